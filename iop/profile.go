@@ -1,0 +1,354 @@
+package iop
+
+import (
+	"slices"
+
+	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/timespan"
+)
+
+// Profile is a named, dated set of rule parameters: every number a check
+// uses (weekly hours, service days, group sizes, certification intervals,
+// follow-up windows, age limits), each group of parameters with the
+// citation of its source. The library ships built-in profiles as functions
+// ([MedicareIOP2024], [ASAM3Level21], ...); users build their own, or load
+// them with [ParseProfile], and check them with [Profile.Validate].
+//
+// A rule group left at its zero value is not applied: a profile without
+// [GroupRules] checks no group sizes. A rule group that is set must carry a
+// citation.
+//
+// Profile is a value. It holds slices (service tiers, follow-up windows), so
+// it is not comparable: use [Profile.Equal]. It is safe for concurrent use as
+// long as no one writes to it; built-in profile functions return a fresh
+// value on each call.
+type Profile struct {
+	// ID identifies the profile and its version: "medicare-iop-2024".
+	ID string `json:"id"`
+	// Title is a human-readable name.
+	Title string `json:"title"`
+	// Level is the level of care the profile governs.
+	Level Level `json:"level"`
+	// Edition is the ASAM edition in which Level is read; zero when the
+	// profile is not tied to one (the Medicare benefit is defined by hours).
+	Edition Edition `json:"edition,omitzero"`
+	// From is the first day the profile is in force.
+	From date.Date `json:"from"`
+	// Until is the first day the profile is no longer in force; zero when
+	// open-ended. The range From..Until is half-open.
+	Until date.Date `json:"until,omitzero"`
+	// Source is the citation of the profile as a whole.
+	Source Citation `json:"source"`
+
+	Ages          AgeRules           `json:"ages,omitzero"`
+	Weekly        WeeklyRules        `json:"weekly,omitzero"`
+	Daily         DailyRules         `json:"daily,omitzero"`
+	PartialWeeks  PartialWeekRules   `json:"partial_weeks,omitzero"`
+	StepDown      StepDownRules      `json:"step_down,omitzero"`
+	ServiceTiers  ServiceTierRules   `json:"service_tiers,omitzero"`
+	Certification CertificationRules `json:"certification,omitzero"`
+	Stay          StayRules          `json:"stay,omitzero"`
+	Group         GroupRules         `json:"group,omitzero"`
+	FollowUp      FollowUpRules      `json:"follow_up,omitzero"`
+}
+
+// AgeRules decide which population a person belongs to on a date.
+type AgeRules struct {
+	// AdultAge is the age at which a person is an adult: 18 in most rules,
+	// 21 in DC's. Zero means the profile does not set it.
+	AdultAge int `json:"adult_age,omitzero"`
+	// MinAge is the youngest age the program serves: 12 for Illinois's
+	// adolescent programs. Zero means no lower limit.
+	MinAge int `json:"min_age,omitzero"`
+	// AdolescentMaxAge is the oldest age a person may still be served in
+	// adolescent treatment (22 in Illinois, with justification). Zero means
+	// AdultAge - 1.
+	AdolescentMaxAge int `json:"adolescent_max_age,omitzero"`
+	// AdultMinAge is the youngest age a person may be served in adult
+	// treatment (16 in Illinois, with justification). Zero means AdultAge.
+	AdultMinAge int      `json:"adult_min_age,omitzero"`
+	Cite        Citation `json:"cite,omitzero"`
+}
+
+// PopulationOn returns the population of a person born on birth, on day on:
+// [Adolescent] below AdultAge, [Adult] from it. It returns an error wrapping
+// [ErrMissing] when the rules set no adult age, [ErrBirthAfterDate] when
+// birth is after on, and [ErrOutOfRange] when the person is below MinAge.
+// The error never holds the dates.
+func (r AgeRules) PopulationOn(birth, on date.Date) (Population, error) {
+	if r.AdultAge <= 0 {
+		return 0, &FieldError{Field: "ages.adult_age", Err: ErrMissing}
+	}
+	age, err := AgeOn(birth, on)
+	if err != nil {
+		return 0, err
+	}
+	return r.PopulationAt(age)
+}
+
+// PopulationAt returns the population of a person of age years, as
+// [AgeRules.PopulationOn] does.
+func (r AgeRules) PopulationAt(age int) (Population, error) {
+	switch {
+	case r.AdultAge <= 0:
+		return 0, &FieldError{Field: "ages.adult_age", Err: ErrMissing}
+	case age < 0 || age < r.MinAge:
+		return 0, &FieldError{Field: "ages.min_age", Err: ErrOutOfRange}
+	case age >= r.AdultAge:
+		return Adult, nil
+	}
+	return Adolescent, nil
+}
+
+// MayJoin reports whether a person of age years may be served in a program
+// for population p, counting the overlaps AdolescentMaxAge and AdultMinAge
+// allow.
+func (r AgeRules) MayJoin(age int, p Population) bool {
+	if age < r.MinAge || r.AdultAge <= 0 {
+		return false
+	}
+	switch p {
+	case Adult:
+		min := r.AdultAge
+		if r.AdultMinAge > 0 {
+			min = r.AdultMinAge
+		}
+		return age >= min
+	case Adolescent:
+		max := r.AdultAge - 1
+		if r.AdolescentMaxAge > 0 {
+			max = r.AdolescentMaxAge
+		}
+		return age <= max
+	}
+	return false
+}
+
+// Band is a range of weekly service minutes; both ends are included.
+// Max zero means no maximum.
+type Band struct {
+	Min Minutes `json:"min"`
+	Max Minutes `json:"max,omitzero"`
+}
+
+// Contains reports whether m is within the band.
+func (b Band) Contains(m Minutes) bool { return m >= b.Min && (b.Max == 0 || m <= b.Max) }
+
+// WeeklyRules are the weekly minutes of service a patient must receive, per
+// population. A zero Band for a population means the program does not serve
+// it.
+type WeeklyRules struct {
+	Adult      Band     `json:"adult,omitzero"`
+	Adolescent Band     `json:"adolescent,omitzero"`
+	Cite       Citation `json:"cite,omitzero"`
+}
+
+// For returns the band for population p; the zero Band for an invalid p.
+func (r WeeklyRules) For(p Population) Band {
+	switch p {
+	case Adult:
+		return r.Adult
+	case Adolescent:
+		return r.Adolescent
+	}
+	return Band{}
+}
+
+// DailyRules are the per-day conditions of a service day, as a per-diem code
+// defines them (H0015: at least 3 hours a day on at least 3 days a week).
+type DailyRules struct {
+	// MinDays is the fewest days with service a week must have.
+	MinDays int `json:"min_days,omitzero"`
+	// MinDayMinutes is the fewest minutes a day must have to count as a
+	// day with service.
+	MinDayMinutes Minutes  `json:"min_day_minutes,omitzero"`
+	Cite          Citation `json:"cite,omitzero"`
+}
+
+// PartialWeekRules say how the first and the last week of an episode are
+// held to the weekly minimum. Every profile with a weekly minimum must set
+// both, because no federal rule does.
+type PartialWeekRules struct {
+	First PartialWeek `json:"first,omitzero"`
+	Last  PartialWeek `json:"last,omitzero"`
+	Cite  Citation    `json:"cite,omitzero"`
+}
+
+// StepDownRules are the allowance for a patient stepping down from this
+// level: for Weeks weeks after the step-down the weekly minimum is not
+// applied (several state manuals allow fewer than 9 (6) hours for 1 or 2
+// weeks; unconfirmed as a general rule).
+type StepDownRules struct {
+	Weeks int      `json:"weeks,omitzero"`
+	Cite  Citation `json:"cite,omitzero"`
+}
+
+// ServiceTier is a payment tier of a per-diem: a day with at least
+// MinServices countable services is paid at this tier.
+type ServiceTier struct {
+	MinServices int `json:"min_services"`
+	// Name names the tier: "3 services", "4 or more services".
+	Name string `json:"name"`
+	// APC is the payment classification of the tier, when the payer uses one.
+	APC string `json:"apc,omitzero"`
+}
+
+// ServiceTierRules are the per-day payment tiers by number of services, in
+// ascending order of MinServices. A day with fewer services than the first
+// tier needs is not paid as a program day.
+type ServiceTierRules struct {
+	Tiers []ServiceTier `json:"tiers,omitzero"`
+	Cite  Citation      `json:"cite,omitzero"`
+}
+
+// TierFor returns the highest tier whose MinServices is at most services,
+// and false when services reaches no tier.
+func (r ServiceTierRules) TierFor(services int) (ServiceTier, bool) {
+	for i := len(r.Tiers) - 1; i >= 0; i-- {
+		if services >= r.Tiers[i].MinServices {
+			return r.Tiers[i], true
+		}
+	}
+	return ServiceTier{}, false
+}
+
+// CertificationRules are when a physician must certify, and recertify, that
+// the patient needs the program. Days count from the day of admission
+// (day 0).
+type CertificationRules struct {
+	// InitialDays is the day by which the initial certification is due;
+	// 0 is the day of admission.
+	InitialDays int `json:"initial_days,omitzero"`
+	// FirstRecertDay is the day by which the first recertification is due
+	// (18 for Medicare PHP); zero means RecertDays after the initial one.
+	FirstRecertDay int `json:"first_recert_day,omitzero"`
+	// RecertDays is the longest interval between recertifications.
+	RecertDays int `json:"recert_days,omitzero"`
+	// PlanReviewDays is the longest interval between reviews of the plan of
+	// care; zero when the profile sets none.
+	PlanReviewDays int      `json:"plan_review_days,omitzero"`
+	Cite           Citation `json:"cite,omitzero"`
+}
+
+// StayRules are limits on the length of an episode at this level.
+type StayRules struct {
+	// TypicalMinDays and TypicalMaxDays are the expected length of stay
+	// (DC level 2.1: 30 to 60 days); zero when not set.
+	TypicalMinDays int `json:"typical_min_days,omitzero"`
+	TypicalMaxDays int `json:"typical_max_days,omitzero"`
+	// JustifyAfterDays is the length of stay beyond which a written
+	// justification is needed (New York S9480: more than 6 weeks).
+	JustifyAfterDays int      `json:"justify_after_days,omitzero"`
+	Cite             Citation `json:"cite,omitzero"`
+}
+
+// GroupRules are the limits a group session must meet.
+type GroupRules struct {
+	// MinSize and MaxSize bound the number of participants who count
+	// (patients, plus family members and observers when the Count flags say
+	// so). Zero means no bound.
+	MinSize int `json:"min_size,omitzero"`
+	MaxSize int `json:"max_size,omitzero"`
+	// CountFamily and CountObservers say whether family members and
+	// observers count toward the size limits.
+	CountFamily    bool `json:"count_family,omitzero"`
+	CountObservers bool `json:"count_observers,omitzero"`
+	// RequireLicensed requires at least one licensed facilitator.
+	RequireLicensed bool `json:"require_licensed,omitzero"`
+	// CoFacilitatorAbove is the size above which a second facilitator is
+	// required; zero means never.
+	CoFacilitatorAbove int `json:"co_facilitator_above,omitzero"`
+	// MaxPerFacilitator is the most counted participants per facilitator
+	// (Wisconsin youth: 10); zero means no limit.
+	MaxPerFacilitator int `json:"max_per_facilitator,omitzero"`
+	// FocusMismatch is the severity of a participant who does not fit the
+	// group's focus; zero means [Blocking].
+	FocusMismatch Severity `json:"focus_mismatch,omitzero"`
+	Cite          Citation `json:"cite,omitzero"`
+}
+
+// FollowUpWindow is a window after discharge within which a follow-up
+// contact must happen: Days days after the discharge (or index) date,
+// counting the discharge day itself only when SameDayCounts.
+type FollowUpWindow struct {
+	// Name identifies the window: "7-day", "30-day", "iet-initiation".
+	Name string `json:"name"`
+	Days int    `json:"days"`
+	// SameDayCounts says whether a contact on the discharge day itself
+	// counts (HEDIS FUA and FUM: yes; FUH and FUI: no).
+	SameDayCounts bool `json:"same_day_counts,omitzero"`
+	// Contacts is how many contacts the window needs; zero means one.
+	Contacts int      `json:"contacts,omitzero"`
+	Cite     Citation `json:"cite"`
+}
+
+// FollowUpRules are the follow-up windows after discharge, in order.
+type FollowUpRules struct {
+	Windows []FollowUpWindow `json:"windows,omitzero"`
+}
+
+// InForce returns the range of days the profile is in force. An open-ended
+// profile runs to [date.Max].
+func (p Profile) InForce() timespan.DateRange {
+	until := p.Until
+	if until == date.Zero {
+		until = date.Max()
+	}
+	return timespan.BetweenDates(p.From, until)
+}
+
+// InForceOn reports whether the profile is in force on day d.
+func (p Profile) InForceOn(d date.Date) bool {
+	return d >= p.From && (p.Until == date.Zero || d < p.Until)
+}
+
+// IsZero reports whether p is the zero Profile.
+func (p Profile) IsZero() bool { return p.Equal(Profile{}) }
+
+// Equal reports whether p and q hold the same parameters.
+func (p Profile) Equal(q Profile) bool {
+	return p.ID == q.ID && p.Title == q.Title && p.Level == q.Level &&
+		p.Edition == q.Edition && p.From == q.From && p.Until == q.Until &&
+		p.Source == q.Source && p.Ages == q.Ages && p.Weekly == q.Weekly &&
+		p.Daily == q.Daily && p.PartialWeeks == q.PartialWeeks &&
+		p.StepDown == q.StepDown && p.Certification == q.Certification &&
+		p.Stay == q.Stay && p.Group == q.Group &&
+		p.ServiceTiers.Cite == q.ServiceTiers.Cite &&
+		slices.Equal(p.ServiceTiers.Tiers, q.ServiceTiers.Tiers) &&
+		slices.Equal(p.FollowUp.Windows, q.FollowUp.Windows)
+}
+
+// Clone returns a copy of p that shares no memory with it.
+func (p Profile) Clone() Profile {
+	p.ServiceTiers.Tiers = slices.Clone(p.ServiceTiers.Tiers)
+	p.FollowUp.Windows = slices.Clone(p.FollowUp.Windows)
+	return p
+}
+
+// ParseProfile decodes a profile from JSON strictly and validates it: an
+// unknown field, a value of the wrong type, an unknown level, a date that
+// does not exist ("2025-02-30") or a rule that [Profile.Validate] refuses is
+// an error naming the field (a [*FieldError], or [Errors] of them).
+func ParseProfile(data []byte) (Profile, error) {
+	var p Profile
+	if err := p.UnmarshalJSON(data); err != nil {
+		return Profile{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return Profile{}, err
+	}
+	return p, nil
+}
+
+// UnmarshalJSON decodes a profile strictly, as [ParseProfile] does, but
+// does not validate it.
+func (p *Profile) UnmarshalJSON(data []byte) error {
+	type plain Profile
+	var v plain
+	if err := strictjson.Decode(data, &v); err != nil {
+		return err
+	}
+	*p = Profile(v)
+	return nil
+}
