@@ -54,11 +54,11 @@ type Unit uint8
 
 // The units of figures. The zero Unit means the finding has no figures.
 const (
-	_            Unit = iota
-	UnitMinutes       // minutes of service time
-	UnitDays          // calendar days
-	UnitCount         // a count: people, services, sessions, contacts
-	UnitIntensity     // a level's intensity, as [Level.Intensity]
+	_             Unit = iota
+	UnitMinutes        // minutes of service time
+	UnitDays           // calendar days
+	UnitCount          // a count: people, services, sessions, contacts
+	UnitIntensity      // a level's intensity, as [Level.Intensity]
 )
 
 var unitNames = []string{UnitMinutes: "minutes", UnitDays: "days", UnitCount: "count", UnitIntensity: "intensity"}
