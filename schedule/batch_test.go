@@ -1,0 +1,231 @@
+package schedule_test
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// randomSessions returns n sessions of patients p00..p(np-1) over span
+// days from 2024-12-01, of every kind and attendance, about 1 in 20 invalid,
+// grouped by patient (in order of ID when sorted) or not.
+func randomSessions(r *rand.Rand, n, np, span int) []schedule.Session {
+	kinds := schedule.Kinds()
+	out := make([]schedule.Session, n)
+	for i := range out {
+		s := schedule.Session{
+			Patient: fmt.Sprintf("p%02d", r.IntN(np)),
+			Date:    day(2024, 12, 1) + date.Date(r.IntN(span)),
+			Planned: iop.Minutes(30 + r.IntN(180)),
+			Kind:    kinds[r.IntN(len(kinds))],
+		}
+		s.Start, _ = schedule.ClockOf(8+r.IntN(8), r.IntN(60))
+		switch r.IntN(5) {
+		case 0:
+			s.Attendance = schedule.Absent
+		case 1:
+			s.Attendance = schedule.Excused
+		case 2:
+			s.Attendance, s.Attended = schedule.Partial, s.Planned-1-iop.Minutes(r.IntN(int(s.Planned)-1))
+		default:
+			s.Attendance = schedule.Attended
+		}
+		if r.IntN(20) == 0 {
+			s.Attended = s.Planned + 1 // invalid
+		}
+		if r.IntN(3) == 0 {
+			s.Code = "H0015"
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// reference summarises each patient-week with Checker.Summarize, in order
+// of patient ID and week.
+func reference(ck schedule.Checker, weeksFor func(string) schedule.Weeks, sessions []schedule.Session) []schedule.WeekSummary {
+	byPatient := map[string][]schedule.Session{}
+	for _, s := range sessions {
+		byPatient[s.Patient] = append(byPatient[s.Patient], s)
+	}
+	var out []schedule.WeekSummary
+	for _, id := range slices.Sorted(mapsKeys(byPatient)) {
+		ws := weeksFor(id)
+		var weeks []schedule.Week
+		for _, s := range byPatient[id] {
+			if w := ws.Of(s.Date); !slices.Contains(weeks, w) {
+				weeks = append(weeks, w)
+			}
+		}
+		slices.SortFunc(weeks, func(a, b schedule.Week) int { return cmp.Compare(a.Start(), b.Start()) })
+		for _, w := range weeks {
+			sum := ck.Summarize(w, byPatient[id])
+			if sum.Patient == "" { // only invalid sessions in the week
+				sum.Patient = id
+			}
+			out = append(out, sum)
+		}
+	}
+	return out
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func TestSummarizerMatchesReference(t *testing.T) {
+	c := schedule.DefaultCounting()
+	c.Codes = []string{"H0015"}
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), c)
+	require.NoError(t, err)
+	iso := func(string) schedule.Weeks { return schedule.ISOWeeks() }
+	program := func(id string) schedule.Weeks {
+		var n int
+		_, _ = fmt.Sscanf(id, "p%d", &n)
+		return must(schedule.ProgramWeeks(day(2024, 12, 1) + date.Date(n)))
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	tests := []struct {
+		name     string
+		sessions []schedule.Session
+		weeksFor func(string) schedule.Weeks
+		order    string // "grouped", "shuffled", "mixed", "unsorted"
+	}{
+		{"few patients, many weeks", randomSessions(r, 3000, 3, 900), iso, ""},
+		{"many patients, few weeks", randomSessions(r, 3000, 90, 20), iso, ""},
+		{"program weeks per patient", randomSessions(r, 2000, 20, 120), program, ""},
+		{"one patient over 80 weeks", randomSessions(r, 1000, 1, 560), iso, ""},
+	}
+	for _, tt := range tests {
+		want := reference(ck, tt.weeksFor, tt.sessions)
+		orders := map[string][]schedule.Session{}
+		orders["as generated"] = tt.sessions
+		grouped := slices.Clone(tt.sessions)
+		slices.SortStableFunc(grouped, func(a, b schedule.Session) int { return cmp.Compare(a.Patient, b.Patient) })
+		orders["grouped by ID"] = grouped
+		reversed := slices.Clone(grouped)
+		slices.Reverse(reversed)
+		orders["grouped, IDs descending"] = reversed
+		mixed := slices.Clone(grouped)
+		mixed = append(mixed[len(mixed)/2:], mixed[:len(mixed)/2]...) // a patient split at the seam comes back
+		mixed = append(mixed, grouped[0])
+		orders["grouped, then one comes back"] = mixed
+		for name, ss := range orders {
+			t.Run(tt.name+"/"+name, func(t *testing.T) {
+				wantHere := want
+				if name == "grouped, then one comes back" {
+					wantHere = reference(ck, tt.weeksFor, mixed)
+				}
+				sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, tt.weeksFor)
+				require.NoError(t, err)
+				got, st := sz.Summarize(nil, ss)
+				assert.Equal(t, wantHere, got)
+				assert.Equal(t, schedule.BatchStats{Sessions: len(ss), Patients: countPatients(wantHere), Weeks: len(wantHere)}, st)
+				got2, st2 := sz.SummarizeSeq([]schedule.WeekSummary{{Patient: "keep"}}, slices.Values(ss))
+				require.NotEmpty(t, got2)
+				assert.Equal(t, schedule.WeekSummary{Patient: "keep"}, got2[0], "dst is appended to")
+				assert.Equal(t, wantHere, got2[1:], "the iterator gives the same, and a reused Summarizer too")
+				assert.Equal(t, st, st2)
+			})
+		}
+	}
+}
+
+func countPatients(sums []schedule.WeekSummary) int {
+	n := 0
+	for i := range sums {
+		if i == 0 || sums[i].Patient != sums[i-1].Patient {
+			n++
+		}
+	}
+	return n
+}
+
+func TestSummarizerUnplaced(t *testing.T) {
+	ck := checker(t, iop.ASAM3Level21())
+	none := func(id string) schedule.Weeks {
+		if id == "p-nil" {
+			return schedule.Weeks{}
+		}
+		return schedule.ISOWeeks()
+	}
+	sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, none)
+	require.NoError(t, err)
+	noPatient, noDate, far, unschemed := at(mon, 60), at(0, 60), at(date.Max(), 60), at(mon, 60)
+	noPatient.Patient, unschemed.Patient = "", "p-nil"
+	bad := at(mon+1, 60)
+	bad.Planned = -1
+	for unplaced, ss := range map[int][]schedule.Session{
+		4: {at(mon, 60), noPatient, noDate, far, unschemed, bad},
+		5: {unschemed, at(mon, 60), bad, noPatient, unschemed, at(mon+8, 60), noDate, far, at(mon, 1)},
+	} {
+		got, st := sz.Summarize(nil, ss)
+		require.Len(t, got, st.Weeks)
+		assert.Equal(t, unplaced, st.Unplaced)
+		assert.Equal(t, int32(1), got[0].Invalid, "an invalid session is placed in its week and counted as invalid")
+		assert.Equal(t, 1, st.Patients)
+	}
+	_, err = schedule.NewSummarizer(ck, schedule.Weeks{}, nil)
+	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
+	zero, err := schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks(), nil)
+	require.NoError(t, err)
+	got, _ := zero.Summarize(nil, []schedule.Session{at(mon, 60)})
+	require.Len(t, got, 1)
+	assert.Equal(t, iop.Minutes(60), got[0].UncountedMinutes, "the zero Checker counts nothing")
+	empty, st := zero.Summarize(nil, nil)
+	assert.Empty(t, empty)
+	assert.Equal(t, schedule.BatchStats{}, st)
+}
+
+func TestSummarizerWideSpan(t *testing.T) {
+	// Records of one patient two thousand years apart are sorted by patient
+	// only, and still come out in order of week.
+	ck := checker(t, iop.ASAM3Level21())
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	require.NoError(t, err)
+	a, b := at(mon, 60), at(mon, 60)
+	b.Patient = "p-0"
+	late := at(day(4025, 3, 3), 60)
+	ss := []schedule.Session{late, b, a, at(mon+7, 60), b}
+	got, _ := sz.Summarize(nil, ss)
+	require.Len(t, got, 4)
+	assert.Equal(t, "p-0", got[0].Patient)
+	assert.Equal(t, int32(2), got[0].Sessions)
+	assert.Equal(t, []date.Date{mon, mon + 7, schedule.ISOWeeks().Of(day(4025, 3, 3)).Start()},
+		[]date.Date{got[1].Week.Start(), got[2].Week.Start(), got[3].Week.Start()})
+}
+
+func TestSummarizerThenCheck(t *testing.T) {
+	// The batch path feeds the week check: a billing engine's loop.
+	ck := checker(t, iop.MedicareIOP2024())
+	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)), nil)
+	require.NoError(t, err)
+	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
+	for i := range ss[12:] {
+		ss[12+i].Patient = "p-2"
+	}
+	sums, _ := sz.Summarize(nil, ss)
+	require.Len(t, sums, 2)
+	var codes []iop.Code
+	for _, s := range sums {
+		fs, err := ck.Week(s, adult())
+		require.NoError(t, err)
+		codes = append(codes, saw(fs).Codes()...)
+	}
+	assert.Equal(t, []iop.Code{schedule.CodeWeeklyBelowMinimum}, codes)
+}

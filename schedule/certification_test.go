@@ -1,0 +1,177 @@
+package schedule_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCertificationDueDates(t *testing.T) {
+	iop24, php := iop.MedicareIOP2024().Certification, iop.MedicarePHP2024().Certification
+	tests := []struct {
+		name     string
+		rules    iop.CertificationRules
+		admitted date.Date
+		through  date.Date
+		want     []date.Date
+	}{
+		{"IOP: at admission, then every 60 days across a leap day", iop24, day(2024, 2, 1), day(2024, 6, 1),
+			[]date.Date{day(2024, 2, 1), day(2024, 4, 1), day(2024, 5, 31)}},
+		{"IOP in a common year", iop24, day(2023, 2, 1), day(2023, 4, 2),
+			[]date.Date{day(2023, 2, 1), day(2023, 4, 2)}},
+		{"PHP: admission, day 18, then every 30 days", php, day(2025, 1, 6), day(2025, 3, 31),
+			[]date.Date{day(2025, 1, 6), day(2025, 1, 24), day(2025, 2, 23), day(2025, 3, 25)}},
+		{"through before admission", php, day(2025, 1, 6), day(2025, 1, 5), nil},
+		{"a first recertification and no interval", iop.CertificationRules{FirstRecertDay: 10, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
+			[]date.Date{day(2025, 1, 6), day(2025, 1, 16)}},
+		{"an initial certification only", iop.CertificationRules{InitialDays: 3, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
+			[]date.Date{day(2025, 1, 9)}},
+		{"no rules", iop.CertificationRules{}, day(2025, 1, 6), day(2026, 1, 1), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, slices.Collect(schedule.CertificationDueDates(tt.rules, tt.admitted, tt.through)))
+		})
+	}
+	t.Run("stops when told", func(t *testing.T) {
+		var got []date.Date
+		for d := range schedule.CertificationDueDates(php, day(2025, 1, 6), date.Max()) {
+			if got = append(got, d); len(got) == 2 {
+				break
+			}
+		}
+		assert.Equal(t, []date.Date{day(2025, 1, 6), day(2025, 1, 24)}, got)
+	})
+}
+
+func TestNextCertification(t *testing.T) {
+	php := iop.MedicarePHP2024().Certification
+	adm := day(2025, 1, 6)
+	tests := []struct {
+		name   string
+		rules  iop.CertificationRules
+		signed []date.Date
+		want   date.Date
+		ok     bool
+	}{
+		{"the initial one", php, nil, adm, true},
+		{"the first recertification by day 18", php, []date.Date{adm}, adm + 18, true},
+		{"then 30 days after the last one signed", php, []date.Date{adm, adm + 15}, adm + 45, true},
+		{"IOP: 60 days after the initial one", iop.MedicareIOP2024().Certification, []date.Date{adm + 1}, adm + 61, true},
+		{"an initial one that never lapses", iop.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, date.Zero, false},
+		{"no rules", iop.CertificationRules{}, nil, date.Zero, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := schedule.NextCertification(tt.rules, schedule.Certifications{Admitted: adm, Signed: tt.signed})
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestCertified(t *testing.T) {
+	php := iop.MedicarePHP2024()
+	ck := checker(t, php)
+	adm := day(2025, 1, 6) // a Monday
+	cite := php.Certification.Cite
+	missing := func(need, got int64) iop.Finding {
+		return iop.Finding{Code: schedule.CodeCertificationMissing, Severity: iop.Blocking, Subject: "p-1",
+			Message: "days of service in the week fall under no current certification", Cite: cite, Need: need, Got: got, Unit: iop.UnitDays}
+	}
+	due := func(what, wd string) iop.Finding {
+		return iop.Finding{Code: schedule.CodeCertificationDue, Severity: iop.Info, Subject: "p-1",
+			Message: what + " due by " + wd + " of the week", Cite: cite}
+	}
+	tests := []struct {
+		name     string
+		week     date.Date
+		days     []int // days of service, from the week's Monday
+		signed   []date.Date
+		reviewed []date.Date
+		want     iop.Findings
+	}{
+		{"covered from admission, the initial one due on Monday", adm, []int{0, 1, 2}, []date.Date{adm}, nil,
+			iop.Findings{due("initial certification", "Monday")}},
+		{"not yet signed", adm, []int{0, 1}, nil, nil,
+			iop.Findings{missing(2, 0), due("initial certification", "Monday")}},
+		{"signed late: the days before are not covered", adm, []int{0, 1, 2}, []date.Date{adm + 2}, nil,
+			iop.Findings{missing(3, 1), due("initial certification", "Monday")}},
+		{"day 18 is covered, the recertification due by Friday", adm + 14, []int{3, 4}, []date.Date{adm}, nil,
+			iop.Findings{due("recertification", "Friday")}},
+		{"day 19 without a recertification is not", adm + 14, []int{4, 5}, []date.Date{adm}, nil,
+			iop.Findings{missing(2, 1), due("recertification", "Friday")}},
+		{"a late recertification leaves a gap", adm + 14, []int{4, 5, 6}, []date.Date{adm, adm + 20}, nil,
+			iop.Findings{missing(3, 2), due("recertification", "Friday")}},
+		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
+			iop.Findings{due("recertification", "Sunday")}},
+		{"the plan of care due for review after 31 days", adm + 28, []int{3, 4}, []date.Date{adm, adm + 18}, nil,
+			iop.Findings{{Code: schedule.CodePlanReviewOverdue, Severity: iop.Warning, Subject: "p-1",
+				Message: "days of service after the plan of care was due for review", Cite: cite,
+				Need: 31, Got: 32, Unit: iop.UnitDays}}},
+		{"day 31 is in time", adm + 28, []int{2, 3}, []date.Date{adm, adm + 18}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := schedule.ISOWeeks().Of(tt.week)
+			var ss []schedule.Session
+			for _, d := range tt.days {
+				ss = append(ss, at(w.Day(d), 240))
+			}
+			got, err := ck.Certified(ck.Summarize(w, ss), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, saw(got))
+		})
+	}
+	t.Run("a profile without certification rules", func(t *testing.T) {
+		asam := checker(t, iop.ASAM3Level21())
+		fs, err := asam.Certified(asam.Summarize(schedule.ISOWeeks().Of(adm), []schedule.Session{at(adm, 60)}), schedule.Certifications{Admitted: adm})
+		require.NoError(t, err)
+		assert.Nil(t, fs)
+	})
+}
+
+func TestCertificationsValidate(t *testing.T) {
+	adm := day(2025, 1, 6)
+	tests := []struct {
+		name  string
+		c     schedule.Certifications
+		field string
+		err   error
+	}{
+		{"no admission", schedule.Certifications{}, "admitted", schedule.ErrMissing},
+		{"an unset signing", schedule.Certifications{Admitted: adm, Signed: []date.Date{0}}, "signed", schedule.ErrMissing},
+		{"recertified before admission", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 3, adm - 1}}, "signed", schedule.ErrDateOrder},
+		{"signings out of order", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, adm + 9, adm + 9}}, "signed", schedule.ErrDateOrder},
+		{"an unset review", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm + 1, 0}}, "reviewed", schedule.ErrMissing},
+		{"reviewed before admission", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm - 1}}, "reviewed", schedule.ErrDateOrder},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.c.Validate()
+			require.ErrorIs(t, err, tt.err)
+			var fe *iop.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.field, fe.Field)
+			ck := checker(t, iop.MedicarePHP2024())
+			_, cerr := ck.Certified(schedule.WeekSummary{}, tt.c)
+			require.ErrorIs(t, cerr, tt.err)
+		})
+	}
+	require.NoError(t, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 1, adm + 18}}.Validate(), "an initial certification may precede admission")
+	_, err := schedule.Checker{}.Certified(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	require.ErrorIs(t, err, schedule.ErrZeroChecker)
+}
+
+func TestCertificationsJSON(t *testing.T) {
+	var c schedule.Certifications
+	require.NoError(t, c.UnmarshalJSON([]byte(`{"admitted":"2024-02-29","signed":["2024-02-29","2024-03-18"],"reviewed":["2024-03-20"]}`)))
+	assert.Equal(t, schedule.Certifications{Admitted: day(2024, 2, 29), Signed: []date.Date{day(2024, 2, 29), day(2024, 3, 18)}, Reviewed: []date.Date{day(2024, 3, 20)}}, c)
+	require.ErrorIs(t, c.UnmarshalJSON([]byte(`{"admitted":"2025-02-29"}`)), schedule.ErrInvalidDate)
+	require.ErrorIs(t, c.UnmarshalJSON([]byte(`{"admitted":"2025-02-28","extra":1}`)), iop.ErrUnknownField)
+}

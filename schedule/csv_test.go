@@ -1,0 +1,176 @@
+package schedule_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readAll reads every row, returning the sessions and the row errors.
+func readAll(t *testing.T, in string) ([]schedule.Session, []*schedule.RowError) {
+	t.Helper()
+	cr, err := schedule.NewCSVReader(strings.NewReader(in))
+	require.NoError(t, err)
+	var ss []schedule.Session
+	var errs []*schedule.RowError
+	for s, err := range cr.All() {
+		if err != nil {
+			var re *schedule.RowError
+			require.ErrorAs(t, err, &re)
+			errs = append(errs, re)
+			continue
+		}
+		ss = append(ss, s)
+	}
+	return ss, errs
+}
+
+func TestCSVReader(t *testing.T) {
+	in := `patient,id,date,start,minutes,kind,attendance,attended,code
+p-1,s-1,2025-03-03,09:00,180,group,attended,,H0015
+p-1,s-2,2025-02-30,9:00,x,Group,present,,
+p-1,s-3,2025-03-04,09:00,180,group,partial,200,
+"p-1","s-4","2025-03-05","09:00","180","group","partial","150",""
+p-1,"s-""5",2025-03-06,22:00,180,group,attended,,
+p-1,s-6,2025-03-07,09:00,+60,group,attended,,
+p-1,s-7,2024-02-29,09:00,060,group,attended,,
+p-1,s-8,2025-03-08,09:00,60,group,attended
+p-1,s-9,2025-03-08,09:00,60,other,excused,,
+p-1,s-"10,2025-03-08,09:00,60,group,attended,,
+p-1,s-11,2025-03-09,09:00,60,group,attended,,
+`
+	ss, errs := readAll(t, in)
+	want := []schedule.Session{
+		{Patient: "p-1", ID: "s-1", Date: day(2025, 3, 3), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: schedule.GroupTherapy, Attendance: schedule.Attended, Code: "H0015"},
+		{Patient: "p-1", ID: "s-4", Date: day(2025, 3, 5), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: schedule.GroupTherapy, Attendance: schedule.Partial, Attended: 150},
+		{Patient: "p-1", ID: "s-9", Date: day(2025, 3, 8), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: schedule.OtherService, Attendance: schedule.Excused},
+		{Patient: "p-1", ID: "s-11", Date: day(2025, 3, 9), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: schedule.GroupTherapy, Attendance: schedule.Attended},
+	}
+	assert.Equal(t, want, ss, "good rows are read around the bad ones")
+	var lines []int
+	for _, e := range errs {
+		lines = append(lines, e.Line)
+	}
+	assert.Equal(t, []int{3, 4, 6, 7, 8, 9, 11}, lines)
+	require.Len(t, errs, 7)
+	assert.Equal(t, map[string]error{
+		"date": schedule.ErrInvalidDate, "start": schedule.ErrInvalidClock, "minutes": schedule.ErrInvalidNumber,
+		"kind": schedule.ErrUnknownKind, "attendance": schedule.ErrUnknownAttendance,
+	}, fieldErrors(t, errs[0].Err), "every problem of a row, none repeated by validation")
+	assert.Equal(t, "line 3: date: invalid date\nstart: invalid time of day\nminutes: invalid number\nkind: unknown session kind\nattendance: unknown attendance", errs[0].Error())
+	assert.NotContains(t, errs[0].Error(), "2025-02-30", "no cell value in a message")
+	assert.Equal(t, map[string]error{"attended": schedule.ErrAttendedAbovePlanned}, fieldErrors(t, errs[1].Err))
+	assert.Equal(t, map[string]error{"minutes": schedule.ErrCrossesMidnight}, fieldErrors(t, errs[2].Err))
+	assert.Equal(t, map[string]error{"minutes": schedule.ErrInvalidNumber}, fieldErrors(t, errs[3].Err), "+60 is not canonical")
+	assert.Equal(t, map[string]error{"minutes": schedule.ErrInvalidNumber}, fieldErrors(t, errs[4].Err), "nor is 060")
+	require.ErrorIs(t, errs[5], schedule.ErrMalformedRow, "a row with too few fields")
+	require.ErrorIs(t, errs[5], csv.ErrFieldCount)
+	assert.Equal(t, "line 9: malformed CSV row: wrong number of fields", errs[5].Error())
+	require.ErrorIs(t, errs[6], csv.ErrBareQuote)
+}
+
+func TestCSVReaderColumns(t *testing.T) {
+	ss, errs := readAll(t, "kind,attendance,minutes,start,date,patient\ngroup,attended,60,10:00,2025-03-03,p-9\n")
+	assert.Empty(t, errs)
+	assert.Equal(t, []schedule.Session{{Patient: "p-9", Date: mon, Start: schedule.MustParseClock("10:00"), Planned: 60, Kind: schedule.GroupTherapy, Attendance: schedule.Attended}}, ss,
+		"columns in any order, the optional ones left out")
+
+	tests := []struct {
+		name   string
+		header string
+		want   map[string]error
+	}{
+		{"an unknown column", "patient,id,date,start,minutes,kind,attendance,name", map[string]error{"header[7]": schedule.ErrUnknownColumn}},
+		{"a column twice, another missing", "patient,date,date,start,minutes,kind", map[string]error{"header[2]": iop.ErrDuplicateField, "attendance": schedule.ErrMissing}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := schedule.NewCSVReader(strings.NewReader(tt.header + "\n"))
+			var re *schedule.RowError
+			require.ErrorAs(t, err, &re)
+			assert.Equal(t, 1, re.Line)
+			assert.Equal(t, tt.want, fieldErrors(t, re.Err))
+		})
+	}
+	_, err := schedule.NewCSVReader(strings.NewReader(""))
+	require.ErrorIs(t, err, schedule.ErrMissing)
+	_, err = schedule.NewCSVReader(strings.NewReader("patient,\"date\n"))
+	require.ErrorIs(t, err, csv.ErrQuote)
+	_, err = schedule.NewCSVReader(iotest.ErrReader(io.ErrUnexpectedEOF))
+	require.ErrorIs(t, err, schedule.ErrMalformedRow)
+
+	// An error of the underlying reader ends the iteration.
+	cr, err := schedule.NewCSVReader(io.MultiReader(strings.NewReader("patient,date,start,minutes,kind,attendance\n"), iotest.ErrReader(io.ErrUnexpectedEOF)))
+	require.NoError(t, err)
+	var got []error
+	for _, err := range cr.All() {
+		got = append(got, err)
+	}
+	require.Len(t, got, 1)
+	require.ErrorIs(t, got[0], io.ErrUnexpectedEOF)
+}
+
+func TestWriteCSV(t *testing.T) {
+	s := at(day(2024, 2, 29), 90)
+	s.ID, s.Code, s.Attendance, s.Attended = "s,1", "90853", schedule.Partial, 45
+	var b bytes.Buffer
+	require.NoError(t, schedule.WriteCSV(&b, slices.Values([]schedule.Session{s, at(mon, 60)})))
+	assert.Equal(t, "patient,id,date,start,minutes,kind,attendance,attended,code\n"+
+		"p-1,\"s,1\",2024-02-29,09:00,90,group,partial,45,90853\n"+
+		"p-1,,2025-03-03,09:00,60,group,attended,,\n", b.String())
+	ss, errs := readAll(t, b.String())
+	assert.Empty(t, errs)
+	assert.Equal(t, []schedule.Session{s, at(mon, 60)}, ss)
+
+	bad := at(mon, 0)
+	require.ErrorIs(t, schedule.WriteCSV(io.Discard, slices.Values([]schedule.Session{bad})), schedule.ErrNonPositiveDuration)
+}
+
+// FuzzCSVReader reads arbitrary input as CSV sessions: it never panics,
+// reports bad rows with a line number within the input, and the sessions it
+// reads write back to CSV that reads as the same sessions.
+func FuzzCSVReader(f *testing.F) {
+	f.Add("patient,id,date,start,minutes,kind,attendance,attended,code\np-1,s-1,2025-03-03,09:00,180,group,attended,,H0015\n")
+	f.Add("patient,date,start,minutes,kind,attendance\np-1,2025-02-30,24:00,-5,x,y\n\"p\"\"2\",2024-02-29,23:00,60,group,partial\n")
+	f.Add("attendance,kind,minutes,start,date,patient,attended\nabsent,other,1,00:00,2000-01-01,a,0\n")
+	f.Add("patient\n\"")
+	f.Fuzz(func(t *testing.T, in string) {
+		cr, err := schedule.NewCSVReader(strings.NewReader(in))
+		if err != nil {
+			var re *schedule.RowError
+			require.ErrorAs(t, err, &re)
+			require.Equal(t, 1, re.Line)
+			return
+		}
+		lines := strings.Count(in, "\n") + 1
+		var ss []schedule.Session
+		for s, err := range cr.All() {
+			if err != nil {
+				var re *schedule.RowError
+				require.ErrorAs(t, err, &re)
+				require.True(t, re.Line >= 2 && re.Line <= lines, "line %d of %d", re.Line, lines)
+				continue
+			}
+			require.NoError(t, s.Validate())
+			ss = append(ss, s)
+		}
+		var b bytes.Buffer
+		require.NoError(t, schedule.WriteCSV(&b, slices.Values(ss)))
+		again, errs := readAll(t, b.String())
+		require.Empty(t, errs)
+		if len(ss) == 0 {
+			require.Empty(t, again)
+			return
+		}
+		require.Equal(t, ss, again)
+	})
+}

@@ -1,0 +1,156 @@
+// Package schedule checks the service time of intensive outpatient (IOP)
+// and partial hospitalization (PHP) programs against a rule profile: for
+// each patient-week, did the hours that count reach the profile's
+// threshold, on enough days, and if not, why not. It also counts the
+// services of a day for per-diem billing, says when certifications are due,
+// judges a weekly template, and summarises millions of sessions for a
+// billing engine without allocating per session.
+//
+// Every threshold comes from an [iop.Profile] (see package iop): the weekly
+// band per population, the per-day minimums, the partial-week and step-down
+// rules, the payment tiers and the certification intervals, each with the
+// citation a finding carries. A rule group the profile leaves zero is not
+// applied.
+//
+// # Sessions and attendance
+//
+// A [Session] is one scheduled service for one patient: a date, a start
+// [Clock], a planned length in [iop.Minutes], a [Kind], an optional billing
+// code, and an [Attendance]: [Attended] (the planned minutes count),
+// [Partial] with the minutes attended (a late arrival or an early leave),
+// [Absent] or [Excused] (nothing counts: no service was furnished).
+// [Session.Validate] reports every problem as [iop.FieldError]s wrapping
+// [ErrNonPositiveDuration], [ErrAttendedAbovePlanned], [ErrCrossesMidnight],
+// [ErrAttendanceMismatch], [ErrMissing] and the like; a date that does not
+// exist ("2025-02-30") is refused where it is parsed, by [ParseSession],
+// [ParseSessions] and [CSVReader], with [ErrInvalidDate].
+//
+// # What counts
+//
+// Which sessions count toward the hours is a rule, [Counting]: a session
+// counts when its kind, or its billing code, is one the rule names; then its
+// attended minutes count. [DefaultCounting] names the services 42 CFR
+// 410.43(a)(4) and 410.44 list (individual and group therapy, family
+// counseling, patient education, medication, occupational and activity
+// therapy, diagnostic services); recreation, case management, peer support
+// and other services do not count unless your rule adds them. Time in
+// sessions that do not count, and planned time not attended, are reported
+// as information ([CodeUncountedTime], [CodeMissedTime]).
+//
+// # Weeks
+//
+// A [Week] always has seven days, the range Start..End half-open, and
+// belongs to a named scheme, [Weeks]: [ISOWeeks] (Monday to Sunday,
+// numbered in the ISO year, so 2024-12-30 is in 2025-W01), [CalendarWeeks]
+// from a chosen weekday (Sunday to Saturday, say), or [ProgramWeeks] from
+// the admission day. Which one a payer uses is the caller's choice: the
+// sources checked do not say which week the IOP rule means. A week that
+// straddles a year end is one week like any other.
+//
+// # Checking a week
+//
+// A [Checker] pairs a profile with a counting rule. [Checker.Summarize]
+// adds up one patient's sessions of a week into a [WeekSummary] (minutes
+// that count, per week and per day; countable services per day; absences;
+// time that does not count); [Checker.Week] checks the summary for a
+// patient's [Episode] and returns every finding in rule order, nil when all
+// rules are met, without allocating. Boundaries are exact to the minute: a
+// 9-hour minimum is 540 minutes, and 539 is below it. The findings are
+// [iop.Findings]: Err() is nil unless one blocks, and errors.Is(err, code)
+// works.
+//
+// # Partial weeks and step-down
+//
+// A week the episode covers only in part (admitted after its first day,
+// discharged before its last) is held to the minimum the profile's
+// PartialWeeks rule sets: the full minimum, a prorated one (days in the
+// episode / 7, rounded down: [iop.Prorate]), or none. When a week is both
+// the first and the last, the rule that asks less applies. Program weeks
+// start on the admission day, so their first week is never partial. Service
+// on days outside the episode is reported and not counted. The weeks that
+// overlap the profile's StepDown.Weeks weeks from the day a patient steps
+// down are not held to the weekly minimums (minutes and service days); a
+// shortfall there is information, not a block ([CodeStepDownAllowance]).
+//
+// # Per-day services and payment tiers
+//
+// Medicare pays IOP and PHP days as a per diem in tiers by the number of
+// services that day (3 services, or 4 or more). [Checker.Days] gives each
+// day of a summary its countable services and the tier they reach; a day
+// with services below the lowest tier is reported ([CodeBelowTier]).
+//
+// # Certification
+//
+// [CertificationDueDates] lists when the initial certification and each
+// recertification fall due for a profile; [NextCertification] says when the
+// next one is due given those signed; [Checker.Certified] checks that a
+// week's days of service fall under a current certification and that the
+// plan of care was reviewed in time. Days count from admission as day 0,
+// both ends included; see [Certifications] for the exact reading.
+//
+// # Templates
+//
+// A [Template] is the week a program runs (days, sessions a day, their
+// length and kind). [Checker.Fit] says whether a program run to it can meet
+// a profile, with the margin by which it clears or misses each minimum and
+// the findings a full week gets.
+//
+// # Batches
+//
+// A [Summarizer] turns the sessions of many patients, from a slice or an
+// iterator, in any order, into one summary per patient-week sorted by
+// patient record ID and week. It adds sessions that come grouped by patient
+// up as they come, in memory proportional to the patient-weeks, and sorts
+// the rest as 16-byte records with counting sorts; it reuses its scratch
+// memory, so that a steady stream of batches does not allocate. A
+// [CSVReader] reads sessions from CSV, reporting a bad row with its line
+// number without stopping.
+//
+// # Time zones and clock changes
+//
+// A session's Date and Start are civil values on the program's wall clock;
+// the package holds no location and converts nothing. Its length is
+// Planned, a duration: a session on the day clocks change counts the
+// minutes it lasted, never a wall-clock difference, and a day is never taken
+// as 24 hours of service. A session must end by midnight of its date
+// (Start+Planned at most 24:00); split one that does not. To build a
+// session from two instants, [Session.WithSpan] reads the date and start in
+// a location you give and takes the elapsed time as the length, so 01:00 to
+// 04:00 on a spring-forward night is 2 hours.
+//
+// # Values, units and concurrency
+//
+// Minutes are whole minutes ([iop.Minutes]); days are [date.Date]s
+// (github.com/rickb777/date/v2) and day counts are differences of them.
+// Enums reserve zero for unset: the zero [Kind], [Attendance], [Clock],
+// [Weeks] and [Week] are not valid. Sessions, weeks, summaries, episodes
+// and templates are comparable values; a [Checker] is an immutable value;
+// all are safe for concurrent use. A [Summarizer] and a [CSVReader] hold
+// state and are not. Messages and errors name record IDs and figures only:
+// never a date of service, a name or any cell value.
+//
+// # References
+//
+//   - 42 CFR 410.43 (partial hospitalization services: the services that
+//     count; at least 20 hours a week, 410.43(c)(1)).
+//   - 42 CFR 410.44 (intensive outpatient services, from 2024-01-01: the
+//     same services; at least 9 hours a week), as added by the CY2024
+//     OPPS/PFS final rules implementing §4124 of the Consolidated
+//     Appropriations Act, 2023, and SSA §1861(ff).
+//   - 42 CFR 424.24(d) and (e) (certification and recertification of IOP and
+//     PHP; PHP recertification by the 18th day, then at least every 30
+//     days, plan review at least every 31 days).
+//   - CY2024 OPPS final rule, 88 FR 81540 (2023-11-22): IOP and PHP per diem
+//     payment in two tiers, 3 services and 4 or more (CMHC APCs 5851/5852).
+//   - HCPCS H0015 (alcohol and/or drug services, intensive outpatient): at
+//     least 3 hours a day on at least 3 days a week, as state Medicaid
+//     manuals apply it; New York Medicaid's S9480 rule (3 hours a billed
+//     day, 9 hours a week).
+//   - The ASAM Criteria, 3rd edition (2013), level 2.1 bands of 9-19 hours
+//     a week for adults and 6-19 for adolescents, as Aetna's clinical policy
+//     bulletin and state manuals quote them; the step-down allowance of state
+//     Medicaid manuals (unconfirmed as a general rule).
+//   - SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient
+//     Treatment (2006), and its 2021 advisory.
+//   - ISO 8601 for week numbering and dates.
+package schedule

@@ -1,0 +1,241 @@
+package schedule
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// Session is one scheduled service for one patient: a date, a start time on
+// the wall clock, a planned length, a kind, an optional billing code, and
+// whether and how long the patient attended. Whether it counts toward the
+// program's hours is decided by a [Counting] rule, not by the session.
+//
+// Session is a plain record with exported fields, as a billing export row
+// is: build it with a composite literal, decode it with [ParseSession], or
+// read it with a [CSVReader], and check it with [Session.Validate]. It is
+// comparable and safe for concurrent use. Its fields are laid out to keep it
+// at 72 bytes, since billing batches hold millions.
+//
+// The length of a session is Planned (or Attended), a duration: never the
+// difference of two wall-clock readings, so a session on the day clocks
+// change counts the minutes it lasted. See the package documentation on
+// time zones.
+type Session struct {
+	// Patient is the opaque record ID of the patient; never a name.
+	Patient string `json:"patient"`
+	// ID is the opaque record ID of the session; optional.
+	ID string `json:"id,omitzero"`
+	// Date is the civil date of the session in the program's time zone.
+	Date date.Date `json:"date"`
+	// Start is the wall-clock time the session starts on Date.
+	Start Clock `json:"start,omitzero"`
+	// Kind is the kind of service.
+	Kind Kind `json:"kind,omitzero"`
+	// Attendance says whether the patient took part.
+	Attendance Attendance `json:"attendance,omitzero"`
+	// Planned is the planned length of the session.
+	Planned iop.Minutes `json:"minutes"`
+	// Attended is the minutes attended when Attendance is [Partial]; zero
+	// otherwise (an attended session counts Planned).
+	Attended iop.Minutes `json:"attended,omitzero"`
+	// Code is the billing code (HCPCS or CPT, such as "90853"); optional.
+	Code string `json:"code,omitzero"`
+}
+
+// AttendedMinutes returns the minutes the patient attended: Planned for
+// [Attended], Attended for [Partial], zero for an absence. It does not say
+// whether they count; see [Counting.Counts].
+func (s Session) AttendedMinutes() iop.Minutes {
+	switch s.Attendance {
+	case Attended:
+		return s.Planned
+	case Partial:
+		return s.Attended
+	}
+	return 0
+}
+
+// End returns the wall-clock minutes after midnight at which the session
+// ends, Start plus Planned; 24:00 (1440) is the latest a valid session
+// ends.
+func (s Session) End() iop.Minutes { return s.Start.Minutes() + s.Planned }
+
+// crossesMidnight reports whether the session ends after midnight, in
+// 64-bit arithmetic so that no length can wrap around.
+func (s Session) crossesMidnight() bool {
+	return int64(s.Start.Minutes())+int64(s.Planned) > minutesPerDay
+}
+
+// attendanceFits reports whether Attended fits Attendance.
+func (s Session) attendanceFits() bool {
+	switch s.Attendance {
+	case Attended:
+		return s.Attended == 0 || s.Attended == s.Planned
+	case Absent, Excused:
+		return s.Attended == 0
+	case Partial:
+		return s.Attended > 0 && s.Attended < s.Planned
+	}
+	return true
+}
+
+// check is Validate without building errors, for the hot paths: it returns
+// the attended minutes of a valid session, and false for an invalid one.
+func (s *Session) check() (iop.Minutes, bool) {
+	if s.Patient == "" || s.Date == date.Zero || s.Start.m == 0 || s.Start.m > minutesPerDay ||
+		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || !s.Kind.IsValid() {
+		return 0, false
+	}
+	switch s.Attendance {
+	case Attended:
+		return s.Planned, s.Attended == 0 || s.Attended == s.Planned
+	case Partial:
+		return s.Attended, s.Attended > 0 && s.Attended < s.Planned
+	case Absent, Excused:
+		return 0, s.Attended == 0
+	}
+	return 0, false
+}
+
+// valid reports whether s is valid, as Validate does.
+func (s *Session) valid() bool {
+	_, ok := s.check()
+	return ok
+}
+
+// Validate reports every problem with s, in the order of its fields, as
+// [iop.Errors] of [*iop.FieldError]s naming each field by its JSON name:
+// a missing patient, date, start, kind or attendance ([ErrMissing]); a
+// planned length of zero or less ([ErrNonPositiveDuration]); a session that
+// ends after midnight ([ErrCrossesMidnight]); an unknown kind or attendance;
+// negative attended minutes ([ErrNegative]), attended minutes above the
+// planned ones ([ErrAttendedAbovePlanned]), or attended minutes that
+// contradict the attendance ([ErrAttendanceMismatch]). It returns nil when
+// s is valid. A date that does not exist cannot be held in a date.Date: it
+// is refused when parsed ([ParseSession], [CSVReader]) with [ErrInvalidDate].
+func (s Session) Validate() error {
+	if s.valid() {
+		return nil
+	}
+	var es fieldErrs
+	if s.Patient == "" {
+		es.add("patient", ErrMissing)
+	}
+	if s.Date == date.Zero {
+		es.add("date", ErrMissing)
+	}
+	if !s.Start.IsValid() {
+		es.add("start", ErrMissing)
+	}
+	switch {
+	case s.Planned <= 0:
+		es.add("minutes", ErrNonPositiveDuration)
+	case s.crossesMidnight():
+		es.add("minutes", ErrCrossesMidnight)
+	}
+	switch {
+	case s.Kind == 0:
+		es.add("kind", ErrMissing)
+	case !s.Kind.IsValid():
+		es.add("kind", ErrUnknownKind)
+	}
+	switch {
+	case s.Attendance == 0:
+		es.add("attendance", ErrMissing)
+	case !s.Attendance.IsValid():
+		es.add("attendance", ErrUnknownAttendance)
+	}
+	switch {
+	case s.Attended < 0:
+		es.add("attended", ErrNegative)
+	case s.Attended > s.Planned && s.Attended > 0:
+		es.add("attended", ErrAttendedAbovePlanned)
+	case !s.attendanceFits():
+		es.add("attended", ErrAttendanceMismatch)
+	}
+	return es.err()
+}
+
+// WithSpan returns a copy of s whose Date, Start and Planned describe the
+// instants start to end as seen in loc: Date and Start are the civil date
+// and wall-clock minute of start in loc (seconds dropped), and Planned is
+// the time that elapsed, end minus start, in whole minutes rounded down. On
+// the day clocks change this is the real length, not the wall-clock
+// difference: 01:00 to 04:00 on a spring-forward night is 2 hours.
+//
+// It returns an error wrapping [ErrNoLocation] for a nil loc,
+// [ErrNonPositiveDuration] when end is not after start, and
+// [ErrCrossesMidnight] when end falls on a later civil date in loc than
+// start (ending exactly at the next midnight is allowed).
+func (s Session) WithSpan(start, end time.Time, loc *time.Location) (Session, error) {
+	if loc == nil {
+		return Session{}, &iop.FieldError{Field: "location", Err: ErrNoLocation}
+	}
+	st, en := start.In(loc), end.In(loc)
+	if !en.After(st) || iop.MinutesOf(en.Sub(st)) <= 0 {
+		return Session{}, &iop.FieldError{Field: "minutes", Err: ErrNonPositiveDuration}
+	}
+	day := date.NewAt(st)
+	endDay := date.NewAt(en)
+	atMidnight := en.Hour() == 0 && en.Minute() == 0 && en.Second() == 0 && en.Nanosecond() == 0
+	if endDay != day && (endDay != day+1 || !atMidnight) {
+		return Session{}, &iop.FieldError{Field: "minutes", Err: ErrCrossesMidnight}
+	}
+	c, err := ClockOf(st.Hour(), st.Minute())
+	if err != nil {
+		return Session{}, err
+	}
+	s.Date, s.Start, s.Planned = day, c, iop.MinutesOf(en.Sub(st))
+	return s, nil
+}
+
+// UnmarshalJSON decodes a session strictly: an unknown or duplicate field,
+// a value of the wrong type, an unknown kind or attendance, a time of day
+// not in "HH:MM" form or a date that does not exist ("2025-02-30") is an
+// error naming the field. It does not validate; [ParseSession] does.
+func (s *Session) UnmarshalJSON(data []byte) error {
+	type plain Session
+	var v plain
+	if err := strictjson.Decode(data, &v); err != nil {
+		return err
+	}
+	*s = Session(v)
+	return nil
+}
+
+// ParseSession decodes one session from JSON strictly and validates it.
+func ParseSession(data []byte) (Session, error) {
+	var s Session
+	if err := s.UnmarshalJSON(data); err != nil {
+		return Session{}, err
+	}
+	if err := s.Validate(); err != nil {
+		return Session{}, err
+	}
+	return s, nil
+}
+
+// ParseSessions decodes a JSON array of sessions strictly and validates
+// each. Errors name the element: "[3].minutes".
+func ParseSessions(data []byte) ([]Session, error) {
+	var ss []Session
+	if err := strictjson.Decode(data, &ss); err != nil {
+		return nil, err
+	}
+	var errs iop.Errors
+	for i, s := range ss {
+		if es, ok := s.Validate().(iop.Errors); ok {
+			for _, e := range es {
+				errs = append(errs, strictjson.Wrap("["+strconv.Itoa(i)+"]", e))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return ss, nil
+}

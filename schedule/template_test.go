@@ -1,0 +1,156 @@
+package schedule_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFit(t *testing.T) {
+	mwf := schedule.DaysOf(time.Monday, time.Wednesday, time.Friday)
+	tmpl := func(days schedule.DaySet, n int, m iop.Minutes) schedule.Template {
+		return schedule.Template{ID: "t-1", Days: days, Start: schedule.MustParseClock("09:00"), Sessions: n, Minutes: m, Kind: schedule.GroupTherapy}
+	}
+	medicare, h0015 := iop.MedicareIOP2024(), iop.H0015()
+	tests := []struct {
+		name    string
+		profile iop.Profile
+		pop     iop.Population
+		t       schedule.Template
+		want    schedule.Fit
+		codes   []iop.Code
+	}{
+		{"Mon/Wed/Fri 3 x 60 min clears Medicare's 9h by nothing", medicare, iop.Adult, tmpl(mwf, 3, 60),
+			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0, Headroom: 600}, nil},
+		{"3 x 59 min misses it by 9 minutes", medicare, iop.Adult, tmpl(mwf, 3, 59),
+			schedule.Fit{Weekly: 531, Day: 177, Days: 3, Band: medicare.Weekly.Adult, Margin: -9, Headroom: 609},
+			[]iop.Code{schedule.CodeWeeklyBelowMinimum}},
+		{"2 sessions a day miss the per-diem tier", medicare, iop.Adult, tmpl(mwf, 2, 90),
+			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0, Headroom: 600},
+			[]iop.Code{schedule.CodeBelowTier, schedule.CodeBelowTier, schedule.CodeBelowTier}},
+		{"5 days of 4 x 60 min are over 19h", medicare, iop.Adult, tmpl(schedule.DaysOf(1, 2, 3, 4, 5), 4, 60),
+			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: medicare.Weekly.Adult, Margin: 660, Headroom: -60},
+			[]iop.Code{schedule.CodeWeeklyAboveMaximum}},
+		{"H0015: 2 days of 4h30m are not a week", h0015, iop.Adult, tmpl(schedule.DaysOf(time.Tuesday, time.Thursday), 3, 90),
+			schedule.Fit{Weekly: 540, Day: 270, Days: 2, DayMargin: 90, DaysMargin: -1},
+			[]iop.Code{schedule.CodeTooFewDays}},
+		{"H0015: 3 days of 2h30m are not service days", h0015, iop.Adult, tmpl(mwf, 1, 150),
+			schedule.Fit{Weekly: 450, Day: 150, Days: 3, DayMargin: -30, DaysMargin: 0},
+			[]iop.Code{schedule.CodeShortDay, schedule.CodeShortDay, schedule.CodeShortDay, schedule.CodeTooFewDays}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := checker(t, tt.profile).Fit(tt.t, tt.pop)
+			require.NoError(t, err)
+			saw(got.Findings)
+			ioptest.CodesEqual(t, got.Findings, tt.codes...)
+			for _, f := range got.Findings {
+				assert.Equal(t, "t-1", f.Subject)
+			}
+			assert.Equal(t, len(tt.codes) == 0 || tt.codes[0] != schedule.CodeWeeklyBelowMinimum && tt.codes[len(tt.codes)-1] != schedule.CodeTooFewDays, got.Meets())
+			got.Findings = nil
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	t.Run("a kind that does not count counts nothing", func(t *testing.T) {
+		tm := tmpl(mwf, 3, 60)
+		tm.Kind = schedule.Recreation
+		got, err := checker(t, medicare).Fit(tm, iop.Adult)
+		require.NoError(t, err)
+		assert.Equal(t, iop.Minutes(0), got.Weekly)
+		assert.Equal(t, iop.Minutes(-540), got.Margin)
+		ioptest.CodesEqual(t, saw(got.Findings), schedule.CodeWeeklyBelowMinimum, schedule.CodeUncountedTime)
+		assert.False(t, got.Meets())
+	})
+	t.Run("errors", func(t *testing.T) {
+		_, err := checker(t, medicare).Fit(schedule.Template{}, iop.Adult)
+		require.ErrorIs(t, err, schedule.ErrMissing)
+		_, err = checker(t, medicare).Fit(tmpl(mwf, 3, 60), 0)
+		require.ErrorIs(t, err, schedule.ErrMissing)
+		_, err = schedule.Checker{}.Fit(tmpl(mwf, 3, 60), iop.Adult)
+		require.ErrorIs(t, err, schedule.ErrZeroChecker)
+	})
+}
+
+func TestTemplateValidate(t *testing.T) {
+	ok := schedule.Template{Days: schedule.DaysOf(time.Monday), Start: schedule.MustParseClock("18:00"), Sessions: 2, Minutes: 180, Kind: schedule.GroupTherapy}
+	require.NoError(t, ok.Validate(), "18:00 + 2 x 3h ends at midnight")
+	tests := []struct {
+		name string
+		edit func(*schedule.Template)
+		want map[string]error
+	}{
+		{"past midnight", func(t *schedule.Template) { t.Minutes = 181 }, map[string]error{"minutes": schedule.ErrCrossesMidnight}},
+		{"no days", func(t *schedule.Template) { t.Days = 0 }, map[string]error{"days": schedule.ErrMissing}},
+		{"bad days", func(t *schedule.Template) { t.Days = 0xff }, map[string]error{"days": schedule.ErrInvalidDays}},
+		{"no sessions", func(t *schedule.Template) { t.Sessions = 0 }, map[string]error{"sessions": schedule.ErrNonPositiveDuration}},
+		{"huge numbers", func(t *schedule.Template) { t.Sessions, t.Minutes = 1<<62, 1<<30 }, map[string]error{"minutes": schedule.ErrCrossesMidnight}},
+		{"everything", func(t *schedule.Template) { *t = schedule.Template{Kind: 40} }, map[string]error{
+			"days": schedule.ErrMissing, "start": schedule.ErrMissing, "sessions": schedule.ErrNonPositiveDuration,
+			"minutes": schedule.ErrNonPositiveDuration, "kind": schedule.ErrUnknownKind}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tm := ok
+			tt.edit(&tm)
+			assert.Equal(t, tt.want, fieldErrors(t, tm.Validate()))
+		})
+	}
+	s := ok.Session("p-1", mon, 1)
+	assert.Equal(t, schedule.Session{Patient: "p-1", Date: mon, Start: schedule.MustParseClock("21:00"), Planned: 180,
+		Kind: schedule.GroupTherapy, Attendance: schedule.Attended}, s)
+	assert.Equal(t, schedule.Clock{}, ok.Session("p-1", mon, 2).Start, "a session past midnight has no start")
+}
+
+func TestParseTemplate(t *testing.T) {
+	got, err := schedule.ParseTemplate([]byte(`{"id":"iop-mwf","days":"mon,wed,fri","start":"09:00","sessions":3,"minutes":60,"kind":"group","code":"H0015"}`))
+	require.NoError(t, err)
+	want := schedule.Template{ID: "iop-mwf", Days: schedule.DaysOf(time.Monday, time.Wednesday, time.Friday),
+		Start: schedule.MustParseClock("09:00"), Sessions: 3, Minutes: 60, Kind: schedule.GroupTherapy, Code: "H0015"}
+	assert.Equal(t, want, got)
+	b, err := json.Marshal(got)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id":"iop-mwf","days":"mon,wed,fri","start":"09:00","sessions":3,"minutes":60,"kind":"group","code":"H0015"}`, string(b))
+
+	_, err = schedule.ParseTemplate([]byte(`{"days":"wed,mon","start":"09:00","sessions":3,"minutes":60,"kind":"group"}`))
+	require.ErrorIs(t, err, schedule.ErrInvalidDays)
+	_, err = schedule.ParseTemplate([]byte(`{"days":"mon","start":"09:00","sessions":3,"minutes":0,"kind":"group"}`))
+	require.ErrorIs(t, err, schedule.ErrNonPositiveDuration)
+	_, err = schedule.ParseTemplate([]byte(`{"days":"mon","hours":3}`))
+	require.ErrorIs(t, err, iop.ErrUnknownField)
+}
+
+// FuzzTemplateJSON decodes arbitrary JSON as a template: it never panics,
+// and what decodes re-encodes to the same bytes.
+func FuzzTemplateJSON(f *testing.F) {
+	f.Add([]byte(`{"id":"iop-mwf","days":"mon,wed,fri","start":"09:00","sessions":3,"minutes":60,"kind":"group","code":"H0015"}`))
+	f.Add([]byte(`{"days":"","start":"23:59","sessions":-1,"minutes":2147483647,"kind":"other"}`))
+	f.Add([]byte(`{"days":"sun","sessions":9223372036854775807}`))
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var tm schedule.Template
+		if tm.UnmarshalJSON(data) != nil {
+			return
+		}
+		if _, err := ck.Fit(tm, iop.Adult); err == nil {
+			require.NoError(t, tm.Validate())
+		}
+		b, err := json.Marshal(tm)
+		if err != nil {
+			return // an unset start or kind has no text form
+		}
+		var again schedule.Template
+		require.NoError(t, again.UnmarshalJSON(b))
+		require.Equal(t, tm, again)
+		b2, err := json.Marshal(again)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(b2))
+	})
+}
