@@ -203,6 +203,9 @@ func (s *Summarizer) add(sess *Session) {
 	if len(s.recs) == 0 || r.start > s.maxRec {
 		s.maxRec = r.start
 	}
+	if len(s.recs) == cap(s.recs) {
+		s.recs = slices.Grow(s.recs, max(len(s.recs), 1024)) // double
+	}
 	s.recs = append(s.recs, r)
 	s.nrec[pi]++
 }
@@ -437,6 +440,11 @@ func (w *window) emit(dst []WeekSummary) []WeekSummary {
 	}
 	if !slices.IsSortedFunc(w.wk, byStart) {
 		slices.SortFunc(w.wk, byStart)
+	}
+	if cap(dst)-len(dst) < len(w.wk) {
+		// Double, where append would grow a large slice by a quarter: the
+		// output is built a patient at a time.
+		dst = slices.Grow(dst, max(len(w.wk), len(dst), 256))
 	}
 	return append(dst, w.wk...)
 }

@@ -169,6 +169,9 @@ func shapeOf(w Week, e *Episode) weekShape {
 // partialMin returns the minimum that the profile's partial-week rules set
 // for a week of shape sh, given the full-week minimum full.
 func partialMin[T int | iop.Minutes](r iop.PartialWeekRules, full T, sh weekShape) T {
+	if !sh.first && !sh.last {
+		return full
+	}
 	m := full
 	if sh.first {
 		m = min(m, iop.Prorate(r.First, full, sh.days))

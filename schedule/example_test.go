@@ -1,0 +1,211 @@
+package schedule_test
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+)
+
+// A week of three 3-hour groups, one of them cut short by a minute, checked
+// against the Medicare IOP benefit: 539 minutes is below 9 hours.
+func Example() {
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	if err != nil {
+		panic(err)
+	}
+	week := schedule.ISOWeeks().Of(date.New(2025, 3, 5))
+	var sessions []schedule.Session
+	for _, d := range []date.Date{week.Day(0), week.Day(2), week.Day(4)} {
+		for h := 9; h < 12; h++ { // three 1-hour services a day: Medicare's 3-service tier
+			start, _ := schedule.ClockOf(h, 0)
+			sessions = append(sessions, schedule.Session{Patient: "p-042", Date: d, Start: start,
+				Planned: 60, Kind: schedule.GroupTherapy, Attendance: schedule.Attended})
+		}
+	}
+	sessions[8].Attendance, sessions[8].Attended = schedule.Partial, 59 // left a minute early
+
+	sum := ck.Summarize(week, sessions)
+	findings, err := ck.Week(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(week, sum.Minutes, "on", sum.Days(), "days")
+	for _, f := range findings {
+		fmt.Printf("%s %s: need %s, got %s\n", f.Severity, f.Code, iop.Minutes(f.Need), iop.Minutes(f.Got))
+	}
+	fmt.Println("blocks billing:", errors.Is(findings.Err(), schedule.CodeWeeklyBelowMinimum))
+	// Output:
+	// 2025-W10 8h59m on 3 days
+	// blocking schedule.weekly-minutes.below-minimum: need 9h00m, got 8h59m
+	// info schedule.attendance.missed: need 0h00m, got 0h01m
+	// blocks billing: true
+}
+
+// Weeks are named: an ISO week, a calendar week from a chosen weekday, or a
+// program week from admission.
+func ExampleWeeks() {
+	d := date.New(2024, 12, 31)
+	sunday, _ := schedule.CalendarWeeks(time.Sunday)
+	program, _ := schedule.ProgramWeeks(date.New(2024, 12, 18))
+	for _, ws := range []schedule.Weeks{schedule.ISOWeeks(), sunday, program} {
+		w := ws.Of(d)
+		fmt.Printf("%-28s %-18s %s..%s\n", ws, w, w.Start(), w.Last())
+	}
+	// Output:
+	// ISO weeks                    2025-W01           2024-12-30..2025-01-05
+	// weeks from Sunday            week of 2024-12-29 2024-12-29..2025-01-04
+	// program weeks from admission program week 2     2024-12-25..2024-12-31
+}
+
+// The first week of an episode, admitted on a Thursday, is held to 4/7 of
+// the weekly minimum when the profile prorates partial weeks.
+func ExampleChecker_Week_partialWeek() {
+	ck, _ := schedule.NewChecker(iop.ASAM3Level21(), schedule.DefaultCounting())
+	week := schedule.ISOWeeks().Of(date.New(2025, 3, 6))
+	sum := ck.Summarize(week, []schedule.Session{
+		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: schedule.GroupTherapy, Attendance: schedule.Attended},
+		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: schedule.GroupTherapy, Attendance: schedule.Attended},
+	})
+	findings, _ := ck.Week(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
+	for _, f := range findings {
+		fmt.Println(f.Severity, f.Message, iop.Minutes(f.Need))
+	}
+	fmt.Println("blocking:", findings.HasBlocking())
+	// Output:
+	// info first week of the episode, 4 of 7 days in it: weekly minimum prorated 5h08m
+	// blocking: false
+}
+
+// Per-diem billing: the services of each day and the payment tier they
+// reach.
+func ExampleChecker_Days() {
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	week := schedule.ISOWeeks().Of(date.New(2025, 3, 3))
+	var sessions []schedule.Session
+	for day, n := range []int{4, 0, 3, 0, 2} {
+		for j := range n {
+			start, _ := schedule.ClockOf(9+j, 0)
+			sessions = append(sessions, schedule.Session{Patient: "p-1", Date: week.Day(day), Start: start,
+				Planned: 60, Kind: schedule.IndividualTherapy, Attendance: schedule.Attended})
+		}
+	}
+	for _, d := range ck.Days(ck.Summarize(week, sessions)) {
+		if d.Services == 0 {
+			continue
+		}
+		tier := "not a paid program day"
+		if d.HasTier {
+			tier = d.Tier.Name + " (APC " + d.Tier.APC + ")"
+		}
+		fmt.Printf("%s %d services: %s\n", d.Weekday, d.Services, tier)
+	}
+	// Output:
+	// Monday 4 services: 4 or more services (APC 5852)
+	// Wednesday 3 services: 3 services (APC 5851)
+	// Friday 2 services: not a paid program day
+}
+
+// When the certifications of a Medicare PHP patient fall due: at admission,
+// by day 18, then every 30 days.
+func ExampleCertificationDueDates() {
+	rules := iop.MedicarePHP2024().Certification
+	for d := range schedule.CertificationDueDates(rules, date.New(2025, 1, 6), date.New(2025, 3, 31)) {
+		fmt.Println(d)
+	}
+	// Output:
+	// 2025-01-06
+	// 2025-01-24
+	// 2025-02-23
+	// 2025-03-25
+}
+
+// Does a program that runs three 1-hour groups on Monday, Wednesday and
+// Friday meet the Medicare IOP benefit, and H0015's per-day rule?
+func ExampleChecker_Fit() {
+	t, err := schedule.ParseTemplate([]byte(`{"id":"mwf","days":"mon,wed,fri","start":"18:00","sessions":3,"minutes":60,"kind":"group"}`))
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.H0015()} {
+		ck, _ := schedule.NewChecker(p, schedule.DefaultCounting())
+		fit, _ := ck.Fit(t, iop.Adult)
+		fmt.Printf("%s: %s a week, margin %s, meets: %t\n", p.ID, fit.Weekly, fit.Margin, fit.Meets())
+	}
+	// Output:
+	// medicare-iop-2024: 9h00m a week, margin 0h00m, meets: true
+	// hcpcs-h0015: 9h00m a week, margin 0h00m, meets: true
+}
+
+// The batch path: sessions of many patients in any order, one summary per
+// patient-week out, sorted by patient and week.
+func ExampleSummarizer() {
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
+		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
+			Planned: minutes, Kind: schedule.GroupTherapy, Attendance: schedule.Attended}
+	}
+	sessions := []schedule.Session{
+		group("p-2", date.New(2025, 3, 10), 180),
+		group("p-1", date.New(2025, 3, 3), 180),
+		group("p-2", date.New(2025, 3, 3), 120),
+		group("p-1", date.New(2025, 3, 4), 180),
+	}
+	sums, stats := sz.SummarizeSeq(nil, slices.Values(sessions))
+	for _, s := range sums {
+		fmt.Println(s.Patient, s.Week, s.Minutes, s.Days())
+	}
+	fmt.Printf("%+v\n", stats)
+	// Output:
+	// p-1 2025-W10 6h00m 2
+	// p-2 2025-W10 2h00m 1
+	// p-2 2025-W11 3h00m 1
+	// {Sessions:4 Unplaced:0 Patients:2 Weeks:3}
+}
+
+// A CSV export with a bad row: it is reported with its line number, and the
+// rows after it are read.
+func ExampleCSVReader() {
+	in := `patient,date,start,minutes,kind,attendance,attended
+p-1,2025-03-03,09:00,180,group,attended,
+p-1,2025-02-30,09:00,180,group,attended,
+p-1,2025-03-05,09:00,180,group,partial,200
+p-1,2025-03-07,22:00,180,group,attended,
+`
+	cr, err := schedule.NewCSVReader(strings.NewReader(in))
+	if err != nil {
+		panic(err)
+	}
+	for s, err := range cr.All() {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println("read", s.Date, s.Planned)
+	}
+	// Output:
+	// read 2025-03-03 3h00m
+	// line 3: date: invalid date
+	// line 4: attended: attended minutes above planned minutes
+	// line 5: minutes: session crosses midnight
+}
+
+// A session recorded as two instants on the night US clocks spring forward
+// lasts what elapsed, not what the wall clock says.
+func ExampleSession_WithSpan() {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		panic(err)
+	}
+	s, err := schedule.Session{Patient: "p-1", Kind: schedule.GroupTherapy, Attendance: schedule.Attended}.
+		WithSpan(time.Date(2025, 3, 9, 1, 0, 0, 0, ny), time.Date(2025, 3, 9, 4, 0, 0, 0, ny), ny)
+	fmt.Println(s.Date, s.Start, s.Planned, err)
+	// Output:
+	// 2025-03-09 01:00 2h00m <nil>
+}
