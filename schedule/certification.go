@@ -164,7 +164,8 @@ func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date
 // fall under a current certification, and that the plan of care was
 // reviewed in time, under ck's profile. It returns, in order:
 // [CodeCertificationMissing] when days of service are not covered;
-// [CodeCertificationDue] when a certification falls due within the week;
+// [CodeCertificationDue] when a certification falls due within the week
+// and was not signed by then;
 // [CodePlanReviewOverdue] when days of service come more than
 // PlanReviewDays after the last review (or admission). A profile without
 // certification rules gives no findings. It returns an error when c is not
@@ -202,7 +203,7 @@ func (ck Checker) Certified(s WeekSummary, c Certifications) (iop.Findings, erro
 	}
 	for i := 0; i <= len(c.Signed); i++ {
 		d, ok := due(r, c.Admitted, c.Signed, i)
-		if ok && s.Week.Contains(d) {
+		if ok && s.Week.Contains(d) && (i == len(c.Signed) || c.Signed[i] > d) {
 			what := "recertification"
 			if i == 0 {
 				what = "initial certification"

@@ -96,8 +96,7 @@ func TestCertified(t *testing.T) {
 		reviewed []date.Date
 		want     iop.Findings
 	}{
-		{"covered from admission, the initial one due on Monday", adm, []int{0, 1, 2}, []date.Date{adm}, nil,
-			iop.Findings{due("initial certification", "Monday")}},
+		{"covered from admission, signed on the day due", adm, []int{0, 1, 2}, []date.Date{adm}, nil, nil},
 		{"not yet signed", adm, []int{0, 1}, nil, nil,
 			iop.Findings{missing(2, 0), due("initial certification", "Monday")}},
 		{"signed late: the days before are not covered", adm, []int{0, 1, 2}, []date.Date{adm + 2}, nil,
@@ -108,6 +107,7 @@ func TestCertified(t *testing.T) {
 			iop.Findings{missing(2, 1), due("recertification", "Friday")}},
 		{"a late recertification leaves a gap", adm + 14, []int{4, 5, 6}, []date.Date{adm, adm + 20}, nil,
 			iop.Findings{missing(3, 2), due("recertification", "Friday")}},
+		{"a recertification signed early starts the next interval", adm + 14, []int{3, 4}, []date.Date{adm, adm + 17}, nil, nil},
 		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
 			iop.Findings{due("recertification", "Sunday")}},
 		{"the plan of care due for review after 31 days", adm + 28, []int{3, 4}, []date.Date{adm, adm + 18}, nil,

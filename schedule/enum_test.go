@@ -49,7 +49,7 @@ func TestKindSet(t *testing.T) {
 	assert.True(t, s.IsValid())
 	assert.False(t, (s | 1<<20).IsValid())
 	assert.False(t, (s | 1).IsValid(), "bit 0 is the unset kind")
-	assert.Equal(t, "", schedule.KindSet(0).String())
+	assert.Empty(t, schedule.KindSet(0).String())
 }
 
 func TestAttendance(t *testing.T) {

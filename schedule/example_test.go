@@ -37,13 +37,13 @@ func Example() {
 	}
 	fmt.Println(week, sum.Minutes, "on", sum.Days(), "days")
 	for _, f := range findings {
-		fmt.Printf("%s %s: need %s, got %s\n", f.Severity, f.Code, iop.Minutes(f.Need), iop.Minutes(f.Got))
+		fmt.Printf("%s %s: %s (%s)\n", f.Severity, f.Code, iop.Minutes(f.Got), f.Message)
 	}
 	fmt.Println("blocks billing:", errors.Is(findings.Err(), schedule.CodeWeeklyBelowMinimum))
 	// Output:
 	// 2025-W10 8h59m on 3 days
-	// blocking schedule.weekly-minutes.below-minimum: need 9h00m, got 8h59m
-	// info schedule.attendance.missed: need 0h00m, got 0h01m
+	// blocking schedule.weekly-minutes.below-minimum: 8h59m (counted service time is below the weekly minimum)
+	// info schedule.attendance.missed: 0h01m (planned time not attended: 0 absent, 0 excused, 1 attended in part)
 	// blocks billing: true
 }
 

@@ -47,7 +47,7 @@ const (
 	// current certification (blocking).
 	CodeCertificationMissing iop.Code = "schedule.certification.missing"
 	// CodeCertificationDue: a certification or recertification falls due
-	// within the week (info).
+	// within the week and was not signed by then (info).
 	CodeCertificationDue iop.Code = "schedule.certification.due"
 	// CodePlanReviewOverdue: days of service after the plan of care was due
 	// for review (warning).
@@ -84,7 +84,7 @@ func Rules() []iop.RuleInfo {
 		{Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended in sessions that do not count toward the hours", Cite: DefaultCounting().Cite},
 		{Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not attended", Cite: DefaultCounting().Cite},
 		{Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "days of service under no current certification", Cite: cert},
-		{Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due within the week", Cite: cert},
+		{Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due within the week, not signed by then", Cite: cert},
 		{Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: cert},
 	}
 }

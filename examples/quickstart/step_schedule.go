@@ -1,6 +1,157 @@
 package main
 
-import "io"
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
 
-// stepSchedule is the schedule step of the report (not written yet).
-func stepSchedule(w io.Writer) error { return nil }
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+)
+
+var (
+	//go:embed sample/schedule-week.json
+	scheduleWeekJSON []byte
+	//go:embed sample/schedule-template.json
+	scheduleTemplateJSON []byte
+	//go:embed sample/schedule-sessions.csv
+	scheduleSessionsCSV []byte
+)
+
+// stepSchedule shows weekly hours: a week of sessions checked against the
+// Medicare IOP benefit (and the minute that makes the difference), a
+// partial first week, per-diem payment tiers, certification due dates, a
+// weekly template, and the batch path over a CSV export.
+func stepSchedule(w io.Writer) error {
+	medicare, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	if err != nil {
+		return err
+	}
+	h0015, err := schedule.NewChecker(iop.H0015(), schedule.DefaultCounting())
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "== Weekly hours (sample/schedule-week.json, medicare-iop-2024)")
+	sessions, err := schedule.ParseSessions(scheduleWeekJSON)
+	if err != nil {
+		return err
+	}
+	week := schedule.ISOWeeks().Of(sessions[0].Date)
+	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 24)}
+	sum := medicare.Summarize(week, sessions)
+	fmt.Fprintf(w, "  %s, %s: %d sessions, %s counted on %d days, %s not counted\n",
+		sum.Patient, week, sum.Sessions, sum.Minutes, sum.Days(), sum.UncountedMinutes)
+	findings, err := medicare.Week(sum, episode)
+	if err != nil {
+		return err
+	}
+	printFindings(w, findings)
+	fmt.Fprintf(w, "  billable: %t\n", findings.Err() == nil)
+
+	last := len(sessions) - 2 // the session left a minute early
+	sessions[last].Attendance, sessions[last].Attended = schedule.Attended, 0
+	findings, err = medicare.Week(medicare.Summarize(week, sessions), episode)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  with the last minute attended: %d blocking findings\n", len(findings.Blocking()))
+	printFindings(w, findings)
+
+	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
+	admitted := week.Day(2)
+	findings, err = medicare.Week(medicare.Summarize(week, sessions), schedule.Episode{Population: iop.Adult, Admitted: admitted})
+	if err != nil {
+		return err
+	}
+	printFindings(w, findings)
+
+	fmt.Fprintln(w, "\n== Per-diem payment tiers (Medicare: 3 services, 4 or more)")
+	for _, d := range medicare.Days(medicare.Summarize(week, sessions)) {
+		if d.Services == 0 && d.Minutes == 0 {
+			continue
+		}
+		tier := "no tier"
+		if d.HasTier {
+			tier = d.Tier.Name + ", APC " + d.Tier.APC
+		}
+		fmt.Fprintf(w, "  %-9s %d services  %s\n", d.Weekday, d.Services, tier)
+	}
+
+	fmt.Fprintln(w, "\n== Certification due dates (medicare-php-2024, admitted 2025-01-06)")
+	var due []string
+	for d := range schedule.CertificationDueDates(iop.MedicarePHP2024().Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
+		due = append(due, d.String())
+	}
+	fmt.Fprintf(w, "  %s\n", strings.Join(due, ", "))
+
+	fmt.Fprintln(w, "\n== A weekly template (sample/schedule-template.json)")
+	tmpl, err := schedule.ParseTemplate(scheduleTemplateJSON)
+	if err != nil {
+		return err
+	}
+	for _, ck := range []schedule.Checker{medicare, h0015} {
+		fit, err := ck.Fit(tmpl, iop.Adult)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %s against %s: %s a week, margin %s, meets: %t\n",
+			tmpl.ID, ck.Profile().ID, fit.Weekly, fit.Margin, fit.Meets())
+		printFindings(w, fit.Findings)
+	}
+
+	fmt.Fprintln(w, "\n== The batch path (sample/schedule-sessions.csv, hcpcs-h0015)")
+	cr, err := schedule.NewCSVReader(bytes.NewReader(scheduleSessionsCSV))
+	if err != nil {
+		return err
+	}
+	var rows []schedule.Session
+	for s, err := range cr.All() {
+		var re *schedule.RowError
+		switch {
+		case errors.As(err, &re):
+			fmt.Fprintf(w, "  refused %v\n", err)
+			continue
+		case err != nil:
+			return err
+		}
+		rows = append(rows, s)
+	}
+	sz, err := schedule.NewSummarizer(h0015, schedule.ISOWeeks(), nil)
+	if err != nil {
+		return err
+	}
+	sums, stats := sz.Summarize(nil, rows)
+	fmt.Fprintf(w, "  %d sessions, %d patients, %d patient-weeks\n", stats.Sessions, stats.Patients, stats.Weeks)
+	for _, s := range sums {
+		fs, err := h0015.Week(s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %s %s  %-6s days: %d, findings: %d\n", s.Patient, s.Week, s.Minutes, s.Days(), len(fs))
+		printFindings(w, fs)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+// printFindings writes each finding on a line: severity, code, message and
+// figures.
+func printFindings(w io.Writer, fs iop.Findings) {
+	for _, f := range fs {
+		fig := ""
+		switch {
+		case f.Unit == iop.UnitMinutes && f.Need != 0:
+			fig = fmt.Sprintf(" (need %s, got %s)", iop.Minutes(f.Need), iop.Minutes(f.Got))
+		case f.Unit == iop.UnitMinutes:
+			fig = fmt.Sprintf(" (%s)", iop.Minutes(f.Got))
+		case f.Unit != 0:
+			fig = fmt.Sprintf(" (need %d, got %d)", f.Need, f.Got)
+		}
+		fmt.Fprintf(w, "    [%s] %s: %s%s\n", f.Severity, f.Code, f.Message, fig)
+	}
+}

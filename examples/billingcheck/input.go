@@ -1,0 +1,170 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+)
+
+// input is what billingcheck read: the sessions, each patient's episode and
+// certifications, and the rows it could not read.
+type input struct {
+	sessions  []schedule.Session
+	episodes  map[string]schedule.Episode
+	certs     map[string]schedule.Certifications // patients with certifications given
+	derived   []string                           // patients whose episode was taken from their sessions
+	rowErrors []rowError
+}
+
+// rowError is a row that could not be read, and the file it is in.
+type rowError struct {
+	file string
+	err  error
+}
+
+// readInput reads the sessions CSV, and the episodes CSV when there is one.
+// A bad row is kept in rowErrors; a header that cannot be read is an error.
+func readInput(sessions, episodes io.Reader) (*input, error) {
+	in := &input{episodes: map[string]schedule.Episode{}, certs: map[string]schedule.Certifications{}}
+	if episodes != nil {
+		if err := in.readEpisodes(episodes); err != nil {
+			return nil, err
+		}
+	}
+	cr, err := schedule.NewCSVReader(sessions)
+	if err != nil {
+		return nil, fmt.Errorf("%w: sessions: %w", errInput, err)
+	}
+	first := map[string]date.Date{}
+	for s, err := range cr.All() {
+		var re *schedule.RowError
+		switch {
+		case errors.As(err, &re):
+			in.rowErrors = append(in.rowErrors, rowError{"sessions", err})
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("%w: sessions: %w", errInput, err)
+		}
+		in.sessions = append(in.sessions, s)
+		if d, ok := first[s.Patient]; !ok || s.Date < d {
+			first[s.Patient] = s.Date
+		}
+	}
+	for id, d := range first {
+		if _, ok := in.episodes[id]; !ok {
+			in.episodes[id] = schedule.Episode{Population: iop.Adult, Admitted: d}
+			in.derived = append(in.derived, id)
+		}
+	}
+	slices.Sort(in.derived)
+	return in, nil
+}
+
+// The columns of the episodes CSV.
+var episodeColumns = []string{"patient", "population", "admitted", "discharged", "stepped_down", "certified"}
+
+// readEpisodes reads the episodes CSV: a header row with episodeColumns in
+// this order, then one row per patient.
+func (in *input) readEpisodes(r io.Reader) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(episodeColumns)
+	header, err := cr.Read()
+	if err != nil || !slices.Equal(header, episodeColumns) {
+		return fmt.Errorf("%w: episodes: the header must be %s", errInput, strings.Join(episodeColumns, ","))
+	}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			in.rowErrors = append(in.rowErrors, rowError{"episodes", &schedule.RowError{Line: pe.StartLine, Err: fmt.Errorf("%w: %w", schedule.ErrMalformedRow, pe.Err)}})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%w: episodes: %w", errInput, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if err := in.episodeRow(rec); err != nil {
+			in.rowErrors = append(in.rowErrors, rowError{"episodes", &schedule.RowError{Line: line, Err: err}})
+		}
+	}
+}
+
+// episodeRow reads one row of the episodes CSV, reporting every problem.
+func (in *input) episodeRow(rec []string) error {
+	var errs iop.Errors
+	field := func(name string, err error) { errs = append(errs, &iop.FieldError{Field: name, Err: err}) }
+	patient := rec[0]
+	if patient == "" {
+		field("patient", iop.ErrMissing)
+	} else if _, dup := in.episodes[patient]; dup {
+		field("patient", iop.ErrDuplicateField)
+	}
+	var e schedule.Episode
+	if p, err := iop.ParsePopulation(rec[1]); err != nil {
+		field("population", iop.ErrUnknownPopulation)
+	} else {
+		e.Population = p
+	}
+	dates := []*date.Date{&e.Admitted, &e.Discharged, &e.SteppedDown}
+	for i, d := range dates {
+		if rec[2+i] == "" {
+			continue
+		}
+		v, err := parseDate(rec[2+i])
+		if err != nil {
+			field(episodeColumns[2+i], err)
+			continue
+		}
+		*d = v
+	}
+	var certs []date.Date
+	if rec[5] != "" {
+		for i, s := range strings.Split(rec[5], ";") {
+			d, err := parseDate(s)
+			if err != nil {
+				field("certified["+strconv.Itoa(i)+"]", err)
+				continue
+			}
+			certs = append(certs, d)
+		}
+	}
+	if len(errs) == 0 {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	c := schedule.Certifications{Admitted: e.Admitted, Signed: certs}
+	if len(errs) == 0 && len(certs) > 0 {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	in.episodes[patient] = e
+	if len(certs) > 0 {
+		in.certs[patient] = c
+	}
+	return nil
+}
+
+// parseDate parses a YYYY-MM-DD date that must exist.
+func parseDate(s string) (date.Date, error) {
+	d, err := date.Parse(date.ISO8601, s)
+	if err != nil || len(s) != len(date.ISO8601) {
+		return date.Zero, schedule.ErrInvalidDate
+	}
+	return d, nil
+}
