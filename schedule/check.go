@@ -122,12 +122,7 @@ func (e Episode) Validate() error {
 		return nil
 	}
 	var es fieldErrs
-	switch {
-	case e.Population == 0:
-		es.add("episode.population", ErrMissing)
-	case !e.Population.IsValid():
-		es.add("episode.population", iop.ErrUnknownPopulation)
-	}
+	es.enum("episode.population", e.Population.IsZero(), e.Population.IsValid(), iop.ErrUnknownPopulation)
 	if e.Admitted == date.Zero {
 		es.add("episode.admitted", ErrMissing)
 	}

@@ -142,56 +142,38 @@ func (cr *CSVReader) Read() (Session, error) {
 	var s Session
 	var es fieldErrs
 	var bad [numColumns]bool // columns that could not be parsed
-	fail := func(c int, err error) {
-		es.add(csvColumns[c], err)
-		bad[c] = true
-	}
-	s.Patient = cell(colPatient)
-	s.ID = cell(colID)
-	s.Code = cell(colCode)
-	if v := cell(colDate); v != "" {
-		if d, err := strictjson.ParseDate(v); err != nil {
-			fail(colDate, ErrInvalidDate)
-		} else {
-			s.Date = d
+	// parsed records a cell that failed to parse as the column's sentinel;
+	// the Parse functions leave the zero value on failure.
+	parsed := func(c int, err, sentinel error) {
+		if err != nil {
+			es.add(csvColumns[c], sentinel)
+			bad[c] = true
 		}
+	}
+	s.Patient, s.ID, s.Code = cell(colPatient), cell(colID), cell(colCode)
+	if v := cell(colDate); v != "" {
+		s.Date, err = strictjson.ParseDate(v)
+		parsed(colDate, err, ErrInvalidDate)
 	}
 	if v := cell(colStart); v != "" {
-		if c, err := ParseClock(v); err != nil {
-			fail(colStart, ErrInvalidClock)
-		} else {
-			s.Start = c
-		}
+		s.Start, err = ParseClock(v)
+		parsed(colStart, err, ErrInvalidClock)
 	}
-	for _, c := range [...]int{colMinutes, colAttended} {
-		v := cell(c)
-		if v == "" {
-			continue
-		}
-		n, err := strconv.ParseInt(v, 10, 32)
-		if err != nil || (v[0] == '+') || (len(v) > 1 && v[0] == '0') {
-			fail(c, ErrInvalidNumber)
-			continue
-		}
-		if c == colMinutes {
-			s.Planned = iop.Minutes(n)
-		} else {
-			s.Attended = iop.Minutes(n)
-		}
+	if v := cell(colMinutes); v != "" {
+		s.Planned, err = parseMinutes(v)
+		parsed(colMinutes, err, ErrInvalidNumber)
+	}
+	if v := cell(colAttended); v != "" {
+		s.Attended, err = parseMinutes(v)
+		parsed(colAttended, err, ErrInvalidNumber)
 	}
 	if v := cell(colKind); v != "" {
-		if k, err := ParseKind(v); err != nil {
-			fail(colKind, ErrUnknownKind)
-		} else {
-			s.Kind = k
-		}
+		s.Kind, err = ParseKind(v)
+		parsed(colKind, err, ErrUnknownKind)
 	}
 	if v := cell(colAttendance); v != "" {
-		if a, err := ParseAttendance(v); err != nil {
-			fail(colAttendance, ErrUnknownAttendance)
-		} else {
-			s.Attendance = a
-		}
+		s.Attendance, err = ParseAttendance(v)
+		parsed(colAttendance, err, ErrUnknownAttendance)
 	}
 	// Validate, leaving out what the columns that failed to parse would repeat.
 	if verrs, ok := s.Validate().(iop.Errors); ok {
@@ -209,6 +191,16 @@ func (cr *CSVReader) Read() (Session, error) {
 		return Session{}, &RowError{Line: line, Err: err}
 	}
 	return s, nil
+}
+
+// parseMinutes parses whole minutes in canonical decimal form: no sign but
+// '-', no leading zero.
+func parseMinutes(v string) (iop.Minutes, error) {
+	n, err := strconv.ParseInt(v, 10, 32)
+	if err != nil || v[0] == '+' || (len(v) > 1 && v[0] == '0') {
+		return 0, ErrInvalidNumber
+	}
+	return iop.Minutes(n), nil
 }
 
 // All returns an iterator over the rest of the rows: each session, or the

@@ -11,16 +11,7 @@ import (
 )
 
 func TestKind(t *testing.T) {
-	for _, k := range schedule.Kinds() {
-		got, err := schedule.ParseKind(k.String())
-		require.NoError(t, err)
-		assert.Equal(t, k, got)
-		b, err := k.MarshalText()
-		require.NoError(t, err)
-		var back schedule.Kind
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, k, back)
-	}
+	enumRoundTrip(t, schedule.Kinds(), schedule.ParseKind, (*schedule.Kind).UnmarshalText)
 	assert.Len(t, schedule.Kinds(), 12)
 	assert.Equal(t, "case-management", schedule.CaseManagement.String())
 	assert.Equal(t, "%!Kind(0)", schedule.Kind(0).String())
@@ -53,16 +44,8 @@ func TestKindSet(t *testing.T) {
 }
 
 func TestAttendance(t *testing.T) {
-	for _, a := range []schedule.Attendance{schedule.Attended, schedule.Absent, schedule.Excused, schedule.Partial} {
-		got, err := schedule.ParseAttendance(a.String())
-		require.NoError(t, err)
-		assert.Equal(t, a, got)
-		b, err := a.MarshalText()
-		require.NoError(t, err)
-		var back schedule.Attendance
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, a, back)
-	}
+	enumRoundTrip(t, []schedule.Attendance{schedule.Attended, schedule.Absent, schedule.Excused, schedule.Partial},
+		schedule.ParseAttendance, (*schedule.Attendance).UnmarshalText)
 	assert.Equal(t, "%!Attendance(5)", schedule.Attendance(5).String())
 	assert.True(t, schedule.Attendance(0).IsZero())
 	_, err := schedule.ParseAttendance("present")

@@ -81,4 +81,14 @@ func (es *fieldErrs) add(field string, err error) {
 	*es = append(*es, &iop.FieldError{Field: field, Err: err})
 }
 
+// enum reports an enum field that is unset (zero) or not known.
+func (es *fieldErrs) enum(field string, zero, valid bool, unknown error) {
+	switch {
+	case zero:
+		es.add(field, ErrMissing)
+	case !valid:
+		es.add(field, unknown)
+	}
+}
+
 func (es fieldErrs) err() error { return iop.Errors(es).Err() }

@@ -1,12 +1,14 @@
 package schedule_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -49,4 +51,45 @@ func mustDate(t testing.TB, s string) date.Date {
 	d, err := date.Parse(date.ISO8601, s)
 	require.NoError(t, err)
 	return d
+}
+
+// jsonRoundTrip checks that v encodes to JSON that decodes to v and encodes
+// to the same bytes again. It returns false, checking nothing, when v does
+// not encode.
+func jsonRoundTrip[T any](t *testing.T, v T, decode func(*T, []byte) error) bool {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		return false
+	}
+	var again T
+	require.NoError(t, decode(&again, b))
+	require.Equal(t, v, again)
+	b2, err := json.Marshal(again)
+	require.NoError(t, err)
+	require.Equal(t, string(b), string(b2))
+	return true
+}
+
+// textEnum is an enum with the text methods of the house style.
+type textEnum interface {
+	comparable
+	String() string
+	MarshalText() ([]byte, error)
+}
+
+// enumRoundTrip checks that each value parses from its String and survives
+// MarshalText then UnmarshalText.
+func enumRoundTrip[T textEnum](t *testing.T, values []T, parse func(string) (T, error), unmarshal func(*T, []byte) error) {
+	t.Helper()
+	for _, v := range values {
+		got, err := parse(v.String())
+		require.NoError(t, err)
+		assert.Equal(t, v, got)
+		b, err := v.MarshalText()
+		require.NoError(t, err)
+		var back T
+		require.NoError(t, unmarshal(&back, b))
+		assert.Equal(t, v, back)
+	}
 }

@@ -137,18 +137,8 @@ func (s Session) Validate() error {
 	case s.crossesMidnight():
 		es.add("minutes", ErrCrossesMidnight)
 	}
-	switch {
-	case s.Kind == 0:
-		es.add("kind", ErrMissing)
-	case !s.Kind.IsValid():
-		es.add("kind", ErrUnknownKind)
-	}
-	switch {
-	case s.Attendance == 0:
-		es.add("attendance", ErrMissing)
-	case !s.Attendance.IsValid():
-		es.add("attendance", ErrUnknownAttendance)
-	}
+	es.enum("kind", s.Kind.IsZero(), s.Kind.IsValid(), ErrUnknownKind)
+	es.enum("attendance", s.Attendance.IsZero(), s.Attendance.IsValid(), ErrUnknownAttendance)
 	switch {
 	case s.Attended < 0:
 		es.add("attended", ErrNegative)

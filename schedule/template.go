@@ -34,12 +34,7 @@ type Template struct {
 // unknown kind.
 func (t Template) Validate() error {
 	var es fieldErrs
-	switch {
-	case !t.Days.IsValid():
-		es.add("days", ErrInvalidDays)
-	case t.Days == 0:
-		es.add("days", ErrMissing)
-	}
+	es.enum("days", t.Days.IsZero(), t.Days.IsValid(), ErrInvalidDays)
 	if !t.Start.IsValid() {
 		es.add("start", ErrMissing)
 	}
@@ -52,12 +47,7 @@ func (t Template) Validate() error {
 	case t.Sessions > 0 && int64(t.Sessions) > (minutesPerDay-int64(t.Start.Minutes()))/int64(t.Minutes):
 		es.add("minutes", ErrCrossesMidnight)
 	}
-	switch {
-	case t.Kind == 0:
-		es.add("kind", ErrMissing)
-	case !t.Kind.IsValid():
-		es.add("kind", ErrUnknownKind)
-	}
+	es.enum("kind", t.Kind.IsZero(), t.Kind.IsValid(), ErrUnknownKind)
 	return es.err()
 }
 
