@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -112,6 +113,17 @@ type Episode struct {
 	// weekly minimums (minutes and service days). Zero when there is no
 	// step-down.
 	SteppedDown date.Date `json:"stepped_down,omitzero"`
+}
+
+// UnmarshalJSON decodes e strictly; it does not validate.
+func (e *Episode) UnmarshalJSON(data []byte) error {
+	type plain Episode
+	var v plain
+	if err := strictjson.Decode(data, &v); err != nil {
+		return err
+	}
+	*e = Episode(v)
+	return nil
 }
 
 // Validate reports every problem with e as [iop.Errors] of

@@ -422,3 +422,13 @@ func TestDays(t *testing.T) {
 	assert.False(t, hd[1].HasTier, "H0015 sets no payment tiers")
 	assert.True(t, schedule.Checker{}.Days(sum)[0].ServiceDay)
 }
+
+func TestEpisodeJSON(t *testing.T) {
+	var e schedule.Episode
+	require.NoError(t, e.UnmarshalJSON([]byte(`{"population":"adolescent","admitted":"2024-02-29","stepped_down":"2024-03-18"}`)))
+	assert.Equal(t, schedule.Episode{Population: iop.Adolescent, Admitted: day(2024, 2, 29), SteppedDown: day(2024, 3, 18)}, e)
+	require.NoError(t, e.Validate())
+	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admitted":"2023-02-29"}`)), schedule.ErrInvalidDate)
+	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admited":"2023-02-28"}`)), iop.ErrUnknownField)
+	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"child"}`)), iop.ErrUnknownPopulation)
+}

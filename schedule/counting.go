@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ioprules/ioprules/internal/strictjson"
+
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -19,7 +21,9 @@ import (
 // [DefaultCounting].
 //
 // Counting holds a slice, so it is not comparable: use [Counting.Equal].
-// It is safe for concurrent use as long as no one writes to it.
+// It is safe for concurrent use as long as no one writes to it. In JSON:
+//
+//	{"kinds": "group,individual", "codes": ["H0015"], "cite": {"source": "..."}}
 type Counting struct {
 	// Kinds are the kinds of session that count.
 	Kinds KindSet `json:"kinds,omitzero"`
@@ -97,4 +101,29 @@ func (c Counting) Validate() error {
 		es.add("counting.cite", iop.ErrMissingCitation)
 	}
 	return es.err()
+}
+
+// UnmarshalJSON decodes c strictly; it does not validate. [ParseCounting]
+// does both.
+func (c *Counting) UnmarshalJSON(data []byte) error {
+	type plain Counting
+	var v plain
+	if err := strictjson.Decode(data, &v); err != nil {
+		return err
+	}
+	*c = Counting(v)
+	return nil
+}
+
+// ParseCounting decodes a counting rule from JSON strictly and validates
+// it.
+func ParseCounting(data []byte) (Counting, error) {
+	var c Counting
+	if err := c.UnmarshalJSON(data); err != nil {
+		return Counting{}, err
+	}
+	if err := c.Validate(); err != nil {
+		return Counting{}, err
+	}
+	return c, nil
 }

@@ -130,7 +130,7 @@ func TestDaySet(t *testing.T) {
 // FuzzParse checks that the text parsers never panic and accept exactly
 // what String writes.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"09:00", "23:59", "24:00", "mon,wed,fri", "sun", "group", "case-management", "partial", ""} {
+	for _, s := range []string{"09:00", "23:59", "24:00", "mon,wed,fri", "sun", "group", "case-management", "partial", "", "group,recreation"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -146,5 +146,27 @@ func FuzzParse(f *testing.F) {
 		if a, err := schedule.ParseAttendance(s); err == nil {
 			require.Equal(t, s, a.String())
 		}
+		if ks, err := schedule.ParseKindSet(s); err == nil {
+			require.Equal(t, s, ks.String())
+		}
 	})
+}
+
+func TestKindSetText(t *testing.T) {
+	for _, in := range []string{"", "group", "group,individual,recreation", "other", "group,individual,family,psychoeducation,medication,occupational,activity,diagnostic,case-management,peer-support,recreation,other"} {
+		s, err := schedule.ParseKindSet(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, in, s.String())
+		b, err := s.MarshalText()
+		require.NoError(t, err)
+		var back schedule.KindSet
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, s, back)
+	}
+	for _, bad := range []string{"individual,group", "group,group", "Group", "group,", ",group", "group individual"} {
+		_, err := schedule.ParseKindSet(bad)
+		require.ErrorIs(t, err, schedule.ErrUnknownKind, bad)
+	}
+	_, err := schedule.KindSet(1).MarshalText()
+	require.ErrorIs(t, err, schedule.ErrUnknownKind)
 }

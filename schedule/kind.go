@@ -134,3 +134,34 @@ func (s KindSet) String() string {
 	}
 	return b.String()
 }
+
+// ParseKindSet parses a set of kinds exactly as [KindSet.String] writes it:
+// kind names in the order of [Kinds], each once, joined by commas. The
+// empty string is the empty set.
+func ParseKindSet(s string) (KindSet, error) {
+	if s == "" {
+		return 0, nil
+	}
+	var set KindSet
+	next := GroupTherapy // the first kind allowed next
+	for part := range strings.SplitSeq(s, ",") {
+		k, ok := enum.Parse[Kind](kindNames, part)
+		if !ok || k < next {
+			return 0, &iop.ParseError{Func: "schedule.ParseKindSet", Input: s, Err: ErrUnknownKind}
+		}
+		set |= 1 << k
+		next = k + 1
+	}
+	return set, nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]; a set with an unknown
+// kind is an error.
+func (s KindSet) MarshalText() ([]byte, error) {
+	return enum.Text(s.IsValid(), s.String(), func() error {
+		return &iop.ParseError{Func: "schedule.KindSet.MarshalText", Input: s.String(), Err: ErrUnknownKind}
+	})
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseKindSet].
+func (s *KindSet) UnmarshalText(b []byte) error { return enum.Unmarshal(s, b, ParseKindSet) }

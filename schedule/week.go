@@ -64,9 +64,9 @@ func CalendarWeeks(first time.Weekday) (Weeks, error) {
 
 // ProgramWeeks returns weeks counted from the admission day: week 1 is
 // admitted to admitted+6. It returns an error wrapping [ErrInvalidWeeks]
-// when admitted is the zero date.
+// when admitted is the zero date or outside [date.Min] to [date.Max].
 func ProgramWeeks(admitted date.Date) (Weeks, error) {
-	if admitted == date.Zero {
+	if admitted == date.Zero || admitted < date.Min() || admitted > date.Max() {
 		return Weeks{}, &iop.FieldError{Field: "weeks", Err: ErrInvalidWeeks}
 	}
 	return Weeks{kind: ProgramWeek, first: uint8(weekday(admitted)), origin: admitted}, nil

@@ -87,6 +87,8 @@ func TestWeeksSchemes(t *testing.T) {
 	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
 	_, err = schedule.ProgramWeeks(date.Zero)
 	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
+	_, err = schedule.ProgramWeeks(date.Max() + 1)
+	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
 
 	var zero schedule.Weeks
 	assert.True(t, zero.IsZero())
