@@ -85,11 +85,16 @@ func (ck Checker) Summarize(w Week, sessions []Session) WeekSummary {
 			continue
 		}
 		m, ok := s.check()
-		if !ok || (sum.Patient != s.Patient && sum.Patient != "") {
+		switch {
+		case !ok:
+			inc32(&sum.Invalid)
+			continue
+		case sum.Patient == "":
+			sum.Patient = s.Patient
+		case sum.Patient != s.Patient:
 			inc32(&sum.Invalid)
 			continue
 		}
-		sum.Patient = s.Patient
 		sum.addParts(s.Attendance, s.Planned, m, int(d), c != nil && c.counts(s))
 	}
 	return sum
@@ -159,6 +164,10 @@ type weekShape struct {
 	first, last bool // the week holds admission after its first day / discharge before its last
 }
 
+// partial reports whether the week holds the admission after its first day
+// or the discharge before its last.
+func (sh weekShape) partial() bool { return sh.first || sh.last }
+
 func shapeOf(w Week, e *Episode) weekShape {
 	first, last := max(w.start, e.Admitted), w.Last()
 	if e.Discharged != date.Zero {
@@ -175,10 +184,7 @@ func shapeOf(w Week, e *Episode) weekShape {
 
 // partialMin returns the minimum that the profile's partial-week rules set
 // for a week of shape sh, given the full-week minimum full.
-func partialMin[T int | iop.Minutes](r iop.PartialWeekRules, full T, sh weekShape) T {
-	if !sh.first && !sh.last {
-		return full
-	}
+func partialMin[T int | iop.Minutes](r *iop.PartialWeekRules, full T, sh weekShape) T {
 	m := full
 	if sh.first {
 		m = min(m, iop.Prorate(r.First, full, sh.days))
@@ -274,7 +280,7 @@ func (r *checker) week(s *WeekSummary, e *Episode) iop.Findings {
 // partialMessage says which partial week a minimum was adjusted for, and by
 // which rule: when the week is both the first and the last, the rule that
 // asks less applies.
-func partialMessage(sh weekShape, what string, r iop.PartialWeekRules) string {
+func partialMessage(sh weekShape, what string, r *iop.PartialWeekRules) string {
 	const probe = 1 << 20
 	which, pw := "first", r.First
 	switch {
@@ -299,10 +305,13 @@ func (r *checker) weeklyRules(fs iop.Findings, s *WeekSummary, e *Episode, sh we
 		return append(fs, iop.Finding{Code: CodePopulationNotServed, Severity: iop.Blocking, Subject: s.Patient,
 			Message: "the profile sets no weekly hours for the " + e.Population.String() + " population", Cite: p.Weekly.Cite})
 	}
-	need := partialMin(p.PartialWeeks, band.Min, sh)
+	need := band.Min
+	if sh.partial() {
+		need = partialMin(&p.PartialWeeks, band.Min, sh)
+	}
 	if need != band.Min {
 		fs = append(fs, iop.Finding{Code: CodePartialWeek, Severity: iop.Info, Subject: s.Patient,
-			Message: partialMessage(sh, "weekly minimum", p.PartialWeeks), Cite: p.PartialWeeks.Cite,
+			Message: partialMessage(sh, "weekly minimum", &p.PartialWeeks), Cite: p.PartialWeeks.Cite,
 			Need: int64(need), Got: int64(counted), Unit: iop.UnitMinutes})
 	}
 	if counted < need {
@@ -344,10 +353,13 @@ func (r *checker) dailyRules(fs iop.Findings, s *WeekSummary, e *Episode, sh wee
 	if d.MinDays == 0 {
 		return fs
 	}
-	need := partialMin(r.p.PartialWeeks, d.MinDays, sh)
+	need := d.MinDays
+	if sh.partial() {
+		need = partialMin(&r.p.PartialWeeks, d.MinDays, sh)
+	}
 	if need != d.MinDays {
 		fs = append(fs, iop.Finding{Code: CodePartialWeek, Severity: iop.Info, Subject: s.Patient,
-			Message: partialMessage(sh, "service days", r.p.PartialWeeks), Cite: r.p.PartialWeeks.Cite,
+			Message: partialMessage(sh, "service days", &r.p.PartialWeeks), Cite: r.p.PartialWeeks.Cite,
 			Need: int64(need), Got: int64(serviceDays), Unit: iop.UnitDays})
 	}
 	if serviceDays < need {
@@ -396,9 +408,10 @@ type Day struct {
 	// counted time reaches the profile's Daily.MinDayMinutes, or is above
 	// zero when the profile sets none.
 	ServiceDay bool
-	// Tier is the payment tier the day's services reach, and HasTier
-	// whether they reach one; both zero when the profile sets no tiers.
-	Tier    iop.ServiceTier
+	// Tier is the payment tier the day's services reach; zero when they
+	// reach none or the profile sets no tiers.
+	Tier iop.ServiceTier
+	// HasTier reports whether the day's services reach a tier.
 	HasTier bool
 }
 

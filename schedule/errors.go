@@ -64,8 +64,8 @@ var (
 // [iop.Errors] of [*iop.FieldError]s naming the columns, or a syntax error.
 // The message holds no cell value.
 type RowError struct {
-	Line int
-	Err  error
+	Line int   // the line the row starts on, from 1
+	Err  error // what is wrong with it
 }
 
 // Error returns "line N: reason".

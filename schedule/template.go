@@ -107,10 +107,11 @@ type Fit struct {
 	// Headroom is the weekly maximum minus Weekly when the band has a
 	// maximum: negative when the template is over it. Zero otherwise.
 	Headroom iop.Minutes
-	// DayMargin is Day minus the minutes a service day needs, and
+	// DayMargin is Day minus the minutes a service day needs, when the
+	// profile sets them; zero otherwise.
+	DayMargin iop.Minutes
 	// DaysMargin is Days minus the service days a week needs, when the
 	// profile sets them; zero otherwise.
-	DayMargin  iop.Minutes
 	DaysMargin int
 	// Findings are those of [Checker.Week] for a full week of the template
 	// attended in full, with the template's ID as subject.
