@@ -68,7 +68,8 @@ func (ck Checker) Counting() Counting {
 // Summarize adds up one patient's sessions of week w: sessions on other
 // days are skipped; sessions that fail [Session.Validate], and sessions of
 // another patient than the first valid one in w, are counted in Invalid and
-// nothing else. It does not allocate. The zero Checker counts nothing.
+// nothing else. Patient is that of the first valid session, empty when
+// there is none. It does not allocate. The zero Checker counts nothing.
 func (ck Checker) Summarize(w Week, sessions []Session) WeekSummary {
 	sum := WeekSummary{Week: w}
 	if !w.IsValid() {
