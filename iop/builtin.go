@@ -178,7 +178,7 @@ func S9480NewYork() Profile {
 // TIP47 returns SAMHSA's recommendations for intensive outpatient treatment:
 // at least 9 hours a week for adults and 6 for adolescents (SAMHSA's 2021
 // advisory, restating TIP 47), and groups of 6 to 12 members with one or two
-// leaders (TIP 41).
+// leaders and a confidentiality agreement from each member (TIP 41).
 func TIP47() Profile {
 	return Profile{
 		ID:     "samhsa-tip47",
@@ -193,10 +193,14 @@ func TIP47() Profile {
 			Cite:       Citation{Source: "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders", Edition: "2021"},
 		},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
-		Group: GroupRules{MinSize: 6, MaxSize: 12, RequireLicensed: true, CoFacilitatorAbove: 10, Cite: Citation{
-			Source: "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2", Edition: "2005",
-			Note: "6-12 members typical, one or two leaders; the co-leader above 10 members is this library's reading",
-		}},
+		Group: GroupRules{
+			MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 1, CoFacilitatorAbove: 10,
+			RequireAgreement: true,
+			Cite: Citation{
+				Source: "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2", Edition: "2005",
+				Note: "6-12 members typical, one or two leaders; the co-leader above 10 members and the confidentiality agreement on file for every member (TIP 41's group agreements) are this library's reading",
+			},
+		},
 	}
 }
 
@@ -234,5 +238,10 @@ func Builtins() Profiles {
 		S9480NewYork(),
 		TIP47(),
 		DCLevel21(),
+		ColoradoIOP(),
+		TexasGroups(),
+		CaliforniaDMC(),
+		WisconsinYouth(),
+		IllinoisAges(),
 	}
 }

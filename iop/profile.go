@@ -243,28 +243,74 @@ type StayRules struct {
 	Cite             Citation `json:"cite,omitzero"`
 }
 
-// GroupRules are the limits a group session must meet.
+// GroupRules are the limits a group session must meet (see
+// [GroupSession.Check]). Each rule applies only when its field is set; the
+// zero GroupRules sets none. GroupRules is comparable and safe for
+// concurrent use.
+//
+// Who counts toward the size limits is a parameter because the sources are
+// silent on it: patients always count, family members and observers only
+// when CountFamily and CountObservers say so. A per-kind cap (Texas: 16 in a
+// counseling group, 35 in an education group) is held as a set of kinds,
+// EducationKinds, with its own bounds, EducationMinSize and
+// EducationMaxSize, that replace MinSize and MaxSize for those kinds.
 type GroupRules struct {
 	// MinSize and MaxSize bound the number of participants who count
 	// (patients, plus family members and observers when the Count flags say
-	// so). Zero means no bound.
+	// so). Zero means no bound. Both ends are included.
 	MinSize int `json:"min_size,omitzero"`
 	MaxSize int `json:"max_size,omitzero"`
+	// EducationKinds are the kinds of group held to EducationMinSize and
+	// EducationMaxSize instead of MinSize and MaxSize (Texas: education and
+	// life skills training groups). An education bound left zero falls back
+	// to the general one. A profile that sets an education bound must say
+	// which kinds it covers.
+	EducationKinds   GroupKinds `json:"education_kinds,omitzero"`
+	EducationMinSize int        `json:"education_min_size,omitzero"`
+	EducationMaxSize int        `json:"education_max_size,omitzero"`
 	// CountFamily and CountObservers say whether family members and
-	// observers count toward the size limits.
+	// observers count toward the size limits and the facilitator ratios.
 	CountFamily    bool `json:"count_family,omitzero"`
 	CountObservers bool `json:"count_observers,omitzero"`
-	// RequireLicensed requires at least one licensed facilitator.
-	RequireLicensed bool `json:"require_licensed,omitzero"`
+	// RequireLicensed requires at least one licensed facilitator, except in
+	// the kinds of group listed in LicensedExempt (Wisconsin DHS 40.10: a
+	// support worker may lead a group that is not psychotherapy).
+	RequireLicensed bool       `json:"require_licensed,omitzero"`
+	LicensedExempt  GroupKinds `json:"licensed_exempt,omitzero"`
+	// MinFacilitators is the fewest facilitators every group must have
+	// (Montana's two staff per group, scope unconfirmed); zero means the
+	// count is not checked.
+	MinFacilitators int `json:"min_facilitators,omitzero"`
 	// CoFacilitatorAbove is the size above which a second facilitator is
 	// required; zero means never.
 	CoFacilitatorAbove int `json:"co_facilitator_above,omitzero"`
-	// MaxPerFacilitator is the most counted participants per facilitator
-	// (Wisconsin youth: 10); zero means no limit.
+	// MaxPerFacilitator is the most counted participants per facilitator;
+	// zero means no limit.
 	MaxPerFacilitator int `json:"max_per_facilitator,omitzero"`
+	// CountTrainees says whether trainees count as facilitators for
+	// MinFacilitators, CoFacilitatorAbove, MaxPerFacilitator and
+	// RequireLicensed. The default, false, counts only leads and
+	// co-facilitators, because a student under supervision is not staff in
+	// the ratios the sources state.
+	CountTrainees bool `json:"count_trainees,omitzero"`
+	// SeparateAges forbids a group without an age focus to mix patients who
+	// may only be served as adolescents with patients who may only be served
+	// as adults (Texas 26 TAC §564.905(b)(1): outpatient programs keep adults
+	// and adolescents apart). A group with an age focus is always held to it.
+	SeparateAges bool `json:"separate_ages,omitzero"`
+	// YoungAdultMaxAge is the oldest age a patient may have in a young-adult
+	// group; zero means the upper age of such groups is not checked.
+	YoungAdultMaxAge int `json:"young_adult_max_age,omitzero"`
+	// RequireAgreement requires a confidentiality agreement on file for
+	// every participant: patients, family members and observers.
+	RequireAgreement bool `json:"require_agreement,omitzero"`
 	// FocusMismatch is the severity of a participant who does not fit the
 	// group's focus; zero means [Blocking].
 	FocusMismatch Severity `json:"focus_mismatch,omitzero"`
+	// LevelMismatch is the severity of a patient whose level of care differs
+	// from the group's program; zero means [Warning], because no source
+	// forbids programs to run groups shared by two levels.
+	LevelMismatch Severity `json:"level_mismatch,omitzero"`
 	Cite          Citation `json:"cite,omitzero"`
 }
 
