@@ -95,7 +95,7 @@ type Participant struct {
 	ID string `json:"id"`
 	// Role says whether the person is a patient, a family member or an
 	// observer.
-	Role ParticipantRole `json:"role"`
+	Role ParticipantRole `json:"role,omitzero"`
 	// Age is the person's age in whole years on the session's date (see
 	// [AgeOn]); zero when not given. With the profile's [AgeRules] it
 	// decides the person's population.

@@ -189,7 +189,7 @@ func (p Profile) Validate() error {
 	if !g.EducationKinds.IsZero() && g.EducationMinSize == 0 && g.EducationMaxSize == 0 {
 		v.add("group.education_max_size", fmt.Errorf("%w: education_kinds need an education size", ErrMissing))
 	}
-	if emin, emax := g.educationSizes(); !g.EducationKinds.IsZero() && emax != 0 && emin > emax {
+	if emin, emax := g.educationSizes(); !g.EducationKinds.IsZero() && emax > 0 && emin > emax {
 		v.add("group", fmt.Errorf("%w: education min %d, max %d", ErrMinAboveMax, emin, emax))
 	}
 	if !g.LicensedExempt.IsValid() {
