@@ -1,6 +1,9 @@
 package iop
 
-import "strconv"
+import (
+	"iter"
+	"strconv"
+)
 
 // Check holds the session to profile p and returns every finding, in rule
 // order and then in the order of the participants: nil when the session
@@ -137,10 +140,7 @@ func (c *groupCheck) ages() {
 	if target == 0 && c.r.SeparateAges {
 		c.mixedAges(byAge)
 	}
-	for _, pt := range c.g.Participants {
-		if pt.Role != Patient {
-			continue
-		}
+	for pt := range c.patients() {
 		if byAge && pt.Age > 0 {
 			switch {
 			case pt.Age < a.MinAge:
@@ -174,10 +174,7 @@ func naturalPopulation(a AgeRules, age int) Population {
 func (c *groupCheck) mixedAges(byAge bool) {
 	a := c.a
 	var adolescents, adults int
-	for _, pt := range c.g.Participants {
-		if pt.Role != Patient {
-			continue
-		}
+	for pt := range c.patients() {
 		if byAge && pt.Age > 0 {
 			switch {
 			case pt.Age < a.MinAge:
@@ -200,7 +197,7 @@ func (c *groupCheck) mixedAges(byAge bool) {
 	}
 }
 
-func (c *groupCheck) populationMismatch(pt Participant, target Population) {
+func (c *groupCheck) populationMismatch(pt *Participant, target Population) {
 	if target == Adolescent {
 		c.person(CodeGroupAdultInAdolescentGroup, Blocking, c.agesCite(), pt, "may not be served in adolescent group "+c.g.ID)
 		return
@@ -212,37 +209,34 @@ func (c *groupCheck) populationMismatch(pt Participant, target Population) {
 func (c *groupCheck) focus() {
 	f, sev, cite := c.g.Focus, c.r.focusSeverity(), c.groupCite()
 	if f.Gender != 0 {
-		for _, pt := range c.g.Participants {
-			if pt.Gender != f.Gender {
+		for i := range c.g.Participants {
+			if pt := &c.g.Participants[i]; pt.Gender != f.Gender {
 				c.person(CodeGroupGenderMismatch, sev, cite, pt, "does not fit the gender focus of group "+c.g.ID)
 			}
 		}
 	}
-	for _, pt := range c.g.Participants {
-		if pt.Role != Patient {
-			continue
-		}
+	for pt := range c.patients() {
 		if f.Ages == FocusYoungAdult && c.r.YoungAdultMaxAge > 0 && pt.Age > c.r.YoungAdultMaxAge {
 			c.person(CodeGroupAgeBandMismatch, sev, cite, pt, "is above the young-adult age of group "+c.g.ID)
 		}
 	}
 	if f.CoOccurring {
-		for _, pt := range c.g.Participants {
-			if pt.Role == Patient && !pt.CoOccurring {
+		for pt := range c.patients() {
+			if !pt.CoOccurring {
 				c.person(CodeGroupCoOccurringMismatch, sev, cite, pt, "has no co-occurring condition on record for dual-diagnosis group "+c.g.ID)
 			}
 		}
 	}
 	if f.Trauma {
-		for _, pt := range c.g.Participants {
-			if pt.Role == Patient && !pt.Trauma {
+		for pt := range c.patients() {
+			if !pt.Trauma {
 				c.person(CodeGroupTraumaMismatch, sev, cite, pt, "has no trauma history on record for trauma-specific group "+c.g.ID)
 			}
 		}
 	}
 	if f.Cohort != "" {
-		for _, pt := range c.g.Participants {
-			if pt.Role == Patient && pt.Cohort != f.Cohort {
+		for pt := range c.patients() {
+			if pt.Cohort != f.Cohort {
 				c.person(CodeGroupCohortMismatch, sev, cite, pt, "is not in the cohort of group "+c.g.ID)
 			}
 		}
@@ -253,8 +247,8 @@ func (c *groupCheck) agreements() {
 	if !c.r.RequireAgreement {
 		return
 	}
-	for _, pt := range c.g.Participants {
-		if !pt.Agreement {
+	for i := range c.g.Participants {
+		if pt := &c.g.Participants[i]; !pt.Agreement {
 			c.person(CodeGroupAgreementMissing, Blocking, c.groupCite(), pt, "has no confidentiality agreement on file for group "+c.g.ID)
 		}
 	}
@@ -264,8 +258,8 @@ func (c *groupCheck) enrollment() {
 	if c.g.Enrollment != Closed {
 		return
 	}
-	for _, pt := range c.g.Participants {
-		if pt.Role != Observer && pt.Joined > c.g.Started {
+	for i := range c.g.Participants {
+		if pt := &c.g.Participants[i]; pt.Role != Observer && pt.Joined > c.g.Started {
 			c.person(CodeGroupJoinedClosedGroup, Warning, c.groupCite(), pt, "joined closed group "+c.g.ID+" after its first session")
 		}
 	}
@@ -280,9 +274,20 @@ func (c *groupCheck) level() {
 		return
 	}
 	sev := c.r.levelSeverity()
-	for _, pt := range c.g.Participants {
-		if pt.Role == Patient && pt.Level.IsValid() && pt.Level != program {
+	for pt := range c.patients() {
+		if pt.Level.IsValid() && pt.Level != program {
 			c.person(CodeGroupLevelMismatch, sev, c.groupCite(), pt, "has a level of care other than the program of group "+c.g.ID)
+		}
+	}
+}
+
+// patients yields the session's patients, in order.
+func (c *groupCheck) patients() iter.Seq[*Participant] {
+	return func(yield func(*Participant) bool) {
+		for i := range c.g.Participants {
+			if pt := &c.g.Participants[i]; pt.Role == Patient && !yield(pt) {
+				return
+			}
 		}
 	}
 }
@@ -298,7 +303,7 @@ func (c *groupCheck) group(code Code, sev Severity, what string, need, got int) 
 }
 
 // person adds a finding about participant pt: "<role> <ID> <what>".
-func (c *groupCheck) person(code Code, sev Severity, cite Citation, pt Participant, what string) {
+func (c *groupCheck) person(code Code, sev Severity, cite Citation, pt *Participant, what string) {
 	c.add(Finding{Code: code, Severity: sev, Subject: pt.ID, Message: role(pt.Role) + " " + pt.ID + " " + what, Cite: cite})
 }
 

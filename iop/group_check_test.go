@@ -317,9 +317,9 @@ func TestGroupRulesCatalog(t *testing.T) {
 	rules := iop.Rules()
 	var catalog []iop.Code
 	for _, r := range rules {
-		assert.NotEmpty(t, r.Summary, r.Code)
-		assert.NotEmpty(t, r.Cite.Source, r.Code)
-		assert.True(t, r.Severity.IsValid(), r.Code)
+		assert.NotEmpty(t, r.Summary, "%s", r.Code)
+		assert.NotEmpty(t, r.Cite.Source, "%s", r.Code)
+		assert.True(t, r.Severity.IsValid(), "%s", r.Code)
 		assert.NotContains(t, catalog, r.Code, "listed twice")
 		catalog = append(catalog, r.Code)
 	}

@@ -20,6 +20,20 @@ func requireTyped(t *testing.T, err error) {
 	}
 }
 
+// requireRoundTrip checks that v marshals, parses back, and marshals to the
+// same bytes again; it returns the value parsed back.
+func requireRoundTrip[T any](t *testing.T, v T, parse func([]byte) (T, error)) T {
+	t.Helper()
+	b1, err := json.Marshal(v)
+	require.NoError(t, err)
+	v2, err := parse(b1)
+	require.NoError(t, err, "%s", b1)
+	b2, err := json.Marshal(v2)
+	require.NoError(t, err)
+	require.Equal(t, string(b1), string(b2))
+	return v2
+}
+
 // FuzzParseGroupSession decodes group sessions from JSON: a session either
 // fails with a typed error, or round-trips (marshal, parse, marshal gives the
 // same bytes) and can be checked against a profile without panicking.
@@ -40,14 +54,8 @@ func FuzzParseGroupSession(f *testing.F) {
 			requireTyped(t, err)
 			return
 		}
-		b1, err := json.Marshal(g)
-		require.NoError(t, err)
-		g2, err := iop.ParseGroupSession(b1)
-		require.NoError(t, err, "%s", b1)
-		require.True(t, g.Equal(g2), "%s", b1)
-		b2, err := json.Marshal(g2)
-		require.NoError(t, err)
-		require.Equal(t, string(b1), string(b2))
+		g2 := requireRoundTrip(t, g, iop.ParseGroupSession)
+		require.True(t, g.Equal(g2))
 		for _, p := range profiles {
 			fs, err := g.Check(p)
 			require.NoError(t, err)
@@ -91,13 +99,7 @@ func FuzzParseRoster(f *testing.F) {
 			requireTyped(t, err)
 			return
 		}
-		b1, err := json.Marshal(r)
-		require.NoError(t, err)
-		r2, err := iop.ParseRoster(b1)
-		require.NoError(t, err)
-		b2, err := json.Marshal(r2)
-		require.NoError(t, err)
-		require.Equal(t, string(b1), string(b2))
+		requireRoundTrip(t, r, iop.ParseRoster)
 		p := iop.TIP47()
 		p.Ages = overlapAges()
 		plan, err := r.Plan(p)

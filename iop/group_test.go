@@ -216,14 +216,13 @@ func TestGroupSessionValidateDates(t *testing.T) {
 	g.Started = sessionDay
 	require.NoError(t, g.Validate(), "a closed group may start on the session's day")
 	g.Started = sessionDay + 1
-	err := g.Validate()
-	require.ErrorIs(t, err, iop.ErrDateOrder)
+	require.ErrorIs(t, g.Validate(), iop.ErrDateOrder)
 	g.Started, g.Date = 0, 0
-	err = g.Validate()
+	err := g.Validate()
 	var errs iop.Errors
 	require.ErrorAs(t, err, &errs)
 	require.Len(t, errs, 2)
-	assert.ErrorIs(t, errs[0], iop.ErrMissing, "started")
+	require.ErrorIs(t, errs[0], iop.ErrMissing, "started")
 	assert.ErrorIs(t, errs[1], iop.ErrMissing, "date")
 }
 
