@@ -24,8 +24,8 @@ import (
 //   - ages, for patients only: a group with an age focus takes only
 //     patients who may be served in its population ([AgeRules.MayJoin] on
 //     their Age when the profile has age rules, their Population
-//     otherwise); one who may be there only by the overlap the age rules
-//     allow needs AgeException; a patient below the profile's MinAge is
+//     otherwise, and not at all when neither tells); one who may be there
+//     only by the overlap the age rules allow needs AgeException; a patient below the profile's MinAge is
 //     reported in any group; a group without an age focus may not mix
 //     adolescents and adults when the profile's SeparateAges says so;
 //   - focus: the gender of every participant, and for patients the
@@ -140,6 +140,9 @@ func (c *groupCheck) ages() {
 	if target == 0 && c.r.SeparateAges {
 		c.mixedAges(byAge)
 	}
+	if target == 0 && (!byAge || a.MinAge <= 0) {
+		return
+	}
 	for pt := range c.patients() {
 		if byAge && pt.Age > 0 {
 			switch {
@@ -215,9 +218,11 @@ func (c *groupCheck) focus() {
 			}
 		}
 	}
-	for pt := range c.patients() {
-		if f.Ages == FocusYoungAdult && c.r.YoungAdultMaxAge > 0 && pt.Age > c.r.YoungAdultMaxAge {
-			c.person(CodeGroupAgeBandMismatch, sev, cite, pt, "is above the young-adult age of group "+c.g.ID)
+	if f.Ages == FocusYoungAdult && c.r.YoungAdultMaxAge > 0 {
+		for pt := range c.patients() {
+			if pt.Age > c.r.YoungAdultMaxAge {
+				c.person(CodeGroupAgeBandMismatch, sev, cite, pt, "is above the young-adult age of group "+c.g.ID)
+			}
 		}
 	}
 	if f.CoOccurring {

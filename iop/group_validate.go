@@ -118,6 +118,7 @@ func field(name string) path { return path{i: -1, name: name} }
 // elem returns the path of member name of element i of list.
 func elem(list string, i int, name string) path { return path{list: list, i: i, name: name} }
 
+// String returns the path as JSON names it.
 func (p path) String() string {
 	if p.i < 0 {
 		return p.name
