@@ -1,6 +1,7 @@
 package iop_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -314,9 +315,11 @@ func TestGroupCheck(t *testing.T) {
 // TestGroupRulesCatalog checks that every code the check cases produce is in
 // the catalog, and that every code in the catalog is produced by a case.
 func TestGroupRulesCatalog(t *testing.T) {
-	rules := iop.Rules()
 	var catalog []iop.Code
-	for _, r := range rules {
+	for _, r := range iop.Rules() {
+		if !strings.HasPrefix(string(r.Code), "iop.group-") {
+			continue // another part of package iop
+		}
 		assert.NotEmpty(t, r.Summary, "%s", r.Code)
 		assert.NotEmpty(t, r.Cite.Source, "%s", r.Code)
 		assert.True(t, r.Severity.IsValid(), "%s", r.Code)

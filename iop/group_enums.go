@@ -112,7 +112,16 @@ func (g Gender) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseGender].
-func (g *Gender) UnmarshalText(b []byte) error { return enum.Unmarshal(g, b, ParseGender) }
+// Unlike ParseGender's, its error is [ErrUnknownGender] alone: a decoded
+// record's gender identity, even a misspelt one, stays out of messages.
+func (g *Gender) UnmarshalText(b []byte) error {
+	v, err := ParseGender(string(b))
+	if err != nil {
+		return ErrUnknownGender
+	}
+	*g = v
+	return nil
+}
 
 // Enrollment says whether a group takes new members after it starts. The
 // zero Enrollment is unset and not valid. Values are comparable and safe for

@@ -112,6 +112,12 @@ func TestGroupEnumsUnmarshalTextLeavesValueOnError(t *testing.T) {
 	assert.Equal(t, iop.KindCBT, k)
 	require.NoError(t, k.UnmarshalText([]byte("support")))
 	assert.Equal(t, iop.KindSupport, k)
+
+	g := iop.GenderMan
+	err := g.UnmarshalText([]byte("female"))
+	require.ErrorIs(t, err, iop.ErrUnknownGender)
+	assert.Equal(t, "unknown gender identity", err.Error(), "a misspelt gender stays out of the message")
+	assert.Equal(t, iop.GenderMan, g)
 }
 
 func TestGroupKinds(t *testing.T) {

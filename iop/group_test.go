@@ -141,6 +141,9 @@ func TestParseGroupSessionErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g, err := iop.ParseGroupSession([]byte(tt.in))
+			if tt.err == iop.ErrUnknownGender {
+				assert.Equal(t, tt.field+": unknown gender identity", err.Error(), "the value stays out of the message")
+			}
 			require.ErrorIs(t, err, tt.err)
 			var fe *iop.FieldError
 			require.ErrorAs(t, err, &fe)
