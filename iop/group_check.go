@@ -25,9 +25,10 @@ import (
 //     patients who may be served in its population ([AgeRules.MayJoin] on
 //     their Age when the profile has age rules, their Population
 //     otherwise, and not at all when neither tells); one who may be there
-//     only by the overlap the age rules allow needs AgeException; a patient below the profile's MinAge is
-//     reported in any group; a group without an age focus may not mix
-//     adolescents and adults when the profile's SeparateAges says so;
+//     only by the overlap the age rules allow needs AgeException; a
+//     patient below the profile's MinAge is reported in any group; a group
+//     without an age focus may not mix adolescents and adults when the
+//     profile's SeparateAges says so;
 //   - focus: the gender of every participant, and for patients the
 //     young-adult age band, the co-occurring flag, the trauma flag and the
 //     cohort, each where the session's focus sets it, at the profile's
