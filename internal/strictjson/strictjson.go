@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -109,7 +110,7 @@ func Decode(data []byte, v any) error {
 	if err := dec.Decode(&raw); err != nil {
 		return &FieldError{Err: syntaxErr(err)}
 	}
-	if _, err := dec.Token(); err == nil {
+	if _, err := dec.Token(); err != io.EOF {
 		return &FieldError{Err: fmt.Errorf("%w: data after the value", ErrSyntax)}
 	}
 	return decodeValue("", raw, rv.Elem(), 0, true)
