@@ -1,0 +1,103 @@
+package aftercare_test
+
+import (
+	"testing"
+
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReasonTEDS(t *testing.T) {
+	// TEDS-D REASON: 1 completed, 2 dropped out / left against advice,
+	// 3 terminated by facility, 4 transferred, 5 incarcerated, 6 death,
+	// 7 other.
+	want := map[aftercare.Reason]int{
+		aftercare.ReasonCompleted: 1, aftercare.ReasonLeftAgainstAdvice: 2, aftercare.ReasonTerminated: 3,
+		aftercare.ReasonTransferred: 4, aftercare.ReasonIncarcerated: 5, aftercare.ReasonDied: 6, aftercare.ReasonOther: 7,
+	}
+	for r, code := range want {
+		assert.Equal(t, code, r.TEDS(), "%s.TEDS()", r)
+		got, err := aftercare.ReasonFromTEDS(code)
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	assert.Equal(t, 0, aftercare.Reason(0).TEDS())
+	assert.Equal(t, 0, aftercare.Reason(8).TEDS())
+	for _, bad := range []int{-1, 0, 8, 99} {
+		_, err := aftercare.ReasonFromTEDS(bad)
+		assert.ErrorIs(t, err, aftercare.ErrUnknownReason, "ReasonFromTEDS(%d)", bad)
+	}
+}
+
+func TestReasonPlanning(t *testing.T) {
+	type planning struct{ planned, fixed bool }
+	want := map[aftercare.Reason]planning{
+		aftercare.ReasonCompleted:         {true, true},
+		aftercare.ReasonLeftAgainstAdvice: {false, true},
+		aftercare.ReasonTerminated:        {false, false},
+		aftercare.ReasonTransferred:       {false, false},
+		aftercare.ReasonIncarcerated:      {false, true},
+		aftercare.ReasonDied:              {false, true},
+		aftercare.ReasonOther:             {false, false},
+	}
+	for _, r := range aftercare.Reasons() {
+		p, f := r.Planning()
+		assert.Equal(t, want[r], planning{p, f}, "%s.Planning()", r)
+	}
+}
+
+func TestStepWant(t *testing.T) {
+	assert.Equal(t, -1, aftercare.StepDown.Want())
+	assert.Equal(t, +1, aftercare.StepUp.Want())
+	assert.Equal(t, 0, aftercare.StepLateral.Want())
+}
+
+func TestDischargeValidate(t *testing.T) {
+	fe := func(field string, err error) error { return &iop.FieldError{Field: field, Err: err} }
+	tests := []struct {
+		name string
+		d    aftercare.Discharge
+		want []error // the field errors, in order; nil when valid
+	}{
+		{name: "planned completion stepping down", d: completed()},
+		{name: "unplanned departure", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}},
+		{name: "planned transfer up", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level25, ReferredTo: "R-1"}},
+		{name: "unplanned termination", d: aftercare.Discharge{Reason: aftercare.ReasonTerminated}},
+		{name: "planned other", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
+		{name: "no reason", d: aftercare.Discharge{Planned: true}, want: []error{fe("reason", iop.ErrMissing)}},
+		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []error{fe("reason", aftercare.ErrUnknownReason)}},
+		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []error{fe("planned", aftercare.ErrContradictsReason)}},
+		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []error{fe("planned", aftercare.ErrContradictsReason)}},
+		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown}, want: []error{fe("to_level", iop.ErrMissing)}},
+		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, ToLevel: iop.Level1}, want: []error{fe("step", iop.ErrMissing)}},
+		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []error{fe("step", aftercare.ErrUnknownStep)}},
+		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []error{fe("to_level", iop.ErrUnknownLevel)}},
+		{name: "step after leaving against advice", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice, Step: aftercare.StepDown, ToLevel: iop.Level1},
+			want: []error{fe("step", aftercare.ErrContradictsReason)}},
+		{name: "everything wrong", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true, Step: aftercare.StepUp},
+			want: []error{fe("planned", aftercare.ErrContradictsReason), fe("to_level", iop.ErrMissing), fe("step", aftercare.ErrContradictsReason)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.d.Validate()
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			var errs iop.Errors
+			require.ErrorAs(t, err, &errs)
+			require.Len(t, errs, len(tt.want))
+			for i, w := range tt.want {
+				var got *iop.FieldError
+				require.ErrorAs(t, errs[i], &got)
+				want := w.(*iop.FieldError)
+				assert.Equal(t, want.Field, got.Field, "error %d", i)
+				assert.ErrorIs(t, got, want.Err, "error %d", i)
+			}
+		})
+	}
+	assert.True(t, aftercare.Discharge{}.IsZero())
+	assert.False(t, completed().IsZero())
+}
