@@ -2,6 +2,7 @@ package aftercare
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -43,36 +44,39 @@ func Check(ep Episode, plan Plan, p iop.Profile, asOf date.Date) (iop.Findings, 
 	}
 	id, d := ep.ID(), ev.Discharge
 	var fs iop.Findings
-	add := func(c iop.Code, msg string, cite iop.Citation, need, got int, unit iop.Unit) {
-		fs = append(fs, iop.Finding{Code: c, Severity: severity(c), Subject: id, Message: "episode " + id + ": " + msg,
+	add := func(c iop.Code, cite iop.Citation, need, got int, unit iop.Unit, msg ...string) {
+		if fs == nil {
+			fs = make(iop.Findings, 0, 4)
+		}
+		fs = append(fs, iop.Finding{Code: c, Severity: severity(c), Subject: id, Message: message(id, msg...),
 			Cite: cite, Need: int64(need), Got: int64(got), Unit: unit})
 	}
 
 	switch {
 	case d.Planned && plan.IsZero():
-		add(CodePlanMissing, "planned discharge without an aftercare plan", citePlan(), 0, 0, 0)
+		add(CodePlanMissing, citePlan(), 0, 0, 0, "planned discharge without an aftercare plan")
 	case d.Planned && plan.Made > ev.On:
 		late := int(plan.Made - ev.On)
-		add(CodePlanLate, "aftercare plan made "+strconv.Itoa(late)+" days after the discharge", citePlan(), 0, late, iop.UnitDays)
+		add(CodePlanLate, citePlan(), 0, late, iop.UnitDays, "aftercare plan made ", strconv.Itoa(late), " days after the discharge")
 	}
 	if !plan.IsZero() && plan.content() == 0 {
-		add(CodePlanEmpty, "aftercare plan holds no service and no follow-up contact", citePlan(), 0, 0, 0)
+		add(CodePlanEmpty, citePlan(), 0, 0, 0, "aftercare plan holds no service and no follow-up contact")
 	}
 
 	if from := ep.Level(); d.Step != 0 && d.ToLevel.Compare(from) != d.Step.Want() {
 		code, what := stepRule(d.Step)
-		add(code, "step "+d.Step.String()+" from level "+from.String()+" to "+d.ToLevel.String()+" "+what,
-			citeStep(), from.Intensity(), d.ToLevel.Intensity(), iop.UnitIntensity)
+		add(code, citeStep(), from.Intensity(), d.ToLevel.Intensity(), iop.UnitIntensity,
+			"step ", d.Step.String(), " from level ", from.String(), " to ", d.ToLevel.String(), " ", what)
 	}
 
 	if d.Reason == ReasonTransferred && d.ReferredTo == "" {
-		add(CodeTransferNoReferral, "transfer names no referral", citeTEDS(), 0, 0, 0)
+		add(CodeTransferNoReferral, citeTEDS(), 0, 0, 0, "transfer names no referral")
 	}
 	if ep.CourtOrdered() && d.Reason != ReasonCompleted && d.Reason != ReasonTransferred {
-		add(CodeCourtNotice, "court-ordered treatment ended before completion ("+d.Reason.String()+"): notice due", citeCourt(), 0, 0, 0)
+		add(CodeCourtNotice, citeCourt(), 0, 0, 0, "court-ordered treatment ended before completion (", d.Reason.String(), "): notice due")
 	}
 	if !d.Planned && d.Reason != ReasonDied {
-		add(CodeOutreach, "unplanned discharge ("+d.Reason.String()+"): reach out to re-engage", citeOutreach(), 0, 0, 0)
+		add(CodeOutreach, citeOutreach(), 0, 0, 0, "unplanned discharge (", d.Reason.String(), "): reach out to re-engage")
 	}
 
 	if followUpApplies(d) {
@@ -83,11 +87,11 @@ func Check(ep Episode, plan Plan, p iop.Profile, asOf date.Date) (iop.Findings, 
 			switch {
 			case r.skipped || r.met != 0:
 			case r.closed:
-				add(CodeFollowUpMissed, "follow-up window "+w.Name+" closed with "+strconv.Itoa(r.kept)+" of "+
-					strconv.Itoa(w.Need())+" contacts kept", w.Cite, w.Need(), r.kept, iop.UnitCount)
+				add(CodeFollowUpMissed, w.Cite, w.Need(), r.kept, iop.UnitCount,
+					"follow-up window ", w.Name, " closed with ", strconv.Itoa(r.kept), " of ", strconv.Itoa(w.Need()), " contacts kept")
 			case r.planned < w.Need():
-				add(CodeFollowUpNotScheduled, "follow-up window "+w.Name+" open with "+strconv.Itoa(r.planned)+" of "+
-					strconv.Itoa(w.Need())+" contacts kept or scheduled", w.Cite, w.Need(), r.planned, iop.UnitCount)
+				add(CodeFollowUpNotScheduled, w.Cite, w.Need(), r.planned, iop.UnitCount,
+					"follow-up window ", w.Name, " open with ", strconv.Itoa(r.planned), " of ", strconv.Itoa(w.Need()), " contacts kept or scheduled")
 			}
 		}
 	}
@@ -104,4 +108,22 @@ func stepRule(s Step) (iop.Code, string) {
 		return CodeStepUpNotHigher, "does not raise the intensity of care"
 	}
 	return CodeLateralChangesIntensity, "changes the intensity of care"
+}
+
+// message returns "episode <id>: " followed by parts, built with one
+// allocation.
+func message(id string, parts ...string) string {
+	n := len("episode : ") + len(id)
+	for _, p := range parts {
+		n += len(p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString("episode ")
+	b.WriteString(id)
+	b.WriteString(": ")
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+	return b.String()
 }

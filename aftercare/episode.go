@@ -75,6 +75,7 @@ func (e Episode) Apply(ev Event) (Episode, error) {
 // check returns the state ev leads to, or the reason it is refused.
 func (e Episode) check(ev Event) (State, error) {
 	switch {
+	case len(e.events) > 0: // the ID was checked at the referral
 	case e.id == "":
 		return 0, e.refuse(ev, &FieldError{Field: "id", Err: iop.ErrMissing})
 	case !utf8.ValidString(e.id):

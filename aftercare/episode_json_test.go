@@ -71,7 +71,7 @@ func TestCaseJSON(t *testing.T) {
 func TestParseEpisodeErrors(t *testing.T) {
 	tests := []struct {
 		name, doc, field string
-		err             error
+		err              error
 	}{
 		{"null", `null`, "", iop.ErrMissing},
 		{"empty", ``, "", iop.ErrSyntax},

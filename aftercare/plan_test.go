@@ -111,7 +111,7 @@ func TestParsePlan(t *testing.T) {
 
 	for _, tt := range []struct {
 		name, doc, field string
-		err             error
+		err              error
 	}{
 		{"unknown field", `{"made":"2025-03-03","sober_living":true}`, "sober_living", iop.ErrUnknownField},
 		{"duplicate field", `{"made":"2025-03-03","made":"2025-03-04"}`, "made", iop.ErrDuplicateField},
