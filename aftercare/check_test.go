@@ -307,7 +307,7 @@ func TestCheckErrors(t *testing.T) {
 		var ee *aftercare.EpisodeError
 		require.ErrorAs(t, err, &ee, "state %s", s)
 		assert.Equal(t, &aftercare.EpisodeError{Episode: "E1", Err: aftercare.ErrNotDischarged}, ee)
-		assert.EqualError(t, err, `aftercare: episode "E1": episode not discharged`)
+		require.EqualError(t, err, `aftercare: episode "E1": episode not discharged`)
 	}
 	notAdmitted, err := episodeIn(t, aftercare.Referred).Close(assessedOn)
 	require.NoError(t, err)

@@ -44,7 +44,8 @@ func TestReasonPlanning(t *testing.T) {
 	}
 	for _, r := range aftercare.Reasons() {
 		p, f := r.Planning()
-		assert.Equal(t, want[r], planning{p, f}, "%s.Planning()", r)
+		got := planning{p, f}
+		assert.Equal(t, want[r], got, "%s.Planning()", r)
 	}
 }
 

@@ -219,7 +219,7 @@ func FuzzParseNames(f *testing.F) {
 		for _, c := range enumCases() {
 			v, err := c.parse(s)
 			if err != nil {
-				assert.ErrorIs(t, err, c.err, c.name)
+				require.ErrorIs(t, err, c.err, c.name)
 				continue
 			}
 			assert.Equal(t, s, c.str(v), c.name)

@@ -106,15 +106,15 @@ func TestEnums(t *testing.T) {
 			for _, bad := range []uint8{0, uint8(len(c.values) + 1), 255} {
 				assert.False(t, c.valid(bad))
 				_, err := c.marshal(bad)
-				assert.ErrorIs(t, err, c.err)
+				require.ErrorIs(t, err, c.err)
 			}
 			assert.Equal(t, "%!"+c.typ+"(0)", c.str(0))
 			assert.Equal(t, "%!"+c.typ+"(200)", c.str(200))
 			for _, bad := range []string{"", " " + c.str(1), c.str(1) + " ", "Referred", "nope"} {
 				_, err := c.parse(bad)
-				assert.ErrorIs(t, err, c.err, "Parse(%q)", bad)
+				require.ErrorIs(t, err, c.err, "Parse(%q)", bad)
 				var pe *iop.ParseError
-				assert.ErrorAs(t, err, &pe)
+				require.ErrorAs(t, err, &pe)
 			}
 		})
 	}
