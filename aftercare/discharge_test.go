@@ -56,47 +56,32 @@ func TestStepWant(t *testing.T) {
 }
 
 func TestDischargeValidate(t *testing.T) {
-	fe := func(field string, err error) error { return &iop.FieldError{Field: field, Err: err} }
 	tests := []struct {
 		name string
 		d    aftercare.Discharge
-		want []error // the field errors, in order; nil when valid
+		want []fieldErr // in order; nil when valid
 	}{
 		{name: "planned completion stepping down", d: completed()},
 		{name: "unplanned departure", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}},
 		{name: "planned transfer up", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level25, ReferredTo: "R-1"}},
 		{name: "unplanned termination", d: aftercare.Discharge{Reason: aftercare.ReasonTerminated}},
 		{name: "planned other", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
-		{name: "no reason", d: aftercare.Discharge{Planned: true}, want: []error{fe("reason", iop.ErrMissing)}},
-		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []error{fe("reason", aftercare.ErrUnknownReason)}},
-		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []error{fe("planned", aftercare.ErrContradictsReason)}},
-		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []error{fe("planned", aftercare.ErrContradictsReason)}},
-		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown}, want: []error{fe("to_level", iop.ErrMissing)}},
-		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, ToLevel: iop.Level1}, want: []error{fe("step", iop.ErrMissing)}},
-		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []error{fe("step", aftercare.ErrUnknownStep)}},
-		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []error{fe("to_level", iop.ErrUnknownLevel)}},
+		{name: "no reason", d: aftercare.Discharge{Planned: true}, want: []fieldErr{{"reason", iop.ErrMissing}}},
+		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []fieldErr{{"reason", aftercare.ErrUnknownReason}}},
+		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []fieldErr{{"planned", aftercare.ErrContradictsReason}}},
+		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []fieldErr{{"planned", aftercare.ErrContradictsReason}}},
+		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown}, want: []fieldErr{{"to_level", iop.ErrMissing}}},
+		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrMissing}}},
+		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []fieldErr{{"step", aftercare.ErrUnknownStep}}},
+		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []fieldErr{{"to_level", iop.ErrUnknownLevel}}},
 		{name: "step after leaving against advice", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice, Step: aftercare.StepDown, ToLevel: iop.Level1},
-			want: []error{fe("step", aftercare.ErrContradictsReason)}},
+			want: []fieldErr{{"step", aftercare.ErrContradictsReason}}},
 		{name: "everything wrong", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true, Step: aftercare.StepUp},
-			want: []error{fe("planned", aftercare.ErrContradictsReason), fe("to_level", iop.ErrMissing), fe("step", aftercare.ErrContradictsReason)}},
+			want: []fieldErr{{"planned", aftercare.ErrContradictsReason}, {"to_level", iop.ErrMissing}, {"step", aftercare.ErrContradictsReason}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.d.Validate()
-			if tt.want == nil {
-				require.NoError(t, err)
-				return
-			}
-			var errs iop.Errors
-			require.ErrorAs(t, err, &errs)
-			require.Len(t, errs, len(tt.want))
-			for i, w := range tt.want {
-				var got *iop.FieldError
-				require.ErrorAs(t, errs[i], &got)
-				want := w.(*iop.FieldError)
-				assert.Equal(t, want.Field, got.Field, "error %d", i)
-				assert.ErrorIs(t, got, want.Err, "error %d", i)
-			}
+			requireFieldErrors(t, tt.d.Validate(), tt.want)
 		})
 	}
 	assert.True(t, aftercare.Discharge{}.IsZero())

@@ -35,15 +35,9 @@ func TestEpisodeRoundTrip(t *testing.T) {
 	for _, s := range aftercare.States() {
 		t.Run(s.String(), func(t *testing.T) {
 			ep := episodeIn(t, s)
-			b, err := json.Marshal(ep)
-			require.NoError(t, err)
-			got, err := aftercare.ParseEpisode(b)
-			require.NoError(t, err)
+			got := roundTrip(t, ep, aftercare.ParseEpisode)
 			assert.True(t, got.Equal(ep))
 			assert.Equal(t, s, got.State())
-			b2, err := json.Marshal(got)
-			require.NoError(t, err)
-			assert.Equal(t, string(b), string(b2))
 		})
 	}
 }
@@ -97,10 +91,7 @@ func TestParseEpisodeErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := aftercare.ParseEpisode([]byte(tt.doc))
-			require.ErrorIs(t, err, tt.err)
-			var fe *iop.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			requireFieldError(t, err, fieldErr{tt.field, tt.err})
 			assert.True(t, got.IsZero())
 		})
 	}

@@ -77,14 +77,8 @@ func FuzzEpisodeJSON(f *testing.F) {
 		require.True(t, rebuilt.Equal(ep))
 
 		// Round trip: the same bytes twice.
-		b, err := json.Marshal(ep)
-		require.NoError(t, err)
-		again, err := aftercare.ParseEpisode(b)
-		require.NoError(t, err)
+		again := roundTrip(t, ep, aftercare.ParseEpisode)
 		require.True(t, again.Equal(ep))
-		b2, err := json.Marshal(again)
-		require.NoError(t, err)
-		require.Equal(t, string(b), string(b2))
 
 		// Checking a decoded episode never panics.
 		fs, err := aftercare.Check(ep, planWith(kept(3)), iop.ASAM3Level21(), ep.Events()[ep.Len()-1].On+30)
@@ -95,6 +89,20 @@ func FuzzEpisodeJSON(f *testing.F) {
 			assert.Equal(t, ep.ID(), f.Subject)
 		}
 	})
+}
+
+// roundTrip encodes v, decodes it with parse and encodes the result again:
+// the two encodings must be the same bytes. It returns the decoded value.
+func roundTrip[T any](t *testing.T, v T, parse func([]byte) (T, error)) T {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	again, err := parse(b)
+	require.NoError(t, err)
+	b2, err := json.Marshal(again)
+	require.NoError(t, err)
+	require.Equal(t, string(b), string(b2))
+	return again
 }
 
 // applyByMethod makes move ev with the Episode method of its kind.
@@ -136,14 +144,8 @@ func FuzzPlanJSON(f *testing.F) {
 			assert.ErrorAs(t, err, &fe)
 			return
 		}
-		b, err := json.Marshal(p)
-		require.NoError(t, err)
-		again, err := aftercare.ParsePlan(b)
-		require.NoError(t, err)
+		again := roundTrip(t, p, aftercare.ParsePlan)
 		require.True(t, again.Equal(p))
-		b2, err := json.Marshal(again)
-		require.NoError(t, err)
-		require.Equal(t, string(b), string(b2))
 
 		ep := discharged(t, "E1", completed(), true)
 		for _, prof := range []iop.Profile{iop.ASAM3Level21(), iop.MedicareIOP2024()} {

@@ -81,3 +81,36 @@ func discharged(t testing.TB, id string, d aftercare.Discharge, court bool) afte
 	require.NoError(t, err)
 	return ep
 }
+
+// fieldErr is an expected [*iop.FieldError]: the field it names and the
+// sentinel it wraps.
+type fieldErr struct {
+	field string
+	err   error
+}
+
+// requireFieldErrors checks that err is [iop.Errors] holding exactly want,
+// in order; want nil means no error.
+func requireFieldErrors(t *testing.T, err error, want []fieldErr) {
+	t.Helper()
+	if want == nil {
+		require.NoError(t, err)
+		return
+	}
+	var errs iop.Errors
+	require.ErrorAs(t, err, &errs)
+	require.Len(t, errs, len(want))
+	for i, w := range want {
+		requireFieldError(t, errs[i], w)
+	}
+}
+
+// requireFieldError checks that err wraps want.err and that the first
+// [*iop.FieldError] in it names want.field.
+func requireFieldError(t *testing.T, err error, want fieldErr) {
+	t.Helper()
+	require.ErrorIs(t, err, want.err)
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, want.field, fe.Field)
+}

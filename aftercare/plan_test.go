@@ -23,31 +23,27 @@ func fullPlan() aftercare.Plan {
 }
 
 func TestPlanValidate(t *testing.T) {
-	type fe struct {
-		field string
-		err   error
-	}
 	tests := []struct {
 		name string
 		plan aftercare.Plan
-		want []fe
+		want []fieldErr
 	}{
 		{name: "zero plan", plan: aftercare.Plan{}},
 		{name: "full plan", plan: fullPlan()},
 		{name: "made, nothing else", plan: aftercare.Plan{Made: dischargedOn}},
-		{name: "content without a date", plan: aftercare.Plan{MutualHelpPerWeek: 3}, want: []fe{{"made", iop.ErrMissing}}},
-		{name: "contacts alone without a date", plan: aftercare.Plan{Contacts: []aftercare.Contact{{On: dischargedOn, Status: aftercare.ContactKept}}}, want: []fe{{"made", iop.ErrMissing}}},
-		{name: "date past 9999", plan: aftercare.Plan{Made: 3652059}, want: []fe{{"made", iop.ErrOutOfRange}}},
+		{name: "content without a date", plan: aftercare.Plan{MutualHelpPerWeek: 3}, want: []fieldErr{{"made", iop.ErrMissing}}},
+		{name: "contacts alone without a date", plan: aftercare.Plan{Contacts: []aftercare.Contact{{On: dischargedOn, Status: aftercare.ContactKept}}}, want: []fieldErr{{"made", iop.ErrMissing}}},
+		{name: "date past 9999", plan: aftercare.Plan{Made: 3652059}, want: []fieldErr{{"made", iop.ErrOutOfRange}}},
 		{name: "negative counts", plan: aftercare.Plan{Made: dischargedOn, GroupSessionsPerWeek: -1, CounselingPerMonth: -2},
-			want: []fe{{"group_sessions_per_week", iop.ErrNegative}, {"counseling_per_month", iop.ErrNegative}}},
+			want: []fieldErr{{"group_sessions_per_week", iop.ErrNegative}, {"counseling_per_month", iop.ErrNegative}}},
 		{name: "count 100 is the top", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 100}},
-		{name: "count 101", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 101}, want: []fe{{"mutual_help_per_week", iop.ErrOutOfRange}}},
+		{name: "count 101", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 101}, want: []fieldErr{{"mutual_help_per_week", iop.ErrOutOfRange}}},
 		{name: "bad contacts", plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{
 			{On: dischargedOn + 5, Status: aftercare.ContactKept},
 			{On: dischargedOn + 4, Status: 0},
 			{On: 0, Status: 7},
 			{On: -1, Status: aftercare.ContactMissed},
-		}}, want: []fe{
+		}}, want: []fieldErr{
 			{"contacts[1].on", iop.ErrDateOrder}, {"contacts[1].status", iop.ErrMissing},
 			{"contacts[2].on", iop.ErrMissing}, {"contacts[2].status", aftercare.ErrUnknownContact},
 			{"contacts[3].on", iop.ErrOutOfRange},
@@ -58,20 +54,7 @@ func TestPlanValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.plan.Validate()
-			if tt.want == nil {
-				require.NoError(t, err)
-				return
-			}
-			var errs iop.Errors
-			require.ErrorAs(t, err, &errs)
-			require.Len(t, errs, len(tt.want))
-			for i, w := range tt.want {
-				var got *iop.FieldError
-				require.ErrorAs(t, errs[i], &got)
-				assert.Equal(t, w.field, got.Field, "error %d", i)
-				assert.ErrorIs(t, got, w.err, "error %d", i)
-			}
+			requireFieldErrors(t, tt.plan.Validate(), tt.want)
 		})
 	}
 }
@@ -124,10 +107,7 @@ func TestParsePlan(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := aftercare.ParsePlan([]byte(tt.doc))
-			require.ErrorIs(t, err, tt.err)
-			var fe *iop.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			requireFieldError(t, err, fieldErr{tt.field, tt.err})
 			assert.True(t, got.IsZero())
 		})
 	}

@@ -1,6 +1,7 @@
 package aftercare_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -121,21 +122,17 @@ func TestEnums(t *testing.T) {
 }
 
 func TestEnumNames(t *testing.T) {
-	var names []string
-	for _, s := range aftercare.States() {
-		names = append(names, s.String())
+	assert.Equal(t, []string{"referred", "assessed", "admitted", "active", "on-hold", "discharged", "in-aftercare", "closed"}, names(aftercare.States()))
+	assert.Equal(t, []string{"refer", "assess", "admit", "start", "hold", "resume", "discharge", "aftercare", "close"}, names(aftercare.EventKinds()))
+	assert.Equal(t, []string{"completed", "left-against-advice", "terminated-by-facility", "transferred", "incarcerated", "died", "other"}, names(aftercare.Reasons()))
+}
+
+func names[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
 	}
-	assert.Equal(t, []string{"referred", "assessed", "admitted", "active", "on-hold", "discharged", "in-aftercare", "closed"}, names)
-	names = nil
-	for _, k := range aftercare.EventKinds() {
-		names = append(names, k.String())
-	}
-	assert.Equal(t, []string{"refer", "assess", "admit", "start", "hold", "resume", "discharge", "aftercare", "close"}, names)
-	names = nil
-	for _, r := range aftercare.Reasons() {
-		names = append(names, r.String())
-	}
-	assert.Equal(t, []string{"completed", "left-against-advice", "terminated-by-facility", "transferred", "incarcerated", "died", "other"}, names)
+	return out
 }
 
 func TestUnmarshalTextLeavesValueOnError(t *testing.T) {
