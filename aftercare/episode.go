@@ -29,10 +29,14 @@ type Episode struct {
 
 // Refer opens the episode with record ID id (an opaque ID chosen by the
 // caller, never a name) by a referral on day on; courtOrdered marks
-// treatment under a court order. It returns a [*MoveError] when the
-// referral is invalid: no ID, no date.
+// treatment under a court order. It returns the zero Episode and a
+// [*MoveError] when the referral is invalid: no ID, no date.
 func Refer(id string, on date.Date, courtOrdered bool) (Episode, error) {
-	return Episode{id: id}.Apply(Event{Kind: EventRefer, On: on, CourtOrdered: courtOrdered})
+	e, err := Episode{id: id}.Apply(Event{Kind: EventRefer, On: on, CourtOrdered: courtOrdered})
+	if err != nil {
+		return Episode{}, err
+	}
+	return e, nil
 }
 
 // Replay builds the episode with record ID id by applying events in order,

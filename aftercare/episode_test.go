@@ -63,6 +63,10 @@ func TestRefer(t *testing.T) {
 	assert.True(t, ep.CourtOrdered())
 	assert.Equal(t, []aftercare.Event{{Kind: aftercare.EventRefer, On: referredOn, CourtOrdered: true}}, ep.Events())
 
+	ep, err = aftercare.Refer("E1", 0, false)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	assert.True(t, ep.IsZero(), "a refused referral gives the zero Episode")
+
 	_, err = aftercare.Refer("", referredOn, false)
 	var me *aftercare.MoveError
 	require.ErrorAs(t, err, &me)

@@ -8,18 +8,20 @@ const (
 	// CodePlanMissing: a planned discharge has no aftercare plan.
 	CodePlanMissing iop.Code = "aftercare.plan.missing"
 	// CodePlanLate: the plan of a planned discharge was made after the
-	// discharge day. Figures: days after the discharge.
+	// discharge day. Figures: Got is the days after the discharge.
 	CodePlanLate iop.Code = "aftercare.plan.late"
 	// CodePlanEmpty: a plan was made but holds no service and no contact.
 	CodePlanEmpty iop.Code = "aftercare.plan.empty"
 	// CodeStepDownNotLower: a step down goes to a level that is not less
-	// intensive than the level admitted to. Figures: intensities.
+	// intensive than the level admitted to. Figures: the intensity of the
+	// level left (Need) and of the level stepped to (Got), as
+	// [iop.Level.Intensity].
 	CodeStepDownNotLower iop.Code = "aftercare.step-down.not-lower"
 	// CodeStepUpNotHigher: a step up goes to a level that is not more
-	// intensive. Figures: intensities.
+	// intensive. Figures: as [CodeStepDownNotLower].
 	CodeStepUpNotHigher iop.Code = "aftercare.step-up.not-higher"
 	// CodeLateralChangesIntensity: a lateral move goes to a level of
-	// another intensity. Figures: intensities.
+	// another intensity. Figures: as [CodeStepDownNotLower].
 	CodeLateralChangesIntensity iop.Code = "aftercare.step-lateral.changes-intensity"
 	// CodeTransferNoReferral: a transfer names no referral to where the
 	// person went.
@@ -31,11 +33,12 @@ const (
 	// person.
 	CodeOutreach iop.Code = "aftercare.unplanned.outreach"
 	// CodeFollowUpMissed: a follow-up window of the profile closed with
-	// fewer kept contacts than it needs. Figures: contacts.
+	// fewer kept contacts than it needs. Figures: the contacts needed and
+	// kept.
 	CodeFollowUpMissed iop.Code = "aftercare.follow-up.missed"
 	// CodeFollowUpNotScheduled: a follow-up window is still open but the
 	// contacts kept and scheduled in it are fewer than it needs. Figures:
-	// contacts.
+	// the contacts needed, and those kept or scheduled.
 	CodeFollowUpNotScheduled iop.Code = "aftercare.follow-up.not-scheduled"
 )
 
