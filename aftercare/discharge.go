@@ -2,6 +2,7 @@ package aftercare
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
@@ -54,10 +55,11 @@ func (r Reason) TEDS() int {
 	return int(r)
 }
 
-// ReasonFromTEDS returns the reason with TEDS-D code n (1 to 7).
+// ReasonFromTEDS returns the reason with TEDS-D code n (1 to 7), and an
+// [*iop.ParseError] wrapping [ErrUnknownReason] for any other code.
 func ReasonFromTEDS(n int) (Reason, error) {
 	if n < 1 || n > int(ReasonOther) {
-		return 0, fmt.Errorf("aftercare.ReasonFromTEDS(%d): %w", n, ErrUnknownReason)
+		return 0, &iop.ParseError{Func: "aftercare.ReasonFromTEDS", Input: strconv.Itoa(n), Err: ErrUnknownReason}
 	}
 	return Reason(n), nil
 }

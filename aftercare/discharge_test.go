@@ -27,7 +27,9 @@ func TestReasonTEDS(t *testing.T) {
 	assert.Equal(t, 0, aftercare.Reason(8).TEDS())
 	for _, bad := range []int{-1, 0, 8, 99} {
 		_, err := aftercare.ReasonFromTEDS(bad)
-		assert.ErrorIs(t, err, aftercare.ErrUnknownReason, "ReasonFromTEDS(%d)", bad)
+		var pe *iop.ParseError
+		require.ErrorAs(t, err, &pe, "ReasonFromTEDS(%d)", bad)
+		assert.Equal(t, &iop.ParseError{Func: "aftercare.ReasonFromTEDS", Input: itoa(bad), Err: aftercare.ErrUnknownReason}, pe)
 	}
 }
 
