@@ -57,7 +57,11 @@ func Check(ep Episode, plan Plan, p iop.Profile, asOf date.Date) (iop.Findings, 
 		add(CodePlanMissing, citePlan(), 0, 0, 0, "planned discharge without an aftercare plan")
 	case d.Planned && plan.Made > ev.On:
 		late := int(plan.Made - ev.On)
-		add(CodePlanLate, citePlan(), 0, late, iop.UnitDays, "aftercare plan made ", strconv.Itoa(late), " days after the discharge")
+		unit := " days"
+		if late == 1 {
+			unit = " day"
+		}
+		add(CodePlanLate, citePlan(), 0, late, iop.UnitDays, "aftercare plan made ", strconv.Itoa(late), unit, " after the discharge")
 	}
 	if !plan.IsZero() && plan.content() == 0 {
 		add(CodePlanEmpty, citePlan(), 0, 0, 0, "aftercare plan holds no service and no follow-up contact")
@@ -86,6 +90,7 @@ func Check(ep Episode, plan Plan, p iop.Profile, asOf date.Date) (iop.Findings, 
 			w := ws[i]
 			switch {
 			case r.skipped || r.met != 0:
+				// met, or judged through the window it counts from
 			case r.closed:
 				add(CodeFollowUpMissed, w.Cite, w.Need(), r.kept, iop.UnitCount,
 					"follow-up window ", w.Name, " closed with ", strconv.Itoa(r.kept), " of ", strconv.Itoa(w.Need()), " contacts kept")

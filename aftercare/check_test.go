@@ -121,7 +121,7 @@ func TestCheckDischargeRules(t *testing.T) {
 			want: iop.Findings{finding(aftercare.CodePlanMissing, "planned discharge without an aftercare plan", 0, 0, 0)}},
 		{name: "plan made on the discharge day", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn, CounselingPerMonth: 2}},
 		{name: "plan made the day after", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn + 1, CounselingPerMonth: 2},
-			want: iop.Findings{finding(aftercare.CodePlanLate, "aftercare plan made 1 days after the discharge", 0, 1, iop.UnitDays)}},
+			want: iop.Findings{finding(aftercare.CodePlanLate, "aftercare plan made 1 day after the discharge", 0, 1, iop.UnitDays)}},
 		{name: "empty plan", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn},
 			want: iop.Findings{finding(aftercare.CodePlanEmpty, "aftercare plan holds no service and no follow-up contact", 0, 0, 0)}},
 		{name: "late and empty", d: planned(aftercare.ReasonOther), plan: aftercare.Plan{Made: dischargedOn + 3},
