@@ -1,6 +1,7 @@
 package ioprules
 
 import (
+	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -11,6 +12,7 @@ func Catalog() []iop.RuleInfo {
 	var all []iop.RuleInfo
 	for _, rules := range [][]iop.RuleInfo{
 		iop.Rules(),
+		aftercare.Rules(),
 	} {
 		all = append(all, rules...)
 	}
