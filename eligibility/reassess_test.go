@@ -17,12 +17,12 @@ func TestMoves(t *testing.T) {
 		return a
 	}
 	series := []eligibility.Assessment{
-		at("A-0", 0, [6]int{2, 0, 1, 2, 3, 1}),  // 2.5, driven by D5
-		at("A-1", 7, [6]int{1, 0, 1, 2, 2, 1}),  // 2.1: D5 fell
-		at("A-2", 14, [6]int{1, 0, 1, 2, 2, 1}), // 2.1 again: no move
-		at("A-3", 21, [6]int{1, 0, 3, 2, 2, 1}), // 2.5: D3 rose
+		at("A-0", 0, [6]int{2, 0, 1, 2, 3, 1}),                                 // 2.5, driven by D5
+		at("A-1", 7, [6]int{1, 0, 1, 2, 2, 1}),                                 // 2.1: D5 fell
+		at("A-2", 14, [6]int{1, 0, 1, 2, 2, 1}),                                // 2.1 again: no move
+		at("A-3", 21, [6]int{1, 0, 3, 2, 2, 1}),                                // 2.5: D3 rose
 		at("A-4", 21, [6]int{1, 0, 1, 2, 2, 1}, eligibility.ModImminentDanger), // 3.7, raised by the modifier
-		at("A-5", 35, [6]int{0, 0, 0, 1, 1, 1}), // 1
+		at("A-5", 35, [6]int{0, 0, 0, 1, 1, 1}),                                // 1
 	}
 	moves, err := eligibility.DefaultCriteria().Moves(series)
 	require.NoError(t, err)

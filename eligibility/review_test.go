@@ -16,7 +16,7 @@ import (
 func decideOn(t *testing.T, id string, days int, risks [6]int, mods ...eligibility.Modifier) eligibility.Decision {
 	t.Helper()
 	a := assess(t, risks, mods...)
-	a.ID, a.Date = id, day + date.Date(days)
+	a.ID, a.Date = id, day+date.Date(days)
 	return decide(t, a)
 }
 

@@ -196,4 +196,3 @@ func TestEveryCodeProduced(t *testing.T) {
 	extra := slices.DeleteFunc(slices.Collect(maps.Keys(scenarios)), func(c iop.Code) bool { _, ok := catalog[c]; return ok })
 	assert.Empty(t, extra, "scenarios for codes not in Rules")
 }
-
