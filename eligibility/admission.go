@@ -34,10 +34,7 @@ func CheckAdmission(d Decision, p iop.Profile, planned iop.Minutes) iop.Findings
 		r.levels(CodeAdmissionPlacedElsewhere, iop.Blocking, "the decision places the person at level "+g.String()+", not 2.1",
 			citeVariance(), g, iop.Level21)
 	}
-	if a.Modifiers.Has(ModImminentDanger) {
-		r.add(CodeAdmissionImminentDanger, iop.Blocking, "imminent danger: admit to 24-hour care, not to IOP",
-			d.modifierCite(ModImminentDanger, citeImminentDanger()))
-	}
+	r.imminentDanger(d, CodeAdmissionImminentDanger, "admit to 24-hour care, not to IOP")
 	documented := d.documentedAt(iop.Level21)
 	switch cmp := rec.Compare(iop.Level21); {
 	case cmp < 0:

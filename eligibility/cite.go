@@ -39,13 +39,6 @@ const levelsSAMHSA = "SAMHSA Advisory (2021): IOP serves people at minimal risk 
 // levelsMinn is Minnesota's placement rule for dimensions 1-3.
 const levelsMinn = "Minn. R. 9530.6620 (services for dimensions 1-3 only together with treatment)"
 
-func citeMinnPlacement() iop.Citation {
-	return iop.Citation{
-		Source:  "Minn. R. 9530.6620 (placement: the highest risk first; treatment when dimension 4, 5 or 6 is rated 2 or more; services for dimensions 1-3 only together with treatment)",
-		Edition: "Rule 25, in use until 2022-07-01",
-	}
-}
-
 func citeSAMHSAAdvisory() iop.Citation {
 	return iop.Citation{
 		Source:  "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders (IOP as primary care, step-down from 24-hour care, step-up from outpatient)",

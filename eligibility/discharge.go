@@ -35,10 +35,7 @@ func CheckDischarge(x Discharge, p iop.Profile) iop.Findings {
 	}
 	d := x.Final
 	rec := d.recommended
-	if d.assessment.Modifiers.Has(ModImminentDanger) {
-		r.add(CodeDischargeImminentDanger, iop.Blocking, "imminent danger: transfer to 24-hour care, do not discharge",
-			d.modifierCite(ModImminentDanger, citeImminentDanger()))
-	}
+	r.imminentDanger(d, CodeDischargeImminentDanger, "transfer to 24-hour care, do not discharge")
 	above := rec.Compare(iop.Level21) > 0
 	if above && (x.NextLevel == 0 || x.NextLevel.Compare(rec) < 0) {
 		r.levels(CodeDischargeHigherLevelNeeded, iop.Blocking,

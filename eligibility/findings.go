@@ -44,6 +44,14 @@ func (r *report) ready(d Decision, p iop.Profile) bool {
 	return ok
 }
 
+// imminentDanger adds a blocking finding with code when the assessment
+// found imminent danger; what says what to do instead.
+func (r *report) imminentDanger(d Decision, code iop.Code, what string) {
+	if d.assessment.Modifiers.Has(ModImminentDanger) {
+		r.add(code, iop.Blocking, "imminent danger: "+what, d.modifierCite(ModImminentDanger, citeImminentDanger()))
+	}
+}
+
 // is24Hour reports whether l is a residential or inpatient level: ASAM
 // levels 3 and 4 provide care 24 hours a day.
 func is24Hour(l iop.Level) bool { return l.Compare(iop.Level31) >= 0 }

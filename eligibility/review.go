@@ -111,10 +111,7 @@ func CheckTransfer(rv Review, p iop.Profile) iop.Findings {
 	}
 	d := rv.Current
 	rec := d.recommended
-	if d.assessment.Modifiers.Has(ModImminentDanger) {
-		r.add(CodeTransferImminentDanger, iop.Blocking, "imminent danger: transfer to 24-hour care now",
-			d.modifierCite(ModImminentDanger, citeImminentDanger()))
-	}
+	r.imminentDanger(d, CodeTransferImminentDanger, "transfer to 24-hour care now")
 	if rec.Compare(iop.Level21) > 0 {
 		r.levels(CodeTransferUpIndicated, severityUnless(d.documentedAt(iop.Level21)),
 			"the reassessment recommends level "+rec.String()+" (driven by "+d.drivenBy()+")",
