@@ -12,7 +12,10 @@
 // scale, and [DefaultCriteria], a set of rules this library builds from
 // public state rules, SAMHSA guidance and payer policies, each rule with its
 // citation. Users who hold a license load ASAM's criteria (or a state's or a
-// payer's) as data with [ParseCriteria].
+// payer's) as data with [ParseCriteria]. The default covers the 3rd edition
+// only: no public source states 4th-edition placement rules in a form this
+// library could cite, so 4th-edition assessments need criteria loaded by the
+// user (the dimension names and levels of both editions are here).
 //
 // # Assessments
 //

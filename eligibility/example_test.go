@@ -81,7 +81,7 @@ func ExampleParseCriteria() {
 	c.Rules = append(c.Rules, eligibility.Rule{ // map D2 risk 3 a second time
 		Dimension: eligibility.D2, Risk: eligibility.Risk3, Min: iop.Level25, Max: iop.Level25, Cite: c.Source,
 	})
-	data, _ := jsonOf(c)
+	data, _ := json.Marshal(c)
 	_, err := eligibility.ParseCriteria(data)
 	var re *eligibility.RuleError
 	if errors.As(err, &re) {
@@ -162,5 +162,3 @@ func ExampleCriteria_Moves() {
 	// 2025-03-17 A-2 down  2.5 -> 2.1 driven by D5
 	// 2025-04-14 A-3 down  2.1 -> 1   driven by D4,D5
 }
-
-func jsonOf(c eligibility.Criteria) ([]byte, error) { return json.Marshal(c) }
