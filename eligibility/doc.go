@@ -37,7 +37,7 @@
 //
 // [Criteria] are data: the levels they place into, and a [Rule] for every
 // rating of every dimension giving the levels it rules in (Min to Max;
-// levels below Min are ruled out), plus [ModifierRule]s that set a floor.
+// levels below Min are ruled out), plus modifier rules ([ModifierRule]) that set a floor.
 // They combine as the sources describe: the level follows the highest-risk
 // dimensions, never an average. [Criteria.Decide] returns a [Decision]: the
 // recommended level (the most intensive Min over the six dimensions, raised
