@@ -37,9 +37,9 @@
 //
 // [Criteria] are data: the levels they place into, and a [Rule] for every
 // rating of every dimension giving the levels it rules in (Min to Max;
-// levels below Min are ruled out), plus modifier rules ([ModifierRule]) that set a floor.
-// They combine as the sources describe: the level follows the highest-risk
-// dimensions, never an average. [Criteria.Decide] returns a [Decision]: the
+// levels below Min are ruled out), plus modifier rules ([ModifierRule])
+// that set a floor. They combine as the sources describe: the level follows
+// the highest-risk dimensions, never an average. [Criteria.Decide] returns a [Decision]: the
 // recommended level (the most intensive Min over the six dimensions, raised
 // by any modifier floor), the level the safety and the intensity dimensions
 // each call for, the most intensive level any rule justifies, and a
