@@ -316,7 +316,14 @@ type GroupRules struct {
 
 // FollowUpWindow is a window after discharge within which a follow-up
 // contact must happen: Days days after the discharge (or index) date,
-// counting the discharge day itself only when SameDayCounts.
+// counting the discharge day itself only when SameDayCounts. With
+// SameDayCounts a 7-day window spans 8 calendar days (HEDIS FUA: "8 total
+// days"); without it, the 7 days after the discharge day.
+//
+// A window with After counts from the day of the contact that met the
+// window it names, not from the discharge: HEDIS IET engagement needs 2
+// more services in the 34 days after the initiation contact. The contact
+// that met that earlier window does not count again.
 type FollowUpWindow struct {
 	// Name identifies the window: "7-day", "30-day", "iet-initiation".
 	Name string `json:"name"`
@@ -325,13 +332,44 @@ type FollowUpWindow struct {
 	// counts (HEDIS FUA and FUM: yes; FUH and FUI: no).
 	SameDayCounts bool `json:"same_day_counts,omitzero"`
 	// Contacts is how many contacts the window needs; zero means one.
-	Contacts int      `json:"contacts,omitzero"`
-	Cite     Citation `json:"cite"`
+	Contacts int `json:"contacts,omitzero"`
+	// After names an earlier window of the same rules whose meeting
+	// contact starts this window ("iet-initiation" for IET engagement);
+	// empty means the window starts at the discharge.
+	After string   `json:"after,omitzero"`
+	Cite  Citation `json:"cite"`
 }
 
-// FollowUpRules are the follow-up windows after discharge, in order.
+// Range returns the first and the last day of the window counted from day
+// from (the discharge, or the contact that met the window named by After);
+// both days are in the window. The first day is from itself only when
+// SameDayCounts.
+func (w FollowUpWindow) Range(from date.Date) (first, last date.Date) {
+	first = from
+	if !w.SameDayCounts {
+		first++
+	}
+	return first, from + date.Date(w.Days)
+}
+
+// Need returns how many contacts the window needs: Contacts, or one when
+// Contacts is zero or less.
+func (w FollowUpWindow) Need() int { return max(w.Contacts, 1) }
+
+// FollowUpRules are the follow-up windows after discharge, in order. A
+// window with After comes after the window it names.
 type FollowUpRules struct {
 	Windows []FollowUpWindow `json:"windows,omitzero"`
+}
+
+// Window returns the window named name, and false when there is none.
+func (r FollowUpRules) Window(name string) (FollowUpWindow, bool) {
+	for _, w := range r.Windows {
+		if w.Name == name {
+			return w, true
+		}
+	}
+	return FollowUpWindow{}, false
 }
 
 // InForce returns the range of days the profile is in force. An open-ended

@@ -2,6 +2,7 @@ package iop
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -225,6 +226,9 @@ func (p Profile) Validate() error {
 		}
 		v.atMost(field+".days", fw.Days, maxDays)
 		v.count(field+".contacts", fw.Contacts, 100)
+		if fw.After != "" && !slices.ContainsFunc(p.FollowUp.Windows[:i], func(prev FollowUpWindow) bool { return prev.Name == fw.After }) {
+			v.add(field+".after", fmt.Errorf("%w: no earlier window has this name", ErrMissing))
+		}
 		v.cited(field+".cite", true, fw.Cite)
 	}
 	return v.errs.Err()
