@@ -48,6 +48,11 @@
 //	S9480NewYork      2.1  3 h on a billed day, 9 h a week, justification after 6 weeks
 //	TIP47             2.1  adults 9 h, adolescents 6 h; groups of 6-12 (TIP 41)
 //	DCLevel21         2.1  adults 9-19 h, under 21 6-19 h; stay 30-60 days
+//	ColoradoIOP       2.1  IOP groups of at most 12
+//	TexasGroups       2.1  counseling groups ≤ 16, education and life-skills groups ≤ 35; adults and adolescents apart
+//	CaliforniaDMC     1    groups of 2 to 12
+//	WisconsinYouth    2.5  youth groups ≤ 12, a second staff member above 10
+//	IllinoisAges      2.1  adolescents 12-17; 18-22 may stay in adolescent care, 16-17 may join adult care, with justification
 //
 // Where the sources are silent (how a partial first or last week counts) or
 // disagree (Medicare IOP recertification), the built-in value is a
@@ -58,6 +63,25 @@
 // refused) and runs [Profile.Validate], which reports every inconsistency
 // as a [*FieldError] naming the field by its JSON path. [Profiles.AsOf]
 // chooses the profile in force on a date.
+//
+// # Group composition
+//
+// A [GroupSession] is one meeting of a group: its kind (psychoeducation,
+// skills development, CBT, DBT, process, support, family, trauma-informed,
+// relapse prevention, twelve-step facilitation, ...), its [GroupFocus]
+// (gender, age band, dual diagnosis, trauma, a cohort such as a language),
+// whether it is open or closed to new members, its facilitators and its
+// participants (patients, family members, observers), each named by a
+// record ID. [GroupSession.Check] applies a profile's [GroupRules] and
+// [AgeRules] and reports every finding: a size outside the limits (family
+// members and observers counted as the profile says, with a separate cap
+// for education groups where a state sets one), too few facilitators, no
+// licensed facilitator, a co-facilitator missing above the profile's size,
+// adolescents and adults mixed, a participant who does not fit the group's
+// focus, a missing confidentiality agreement, a new member in a closed
+// group, a patient at another level of care. [Roster.Plan] splits a roster
+// of patients into groups that comply, or says which patients it cannot
+// place and why. A compliant 12-person check does not allocate.
 //
 // # Findings
 //
@@ -102,4 +126,8 @@
 //     outpatient) and the 2021 advisory on intensive outpatient treatment.
 //   - 22-A DCMR 6329 (District of Columbia level 2.1).
 //   - 77 IAC 2060.120 (Illinois adolescent ages).
+//   - 2 CCR 502-1 §4.6.1(E) (Colorado IOP groups); 26 TAC §564.902(b) and
+//     §564.905(b)(1), formerly 25 TAC §448.901 (Texas group sizes and age
+//     separation); Cal. Welf. & Inst. Code §14021.6 (California group
+//     sizes); Wis. Admin. Code DHS 40.10(3)(a)3 (Wisconsin youth groups).
 package iop
