@@ -1,6 +1,8 @@
 package ioprules
 
 import (
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -11,6 +13,8 @@ func Catalog() []iop.RuleInfo {
 	var all []iop.RuleInfo
 	for _, rules := range [][]iop.RuleInfo{
 		iop.Rules(),
+		eligibility.Rules(),
+		aftercare.Rules(),
 	} {
 		all = append(all, rules...)
 	}

@@ -25,6 +25,50 @@ func citeAdultAge18() Citation {
 	return Citation{Source: "The ASAM Criteria, adolescent criteria (ages 12-17)", Edition: "3rd edition (2013)", Note: "adult from 18, the age at which state manuals such as 77 IAC 2060.120 place adult treatment"}
 }
 
+// followUpMentalHealth returns the 7- and 30-day follow-up windows after a
+// discharge from mental-health care, read from HEDIS FUH: a visit on the
+// day of discharge does not count. HEDIS measures follow-up after an
+// inpatient stay, not after an IOP or PHP discharge; FUH is the nearest
+// measure and the default here.
+func followUpMentalHealth() FollowUpRules {
+	cite := Citation{
+		Source:  "NCQA HEDIS Follow-Up After Hospitalization for Mental Illness (FUH)",
+		Edition: "HEDIS MY2024-2025",
+		Note:    "HEDIS has no measure of follow-up after an IOP or PHP discharge; FUH's windows (a visit on the discharge day does not count) are this library's default, override them in your own profile",
+	}
+	return FollowUpRules{Windows: []FollowUpWindow{
+		{Name: "7-day", Days: 7, Cite: cite},
+		{Name: "30-day", Days: 30, Cite: cite},
+	}}
+}
+
+// followUpSUD returns the follow-up windows after a discharge from
+// substance use disorder care: the 7- and 30-day windows of HEDIS FUI (the
+// follow-up must be on a later date than the discharge), then HEDIS IET's
+// initiation (the index day and the 13 days after: "within 14 days") and
+// engagement (2 more services from the day after initiation through day
+// 34). HEDIS counts FUI from high-intensity care and IET from a new SUD
+// episode, not from an IOP discharge: counting them from the discharge into
+// continuing care is this library's default.
+func followUpSUD() FollowUpRules {
+	fui := Citation{
+		Source:  "NCQA HEDIS Follow-Up After High-Intensity Care for Substance Use Disorder (FUI)",
+		Edition: "HEDIS MY2024-2025",
+		Note:    "HEDIS has no measure of follow-up after an IOP discharge; FUI's windows (follow-up on a later date than the discharge) are this library's default, override them in your own profile",
+	}
+	iet := Citation{
+		Source:  "NCQA HEDIS Initiation and Engagement of Substance Use Disorder Treatment (IET)",
+		Edition: "HEDIS MY2024-2025",
+		Note:    "HEDIS counts IET from a new SUD episode; counting it from the discharge into continuing care is this library's default",
+	}
+	return FollowUpRules{Windows: []FollowUpWindow{
+		{Name: "7-day", Days: 7, Cite: fui},
+		{Name: "30-day", Days: 30, Cite: fui},
+		{Name: "iet-initiation", Days: 13, SameDayCounts: true, Cite: iet},
+		{Name: "iet-engagement", Days: 34, Contacts: 2, After: "iet-initiation", Cite: iet},
+	}}
+}
+
 // MedicareIOP2024 returns the Medicare intensive outpatient program benefit
 // in force from 2024-01-01: a physician certifies a need for at least 9 hours
 // a week of therapeutic services (42 CFR 410.44, 424.24(d)); 19 hours is the
@@ -61,6 +105,7 @@ func MedicareIOP2024() Profile {
 		Group: GroupRules{MaxSize: 12, RequireLicensed: true, Cite: Citation{
 			Source: "NGS LCD L33632 (Psychiatric Codes), CPT 90853 group psychotherapy", Edition: "as revised 2024",
 		}},
+		FollowUp: followUpMentalHealth(),
 	}
 }
 
@@ -91,6 +136,7 @@ func MedicarePHP2024() Profile {
 		Certification: CertificationRules{InitialDays: 0, FirstRecertDay: 18, RecertDays: 30, PlanReviewDays: 31, Cite: Citation{
 			Source: "42 CFR 424.24(e)(3)", Edition: "CY2024 OPPS final rule",
 		}},
+		FollowUp: followUpMentalHealth(),
 	}
 }
 
@@ -119,6 +165,7 @@ func ASAM3Level21() Profile {
 			Source: "state Medicaid manuals (step-down from 2.1)", Edition: "as read 2025",
 			Note: "unconfirmed as a general rule: several states allow fewer than 9 (6) hours for 1-2 weeks after a step-down",
 		}},
+		FollowUp: followUpSUD(),
 	}
 }
 
@@ -136,6 +183,7 @@ func ASAM3Level25() Profile {
 		Ages:         AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Cite: citeASAM3("level 2.5: 20 or more hours a week")},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
+		FollowUp:     followUpSUD(),
 	}
 }
 
@@ -153,6 +201,7 @@ func H0015() Profile {
 		Source:       Citation{Source: "HCPCS Level II code H0015", Edition: "descriptor as applied by state Medicaid manuals", Note: "From is a floor; the code predates it"},
 		Daily:        DailyRules{MinDays: 3, MinDayMinutes: Hours(3), Cite: Citation{Source: "HCPCS H0015: at least 3 hours a day, at least 3 days a week", Edition: "state Medicaid manuals"}},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
+		FollowUp:     followUpSUD(),
 	}
 }
 
@@ -172,13 +221,14 @@ func S9480NewYork() Profile {
 		Daily:        DailyRules{MinDayMinutes: Hours(3), Cite: cite},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
 		Stay:         StayRules{JustifyAfterDays: 42, Cite: cite},
+		FollowUp:     followUpMentalHealth(),
 	}
 }
 
 // TIP47 returns SAMHSA's recommendations for intensive outpatient treatment:
 // at least 9 hours a week for adults and 6 for adolescents (SAMHSA's 2021
 // advisory, restating TIP 47), and groups of 6 to 12 members with one or two
-// leaders (TIP 41).
+// leaders and a confidentiality agreement from each member (TIP 41).
 func TIP47() Profile {
 	return Profile{
 		ID:     "samhsa-tip47",
@@ -193,10 +243,15 @@ func TIP47() Profile {
 			Cite:       Citation{Source: "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders", Edition: "2021"},
 		},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
-		Group: GroupRules{MinSize: 6, MaxSize: 12, RequireLicensed: true, CoFacilitatorAbove: 10, Cite: Citation{
-			Source: "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2", Edition: "2005",
-			Note: "6-12 members typical, one or two leaders; the co-leader above 10 members is this library's reading",
-		}},
+		Group: GroupRules{
+			MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 1, CoFacilitatorAbove: 10,
+			RequireAgreement: true,
+			Cite: Citation{
+				Source: "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2", Edition: "2005",
+				Note: "6-12 members typical, one or two leaders; the co-leader above 10 members and the confidentiality agreement on file for every member (TIP 41's group agreements) are this library's reading",
+			},
+		},
+		FollowUp: followUpSUD(),
 	}
 }
 
@@ -219,6 +274,7 @@ func DCLevel21() Profile {
 		},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
 		Stay:         StayRules{TypicalMinDays: 30, TypicalMaxDays: 60, Cite: cite},
+		FollowUp:     followUpSUD(),
 	}
 }
 
@@ -234,5 +290,10 @@ func Builtins() Profiles {
 		S9480NewYork(),
 		TIP47(),
 		DCLevel21(),
+		ColoradoIOP(),
+		TexasGroups(),
+		CaliforniaDMC(),
+		WisconsinYouth(),
+		IllinoisAges(),
 	}
 }

@@ -55,8 +55,13 @@ func ParseMinutes(s string) (Minutes, error) {
 		return fail()
 	}
 	hs, ms := rest[:len(rest)-4], rest[len(rest)-3:len(rest)-1]
-	if hs[0] == '+' || (len(hs) > 1 && hs[0] == '0') {
+	if len(hs) > 1 && hs[0] == '0' {
 		return fail()
+	}
+	for i := 0; i < len(hs); i++ {
+		if hs[i] < '0' || hs[i] > '9' {
+			return fail()
+		}
 	}
 	h, err := strconv.ParseInt(hs, 10, 32)
 	if err != nil {

@@ -243,34 +243,87 @@ type StayRules struct {
 	Cite             Citation `json:"cite,omitzero"`
 }
 
-// GroupRules are the limits a group session must meet.
+// GroupRules are the limits a group session must meet (see
+// [GroupSession.Check]). Each rule applies only when its field is set; the
+// zero GroupRules sets none. GroupRules is comparable and safe for
+// concurrent use.
+//
+// Who counts toward the size limits is a parameter because the sources are
+// silent on it: patients always count, family members and observers only
+// when CountFamily and CountObservers say so. A per-kind cap (Texas: 16 in a
+// counseling group, 35 in an education group) is held as a set of kinds,
+// EducationKinds, with its own bounds, EducationMinSize and
+// EducationMaxSize, that replace MinSize and MaxSize for those kinds.
 type GroupRules struct {
 	// MinSize and MaxSize bound the number of participants who count
 	// (patients, plus family members and observers when the Count flags say
-	// so). Zero means no bound.
+	// so). Zero means no bound. Both ends are included.
 	MinSize int `json:"min_size,omitzero"`
 	MaxSize int `json:"max_size,omitzero"`
+	// EducationKinds are the kinds of group held to EducationMinSize and
+	// EducationMaxSize instead of MinSize and MaxSize (Texas: education and
+	// life skills training groups). An education bound left zero falls back
+	// to the general one. A profile that sets an education bound must say
+	// which kinds it covers.
+	EducationKinds   GroupKinds `json:"education_kinds,omitzero"`
+	EducationMinSize int        `json:"education_min_size,omitzero"`
+	EducationMaxSize int        `json:"education_max_size,omitzero"`
 	// CountFamily and CountObservers say whether family members and
-	// observers count toward the size limits.
+	// observers count toward the size limits and the facilitator ratios.
 	CountFamily    bool `json:"count_family,omitzero"`
 	CountObservers bool `json:"count_observers,omitzero"`
-	// RequireLicensed requires at least one licensed facilitator.
-	RequireLicensed bool `json:"require_licensed,omitzero"`
+	// RequireLicensed requires at least one licensed facilitator, except in
+	// the kinds of group listed in LicensedExempt (Wisconsin DHS 40.10: a
+	// support worker may lead a group that is not psychotherapy).
+	RequireLicensed bool       `json:"require_licensed,omitzero"`
+	LicensedExempt  GroupKinds `json:"licensed_exempt,omitzero"`
+	// MinFacilitators is the fewest facilitators every group must have
+	// (Montana's two staff per group, scope unconfirmed); zero means the
+	// count is not checked.
+	MinFacilitators int `json:"min_facilitators,omitzero"`
 	// CoFacilitatorAbove is the size above which a second facilitator is
 	// required; zero means never.
 	CoFacilitatorAbove int `json:"co_facilitator_above,omitzero"`
-	// MaxPerFacilitator is the most counted participants per facilitator
-	// (Wisconsin youth: 10); zero means no limit.
+	// MaxPerFacilitator is the most counted participants per facilitator;
+	// zero means no limit.
 	MaxPerFacilitator int `json:"max_per_facilitator,omitzero"`
+	// CountTrainees says whether trainees count as facilitators for
+	// MinFacilitators, CoFacilitatorAbove, MaxPerFacilitator and
+	// RequireLicensed. The default, false, counts only leads and
+	// co-facilitators, because a student under supervision is not staff in
+	// the ratios the sources state.
+	CountTrainees bool `json:"count_trainees,omitzero"`
+	// SeparateAges forbids a group without an age focus to mix patients who
+	// may only be served as adolescents with patients who may only be served
+	// as adults (Texas 26 TAC §564.905(b)(1): outpatient programs keep adults
+	// and adolescents apart). A group with an age focus is always held to it.
+	SeparateAges bool `json:"separate_ages,omitzero"`
+	// YoungAdultMaxAge is the oldest age a patient may have in a young-adult
+	// group; zero means the upper age of such groups is not checked.
+	YoungAdultMaxAge int `json:"young_adult_max_age,omitzero"`
+	// RequireAgreement requires a confidentiality agreement on file for
+	// every participant: patients, family members and observers.
+	RequireAgreement bool `json:"require_agreement,omitzero"`
 	// FocusMismatch is the severity of a participant who does not fit the
 	// group's focus; zero means [Blocking].
 	FocusMismatch Severity `json:"focus_mismatch,omitzero"`
+	// LevelMismatch is the severity of a patient whose level of care differs
+	// from the group's program; zero means [Warning], because no source
+	// forbids programs to run groups shared by two levels.
+	LevelMismatch Severity `json:"level_mismatch,omitzero"`
 	Cite          Citation `json:"cite,omitzero"`
 }
 
 // FollowUpWindow is a window after discharge within which a follow-up
 // contact must happen: Days days after the discharge (or index) date,
-// counting the discharge day itself only when SameDayCounts.
+// counting the discharge day itself only when SameDayCounts. With
+// SameDayCounts a 7-day window spans 8 calendar days (HEDIS FUA: "8 total
+// days"); without it, the 7 days after the discharge day.
+//
+// A window with After counts from the day of the contact that met the
+// window it names, not from the discharge: HEDIS IET engagement needs 2
+// more services in the 34 days after the initiation contact. The contact
+// that met that earlier window does not count again.
 type FollowUpWindow struct {
 	// Name identifies the window: "7-day", "30-day", "iet-initiation".
 	Name string `json:"name"`
@@ -279,13 +332,44 @@ type FollowUpWindow struct {
 	// counts (HEDIS FUA and FUM: yes; FUH and FUI: no).
 	SameDayCounts bool `json:"same_day_counts,omitzero"`
 	// Contacts is how many contacts the window needs; zero means one.
-	Contacts int      `json:"contacts,omitzero"`
-	Cite     Citation `json:"cite"`
+	Contacts int `json:"contacts,omitzero"`
+	// After names an earlier window of the same rules whose meeting
+	// contact starts this window ("iet-initiation" for IET engagement);
+	// empty means the window starts at the discharge.
+	After string   `json:"after,omitzero"`
+	Cite  Citation `json:"cite"`
 }
 
-// FollowUpRules are the follow-up windows after discharge, in order.
+// Range returns the first and the last day of the window counted from day
+// from (the discharge, or the contact that met the window named by After);
+// both days are in the window. The first day is from itself only when
+// SameDayCounts.
+func (w FollowUpWindow) Range(from date.Date) (first, last date.Date) {
+	first = from
+	if !w.SameDayCounts {
+		first++
+	}
+	return first, from + date.Date(w.Days)
+}
+
+// Need returns how many contacts the window needs: Contacts, or one when
+// Contacts is zero or less.
+func (w FollowUpWindow) Need() int { return max(w.Contacts, 1) }
+
+// FollowUpRules are the follow-up windows after discharge, in order. A
+// window with After comes after the window it names.
 type FollowUpRules struct {
 	Windows []FollowUpWindow `json:"windows,omitzero"`
+}
+
+// Window returns the window named name, and false when there is none.
+func (r FollowUpRules) Window(name string) (FollowUpWindow, bool) {
+	for _, w := range r.Windows {
+		if w.Name == name {
+			return w, true
+		}
+	}
+	return FollowUpWindow{}, false
 }
 
 // InForce returns the range of days the profile is in force. An open-ended

@@ -2,6 +2,7 @@ package iop
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -175,13 +176,38 @@ func (p Profile) Validate() error {
 	const maxGroup = 1000
 	v.count("group.min_size", g.MinSize, maxGroup)
 	v.count("group.max_size", g.MaxSize, maxGroup)
-	v.count("group.co_facilitator_above", g.CoFacilitatorAbove, maxGroup)
-	v.count("group.max_per_facilitator", g.MaxPerFacilitator, maxGroup)
 	if g.MaxSize != 0 && g.MinSize > g.MaxSize {
 		v.add("group", fmt.Errorf("%w: min_size %d, max_size %d", ErrMinAboveMax, g.MinSize, g.MaxSize))
 	}
+	if !g.EducationKinds.IsValid() {
+		v.add("group.education_kinds", ErrUnknownGroupKind)
+	}
+	v.count("group.education_min_size", g.EducationMinSize, maxGroup)
+	v.count("group.education_max_size", g.EducationMaxSize, maxGroup)
+	if g.EducationKinds.IsZero() && (g.EducationMinSize != 0 || g.EducationMaxSize != 0) {
+		v.add("group.education_kinds", fmt.Errorf("%w: education sizes need the kinds they apply to", ErrMissing))
+	}
+	if !g.EducationKinds.IsZero() && g.EducationMinSize == 0 && g.EducationMaxSize == 0 {
+		v.add("group.education_max_size", fmt.Errorf("%w: education_kinds need an education size", ErrMissing))
+	}
+	if emin, emax := g.educationSizes(); !g.EducationKinds.IsZero() && emax > 0 && emin > emax {
+		v.add("group", fmt.Errorf("%w: education min %d, max %d", ErrMinAboveMax, emin, emax))
+	}
+	if !g.LicensedExempt.IsValid() {
+		v.add("group.licensed_exempt", ErrUnknownGroupKind)
+	}
+	v.count("group.min_facilitators", g.MinFacilitators, maxGroup)
+	v.count("group.co_facilitator_above", g.CoFacilitatorAbove, maxGroup)
+	v.count("group.max_per_facilitator", g.MaxPerFacilitator, maxGroup)
+	v.count("group.young_adult_max_age", g.YoungAdultMaxAge, maxAge)
+	if g.YoungAdultMaxAge != 0 && a.AdultAge != 0 && g.YoungAdultMaxAge < a.AdultAge {
+		v.add("group.young_adult_max_age", fmt.Errorf("%w: below ages.adult_age", ErrOutOfRange))
+	}
 	if g.FocusMismatch != 0 && !g.FocusMismatch.IsValid() {
 		v.add("group.focus_mismatch", ErrUnknownSeverity)
+	}
+	if g.LevelMismatch != 0 && !g.LevelMismatch.IsValid() {
+		v.add("group.level_mismatch", ErrUnknownSeverity)
 	}
 	v.cited("group.cite", g != (GroupRules{Cite: g.Cite}), g.Cite)
 
@@ -200,6 +226,9 @@ func (p Profile) Validate() error {
 		}
 		v.atMost(field+".days", fw.Days, maxDays)
 		v.count(field+".contacts", fw.Contacts, 100)
+		if fw.After != "" && !slices.ContainsFunc(p.FollowUp.Windows[:i], func(prev FollowUpWindow) bool { return prev.Name == fw.After }) {
+			v.add(field+".after", fmt.Errorf("%w: no earlier window has this name", ErrMissing))
+		}
 		v.cited(field+".cite", true, fw.Cite)
 	}
 	return v.errs.Err()

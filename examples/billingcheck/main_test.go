@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -85,7 +86,7 @@ func TestUsageErrors(t *testing.T) {
 		in   string
 		err  string
 	}{
-		{"unknown profile", []string{"-profile", "x"}, "", "billingcheck: unknown profile \"x\"; the built-in ones are medicare-iop-2024, medicare-php-2024, asam3-2.1, asam3-2.5, hcpcs-h0015, ny-s9480, samhsa-tip47, dc-22a-6329\n"},
+		{"unknown profile", []string{"-profile", "x"}, "", "billingcheck: unknown profile \"x\"; the built-in ones are " + builtinIDs() + "\n"},
 		{"unknown weeks", []string{"-weeks", "fortnight"}, "", "billingcheck: unknown -weeks \"fortnight\": want iso, program or a weekday\n"},
 		{"no such file", []string{filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
 		{"no such episodes file", []string{"-episodes", filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
@@ -136,4 +137,13 @@ func FuzzInput(f *testing.F) {
 			require.NoError(t, ep.Validate(), id)
 		}
 	})
+}
+
+// builtinIDs lists the built-in profiles' IDs as the usage error does.
+func builtinIDs() string {
+	var ids []string
+	for _, p := range iop.Builtins() {
+		ids = append(ids, p.ID)
+	}
+	return strings.Join(ids, ", ")
 }

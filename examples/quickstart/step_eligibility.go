@@ -1,6 +1,149 @@
 package main
 
-import "io"
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 
-// stepEligibility is the eligibility step of the report (not written yet).
-func stepEligibility(w io.Writer) error { return nil }
+	"github.com/ioprules/ioprules/eligibility"
+	"github.com/ioprules/ioprules/iop"
+)
+
+var (
+	//go:embed sample/eligibility-assessment.json
+	eligibilityAssessmentJSON []byte
+	//go:embed sample/eligibility-criteria.json
+	eligibilityCriteriaJSON []byte
+	//go:embed sample/eligibility-bad-criteria.json
+	eligibilityBadCriteriaJSON []byte
+	//go:embed sample/eligibility-series.json
+	eligibilitySeriesJSON []byte
+)
+
+// stepEligibility shows an assessment decided to a level of care with the
+// default criteria, criteria loaded (and refused) from JSON, a variance,
+// and a series of reassessments with the IOP continued-stay, transfer and
+// discharge checks.
+func stepEligibility(w io.Writer) error {
+	fmt.Fprintln(w, "== Eligibility: an assessment to a level of care")
+	a, err := eligibility.ParseAssessment(eligibilityAssessmentJSON)
+	if err != nil {
+		return err
+	}
+	criteria := eligibility.DefaultCriteria()
+	d, err := criteria.Decide(a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  assessment %s (%s edition, %s, %s), modifiers %s\n", a.ID, a.Edition, a.Population, a.Date, a.Modifiers)
+	fmt.Fprintf(w, "  criteria %s: %s\n", criteria.ID, criteria.Source.Note)
+	for _, r := range d.Reasons() {
+		mark := " "
+		if r.Drives {
+			mark = "*"
+		}
+		fmt.Fprintf(w, "  %s %s %-64s risk %s  rules in %s-%s\n", mark, r.Dimension, r.Dimension.Name(a.Edition), r.Risk, r.Min, r.Max)
+	}
+	fmt.Fprintf(w, "  recommended %s %s (driven by %s; safety dimensions %s, intensity dimensions %s)\n",
+		d.Recommended(), d.Recommended().Name(a.Edition, a.Population), d.Drivers(), d.SafetyLevel(), d.IntensityLevel())
+	printFindings(w, d.Findings())
+	profile := iop.ASAM3Level21()
+	fmt.Fprintf(w, "  admission to IOP with %s a week under %s:\n", iop.Hours(9), profile.ID)
+	printFindings(w, eligibility.CheckAdmission(d, profile, iop.Hours(9)))
+	fmt.Fprintf(w, "  admission to IOP with %s a week:\n", iop.Hours(8))
+	printFindings(w, eligibility.CheckAdmission(d, profile, iop.Hours(8)))
+
+	fmt.Fprintln(w, "\n== Level-of-care criteria from JSON")
+	state, err := eligibility.ParseCriteria(eligibilityCriteriaJSON)
+	if err != nil {
+		return err
+	}
+	sd, err := state.Decide(a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  loaded %s: %d levels, %d rules, %d modifier rules; %s recommends %s\n",
+		state.ID, len(state.Levels), len(state.Rules), len(state.Modifiers), a.ID, sd.Recommended())
+	_, err = eligibility.ParseCriteria(eligibilityBadCriteriaJSON)
+	var errs iop.Errors
+	if !errors.As(err, &errs) {
+		return fmt.Errorf("the draft criteria were not refused: %v", err)
+	}
+	fmt.Fprintln(w, "  refused the draft criteria:")
+	for _, e := range errs {
+		fmt.Fprintf(w, "    %v\n", e)
+	}
+
+	series, err := parseSeries(eligibilitySeriesJSON)
+	if err != nil {
+		return err
+	}
+	decisions := make([]eligibility.Decision, len(series))
+	for i, s := range series {
+		if decisions[i], err = criteria.Decide(s); err != nil {
+			return err
+		}
+	}
+
+	fmt.Fprintln(w, "\n== A variance: partial hospitalization is not available")
+	first := decisions[0]
+	placed := first.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-0401-v")
+	fmt.Fprintf(w, "  %s: %s recommended (driven by %s), %s given (%s, documented in %s)\n", first.Assessment().ID,
+		first.Recommended(), first.Drivers(), placed.Placed(), placed.Variance().Reason, placed.Variance().Note)
+	printFindings(w, placed.Findings())
+
+	fmt.Fprintln(w, "\n== Reassessments")
+	moves, err := criteria.Moves(series)
+	if err != nil {
+		return err
+	}
+	for _, m := range moves {
+		from := "-"
+		if m.From != 0 {
+			from = m.From.String()
+		}
+		fmt.Fprintf(w, "  %s %s %-5s %3s -> %-3s driven by %s\n", m.On, m.ID, m.Direction, from, m.To, m.DrivenBy())
+	}
+	admitted := series[1].Date
+	review := eligibility.Review{Admitted: admitted, Previous: decisions[1], Current: decisions[2], Progress: eligibility.ProgressMade}
+	fmt.Fprintf(w, "  review of %s, continued stay:\n", series[2].ID)
+	printFindings(w, eligibility.CheckContinuedStay(review, profile))
+	fmt.Fprintf(w, "  review of %s, transfer:\n", series[2].ID)
+	printFindings(w, eligibility.CheckTransfer(review, profile))
+	last := eligibility.Review{Admitted: admitted, Previous: decisions[2], Current: decisions[3], Progress: eligibility.ProgressGoalsMet}
+	fmt.Fprintf(w, "  review of %s, transfer:\n", series[3].ID)
+	printFindings(w, eligibility.CheckTransfer(last, profile))
+	fmt.Fprintf(w, "  planned discharge to level %s:\n", iop.Level1)
+	printFindings(w, eligibility.CheckDischarge(eligibility.Discharge{Final: decisions[3], Planned: true, NextLevel: iop.Level1}, profile))
+	fmt.Fprintln(w)
+	return nil
+}
+
+// parseSeries decodes a JSON array of assessments, each strictly.
+func parseSeries(data []byte) ([]eligibility.Assessment, error) {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil {
+		return nil, err
+	}
+	out := make([]eligibility.Assessment, len(raws))
+	for i, raw := range raws {
+		a, err := eligibility.ParseAssessment(raw)
+		if err != nil {
+			return nil, fmt.Errorf("assessment %d: %w", i, err)
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+func printFindings(w io.Writer, fs iop.Findings) {
+	if len(fs) == 0 {
+		fmt.Fprintln(w, "    every rule met")
+		return
+	}
+	for _, f := range fs {
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message)
+	}
+}

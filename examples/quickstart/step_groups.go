@@ -1,6 +1,176 @@
 package main
 
-import "io"
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
 
-// stepGroups is the groups step of the report (not written yet).
-func stepGroups(w io.Writer) error { return nil }
+	"github.com/ioprules/ioprules/iop"
+)
+
+var (
+	//go:embed sample/group-profile.json
+	groupProfileJSON []byte
+	//go:embed sample/group-session.json
+	groupSessionJSON []byte
+	//go:embed sample/group-bad-session.json
+	groupBadSessionJSON []byte
+	//go:embed sample/group-roster.json
+	groupRosterJSON []byte
+)
+
+// stepGroups shows the group limits of the built-in profiles, a state's
+// group rules loaded from JSON, a group session checked against two
+// profiles, a bad session refused, and a roster split into groups.
+func stepGroups(w io.Writer) error {
+	fmt.Fprintln(w, "== Group limits of the built-in profiles")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  id\tsize\tstaff\tother\tsource")
+	for _, p := range iop.Builtins() {
+		if p.Group == (iop.GroupRules{}) {
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", p.ID, groupSize(p.Group), groupStaff(p.Group), groupOther(p.Group), p.Group.Cite.Source)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\n== A state's group rules from JSON")
+	state, err := iop.ParseProfile(groupProfileJSON)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  loaded %s: %s; %s; %s\n", state.ID, groupSize(state.Group), groupStaff(state.Group), groupOther(state.Group))
+
+	fmt.Fprintln(w, "\n== A group session checked")
+	g, err := iop.ParseGroupSession(groupSessionJSON)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  session %s: %s, %s, %d participants, %d facilitator(s)\n",
+		g.ID, g.Kind, g.Enrollment, len(g.Participants), len(g.Facilitators))
+	for _, p := range []iop.Profile{iop.TIP47(), state} {
+		findings, err := g.Check(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  against %s: %d findings, %d blocking\n", p.ID, len(findings), len(findings.Blocking()))
+		for _, f := range findings {
+			fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, f.Message)
+		}
+	}
+
+	_, err = iop.ParseGroupSession(groupBadSessionJSON)
+	var errs iop.Errors
+	if errors.As(err, &errs) {
+		fmt.Fprintf(w, "  refused a session with %d errors:\n", len(errs))
+		for _, e := range errs {
+			var fe *iop.FieldError
+			if errors.As(e, &fe) {
+				fmt.Fprintf(w, "    field %q: %v\n", fe.Field, fe.Err)
+			}
+		}
+	}
+
+	fmt.Fprintln(w, "\n== A roster split into groups")
+	roster, err := iop.ParseRoster(groupRosterJSON)
+	if err != nil {
+		return err
+	}
+	plan, err := roster.Plan(state)
+	fmt.Fprintf(w, "  %d patients, %s groups under %s, split by population and gender:\n", len(roster.Patients), roster.Kind, state.ID)
+	for i, pg := range plan.Groups {
+		focus := pg.Focus.Ages.String()
+		if pg.Focus.Gender != 0 {
+			focus += ", " + pg.Focus.Gender.String()
+		}
+		staff := strconv.Itoa(pg.Facilitators) + " facilitator(s)"
+		if pg.Licensed {
+			staff += ", one licensed"
+		}
+		fmt.Fprintf(w, "    group %d (%s): %d patients, %s: %s\n", i+1, focus, len(pg.Patients), staff, patientIDs(pg.Patients))
+	}
+	var planErrs iop.Errors
+	if errors.As(err, &planErrs) {
+		for _, e := range planErrs {
+			var pe *iop.PlanError
+			if errors.As(e, &pe) {
+				fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(pe.Unplaced, " "), pe)
+			}
+		}
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+func groupSize(r iop.GroupRules) string {
+	var s string
+	switch {
+	case r.MinSize > 0 && r.MaxSize > 0:
+		s = strconv.Itoa(r.MinSize) + "-" + strconv.Itoa(r.MaxSize)
+	case r.MaxSize > 0:
+		s = "max " + strconv.Itoa(r.MaxSize)
+	case r.MinSize > 0:
+		s = "min " + strconv.Itoa(r.MinSize)
+	default:
+		s = "-"
+	}
+	if r.EducationMaxSize > 0 {
+		s += " (" + r.EducationKinds.String() + " max " + strconv.Itoa(r.EducationMaxSize) + ")"
+	}
+	return s
+}
+
+func groupStaff(r iop.GroupRules) string {
+	var parts []string
+	if r.RequireLicensed {
+		s := "licensed"
+		if !r.LicensedExempt.IsZero() {
+			s += " (not " + r.LicensedExempt.String() + ")"
+		}
+		parts = append(parts, s)
+	}
+	if r.MinFacilitators > 0 {
+		parts = append(parts, "min "+strconv.Itoa(r.MinFacilitators)+" staff")
+	}
+	if r.CoFacilitatorAbove > 0 {
+		parts = append(parts, "2nd above "+strconv.Itoa(r.CoFacilitatorAbove))
+	}
+	if r.MaxPerFacilitator > 0 {
+		parts = append(parts, strconv.Itoa(r.MaxPerFacilitator)+" per staff")
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func groupOther(r iop.GroupRules) string {
+	var parts []string
+	if r.SeparateAges {
+		parts = append(parts, "ages apart")
+	}
+	if r.RequireAgreement {
+		parts = append(parts, "agreements")
+	}
+	if r.CountFamily {
+		parts = append(parts, "family counts")
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func patientIDs(ps []iop.Participant) string {
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, " ")
+}

@@ -50,7 +50,7 @@ func stepSchedule(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printFindings(w, findings)
+	printWeekFindings(w, findings)
 	fmt.Fprintf(w, "  billable: %t\n", findings.Err() == nil)
 
 	last := len(sessions) - 2 // the session left a minute early
@@ -60,7 +60,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "  with the last minute attended: %d blocking findings\n", len(findings.Blocking()))
-	printFindings(w, findings)
+	printWeekFindings(w, findings)
 
 	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
 	admitted := week.Day(2)
@@ -68,7 +68,7 @@ func stepSchedule(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printFindings(w, findings)
+	printWeekFindings(w, findings)
 
 	fmt.Fprintln(w, "\n== Per-diem payment tiers (Medicare: 3 services, 4 or more)")
 	for _, d := range medicare.Days(medicare.Summarize(week, sessions)) {
@@ -101,7 +101,7 @@ func stepSchedule(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  %s against %s: %s a week, margin %s, meets: %t\n",
 			tmpl.ID, ck.Profile().ID, fit.Weekly, fit.Margin, fit.Meets())
-		printFindings(w, fit.Findings)
+		printWeekFindings(w, fit.Findings)
 	}
 
 	fmt.Fprintln(w, "\n== The batch path (sample/schedule-sessions.csv, hcpcs-h0015)")
@@ -133,15 +133,15 @@ func stepSchedule(w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(w, "  %s %s  %-6s days: %d, findings: %d\n", s.Patient, s.Week, s.Minutes, s.Days(), len(fs))
-		printFindings(w, fs)
+		printWeekFindings(w, fs)
 	}
 	fmt.Fprintln(w)
 	return nil
 }
 
-// printFindings writes each finding on a line: severity, code, message and
+// printWeekFindings writes each finding on a line: severity, code, message and
 // figures.
-func printFindings(w io.Writer, fs iop.Findings) {
+func printWeekFindings(w io.Writer, fs iop.Findings) {
 	for _, f := range fs {
 		fig := ""
 		switch {

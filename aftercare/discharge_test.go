@@ -1,0 +1,91 @@
+package aftercare_test
+
+import (
+	"testing"
+
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReasonTEDS(t *testing.T) {
+	// TEDS-D REASON: 1 completed, 2 dropped out / left against advice,
+	// 3 terminated by facility, 4 transferred, 5 incarcerated, 6 death,
+	// 7 other.
+	want := map[aftercare.Reason]int{
+		aftercare.ReasonCompleted: 1, aftercare.ReasonLeftAgainstAdvice: 2, aftercare.ReasonTerminated: 3,
+		aftercare.ReasonTransferred: 4, aftercare.ReasonIncarcerated: 5, aftercare.ReasonDied: 6, aftercare.ReasonOther: 7,
+	}
+	for r, code := range want {
+		assert.Equal(t, code, r.TEDS(), "%s.TEDS()", r)
+		got, err := aftercare.ReasonFromTEDS(code)
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	assert.Equal(t, 0, aftercare.Reason(0).TEDS())
+	assert.Equal(t, 0, aftercare.Reason(8).TEDS())
+	for _, bad := range []int{-1, 0, 8, 99} {
+		_, err := aftercare.ReasonFromTEDS(bad)
+		var pe *iop.ParseError
+		require.ErrorAs(t, err, &pe, "ReasonFromTEDS(%d)", bad)
+		assert.Equal(t, &iop.ParseError{Func: "aftercare.ReasonFromTEDS", Input: itoa(bad), Err: aftercare.ErrUnknownReason}, pe)
+	}
+}
+
+func TestReasonPlanning(t *testing.T) {
+	type planning struct{ planned, fixed bool }
+	want := map[aftercare.Reason]planning{
+		aftercare.ReasonCompleted:         {true, true},
+		aftercare.ReasonLeftAgainstAdvice: {false, true},
+		aftercare.ReasonTerminated:        {false, false},
+		aftercare.ReasonTransferred:       {false, false},
+		aftercare.ReasonIncarcerated:      {false, true},
+		aftercare.ReasonDied:              {false, true},
+		aftercare.ReasonOther:             {false, false},
+	}
+	for _, r := range aftercare.Reasons() {
+		p, f := r.Planning()
+		got := planning{p, f}
+		assert.Equal(t, want[r], got, "%s.Planning()", r)
+	}
+}
+
+func TestStepWant(t *testing.T) {
+	assert.Equal(t, -1, aftercare.StepDown.Want())
+	assert.Equal(t, +1, aftercare.StepUp.Want())
+	assert.Equal(t, 0, aftercare.StepLateral.Want())
+}
+
+func TestDischargeValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		d    aftercare.Discharge
+		want []fieldErr // in order; nil when valid
+	}{
+		{name: "planned completion stepping down", d: completed()},
+		{name: "unplanned departure", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}},
+		{name: "planned transfer up", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level25, ReferredTo: "R-1"}},
+		{name: "unplanned termination", d: aftercare.Discharge{Reason: aftercare.ReasonTerminated}},
+		{name: "planned other", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
+		{name: "no reason", d: aftercare.Discharge{Planned: true}, want: []fieldErr{{"reason", iop.ErrMissing}}},
+		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []fieldErr{{"reason", aftercare.ErrUnknownReason}}},
+		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []fieldErr{{"planned", aftercare.ErrContradictsReason}}},
+		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []fieldErr{{"planned", aftercare.ErrContradictsReason}}},
+		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown}, want: []fieldErr{{"to_level", iop.ErrMissing}}},
+		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrMissing}}},
+		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []fieldErr{{"step", aftercare.ErrUnknownStep}}},
+		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []fieldErr{{"to_level", iop.ErrUnknownLevel}}},
+		{name: "step after leaving against advice", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice, Step: aftercare.StepDown, ToLevel: iop.Level1},
+			want: []fieldErr{{"step", aftercare.ErrContradictsReason}}},
+		{name: "everything wrong", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true, Step: aftercare.StepUp},
+			want: []fieldErr{{"planned", aftercare.ErrContradictsReason}, {"to_level", iop.ErrMissing}, {"step", aftercare.ErrContradictsReason}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			requireFieldErrors(t, tt.d.Validate(), tt.want)
+		})
+	}
+	assert.True(t, aftercare.Discharge{}.IsZero())
+	assert.False(t, completed().IsZero())
+}

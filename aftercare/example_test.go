@@ -1,0 +1,154 @@
+package aftercare_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// An episode moves from referral to close; each move returns a new
+// episode, and a move the state does not allow is refused.
+func ExampleRefer() {
+	on := date.New(2025, 1, 6)
+	ep, _ := aftercare.Refer("E1", on, false)
+	ep, _ = ep.Assess(on + 2)
+	ep, _ = ep.Admit(on+7, iop.Level21)
+	ep, _ = ep.Start(on + 8)
+	fmt.Println(ep.State(), ep.State().Moves())
+
+	_, err := ep.BeginAftercare(on + 9)
+	fmt.Println(errors.Is(err, aftercare.ErrMoveNotAllowed))
+
+	ep, _ = ep.Discharge(on+63, aftercare.Discharge{
+		Reason: aftercare.ReasonCompleted, Planned: true,
+		Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "R-77",
+	})
+	ep, _ = ep.BeginAftercare(on + 64)
+	ep, _ = ep.Close(on + 175)
+	los, _ := ep.LengthOfStay()
+	fmt.Println(ep.State(), ep.Len(), "moves,", los, "days in the program")
+	// Output:
+	// active [hold discharge]
+	// true
+	// closed 7 moves, 56 days in the program
+}
+
+// A discharge before the admission is refused, and the episode stays as
+// it was.
+func ExampleEpisode_Discharge() {
+	on := date.New(2025, 1, 6)
+	ep, _ := aftercare.Refer("E2", on, false)
+	ep, _ = ep.Assess(on)
+	ep, _ = ep.Admit(on+3, iop.Level21)
+	after, err := ep.Discharge(on+1, aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice})
+	fmt.Println(err)
+	fmt.Println(after.State())
+	// Output:
+	// aftercare: episode "E2": event 3 (discharge) from admitted: discharge before admission
+	// admitted
+}
+
+// Check judges a discharge and its plan: here a court-ordered patient who
+// left against advice, with one follow-up contact on day 9.
+func ExampleCheck() {
+	on := date.New(2025, 1, 6)
+	ep, _ := aftercare.Refer("E3", on, true)
+	ep, _ = ep.Assess(on)
+	ep, _ = ep.Admit(on, iop.Level21)
+	ep, _ = ep.Start(on + 1)
+	discharged := on + 30
+	ep, _ = ep.Discharge(discharged, aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice})
+	plan := aftercare.Plan{Made: discharged, MutualHelpPerWeek: 3, Contacts: []aftercare.Contact{
+		{On: discharged + 9, Status: aftercare.ContactKept},
+	}}
+	fs, _ := aftercare.Check(ep, plan, iop.ASAM3Level21(), discharged+60)
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, f.Need, f.Got)
+	}
+	fmt.Println("blocking:", fs.Err() != nil)
+	// Output:
+	// warning aftercare.court-order.notice-due 0 0
+	// warning aftercare.unplanned.outreach 0 0
+	// warning aftercare.follow-up.missed 1 0
+	// warning aftercare.follow-up.missed 2 0
+	// blocking: false
+}
+
+// A follow-up window counts calendar days after the discharge; whether the
+// discharge day itself counts differs by measure.
+func ExampleCheck_sameDay() {
+	on := date.New(2025, 3, 3)
+	ep, _ := aftercare.Replay("E4", []aftercare.Event{
+		{Kind: aftercare.EventRefer, On: on},
+		{Kind: aftercare.EventAssess, On: on},
+		{Kind: aftercare.EventAdmit, On: on, Level: iop.Level21},
+		{Kind: aftercare.EventDischarge, On: on + 30, Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
+	})
+	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
+	cite := iop.Citation{Source: "example"}
+	for _, w := range []iop.FollowUpWindow{
+		{Name: "FUI 7-day", Days: 7, Cite: cite},                      // a later day only
+		{Name: "FUA 7-day", Days: 7, SameDayCounts: true, Cite: cite}, // 8 calendar days
+	} {
+		p := iop.Profile{FollowUp: iop.FollowUpRules{Windows: []iop.FollowUpWindow{w}}}
+		fs, _ := aftercare.Check(ep, plan, p, on+60)
+		fmt.Printf("%s: %v\n", w.Name, fs.Codes())
+	}
+	// Output:
+	// FUI 7-day: [aftercare.follow-up.missed]
+	// FUA 7-day: []
+}
+
+// Episodes decode from JSON by replaying their history: a history the
+// state machine cannot produce is refused, naming the event.
+func ExampleParseEpisode() {
+	_, err := aftercare.ParseEpisode([]byte(`{"id":"E5","events":[
+		{"kind":"refer","on":"2025-01-06"},
+		{"kind":"admit","on":"2025-01-07","level":"2.1"}]}`))
+	var fe *iop.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Field, errors.Is(err, aftercare.ErrMoveNotAllowed))
+	}
+	// Output:
+	// events[1] true
+}
+
+// Measure counts over many episodes: completion and follow-up rates.
+func ExampleMeasure() {
+	on := date.New(2025, 1, 6)
+	discharge := func(id string, d aftercare.Discharge) aftercare.Episode {
+		ep, _ := aftercare.Replay(id, []aftercare.Event{
+			{Kind: aftercare.EventRefer, On: on},
+			{Kind: aftercare.EventAssess, On: on},
+			{Kind: aftercare.EventAdmit, On: on, Level: iop.Level21},
+			{Kind: aftercare.EventDischarge, On: on + 45, Discharge: d},
+		})
+		return ep
+	}
+	seen := func(days ...int) aftercare.Plan {
+		p := aftercare.Plan{Made: on + 40, GroupSessionsPerWeek: 1}
+		for _, n := range days {
+			p.Contacts = append(p.Contacts, aftercare.Contact{On: on + 45 + date.Date(n), Status: aftercare.ContactKept})
+		}
+		return p
+	}
+	done := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}
+	left := aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}
+	m, _ := aftercare.Measure([]aftercare.Case{
+		{Episode: discharge("E1", done), Plan: seen(2)},
+		{Episode: discharge("E2", done), Plan: seen(12)},
+		{Episode: discharge("E3", left)},
+		{Episode: discharge("E4", done), Plan: seen(5, 15, 30)},
+	}, iop.MedicareIOP2024(), on+120)
+	for _, r := range append(m.FollowUp, m.Completion()) {
+		pct, _ := r.Percent()
+		fmt.Printf("%-10s %d/%d %.0f%%\n", r.Name, r.Met, r.Eligible, pct)
+	}
+	// Output:
+	// 7-day      2/4 50%
+	// 30-day     3/4 75%
+	// completion 3/4 75%
+}

@@ -1,0 +1,116 @@
+package aftercare_test
+
+import (
+	"testing"
+
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/require"
+)
+
+// day parses an ISO date strictly; for test fixtures only.
+func day(s string) date.Date {
+	d, err := date.Parse(date.ISO8601, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// The days of the fixture episode.
+var (
+	referredOn   = day("2025-01-06")
+	assessedOn   = day("2025-01-08")
+	admittedOn   = day("2025-01-13")
+	startedOn    = day("2025-01-14")
+	heldOn       = day("2025-02-03")
+	resumedOn    = day("2025-02-10")
+	dischargedOn = day("2025-03-10")
+	aftercareOn  = day("2025-03-11")
+	closedOn     = day("2025-06-30")
+)
+
+// completed is a planned completion stepping down to level 1.
+func completed() aftercare.Discharge {
+	return aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "R-77"}
+}
+
+// fixtureEvents is the history of an episode that passes through every
+// state: referral to close, with a hold.
+func fixtureEvents() []aftercare.Event {
+	return []aftercare.Event{
+		{Kind: aftercare.EventRefer, On: referredOn},
+		{Kind: aftercare.EventAssess, On: assessedOn},
+		{Kind: aftercare.EventAdmit, On: admittedOn, Level: iop.Level21},
+		{Kind: aftercare.EventStart, On: startedOn},
+		{Kind: aftercare.EventHold, On: heldOn},
+		{Kind: aftercare.EventResume, On: resumedOn},
+		{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: completed()},
+		{Kind: aftercare.EventAftercare, On: aftercareOn},
+		{Kind: aftercare.EventClose, On: closedOn},
+	}
+}
+
+// prefixFor is how many fixture events bring an episode to state s.
+var prefixFor = map[aftercare.State]int{
+	aftercare.Referred: 1, aftercare.Assessed: 2, aftercare.Admitted: 3, aftercare.Active: 4,
+	aftercare.OnHold: 5, aftercare.Discharged: 7, aftercare.InAftercare: 8, aftercare.Closed: 9,
+}
+
+// episodeIn returns the fixture episode "E1" in state s.
+func episodeIn(t testing.TB, s aftercare.State) aftercare.Episode {
+	t.Helper()
+	ep, err := aftercare.Replay("E1", fixtureEvents()[:prefixFor[s]])
+	require.NoError(t, err)
+	require.Equal(t, s, ep.State())
+	return ep
+}
+
+// discharged returns episode id, admitted to level 2.1 and discharged on
+// dischargedOn with d; court marks a court-ordered referral.
+func discharged(t testing.TB, id string, d aftercare.Discharge, court bool) aftercare.Episode {
+	t.Helper()
+	ep, err := aftercare.Replay(id, []aftercare.Event{
+		{Kind: aftercare.EventRefer, On: referredOn, CourtOrdered: court},
+		{Kind: aftercare.EventAssess, On: assessedOn},
+		{Kind: aftercare.EventAdmit, On: admittedOn, Level: iop.Level21},
+		{Kind: aftercare.EventStart, On: startedOn},
+		{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: d},
+	})
+	require.NoError(t, err)
+	return ep
+}
+
+// fieldErr is an expected [*iop.FieldError]: the field it names and the
+// sentinel it wraps.
+type fieldErr struct {
+	field string
+	err   error
+}
+
+// requireFieldErrors checks that err is [iop.Errors] holding exactly want,
+// in order; want nil means no error.
+func requireFieldErrors(t *testing.T, err error, want []fieldErr) {
+	t.Helper()
+	if want == nil {
+		require.NoError(t, err)
+		return
+	}
+	var errs iop.Errors
+	require.ErrorAs(t, err, &errs)
+	require.Len(t, errs, len(want))
+	for i, w := range want {
+		requireFieldError(t, errs[i], w)
+	}
+}
+
+// requireFieldError checks that err wraps want.err and that the first
+// [*iop.FieldError] in it names want.field.
+func requireFieldError(t *testing.T, err error, want fieldErr) {
+	t.Helper()
+	require.ErrorIs(t, err, want.err)
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, want.field, fe.Field)
+}

@@ -1,0 +1,126 @@
+package aftercare
+
+import (
+	"strconv"
+
+	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// Case is one episode with its aftercare plan: the unit [Measure] counts.
+// The zero Plan means no plan was made.
+type Case struct {
+	Episode Episode `json:"episode"`
+	Plan    Plan    `json:"plan,omitzero"`
+}
+
+// UnmarshalJSON decodes a case strictly: the episode as
+// [Episode.UnmarshalJSON] does (replaying its history), the plan as
+// [Plan.UnmarshalJSON] does. It does not validate the plan.
+func (c *Case) UnmarshalJSON(data []byte) error {
+	type plain Case
+	var v plain
+	if err := strictjson.Decode(data, &v); err != nil {
+		return err
+	}
+	*c = Case(v)
+	return nil
+}
+
+// Rate is a share: Met of Eligible. The zero Rate has nothing eligible.
+type Rate struct {
+	// Name names what is counted: a follow-up window's name, or
+	// "completion".
+	Name     string `json:"name"`
+	Met      int    `json:"met"`
+	Eligible int    `json:"eligible"`
+}
+
+// Percent returns Met as a percentage of Eligible, and false when nothing
+// is eligible.
+func (r Rate) Percent() (float64, bool) {
+	if r.Eligible <= 0 {
+		return 0, false
+	}
+	return 100 * float64(r.Met) / float64(r.Eligible), true
+}
+
+// Measures are the figures programs report over many episodes: how many
+// were discharged and why, and, for each follow-up window of the profile,
+// the share of discharges followed up within it.
+type Measures struct {
+	// Discharges counts the episodes with a discharge.
+	Discharges int `json:"discharges"`
+	// Completed, Transferred and Planned count the discharges with
+	// [ReasonCompleted], with [ReasonTransferred], and planned ones.
+	Completed   int `json:"completed"`
+	Transferred int `json:"transferred"`
+	Planned     int `json:"planned"`
+	// FollowUp holds one rate per window of the profile, in its order.
+	// A discharge is eligible for a window once the window has closed or
+	// been met by the day judged; discharges for death and steps up to
+	// more intensive care are left out, as HEDIS leaves them out.
+	FollowUp []Rate `json:"follow_up"`
+}
+
+// Completion returns the completion rate: discharges with
+// [ReasonCompleted] of all discharges, as TEDS-D reports it.
+func (m Measures) Completion() Rate {
+	return Rate{Name: "completion", Met: m.Completed, Eligible: m.Discharges}
+}
+
+// Window returns the rate of the follow-up window named name.
+func (m Measures) Window(name string) (Rate, bool) {
+	for _, r := range m.FollowUp {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Rate{}, false
+}
+
+// Measure computes the measures over cases with the follow-up windows of
+// profile p, as of day asOf. Episodes without a discharge are not counted.
+// It returns the errors of [Plan.Validate] for the first invalid plan,
+// placed under "cases[i].plan".
+func Measure(cases []Case, p iop.Profile, asOf date.Date) (Measures, error) {
+	ws := p.FollowUp.Windows
+	m := Measures{FollowUp: make([]Rate, len(ws))}
+	for i, w := range ws {
+		m.FollowUp[i].Name = w.Name
+	}
+	var buf [maxStackWindows]windowResult
+	for i, c := range cases {
+		ev, ok := c.Episode.DischargeEvent()
+		if !ok {
+			continue
+		}
+		if err := c.Plan.Validate(); err != nil {
+			return Measures{}, underField("cases["+strconv.Itoa(i)+"].plan", err)
+		}
+		d := ev.Discharge
+		m.Discharges++
+		if d.Reason == ReasonCompleted {
+			m.Completed++
+		}
+		if d.Reason == ReasonTransferred {
+			m.Transferred++
+		}
+		if d.Planned {
+			m.Planned++
+		}
+		if !followUpApplies(d) {
+			continue
+		}
+		for j, r := range evalWindows(buf[:0], ws, ev.On, c.Plan.Contacts, asOf) {
+			if r.met != 0 {
+				m.FollowUp[j].Met++
+			}
+			if r.met != 0 || r.closed {
+				m.FollowUp[j].Eligible++
+			}
+		}
+	}
+	return m, nil
+}

@@ -1,0 +1,22 @@
+//go:build !race
+
+package eligibility_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestHotPathsDoNotAllocate checks that deciding, and each check on the
+// compliant path, allocates nothing. (The race detector adds allocations,
+// so the test is left out of -race builds.)
+func TestHotPathsDoNotAllocate(t *testing.T) {
+	for name, f := range hotPaths(t) {
+		f()
+		require.NoError(t, sinkErr, name)
+		require.Nil(t, sinkFindings, name)
+		assert.Zero(t, testing.AllocsPerRun(100, f), "%s allocates", name)
+	}
+}

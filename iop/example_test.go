@@ -1,0 +1,146 @@
+package iop_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+func ExampleParseLevel() {
+	l, err := iop.ParseLevel("2.1")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(l, "=", l.Name(iop.Edition3, iop.Adult))
+	fmt.Println(l, "=", l.Name(iop.Edition4, iop.Adult))
+	fmt.Println("more intensive than 1.5:", l.Compare(iop.Level15) > 0)
+
+	_, err = iop.ParseLevel("IOP")
+	fmt.Println(err)
+	// Output:
+	// 2.1 = Intensive Outpatient Services
+	// 2.1 = Intensive Outpatient
+	// more intensive than 1.5: true
+	// iop.ParseLevel("IOP"): unknown level of care
+}
+
+func ExampleMedicareIOP2024() {
+	p := iop.MedicareIOP2024()
+	band := p.Weekly.For(iop.Adult)
+	fmt.Printf("%s: %s to %s a week (%s)\n", p.ID, band.Min, band.Max, p.Weekly.Cite.Source)
+	fmt.Println("539 minutes meets it:", band.Contains(539))
+	fmt.Println("540 minutes meets it:", band.Contains(540))
+	fmt.Println("recertify every", p.Certification.RecertDays, "days;", p.Certification.Cite.Note)
+	// Output:
+	// medicare-iop-2024: 9h00m to 19h00m a week (42 CFR 410.44(c); 42 CFR 424.24(d)(1))
+	// 539 minutes meets it: false
+	// 540 minutes meets it: true
+	// recertify every 60 days; sources disagree: 'no less often than every other month' in the rule, monthly on some contractor pages; default 60 days
+}
+
+func ExampleParseProfile() {
+	data := []byte(`{
+		"id": "state-iop-2025", "title": "A state's IOP rules", "level": "2.1",
+		"from": "2025-07-01", "source": {"source": "State Admin. Code 9-12"},
+		"ages": {"adult_age": 18, "cite": {"source": "State Admin. Code 9-12-2"}},
+		"weekly": {"adult": {"min": 540}, "adolescent": {"min": 360}, "cite": {"source": "State Admin. Code 9-12-4"}},
+		"partial_weeks": {"first": "exempt", "last": "prorated", "cite": {"source": "State Admin. Code 9-12-4(d)"}}
+	}`)
+	p, err := iop.ParseProfile(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.ID, "adolescents:", p.Weekly.For(iop.Adolescent).Min)
+
+	_, err = iop.ParseProfile([]byte(`{"id": "x", "weekly": {"adult": {"minimum": 540}}}`))
+	var fe *iop.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println("refused:", fe.Field, "-", fe.Err)
+	}
+	// Output:
+	// state-iop-2025 adolescents: 6h00m
+	// refused: weekly.adult.minimum - unknown field
+}
+
+func ExampleProfile_Validate() {
+	p := iop.ASAM3Level21()
+	p.Weekly.Adult = iop.Band{Min: iop.Hours(20), Max: iop.Hours(19)}
+	p.Certification.RecertDays = -30
+	err := p.Validate()
+	var errs iop.Errors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			fmt.Println(e)
+		}
+	}
+	// Output:
+	// weekly.adult: minimum above maximum: min 20h00m, max 19h00m
+	// certification.recert_days: negative
+	// certification.cite: missing citation
+}
+
+func ExampleProfiles_AsOf() {
+	state := iop.ASAM3Level21()
+	state.ID, state.From = "state-2025", date.New(2025, 7, 1)
+	profiles := iop.Profiles{iop.ASAM3Level21(), state}
+	for _, day := range []date.Date{date.New(2025, 6, 30), date.New(2025, 7, 1)} {
+		p, err := profiles.AsOf(iop.Level21, day)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(day, p.ID)
+	}
+	_, err := profiles.AsOf(iop.Level25, date.New(2025, 7, 1))
+	fmt.Println(errors.Is(err, iop.ErrNoProfile))
+	// Output:
+	// 2025-06-30 asam3-2.1
+	// 2025-07-01 state-2025
+	// true
+}
+
+func ExampleAgeRules_PopulationOn() {
+	rules := iop.ASAM3Level21().Ages
+	birth := date.New(2008, 2, 29)
+	for _, on := range []date.Date{date.New(2026, 2, 28), date.New(2026, 3, 1)} {
+		p, err := rules.PopulationOn(birth, on)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(on, p)
+	}
+	// Output:
+	// 2026-02-28 adolescent
+	// 2026-03-01 adult
+}
+
+func ExampleFindings() {
+	fs := iop.Findings{{
+		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+		Message: "week 2025-W10 below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"},
+		Need: 540, Got: 525, Unit: iop.UnitMinutes,
+	}}
+	if err := fs.Err(); err != nil {
+		fmt.Println(err)
+		fmt.Println(errors.Is(err, iop.Code("schedule.weekly-minutes.below-minimum")))
+	}
+	// Output:
+	// schedule.weekly-minutes.below-minimum: week 2025-W10 below the weekly minimum [need 9h00m, got 8h45m] (42 CFR 410.44(c))
+	// true
+}
+
+func ExamplePartialWeek_Minimum() {
+	// Admitted on a Friday: 3 of the week's 7 days fall in the episode.
+	fmt.Println(iop.PartialWeekFull.Minimum(iop.Hours(9), 3))
+	fmt.Println(iop.PartialWeekProrated.Minimum(iop.Hours(9), 3))
+	fmt.Println(iop.PartialWeekExempt.Minimum(iop.Hours(9), 3))
+	// Output:
+	// 9h00m
+	// 3h51m
+	// 0h00m
+}

@@ -1,0 +1,74 @@
+package iop_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func FuzzParseLevel(f *testing.F) {
+	for _, l := range iop.Levels(iop.Edition3) {
+		f.Add(l.String())
+	}
+	f.Add("1.0")
+	f.Add("")
+	f.Add("%!Level(0)")
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := iop.ParseLevel(s)
+		if err != nil {
+			require.ErrorIs(t, err, iop.ErrUnknownLevel)
+			return
+		}
+		assert.Equal(t, s, l.String(), "ParseLevel accepts exactly what String writes")
+		b, err := l.MarshalText()
+		require.NoError(t, err)
+		var back iop.Level
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, l, back)
+	})
+}
+
+func FuzzParseMinutes(f *testing.F) {
+	for _, s := range []string{"9h00m", "8h59m", "0h00m", "-1h30m", "35791394h07m", "9h60m", "", "-0h00m"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := iop.ParseMinutes(s)
+		if err != nil {
+			require.ErrorIs(t, err, iop.ErrInvalidMinutes)
+			return
+		}
+		assert.Equal(t, s, m.String(), "ParseMinutes accepts exactly what String writes")
+	})
+}
+
+func FuzzParseProfile(f *testing.F) {
+	for _, p := range iop.Builtins() {
+		b, err := json.Marshal(p)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"id":"x","from":"2025-02-30"}`))
+	f.Add([]byte(`{"weekly":{"adult":{"min":-5}}}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := iop.ParseProfile(data)
+		if err != nil {
+			assert.True(t, p.IsZero(), "a refused profile is the zero Profile")
+			return
+		}
+		require.NoError(t, p.Validate())
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		q, err := iop.ParseProfile(b)
+		require.NoError(t, err, "a valid profile's encoding must decode: %s", b)
+		assert.True(t, p.Equal(q), "round trip changed the profile")
+		b2, err := json.Marshal(q)
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(b2), "marshal, unmarshal, marshal gives the same bytes")
+	})
+}

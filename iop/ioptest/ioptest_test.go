@@ -1,0 +1,90 @@
+package ioptest_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/stretchr/testify/assert"
+)
+
+// recorder is a TestingT that records failures instead of failing.
+type recorder struct {
+	msgs   []string
+	failed bool
+	halted bool
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
+}
+func (r *recorder) FailNow() { r.halted = true }
+func (r *recorder) Helper()  {}
+
+const (
+	below iop.Code = "schedule.weekly-minutes.below-minimum"
+	days  iop.Code = "schedule.days.too-few"
+)
+
+var findings = iop.Findings{
+	{Code: below, Severity: iop.Blocking, Subject: "P-1", Message: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}, Need: 540, Got: 539, Unit: iop.UnitMinutes},
+	{Code: days, Severity: iop.Warning, Subject: "P-1", Message: "days", Need: 3, Got: 2, Unit: iop.UnitCount},
+}
+
+func TestAssertions(t *testing.T) {
+	tests := []struct {
+		name string
+		run  func(r *recorder) bool
+		pass bool
+	}{
+		{"HasCode present", func(r *recorder) bool { return ioptest.HasCode(r, findings, below) }, true},
+		{"HasCode absent", func(r *recorder) bool { return ioptest.HasCode(r, findings, "x") }, false},
+		{"LacksCode absent", func(r *recorder) bool { return ioptest.LacksCode(r, findings, "x") }, true},
+		{"LacksCode present", func(r *recorder) bool { return ioptest.LacksCode(r, findings, days) }, false},
+		{"NoBlocking on warnings", func(r *recorder) bool { return ioptest.NoBlocking(r, findings[1:]) }, true},
+		{"NoBlocking on blocking", func(r *recorder) bool { return ioptest.NoBlocking(r, findings) }, false},
+		{"NoFindings on nil", func(r *recorder) bool { return ioptest.NoFindings(r, nil) }, true},
+		{"NoFindings on warning", func(r *recorder) bool { return ioptest.NoFindings(r, findings[1:]) }, false},
+		{"CodesEqual exact", func(r *recorder) bool { return ioptest.CodesEqual(r, findings, below, days) }, true},
+		{"CodesEqual order matters", func(r *recorder) bool { return ioptest.CodesEqual(r, findings, days, below) }, false},
+		{"CodesEqual missing one", func(r *recorder) bool { return ioptest.CodesEqual(r, findings, below) }, false},
+		{"CodesEqual none", func(r *recorder) bool { return ioptest.CodesEqual(r, nil) }, true},
+		{"Blocks blocking", func(r *recorder) bool { return ioptest.Blocks(r, findings, below) }, true},
+		{"Blocks warning", func(r *recorder) bool { return ioptest.Blocks(r, findings, days) }, false},
+		{"Figures match", func(r *recorder) bool { return ioptest.Figures(r, findings, below, 540, 539) }, true},
+		{"Figures differ", func(r *recorder) bool { return ioptest.Figures(r, findings, below, 540, 540) }, false},
+		{"Figures absent", func(r *recorder) bool { return ioptest.Figures(r, findings, "x", 1, 1) }, false},
+		{"Cited all", func(r *recorder) bool { return ioptest.Cited(r, findings[:1]) }, true},
+		{"Cited missing", func(r *recorder) bool { return ioptest.Cited(r, findings) }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r recorder
+			assert.Equal(t, tt.pass, tt.run(&r))
+			assert.Equal(t, tt.pass, len(r.msgs) == 0, "a failure is reported exactly when the assertion fails: %v", r.msgs)
+		})
+	}
+}
+
+func TestFailureMessageShowsFiguresAndCitation(t *testing.T) {
+	var r recorder
+	ioptest.NoBlocking(&r, findings)
+	if assert.Len(t, r.msgs, 1) {
+		assert.Contains(t, r.msgs[0], "need 9h00m, got 8h59m")
+		assert.Contains(t, r.msgs[0], "(42 CFR 410.44(c))")
+	}
+}
+
+func TestRequireForms(t *testing.T) {
+	var r recorder
+	ioptest.RequireNoBlocking(&r, findings)
+	assert.True(t, r.halted)
+	r = recorder{}
+	ioptest.RequireCode(&r, findings, "x")
+	assert.True(t, r.halted)
+	r = recorder{}
+	ioptest.RequireCode(&r, findings, below)
+	ioptest.RequireNoBlocking(&r, findings[1:])
+	assert.False(t, r.halted)
+}

@@ -1,0 +1,275 @@
+package iop_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestBuiltinsValidate(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range iop.Builtins() {
+		t.Run(p.ID, func(t *testing.T) {
+			require.NoError(t, p.Validate())
+			assert.False(t, seen[p.ID], "duplicate built-in ID")
+			seen[p.ID] = true
+		})
+	}
+}
+
+func TestBuiltinNumbers(t *testing.T) {
+	ioprule := iop.MedicareIOP2024()
+	assert.Equal(t, iop.Band{Min: 540, Max: 1140}, ioprule.Weekly.For(iop.Adult))
+	assert.Equal(t, 60, ioprule.Certification.RecertDays)
+	assert.Equal(t, date.New(2024, 1, 1), ioprule.From)
+
+	php := iop.MedicarePHP2024()
+	assert.Equal(t, iop.Band{Min: 1200}, php.Weekly.For(iop.Adult))
+	assert.Equal(t, 18, php.Certification.FirstRecertDay)
+	assert.Equal(t, 30, php.Certification.RecertDays)
+	assert.Equal(t, 31, php.Certification.PlanReviewDays)
+
+	asam := iop.ASAM3Level21()
+	assert.Equal(t, iop.Minutes(360), asam.Weekly.For(iop.Adolescent).Min)
+	assert.Equal(t, iop.Minutes(540), asam.Weekly.For(iop.Adult).Min)
+
+	h := iop.H0015()
+	assert.Equal(t, iop.DailyRules{MinDays: 3, MinDayMinutes: 180, Cite: h.Daily.Cite}, h.Daily)
+}
+
+func TestProfileJSONRoundTrip(t *testing.T) {
+	for _, p := range iop.Builtins() {
+		t.Run(p.ID, func(t *testing.T) {
+			b, err := json.Marshal(p)
+			require.NoError(t, err)
+			got, err := iop.ParseProfile(b)
+			require.NoError(t, err)
+			assert.True(t, p.Equal(got), "round trip changed the profile:\n%s", b)
+			b2, err := json.Marshal(got)
+			require.NoError(t, err)
+			assert.Equal(t, string(b), string(b2))
+		})
+	}
+}
+
+// TestParseProfileRefuses checks that each kind of bad input is refused with
+// a typed error naming the field.
+func TestParseProfileRefuses(t *testing.T) {
+	const valid = `{"id":"x","title":"X","level":"2.1","from":"2025-01-01","source":{"source":"S"}`
+	tests := []struct {
+		name  string
+		json  string
+		field string
+		want  error
+	}{
+		{"unknown top-level field", valid + `,"colour":"red"}`, "colour", iop.ErrUnknownField},
+		{"misspelt nested field", valid + `,"weekly":{"adult":{"minimum":540}}}`, "weekly.adult.minimum", iop.ErrUnknownField},
+		{"unknown level", `{"id":"x","title":"X","level":"2.2","from":"2025-01-01","source":{"source":"S"}}`, "level", iop.ErrUnknownLevel},
+		{"date that does not exist", `{"id":"x","title":"X","level":"2.1","from":"2025-02-30","source":{"source":"S"}}`, "from", iop.ErrInvalidDate},
+		{"month 13", `{"id":"x","title":"X","level":"2.1","from":"2024-13-01","source":{"source":"S"}}`, "from", iop.ErrInvalidDate},
+		{"date in another form", `{"id":"x","title":"X","level":"2.1","from":"01/02/2025","source":{"source":"S"}}`, "from", iop.ErrInvalidDate},
+		{"minimum above maximum", valid + `,"weekly":{"adult":{"min":600,"max":540},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}`, "weekly.adult", iop.ErrMinAboveMax},
+		{"negative minutes", valid + `,"weekly":{"adult":{"min":-1},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}`, "weekly.adult.min", iop.ErrNegative},
+		{"wrong JSON type", valid + `,"daily":{"min_days":"three"}}`, "daily.min_days", iop.ErrSyntax},
+		{"integer out of range", valid + `,"daily":{"min_days":99999999999999999999}}`, "daily.min_days", iop.ErrSyntax},
+		{"unknown partial-week rule", valid + `,"partial_weeks":{"first":"half"}}`, "partial_weeks.first", iop.ErrUnknownPartial},
+		{"missing citation", valid + `,"daily":{"min_days":3}}`, "daily.cite", iop.ErrMissingCitation},
+		{"duplicate field", `{"id":"x","id":"y"}`, "id", iop.ErrDuplicateField},
+		{"negative interval", valid + `,"certification":{"recert_days":-30,"cite":{"source":"S"}}}`, "certification.recert_days", iop.ErrNegative},
+		{"not an object", `[1,2]`, "", iop.ErrSyntax},
+		{"trailing data", valid + `} {}`, "", iop.ErrSyntax},
+		{"truncated", `{"id":"x"`, "", iop.ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := iop.ParseProfile([]byte(tt.json))
+			require.ErrorIs(t, err, tt.want)
+			var fe *iop.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.field, fe.Field)
+			assert.True(t, p.IsZero(), "a refused profile is the zero Profile")
+		})
+	}
+}
+
+func TestValidateReportsEverything(t *testing.T) {
+	p := iop.Profile{
+		Level:   iop.Level27,
+		Edition: iop.Edition3,
+		From:    date.New(2025, 1, 1),
+		Until:   date.New(2024, 1, 1),
+		Weekly:  iop.WeeklyRules{Adult: iop.Band{Min: 600, Max: 540}},
+		Daily:   iop.DailyRules{MinDays: 8, Cite: iop.Citation{Source: "S"}},
+		Group:   iop.GroupRules{MinSize: 13, MaxSize: 12, Cite: iop.Citation{Source: "S"}},
+		ServiceTiers: iop.ServiceTierRules{Tiers: []iop.ServiceTier{
+			{MinServices: 4, Name: "4+"}, {MinServices: 3, Name: "3"},
+		}, Cite: iop.Citation{Source: "S"}},
+		Certification: iop.CertificationRules{RecertDays: -1, Cite: iop.Citation{Source: "S"}},
+		FollowUp: iop.FollowUpRules{Windows: []iop.FollowUpWindow{
+			{Name: "7-day", Days: 7, Cite: iop.Citation{Source: "S"}},
+			{Name: "7-day", Days: 0},
+		}},
+	}
+	err := p.Validate()
+	var errs iop.Errors
+	require.ErrorAs(t, err, &errs)
+	var fields []string
+	for _, e := range errs {
+		var fe *iop.FieldError
+		require.ErrorAs(t, e, &fe)
+		fields = append(fields, fe.Field)
+	}
+	assert.Equal(t, []string{
+		"id", "title", "level", "until", "source",
+		"weekly.adult", "weekly.cite",
+		"daily.min_days",
+		"partial_weeks.first", "partial_weeks.last",
+		"service_tiers.tiers[1].min_services",
+		"certification.recert_days",
+		"group",
+		"follow_up.windows[1].name", "follow_up.windows[1].days", "follow_up.windows[1].cite",
+	}, fields)
+	require.ErrorIs(t, err, iop.ErrLevelNotInEdition)
+	require.ErrorIs(t, err, iop.ErrMinAboveMax)
+	require.ErrorIs(t, err, iop.ErrDateOrder)
+}
+
+func TestValidateAges(t *testing.T) {
+	base := iop.ASAM3Level21()
+	tests := []struct {
+		name  string
+		ages  iop.AgeRules
+		field string
+		want  error
+	}{
+		{"min age at adult age", iop.AgeRules{AdultAge: 18, MinAge: 18, Cite: iop.Citation{Source: "S"}}, "ages.min_age", iop.ErrMinAboveMax},
+		{"adolescent max below adult age", iop.AgeRules{AdultAge: 18, AdolescentMaxAge: 16, Cite: iop.Citation{Source: "S"}}, "ages.adolescent_max_age", iop.ErrOutOfRange},
+		{"adult min above adult age", iop.AgeRules{AdultAge: 18, AdultMinAge: 19, Cite: iop.Citation{Source: "S"}}, "ages.adult_min_age", iop.ErrMinAboveMax},
+		{"no adult age", iop.AgeRules{MinAge: 12, Cite: iop.Citation{Source: "S"}}, "ages.adult_age", iop.ErrMissing},
+		{"absurd age", iop.AgeRules{AdultAge: 200, Cite: iop.Citation{Source: "S"}}, "ages.adult_age", iop.ErrOutOfRange},
+		{"uncited", iop.AgeRules{AdultAge: 18}, "ages.cite", iop.ErrMissingCitation},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := base
+			p.Ages = tt.ages
+			err := p.Validate()
+			require.ErrorIs(t, err, tt.want)
+			var fe *iop.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.field, fe.Field)
+		})
+	}
+}
+
+func TestAsOf(t *testing.T) {
+	old := iop.MedicareIOP2024()
+	old.ID, old.Until = "medicare-iop-2024", date.New(2025, 1, 1)
+	newer := iop.MedicareIOP2024()
+	newer.ID, newer.From = "medicare-iop-2025", date.New(2025, 1, 1)
+	ps := iop.Profiles{old, newer, iop.MedicarePHP2024()}
+
+	tests := []struct {
+		day  date.Date
+		want string
+	}{
+		{date.New(2024, 1, 1), "medicare-iop-2024"},
+		{date.New(2024, 12, 31), "medicare-iop-2024"},
+		{date.New(2025, 1, 1), "medicare-iop-2025"},
+		{date.New(2030, 6, 1), "medicare-iop-2025"},
+	}
+	for _, tt := range tests {
+		p, err := ps.AsOf(iop.Level21, tt.day)
+		require.NoError(t, err, "AsOf(2.1, %s)", tt.day)
+		assert.Equal(t, tt.want, p.ID, "AsOf(2.1, %s)", tt.day)
+	}
+
+	_, err := ps.AsOf(iop.Level21, date.New(2023, 12, 31))
+	require.ErrorIs(t, err, iop.ErrNoProfile)
+	var pe *iop.ProfileError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, iop.Level21, pe.Level)
+
+	twin := newer
+	twin.ID = "twin"
+	_, err = append(ps, twin).AsOf(iop.Level21, date.New(2025, 6, 1))
+	require.ErrorIs(t, err, iop.ErrAmbiguousProfile)
+
+	assert.Len(t, ps.InForceOn(date.New(2024, 6, 1)), 2)
+	got, ok := ps.ByID("medicare-php-2024")
+	require.True(t, ok)
+	assert.Equal(t, iop.Level25, got.Level)
+	_, ok = ps.ByID("nope")
+	assert.False(t, ok)
+}
+
+func TestInForce(t *testing.T) {
+	p := iop.MedicareIOP2024()
+	p.Until = date.New(2025, 1, 1)
+	r := p.InForce()
+	assert.Equal(t, date.New(2024, 1, 1), r.Start())
+	assert.Equal(t, date.New(2024, 12, 31), r.Last(), "Until is excluded")
+	assert.True(t, p.InForceOn(date.New(2024, 12, 31)))
+	assert.False(t, p.InForceOn(date.New(2025, 1, 1)))
+	assert.False(t, p.InForceOn(date.New(2023, 12, 31)))
+	assert.True(t, iop.MedicareIOP2024().InForce().Contains(date.New(2099, 1, 1)), "open-ended")
+}
+
+func TestProfileCloneEqual(t *testing.T) {
+	p := iop.MedicareIOP2024()
+	c := p.Clone()
+	require.True(t, p.Equal(c))
+	c.ServiceTiers.Tiers[0].MinServices = 2
+	assert.Equal(t, 3, p.ServiceTiers.Tiers[0].MinServices, "a clone shares no memory")
+	assert.False(t, p.Equal(c))
+	assert.True(t, iop.Profile{}.IsZero())
+	assert.False(t, p.IsZero())
+}
+
+func TestProrate(t *testing.T) {
+	tests := []struct {
+		rule iop.PartialWeek
+		days int
+		want iop.Minutes
+	}{
+		{iop.PartialWeekFull, 3, 540},
+		{iop.PartialWeekProrated, 3, 231}, // 540*3/7 = 231.4
+		{iop.PartialWeekProrated, 1, 77},
+		{iop.PartialWeekProrated, 7, 540},
+		{iop.PartialWeekProrated, 0, 0},
+		{iop.PartialWeekExempt, 6, 0},
+		{iop.PartialWeekExempt, 7, 540},
+		{iop.PartialWeek(0), 3, 540},
+		{iop.PartialWeekProrated, -1, 540},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.rule.Minimum(540, tt.days), "%s.Minimum(540, %d)", tt.rule, tt.days)
+	}
+	assert.Equal(t, 1, iop.Prorate(iop.PartialWeekProrated, 3, 3), "3 days a week prorated to 3 of 7 days")
+}
+
+func TestServiceTiers(t *testing.T) {
+	tiers := iop.MedicareIOP2024().ServiceTiers
+	for _, tt := range []struct {
+		n    int
+		want string
+		ok   bool
+	}{{0, "", false}, {2, "", false}, {3, "3 services", true}, {4, "4 or more services", true}, {9, "4 or more services", true}} {
+		got, ok := tiers.TierFor(tt.n)
+		assert.Equal(t, tt.ok, ok, "TierFor(%d)", tt.n)
+		assert.Equal(t, tt.want, got.Name, "TierFor(%d)", tt.n)
+	}
+}
+
+func TestErrorsList(t *testing.T) {
+	require.NoError(t, iop.Errors(nil).Err())
+	es := iop.Errors{errors.New("a"), &iop.FieldError{Field: "f", Err: iop.ErrMissing}}
+	require.Error(t, es.Err())
+	assert.Equal(t, "a\nf: missing", es.Error())
+	require.ErrorIs(t, es.Err(), iop.ErrMissing)
+}
