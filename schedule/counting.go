@@ -23,7 +23,7 @@ import (
 // Counting holds a slice, so it is not comparable: use [Counting.Equal].
 // It is safe for concurrent use as long as no one writes to it. In JSON:
 //
-//	{"kinds": "group,individual", "codes": ["H0015"], "cite": {"source": "..."}}
+//	{"kinds": ["group", "individual"], "codes": ["H0015"], "cite": {"source": "..."}}
 type Counting struct {
 	// Kinds are the kinds of session that count.
 	Kinds KindSet `json:"kinds,omitzero"`

@@ -56,16 +56,19 @@ func TestCountingValidate(t *testing.T) {
 }
 
 func TestParseCounting(t *testing.T) {
-	got, err := schedule.ParseCounting([]byte(`{"kinds":"group,individual,peer-support","codes":["H0015"],"cite":{"source":"Example payer contract §4"}}`))
+	got, err := schedule.ParseCounting([]byte(`{"kinds":["group","individual","peer-support"],"codes":["H0015"],"cite":{"source":"Example payer contract §4"}}`))
 	require.NoError(t, err)
 	want := schedule.Counting{Kinds: schedule.KindsOf(schedule.GroupTherapy, schedule.IndividualTherapy, schedule.PeerSupport),
 		Codes: []string{"H0015"}, Cite: iop.Citation{Source: "Example payer contract §4"}}
 	assert.True(t, want.Equal(got), "got %+v", got)
-	_, err = schedule.ParseCounting([]byte(`{"kinds":"group","cite":{}}`))
+	_, err = schedule.ParseCounting([]byte(`{"kinds":["group"],"cite":{}}`))
 	require.ErrorIs(t, err, iop.ErrMissingCitation)
-	_, err = schedule.ParseCounting([]byte(`{"kinds":"individual,group","cite":{"source":"x"}}`))
+	_, err = schedule.ParseCounting([]byte(`{"kinds":["group","grop"],"cite":{"source":"x"}}`))
 	require.ErrorIs(t, err, schedule.ErrUnknownKind)
-	_, err = schedule.ParseCounting([]byte(`{"kinds":"group","hours":true}`))
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "kinds[1]", fe.Field)
+	_, err = schedule.ParseCounting([]byte(`{"kinds":["group"],"hours":true}`))
 	require.ErrorIs(t, err, iop.ErrUnknownField)
 }
 
@@ -73,7 +76,7 @@ func TestParseCounting(t *testing.T) {
 // types (counting rule, episode, certifications): never a panic, and what
 // decodes re-encodes to the same bytes.
 func FuzzRulesJSON(f *testing.F) {
-	f.Add([]byte(`{"kinds":"group,individual","codes":["H0015"],"cite":{"source":"x","note":"y"}}`))
+	f.Add([]byte(`{"kinds":["group","individual"],"codes":["H0015"],"cite":{"source":"x","note":"y"}}`))
 	f.Add([]byte(`{"population":"adolescent","admitted":"2024-02-29","discharged":"2024-03-31","stepped_down":"2024-03-18"}`))
 	f.Add([]byte(`{"admitted":"2025-01-06","signed":["2025-01-06","2025-01-24"],"reviewed":["2025-02-05"]}`))
 	f.Add([]byte(`{"population":"child","admitted":"2025-02-30"}`))

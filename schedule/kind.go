@@ -1,9 +1,12 @@
 package schedule
 
 import (
+	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/ioprules/ioprules/internal/enum"
+	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -85,7 +88,8 @@ func (k Kind) MarshalText() ([]byte, error) {
 func (k *Kind) UnmarshalText(b []byte) error { return enum.Unmarshal(k, b, ParseKind) }
 
 // KindSet is a set of kinds. The zero KindSet is empty. KindSets are
-// comparable and safe for concurrent use.
+// comparable and safe for concurrent use. In JSON a set is an array of kind
+// names in kind order: ["group","individual"].
 type KindSet uint32
 
 // KindsOf returns the set of the given kinds; invalid kinds are left out.
@@ -135,33 +139,35 @@ func (s KindSet) String() string {
 	return b.String()
 }
 
-// ParseKindSet parses a set of kinds exactly as [KindSet.String] writes it:
-// kind names in the order of [Kinds], each once, joined by commas. The
-// empty string is the empty set.
-func ParseKindSet(s string) (KindSet, error) {
-	if s == "" {
-		return 0, nil
+// MarshalJSON writes s as an array of kind names in kind order, as
+// iop.GroupKinds does: ["group","individual"]. A set with an unknown kind
+// is an error.
+func (s KindSet) MarshalJSON() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, &iop.ParseError{Func: "schedule.KindSet.MarshalJSON", Input: s.String(), Err: ErrUnknownKind}
+	}
+	kinds := s.Kinds()
+	if kinds == nil {
+		kinds = []Kind{}
+	}
+	return json.Marshal(kinds)
+}
+
+// UnmarshalJSON reads an array of kind names strictly: an unknown name is
+// an error wrapping [ErrUnknownKind], a name given twice one wrapping
+// [iop.ErrDuplicateField], each naming the element ("[2]").
+func (s *KindSet) UnmarshalJSON(b []byte) error {
+	var kinds []Kind
+	if err := strictjson.Decode(b, &kinds); err != nil {
+		return err
 	}
 	var set KindSet
-	next := GroupTherapy // the first kind allowed next
-	for part := range strings.SplitSeq(s, ",") {
-		k, ok := enum.Parse[Kind](kindNames, part)
-		if !ok || k < next {
-			return 0, &iop.ParseError{Func: "schedule.ParseKindSet", Input: s, Err: ErrUnknownKind}
+	for i, k := range kinds {
+		if set.Has(k) {
+			return &iop.FieldError{Field: "[" + strconv.Itoa(i) + "]", Err: iop.ErrDuplicateField}
 		}
 		set |= 1 << k
-		next = k + 1
 	}
-	return set, nil
+	*s = set
+	return nil
 }
-
-// MarshalText implements [encoding.TextMarshaler]; a set with an unknown
-// kind is an error.
-func (s KindSet) MarshalText() ([]byte, error) {
-	return enum.Text(s.IsValid(), s.String(), func() error {
-		return &iop.ParseError{Func: "schedule.KindSet.MarshalText", Input: s.String(), Err: ErrUnknownKind}
-	})
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseKindSet].
-func (s *KindSet) UnmarshalText(b []byte) error { return enum.Unmarshal(s, b, ParseKindSet) }
