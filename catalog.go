@@ -4,6 +4,7 @@ import (
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 )
 
 // Catalog returns every rule code the library can emit, package by package
@@ -13,6 +14,7 @@ func Catalog() []iop.RuleInfo {
 	var all []iop.RuleInfo
 	for _, rules := range [][]iop.RuleInfo{
 		iop.Rules(),
+		schedule.Rules(),
 		eligibility.Rules(),
 		aftercare.Rules(),
 	} {
