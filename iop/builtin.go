@@ -112,7 +112,7 @@ func MedicareIOP2024() Profile {
 // MedicarePHP2024 returns the Medicare partial hospitalization program in
 // force from 2024-01-01: at least 20 hours a week of therapeutic services
 // (42 CFR 410.43(c)(1)); certification at admission, recertification by the
-// 18th day and then at least every 30 days, and a plan of care reviewed at
+// 18th day of services (day 17 after admission) and then at least every 30 days, and a plan of care reviewed at
 // least every 31 days (42 CFR 424.24(e)).
 func MedicarePHP2024() Profile {
 	band := Band{Min: Hours(20)}
@@ -133,8 +133,9 @@ func MedicarePHP2024() Profile {
 			},
 			Cite: Citation{Source: "CY2024 OPPS final rule, PHP per diem APCs", Edition: "88 FR 81540 (2023-11-22)", Note: "unconfirmed: tiers taken to match IOP's; APC numbers not given"},
 		},
-		Certification: CertificationRules{InitialDays: 0, FirstRecertDay: 18, RecertDays: 30, PlanReviewDays: 31, Cite: Citation{
+		Certification: CertificationRules{InitialDays: 0, FirstRecertDay: 17, RecertDays: 30, PlanReviewDays: 31, Cite: Citation{
 			Source: "42 CFR 424.24(e)(3)", Edition: "CY2024 OPPS final rule",
+			Note:   "the rule says 'as of the 18th day' of services, the first day being day 1: day 17 counted from admission as day 0",
 		}},
 		FollowUp: followUpMentalHealth(),
 	}

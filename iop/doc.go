@@ -41,7 +41,7 @@
 // The built-in profiles are functions returning fresh values:
 //
 //	MedicareIOP2024   2.1  9-19 h/week; recert 60 days (sources disagree); per diem 3 / 4+ services; groups ≤ 12
-//	MedicarePHP2024   2.5  20 h/week; recert by day 18, then every 30 days; plan review 31 days
+//	MedicarePHP2024   2.5  20 h/week; recert by the 18th day of services (day 17), then every 30 days; plan review 31 days
 //	ASAM3Level21      2.1  adults 9-19 h, adolescents 6-19 h; step-down allowance 2 weeks (unconfirmed)
 //	ASAM3Level25      2.5  20 h/week
 //	H0015             2.1  a service day has 3 h; 3 such days a week

@@ -220,8 +220,9 @@ type CertificationRules struct {
 	// InitialDays is the day by which the initial certification is due;
 	// 0 is the day of admission.
 	InitialDays int `json:"initial_days,omitzero"`
-	// FirstRecertDay is the day by which the first recertification is due
-	// (18 for Medicare PHP); zero means RecertDays after the initial one.
+	// FirstRecertDay is the day by which the first recertification is due,
+	// counted like InitialDays (Medicare PHP's "18th day" of services is day
+	// 17); zero means RecertDays after the initial one.
 	FirstRecertDay int `json:"first_recert_day,omitzero"`
 	// RecertDays is the longest interval between recertifications.
 	RecertDays int `json:"recert_days,omitzero"`

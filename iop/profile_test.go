@@ -30,7 +30,7 @@ func TestBuiltinNumbers(t *testing.T) {
 
 	php := iop.MedicarePHP2024()
 	assert.Equal(t, iop.Band{Min: 1200}, php.Weekly.For(iop.Adult))
-	assert.Equal(t, 18, php.Certification.FirstRecertDay)
+	assert.Equal(t, 17, php.Certification.FirstRecertDay, "the 18th day of services, admission being the first")
 	assert.Equal(t, 30, php.Certification.RecertDays)
 	assert.Equal(t, 31, php.Certification.PlanReviewDays)
 

@@ -18,7 +18,7 @@ import (
 //   - The initial certification is due by Admitted+InitialDays. Signed by
 //     then, it covers from admission; signed later, from the day signed.
 //   - It lasts through Admitted+FirstRecertDay when the profile sets one
-//     (Medicare PHP: day 18), else through RecertDays after the later of
+//     (Medicare PHP: day 17, the 18th day of services), else through RecertDays after the later of
 //     admission and its signing (Medicare IOP: 60 days).
 //   - Each recertification covers from the day signed through RecertDays
 //     later. A recertification signed late leaves the days between
@@ -135,7 +135,7 @@ func NextCertification(r iop.CertificationRules, c Certifications) (date.Date, b
 // CertificationDueDates yields the days by which the initial certification
 // and each recertification are due for a patient admitted on admitted,
 // when each is signed on the day it is due, up to and including through.
-// Medicare PHP (424.24(e)): admission, day 18, then every 30 days.
+// Medicare PHP (424.24(e)): admission, the 18th day of services (admission + 17), then every 30 days.
 func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date) iter.Seq[date.Date] {
 	return func(yield func(date.Date) bool) {
 		if !certRulesSet(&r) || admitted == date.Zero {

@@ -24,8 +24,8 @@ func TestCertificationDueDates(t *testing.T) {
 			[]date.Date{day(2024, 2, 1), day(2024, 4, 1), day(2024, 5, 31)}},
 		{"IOP in a common year", iop24, day(2023, 2, 1), day(2023, 4, 2),
 			[]date.Date{day(2023, 2, 1), day(2023, 4, 2)}},
-		{"PHP: admission, day 18, then every 30 days", php, day(2025, 1, 6), day(2025, 3, 31),
-			[]date.Date{day(2025, 1, 6), day(2025, 1, 24), day(2025, 2, 23), day(2025, 3, 25)}},
+		{"PHP: admission, the 18th day of services (admission is the 1st), then every 30 days", php, day(2025, 1, 6), day(2025, 3, 31),
+			[]date.Date{day(2025, 1, 6), day(2025, 1, 23), day(2025, 2, 22), day(2025, 3, 24)}},
 		{"through before admission", php, day(2025, 1, 6), day(2025, 1, 5), nil},
 		{"a first recertification and no interval", iop.CertificationRules{FirstRecertDay: 10, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
 			[]date.Date{day(2025, 1, 6), day(2025, 1, 16)}},
@@ -45,7 +45,7 @@ func TestCertificationDueDates(t *testing.T) {
 				break
 			}
 		}
-		assert.Equal(t, []date.Date{day(2025, 1, 6), day(2025, 1, 24)}, got)
+		assert.Equal(t, []date.Date{day(2025, 1, 6), day(2025, 1, 23)}, got)
 	})
 }
 
@@ -60,7 +60,7 @@ func TestNextCertification(t *testing.T) {
 		ok     bool
 	}{
 		{"the initial one", php, nil, adm, true},
-		{"the first recertification by day 18", php, []date.Date{adm}, adm + 18, true},
+		{"the first recertification by the 18th day of services", php, []date.Date{adm}, adm + 17, true},
 		{"then 30 days after the last one signed", php, []date.Date{adm, adm + 15}, adm + 45, true},
 		{"IOP: 60 days after the initial one", iop.MedicareIOP2024().Certification, []date.Date{adm + 1}, adm + 61, true},
 		{"an initial one that never lapses", iop.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, date.Zero, false},
@@ -101,12 +101,12 @@ func TestCertified(t *testing.T) {
 			iop.Findings{missing(2, 0), due("initial certification", "Monday")}},
 		{"signed late: the days before are not covered", adm, []int{0, 1, 2}, []date.Date{adm + 2}, nil,
 			iop.Findings{missing(3, 1), due("initial certification", "Monday")}},
-		{"day 18 is covered, the recertification due by Friday", adm + 14, []int{3, 4}, []date.Date{adm}, nil,
-			iop.Findings{due("recertification", "Friday")}},
-		{"day 19 without a recertification is not", adm + 14, []int{4, 5}, []date.Date{adm}, nil,
-			iop.Findings{missing(2, 1), due("recertification", "Friday")}},
-		{"a late recertification leaves a gap", adm + 14, []int{4, 5, 6}, []date.Date{adm, adm + 20}, nil,
-			iop.Findings{missing(3, 2), due("recertification", "Friday")}},
+		{"the 18th day of services is covered, the recertification due by Thursday", adm + 14, []int{2, 3}, []date.Date{adm}, nil,
+			iop.Findings{due("recertification", "Thursday")}},
+		{"the 19th day without a recertification is not", adm + 14, []int{3, 4}, []date.Date{adm}, nil,
+			iop.Findings{missing(2, 1), due("recertification", "Thursday")}},
+		{"a late recertification leaves a gap", adm + 14, []int{3, 4, 6}, []date.Date{adm, adm + 20}, nil,
+			iop.Findings{missing(3, 2), due("recertification", "Thursday")}},
 		{"a recertification signed early starts the next interval", adm + 14, []int{3, 4}, []date.Date{adm, adm + 17}, nil, nil},
 		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
 			iop.Findings{due("recertification", "Sunday")}},

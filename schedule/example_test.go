@@ -112,7 +112,7 @@ func ExampleChecker_Days() {
 }
 
 // When the certifications of a Medicare PHP patient fall due: at admission,
-// by day 18, then every 30 days.
+// by the 18th day of services (admission + 17), then every 30 days.
 func ExampleCertificationDueDates() {
 	rules := iop.MedicarePHP2024().Certification
 	for d := range schedule.CertificationDueDates(rules, date.New(2025, 1, 6), date.New(2025, 3, 31)) {
@@ -120,9 +120,9 @@ func ExampleCertificationDueDates() {
 	}
 	// Output:
 	// 2025-01-06
-	// 2025-01-24
-	// 2025-02-23
-	// 2025-03-25
+	// 2025-01-23
+	// 2025-02-22
+	// 2025-03-24
 }
 
 // Does a program that runs three 1-hour groups on Monday, Wednesday and
