@@ -135,7 +135,7 @@ func MedicarePHP2024() Profile {
 		},
 		Certification: CertificationRules{InitialDays: 0, FirstRecertDay: 17, RecertDays: 30, PlanReviewDays: 31, Cite: Citation{
 			Source: "42 CFR 424.24(e)(3)", Edition: "CY2024 OPPS final rule",
-			Note:   "the rule says 'as of the 18th day' of services, the first day being day 1: day 17 counted from admission as day 0",
+			Note: "the rule says 'as of the 18th day' of services, the first day being day 1: day 17 counted from admission as day 0",
 		}},
 		FollowUp: followUpMentalHealth(),
 	}
