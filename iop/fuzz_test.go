@@ -72,3 +72,33 @@ func FuzzParseProfile(f *testing.F) {
 		assert.Equal(t, string(b), string(b2), "marshal, unmarshal, marshal gives the same bytes")
 	})
 }
+
+// FuzzParseEnums checks the foundation's other parsers: each accepts exactly
+// what its String writes, round-trips through text, and never panics.
+func FuzzParseEnums(f *testing.F) {
+	for _, s := range []string{"3rd", "4th", "adult", "adolescent", "info", "warning", "blocking",
+		"minutes", "days", "count", "intensity", "full", "prorated", "exempt", "", "%!Unit(0)", "Adult"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		check := func(v interface{ String() string }, err error, sentinel error) {
+			if err != nil {
+				require.ErrorIs(t, err, sentinel)
+				var pe *iop.ParseError
+				require.ErrorAs(t, err, &pe)
+				return
+			}
+			assert.Equal(t, s, v.String())
+		}
+		e, err := iop.ParseEdition(s)
+		check(e, err, iop.ErrUnknownEdition)
+		p, err := iop.ParsePopulation(s)
+		check(p, err, iop.ErrUnknownPopulation)
+		sev, err := iop.ParseSeverity(s)
+		check(sev, err, iop.ErrUnknownSeverity)
+		u, err := iop.ParseUnit(s)
+		check(u, err, iop.ErrUnknownUnit)
+		w, err := iop.ParsePartialWeek(s)
+		check(w, err, iop.ErrUnknownPartial)
+	})
+}
