@@ -1,24 +1,44 @@
 package ioprules
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
+
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/schedule"
 )
 
 // Catalog returns every rule code the library can emit, package by package
-// (iop, schedule, eligibility, aftercare), each with its default severity,
-// what it checks and its source. Each call returns a new slice.
-func Catalog() []iop.RuleInfo {
-	var all []iop.RuleInfo
-	for _, rules := range [][]iop.RuleInfo{
-		iop.Rules(),
-		schedule.Rules(),
-		eligibility.Rules(),
-		aftercare.Rules(),
-	} {
-		all = append(all, rules...)
+// (group, schedule, eligibility, aftercare), each with its default
+// severity, what it checks and its source: the packages' rule tables, which
+// their checks read too. Each call returns a new slice.
+func Catalog() []iop.Rule {
+	return slices.Concat(group.Rules(), schedule.Rules(), eligibility.Rules(), aftercare.Rules())
+}
+
+// ValidateProfile validates p as [iop.Profile.Validate] does and, in
+// addition, refuses a rule setting whose code is in no package's rule table
+// (each package's NewChecker refuses only the unknown codes of its own
+// package). Use it on a profile loaded from JSON before handing it to
+// several checkers.
+func ValidateProfile(p iop.Profile) error {
+	var errs iop.FieldErrors
+	if err := p.Validate(); err != nil {
+		errs.Add("", err)
 	}
-	return all
+	all := Catalog()
+	for i, s := range p.Rules {
+		if s.Code == "" || slices.ContainsFunc(all, func(r iop.Rule) bool { return r.Code == s.Code }) {
+			continue
+		}
+		if !slices.ContainsFunc(errs, func(e *iop.FieldError) bool { return e.Field == "rules["+strconv.Itoa(i)+"].code" }) {
+			errs.Add("rules["+strconv.Itoa(i)+"].code", fmt.Errorf("%w: no rule has this code", iop.ErrUnknown))
+		}
+	}
+	errs.Sort()
+	return errs.Err()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,8 +19,8 @@ var codeForm = regexp.MustCompile(`^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$`)
 
 func TestCatalog(t *testing.T) {
 	all := ioprules.Catalog()
-	perPackage := map[string][]iop.RuleInfo{
-		"iop":         iop.Rules(),
+	perPackage := map[string][]iop.Rule{
+		"group":       group.Rules(),
 		"schedule":    schedule.Rules(),
 		"eligibility": eligibility.Rules(),
 		"aftercare":   aftercare.Rules(),
@@ -43,4 +44,24 @@ func TestCatalog(t *testing.T) {
 		assert.NotEmpty(t, r.Summary, "%s: summary", r.Code)
 		assert.NotEmpty(t, r.Cite.Source, "%s: citation", r.Code)
 	}
+}
+
+func TestValidateProfile(t *testing.T) {
+	p := iop.MedicareIOP2024()
+	require.NoError(t, ioprules.ValidateProfile(p))
+
+	cite := iop.Citation{Source: "payer contract 7"}
+	p.Rules = []iop.RuleSetting{
+		{Code: schedule.Rules()[0].Code, Severity: iop.Warning, Cite: cite},
+		{Code: "schedule.weekly-minutes.below-minimun", Severity: iop.Warning, Cite: cite},
+		{Code: "billing.x", Off: true, Cite: cite},
+	}
+	err := ioprules.ValidateProfile(p)
+	var errs iop.FieldErrors
+	require.ErrorAs(t, err, &errs)
+	require.Len(t, errs, 2)
+	assert.Equal(t, "rules[1].code", errs[0].Field)
+	require.ErrorIs(t, errs[0], iop.ErrUnknown)
+	assert.Equal(t, "rules[2].code", errs[1].Field)
+	require.ErrorIs(t, errs[1], iop.ErrUnknown)
 }

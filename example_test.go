@@ -22,7 +22,7 @@ func ExampleCatalog() {
 		fmt.Println(pkg, counts[pkg] > 0)
 	}
 	// Output:
-	// iop true
+	// group true
 	// schedule true
 	// eligibility true
 	// aftercare true

@@ -82,11 +82,12 @@ func followUpSUD() FollowUpRules {
 func MedicareIOP2024() Profile {
 	band := Band{Min: Hours(9), Max: Hours(19)}
 	return Profile{
-		ID:     "medicare-iop-2024",
-		Title:  "Medicare intensive outpatient program (IOP), CY2024",
-		Level:  Level21,
-		From:   date.New(2024, 1, 1),
-		Source: citeIOPRule(),
+		ID:       "medicare-iop-2024",
+		Title:    "Medicare intensive outpatient program (IOP), CY2024",
+		Level:    Level21,
+		From:     date.New(2024, 1, 1),
+		Source:   citeIOPRule(),
+		Counting: DefaultCounting(),
 		Weekly: WeeklyRules{Adult: band, Adolescent: band, Cite: Citation{
 			Source: "42 CFR 410.44(c); 42 CFR 424.24(d)(1)", Edition: "CY2024 OPPS/PFS final rules",
 		}},
@@ -117,11 +118,12 @@ func MedicareIOP2024() Profile {
 func MedicarePHP2024() Profile {
 	band := Band{Min: Hours(20)}
 	return Profile{
-		ID:     "medicare-php-2024",
-		Title:  "Medicare partial hospitalization program (PHP), CY2024",
-		Level:  Level25,
-		From:   date.New(2024, 1, 1),
-		Source: Citation{Source: "42 CFR 410.43; 42 CFR 424.24(e); SSA §1861(ff)", Edition: "CY2024 OPPS final rule"},
+		ID:       "medicare-php-2024",
+		Title:    "Medicare partial hospitalization program (PHP), CY2024",
+		Level:    Level25,
+		From:     date.New(2024, 1, 1),
+		Source:   Citation{Source: "42 CFR 410.43; 42 CFR 424.24(e); SSA §1861(ff)", Edition: "CY2024 OPPS final rule"},
+		Counting: DefaultCounting(),
 		Weekly: WeeklyRules{Adult: band, Adolescent: band, Cite: Citation{
 			Source: "42 CFR 410.43(c)(1)", Edition: "CY2024 OPPS final rule",
 		}},
@@ -149,13 +151,14 @@ func MedicarePHP2024() Profile {
 // general rule and set here as several state manuals describe it.
 func ASAM3Level21() Profile {
 	return Profile{
-		ID:      "asam3-2.1",
-		Title:   "ASAM level 2.1 intensive outpatient, 3rd edition",
-		Level:   Level21,
-		Edition: Edition3,
-		From:    date.New(2013, 10, 1),
-		Source:  citeASAM3("level 2.1 intensive outpatient services"),
-		Ages:    AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
+		ID:       "asam3-2.1",
+		Title:    "ASAM level 2.1 intensive outpatient, 3rd edition",
+		Level:    Level21,
+		Edition:  Edition3,
+		From:     date.New(2013, 10, 1),
+		Source:   citeASAM3("level 2.1 intensive outpatient services"),
+		Counting: DefaultCounting(),
+		Ages:     AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Weekly: WeeklyRules{
 			Adult:      Band{Min: Hours(9), Max: Hours(19)},
 			Adolescent: Band{Min: Hours(6), Max: Hours(19)},
@@ -181,6 +184,7 @@ func ASAM3Level25() Profile {
 		Edition:      Edition3,
 		From:         date.New(2013, 10, 1),
 		Source:       citeASAM3("level 2.5 partial hospitalization services"),
+		Counting:     DefaultCounting(),
 		Ages:         AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Cite: citeASAM3("level 2.5: 20 or more hours a week")},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
@@ -200,6 +204,7 @@ func H0015() Profile {
 		Level:        Level21,
 		From:         date.New(2003, 1, 1),
 		Source:       Citation{Source: "HCPCS Level II code H0015", Edition: "descriptor as applied by state Medicaid manuals", Note: "From is a floor; the code predates it"},
+		Counting:     DefaultCounting(),
 		Daily:        DailyRules{MinDays: 3, MinDayMinutes: Hours(3), Cite: Citation{Source: "HCPCS H0015: at least 3 hours a day, at least 3 days a week", Edition: "state Medicaid manuals"}},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
 		FollowUp:     followUpSUD(),
@@ -218,6 +223,7 @@ func S9480NewYork() Profile {
 		Level:        Level21,
 		From:         date.New(2015, 1, 1),
 		Source:       Citation{Source: cite.Source, Edition: cite.Edition, Note: "From is a floor: the date the rule was first in force is unconfirmed"},
+		Counting:     DefaultCounting(),
 		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Cite: cite},
 		Daily:        DailyRules{MinDayMinutes: Hours(3), Cite: cite},
 		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
@@ -232,12 +238,13 @@ func S9480NewYork() Profile {
 // leaders and a confidentiality agreement from each member (TIP 41).
 func TIP47() Profile {
 	return Profile{
-		ID:     "samhsa-tip47",
-		Title:  "SAMHSA TIP 47 intensive outpatient treatment recommendations",
-		Level:  Level21,
-		From:   date.New(2006, 1, 1),
-		Source: Citation{Source: "SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient Treatment", Edition: "2006; advisory update 2021"},
-		Ages:   AgeRules{AdultAge: 18, Cite: Citation{Source: "SAMHSA TIP 47, ch. 7 (adolescents)", Edition: "2006"}},
+		ID:       "samhsa-tip47",
+		Title:    "SAMHSA TIP 47 intensive outpatient treatment recommendations",
+		Level:    Level21,
+		From:     date.New(2006, 1, 1),
+		Source:   Citation{Source: "SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient Treatment", Edition: "2006; advisory update 2021"},
+		Counting: DefaultCounting(),
+		Ages:     AgeRules{AdultAge: 18, Cite: Citation{Source: "SAMHSA TIP 47, ch. 7 (adolescents)", Edition: "2006"}},
 		Weekly: WeeklyRules{
 			Adult:      Band{Min: Hours(9)},
 			Adolescent: Band{Min: Hours(6)},
@@ -262,12 +269,13 @@ func TIP47() Profile {
 func DCLevel21() Profile {
 	cite := Citation{Source: "22-A DCMR 6329", Edition: "as read 2025"}
 	return Profile{
-		ID:     "dc-22a-6329",
-		Title:  "District of Columbia level 2.1 intensive outpatient",
-		Level:  Level21,
-		From:   date.New(2019, 1, 1),
-		Source: Citation{Source: cite.Source, Edition: cite.Edition, Note: "From is a floor: the date the section was first in force is unconfirmed"},
-		Ages:   AgeRules{AdultAge: 21, Cite: cite},
+		ID:       "dc-22a-6329",
+		Title:    "District of Columbia level 2.1 intensive outpatient",
+		Level:    Level21,
+		From:     date.New(2019, 1, 1),
+		Source:   Citation{Source: cite.Source, Edition: cite.Edition, Note: "From is a floor: the date the section was first in force is unconfirmed"},
+		Counting: DefaultCounting(),
+		Ages:     AgeRules{AdultAge: 21, Cite: cite},
 		Weekly: WeeklyRules{
 			Adult:      Band{Min: Hours(9), Max: Hours(19)},
 			Adolescent: Band{Min: Hours(6), Max: Hours(19)},

@@ -1,6 +1,10 @@
 package iop
 
-import "github.com/ioprules/ioprules/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/enum"
+)
 
 // Edition is an edition of The ASAM Criteria. The zero Edition is unset and
 // not valid. Editions are comparable and safe for concurrent use.
@@ -13,16 +17,34 @@ const (
 	Edition4         // 4th edition, 2023
 )
 
-var editionNames = []string{Edition3: "3rd", Edition4: "4th"}
+var editions = enum.New[Edition]("Edition", "iop.ParseEdition", enumFail, []string{Edition3: "3rd", Edition4: "4th"})
 
-// IsValid reports whether e is a known edition.
-func (e Edition) IsValid() bool { return enum.Valid(editionNames, e) }
+// AllEditions returns every edition, in order.
+func AllEditions() []Edition { return editions.Values() }
+
+// IsValid reports whether e is a known value.
+func (e Edition) IsValid() bool { return editions.Valid(e) }
 
 // IsZero reports whether e is unset.
 func (e Edition) IsZero() bool { return e == 0 }
 
 // String returns "3rd" or "4th", and "%!Edition(n)" for an invalid value.
-func (e Edition) String() string { return enum.String(editionNames, e, "Edition") }
+func (e Edition) String() string { return editions.String(e) }
+
+// ParseEdition parses "3rd" or "4th", exactly as [Edition.String] writes it.
+func ParseEdition(s string) (Edition, error) { return editions.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
+func (e Edition) MarshalText() ([]byte, error) { return editions.Marshal(e) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseEdition].
+func (e *Edition) UnmarshalText(b []byte) error { return editions.Unmarshal(e, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (e Edition) Value() (driver.Value, error) { return editions.Value(e) }
+
+// Scan implements [database/sql.Scanner] with [ParseEdition].
+func (e *Edition) Scan(src any) error { return editions.Scan(e, src) }
 
 // Year returns the year the edition was published (2013, 2023), or 0.
 func (e Edition) Year() int {
@@ -34,21 +56,3 @@ func (e Edition) Year() int {
 	}
 	return 0
 }
-
-// ParseEdition parses "3rd" or "4th", exactly as [Edition.String] writes them.
-func ParseEdition(s string) (Edition, error) {
-	if e, ok := enum.Parse[Edition](editionNames, s); ok {
-		return e, nil
-	}
-	return 0, &ParseError{Func: "iop.ParseEdition", Input: s, Err: ErrUnknownEdition}
-}
-
-// MarshalText implements [encoding.TextMarshaler]; an invalid edition is an error.
-func (e Edition) MarshalText() ([]byte, error) {
-	return enum.Text(e.IsValid(), e.String(), func() error {
-		return &ParseError{Func: "iop.Edition.MarshalText", Input: e.String(), Err: ErrUnknownEdition}
-	})
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseEdition].
-func (e *Edition) UnmarshalText(b []byte) error { return enum.Unmarshal(e, b, ParseEdition) }

@@ -24,7 +24,7 @@ func ExampleParseLevel() {
 	// 2.1 = Intensive Outpatient Services
 	// 2.1 = Intensive Outpatient
 	// more intensive than 1.5: true
-	// iop.ParseLevel("IOP"): unknown level of care
+	// iop.ParseLevel: unknown value
 }
 
 func ExampleMedicareIOP2024() {
@@ -46,8 +46,9 @@ func ExampleParseProfile() {
 		"id": "state-iop-2025", "title": "A state's IOP rules", "level": "2.1",
 		"from": "2025-07-01", "source": {"source": "State Admin. Code 9-12"},
 		"ages": {"adult_age": 18, "cite": {"source": "State Admin. Code 9-12-2"}},
-		"weekly": {"adult": {"min": 540}, "adolescent": {"min": 360}, "cite": {"source": "State Admin. Code 9-12-4"}},
-		"partial_weeks": {"first": "exempt", "last": "prorated", "cite": {"source": "State Admin. Code 9-12-4(d)"}}
+		"weekly": {"adult": {"min": "9h00m"}, "adolescent": {"min": "6h00m"}, "cite": {"source": "State Admin. Code 9-12-4"}},
+		"partial_weeks": {"first": "exempt", "last": "prorated", "cite": {"source": "State Admin. Code 9-12-4(d)"}},
+		"counting": {"kinds": ["group", "individual", "family"], "cite": {"source": "State Admin. Code 9-12-5"}}
 	}`)
 	p, err := iop.ParseProfile(data)
 	if err != nil {
@@ -63,7 +64,7 @@ func ExampleParseProfile() {
 	}
 	// Output:
 	// state-iop-2025 adolescents: 6h00m
-	// refused: weekly.adult.minimum - unknown field
+	// refused: weekly.adult.#0 - unknown field
 }
 
 func ExampleProfile_Validate() {
@@ -71,16 +72,16 @@ func ExampleProfile_Validate() {
 	p.Weekly.Adult = iop.Band{Min: iop.Hours(20), Max: iop.Hours(19)}
 	p.Certification.RecertDays = -30
 	err := p.Validate()
-	var errs iop.Errors
+	var errs iop.FieldErrors
 	if errors.As(err, &errs) {
 		for _, e := range errs {
 			fmt.Println(e)
 		}
 	}
 	// Output:
-	// weekly.adult: minimum above maximum: min 20h00m, max 19h00m
-	// certification.recert_days: negative
-	// certification.cite: missing citation
+	// weekly.adult: out of order: min 20h00m, max 19h00m
+	// certification.recert_days: out of range: negative
+	// certification.cite: missing: citation
 }
 
 func ExampleProfiles_AsOf() {
@@ -122,7 +123,7 @@ func ExampleAgeRules_PopulationOn() {
 func ExampleFindings() {
 	fs := iop.Findings{{
 		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
-		Message: "week 2025-W10 below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"},
+		Summary: "counted service time below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"},
 		Need: 540, Got: 525, Unit: iop.UnitMinutes,
 	}}
 	if err := fs.Err(); err != nil {
@@ -130,7 +131,7 @@ func ExampleFindings() {
 		fmt.Println(errors.Is(err, iop.Code("schedule.weekly-minutes.below-minimum")))
 	}
 	// Output:
-	// schedule.weekly-minutes.below-minimum: week 2025-W10 below the weekly minimum [need 9h00m, got 8h45m] (42 CFR 410.44(c))
+	// schedule.weekly-minutes.below-minimum [P-17]: counted service time below the weekly minimum: need 9h00m, got 8h45m (42 CFR 410.44(c))
 	// true
 }
 

@@ -1,11 +1,14 @@
 package iop
 
 import (
+	"database/sql/driver"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ioprules/ioprules/internal/enum"
+	"github.com/rickb777/date/v2"
 )
 
 // Severity says what a finding means for the record it is about.
@@ -20,34 +23,35 @@ const (
 	Blocking          // the record does not meet the rule: do not bill, admit or discharge on it
 )
 
-var severityNames = []string{Info: "info", Warning: "warning", Blocking: "blocking"}
+var severities = enum.New[Severity]("Severity", "iop.ParseSeverity", enumFail,
+	[]string{Info: "info", Warning: "warning", Blocking: "blocking"})
+
+// AllSeverities returns every severity, from the least to the most serious.
+func AllSeverities() []Severity { return severities.Values() }
 
 // IsValid reports whether s is a known severity.
-func (s Severity) IsValid() bool { return enum.Valid(severityNames, s) }
+func (s Severity) IsValid() bool { return severities.Valid(s) }
 
 // IsZero reports whether s is unset.
 func (s Severity) IsZero() bool { return s == 0 }
 
 // String returns "info", "warning" or "blocking", and "%!Severity(n)" otherwise.
-func (s Severity) String() string { return enum.String(severityNames, s, "Severity") }
+func (s Severity) String() string { return severities.String(s) }
 
 // ParseSeverity parses "info", "warning" or "blocking".
-func ParseSeverity(s string) (Severity, error) {
-	if v, ok := enum.Parse[Severity](severityNames, s); ok {
-		return v, nil
-	}
-	return 0, &ParseError{Func: "iop.ParseSeverity", Input: s, Err: ErrUnknownSeverity}
-}
+func ParseSeverity(s string) (Severity, error) { return severities.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid severity is an error.
-func (s Severity) MarshalText() ([]byte, error) {
-	return enum.Text(s.IsValid(), s.String(), func() error {
-		return &ParseError{Func: "iop.Severity.MarshalText", Input: s.String(), Err: ErrUnknownSeverity}
-	})
-}
+func (s Severity) MarshalText() ([]byte, error) { return severities.Marshal(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseSeverity].
-func (s *Severity) UnmarshalText(b []byte) error { return enum.Unmarshal(s, b, ParseSeverity) }
+func (s *Severity) UnmarshalText(b []byte) error { return severities.Unmarshal(s, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (s Severity) Value() (driver.Value, error) { return severities.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseSeverity].
+func (s *Severity) Scan(src any) error { return severities.Scan(s, src) }
 
 // Unit is the unit of a finding's figures.
 type Unit uint8
@@ -61,40 +65,42 @@ const (
 	UnitIntensity      // a level's intensity, as [Level.Intensity]
 )
 
-var unitNames = []string{UnitMinutes: "minutes", UnitDays: "days", UnitCount: "count", UnitIntensity: "intensity"}
+var units = enum.New[Unit]("Unit", "iop.ParseUnit", enumFail,
+	[]string{UnitMinutes: "minutes", UnitDays: "days", UnitCount: "count", UnitIntensity: "intensity"})
+
+// AllUnits returns every unit, in order.
+func AllUnits() []Unit { return units.Values() }
 
 // IsValid reports whether u is a known unit.
-func (u Unit) IsValid() bool { return enum.Valid(unitNames, u) }
+func (u Unit) IsValid() bool { return units.Valid(u) }
 
 // IsZero reports whether u is unset.
 func (u Unit) IsZero() bool { return u == 0 }
 
 // String returns the unit's name, and "%!Unit(n)" for an invalid value.
-func (u Unit) String() string { return enum.String(unitNames, u, "Unit") }
+func (u Unit) String() string { return units.String(u) }
 
 // ParseUnit parses a unit's name.
-func ParseUnit(s string) (Unit, error) {
-	if v, ok := enum.Parse[Unit](unitNames, s); ok {
-		return v, nil
-	}
-	return 0, &ParseError{Func: "iop.ParseUnit", Input: s, Err: ErrUnknownUnit}
-}
+func ParseUnit(s string) (Unit, error) { return units.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid unit is an error.
-func (u Unit) MarshalText() ([]byte, error) {
-	return enum.Text(u.IsValid(), u.String(), func() error {
-		return &ParseError{Func: "iop.Unit.MarshalText", Input: u.String(), Err: ErrUnknownUnit}
-	})
-}
+func (u Unit) MarshalText() ([]byte, error) { return units.Marshal(u) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseUnit].
-func (u *Unit) UnmarshalText(b []byte) error { return enum.Unmarshal(u, b, ParseUnit) }
+func (u *Unit) UnmarshalText(b []byte) error { return units.Unmarshal(u, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (u Unit) Value() (driver.Value, error) { return units.Value(u) }
+
+// Scan implements [database/sql.Scanner] with [ParseUnit].
+func (u *Unit) Scan(src any) error { return units.Scan(u, src) }
 
 // Code is the stable identifier of a rule, such as
-// "schedule.weekly-minutes.below-minimum". Codes never change meaning once
-// released; test suites assert on them. Every code the library can emit is
-// listed with its citation by the packages' Rules functions and by the root
-// package's Catalog.
+// "schedule.weekly-minutes.below-minimum": the package that checks it, the
+// subject, what was found. Codes never change meaning once released; test
+// suites assert on them. Every code the library can emit is listed with its
+// citation by the packages' Rules functions and by the root package's
+// Catalog.
 //
 // Code implements error so that errors.Is(err, code) reports whether err
 // holds a finding with that code.
@@ -103,57 +109,148 @@ type Code string
 // Error returns the code itself.
 func (c Code) Error() string { return string(c) }
 
+// Package returns the package part of the code: "schedule" for
+// "schedule.weekly-minutes.below-minimum".
+func (c Code) Package() string {
+	p, _, _ := strings.Cut(string(c), ".")
+	return p
+}
+
+// Rule is one line of a package's rule table: a code, the severity its
+// findings have unless a profile says otherwise, what it checks in one
+// line, and the source of the rule in general (a finding carries the
+// citation of the profile's own rule group when the profile has one).
+// Rules are comparable and safe for concurrent use.
+type Rule struct {
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	Summary  string   `json:"summary"`
+	Cite     Citation `json:"cite"`
+}
+
 // Finding is the result of one rule applied to one record: what was found,
-// how serious it is, which record it concerns, and the figures behind it.
+// how serious it is, which record and day it concerns, and the figures
+// behind it. Making one does not allocate: its words are the rule's
+// Summary, and [Finding.Message] and [Finding.Error] render them with the
+// figures when asked.
+//
 // A Finding is comparable and safe for concurrent use; it is an error.
 type Finding struct {
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity"`
 	// Subject is the opaque record ID the finding concerns (a patient, a
-	// group, a week), chosen by the caller; never a name or other detail.
+	// group, a claim), chosen by the caller; never a name or other detail.
 	Subject string `json:"subject,omitzero"`
-	// Message explains the finding in words, naming record IDs and figures only.
-	Message string `json:"message"`
-	// Cite is the source of the rule, from the profile that was applied.
-	Cite Citation `json:"cite,omitzero"`
+	// Day is the day the finding concerns, when it concerns one day of a
+	// week (a day below a payment tier); zero otherwise.
+	Day date.Date `json:"day,omitzero"`
 	// Need and Got are the figures involved, in Unit: the rule needed 540
 	// minutes and found 525. Both are zero when Unit is zero.
 	Need int64 `json:"need,omitzero"`
 	Got  int64 `json:"got,omitzero"`
 	Unit Unit  `json:"unit,omitzero"`
+	// Summary is what the rule checks, from the package's rule table.
+	Summary string `json:"summary"`
+	// Cite is the source of the rule: the citation of the profile's rule
+	// group that was applied, or the rule table's.
+	Cite Citation `json:"cite,omitzero"`
 }
 
-// Error returns "code: message [need N, got M unit] (citation)".
-func (f Finding) Error() string {
-	var b strings.Builder
-	b.WriteString(string(f.Code))
-	b.WriteString(": ")
-	b.WriteString(f.Message)
+// IsZero reports whether f is the zero Finding.
+func (f Finding) IsZero() bool { return f == Finding{} }
+
+// Message returns the finding in words: the rule's summary, the day, and
+// the figures, as "counted service time below the weekly minimum: need
+// 9h00m, got 8h59m". It names no person: only figures and the day.
+func (f Finding) Message() string {
+	var b []byte
+	return string(f.appendMessage(b))
+}
+
+func (f Finding) appendMessage(b []byte) []byte {
+	b = append(b, f.Summary...)
+	if f.Day != 0 {
+		b = append(b, " on "...)
+		b = append(b, f.Day.Format(date.ISO8601)...)
+	}
 	if f.Unit != 0 {
-		b.WriteString(" [need ")
-		b.WriteString(f.figure(f.Need))
-		b.WriteString(", got ")
-		b.WriteString(f.figure(f.Got))
-		b.WriteString("]")
+		b = append(b, ": need "...)
+		b = AppendFigure(b, f.Need, f.Unit)
+		b = append(b, ", got "...)
+		b = AppendFigure(b, f.Got, f.Unit)
 	}
-	if !f.Cite.IsZero() {
-		b.WriteString(" (")
-		b.WriteString(f.Cite.String())
-		b.WriteString(")")
-	}
-	return b.String()
+	return b
 }
 
-func (f Finding) figure(v int64) string {
-	switch f.Unit {
+// Error returns "code [subject]: message (citation)".
+func (f Finding) Error() string {
+	b := append([]byte(nil), f.Code...)
+	if f.Subject != "" {
+		b = append(b, " ["...)
+		b = AppendID(b, f.Subject)
+		b = append(b, ']')
+	}
+	b = append(b, ": "...)
+	b = f.appendMessage(b)
+	if !f.Cite.IsZero() {
+		b = append(b, " ("...)
+		b = append(b, f.Cite.String()...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// AppendID appends the record ID id to b as it is when it is printable
+// ASCII without spaces or quotes, and quoted with Go escapes otherwise, so
+// that an ID can never forge a line or a terminal escape in a report.
+func AppendID(b []byte, id string) []byte {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c <= ' ' || c >= 0x7f || c == '"' || c == '\\' {
+			return strconv.AppendQuoteToASCII(b, id)
+		}
+	}
+	if id == "" {
+		return append(b, `""`...)
+	}
+	return append(b, id...)
+}
+
+// Figure returns v written in unit u: minutes as "9h00m", days as
+// "30 days", counts and intensities as the number.
+func Figure(v int64, u Unit) string { return string(AppendFigure(nil, v, u)) }
+
+// AppendFigure appends v written in unit u, as [Figure] writes it, to b.
+func AppendFigure(b []byte, v int64, u Unit) []byte {
+	switch u {
 	case UnitMinutes:
 		if v == int64(Minutes(v)) {
-			return Minutes(v).String()
+			return Minutes(v).appendTo(b)
 		}
 	case UnitDays:
-		return strconv.FormatInt(v, 10) + " days"
+		b = strconv.AppendInt(b, v, 10)
+		if v == 1 || v == -1 {
+			return append(b, " day"...)
+		}
+		return append(b, " days"...)
 	}
-	return strconv.FormatInt(v, 10)
+	return strconv.AppendInt(b, v, 10)
+}
+
+// LogValue implements [slog.LogValuer]: the code, severity, subject, day
+// and figures as attributes. The library itself logs nothing.
+func (f Finding) LogValue() slog.Value {
+	attrs := make([]slog.Attr, 0, 7)
+	attrs = append(attrs, slog.String("code", string(f.Code)), slog.String("severity", f.Severity.String()))
+	if f.Subject != "" {
+		attrs = append(attrs, slog.String("subject", f.Subject))
+	}
+	if f.Day != 0 {
+		attrs = append(attrs, slog.String("day", f.Day.Format(date.ISO8601)))
+	}
+	if f.Unit != 0 {
+		attrs = append(attrs, slog.Int64("need", f.Need), slog.Int64("got", f.Got), slog.String("unit", f.Unit.String()))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // Is reports whether target is the finding's [Code], so that
@@ -263,7 +360,7 @@ func (fs Findings) Codes() []Code {
 	return codes
 }
 
-// Sorted returns a copy of fs ordered by code, then subject, then message:
+// Sorted returns a copy of fs ordered by code, subject, day and figures:
 // an order that does not depend on the order of the input records.
 func (fs Findings) Sorted() Findings {
 	out := slices.Clone(fs)
@@ -274,18 +371,23 @@ func (fs Findings) Sorted() Findings {
 		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Message, b.Message)
+		if a.Day != b.Day {
+			return int(a.Day - b.Day)
+		}
+		if a.Need != b.Need {
+			return cmpInt64(a.Need, b.Need)
+		}
+		return cmpInt64(a.Got, b.Got)
 	})
 	return out
 }
 
-// RuleInfo describes a rule code for the catalog: its code, the severity it
-// is reported with by default, what it checks, and where the rule comes from
-// (the citation a finding carries may be more specific: it comes from the
-// profile applied).
-type RuleInfo struct {
-	Code     Code     `json:"code"`
-	Severity Severity `json:"severity"`
-	Summary  string   `json:"summary"`
-	Cite     Citation `json:"cite"`
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }

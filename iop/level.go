@@ -1,6 +1,10 @@
 package iop
 
-import "github.com/ioprules/ioprules/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/enum"
+)
 
 // Level is an ASAM level of care. Levels of the 3rd edition (2013) and the
 // 4th edition (2023) share one type: a level that exists in both (2.1, 2.5,
@@ -78,13 +82,16 @@ var levels = [...]levelInfo{
 	LevelOTS:  {"OTS", 10, in3, "Opioid Treatment Services", "", ""},
 }
 
-var levelCodes = func() []string {
+var levelTable = enum.New[Level]("Level", "iop.ParseLevel", enumFail, func() []string {
 	codes := make([]string, len(levels))
 	for i, l := range levels {
 		codes[i] = l.code
 	}
 	return codes
-}()
+}())
+
+// AllLevels returns every level of every edition, in declaration order.
+func AllLevels() []Level { return levelTable.Values() }
 
 // Levels returns the levels defined in edition e, in order of intensity
 // (withdrawal management and OTS last, for the 3rd edition). It returns a new
@@ -100,14 +107,14 @@ func Levels(e Edition) []Level {
 }
 
 // IsValid reports whether l is a known level.
-func (l Level) IsValid() bool { return l >= Level05 && l <= LevelOTS }
+func (l Level) IsValid() bool { return levelTable.Valid(l) }
 
 // IsZero reports whether l is unset.
 func (l Level) IsZero() bool { return l == 0 }
 
 // String returns the level's code as ASAM writes it ("2.1", "3.2-WM", "OTS"),
 // and "%!Level(n)" for an invalid value.
-func (l Level) String() string { return enum.String(levelCodes, l, "Level") }
+func (l Level) String() string { return levelTable.String(l) }
 
 // InEdition reports whether l is defined in edition e.
 func (l Level) InEdition(e Edition) bool {
@@ -159,12 +166,7 @@ func (l Level) Compare(m Level) int {
 func (l Level) IsWithdrawalManagement() bool { return l >= Level1WM && l <= Level4WM }
 
 // ParseLevel parses a level's code exactly as [Level.String] writes it.
-func ParseLevel(s string) (Level, error) {
-	if l, ok := enum.Parse[Level](levelCodes, s); ok {
-		return l, nil
-	}
-	return 0, &ParseError{Func: "iop.ParseLevel", Input: s, Err: ErrUnknownLevel}
-}
+func ParseLevel(s string) (Level, error) { return levelTable.Parse(s) }
 
 // MustParseLevel is ParseLevel that panics on error. For tests and constants only.
 func MustParseLevel(s string) Level {
@@ -176,11 +178,13 @@ func MustParseLevel(s string) Level {
 }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid level is an error.
-func (l Level) MarshalText() ([]byte, error) {
-	return enum.Text(l.IsValid(), l.String(), func() error {
-		return &ParseError{Func: "iop.Level.MarshalText", Input: l.String(), Err: ErrUnknownLevel}
-	})
-}
+func (l Level) MarshalText() ([]byte, error) { return levelTable.Marshal(l) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseLevel].
-func (l *Level) UnmarshalText(b []byte) error { return enum.Unmarshal(l, b, ParseLevel) }
+func (l *Level) UnmarshalText(b []byte) error { return levelTable.Unmarshal(l, b) }
+
+// Value implements [driver.Valuer]: the level's code, never the number.
+func (l Level) Value() (driver.Value, error) { return levelTable.Value(l) }
+
+// Scan implements [database/sql.Scanner] with [ParseLevel].
+func (l *Level) Scan(src any) error { return levelTable.Scan(l, src) }

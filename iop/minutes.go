@@ -1,6 +1,7 @@
 package iop
 
 import (
+	"math"
 	"strconv"
 	"time"
 )
@@ -10,14 +11,27 @@ import (
 // time. Minutes are comparable and safe for concurrent use.
 type Minutes int32
 
-// Hours returns h hours as Minutes.
-func Hours(h int) Minutes { return Minutes(h * 60) }
+// Hours returns h hours as Minutes, saturating at the largest and smallest
+// Minutes rather than wrapping.
+func Hours(h int) Minutes {
+	const maxHours = math.MaxInt32 / 60
+	return Minutes(min(max(h, -maxHours), maxHours) * 60)
+}
 
-// MinutesOf returns d as whole minutes, rounded toward zero.
-func MinutesOf(d time.Duration) Minutes { return Minutes(d / time.Minute) }
+// MinutesOf returns d as whole minutes, rounded toward zero, saturating
+// rather than wrapping.
+func MinutesOf(d time.Duration) Minutes {
+	return Minutes(min(max(d/time.Minute, math.MinInt32), math.MaxInt32))
+}
 
-// Duration returns m as a time.Duration.
+// Duration returns m as a time.Duration. Every Minutes value fits.
 func (m Minutes) Duration() time.Duration { return time.Duration(m) * time.Minute }
+
+// Add returns m + n, saturating at the largest and smallest Minutes rather
+// than wrapping.
+func (m Minutes) Add(n Minutes) Minutes {
+	return Minutes(min(max(int64(m)+int64(n), math.MinInt32), math.MaxInt32))
+}
 
 // String writes m as hours and two-digit minutes: "9h00m", "8h59m", "0h45m",
 // "-1h30m".
@@ -41,11 +55,23 @@ func (m Minutes) appendTo(b []byte) []byte {
 	return append(b, 'm')
 }
 
+// MarshalText implements [encoding.TextMarshaler] with [Minutes.String].
+func (m Minutes) MarshalText() ([]byte, error) { return m.appendTo(nil), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMinutes].
+func (m *Minutes) UnmarshalText(b []byte) error {
+	v, err := ParseMinutes(string(b))
+	if err == nil {
+		*m = v
+	}
+	return err
+}
+
 // ParseMinutes parses minutes in the form [Minutes.String] writes: an
 // optional '-', the hours, 'h', exactly two digits of minutes below 60, 'm'.
 func ParseMinutes(s string) (Minutes, error) {
 	fail := func() (Minutes, error) {
-		return 0, &ParseError{Func: "iop.ParseMinutes", Input: s, Err: ErrInvalidMinutes}
+		return 0, &ParseError{Func: "iop.ParseMinutes", Err: ErrSyntax}
 	}
 	rest, neg := s, false
 	if len(rest) > 0 && rest[0] == '-' {

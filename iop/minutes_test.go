@@ -31,7 +31,7 @@ func TestParseMinutesRejects(t *testing.T) {
 	for _, in := range []string{"", "9h", "9h0m", "9h60m", "09h00m", "+9h00m", "-0h00m", "9h00", "9:00", "h00m", "540", "99999999999h00m", "9h0xm"} {
 		t.Run(in, func(t *testing.T) {
 			_, err := iop.ParseMinutes(in)
-			require.ErrorIs(t, err, iop.ErrInvalidMinutes)
+			require.ErrorIs(t, err, iop.ErrSyntax)
 		})
 	}
 }

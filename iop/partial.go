@@ -1,8 +1,9 @@
 package iop
 
 import (
+	"database/sql/driver"
+
 	"github.com/ioprules/ioprules/internal/enum"
-	"golang.org/x/exp/constraints"
 )
 
 // PartialWeek says how a week that an episode covers only in part (the week
@@ -24,34 +25,34 @@ const (
 	PartialWeekExempt
 )
 
-var partialWeekNames = []string{PartialWeekFull: "full", PartialWeekProrated: "prorated", PartialWeekExempt: "exempt"}
+var partialWeeks = enum.New[PartialWeek]("PartialWeek", "iop.ParsePartialWeek", enumFail, []string{PartialWeekFull: "full", PartialWeekProrated: "prorated", PartialWeekExempt: "exempt"})
 
-// IsValid reports whether w is a known rule.
-func (w PartialWeek) IsValid() bool { return enum.Valid(partialWeekNames, w) }
+// AllPartialWeeks returns every partial-week rule, in order.
+func AllPartialWeeks() []PartialWeek { return partialWeeks.Values() }
+
+// IsValid reports whether w is a known value.
+func (w PartialWeek) IsValid() bool { return partialWeeks.Valid(w) }
 
 // IsZero reports whether w is unset.
 func (w PartialWeek) IsZero() bool { return w == 0 }
 
-// String returns "full", "prorated" or "exempt", and "%!PartialWeek(n)" otherwise.
-func (w PartialWeek) String() string { return enum.String(partialWeekNames, w, "PartialWeek") }
+// String returns "full", "prorated" or "exempt", and "%!PartialWeek(n)" for an invalid value.
+func (w PartialWeek) String() string { return partialWeeks.String(w) }
 
-// ParsePartialWeek parses "full", "prorated" or "exempt".
-func ParsePartialWeek(s string) (PartialWeek, error) {
-	if v, ok := enum.Parse[PartialWeek](partialWeekNames, s); ok {
-		return v, nil
-	}
-	return 0, &ParseError{Func: "iop.ParsePartialWeek", Input: s, Err: ErrUnknownPartial}
-}
+// ParsePartialWeek parses "full", "prorated" or "exempt", exactly as [PartialWeek.String] writes it.
+func ParsePartialWeek(s string) (PartialWeek, error) { return partialWeeks.Parse(s) }
 
-// MarshalText implements [encoding.TextMarshaler]; an invalid rule is an error.
-func (w PartialWeek) MarshalText() ([]byte, error) {
-	return enum.Text(w.IsValid(), w.String(), func() error {
-		return &ParseError{Func: "iop.PartialWeek.MarshalText", Input: w.String(), Err: ErrUnknownPartial}
-	})
-}
+// MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
+func (w PartialWeek) MarshalText() ([]byte, error) { return partialWeeks.Marshal(w) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePartialWeek].
-func (w *PartialWeek) UnmarshalText(b []byte) error { return enum.Unmarshal(w, b, ParsePartialWeek) }
+func (w *PartialWeek) UnmarshalText(b []byte) error { return partialWeeks.Unmarshal(w, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (w PartialWeek) Value() (driver.Value, error) { return partialWeeks.Value(w) }
+
+// Scan implements [database/sql.Scanner] with [ParsePartialWeek].
+func (w *PartialWeek) Scan(src any) error { return partialWeeks.Scan(w, src) }
 
 // Minimum returns the weekly minimum that rule w sets for a week of which
 // days of 7 fall in the episode, given the full-week minimum min. A full
@@ -63,7 +64,7 @@ func (w PartialWeek) Minimum(min Minutes, days int) Minutes { return Prorate(w, 
 // for [PartialWeekFull], min*days/7 rounded down for [PartialWeekProrated],
 // zero for [PartialWeekExempt]. A full week (7 days, or days out of range)
 // and an unset rule give min.
-func Prorate[T constraints.Integer](w PartialWeek, min T, days int) T {
+func Prorate[T ~int | ~int8 | ~int16 | ~int32 | ~int64](w PartialWeek, min T, days int) T {
 	if days >= 7 || days < 0 {
 		return min
 	}

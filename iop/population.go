@@ -1,6 +1,7 @@
 package iop
 
 import (
+	"database/sql/driver"
 	"time"
 
 	"github.com/ioprules/ioprules/internal/enum"
@@ -19,46 +20,43 @@ const (
 	Adolescent            // below the profile's adult age
 )
 
-var populationNames = []string{Adult: "adult", Adolescent: "adolescent"}
+var populations = enum.New[Population]("Population", "iop.ParsePopulation", enumFail, []string{Adult: "adult", Adolescent: "adolescent"})
 
-// Populations returns every population, in order.
-func Populations() []Population { return []Population{Adult, Adolescent} }
+// AllPopulations returns every population, in order.
+func AllPopulations() []Population { return populations.Values() }
 
-// IsValid reports whether p is a known population.
-func (p Population) IsValid() bool { return enum.Valid(populationNames, p) }
+// IsValid reports whether p is a known value.
+func (p Population) IsValid() bool { return populations.Valid(p) }
 
 // IsZero reports whether p is unset.
 func (p Population) IsZero() bool { return p == 0 }
 
-// String returns "adult" or "adolescent", and "%!Population(n)" otherwise.
-func (p Population) String() string { return enum.String(populationNames, p, "Population") }
+// String returns "adult" or "adolescent", and "%!Population(n)" for an invalid value.
+func (p Population) String() string { return populations.String(p) }
 
-// ParsePopulation parses "adult" or "adolescent".
-func ParsePopulation(s string) (Population, error) {
-	if p, ok := enum.Parse[Population](populationNames, s); ok {
-		return p, nil
-	}
-	return 0, &ParseError{Func: "iop.ParsePopulation", Input: s, Err: ErrUnknownPopulation}
-}
+// ParsePopulation parses "adult" or "adolescent", exactly as [Population.String] writes it.
+func ParsePopulation(s string) (Population, error) { return populations.Parse(s) }
 
-// MarshalText implements [encoding.TextMarshaler]; an invalid population is an error.
-func (p Population) MarshalText() ([]byte, error) {
-	return enum.Text(p.IsValid(), p.String(), func() error {
-		return &ParseError{Func: "iop.Population.MarshalText", Input: p.String(), Err: ErrUnknownPopulation}
-	})
-}
+// MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
+func (p Population) MarshalText() ([]byte, error) { return populations.Marshal(p) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePopulation].
-func (p *Population) UnmarshalText(b []byte) error { return enum.Unmarshal(p, b, ParsePopulation) }
+func (p *Population) UnmarshalText(b []byte) error { return populations.Unmarshal(p, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (p Population) Value() (driver.Value, error) { return populations.Value(p) }
+
+// Scan implements [database/sql.Scanner] with [ParsePopulation].
+func (p *Population) Scan(src any) error { return populations.Scan(p, src) }
 
 // AgeOn returns the age in whole years on day on of a person born on birth:
 // the number of birthdays that have come by that day. A person born on
 // February 29 has their birthday on March 1 in common years (the day after
 // February 28), the usual rule in US law. It returns an error wrapping
-// [ErrBirthAfterDate] when birth is after on.
+// [ErrOrder] when birth is after on.
 func AgeOn(birth, on date.Date) (int, error) {
 	if birth > on {
-		return 0, ErrBirthAfterDate
+		return 0, ErrOrder
 	}
 	by, bm, bd := birth.Date()
 	oy, om, od := on.Date()

@@ -34,7 +34,7 @@ func TestAgeOn(t *testing.T) {
 		})
 	}
 	_, err := iop.AgeOn(d(2025, 1, 2), d(2025, 1, 1))
-	require.ErrorIs(t, err, iop.ErrBirthAfterDate)
+	require.ErrorIs(t, err, iop.ErrOrder)
 }
 
 func TestPopulationOn(t *testing.T) {
@@ -94,12 +94,12 @@ func TestMayJoin(t *testing.T) {
 }
 
 func TestParsePopulation(t *testing.T) {
-	for _, p := range iop.Populations() {
+	for _, p := range iop.AllPopulations() {
 		got, err := iop.ParsePopulation(p.String())
 		require.NoError(t, err)
 		assert.Equal(t, p, got)
 	}
 	_, err := iop.ParsePopulation("Adult")
-	require.ErrorIs(t, err, iop.ErrUnknownPopulation)
+	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.Equal(t, "%!Population(7)", iop.Population(7).String())
 }

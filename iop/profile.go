@@ -3,8 +3,7 @@ package iop
 import (
 	"slices"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
-	"github.com/rickb777/date/v2"
+		"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
 )
 
@@ -49,8 +48,38 @@ type Profile struct {
 	ServiceTiers  ServiceTierRules   `json:"service_tiers,omitzero"`
 	Certification CertificationRules `json:"certification,omitzero"`
 	Stay          StayRules          `json:"stay,omitzero"`
+	Counting      CountingRules      `json:"counting,omitzero"`
 	Group         GroupRules         `json:"group,omitzero"`
 	FollowUp      FollowUpRules      `json:"follow_up,omitzero"`
+
+	// Rules change how the checks apply single rules under this profile:
+	// another severity than the rule table's, or the rule turned off (a
+	// payer contract that treats the weekly minimum as a warning). Each
+	// setting names a rule code and cites its source.
+	Rules []RuleSetting `json:"rules,omitzero"`
+}
+
+// RuleSetting changes how a profile applies one rule: Severity replaces
+// the rule table's default, or Off turns the rule off. Exactly one of the
+// two is set. The code must be one the checking package knows; its
+// NewChecker refuses an unknown one.
+type RuleSetting struct {
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity,omitzero"`
+	Off      bool     `json:"off,omitzero"`
+	Cite     Citation `json:"cite"`
+}
+
+// Setting returns how p applies rule r: the severity its findings have,
+// and false when p turns the rule off. A rule p does not name keeps the
+// table's severity.
+func (p *Profile) Setting(r Rule) (Severity, bool) {
+	for _, s := range p.Rules {
+		if s.Code == r.Code {
+			return s.Severity, !s.Off
+		}
+	}
+	return r.Severity, true
 }
 
 // AgeRules decide which population a person belongs to on a date.
@@ -133,7 +162,21 @@ type Band struct {
 }
 
 // Contains reports whether m is within the band.
-func (b Band) Contains(m Minutes) bool { return m >= b.Min && (b.Max == 0 || m <= b.Max) }
+func (b Band) Contains(m Minutes) bool { return b.Compare(m) == 0 }
+
+// Compare places m against the band: -1 below Min, +1 above a Max that is
+// set, 0 within. It is the one judgement of weekly minutes the library
+// makes: schedule's weekly check and eligibility's admission check both
+// call it.
+func (b Band) Compare(m Minutes) int {
+	switch {
+	case m < b.Min:
+		return -1
+	case b.Max != 0 && m > b.Max:
+		return +1
+	}
+	return 0
+}
 
 // WeeklyRules are the weekly minutes of service a patient must receive, per
 // population. A zero Band for a population means the program does not serve
@@ -244,8 +287,8 @@ type StayRules struct {
 	Cite             Citation `json:"cite,omitzero"`
 }
 
-// GroupRules are the limits a group session must meet (see
-// [GroupSession.Check]). Each rule applies only when its field is set; the
+// GroupRules are the limits a group session must meet (see package
+// [github.com/ioprules/ioprules/iop/group]). Each rule applies only when its field is set; the
 // zero GroupRules sets none. GroupRules is comparable and safe for
 // concurrent use.
 //
@@ -305,14 +348,7 @@ type GroupRules struct {
 	// RequireAgreement requires a confidentiality agreement on file for
 	// every participant: patients, family members and observers.
 	RequireAgreement bool `json:"require_agreement,omitzero"`
-	// FocusMismatch is the severity of a participant who does not fit the
-	// group's focus; zero means [Blocking].
-	FocusMismatch Severity `json:"focus_mismatch,omitzero"`
-	// LevelMismatch is the severity of a patient whose level of care differs
-	// from the group's program; zero means [Warning], because no source
-	// forbids programs to run groups shared by two levels.
-	LevelMismatch Severity `json:"level_mismatch,omitzero"`
-	Cite          Citation `json:"cite,omitzero"`
+	Cite Citation `json:"cite,omitzero"`
 }
 
 // FollowUpWindow is a window after discharge within which a follow-up
@@ -398,7 +434,8 @@ func (p Profile) Equal(q Profile) bool {
 		p.Source == q.Source && p.Ages == q.Ages && p.Weekly == q.Weekly &&
 		p.Daily == q.Daily && p.PartialWeeks == q.PartialWeeks &&
 		p.StepDown == q.StepDown && p.Certification == q.Certification &&
-		p.Stay == q.Stay && p.Group == q.Group &&
+		p.Stay == q.Stay && p.Group == q.Group && p.Counting.Equal(q.Counting) &&
+		slices.Equal(p.Rules, q.Rules) &&
 		p.ServiceTiers.Cite == q.ServiceTiers.Cite &&
 		slices.Equal(p.ServiceTiers.Tiers, q.ServiceTiers.Tiers) &&
 		slices.Equal(p.FollowUp.Windows, q.FollowUp.Windows)
@@ -408,13 +445,16 @@ func (p Profile) Equal(q Profile) bool {
 func (p Profile) Clone() Profile {
 	p.ServiceTiers.Tiers = slices.Clone(p.ServiceTiers.Tiers)
 	p.FollowUp.Windows = slices.Clone(p.FollowUp.Windows)
+	p.Counting.Codes = slices.Clone(p.Counting.Codes)
+	p.Rules = slices.Clone(p.Rules)
 	return p
 }
 
 // ParseProfile decodes a profile from JSON strictly and validates it: an
 // unknown field, a value of the wrong type, an unknown level, a date that
 // does not exist ("2025-02-30") or a rule that [Profile.Validate] refuses is
-// an error naming the field (a [*FieldError], or [Errors] of them).
+// an error naming the field ([FieldErrors]). Input above 8 MiB is refused
+// with [ErrTooLarge]. A refused profile comes back as the zero Profile.
 func ParseProfile(data []byte) (Profile, error) {
 	var p Profile
 	if err := p.UnmarshalJSON(data); err != nil {
@@ -431,7 +471,7 @@ func ParseProfile(data []byte) (Profile, error) {
 func (p *Profile) UnmarshalJSON(data []byte) error {
 	type plain Profile
 	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
 	*p = Profile(v)

@@ -3,6 +3,7 @@ package iop_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
@@ -67,20 +68,31 @@ func TestParseProfileRefuses(t *testing.T) {
 		field string
 		want  error
 	}{
-		{"unknown top-level field", valid + `,"colour":"red"}`, "colour", iop.ErrUnknownField},
-		{"misspelt nested field", valid + `,"weekly":{"adult":{"minimum":540}}}`, "weekly.adult.minimum", iop.ErrUnknownField},
-		{"unknown level", `{"id":"x","title":"X","level":"2.2","from":"2025-01-01","source":{"source":"S"}}`, "level", iop.ErrUnknownLevel},
+		{"unknown top-level field", valid + `,"colour":"red"}`, "#5", iop.ErrUnknownField},
+		{"misspelt nested field", valid + `,"weekly":{"adult":{"minimum":540}}}`, "weekly.adult.#0", iop.ErrUnknownField},
+		{"unknown key with escapes", valid + `,"x\n\u001b[31m":1}`, "#5", iop.ErrUnknownField},
+		{"rule setting of no checking package", valid + `,"rules":[{"code":"iop.x","severity":"warning","cite":{"source":"S"}}]}`, "rules[0].code", iop.ErrUnknown},
+		{"rule setting without severity", valid + `,"rules":[{"code":"schedule.x","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrMissing},
+		{"rule setting off with severity", valid + `,"rules":[{"code":"schedule.x","off":true,"severity":"info","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrOrder},
+		{"rule setting unknown severity", valid + `,"rules":[{"code":"schedule.x","severity":"fatal","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrUnknown},
+		{"rule setting twice", valid + `,"rules":[{"code":"schedule.x","off":true,"cite":{"source":"S"}},{"code":"schedule.x","off":true,"cite":{"source":"S"}}]}`, "rules[1].code", iop.ErrDuplicate},
+		{"rule setting without citation", valid + `,"rules":[{"code":"schedule.x","off":true}]}`, "rules[0].cite", iop.ErrMissing},
+		{"weekly rules without counting", valid + `,"weekly":{"adult":{"min":"9h00m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}`, "counting", iop.ErrMissing},
+		{"counting with an unknown kind", valid + `,"counting":{"kinds":["group","yoga"],"cite":{"source":"S"}}}`, "counting.kinds[1]", iop.ErrUnknown},
+		{"minutes as a number", valid + `,"daily":{"min_day_minutes":180,"cite":{"source":"S"}}}`, "daily.min_day_minutes", iop.ErrSyntax},
+		{"too large", valid + `,"title":"` + strings.Repeat("x", 9<<20) + `"}`, "", iop.ErrTooLarge},
+		{"unknown level", `{"id":"x","title":"X","level":"2.2","from":"2025-01-01","source":{"source":"S"}}`, "level", iop.ErrUnknown},
 		{"date that does not exist", `{"id":"x","title":"X","level":"2.1","from":"2025-02-30","source":{"source":"S"}}`, "from", iop.ErrInvalidDate},
 		{"month 13", `{"id":"x","title":"X","level":"2.1","from":"2024-13-01","source":{"source":"S"}}`, "from", iop.ErrInvalidDate},
 		{"date in another form", `{"id":"x","title":"X","level":"2.1","from":"01/02/2025","source":{"source":"S"}}`, "from", iop.ErrInvalidDate},
-		{"minimum above maximum", valid + `,"weekly":{"adult":{"min":600,"max":540},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}`, "weekly.adult", iop.ErrMinAboveMax},
-		{"negative minutes", valid + `,"weekly":{"adult":{"min":-1},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}`, "weekly.adult.min", iop.ErrNegative},
+		{"minimum above maximum", valid + `,"weekly":{"adult":{"min":"10h00m","max":"9h00m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}},"counting":{"kinds":["group"],"cite":{"source":"S"}}}`, "weekly.adult", iop.ErrOrder},
+		{"negative minutes", valid + `,"weekly":{"adult":{"min":"-0h01m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}},"counting":{"kinds":["group"],"cite":{"source":"S"}}}`, "weekly.adult.min", iop.ErrOutOfRange},
 		{"wrong JSON type", valid + `,"daily":{"min_days":"three"}}`, "daily.min_days", iop.ErrSyntax},
 		{"integer out of range", valid + `,"daily":{"min_days":99999999999999999999}}`, "daily.min_days", iop.ErrSyntax},
-		{"unknown partial-week rule", valid + `,"partial_weeks":{"first":"half"}}`, "partial_weeks.first", iop.ErrUnknownPartial},
-		{"missing citation", valid + `,"daily":{"min_days":3}}`, "daily.cite", iop.ErrMissingCitation},
-		{"duplicate field", `{"id":"x","id":"y"}`, "id", iop.ErrDuplicateField},
-		{"negative interval", valid + `,"certification":{"recert_days":-30,"cite":{"source":"S"}}}`, "certification.recert_days", iop.ErrNegative},
+		{"unknown partial-week rule", valid + `,"partial_weeks":{"first":"half"}}`, "partial_weeks.first", iop.ErrUnknown},
+		{"missing citation", valid + `,"daily":{"min_days":3}}`, "daily.cite", iop.ErrMissing},
+		{"duplicate field", `{"id":"x","id":"y"}`, "id", iop.ErrDuplicate},
+		{"negative interval", valid + `,"certification":{"recert_days":-30,"cite":{"source":"S"}}}`, "certification.recert_days", iop.ErrOutOfRange},
 		{"not an object", `[1,2]`, "", iop.ErrSyntax},
 		{"trailing data", valid + `} {}`, "", iop.ErrSyntax},
 		{"truncated", `{"id":"x"`, "", iop.ErrSyntax},
@@ -93,6 +105,9 @@ func TestParseProfileRefuses(t *testing.T) {
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.field, fe.Field)
 			assert.True(t, p.IsZero(), "a refused profile is the zero Profile")
+			for _, secret := range []string{"colour", "minimum", "red", "three", "half", "fatal", "yoga", "99999999999999999999", "\x1b"} {
+				assert.NotContains(t, err.Error(), secret, "the message holds no input text")
+			}
 		})
 	}
 }
@@ -116,7 +131,7 @@ func TestValidateReportsEverything(t *testing.T) {
 		}},
 	}
 	err := p.Validate()
-	var errs iop.Errors
+	var errs iop.FieldErrors
 	require.ErrorAs(t, err, &errs)
 	var fields []string
 	for _, e := range errs {
@@ -132,11 +147,11 @@ func TestValidateReportsEverything(t *testing.T) {
 		"service_tiers.tiers[1].min_services",
 		"certification.recert_days",
 		"group",
-		"follow_up.windows[1].name", "follow_up.windows[1].days", "follow_up.windows[1].cite",
+		"follow_up.windows[1].name", "follow_up.windows[1].days", "follow_up.windows[1].cite", "counting",
 	}, fields)
-	require.ErrorIs(t, err, iop.ErrLevelNotInEdition)
-	require.ErrorIs(t, err, iop.ErrMinAboveMax)
-	require.ErrorIs(t, err, iop.ErrDateOrder)
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	require.ErrorIs(t, err, iop.ErrOrder)
+	require.ErrorIs(t, err, iop.ErrOrder)
 }
 
 func TestValidateAges(t *testing.T) {
@@ -147,12 +162,12 @@ func TestValidateAges(t *testing.T) {
 		field string
 		want  error
 	}{
-		{"min age at adult age", iop.AgeRules{AdultAge: 18, MinAge: 18, Cite: iop.Citation{Source: "S"}}, "ages.min_age", iop.ErrMinAboveMax},
+		{"min age at adult age", iop.AgeRules{AdultAge: 18, MinAge: 18, Cite: iop.Citation{Source: "S"}}, "ages.min_age", iop.ErrOrder},
 		{"adolescent max below adult age", iop.AgeRules{AdultAge: 18, AdolescentMaxAge: 16, Cite: iop.Citation{Source: "S"}}, "ages.adolescent_max_age", iop.ErrOutOfRange},
-		{"adult min above adult age", iop.AgeRules{AdultAge: 18, AdultMinAge: 19, Cite: iop.Citation{Source: "S"}}, "ages.adult_min_age", iop.ErrMinAboveMax},
+		{"adult min above adult age", iop.AgeRules{AdultAge: 18, AdultMinAge: 19, Cite: iop.Citation{Source: "S"}}, "ages.adult_min_age", iop.ErrOrder},
 		{"no adult age", iop.AgeRules{MinAge: 12, Cite: iop.Citation{Source: "S"}}, "ages.adult_age", iop.ErrMissing},
 		{"absurd age", iop.AgeRules{AdultAge: 200, Cite: iop.Citation{Source: "S"}}, "ages.adult_age", iop.ErrOutOfRange},
-		{"uncited", iop.AgeRules{AdultAge: 18}, "ages.cite", iop.ErrMissingCitation},
+		{"uncited", iop.AgeRules{AdultAge: 18}, "ages.cite", iop.ErrMissing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -266,10 +281,23 @@ func TestServiceTiers(t *testing.T) {
 	}
 }
 
-func TestErrorsList(t *testing.T) {
-	require.NoError(t, iop.Errors(nil).Err())
-	es := iop.Errors{errors.New("a"), &iop.FieldError{Field: "f", Err: iop.ErrMissing}}
+func TestFieldErrors(t *testing.T) {
+	require.NoError(t, iop.FieldErrors(nil).Err())
+	var es iop.FieldErrors
+	es.Add("", errors.New("a"))
+	es.Add("f", iop.ErrMissing)
+	nested := iop.FieldErrors{{Field: "x", Err: iop.ErrUnknown}, {Field: "[2]", Err: iop.ErrDuplicate}}
+	es.Add("list[10]", nested)
+	es.Add("list[9]", &iop.FieldError{Field: "y", Err: iop.ErrOrder})
+	es.Add("ignored", nil)
 	require.Error(t, es.Err())
-	assert.Equal(t, "a\nf: missing", es.Error())
+	assert.Equal(t, "a\nf: missing\nlist[10].x: unknown value\nlist[10][2]: duplicate\nlist[9].y: out of order", es.Error())
 	require.ErrorIs(t, es.Err(), iop.ErrMissing)
+	require.ErrorIs(t, es.Err(), iop.ErrDuplicate)
+	es.Sort()
+	var paths []string
+	for _, e := range es {
+		paths = append(paths, e.Field)
+	}
+	assert.Equal(t, []string{"", "f", "list[9].y", "list[10].x", "list[10][2]"}, paths)
 }

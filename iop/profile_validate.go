@@ -15,15 +15,15 @@ const (
 )
 
 // validator collects field errors in the order of the checks.
-type validator struct{ errs Errors }
+type validator struct{ errs FieldErrors }
 
 func (v *validator) add(field string, err error) {
-	v.errs = append(v.errs, &FieldError{Field: field, Err: err})
+	v.errs.Add(field, err)
 }
 
 func (v *validator) nonNegative(field string, n int) {
 	if n < 0 {
-		v.add(field, ErrNegative)
+		v.add(field, fmt.Errorf("%w: negative", ErrOutOfRange))
 	}
 }
 
@@ -40,7 +40,7 @@ func (v *validator) count(field string, n, max int) {
 
 func (v *validator) cited(field string, set bool, c Citation) {
 	if set && c.Source == "" {
-		v.add(field, ErrMissingCitation)
+		v.add(field, fmt.Errorf("%w: citation", ErrMissing))
 	}
 }
 
@@ -48,7 +48,7 @@ func (v *validator) band(field string, b Band, max Minutes) {
 	v.count(field+".min", int(b.Min), int(max))
 	v.count(field+".max", int(b.Max), int(max))
 	if b.Max != 0 && b.Min > b.Max {
-		v.add(field, fmt.Errorf("%w: min %s, max %s", ErrMinAboveMax, b.Min, b.Max))
+		v.add(field, fmt.Errorf("%w: min %s, max %s", ErrOrder, b.Min, b.Max))
 	}
 }
 
@@ -72,17 +72,17 @@ func (p Profile) Validate() error {
 	case p.Level == 0:
 		v.add("level", ErrMissing)
 	case !p.Level.IsValid():
-		v.add("level", ErrUnknownLevel)
+		v.add("level", ErrUnknown)
 	case p.Edition != 0 && !p.Edition.IsValid():
-		v.add("edition", ErrUnknownEdition)
+		v.add("edition", ErrUnknown)
 	case p.Edition != 0 && !p.Level.InEdition(p.Edition):
-		v.add("level", fmt.Errorf("%w: %s in the %s edition", ErrLevelNotInEdition, p.Level, p.Edition))
+		v.add("level", fmt.Errorf("%w: %s in the %s edition", ErrUnknown, p.Level, p.Edition))
 	}
 	if p.From == 0 {
 		v.add("from", ErrMissing)
 	}
 	if p.Until != 0 && p.Until <= p.From {
-		v.add("until", fmt.Errorf("%w: until must be after from", ErrDateOrder))
+		v.add("until", fmt.Errorf("%w: until must be after from", ErrOrder))
 	}
 	v.cited("source", true, p.Source)
 
@@ -96,13 +96,13 @@ func (p Profile) Validate() error {
 			v.add("ages.adult_age", ErrMissing)
 		}
 		if a.MinAge != 0 && a.MinAge >= a.AdultAge {
-			v.add("ages.min_age", fmt.Errorf("%w: min_age %d, adult_age %d", ErrMinAboveMax, a.MinAge, a.AdultAge))
+			v.add("ages.min_age", fmt.Errorf("%w: min_age %d, adult_age %d", ErrOrder, a.MinAge, a.AdultAge))
 		}
 		if a.AdolescentMaxAge != 0 && a.AdolescentMaxAge < a.AdultAge-1 {
 			v.add("ages.adolescent_max_age", fmt.Errorf("%w: below adult_age - 1", ErrOutOfRange))
 		}
 		if a.AdultMinAge > a.AdultAge {
-			v.add("ages.adult_min_age", fmt.Errorf("%w: adult_min_age %d, adult_age %d", ErrMinAboveMax, a.AdultMinAge, a.AdultAge))
+			v.add("ages.adult_min_age", fmt.Errorf("%w: adult_min_age %d, adult_age %d", ErrOrder, a.AdultMinAge, a.AdultAge))
 		}
 	}
 	v.cited("ages.cite", a != (AgeRules{Cite: a.Cite}), a.Cite)
@@ -117,7 +117,7 @@ func (p Profile) Validate() error {
 	v.count("daily.min_days", d.MinDays, 7)
 	v.count("daily.min_day_minutes", int(d.MinDayMinutes), minutesPerDay)
 	if d.MinDays > 0 && d.MinDayMinutes > 0 && w.Adult.Max > 0 && Minutes(d.MinDays)*d.MinDayMinutes > w.Adult.Max {
-		v.add("daily", fmt.Errorf("%w: min_days x min_day_minutes above weekly.adult.max", ErrMinAboveMax))
+		v.add("daily", fmt.Errorf("%w: min_days x min_day_minutes above weekly.adult.max", ErrOrder))
 	}
 	v.cited("daily.cite", d != (DailyRules{Cite: d.Cite}), d.Cite)
 
@@ -130,7 +130,7 @@ func (p Profile) Validate() error {
 		case f.w == 0 && weekly:
 			v.add(f.name, fmt.Errorf("%w: a profile with a weekly minimum must say how partial weeks count", ErrMissing))
 		case f.w != 0 && !f.w.IsValid():
-			v.add(f.name, ErrUnknownPartial)
+			v.add(f.name, ErrUnknown)
 		}
 	}
 	v.cited("partial_weeks.cite", pw != (PartialWeekRules{Cite: pw.Cite}), pw.Cite)
@@ -148,7 +148,7 @@ func (p Profile) Validate() error {
 			v.add(field+".name", ErrMissing)
 		}
 		if i > 0 && t.MinServices <= st.Tiers[i-1].MinServices {
-			v.add(field+".min_services", fmt.Errorf("%w: tiers must ascend", ErrDateOrder))
+			v.add(field+".min_services", fmt.Errorf("%w: tiers must ascend", ErrOrder))
 		}
 	}
 	v.cited("service_tiers.cite", len(st.Tiers) > 0, st.Cite)
@@ -159,7 +159,7 @@ func (p Profile) Validate() error {
 	v.count("certification.recert_days", c.RecertDays, maxDays)
 	v.count("certification.plan_review_days", c.PlanReviewDays, maxDays)
 	if c.FirstRecertDay != 0 && c.FirstRecertDay <= c.InitialDays {
-		v.add("certification.first_recert_day", fmt.Errorf("%w: must come after initial_days", ErrDateOrder))
+		v.add("certification.first_recert_day", fmt.Errorf("%w: must come after initial_days", ErrOrder))
 	}
 	v.cited("certification.cite", c != (CertificationRules{Cite: c.Cite}), c.Cite)
 
@@ -168,7 +168,7 @@ func (p Profile) Validate() error {
 	v.count("stay.typical_max_days", s.TypicalMaxDays, maxDays)
 	v.count("stay.justify_after_days", s.JustifyAfterDays, maxDays)
 	if s.TypicalMaxDays != 0 && s.TypicalMinDays > s.TypicalMaxDays {
-		v.add("stay", fmt.Errorf("%w: typical_min_days %d, typical_max_days %d", ErrMinAboveMax, s.TypicalMinDays, s.TypicalMaxDays))
+		v.add("stay", fmt.Errorf("%w: typical_min_days %d, typical_max_days %d", ErrOrder, s.TypicalMinDays, s.TypicalMaxDays))
 	}
 	v.cited("stay.cite", s != (StayRules{Cite: s.Cite}), s.Cite)
 
@@ -177,10 +177,10 @@ func (p Profile) Validate() error {
 	v.count("group.min_size", g.MinSize, maxGroup)
 	v.count("group.max_size", g.MaxSize, maxGroup)
 	if g.MaxSize != 0 && g.MinSize > g.MaxSize {
-		v.add("group", fmt.Errorf("%w: min_size %d, max_size %d", ErrMinAboveMax, g.MinSize, g.MaxSize))
+		v.add("group", fmt.Errorf("%w: min_size %d, max_size %d", ErrOrder, g.MinSize, g.MaxSize))
 	}
 	if !g.EducationKinds.IsValid() {
-		v.add("group.education_kinds", ErrUnknownGroupKind)
+		v.add("group.education_kinds", ErrUnknown)
 	}
 	v.count("group.education_min_size", g.EducationMinSize, maxGroup)
 	v.count("group.education_max_size", g.EducationMaxSize, maxGroup)
@@ -191,10 +191,10 @@ func (p Profile) Validate() error {
 		v.add("group.education_max_size", fmt.Errorf("%w: education_kinds need an education size", ErrMissing))
 	}
 	if emin, emax := g.educationSizes(); !g.EducationKinds.IsZero() && emax > 0 && emin > emax {
-		v.add("group", fmt.Errorf("%w: education min %d, max %d", ErrMinAboveMax, emin, emax))
+		v.add("group", fmt.Errorf("%w: education min %d, max %d", ErrOrder, emin, emax))
 	}
 	if !g.LicensedExempt.IsValid() {
-		v.add("group.licensed_exempt", ErrUnknownGroupKind)
+		v.add("group.licensed_exempt", ErrUnknown)
 	}
 	v.count("group.min_facilitators", g.MinFacilitators, maxGroup)
 	v.count("group.co_facilitator_above", g.CoFacilitatorAbove, maxGroup)
@@ -202,12 +202,6 @@ func (p Profile) Validate() error {
 	v.count("group.young_adult_max_age", g.YoungAdultMaxAge, maxAge)
 	if g.YoungAdultMaxAge != 0 && a.AdultAge != 0 && g.YoungAdultMaxAge < a.AdultAge {
 		v.add("group.young_adult_max_age", fmt.Errorf("%w: below ages.adult_age", ErrOutOfRange))
-	}
-	if g.FocusMismatch != 0 && !g.FocusMismatch.IsValid() {
-		v.add("group.focus_mismatch", ErrUnknownSeverity)
-	}
-	if g.LevelMismatch != 0 && !g.LevelMismatch.IsValid() {
-		v.add("group.level_mismatch", ErrUnknownSeverity)
 	}
 	v.cited("group.cite", g != (GroupRules{Cite: g.Cite}), g.Cite)
 
@@ -218,7 +212,7 @@ func (p Profile) Validate() error {
 		}
 		for _, prev := range p.FollowUp.Windows[:i] {
 			if fw.Name != "" && prev.Name == fw.Name {
-				v.add(field+".name", ErrDuplicateField)
+				v.add(field+".name", ErrDuplicate)
 			}
 		}
 		if fw.Days <= 0 {
@@ -231,5 +225,43 @@ func (p Profile) Validate() error {
 		}
 		v.cited(field+".cite", true, fw.Cite)
 	}
+	p.Counting.validate(&v)
+	if (weekly || d != (DailyRules{Cite: d.Cite})) && p.Counting.IsZero() {
+		v.add("counting", fmt.Errorf("%w: a profile with weekly or daily rules must say which sessions count", ErrMissing))
+	}
+	validateSettings(&v, p.Rules)
 	return v.errs.Err()
+}
+
+// isCheckingPackage reports whether pkg is a package whose rules a profile
+// may set.
+func isCheckingPackage(pkg string) bool {
+	switch pkg {
+	case "group", "schedule", "eligibility", "aftercare":
+		return true
+	}
+	return false
+}
+
+func validateSettings(v *validator, rules []RuleSetting) {
+	for i, s := range rules {
+		field := "rules[" + strconv.Itoa(i) + "]"
+		switch {
+		case s.Code == "":
+			v.add(field+".code", ErrMissing)
+		case !isCheckingPackage(s.Code.Package()):
+			v.add(field+".code", fmt.Errorf("%w: not a rule of group, schedule, eligibility or aftercare", ErrUnknown))
+		case slices.ContainsFunc(rules[:i], func(r RuleSetting) bool { return r.Code == s.Code }):
+			v.add(field+".code", ErrDuplicate)
+		}
+		switch {
+		case s.Off && s.Severity != 0:
+			v.add(field+".severity", fmt.Errorf("%w: a rule turned off has no severity", ErrOrder))
+		case !s.Off && s.Severity == 0:
+			v.add(field+".severity", fmt.Errorf("%w: set a severity or off", ErrMissing))
+		case !s.Off && !s.Severity.IsValid():
+			v.add(field+".severity", ErrUnknown)
+		}
+		v.cited(field+".cite", true, s.Cite)
+	}
 }

@@ -5,46 +5,108 @@ import (
 	"testing"
 
 	"github.com/ioprules/ioprules/internal/enum"
+	"github.com/ioprules/ioprules/internal/errs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 type color uint8
 
-var names = []string{1: "red", 2: "green"}
+type colors uint16
 
-func TestEnum(t *testing.T) {
-	assert.Equal(t, "red", enum.String(names, color(1), "color"))
-	assert.Equal(t, "%!color(0)", enum.String(names, color(0), "color"))
-	assert.Equal(t, "%!color(255)", enum.String(names, color(255), "color"))
-	assert.True(t, enum.Valid(names, color(2)))
-	assert.False(t, enum.Valid(names, color(0)))
-	assert.False(t, enum.Valid(names, color(3)))
+type failure struct{ fn, field string }
 
-	c, ok := enum.Parse[color](names, "green")
-	assert.True(t, ok)
-	assert.Equal(t, color(2), c)
-	_, ok = enum.Parse[color](names, "")
-	assert.False(t, ok, "the empty name of the zero value does not parse")
-	_, ok = enum.Parse[color](names, "Red")
-	assert.False(t, ok)
+func (f failure) Error() string { return f.fn + " " + f.field }
 
-	bad := errors.New("bad")
-	_, err := enum.Text(false, "x", func() error { return bad })
-	require.ErrorIs(t, err, bad)
-	b, err := enum.Text(true, "red", func() error { return bad })
+func fail(fn, field string, err error) error { return errors.Join(failure{fn, field}, err) }
+
+var (
+	table = enum.New[color]("color", "test.ParseColor", fail, []string{1: "red", 2: "green", 4: "blue"})
+	set   = enum.NewSet[colors](table, "colors")
+)
+
+func TestTable(t *testing.T) {
+	assert.Equal(t, []color{1, 2, 4}, table.Values())
+	assert.Equal(t, "green", table.String(2))
+	assert.Equal(t, "%!color(3)", table.String(3))
+	assert.Equal(t, "%!color(200)", table.String(200))
+	assert.False(t, table.Valid(0))
+	v, err := table.Parse("blue")
+	require.NoError(t, err)
+	assert.Equal(t, color(4), v)
+	_, err = table.Parse("")
+	require.ErrorIs(t, err, errs.Unknown)
+	_, err = table.Parse("Red")
+	require.ErrorIs(t, err, errs.Unknown)
+	var f failure
+	require.ErrorAs(t, err, &f)
+	assert.Equal(t, failure{fn: "test.ParseColor"}, f)
+	_, err = table.Marshal(3)
+	require.ErrorIs(t, err, errs.Unknown)
+	b, err := table.Marshal(1)
 	require.NoError(t, err)
 	assert.Equal(t, "red", string(b))
 
-	v := color(1)
-	parse := func(s string) (color, error) {
-		if c, ok := enum.Parse[color](names, s); ok {
-			return c, nil
-		}
-		return 0, bad
-	}
-	require.ErrorIs(t, enum.Unmarshal(&v, []byte("blue"), parse), bad)
-	assert.Equal(t, color(1), v, "unchanged on error")
-	require.NoError(t, enum.Unmarshal(&v, []byte("green"), parse))
-	assert.Equal(t, color(2), v)
+	c := color(2)
+	require.ErrorIs(t, table.Unmarshal(&c, []byte("pink")), errs.Unknown)
+	assert.Equal(t, color(2), c, "unchanged on error")
+
+	dv, err := table.Value(4)
+	require.NoError(t, err)
+	assert.Equal(t, "blue", dv)
+	dv, err = table.Value(0)
+	require.NoError(t, err)
+	assert.Nil(t, dv)
+	require.NoError(t, table.Scan(&c, []byte("red")))
+	assert.Equal(t, color(1), c)
+	require.NoError(t, table.Scan(&c, nil))
+	assert.Equal(t, color(0), c)
+	require.ErrorIs(t, table.Scan(&c, int64(1)), errs.Syntax, "an ordinal is not a stored value")
+}
+
+func TestSet(t *testing.T) {
+	s := set.Of(4, 1, 3)
+	assert.Equal(t, colors(1<<1|1<<4), s)
+	assert.Equal(t, "red,blue", set.String(s))
+	assert.Equal(t, []color{1, 4}, set.Values(s))
+	assert.True(t, set.Has(s, 4))
+	assert.False(t, set.Has(s, 2))
+	assert.Equal(t, 2, set.Len(s))
+	assert.Equal(t, "red,blue,%!colors(0x8)", set.String(s|1<<3), "stray bits are shown, not dropped")
+	assert.False(t, set.Valid(s|1<<3))
+
+	back, err := set.Parse("blue,red")
+	require.NoError(t, err)
+	assert.Equal(t, s, back)
+	_, err = set.Parse("red,red")
+	require.ErrorIs(t, err, errs.Duplicate)
+	_, err = set.Parse("red,pink")
+	require.ErrorIs(t, err, errs.Unknown)
+	var f failure
+	require.ErrorAs(t, err, &f)
+	assert.Equal(t, "[1]", f.field)
+
+	b, err := set.MarshalJSON(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, `["red","blue"]`, string(b))
+	b, err = set.MarshalJSON(0)
+	require.NoError(t, err)
+	assert.JSONEq(t, `[]`, string(b))
+	_, err = set.MarshalJSON(s | 1<<3)
+	require.ErrorIs(t, err, errs.Unknown)
+	var got colors
+	require.NoError(t, set.UnmarshalJSON(&got, []byte(`["blue","red"]`)))
+	assert.Equal(t, s, got)
+	require.ErrorIs(t, set.UnmarshalJSON(&got, []byte(`["blue","blue"]`)), errs.Duplicate)
+	require.ErrorIs(t, set.UnmarshalJSON(&got, []byte(`3`)), errs.Syntax)
+
+	v, err := set.Value(s)
+	require.NoError(t, err)
+	assert.Equal(t, "red,blue", v)
+	require.NoError(t, set.Scan(&got, "green"))
+	assert.Equal(t, set.Of(2), got)
+	require.NoError(t, set.Scan(&got, nil))
+	assert.Equal(t, colors(0), got)
+	require.NoError(t, set.UnmarshalText(&got, []byte("red")))
+	assert.Equal(t, set.Of(1), got)
 }

@@ -11,59 +11,112 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ioprules/ioprules/internal/errs"
 	"github.com/rickb777/date/v2"
 )
 
-// Sentinel errors wrapped by [FieldError].
-var (
-	// ErrUnknownField reports a JSON member the type does not have.
-	ErrUnknownField = errors.New("unknown field")
-	// ErrDuplicateField reports a JSON member given twice.
-	ErrDuplicateField = errors.New("duplicate field")
-	// ErrSyntax reports malformed JSON or a value of the wrong JSON type.
-	ErrSyntax = errors.New("invalid JSON")
-	// ErrInvalidDate reports a date that is not a real calendar date in
-	// ISO 8601 form (YYYY-MM-DD).
-	ErrInvalidDate = errors.New("invalid date")
-)
+// DefaultLimit is the size, in bytes, above which [Decode] refuses input
+// without reading it: 8 MiB, far above any profile, assessment or episode.
+const DefaultLimit = 8 << 20
 
 // maxDepth bounds the nesting of decoded values, so that hostile input cannot
 // exhaust the stack.
 const maxDepth = 64
 
-// FieldError reports an invalid field. Field is a dotted path from the top
-// of the decoded document; it is empty when the document as a whole is bad.
-// The error never holds the field's value, which may identify a person.
-type FieldError struct {
-	Field string
-	Err   error
+// Report receives each error of a decoding: path is the dotted path from
+// the top of the document ("weekly.adult.min", "members[3].id"), empty for
+// the document as a whole; err wraps a sentinel of package errs, or is the
+// error an UnmarshalText or UnmarshalJSON method returned. Neither holds
+// input text: an unknown member is named by its position ("#3").
+type Report func(path string, err error)
+
+// ParseDate parses a date in the form YYYY-MM-DD strictly: the date must
+// exist and its year be from 1 to 9999. It returns errs.InvalidDate
+// otherwise.
+func ParseDate(s string) (date.Date, error) {
+	if len(s) != len(date.ISO8601) || s[:4] == "0000" {
+		return date.Zero, errs.InvalidDate
+	}
+	d, err := date.Parse(date.ISO8601, s)
+	if err != nil {
+		return date.Zero, errs.InvalidDate
+	}
+	return d, nil
 }
 
-// Error returns "field: reason".
-func (e *FieldError) Error() string {
-	if e.Field == "" {
-		return e.Err.Error()
+// Decode decodes data, which must hold exactly one JSON value of at most
+// limit bytes (0 means [DefaultLimit]), into v, a non-nil pointer, and
+// passes every error to report: it goes on past a bad member to report the
+// next. Struct members are matched to fields by their json tag name (or the
+// field name when untagged), case-sensitively. date.Date fields take a
+// strict "YYYY-MM-DD" string. Types with UnmarshalJSON or UnmarshalText
+// methods decode themselves, except v itself. On error, v may be partly
+// filled. It reports whether no error was found.
+func Decode(data []byte, v any, limit int, report Report) bool {
+	d := decoder{report: report}
+	if limit <= 0 {
+		limit = DefaultLimit
 	}
-	return e.Field + ": " + e.Err.Error()
+	rv := reflect.ValueOf(v)
+	switch {
+	case rv.Kind() != reflect.Pointer || rv.IsNil():
+		d.fail("", fmt.Errorf("%w: decode target is not a non-nil pointer", errs.Syntax))
+	case len(data) > limit:
+		d.fail("", fmt.Errorf("%w: above %d bytes", errs.TooLarge, limit))
+	default:
+		dec := json.NewDecoder(bytes.NewReader(data))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			d.fail("", syntaxErr(err))
+			break
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			d.fail("", fmt.Errorf("%w: data after the value", errs.Syntax))
+			break
+		}
+		d.value("", raw, rv.Elem(), 0, true)
+	}
+	return !d.failed
 }
 
-// Unwrap returns the reason.
-func (e *FieldError) Unwrap() error { return e.Err }
-
-// Wrap places err under the field path name: a *FieldError gets name as a
-// prefix of its path, any other error becomes a *FieldError for name.
-func Wrap(name string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return &FieldError{Field: join(name, fe.Field), Err: fe.Err}
-	}
-	return &FieldError{Field: name, Err: err}
+type decoder struct {
+	report Report
+	failed bool
 }
 
-func join(prefix, field string) string {
+func (d *decoder) fail(path string, err error) {
+	d.failed = true
+	d.report(path, err)
+}
+
+var (
+	dateType          = reflect.TypeFor[date.Date]()
+	jsonUnmarshaler   = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshaler   = reflect.TypeFor[encoding.TextUnmarshaler]()
+	rawMessageType    = reflect.TypeFor[json.RawMessage]()
+	errNotString      = fmt.Errorf("%w: want a JSON string", errs.Syntax)
+	errNotObject      = fmt.Errorf("%w: want a JSON object", errs.Syntax)
+	errNotArray       = fmt.Errorf("%w: want a JSON array", errs.Syntax)
+	errTooDeep        = fmt.Errorf("%w: nested too deeply", errs.Syntax)
+	errUnsupportedKey = fmt.Errorf("%w: unsupported map key type", errs.Syntax)
+)
+
+// syntaxErr describes a decoding error by the type wanted and the byte
+// offset, never by the value found.
+func syntaxErr(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%w: want %s", errs.Syntax, te.Type)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%w: malformed at byte %d", errs.Syntax, se.Offset)
+	}
+	return fmt.Errorf("%w: malformed", errs.Syntax)
+}
+
+// Join returns the path of field under prefix: "a.b", "a[2]".
+func Join(prefix, field string) string {
 	switch {
 	case prefix == "":
 		return field
@@ -75,229 +128,205 @@ func join(prefix, field string) string {
 	return prefix + "." + field
 }
 
-// ParseDate parses a date in the form YYYY-MM-DD strictly: the date must
-// exist. It returns [ErrInvalidDate] otherwise.
-func ParseDate(s string) (date.Date, error) {
-	d, err := date.Parse(date.ISO8601, s)
-	if err != nil || len(s) != len(date.ISO8601) {
-		return date.Zero, ErrInvalidDate
-	}
-	return d, nil
-}
-
-// Decode decodes data, which must hold exactly one JSON value, into v, a
-// non-nil pointer. Struct members are matched to fields by their json tag
-// name (or the field name when untagged), case-sensitively. date.Date fields
-// take a strict "YYYY-MM-DD" string. Types with UnmarshalJSON or
-// UnmarshalText methods decode themselves; a method's error is reported as a
-// *FieldError at that field. On error, v may be partly filled.
-func Decode(data []byte, v any) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return &FieldError{Err: fmt.Errorf("%w: decode target is not a non-nil pointer", ErrSyntax)}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return &FieldError{Err: syntaxErr(err)}
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return &FieldError{Err: fmt.Errorf("%w: data after the value", ErrSyntax)}
-	}
-	return decodeValue("", raw, rv.Elem(), 0, true)
-}
-
-var (
-	dateType          = reflect.TypeFor[date.Date]()
-	jsonUnmarshaler   = reflect.TypeFor[json.Unmarshaler]()
-	textUnmarshaler   = reflect.TypeFor[encoding.TextUnmarshaler]()
-	rawMessageType    = reflect.TypeFor[json.RawMessage]()
-	errNotString      = fmt.Errorf("%w: want a JSON string", ErrSyntax)
-	errNotObject      = fmt.Errorf("%w: want a JSON object", ErrSyntax)
-	errNotArray       = fmt.Errorf("%w: want a JSON array", ErrSyntax)
-	errTooDeep        = fmt.Errorf("%w: nested too deeply", ErrSyntax)
-	errUnsupportedKey = fmt.Errorf("%w: unsupported map key type", ErrSyntax)
-)
-
-func syntaxErr(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return fmt.Errorf("%w: want %s, got JSON %s", ErrSyntax, te.Type, te.Value)
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("%w: malformed at byte %d", ErrSyntax, se.Offset)
-	}
-	return fmt.Errorf("%w: malformed", ErrSyntax)
-}
-
-func fail(path string, err error) error {
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return &FieldError{Field: join(path, fe.Field), Err: fe.Err}
-	}
-	return &FieldError{Field: path, Err: err}
-}
-
-// decodeValue decodes raw into v. top is true for the value Decode was
-// called on, whose own UnmarshalJSON method must not be called again.
-func decodeValue(path string, raw json.RawMessage, v reflect.Value, depth int, top bool) error {
+// value decodes raw into v. top is true for the value Decode was called
+// on, whose own UnmarshalJSON method must not be called again.
+func (d *decoder) value(path string, raw json.RawMessage, v reflect.Value, depth int, top bool) {
 	if depth > maxDepth {
-		return fail(path, errTooDeep)
+		d.fail(path, errTooDeep)
+		return
 	}
 	isNull := bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
-	if v.Type() == dateType {
-		if isNull {
-			v.SetInt(0)
-			return nil
-		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return fail(path, errNotString)
-		}
-		d, err := ParseDate(s)
-		if err != nil {
-			return fail(path, err)
-		}
-		v.SetInt(int64(d))
-		return nil
-	}
-	if v.Type() == rawMessageType {
+	switch {
+	case v.Type() == dateType:
+		d.date(path, raw, v, isNull)
+		return
+	case v.Type() == rawMessageType:
 		v.SetBytes(bytes.Clone(raw))
-		return nil
-	}
-	if !top && v.CanAddr() {
-		p := v.Addr()
-		if p.Type().Implements(jsonUnmarshaler) {
-			if err := p.Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
-				return fail(path, err)
-			}
-			return nil
-		}
-		if p.Type().Implements(textUnmarshaler) && v.Kind() != reflect.Pointer {
-			if isNull {
-				v.SetZero()
-				return nil
-			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				return fail(path, errNotString)
-			}
-			if err := p.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-				return fail(path, err)
-			}
-			return nil
-		}
+		return
+	case !top && v.CanAddr() && d.method(path, raw, v, isNull):
+		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if isNull {
 			v.SetZero()
-			return nil
+			return
 		}
 		elem := reflect.New(v.Type().Elem())
-		if err := decodeValue(path, raw, elem.Elem(), depth+1, false); err != nil {
-			return err
-		}
+		d.value(path, raw, elem.Elem(), depth+1, false)
 		v.Set(elem)
-		return nil
 	case reflect.Struct:
-		if isNull {
-			return nil
+		if !isNull {
+			d.object(path, raw, v, depth)
 		}
-		return decodeStruct(path, raw, v, depth)
 	case reflect.Slice:
 		if isNull {
 			v.SetZero()
-			return nil
+			return
 		}
 		var elems []json.RawMessage
 		if err := json.Unmarshal(raw, &elems); err != nil {
-			return fail(path, errNotArray)
+			d.fail(path, errNotArray)
+			return
 		}
 		out := reflect.MakeSlice(v.Type(), len(elems), len(elems))
 		for i, e := range elems {
-			if err := decodeValue(path+"["+strconv.Itoa(i)+"]", e, out.Index(i), depth+1, false); err != nil {
-				return err
-			}
+			d.value(path+"["+strconv.Itoa(i)+"]", e, out.Index(i), depth+1, false)
 		}
 		v.Set(out)
-		return nil
 	case reflect.Array:
 		var elems []json.RawMessage
 		if err := json.Unmarshal(raw, &elems); err != nil || len(elems) != v.Len() {
-			return fail(path, fmt.Errorf("%w: want a JSON array of %d", ErrSyntax, v.Len()))
+			d.fail(path, fmt.Errorf("%w: want a JSON array of %d", errs.Syntax, v.Len()))
+			return
 		}
 		for i, e := range elems {
-			if err := decodeValue(path+"["+strconv.Itoa(i)+"]", e, v.Index(i), depth+1, false); err != nil {
-				return err
-			}
+			d.value(path+"["+strconv.Itoa(i)+"]", e, v.Index(i), depth+1, false)
 		}
-		return nil
 	case reflect.Map:
 		if isNull {
 			v.SetZero()
-			return nil
+			return
 		}
-		return decodeMap(path, raw, v, depth)
+		d.object(path, raw, v, depth)
+	default:
+		// Scalars: encoding/json checks the JSON type and the range.
+		target := reflect.New(v.Type())
+		if err := json.Unmarshal(raw, target.Interface()); err != nil {
+			d.fail(path, syntaxErr(err))
+			return
+		}
+		v.Set(target.Elem())
 	}
-	// Scalars: encoding/json checks the JSON type and the range.
-	target := reflect.New(v.Type())
-	if err := json.Unmarshal(raw, target.Interface()); err != nil {
-		return fail(path, syntaxErr(err))
-	}
-	v.Set(target.Elem())
-	return nil
 }
 
-type member struct {
-	name string
-	raw  json.RawMessage
+func (d *decoder) date(path string, raw json.RawMessage, v reflect.Value, isNull bool) {
+	if isNull {
+		v.SetInt(0)
+		return
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		d.fail(path, errNotString)
+		return
+	}
+	day, err := ParseDate(s)
+	if err != nil {
+		d.fail(path, err)
+		return
+	}
+	v.SetInt(int64(day))
 }
 
-// members lists an object's members in input order, refusing duplicates.
-func members(path string, raw json.RawMessage) ([]member, error) {
+// method decodes v with its UnmarshalJSON or UnmarshalText method, and
+// reports whether it had one.
+func (d *decoder) method(path string, raw json.RawMessage, v reflect.Value, isNull bool) bool {
+	p := v.Addr()
+	if p.Type().Implements(jsonUnmarshaler) {
+		if err := p.Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			d.fail(path, err)
+		}
+		return true
+	}
+	if !p.Type().Implements(textUnmarshaler) || v.Kind() == reflect.Pointer {
+		return false
+	}
+	if isNull {
+		v.SetZero()
+		return true
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		d.fail(path, errNotString)
+		return true
+	}
+	if err := p.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		d.fail(path, err)
+	}
+	return true
+}
+
+// object decodes the members of a JSON object into struct or map v. A
+// member given twice is reported at its second place; duplicates are found
+// with a set, so the cost is linear in the members.
+func (d *decoder) object(path string, raw json.RawMessage, v reflect.Value, depth int) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, fail(path, errNotObject)
+		d.fail(path, errNotObject)
+		return
 	}
-	var out []member
-	for dec.More() {
+	isMap := v.Kind() == reflect.Map
+	if isMap && !d.mapKeyOK(path, v.Type()) {
+		return
+	}
+	var out reflect.Value
+	if isMap {
+		out = reflect.MakeMap(v.Type())
+	}
+	seen := make(map[string]struct{})
+	for i := 0; dec.More(); i++ {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fail(path, syntaxErr(err))
+			d.fail(path, syntaxErr(err))
+			return
 		}
 		name, _ := tok.(string)
 		var val json.RawMessage
 		if err := dec.Decode(&val); err != nil {
-			return nil, fail(join(path, name), syntaxErr(err))
+			d.fail(path, syntaxErr(err))
+			return
 		}
-		for _, m := range out {
-			if m.name == name {
-				return nil, fail(join(path, name), ErrDuplicateField)
-			}
+		field := -1
+		if !isMap {
+			field = fieldIndex(v.Type(), name)
 		}
-		out = append(out, member{name, val})
+		// A member is named in a path only when it is a field of the
+		// schema; otherwise by its position, since a key may be anything.
+		mp := Join(path, "#"+strconv.Itoa(i))
+		if field >= 0 {
+			mp = Join(path, name)
+		}
+		if _, dup := seen[name]; dup {
+			d.fail(mp, errs.Duplicate)
+			continue
+		}
+		seen[name] = struct{}{}
+		switch {
+		case isMap:
+			d.mapEntry(mp, name, val, out, depth)
+		case field < 0:
+			d.fail(mp, errs.UnknownField)
+		default:
+			d.value(mp, val, v.Field(field), depth+1, false)
+		}
 	}
-	return out, nil
+	if isMap {
+		v.Set(out)
+	}
 }
 
-func decodeStruct(path string, raw json.RawMessage, v reflect.Value, depth int) error {
-	ms, err := members(path, raw)
-	if err != nil {
-		return err
+func (d *decoder) mapKeyOK(path string, t reflect.Type) bool {
+	if reflect.PointerTo(t.Key()).Implements(textUnmarshaler) || t.Key().Kind() == reflect.String {
+		return true
 	}
-	t := v.Type()
-	for _, m := range ms {
-		i := fieldIndex(t, m.name)
-		if i < 0 {
-			return fail(join(path, m.name), ErrUnknownField)
+	d.fail(path, errUnsupportedKey)
+	return false
+}
+
+func (d *decoder) mapEntry(path, name string, raw json.RawMessage, out reflect.Value, depth int) {
+	t := out.Type()
+	key := reflect.New(t.Key()).Elem()
+	if u, ok := key.Addr().Interface().(encoding.TextUnmarshaler); ok {
+		if err := u.UnmarshalText([]byte(name)); err != nil {
+			d.fail(path, err)
+			return
 		}
-		if err := decodeValue(join(path, m.name), m.raw, v.Field(i), depth+1, false); err != nil {
-			return err
-		}
+	} else {
+		key.SetString(name)
 	}
-	return nil
+	val := reflect.New(t.Elem()).Elem()
+	d.value(path, raw, val, depth+1, false)
+	out.SetMapIndex(key, val)
 }
 
 // fieldIndex returns the index of the exported field whose JSON name is name.
@@ -320,34 +349,4 @@ func fieldIndex(t reflect.Type, name string) int {
 		}
 	}
 	return -1
-}
-
-func decodeMap(path string, raw json.RawMessage, v reflect.Value, depth int) error {
-	ms, err := members(path, raw)
-	if err != nil {
-		return err
-	}
-	t := v.Type()
-	out := reflect.MakeMapWithSize(t, len(ms))
-	for _, m := range ms {
-		key := reflect.New(t.Key()).Elem()
-		kp := join(path, m.name)
-		switch {
-		case reflect.PointerTo(t.Key()).Implements(textUnmarshaler):
-			if err := key.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(m.name)); err != nil {
-				return fail(kp, err)
-			}
-		case t.Key().Kind() == reflect.String:
-			key.SetString(m.name)
-		default:
-			return fail(kp, errUnsupportedKey)
-		}
-		val := reflect.New(t.Elem()).Elem()
-		if err := decodeValue(kp, m.raw, val, depth+1, false); err != nil {
-			return err
-		}
-		out.SetMapIndex(key, val)
-	}
-	v.Set(out)
-	return nil
 }

@@ -1,9 +1,14 @@
 package strictjson_test
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules/internal/errs"
 	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -27,11 +32,23 @@ type outer struct {
 	Raw   json.RawMessage `json:"raw"`
 }
 
+type issue struct {
+	path string
+	err  error
+}
+
+// decode decodes data into v and returns every error reported.
+func decode(data []byte, v any) []issue {
+	var out []issue
+	strictjson.Decode(data, v, 0, func(path string, err error) { out = append(out, issue{path, err}) })
+	return out
+}
+
 func TestDecode(t *testing.T) {
 	var o outer
-	err := strictjson.Decode([]byte(`{"name":"a","in":{"n":1,"day":"2024-02-29"},"list":[{"n":2}],
+	got := decode([]byte(`{"name":"a","in":{"n":1,"day":"2024-02-29"},"list":[{"n":2}],
 		"ptr":{"n":3},"map":{"k":{"n":4}},"arr":[5,6],"Plain":7,"raw":{"x":1}}`), &o)
-	require.NoError(t, err)
+	require.Empty(t, got)
 	assert.Equal(t, outer{
 		Name: "a", In: inner{N: 1, Day: date.New(2024, 2, 29)}, List: []inner{{N: 2}},
 		Ptr: &inner{N: 3}, Map: map[string]inner{"k": {N: 4}}, Arr: [2]int{5, 6}, Plain: 7,
@@ -45,29 +62,42 @@ func TestDecodeErrors(t *testing.T) {
 		field string
 		want  error
 	}{
-		{`{"in":{"day":"2025-02-29"}}`, "in.day", strictjson.ErrInvalidDate},
-		{`{"in":{"day":"2025-2-28"}}`, "in.day", strictjson.ErrInvalidDate},
-		{`{"in":{"day":20250228}}`, "in.day", strictjson.ErrSyntax},
-		{`{"list":[{"n":1},{"m":2}]}`, "list[1].m", strictjson.ErrUnknownField},
-		{`{"map":{"k":{"n":"x"}}}`, "map.k.n", strictjson.ErrSyntax},
-		{`{"arr":[1]}`, "arr", strictjson.ErrSyntax},
-		{`{"name":"a","name":"b"}`, "name", strictjson.ErrDuplicateField},
-		{`{"Skip":"x"}`, "Skip", strictjson.ErrUnknownField},
-		{`{"in":{"n":1}`, "", strictjson.ErrSyntax},
-		{`{} x`, "", strictjson.ErrSyntax},
-		{`{"list":{}}`, "list", strictjson.ErrSyntax},
-		{`{"in":[]}`, "in", strictjson.ErrSyntax},
+		{`{"in":{"day":"2025-02-29"}}`, "in.day", errs.InvalidDate},
+		{`{"in":{"day":"2025-2-28"}}`, "in.day", errs.InvalidDate},
+		{`{"in":{"day":"0000-01-01"}}`, "in.day", errs.InvalidDate},
+		{`{"in":{"day":20250228}}`, "in.day", errs.Syntax},
+		{`{"list":[{"n":1},{"m":2}]}`, "list[1].#0", errs.UnknownField},
+		{`{"map":{"k":{"n":"x"}}}`, "map.#0.n", errs.Syntax},
+		{`{"arr":[1]}`, "arr", errs.Syntax},
+		{`{"name":"a","name":"b"}`, "name", errs.Duplicate},
+		{`{"Skip":"x"}`, "#0", errs.UnknownField},
+		{`{"in":{"n":1}`, "", errs.Syntax},
+		{`{} x`, "", errs.Syntax},
+		{`{"list":{}}`, "list", errs.Syntax},
+		{`{"in":[]}`, "in", errs.Syntax},
+		{`{"in":{"n":99999999999999999999}}`, "in.n", errs.Syntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.json, func(t *testing.T) {
 			var o outer
-			err := strictjson.Decode([]byte(tt.json), &o)
-			require.ErrorIs(t, err, tt.want)
-			var fe *strictjson.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			got := decode([]byte(tt.json), &o)
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.field, got[0].path)
+			require.ErrorIs(t, got[0].err, tt.want)
+			assert.NotContains(t, got[0].err.Error(), "99999", "a rejected number is not quoted")
 		})
 	}
+}
+
+// Every error is reported, not only the first.
+func TestDecodeReportsEverything(t *testing.T) {
+	var o outer
+	got := decode([]byte(`{"name":1,"in":{"n":"x","day":"2025-02-30","q":1},"list":[{"n":true}],"zz":0}`), &o)
+	var paths []string
+	for _, g := range got {
+		paths = append(paths, g.path)
+	}
+	assert.Equal(t, []string{"name", "in.n", "in.day", "in.#2", "list[0].n", "#3"}, paths)
 }
 
 func TestDecodeDepth(t *testing.T) {
@@ -83,22 +113,54 @@ func TestDecodeDepth(t *testing.T) {
 		deep = append(deep, '}')
 	}
 	var n node
-	require.ErrorIs(t, strictjson.Decode(deep, &n), strictjson.ErrSyntax)
+	got := decode(deep, &n)
+	require.NotEmpty(t, got)
+	require.ErrorIs(t, got[0].err, errs.Syntax)
 }
 
 func TestDecodeTarget(t *testing.T) {
 	var o outer
-	require.ErrorIs(t, strictjson.Decode([]byte(`{}`), o), strictjson.ErrSyntax)
-	require.ErrorIs(t, strictjson.Decode([]byte(`{}`), (*outer)(nil)), strictjson.ErrSyntax)
+	got := decode([]byte(`{}`), o)
+	require.Len(t, got, 1)
+	require.ErrorIs(t, got[0].err, errs.Syntax)
+	got = decode([]byte(`{}`), (*outer)(nil))
+	require.Len(t, got, 1)
+	require.ErrorIs(t, got[0].err, errs.Syntax)
 }
 
-func TestWrap(t *testing.T) {
-	require.NoError(t, strictjson.Wrap("a", nil))
-	err := strictjson.Wrap("a", strictjson.Wrap("[2]", strictjson.Wrap("b", strictjson.ErrInvalidDate)))
-	var fe *strictjson.FieldError
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "a[2].b", fe.Field)
-	assert.Equal(t, "a[2].b: invalid date", err.Error())
+func TestDecodeLimit(t *testing.T) {
+	var o outer
+	var got []issue
+	ok := strictjson.Decode([]byte(`{"name":"abcdef"}`), &o, 10, func(p string, err error) { got = append(got, issue{p, err}) })
+	assert.False(t, ok)
+	require.Len(t, got, 1)
+	require.ErrorIs(t, got[0].err, errs.TooLarge)
+}
+
+// Duplicate-key detection is linear: 100,000 distinct keys decode (and are
+// refused as unknown) fast.
+func TestDecodeManyKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 100000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"k%d":1`, i)
+	}
+	b.WriteString("}")
+	start := time.Now()
+	m := map[string]int{}
+	got := decode([]byte(b.String()), &m)
+	require.Empty(t, got)
+	assert.Len(t, m, 100000)
+	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+func TestJoin(t *testing.T) {
+	assert.Equal(t, "a[2].b", strictjson.Join(strictjson.Join("a", "[2]"), "b"))
+	assert.Equal(t, "b", strictjson.Join("", "b"))
+	assert.Equal(t, "a", strictjson.Join("a", ""))
 }
 
 func FuzzDecode(f *testing.F) {
@@ -107,15 +169,17 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"a":1,"a":2}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var o outer
-		if err := strictjson.Decode(data, &o); err != nil {
-			var fe *strictjson.FieldError
-			require.ErrorAs(t, err, &fe)
+		if got := decode(data, &o); len(got) > 0 {
+			for _, g := range got {
+				require.True(t, errors.Is(g.err, errs.Syntax) || errors.Is(g.err, errs.InvalidDate) ||
+					errors.Is(g.err, errs.UnknownField) || errors.Is(g.err, errs.Duplicate), "unexpected error %v", g.err)
+			}
 			return
 		}
 		b, err := json.Marshal(o)
 		require.NoError(t, err)
 		var back outer
-		require.NoError(t, strictjson.Decode(b, &back), "decoding our own encoding: %s", b)
+		require.Empty(t, decode(b, &back), "decoding our own encoding: %s", b)
 		b2, err := json.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(b2))

@@ -15,7 +15,7 @@ func (printer) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args
 func ExampleHasCode() {
 	findings := iop.Findings{{
 		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-1",
-		Message: "below the weekly minimum", Need: 540, Got: 539, Unit: iop.UnitMinutes,
+		Summary: "counted service time below the weekly minimum", Need: 540, Got: 539, Unit: iop.UnitMinutes,
 	}}
 	// In a test: ioptest.HasCode(t, findings, ...).
 	fmt.Println(ioptest.HasCode(printer{}, findings, "schedule.weekly-minutes.below-minimum"))

@@ -28,8 +28,8 @@ const (
 )
 
 var findings = iop.Findings{
-	{Code: below, Severity: iop.Blocking, Subject: "P-1", Message: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}, Need: 540, Got: 539, Unit: iop.UnitMinutes},
-	{Code: days, Severity: iop.Warning, Subject: "P-1", Message: "days", Need: 3, Got: 2, Unit: iop.UnitCount},
+	{Code: below, Severity: iop.Blocking, Subject: "P-1", Summary: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}, Need: 540, Got: 539, Unit: iop.UnitMinutes},
+	{Code: days, Severity: iop.Warning, Subject: "P-1", Summary: "days", Need: 3, Got: 2, Unit: iop.UnitCount},
 }
 
 func TestAssertions(t *testing.T) {

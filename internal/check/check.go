@@ -1,0 +1,98 @@
+// Package check is the machinery the checking packages (group, schedule,
+// eligibility, aftercare) share: a rule table applied under a profile's
+// settings, the findings it adds, the strict JSON entry point and the error
+// builder of their enum tables. It imports iop, so iop itself cannot use it.
+package check
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/iop"
+)
+
+// Rules is a package's rule table as one profile applies it: the severity
+// of each rule, with the profile's settings applied, zero for a rule turned
+// off. It is read-only once made and safe for concurrent use.
+type Rules struct {
+	table []iop.Rule
+	sev   []iop.Severity
+}
+
+// New applies p's rule settings to table, the rule table of package pkg.
+// A setting of pkg whose code is not in the table is an error naming the
+// setting ("rules[2].code").
+func New(pkg string, table []iop.Rule, p *iop.Profile) (Rules, error) {
+	var errs iop.FieldErrors
+	for i, s := range p.Rules {
+		if s.Code.Package() != pkg {
+			continue
+		}
+		known := false
+		for _, r := range table {
+			known = known || r.Code == s.Code
+		}
+		if !known {
+			errs.Add("rules["+strconv.Itoa(i)+"].code", iop.ErrUnknown)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return Rules{}, err
+	}
+	sev := make([]iop.Severity, len(table))
+	for i, r := range table {
+		if s, on := p.Setting(r); on {
+			sev[i] = s
+		}
+	}
+	return Rules{table: table, sev: sev}, nil
+}
+
+// On reports whether rule i applies.
+func (r *Rules) On(i int) bool { return r.sev[i] != 0 }
+
+// Severity returns the severity of rule i, zero when it is off.
+func (r *Rules) Severity(i int) iop.Severity { return r.sev[i] }
+
+// Add appends the finding f of rule i to dst, with the rule's code,
+// severity and summary, and the rule table's citation when f has none. A
+// rule that is off adds nothing. It allocates only when dst must grow.
+func (r *Rules) Add(dst iop.Findings, i int, f iop.Finding) iop.Findings {
+	s := r.sev[i]
+	if s == 0 {
+		return dst
+	}
+	rule := &r.table[i]
+	f.Code, f.Severity, f.Summary = rule.Code, s, rule.Summary
+	if f.Cite.IsZero() {
+		f.Cite = rule.Cite
+	}
+	return append(dst, f)
+}
+
+// Decode decodes data strictly into v, as every UnmarshalJSON of the
+// module does, and returns every error found as iop.FieldErrors.
+func Decode(data []byte, v any) error {
+	var l iop.FieldErrors
+	strictjson.Decode(data, v, 0, l.Add)
+	return l.Err()
+}
+
+// EnumFail builds the errors of the enum tables of the checking packages,
+// as iop builds its own.
+func EnumFail(fn, field string, err error) error {
+	pe := &iop.ParseError{Func: fn, Err: err}
+	if field == "" {
+		return pe
+	}
+	return &iop.FieldError{Field: field, Err: pe}
+}
+
+// ZeroChecker is the error of a method called on a Checker that was not
+// made by its package's NewChecker.
+func ZeroChecker() error {
+	return &iop.FieldError{Field: "checker", Err: errZeroChecker}
+}
+
+var errZeroChecker = fmt.Errorf("%w: not made by NewChecker", iop.ErrMissing)

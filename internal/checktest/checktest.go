@@ -1,0 +1,94 @@
+// Package checktest is the test helper every checking package shares: it
+// proves that each code of the package's rule table is produced by some
+// test, and that each finding carries the severity the table or the
+// profile's setting gives it.
+package checktest
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+)
+
+// Coverage records the findings a package's tests produce. Make one per
+// test binary with [New], pass findings to [Coverage.Check] from the tests,
+// and run the tests through [Coverage.Run] in TestMain. Safe for
+// concurrent use.
+type Coverage struct {
+	mu    sync.Mutex
+	table []iop.Rule
+	seen  map[iop.Code]bool
+}
+
+// New returns a Coverage for the rule table table.
+func New(table []iop.Rule) *Coverage {
+	return &Coverage{table: table, seen: make(map[iop.Code]bool)}
+}
+
+// Check records fs, found under profile p, and fails t for a finding whose
+// code is not in the table or whose severity is not the one p gives the
+// rule ([iop.Profile.Setting]), or that p turns off.
+func (c *Coverage) Check(t testing.TB, p iop.Profile, fs iop.Findings) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, f := range fs {
+		i := slices.IndexFunc(c.table, func(r iop.Rule) bool { return r.Code == f.Code })
+		if i < 0 {
+			t.Errorf("finding %s: code not in the rule table", f.Code)
+			continue
+		}
+		c.seen[f.Code] = true
+		want, on := p.Setting(c.table[i])
+		switch {
+		case !on:
+			t.Errorf("finding %s: the profile turns this rule off", f.Code)
+		case f.Severity != want:
+			t.Errorf("finding %s: severity %s, want %s", f.Code, f.Severity, want)
+		case f.Summary != c.table[i].Summary:
+			t.Errorf("finding %s: summary is not the rule table's", f.Code)
+		}
+	}
+}
+
+// Missing returns the codes of the table no test has produced, in table
+// order.
+func (c *Coverage) Missing() []iop.Code {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []iop.Code
+	for _, r := range c.table {
+		if !c.seen[r.Code] {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}
+
+// Run runs the tests and then, when the whole suite ran (no -run, -fuzz or
+// -short filter) and passed, fails when a code of the table was produced by
+// no test. It returns the exit code for os.Exit.
+func (c *Coverage) Run(m *testing.M) int {
+	code := m.Run()
+	if code != 0 || !wholeSuite() {
+		return code
+	}
+	if missing := c.Missing(); len(missing) > 0 {
+		fmt.Fprintf(os.Stderr, "checktest: rule codes no test produced: %v\n", missing)
+		return 1
+	}
+	return code
+}
+
+func wholeSuite() bool {
+	for _, name := range []string{"test.run", "test.fuzz", "test.skip"} {
+		if f := lookupFlag(name); f != "" {
+			return false
+		}
+	}
+	return !testing.Short()
+}

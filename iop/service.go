@@ -1,0 +1,197 @@
+package iop
+
+import (
+	"database/sql/driver"
+	"slices"
+	"strconv"
+
+	"github.com/ioprules/ioprules/internal/enum"
+)
+
+// ServiceKind is the kind of service a session furnishes. Whether a kind
+// counts toward a program's hours is not a property of the kind but a rule
+// of the profile: see [CountingRules]. The zero ServiceKind is unset and not
+// valid. Kinds are comparable and safe for concurrent use.
+type ServiceKind uint8
+
+// The service kinds. The list follows the services 42 CFR 410.43(a)(4) and
+// 410.44 name for partial hospitalization and intensive outpatient programs,
+// plus the services programs commonly schedule that those lists leave out.
+const (
+	_                    ServiceKind = iota
+	GroupTherapy                     // group psychotherapy or counseling (CPT 90853)
+	IndividualTherapy                // individual psychotherapy or counseling
+	FamilyTherapy                    // family counseling whose purpose is the patient's treatment
+	Psychoeducation                  // patient training and education tied to the patient's care
+	MedicationManagement             // medication management, drugs that cannot be self-administered
+	OccupationalTherapy              // occupational therapy
+	ActivityTherapy                  // individualized activity therapy, not primarily recreational
+	Diagnostic                       // diagnostic services and assessments
+	CaseManagement                   // case management and care coordination
+	PeerSupport                      // peer support
+	Recreation                       // recreational or diversionary activity
+	OtherService                     // anything else
+)
+
+var serviceKinds = enum.New[ServiceKind]("ServiceKind", "iop.ParseServiceKind", enumFail, []string{
+	GroupTherapy:         "group",
+	IndividualTherapy:    "individual",
+	FamilyTherapy:        "family",
+	Psychoeducation:      "psychoeducation",
+	MedicationManagement: "medication",
+	OccupationalTherapy:  "occupational",
+	ActivityTherapy:      "activity",
+	Diagnostic:           "diagnostic",
+	CaseManagement:       "case-management",
+	PeerSupport:          "peer-support",
+	Recreation:           "recreation",
+	OtherService:         "other",
+})
+
+// AllServiceKinds returns every service kind, in order.
+func AllServiceKinds() []ServiceKind { return serviceKinds.Values() }
+
+// IsValid reports whether k is a known kind.
+func (k ServiceKind) IsValid() bool { return serviceKinds.Valid(k) }
+
+// IsZero reports whether k is unset.
+func (k ServiceKind) IsZero() bool { return k == 0 }
+
+// String returns the kind's name ("group", "case-management", ...), and
+// "%!ServiceKind(n)" for an invalid value.
+func (k ServiceKind) String() string { return serviceKinds.String(k) }
+
+// ParseServiceKind parses a kind's name, exactly as [ServiceKind.String]
+// writes it.
+func ParseServiceKind(s string) (ServiceKind, error) { return serviceKinds.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid kind is an error.
+func (k ServiceKind) MarshalText() ([]byte, error) { return serviceKinds.Marshal(k) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseServiceKind].
+func (k *ServiceKind) UnmarshalText(b []byte) error { return serviceKinds.Unmarshal(k, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (k ServiceKind) Value() (driver.Value, error) { return serviceKinds.Value(k) }
+
+// Scan implements [database/sql.Scanner] with [ParseServiceKind].
+func (k *ServiceKind) Scan(src any) error { return serviceKinds.Scan(k, src) }
+
+// ServiceKinds is a set of service kinds. The zero ServiceKinds is empty.
+// Sets are comparable and safe for concurrent use. In JSON a set is an
+// array of names in kind order, ["group","individual"]; as text and in SQL,
+// the names joined by commas.
+type ServiceKinds uint32
+
+var serviceKindSet = enum.NewSet[ServiceKinds](serviceKinds, "ServiceKinds")
+
+// ServiceKindsOf returns the set of the given kinds; invalid kinds are left out.
+func ServiceKindsOf(kinds ...ServiceKind) ServiceKinds { return serviceKindSet.Of(kinds...) }
+
+// Has reports whether k is in s.
+func (s ServiceKinds) Has(k ServiceKind) bool { return serviceKindSet.Has(s, k) }
+
+// IsZero reports whether s is empty.
+func (s ServiceKinds) IsZero() bool { return s == 0 }
+
+// IsValid reports whether s holds only known kinds.
+func (s ServiceKinds) IsValid() bool { return serviceKindSet.Valid(s) }
+
+// Len returns the number of kinds in s.
+func (s ServiceKinds) Len() int { return serviceKindSet.Len(s) }
+
+// Kinds returns the kinds in s, in order.
+func (s ServiceKinds) Kinds() []ServiceKind { return serviceKindSet.Values(s) }
+
+// String returns the names joined by commas, in order, with
+// "%!ServiceKinds(0x..)" for bits that name no kind.
+func (s ServiceKinds) String() string { return serviceKindSet.String(s) }
+
+// ParseServiceKinds parses the form [ServiceKinds.String] writes.
+func ParseServiceKinds(str string) (ServiceKinds, error) { return serviceKindSet.Parse(str) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s ServiceKinds) MarshalText() ([]byte, error) { return serviceKindSet.MarshalText(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseServiceKinds].
+func (s *ServiceKinds) UnmarshalText(b []byte) error { return serviceKindSet.UnmarshalText(s, b) }
+
+// MarshalJSON writes s as an array of names.
+func (s ServiceKinds) MarshalJSON() ([]byte, error) { return serviceKindSet.MarshalJSON(s) }
+
+// UnmarshalJSON reads an array of names, each once.
+func (s *ServiceKinds) UnmarshalJSON(b []byte) error { return serviceKindSet.UnmarshalJSON(s, b) }
+
+// Value implements [driver.Valuer]: the text form.
+func (s ServiceKinds) Value() (driver.Value, error) { return serviceKindSet.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseServiceKinds].
+func (s *ServiceKinds) Scan(src any) error { return serviceKindSet.Scan(s, src) }
+
+// CountingRules say which sessions count toward a program's hours and
+// service days: a session counts when its kind is in Kinds or its billing
+// code is in Codes, and then only the minutes attended count. Time in
+// sessions that do not count is reported apart. The rules are part of the
+// profile, so that choosing a profile by date chooses them too. A profile
+// with weekly or daily rules must set them; [DefaultCounting] is the
+// Medicare list.
+type CountingRules struct {
+	// Kinds are the kinds of session that count.
+	Kinds ServiceKinds `json:"kinds,omitzero"`
+	// Codes are billing codes that count whatever the session's kind
+	// ("H0015", "90853"), compared exactly.
+	Codes []string `json:"codes,omitzero"`
+	Cite  Citation `json:"cite,omitzero"`
+}
+
+// DefaultCounting returns the services 42 CFR 410.43(a)(4) lists for
+// partial hospitalization and 410.44 for intensive outpatient programs:
+// individual and group therapy, family counseling, patient training and
+// education, drugs and biologicals (medication management), occupational
+// therapy, individualized activity therapies that are not primarily
+// recreational or diversionary, and diagnostic services. Case management,
+// peer support, recreation and other services do not count: the regulation
+// does not list them (recreation it excludes).
+func DefaultCounting() CountingRules {
+	return CountingRules{
+		Kinds: ServiceKindsOf(GroupTherapy, IndividualTherapy, FamilyTherapy, Psychoeducation,
+			MedicationManagement, OccupationalTherapy, ActivityTherapy, Diagnostic),
+		Cite: Citation{
+			Source:  "42 CFR 410.43(a)(4); 42 CFR 410.44",
+			Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01",
+			Note:    "case management and peer support are not in the regulation's list and do not count by default",
+		},
+	}
+}
+
+// IsZero reports whether r counts nothing and cites nothing.
+func (r CountingRules) IsZero() bool { return r.Kinds == 0 && len(r.Codes) == 0 && r.Cite.IsZero() }
+
+// Counts reports whether a session of kind k with billing code code counts.
+func (r *CountingRules) Counts(k ServiceKind, code string) bool {
+	if r.Kinds.Has(k) {
+		return true
+	}
+	return code != "" && slices.Contains(r.Codes, code)
+}
+
+// Equal reports whether r and q are the same rules.
+func (r CountingRules) Equal(q CountingRules) bool {
+	return r.Kinds == q.Kinds && r.Cite == q.Cite && slices.Equal(r.Codes, q.Codes)
+}
+
+func (r CountingRules) validate(v *validator) {
+	if !r.Kinds.IsValid() {
+		v.add("counting.kinds", ErrUnknown)
+	}
+	for i, code := range r.Codes {
+		field := "counting.codes[" + strconv.Itoa(i) + "]"
+		switch {
+		case code == "":
+			v.add(field, ErrMissing)
+		case slices.Contains(r.Codes[:i], code):
+			v.add(field, ErrDuplicate)
+		}
+	}
+	v.cited("counting.cite", !r.IsZero(), r.Cite)
+}
