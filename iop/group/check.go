@@ -1,0 +1,380 @@
+package group
+
+import (
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/iop"
+)
+
+// Checker holds sessions to one profile's group and age rules, and plans
+// rosters under them. Make one with [NewChecker]; it is immutable and safe
+// for concurrent use, so one Checker may serve every goroutine. The zero
+// Checker is not usable: its methods return an error.
+type Checker struct{ r *checker }
+
+// checker is what a Checker shares between its copies.
+type checker struct {
+	p         iop.Profile
+	rules     check.Rules
+	group     iop.GroupRules
+	ages      iop.AgeRules
+	groupCite iop.Citation // the citation of the profile's group rules; zero: the table's
+	agesCite  iop.Citation // the citation of the profile's age rules; zero: groupCite
+}
+
+// NewChecker returns a Checker for profile p. It validates p
+// ([iop.Profile.Validate]) and applies p's rule settings to the rule table
+// ([Rules]): a setting of a code of this package ("group.") that the table
+// does not hold is an error naming the setting ("rules[2].code"). The
+// Checker keeps its own copy of p.
+func NewChecker(p iop.Profile) (Checker, error) {
+	if err := p.Validate(); err != nil {
+		return Checker{}, err
+	}
+	p = p.Clone()
+	rs, err := check.New("group", rules[:], &p)
+	if err != nil {
+		return Checker{}, err
+	}
+	c := &checker{p: p, rules: rs, group: p.Group, ages: p.Ages, groupCite: p.Group.Cite, agesCite: p.Group.Cite}
+	if p.Ages.AdultAge > 0 && !p.Ages.Cite.IsZero() {
+		c.agesCite = p.Ages.Cite
+	}
+	return Checker{r: c}, nil
+}
+
+// Profile returns a copy of the checker's profile; the zero Profile for the
+// zero Checker.
+func (ck Checker) Profile() iop.Profile {
+	if ck.r == nil {
+		return iop.Profile{}
+	}
+	return ck.r.p.Clone()
+}
+
+// CheckSession holds s to the checker's profile and returns every finding,
+// in rule order ([Rules]) and then in the order of the participants: nil
+// when the session meets every rule. A session that is not valid
+// ([Session.Validate]) is an error ([iop.FieldErrors]) and no findings.
+//
+// The rules, in order, and what triggers each:
+//
+//   - size: the participants who count (patients; family members and
+//     observers when the profile's CountFamily and CountObservers say so)
+//     against the sizes [iop.GroupRules.SizeFor] gives for the session's
+//     kind;
+//   - facilitators: MinFacilitators, a licensed facilitator where
+//     [iop.GroupRules.LicensedRequired], a co-facilitator above
+//     CoFacilitatorAbove, and MaxPerFacilitator (trainees count only with
+//     CountTrainees);
+//   - ages, for patients only: a group without an age focus may not mix
+//     adolescents and adults when the profile's SeparateAges says so; a
+//     patient below the profile's MinAge is reported in any group; a group
+//     with an age focus takes only patients who may be served in its
+//     population ([iop.AgeRules.MayJoin] on their Age when the profile has
+//     age rules, their Population otherwise, and not at all when neither
+//     tells); one who may be there only by the overlap the age rules allow
+//     needs AgeException;
+//   - focus: the gender of every participant, and for patients the
+//     young-adult age band, the co-occurring flag, the trauma flag and the
+//     cohort, each where the session's focus sets it;
+//   - a confidentiality agreement for every participant when the profile's
+//     RequireAgreement says so;
+//   - a closed group's patients and family members who joined after its
+//     first session;
+//   - each patient's level of care against the session's Level, or the
+//     profile's when the session names none.
+//
+// A finding about the group as a whole has the session's ID as its
+// Subject, one about a person the person's record ID; every finding's Day
+// is the session's date. Size and staffing findings carry the figures
+// (UnitCount): the limit and the count (the size allowed and the
+// participants counted; the facilitators needed and present; the
+// participants the facilitators may lead and those counted). No finding
+// holds anything else of the session.
+// CheckSession allocates nothing when the session complies.
+func (ck Checker) CheckSession(s Session) (iop.Findings, error) {
+	return ck.AppendSession(nil, s)
+}
+
+// AppendSession is [Checker.CheckSession] appending the findings to dst,
+// for callers that check many sessions and reuse one list. It allocates
+// only when dst must grow. On error it returns dst unchanged.
+func (ck Checker) AppendSession(dst iop.Findings, s Session) (iop.Findings, error) {
+	if ck.r == nil {
+		return dst, check.ZeroChecker()
+	}
+	if err := s.Validate(); err != nil {
+		return dst, err
+	}
+	c := run{ck: ck.r, s: s, out: dst}
+	c.all()
+	return c.out, nil
+}
+
+// run applies the rules of one checker to one valid session.
+type run struct {
+	ck  *checker
+	s   Session
+	out iop.Findings
+}
+
+// tally is the head count of a session.
+type tally struct {
+	counted      int // participants who count toward the size limits
+	facilitators int // facilitators who count toward the staffing rules
+	licensed     bool
+}
+
+func (c *run) all() {
+	t := c.tally()
+	c.size(t)
+	c.staff(t)
+	c.ages()
+	c.focus()
+	c.agreements()
+	c.enrollment()
+	c.level()
+}
+
+func (c *run) tally() tally {
+	var t tally
+	r := &c.ck.group
+	for i := range c.s.Participants {
+		switch c.s.Participants[i].Role {
+		case Patient:
+			t.counted++
+		case Family:
+			if r.CountFamily {
+				t.counted++
+			}
+		case Observer:
+			if r.CountObservers {
+				t.counted++
+			}
+		}
+	}
+	for i := range c.s.Facilitators {
+		f := &c.s.Facilitators[i]
+		if f.Role == Trainee && !r.CountTrainees {
+			continue
+		}
+		t.facilitators++
+		t.licensed = t.licensed || f.Licensed
+	}
+	return t
+}
+
+func (c *run) size(t tally) {
+	minSize, maxSize := c.ck.group.SizeFor(c.s.Kind)
+	if minSize > 0 && t.counted < minSize {
+		c.group(ruleSizeBelowMinimum, minSize, t.counted)
+	}
+	if maxSize > 0 && t.counted > maxSize {
+		c.group(ruleSizeAboveMaximum, maxSize, t.counted)
+	}
+}
+
+func (c *run) staff(t tally) {
+	r := &c.ck.group
+	if r.MinFacilitators > 0 && t.facilitators < r.MinFacilitators {
+		c.group(ruleFacilitatorsTooFew, r.MinFacilitators, t.facilitators)
+	}
+	if r.LicensedRequired(c.s.Kind) && !t.licensed {
+		c.group(ruleNoLicensedFacilitator, 0, 0)
+	}
+	if r.CoFacilitatorAbove > 0 && t.counted > r.CoFacilitatorAbove && t.facilitators < 2 {
+		c.group(ruleCoFacilitatorRequired, 2, t.facilitators)
+	}
+	if r.MaxPerFacilitator > 0 && t.counted > r.MaxPerFacilitator*t.facilitators {
+		c.group(ruleFacilitatorRatio, r.MaxPerFacilitator*t.facilitators, t.counted)
+	}
+}
+
+// ages applies the age rules to the patients, one rule at a time.
+func (c *run) ages() {
+	a := &c.ck.ages
+	target := c.s.Focus.Ages.Population()
+	if target == 0 && c.ck.group.SeparateAges {
+		c.mixedAges()
+	}
+	if target == 0 && (a.AdultAge <= 0 || a.MinAge <= 0) {
+		return
+	}
+	for _, rule := range [...]int{ruleBelowMinimumAge, ruleAdolescentInAdultGroup, ruleAdultInAdolescentGroup, ruleAgeExceptionUndocumented} {
+		if !c.ck.rules.On(rule) {
+			continue
+		}
+		for i := range c.s.Participants {
+			pt := &c.s.Participants[i]
+			if pt.Role == Patient && c.ageRule(pt, target) == rule {
+				c.person(rule, c.ck.agesCite, pt)
+			}
+		}
+	}
+}
+
+// ageRule returns the age rule patient pt breaks in a group for population
+// target (zero: no age focus), or -1.
+func (c *run) ageRule(pt *Participant, target iop.Population) int {
+	a := &c.ck.ages
+	if a.AdultAge > 0 && pt.Age > 0 {
+		switch {
+		case pt.Age < a.MinAge:
+			return ruleBelowMinimumAge
+		case target == 0:
+		case !a.MayJoin(pt.Age, target):
+			return mismatch(target)
+		case !pt.AgeException && naturalPopulation(a, pt.Age) != target:
+			return ruleAgeExceptionUndocumented
+		}
+		return -1
+	}
+	if target != 0 && pt.Population.IsValid() && pt.Population != target {
+		return mismatch(target)
+	}
+	return -1
+}
+
+// mismatch returns the rule of a patient who may not be in a group for
+// population target.
+func mismatch(target iop.Population) int {
+	if target == iop.Adolescent {
+		return ruleAdultInAdolescentGroup
+	}
+	return ruleAdolescentInAdultGroup
+}
+
+// naturalPopulation returns the population of age under a, which must have
+// an adult age; ages below MinAge are taken as adolescents.
+func naturalPopulation(a *iop.AgeRules, age int) iop.Population {
+	if age >= a.AdultAge {
+		return iop.Adult
+	}
+	return iop.Adolescent
+}
+
+// mixedAges reports a group that holds both patients who may only be served
+// as adolescents and patients who may only be served as adults. Patients in
+// the overlap the age rules allow count as neither.
+func (c *run) mixedAges() {
+	a := &c.ck.ages
+	var adolescents, adults int
+	for i := range c.s.Participants {
+		pt := &c.s.Participants[i]
+		if pt.Role != Patient {
+			continue
+		}
+		if a.AdultAge > 0 && pt.Age > 0 {
+			switch {
+			case pt.Age < a.MinAge:
+			case !a.MayJoin(pt.Age, iop.Adult):
+				adolescents++
+			case !a.MayJoin(pt.Age, iop.Adolescent):
+				adults++
+			}
+			continue
+		}
+		switch pt.Population {
+		case iop.Adolescent:
+			adolescents++
+		case iop.Adult:
+			adults++
+		}
+	}
+	if adolescents > 0 && adults > 0 {
+		c.out = c.ck.rules.Add(c.out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date, Cite: c.ck.agesCite})
+	}
+}
+
+// focus applies the session's focus, one restriction at a time.
+func (c *run) focus() {
+	f, cite := &c.s.Focus, c.ck.groupCite
+	ps := c.s.Participants
+	if f.Gender != 0 {
+		for i := range ps {
+			if pt := &ps[i]; pt.Gender != f.Gender {
+				c.person(ruleGenderMismatch, cite, pt)
+			}
+		}
+	}
+	if maxAge := c.ck.group.YoungAdultMaxAge; f.Ages == FocusYoungAdult && maxAge > 0 {
+		for i := range ps {
+			if pt := &ps[i]; pt.Role == Patient && pt.Age > maxAge {
+				c.person(ruleAgeBandMismatch, cite, pt)
+			}
+		}
+	}
+	if f.CoOccurring {
+		for i := range ps {
+			if pt := &ps[i]; pt.Role == Patient && !pt.CoOccurring {
+				c.person(ruleCoOccurringMismatch, cite, pt)
+			}
+		}
+	}
+	if f.Trauma {
+		for i := range ps {
+			if pt := &ps[i]; pt.Role == Patient && !pt.Trauma {
+				c.person(ruleTraumaMismatch, cite, pt)
+			}
+		}
+	}
+	if f.Cohort != "" {
+		for i := range ps {
+			if pt := &ps[i]; pt.Role == Patient && pt.Cohort != f.Cohort {
+				c.person(ruleCohortMismatch, cite, pt)
+			}
+		}
+	}
+}
+
+func (c *run) agreements() {
+	if !c.ck.group.RequireAgreement {
+		return
+	}
+	for i := range c.s.Participants {
+		if pt := &c.s.Participants[i]; !pt.Agreement {
+			c.person(ruleAgreementMissing, c.ck.groupCite, pt)
+		}
+	}
+}
+
+func (c *run) enrollment() {
+	if c.s.Enrollment != Closed {
+		return
+	}
+	for i := range c.s.Participants {
+		if pt := &c.s.Participants[i]; pt.Role != Observer && pt.Joined > c.s.Started {
+			c.person(ruleJoinedClosedGroup, c.ck.groupCite, pt)
+		}
+	}
+}
+
+func (c *run) level() {
+	program := c.s.Level
+	if program == 0 {
+		program = c.ck.p.Level
+	}
+	if !program.IsValid() {
+		return
+	}
+	for i := range c.s.Participants {
+		if pt := &c.s.Participants[i]; pt.Role == Patient && pt.Level.IsValid() && pt.Level != program {
+			c.person(ruleLevelMismatch, c.ck.groupCite, pt)
+		}
+	}
+}
+
+// group adds a finding of rule i about the group as a whole; need and got
+// are counts, both zero for a finding without figures.
+func (c *run) group(i, need, got int) {
+	f := iop.Finding{Subject: c.s.ID, Day: c.s.Date, Cite: c.ck.groupCite}
+	if need != 0 || got != 0 {
+		f.Need, f.Got, f.Unit = int64(need), int64(got), iop.UnitCount
+	}
+	c.out = c.ck.rules.Add(c.out, i, f)
+}
+
+// person adds a finding of rule i about participant pt.
+func (c *run) person(i int, cite iop.Citation, pt *Participant) {
+	c.out = c.ck.rules.Add(c.out, i, iop.Finding{Subject: pt.ID, Day: c.s.Date, Cite: cite})
+}

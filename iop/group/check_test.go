@@ -1,0 +1,648 @@
+package group_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
+	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// rule returns the rule of code c from the table.
+func rule(t testing.TB, c iop.Code) iop.Rule {
+	t.Helper()
+	for _, r := range group.Rules() {
+		if r.Code == c {
+			return r
+		}
+	}
+	require.FailNow(t, "no rule "+string(c))
+	return iop.Rule{}
+}
+
+// finding is the finding of rule c, at the table's severity, about subject
+// on the session's day, cited to cite; need and got are counts, both zero
+// for a finding without figures.
+func finding(t testing.TB, c iop.Code, subject string, cite iop.Citation, need, got int64) iop.Finding {
+	t.Helper()
+	r := rule(t, c)
+	f := iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Day: sessionDay, Summary: r.Summary, Cite: cite}
+	if need != 0 || got != 0 {
+		f.Need, f.Got, f.Unit = need, got, iop.UnitCount
+	}
+	return f
+}
+
+// checkCase is one session checked against one profile, with the findings
+// it must give: a test that produces a code, or a case at its boundary.
+type checkCase struct {
+	name     string
+	rules    iop.GroupRules
+	ages     func() iop.AgeRules // nil: testAges
+	settings []iop.RuleSetting
+	n        int // patients in the session
+	edit     func(*group.Session)
+	want     func(t testing.TB) iop.Findings
+}
+
+func (c checkCase) profile() iop.Profile {
+	p := testProfile(c.rules)
+	if c.ages != nil {
+		p.Ages = c.ages()
+	}
+	p.Rules = c.settings
+	return p
+}
+
+func (c checkCase) run(t *testing.T) iop.Findings {
+	t.Helper()
+	s := session(c.n)
+	if c.edit != nil {
+		c.edit(&s)
+	}
+	return check(t, c.profile(), s)
+}
+
+func setAge(i, age int) func(*group.Session) {
+	return func(s *group.Session) { s.Participants[i].Age = age }
+}
+
+func facilitatorsOnly(n int) func(*group.Session) {
+	return func(s *group.Session) { s.Facilitators = s.Facilitators[:n] }
+}
+
+func join(edits ...func(*group.Session)) func(*group.Session) {
+	return func(s *group.Session) {
+		for _, e := range edits {
+			e(s)
+		}
+	}
+}
+
+// atLevel puts every patient at level l.
+func atLevel(l iop.Level) func(*group.Session) {
+	return func(s *group.Session) {
+		for i := range s.Participants {
+			s.Participants[i].Level = l
+		}
+	}
+}
+
+func noAges() iop.AgeRules { return iop.AgeRules{} }
+
+var (
+	sixToTwelve = iop.GroupRules{MinSize: 6, MaxSize: 12}
+	texasSizes  = iop.GroupRules{MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation), EducationMaxSize: 35}
+	settingCite = iop.Citation{Source: "Test payer contract §4"}
+)
+
+func closedSince(d date.Date) func(*group.Session) {
+	return func(s *group.Session) { s.Enrollment, s.Started = group.Closed, d }
+}
+
+func withParticipant(p group.Participant) func(*group.Session) {
+	return func(s *group.Session) { s.Participants = append(s.Participants, p) }
+}
+
+func withFocus(f group.Focus) func(*group.Session) {
+	return func(s *group.Session) { s.Focus = f }
+}
+
+// findings builds the wanted findings lazily, once the test has its t.
+func findings(fs ...func(testing.TB) iop.Finding) func(testing.TB) iop.Findings {
+	return func(t testing.TB) iop.Findings {
+		out := make(iop.Findings, len(fs))
+		for i, f := range fs {
+			out[i] = f(t)
+		}
+		return out
+	}
+}
+
+// about is a wanted finding of code c about the group, with counts.
+func about(c iop.Code, need, got int64) func(testing.TB) iop.Finding {
+	return func(t testing.TB) iop.Finding { return finding(t, c, "G-1", groupCite, need, got) }
+}
+
+// person is a wanted finding of code c about participant id, cited to cite.
+func person(c iop.Code, id string, cite iop.Citation) func(testing.TB) iop.Finding {
+	return func(t testing.TB) iop.Finding { return finding(t, c, id, cite, 0, 0) }
+}
+
+// at changes the severity of a wanted finding, as a profile setting does.
+func at(sev iop.Severity, f func(testing.TB) iop.Finding) func(testing.TB) iop.Finding {
+	return func(t testing.TB) iop.Finding {
+		x := f(t)
+		x.Severity = sev
+		return x
+	}
+}
+
+// checkCases holds, for every code, a case that produces it and the cases at
+// its boundary. The coverage of TestMain checks that together with the
+// other tests they produce every code of the rule table.
+func checkCases() []checkCase {
+	adultGroup := withFocus(group.Focus{Ages: group.FocusAdult})
+	adolescentGroup := func(s *group.Session) {
+		s.Focus.Ages = group.FocusAdolescent
+		for i := range s.Participants {
+			s.Participants[i].Age = 15
+		}
+	}
+	family := group.Participant{ID: "F-1", Role: group.Family, Gender: group.GenderMan, Agreement: true}
+	observer := group.Participant{ID: "O-1", Role: group.Observer, Gender: group.GenderWoman, Agreement: true}
+	return []checkCase{
+		// Size, for a 6-12 limit: 5, 6, 12 and 13 patients.
+		{name: "size 5 of 6-12", rules: sixToTwelve, n: 5, want: findings(about(group.CodeSizeBelowMinimum, 6, 5))},
+		{name: "size 6 of 6-12", rules: sixToTwelve, n: 6},
+		{name: "size 12 of 6-12", rules: sixToTwelve, n: 12},
+		{name: "size 13 of 6-12", rules: sixToTwelve, n: 13, want: findings(about(group.CodeSizeAboveMaximum, 12, 13))},
+		{name: "size 1 of 2-12", rules: iop.GroupRules{MinSize: 2}, n: 1, want: findings(about(group.CodeSizeBelowMinimum, 2, 1))},
+		{name: "family members not counted", rules: sixToTwelve, n: 12, edit: withParticipant(family)},
+		{name: "family members counted", rules: iop.GroupRules{MaxSize: 12, CountFamily: true}, n: 12, edit: withParticipant(family),
+			want: findings(about(group.CodeSizeAboveMaximum, 12, 13))},
+		{name: "observers not counted", rules: iop.GroupRules{MinSize: 6, CountFamily: true}, n: 5, edit: withParticipant(observer),
+			want: findings(about(group.CodeSizeBelowMinimum, 6, 5))},
+		{name: "observers counted", rules: iop.GroupRules{MinSize: 6, CountObservers: true}, n: 5, edit: withParticipant(observer)},
+		{name: "education group of 35", rules: texasSizes, n: 35, edit: func(s *group.Session) { s.Kind = iop.KindPsychoeducation }},
+		{name: "education group of 36", rules: texasSizes, n: 36, edit: func(s *group.Session) { s.Kind = iop.KindPsychoeducation },
+			want: findings(about(group.CodeSizeAboveMaximum, 35, 36))},
+		{name: "counseling group of 16", rules: texasSizes, n: 16},
+		{name: "counseling group of 17", rules: texasSizes, n: 17, want: findings(about(group.CodeSizeAboveMaximum, 16, 17))},
+		{name: "size 13 of 6-12, turned off", rules: sixToTwelve, n: 13,
+			settings: []iop.RuleSetting{{Code: group.CodeSizeAboveMaximum, Off: true, Cite: settingCite}}},
+
+		// Facilitators.
+		{name: "two facilitators of two", rules: iop.GroupRules{MinFacilitators: 2}, n: 8},
+		{name: "one facilitator of two", rules: iop.GroupRules{MinFacilitators: 2}, n: 8, edit: facilitatorsOnly(1),
+			want: findings(about(group.CodeFacilitatorsTooFew, 2, 1))},
+		{name: "a trainee does not count", rules: iop.GroupRules{MinFacilitators: 2}, n: 8,
+			edit: func(s *group.Session) { s.Facilitators[1].Role = group.Trainee },
+			want: findings(about(group.CodeFacilitatorsTooFew, 2, 1))},
+		{name: "a trainee counts when the profile says", rules: iop.GroupRules{MinFacilitators: 2, CountTrainees: true}, n: 8,
+			edit: func(s *group.Session) { s.Facilitators[1].Role = group.Trainee }},
+		{name: "licensed lead", rules: iop.GroupRules{RequireLicensed: true}, n: 8},
+		{name: "no licensed facilitator", rules: iop.GroupRules{RequireLicensed: true}, n: 8,
+			edit: func(s *group.Session) { s.Facilitators[0].Licensed = false },
+			want: findings(about(group.CodeNoLicensedFacilitator, 0, 0))},
+		{name: "no facilitator at all", rules: iop.GroupRules{RequireLicensed: true, MinFacilitators: 1}, n: 8, edit: facilitatorsOnly(0),
+			want: findings(about(group.CodeFacilitatorsTooFew, 1, 0), about(group.CodeNoLicensedFacilitator, 0, 0))},
+		{name: "kind exempt from a licensed facilitator", rules: iop.GroupRules{RequireLicensed: true, LicensedExempt: iop.GroupKindsOf(iop.KindSupport)}, n: 8,
+			edit: func(s *group.Session) { s.Kind, s.Facilitators[0].Licensed = iop.KindSupport, false }},
+		{name: "licensed trainee does not count", rules: iop.GroupRules{RequireLicensed: true}, n: 8,
+			edit: func(s *group.Session) { s.Facilitators[0].Role = group.Trainee },
+			want: findings(about(group.CodeNoLicensedFacilitator, 0, 0))},
+		{name: "licensed trainee counts when the profile says", rules: iop.GroupRules{RequireLicensed: true, CountTrainees: true}, n: 8,
+			edit: func(s *group.Session) { s.Facilitators[0].Role = group.Trainee }},
+		{name: "10 with one facilitator, co-facilitator above 10", rules: iop.GroupRules{CoFacilitatorAbove: 10}, n: 10, edit: facilitatorsOnly(1)},
+		{name: "11 with one facilitator, co-facilitator above 10", rules: iop.GroupRules{CoFacilitatorAbove: 10}, n: 11, edit: facilitatorsOnly(1),
+			want: findings(about(group.CodeCoFacilitatorRequired, 2, 1))},
+		{name: "11 with two facilitators, co-facilitator above 10", rules: iop.GroupRules{CoFacilitatorAbove: 10}, n: 11},
+		{name: "10 for one facilitator of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 10, edit: facilitatorsOnly(1)},
+		{name: "11 for one facilitator of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 11, edit: facilitatorsOnly(1),
+			want: findings(about(group.CodeFacilitatorRatio, 10, 11))},
+		{name: "20 for two facilitators of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 20},
+		{name: "21 for two facilitators of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 21,
+			want: findings(about(group.CodeFacilitatorRatio, 20, 21))},
+
+		// Ages.
+		{name: "age 12, the youngest served", n: 6, edit: setAge(2, 12)},
+		{name: "age 11, below the youngest served", n: 6, edit: setAge(2, 11),
+			want: findings(person(group.CodeBelowMinimumAge, "P-03", agesCite))},
+		{name: "18 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 18))},
+		{name: "17 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 17)),
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03", agesCite))},
+		{name: "17 in a young-adult group", n: 6, edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(0, 17)),
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-01", agesCite))},
+		{name: "17 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 17))},
+		{name: "18 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 18)),
+			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03", agesCite))},
+		{name: "16 with justification in an adult group", ages: overlapAges, n: 6,
+			edit: join(adultGroup, setAge(2, 16), func(s *group.Session) { s.Participants[2].AgeException = true })},
+		{name: "16 without justification in an adult group", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 16)),
+			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03", agesCite))},
+		{name: "15 in an adult group that takes 16", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 15)),
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03", agesCite))},
+		{name: "22 without justification in an adolescent group", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 22)),
+			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03", agesCite))},
+		{name: "23 in an adolescent group that takes 22", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 23)),
+			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03", agesCite))},
+		{name: "population label without age rules", ages: noAges, n: 6, edit: join(adultGroup, func(s *group.Session) {
+			s.Participants[1].Age, s.Participants[1].Population = 0, iop.Adolescent
+			s.Participants[2].Age, s.Participants[2].Population = 0, iop.Adult
+		}), want: findings(person(group.CodeAdolescentInAdultGroup, "P-02", groupCite))},
+		{name: "a family member's age is not checked", n: 6, edit: join(adolescentGroup, withParticipant(family))},
+		{name: "adults only, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, n: 6},
+		{name: "17 with adults, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, n: 6, edit: setAge(2, 17),
+			want: findings(person(group.CodeAgesMixed, "G-1", agesCite))},
+		{name: "17 with adults, ages not kept apart", n: 6, edit: setAge(2, 17)},
+		{name: "17 with adults where 17 may be an adult", rules: iop.GroupRules{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 17)},
+		{name: "15 with adults where 16 may be an adult", rules: iop.GroupRules{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 15),
+			want: findings(person(group.CodeAgesMixed, "G-1", agesCite))},
+		{name: "labels mixed, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, ages: noAges, n: 6, edit: func(s *group.Session) {
+			for i := range s.Participants {
+				s.Participants[i].Age, s.Participants[i].Population = 0, iop.Adolescent
+			}
+			s.Participants[5].Population = iop.Adult
+		}, want: findings(person(group.CodeAgesMixed, "G-1", groupCite))},
+
+		// Focus.
+		{name: "women in a women's group", n: 6, edit: withFocus(group.Focus{Gender: group.GenderWoman})},
+		{name: "a man in a women's group", n: 6, edit: join(withFocus(group.Focus{Gender: group.GenderWoman}), withParticipant(family),
+			func(s *group.Session) { s.Participants[2].Gender = group.GenderMan }),
+			want: findings(person(group.CodeGenderMismatch, "P-03", groupCite), person(group.CodeGenderMismatch, "F-1", groupCite))},
+		{name: "a man in a women's group, as a warning", n: 6,
+			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Severity: iop.Warning, Cite: settingCite}},
+			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderNonbinary }),
+			want:     findings(at(iop.Warning, person(group.CodeGenderMismatch, "P-03", groupCite)))},
+		{name: "a man in a women's group, focus rule off", n: 6,
+			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Off: true, Cite: settingCite}},
+			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderMan })},
+		{name: "25 in a young-adult group to 25", rules: iop.GroupRules{YoungAdultMaxAge: 25}, n: 6,
+			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 25), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18))},
+		{name: "26 in a young-adult group to 25", rules: iop.GroupRules{YoungAdultMaxAge: 25}, n: 6,
+			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 26), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18)),
+			want: findings(person(group.CodeAgeBandMismatch, "P-03", groupCite))},
+		{name: "young-adult group without an upper age", n: 6, edit: withFocus(group.Focus{Ages: group.FocusYoungAdult})},
+		{name: "dual diagnosis, all with a co-occurring condition", n: 6, edit: join(withFocus(group.Focus{CoOccurring: true}), withParticipant(family))},
+		{name: "dual diagnosis, one without", n: 6,
+			edit: join(withFocus(group.Focus{CoOccurring: true}), func(s *group.Session) { s.Participants[2].CoOccurring = false }),
+			want: findings(person(group.CodeCoOccurringMismatch, "P-03", groupCite))},
+		{name: "trauma group, all with a history", n: 6, edit: join(withFocus(group.Focus{Trauma: true}), withParticipant(family))},
+		{name: "trauma group, one without", n: 6,
+			edit: join(withFocus(group.Focus{Trauma: true}), func(s *group.Session) { s.Participants[2].Trauma = false }),
+			want: findings(person(group.CodeTraumaMismatch, "P-03", groupCite))},
+		{name: "language group, all in the cohort", n: 6, edit: join(withFocus(group.Focus{Cohort: "es"}), withParticipant(family))},
+		{name: "language group, one outside", n: 6,
+			edit: join(withFocus(group.Focus{Cohort: "es"}), func(s *group.Session) { s.Participants[2].Cohort = "" }),
+			want: findings(person(group.CodeCohortMismatch, "P-03", groupCite))},
+
+		// Confidentiality agreements.
+		{name: "agreements on file", rules: iop.GroupRules{RequireAgreement: true}, n: 6, edit: join(withParticipant(family), withParticipant(observer))},
+		{name: "agreements missing", rules: iop.GroupRules{RequireAgreement: true}, n: 6, edit: join(withParticipant(observer), func(s *group.Session) {
+			s.Participants[2].Agreement = false
+			s.Participants[6].Agreement = false
+		}), want: findings(person(group.CodeAgreementMissing, "P-03", groupCite), person(group.CodeAgreementMissing, "O-1", groupCite))},
+		{name: "agreements not required", n: 6, edit: func(s *group.Session) { s.Participants[2].Agreement = false }},
+
+		// Closed groups.
+		{name: "closed group, joined on its first day", n: 6, edit: join(closedSince(started), func(s *group.Session) { s.Participants[2].Joined = started })},
+		{name: "closed group, joined the day after", n: 6, edit: join(closedSince(started),
+			withParticipant(group.Participant{ID: "F-1", Role: group.Family, Joined: started + 7}),
+			withParticipant(group.Participant{ID: "O-1", Role: group.Observer, Joined: started + 7}),
+			func(s *group.Session) { s.Participants[2].Joined = started + 1 }),
+			want: findings(person(group.CodeJoinedClosedGroup, "P-03", groupCite), person(group.CodeJoinedClosedGroup, "F-1", groupCite))},
+		{name: "open group, joined later", n: 6, edit: func(s *group.Session) { s.Participants[2].Joined = started + 1 }},
+
+		// Levels of care.
+		{name: "every patient at the program's level", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = 0 }},
+		{name: "a 2.5 patient in a 2.1 group", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = iop.Level25 },
+			want: findings(person(group.CodeLevelMismatch, "P-03", groupCite))},
+		{name: "a 2.1 patient in a 2.5 group, blocking", n: 2,
+			settings: []iop.RuleSetting{{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: settingCite}},
+			edit: func(s *group.Session) {
+				s.Level = iop.Level25
+				s.Participants[1].Level = iop.Level25
+			}, want: findings(at(iop.Blocking, person(group.CodeLevelMismatch, "P-01", groupCite)))},
+	}
+}
+
+func TestCheckSession(t *testing.T) {
+	for _, c := range checkCases() {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.run(t)
+			var want iop.Findings
+			if c.want != nil {
+				want = c.want(t)
+			}
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// TestCheckSessionCitations checks where a finding's citation comes from:
+// the profile's group rules, its age rules for the age rules, and the rule
+// table when the profile has none.
+func TestCheckSessionCitations(t *testing.T) {
+	p := testProfile(iop.GroupRules{})
+	p.Group = iop.GroupRules{}
+	p.Ages = iop.AgeRules{}
+	s := session(2)
+	s.Participants[1].Level = iop.Level25
+	got := check(t, p, s)
+	want := finding(t, group.CodeLevelMismatch, "P-02", rule(t, group.CodeLevelMismatch).Cite, 0, 0)
+	assert.Equal(t, iop.Findings{want}, got)
+	ioptest.Cited(t, got)
+}
+
+// TestRulesTable checks the rule table: codes of this package, named
+// "group.<subject>.<what>", each once, with a severity, a summary and a
+// source; and that Rules returns a copy.
+func TestRulesTable(t *testing.T) {
+	rules := group.Rules()
+	require.Len(t, rules, 19)
+	seen := map[iop.Code]bool{}
+	for _, r := range rules {
+		assert.Equal(t, "group", r.Code.Package(), "%s", r.Code)
+		assert.Regexp(t, `^group\.[a-z]+\.[a-z-]+$`, string(r.Code))
+		assert.False(t, seen[r.Code], "%s listed twice", r.Code)
+		seen[r.Code] = true
+		assert.True(t, r.Severity.IsValid(), "%s", r.Code)
+		assert.NotEmpty(t, r.Summary, "%s", r.Code)
+		assert.NotEmpty(t, r.Cite.Source, "%s", r.Code)
+	}
+	assert.Equal(t, iop.Blocking, rule(t, group.CodeGenderMismatch).Severity, "focus mismatch blocks by default")
+	assert.Equal(t, iop.Warning, rule(t, group.CodeLevelMismatch).Severity, "level mismatch warns by default")
+	rules[0].Code = "changed"
+	assert.Equal(t, group.CodeSizeBelowMinimum, group.Rules()[0].Code, "Rules returns a copy")
+}
+
+// TestCheckSessionRuleOrder checks a session that breaks many rules: the
+// findings come in rule order, then participant order.
+func TestCheckSessionRuleOrder(t *testing.T) {
+	p := testProfile(iop.GroupRules{
+		MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 2, CoFacilitatorAbove: 10,
+		MaxPerFacilitator: 10, RequireAgreement: true, YoungAdultMaxAge: 25,
+	})
+	p.Ages = overlapAges()
+	s := session(0)
+	s.Focus = group.Focus{Ages: group.FocusYoungAdult, Gender: group.GenderWoman, CoOccurring: true, Trauma: true, Cohort: "es"}
+	s.Enrollment, s.Started = group.Closed, started
+	s.Facilitators = []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "CADC"}}
+	s.Participants = []group.Participant{
+		{ID: "P-1", Role: group.Patient, Age: 17, Gender: group.GenderWoman, Agreement: true, CoOccurring: true, Trauma: true, Cohort: "es"},
+		{ID: "P-2", Role: group.Patient, Age: 40, Gender: group.GenderMan, Level: iop.Level25, Joined: started + 14},
+		{ID: "P-3", Role: group.Patient, Age: 11, Gender: group.GenderWoman},
+	}
+	got := check(t, p, s)
+	want := []struct {
+		code    iop.Code
+		subject string
+	}{
+		{group.CodeSizeBelowMinimum, "G-1"},
+		{group.CodeFacilitatorsTooFew, "G-1"},
+		{group.CodeNoLicensedFacilitator, "G-1"},
+		{group.CodeBelowMinimumAge, "P-3"},
+		{group.CodeAgeExceptionUndocumented, "P-1"},
+		{group.CodeGenderMismatch, "P-2"},
+		{group.CodeAgeBandMismatch, "P-2"},
+		{group.CodeCoOccurringMismatch, "P-2"},
+		{group.CodeCoOccurringMismatch, "P-3"},
+		{group.CodeTraumaMismatch, "P-2"},
+		{group.CodeTraumaMismatch, "P-3"},
+		{group.CodeCohortMismatch, "P-2"},
+		{group.CodeCohortMismatch, "P-3"},
+		{group.CodeAgreementMissing, "P-2"},
+		{group.CodeAgreementMissing, "P-3"},
+		{group.CodeJoinedClosedGroup, "P-2"},
+		{group.CodeLevelMismatch, "P-2"},
+	}
+	require.Len(t, got, len(want))
+	for i, w := range want {
+		assert.Equal(t, w.code, got[i].Code, "finding %d", i)
+		assert.Equal(t, w.subject, got[i].Subject, "finding %d", i)
+	}
+	require.ErrorIs(t, got.Err(), group.CodeCohortMismatch)
+	assert.ErrorIs(t, got, group.CodeLevelMismatch)
+}
+
+// TestCheckSessionHoldsNoDetail checks that no finding's message or error
+// holds a participant's credential, cohort, gender identity, age or level:
+// only record IDs, the session's day and counts. The markers are values no
+// message wording uses.
+func TestCheckSessionHoldsNoDetail(t *testing.T) {
+	p := iop.TIP47()
+	p.Ages = overlapAges()
+	p.Group.SeparateAges = true
+	p.Group.YoungAdultMaxAge = 25
+	s := session(0)
+	s.Focus = group.Focus{Ages: group.FocusYoungAdult, Gender: group.GenderNonbinary, CoOccurring: true, Trauma: true, Cohort: "marker-cohort-x"}
+	s.Enrollment, s.Started = group.Closed, started
+	s.Facilitators = []group.Facilitator{{ID: "S-1", Role: group.Trainee, Credential: "marker-credential-x"}}
+	s.Participants = []group.Participant{
+		{ID: "P-1", Role: group.Patient, Age: 97, Gender: group.GenderUndisclosed, Level: iop.Level37WM, Cohort: "marker-cohort-y", Joined: started + 3},
+		{ID: "P-2", Role: group.Patient, Age: 17, Gender: group.GenderWoman, Cohort: "marker-cohort-y"},
+		{ID: "F-1", Role: group.Family, Age: 63, Gender: group.GenderMan},
+	}
+	got := check(t, p, s)
+	require.NotEmpty(t, got)
+	for _, f := range got {
+		for _, secret := range []string{"marker", "97", "63", "17", "undisclosed", "woman", "man ", "nonbinary", "3.7", "2.1"} {
+			assert.NotContains(t, f.Error(), secret, "%s", f.Code)
+		}
+		assert.Contains(t, []string{"G-1", "P-1", "P-2", "F-1"}, f.Subject)
+	}
+	assert.GreaterOrEqual(t, len(got.Codes()), 10)
+}
+
+func TestCheckSessionInvalid(t *testing.T) {
+	ck := checker(t, iop.TIP47())
+	s := session(6)
+	s.Participants[4].ID = ""
+	s.Participants[2].Gender = group.Gender(40)
+	got, err := ck.CheckSession(s)
+	var errs iop.FieldErrors
+	require.ErrorAs(t, err, &errs)
+	assert.Equal(t, iop.FieldErrors{
+		{Field: "participants[2].gender", Err: iop.ErrUnknown},
+		{Field: "participants[4].id", Err: iop.ErrMissing},
+	}, errs)
+	assert.Nil(t, got)
+
+	dst := make(iop.Findings, 1, 8)
+	got, err = ck.AppendSession(dst, s)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	assert.Equal(t, dst, got, "dst comes back unchanged")
+}
+
+func TestZeroChecker(t *testing.T) {
+	var ck group.Checker
+	_, err := ck.CheckSession(session(6))
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "checker", fe.Field)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = ck.AppendSession(nil, session(6))
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = ck.PlanRoster(roster())
+	require.ErrorIs(t, err, iop.ErrMissing)
+	assert.True(t, ck.Profile().IsZero())
+}
+
+func TestNewChecker(t *testing.T) {
+	p := iop.TIP47()
+	ck := checker(t, p)
+	assert.True(t, ck.Profile().Equal(p))
+	q := ck.Profile()
+	q.Rules = append(q.Rules, iop.RuleSetting{Code: group.CodeLevelMismatch, Off: true, Cite: settingCite})
+	assert.Empty(t, ck.Profile().Rules, "Profile returns a copy")
+
+	bad := testProfile(iop.GroupRules{MinSize: 8, MaxSize: 6})
+	_, err := group.NewChecker(bad)
+	require.ErrorIs(t, err, iop.ErrOrder, "NewChecker validates the profile")
+
+	p.Rules = []iop.RuleSetting{
+		{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: settingCite},
+		{Code: "group.size.too-big", Severity: iop.Warning, Cite: settingCite},
+	}
+	_, err = group.NewChecker(p)
+	var errs iop.FieldErrors
+	require.ErrorAs(t, err, &errs)
+	assert.Equal(t, iop.FieldErrors{{Field: "rules[1].code", Err: iop.ErrUnknown}}, errs, "an unknown group code is refused; another package's is not ours to judge")
+}
+
+// TestSettingsFromJSON checks that a profile's rule settings, loaded from
+// JSON, change the findings: the level mismatch blocks, the focus mismatch
+// is off.
+func TestSettingsFromJSON(t *testing.T) {
+	p, err := iop.ParseProfile([]byte(`{
+		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
+		"source": {"source": "Test Admin. Code"},
+		"group": {"max_size": 12, "cite": {"source": "Test Admin. Code 1-2-3"}},
+		"rules": [
+			{"code": "group.level.mismatch", "severity": "blocking", "cite": {"source": "x"}},
+			{"code": "group.focus.gender-mismatch", "off": true, "cite": {"source": "x"}}
+		]
+	}`))
+	require.NoError(t, err)
+	s := session(6)
+	s.Focus.Gender = group.GenderWoman
+	s.Participants[1].Gender = group.GenderMan
+	s.Participants[3].Level = iop.Level25
+
+	def := p.Clone()
+	def.Rules = nil
+	assert.Equal(t, iop.Findings{
+		finding(t, group.CodeGenderMismatch, "P-02", groupCite, 0, 0),
+		finding(t, group.CodeLevelMismatch, "P-04", groupCite, 0, 0),
+	}, check(t, def, s), "the table's severities")
+
+	blocking := finding(t, group.CodeLevelMismatch, "P-04", groupCite, 0, 0)
+	blocking.Severity = iop.Blocking
+	got := check(t, p, s)
+	assert.Equal(t, iop.Findings{blocking}, got, "the profile's settings")
+	require.ErrorIs(t, got.Err(), group.CodeLevelMismatch)
+
+	_, err = iop.ParseProfile([]byte(`{
+		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
+		"source": {"source": "Test Admin. Code"},
+		"rules": [{"code": "group.level.mis-match", "severity": "blocking", "cite": {"source": "x"}}]
+	}`))
+	require.NoError(t, err, "iop does not know the codes of group")
+	p.Rules[0].Code = "group.level.mis-match"
+	_, err = group.NewChecker(p)
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "rules[0].code", fe.Field)
+	assert.ErrorIs(t, err, iop.ErrUnknown)
+}
+
+// TestCheckBuiltins checks sessions against each built-in profile with
+// group rules.
+func TestCheckBuiltins(t *testing.T) {
+	tests := []struct {
+		profile iop.Profile
+		n       int
+		edit    func(*group.Session)
+		want    []iop.Code
+	}{
+		{iop.TIP47(), 12, nil, nil},
+		{iop.TIP47(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.TIP47(), 11, facilitatorsOnly(1), []iop.Code{group.CodeCoFacilitatorRequired}},
+		{iop.MedicareIOP2024(), 12, nil, nil},
+		{iop.MedicareIOP2024(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.ColoradoIOP(), 12, nil, nil},
+		{iop.ColoradoIOP(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.TexasGroups(), 16, nil, nil},
+		{iop.TexasGroups(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.TexasGroups(), 35, func(s *group.Session) { s.Kind = iop.KindSkillsDevelopment }, nil},
+		{iop.TexasGroups(), 36, func(s *group.Session) { s.Kind = iop.KindPsychoeducation }, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.TexasGroups(), 6, setAge(0, 17), []iop.Code{group.CodeAgesMixed}},
+		{iop.CaliforniaDMC(), 1, atLevel(iop.Level1), []iop.Code{group.CodeSizeBelowMinimum}},
+		{iop.CaliforniaDMC(), 2, atLevel(iop.Level1), nil},
+		{iop.CaliforniaDMC(), 2, nil, []iop.Code{group.CodeLevelMismatch, group.CodeLevelMismatch}},
+		{iop.WisconsinYouth(), 10, join(facilitatorsOnly(1), atLevel(iop.Level25)), nil},
+		{iop.WisconsinYouth(), 11, join(facilitatorsOnly(1), atLevel(iop.Level25)), []iop.Code{group.CodeCoFacilitatorRequired}},
+		{iop.WisconsinYouth(), 12, atLevel(iop.Level25), nil},
+		{iop.WisconsinYouth(), 13, atLevel(iop.Level25), []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) {
+			s.Kind, s.Facilitators[0].Licensed = iop.KindSupport, false
+		}), nil},
+		{iop.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) { s.Facilitators[0].Licensed = false }), []iop.Code{group.CodeNoLicensedFacilitator}},
+		{iop.IllinoisAges(), 6, setAge(0, 17), nil},
+		{iop.IllinoisAges(), 6, setAge(0, 15), []iop.Code{group.CodeAgesMixed}},
+		{iop.IllinoisAges(), 6, join(withFocus(group.Focus{Ages: group.FocusAdult}), setAge(0, 17)), []iop.Code{group.CodeAgeExceptionUndocumented}},
+	}
+	for _, tt := range tests {
+		s := session(tt.n)
+		if tt.edit != nil {
+			tt.edit(&s)
+		}
+		got := check(t, tt.profile, s)
+		ioptest.CodesEqual(t, got, tt.want...)
+		ioptest.Cited(t, got)
+	}
+}
+
+// TestCheckSessionAllocs checks that a compliant 12-person check allocates
+// nothing, and that one with findings appended into a list with room
+// allocates nothing either.
+func TestCheckSessionAllocs(t *testing.T) {
+	ck := checker(t, iop.TIP47())
+	s := session(12)
+	fs, err := ck.CheckSession(s)
+	require.NoError(t, err)
+	require.Nil(t, fs)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = ck.CheckSession(s) }))
+
+	bad := findingsSession()
+	dst, err := ck.AppendSession(nil, bad)
+	require.NoError(t, err)
+	require.Len(t, dst, 4)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { dst, _ = ck.AppendSession(dst[:0], bad) }))
+}
+
+// findingsSession is a 12-person session with four findings under TIP 47.
+func findingsSession() group.Session {
+	s := session(12)
+	s.Facilitators = s.Facilitators[1:]
+	s.Participants[3].Agreement = false
+	s.Participants[5].Level = iop.Level25
+	return s
+}
+
+// TestCheckerConcurrent shares one Checker between goroutines; run with
+// -race.
+func TestCheckerConcurrent(t *testing.T) {
+	ck := checker(t, iop.TIP47())
+	s := findingsSession()
+	want, err := ck.CheckSession(s)
+	require.NoError(t, err)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			var dst iop.Findings
+			for range 50 {
+				var err error
+				dst, err = ck.AppendSession(dst[:0], s)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(dst) != len(want) {
+					errs <- errors.New("different findings")
+					return
+				}
+			}
+			_, err := ck.PlanRoster(roster(people("P", 20, 30, group.GenderWoman)...))
+			errs <- err
+		}()
+	}
+	for range 8 {
+		assert.NoError(t, <-errs)
+	}
+}

@@ -1,0 +1,147 @@
+// Package group checks the composition of group sessions of intensive
+// outpatient and partial hospitalization programs against a rule profile
+// ([iop.Profile]): the size of the group, its facilitators, the ages of its
+// patients, its declared focus, confidentiality agreements, closed
+// enrollment and levels of care. It also splits a roster of patients into
+// groups that comply.
+//
+// # Sessions
+//
+// A [Session] is one meeting of a group: its kind ([iop.GroupKind]:
+// psychoeducation, skills development, CBT, DBT, process, support, family,
+// trauma-informed, relapse prevention, twelve-step facilitation, other),
+// its [Focus] (an age group, a gender identity, dual diagnosis, trauma, a
+// culture or language cohort), whether it is [Open] or [Closed] to new
+// members, its date and length, its [Facilitator]s (lead, co-facilitator,
+// trainee) and its [Participant]s (patients, family members, observers).
+//
+// People appear by record ID only: opaque strings the caller chooses, never
+// names. Ages, gender identities, credentials and cohorts are used to apply
+// the rules and never appear in a finding or an error; a finding names the
+// session's or a person's record ID, the session's day and counts, and an
+// error names the field by its JSON path ("participants[3].id").
+//
+// [ParseSession] and [ParseRoster] decode strictly: an unknown or repeated
+// member, a value of the wrong type, an unknown name, a date that does not
+// exist ("2025-02-30") is an error ([iop.FieldErrors]) naming every field
+// at fault. Minutes are strings in JSON ("1h30m"). [Session.Validate] says
+// what a session needs before it can be checked: an ID, a kind, an
+// enrollment, a date, a start day for a closed group not after the date,
+// record IDs unique among the facilitators and among the participants, ages
+// from 0 to 130, and, in a gender-specific group or one with an age focus,
+// each person's gender or each patient's age or population.
+//
+// # The check
+//
+// [NewChecker] makes a [Checker] from a profile: it validates the profile
+// and applies its rule settings ([iop.RuleSetting]) to the rule table
+// ([Rules]). [Checker.CheckSession] validates a session (a session that is
+// not valid is an error, never a finding) and reports every finding, in the
+// order of the rule table and then of the participants:
+//
+//	group.size.below-minimum, group.size.above-maximum
+//	    the participants who count (patients; family members and observers
+//	    when the profile's CountFamily and CountObservers say so) against
+//	    MinSize and MaxSize, or the education sizes for EducationKinds;
+//	    both ends are allowed: 6 and 12 pass a 6-12 rule, 5 and 13 do not
+//	group.facilitator.too-few, .no-licensed, .co-facilitator-required, .ratio-exceeded
+//	    MinFacilitators, a licensed facilitator unless the kind is exempt,
+//	    two facilitators above CoFacilitatorAbove, MaxPerFacilitator;
+//	    trainees count only with CountTrainees
+//	group.age.mixed, .below-minimum, .adolescent-in-adult-group,
+//	group.age.adult-in-adolescent-group, .exception-undocumented
+//	    patients' ages under the profile's [iop.AgeRules] (or their
+//	    population when no age is given): adolescents and adults apart
+//	    where SeparateAges says so, nobody below MinAge, an age focus
+//	    respected, and the overlaps the age rules allow (Illinois: 16-17
+//	    with adults, 18-22 with adolescents) only with the justification
+//	group.focus.gender-mismatch, .age-band-mismatch, .co-occurring-mismatch,
+//	group.focus.trauma-mismatch, .cohort-mismatch
+//	    the session's declared focus
+//	group.agreement.missing
+//	    a confidentiality agreement on file for every participant, where
+//	    RequireAgreement says so
+//	group.enrollment.joined-closed-group
+//	    a member of a closed group who joined after its first session
+//	group.level.mismatch
+//	    a patient whose level of care is not the program's
+//
+// The severity of each finding is the rule table's (blocking, except the
+// undocumented age exception, the late joiner of a closed group and the
+// level mismatch, which warn) unless the profile's rule settings give
+// another or turn the rule off. A finding's [iop.Finding.Cite] is the
+// citation of the profile's group rules (its age rules, for the age rules),
+// or the rule table's when the profile has none. Size and staffing findings
+// carry their figures as counts: "need 12, got 13".
+//
+// [Checker.AppendSession] appends to a caller's list. A compliant check
+// allocates nothing, and a check with findings allocates only when the list
+// must grow.
+//
+// # The planner
+//
+// [Checker.PlanRoster] splits a [Roster] into a [Plan] of groups that pass
+// the size, staffing and age rules: adolescents apart from adults, and by
+// gender identity and cohort when the roster asks, each group between the
+// profile's sizes, as few groups as possible of sizes that differ by one at
+// most, in roster order. Each [PlannedGroup] says how many facilitators it
+// needs and whether one must be licensed. Patients who cannot make a group
+// (too few of a population) or are younger than the program serves are
+// reported in [PlanErrors], each [*PlanError] naming their record IDs,
+// while the plan keeps the groups it formed.
+//
+// # Zero values
+//
+// The zero value of each enum ([AgeFocus], [Gender], [Enrollment],
+// [ParticipantRole], [FacilitatorRole]) is unset and not valid; where a
+// field is optional (a focus, a gender identity) zero means not given. The
+// zero [Focus] restricts no one. The zero [Session] and [Roster] are not
+// valid. A rule group of the profile left at its zero value is not applied:
+// a profile without group rules checks no sizes. The zero [Checker] is not
+// usable: its methods return an error.
+//
+// # Concurrency
+//
+// A [Checker] is immutable once made and safe for concurrent use: share one
+// between goroutines. Sessions, rosters and plans are values, safe for
+// concurrent use as long as no one writes to them. The package holds no
+// mutable state, logs nothing and reads no clock: a session's day is its
+// Date.
+//
+// # State rules in the built-in profiles
+//
+// The built-in profiles of package iop with group rules:
+//
+//	iop.MedicareIOP2024  groups of at most 12, a licensed facilitator (NGS LCD L33632, CPT 90853)
+//	iop.TIP47            6 to 12 members, a licensed leader, a second leader above 10, agreements (TIP 41)
+//	iop.ColoradoIOP      at most 12 individuals receiving services (2 CCR 502-1 §4.6.1(E))
+//	iop.TexasGroups      counseling at most 16, education and life skills at most 35, adults and
+//	                     adolescents apart (26 TAC §564.902(b), §564.905(b)(1))
+//	iop.CaliforniaDMC    2 to 12 (Cal. Welf. & Inst. Code §14021.6), level 1
+//	iop.WisconsinYouth   at most 12, a second staff member above 10, a licensed leader for
+//	                     psychotherapy groups (Wis. Admin. Code DHS 40.10(3)(a)3)
+//	iop.IllinoisAges     adolescents 12-17, adults 18+, 16-17 in adult and 18-22 in adolescent
+//	                     care with justification, kept apart (77 Ill. Adm. Code 2060.120)
+//
+// Each profile's citation says where a reading is this library's rather
+// than the source's (which kinds of group are not psychotherapy in
+// Wisconsin; whether family members count toward a size).
+//
+// # References
+//
+//   - SAMHSA, TIP 41: Substance Abuse Treatment: Group Therapy (2005), ch. 2:
+//     group size, leaders, open and closed groups, group agreements.
+//   - SAMHSA, TIP 47: Substance Abuse: Clinical Issues in Intensive
+//     Outpatient Treatment (2006): specialised groups.
+//   - 42 CFR Part 2 (2024 final rule): confidentiality of substance use
+//     disorder records.
+//   - 2 CCR 502-1 §4.6.1(E), as current through Colorado Register vol. 48
+//     no. 6 (2025-03-25).
+//   - 26 TAC §564.902(b) and §564.905(b)(1) (formerly 25 TAC ch. 448), as
+//     current through Texas Register vol. 49 no. 38 (2024-09-20).
+//   - Cal. Welf. & Inst. Code §14021.6, as amended by SB 1045 (Stats. 2014,
+//     ch. 80).
+//   - Wis. Admin. Code DHS 40.10(3)(a)3, as read 2025.
+//   - 77 Ill. Adm. Code 2060.120, as read 2025.
+//   - NGS LCD L33632 (Psychiatric Codes), CPT 90853 group psychotherapy.
+package group

@@ -1,0 +1,297 @@
+package group_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
+	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// roster returns a roster of process groups on sessionDay with the given
+// patients.
+func roster(patients ...group.Participant) group.Roster {
+	return group.Roster{Date: sessionDay, Kind: iop.KindProcess, Patients: patients}
+}
+
+// people returns n patients with IDs prefix-01... of age age and gender g.
+func people(prefix string, n, age int, g group.Gender) []group.Participant {
+	out := make([]group.Participant, n)
+	for i := range out {
+		out[i] = group.Participant{ID: fmt.Sprintf("%s-%02d", prefix, i+1), Age: age, Gender: g, Agreement: true}
+	}
+	return out
+}
+
+// plan plans r under p.
+func plan(t testing.TB, p iop.Profile, r group.Roster) (group.Plan, error) {
+	t.Helper()
+	return checker(t, p).PlanRoster(r)
+}
+
+// sizes returns the sizes of the plan's groups.
+func sizes(pl group.Plan) []int {
+	out := make([]int, len(pl.Groups))
+	for i, g := range pl.Groups {
+		out[i] = len(g.Patients)
+	}
+	return out
+}
+
+// ids returns the record IDs of ps.
+func ids(ps []group.Participant) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.ID
+	}
+	return out
+}
+
+func TestPlanRosterSizes(t *testing.T) {
+	tests := []struct {
+		n     int
+		rules iop.GroupRules
+		want  []int
+		left  int
+	}{
+		{0, sixToTwelve, []int{}, 0},
+		{5, sixToTwelve, []int{}, 5},
+		{6, sixToTwelve, []int{6}, 0},
+		{12, sixToTwelve, []int{12}, 0},
+		{13, sixToTwelve, []int{7, 6}, 0},
+		{25, sixToTwelve, []int{9, 8, 8}, 0},
+		{9, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{8}, 1},
+		{11, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{8}, 3},
+		{12, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{6, 6}, 0},
+		{40, iop.GroupRules{MinSize: 2}, []int{40}, 0},
+		{1, iop.GroupRules{MinSize: 2}, []int{}, 1},
+		{30, iop.GroupRules{MaxSize: 16}, []int{15, 15}, 0},
+		{1, iop.GroupRules{}, []int{1}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d in %d-%d", tt.n, tt.rules.MinSize, tt.rules.MaxSize), func(t *testing.T) {
+			pl, err := plan(t, testProfile(tt.rules), roster(people("P", tt.n, 30, group.GenderWoman)...))
+			assert.Equal(t, tt.want, sizes(pl))
+			assert.Equal(t, tt.n-tt.left, pl.Placed())
+			if tt.left == 0 {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, iop.ErrOutOfRange)
+			var pe *group.PlanError
+			require.ErrorAs(t, err, &pe)
+			assert.Len(t, pe.Unplaced, tt.left)
+			assert.Equal(t, tt.n, pe.Patients)
+		})
+	}
+}
+
+func TestPlanRosterSplitsPopulations(t *testing.T) {
+	adults := people("A", 14, 30, group.GenderWoman)
+	teens := people("T", 7, 15, group.GenderMan)
+	r := roster(append(append([]group.Participant{}, adults[:5]...), append(teens, adults[5:]...)...)...)
+	pl, err := plan(t, iop.TIP47(), r)
+	require.NoError(t, err)
+	require.Len(t, pl.Groups, 3)
+
+	assert.Equal(t, group.PlannedGroup{
+		Kind: iop.KindProcess, Date: sessionDay, Focus: group.Focus{Ages: group.FocusAdolescent},
+		Patients: withRole(teens), Facilitators: 1, Licensed: true,
+	}, pl.Groups[0])
+	assert.Equal(t, []string{"A-01", "A-02", "A-03", "A-04", "A-05", "A-06", "A-07"}, ids(pl.Groups[1].Patients))
+	assert.Equal(t, []string{"A-08", "A-09", "A-10", "A-11", "A-12", "A-13", "A-14"}, ids(pl.Groups[2].Patients))
+	assert.Equal(t, group.Focus{Ages: group.FocusAdult}, pl.Groups[2].Focus)
+	assert.Equal(t, group.ParticipantRole(0), r.Patients[0].Role, "the roster's patients are unchanged")
+}
+
+// withRole returns ps with Role Patient, as a plan holds them.
+func withRole(ps []group.Participant) []group.Participant {
+	out := make([]group.Participant, len(ps))
+	for i, p := range ps {
+		p.Role = group.Patient
+		out[i] = p
+	}
+	return out
+}
+
+func TestPlanRosterByGenderAndCohort(t *testing.T) {
+	women := people("W", 8, 30, group.GenderWoman)
+	men := people("M", 7, 30, group.GenderMan)
+	r := roster(append(men, women...)...)
+	r.ByGender = true
+	pl, err := plan(t, iop.TIP47(), r)
+	require.NoError(t, err)
+	require.Len(t, pl.Groups, 2)
+	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman}, pl.Groups[0].Focus)
+	assert.Equal(t, ids(women), ids(pl.Groups[0].Patients))
+	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Gender: group.GenderMan}, pl.Groups[1].Focus)
+
+	es := people("E", 6, 30, group.GenderWoman)
+	for i := range es {
+		es[i].Cohort = "es"
+	}
+	r = roster(append(es, women...)...)
+	r.ByCohort = true
+	pl, err = plan(t, iop.TIP47(), r)
+	require.NoError(t, err)
+	require.Len(t, pl.Groups, 2)
+	assert.Equal(t, group.Focus{Ages: group.FocusAdult}, pl.Groups[0].Focus, "no cohort sorts first")
+	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Cohort: "es"}, pl.Groups[1].Focus)
+}
+
+func TestPlanRosterCannotPlace(t *testing.T) {
+	teens := people("T", 3, 15, group.GenderWoman)
+	r := roster(append(people("A", 12, 30, group.GenderWoman), teens...)...)
+	r.Patients = append(r.Patients, group.Participant{ID: "Y-1", Age: 11})
+	pl, err := plan(t, iop.IllinoisAges(), r)
+	assert.Equal(t, []int{3, 12}, sizes(pl), "no size limit: the 3 adolescents make a group")
+	require.ErrorIs(t, err, iop.ErrOutOfRange, "Y-1 is below Illinois's 12")
+
+	p := iop.TIP47()
+	p.Ages = overlapAges()
+	pl, err = plan(t, p, r)
+	assert.Equal(t, []int{12}, sizes(pl))
+	var errs group.PlanErrors
+	require.ErrorAs(t, err, &errs)
+	require.Len(t, errs, 2)
+	young, few := errs[0], errs[1]
+	assert.Equal(t, []string{"Y-1"}, young.Unplaced)
+	require.ErrorIs(t, young, iop.ErrOutOfRange)
+	assert.Equal(t, `group: 1 of 1 patients ("Y-1"): out of range: younger than the program serves`, young.Error())
+	assert.Equal(t, []string{"T-01", "T-02", "T-03"}, few.Unplaced)
+	assert.Equal(t, [3]int{3, 6, 12}, [3]int{few.Patients, few.MinSize, few.MaxSize})
+	require.ErrorIs(t, few, iop.ErrOutOfRange)
+	assert.Equal(t, `group: 3 of 3 patients ("T-01", "T-02", "T-03"): out of range: cannot be placed in a group within the sizes allowed (groups of 6 to 12)`, few.Error())
+	assert.Equal(t, []string{"Y-1", "T-01", "T-02", "T-03"}, errs.Unplaced())
+	assert.Equal(t, young.Error()+"\n"+few.Error(), err.Error())
+}
+
+func TestPlanErrorMessages(t *testing.T) {
+	tests := []struct {
+		err  group.PlanError
+		want string
+	}{
+		{group.PlanError{Unplaced: []string{"A"}, Patients: 9, MinSize: 6, MaxSize: 8, Err: iop.ErrOutOfRange}, `group: 1 of 9 patients ("A"): out of range (groups of 6 to 8)`},
+		{group.PlanError{Unplaced: []string{"A"}, Patients: 1, MinSize: 2, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A"): out of range (groups of at least 2)`},
+		{group.PlanError{Unplaced: []string{"A"}, Patients: 1, MaxSize: 2, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A"): out of range (groups of at most 2)`},
+		{group.PlanError{Unplaced: []string{"A\"\n"}, Patients: 1, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A\"\n"): out of range`},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.err.Error())
+	}
+	assert.NoError(t, group.PlanErrors(nil).Err())
+}
+
+func TestPlanRosterInputErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		roster  group.Roster
+		profile iop.Profile
+		field   string
+		err     error
+	}{
+		{"no population", roster(group.Participant{ID: "P-1", Age: 30}), iop.MedicareIOP2024(), "patients[0].age", iop.ErrMissing},
+		{"no gender", group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, iop.TIP47(), "patients[0].gender", iop.ErrMissing},
+		{"duplicate ID", roster(group.Participant{ID: "P-1"}, group.Participant{ID: "P-1"}), iop.TIP47(), "patients[1].id", iop.ErrDuplicate},
+		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.Family}), iop.TIP47(), "patients[0].role", iop.ErrOutOfRange},
+		{"unknown role", roster(group.Participant{ID: "F-1", Role: 9}), iop.TIP47(), "patients[0].role", iop.ErrUnknown},
+		{"no kind", group.Roster{Date: sessionDay}, iop.TIP47(), "kind", iop.ErrMissing},
+		{"no date", group.Roster{Kind: iop.KindCBT}, iop.TIP47(), "date", iop.ErrMissing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pl, err := plan(t, tt.profile, tt.roster)
+			require.ErrorIs(t, err, tt.err)
+			var fe *iop.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.field, fe.Field)
+			assert.Empty(t, pl.Groups)
+		})
+	}
+}
+
+// TestPlanRosterGroupsComply plans random rosters and checks that every
+// group formed, staffed as the plan says, complies with the profile, and
+// that every patient is placed once or reported.
+func TestPlanRosterGroupsComply(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	genders := []group.Gender{group.GenderWoman, group.GenderMan, group.GenderNonbinary}
+	profiles := []iop.Profile{iop.TIP47(), iop.TexasGroups(), iop.IllinoisAges(), iop.WisconsinYouth()}
+	kinds := iop.AllGroupKinds()
+	for trial := range 200 {
+		p := profiles[trial%len(profiles)]
+		p.Ages = overlapAges()
+		ck := checker(t, p)
+		r := group.Roster{Date: sessionDay, Kind: kinds[rng.IntN(len(kinds))], ByGender: rng.IntN(2) == 0}
+		for i := range rng.IntN(80) {
+			r.Patients = append(r.Patients, group.Participant{
+				ID: fmt.Sprintf("P-%d", i), Age: 12 + rng.IntN(60), Gender: genders[rng.IntN(3)], Agreement: true,
+			})
+		}
+		pl, err := ck.PlanRoster(r)
+		unplaced := 0
+		if err != nil {
+			var errs group.PlanErrors
+			require.ErrorAs(t, err, &errs)
+			unplaced = len(errs.Unplaced())
+		}
+		require.Equal(t, len(r.Patients), pl.Placed()+unplaced, "trial %d", trial)
+		for i, pg := range pl.Groups {
+			template := group.Session{ID: fmt.Sprintf("G-%d", i), Enrollment: group.Open}
+			for f := range pg.Facilitators {
+				template.Facilitators = append(template.Facilitators, group.Facilitator{ID: fmt.Sprintf("S-%d", f), Role: group.Lead, Licensed: pg.Licensed})
+			}
+			fs := check(t, p, pg.Session(template))
+			ioptest.NoFindings(t, fs, "trial %d group %d", trial, i)
+		}
+	}
+}
+
+func TestPlannedGroupSession(t *testing.T) {
+	pg := group.PlannedGroup{
+		Kind: iop.KindDBT, Date: sessionDay, Focus: group.Focus{Ages: group.FocusAdolescent, Gender: group.GenderMan},
+		Patients: withRole(people("T", 2, 15, group.GenderMan)), Facilitators: 1,
+	}
+	template := group.Session{
+		ID: "G-9", Kind: iop.KindCBT, Focus: group.Focus{Ages: group.FocusAdult, CoOccurring: true, Cohort: "es"},
+		Enrollment: group.Closed, Started: started, Minutes: 60,
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead}},
+		Participants: []group.Participant{{ID: "X"}},
+	}
+	got := pg.Session(template)
+	assert.Equal(t, group.Session{
+		ID: "G-9", Kind: iop.KindDBT,
+		Focus:      group.Focus{Ages: group.FocusAdolescent, Gender: group.GenderMan, CoOccurring: true, Cohort: "es"},
+		Enrollment: group.Closed, Started: started, Date: sessionDay, Minutes: 60,
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead}},
+		Participants: pg.Patients,
+	}, got)
+	got.Participants[0].ID = "changed"
+	got.Facilitators[0].ID = "changed"
+	assert.Equal(t, "T-01", pg.Patients[0].ID, "the session shares no memory with the plan")
+	assert.Equal(t, "S-1", template.Facilitators[0].ID, "nor with the template")
+}
+
+func TestParseRoster(t *testing.T) {
+	r, err := group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","by_gender":true,
+		"patients":[{"id":"P-1","age":16,"gender":"man"},{"id":"P-2","role":"patient","population":"adult","gender":"woman"}]}`))
+	require.NoError(t, err)
+	assert.Equal(t, group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{
+		{ID: "P-1", Age: 16, Gender: group.GenderMan},
+		{ID: "P-2", Role: group.Patient, Population: iop.Adult, Gender: group.GenderWoman},
+	}}, r)
+
+	_, err = group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1","gender":"female"}]}`))
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "patients[0].gender", fe.Field)
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	assert.NotContains(t, err.Error(), "female")
+
+	_, err = group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1"},{"id":"P-1"}]}`))
+	require.ErrorIs(t, err, iop.ErrDuplicate)
+}
