@@ -1,15 +1,18 @@
 package schedule
 
 import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
-	"github.com/ioprules/ioprules/iop"
 )
 
 // Attendance says whether the patient took part in a session. Only attended
 // time counts toward a program's hours: an excused absence furnishes no
 // service, so it counts no more than an unexcused one (the rules count
 // services furnished; no source found counts excused absences). The zero
-// Attendance is unset and not valid.
+// Attendance is unset and not valid. Attendances are comparable and safe
+// for concurrent use.
 type Attendance uint8
 
 // The attendances.
@@ -21,32 +24,34 @@ const (
 	Partial             // part of the session (late arrival, early leave): the attended minutes count
 )
 
-var attendanceNames = []string{Attended: "attended", Absent: "absent", Excused: "excused", Partial: "partial"}
+var attendances = enum.New[Attendance]("Attendance", "schedule.ParseAttendance", check.EnumFail,
+	[]string{Attended: "attended", Absent: "absent", Excused: "excused", Partial: "partial"})
+
+// AllAttendances returns every attendance, in order.
+func AllAttendances() []Attendance { return attendances.Values() }
 
 // IsValid reports whether a is a known attendance.
-func (a Attendance) IsValid() bool { return a > 0 && int(a) < len(attendanceNames) }
+func (a Attendance) IsValid() bool { return attendances.Valid(a) }
 
 // IsZero reports whether a is unset.
 func (a Attendance) IsZero() bool { return a == 0 }
 
 // String returns "attended", "absent", "excused" or "partial", and
 // "%!Attendance(n)" otherwise.
-func (a Attendance) String() string { return enum.String(attendanceNames, a, "Attendance") }
+func (a Attendance) String() string { return attendances.String(a) }
 
-// ParseAttendance parses "attended", "absent", "excused" or "partial".
-func ParseAttendance(s string) (Attendance, error) {
-	if a, ok := enum.Parse[Attendance](attendanceNames, s); ok {
-		return a, nil
-	}
-	return 0, &iop.ParseError{Func: "schedule.ParseAttendance", Input: s, Err: ErrUnknownAttendance}
-}
+// ParseAttendance parses "attended", "absent", "excused" or "partial",
+// exactly as [Attendance.String] writes them.
+func ParseAttendance(s string) (Attendance, error) { return attendances.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid attendance is an error.
-func (a Attendance) MarshalText() ([]byte, error) {
-	return enum.Text(a.IsValid(), a.String(), func() error {
-		return &iop.ParseError{Func: "schedule.Attendance.MarshalText", Input: a.String(), Err: ErrUnknownAttendance}
-	})
-}
+func (a Attendance) MarshalText() ([]byte, error) { return attendances.Marshal(a) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAttendance].
-func (a *Attendance) UnmarshalText(b []byte) error { return enum.Unmarshal(a, b, ParseAttendance) }
+func (a *Attendance) UnmarshalText(b []byte) error { return attendances.Unmarshal(a, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (a Attendance) Value() (driver.Value, error) { return attendances.Value(a) }
+
+// Scan implements [database/sql.Scanner] with [ParseAttendance].
+func (a *Attendance) Scan(src any) error { return attendances.Scan(a, src) }

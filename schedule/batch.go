@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -26,7 +27,7 @@ import (
 // dst lacks. It is therefore not safe for concurrent use: use one per
 // goroutine. Until the next call it keeps the patient IDs of the last one.
 type Summarizer struct {
-	counting *Counting // nil counts nothing
+	counting *counter
 	weeks    Weeks
 	weeksFor func(patient string) Weeks
 
@@ -59,19 +60,17 @@ type batchPatient struct {
 	off, n int32 // the patient's block of summaries in dst[base:]
 }
 
-// batchRec is a session kept for later: a valid one with what adding it up
-// needs, or an invalid one with its week only.
+// batchRec is a valid session kept for later, with what adding it up needs.
 type batchRec struct {
 	start             int32 // the week's first day (a date.Date)
 	pat               int32
 	planned, attended uint16
 	day               uint8 // 0 to 6
-	flags             uint8 // attendance | recValid | recCounts
+	flags             uint8 // attendance | recCounts
 }
 
 const (
 	recAttendance = 0x07
-	recValid      = 0x08
 	recCounts     = 0x10
 )
 
@@ -84,27 +83,32 @@ type BatchStats struct {
 	// date.Date less a week, or no valid week scheme for the patient. They
 	// are in no summary.
 	Unplaced int
+	// Invalid is the number of sessions, placed or not, that fail
+	// [Session.Validate]. They are in no summary: a Summarizer does not
+	// report which they are, so validate sessions first ([CSVReader] and
+	// [ParseSessions] do) when Invalid must be zero.
+	Invalid int
 	// Patients and Weeks are the numbers of patients and patient-weeks
 	// summarised.
 	Patients, Weeks int
 }
 
-// NewSummarizer returns a Summarizer that counts sessions with ck's
-// counting rule (the zero Checker counts nothing) and divides days into
-// weeks by weeks, or, when weeksFor is not nil, by the scheme weeksFor
-// returns for each patient (called once per patient per call: program weeks
-// from each admission, say). A patient for whom weeksFor returns an invalid
-// scheme has their sessions counted as unplaced. It returns an error
-// wrapping [ErrInvalidWeeks] when weeksFor is nil and weeks is not valid.
+// NewSummarizer returns a Summarizer that counts sessions with the counting
+// rules of ck's profile and divides days into weeks by weeks, or, when
+// weeksFor is not nil, by the scheme weeksFor returns for each patient
+// (called once per patient per call: program weeks from each admission,
+// say). A patient for whom weeksFor returns an invalid scheme has their
+// sessions counted as unplaced. It returns an error for the zero Checker,
+// and one wrapping [iop.ErrMissing] when weeksFor is nil and weeks is not
+// valid.
 func NewSummarizer(ck Checker, weeks Weeks, weeksFor func(patient string) Weeks) (*Summarizer, error) {
+	if ck.r == nil {
+		return nil, check.ZeroChecker()
+	}
 	if weeksFor == nil && !weeks.IsValid() {
-		return nil, &iop.FieldError{Field: "weeks", Err: ErrInvalidWeeks}
+		return nil, &iop.FieldError{Field: "weeks", Err: iop.ErrMissing}
 	}
-	s := &Summarizer{weeks: weeks, weeksFor: weeksFor, ids: make(map[string]int32)}
-	if ck.r != nil {
-		s.counting = &ck.r.counting
-	}
-	return s, nil
+	return &Summarizer{counting: &ck.r.count, weeks: weeks, weeksFor: weeksFor, ids: make(map[string]int32)}, nil
 }
 
 // Summarize adds up sessions and appends one summary per patient-week to
@@ -146,8 +150,15 @@ func placeable(d date.Date) bool {
 
 func (s *Summarizer) add(sess *Session) {
 	s.stats.Sessions++
+	m, valid := sess.check(s.counting.valid)
+	if !valid {
+		s.stats.Invalid++
+	}
 	if sess.Patient == "" || !placeable(sess.Date) {
 		s.stats.Unplaced++
+		return
+	}
+	if !valid {
 		return
 	}
 	pi := s.lastPat
@@ -171,8 +182,7 @@ func (s *Summarizer) add(sess *Session) {
 			return
 		}
 	}
-	m, valid := sess.check()
-	counts := valid && s.counting != nil && s.counting.counts(sess)
+	counts := s.counting.counts(sess)
 	if !s.records {
 		w := &s.win
 		d := sess.Date - w.lastStart
@@ -181,21 +191,14 @@ func (s *Summarizer) add(sess *Session) {
 			d = sess.Date - w.lastStart
 		}
 		sum := &w.wk[w.last]
-		if !valid {
-			inc32(&sum.Invalid)
-			return
-		}
 		sum.addParts(sess.Attendance, sess.Planned, m, int(d), counts)
 		return
 	}
 	start := ws.start(sess.Date)
-	r := batchRec{start: int32(start), pat: pi, day: uint8(sess.Date - start)}
-	if valid {
-		r.planned, r.attended = uint16(sess.Planned), uint16(m)
-		r.flags = uint8(sess.Attendance) | recValid
-		if counts {
-			r.flags |= recCounts
-		}
+	r := batchRec{start: int32(start), pat: pi, day: uint8(sess.Date - start),
+		planned: uint16(sess.Planned), attended: uint16(m), flags: uint8(sess.Attendance)}
+	if counts {
+		r.flags |= recCounts
 	}
 	if len(s.recs) == 0 || r.start < s.minRec {
 		s.minRec = r.start
@@ -325,10 +328,6 @@ func (s *Summarizer) addRecords() {
 		}
 		for _, r := range block {
 			sum := s.win.find(date.Date(r.start), p)
-			if r.flags&recValid == 0 {
-				inc32(&sum.Invalid)
-				continue
-			}
 			sum.addParts(Attendance(r.flags&recAttendance), iop.Minutes(r.planned), iop.Minutes(r.attended), int(r.day), r.flags&recCounts != 0)
 		}
 		s.flushWindow()

@@ -19,7 +19,7 @@ import (
 // days from 2024-12-01, of every kind and attendance, about 1 in 20 invalid,
 // grouped by patient (in order of ID when sorted) or not.
 func randomSessions(r *rand.Rand, n, np, span int) []schedule.Session {
-	kinds := schedule.Kinds()
+	kinds := iop.AllServiceKinds()
 	out := make([]schedule.Session, n)
 	for i := range out {
 		s := schedule.Session{
@@ -50,11 +50,17 @@ func randomSessions(r *rand.Rand, n, np, span int) []schedule.Session {
 	return out
 }
 
-// reference summarises each patient-week with Checker.Summarize, in order
-// of patient ID and week.
-func reference(ck schedule.Checker, weeksFor func(string) schedule.Weeks, sessions []schedule.Session) []schedule.WeekSummary {
+// reference summarises each patient-week of the valid sessions with
+// Checker.Summarize, in order of patient ID and week: the slow twin of a
+// Summarizer.
+func reference(t *testing.T, ck schedule.Checker, weeksFor func(string) schedule.Weeks, sessions []schedule.Session) ([]schedule.WeekSummary, int) {
 	byPatient := map[string][]schedule.Session{}
+	invalid := 0
 	for _, s := range sessions {
+		if s.Validate() != nil {
+			invalid++
+			continue
+		}
 		byPatient[s.Patient] = append(byPatient[s.Patient], s)
 	}
 	var out []schedule.WeekSummary
@@ -68,14 +74,12 @@ func reference(ck schedule.Checker, weeksFor func(string) schedule.Weeks, sessio
 		}
 		slices.SortFunc(weeks, func(a, b schedule.Week) int { return cmp.Compare(a.Start(), b.Start()) })
 		for _, w := range weeks {
-			sum := ck.Summarize(w, byPatient[id])
-			if sum.Patient == "" { // only invalid sessions in the week
-				sum.Patient = id
-			}
+			sum, err := ck.Summarize(w, byPatient[id])
+			require.NoError(t, err)
 			out = append(out, sum)
 		}
 	}
-	return out
+	return out, invalid
 }
 
 func mapsKeys[V any](m map[string]V) func(func(string) bool) {
@@ -89,10 +93,9 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 }
 
 func TestSummarizerMatchesReference(t *testing.T) {
-	c := schedule.DefaultCounting()
-	c.Codes = []string{"H0015"}
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), c)
-	require.NoError(t, err)
+	p := iop.MedicareIOP2024()
+	p.Counting.Codes = []string{"H0015"} // H0015 counts whatever the kind
+	ck := checker(t, p)
 	iso := func(string) schedule.Weeks { return schedule.ISOWeeks() }
 	program := func(id string) schedule.Weeks {
 		var n int
@@ -112,7 +115,7 @@ func TestSummarizerMatchesReference(t *testing.T) {
 		{"one patient over 80 weeks", randomSessions(r, 1000, 1, 560), iso, ""},
 	}
 	for _, tt := range tests {
-		want := reference(ck, tt.weeksFor, tt.sessions)
+		want, invalid := reference(t, ck, tt.weeksFor, tt.sessions)
 		orders := map[string][]schedule.Session{}
 		orders["as generated"] = tt.sessions
 		grouped := slices.Clone(tt.sessions)
@@ -127,15 +130,15 @@ func TestSummarizerMatchesReference(t *testing.T) {
 		orders["grouped, then one comes back"] = mixed
 		for name, ss := range orders {
 			t.Run(tt.name+"/"+name, func(t *testing.T) {
-				wantHere := want
+				wantHere, invalidHere := want, invalid
 				if name == "grouped, then one comes back" {
-					wantHere = reference(ck, tt.weeksFor, mixed)
+					wantHere, invalidHere = reference(t, ck, tt.weeksFor, mixed)
 				}
 				sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, tt.weeksFor)
 				require.NoError(t, err)
 				got, st := sz.Summarize(nil, ss)
 				assert.Equal(t, wantHere, got)
-				assert.Equal(t, schedule.BatchStats{Sessions: len(ss), Patients: countPatients(wantHere), Weeks: len(wantHere)}, st)
+				assert.Equal(t, schedule.BatchStats{Sessions: len(ss), Invalid: invalidHere, Patients: countPatients(wantHere), Weeks: len(wantHere)}, st)
 				got2, st2 := sz.SummarizeSeq([]schedule.WeekSummary{{Patient: "keep"}}, slices.Values(ss))
 				require.NotEmpty(t, got2)
 				assert.Equal(t, schedule.WeekSummary{Patient: "keep"}, got2[0], "dst is appended to")
@@ -170,24 +173,31 @@ func TestSummarizerUnplaced(t *testing.T) {
 	noPatient.Patient, unschemed.Patient = "", "p-nil"
 	bad := at(mon+1, 60)
 	bad.Planned = -1
-	for unplaced, ss := range map[int][]schedule.Session{
-		4: {at(mon, 60), noPatient, noDate, far, unschemed, bad},
-		5: {unschemed, at(mon, 60), bad, noPatient, unschemed, at(mon+8, 60), noDate, far, at(mon, 1)},
-	} {
-		got, st := sz.Summarize(nil, ss)
-		require.Len(t, got, st.Weeks)
-		assert.Equal(t, unplaced, st.Unplaced)
-		assert.Equal(t, int32(1), got[0].Invalid, "an invalid session is placed in its week and counted as invalid")
-		assert.Equal(t, 1, st.Patients)
+	tests := []struct {
+		name     string
+		sessions []schedule.Session
+		want     schedule.BatchStats
+		weeks    int
+		first    int32 // sessions in the first summary
+	}{
+		{"in order", []schedule.Session{at(mon, 60), noPatient, noDate, far, unschemed, bad},
+			schedule.BatchStats{Sessions: 6, Unplaced: 4, Invalid: 3, Patients: 1, Weeks: 1}, 1, 1},
+		{"a patient comes back", []schedule.Session{unschemed, at(mon, 60), bad, noPatient, unschemed, at(mon+8, 60), noDate, far, at(mon, 1)},
+			schedule.BatchStats{Sessions: 9, Unplaced: 5, Invalid: 3, Patients: 1, Weeks: 2}, 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, st := sz.Summarize(nil, tt.sessions)
+			assert.Equal(t, tt.want, st)
+			require.Len(t, got, tt.weeks)
+			assert.Equal(t, tt.first, got[0].Sessions, "an invalid session is in no summary")
+		})
 	}
 	_, err = schedule.NewSummarizer(ck, schedule.Weeks{}, nil)
-	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
-	zero, err := schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks(), nil)
-	require.NoError(t, err)
-	got, _ := zero.Summarize(nil, []schedule.Session{at(mon, 60)})
-	require.Len(t, got, 1)
-	assert.Equal(t, iop.Minutes(60), got[0].UncountedMinutes, "the zero Checker counts nothing")
-	empty, st := zero.Summarize(nil, nil)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks(), nil)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	empty, st := sz.Summarize(nil, nil)
 	assert.Empty(t, empty)
 	assert.Equal(t, schedule.BatchStats{}, st)
 }
@@ -223,9 +233,7 @@ func TestSummarizerThenCheck(t *testing.T) {
 	require.Len(t, sums, 2)
 	var codes []iop.Code
 	for _, s := range sums {
-		fs, err := ck.Week(s, adult())
-		require.NoError(t, err)
-		codes = append(codes, saw(fs).Codes()...)
+		codes = append(codes, checkSum(t, ck, s, adult()).Codes()...)
 	}
 	assert.Equal(t, []iop.Code{schedule.CodeWeeklyBelowMinimum}, codes)
 }

@@ -2,8 +2,9 @@ package schedule
 
 import (
 	"iter"
+	"strconv"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -11,7 +12,7 @@ import (
 // Certifications records a patient's certifications: the admission day, the
 // days a physician signed the initial certification and each
 // recertification, and the days the plan of care was reviewed. It is the
-// input of [Checker.Certified] and [NextCertification].
+// input of [Checker.CheckCertification] and [NextCertification].
 //
 // How long a certification lasts follows the profile's
 // [iop.CertificationRules], with days counted from admission as day 0:
@@ -41,39 +42,37 @@ type Certifications struct {
 	Reviewed []date.Date `json:"reviewed,omitzero"`
 }
 
-// Validate reports every problem with c as [iop.Errors] of
-// [*iop.FieldError]s: no admission day, signings or reviews out of order,
-// a recertification or review before admission.
+// Validate reports every problem with c as [iop.FieldErrors]: no admission
+// day or an unset signing or review ([iop.ErrMissing]), signings or reviews
+// out of order, a recertification or review before admission
+// ([iop.ErrOrder]). Each names the element: "signed[2]".
 func (c Certifications) Validate() error {
-	var es fieldErrs
+	var es iop.FieldErrors
 	if c.Admitted == date.Zero {
-		es.add("admitted", ErrMissing)
+		es.Add("admitted", iop.ErrMissing)
 	}
 	ascending := func(field string, ds []date.Date, from int) {
-		for i := from; i < len(ds); i++ {
-			if ds[i] == date.Zero {
-				es.add(field, ErrMissing)
-				return
-			}
-			if ds[i] < c.Admitted || (i > 0 && ds[i] <= ds[i-1]) {
-				es.add(field, ErrDateOrder)
-				return
+		for i, d := range ds {
+			f := field + "[" + strconv.Itoa(i) + "]"
+			switch {
+			case d == date.Zero:
+				es.Add(f, iop.ErrMissing)
+			case i >= from && (d < c.Admitted || (i > 0 && d <= ds[i-1])):
+				es.Add(f, errSignedOrder)
 			}
 		}
 	}
-	if len(c.Signed) > 0 && c.Signed[0] == date.Zero {
-		es.add("signed", ErrMissing)
-	}
 	ascending("signed", c.Signed, 1) // the initial certification may precede admission
 	ascending("reviewed", c.Reviewed, 0)
-	return es.err()
+	return es.Err()
 }
 
-// UnmarshalJSON decodes c strictly; it does not validate.
+// UnmarshalJSON decodes c strictly ([iop.FieldErrors] naming each bad
+// field); it does not validate.
 func (c *Certifications) UnmarshalJSON(data []byte) error {
 	type plain Certifications
 	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
 	*c = Certifications(v)
@@ -160,28 +159,49 @@ func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date
 	}
 }
 
-// Certified checks that the days of counted service in a week's summary
-// fall under a current certification, and that the plan of care was
-// reviewed in time, under ck's profile. It returns, in order:
-// [CodeCertificationMissing] when days of service are not covered;
-// [CodeCertificationDue] when a certification falls due within the week
-// and was not signed by then;
+// CheckCertification checks that the days of counted service in a week's
+// summary fall under a current certification, and that the plan of care
+// was reviewed in time, under ck's profile. It returns, in rule order:
+// [CodeCertificationMissing] when days of service are not covered (Need the
+// days of service, Got those covered); [CodeCertificationDue] when a
+// certification falls due on a day of the week (Day) and was not signed by
+// then (Need the certifications due by that day, Got those signed);
 // [CodePlanReviewOverdue] when days of service come more than
 // PlanReviewDays after the last review (or admission). A profile without
-// certification rules gives no findings. It returns an error when c is not
-// valid.
-func (ck Checker) Certified(s WeekSummary, c Certifications) (iop.Findings, error) {
+// certification rules gives no findings.
+//
+// It returns an error, and no findings, when c is not valid or s has no
+// week: [iop.FieldErrors] naming "certifications.signed[1]",
+// "summary.week" and so on. It does not allocate when the week complies.
+func (ck Checker) CheckCertification(s WeekSummary, c Certifications) (iop.Findings, error) {
+	return ck.AppendCertification(nil, s, c)
+}
+
+// AppendCertification is [Checker.CheckCertification] that appends the
+// findings to dst and returns the extended slice; on error it returns dst
+// unchanged.
+func (ck Checker) AppendCertification(dst iop.Findings, s WeekSummary, c Certifications) (iop.Findings, error) {
 	if ck.r == nil {
-		return nil, ErrZeroChecker
+		return dst, check.ZeroChecker()
 	}
-	if err := c.Validate(); err != nil {
-		return nil, err
+	if err := c.Validate(); err != nil || !s.valid() {
+		var es iop.FieldErrors
+		es.Add("certifications", err)
+		if !s.valid() {
+			var ss iop.FieldErrors
+			s.validate(&ss)
+			es.Add("summary", ss.Err())
+		}
+		return dst, es.Err()
 	}
-	r := &ck.r.p.Certification
+	return ck.r.certification(dst, &s, &c), nil
+}
+
+func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certifications) iop.Findings {
+	r := &ck.p.Certification
 	if !certRulesSet(r) {
-		return nil, nil
+		return fs
 	}
-	var fs iop.Findings
 	serviceDays, covered := 0, 0
 	for i, m := range s.DayMinutes {
 		if m <= 0 {
@@ -197,24 +217,17 @@ func (ck Checker) Certified(s WeekSummary, c Certifications) (iop.Findings, erro
 		}
 	}
 	if covered < serviceDays {
-		fs = append(fs, iop.Finding{Code: CodeCertificationMissing, Severity: iop.Blocking, Subject: s.Patient,
-			Message: "days of service in the week fall under no current certification", Cite: r.Cite,
-			Need: int64(serviceDays), Got: int64(covered), Unit: iop.UnitDays})
+		fs = ck.add(fs, ruleCertificationMissing, s.Patient, 0, int64(serviceDays), int64(covered), iop.UnitDays)
 	}
 	for i := 0; i <= len(c.Signed); i++ {
 		d, ok := due(r, c.Admitted, c.Signed, i)
 		if ok && s.Week.Contains(d) && (i == len(c.Signed) || c.Signed[i] > d) {
-			what := "recertification"
-			if i == 0 {
-				what = "initial certification"
-			}
-			fs = append(fs, iop.Finding{Code: CodeCertificationDue, Severity: iop.Info, Subject: s.Patient,
-				Message: what + " due by " + weekday(d).String() + " of the week", Cite: r.Cite})
+			fs = ck.add(fs, ruleCertificationDue, s.Patient, d, int64(i+1), int64(i), iop.UnitCount)
 			break
 		}
 	}
 	if r.PlanReviewDays > 0 {
-		worst := 0
+		worst, worstDay := 0, date.Zero
 		for i, m := range s.DayMinutes {
 			if m <= 0 {
 				continue
@@ -226,13 +239,13 @@ func (ck Checker) Certified(s WeekSummary, c Certifications) (iop.Findings, erro
 					last = rv
 				}
 			}
-			worst = max(worst, int(d-last))
+			if gap := int(d - last); gap > worst {
+				worst, worstDay = gap, d
+			}
 		}
 		if worst > r.PlanReviewDays {
-			fs = append(fs, iop.Finding{Code: CodePlanReviewOverdue, Severity: iop.Warning, Subject: s.Patient,
-				Message: "days of service after the plan of care was due for review", Cite: r.Cite,
-				Need: int64(r.PlanReviewDays), Got: int64(worst), Unit: iop.UnitDays})
+			fs = ck.add(fs, rulePlanReviewOverdue, s.Patient, worstDay, int64(r.PlanReviewDays), int64(worst), iop.UnitDays)
 		}
 	}
-	return fs, nil
+	return fs
 }

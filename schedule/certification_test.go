@@ -75,18 +75,16 @@ func TestNextCertification(t *testing.T) {
 	}
 }
 
-func TestCertified(t *testing.T) {
+func TestCheckCertification(t *testing.T) {
 	php := iop.MedicarePHP2024()
 	ck := checker(t, php)
 	adm := day(2025, 1, 6) // a Monday
 	cite := php.Certification.Cite
 	missing := func(need, got int64) iop.Finding {
-		return iop.Finding{Code: schedule.CodeCertificationMissing, Severity: iop.Blocking, Subject: "p-1",
-			Message: "days of service in the week fall under no current certification", Cite: cite, Need: need, Got: got, Unit: iop.UnitDays}
+		return finding(schedule.CodeCertificationMissing, cite, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
 	}
-	due := func(what, wd string) iop.Finding {
-		return iop.Finding{Code: schedule.CodeCertificationDue, Severity: iop.Info, Subject: "p-1",
-			Message: what + " due by " + wd + " of the week", Cite: cite}
+	due := func(d date.Date, n int64) iop.Finding {
+		return finding(schedule.CodeCertificationDue, cite, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
 	}
 	tests := []struct {
 		name     string
@@ -98,22 +96,21 @@ func TestCertified(t *testing.T) {
 	}{
 		{"covered from admission, signed on the day due", adm, []int{0, 1, 2}, []date.Date{adm}, nil, nil},
 		{"not yet signed", adm, []int{0, 1}, nil, nil,
-			iop.Findings{missing(2, 0), due("initial certification", "Monday")}},
+			iop.Findings{missing(2, 0), due(adm, 1)}},
+		{"signed the day before admission", adm, []int{0, 1}, []date.Date{adm - 1}, nil, nil},
 		{"signed late: the days before are not covered", adm, []int{0, 1, 2}, []date.Date{adm + 2}, nil,
-			iop.Findings{missing(3, 1), due("initial certification", "Monday")}},
+			iop.Findings{missing(3, 1), due(adm, 1)}},
 		{"the 18th day of services is covered, the recertification due by Thursday", adm + 14, []int{2, 3}, []date.Date{adm}, nil,
-			iop.Findings{due("recertification", "Thursday")}},
+			iop.Findings{due(adm+17, 2)}},
 		{"the 19th day without a recertification is not", adm + 14, []int{3, 4}, []date.Date{adm}, nil,
-			iop.Findings{missing(2, 1), due("recertification", "Thursday")}},
+			iop.Findings{missing(2, 1), due(adm+17, 2)}},
 		{"a late recertification leaves a gap", adm + 14, []int{3, 4, 6}, []date.Date{adm, adm + 20}, nil,
-			iop.Findings{missing(3, 2), due("recertification", "Thursday")}},
+			iop.Findings{missing(3, 2), due(adm+17, 2)}},
 		{"a recertification signed early starts the next interval", adm + 14, []int{3, 4}, []date.Date{adm, adm + 17}, nil, nil},
 		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
-			iop.Findings{due("recertification", "Sunday")}},
+			iop.Findings{due(adm+48, 3)}},
 		{"the plan of care due for review after 31 days", adm + 28, []int{3, 4}, []date.Date{adm, adm + 18}, nil,
-			iop.Findings{{Code: schedule.CodePlanReviewOverdue, Severity: iop.Warning, Subject: "p-1",
-				Message: "days of service after the plan of care was due for review", Cite: cite,
-				Need: 31, Got: 32, Unit: iop.UnitDays}}},
+			iop.Findings{finding(schedule.CodePlanReviewOverdue, cite, iop.Finding{Subject: "p-1", Day: adm + 32, Need: 31, Got: 32, Unit: iop.UnitDays})}},
 		{"day 31 is in time", adm + 28, []int{2, 3}, []date.Date{adm, adm + 18}, nil, nil},
 	}
 	for _, tt := range tests {
@@ -123,55 +120,64 @@ func TestCertified(t *testing.T) {
 			for _, d := range tt.days {
 				ss = append(ss, at(w.Day(d), 240))
 			}
-			got, err := ck.Certified(ck.Summarize(w, ss), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
+			got, err := ck.CheckCertification(summarize(t, ck, tt.week, ss...), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, saw(got))
+			assert.Equal(t, tt.want, covered(t, ck, got))
 		})
 	}
 	t.Run("a profile without certification rules", func(t *testing.T) {
 		asam := checker(t, iop.ASAM3Level21())
-		fs, err := asam.Certified(asam.Summarize(schedule.ISOWeeks().Of(adm), []schedule.Session{at(adm, 60)}), schedule.Certifications{Admitted: adm})
+		fs, err := asam.CheckCertification(summarize(t, asam, adm, at(adm, 60)), schedule.Certifications{Admitted: adm})
 		require.NoError(t, err)
 		assert.Nil(t, fs)
+	})
+	t.Run("appended", func(t *testing.T) {
+		dst := iop.Findings{{Code: "x"}}
+		got, err := ck.AppendCertification(dst, summarize(t, ck, adm, at(adm, 60)), schedule.Certifications{Admitted: adm})
+		require.NoError(t, err)
+		assert.Equal(t, append(dst, missing(1, 0), due(adm, 1)), got)
 	})
 }
 
 func TestCertificationsValidate(t *testing.T) {
 	adm := day(2025, 1, 6)
+	const order = "out of order: not in ascending order after admission"
 	tests := []struct {
-		name  string
-		c     schedule.Certifications
-		field string
-		err   error
+		name string
+		c    schedule.Certifications
+		want map[string]string
 	}{
-		{"no admission", schedule.Certifications{}, "admitted", schedule.ErrMissing},
-		{"an unset signing", schedule.Certifications{Admitted: adm, Signed: []date.Date{0}}, "signed", schedule.ErrMissing},
-		{"recertified before admission", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 3, adm - 1}}, "signed", schedule.ErrDateOrder},
-		{"signings out of order", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, adm + 9, adm + 9}}, "signed", schedule.ErrDateOrder},
-		{"an unset review", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm + 1, 0}}, "reviewed", schedule.ErrMissing},
-		{"reviewed before admission", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm - 1}}, "reviewed", schedule.ErrDateOrder},
+		{"no admission", schedule.Certifications{}, map[string]string{"admitted": "missing"}},
+		{"an unset signing", schedule.Certifications{Admitted: adm, Signed: []date.Date{0}}, map[string]string{"signed[0]": "missing"}},
+		{"recertified before admission", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 3, adm - 1}}, map[string]string{"signed[1]": order}},
+		{"signings out of order", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, adm + 9, adm + 9}}, map[string]string{"signed[2]": order}},
+		{"an unset review", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm + 1, 0}}, map[string]string{"reviewed[1]": "missing"}},
+		{"reviewed before admission", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm - 1}}, map[string]string{"reviewed[0]": order}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.c.Validate()
-			require.ErrorIs(t, err, tt.err)
-			var fe *iop.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			assert.Equal(t, tt.want, fieldErrors(t, tt.c.Validate()))
 			ck := checker(t, iop.MedicarePHP2024())
-			_, cerr := ck.Certified(schedule.WeekSummary{}, tt.c)
-			require.ErrorIs(t, cerr, tt.err)
+			_, err := ck.CheckCertification(summarize(t, ck, adm), tt.c)
+			want := map[string]string{}
+			for f, r := range tt.want {
+				want["certifications."+f] = r
+			}
+			assert.Equal(t, want, fieldErrors(t, err))
 		})
 	}
 	require.NoError(t, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 1, adm + 18}}.Validate(), "an initial certification may precede admission")
-	_, err := schedule.Checker{}.Certified(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
-	require.ErrorIs(t, err, schedule.ErrZeroChecker)
+	ck := checker(t, iop.MedicarePHP2024())
+	_, err := ck.CheckCertification(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
+	_, err = schedule.Checker{}.CheckCertification(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	require.ErrorIs(t, err, iop.ErrMissing)
 }
 
 func TestCertificationsJSON(t *testing.T) {
 	var c schedule.Certifications
 	require.NoError(t, c.UnmarshalJSON([]byte(`{"admitted":"2024-02-29","signed":["2024-02-29","2024-03-18"],"reviewed":["2024-03-20"]}`)))
 	assert.Equal(t, schedule.Certifications{Admitted: day(2024, 2, 29), Signed: []date.Date{day(2024, 2, 29), day(2024, 3, 18)}, Reviewed: []date.Date{day(2024, 3, 20)}}, c)
-	require.ErrorIs(t, c.UnmarshalJSON([]byte(`{"admitted":"2025-02-29"}`)), schedule.ErrInvalidDate)
+	require.ErrorIs(t, c.UnmarshalJSON([]byte(`{"admitted":"2025-02-29"}`)), iop.ErrInvalidDate)
 	require.ErrorIs(t, c.UnmarshalJSON([]byte(`{"admitted":"2025-02-28","extra":1}`)), iop.ErrUnknownField)
 }

@@ -3,51 +3,79 @@ package schedule
 import (
 	"math"
 	"strconv"
-	"time"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
-// Checker applies one rule profile, with the [Counting] rule that goes with
-// it, to weeks of sessions. Make one with [NewChecker]; it is an immutable
-// value, cheap to copy and safe for concurrent use. The zero Checker counts
-// nothing and its checks return [ErrZeroChecker].
+// Checker applies one rule profile to weeks of sessions: its weekly band,
+// per-day rules, partial-week and step-down rules, payment tiers,
+// certification intervals, and its counting rules ([iop.Profile.Counting])
+// to say which sessions count. Make one with [NewChecker]; it is an
+// immutable value, cheap to copy and safe for concurrent use. The zero
+// Checker is not usable: its methods return an error (the zero Checker's
+// [Checker.Days] only adds up the minutes).
 type Checker struct{ r *checker }
 
 type checker struct {
-	p        iop.Profile
-	counting Counting
-	weekly   bool // the profile sets weekly hours
+	p       iop.Profile
+	rules   check.Rules
+	cite    [len(rules)]iop.Citation // the profile's citation of each rule's group; zero for the table's
+	weekly  bool                     // the profile sets weekly hours
+	daily   bool                     // the profile sets per-day rules
+	minTier uint16                   // the services the lowest payment tier needs; 0 without tiers
+	count   counter                  // the profile's counting rules
 }
 
-// NewChecker returns a Checker for profile p and counting rule c, after
-// validating both. The profile is copied: later changes to p do not reach
-// the Checker.
-func NewChecker(p iop.Profile, c Counting) (Checker, error) {
-	var errs iop.Errors
+// NewChecker returns a Checker for profile p, after validating it
+// ([iop.Profile.Validate]) and its rule settings: a setting of a schedule
+// code that [Rules] does not list is an error naming it ("rules[2].code").
+// The profile is copied: later changes to p do not reach the Checker. To
+// choose the profile, and with it the counting rules, in force on a date,
+// use [iop.Profiles.AsOf].
+func NewChecker(p iop.Profile) (Checker, error) {
 	if err := p.Validate(); err != nil {
-		errs = append(errs, err)
+		return Checker{}, err
 	}
-	if err := c.Validate(); err != nil {
-		errs = append(errs, err)
+	r := &checker{p: p.Clone()}
+	rs, err := check.New("schedule", rules[:], &r.p)
+	if err != nil {
+		return Checker{}, err
 	}
-	if len(errs) > 0 {
-		return Checker{}, errs
+	r.rules = rs
+	q := &r.p
+	r.count = newCounter(&q.Counting)
+	r.weekly = q.Weekly.Adult != (iop.Band{}) || q.Weekly.Adolescent != (iop.Band{})
+	r.daily = q.Daily.MinDays > 0 || q.Daily.MinDayMinutes > 0
+	if len(q.ServiceTiers.Tiers) > 0 {
+		r.minTier = uint16(min(q.ServiceTiers.Tiers[0].MinServices, math.MaxUint16))
 	}
-	c.Codes = append([]string(nil), c.Codes...)
-	return Checker{&checker{
-		p:        p.Clone(),
-		counting: c,
-		weekly:   p.Weekly.Adult != (iop.Band{}) || p.Weekly.Adolescent != (iop.Band{}),
-	}}, nil
+	for i, c := range [len(rules)]iop.Citation{
+		rulePopulationNotServed:  q.Weekly.Cite,
+		rulePartialWeek:          q.PartialWeeks.Cite,
+		ruleWeeklyBelowMinimum:   q.Weekly.Cite,
+		ruleStepDownAllowance:    q.StepDown.Cite,
+		ruleWeeklyAboveMaximum:   q.Weekly.Cite,
+		ruleShortDay:             q.Daily.Cite,
+		ruleTooFewDays:           q.Daily.Cite,
+		ruleBelowTier:            q.ServiceTiers.Cite,
+		ruleUncountedTime:        q.Counting.Cite,
+		ruleMissedTime:           q.Counting.Cite,
+		ruleCertificationMissing: q.Certification.Cite,
+		ruleCertificationDue:     q.Certification.Cite,
+		rulePlanReviewOverdue:    q.Certification.Cite,
+	} {
+		r.cite[i] = c
+	}
+	return Checker{r}, nil
 }
 
 // IsZero reports whether ck was not made by [NewChecker].
 func (ck Checker) IsZero() bool { return ck.r == nil }
 
-// Profile returns a copy of the profile ck applies.
+// Profile returns a copy of the profile ck applies; the zero Profile for
+// the zero Checker.
 func (ck Checker) Profile() iop.Profile {
 	if ck.r == nil {
 		return iop.Profile{}
@@ -55,188 +83,142 @@ func (ck Checker) Profile() iop.Profile {
 	return ck.r.p.Clone()
 }
 
-// Counting returns a copy of the counting rule ck applies.
-func (ck Checker) Counting() Counting {
-	if ck.r == nil {
-		return Counting{}
-	}
-	c := ck.r.counting
-	c.Codes = append([]string(nil), c.Codes...)
-	return c
+// add appends the finding of rule i about subject (and day, when it
+// concerns one) with its figures and the profile's citation of the rule's
+// group. The finding is built in place, in the call to check.Rules.Add, so
+// that it is copied as little as possible.
+func (r *checker) add(dst iop.Findings, i int, subject string, day date.Date, need, got int64, unit iop.Unit) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: subject, Day: day, Need: need, Got: got, Unit: unit, Cite: r.cite[i]})
 }
 
-// Summarize adds up one patient's sessions of week w: sessions on other
-// days are skipped; sessions that fail [Session.Validate], and sessions of
-// another patient than the first valid one in w, are counted in Invalid and
-// nothing else. Patient is that of the first valid session, empty when
-// there is none. It does not allocate. The zero Checker counts nothing.
-func (ck Checker) Summarize(w Week, sessions []Session) WeekSummary {
-	sum := WeekSummary{Week: w}
+// Summarize adds up one patient's sessions of week w under ck's counting
+// rules. Sessions on days outside w are skipped. A session of the week that
+// fails [Session.Validate], or belongs to another patient than the week's
+// first, is an error: [iop.FieldErrors] naming every such session and field
+// ("sessions[3].minutes", "sessions[5].patient"), and the zero summary.
+// Patient is that of the first session of the week, empty when there is
+// none. It does not allocate when the sessions are valid.
+func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
+	if ck.r == nil {
+		return WeekSummary{}, check.ZeroChecker()
+	}
 	if !w.IsValid() {
-		return sum
+		return WeekSummary{}, &iop.FieldError{Field: "week", Err: iop.ErrMissing}
 	}
-	var c *Counting
-	if ck.r != nil {
-		c = &ck.r.counting
-	}
+	sum := WeekSummary{Week: w}
+	c := &ck.r.count
 	for i := range sessions {
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
 		if d >= daysPerWeek {
 			continue
 		}
-		m, ok := s.check()
-		switch {
-		case !ok:
-			inc32(&sum.Invalid)
-			continue
-		case sum.Patient == "":
-			sum.Patient = s.Patient
-		case sum.Patient != s.Patient:
-			inc32(&sum.Invalid)
+		m, ok := s.check(c.valid)
+		if !ok || (sum.Patient != "" && sum.Patient != s.Patient) {
+			return WeekSummary{}, sessionErrors(w, sessions)
+		}
+		sum.Patient = s.Patient
+		sum.addParts(s.Attendance, s.Planned, m, int(d), c.counts(s))
+	}
+	return sum, nil
+}
+
+// sessionErrors returns the errors of the sessions of week w.
+func sessionErrors(w Week, sessions []Session) error {
+	var es iop.FieldErrors
+	patient := ""
+	for i := range sessions {
+		s := &sessions[i]
+		if !w.Contains(s.Date) {
 			continue
 		}
-		sum.addParts(s.Attendance, s.Planned, m, int(d), c != nil && c.counts(s))
+		field := "sessions[" + strconv.Itoa(i) + "]"
+		if !s.valid() {
+			es.Add(field, s.Validate())
+			continue
+		}
+		switch {
+		case patient == "":
+			patient = s.Patient
+		case s.Patient != patient:
+			es.Add(field+".patient", errOtherPatient)
+		}
 	}
-	return sum
+	return es.Err()
 }
 
-// Episode is what the weekly checks need to know of a patient's episode of
-// care at the profile's level: the population whose band applies, the first
-// and last days (for partial weeks and service outside the episode), and
-// the step-down, if any. It is a comparable value.
-type Episode struct {
-	// Population chooses the weekly band ([iop.WeeklyRules.For]).
-	Population iop.Population `json:"population"`
-	// Admitted is the first day of the episode.
-	Admitted date.Date `json:"admitted"`
-	// Discharged is the last day of the episode, included; zero while the
-	// episode goes on.
-	Discharged date.Date `json:"discharged,omitzero"`
-	// SteppedDown is the day the patient stepped down from the profile's
-	// level while still billed at it: the weeks that overlap the
-	// profile's StepDown.Weeks weeks from this day are not held to the
-	// weekly minimums (minutes and service days). Zero when there is no
-	// step-down.
-	SteppedDown date.Date `json:"stepped_down,omitzero"`
-}
-
-// UnmarshalJSON decodes e strictly; it does not validate.
-func (e *Episode) UnmarshalJSON(data []byte) error {
-	type plain Episode
-	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
-		return err
-	}
-	*e = Episode(v)
-	return nil
-}
-
-// Validate reports every problem with e as [iop.Errors] of
-// [*iop.FieldError]s: an unset or unknown population, no admission day, a
-// discharge before admission, a step-down outside the episode.
-func (e Episode) Validate() error {
-	if e.valid() {
-		return nil
-	}
-	var es fieldErrs
-	es.enum("episode.population", e.Population.IsZero(), e.Population.IsValid(), iop.ErrUnknownPopulation)
-	if e.Admitted == date.Zero {
-		es.add("episode.admitted", ErrMissing)
-	}
-	if e.Discharged != date.Zero && e.Discharged < e.Admitted {
-		es.add("episode.discharged", ErrDateOrder)
-	}
-	if e.SteppedDown != date.Zero && (e.SteppedDown < e.Admitted || (e.Discharged != date.Zero && e.SteppedDown > e.Discharged)) {
-		es.add("episode.stepped_down", ErrDateOrder)
-	}
-	return es.err()
-}
-
-func (e *Episode) valid() bool {
-	return e.Population.IsValid() && e.Admitted != date.Zero &&
-		(e.Discharged == date.Zero || e.Discharged >= e.Admitted) &&
-		(e.SteppedDown == date.Zero || (e.SteppedDown >= e.Admitted && (e.Discharged == date.Zero || e.SteppedDown <= e.Discharged)))
-}
-
-// weekShape is where a week stands in an episode.
-type weekShape struct {
-	days        int  // days of the week in the episode, 0 to 7
-	first, last bool // the week holds admission after its first day / discharge before its last
-}
-
-// partial reports whether the week holds the admission after its first day
-// or the discharge before its last.
-func (sh weekShape) partial() bool { return sh.first || sh.last }
-
-func shapeOf(w Week, e *Episode) weekShape {
-	first, last := max(w.start, e.Admitted), w.Last()
-	if e.Discharged != date.Zero {
-		last = min(last, e.Discharged)
-	}
-	var sh weekShape
-	if last >= first {
-		sh.days = int(last-first) + 1
-	}
-	sh.first = e.Admitted > w.start
-	sh.last = e.Discharged != date.Zero && e.Discharged < w.Last()
-	return sh
-}
-
-// partialMin returns the minimum that the profile's partial-week rules set
-// for a week of shape sh, given the full-week minimum full.
-func partialMin[T int | iop.Minutes](r *iop.PartialWeekRules, full T, sh weekShape) T {
-	m := full
-	if sh.first {
-		m = min(m, iop.Prorate(r.First, full, sh.days))
-	}
-	if sh.last {
-		m = min(m, iop.Prorate(r.Last, full, sh.days))
-	}
-	return m
-}
-
-// stepDown reports whether week w overlaps the step-down allowance.
-func (r *checker) stepDown(w Week, e *Episode) bool {
-	if e.SteppedDown == date.Zero || r.p.StepDown.Weeks <= 0 {
-		return false
-	}
-	end := e.SteppedDown + date.Date(daysPerWeek*r.p.StepDown.Weeks)
-	return w.start < end && w.End() > e.SteppedDown
-}
-
-// Week checks a week's summary against the profile, for a patient in
+// CheckWeek checks a week's summary against ck's profile, for a patient in
 // episode e, and returns every finding in rule order (nil when every rule
-// is met): sessions that failed validation; service outside the episode
-// (not counted); for a profile with weekly hours, a population it does not
-// serve, the partial-week adjustment, the weekly minimum (or the step-down
-// allowance) and maximum; for a profile with daily rules, each day short of
-// a service day and the number of service days; for a profile with payment
-// tiers, each day below the lowest tier; then time that did not count and
-// time missed. Rule groups the profile leaves zero are not applied.
+// is met): service outside the episode (not counted); for a profile with
+// weekly hours, a population it does not serve, the partial-week
+// adjustment, the weekly minimum (or the step-down allowance) and maximum,
+// judged by [iop.Band.Compare]; for a profile with per-day rules, each day
+// short of a service day and the number of service days; for a profile
+// with payment tiers, each day below the lowest tier; then time that did
+// not count and time missed. Rule groups the profile leaves zero are not
+// applied, nor rules its settings turn off.
 //
 // It returns an error, and no findings, when e is not valid or s has no
-// week. It does not allocate when the week complies.
-func (ck Checker) Week(s WeekSummary, e Episode) (iop.Findings, error) {
-	if ck.r == nil {
-		return nil, ErrZeroChecker
-	}
-	if !e.valid() {
-		return nil, e.Validate()
-	}
-	if !s.Week.IsValid() {
-		return nil, &iop.FieldError{Field: "week", Err: ErrMissing}
-	}
-	return ck.r.week(&s, &e), nil
+// week or negative figures: [iop.FieldErrors] naming "episode.population",
+// "summary.week" and so on. It does not allocate when the week complies.
+func (ck Checker) CheckWeek(s WeekSummary, e Episode) (iop.Findings, error) {
+	return ck.AppendWeek(nil, s, e)
 }
 
-func (r *checker) week(s *WeekSummary, e *Episode) iop.Findings {
-	var fs iop.Findings
-	if s.Invalid > 0 {
-		fs = append(fs, iop.Finding{Code: CodeSessionInvalid, Severity: iop.Blocking, Subject: s.Patient,
-			Message: "sessions failed validation and were not counted", Cite: citeValidation(),
-			Got: int64(s.Invalid), Unit: iop.UnitCount})
+// AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
+// returns the extended slice; on error it returns dst unchanged. It
+// allocates only when dst must grow.
+func (ck Checker) AppendWeek(dst iop.Findings, s WeekSummary, e Episode) (iop.Findings, error) {
+	if ck.r == nil {
+		return dst, check.ZeroChecker()
 	}
+	if !e.valid() || !s.valid() {
+		return dst, weekErrors(&s, &e)
+	}
+	return ck.r.week(dst, &s, &e), nil
+}
+
+// AppendWeeks checks many patient-weeks, as a [Summarizer] returns them,
+// appending every finding to dst in the order of sums: a billing job's loop
+// that reuses one findings slice from batch to batch. episode returns the
+// episode of a patient in a week (a patient may have had several). A
+// summary or an episode that is not valid adds no findings: every such
+// error is returned, as [iop.FieldErrors] naming "sums[i].episode.admitted"
+// and so on, with the findings of the others. It allocates only when dst
+// must grow, and for errors.
+func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
+	if ck.r == nil {
+		return dst, check.ZeroChecker()
+	}
+	var es iop.FieldErrors
+	for i := range sums {
+		s := &sums[i]
+		e := episode(s.Patient, s.Week)
+		if !e.valid() || !s.valid() {
+			es.Add("sums["+strconv.Itoa(i)+"]", weekErrors(s, &e))
+			continue
+		}
+		dst = ck.r.week(dst, s, &e)
+	}
+	return dst, es.Err()
+}
+
+// weekErrors returns the errors of a week's check.
+func weekErrors(s *WeekSummary, e *Episode) error {
+	var es iop.FieldErrors
+	if !e.valid() {
+		es.Add("episode", e.Validate())
+	}
+	if !s.valid() {
+		var ss iop.FieldErrors
+		s.validate(&ss)
+		es.Add("summary", ss.Err())
+	}
+	return es.Err()
+}
+
+// week applies the weekly rules, in rule order.
+func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings {
 	// Keep the days in the episode only.
 	day := s.DayMinutes
 	services := s.DayServices
@@ -254,185 +236,92 @@ func (r *checker) week(s *WeekSummary, e *Episode) iop.Findings {
 		day[i], services[i] = 0, 0
 	}
 	if outside > 0 {
-		fs = append(fs, iop.Finding{Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Subject: s.Patient,
-			Message: "service time on days outside the episode was not counted", Cite: citeValidation(),
-			Got: outside, Unit: iop.UnitMinutes})
+		fs = r.add(fs, ruleServiceOutsideEpisode, s.Patient, 0, counted+outside, counted, iop.UnitMinutes)
 	}
 	sh := shapeOf(s.Week, e)
 	if sh.days > 0 {
-		fs = r.weeklyRules(fs, s, e, sh, iop.Minutes(min(counted, math.MaxInt32)))
-		fs = r.dailyRules(fs, s, e, sh, &day)
-		fs = r.tierRules(fs, s, &services)
+		fs = r.weekRules(fs, s, e, sh, iop.Minutes(min(counted, math.MaxInt32)), &day, &services)
 	}
 	if s.UncountedMinutes > 0 {
-		fs = append(fs, iop.Finding{Code: CodeUncountedTime, Severity: iop.Info, Subject: s.Patient,
-			Message: "time attended in sessions that do not count toward the program's hours", Cite: r.counting.Cite,
-			Got: int64(s.UncountedMinutes), Unit: iop.UnitMinutes})
+		fs = r.add(fs, ruleUncountedTime, s.Patient, 0, int64(s.Minutes)+int64(s.UncountedMinutes), int64(s.Minutes), iop.UnitMinutes)
 	}
 	if s.MissedMinutes > 0 {
-		fs = append(fs, iop.Finding{Code: CodeMissedTime, Severity: iop.Info, Subject: s.Patient,
-			Message: "planned time not attended: " + strconv.Itoa(int(s.Absent)) + " absent, " +
-				strconv.Itoa(int(s.Excused)) + " excused, " + strconv.Itoa(int(s.Partial)) + " attended in part",
-			Cite: r.counting.Cite, Got: int64(s.MissedMinutes), Unit: iop.UnitMinutes})
+		fs = r.add(fs, ruleMissedTime, s.Patient, 0, int64(s.Minutes)+int64(s.MissedMinutes), int64(s.Minutes), iop.UnitMinutes)
 	}
 	return fs
 }
 
-// partialMessage says which partial week a minimum was adjusted for, and by
-// which rule: when the week is both the first and the last, the rule that
-// asks less applies.
-func partialMessage(sh weekShape, what string, r *iop.PartialWeekRules) string {
-	const probe = 1 << 20
-	which, pw := "first", r.First
-	switch {
-	case sh.first && sh.last:
-		which = "first and last"
-		if iop.Prorate(r.Last, probe, sh.days) < iop.Prorate(r.First, probe, sh.days) {
-			pw = r.Last
-		}
-	case sh.last:
-		which, pw = "last", r.Last
-	}
-	return which + " week of the episode, " + strconv.Itoa(sh.days) + " of 7 days in it: " + what + " " + pw.String()
-}
-
-func (r *checker) weeklyRules(fs iop.Findings, s *WeekSummary, e *Episode, sh weekShape, counted iop.Minutes) iop.Findings {
-	if !r.weekly {
-		return fs
-	}
+// weekRules applies the rules of weekly hours, service days and payment
+// tiers to a week with days in the episode.
+func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh weekShape, counted iop.Minutes,
+	day *[daysPerWeek]iop.Minutes, services *[daysPerWeek]uint16) iop.Findings {
 	p := &r.p
-	band := p.Weekly.For(e.Population)
-	if band == (iop.Band{}) {
-		return append(fs, iop.Finding{Code: CodePopulationNotServed, Severity: iop.Blocking, Subject: s.Patient,
-			Message: "the profile sets no weekly hours for the " + e.Population.String() + " population", Cite: p.Weekly.Cite})
+	// Weekly hours: the band, adjusted for a partial week.
+	var band iop.Band
+	served := false
+	if r.weekly {
+		band = p.Weekly.For(e.Population)
+		served = band != (iop.Band{})
+		if !served {
+			fs = r.add(fs, rulePopulationNotServed, s.Patient, 0, 0, 0, 0)
+		}
 	}
 	need := band.Min
-	if sh.partial() {
+	if served && sh.partial() {
 		need = partialMin(&p.PartialWeeks, band.Min, sh)
 	}
-	if need != band.Min {
-		fs = append(fs, iop.Finding{Code: CodePartialWeek, Severity: iop.Info, Subject: s.Patient,
-			Message: partialMessage(sh, "weekly minimum", &p.PartialWeeks), Cite: p.PartialWeeks.Cite,
-			Need: int64(need), Got: int64(counted), Unit: iop.UnitMinutes})
-	}
-	if counted < need {
-		if r.stepDown(s.Week, e) {
-			fs = append(fs, iop.Finding{Code: CodeStepDownAllowance, Severity: iop.Info, Subject: s.Patient,
-				Message: "below the weekly minimum within the step-down allowance", Cite: p.StepDown.Cite,
-				Need: int64(need), Got: int64(counted), Unit: iop.UnitMinutes})
-		} else {
-			fs = append(fs, iop.Finding{Code: CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: s.Patient,
-				Message: "counted service time is below the weekly minimum", Cite: p.Weekly.Cite,
-				Need: int64(need), Got: int64(counted), Unit: iop.UnitMinutes})
-		}
-	}
-	if band.Max > 0 && counted > band.Max {
-		fs = append(fs, iop.Finding{Code: CodeWeeklyAboveMaximum, Severity: iop.Warning, Subject: s.Patient,
-			Message: "counted service time is above the top of the weekly band", Cite: p.Weekly.Cite,
-			Need: int64(band.Max), Got: int64(counted), Unit: iop.UnitMinutes})
-	}
-	return fs
-}
-
-func (r *checker) dailyRules(fs iop.Findings, s *WeekSummary, e *Episode, sh weekShape, day *[daysPerWeek]iop.Minutes) iop.Findings {
-	d := &r.p.Daily
-	if d.MinDays == 0 && d.MinDayMinutes == 0 {
-		return fs
-	}
-	serviceDays := 0
-	for i, m := range day {
-		switch {
-		case m == 0:
-		case m >= d.MinDayMinutes:
-			serviceDays++
-		default:
-			fs = append(fs, iop.Finding{Code: CodeShortDay, Severity: iop.Warning, Subject: s.Patient,
-				Message: weekday(s.Week.Day(i)).String() + ": too little counted time for a service day", Cite: d.Cite,
-				Need: int64(d.MinDayMinutes), Got: int64(m), Unit: iop.UnitMinutes})
-		}
-	}
-	if d.MinDays == 0 {
-		return fs
-	}
-	need := d.MinDays
-	if sh.partial() {
-		need = partialMin(&r.p.PartialWeeks, d.MinDays, sh)
-	}
-	if need != d.MinDays {
-		fs = append(fs, iop.Finding{Code: CodePartialWeek, Severity: iop.Info, Subject: s.Patient,
-			Message: partialMessage(sh, "service days", &r.p.PartialWeeks), Cite: r.p.PartialWeeks.Cite,
-			Need: int64(need), Got: int64(serviceDays), Unit: iop.UnitDays})
-	}
-	if serviceDays < need {
-		if r.stepDown(s.Week, e) {
-			fs = append(fs, iop.Finding{Code: CodeStepDownAllowance, Severity: iop.Info, Subject: s.Patient,
-				Message: "too few service days within the step-down allowance", Cite: r.p.StepDown.Cite,
-				Need: int64(need), Got: int64(serviceDays), Unit: iop.UnitDays})
-		} else {
-			fs = append(fs, iop.Finding{Code: CodeTooFewDays, Severity: iop.Blocking, Subject: s.Patient,
-				Message: "too few service days in the week", Cite: d.Cite,
-				Need: int64(need), Got: int64(serviceDays), Unit: iop.UnitDays})
-		}
-	}
-	return fs
-}
-
-func (r *checker) tierRules(fs iop.Findings, s *WeekSummary, services *[daysPerWeek]uint16) iop.Findings {
-	t := &r.p.ServiceTiers
-	if len(t.Tiers) == 0 {
-		return fs
-	}
-	for i, n := range services {
-		if n == 0 {
-			continue
-		}
-		if _, ok := t.TierFor(int(n)); !ok {
-			fs = append(fs, iop.Finding{Code: CodeBelowTier, Severity: iop.Warning, Subject: s.Patient,
-				Message: weekday(s.Week.Day(i)).String() + ": too few countable services for a paid program day", Cite: t.Cite,
-				Need: int64(t.Tiers[0].MinServices), Got: int64(n), Unit: iop.UnitCount})
-		}
-	}
-	return fs
-}
-
-// Day is one day of a [WeekSummary] as per-diem billing sees it.
-type Day struct {
-	// Date is the day.
-	Date date.Date
-	// Weekday is the day of the week.
-	Weekday time.Weekday
-	// Minutes is the counted time.
-	Minutes iop.Minutes
-	// Services is the number of countable services furnished.
-	Services int
-	// ServiceDay reports whether the day counts as a service day: its
-	// counted time reaches the profile's Daily.MinDayMinutes, or is above
-	// zero when the profile sets none.
-	ServiceDay bool
-	// Tier is the payment tier the day's services reach; zero when they
-	// reach none or the profile sets no tiers.
-	Tier iop.ServiceTier
-	// HasTier reports whether the day's services reach a tier.
-	HasTier bool
-}
-
-// Days returns the seven days of a week's summary with their counted time,
-// services, service-day status and payment tier under ck's profile. It does
-// not allocate.
-func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day {
-	var out [daysPerWeek]Day
-	for i := range out {
-		d := Day{Date: s.Week.Day(i), Minutes: s.DayMinutes[i], Services: int(s.DayServices[i])}
-		d.Weekday = weekday(d.Date)
-		if ck.r != nil {
-			d.ServiceDay = d.Minutes > 0 && d.Minutes >= ck.r.p.Daily.MinDayMinutes
-			if d.Services > 0 {
-				d.Tier, d.HasTier = ck.r.p.ServiceTiers.TierFor(d.Services)
+	// Service days.
+	serviceDays, needDays := 0, p.Daily.MinDays
+	if r.daily {
+		for _, m := range day {
+			if m > 0 && m >= p.Daily.MinDayMinutes {
+				serviceDays++
 			}
-		} else {
-			d.ServiceDay = d.Minutes > 0
 		}
-		out[i] = d
+		if needDays > 0 && sh.partial() {
+			needDays = partialMin(&p.PartialWeeks, p.Daily.MinDays, sh)
+		}
 	}
-	return out
+	if served && need != band.Min {
+		fs = r.add(fs, rulePartialWeek, s.Patient, 0, int64(need), int64(counted), iop.UnitMinutes)
+	}
+	if needDays != p.Daily.MinDays {
+		fs = r.add(fs, rulePartialWeek, s.Patient, 0, int64(needDays), int64(serviceDays), iop.UnitDays)
+	}
+	judged := 0
+	if served {
+		judged = iop.Band{Min: need, Max: band.Max}.Compare(counted)
+	}
+	fewDays := serviceDays < needDays
+	stepDown := (judged < 0 || fewDays) && r.stepDown(s.Week, e)
+	if judged < 0 && !stepDown {
+		fs = r.add(fs, ruleWeeklyBelowMinimum, s.Patient, 0, int64(need), int64(counted), iop.UnitMinutes)
+	}
+	if stepDown && judged < 0 {
+		fs = r.add(fs, ruleStepDownAllowance, s.Patient, 0, int64(need), int64(counted), iop.UnitMinutes)
+	}
+	if stepDown && fewDays {
+		fs = r.add(fs, ruleStepDownAllowance, s.Patient, 0, int64(needDays), int64(serviceDays), iop.UnitDays)
+	}
+	if judged > 0 {
+		fs = r.add(fs, ruleWeeklyAboveMaximum, s.Patient, 0, int64(band.Max), int64(counted), iop.UnitMinutes)
+	}
+	if r.daily && p.Daily.MinDayMinutes > 0 {
+		for i, m := range day {
+			if m > 0 && m < p.Daily.MinDayMinutes {
+				fs = r.add(fs, ruleShortDay, s.Patient, s.Week.Day(i), int64(p.Daily.MinDayMinutes), int64(m), iop.UnitMinutes)
+			}
+		}
+	}
+	if fewDays && !stepDown {
+		fs = r.add(fs, ruleTooFewDays, s.Patient, 0, int64(needDays), int64(serviceDays), iop.UnitDays)
+	}
+	if r.minTier > 0 {
+		for i, n := range services {
+			if n > 0 && n < r.minTier {
+				fs = r.add(fs, ruleBelowTier, s.Patient, s.Week.Day(i), int64(r.minTier), int64(n), iop.UnitCount)
+			}
+		}
+	}
+	return fs
 }

@@ -1,6 +1,10 @@
 package schedule_test
 
 import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
@@ -35,8 +39,7 @@ func daysOf(minutes ...iop.Minutes) []schedule.Session {
 func TestWeekBoundariesToTheMinute(t *testing.T) {
 	asam, php := iop.ASAM3Level21(), iop.MedicarePHP2024()
 	below := func(cite iop.Citation, need, got int64) iop.Findings {
-		return iop.Findings{{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: "p-1",
-			Message: "counted service time is below the weekly minimum", Cite: cite, Need: need, Got: got, Unit: iop.UnitMinutes}}
+		return iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, cite, minutes(need, got))}
 	}
 	tests := []struct {
 		name    string
@@ -48,11 +51,8 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 		{"adult 539 is below 9h", asam, iop.Adult, []iop.Minutes{180, 180, 179}, below(asam.Weekly.Cite, 540, 539)},
 		{"adult 540 meets 9h", asam, iop.Adult, []iop.Minutes{180, 180, 180}, nil},
 		{"adult 1140 is the top of 19h", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 180}, nil},
-		{"adult 1141 is above 19h", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 181}, iop.Findings{{
-			Code: schedule.CodeWeeklyAboveMaximum, Severity: iop.Warning, Subject: "p-1",
-			Message: "counted service time is above the top of the weekly band", Cite: asam.Weekly.Cite,
-			Need: 1140, Got: 1141, Unit: iop.UnitMinutes,
-		}}},
+		{"adult 1141 is above 19h", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 181},
+			iop.Findings{finding(schedule.CodeWeeklyAboveMaximum, asam.Weekly.Cite, minutes(1140, 1141))}},
 		{"adolescent 359 is below 6h", asam, iop.Adolescent, []iop.Minutes{180, 179}, below(asam.Weekly.Cite, 360, 359)},
 		{"adolescent 360 meets 6h", asam, iop.Adolescent, []iop.Minutes{180, 180}, nil},
 		{"PHP 1199 is below 20h", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 239}, below(php.Weekly.Cite, 1200, 1199)},
@@ -72,14 +72,11 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 
 func TestWeekServiceDaysH0015(t *testing.T) {
 	h := iop.H0015()
-	cite := h.Daily.Cite
-	short := func(weekday string, got int64) iop.Finding {
-		return iop.Finding{Code: schedule.CodeShortDay, Severity: iop.Warning, Subject: "p-1",
-			Message: weekday + ": too little counted time for a service day", Cite: cite, Need: 180, Got: got, Unit: iop.UnitMinutes}
+	short := func(i int, got int64) iop.Finding {
+		return finding(schedule.CodeShortDay, h.Daily.Cite, iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 180, Got: got, Unit: iop.UnitMinutes})
 	}
 	tooFew := func(got int64) iop.Finding {
-		return iop.Finding{Code: schedule.CodeTooFewDays, Severity: iop.Blocking, Subject: "p-1",
-			Message: "too few service days in the week", Cite: cite, Need: 3, Got: got, Unit: iop.UnitDays}
+		return finding(schedule.CodeTooFewDays, h.Daily.Cite, iop.Finding{Subject: "p-1", Need: 3, Got: got, Unit: iop.UnitDays})
 	}
 	tests := []struct {
 		name    string
@@ -88,9 +85,9 @@ func TestWeekServiceDaysH0015(t *testing.T) {
 	}{
 		{"3 days of 3h make a week", []iop.Minutes{180, 180, 180}, nil},
 		{"2 days of 4h30m do not", []iop.Minutes{270, 270}, iop.Findings{tooFew(2)}},
-		{"a day of 2h30m is no service day", []iop.Minutes{180, 180, 150}, iop.Findings{short("Wednesday", 150), tooFew(2)}},
-		{"2h59m is no service day either", []iop.Minutes{180, 179, 180}, iop.Findings{short("Tuesday", 179), tooFew(2)}},
-		{"4 days with one short still makes 3", []iop.Minutes{180, 180, 180, 60}, iop.Findings{short("Thursday", 60)}},
+		{"a day of 2h30m is no service day", []iop.Minutes{180, 180, 150}, iop.Findings{short(2, 150), tooFew(2)}},
+		{"2h59m is no service day either", []iop.Minutes{180, 179, 180}, iop.Findings{short(1, 179), tooFew(2)}},
+		{"4 days with one short still makes 3", []iop.Minutes{180, 180, 180, 60}, iop.Findings{short(3, 60)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,13 +103,11 @@ func TestWeekPartialWeeks(t *testing.T) {
 		p.PartialWeeks.First, p.PartialWeeks.Last = first, last
 		return p
 	}
-	partial := func(msg string, need, got int64) iop.Finding {
-		return iop.Finding{Code: schedule.CodePartialWeek, Severity: iop.Info, Subject: "p-1", Message: msg,
-			Cite: asam.PartialWeeks.Cite, Need: need, Got: got, Unit: iop.UnitMinutes}
+	partial := func(need, got int64) iop.Finding {
+		return finding(schedule.CodePartialWeek, asam.PartialWeeks.Cite, minutes(need, got))
 	}
 	below := func(need, got int64) iop.Finding {
-		return iop.Finding{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: "p-1",
-			Message: "counted service time is below the weekly minimum", Cite: asam.Weekly.Cite, Need: need, Got: got, Unit: iop.UnitMinutes}
+		return finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(need, got))
 	}
 	thu, fri := mon+3, mon+4
 	tests := []struct {
@@ -123,57 +118,27 @@ func TestWeekPartialWeeks(t *testing.T) {
 		sessions []schedule.Session
 		want     iop.Findings
 	}{
-		{
-			"admitted Thursday: 4 of 7 days, 540*4/7 = 308", asam, thu, 0,
-			[]schedule.Session{at(thu, 180), at(fri, 128)},
-			iop.Findings{partial("first week of the episode, 4 of 7 days in it: weekly minimum prorated", 308, 308)},
-		},
-		{
-			"admitted Thursday, 307 is below 308", asam, thu, 0,
-			[]schedule.Session{at(thu, 180), at(fri, 127)},
-			iop.Findings{partial("first week of the episode, 4 of 7 days in it: weekly minimum prorated", 308, 307), below(308, 307)},
-		},
-		{
-			"admitted Monday: a full week", asam, mon, 0,
-			[]schedule.Session{at(thu, 180), at(fri, 128)},
-			iop.Findings{below(540, 308)},
-		},
-		{
-			"full rule: a partial first week needs 540", withRules(iop.PartialWeekFull, iop.PartialWeekFull), thu, 0,
-			[]schedule.Session{at(thu, 180), at(fri, 128)},
-			iop.Findings{below(540, 308)},
-		},
-		{
-			"exempt rule: a partial first week needs nothing", withRules(iop.PartialWeekExempt, iop.PartialWeekFull), thu, 0,
-			[]schedule.Session{at(fri, 60)},
-			iop.Findings{partial("first week of the episode, 4 of 7 days in it: weekly minimum exempt", 0, 60)},
-		},
-		{
-			"discharged Tuesday: 2 of 7 days, 540*2/7 = 154", asam, day(2025, 1, 6), mon + 1,
-			[]schedule.Session{at(mon, 154)},
-			iop.Findings{partial("last week of the episode, 2 of 7 days in it: weekly minimum prorated", 154, 154)},
-		},
-		{
-			"admitted Tuesday, discharged Thursday: 3 days, 231", asam, mon + 1, thu,
-			[]schedule.Session{at(mon+1, 231)},
-			iop.Findings{partial("first and last week of the episode, 3 of 7 days in it: weekly minimum prorated", 231, 231)},
-		},
-		{
-			"first and last: the rule that asks less applies", withRules(iop.PartialWeekFull, iop.PartialWeekExempt), mon + 1, thu,
-			[]schedule.Session{at(mon+1, 30)},
-			iop.Findings{partial("first and last week of the episode, 3 of 7 days in it: weekly minimum exempt", 0, 30)},
-		},
+		{"admitted Thursday: 4 of 7 days, 540*4/7 = 308", asam, thu, 0,
+			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{partial(308, 308)}},
+		{"admitted Thursday, 307 is below 308", asam, thu, 0,
+			[]schedule.Session{at(thu, 180), at(fri, 127)}, iop.Findings{partial(308, 307), below(308, 307)}},
+		{"admitted Monday: a full week", asam, mon, 0,
+			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{below(540, 308)}},
+		{"full rule: a partial first week needs 540", withRules(iop.PartialWeekFull, iop.PartialWeekFull), thu, 0,
+			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{below(540, 308)}},
+		{"exempt rule: a partial first week needs nothing", withRules(iop.PartialWeekExempt, iop.PartialWeekFull), thu, 0,
+			[]schedule.Session{at(fri, 60)}, iop.Findings{partial(0, 60)}},
+		{"discharged Tuesday: 2 of 7 days, 540*2/7 = 154", asam, day(2025, 1, 6), mon + 1,
+			[]schedule.Session{at(mon, 154)}, iop.Findings{partial(154, 154)}},
+		{"admitted Tuesday, discharged Thursday: 3 days, 231", asam, mon + 1, thu,
+			[]schedule.Session{at(mon+1, 231)}, iop.Findings{partial(231, 231)}},
+		{"first and last: the rule that asks less applies", withRules(iop.PartialWeekFull, iop.PartialWeekExempt), mon + 1, thu,
+			[]schedule.Session{at(mon+1, 30)}, iop.Findings{partial(0, 30)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := schedule.Episode{Population: iop.Adult, Admitted: tt.admitted, Discharged: tt.disch}
-			want := tt.want
-			for i := range want {
-				if want[i].Code == schedule.CodePartialWeek {
-					want[i].Cite = tt.profile.PartialWeeks.Cite
-				}
-			}
-			assert.Equal(t, want, check(t, checker(t, tt.profile), mon, e, tt.sessions...))
+			assert.Equal(t, tt.want, check(t, checker(t, tt.profile), mon, e, tt.sessions...))
 		})
 	}
 }
@@ -183,37 +148,30 @@ func TestWeekPartialServiceDays(t *testing.T) {
 	h := iop.H0015()
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 3}
 	got := check(t, checker(t, h), mon, e, at(mon+4, 180))
-	assert.Equal(t, iop.Findings{{Code: schedule.CodePartialWeek, Severity: iop.Info, Subject: "p-1",
-		Message: "first week of the episode, 4 of 7 days in it: service days prorated", Cite: h.PartialWeeks.Cite,
-		Need: 1, Got: 1, Unit: iop.UnitDays}}, got)
+	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek, h.PartialWeeks.Cite,
+		iop.Finding{Subject: "p-1", Need: 1, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
 func TestWeekStepDown(t *testing.T) {
 	asam := iop.ASAM3Level21() // 2 weeks of step-down allowance
 	e := adult()
 	e.SteppedDown = mon + 2 // Wednesday: the allowance runs to the Tuesday two weeks on
-	allowance := func(need, got int64) iop.Findings {
-		return iop.Findings{{Code: schedule.CodeStepDownAllowance, Severity: iop.Info, Subject: "p-1",
-			Message: "below the weekly minimum within the step-down allowance", Cite: asam.StepDown.Cite,
-			Need: need, Got: got, Unit: iop.UnitMinutes}}
-	}
+	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, asam.StepDown.Cite, minutes(540, 300))}
+	below := iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(540, 300))}
 	tests := []struct {
 		name string
 		week date.Date
 		want iop.Findings
 	}{
-		{"the week before", mon - 7, iop.Findings{{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: "p-1",
-			Message: "counted service time is below the weekly minimum", Cite: asam.Weekly.Cite, Need: 540, Got: 300, Unit: iop.UnitMinutes}}},
-		{"the week of the step-down", mon, allowance(540, 300)},
-		{"the next week", mon + 7, allowance(540, 300)},
-		{"the week that holds the last day of the allowance", mon + 14, allowance(540, 300)},
-		{"the week after", mon + 21, iop.Findings{{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: "p-1",
-			Message: "counted service time is below the weekly minimum", Cite: asam.Weekly.Cite, Need: 540, Got: 300, Unit: iop.UnitMinutes}}},
+		{"the week before", mon - 7, below},
+		{"the week of the step-down", mon, allowance},
+		{"the next week", mon + 7, allowance},
+		{"the week that holds the last day of the allowance", mon + 14, allowance},
+		{"the week after", mon + 21, below},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := check(t, checker(t, asam), tt.week, e, at(tt.week, 300))
-			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.want, check(t, checker(t, asam), tt.week, e, at(tt.week, 300)))
 		})
 	}
 
@@ -221,35 +179,25 @@ func TestWeekStepDown(t *testing.T) {
 	h := iop.H0015()
 	h.StepDown = asam.StepDown
 	got := check(t, checker(t, h), mon, e, at(mon, 180))
-	assert.Equal(t, iop.Findings{{Code: schedule.CodeStepDownAllowance, Severity: iop.Info, Subject: "p-1",
-		Message: "too few service days within the step-down allowance", Cite: asam.StepDown.Cite,
-		Need: 3, Got: 1, Unit: iop.UnitDays}}, got)
+	assert.Equal(t, iop.Findings{finding(schedule.CodeStepDownAllowance, asam.StepDown.Cite,
+		iop.Finding{Subject: "p-1", Need: 3, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
 func TestWeekOtherFindings(t *testing.T) {
 	medicare := iop.MedicareIOP2024()
-	counting := schedule.DefaultCounting().Cite
 	t.Run("service outside the episode is not counted", func(t *testing.T) {
+		asam := iop.ASAM3Level21()
 		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
-		got := check(t, checker(t, iop.ASAM3Level21()), mon, e, at(mon, 300), at(mon+1, 240), at(mon+3, 120))
-		ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode, schedule.CodePartialWeek)
-		ioptest.Figures(t, got, schedule.CodeServiceOutsideEpisode, 0, 120)
-		ioptest.Figures(t, got, schedule.CodePartialWeek, 231, 540) // 3 of 7 days
+		got := check(t, checker(t, asam), mon, e, at(mon, 300), at(mon+1, 240), at(mon+3, 120))
+		assert.Equal(t, iop.Findings{
+			finding(schedule.CodeServiceOutsideEpisode, iop.Citation{}, minutes(660, 540)), // 120 minutes outside
+			finding(schedule.CodePartialWeek, asam.PartialWeeks.Cite, minutes(231, 540)),   // 3 of 7 days
+		}, got)
 	})
 	t.Run("a week wholly outside the episode", func(t *testing.T) {
 		e := schedule.Episode{Population: iop.Adult, Admitted: mon + 7}
 		got := check(t, checker(t, iop.ASAM3Level21()), mon, e, at(mon, 60))
 		ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode)
-	})
-	t.Run("invalid sessions are not counted", func(t *testing.T) {
-		bad := at(mon, 540)
-		bad.Attended = 600
-		other := at(mon+1, 60)
-		other.Patient = "p-2"
-		got := check(t, checker(t, iop.ASAM3Level21()), mon, adult(), at(mon+2, 540), bad, other)
-		assert.Equal(t, iop.Findings{{Code: schedule.CodeSessionInvalid, Severity: iop.Blocking, Subject: "p-1",
-			Message: "sessions failed validation and were not counted", Cite: schedule.Rules()[0].Cite,
-			Got: 2, Unit: iop.UnitCount}}, got)
 	})
 	t.Run("a population the profile does not serve", func(t *testing.T) {
 		p := iop.TIP47()
@@ -257,47 +205,59 @@ func TestWeekOtherFindings(t *testing.T) {
 		e := adult()
 		e.Population = iop.Adolescent
 		got := check(t, checker(t, p), mon, e, daysOf(180, 180, 180)...)
-		assert.Equal(t, iop.Findings{{Code: schedule.CodePopulationNotServed, Severity: iop.Blocking, Subject: "p-1",
-			Message: "the profile sets no weekly hours for the adolescent population", Cite: p.Weekly.Cite}}, got)
+		assert.Equal(t, iop.Findings{finding(schedule.CodePopulationNotServed, p.Weekly.Cite, iop.Finding{Subject: "p-1"})}, got)
 	})
 	t.Run("days below the lowest payment tier", func(t *testing.T) {
-		ss := []schedule.Session{at(mon, 180), at(mon+1, 180), at(mon+2, 180)}
-		ss[0].Planned, ss[1].Planned = 90, 90
-		ss = append(ss, at(mon, 90), at(mon+1, 90))
+		ss := []schedule.Session{at(mon, 90), at(mon+1, 90), at(mon+2, 180), at(mon, 90), at(mon+1, 90)}
 		ss[3].Start, ss[4].Start = schedule.MustParseClock("11:00"), schedule.MustParseClock("11:00")
 		got := check(t, checker(t, medicare), mon, adult(), ss...)
-		want := iop.Findings{}
-		for _, wd := range []string{"Monday", "Tuesday", "Wednesday"} {
-			n := int64(2)
-			if wd == "Wednesday" {
-				n = 1
-			}
-			want = append(want, iop.Finding{Code: schedule.CodeBelowTier, Severity: iop.Warning, Subject: "p-1",
-				Message: wd + ": too few countable services for a paid program day", Cite: medicare.ServiceTiers.Cite,
-				Need: 3, Got: n, Unit: iop.UnitCount})
+		tier := func(i int, n int64) iop.Finding {
+			return finding(schedule.CodeBelowTier, medicare.ServiceTiers.Cite,
+				iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 3, Got: n, Unit: iop.UnitCount})
 		}
-		assert.Equal(t, want, got)
-		assert.NoError(t, got.Err(), "warnings do not block")
+		assert.Equal(t, iop.Findings{tier(0, 2), tier(1, 2), tier(2, 1)}, got)
+		require.NoError(t, got.Err(), "warnings do not block")
+		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", got[0].Message())
 	})
 	t.Run("time that does not count and time missed", func(t *testing.T) {
+		asam := iop.ASAM3Level21()
 		rec := at(mon+3, 60)
-		rec.Kind = schedule.Recreation
+		rec.Kind = iop.Recreation
 		absent := at(mon+3, 120)
 		absent.Attendance, absent.Start = schedule.Absent, schedule.MustParseClock("13:00")
 		late := at(mon+4, 180)
 		late.Attendance, late.Attended = schedule.Partial, 150
 		excused := at(mon+5, 60)
 		excused.Attendance = schedule.Excused
-		got := check(t, checker(t, iop.ASAM3Level21()), mon, adult(), at(mon, 180), at(mon+1, 180), at(mon+2, 180), rec, absent, late, excused)
+		sum := summarize(t, checker(t, asam), mon, at(mon, 180), at(mon+1, 180), at(mon+2, 180), rec, absent, late, excused)
+		assert.Equal(t, [3]int32{1, 1, 1}, [3]int32{sum.Absent, sum.Excused, sum.Partial}, "the summary counts the misses")
+		got := checkSum(t, checker(t, asam), sum, adult())
 		assert.Equal(t, iop.Findings{
-			{Code: schedule.CodeUncountedTime, Severity: iop.Info, Subject: "p-1",
-				Message: "time attended in sessions that do not count toward the program's hours", Cite: counting,
-				Got: 60, Unit: iop.UnitMinutes},
-			{Code: schedule.CodeMissedTime, Severity: iop.Info, Subject: "p-1",
-				Message: "planned time not attended: 1 absent, 1 excused, 1 attended in part", Cite: counting,
-				Got: 210, Unit: iop.UnitMinutes},
+			finding(schedule.CodeUncountedTime, asam.Counting.Cite, minutes(750, 690)), // 60 minutes of recreation
+			finding(schedule.CodeMissedTime, asam.Counting.Cite, minutes(900, 690)),    // 210 minutes missed
 		}, got)
 	})
+}
+
+func TestWeekRuleOrder(t *testing.T) {
+	// Every rule a week can break at once comes out in table order.
+	p := iop.S9480NewYork() // weekly minimum, per-day minimum
+	p.ServiceTiers = iop.MedicareIOP2024().ServiceTiers
+	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 1, Discharged: mon + 5}
+	rec := at(mon+2, 30)
+	rec.Kind, rec.Start = iop.Recreation, schedule.MustParseClock("18:00")
+	absent := at(mon+3, 60)
+	absent.Attendance = schedule.Absent
+	got := check(t, checker(t, p), mon, e, at(mon, 60), at(mon+2, 60), rec, absent)
+	ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode, schedule.CodePartialWeek, schedule.CodeWeeklyBelowMinimum,
+		schedule.CodeShortDay, schedule.CodeBelowTier, schedule.CodeUncountedTime, schedule.CodeMissedTime)
+	rank := map[iop.Code]int{}
+	for i, r := range schedule.Rules() {
+		rank[r.Code] = i
+	}
+	for i := 1; i < len(got); i++ {
+		assert.LessOrEqual(t, rank[got[i-1].Code], rank[got[i].Code], "%s before %s", got[i-1].Code, got[i].Code)
+	}
 }
 
 func TestWeekCalendarEdges(t *testing.T) {
@@ -307,11 +267,10 @@ func TestWeekCalendarEdges(t *testing.T) {
 		require.NoError(t, err)
 		w := sun.Of(day(2025, 1, 1))
 		require.Equal(t, day(2024, 12, 29), w.Start())
-		sum := ck.Summarize(w, []schedule.Session{at(day(2024, 12, 30), 180), at(day(2024, 12, 31), 180), at(day(2025, 1, 2), 180), at(day(2025, 1, 5), 180)})
-		assert.Equal(t, iop.Minutes(540), sum.Minutes, "the Sunday after is the next week")
-		fs, err := ck.Week(sum, adult())
+		sum, err := ck.Summarize(w, []schedule.Session{at(day(2024, 12, 30), 180), at(day(2024, 12, 31), 180), at(day(2025, 1, 2), 180), at(day(2025, 1, 5), 180)})
 		require.NoError(t, err)
-		assert.Nil(t, saw(fs))
+		assert.Equal(t, iop.Minutes(540), sum.Minutes, "the Sunday after is the next week")
+		assert.Nil(t, checkSum(t, ck, sum, adult()))
 	})
 	t.Run("ISO week 2025-W01 starts in 2024", func(t *testing.T) {
 		fs := check(t, ck, day(2025, 1, 1), adult(), at(day(2024, 12, 30), 180), at(day(2024, 12, 31), 180), at(day(2025, 1, 2), 179))
@@ -333,65 +292,133 @@ func TestWeekCalendarEdges(t *testing.T) {
 
 func TestWeekErrors(t *testing.T) {
 	ck := checker(t, iop.ASAM3Level21())
-	sum := ck.Summarize(schedule.ISOWeeks().Of(mon), []schedule.Session{at(mon, 540)})
+	sum := summarize(t, ck, mon, at(mon, 540))
 	tests := []struct {
-		name  string
-		e     schedule.Episode
-		field string
-		err   error
+		name string
+		e    schedule.Episode
+		want map[string]string
 	}{
-		{"no population", schedule.Episode{Admitted: mon}, "episode.population", schedule.ErrMissing},
-		{"unknown population", schedule.Episode{Population: 9, Admitted: mon}, "episode.population", iop.ErrUnknownPopulation},
-		{"no admission", schedule.Episode{Population: iop.Adult}, "episode.admitted", schedule.ErrMissing},
-		{"discharged before admitted", schedule.Episode{Population: iop.Adult, Admitted: mon, Discharged: mon - 1}, "episode.discharged", schedule.ErrDateOrder},
-		{"step-down after discharge", schedule.Episode{Population: iop.Adult, Admitted: mon, Discharged: mon + 1, SteppedDown: mon + 2}, "episode.stepped_down", schedule.ErrDateOrder},
+		{"no population", schedule.Episode{Admitted: mon}, map[string]string{"episode.population": "missing"}},
+		{"unknown population", schedule.Episode{Population: 9, Admitted: mon}, map[string]string{"episode.population": "unknown value"}},
+		{"no admission", schedule.Episode{Population: iop.Adult}, map[string]string{"episode.admitted": "missing"}},
+		{"discharged before admitted", schedule.Episode{Population: iop.Adult, Admitted: mon, Discharged: mon - 1},
+			map[string]string{"episode.discharged": "out of order: discharged before admitted"}},
+		{"step-down after discharge", schedule.Episode{Population: iop.Adult, Admitted: mon, Discharged: mon + 1, SteppedDown: mon + 2},
+			map[string]string{"episode.stepped_down": "out of order: stepped down outside the episode"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs, err := ck.Week(sum, tt.e)
+			fs, err := ck.CheckWeek(sum, tt.e)
 			assert.Nil(t, fs)
-			require.ErrorIs(t, err, tt.err)
-			var fe *iop.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			assert.Equal(t, tt.want, fieldErrors(t, err))
+			dst := iop.Findings{{Code: "x"}}
+			got, err := ck.AppendWeek(dst, sum, tt.e)
+			require.Error(t, err)
+			assert.Equal(t, dst, got, "dst is returned unchanged")
 		})
 	}
-	_, err := ck.Week(schedule.WeekSummary{}, adult())
-	require.ErrorIs(t, err, schedule.ErrMissing)
-	_, err = schedule.Checker{}.Week(sum, adult())
-	require.ErrorIs(t, err, schedule.ErrZeroChecker)
+	_, err := ck.CheckWeek(schedule.WeekSummary{}, adult())
+	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
+	neg := sum
+	neg.DayMinutes[3] = -1
+	_, err = ck.CheckWeek(neg, adult())
+	assert.Equal(t, map[string]string{"summary.minutes": "out of range: negative"}, fieldErrors(t, err))
+	require.ErrorIs(t, err, iop.ErrOutOfRange)
+	_, err = schedule.Checker{}.CheckWeek(sum, adult())
+	require.ErrorIs(t, err, iop.ErrMissing)
+	assert.Equal(t, "checker", fieldError(t, err).Field)
 }
 
 func TestNewChecker(t *testing.T) {
-	_, err := schedule.NewChecker(iop.Profile{}, schedule.DefaultCounting())
+	_, err := schedule.NewChecker(iop.Profile{})
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = schedule.NewChecker(iop.ASAM3Level21(), schedule.Counting{})
-	require.ErrorIs(t, err, schedule.ErrMissing)
-	require.ErrorIs(t, err, iop.ErrMissingCitation)
 
 	p := iop.MedicareIOP2024()
-	c := schedule.DefaultCounting()
-	c.Codes = []string{"H0015"}
-	ck, err := schedule.NewChecker(p, c)
+	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
 	p.ServiceTiers.Tiers[0].MinServices = 1
-	c.Codes[0] = "X"
+	p.Counting.Codes = append(p.Counting.Codes, "X")
 	assert.True(t, ck.Profile().Equal(iop.MedicareIOP2024()), "the checker keeps its own copy of the profile")
-	assert.Equal(t, []string{"H0015"}, ck.Counting().Codes, "and of the counting rule")
 	assert.False(t, ck.IsZero())
 	assert.True(t, schedule.Checker{}.IsZero())
 	assert.True(t, schedule.Checker{}.Profile().IsZero())
-	assert.True(t, schedule.Checker{}.Counting().IsZero())
+}
+
+// withSettings returns the Medicare IOP profile with the rule settings
+// given in JSON, as a payer's profile file would hold them.
+func withSettings(t *testing.T, settings string) (iop.Profile, error) {
+	t.Helper()
+	b, err := json.Marshal(iop.MedicareIOP2024())
+	require.NoError(t, err)
+	return iop.ParseProfile([]byte(strings.TrimSuffix(string(b), "}") + `,"rules":` + settings + `}`))
+}
+
+func TestProfileSettings(t *testing.T) {
+	week := daysOf(180, 180, 179) // 539 minutes
+	t.Run("a warning", func(t *testing.T) {
+		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.below-minimum","severity":"warning","cite":{"source":"payer contract"}}]`)
+		require.NoError(t, err)
+		got := check(t, checker(t, p), mon, adult(), week...)
+		want := finding(schedule.CodeWeeklyBelowMinimum, p.Weekly.Cite, minutes(540, 539))
+		want.Severity = iop.Warning
+		assert.Equal(t, iop.Findings{want}, got)
+		require.NoError(t, got.Err(), "the week no longer blocks")
+	})
+	t.Run("off", func(t *testing.T) {
+		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.below-minimum","off":true,"cite":{"source":"payer contract"}}]`)
+		require.NoError(t, err)
+		assert.Nil(t, check(t, checker(t, p), mon, adult(), week...))
+	})
+	t.Run("an unknown schedule code", func(t *testing.T) {
+		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.too-low","off":true,"cite":{"source":"payer contract"}}]`)
+		require.NoError(t, err, "the profile alone does not know the package's codes")
+		_, err = schedule.NewChecker(p)
+		require.ErrorIs(t, err, iop.ErrUnknown)
+		assert.Equal(t, map[string]string{"rules[0].code": "unknown value"}, fieldErrors(t, err))
+	})
+	t.Run("another package's code is not schedule's business", func(t *testing.T) {
+		p, err := withSettings(t, `[{"code":"group.size.above-maximum","off":true,"cite":{"source":"payer contract"}}]`)
+		require.NoError(t, err)
+		_, err = schedule.NewChecker(p)
+		require.NoError(t, err)
+	})
+}
+
+func TestCheckerConcurrent(t *testing.T) {
+	// One Checker shared by goroutines (run with -race).
+	ck := checker(t, iop.MedicareIOP2024())
+	ss := daysOf(180, 180, 179)
+	var wg sync.WaitGroup
+	results := make([]iop.Findings, 8)
+	for g := range results {
+		wg.Go(func() {
+			var fs iop.Findings
+			for range 100 {
+				sum, err := ck.Summarize(schedule.ISOWeeks().Of(mon), ss)
+				if err != nil {
+					return
+				}
+				fs, _ = ck.AppendWeek(fs[:0], sum, adult())
+			}
+			results[g] = fs
+		})
+	}
+	wg.Wait()
+	for _, fs := range results {
+		ioptest.CodesEqual(t, covered(t, ck, fs), schedule.CodeWeeklyBelowMinimum)
+	}
 }
 
 func TestSummarize(t *testing.T) {
 	ck := checker(t, iop.MedicareIOP2024())
 	w := schedule.ISOWeeks().Of(mon)
 	rec := at(mon+1, 45)
-	rec.Kind = schedule.Recreation
+	rec.Kind = iop.Recreation
 	partial := at(mon+1, 60)
 	partial.Attendance, partial.Attended, partial.Start = schedule.Partial, 40, schedule.MustParseClock("11:00")
-	got := ck.Summarize(w, []schedule.Session{at(mon-1, 60), at(mon, 180), rec, partial, at(mon+7, 60)})
+	bad := at(mon+9, 0) // outside the week: not looked at
+	got, err := ck.Summarize(w, []schedule.Session{at(mon-1, 60), at(mon, 180), rec, partial, at(mon+7, 60), bad})
+	require.NoError(t, err)
 	assert.Equal(t, schedule.WeekSummary{
 		Patient: "p-1", Week: w, Minutes: 220,
 		DayMinutes: [7]iop.Minutes{180, 40}, DayServices: [7]uint16{1, 1},
@@ -399,16 +426,92 @@ func TestSummarize(t *testing.T) {
 	}, got)
 	assert.Equal(t, 2, got.Days())
 	assert.Equal(t, 2, got.Services())
-	assert.Equal(t, schedule.WeekSummary{Week: w}, schedule.Checker{}.Summarize(w, nil))
-	zero := schedule.Checker{}.Summarize(w, []schedule.Session{at(mon, 60)})
-	assert.Equal(t, iop.Minutes(60), zero.UncountedMinutes, "the zero Checker counts nothing")
-	assert.Equal(t, schedule.WeekSummary{}, ck.Summarize(schedule.Week{}, []schedule.Session{at(mon, 60)}))
+	empty, err := ck.Summarize(w, nil)
+	require.NoError(t, err)
+	assert.Equal(t, schedule.WeekSummary{Week: w}, empty)
+
+	t.Run("errors", func(t *testing.T) {
+		over := at(mon, 540)
+		over.Attendance, over.Attended = schedule.Partial, 600
+		other := at(mon+1, 60)
+		other.Patient = "p-2"
+		zero := at(mon+2, 0)
+		zero.Kind = 0
+		sum, err := ck.Summarize(w, []schedule.Session{at(mon+2, 540), over, other, zero})
+		assert.Equal(t, schedule.WeekSummary{}, sum)
+		assert.Equal(t, map[string]string{
+			"sessions[1].attended": "out of range: attended above planned",
+			"sessions[2].patient":  "out of range: a session of another patient than the week's first",
+			"sessions[3].minutes":  "out of range: must be positive",
+			"sessions[3].kind":     "missing",
+		}, fieldErrors(t, err))
+		_, err = ck.Summarize(schedule.Week{}, nil)
+		assert.Equal(t, "week", fieldError(t, err).Field)
+		_, err = schedule.Checker{}.Summarize(w, nil)
+		require.ErrorIs(t, err, iop.ErrMissing)
+	})
+}
+
+func TestWeekSummaryJSON(t *testing.T) {
+	ck := checker(t, iop.MedicareIOP2024())
+	sum := summarize(t, ck, mon, at(mon, 180), at(mon+2, 60))
+	b, err := json.Marshal(sum)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"patient":"p-1","week":"2025-W10","minutes":"4h00m",
+		"day_minutes":["3h00m","0h00m","1h00m","0h00m","0h00m","0h00m","0h00m"],
+		"day_services":[1,0,1,0,0,0,0],"sessions":2,"absent":0,"excused":0,"partial":0,
+		"missed_minutes":"0h00m","uncounted_minutes":"0h00m"}`, string(b))
+	jsonRoundTrip(t, sum, (*schedule.WeekSummary).UnmarshalJSON)
+	var back schedule.WeekSummary
+	require.ErrorIs(t, back.UnmarshalJSON([]byte(`{"week":"2025-W54"}`)), iop.ErrOutOfRange)
+}
+
+func TestAppendWeeks(t *testing.T) {
+	ck := checker(t, iop.MedicareIOP2024())
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	require.NoError(t, err)
+	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
+	for i := range ss[12:] {
+		ss[12+i].Patient = "p-2"
+	}
+	ss = append(ss, at(mon+7, 60))
+	third := at(mon, 60)
+	third.Patient = "p-3"
+	ss = append(ss, third)
+	sums, _ := sz.Summarize(nil, ss)
+	require.Len(t, sums, 4)
+	episode := func(patient string, w schedule.Week) schedule.Episode {
+		if patient == "p-3" {
+			return schedule.Episode{Population: iop.Adult} // no admission
+		}
+		return adult()
+	}
+	dst := make(iop.Findings, 0, 8)
+	got, err := ck.AppendWeeks(dst, sums, episode)
+	assert.Equal(t, map[string]string{"sums[3].episode.admitted": "missing"}, fieldErrors(t, err))
+	covered(t, ck, got)
+	// p-1's second week, of one session; p-2's week of 539 minutes.
+	want := iop.Findings{}
+	for _, s := range sums[:3] {
+		fs, err := ck.CheckWeek(s, adult())
+		require.NoError(t, err)
+		want = append(want, fs...)
+	}
+	assert.Equal(t, want, got, "the same as checking each week")
+	ioptest.CodesEqual(t, got, schedule.CodeWeeklyBelowMinimum, schedule.CodeBelowTier, schedule.CodeWeeklyBelowMinimum)
+	assert.Equal(t, "p-1", got[0].Subject)
+	assert.Equal(t, "p-2", got[2].Subject)
+	again, err := ck.AppendWeeks(got[:0], sums[:3], episode)
+	require.NoError(t, err)
+	assert.Equal(t, want, again, "a reused slice")
+	_, err = schedule.Checker{}.AppendWeeks(nil, sums, episode)
+	require.ErrorIs(t, err, iop.ErrMissing)
 }
 
 func TestDays(t *testing.T) {
 	ck := checker(t, iop.MedicareIOP2024())
-	w := schedule.ISOWeeks().Of(mon)
-	sum := ck.Summarize(w, daysOf(180, 0, 100))
+	ss := slices.DeleteFunc(daysOf(180, 0, 100), func(s schedule.Session) bool { return s.Planned == 0 })
+	sum := summarize(t, ck, mon, ss...)
 	days := ck.Days(sum)
 	tier4 := iop.MedicareIOP2024().ServiceTiers.Tiers[1]
 	assert.Equal(t, schedule.Day{Date: mon, Weekday: 1, Minutes: 180, Services: 4, ServiceDay: true, Tier: tier4, HasTier: true}, days[0])
@@ -416,7 +519,7 @@ func TestDays(t *testing.T) {
 	assert.Equal(t, schedule.Day{Date: mon + 6, Weekday: 0}, days[6])
 
 	h := checker(t, iop.H0015())
-	hd := h.Days(h.Summarize(w, []schedule.Session{at(mon, 179), at(mon+1, 180)}))
+	hd := h.Days(summarize(t, h, mon, at(mon, 179), at(mon+1, 180)))
 	assert.False(t, hd[0].ServiceDay, "179 minutes is not an H0015 service day")
 	assert.True(t, hd[1].ServiceDay)
 	assert.False(t, hd[1].HasTier, "H0015 sets no payment tiers")
@@ -428,7 +531,7 @@ func TestEpisodeJSON(t *testing.T) {
 	require.NoError(t, e.UnmarshalJSON([]byte(`{"population":"adolescent","admitted":"2024-02-29","stepped_down":"2024-03-18"}`)))
 	assert.Equal(t, schedule.Episode{Population: iop.Adolescent, Admitted: day(2024, 2, 29), SteppedDown: day(2024, 3, 18)}, e)
 	require.NoError(t, e.Validate())
-	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admitted":"2023-02-29"}`)), schedule.ErrInvalidDate)
+	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admitted":"2023-02-29"}`)), iop.ErrInvalidDate)
 	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admited":"2023-02-28"}`)), iop.ErrUnknownField)
-	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"child"}`)), iop.ErrUnknownPopulation)
+	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"child"}`)), iop.ErrUnknown)
 }

@@ -18,16 +18,17 @@ const minutesPerDay = 24 * 60
 type Clock struct{ m uint16 } // minutes after midnight + 1; 0 is unset
 
 // ClockOf returns the time of day hour:minute. It returns an error wrapping
-// [ErrInvalidClock] unless 0 <= hour < 24 and 0 <= minute < 60.
+// [iop.ErrOutOfRange] unless 0 <= hour < 24 and 0 <= minute < 60.
 func ClockOf(hour, minute int) (Clock, error) {
 	if hour < 0 || hour > 23 || minute < 0 || minute > 59 {
-		return Clock{}, &iop.FieldError{Field: "clock", Err: ErrInvalidClock}
+		return Clock{}, &iop.FieldError{Field: "clock", Err: errClockRange}
 	}
 	return Clock{uint16(hour*60+minute) + 1}, nil
 }
 
 // ParseClock parses a time of day as "HH:MM" (two digits each, 24-hour),
-// exactly as [Clock.String] writes it.
+// exactly as [Clock.String] writes it. The error is an [*iop.ParseError]
+// wrapping [iop.ErrSyntax]; it does not hold s.
 func ParseClock(s string) (Clock, error) {
 	if len(s) == 5 && s[2] == ':' && digits(s[0], s[1]) && digits(s[3], s[4]) {
 		h := int(s[0]-'0')*10 + int(s[1]-'0')
@@ -36,7 +37,7 @@ func ParseClock(s string) (Clock, error) {
 			return c, nil
 		}
 	}
-	return Clock{}, &iop.ParseError{Func: "schedule.ParseClock", Input: s, Err: ErrInvalidClock}
+	return Clock{}, &iop.ParseError{Func: "schedule.ParseClock", Err: errClockSyntax}
 }
 
 func digits(a, b byte) bool { return a >= '0' && a <= '9' && b >= '0' && b <= '9' }
@@ -81,15 +82,17 @@ func (c Clock) String() string {
 	return string(b[:])
 }
 
-// MarshalText implements [encoding.TextMarshaler]; the zero Clock is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero Clock is an
+// error wrapping [iop.ErrMissing].
 func (c Clock) MarshalText() ([]byte, error) {
 	if !c.IsValid() {
-		return nil, &iop.ParseError{Func: "schedule.Clock.MarshalText", Input: c.String(), Err: ErrInvalidClock}
+		return nil, &iop.ParseError{Func: "schedule.Clock.MarshalText", Err: iop.ErrMissing}
 	}
 	return []byte(c.String()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseClock].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseClock],
+// leaving c unchanged on error.
 func (c *Clock) UnmarshalText(b []byte) error {
 	v, err := ParseClock(string(b))
 	if err != nil {

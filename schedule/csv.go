@@ -8,7 +8,6 @@ import (
 	"iter"
 	"strconv"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -50,12 +49,13 @@ func csvRequired(c int) bool { return c != colID && c != colAttended && c != col
 //	p-001,s-1,2025-01-06,09:00,180,group,attended,,H0015
 //
 // Dates are YYYY-MM-DD and must exist; start is HH:MM; minutes and attended
-// are whole minutes; kind and attendance are the names [Kind.String] and
-// [Attendance.String] write. Every row is checked with [Session.Validate].
+// are whole minutes; kind and attendance are the names
+// [iop.ServiceKind.String] and [Attendance.String] write. Every row is
+// checked with [Session.Validate].
 //
 // A row that cannot be read is reported as a [*RowError] with its line
-// number and every problem it has, and reading goes on with the next row;
-// the messages hold no cell values. A CSVReader is not safe for concurrent
+// number and every problem it has ([iop.FieldErrors] naming the columns),
+// and reading goes on with the next row; the messages hold no cell values. A CSVReader is not safe for concurrent
 // use.
 type CSVReader struct {
 	r   *csv.Reader
@@ -71,14 +71,14 @@ func NewCSVReader(r io.Reader) (*CSVReader, error) {
 	header, err := cr.r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &RowError{Line: 1, Err: &iop.FieldError{Field: "header", Err: ErrMissing}}
+			return nil, &RowError{Line: 1, Err: &iop.FieldError{Field: "header", Err: iop.ErrMissing}}
 		}
 		return nil, &RowError{Line: 1, Err: csvSyntax(err)}
 	}
 	for i := range cr.col {
 		cr.col[i] = -1
 	}
-	var es fieldErrs
+	var es iop.FieldErrors
 	for i, name := range header {
 		c := 0
 		for c < numColumns && csvColumns[c] != name {
@@ -87,33 +87,33 @@ func NewCSVReader(r io.Reader) (*CSVReader, error) {
 		field := "header[" + strconv.Itoa(i) + "]"
 		switch {
 		case c == numColumns:
-			es.add(field, ErrUnknownColumn)
+			es.Add(field, iop.ErrUnknownField)
 		case cr.col[c] >= 0:
-			es.add(field, iop.ErrDuplicateField)
+			es.Add(field, iop.ErrDuplicate)
 		default:
 			cr.col[c] = i
 		}
 	}
 	for c, i := range cr.col {
 		if i < 0 && csvRequired(c) {
-			es.add(csvColumns[c], ErrMissing)
+			es.Add(csvColumns[c], iop.ErrMissing)
 		}
 	}
-	if err := es.err(); err != nil {
+	if err := es.Err(); err != nil {
 		return nil, &RowError{Line: 1, Err: err}
 	}
 	return cr, nil
 }
 
 // csvSyntax returns the reason of an encoding/csv error, without the
-// position (the RowError has the line), wrapping [ErrMalformedRow] and
+// position (the RowError has the line), wrapping [iop.ErrSyntax] and
 // encoding/csv's own sentinel (csv.ErrQuote, csv.ErrFieldCount, ...).
 func csvSyntax(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%w: %w", ErrMalformedRow, pe.Err)
+		return fmt.Errorf("%w: %w", errMalformedRow, pe.Err)
 	}
-	return ErrMalformedRow
+	return errMalformedRow
 }
 
 // Read returns the next session. At the end of the input it returns
@@ -140,54 +140,53 @@ func (cr *CSVReader) Read() (Session, error) {
 		return ""
 	}
 	var s Session
-	var es fieldErrs
+	var es iop.FieldErrors
 	var bad [numColumns]bool // columns that could not be parsed
-	// parsed records a cell that failed to parse as the column's sentinel;
-	// the Parse functions leave the zero value on failure.
-	parsed := func(c int, err, sentinel error) {
+	// parsed records a cell that failed to parse with its reason; the Parse
+	// functions leave the zero value on failure.
+	parsed := func(c int, err, reason error) {
 		if err != nil {
-			es.add(csvColumns[c], sentinel)
+			es.Add(csvColumns[c], reason)
 			bad[c] = true
 		}
 	}
 	s.Patient, s.ID, s.Code = cell(colPatient), cell(colID), cell(colCode)
 	if v := cell(colDate); v != "" {
-		s.Date, err = strictjson.ParseDate(v)
-		parsed(colDate, err, ErrInvalidDate)
+		s.Date, err = iop.ParseDate(v)
+		parsed(colDate, err, iop.ErrInvalidDate)
 	}
 	if v := cell(colStart); v != "" {
 		s.Start, err = ParseClock(v)
-		parsed(colStart, err, ErrInvalidClock)
+		parsed(colStart, err, errClockSyntax)
 	}
 	if v := cell(colMinutes); v != "" {
 		s.Planned, err = parseMinutes(v)
-		parsed(colMinutes, err, ErrInvalidNumber)
+		parsed(colMinutes, err, errNumber)
 	}
 	if v := cell(colAttended); v != "" {
 		s.Attended, err = parseMinutes(v)
-		parsed(colAttended, err, ErrInvalidNumber)
+		parsed(colAttended, err, errNumber)
 	}
 	if v := cell(colKind); v != "" {
-		s.Kind, err = ParseKind(v)
-		parsed(colKind, err, ErrUnknownKind)
+		s.Kind, err = iop.ParseServiceKind(v)
+		parsed(colKind, err, iop.ErrUnknown)
 	}
 	if v := cell(colAttendance); v != "" {
 		s.Attendance, err = ParseAttendance(v)
-		parsed(colAttendance, err, ErrUnknownAttendance)
+		parsed(colAttendance, err, iop.ErrUnknown)
 	}
 	// Validate, leaving out what the columns that failed to parse would repeat.
-	if verrs, ok := s.Validate().(iop.Errors); ok {
-		for _, e := range verrs {
-			var fe *iop.FieldError
-			if errors.As(e, &fe) {
-				if c := columnOf(fe.Field); c >= 0 && bad[c] {
-					continue
-				}
+	if !s.valid() {
+		var ves iop.FieldErrors
+		s.validate(&ves)
+		for _, fe := range ves {
+			if c := columnOf(fe.Field); c >= 0 && bad[c] {
+				continue
 			}
-			es = append(es, e)
+			es = append(es, fe)
 		}
 	}
-	if err := es.err(); err != nil {
+	if err := es.Err(); err != nil {
 		return Session{}, &RowError{Line: line, Err: err}
 	}
 	return s, nil
@@ -198,7 +197,7 @@ func (cr *CSVReader) Read() (Session, error) {
 func parseMinutes(v string) (iop.Minutes, error) {
 	n, err := strconv.ParseInt(v, 10, 32)
 	if err != nil || v[0] == '+' || (len(v) > 1 && v[0] == '0') {
-		return 0, ErrInvalidNumber
+		return 0, errNumber
 	}
 	return iop.Minutes(n), nil
 }

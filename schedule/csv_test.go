@@ -50,10 +50,10 @@ p-1,s-11,2025-03-09,09:00,60,group,attended,,
 `
 	ss, errs := readAll(t, in)
 	want := []schedule.Session{
-		{Patient: "p-1", ID: "s-1", Date: day(2025, 3, 3), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: schedule.GroupTherapy, Attendance: schedule.Attended, Code: "H0015"},
-		{Patient: "p-1", ID: "s-4", Date: day(2025, 3, 5), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: schedule.GroupTherapy, Attendance: schedule.Partial, Attended: 150},
-		{Patient: "p-1", ID: "s-9", Date: day(2025, 3, 8), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: schedule.OtherService, Attendance: schedule.Excused},
-		{Patient: "p-1", ID: "s-11", Date: day(2025, 3, 9), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: schedule.GroupTherapy, Attendance: schedule.Attended},
+		{Patient: "p-1", ID: "s-1", Date: day(2025, 3, 3), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended, Code: "H0015"},
+		{Patient: "p-1", ID: "s-4", Date: day(2025, 3, 5), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Partial, Attended: 150},
+		{Patient: "p-1", ID: "s-9", Date: day(2025, 3, 8), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: iop.OtherService, Attendance: schedule.Excused},
+		{Patient: "p-1", ID: "s-11", Date: day(2025, 3, 9), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
 	}
 	assert.Equal(t, want, ss, "good rows are read around the bad ones")
 	var lines []int
@@ -62,35 +62,36 @@ p-1,s-11,2025-03-09,09:00,60,group,attended,,
 	}
 	assert.Equal(t, []int{3, 4, 6, 7, 8, 9, 11}, lines)
 	require.Len(t, errs, 7)
-	assert.Equal(t, map[string]error{
-		"date": schedule.ErrInvalidDate, "start": schedule.ErrInvalidClock, "minutes": schedule.ErrInvalidNumber,
-		"kind": schedule.ErrUnknownKind, "attendance": schedule.ErrUnknownAttendance,
+	const number = "invalid syntax: want whole minutes"
+	assert.Equal(t, map[string]string{
+		"date": "invalid date", "start": "invalid syntax: want HH:MM from 00:00 to 23:59", "minutes": number,
+		"kind": "unknown value", "attendance": "unknown value",
 	}, fieldErrors(t, errs[0].Err), "every problem of a row, none repeated by validation")
-	assert.Equal(t, "line 3: date: invalid date\nstart: invalid time of day\nminutes: invalid number\nkind: unknown session kind\nattendance: unknown attendance", errs[0].Error())
-	assert.NotContains(t, errs[0].Error(), "2025-02-30", "no cell value in a message")
-	assert.Equal(t, map[string]error{"attended": schedule.ErrAttendedAbovePlanned}, fieldErrors(t, errs[1].Err))
-	assert.Equal(t, map[string]error{"minutes": schedule.ErrCrossesMidnight}, fieldErrors(t, errs[2].Err))
-	assert.Equal(t, map[string]error{"minutes": schedule.ErrInvalidNumber}, fieldErrors(t, errs[3].Err), "+60 is not canonical")
-	assert.Equal(t, map[string]error{"minutes": schedule.ErrInvalidNumber}, fieldErrors(t, errs[4].Err), "nor is 060")
-	require.ErrorIs(t, errs[5], schedule.ErrMalformedRow, "a row with too few fields")
+	assert.Equal(t, "line 3: date: invalid date\nstart: invalid syntax: want HH:MM from 00:00 to 23:59\n"+
+		"minutes: invalid syntax: want whole minutes\nkind: unknown value\nattendance: unknown value", errs[0].Error(), "no cell value in a message")
+	assert.Equal(t, map[string]string{"attended": attendedAbove}, fieldErrors(t, errs[1].Err))
+	assert.Equal(t, map[string]string{"minutes": crosses}, fieldErrors(t, errs[2].Err))
+	assert.Equal(t, map[string]string{"minutes": number}, fieldErrors(t, errs[3].Err), "+60 is not canonical")
+	assert.Equal(t, map[string]string{"minutes": number}, fieldErrors(t, errs[4].Err), "nor is 060")
+	require.ErrorIs(t, errs[5], iop.ErrSyntax, "a row with too few fields")
 	require.ErrorIs(t, errs[5], csv.ErrFieldCount)
-	assert.Equal(t, "line 9: malformed CSV row: wrong number of fields", errs[5].Error())
+	assert.Equal(t, "line 9: invalid syntax: malformed CSV row: wrong number of fields", errs[5].Error())
 	require.ErrorIs(t, errs[6], csv.ErrBareQuote)
 }
 
 func TestCSVReaderColumns(t *testing.T) {
 	ss, errs := readAll(t, "kind,attendance,minutes,start,date,patient\ngroup,attended,60,10:00,2025-03-03,p-9\n")
 	assert.Empty(t, errs)
-	assert.Equal(t, []schedule.Session{{Patient: "p-9", Date: mon, Start: schedule.MustParseClock("10:00"), Planned: 60, Kind: schedule.GroupTherapy, Attendance: schedule.Attended}}, ss,
+	assert.Equal(t, []schedule.Session{{Patient: "p-9", Date: mon, Start: schedule.MustParseClock("10:00"), Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended}}, ss,
 		"columns in any order, the optional ones left out")
 
 	tests := []struct {
 		name   string
 		header string
-		want   map[string]error
+		want   map[string]string
 	}{
-		{"an unknown column", "patient,id,date,start,minutes,kind,attendance,name", map[string]error{"header[7]": schedule.ErrUnknownColumn}},
-		{"a column twice, another missing", "patient,date,date,start,minutes,kind", map[string]error{"header[2]": iop.ErrDuplicateField, "attendance": schedule.ErrMissing}},
+		{"an unknown column", "patient,id,date,start,minutes,kind,attendance,name", map[string]string{"header[7]": "unknown field"}},
+		{"a column twice, another missing", "patient,date,date,start,minutes,kind", map[string]string{"header[2]": "duplicate", "attendance": "missing"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,11 +103,11 @@ func TestCSVReaderColumns(t *testing.T) {
 		})
 	}
 	_, err := schedule.NewCSVReader(strings.NewReader(""))
-	require.ErrorIs(t, err, schedule.ErrMissing)
+	require.ErrorIs(t, err, iop.ErrMissing)
 	_, err = schedule.NewCSVReader(strings.NewReader("patient,\"date\n"))
 	require.ErrorIs(t, err, csv.ErrQuote)
 	_, err = schedule.NewCSVReader(iotest.ErrReader(io.ErrUnexpectedEOF))
-	require.ErrorIs(t, err, schedule.ErrMalformedRow)
+	require.ErrorIs(t, err, iop.ErrSyntax)
 
 	// An error of the underlying reader ends the iteration.
 	cr, err := schedule.NewCSVReader(io.MultiReader(strings.NewReader("patient,date,start,minutes,kind,attendance\n"), iotest.ErrReader(io.ErrUnexpectedEOF)))
@@ -132,12 +133,13 @@ func TestWriteCSV(t *testing.T) {
 	assert.Equal(t, []schedule.Session{s, at(mon, 60)}, ss)
 
 	bad := at(mon, 0)
-	require.ErrorIs(t, schedule.WriteCSV(io.Discard, slices.Values([]schedule.Session{bad})), schedule.ErrNonPositiveDuration)
+	require.ErrorIs(t, schedule.WriteCSV(io.Discard, slices.Values([]schedule.Session{bad})), iop.ErrOutOfRange)
 }
 
 // FuzzCSVReader reads arbitrary input as CSV sessions: it never panics,
-// reports bad rows with a line number within the input, and the sessions it
-// reads write back to CSV that reads as the same sessions.
+// reports bad rows with a line number within the input and a message in the
+// package's own words only (never a cell value), and the sessions it reads
+// write back to CSV that reads as the same sessions.
 func FuzzCSVReader(f *testing.F) {
 	f.Add("patient,id,date,start,minutes,kind,attendance,attended,code\np-1,s-1,2025-03-03,09:00,180,group,attended,,H0015\n")
 	f.Add("patient,date,start,minutes,kind,attendance\np-1,2025-02-30,24:00,-5,x,y\n\"p\"\"2\",2024-02-29,23:00,60,group,partial\n")
@@ -149,6 +151,7 @@ func FuzzCSVReader(f *testing.F) {
 			var re *schedule.RowError
 			require.ErrorAs(t, err, &re)
 			require.Equal(t, 1, re.Line)
+			ownWords(t, err)
 			return
 		}
 		lines := strings.Count(in, "\n") + 1
@@ -158,6 +161,7 @@ func FuzzCSVReader(f *testing.F) {
 				var re *schedule.RowError
 				require.ErrorAs(t, err, &re)
 				require.True(t, re.Line >= 2 && re.Line <= lines, "line %d of %d", re.Line, lines)
+				ownWords(t, err)
 				continue
 			}
 			require.NoError(t, s.Validate())
@@ -173,4 +177,30 @@ func FuzzCSVReader(f *testing.F) {
 		}
 		require.Equal(t, ss, again)
 	})
+}
+
+// vocabulary is every word the messages of a CSV row error may hold: the
+// columns, the reasons, encoding/csv's reasons. A word of the input would
+// not be among them.
+var vocabulary = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`line header patient id date start minutes kind attendance attended code
+		invalid syntax want whole HH MM from to unknown value field duplicate missing out of range must be positive
+		session crosses midnight above planned are negative do not fit the malformed CSV row wrong number fields
+		bare in non quoted extraneous or extra delimiter at end`) {
+		vocabulary[w] = true
+	}
+}
+
+// ownWords checks that err's message holds only the package's own words
+// and numbers (line numbers, column positions, times in the reasons).
+func ownWords(t *testing.T, err error) {
+	t.Helper()
+	words := strings.FieldsFunc(err.Error(), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	})
+	for _, w := range words {
+		require.True(t, vocabulary[w], "word %q in %q is not the package's", w, err.Error())
+	}
 }

@@ -8,54 +8,91 @@
 //
 // Every threshold comes from an [iop.Profile] (see package iop): the weekly
 // band per population, the per-day minimums, the partial-week and step-down
-// rules, the payment tiers and the certification intervals, each with the
-// citation a finding carries. A rule group the profile leaves zero is not
-// applied.
+// rules, the payment tiers, the certification intervals and the counting
+// rules, each with the citation a finding carries. A rule group the
+// profile leaves zero is not applied.
+//
+// # The checker
+//
+// Every check goes through a [Checker], made from one profile by
+// [NewChecker], which validates the profile and its rule settings (a
+// setting of a schedule code that [Rules] does not list is refused):
+//
+//	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+//	sum, err := ck.Summarize(week, sessions)     // one patient-week
+//	findings, err := ck.CheckWeek(sum, episode)  // nil when every rule is met
+//	fs, err = ck.AppendWeek(fs[:0], sum, episode) // the same, into a reused slice
+//
+// The error of a check is for input that is not valid: an episode without
+// admission, a session that fails [Session.Validate], a summary without a
+// week. It is an [iop.FieldErrors] naming every bad field
+// ("sessions[3].minutes", "episode.admitted") and wrapping iop's sentinel
+// errors ([iop.ErrMissing], [iop.ErrOutOfRange], ...). Bad input never
+// comes back as a finding. Well-formed input that breaks a rule is a
+// finding: an [iop.Finding] with the rule's code, severity and summary,
+// the patient as Subject, the day it concerns (Finding.Day) and its
+// figures (Need, Got, Unit); [iop.Finding.Message] puts them in words.
+// Findings come in the order of [Rules], then of the days. The checks
+// build no strings and allocate nothing when the week complies, and
+// nothing beyond the growth of dst with findings.
+//
+// [Rules] is the one rule table: each code with its default severity and
+// its general source. A profile may give a rule another severity or turn
+// it off ([iop.Profile.Rules]): a payer contract that treats the weekly
+// minimum as a warning. A finding cites the profile's own rule group
+// (Weekly, Daily, ServiceTiers, ...) when the profile has one.
 //
 // # Sessions and attendance
 //
 // A [Session] is one scheduled service for one patient: a date, a start
-// [Clock], a planned length in [iop.Minutes], a [Kind], an optional billing
-// code, and an [Attendance]: [Attended] (the planned minutes count),
-// [Partial] with the minutes attended (a late arrival or an early leave),
-// [Absent] or [Excused] (nothing counts: no service was furnished).
-// [Session.Validate] reports every problem as [iop.FieldError]s wrapping
-// [ErrNonPositiveDuration], [ErrAttendedAbovePlanned], [ErrCrossesMidnight],
-// [ErrAttendanceMismatch], [ErrMissing] and the like; a date that does not
-// exist ("2025-02-30") is refused where it is parsed, by [ParseSession],
-// [ParseSessions] and [CSVReader], with [ErrInvalidDate].
+// [Clock], a planned length in [iop.Minutes], an [iop.ServiceKind], an
+// optional billing code, and an [Attendance]: [Attended] (the planned
+// minutes count), [Partial] with the minutes attended (a late arrival or an
+// early leave), [Absent] or [Excused] (nothing counts: no service was
+// furnished). [Session.Validate] reports every problem; a date that does
+// not exist ("2025-02-30") is refused where it is parsed, by
+// [ParseSession], [ParseSessions] and [CSVReader], with
+// [iop.ErrInvalidDate]. In JSON minutes are written as "3h00m"; in CSV, as
+// whole minutes.
 //
 // # What counts
 //
-// Which sessions count toward the hours is a rule, [Counting]: a session
-// counts when its kind, or its billing code, is one the rule names; then its
-// attended minutes count. [DefaultCounting] names the services 42 CFR
-// 410.43(a)(4) and 410.44 list (individual and group therapy, family
-// counseling, patient education, medication, occupational and activity
-// therapy, diagnostic services); recreation, case management, peer support
-// and other services do not count unless your rule adds them. Time in
-// sessions that do not count, and planned time not attended, are reported
-// as information ([CodeUncountedTime], [CodeMissedTime]).
+// Which sessions count toward the hours is a rule of the profile,
+// [iop.CountingRules] in [iop.Profile.Counting], so that choosing the
+// profile in force on a date ([iop.Profiles.AsOf]) chooses it too: a
+// session counts when its kind, or its billing code, is one the rule
+// names; then its attended minutes count. [iop.DefaultCounting] names the
+// services 42 CFR 410.43(a)(4) and 410.44 list (individual and group
+// therapy, family counseling, patient education, medication, occupational
+// and activity therapy, diagnostic services); recreation, case management,
+// peer support and other services do not count unless the profile's rule
+// adds them. Time in sessions that do not count, and planned time not
+// attended, are reported as information ([CodeUncountedTime],
+// [CodeMissedTime]).
 //
 // # Weeks
 //
 // A [Week] always has seven days, the range Start..End half-open, and
 // belongs to a named scheme, [Weeks]: [ISOWeeks] (Monday to Sunday,
-// numbered in the ISO year, so 2024-12-30 is in 2025-W01), [CalendarWeeks]
-// from a chosen weekday (Sunday to Saturday, say), or [ProgramWeeks] from
-// the admission day. Which one a payer uses is the caller's choice: the
-// sources checked do not say which week the IOP rule means. A week that
-// straddles a year end is one week like any other.
+// numbered in the ISO year, so 2024-12-30 is in 2025-W01),
+// [CalendarWeeks] from a chosen weekday (Sunday to Saturday, say), or
+// [ProgramWeeks] from the admission day. Which one a payer uses is the
+// caller's choice: the sources checked do not say which week the IOP rule
+// means. A week that straddles a year end is one week like any other. As
+// text ([Week.String], [ParseWeek], and in JSON) an ISO week is its ISO
+// 8601 week date, "2025-W10"; a calendar week an ISO 8601 interval of one
+// week from its first day, "2024-12-29/P1W"; a program week the admission
+// day and its number, "2024-12-18/W2".
 //
 // # Checking a week
 //
-// A [Checker] pairs a profile with a counting rule. [Checker.Summarize]
-// adds up one patient's sessions of a week into a [WeekSummary] (minutes
-// that count, per week and per day; countable services per day; absences;
-// time that does not count); [Checker.Week] checks the summary for a
-// patient's [Episode] and returns every finding in rule order, nil when all
-// rules are met, without allocating. Boundaries are exact to the minute: a
-// 9-hour minimum is 540 minutes, and 539 is below it. The findings are
+// [Checker.Summarize] adds up one patient's sessions of a week into a
+// [WeekSummary] (minutes that count, per week and per day; countable
+// services per day; absences; time that does not count);
+// [Checker.CheckWeek] checks the summary for a patient's [Episode]. The
+// weekly band is judged by [iop.Band.Compare], the one judgement of weekly
+// minutes the library makes. Boundaries are exact to the minute: a 9-hour
+// minimum is 540 minutes, and 539 is below it. The findings are
 // [iop.Findings]: Err() is nil unless one blocks, and errors.Is(err, code)
 // works.
 //
@@ -76,14 +113,17 @@
 //
 // Medicare pays IOP and PHP days as a per diem in tiers by the number of
 // services that day (3 services, or 4 or more). [Checker.Days] gives each
-// day of a summary its countable services and the tier they reach; a day
-// with services below the lowest tier is reported ([CodeBelowTier]).
+// day of a summary its countable services and the tier they reach: the
+// tiers are a value, not findings. Only a day with services below the
+// lowest tier is a finding ([CodeBelowTier], with the day in Finding.Day
+// and the services in Need and Got).
 //
 // # Certification
 //
 // [CertificationDueDates] lists when the initial certification and each
 // recertification fall due for a profile; [NextCertification] says when the
-// next one is due given those signed; [Checker.Certified] checks that a
+// next one is due given those signed; [Checker.CheckCertification] (and
+// [Checker.AppendCertification]) checks that a
 // week's days of service fall under a current certification and that the
 // plan of care was reviewed in time. Days count from admission as day 0,
 // both ends included; see [Certifications] for the exact reading.
@@ -91,7 +131,7 @@
 // # Templates
 //
 // A [Template] is the week a program runs (days, sessions a day, their
-// length and kind). [Checker.Fit] says whether a program run to it can meet
+// length and kind). [Checker.FitTemplate] says whether a program run to it can meet
 // a profile, with the margin by which it clears or misses each minimum and
 // the findings a full week gets.
 //
@@ -102,9 +142,12 @@
 // patient record ID and week. It adds sessions that come grouped by patient
 // up as they come, in memory proportional to the patient-weeks, and sorts
 // the rest as 16-byte records with counting sorts; it reuses its scratch
-// memory, so that a steady stream of batches does not allocate. A
+// memory, so that a steady stream of batches does not allocate. Sessions
+// that fail [Session.Validate] are in no summary and are counted in
+// [BatchStats]. [Checker.AppendWeeks] then checks every patient-week into
+// one findings slice that a billing job reuses from batch to batch. A
 // [CSVReader] reads sessions from CSV, reporting a bad row with its line
-// number without stopping.
+// number ([RowError]) without stopping.
 //
 // # Time zones and clock changes
 //
@@ -122,12 +165,18 @@
 //
 // Minutes are whole minutes ([iop.Minutes]); days are [date.Date]s
 // (github.com/rickb777/date/v2) and day counts are differences of them.
-// Enums reserve zero for unset: the zero [Kind], [Attendance], [Clock],
-// [Weeks] and [Week] are not valid. Sessions, weeks, summaries, episodes
-// and templates are comparable values; a [Checker] is an immutable value;
-// all are safe for concurrent use. A [Summarizer] and a [CSVReader] hold
-// state and are not. Messages and errors name record IDs and figures only:
-// never a date of service, a name or any cell value.
+// Enums reserve zero for unset: the zero [Attendance], [WeekKind], [Clock],
+// [Weeks], [Week] and [Episode] are not valid, and the zero [Weekdays] is
+// the empty set; each enum and set has String, a Parse function that reads
+// exactly what String writes, MarshalText and UnmarshalText, and Value and
+// Scan for SQL (names, never numbers). Sessions, weeks, summaries,
+// episodes and templates are comparable values. A [Checker] is an
+// immutable value, safe for concurrent use by any number of goroutines;
+// the zero Checker is not usable and its methods return an error. A
+// [Summarizer] and a [CSVReader] hold state and are not safe for
+// concurrent use. Errors name the function or the field path and the
+// reason, never the rejected text (a cell value, a time, a code), and
+// findings name record IDs, days and figures only.
 //
 // # References
 //

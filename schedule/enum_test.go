@@ -1,6 +1,7 @@
 package schedule_test
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"testing"
 	"time"
@@ -11,48 +12,45 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestKind(t *testing.T) {
-	enumRoundTrip(t, schedule.Kinds(), schedule.ParseKind, (*schedule.Kind).UnmarshalText)
-	assert.Len(t, schedule.Kinds(), 12)
-	assert.Equal(t, "case-management", schedule.CaseManagement.String())
-	assert.Equal(t, "%!Kind(0)", schedule.Kind(0).String())
-	assert.Equal(t, "%!Kind(200)", schedule.Kind(200).String())
-	assert.True(t, schedule.Kind(0).IsZero())
-	assert.False(t, schedule.Kind(13).IsValid())
-	_, err := schedule.ParseKind("Group")
-	require.ErrorIs(t, err, schedule.ErrUnknownKind)
-	var pe *iop.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, `schedule.ParseKind("Group"): unknown session kind`, err.Error())
-	_, err = schedule.Kind(0).MarshalText()
-	require.ErrorIs(t, err, schedule.ErrUnknownKind)
-	k := schedule.GroupTherapy
-	require.ErrorIs(t, k.UnmarshalText([]byte("")), schedule.ErrUnknownKind)
-	assert.Equal(t, schedule.GroupTherapy, k, "a failed UnmarshalText leaves the value")
-}
-
-func TestKindSet(t *testing.T) {
-	s := schedule.KindsOf(schedule.Recreation, schedule.GroupTherapy, 0, 99)
-	assert.Equal(t, []schedule.Kind{schedule.GroupTherapy, schedule.Recreation}, s.Kinds())
-	assert.Equal(t, "group,recreation", s.String())
-	assert.True(t, s.Has(schedule.GroupTherapy))
-	assert.False(t, s.Has(schedule.PeerSupport))
-	assert.False(t, s.Has(200))
-	assert.True(t, s.IsValid())
-	assert.False(t, (s | 1<<20).IsValid())
-	assert.False(t, (s | 1).IsValid(), "bit 0 is the unset kind")
-	assert.Empty(t, schedule.KindSet(0).String())
-}
-
 func TestAttendance(t *testing.T) {
-	enumRoundTrip(t, []schedule.Attendance{schedule.Attended, schedule.Absent, schedule.Excused, schedule.Partial},
-		schedule.ParseAttendance, (*schedule.Attendance).UnmarshalText)
+	all := schedule.AllAttendances()
+	assert.Equal(t, []schedule.Attendance{schedule.Attended, schedule.Absent, schedule.Excused, schedule.Partial}, all)
+	enumRoundTrip(t, all, schedule.ParseAttendance, (*schedule.Attendance).UnmarshalText)
 	assert.Equal(t, "%!Attendance(5)", schedule.Attendance(5).String())
 	assert.True(t, schedule.Attendance(0).IsZero())
+	assert.False(t, schedule.Attendance(5).IsValid())
 	_, err := schedule.ParseAttendance("present")
-	require.ErrorIs(t, err, schedule.ErrUnknownAttendance)
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	assert.Equal(t, "schedule.ParseAttendance: unknown value", err.Error())
 	_, err = schedule.Attendance(9).MarshalText()
-	require.ErrorIs(t, err, schedule.ErrUnknownAttendance)
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	a := schedule.Partial
+	require.ErrorIs(t, a.UnmarshalText([]byte("")), iop.ErrUnknown)
+	assert.Equal(t, schedule.Partial, a, "a failed UnmarshalText leaves the value")
+
+	v, err := schedule.Excused.Value()
+	require.NoError(t, err)
+	assert.Equal(t, driver.Value("excused"), v)
+	require.NoError(t, a.Scan([]byte("absent")))
+	assert.Equal(t, schedule.Absent, a)
+	require.NoError(t, a.Scan(nil))
+	assert.True(t, a.IsZero())
+	require.ErrorIs(t, a.Scan(3), iop.ErrSyntax)
+}
+
+func TestWeekKind(t *testing.T) {
+	all := schedule.AllWeekKinds()
+	assert.Equal(t, []schedule.WeekKind{schedule.ISOWeek, schedule.CalendarWeek, schedule.ProgramWeek}, all)
+	enumRoundTrip(t, all, schedule.ParseWeekKind, (*schedule.WeekKind).UnmarshalText)
+	assert.Equal(t, "%!WeekKind(7)", schedule.WeekKind(7).String())
+	_, err := schedule.ParseWeekKind("ISO")
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	v, err := schedule.ProgramWeek.Value()
+	require.NoError(t, err)
+	assert.Equal(t, driver.Value("program"), v)
+	var k schedule.WeekKind
+	require.NoError(t, k.Scan("calendar"))
+	assert.Equal(t, schedule.CalendarWeek, k)
 }
 
 func TestClock(t *testing.T) {
@@ -69,7 +67,8 @@ func TestClock(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			c, err := schedule.ParseClock(tt.in)
 			if !tt.valid {
-				require.ErrorIs(t, err, schedule.ErrInvalidClock)
+				require.ErrorIs(t, err, iop.ErrSyntax)
+				assert.Equal(t, "schedule.ParseClock: invalid syntax: want HH:MM from 00:00 to 23:59", err.Error())
 				assert.Equal(t, schedule.Clock{}, c)
 				return
 			}
@@ -89,84 +88,98 @@ func TestClock(t *testing.T) {
 	assert.Equal(t, "%!Clock(unset)", zero.String())
 	assert.Equal(t, iop.Minutes(0), zero.Minutes())
 	_, err := zero.MarshalText()
-	require.ErrorIs(t, err, schedule.ErrInvalidClock)
+	require.ErrorIs(t, err, iop.ErrMissing)
 	_, err = schedule.ClockOf(24, 0)
-	require.ErrorIs(t, err, schedule.ErrInvalidClock)
+	require.ErrorIs(t, err, iop.ErrOutOfRange)
 	assert.NotEqual(t, zero, schedule.MustParseClock("00:00"), "midnight is set")
 	assert.Panics(t, func() { schedule.MustParseClock("7am") })
 	c := schedule.MustParseClock("07:30")
-	require.ErrorIs(t, c.UnmarshalText([]byte("7:30")), schedule.ErrInvalidClock)
+	require.ErrorIs(t, c.UnmarshalText([]byte("7:30")), iop.ErrSyntax)
 	assert.Equal(t, schedule.MustParseClock("07:30"), c)
 }
 
-func TestDaySet(t *testing.T) {
-	mwf := schedule.DaysOf(time.Friday, time.Monday, time.Wednesday, 9)
+func TestWeekdays(t *testing.T) {
+	mwf := schedule.WeekdaysOf(time.Friday, time.Monday, time.Wednesday, 9)
 	assert.Equal(t, "mon,wed,fri", mwf.String())
 	assert.Equal(t, 3, mwf.Len())
+	assert.Equal(t, []time.Weekday{time.Monday, time.Wednesday, time.Friday}, mwf.Days())
 	assert.True(t, mwf.Has(time.Monday))
 	assert.False(t, mwf.Has(time.Sunday))
 	assert.False(t, mwf.Has(-1))
-	all := schedule.DaysOf(time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday)
+	all := schedule.WeekdaysOf(time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday)
 	assert.Equal(t, "mon,tue,wed,thu,fri,sat,sun", all.String())
+	assert.Equal(t, time.Sunday, all.Days()[6])
 	for _, in := range []string{"mon,wed,fri", "sun", "", "mon,tue,wed,thu,fri,sat,sun"} {
-		got, err := schedule.ParseDays(in)
+		got, err := schedule.ParseWeekdays(in)
 		require.NoError(t, err, in)
 		assert.Equal(t, in, got.String())
 	}
-	for _, bad := range []string{"wed,mon", "mon,mon", "Mon", "mon,", ",mon", "monday", "mon wed"} {
-		_, err := schedule.ParseDays(bad)
-		require.ErrorIs(t, err, schedule.ErrInvalidDays, bad)
+	got, err := schedule.ParseWeekdays("fri,mon")
+	require.NoError(t, err, "any order")
+	assert.Equal(t, schedule.WeekdaysOf(time.Monday, time.Friday), got)
+	for bad, want := range map[string]error{"mon,mon": iop.ErrDuplicate, "Mon": iop.ErrUnknown, "mon,": iop.ErrUnknown, "monday": iop.ErrUnknown, "mon wed": iop.ErrUnknown} {
+		_, err := schedule.ParseWeekdays(bad)
+		require.ErrorIs(t, err, want, bad)
 	}
-	assert.False(t, schedule.DaySet(0x80).IsValid())
-	assert.Equal(t, ",%!DaySet(invalid)", schedule.DaySet(0x80).String())
-	_, err := schedule.DaySet(0x81).MarshalText()
-	require.ErrorIs(t, err, schedule.ErrInvalidDays)
-	var d schedule.DaySet
+	assert.False(t, schedule.Weekdays(1).IsValid(), "bit 0 is no day")
+	_, err = schedule.Weekdays(1).MarshalText()
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	var d schedule.Weekdays
 	require.NoError(t, d.UnmarshalText([]byte("sat,sun")))
-	assert.Equal(t, schedule.DaysOf(time.Saturday, time.Sunday), d)
-	require.ErrorIs(t, d.UnmarshalText([]byte("sun,sat")), schedule.ErrInvalidDays)
-	assert.True(t, schedule.DaySet(0).IsZero())
+	assert.Equal(t, schedule.WeekdaysOf(time.Saturday, time.Sunday), d)
+	assert.True(t, schedule.Weekdays(0).IsZero())
+
+	b, err := json.Marshal(mwf)
+	require.NoError(t, err)
+	assert.JSONEq(t, `["mon","wed","fri"]`, string(b))
+	var back schedule.Weekdays
+	require.NoError(t, back.UnmarshalJSON(b))
+	assert.Equal(t, mwf, back)
+	v, err := mwf.Value()
+	require.NoError(t, err)
+	assert.Equal(t, driver.Value("mon,wed,fri"), v)
+	require.NoError(t, back.Scan("sun"))
+	assert.Equal(t, schedule.WeekdaysOf(time.Sunday), back)
 }
 
-// FuzzParse checks that the text parsers never panic and accept exactly
-// what String writes.
+// FuzzParse checks that the text parsers never panic, accept exactly what
+// String writes, and refuse with a message that does not depend on the
+// input.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"09:00", "23:59", "24:00", "mon,wed,fri", "sun", "group", "case-management", "partial", ""} {
+	for _, s := range []string{"09:00", "23:59", "24:00", "mon,wed,fri", "sun", "partial", "2025-W10", "2020-W53",
+		"2025-W53", "2024-12-29/P1W", "2024-12-18/W2", "2024-12-18/W-1", "2024-02-30/W1", ""} {
 		f.Add(s)
 	}
+	clockErr := "schedule.ParseClock: invalid syntax: want HH:MM from 00:00 to 23:59"
+	weekErrs := map[string]bool{
+		"schedule.ParseWeek: invalid syntax: want YYYY-Www, YYYY-MM-DD/P1W or YYYY-MM-DD/Wn": true,
+		"schedule.ParseWeek: out of range: no such week":                                     true,
+		"schedule.ParseWeek: invalid date":                                                   true,
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if c, err := schedule.ParseClock(s); err == nil {
+		c, err := schedule.ParseClock(s)
+		if err == nil {
 			require.Equal(t, s, c.String())
+		} else {
+			require.Equal(t, clockErr, err.Error())
 		}
-		if d, err := schedule.ParseDays(s); err == nil {
-			require.Equal(t, s, d.String())
-		}
-		if k, err := schedule.ParseKind(s); err == nil {
-			require.Equal(t, s, k.String())
+		if d, err := schedule.ParseWeekdays(s); err == nil {
+			require.Equal(t, d, must(schedule.ParseWeekdays(d.String())))
 		}
 		if a, err := schedule.ParseAttendance(s); err == nil {
 			require.Equal(t, s, a.String())
+		} else {
+			require.Equal(t, "schedule.ParseAttendance: unknown value", err.Error())
 		}
-	})
-}
-
-func TestKindSetJSON(t *testing.T) {
-	for _, ks := range []schedule.KindSet{0, schedule.KindsOf(schedule.GroupTherapy), schedule.KindsOf(schedule.Recreation, schedule.GroupTherapy, schedule.OtherService)} {
-		b, err := json.Marshal(ks)
+		w, err := schedule.ParseWeek(s)
+		if err != nil {
+			require.True(t, weekErrs[err.Error()], "message %q", err.Error())
+			return
+		}
+		require.Equal(t, s, w.String())
+		b, err := w.MarshalText()
 		require.NoError(t, err)
-		var back schedule.KindSet
-		require.NoError(t, back.UnmarshalJSON(b))
-		assert.Equal(t, ks, back)
-	}
-	b, err := json.Marshal(schedule.KindsOf(schedule.Recreation, schedule.GroupTherapy))
-	require.NoError(t, err)
-	assert.JSONEq(t, `["group","recreation"]`, string(b))
-	var ks schedule.KindSet
-	require.NoError(t, ks.UnmarshalJSON([]byte(`["recreation","group"]`)), "any order")
-	assert.Equal(t, schedule.KindsOf(schedule.GroupTherapy, schedule.Recreation), ks)
-	for bad, want := range map[string]error{`["group","group"]`: iop.ErrDuplicateField, `["Group"]`: schedule.ErrUnknownKind, `"group"`: iop.ErrSyntax} {
-		require.ErrorIs(t, ks.UnmarshalJSON([]byte(bad)), want, bad)
-	}
-	_, err = json.Marshal(schedule.KindSet(1))
-	require.ErrorIs(t, err, schedule.ErrUnknownKind)
+		require.Equal(t, s, string(b))
+		require.True(t, w.Contains(w.Start()))
+	})
 }

@@ -15,7 +15,7 @@ import (
 // A week of three 3-hour groups, one of them cut short by a minute, checked
 // against the Medicare IOP benefit: 539 minutes is below 9 hours.
 func Example() {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
 	if err != nil {
 		panic(err)
 	}
@@ -25,25 +25,28 @@ func Example() {
 		for h := 9; h < 12; h++ { // three 1-hour services a day: Medicare's 3-service tier
 			start, _ := schedule.ClockOf(h, 0)
 			sessions = append(sessions, schedule.Session{Patient: "p-042", Date: d, Start: start,
-				Planned: 60, Kind: schedule.GroupTherapy, Attendance: schedule.Attended})
+				Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
 		}
 	}
 	sessions[8].Attendance, sessions[8].Attended = schedule.Partial, 59 // left a minute early
 
-	sum := ck.Summarize(week, sessions)
-	findings, err := ck.Week(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
+	sum, err := ck.Summarize(week, sessions)
+	if err != nil {
+		panic(err)
+	}
+	findings, err := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(week, sum.Minutes, "on", sum.Days(), "days")
 	for _, f := range findings {
-		fmt.Printf("%s %s: %s (%s)\n", f.Severity, f.Code, iop.Minutes(f.Got), f.Message)
+		fmt.Printf("%s %s: %s\n", f.Severity, f.Code, f.Message())
 	}
 	fmt.Println("blocks billing:", errors.Is(findings.Err(), schedule.CodeWeeklyBelowMinimum))
 	// Output:
 	// 2025-W10 8h59m on 3 days
-	// blocking schedule.weekly-minutes.below-minimum: 8h59m (counted service time is below the weekly minimum)
-	// info schedule.attendance.missed: 0h01m (planned time not attended: 0 absent, 0 excused, 1 attended in part)
+	// blocking schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h59m
+	// info schedule.attendance.missed: planned time of countable sessions not all attended: need 9h00m, got 8h59m
 	// blocks billing: true
 }
 
@@ -59,43 +62,47 @@ func ExampleWeeks() {
 	}
 	// Output:
 	// ISO weeks                    2025-W01           2024-12-30..2025-01-05
-	// weeks from Sunday            week of 2024-12-29 2024-12-29..2025-01-04
-	// program weeks from admission program week 2     2024-12-25..2024-12-31
+	// weeks from Sunday            2024-12-29/P1W     2024-12-29..2025-01-04
+	// program weeks from admission 2024-12-18/W2      2024-12-25..2024-12-31
 }
 
 // The first week of an episode, admitted on a Thursday, is held to 4/7 of
 // the weekly minimum when the profile prorates partial weeks.
-func ExampleChecker_Week_partialWeek() {
-	ck, _ := schedule.NewChecker(iop.ASAM3Level21(), schedule.DefaultCounting())
+func ExampleChecker_CheckWeek_partialWeek() {
+	ck, _ := schedule.NewChecker(iop.ASAM3Level21())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 6))
-	sum := ck.Summarize(week, []schedule.Session{
-		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: schedule.GroupTherapy, Attendance: schedule.Attended},
-		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: schedule.GroupTherapy, Attendance: schedule.Attended},
+	sum, _ := ck.Summarize(week, []schedule.Session{
+		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
+		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
 	})
-	findings, _ := ck.Week(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
+	findings, _ := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
 	for _, f := range findings {
-		fmt.Println(f.Severity, f.Message, iop.Minutes(f.Need))
+		fmt.Println(f.Severity, f.Message())
 	}
 	fmt.Println("blocking:", findings.HasBlocking())
 	// Output:
-	// info first week of the episode, 4 of 7 days in it: weekly minimum prorated 5h08m
+	// info a partial first or last week of the episode, held to an adjusted minimum: need 5h08m, got 5h30m
 	// blocking: false
 }
 
 // Per-diem billing: the services of each day and the payment tier they
 // reach.
 func ExampleChecker_Days() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2024())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 3))
 	var sessions []schedule.Session
 	for day, n := range []int{4, 0, 3, 0, 2} {
 		for j := range n {
 			start, _ := schedule.ClockOf(9+j, 0)
 			sessions = append(sessions, schedule.Session{Patient: "p-1", Date: week.Day(day), Start: start,
-				Planned: 60, Kind: schedule.IndividualTherapy, Attendance: schedule.Attended})
+				Planned: 60, Kind: iop.IndividualTherapy, Attendance: schedule.Attended})
 		}
 	}
-	for _, d := range ck.Days(ck.Summarize(week, sessions)) {
+	sum, err := ck.Summarize(week, sessions)
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range ck.Days(sum) {
 		if d.Services == 0 {
 			continue
 		}
@@ -127,14 +134,14 @@ func ExampleCertificationDueDates() {
 
 // Does a program that runs three 1-hour groups on Monday, Wednesday and
 // Friday meet the Medicare IOP benefit, and H0015's per-day rule?
-func ExampleChecker_Fit() {
-	t, err := schedule.ParseTemplate([]byte(`{"id":"mwf","days":"mon,wed,fri","start":"18:00","sessions":3,"minutes":60,"kind":"group"}`))
+func ExampleChecker_FitTemplate() {
+	t, err := schedule.ParseTemplate([]byte(`{"id":"mwf","days":["mon","wed","fri"],"start":"18:00","sessions":3,"minutes":"1h00m","kind":"group"}`))
 	if err != nil {
 		panic(err)
 	}
 	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.H0015()} {
-		ck, _ := schedule.NewChecker(p, schedule.DefaultCounting())
-		fit, _ := ck.Fit(t, iop.Adult)
+		ck, _ := schedule.NewChecker(p)
+		fit, _ := ck.FitTemplate(t, iop.Adult)
 		fmt.Printf("%s: %s a week, margin %s, meets: %t\n", p.ID, fit.Weekly, fit.Margin, fit.Meets())
 	}
 	// Output:
@@ -145,11 +152,11 @@ func ExampleChecker_Fit() {
 // The batch path: sessions of many patients in any order, one summary per
 // patient-week out, sorted by patient and week.
 func ExampleSummarizer() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2024())
 	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
-			Planned: minutes, Kind: schedule.GroupTherapy, Attendance: schedule.Attended}
+			Planned: minutes, Kind: iop.GroupTherapy, Attendance: schedule.Attended}
 	}
 	sessions := []schedule.Session{
 		group("p-2", date.New(2025, 3, 10), 180),
@@ -166,7 +173,7 @@ func ExampleSummarizer() {
 	// p-1 2025-W10 6h00m 2
 	// p-2 2025-W10 2h00m 1
 	// p-2 2025-W11 3h00m 1
-	// {Sessions:4 Unplaced:0 Patients:2 Weeks:3}
+	// {Sessions:4 Unplaced:0 Invalid:0 Patients:2 Weeks:3}
 }
 
 // A CSV export with a bad row: it is reported with its line number, and the
@@ -192,8 +199,8 @@ p-1,2025-03-07,22:00,180,group,attended,
 	// Output:
 	// read 2025-03-03 3h00m
 	// line 3: date: invalid date
-	// line 4: attended: attended minutes above planned minutes
-	// line 5: minutes: session crosses midnight
+	// line 4: attended: out of range: attended above planned
+	// line 5: minutes: out of range: session crosses midnight
 }
 
 // A session recorded as two instants on the night US clocks spring forward
@@ -203,7 +210,7 @@ func ExampleSession_WithSpan() {
 	if err != nil {
 		panic(err)
 	}
-	s, err := schedule.Session{Patient: "p-1", Kind: schedule.GroupTherapy, Attendance: schedule.Attended}.
+	s, err := schedule.Session{Patient: "p-1", Kind: iop.GroupTherapy, Attendance: schedule.Attended}.
 		WithSpan(time.Date(2025, 3, 9, 1, 0, 0, 0, ny), time.Date(2025, 3, 9, 4, 0, 0, 0, ny), ny)
 	fmt.Println(s.Date, s.Start, s.Planned, err)
 	// Output:

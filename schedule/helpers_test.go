@@ -2,6 +2,7 @@ package schedule_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
@@ -20,13 +21,13 @@ func day(y, m, d int) date.Date {
 // at returns an attended group session of patient "p-1" on d from 09:00.
 func at(d date.Date, minutes iop.Minutes) schedule.Session {
 	return schedule.Session{Patient: "p-1", Date: d, Start: schedule.MustParseClock("09:00"),
-		Planned: minutes, Kind: schedule.GroupTherapy, Attendance: schedule.Attended}
+		Planned: minutes, Kind: iop.GroupTherapy, Attendance: schedule.Attended}
 }
 
-// checker returns a Checker for p with the default counting rule.
+// checker returns a Checker for p.
 func checker(t testing.TB, p iop.Profile) schedule.Checker {
 	t.Helper()
-	ck, err := schedule.NewChecker(p, schedule.DefaultCounting())
+	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
 	return ck
 }
@@ -36,21 +37,77 @@ func adult() schedule.Episode {
 	return schedule.Episode{Population: iop.Adult, Admitted: day(2024, 1, 1)}
 }
 
-// check summarises sessions in the ISO week holding d and checks it.
-func check(t testing.TB, ck schedule.Checker, d date.Date, e schedule.Episode, sessions ...schedule.Session) iop.Findings {
+// summarize summarises sessions in the ISO week holding d.
+func summarize(t testing.TB, ck schedule.Checker, d date.Date, sessions ...schedule.Session) schedule.WeekSummary {
 	t.Helper()
-	w := schedule.ISOWeeks().Of(d)
-	fs, err := ck.Week(ck.Summarize(w, sessions), e)
+	sum, err := ck.Summarize(schedule.ISOWeeks().Of(d), sessions)
 	require.NoError(t, err)
-	return saw(fs)
+	return sum
 }
 
-// mustDate parses a YYYY-MM-DD date that the test knows exists.
-func mustDate(t testing.TB, s string) date.Date {
+// check summarises sessions in the ISO week holding d and checks it,
+// recording the findings for the coverage of the rule table.
+func check(t testing.TB, ck schedule.Checker, d date.Date, e schedule.Episode, sessions ...schedule.Session) iop.Findings {
 	t.Helper()
-	d, err := date.Parse(date.ISO8601, s)
+	return checkSum(t, ck, summarize(t, ck, d, sessions...), e)
+}
+
+// checkSum checks a summary, recording the findings.
+func checkSum(t testing.TB, ck schedule.Checker, sum schedule.WeekSummary, e schedule.Episode) iop.Findings {
+	t.Helper()
+	fs, err := ck.CheckWeek(sum, e)
 	require.NoError(t, err)
-	return d
+	return covered(t, ck, fs)
+}
+
+// covered records fs, found by ck, for the coverage of the rule table and
+// returns it.
+func covered(t testing.TB, ck schedule.Checker, fs iop.Findings) iop.Findings {
+	t.Helper()
+	cover.Check(t, ck.Profile(), fs)
+	return fs
+}
+
+// finding returns the finding of code under the rule table's severity and
+// summary, with the citation given.
+func finding(code iop.Code, cite iop.Citation, f iop.Finding) iop.Finding {
+	for _, r := range schedule.Rules() {
+		if r.Code == code {
+			f.Code, f.Severity, f.Summary, f.Cite = code, r.Severity, r.Summary, cite
+			if cite.IsZero() {
+				f.Cite = r.Cite
+			}
+			return f
+		}
+	}
+	panic("no rule " + string(code))
+}
+
+// minutes returns the figures of a finding in minutes for patient p-1.
+func minutes(need, got int64) iop.Finding {
+	return iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitMinutes}
+}
+
+// fieldErrors returns the field errors in err as field: reason, failing
+// when err is not an iop.FieldErrors.
+func fieldErrors(t *testing.T, err error) map[string]string {
+	t.Helper()
+	var es iop.FieldErrors
+	require.ErrorAs(t, err, &es)
+	out := map[string]string{}
+	for _, fe := range es {
+		out[fe.Field] = fe.Err.Error()
+	}
+	return out
+}
+
+// fieldError returns the first field error in err, failing when there is
+// none.
+func fieldError(t *testing.T, err error) *iop.FieldError {
+	t.Helper()
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	return fe
 }
 
 // jsonRoundTrip checks that v encodes to JSON that decodes to v and encodes
@@ -92,4 +149,18 @@ func enumRoundTrip[T textEnum](t *testing.T, values []T, parse func(string) (T, 
 		require.NoError(t, unmarshal(&back, b))
 		assert.Equal(t, v, back)
 	}
+}
+
+// noInput checks that err's message does not hold input, the text a parser
+// refused.
+func noInput(t *testing.T, err error, input string) {
+	t.Helper()
+	if err == nil || len(input) < 3 {
+		return
+	}
+	var pe *iop.ParseError
+	var fe *iop.FieldError
+	var re *schedule.RowError
+	require.True(t, errors.As(err, &pe) || errors.As(err, &fe) || errors.As(err, &re), "a typed error: %T", err)
+	assert.NotContains(t, err.Error(), input, "the message holds the input")
 }

@@ -1,90 +1,148 @@
 package schedule
 
-import "github.com/ioprules/ioprules/iop"
+import (
+	"slices"
+
+	"github.com/ioprules/ioprules/iop"
+)
 
 // The codes of the findings package schedule emits, in the order the
-// checks apply them. Each is listed by [Rules] with its default severity.
+// checks apply them. [Rules] lists each with its default severity, what it
+// checks and its general source; a profile may change the severity of any,
+// or turn it off ([iop.Profile.Rules]).
 const (
-	// CodeSessionInvalid: sessions of the week failed [Session.Validate]
-	// and were not counted (blocking).
-	CodeSessionInvalid iop.Code = "schedule.session.invalid"
 	// CodeServiceOutsideEpisode: service time on days before admission or
-	// after discharge; it was not counted (warning).
+	// after discharge; it was not counted. Need is the week's counted time
+	// with it, Got without it.
 	CodeServiceOutsideEpisode iop.Code = "schedule.episode.service-outside"
 	// CodePopulationNotServed: the profile sets weekly hours but none for
-	// the patient's population (blocking).
+	// the patient's population.
 	CodePopulationNotServed iop.Code = "schedule.population.not-served"
 	// CodePartialWeek: a partial first or last week of the episode was held
-	// to an adjusted minimum, as the profile's partial-week rule says
-	// (info).
+	// to an adjusted minimum, as the profile's partial-week rule says. Need
+	// is the adjusted minimum, in minutes or in service days.
 	CodePartialWeek iop.Code = "schedule.partial-week.adjusted"
 	// CodeWeeklyBelowMinimum: the counted minutes of the week are below the
-	// weekly minimum (blocking).
+	// weekly minimum.
 	CodeWeeklyBelowMinimum iop.Code = "schedule.weekly-minutes.below-minimum"
-	// CodeStepDownAllowance: the week is below a weekly minimum but falls
-	// in the step-down allowance, so the minimum is not applied (info).
+	// CodeStepDownAllowance: the week is below a weekly minimum (minutes or
+	// service days) but falls in the step-down allowance, so the minimum is
+	// not applied.
 	CodeStepDownAllowance iop.Code = "schedule.step-down.allowance"
 	// CodeWeeklyAboveMaximum: the counted minutes of the week are above the
-	// top of the band, where a more intensive level applies (warning).
+	// top of the band, where a more intensive level applies.
 	CodeWeeklyAboveMaximum iop.Code = "schedule.weekly-minutes.above-maximum"
-	// CodeShortDay: a day with counted service below the minutes a service
-	// day needs; it is not a service day (warning).
+	// CodeShortDay: a day (Finding.Day) with counted service below the
+	// minutes a service day needs; it is not a service day.
 	CodeShortDay iop.Code = "schedule.day-minutes.below-minimum"
 	// CodeTooFewDays: fewer service days in the week than the profile
-	// needs (blocking).
+	// needs.
 	CodeTooFewDays iop.Code = "schedule.service-days.too-few"
-	// CodeBelowTier: a day with countable services, but fewer than the
-	// lowest payment tier needs; it is not paid as a program day (warning).
+	// CodeBelowTier: a day (Finding.Day) with countable services, but fewer
+	// than the lowest payment tier needs; it is not paid as a program day.
 	CodeBelowTier iop.Code = "schedule.day-services.below-tier"
 	// CodeUncountedTime: time attended in sessions that do not count toward
-	// the program's hours (info).
+	// the program's hours. Need is the time attended, Got the time that
+	// counts.
 	CodeUncountedTime iop.Code = "schedule.weekly-minutes.uncounted"
 	// CodeMissedTime: planned time of countable sessions that was not
 	// attended: absences, excused absences, late arrivals and early leaves
-	// (info).
+	// (the counts are in the [WeekSummary]). Need is the planned time of
+	// the week's countable sessions, Got the time attended.
 	CodeMissedTime iop.Code = "schedule.attendance.missed"
 	// CodeCertificationMissing: days of service in the week fall under no
-	// current certification (blocking).
+	// current certification.
 	CodeCertificationMissing iop.Code = "schedule.certification.missing"
 	// CodeCertificationDue: a certification or recertification falls due
-	// within the week and was not signed by then (info).
+	// on a day of the week (Finding.Day) and was not signed by then. Need is
+	// the number of certifications due by that day, Got those signed.
 	CodeCertificationDue iop.Code = "schedule.certification.due"
 	// CodePlanReviewOverdue: days of service after the plan of care was due
-	// for review (warning).
+	// for review. Day is the latest such day; Got the days since the last
+	// review.
 	CodePlanReviewOverdue iop.Code = "schedule.plan-review.overdue"
 )
 
-// citeValidation is the citation of the checks that are this library's own
-// (a session must be well formed and fall in its episode).
-func citeValidation() iop.Citation {
-	return iop.Citation{Source: "ioprules schedule: session validation", Edition: "v0",
-		Note: "not a payer rule: a session that is malformed, or outside the episode, cannot be counted"}
+// The rules' indices in the table, in the order the checks apply them.
+const (
+	ruleServiceOutsideEpisode = iota
+	rulePopulationNotServed
+	rulePartialWeek
+	ruleWeeklyBelowMinimum
+	ruleStepDownAllowance
+	ruleWeeklyAboveMaximum
+	ruleShortDay
+	ruleTooFewDays
+	ruleBelowTier
+	ruleUncountedTime
+	ruleMissedTime
+	ruleCertificationMissing
+	ruleCertificationDue
+	rulePlanReviewOverdue
+)
+
+// The general sources of the rules. A finding cites the profile's own rule
+// group instead when the profile has one.
+func citeEpisode() iop.Citation {
+	return iop.Citation{Source: "ioprules schedule: service dates", Edition: "v0",
+		Note: "not a payer rule: service outside the episode cannot be billed under it"}
 }
 
-// Rules returns the catalog of the codes package schedule can emit, with the
-// severity each is reported with, what it checks and the source of the rule
-// it applies (a finding cites the profile's own citation), in the order the
-// checks apply them. Each call returns a new slice.
-func Rules() []iop.RuleInfo {
-	weekly := iop.Citation{Source: "42 CFR 410.44(c); 42 CFR 410.43(c)(1); ASAM 3rd ed. level 2.1 bands as payers quote them", Edition: "per profile: Weekly"}
-	daily := iop.Citation{Source: "HCPCS H0015; NY Medicaid S9480", Edition: "per profile: Daily"}
-	partial := iop.Citation{Source: "profile: PartialWeeks", Edition: "per profile", Note: "no federal rule says how a partial week counts"}
-	cert := iop.Citation{Source: "42 CFR 424.24(d) (IOP), 424.24(e) (PHP)", Edition: "per profile: Certification"}
-	return []iop.RuleInfo{
-		{Code: CodeSessionInvalid, Severity: iop.Blocking, Summary: "a session failed validation and was not counted", Cite: citeValidation()},
-		{Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Summary: "service time outside the episode was not counted", Cite: citeValidation()},
-		{Code: CodePopulationNotServed, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: weekly},
-		{Code: CodePartialWeek, Severity: iop.Info, Summary: "a partial first or last week was held to an adjusted minimum", Cite: partial},
-		{Code: CodeWeeklyBelowMinimum, Severity: iop.Blocking, Summary: "counted minutes of the week below the weekly minimum", Cite: weekly},
-		{Code: CodeStepDownAllowance, Severity: iop.Info, Summary: "below a weekly minimum within the step-down allowance", Cite: iop.Citation{Source: "state Medicaid manuals (step-down from 2.1)", Edition: "per profile: StepDown", Note: "unconfirmed as a general rule"}},
-		{Code: CodeWeeklyAboveMaximum, Severity: iop.Warning, Summary: "counted minutes of the week above the top of the band", Cite: weekly},
-		{Code: CodeShortDay, Severity: iop.Warning, Summary: "a day below the minutes a service day needs", Cite: daily},
-		{Code: CodeTooFewDays, Severity: iop.Blocking, Summary: "fewer service days in the week than the profile needs", Cite: daily},
-		{Code: CodeBelowTier, Severity: iop.Warning, Summary: "a day with fewer countable services than the lowest payment tier", Cite: iop.Citation{Source: "CY2024 OPPS final rule, IOP/PHP per diem tiers (3 services, 4 or more)", Edition: "per profile: ServiceTiers"}},
-		{Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended in sessions that do not count toward the hours", Cite: DefaultCounting().Cite},
-		{Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not attended", Cite: DefaultCounting().Cite},
-		{Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "days of service under no current certification", Cite: cert},
-		{Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due within the week, not signed by then", Cite: cert},
-		{Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: cert},
-	}
+func citeWeekly() iop.Citation {
+	return iop.Citation{Source: "42 CFR 410.44(c) (IOP, 9 hours); 42 CFR 410.43(c)(1) (PHP, 20 hours); ASAM Criteria level 2.1 bands",
+		Edition: "CY2024 OPPS/PFS final rules; ASAM 3rd ed. (2013)"}
 }
+
+func citePartial() iop.Citation {
+	return iop.Citation{Source: "ioprules schedule: partial weeks", Edition: "v0",
+		Note: "no federal rule says how a partial week counts; the profile decides"}
+}
+
+func citeStepDown() iop.Citation {
+	return iop.Citation{Source: "state Medicaid manuals (step-down from level 2.1)",
+		Note: "unconfirmed as a general rule"}
+}
+
+func citeDaily() iop.Citation {
+	return iop.Citation{Source: "HCPCS H0015 (3 hours a day, 3 days a week); NY Medicaid S9480",
+		Edition: "as state Medicaid manuals apply them"}
+}
+
+func citeTiers() iop.Citation {
+	return iop.Citation{Source: "CY2024 OPPS final rule: IOP and PHP per diem in two tiers (3 services, 4 or more)",
+		Edition: "88 FR 81540 (2023-11-22)"}
+}
+
+func citeCounting() iop.Citation {
+	return iop.Citation{Source: "42 CFR 410.43(a)(4); 42 CFR 410.44",
+		Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01"}
+}
+
+func citeCert() iop.Citation {
+	return iop.Citation{Source: "42 CFR 424.24(d) (IOP), 424.24(e) (PHP)",
+		Edition: "CY2024 PFS final rule"}
+}
+
+// rules is the rule table: the one place that states each rule's default
+// severity. Read-only once initialised.
+var rules = [...]iop.Rule{
+	ruleServiceOutsideEpisode: {Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
+	rulePopulationNotServed:   {Code: CodePopulationNotServed, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
+	rulePartialWeek:           {Code: CodePartialWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
+	ruleWeeklyBelowMinimum:    {Code: CodeWeeklyBelowMinimum, Severity: iop.Blocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
+	ruleStepDownAllowance:     {Code: CodeStepDownAllowance, Severity: iop.Info, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
+	ruleWeeklyAboveMaximum:    {Code: CodeWeeklyAboveMaximum, Severity: iop.Warning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
+	ruleShortDay:              {Code: CodeShortDay, Severity: iop.Warning, Summary: "too little counted time for a service day", Cite: citeDaily()},
+	ruleTooFewDays:            {Code: CodeTooFewDays, Severity: iop.Blocking, Summary: "too few service days in the week", Cite: citeDaily()},
+	ruleBelowTier:             {Code: CodeBelowTier, Severity: iop.Warning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
+	ruleUncountedTime:         {Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended not all in sessions that count toward the hours", Cite: citeCounting()},
+	ruleMissedTime:            {Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
+	ruleCertificationMissing:  {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "days of service under no current certification", Cite: citeCert()},
+	ruleCertificationDue:      {Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
+	rulePlanReviewOverdue:     {Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
+}
+
+// Rules returns the package's rule table, in the order the checks apply
+// the rules: each code with its default severity, what it checks and its
+// general source. Each call returns a new slice.
+func Rules() []iop.Rule { return slices.Clone(rules[:]) }

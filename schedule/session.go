@@ -1,10 +1,11 @@
 package schedule
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -12,7 +13,8 @@ import (
 // Session is one scheduled service for one patient: a date, a start time on
 // the wall clock, a planned length, a kind, an optional billing code, and
 // whether and how long the patient attended. Whether it counts toward the
-// program's hours is decided by a [Counting] rule, not by the session.
+// program's hours is decided by the profile's [iop.CountingRules], not by
+// the session.
 //
 // Session is a plain record with exported fields, as a billing export row
 // is: build it with a composite literal, decode it with [ParseSession], or
@@ -34,7 +36,7 @@ type Session struct {
 	// Start is the wall-clock time the session starts on Date.
 	Start Clock `json:"start,omitzero"`
 	// Kind is the kind of service.
-	Kind Kind `json:"kind,omitzero"`
+	Kind iop.ServiceKind `json:"kind,omitzero"`
 	// Attendance says whether the patient took part.
 	Attendance Attendance `json:"attendance,omitzero"`
 	// Planned is the planned length of the session.
@@ -48,7 +50,7 @@ type Session struct {
 
 // AttendedMinutes returns the minutes the patient attended: Planned for
 // [Attended], Attended for [Partial], zero for an absence. It does not say
-// whether they count; see [Counting.Counts].
+// whether they count; see [iop.CountingRules.Counts].
 func (s Session) AttendedMinutes() iop.Minutes {
 	switch s.Attendance {
 	case Attended:
@@ -85,9 +87,10 @@ func (s Session) attendanceFits() bool {
 
 // check is Validate without building errors, for the hot paths: it returns
 // the attended minutes of a valid session, and false for an invalid one.
-func (s *Session) check() (iop.Minutes, bool) {
+// kinds holds the valid service kinds ([counter.valid]).
+func (s *Session) check(kinds uint32) (iop.Minutes, bool) {
 	if s.Patient == "" || s.Date == date.Zero || s.Start.m == 0 || s.Start.m > minutesPerDay ||
-		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || !s.Kind.IsValid() {
+		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || s.Kind >= 32 || kinds>>s.Kind&1 == 0 {
 		return 0, false
 	}
 	switch s.Attendance {
@@ -103,51 +106,77 @@ func (s *Session) check() (iop.Minutes, bool) {
 
 // valid reports whether s is valid, as Validate does.
 func (s *Session) valid() bool {
-	_, ok := s.check()
-	return ok
+	_, ok := s.check(^uint32(0))
+	return ok && s.Kind.IsValid()
+}
+
+// counter says which sessions count, as a profile's [iop.CountingRules]
+// do, with the kinds as bits for the hot paths.
+type counter struct {
+	valid uint32 // the valid service kinds
+	kinds uint32 // the kinds that count
+	codes []string
+}
+
+func newCounter(r *iop.CountingRules) counter {
+	var valid iop.ServiceKinds
+	for _, k := range iop.AllServiceKinds() {
+		valid |= iop.ServiceKindsOf(k)
+	}
+	return counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes}
+}
+
+// counts reports whether a valid session counts.
+func (c *counter) counts(s *Session) bool {
+	return c.kinds>>s.Kind&1 != 0 || (len(c.codes) > 0 && s.Code != "" && slices.Contains(c.codes, s.Code))
 }
 
 // Validate reports every problem with s, in the order of its fields, as
-// [iop.Errors] of [*iop.FieldError]s naming each field by its JSON name:
-// a missing patient, date, start, kind or attendance ([ErrMissing]); a
-// planned length of zero or less ([ErrNonPositiveDuration]); a session that
-// ends after midnight ([ErrCrossesMidnight]); an unknown kind or attendance;
-// negative attended minutes ([ErrNegative]), attended minutes above the
-// planned ones ([ErrAttendedAbovePlanned]), or attended minutes that
-// contradict the attendance ([ErrAttendanceMismatch]). It returns nil when
-// s is valid. A date that does not exist cannot be held in a date.Date: it
-// is refused when parsed ([ParseSession], [CSVReader]) with [ErrInvalidDate].
+// [iop.FieldErrors] naming each field by its JSON name: a missing patient,
+// date, start, kind or attendance ([iop.ErrMissing]); an unknown kind or
+// attendance ([iop.ErrUnknown]); a planned length of zero or less, a
+// session that ends after midnight, negative attended minutes, attended
+// minutes above the planned ones or attended minutes that contradict the
+// attendance ([iop.ErrOutOfRange], with the reason). It returns nil when s
+// is valid. A date that does not exist cannot be held in a date.Date: it is
+// refused where it is parsed ([ParseSession], [CSVReader]) with
+// [iop.ErrInvalidDate].
 func (s Session) Validate() error {
 	if s.valid() {
 		return nil
 	}
-	var es fieldErrs
+	var es iop.FieldErrors
+	s.validate(&es)
+	return es.Err()
+}
+
+// validate adds the problems of s to es.
+func (s *Session) validate(es *iop.FieldErrors) {
 	if s.Patient == "" {
-		es.add("patient", ErrMissing)
+		es.Add("patient", iop.ErrMissing)
 	}
 	if s.Date == date.Zero {
-		es.add("date", ErrMissing)
+		es.Add("date", iop.ErrMissing)
 	}
 	if !s.Start.IsValid() {
-		es.add("start", ErrMissing)
+		es.Add("start", iop.ErrMissing)
 	}
 	switch {
 	case s.Planned <= 0:
-		es.add("minutes", ErrNonPositiveDuration)
+		es.Add("minutes", errNotPositive)
 	case s.crossesMidnight():
-		es.add("minutes", ErrCrossesMidnight)
+		es.Add("minutes", errAboveDay)
 	}
-	es.enum("kind", s.Kind.IsZero(), s.Kind.IsValid(), ErrUnknownKind)
-	es.enum("attendance", s.Attendance.IsZero(), s.Attendance.IsValid(), ErrUnknownAttendance)
+	missingOrUnknown(es, "kind", s.Kind.IsZero(), s.Kind.IsValid())
+	missingOrUnknown(es, "attendance", s.Attendance.IsZero(), s.Attendance.IsValid())
 	switch {
 	case s.Attended < 0:
-		es.add("attended", ErrNegative)
+		es.Add("attended", errAttendedNegative)
 	case s.Attended > s.Planned && s.Attended > 0:
-		es.add("attended", ErrAttendedAbovePlanned)
+		es.Add("attended", errAttendedAbove)
 	case !s.attendanceFits():
-		es.add("attended", ErrAttendanceMismatch)
+		es.Add("attended", errAttendedMismatch)
 	}
-	return es.err()
 }
 
 // WithSpan returns a copy of s whose Date, Start and Planned describe the
@@ -157,23 +186,23 @@ func (s Session) Validate() error {
 // the day clocks change this is the real length, not the wall-clock
 // difference: 01:00 to 04:00 on a spring-forward night is 2 hours.
 //
-// It returns an error wrapping [ErrNoLocation] for a nil loc,
-// [ErrNonPositiveDuration] when end is not after start, and
-// [ErrCrossesMidnight] when end falls on a later civil date in loc than
-// start (ending exactly at the next midnight is allowed).
+// It returns an error wrapping [iop.ErrMissing] for a nil loc, and
+// [iop.ErrOutOfRange] when end is not a minute or more after start or
+// falls on a later civil date in loc than start (ending exactly at the next
+// midnight is allowed).
 func (s Session) WithSpan(start, end time.Time, loc *time.Location) (Session, error) {
 	if loc == nil {
-		return Session{}, &iop.FieldError{Field: "location", Err: ErrNoLocation}
+		return Session{}, &iop.FieldError{Field: "location", Err: iop.ErrMissing}
 	}
 	st, en := start.In(loc), end.In(loc)
 	if !en.After(st) || iop.MinutesOf(en.Sub(st)) <= 0 {
-		return Session{}, &iop.FieldError{Field: "minutes", Err: ErrNonPositiveDuration}
+		return Session{}, &iop.FieldError{Field: "minutes", Err: errNotPositive}
 	}
 	day := date.NewAt(st)
 	endDay := date.NewAt(en)
 	atMidnight := en.Hour() == 0 && en.Minute() == 0 && en.Second() == 0 && en.Nanosecond() == 0
 	if endDay != day && (endDay != day+1 || !atMidnight) {
-		return Session{}, &iop.FieldError{Field: "minutes", Err: ErrCrossesMidnight}
+		return Session{}, &iop.FieldError{Field: "minutes", Err: errAboveDay}
 	}
 	c, err := ClockOf(st.Hour(), st.Minute())
 	if err != nil {
@@ -185,19 +214,23 @@ func (s Session) WithSpan(start, end time.Time, loc *time.Location) (Session, er
 
 // UnmarshalJSON decodes a session strictly: an unknown or duplicate field,
 // a value of the wrong type, an unknown kind or attendance, a time of day
-// not in "HH:MM" form or a date that does not exist ("2025-02-30") is an
-// error naming the field. It does not validate; [ParseSession] does.
+// not in "HH:MM" form, minutes not in "3h00m" form, or a date that does not
+// exist ("2025-02-30") is an error naming the field ([iop.FieldErrors]).
+// It does not validate; [ParseSession] does.
 func (s *Session) UnmarshalJSON(data []byte) error {
 	type plain Session
 	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
 	*s = Session(v)
 	return nil
 }
 
-// ParseSession decodes one session from JSON strictly and validates it.
+// ParseSession decodes one session from JSON strictly and validates it:
+//
+//	{"patient": "p-1", "date": "2025-03-03", "start": "09:00", "minutes": "3h00m",
+//	 "kind": "group", "attendance": "attended", "code": "H0015"}
 func ParseSession(data []byte) (Session, error) {
 	var s Session
 	if err := s.UnmarshalJSON(data); err != nil {
@@ -213,19 +246,17 @@ func ParseSession(data []byte) (Session, error) {
 // each. Errors name the element: "[3].minutes".
 func ParseSessions(data []byte) ([]Session, error) {
 	var ss []Session
-	if err := strictjson.Decode(data, &ss); err != nil {
+	if err := check.Decode(data, &ss); err != nil {
 		return nil, err
 	}
-	var errs iop.Errors
-	for i, s := range ss {
-		if es, ok := s.Validate().(iop.Errors); ok {
-			for _, e := range es {
-				errs = append(errs, strictjson.Wrap("["+strconv.Itoa(i)+"]", e))
-			}
+	var es iop.FieldErrors
+	for i := range ss {
+		if !ss[i].valid() {
+			es.Add("["+strconv.Itoa(i)+"]", ss[i].Validate())
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if err := es.Err(); err != nil {
+		return nil, err
 	}
 	return ss, nil
 }

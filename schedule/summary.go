@@ -3,45 +3,84 @@ package schedule
 import (
 	"math"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
 // WeekSummary is what one patient's sessions of one week add up to under a
-// [Counting] rule: the minutes that count, per week and per day, the
-// countable services furnished per day, and the time that does not count.
-// Day arrays are indexed from the week's first day (index 0 is
+// profile's [iop.CountingRules]: the minutes that count, per week and per
+// day, the countable services furnished per day, and the time that does not
+// count. Day arrays are indexed from the week's first day (index 0 is
 // Week.Start()). Counts saturate rather than wrap.
 //
 // A WeekSummary is a comparable value, safe for concurrent use. Make one
 // with [Checker.Summarize], or many with a [Summarizer]; check it with
-// [Checker.Week].
+// [Checker.CheckWeek]. In JSON its week is the week's text form
+// ("2025-W10") and its minutes are "9h00m" strings.
 type WeekSummary struct {
 	// Patient is the record ID of the patient whose sessions these are.
-	Patient string
+	Patient string `json:"patient"`
 	// Week is the week summarised.
-	Week Week
+	Week Week `json:"week"`
 	// Minutes is the time that counts: attended minutes of countable
 	// sessions.
-	Minutes iop.Minutes
+	Minutes iop.Minutes `json:"minutes"`
 	// DayMinutes is Minutes per day of the week.
-	DayMinutes [daysPerWeek]iop.Minutes
+	DayMinutes [daysPerWeek]iop.Minutes `json:"day_minutes"`
 	// DayServices is the number of countable sessions attended, in whole
 	// or in part, per day: the services that set a per-diem payment tier.
-	DayServices [daysPerWeek]uint16
-	// Sessions is the number of valid sessions in the week, countable or
-	// not, attended or not.
-	Sessions int32
+	DayServices [daysPerWeek]uint16 `json:"day_services"`
+	// Sessions is the number of sessions in the week, countable or not,
+	// attended or not.
+	Sessions int32 `json:"sessions"`
 	// Absent, Excused and Partial count the countable sessions missed, missed
 	// with an excuse, and attended in part.
-	Absent, Excused, Partial int32
+	Absent  int32 `json:"absent"`
+	Excused int32 `json:"excused"`
+	Partial int32 `json:"partial"`
 	// MissedMinutes is the planned time of countable sessions that was not
 	// attended.
-	MissedMinutes iop.Minutes
+	MissedMinutes iop.Minutes `json:"missed_minutes"`
 	// UncountedMinutes is the time attended in sessions that do not count.
-	UncountedMinutes iop.Minutes
-	// Invalid is the number of sessions that failed [Session.Validate] (or
-	// belonged to another patient) and were not counted.
-	Invalid int32
+	UncountedMinutes iop.Minutes `json:"uncounted_minutes"`
+}
+
+// UnmarshalJSON decodes s strictly ([iop.FieldErrors] naming each bad
+// field); it does not check the figures.
+func (s *WeekSummary) UnmarshalJSON(data []byte) error {
+	type plain WeekSummary
+	var v plain
+	if err := check.Decode(data, &v); err != nil {
+		return err
+	}
+	*s = WeekSummary(v)
+	return nil
+}
+
+// validate adds the problems of a summary given to a check to es: no week,
+// or negative figures.
+func (s *WeekSummary) validate(es *iop.FieldErrors) {
+	if !s.Week.IsValid() {
+		es.Add("week", iop.ErrMissing)
+	}
+	neg := s.Minutes < 0 || s.MissedMinutes < 0 || s.UncountedMinutes < 0 ||
+		s.Sessions < 0 || s.Absent < 0 || s.Excused < 0 || s.Partial < 0
+	for _, m := range s.DayMinutes {
+		neg = neg || m < 0
+	}
+	if neg {
+		es.Add("minutes", errNegative)
+	}
+}
+
+// valid reports whether validate finds nothing.
+func (s *WeekSummary) valid() bool {
+	neg := int32(s.Minutes) | int32(s.MissedMinutes) | int32(s.UncountedMinutes) |
+		s.Sessions | s.Absent | s.Excused | s.Partial
+	for _, m := range s.DayMinutes {
+		neg |= int32(m)
+	}
+	return neg >= 0 && s.Week.IsValid()
 }
 
 // Days returns the number of days with counted minutes.
@@ -101,21 +140,4 @@ func (sum *WeekSummary) addParts(a Attendance, planned, attended iop.Minutes, i 
 			sum.DayServices[i]++
 		}
 	}
-}
-
-// merge adds the counts of o, a summary of the same patient-week, into sum.
-func (sum *WeekSummary) merge(o *WeekSummary) {
-	sum.Minutes = addMinutes(sum.Minutes, o.Minutes)
-	for i := range daysPerWeek {
-		sum.DayMinutes[i] = addMinutes(sum.DayMinutes[i], o.DayMinutes[i])
-		sum.DayServices[i] = uint16(min(int(sum.DayServices[i])+int(o.DayServices[i]), math.MaxUint16))
-	}
-	for _, p := range [...]struct{ dst, src *int32 }{
-		{&sum.Sessions, &o.Sessions}, {&sum.Absent, &o.Absent}, {&sum.Excused, &o.Excused},
-		{&sum.Partial, &o.Partial}, {&sum.Invalid, &o.Invalid},
-	} {
-		*p.dst = int32(min(int64(*p.dst)+int64(*p.src), math.MaxInt32))
-	}
-	sum.MissedMinutes = addMinutes(sum.MissedMinutes, o.MissedMinutes)
-	sum.UncountedMinutes = addMinutes(sum.UncountedMinutes, o.UncountedMinutes)
 }

@@ -1,21 +1,25 @@
 package schedule
 
 import (
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
 // Template is the week a program runs: the same sessions, back to back, on
 // each of its days. It answers whether a program built this way can meet a
-// profile, and by how much it clears or misses it ([Checker.Fit]).
+// profile, and by how much it clears or misses it ([Checker.FitTemplate]).
+// In JSON:
+//
+//	{"id": "iop-mwf", "days": ["mon","wed","fri"], "start": "09:00",
+//	 "sessions": 3, "minutes": "1h00m", "kind": "group"}
 //
 // Template is a comparable value, safe for concurrent use.
 type Template struct {
 	// ID is the opaque record ID of the template or program; optional.
 	ID string `json:"id,omitzero"`
 	// Days are the days of the week the program runs.
-	Days DaySet `json:"days"`
+	Days Weekdays `json:"days"`
 	// Start is when the first session of each day starts.
 	Start Clock `json:"start"`
 	// Sessions is the number of sessions each day.
@@ -23,32 +27,32 @@ type Template struct {
 	// Minutes is the length of each session.
 	Minutes iop.Minutes `json:"minutes"`
 	// Kind is the kind of the sessions.
-	Kind Kind `json:"kind"`
+	Kind iop.ServiceKind `json:"kind"`
 	// Code is the billing code of the sessions; optional.
 	Code string `json:"code,omitzero"`
 }
 
-// Validate reports every problem with t as [iop.Errors] of
-// [*iop.FieldError]s: no days, no start, fewer than one session a day, a
-// length of zero or less, a day that runs past midnight, a missing or
-// unknown kind.
+// Validate reports every problem with t as [iop.FieldErrors]: no days, no
+// start or no kind ([iop.ErrMissing]); unknown days or kind
+// ([iop.ErrUnknown]); fewer than one session a day, a length of zero or
+// less, or a day that runs past midnight ([iop.ErrOutOfRange]).
 func (t Template) Validate() error {
-	var es fieldErrs
-	es.enum("days", t.Days.IsZero(), t.Days.IsValid(), ErrInvalidDays)
+	var es iop.FieldErrors
+	missingOrUnknown(&es, "days", t.Days.IsZero(), t.Days.IsValid())
 	if !t.Start.IsValid() {
-		es.add("start", ErrMissing)
+		es.Add("start", iop.ErrMissing)
 	}
 	if t.Sessions < 1 {
-		es.add("sessions", ErrNonPositiveDuration)
+		es.Add("sessions", errNotPositive)
 	}
 	switch {
 	case t.Minutes <= 0:
-		es.add("minutes", ErrNonPositiveDuration)
+		es.Add("minutes", errNotPositive)
 	case t.Sessions > 0 && int64(t.Sessions) > (minutesPerDay-int64(t.Start.Minutes()))/int64(t.Minutes):
-		es.add("minutes", ErrCrossesMidnight)
+		es.Add("minutes", errAboveSessions)
 	}
-	es.enum("kind", t.Kind.IsZero(), t.Kind.IsValid(), ErrUnknownKind)
-	return es.err()
+	missingOrUnknown(&es, "kind", t.Kind.IsZero(), t.Kind.IsValid())
+	return es.Err()
 }
 
 // UnmarshalJSON decodes t strictly; it does not validate. [ParseTemplate]
@@ -56,7 +60,7 @@ func (t Template) Validate() error {
 func (t *Template) UnmarshalJSON(data []byte) error {
 	type plain Template
 	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
 	*t = Template(v)
@@ -65,8 +69,8 @@ func (t *Template) UnmarshalJSON(data []byte) error {
 
 // ParseTemplate decodes a template from JSON strictly and validates it:
 //
-//	{"id": "iop-mwf", "days": "mon,wed,fri", "start": "09:00",
-//	 "sessions": 3, "minutes": 60, "kind": "group"}
+//	{"id": "iop-mwf", "days": ["mon","wed","fri"], "start": "09:00",
+//	 "sessions": 3, "minutes": "1h00m", "kind": "group"}
 func ParseTemplate(data []byte) (Template, error) {
 	var t Template
 	if err := t.UnmarshalJSON(data); err != nil {
@@ -113,8 +117,9 @@ type Fit struct {
 	// DaysMargin is Days minus the service days a week needs, when the
 	// profile sets them; zero otherwise.
 	DaysMargin int
-	// Findings are those of [Checker.Week] for a full week of the template
-	// attended in full, with the template's ID as subject.
+	// Findings are those of [Checker.CheckWeek] for a full week of the
+	// template attended in full, from the profile's first day, with the
+	// template's ID as subject.
 	Findings iop.Findings
 }
 
@@ -122,22 +127,23 @@ type Fit struct {
 // blocking rule of the profile.
 func (f Fit) Meets() bool { return !f.Findings.HasBlocking() }
 
-// Fit says whether a program run to template t can meet ck's profile for
-// population pop, and by how much it clears or misses each minimum. Only
-// sessions that ck's counting rule counts add up. It returns an error when t
-// is not valid or pop is not.
-func (ck Checker) Fit(t Template, pop iop.Population) (Fit, error) {
+// FitTemplate says whether a program run to template t can meet ck's
+// profile for population pop, and by how much it clears or misses each
+// minimum. Only sessions that the profile's counting rules count add up. It
+// returns an error when t is not valid ([iop.FieldErrors] naming
+// "template.minutes" and so on) or pop is not ("population").
+func (ck Checker) FitTemplate(t Template, pop iop.Population) (Fit, error) {
 	if ck.r == nil {
-		return Fit{}, ErrZeroChecker
+		return Fit{}, check.ZeroChecker()
 	}
-	if err := t.Validate(); err != nil {
+	var es iop.FieldErrors
+	es.Add("template", t.Validate())
+	missingOrUnknown(&es, "population", pop.IsZero(), pop.IsValid())
+	if err := es.Err(); err != nil {
 		return Fit{}, err
 	}
 	w := ISOWeeks().Of(ck.r.p.From)
 	ep := Episode{Population: pop, Admitted: w.Start()}
-	if err := ep.Validate(); err != nil {
-		return Fit{}, err
-	}
 	sum := WeekSummary{Patient: t.ID, Week: w}
 	for i := range daysPerWeek {
 		d := w.Day(i)
@@ -146,7 +152,7 @@ func (ck Checker) Fit(t Template, pop iop.Population) (Fit, error) {
 		}
 		for j := range t.Sessions {
 			s := t.Session(t.ID, d, j)
-			sum.addParts(s.Attendance, s.Planned, s.Planned, i, ck.r.counting.counts(&s))
+			sum.addParts(s.Attendance, s.Planned, s.Planned, i, ck.r.count.counts(&s))
 		}
 	}
 	f := Fit{Days: t.Days.Len(), Weekly: sum.Minutes}
@@ -169,6 +175,6 @@ func (ck Checker) Fit(t Template, pop iop.Population) (Fit, error) {
 	if p.Daily.MinDays > 0 {
 		f.DaysMargin = f.Days - p.Daily.MinDays
 	}
-	f.Findings = ck.r.week(&sum, &ep)
+	f.Findings = ck.r.week(nil, &sum, &ep)
 	return f, nil
 }

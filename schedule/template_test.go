@@ -13,9 +13,9 @@ import (
 )
 
 func TestFit(t *testing.T) {
-	mwf := schedule.DaysOf(time.Monday, time.Wednesday, time.Friday)
-	tmpl := func(days schedule.DaySet, n int, m iop.Minutes) schedule.Template {
-		return schedule.Template{ID: "t-1", Days: days, Start: schedule.MustParseClock("09:00"), Sessions: n, Minutes: m, Kind: schedule.GroupTherapy}
+	mwf := schedule.WeekdaysOf(time.Monday, time.Wednesday, time.Friday)
+	tmpl := func(days schedule.Weekdays, n int, m iop.Minutes) schedule.Template {
+		return schedule.Template{ID: "t-1", Days: days, Start: schedule.MustParseClock("09:00"), Sessions: n, Minutes: m, Kind: iop.GroupTherapy}
 	}
 	medicare, h0015 := iop.MedicareIOP2024(), iop.H0015()
 	tests := []struct {
@@ -34,10 +34,10 @@ func TestFit(t *testing.T) {
 		{"2 sessions a day miss the per-diem tier", medicare, iop.Adult, tmpl(mwf, 2, 90),
 			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0, Headroom: 600},
 			[]iop.Code{schedule.CodeBelowTier, schedule.CodeBelowTier, schedule.CodeBelowTier}},
-		{"5 days of 4 x 60 min are over 19h", medicare, iop.Adult, tmpl(schedule.DaysOf(1, 2, 3, 4, 5), 4, 60),
+		{"5 days of 4 x 60 min are over 19h", medicare, iop.Adult, tmpl(schedule.WeekdaysOf(1, 2, 3, 4, 5), 4, 60),
 			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: medicare.Weekly.Adult, Margin: 660, Headroom: -60},
 			[]iop.Code{schedule.CodeWeeklyAboveMaximum}},
-		{"H0015: 2 days of 4h30m are not a week", h0015, iop.Adult, tmpl(schedule.DaysOf(time.Tuesday, time.Thursday), 3, 90),
+		{"H0015: 2 days of 4h30m are not a week", h0015, iop.Adult, tmpl(schedule.WeekdaysOf(time.Tuesday, time.Thursday), 3, 90),
 			schedule.Fit{Weekly: 540, Day: 270, Days: 2, DayMargin: 90, DaysMargin: -1},
 			[]iop.Code{schedule.CodeTooFewDays}},
 		{"H0015: 3 days of 2h30m are not service days", h0015, iop.Adult, tmpl(mwf, 1, 150),
@@ -46,9 +46,10 @@ func TestFit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := checker(t, tt.profile).Fit(tt.t, tt.pop)
+			ck := checker(t, tt.profile)
+			got, err := ck.FitTemplate(tt.t, tt.pop)
 			require.NoError(t, err)
-			saw(got.Findings)
+			covered(t, ck, got.Findings)
 			ioptest.CodesEqual(t, got.Findings, tt.codes...)
 			for _, f := range got.Findings {
 				assert.Equal(t, "t-1", f.Subject)
@@ -60,40 +61,41 @@ func TestFit(t *testing.T) {
 	}
 	t.Run("a kind that does not count counts nothing", func(t *testing.T) {
 		tm := tmpl(mwf, 3, 60)
-		tm.Kind = schedule.Recreation
-		got, err := checker(t, medicare).Fit(tm, iop.Adult)
+		tm.Kind = iop.Recreation
+		ck := checker(t, medicare)
+		got, err := ck.FitTemplate(tm, iop.Adult)
 		require.NoError(t, err)
 		assert.Equal(t, iop.Minutes(0), got.Weekly)
 		assert.Equal(t, iop.Minutes(-540), got.Margin)
-		ioptest.CodesEqual(t, saw(got.Findings), schedule.CodeWeeklyBelowMinimum, schedule.CodeUncountedTime)
+		ioptest.CodesEqual(t, covered(t, ck, got.Findings), schedule.CodeWeeklyBelowMinimum, schedule.CodeUncountedTime)
 		assert.False(t, got.Meets())
 	})
 	t.Run("errors", func(t *testing.T) {
-		_, err := checker(t, medicare).Fit(schedule.Template{}, iop.Adult)
-		require.ErrorIs(t, err, schedule.ErrMissing)
-		_, err = checker(t, medicare).Fit(tmpl(mwf, 3, 60), 0)
-		require.ErrorIs(t, err, schedule.ErrMissing)
-		_, err = schedule.Checker{}.Fit(tmpl(mwf, 3, 60), iop.Adult)
-		require.ErrorIs(t, err, schedule.ErrZeroChecker)
+		_, err := checker(t, medicare).FitTemplate(schedule.Template{Sessions: 1, Minutes: 60, Kind: iop.GroupTherapy}, 0)
+		assert.Equal(t, map[string]string{"template.days": "missing", "template.start": "missing", "population": "missing"}, fieldErrors(t, err))
+		_, err = checker(t, medicare).FitTemplate(tmpl(mwf, 3, 60), 9)
+		assert.Equal(t, map[string]string{"population": "unknown value"}, fieldErrors(t, err))
+		_, err = schedule.Checker{}.FitTemplate(tmpl(mwf, 3, 60), iop.Adult)
+		require.ErrorIs(t, err, iop.ErrMissing)
 	})
 }
 
 func TestTemplateValidate(t *testing.T) {
-	ok := schedule.Template{Days: schedule.DaysOf(time.Monday), Start: schedule.MustParseClock("18:00"), Sessions: 2, Minutes: 180, Kind: schedule.GroupTherapy}
+	ok := schedule.Template{Days: schedule.WeekdaysOf(time.Monday), Start: schedule.MustParseClock("18:00"), Sessions: 2, Minutes: 180, Kind: iop.GroupTherapy}
 	require.NoError(t, ok.Validate(), "18:00 + 2 x 3h ends at midnight")
 	tests := []struct {
 		name string
 		edit func(*schedule.Template)
-		want map[string]error
+		want map[string]string
 	}{
-		{"past midnight", func(t *schedule.Template) { t.Minutes = 181 }, map[string]error{"minutes": schedule.ErrCrossesMidnight}},
-		{"no days", func(t *schedule.Template) { t.Days = 0 }, map[string]error{"days": schedule.ErrMissing}},
-		{"bad days", func(t *schedule.Template) { t.Days = 0xff }, map[string]error{"days": schedule.ErrInvalidDays}},
-		{"no sessions", func(t *schedule.Template) { t.Sessions = 0 }, map[string]error{"sessions": schedule.ErrNonPositiveDuration}},
-		{"huge numbers", func(t *schedule.Template) { t.Sessions, t.Minutes = 1<<62, 1<<30 }, map[string]error{"minutes": schedule.ErrCrossesMidnight}},
-		{"everything", func(t *schedule.Template) { *t = schedule.Template{Kind: 40} }, map[string]error{
-			"days": schedule.ErrMissing, "start": schedule.ErrMissing, "sessions": schedule.ErrNonPositiveDuration,
-			"minutes": schedule.ErrNonPositiveDuration, "kind": schedule.ErrUnknownKind}},
+		{"past midnight", func(t *schedule.Template) { t.Minutes = 181 }, map[string]string{"minutes": "out of range: the day's sessions cross midnight"}},
+		{"no days", func(t *schedule.Template) { t.Days = 0 }, map[string]string{"days": "missing"}},
+		{"bad days", func(t *schedule.Template) { t.Days = 0xff }, map[string]string{"days": "unknown value"}},
+		{"no sessions", func(t *schedule.Template) { t.Sessions = 0 }, map[string]string{"sessions": notPositive}},
+		{"huge numbers", func(t *schedule.Template) { t.Sessions, t.Minutes = 1<<62, 1<<30 }, map[string]string{"minutes": "out of range: the day's sessions cross midnight"}},
+		{"everything", func(t *schedule.Template) { *t = schedule.Template{Kind: 40} }, map[string]string{
+			"days": "missing", "start": "missing", "sessions": notPositive,
+			"minutes": notPositive, "kind": "unknown value"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,42 +106,42 @@ func TestTemplateValidate(t *testing.T) {
 	}
 	s := ok.Session("p-1", mon, 1)
 	assert.Equal(t, schedule.Session{Patient: "p-1", Date: mon, Start: schedule.MustParseClock("21:00"), Planned: 180,
-		Kind: schedule.GroupTherapy, Attendance: schedule.Attended}, s)
+		Kind: iop.GroupTherapy, Attendance: schedule.Attended}, s)
 	assert.Equal(t, schedule.Clock{}, ok.Session("p-1", mon, 2).Start, "a session past midnight has no start")
 }
 
 func TestParseTemplate(t *testing.T) {
-	got, err := schedule.ParseTemplate([]byte(`{"id":"iop-mwf","days":"mon,wed,fri","start":"09:00","sessions":3,"minutes":60,"kind":"group","code":"H0015"}`))
+	got, err := schedule.ParseTemplate([]byte(`{"id":"iop-mwf","days":["mon","wed","fri"],"start":"09:00","sessions":3,"minutes":"1h00m","kind":"group","code":"H0015"}`))
 	require.NoError(t, err)
-	want := schedule.Template{ID: "iop-mwf", Days: schedule.DaysOf(time.Monday, time.Wednesday, time.Friday),
-		Start: schedule.MustParseClock("09:00"), Sessions: 3, Minutes: 60, Kind: schedule.GroupTherapy, Code: "H0015"}
+	want := schedule.Template{ID: "iop-mwf", Days: schedule.WeekdaysOf(time.Monday, time.Wednesday, time.Friday),
+		Start: schedule.MustParseClock("09:00"), Sessions: 3, Minutes: 60, Kind: iop.GroupTherapy, Code: "H0015"}
 	assert.Equal(t, want, got)
 	b, err := json.Marshal(got)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"id":"iop-mwf","days":"mon,wed,fri","start":"09:00","sessions":3,"minutes":60,"kind":"group","code":"H0015"}`, string(b))
+	assert.JSONEq(t, `{"id":"iop-mwf","days":["mon","wed","fri"],"start":"09:00","sessions":3,"minutes":"1h00m","kind":"group","code":"H0015"}`, string(b))
 
-	_, err = schedule.ParseTemplate([]byte(`{"days":"wed,mon","start":"09:00","sessions":3,"minutes":60,"kind":"group"}`))
-	require.ErrorIs(t, err, schedule.ErrInvalidDays)
-	_, err = schedule.ParseTemplate([]byte(`{"days":"mon","start":"09:00","sessions":3,"minutes":0,"kind":"group"}`))
-	require.ErrorIs(t, err, schedule.ErrNonPositiveDuration)
-	_, err = schedule.ParseTemplate([]byte(`{"days":"mon","hours":3}`))
+	_, err = schedule.ParseTemplate([]byte(`{"days":["wed","wed"],"start":"09:00","sessions":3,"minutes":"1h00m","kind":"group"}`))
+	require.ErrorIs(t, err, iop.ErrDuplicate)
+	_, err = schedule.ParseTemplate([]byte(`{"days":["mon"],"start":"09:00","sessions":3,"minutes":"0h00m","kind":"group"}`))
+	assert.Equal(t, map[string]string{"minutes": notPositive}, fieldErrors(t, err))
+	_, err = schedule.ParseTemplate([]byte(`{"days":["mon"],"hours":3}`))
 	require.ErrorIs(t, err, iop.ErrUnknownField)
 }
 
 // FuzzTemplateJSON decodes arbitrary JSON as a template: it never panics,
 // and what decodes re-encodes to the same bytes.
 func FuzzTemplateJSON(f *testing.F) {
-	f.Add([]byte(`{"id":"iop-mwf","days":"mon,wed,fri","start":"09:00","sessions":3,"minutes":60,"kind":"group","code":"H0015"}`))
-	f.Add([]byte(`{"days":"","start":"23:59","sessions":-1,"minutes":2147483647,"kind":"other"}`))
-	f.Add([]byte(`{"days":"sun","sessions":9223372036854775807}`))
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	f.Add([]byte(`{"id":"iop-mwf","days":["mon","wed","fri"],"start":"09:00","sessions":3,"minutes":"1h00m","kind":"group","code":"H0015"}`))
+	f.Add([]byte(`{"days":[],"start":"23:59","sessions":-1,"minutes":"35791394h07m","kind":"other"}`))
+	f.Add([]byte(`{"days":["sun"],"sessions":9223372036854775807}`))
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var tm schedule.Template
 		if tm.UnmarshalJSON(data) != nil {
 			return
 		}
-		if _, err := ck.Fit(tm, iop.Adult); err == nil {
+		if _, err := ck.FitTemplate(tm, iop.Adult); err == nil {
 			require.NoError(t, tm.Validate())
 		}
 		jsonRoundTrip(t, tm, (*schedule.Template).UnmarshalJSON) // an unset start or kind has no JSON form

@@ -1,9 +1,11 @@
 package schedule
 
 import (
+	"database/sql/driver"
 	"strconv"
 	"time"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -14,7 +16,8 @@ import (
 // seven.
 const daysPerWeek = 7
 
-// WeekKind names how weeks are counted. The zero WeekKind is unset.
+// WeekKind names how weeks are counted. The zero WeekKind is unset and not
+// valid. Kinds are comparable and safe for concurrent use.
 type WeekKind uint8
 
 // The kinds of week.
@@ -31,13 +34,36 @@ const (
 	ProgramWeek
 )
 
-var weekKindNames = []string{ISOWeek: "iso", CalendarWeek: "calendar", ProgramWeek: "program"}
+var weekKinds = enum.New[WeekKind]("WeekKind", "schedule.ParseWeekKind", check.EnumFail,
+	[]string{ISOWeek: "iso", CalendarWeek: "calendar", ProgramWeek: "program"})
+
+// AllWeekKinds returns every kind of week, in order.
+func AllWeekKinds() []WeekKind { return weekKinds.Values() }
 
 // IsValid reports whether k is a known kind of week.
-func (k WeekKind) IsValid() bool { return enum.Valid(weekKindNames, k) }
+func (k WeekKind) IsValid() bool { return weekKinds.Valid(k) }
+
+// IsZero reports whether k is unset.
+func (k WeekKind) IsZero() bool { return k == 0 }
 
 // String returns "iso", "calendar" or "program", and "%!WeekKind(n)" otherwise.
-func (k WeekKind) String() string { return enum.String(weekKindNames, k, "WeekKind") }
+func (k WeekKind) String() string { return weekKinds.String(k) }
+
+// ParseWeekKind parses "iso", "calendar" or "program", exactly as
+// [WeekKind.String] writes them.
+func ParseWeekKind(s string) (WeekKind, error) { return weekKinds.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid kind is an error.
+func (k WeekKind) MarshalText() ([]byte, error) { return weekKinds.Marshal(k) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseWeekKind].
+func (k *WeekKind) UnmarshalText(b []byte) error { return weekKinds.Unmarshal(k, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (k WeekKind) Value() (driver.Value, error) { return weekKinds.Value(k) }
+
+// Scan implements [database/sql.Scanner] with [ParseWeekKind].
+func (k *WeekKind) Scan(src any) error { return weekKinds.Scan(k, src) }
 
 // Weeks is a way of dividing days into weeks: ISO weeks, calendar weeks from
 // a chosen weekday, or program weeks from an admission date. Every week has
@@ -53,27 +79,31 @@ type Weeks struct {
 func ISOWeeks() Weeks { return Weeks{kind: ISOWeek, first: uint8(time.Monday)} }
 
 // CalendarWeeks returns weeks that start on weekday first: CalendarWeeks(time.Sunday)
-// gives Sunday to Saturday. It returns an error wrapping [ErrInvalidWeeks]
+// gives Sunday to Saturday. It returns an error wrapping [iop.ErrOutOfRange]
 // when first is not a day of the week.
 func CalendarWeeks(first time.Weekday) (Weeks, error) {
 	if first < time.Sunday || first > time.Saturday {
-		return Weeks{}, &iop.FieldError{Field: "weeks", Err: ErrInvalidWeeks}
+		return Weeks{}, &iop.FieldError{Field: "weeks", Err: errWeekday}
 	}
 	return Weeks{kind: CalendarWeek, first: uint8(first)}, nil
 }
 
 // ProgramWeeks returns weeks counted from the admission day: week 1 is
-// admitted to admitted+6. It returns an error wrapping [ErrInvalidWeeks]
-// when admitted is the zero date or outside [date.Min] to [date.Max].
+// admitted to admitted+6. It returns an error wrapping [iop.ErrMissing]
+// when admitted is the zero date, and [iop.ErrOutOfRange] when it is
+// outside [date.Min] to [date.Max].
 func ProgramWeeks(admitted date.Date) (Weeks, error) {
-	if admitted == date.Zero || admitted < date.Min() || admitted > date.Max() {
-		return Weeks{}, &iop.FieldError{Field: "weeks", Err: ErrInvalidWeeks}
+	switch {
+	case admitted == date.Zero:
+		return Weeks{}, &iop.FieldError{Field: "weeks", Err: iop.ErrMissing}
+	case admitted < date.Min() || admitted > date.Max():
+		return Weeks{}, &iop.FieldError{Field: "weeks", Err: errDateRange}
 	}
 	return Weeks{kind: ProgramWeek, first: uint8(weekday(admitted)), origin: admitted}, nil
 }
 
 // IsValid reports whether ws was made by one of the constructors.
-func (ws Weeks) IsValid() bool { return ws.kind.IsValid() }
+func (ws Weeks) IsValid() bool { return ws.kind >= ISOWeek && ws.kind <= ProgramWeek }
 
 // IsZero reports whether ws is unset.
 func (ws Weeks) IsZero() bool { return ws == Weeks{} }
@@ -203,21 +233,37 @@ func (w Week) Number() int {
 	return 0
 }
 
-// String names the week: "2025-W01" for an ISO week, "week of 2024-12-29"
-// for a calendar week, "program week 3" for a program week.
+// String names the week in its text form, which [ParseWeek] reads back:
+//
+//   - an ISO week as its ISO 8601 week date, "2025-W01";
+//   - a calendar week as an ISO 8601 interval of one week from its first
+//     day, "2024-12-29/P1W" (the first day says which weekday weeks start
+//     on);
+//   - a program week as the admission day and the week's number,
+//     "2024-12-18/W2" (week 1 starts on admission; weeks before it are
+//     numbered 0, -1, ...).
+//
+// The zero Week is "%!Week(unset)".
 func (w Week) String() string {
+	if !w.IsValid() {
+		return "%!Week(unset)"
+	}
+	var buf [32]byte
+	return string(w.appendText(buf[:0]))
+}
+
+func (w Week) appendText(b []byte) []byte {
 	switch w.ws.kind {
 	case ISOWeek:
 		y, n := w.ISO()
-		s := strconv.Itoa(n)
-		if n < 10 {
-			s = "0" + s
-		}
-		return strconv.Itoa(y) + "-W" + s
+		b = appendPadded(b, y, 4)
+		b = append(b, "-W"...)
+		return appendPadded(b, n, 2)
 	case CalendarWeek:
-		return "week of " + w.start.String()
-	case ProgramWeek:
-		return "program week " + strconv.Itoa(w.Number())
+		b = appendDate(b, w.start)
+		return append(b, "/P1W"...)
 	}
-	return "%!Week(unset)"
+	b = appendDate(b, w.ws.origin)
+	b = append(b, "/W"...)
+	return strconv.AppendInt(b, int64(w.Number()), 10)
 }

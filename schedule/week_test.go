@@ -1,9 +1,11 @@
 package schedule_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
@@ -30,14 +32,15 @@ func TestWeeks(t *testing.T) {
 		{"ISO: 2024-12-31 is in 2025-W01", schedule.ISOWeeks(), day(2024, 12, 31), day(2024, 12, 30), 1, "2025-W01"},
 		{"ISO: 2021-01-03 is in 2020-W53", schedule.ISOWeeks(), day(2021, 1, 3), day(2020, 12, 28), 53, "2020-W53"},
 		{"ISO: the leap day", schedule.ISOWeeks(), day(2024, 2, 29), day(2024, 2, 26), 9, "2024-W09"},
-		{"Sunday weeks across the year end", sunday, day(2025, 1, 1), day(2024, 12, 29), 0, "week of 2024-12-29"},
-		{"Sunday weeks: a Saturday", sunday, day(2025, 1, 4), day(2024, 12, 29), 0, "week of 2024-12-29"},
-		{"Sunday weeks: the Sunday after", sunday, day(2025, 1, 5), day(2025, 1, 5), 0, "week of 2025-01-05"},
-		{"program week 1 from admission", program, day(2024, 2, 27), day(2024, 2, 27), 1, "program week 1"},
-		{"program week 1 holds the leap day", program, day(2024, 2, 29), day(2024, 2, 27), 1, "program week 1"},
-		{"program week 2", program, day(2024, 3, 5), day(2024, 3, 5), 2, "program week 2"},
-		{"the day before admission is week 0", program, day(2024, 2, 26), day(2024, 2, 20), 0, "program week 0"},
-		{"two weeks before is week -1", program, day(2024, 2, 13), day(2024, 2, 13), -1, "program week -1"},
+		{"ISO: year 1", schedule.ISOWeeks(), day(1, 1, 3), day(1, 1, 1), 1, "0001-W01"},
+		{"Sunday weeks across the year end", sunday, day(2025, 1, 1), day(2024, 12, 29), 0, "2024-12-29/P1W"},
+		{"Sunday weeks: a Saturday", sunday, day(2025, 1, 4), day(2024, 12, 29), 0, "2024-12-29/P1W"},
+		{"Sunday weeks: the Sunday after", sunday, day(2025, 1, 5), day(2025, 1, 5), 0, "2025-01-05/P1W"},
+		{"program week 1 from admission", program, day(2024, 2, 27), day(2024, 2, 27), 1, "2024-02-27/W1"},
+		{"program week 1 holds the leap day", program, day(2024, 2, 29), day(2024, 2, 27), 1, "2024-02-27/W1"},
+		{"program week 2", program, day(2024, 3, 5), day(2024, 3, 5), 2, "2024-02-27/W2"},
+		{"the day before admission is week 0", program, day(2024, 2, 26), day(2024, 2, 20), 0, "2024-02-27/W0"},
+		{"two weeks before is week -1", program, day(2024, 2, 13), day(2024, 2, 13), -1, "2024-02-27/W-1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,6 +61,12 @@ func TestWeeks(t *testing.T) {
 			assert.Equal(t, tt.start-7, w.Prev().Start())
 			assert.Equal(t, w, w.Next().Prev())
 			assert.Equal(t, timespan.BetweenDates(tt.start, tt.start+7), w.Range())
+			back, err := schedule.ParseWeek(tt.str)
+			require.NoError(t, err)
+			assert.Equal(t, w, back, "ParseWeek reads String back")
+			b, err := json.Marshal(w)
+			require.NoError(t, err)
+			assert.Equal(t, `"`+tt.str+`"`, string(b))
 		})
 	}
 }
@@ -82,13 +91,13 @@ func TestWeeksSchemes(t *testing.T) {
 	assert.True(t, schedule.WeekKind(2).IsValid())
 
 	_, err = schedule.CalendarWeeks(7)
-	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
+	require.ErrorIs(t, err, iop.ErrOutOfRange)
 	_, err = schedule.CalendarWeeks(-1)
-	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
+	require.ErrorIs(t, err, iop.ErrOutOfRange)
 	_, err = schedule.ProgramWeeks(date.Zero)
-	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
+	require.ErrorIs(t, err, iop.ErrMissing)
 	_, err = schedule.ProgramWeeks(date.Max() + 1)
-	require.ErrorIs(t, err, schedule.ErrInvalidWeeks)
+	require.ErrorIs(t, err, iop.ErrOutOfRange)
 
 	var zero schedule.Weeks
 	assert.True(t, zero.IsZero())
@@ -116,11 +125,57 @@ func TestWeeksFarDates(t *testing.T) {
 	}
 }
 
-func must(ws schedule.Weeks, err error) schedule.Weeks {
+func must[T any](v T, err error) T {
 	if err != nil {
 		panic(err)
 	}
-	return ws
+	return v
+}
+
+func TestParseWeek(t *testing.T) {
+	tests := []struct {
+		in  string
+		err error
+	}{
+		{"2025-W00", iop.ErrOutOfRange},
+		{"2025-W53", iop.ErrOutOfRange}, // 2025 has 52 ISO weeks
+		{"2025-W54", iop.ErrOutOfRange},
+		{"0000-W01", iop.ErrOutOfRange},
+		{"2025-w10", iop.ErrSyntax},
+		{"2025-W1", iop.ErrSyntax},
+		{"25-W10", iop.ErrSyntax},
+		{"2025-02-30/P1W", iop.ErrInvalidDate},
+		{"2025-03-02/P7D", iop.ErrSyntax},
+		{"2025-03-02/W", iop.ErrSyntax},
+		{"2025-03-02/W01", iop.ErrSyntax},
+		{"2025-03-02/W+1", iop.ErrSyntax},
+		{"2025-03-02/W-0", iop.ErrSyntax},
+		{"2025-03-02/W9999999", iop.ErrOutOfRange},
+		{"2025-03-02", iop.ErrSyntax},
+		{"week of 2025-03-02", iop.ErrSyntax},
+		{"", iop.ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			w, err := schedule.ParseWeek(tt.in)
+			require.ErrorIs(t, err, tt.err)
+			var pe *iop.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "schedule.ParseWeek", pe.Func)
+			assert.Equal(t, schedule.Week{}, w)
+		})
+	}
+	assert.Equal(t, schedule.ISOWeeks().Of(day(2025, 3, 5)), schedule.MustParseWeek("2025-W10"))
+	assert.Panics(t, func() { schedule.MustParseWeek("2025-W99") })
+	var w schedule.Week
+	require.NoError(t, w.UnmarshalText([]byte("2024-12-18/W2")))
+	assert.Equal(t, day(2024, 12, 25), w.Start())
+	require.ErrorIs(t, w.UnmarshalText([]byte("x")), iop.ErrSyntax)
+	assert.Equal(t, day(2024, 12, 25), w.Start(), "a failed UnmarshalText leaves the value")
+	_, err := schedule.Week{}.MarshalText()
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = schedule.ISOWeeks().Of(date.Max()).MarshalText()
+	require.ErrorIs(t, err, iop.ErrOutOfRange)
 }
 
 // weekdayOf is the weekday of d by date's own arithmetic.

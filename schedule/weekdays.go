@@ -1,112 +1,95 @@
 package schedule
 
 import (
-	"strings"
+	"database/sql/driver"
 	"time"
 
-	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/internal/enum"
 )
 
-// DaySet is a set of days of the week, such as the days a program runs.
-// The zero DaySet is empty. DaySets are comparable and safe for concurrent
-// use.
-type DaySet uint8
+// isoDay is a day of the week numbered as ISO 8601 numbers it: Monday 1 to
+// Sunday 7. It is the element of [Weekdays], so that a set's text lists the
+// days Monday first.
+type isoDay uint8
 
-// dayOrder is the canonical order of the days in text: Monday first, as
-// ISO 8601 orders them.
-var dayOrder = [7]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+var isoDays = enum.New[isoDay]("Weekday", "schedule.ParseWeekdays", check.EnumFail,
+	[]string{1: "mon", 2: "tue", 3: "wed", 4: "thu", 5: "fri", 6: "sat", 7: "sun"})
 
-var dayAbbr = [7]string{time.Sunday: "sun", time.Monday: "mon", time.Tuesday: "tue", time.Wednesday: "wed", time.Thursday: "thu", time.Friday: "fri", time.Saturday: "sat"}
+// isoOf returns the ISO number of d, 0 for a weekday out of range.
+func isoOf(d time.Weekday) isoDay {
+	switch {
+	case d == time.Sunday:
+		return 7
+	case d > time.Sunday && d <= time.Saturday:
+		return isoDay(d)
+	}
+	return 0
+}
 
-// DaysOf returns the set of the given weekdays; weekdays out of range are
-// left out.
-func DaysOf(days ...time.Weekday) DaySet {
-	var s DaySet
+// Weekdays is a set of days of the week, such as the days a program runs.
+// The zero Weekdays is empty. Sets are comparable and safe for concurrent
+// use. As text and in SQL a set is the three-letter lower-case names of its
+// days joined by commas, Monday first: "mon,wed,fri"; in JSON, an array of
+// those names, ["mon","wed","fri"].
+type Weekdays uint8
+
+var weekdaySet = enum.NewSet[Weekdays](isoDays, "Weekdays")
+
+// WeekdaysOf returns the set of the given days; days out of range are left
+// out.
+func WeekdaysOf(days ...time.Weekday) Weekdays {
+	var s Weekdays
 	for _, d := range days {
-		if d >= time.Sunday && d <= time.Saturday {
-			s |= 1 << d
-		}
+		s |= weekdaySet.Of(isoOf(d))
 	}
 	return s
 }
 
 // Has reports whether d is in s.
-func (s DaySet) Has(d time.Weekday) bool { return d >= 0 && d < 7 && s&(1<<d) != 0 }
-
-// Len returns the number of days in s.
-func (s DaySet) Len() int {
-	n := 0
-	for d := range 7 {
-		if s&(1<<d) != 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// IsValid reports whether s holds only days of the week.
-func (s DaySet) IsValid() bool { return s&0x80 == 0 }
+func (s Weekdays) Has(d time.Weekday) bool { return weekdaySet.Has(s, isoOf(d)) }
 
 // IsZero reports whether s is empty.
-func (s DaySet) IsZero() bool { return s == 0 }
+func (s Weekdays) IsZero() bool { return s == 0 }
 
-// String returns the days as three-letter names joined by commas, Monday
-// first: "mon,wed,fri". The empty set is "".
-func (s DaySet) String() string {
-	var b strings.Builder
-	for _, d := range dayOrder {
-		if s.Has(d) {
-			if b.Len() > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(dayAbbr[d])
-		}
+// IsValid reports whether s holds only days of the week.
+func (s Weekdays) IsValid() bool { return weekdaySet.Valid(s) }
+
+// Len returns the number of days in s.
+func (s Weekdays) Len() int { return weekdaySet.Len(s) }
+
+// Days returns the days in s, Monday first.
+func (s Weekdays) Days() []time.Weekday {
+	var out []time.Weekday
+	for _, d := range weekdaySet.Values(s) {
+		out = append(out, time.Weekday(d%7))
 	}
-	if !s.IsValid() {
-		b.WriteString(",%!DaySet(invalid)")
-	}
-	return b.String()
+	return out
 }
 
-// ParseDays parses a set of days exactly as [DaySet.String] writes it:
-// three-letter lower-case names, Monday first, each once, joined by commas.
-func ParseDays(s string) (DaySet, error) {
-	fail := func() (DaySet, error) {
-		return 0, &iop.ParseError{Func: "schedule.ParseDays", Input: s, Err: ErrInvalidDays}
-	}
-	if s == "" {
-		return 0, nil
-	}
-	var set DaySet
-	next := 0 // index in dayOrder of the next day allowed
-	for part := range strings.SplitSeq(s, ",") {
-		i := next
-		for i < len(dayOrder) && dayAbbr[dayOrder[i]] != part {
-			i++
-		}
-		if i == len(dayOrder) {
-			return fail()
-		}
-		set |= 1 << dayOrder[i]
-		next = i + 1
-	}
-	return set, nil
-}
+// String returns the days' names joined by commas, Monday first:
+// "mon,wed,fri"; "" for the empty set, and "%!Weekdays(0x..)" for bits
+// that name no day.
+func (s Weekdays) String() string { return weekdaySet.String(s) }
+
+// ParseWeekdays parses the form [Weekdays.String] writes: names in any
+// order, each once. The empty string is the empty set.
+func ParseWeekdays(str string) (Weekdays, error) { return weekdaySet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s DaySet) MarshalText() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, &iop.ParseError{Func: "schedule.DaySet.MarshalText", Input: s.String(), Err: ErrInvalidDays}
-	}
-	return []byte(s.String()), nil
-}
+func (s Weekdays) MarshalText() ([]byte, error) { return weekdaySet.MarshalText(s) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDays].
-func (s *DaySet) UnmarshalText(b []byte) error {
-	v, err := ParseDays(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseWeekdays].
+func (s *Weekdays) UnmarshalText(b []byte) error { return weekdaySet.UnmarshalText(s, b) }
+
+// MarshalJSON writes s as an array of names, Monday first.
+func (s Weekdays) MarshalJSON() ([]byte, error) { return weekdaySet.MarshalJSON(s) }
+
+// UnmarshalJSON reads an array of names, each once.
+func (s *Weekdays) UnmarshalJSON(b []byte) error { return weekdaySet.UnmarshalJSON(s, b) }
+
+// Value implements [driver.Valuer]: the text form.
+func (s Weekdays) Value() (driver.Value, error) { return weekdaySet.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseWeekdays].
+func (s *Weekdays) Scan(src any) error { return weekdaySet.Scan(s, src) }

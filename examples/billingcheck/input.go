@@ -87,7 +87,7 @@ func (in *input) readEpisodes(r io.Reader) error {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			in.rowErrors = append(in.rowErrors, rowError{"episodes", &schedule.RowError{Line: pe.StartLine, Err: fmt.Errorf("%w: %w", schedule.ErrMalformedRow, pe.Err)}})
+			in.rowErrors = append(in.rowErrors, rowError{"episodes", &schedule.RowError{Line: pe.StartLine, Err: fmt.Errorf("%w: malformed CSV row: %w", iop.ErrSyntax, pe.Err)}})
 			continue
 		}
 		if err != nil {
@@ -102,17 +102,17 @@ func (in *input) readEpisodes(r io.Reader) error {
 
 // episodeRow reads one row of the episodes CSV, reporting every problem.
 func (in *input) episodeRow(rec []string) error {
-	var errs iop.Errors
-	field := func(name string, err error) { errs = append(errs, &iop.FieldError{Field: name, Err: err}) }
+	var errs iop.FieldErrors
+	field := errs.Add
 	patient := rec[0]
 	if patient == "" {
 		field("patient", iop.ErrMissing)
 	} else if _, dup := in.episodes[patient]; dup {
-		field("patient", iop.ErrDuplicateField)
+		field("patient", iop.ErrDuplicate)
 	}
 	var e schedule.Episode
 	if p, err := iop.ParsePopulation(rec[1]); err != nil {
-		field("population", iop.ErrUnknownPopulation)
+		field("population", iop.ErrUnknown)
 	} else {
 		e.Population = p
 	}
@@ -121,9 +121,9 @@ func (in *input) episodeRow(rec []string) error {
 		if rec[2+i] == "" {
 			continue
 		}
-		v, err := parseDate(rec[2+i])
+		v, err := iop.ParseDate(rec[2+i])
 		if err != nil {
-			field(episodeColumns[2+i], err)
+			field(episodeColumns[2+i], iop.ErrInvalidDate)
 			continue
 		}
 		*d = v
@@ -131,9 +131,9 @@ func (in *input) episodeRow(rec []string) error {
 	var certs []date.Date
 	if rec[5] != "" {
 		for i, s := range strings.Split(rec[5], ";") {
-			d, err := parseDate(s)
+			d, err := iop.ParseDate(s)
 			if err != nil {
-				field("certified["+strconv.Itoa(i)+"]", err)
+				field("certified["+strconv.Itoa(i)+"]", iop.ErrInvalidDate)
 				continue
 			}
 			certs = append(certs, d)
@@ -150,21 +150,12 @@ func (in *input) episodeRow(rec []string) error {
 			return err
 		}
 	}
-	if len(errs) > 0 {
-		return errs
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	in.episodes[patient] = e
 	if len(certs) > 0 {
 		in.certs[patient] = c
 	}
 	return nil
-}
-
-// parseDate parses a YYYY-MM-DD date that must exist.
-func parseDate(s string) (date.Date, error) {
-	d, err := date.Parse(date.ISO8601, s)
-	if err != nil || len(s) != len(date.ISO8601) {
-		return date.Zero, schedule.ErrInvalidDate
-	}
-	return d, nil
 }

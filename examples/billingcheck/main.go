@@ -131,7 +131,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	ck, err := schedule.NewChecker(profile, schedule.DefaultCounting())
+	ck, err := schedule.NewChecker(profile)
 	if err != nil {
 		return fail("%v", err)
 	}

@@ -75,7 +75,7 @@ func TestStdinMalformed(t *testing.T) {
 		"p-1,2025-03-06,09:00,180,group,attended\n"
 	code, out, _ := runWith(in, "-profile", "asam3-2.1", "-")
 	assert.Equal(t, exitBlocking, code, "a refused row fails the run, though the week meets 9 hours")
-	assert.Contains(t, out, "  sessions line 3: malformed CSV row: wrong number of fields\n")
+	assert.Contains(t, out, "  sessions line 3: invalid syntax: malformed CSV row: wrong number of fields\n")
 	assert.Contains(t, out, "p-1      2025-W10  2025-03-03  9h00m    3     1-11---   ok\n", "the rows after it are checked")
 }
 
@@ -90,7 +90,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown weeks", []string{"-weeks", "fortnight"}, "", "billingcheck: unknown -weeks \"fortnight\": want iso, program or a weekday\n"},
 		{"no such file", []string{filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
 		{"no such episodes file", []string{"-episodes", filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
-		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: cannot read the input: sessions: line 1: header[2]: unknown column\nstart: missing\nminutes: missing\nkind: missing\nattendance: missing\n"},
+		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: cannot read the input: sessions: line 1: header[2]: unknown field\nstart: missing\nminutes: missing\nkind: missing\nattendance: missing\n"},
 		{"an empty input", []string{"-"}, "", "billingcheck: cannot read the input: sessions: line 1: header: missing\n"},
 		{"a bad episodes header", []string{"-episodes", filepath.Join("testdata", "compliant.csv"), "-"}, "", "billingcheck: cannot read the input: episodes: the header must be patient,population,admitted,discharged,stepped_down,certified\n"},
 		{"an unknown flag", []string{"-x"}, "", ""},

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ioprules/ioprules/iop"
@@ -27,20 +28,21 @@ type row struct {
 var columns = []string{"patient", "week", "from", "counted", "days", "services", "result"}
 
 func (r *report) write(sums []schedule.WeekSummary) error {
+	// One findings slice for the whole batch; each row holds its part.
 	rows := make([]row, 0, len(sums))
+	var all iop.Findings
 	for _, s := range sums {
-		fs, err := r.ck.Week(s, r.in.episodes[s.Patient])
-		if err != nil {
+		from := len(all)
+		var err error
+		if all, err = r.ck.AppendWeek(all, s, r.in.episodes[s.Patient]); err != nil {
 			return fmt.Errorf("%s: %w", s.Patient, err)
 		}
 		if c, ok := r.in.certs[s.Patient]; ok {
-			cfs, err := r.ck.Certified(s, c)
-			if err != nil {
+			if all, err = r.ck.AppendCertification(all, s, c); err != nil {
 				return fmt.Errorf("%s: %w", s.Patient, err)
 			}
-			fs = append(fs, cfs...)
 		}
-		rows = append(rows, row{s, fs})
+		rows = append(rows, row{s, all[from:len(all):len(all)]})
 	}
 
 	cells := make([][]string, len(rows))
@@ -49,7 +51,7 @@ func (r *report) write(sums []schedule.WeekSummary) error {
 		width[i] = len(c)
 	}
 	for i, rw := range rows {
-		cells[i] = []string{rw.sum.Patient, rw.sum.Week.String(), rw.sum.Week.Start().String(),
+		cells[i] = []string{rw.sum.Patient, weekLabel(rw.sum.Week), rw.sum.Week.Start().String(),
 			rw.sum.Minutes.String(), fmt.Sprint(rw.sum.Days()), services(rw.sum), result(rw.findings)}
 		for j, c := range cells[i] {
 			width[j] = max(width[j], len(c))
@@ -79,7 +81,7 @@ func (r *report) write(sums []schedule.WeekSummary) error {
 			case iop.Warning:
 				r.warnings++
 			}
-			fmt.Fprintf(r.w, "    %-8s %s: %s%s\n", f.Severity, f.Code, f.Message, figures(f))
+			fmt.Fprintf(r.w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
 		}
 	}
 
@@ -129,22 +131,15 @@ func result(fs iop.Findings) string {
 	return worst.String()
 }
 
-// figures writes a finding's figures: " [need 9h00m, got 8h59m]".
-func figures(f iop.Finding) string {
-	if f.Unit == 0 {
-		return ""
+// weekLabel names a week for the table: the ISO week ("2025-W10"), the
+// first day of a calendar week, or the number of a program week (the
+// admission is in the episode).
+func weekLabel(w schedule.Week) string {
+	switch w.Kind() {
+	case schedule.CalendarWeek:
+		return "week of " + w.Start().String()
+	case schedule.ProgramWeek:
+		return "program week " + strconv.Itoa(w.Number())
 	}
-	show := func(v int64) string {
-		switch f.Unit {
-		case iop.UnitMinutes:
-			return iop.Minutes(v).String()
-		case iop.UnitDays:
-			return fmt.Sprint(v, " days")
-		}
-		return fmt.Sprint(v)
-	}
-	if f.Need == 0 {
-		return " [" + show(f.Got) + "]"
-	}
-	return " [need " + show(f.Need) + ", got " + show(f.Got) + "]"
+	return w.String()
 }

@@ -1,0 +1,53 @@
+package schedule
+
+import (
+	"time"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// Day is one day of a [WeekSummary] as per-diem billing sees it: its
+// counted time and services, whether it is a service day, and the payment
+// tier it reaches. It is a comparable value.
+type Day struct {
+	// Date is the day.
+	Date date.Date
+	// Weekday is the day of the week.
+	Weekday time.Weekday
+	// Minutes is the counted time.
+	Minutes iop.Minutes
+	// Services is the number of countable services furnished.
+	Services int
+	// ServiceDay reports whether the day counts as a service day: its
+	// counted time reaches the profile's Daily.MinDayMinutes, or is above
+	// zero when the profile sets none.
+	ServiceDay bool
+	// Tier is the payment tier the day's services reach; zero when they
+	// reach none or the profile sets no tiers.
+	Tier iop.ServiceTier
+	// HasTier reports whether the day's services reach a tier.
+	HasTier bool
+}
+
+// Days returns the seven days of a week's summary with their counted time,
+// services, service-day status and payment tier under ck's profile: the
+// tier of every day, where [Checker.CheckWeek] reports only the days below
+// the lowest tier. The zero Checker gives no tiers and takes any counted
+// time as a service day. It does not allocate.
+func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day {
+	var out [daysPerWeek]Day
+	for i := range out {
+		d := Day{Date: s.Week.Day(i), Minutes: s.DayMinutes[i], Services: int(s.DayServices[i])}
+		d.Weekday = weekday(d.Date)
+		d.ServiceDay = d.Minutes > 0
+		if ck.r != nil {
+			d.ServiceDay = d.ServiceDay && d.Minutes >= ck.r.p.Daily.MinDayMinutes
+			if d.Services > 0 {
+				d.Tier, d.HasTier = ck.r.p.ServiceTiers.TierFor(d.Services)
+			}
+		}
+		out[i] = d
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package schedule
+
+import (
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// Episode is what the weekly checks need to know of a patient's episode of
+// care at the profile's level: the population whose band applies, the first
+// and last days (for partial weeks and service outside the episode), and
+// the step-down, if any. Both ends are included. The zero Episode is not
+// valid. Episodes are comparable and safe for concurrent use.
+type Episode struct {
+	// Population chooses the weekly band ([iop.WeeklyRules.For]).
+	Population iop.Population `json:"population"`
+	// Admitted is the first day of the episode.
+	Admitted date.Date `json:"admitted"`
+	// Discharged is the last day of the episode, included; zero while the
+	// episode goes on.
+	Discharged date.Date `json:"discharged,omitzero"`
+	// SteppedDown is the day the patient stepped down from the profile's
+	// level while still billed at it: the weeks that overlap the
+	// profile's StepDown.Weeks weeks from this day are not held to the
+	// weekly minimums (minutes and service days). Zero when there is no
+	// step-down.
+	SteppedDown date.Date `json:"stepped_down,omitzero"`
+}
+
+// UnmarshalJSON decodes e strictly ([iop.FieldErrors] naming each bad
+// field); it does not validate.
+func (e *Episode) UnmarshalJSON(data []byte) error {
+	type plain Episode
+	var v plain
+	if err := check.Decode(data, &v); err != nil {
+		return err
+	}
+	*e = Episode(v)
+	return nil
+}
+
+// Validate reports every problem with e as [iop.FieldErrors]: an unset
+// ([iop.ErrMissing]) or unknown ([iop.ErrUnknown]) population, no admission
+// day, a discharge before admission or a step-down outside the episode
+// ([iop.ErrOrder]).
+func (e Episode) Validate() error {
+	if e.valid() {
+		return nil
+	}
+	var es iop.FieldErrors
+	missingOrUnknown(&es, "population", e.Population.IsZero(), e.Population.IsValid())
+	if e.Admitted == date.Zero {
+		es.Add("admitted", iop.ErrMissing)
+	}
+	if e.Discharged != date.Zero && e.Discharged < e.Admitted {
+		es.Add("discharged", errDischarge)
+	}
+	if e.SteppedDown != date.Zero && (e.SteppedDown < e.Admitted || (e.Discharged != date.Zero && e.SteppedDown > e.Discharged)) {
+		es.Add("stepped_down", errStepDown)
+	}
+	return es.Err()
+}
+
+func (e *Episode) valid() bool {
+	return e.Population.IsValid() && e.Admitted != date.Zero &&
+		(e.Discharged == date.Zero || e.Discharged >= e.Admitted) &&
+		(e.SteppedDown == date.Zero || (e.SteppedDown >= e.Admitted && (e.Discharged == date.Zero || e.SteppedDown <= e.Discharged)))
+}
+
+// weekShape is where a week stands in an episode.
+type weekShape struct {
+	days        int  // days of the week in the episode, 0 to 7
+	first, last bool // the week holds admission after its first day / discharge before its last
+}
+
+// partial reports whether the week holds the admission after its first day
+// or the discharge before its last.
+func (sh weekShape) partial() bool { return sh.first || sh.last }
+
+func shapeOf(w Week, e *Episode) weekShape {
+	first, last := max(w.start, e.Admitted), w.Last()
+	if e.Discharged != date.Zero {
+		last = min(last, e.Discharged)
+	}
+	var sh weekShape
+	if last >= first {
+		sh.days = int(last-first) + 1
+	}
+	sh.first = e.Admitted > w.start
+	sh.last = e.Discharged != date.Zero && e.Discharged < w.Last()
+	return sh
+}
+
+// partialMin returns the minimum that the profile's partial-week rules set
+// for a week of shape sh, given the full-week minimum full: when the week is
+// both the first and the last, the rule that asks less applies.
+func partialMin[T int | iop.Minutes](r *iop.PartialWeekRules, full T, sh weekShape) T {
+	m := full
+	if sh.first {
+		m = min(m, iop.Prorate(r.First, full, sh.days))
+	}
+	if sh.last {
+		m = min(m, iop.Prorate(r.Last, full, sh.days))
+	}
+	return m
+}
+
+// stepDown reports whether week w overlaps the step-down allowance.
+func (r *checker) stepDown(w Week, e *Episode) bool {
+	if e.SteppedDown == date.Zero || r.p.StepDown.Weeks <= 0 {
+		return false
+	}
+	end := e.SteppedDown + date.Date(daysPerWeek*r.p.StepDown.Weeks)
+	return w.start < end && w.End() > e.SteppedDown
+}
