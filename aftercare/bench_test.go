@@ -6,6 +6,9 @@ import (
 
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // BenchmarkApply moves an active episode (4 moves in its history) to
@@ -34,31 +37,177 @@ func BenchmarkApplyRefused(b *testing.B) {
 	}
 }
 
-// BenchmarkCheckCompliant checks a compliant discharge and plan against
-// the four SUD windows of ASAM level 2.1.
-func BenchmarkCheckCompliant(b *testing.B) {
-	ep := discharged(b, "E1", completed(), true)
-	plan, p := fullPlan(), iop.ASAM3Level21()
+// benchCompliant is a compliant discharge and plan, judged against the
+// four SUD windows of ASAM level 2.1.
+func benchCompliant(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
+	return discharged(tb, "E1", completed(), true), fullPlan(), iop.ASAM3Level21(), dischargedOn + 60
+}
+
+// benchFindings is a discharge with four findings: court notice,
+// outreach, and two windows missed.
+func benchFindings(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
+	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true), planWith(kept(9)), iop.ASAM3Level21(), dischargedOn + 60
+}
+
+// BenchmarkCheckDischargeCompliant checks a compliant discharge and plan
+// against the four SUD windows of ASAM level 2.1.
+func BenchmarkCheckDischargeCompliant(b *testing.B) {
+	ep, plan, p, asOf := benchCompliant(b)
+	ck := newChecker(b, p)
 	b.ReportAllocs()
 	for b.Loop() {
-		fs, err := aftercare.Check(ep, plan, p, dischargedOn+60)
+		fs, err := ck.CheckDischarge(ep, plan, asOf)
 		if err != nil || fs != nil {
 			b.Fatal(fs, err)
 		}
 	}
 }
 
-// BenchmarkCheckFindings checks a discharge with four findings.
-func BenchmarkCheckFindings(b *testing.B) {
-	ep := discharged(b, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
-	plan, p := planWith(kept(9)), iop.ASAM3Level21()
+// BenchmarkAppendDischargeFindings checks a discharge with four findings,
+// appended into a reused slice.
+func BenchmarkAppendDischargeFindings(b *testing.B) {
+	ep, plan, p, asOf := benchFindings(b)
+	ck := newChecker(b, p)
+	var dst iop.Findings
+	var err error
 	b.ReportAllocs()
 	for b.Loop() {
-		fs, err := aftercare.Check(ep, plan, p, dischargedOn+60)
-		if err != nil || len(fs) != 4 {
-			b.Fatal(fs, err)
+		dst, err = ck.AppendDischarge(dst[:0], ep, plan, asOf)
+		if err != nil || len(dst) != 4 {
+			b.Fatal(dst, err)
 		}
 	}
+}
+
+// BenchmarkBaselineCompliant is the hand-written baseline of
+// BenchmarkCheckDischargeCompliant: the same rules coded inline for this
+// one case, with no rule table, no profile settings and no validation of
+// the enums, to show what the checker's shape costs.
+func BenchmarkBaselineCompliant(b *testing.B) {
+	ep, plan, p, asOf := benchCompliant(b)
+	ws := p.FollowUp.Windows
+	b.ReportAllocs()
+	for b.Loop() {
+		if dst := handCheck(nil, ep, plan, ws, asOf); dst != nil {
+			b.Fatal(dst)
+		}
+	}
+}
+
+// BenchmarkBaselineFindings is the hand-written baseline of
+// BenchmarkAppendDischargeFindings.
+func BenchmarkBaselineFindings(b *testing.B) {
+	ep, plan, p, asOf := benchFindings(b)
+	ws := p.FollowUp.Windows
+	var dst iop.Findings
+	b.ReportAllocs()
+	for b.Loop() {
+		if dst = handCheck(dst[:0], ep, plan, ws, asOf); len(dst) != 4 {
+			b.Fatal(dst)
+		}
+	}
+}
+
+// handCheck is the baseline: the rules of AppendDischarge written out by
+// hand, findings built in place with codes only (no severities, summaries
+// or citations from a table), and the windows judged contact by contact.
+// It assumes a discharged episode and a valid plan.
+func handCheck(dst iop.Findings, ep aftercare.Episode, plan aftercare.Plan, ws []iop.FollowUpWindow, asOf date.Date) iop.Findings {
+	ev, _ := ep.DischargeEvent()
+	d := ev.Discharge
+	made := plan.Made != 0
+	switch {
+	case d.Planned && !made:
+		dst = append(dst, iop.Finding{Code: aftercare.CodePlanMissing, Subject: ep.ID()})
+	case d.Planned && plan.Made > ev.On:
+		dst = append(dst, iop.Finding{Code: aftercare.CodePlanLate, Subject: ep.ID()})
+	}
+	if from := ep.Level(); d.Step != 0 && d.ToLevel.Compare(from) != d.Step.Want() {
+		dst = append(dst, iop.Finding{Code: aftercare.CodeStepDownNotLower, Subject: ep.ID()})
+	}
+	if d.Reason == aftercare.ReasonTransferred && d.ReferredTo == "" {
+		dst = append(dst, iop.Finding{Code: aftercare.CodeTransferNoReferral, Subject: ep.ID()})
+	}
+	if ep.CourtOrdered() && d.Reason != aftercare.ReasonCompleted && d.Reason != aftercare.ReasonTransferred {
+		dst = append(dst, iop.Finding{Code: aftercare.CodeCourtNotice, Subject: ep.ID()})
+	}
+	if !d.Planned && d.Reason != aftercare.ReasonDied {
+		dst = append(dst, iop.Finding{Code: aftercare.CodeOutreach, Subject: ep.ID()})
+	}
+	if d.Reason == aftercare.ReasonDied || d.Step == aftercare.StepUp {
+		return dst
+	}
+	var metOn [8]date.Date
+	var metAt [8]int
+	for i, w := range ws {
+		from, exclude := ev.On, -1
+		if w.After != "" {
+			for j := range i {
+				if ws[j].Name == w.After {
+					from, exclude = metOn[j], metAt[j]
+				}
+			}
+			if from == 0 {
+				continue
+			}
+		}
+		first, last := w.Range(from)
+		kept := 0
+		metAt[i] = -1
+		for k, c := range plan.Contacts {
+			if k != exclude && c.On >= first && c.On <= last && c.On <= asOf && c.Status == aftercare.ContactKept {
+				if kept++; kept == w.Need() {
+					metOn[i], metAt[i] = c.On, k
+				}
+			}
+		}
+		if kept < w.Need() && asOf > last {
+			dst = append(dst, iop.Finding{Code: aftercare.CodeFollowUpMissed, Subject: ep.ID(), Day: last, Need: int64(w.Need()), Got: int64(kept), Unit: iop.UnitCount})
+		}
+	}
+	return dst
+}
+
+// TestHandCheckAgrees keeps the baseline honest: on the benchmarks' cases
+// it reports the codes the checker reports.
+func TestHandCheckAgrees(t *testing.T) {
+	for _, mk := range []func(testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date){benchCompliant, benchFindings} {
+		ep, plan, p, asOf := mk(t)
+		want, err := checkDischarge(t, p, ep, plan, asOf)
+		require.NoError(t, err)
+		assert.Equal(t, want.Codes(), handCheck(nil, ep, plan, p.FollowUp.Windows, asOf).Codes())
+	}
+}
+
+// TestCheckAllocs holds the checker to what the benchmarks show: nothing
+// allocated for a compliant discharge, nor for findings appended into a
+// slice with room for them.
+func TestCheckAllocs(t *testing.T) {
+	ep, plan, p, asOf := benchCompliant(t)
+	ck := newChecker(t, p)
+	allocs := testing.AllocsPerRun(100, func() {
+		if fs, err := ck.CheckDischarge(ep, plan, asOf); err != nil || fs != nil {
+			t.Fatal(fs, err)
+		}
+	})
+	assert.Zero(t, allocs, "CheckDischarge of a compliant discharge")
+
+	ep, plan, p, asOf = benchFindings(t)
+	ck = newChecker(t, p)
+	dst := make(iop.Findings, 0, 8)
+	allocs = testing.AllocsPerRun(100, func() {
+		if fs, err := ck.AppendDischarge(dst[:0], ep, plan, asOf); err != nil || len(fs) != 4 {
+			t.Fatal(fs, err)
+		}
+	})
+	assert.Zero(t, allocs, "AppendDischarge into a reused slice")
+
+	allocs = testing.AllocsPerRun(100, func() {
+		if err := plan.Validate(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs, "Plan.Validate of a valid plan")
 }
 
 // BenchmarkReplay rebuilds a 9-move episode.
@@ -100,11 +249,26 @@ func BenchmarkMeasure(b *testing.B) {
 	for i := range cases {
 		cases[i] = aftercare.Case{Episode: discharged(b, "E1", completed(), false), Plan: fullPlan()}
 	}
-	p := iop.ASAM3Level21()
+	ck := newChecker(b, iop.ASAM3Level21())
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := aftercare.Measure(cases, p, dischargedOn+60); err != nil {
+		if _, err := ck.Measure(cases, dischargedOn+60); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestMeasureAllocs: Measure allocates its FollowUp slice, nothing per case.
+func TestMeasureAllocs(t *testing.T) {
+	cases := make([]aftercare.Case, 100)
+	for i := range cases {
+		cases[i] = aftercare.Case{Episode: discharged(t, "E1", completed(), false), Plan: fullPlan()}
+	}
+	ck := newChecker(t, iop.ASAM3Level21())
+	allocs := testing.AllocsPerRun(20, func() {
+		if _, err := ck.Measure(cases, dischargedOn+60); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.InDelta(t, 1, allocs, 0)
 }

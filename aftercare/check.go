@@ -1,16 +1,64 @@
 package aftercare
 
 import (
-	"strconv"
-	"strings"
-
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
-// Check judges the discharge of episode ep and its aftercare plan against
-// profile p, as of day asOf (the library reads no clock), and returns every
-// finding in rule order:
+// Checker holds discharges and their aftercare plans to one profile's
+// rules. Make one with [NewChecker] and use it for any number of
+// episodes: it is immutable and safe for concurrent use. The zero Checker
+// has no profile; its methods return an error.
+type Checker struct {
+	r *checker
+}
+
+// checker is what a Checker shares between its copies.
+type checker struct {
+	p     iop.Profile // a copy that shares no memory with the caller's
+	rules check.Rules
+}
+
+// NewChecker returns a Checker for profile p: the follow-up windows of
+// p.FollowUp, and p.Rules's settings of this package's rules (another
+// severity, or the rule turned off). It validates p ([iop.Profile.Validate])
+// and refuses a setting of an aftercare code that is not in [Rules]; the
+// error is [iop.FieldErrors] naming the profile's fields. The Checker keeps
+// a copy of p: changing p afterwards does not change it.
+func NewChecker(p iop.Profile) (Checker, error) {
+	if err := p.Validate(); err != nil {
+		return Checker{}, err
+	}
+	p = p.Clone()
+	rs, err := check.New("aftercare", rules[:], &p)
+	if err != nil {
+		return Checker{}, err
+	}
+	return Checker{r: &checker{p: p, rules: rs}}, nil
+}
+
+// Profile returns a copy of the profile the Checker applies; the zero
+// Profile for the zero Checker.
+func (ck Checker) Profile() iop.Profile {
+	if ck.r == nil {
+		return iop.Profile{}
+	}
+	return ck.r.p.Clone()
+}
+
+// CheckDischarge judges the discharge of episode ep and its aftercare plan
+// as of day asOf (the library reads no clock), and returns every finding:
+// nil when every rule is met. See [Checker.AppendDischarge] for the rules
+// and the errors.
+func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Findings, error) {
+	return ck.AppendDischarge(nil, ep, plan, asOf)
+}
+
+// AppendDischarge judges the discharge of episode ep and its aftercare
+// plan as of day asOf, as [Checker.CheckDischarge] does, and appends the
+// findings to dst: a batch reuses one slice. It allocates nothing but the
+// growth of dst. The rules, in the order of the findings:
 //
 //  1. a planned discharge has a plan ([CodePlanMissing]) made by the
 //     discharge day ([CodePlanLate]); a plan that is made holds something
@@ -23,112 +71,92 @@ import (
 //     transfer is flagged for notice ([CodeCourtNotice]);
 //  5. an unplanned discharge, other than for death, calls for outreach
 //     ([CodeOutreach]);
-//  6. each follow-up window of p.FollowUp, in order, is met by kept
-//     contacts once it has closed ([CodeFollowUpMissed]) and, while open,
-//     has enough contacts kept or scheduled ([CodeFollowUpNotScheduled]).
-//     Windows do not apply after a death or a step up to more intensive
-//     care.
+//  6. each follow-up window of the profile is met by kept contacts once it
+//     has closed ([CodeFollowUpMissed]) and, while open, has enough
+//     contacts kept or scheduled ([CodeFollowUpNotScheduled]); the findings
+//     of one rule come in the order of the profile's windows. Windows do
+//     not apply after a death or a step up to more intensive care.
 //
-// Findings name the episode's record ID and figures only. The result is
-// nil when every rule is met; Check then does not allocate. p should be
-// valid ([iop.Profile.Validate]); Check does not validate it. The error is
-// an [*EpisodeError] wrapping [ErrNotDischarged] when ep has no discharge,
-// or the errors of [Plan.Validate].
-func Check(ep Episode, plan Plan, p iop.Profile, asOf date.Date) (iop.Findings, error) {
+// Findings name the episode's record ID as their Subject, and carry
+// figures and, for a follow-up window, the window's last day and its
+// citation; never a name or other detail. A rule the profile turns off
+// adds nothing.
+//
+// The error is [iop.FieldErrors], and dst is returned unchanged, when the
+// subject is not one the rules can judge: "episode" wrapping
+// [ErrNotDischarged] when ep has no discharge, and "plan.<field>" for each
+// error of [Plan.Validate]. The zero Checker returns an error.
+func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf date.Date) (iop.Findings, error) {
+	c := ck.r
+	if c == nil {
+		return dst, check.ZeroChecker()
+	}
 	ev, ok := ep.DischargeEvent()
 	if !ok {
-		return nil, &EpisodeError{Episode: ep.ID(), Err: ErrNotDischarged}
+		return dst, iop.FieldErrors{{Field: "episode", Err: ErrNotDischarged}}
 	}
 	if err := plan.Validate(); err != nil {
-		return nil, err
+		var errs iop.FieldErrors
+		errs.Add("plan", err)
+		return dst, errs
 	}
-	id, d := ep.ID(), ev.Discharge
-	var fs iop.Findings
-	add := func(c iop.Code, cite iop.Citation, need, got int, unit iop.Unit, msg ...string) {
-		if fs == nil {
-			fs = make(iop.Findings, 0, 4)
-		}
-		fs = append(fs, iop.Finding{Code: c, Severity: severity(c), Subject: id, Message: message(id, msg...),
-			Cite: cite, Need: int64(need), Got: int64(got), Unit: unit})
-	}
+	rs, id, d := &c.rules, ep.ID(), ev.Discharge
 
 	switch {
 	case d.Planned && plan.IsZero():
-		add(CodePlanMissing, citePlan(), 0, 0, 0, "planned discharge without an aftercare plan")
+		dst = rs.Add(dst, rulePlanMissing, iop.Finding{Subject: id})
 	case d.Planned && plan.Made > ev.On:
-		late := int(plan.Made - ev.On)
-		unit := " days"
-		if late == 1 {
-			unit = " day"
-		}
-		add(CodePlanLate, citePlan(), 0, late, iop.UnitDays, "aftercare plan made ", strconv.Itoa(late), unit, " after the discharge")
+		dst = rs.Add(dst, rulePlanLate, iop.Finding{Subject: id, Got: int64(plan.Made - ev.On), Unit: iop.UnitDays})
 	}
 	if !plan.IsZero() && plan.content() == 0 {
-		add(CodePlanEmpty, citePlan(), 0, 0, 0, "aftercare plan holds no service and no follow-up contact")
+		dst = rs.Add(dst, rulePlanEmpty, iop.Finding{Subject: id})
 	}
-
 	if from := ep.Level(); d.Step != 0 && d.ToLevel.Compare(from) != d.Step.Want() {
-		code, what := stepRule(d.Step)
-		add(code, citeStep(), from.Intensity(), d.ToLevel.Intensity(), iop.UnitIntensity,
-			"step ", d.Step.String(), " from level ", from.String(), " to ", d.ToLevel.String(), " ", what)
+		dst = rs.Add(dst, stepRule(d.Step), iop.Finding{Subject: id,
+			Need: int64(from.Intensity()), Got: int64(d.ToLevel.Intensity()), Unit: iop.UnitIntensity})
 	}
-
 	if d.Reason == ReasonTransferred && d.ReferredTo == "" {
-		add(CodeTransferNoReferral, citeTEDS(), 0, 0, 0, "transfer names no referral")
+		dst = rs.Add(dst, ruleTransferNoReferral, iop.Finding{Subject: id})
 	}
 	if ep.CourtOrdered() && d.Reason != ReasonCompleted && d.Reason != ReasonTransferred {
-		add(CodeCourtNotice, citeCourt(), 0, 0, 0, "court-ordered treatment ended before completion (", d.Reason.String(), "): notice due")
+		dst = rs.Add(dst, ruleCourtNotice, iop.Finding{Subject: id})
 	}
 	if !d.Planned && d.Reason != ReasonDied {
-		add(CodeOutreach, citeOutreach(), 0, 0, 0, "unplanned discharge (", d.Reason.String(), "): reach out to re-engage")
+		dst = rs.Add(dst, ruleOutreach, iop.Finding{Subject: id})
 	}
-
-	if followUpApplies(d) {
-		var buf [maxStackWindows]windowResult
-		ws := p.FollowUp.Windows
-		for i, r := range evalWindows(buf[:0], ws, ev.On, plan.Contacts, asOf) {
-			w := ws[i]
-			switch {
-			case r.skipped || r.met != 0:
-				// met, or judged through the window it counts from
-			case r.closed:
-				add(CodeFollowUpMissed, w.Cite, w.Need(), r.kept, iop.UnitCount,
-					"follow-up window ", w.Name, " closed with ", strconv.Itoa(r.kept), " of ", strconv.Itoa(w.Need()), " contacts kept")
-			case r.planned < w.Need():
-				add(CodeFollowUpNotScheduled, w.Cite, w.Need(), r.planned, iop.UnitCount,
-					"follow-up window ", w.Name, " open with ", strconv.Itoa(r.planned), " of ", strconv.Itoa(w.Need()), " contacts kept or scheduled")
-			}
+	if !followUpApplies(d) || !(rs.On(ruleFollowUpMissed) || rs.On(ruleFollowUpNotScheduled)) {
+		return dst, nil
+	}
+	var buf [maxStackWindows]windowResult
+	ws := c.p.FollowUp.Windows
+	results := evalWindows(buf[:0], ws, ev.On, plan.Contacts, asOf)
+	for i, r := range results {
+		if r.closed && !r.skipped && r.met == 0 {
+			dst = rs.Add(dst, ruleFollowUpMissed, windowFinding(id, &ws[i], r, r.kept))
 		}
 	}
-	return fs, nil
+	for i, r := range results {
+		if !r.closed && !r.skipped && r.planned < ws[i].Need() {
+			dst = rs.Add(dst, ruleFollowUpNotScheduled, windowFinding(id, &ws[i], r, r.planned))
+		}
+	}
+	return dst, nil
 }
 
-// stepRule returns the code of a step that does not go the way it says,
-// and what it does wrong.
-func stepRule(s Step) (iop.Code, string) {
+// windowFinding is the finding of window w, judged as r, about subject id,
+// with got contacts.
+func windowFinding(id string, w *iop.FollowUpWindow, r windowResult, got int) iop.Finding {
+	return iop.Finding{Subject: id, Day: r.last, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount, Cite: w.Cite}
+}
+
+// stepRule returns the rule a step that does not go the way it says
+// breaks.
+func stepRule(s Step) int {
 	switch s {
 	case StepDown:
-		return CodeStepDownNotLower, "does not lower the intensity of care"
+		return ruleStepDownNotLower
 	case StepUp:
-		return CodeStepUpNotHigher, "does not raise the intensity of care"
+		return ruleStepUpNotHigher
 	}
-	return CodeLateralChangesIntensity, "changes the intensity of care"
-}
-
-// message returns "episode <id>: " followed by parts, built with one
-// allocation.
-func message(id string, parts ...string) string {
-	n := len("episode : ") + len(id)
-	for _, p := range parts {
-		n += len(p)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString("episode ")
-	b.WriteString(id)
-	b.WriteString(": ")
-	for _, p := range parts {
-		b.WriteString(p)
-	}
-	return b.String()
+	return ruleLateralChangesIntensity
 }

@@ -1,6 +1,9 @@
 package aftercare_test
 
 import (
+	"errors"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -11,30 +14,28 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// ruleCite returns the citation Rules gives code c.
-func ruleCite(c iop.Code) iop.Citation {
+// rule returns the line of the rule table of code c.
+func rule(c iop.Code) iop.Rule {
 	for _, r := range aftercare.Rules() {
 		if r.Code == c {
-			return r.Cite
+			return r
 		}
 	}
 	panic("no rule " + string(c))
 }
 
-// finding is the finding about episode E1 that Check reports for code c.
-func finding(c iop.Code, msg string, need, got int64, unit iop.Unit) iop.Finding {
-	sev := iop.Warning
-	switch c {
-	case aftercare.CodePlanMissing, aftercare.CodePlanLate, aftercare.CodeStepDownNotLower,
-		aftercare.CodeStepUpNotHigher, aftercare.CodeLateralChangesIntensity:
-		sev = iop.Blocking
-	}
-	return iop.Finding{Code: c, Severity: sev, Subject: "E1", Message: "episode E1: " + msg, Cite: ruleCite(c), Need: need, Got: got, Unit: unit}
+// finding is the finding about episode E1 that the checker reports for
+// code c under a profile that keeps the table's severities.
+func finding(c iop.Code, need, got int64, unit iop.Unit) iop.Finding {
+	r := rule(c)
+	return iop.Finding{Code: c, Severity: r.Severity, Subject: "E1", Need: need, Got: got, Unit: unit, Summary: r.Summary, Cite: r.Cite}
 }
 
-// windowFinding is a follow-up finding for window w.
-func windowFinding(c iop.Code, w iop.FollowUpWindow, msg string, got int64) iop.Finding {
-	f := finding(c, msg, int64(w.Need()), got, iop.UnitCount)
+// windowFinding is a follow-up finding for window w, whose last day is
+// last days after the discharge, with got contacts.
+func windowFinding(c iop.Code, w iop.FollowUpWindow, last int, got int64) iop.Finding {
+	f := finding(c, int64(w.Need()), got, iop.UnitCount)
+	f.Day = dischargedOn + date.Date(last)
 	f.Cite = w.Cite
 	return f
 }
@@ -87,7 +88,7 @@ func TestCheckCompliant(t *testing.T) {
 		t.Run(p.ID, func(t *testing.T) {
 			// Day 3: 7-day, 30-day and IET initiation; days 10 and 20:
 			// engagement.
-			fs, err := aftercare.Check(ep, fullPlan(), p, dischargedOn+60)
+			fs, err := checkDischarge(t, p, ep, fullPlan(), dischargedOn+60)
 			require.NoError(t, err)
 			assert.Nil(t, fs)
 			// The day after discharge, with the contacts scheduled.
@@ -95,7 +96,7 @@ func TestCheckCompliant(t *testing.T) {
 			for i := range plan.Contacts {
 				plan.Contacts[i].Status = aftercare.ContactScheduled
 			}
-			fs, err = aftercare.Check(ep, plan, p, dischargedOn+1)
+			fs, err = checkDischarge(t, p, ep, plan, dischargedOn+1)
 			require.NoError(t, err)
 			assert.Nil(t, fs)
 		})
@@ -103,8 +104,10 @@ func TestCheckCompliant(t *testing.T) {
 }
 
 func TestCheckDischargeRules(t *testing.T) {
-	planned := func(r aftercare.Reason) aftercare.Discharge { return aftercare.Discharge{Reason: r, Planned: true} }
-	unplanned := func(r aftercare.Reason) aftercare.Discharge { return aftercare.Discharge{Reason: r} }
+	planned := func(r aftercare.DischargeReason) aftercare.Discharge {
+		return aftercare.Discharge{Reason: r, Planned: true}
+	}
+	unplanned := func(r aftercare.DischargeReason) aftercare.Discharge { return aftercare.Discharge{Reason: r} }
 	step := func(s aftercare.Step, l iop.Level) aftercare.Discharge {
 		return aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: s, ToLevel: l}
 	}
@@ -118,62 +121,62 @@ func TestCheckDischargeRules(t *testing.T) {
 	}{
 		{name: "planned completion with a plan", d: planned(aftercare.ReasonCompleted), plan: plan},
 		{name: "planned without a plan", d: planned(aftercare.ReasonCompleted),
-			want: iop.Findings{finding(aftercare.CodePlanMissing, "planned discharge without an aftercare plan", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodePlanMissing, 0, 0, 0)}},
 		{name: "plan made on the discharge day", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn, CounselingPerMonth: 2}},
 		{name: "plan made the day after", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn + 1, CounselingPerMonth: 2},
-			want: iop.Findings{finding(aftercare.CodePlanLate, "aftercare plan made 1 day after the discharge", 0, 1, iop.UnitDays)}},
+			want: iop.Findings{finding(aftercare.CodePlanLate, 0, 1, iop.UnitDays)}},
 		{name: "empty plan", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn},
-			want: iop.Findings{finding(aftercare.CodePlanEmpty, "aftercare plan holds no service and no follow-up contact", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodePlanEmpty, 0, 0, 0)}},
 		{name: "late and empty", d: planned(aftercare.ReasonOther), plan: aftercare.Plan{Made: dischargedOn + 3},
 			want: iop.Findings{
-				finding(aftercare.CodePlanLate, "aftercare plan made 3 days after the discharge", 0, 3, iop.UnitDays),
-				finding(aftercare.CodePlanEmpty, "aftercare plan holds no service and no follow-up contact", 0, 0, 0),
+				finding(aftercare.CodePlanLate, 0, 3, iop.UnitDays),
+				finding(aftercare.CodePlanEmpty, 0, 0, 0),
 			}},
 		{name: "unplanned without a plan: outreach only", d: unplanned(aftercare.ReasonTerminated),
-			want: iop.Findings{finding(aftercare.CodeOutreach, "unplanned discharge (terminated-by-facility): reach out to re-engage", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodeOutreach, 0, 0, 0)}},
 		{name: "left against advice", d: unplanned(aftercare.ReasonLeftAgainstAdvice), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeOutreach, "unplanned discharge (left-against-advice): reach out to re-engage", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodeOutreach, 0, 0, 0)}},
 		{name: "incarcerated", d: unplanned(aftercare.ReasonIncarcerated),
-			want: iop.Findings{finding(aftercare.CodeOutreach, "unplanned discharge (incarcerated): reach out to re-engage", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodeOutreach, 0, 0, 0)}},
 		{name: "died: no outreach", d: unplanned(aftercare.ReasonDied)},
 		{name: "step down to level 1", d: step(aftercare.StepDown, iop.Level1), plan: plan},
 		{name: "step down to 1.0 (4th edition)", d: step(aftercare.StepDown, iop.Level10), plan: plan},
 		{name: "step down to the same level", d: step(aftercare.StepDown, iop.Level21), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeStepDownNotLower, "step down from level 2.1 to 2.1 does not lower the intensity of care", 21, 21, iop.UnitIntensity)}},
+			want: iop.Findings{finding(aftercare.CodeStepDownNotLower, 21, 21, iop.UnitIntensity)}},
 		{name: "step down to a higher level", d: step(aftercare.StepDown, iop.Level25), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeStepDownNotLower, "step down from level 2.1 to 2.5 does not lower the intensity of care", 21, 25, iop.UnitIntensity)}},
+			want: iop.Findings{finding(aftercare.CodeStepDownNotLower, 21, 25, iop.UnitIntensity)}},
 		{name: "step up to 2.5", d: step(aftercare.StepUp, iop.Level25), plan: plan},
 		{name: "step up to level 1", d: step(aftercare.StepUp, iop.Level1), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeStepUpNotHigher, "step up from level 2.1 to 1 does not raise the intensity of care", 21, 10, iop.UnitIntensity)}},
+			want: iop.Findings{finding(aftercare.CodeStepUpNotHigher, 21, 10, iop.UnitIntensity)}},
 		{name: "lateral to 2.1", d: step(aftercare.StepLateral, iop.Level21), plan: plan},
 		{name: "lateral to 3.1", d: step(aftercare.StepLateral, iop.Level31), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeLateralChangesIntensity, "step lateral from level 2.1 to 3.1 changes the intensity of care", 21, 31, iop.UnitIntensity)}},
+			want: iop.Findings{finding(aftercare.CodeLateralChangesIntensity, 21, 31, iop.UnitIntensity)}},
 		{name: "transfer with referral", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, ReferredTo: "R-1"}, plan: plan},
 		{name: "transfer without referral", d: planned(aftercare.ReasonTransferred), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeTransferNoReferral, "transfer names no referral", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodeTransferNoReferral, 0, 0, 0)}},
 		{name: "court-ordered completion", d: planned(aftercare.ReasonCompleted), court: true, plan: plan},
 		{name: "court-ordered transfer", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, ReferredTo: "R-1"}, court: true, plan: plan},
 		{name: "court-ordered, left against advice", d: unplanned(aftercare.ReasonLeftAgainstAdvice), court: true,
 			want: iop.Findings{
-				finding(aftercare.CodeCourtNotice, "court-ordered treatment ended before completion (left-against-advice): notice due", 0, 0, 0),
-				finding(aftercare.CodeOutreach, "unplanned discharge (left-against-advice): reach out to re-engage", 0, 0, 0),
+				finding(aftercare.CodeCourtNotice, 0, 0, 0),
+				finding(aftercare.CodeOutreach, 0, 0, 0),
 			}},
 		{name: "court-ordered, planned termination", d: planned(aftercare.ReasonTerminated), court: true, plan: plan,
-			want: iop.Findings{finding(aftercare.CodeCourtNotice, "court-ordered treatment ended before completion (terminated-by-facility): notice due", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0)}},
 		{name: "court-ordered, died", d: unplanned(aftercare.ReasonDied), court: true,
-			want: iop.Findings{finding(aftercare.CodeCourtNotice, "court-ordered treatment ended before completion (died): notice due", 0, 0, 0)}},
+			want: iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0)}},
 		{name: "everything at once, in rule order", court: true,
 			d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25},
 			want: iop.Findings{
-				finding(aftercare.CodePlanMissing, "planned discharge without an aftercare plan", 0, 0, 0),
-				finding(aftercare.CodeStepDownNotLower, "step down from level 2.1 to 2.5 does not lower the intensity of care", 21, 25, iop.UnitIntensity),
-				finding(aftercare.CodeTransferNoReferral, "transfer names no referral", 0, 0, 0),
+				finding(aftercare.CodePlanMissing, 0, 0, 0),
+				finding(aftercare.CodeStepDownNotLower, 21, 25, iop.UnitIntensity),
+				finding(aftercare.CodeTransferNoReferral, 0, 0, 0),
 			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ep := discharged(t, "E1", tt.d, tt.court)
-			got, err := aftercare.Check(ep, tt.plan, noWindows(), dischargedOn+60)
+			got, err := checkDischarge(t, noWindows(), ep, tt.plan, dischargedOn+60)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			ioptest.Cited(t, got)
@@ -182,11 +185,19 @@ func TestCheckDischargeRules(t *testing.T) {
 }
 
 func TestCheckFollowUpWindows(t *testing.T) {
+	// A window's last day is its Days after the discharge, but for
+	// engagement, counted from the initiation contact on day 2.
+	lastDay := func(w iop.FollowUpWindow) int {
+		if w.After != "" {
+			return 2 + w.Days
+		}
+		return w.Days
+	}
 	missedMsg := func(w iop.FollowUpWindow, got int) iop.Finding {
-		return windowFinding(aftercare.CodeFollowUpMissed, w, "follow-up window "+w.Name+" closed with "+itoa(got)+" of "+itoa(w.Need())+" contacts kept", int64(got))
+		return windowFinding(aftercare.CodeFollowUpMissed, w, lastDay(w), int64(got))
 	}
 	openMsg := func(w iop.FollowUpWindow, got int) iop.Finding {
-		return windowFinding(aftercare.CodeFollowUpNotScheduled, w, "follow-up window "+w.Name+" open with "+itoa(got)+" of "+itoa(w.Need())+" contacts kept or scheduled", int64(got))
+		return windowFinding(aftercare.CodeFollowUpNotScheduled, w, lastDay(w), int64(got))
 	}
 	late := dischargedOn + 60
 	tests := []struct {
@@ -232,8 +243,7 @@ func TestCheckFollowUpWindows(t *testing.T) {
 		{name: "IET engagement: the initiation contact does not count again", windows: []iop.FollowUpWindow{ietInit, iop.FollowUpWindow{
 			Name: "same-day-engagement", Days: 34, Contacts: 2, SameDayCounts: true, After: "iet-initiation", Cite: testCite}},
 			contacts: []aftercare.Contact{kept(2), kept(10)}, asOf: late,
-			want: iop.Findings{windowFinding(aftercare.CodeFollowUpMissed, iop.FollowUpWindow{Name: "same-day-engagement", Contacts: 2, Cite: testCite},
-				"follow-up window same-day-engagement closed with 1 of 2 contacts kept", 1)}},
+			want: iop.Findings{windowFinding(aftercare.CodeFollowUpMissed, iop.FollowUpWindow{Name: "same-day-engagement", Contacts: 2, Cite: testCite}, 36, 1)}},
 		{name: "IET engagement: counted from the initiation contact, not the discharge", windows: []iop.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{kept(13), kept(40), kept(47)}, asOf: late},
 		{name: "IET engagement: not judged when initiation is missed", windows: []iop.FollowUpWindow{ietInit, ietEngage},
@@ -264,6 +274,8 @@ func TestCheckFollowUpWindows(t *testing.T) {
 			want: iop.Findings{openMsg(ietEngage, 1)}},
 		{name: "engagement not judged when initiation is not scheduled", windows: []iop.FollowUpWindow{ietInit, ietEngage}, asOf: dischargedOn + 1,
 			want: iop.Findings{openMsg(ietInit, 0)}},
+		{name: "rule order: a closed window before an open one listed earlier", windows: []iop.FollowUpWindow{fui30, fui7}, asOf: dischargedOn + 10,
+			want: iop.Findings{missedMsg(fui7, 0), openMsg(fui30, 0)}},
 		{name: "every window, every finding, in profile order", windows: iop.ASAM3Level21().FollowUp.Windows, asOf: late,
 			want: iop.Findings{
 				missedMsg(iop.ASAM3Level21().FollowUp.Windows[0], 0),
@@ -274,7 +286,7 @@ func TestCheckFollowUpWindows(t *testing.T) {
 	ep := discharged(t, "E1", completed(), false)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := aftercare.Check(ep, planWith(tt.contacts...), withWindows(tt.windows...), tt.asOf)
+			got, err := checkDischarge(t, withWindows(tt.windows...), ep, planWith(tt.contacts...), tt.asOf)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
@@ -288,14 +300,14 @@ func TestCheckWindowsDoNotApply(t *testing.T) {
 		{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level37, ReferredTo: "R-3"},
 	} {
 		ep := discharged(t, "E1", d, false)
-		got, err := aftercare.Check(ep, planWith(), p, dischargedOn+60)
+		got, err := checkDischarge(t, p, ep, planWith(), dischargedOn+60)
 		require.NoError(t, err)
 		assert.Nil(t, got, "%+v", d)
 	}
 	// A step down keeps the windows: the first visit at the lower level
 	// is the follow-up.
 	ep := discharged(t, "E1", completed(), false)
-	got, err := aftercare.Check(ep, planWith(), p, dischargedOn+60)
+	got, err := checkDischarge(t, p, ep, planWith(), dischargedOn+60)
 	require.NoError(t, err)
 	ioptest.CodesEqual(t, got, aftercare.CodeFollowUpMissed, aftercare.CodeFollowUpMissed, aftercare.CodeFollowUpMissed)
 }
@@ -303,38 +315,157 @@ func TestCheckWindowsDoNotApply(t *testing.T) {
 func TestCheckErrors(t *testing.T) {
 	p := iop.ASAM3Level21()
 	for _, s := range []aftercare.State{aftercare.Referred, aftercare.Admitted, aftercare.Active, aftercare.OnHold} {
-		_, err := aftercare.Check(episodeIn(t, s), fullPlan(), p, dischargedOn)
-		var ee *aftercare.EpisodeError
-		require.ErrorAs(t, err, &ee, "state %s", s)
-		assert.Equal(t, &aftercare.EpisodeError{Episode: "E1", Err: aftercare.ErrNotDischarged}, ee)
-		require.EqualError(t, err, `aftercare: episode "E1": episode not discharged`)
+		_, err := checkDischarge(t, p, episodeIn(t, s), fullPlan(), dischargedOn)
+		requireFieldErrors(t, err, []fieldErr{{"episode", aftercare.ErrNotDischarged}})
+		require.ErrorIs(t, err, iop.ErrMissing)
+		require.EqualError(t, err, "episode: missing: episode not discharged")
 	}
 	notAdmitted, err := episodeIn(t, aftercare.Referred).Close(assessedOn)
 	require.NoError(t, err)
-	_, err = aftercare.Check(notAdmitted, aftercare.Plan{}, p, closedOn)
+	_, err = checkDischarge(t, p, notAdmitted, aftercare.Plan{}, closedOn)
 	require.ErrorIs(t, err, aftercare.ErrNotDischarged)
 
 	for _, s := range []aftercare.State{aftercare.Discharged, aftercare.InAftercare, aftercare.Closed} {
-		_, err := aftercare.Check(episodeIn(t, s), fullPlan(), p, dischargedOn+60)
+		_, err := checkDischarge(t, p, episodeIn(t, s), fullPlan(), dischargedOn+60)
 		require.NoError(t, err, "state %s", s)
 	}
 
-	_, err = aftercare.Check(episodeIn(t, aftercare.Discharged), aftercare.Plan{MutualHelpPerWeek: -1}, p, dischargedOn)
-	var fe *iop.FieldError
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "mutual_help_per_week", fe.Field)
+	// An invalid plan: every error, under "plan".
+	bad := aftercare.Plan{MutualHelpPerWeek: -1, Contacts: []aftercare.Contact{{On: dischargedOn}}}
+	_, err = checkDischarge(t, p, episodeIn(t, aftercare.Discharged), bad, dischargedOn)
+	requireFieldErrors(t, err, []fieldErr{
+		{"plan.made", iop.ErrMissing},
+		{"plan.mutual_help_per_week", iop.ErrOutOfRange},
+		{"plan.contacts[0].status", iop.ErrMissing},
+	})
+
+	// The append form returns dst unchanged on error.
+	ck := newChecker(t, p)
+	dst := make(iop.Findings, 1, 4)
+	got, err := ck.AppendDischarge(dst, episodeIn(t, aftercare.Active), fullPlan(), dischargedOn)
+	require.ErrorIs(t, err, aftercare.ErrNotDischarged)
+	assert.Equal(t, dst, got)
+}
+
+func TestZeroChecker(t *testing.T) {
+	var ck aftercare.Checker
+	ep := discharged(t, "E1", completed(), false)
+	_, err := ck.CheckDischarge(ep, fullPlan(), dischargedOn)
+	requireFieldError(t, err, fieldErr{"checker", iop.ErrMissing})
+	_, err = ck.AppendDischarge(nil, ep, fullPlan(), dischargedOn)
+	requireFieldError(t, err, fieldErr{"checker", iop.ErrMissing})
+	_, err = ck.Measure(nil, dischargedOn)
+	requireFieldError(t, err, fieldErr{"checker", iop.ErrMissing})
+	assert.True(t, ck.Profile().IsZero())
+}
+
+func TestNewCheckerRefusesInvalidProfile(t *testing.T) {
+	p := iop.ASAM3Level21()
+	p.FollowUp.Windows[0].Days = 0
+	ck, err := aftercare.NewChecker(p)
+	requireFieldErrors(t, err, []fieldErr{{"follow_up.windows[0].days", iop.ErrOutOfRange}})
+	assert.True(t, ck.Profile().IsZero(), "a refused profile gives the zero Checker")
+}
+
+func TestCheckerKeepsACopy(t *testing.T) {
+	p := iop.ASAM3Level21()
+	ck := newChecker(t, p)
+	p.FollowUp.Windows[0].Days = 1
+	assert.True(t, ck.Profile().Equal(iop.ASAM3Level21()), "changing p does not change the Checker")
+	q := ck.Profile()
+	q.FollowUp.Windows[0].Days = 2
+	assert.True(t, ck.Profile().Equal(iop.ASAM3Level21()), "changing the profile returned does not change the Checker")
+}
+
+func TestAppendDischargeReusesSlice(t *testing.T) {
+	ck := newChecker(t, iop.ASAM3Level21())
+	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
+	want, err := checkWith(t, ck, left, planWith(kept(9)), dischargedOn+60)
+	require.NoError(t, err)
+	require.Len(t, want, 4)
+
+	prior := finding(aftercare.CodePlanEmpty, 0, 0, 0)
+	prior.Subject = "E0"
+	dst := iop.Findings{prior}
+	got, err := ck.AppendDischarge(dst, left, planWith(kept(9)), dischargedOn+60)
+	require.NoError(t, err)
+	assert.Equal(t, append(iop.Findings{prior}, want...), got, "appended after what dst held")
+
+	// Compliant: dst comes back as it was.
+	got, err = ck.AppendDischarge(got[:0], discharged(t, "E1", completed(), true), fullPlan(), dischargedOn+60)
+	require.NoError(t, err)
+	assert.Empty(t, got)
 }
 
 func TestCheckFindingsAreErrors(t *testing.T) {
 	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}, false)
-	fs, err := aftercare.Check(ep, aftercare.Plan{}, noWindows(), dischargedOn)
+	fs, err := checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
 	require.ErrorIs(t, fs.Err(), aftercare.CodePlanMissing)
 	ioptest.Blocks(t, fs, aftercare.CodePlanMissing)
 
 	ep = discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)
-	fs, err = aftercare.Check(ep, aftercare.Plan{}, noWindows(), dischargedOn)
+	fs, err = checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
 	ioptest.HasCode(t, fs, aftercare.CodeOutreach)
 	require.NoError(t, fs.Err(), "outreach is a warning: it does not block")
+}
+
+func TestFindingMessage(t *testing.T) {
+	ep := discharged(t, "E1", completed(), false)
+	fs, err := checkDischarge(t, withWindows(fui7), ep, aftercare.Plan{Made: dischargedOn + 2, RecoveryCoach: true}, dischargedOn+60)
+	require.NoError(t, err)
+	require.Len(t, fs, 2)
+	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", fs[0].Message())
+	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17: need 1, got 0", fs[1].Message())
+}
+
+// TestCheckerConcurrent shares one Checker between goroutines (run with
+// -race): each gets the findings a Checker of its own gives.
+func TestCheckerConcurrent(t *testing.T) {
+	ck := newChecker(t, iop.ASAM3Level21())
+	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
+	done := discharged(t, "E2", completed(), false)
+	cases := []aftercare.Case{{Episode: left, Plan: planWith(kept(9))}, {Episode: done, Plan: fullPlan()}}
+	wantLeft, err := checkDischarge(t, iop.ASAM3Level21(), left, planWith(kept(9)), dischargedOn+60)
+	require.NoError(t, err)
+	wantMeasures, err := newChecker(t, iop.ASAM3Level21()).Measure(cases, dischargedOn+60)
+	require.NoError(t, err)
+
+	// Each goroutine records what it got; the test goroutine checks it.
+	type result struct {
+		left, done iop.Findings
+		m          aftercare.Measures
+		err        error
+		same       bool
+	}
+	results := make([][]result, 8)
+	var wg sync.WaitGroup
+	for g := range results {
+		wg.Go(func() {
+			var dst iop.Findings
+			for range 50 {
+				var r result
+				var err1, err2, err3 error
+				dst, err1 = ck.AppendDischarge(dst[:0], left, planWith(kept(9)), dischargedOn+60)
+				r.left = slices.Clone(dst)
+				r.done, err2 = ck.CheckDischarge(done, fullPlan(), dischargedOn+60)
+				r.m, err3 = ck.Measure(cases, dischargedOn+60)
+				r.err = errors.Join(err1, err2, err3)
+				r.same = ck.Profile().Equal(iop.ASAM3Level21())
+				results[g] = append(results[g], r)
+			}
+		})
+	}
+	wg.Wait()
+	for _, rs := range results {
+		require.Len(t, rs, 50)
+		for _, r := range rs {
+			require.NoError(t, r.err)
+			assert.Equal(t, wantLeft, r.left)
+			assert.Nil(t, r.done)
+			assert.Equal(t, wantMeasures, r.m)
+			assert.True(t, r.same)
+		}
+	}
 }

@@ -1,74 +1,92 @@
 package aftercare
 
 import (
-	"fmt"
-	"strconv"
+	"database/sql/driver"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
 )
 
-// Reason is why an episode was discharged, in the categories of the TEDS
-// discharge data set (TEDS-D, variable REASON). The zero Reason is unset and
-// not valid. Reasons are comparable and safe for concurrent use.
-type Reason uint8
+// DischargeReason is why an episode was discharged, in the categories of
+// the TEDS discharge data set (TEDS-D, variable REASON). The zero
+// DischargeReason is unset and not valid. Reasons are comparable and safe
+// for concurrent use.
+type DischargeReason uint8
 
-// The discharge reasons, in TEDS-D order: [Reason.TEDS] gives the code.
+// The discharge reasons, in TEDS-D order: [DischargeReason.TEDS] gives the
+// code.
 const (
-	_                       Reason = iota
-	ReasonCompleted                // treatment completed (TEDS-D 1)
-	ReasonLeftAgainstAdvice        // dropped out or left against professional advice (TEDS-D 2)
-	ReasonTerminated               // terminated by the facility (TEDS-D 3)
-	ReasonTransferred              // transferred to another level of care or program (TEDS-D 4)
-	ReasonIncarcerated             // incarcerated (TEDS-D 5)
-	ReasonDied                     // death (TEDS-D 6)
-	ReasonOther                    // other (TEDS-D 7)
+	_                       DischargeReason = iota
+	ReasonCompleted                         // treatment completed (TEDS-D 1)
+	ReasonLeftAgainstAdvice                 // dropped out or left against professional advice (TEDS-D 2)
+	ReasonTerminated                        // terminated by the facility (TEDS-D 3)
+	ReasonTransferred                       // transferred to another level of care or program (TEDS-D 4)
+	ReasonIncarcerated                      // incarcerated (TEDS-D 5)
+	ReasonDied                              // death (TEDS-D 6)
+	ReasonOther                             // other (TEDS-D 7)
 )
 
-var reasonNames = []string{
+var dischargeReasons = enum.New[DischargeReason]("DischargeReason", "aftercare.ParseDischargeReason", check.EnumFail, []string{
 	ReasonCompleted: "completed", ReasonLeftAgainstAdvice: "left-against-advice",
 	ReasonTerminated: "terminated-by-facility", ReasonTransferred: "transferred",
 	ReasonIncarcerated: "incarcerated", ReasonDied: "died", ReasonOther: "other",
-}
+})
 
-// Reasons returns every reason, in TEDS-D order.
-func Reasons() []Reason {
-	return []Reason{ReasonCompleted, ReasonLeftAgainstAdvice, ReasonTerminated,
-		ReasonTransferred, ReasonIncarcerated, ReasonDied, ReasonOther}
-}
+// AllDischargeReasons returns every reason, in TEDS-D order.
+func AllDischargeReasons() []DischargeReason { return dischargeReasons.Values() }
 
 // IsValid reports whether r is a known reason.
-func (r Reason) IsValid() bool { return enum.Valid(reasonNames, r) }
+func (r DischargeReason) IsValid() bool { return dischargeReasons.Valid(r) }
 
 // IsZero reports whether r is unset.
-func (r Reason) IsZero() bool { return r == 0 }
+func (r DischargeReason) IsZero() bool { return r == 0 }
 
 // String returns the reason's name ("left-against-advice"), and
-// "%!Reason(n)" for an invalid value.
-func (r Reason) String() string { return enum.String(reasonNames, r, "Reason") }
+// "%!DischargeReason(n)" for an invalid value.
+func (r DischargeReason) String() string { return dischargeReasons.String(r) }
+
+// ParseDischargeReason parses a reason's name exactly as
+// [DischargeReason.String] writes it. The error is an [*iop.ParseError]
+// wrapping [iop.ErrUnknown].
+func ParseDischargeReason(s string) (DischargeReason, error) { return dischargeReasons.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid reason is an error.
+func (r DischargeReason) MarshalText() ([]byte, error) { return dischargeReasons.Marshal(r) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDischargeReason].
+func (r *DischargeReason) UnmarshalText(b []byte) error { return dischargeReasons.Unmarshal(r, b) }
+
+// Value implements [driver.Valuer]: the name, never the number (nor the
+// TEDS-D code); NULL for the zero DischargeReason.
+func (r DischargeReason) Value() (driver.Value, error) { return dischargeReasons.Value(r) }
+
+// Scan implements [database/sql.Scanner] with [ParseDischargeReason]; NULL
+// is the zero DischargeReason.
+func (r *DischargeReason) Scan(src any) error { return dischargeReasons.Scan(r, src) }
 
 // TEDS returns the reason's TEDS-D code, 1 to 7, and 0 for an invalid reason.
-func (r Reason) TEDS() int {
+func (r DischargeReason) TEDS() int {
 	if !r.IsValid() {
 		return 0
 	}
 	return int(r)
 }
 
-// ReasonFromTEDS returns the reason with TEDS-D code n (1 to 7), and an
-// [*iop.ParseError] wrapping [ErrUnknownReason] for any other code.
-func ReasonFromTEDS(n int) (Reason, error) {
+// DischargeReasonFromTEDS returns the reason with TEDS-D code n (1 to 7),
+// and an [*iop.ParseError] wrapping [iop.ErrOutOfRange] for any other code.
+func DischargeReasonFromTEDS(n int) (DischargeReason, error) {
 	if n < 1 || n > int(ReasonOther) {
-		return 0, &iop.ParseError{Func: "aftercare.ReasonFromTEDS", Input: strconv.Itoa(n), Err: ErrUnknownReason}
+		return 0, &iop.ParseError{Func: "aftercare.DischargeReasonFromTEDS", Err: errTEDSCode}
 	}
-	return Reason(n), nil
+	return DischargeReason(n), nil
 }
 
 // Planning returns whether a discharge for reason r is always planned
 // (a completion), never planned (leaving against advice, incarceration,
 // death), or may be either (termination, transfer, other): fixed is false
 // in the last case.
-func (r Reason) Planning() (planned, fixed bool) {
+func (r DischargeReason) Planning() (planned, fixed bool) {
 	switch r {
 	case ReasonCompleted:
 		return true, true
@@ -78,26 +96,9 @@ func (r Reason) Planning() (planned, fixed bool) {
 	return false, false
 }
 
-// ParseReason parses a reason's name exactly as [Reason.String] writes it.
-func ParseReason(s string) (Reason, error) {
-	if v, ok := enum.Parse[Reason](reasonNames, s); ok {
-		return v, nil
-	}
-	return 0, &iop.ParseError{Func: "aftercare.ParseReason", Input: s, Err: ErrUnknownReason}
-}
-
-// MarshalText implements [encoding.TextMarshaler]; an invalid reason is an error.
-func (r Reason) MarshalText() ([]byte, error) {
-	return enum.Text(r.IsValid(), r.String(), func() error {
-		return &iop.ParseError{Func: "aftercare.Reason.MarshalText", Input: r.String(), Err: ErrUnknownReason}
-	})
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseReason].
-func (r *Reason) UnmarshalText(b []byte) error { return enum.Unmarshal(r, b, ParseReason) }
-
 // Step is the direction of a move to another level of care at discharge.
 // The zero Step means the discharge moves the person to no other level.
+// Steps are comparable and safe for concurrent use.
 type Step uint8
 
 // The steps.
@@ -108,16 +109,38 @@ const (
 	StepLateral      // to another program at a level of the same intensity
 )
 
-var stepNames = []string{StepDown: "down", StepUp: "up", StepLateral: "lateral"}
+var steps = enum.New[Step]("Step", "aftercare.ParseStep", check.EnumFail,
+	[]string{StepDown: "down", StepUp: "up", StepLateral: "lateral"})
+
+// AllSteps returns every step, in order.
+func AllSteps() []Step { return steps.Values() }
 
 // IsValid reports whether s is a known step.
-func (s Step) IsValid() bool { return enum.Valid(stepNames, s) }
+func (s Step) IsValid() bool { return steps.Valid(s) }
 
-// IsZero reports whether s is unset.
+// IsZero reports whether s is unset: no move to another level.
 func (s Step) IsZero() bool { return s == 0 }
 
 // String returns "down", "up" or "lateral", and "%!Step(n)" otherwise.
-func (s Step) String() string { return enum.String(stepNames, s, "Step") }
+func (s Step) String() string { return steps.String(s) }
+
+// ParseStep parses "down", "up" or "lateral". The error is an
+// [*iop.ParseError] wrapping [iop.ErrUnknown].
+func ParseStep(s string) (Step, error) { return steps.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid step is an error.
+func (s Step) MarshalText() ([]byte, error) { return steps.Marshal(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseStep].
+func (s *Step) UnmarshalText(b []byte) error { return steps.Unmarshal(s, b) }
+
+// Value implements [driver.Valuer]: the name, never the number; NULL for
+// the zero Step.
+func (s Step) Value() (driver.Value, error) { return steps.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseStep]; NULL is the zero
+// Step.
+func (s *Step) Scan(src any) error { return steps.Scan(s, src) }
 
 // Want returns the result of [iop.Level.Compare] of the level stepped to
 // with the level left that the step needs: -1 for down, +1 for up, 0 for
@@ -132,24 +155,6 @@ func (s Step) Want() int {
 	return 0
 }
 
-// ParseStep parses "down", "up" or "lateral".
-func ParseStep(s string) (Step, error) {
-	if v, ok := enum.Parse[Step](stepNames, s); ok {
-		return v, nil
-	}
-	return 0, &iop.ParseError{Func: "aftercare.ParseStep", Input: s, Err: ErrUnknownStep}
-}
-
-// MarshalText implements [encoding.TextMarshaler]; an invalid step is an error.
-func (s Step) MarshalText() ([]byte, error) {
-	return enum.Text(s.IsValid(), s.String(), func() error {
-		return &iop.ParseError{Func: "aftercare.Step.MarshalText", Input: s.String(), Err: ErrUnknownStep}
-	})
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseStep].
-func (s *Step) UnmarshalText(b []byte) error { return enum.Unmarshal(s, b, ParseStep) }
-
 // Discharge is what a discharge records: the reason in TEDS-D terms,
 // whether it was planned with the patient, and the level of care the
 // person moves to, if any. The zero Discharge is unset. Discharge is
@@ -160,10 +165,10 @@ func (s *Step) UnmarshalText(b []byte) error { return enum.Unmarshal(s, b, Parse
 // with [ReasonCompleted] or [ReasonTransferred], [StepDown] and ToLevel
 // [iop.Level1].
 type Discharge struct {
-	Reason Reason `json:"reason"`
+	Reason DischargeReason `json:"reason"`
 	// Planned says the discharge was planned with the patient. A completion
 	// is always planned; leaving against advice, incarceration and death
-	// never are ([Reason.Planning]).
+	// never are ([DischargeReason.Planning]).
 	Planned bool `json:"planned,omitzero"`
 	// Step is the direction of the move to ToLevel; zero when the person
 	// moves to no other level of care.
@@ -179,37 +184,40 @@ type Discharge struct {
 func (d Discharge) IsZero() bool { return d == Discharge{} }
 
 // Validate reports every inconsistency in d, in field order, as
-// [iop.Errors] of [*FieldError]s: a missing or unknown reason, an unknown
-// step or level, a step without a level or a level without a step, a
-// planning that contradicts the reason, and a step to another level after
-// leaving against advice, incarceration or death. It returns nil when d is
-// valid.
+// [iop.FieldErrors]: a missing or unknown reason ([iop.ErrMissing],
+// [iop.ErrUnknown]), a planning that contradicts the reason
+// ([iop.ErrOutOfRange]), an unknown step or level, a step without a level
+// or a level without a step, and a step to another level after leaving
+// against advice, incarceration or death ([iop.ErrOutOfRange]). It returns
+// nil when d is valid, without allocating.
 func (d Discharge) Validate() error {
 	planned, fixed := d.Reason.Planning()
-	var errs iop.Errors
-	add := func(field string, err error) { errs = append(errs, &FieldError{Field: field, Err: err}) }
+	var errs iop.FieldErrors
 	switch {
 	case d.Reason == 0:
-		add("reason", iop.ErrMissing)
+		errs.Add("reason", iop.ErrMissing)
 	case !d.Reason.IsValid():
-		add("reason", ErrUnknownReason)
+		errs.Add("reason", iop.ErrUnknown)
 	}
-	if fixed && d.Planned != planned {
-		add("planned", fmt.Errorf("%w: a %s discharge is planned=%t", ErrContradictsReason, d.Reason, planned))
+	switch {
+	case fixed && planned && !d.Planned:
+		errs.Add("planned", errAlwaysPlanned)
+	case fixed && !planned && d.Planned:
+		errs.Add("planned", errNeverPlanned)
 	}
 	switch {
 	case d.Step != 0 && !d.Step.IsValid():
-		add("step", ErrUnknownStep)
+		errs.Add("step", iop.ErrUnknown)
 	case d.Step != 0 && d.ToLevel == 0:
-		add("to_level", iop.ErrMissing)
+		errs.Add("to_level", iop.ErrMissing)
 	case d.Step == 0 && d.ToLevel != 0:
-		add("step", iop.ErrMissing)
+		errs.Add("step", iop.ErrMissing)
 	}
 	if d.ToLevel != 0 && !d.ToLevel.IsValid() {
-		add("to_level", iop.ErrUnknownLevel)
+		errs.Add("to_level", iop.ErrUnknown)
 	}
 	if d.Step != 0 && fixed && !planned {
-		add("step", fmt.Errorf("%w: no step to another level after a %s discharge", ErrContradictsReason, d.Reason))
+		errs.Add("step", errNoStep)
 	}
 	return errs.Err()
 }

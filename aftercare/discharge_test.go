@@ -9,33 +9,35 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestReasonTEDS(t *testing.T) {
+func TestDischargeReasonTEDS(t *testing.T) {
 	// TEDS-D REASON: 1 completed, 2 dropped out / left against advice,
 	// 3 terminated by facility, 4 transferred, 5 incarcerated, 6 death,
 	// 7 other.
-	want := map[aftercare.Reason]int{
+	want := map[aftercare.DischargeReason]int{
 		aftercare.ReasonCompleted: 1, aftercare.ReasonLeftAgainstAdvice: 2, aftercare.ReasonTerminated: 3,
 		aftercare.ReasonTransferred: 4, aftercare.ReasonIncarcerated: 5, aftercare.ReasonDied: 6, aftercare.ReasonOther: 7,
 	}
 	for r, code := range want {
 		assert.Equal(t, code, r.TEDS(), "%s.TEDS()", r)
-		got, err := aftercare.ReasonFromTEDS(code)
+		got, err := aftercare.DischargeReasonFromTEDS(code)
 		require.NoError(t, err)
 		assert.Equal(t, r, got)
 	}
-	assert.Equal(t, 0, aftercare.Reason(0).TEDS())
-	assert.Equal(t, 0, aftercare.Reason(8).TEDS())
+	assert.Equal(t, 0, aftercare.DischargeReason(0).TEDS())
+	assert.Equal(t, 0, aftercare.DischargeReason(8).TEDS())
 	for _, bad := range []int{-1, 0, 8, 99} {
-		_, err := aftercare.ReasonFromTEDS(bad)
+		_, err := aftercare.DischargeReasonFromTEDS(bad)
 		var pe *iop.ParseError
-		require.ErrorAs(t, err, &pe, "ReasonFromTEDS(%d)", bad)
-		assert.Equal(t, &iop.ParseError{Func: "aftercare.ReasonFromTEDS", Input: itoa(bad), Err: aftercare.ErrUnknownReason}, pe)
+		require.ErrorAs(t, err, &pe, "DischargeReasonFromTEDS(%d)", bad)
+		assert.Equal(t, "aftercare.DischargeReasonFromTEDS", pe.Func)
+		require.ErrorIs(t, err, iop.ErrOutOfRange)
+		assert.EqualError(t, err, "aftercare.DischargeReasonFromTEDS: out of range: TEDS-D reason codes are 1 to 7")
 	}
 }
 
-func TestReasonPlanning(t *testing.T) {
+func TestDischargeReasonPlanning(t *testing.T) {
 	type planning struct{ planned, fixed bool }
-	want := map[aftercare.Reason]planning{
+	want := map[aftercare.DischargeReason]planning{
 		aftercare.ReasonCompleted:         {true, true},
 		aftercare.ReasonLeftAgainstAdvice: {false, true},
 		aftercare.ReasonTerminated:        {false, false},
@@ -44,7 +46,7 @@ func TestReasonPlanning(t *testing.T) {
 		aftercare.ReasonDied:              {false, true},
 		aftercare.ReasonOther:             {false, false},
 	}
-	for _, r := range aftercare.Reasons() {
+	for _, r := range aftercare.AllDischargeReasons() {
 		p, f := r.Planning()
 		got := planning{p, f}
 		assert.Equal(t, want[r], got, "%s.Planning()", r)
@@ -69,17 +71,17 @@ func TestDischargeValidate(t *testing.T) {
 		{name: "unplanned termination", d: aftercare.Discharge{Reason: aftercare.ReasonTerminated}},
 		{name: "planned other", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
 		{name: "no reason", d: aftercare.Discharge{Planned: true}, want: []fieldErr{{"reason", iop.ErrMissing}}},
-		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []fieldErr{{"reason", aftercare.ErrUnknownReason}}},
-		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []fieldErr{{"planned", aftercare.ErrContradictsReason}}},
-		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []fieldErr{{"planned", aftercare.ErrContradictsReason}}},
+		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []fieldErr{{"reason", iop.ErrUnknown}}},
+		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []fieldErr{{"planned", iop.ErrOutOfRange}}},
+		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []fieldErr{{"planned", iop.ErrOutOfRange}}},
 		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown}, want: []fieldErr{{"to_level", iop.ErrMissing}}},
 		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrMissing}}},
-		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []fieldErr{{"step", aftercare.ErrUnknownStep}}},
-		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []fieldErr{{"to_level", iop.ErrUnknownLevel}}},
+		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrUnknown}}},
+		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []fieldErr{{"to_level", iop.ErrUnknown}}},
 		{name: "step after leaving against advice", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice, Step: aftercare.StepDown, ToLevel: iop.Level1},
-			want: []fieldErr{{"step", aftercare.ErrContradictsReason}}},
+			want: []fieldErr{{"step", iop.ErrOutOfRange}}},
 		{name: "everything wrong", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true, Step: aftercare.StepUp},
-			want: []fieldErr{{"planned", aftercare.ErrContradictsReason}, {"to_level", iop.ErrMissing}, {"step", aftercare.ErrContradictsReason}}},
+			want: []fieldErr{{"planned", iop.ErrOutOfRange}, {"to_level", iop.ErrMissing}, {"step", iop.ErrOutOfRange}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,8 +32,11 @@
 // ([ErrDateBackwards]; the same day is allowed), when a discharge is dated
 // before the admission ([ErrDischargeBeforeAdmission]), when aftercare
 // follows a discharge for death ([ErrAfterDeath]), or when the event is
-// malformed (a [*FieldError] naming its field). A refused move leaves the
-// episode as it was: moves return a new Episode.
+// malformed ([iop.FieldErrors] naming its fields). A refused move leaves
+// the episode as it was: moves return a new Episode. The errors of the
+// state machine wrap [iop.ErrOrder] (and [ErrNotDischarged] wraps
+// [iop.ErrMissing]), so that a caller can test for the kind of problem
+// with the sentinels every package of the module shares.
 //
 // A change of level of care is, as TEDS counts it, a discharge from one
 // episode and an admission to another: the discharge says the direction
@@ -41,21 +44,51 @@
 //
 // # Discharge
 //
-// A [Discharge] has a [Reason] in the seven categories of the TEDS
-// discharge data set ([Reason.TEDS] gives the code), whether it was
-// planned with the patient, and the level stepped to. A completion is
-// always planned; leaving against advice, incarceration and death never
-// are ([Reason.Planning]); [Discharge.Validate] refuses a contradiction.
+// A [Discharge] has a [DischargeReason] in the seven categories of the
+// TEDS discharge data set ([DischargeReason.TEDS] gives the code, and
+// [DischargeReasonFromTEDS] reads one), whether it was planned with the
+// patient, and the level stepped to. A completion is always planned;
+// leaving against advice, incarceration and death never are
+// ([DischargeReason.Planning]); [Discharge.Validate] refuses a
+// contradiction.
 //
-// # The aftercare plan and its check
+// # The aftercare plan
 //
 // A [Plan] holds the continuing-care services (group sessions a week,
 // mutual-help meetings a week, individual counselling a month, medication
 // for the substance use disorder, recovery housing, employment support, a
 // recovery coach) and the follow-up contacts with their dates and status
-// ([Contact]). [Check] judges an episode's discharge and its plan against
-// an [iop.Profile] on a day it is given, and returns [iop.Findings] in
-// rule order; [Rules] lists every code with its citation.
+// ([Contact]). The zero Plan is no plan.
+//
+// # The checker
+//
+// A [Checker] is made once from an [iop.Profile] with [NewChecker], which
+// validates the profile and keeps a copy of it, and judges any number of
+// episodes with its verb methods:
+//
+//   - [Checker.CheckDischarge] judges an episode's discharge and its
+//     aftercare plan on a day it is given, and returns [iop.Findings] in
+//     rule order: nil when every rule is met. [Checker.AppendDischarge]
+//     appends them to a slice the caller reuses, and allocates nothing
+//     else: a compliant discharge costs no allocation at all;
+//   - [Checker.Measure] counts over many [Case]s.
+//
+// The error return says the subject cannot be judged: an episode without a
+// discharge, a plan that [Plan.Validate] refuses. It is [iop.FieldErrors]
+// naming each field ("episode", "plan.contacts[2].status"); bad input is
+// never reported as a finding. A finding is cheap: the rule's code,
+// severity and summary, the episode's record ID as its Subject, its figures
+// (Need, Got, Unit) and, for a follow-up window, the window's last day as
+// its Day; [iop.Finding.Message] renders the words when asked, as
+// "fewer contacts kept than a follow-up window needs, by its last day on
+// 2025-03-17: need 1, got 0".
+//
+// [Rules] is the one rule table of the package: each code, its default
+// severity, what it checks and its general source. A profile may give a
+// rule another severity or turn it off ([iop.Profile.Rules]); NewChecker
+// refuses a setting of an aftercare code the table does not hold. A finding
+// of a follow-up window cites the window's own source from the profile;
+// the other findings cite the table.
 //
 // # Follow-up windows
 //
@@ -74,26 +107,45 @@
 //
 // # Measures
 //
-// [Measure] counts over many [Case]s: discharges, completions (the
+// [Checker.Measure] counts over many [Case]s: discharges, completions (the
 // completion rate as TEDS-D reports it), transfers, planned discharges,
 // and for each follow-up window the share of eligible discharges followed
-// up within it.
+// up within it. A discharge is eligible for a window once the window has
+// closed or been met.
 //
-// # JSON
+// # JSON and SQL
 //
 // Episodes encode as their record ID and history; decoding is strict
-// (unknown and duplicate fields, unknown names and impossible dates such as
-// "2025-02-30" are errors naming the field) and rebuilds the episode with
-// [Replay], so a decoded episode is always one the state machine could
-// have produced. Plans decode strictly with [ParsePlan].
+// (unknown and duplicate members, unknown names and impossible dates such
+// as "2025-02-30" are errors naming the field, and every error is
+// reported, not only the first) and rebuilds the episode with [Replay], so
+// a decoded episode is always one the state machine could have produced.
+// Plans decode strictly with [ParsePlan], cases (an episode and its plan)
+// with [ParseCase]. The enums ([State], [EventKind], [DischargeReason],
+// [Step], [ContactStatus]) are their names in JSON, as text and in SQL,
+// never numbers; each Parse function accepts exactly what String writes,
+// and [AllStates], [AllEventKinds], [AllDischargeReasons], [AllSteps] and
+// [AllContactStatuses] list every value.
+//
+// # Zero values
+//
+// The zero value of every type means "unset": the zero Episode has no
+// record ID and no history ([Refer] or [Replay] begins one), the zero Plan
+// is no plan, the zero Discharge no discharge, and the zero value of each
+// enum is not valid (it is NULL in SQL). The zero Checker has no profile:
+// its methods return an error.
 //
 // # Values, privacy and concurrency
 //
-// Every type is a value safe for concurrent use; nothing holds state
-// between calls, nothing reads a clock, nothing logs. Record IDs are
-// opaque strings chosen by the caller; messages and errors name record
-// IDs, kinds, states and figures, never a date of treatment, a name or any
-// other detail (42 CFR Part 2).
+// Every type is a value safe for concurrent use; a Checker is immutable
+// and one may serve every goroutine. Nothing holds state between calls,
+// nothing reads a clock, nothing logs, and no package variable changes
+// after init. Record IDs are opaque strings chosen by the caller. Error
+// messages name fields, kinds, states and positions, never a record ID, a
+// date of treatment, a name or any other input text (42 CFR Part 2);
+// [MoveError] holds the episode's record ID in a field for the caller.
+// Findings carry the record ID as their Subject, figures, and the last day
+// of a follow-up window.
 //
 // # References
 //

@@ -28,8 +28,8 @@ type Episode struct {
 }
 
 // Refer opens the episode with record ID id (an opaque ID chosen by the
-// caller, never a name) by a referral on day on; courtOrdered marks
-// treatment under a court order. It returns the zero Episode and a
+// caller, never a name; valid UTF-8) by a referral on day on; courtOrdered
+// marks treatment under a court order. It returns the zero Episode and a
 // [*MoveError] when the referral is invalid: no ID, no date.
 func Refer(id string, on date.Date, courtOrdered bool) (Episode, error) {
 	e, err := Episode{id: id}.Apply(Event{Kind: EventRefer, On: on, CourtOrdered: courtOrdered})
@@ -46,7 +46,7 @@ func Refer(id string, on date.Date, courtOrdered bool) (Episode, error) {
 func Replay(id string, events []Event) (Episode, error) {
 	e := Episode{id: id}
 	if len(events) == 0 {
-		return Episode{}, e.refuse(Event{Kind: EventRefer}, &FieldError{Field: "events", Err: iop.ErrMissing})
+		return Episode{}, e.refuse(Event{Kind: EventRefer}, iop.FieldErrors{{Field: "events", Err: iop.ErrMissing}})
 	}
 	buf := make([]Event, 0, len(events))
 	for _, ev := range events {
@@ -63,8 +63,9 @@ func Replay(id string, events []Event) (Episode, error) {
 // Apply makes the move ev and returns the episode after it. A move that the
 // state does not allow, a date before the previous move's, a discharge
 // before the admission, a move into aftercare after a death, or an event
-// with fields its kind does not take is refused with a [*MoveError], and
-// Apply returns e unchanged.
+// that is not valid on its own (no date, an unknown kind or level, fields
+// its kind does not take: [iop.FieldErrors] naming them) is refused with a
+// [*MoveError], and Apply returns e unchanged.
 func (e Episode) Apply(ev Event) (Episode, error) {
 	to, err := e.check(ev)
 	if err != nil {
@@ -81,9 +82,9 @@ func (e Episode) check(ev Event) (State, error) {
 	switch {
 	case len(e.events) > 0: // the ID was checked at the referral
 	case e.id == "":
-		return 0, e.refuse(ev, &FieldError{Field: "id", Err: iop.ErrMissing})
+		return 0, e.refuse(ev, iop.FieldErrors{{Field: "id", Err: iop.ErrMissing}})
 	case !utf8.ValidString(e.id):
-		return 0, e.refuse(ev, &FieldError{Field: "id", Err: iop.ErrOutOfRange})
+		return 0, e.refuse(ev, iop.FieldErrors{{Field: "id", Err: errBadID}})
 	}
 	if err := ev.validate(); err != nil {
 		return 0, e.refuse(ev, err)

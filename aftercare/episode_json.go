@@ -3,10 +3,9 @@ package aftercare
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strconv"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -28,51 +27,76 @@ func (e Episode) MarshalJSON() ([]byte, error) {
 	return json.Marshal(episodeJSON{ID: e.id, Events: e.events})
 }
 
-// UnmarshalJSON decodes an episode strictly (unknown or duplicate fields,
+// UnmarshalJSON decodes an episode strictly (unknown or duplicate members,
 // unknown kinds, reasons and levels, and dates that do not exist are
 // errors) and rebuilds it with [Replay], so that a decoded episode is one
-// the state machine could have produced. A refused event is reported as a
-// [*FieldError] at "events[i]" (or the event's field) that wraps the
-// [*MoveError]. null leaves e unchanged, as encoding/json does.
+// the state machine could have produced. The error is [iop.FieldErrors]
+// with every error of the decoding; when the document decodes, the first
+// move the state machine refuses is reported at "events[i]" (or at the
+// event's field, "events[i].on") wrapping the [*MoveError]. null leaves e
+// unchanged, as encoding/json does; on error e is unchanged too.
 func (e *Episode) UnmarshalJSON(data []byte) error {
 	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
 		return nil
 	}
 	var v episodeJSON
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
+	var errs iop.FieldErrors
 	if v.ID == "" {
-		return &FieldError{Field: "id", Err: iop.ErrMissing}
+		errs.Add("id", iop.ErrMissing)
 	}
 	if len(v.Events) == 0 {
-		return &FieldError{Field: "events", Err: iop.ErrMissing}
+		errs.Add("events", iop.ErrMissing)
+	}
+	if len(errs) > 0 {
+		return errs
 	}
 	ep, err := Replay(v.ID, v.Events)
 	if err != nil {
-		field := "id"
-		var me *MoveError
-		if errors.As(err, &me) && me.Index < len(v.Events) {
-			field = "events[" + strconv.Itoa(me.Index) + "]"
-			if fe, ok := me.Err.(*FieldError); ok {
-				field += "." + fe.Field
-			}
-		}
-		return &FieldError{Field: field, Err: err}
+		return refusedAt(err)
 	}
 	*e = ep
 	return nil
 }
 
+// refusedAt places the [*MoveError] err of a replay at the path of the
+// event it refused, one error per field of the event when the event itself
+// is malformed.
+func refusedAt(err error) error {
+	me, ok := err.(*MoveError)
+	if !ok {
+		return err
+	}
+	var errs iop.FieldErrors
+	at := "events[" + strconv.Itoa(me.Index) + "]"
+	fes, ok := me.Err.(iop.FieldErrors)
+	if !ok || me.Index == 0 && len(fes) == 1 && fes[0].Field == "id" {
+		if ok {
+			at = "id"
+		}
+		errs.Add(at, me)
+		return errs
+	}
+	for _, fe := range fes {
+		one := *me
+		one.Err = fe.Err
+		errs.Add(at+"."+fe.Field, &one)
+	}
+	return errs
+}
+
 // ParseEpisode decodes an episode from JSON as [Episode.UnmarshalJSON]
-// does; null or an empty document is an error.
+// does; null or an empty document is an error. A refused document gives
+// the zero Episode.
 func ParseEpisode(data []byte) (Episode, error) {
 	var e Episode
 	if err := e.UnmarshalJSON(data); err != nil {
 		return Episode{}, err
 	}
 	if e.IsZero() {
-		return Episode{}, &FieldError{Err: iop.ErrMissing}
+		return Episode{}, iop.FieldErrors{{Err: iop.ErrMissing}}
 	}
 	return e, nil
 }

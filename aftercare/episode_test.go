@@ -70,10 +70,10 @@ func TestRefer(t *testing.T) {
 	_, err = aftercare.Refer("", referredOn, false)
 	var me *aftercare.MoveError
 	require.ErrorAs(t, err, &me)
-	assert.Equal(t, &aftercare.MoveError{Episode: "", Index: 0, Kind: aftercare.EventRefer, Err: &iop.FieldError{Field: "id", Err: iop.ErrMissing}}, me)
+	assert.Equal(t, &aftercare.MoveError{Episode: "", Index: 0, Kind: aftercare.EventRefer, Err: iop.FieldErrors{{Field: "id", Err: iop.ErrMissing}}}, me)
 
 	_, err = aftercare.Refer("\xff", referredOn, false)
-	require.ErrorIs(t, err, iop.ErrOutOfRange)
+	require.ErrorIs(t, err, iop.ErrSyntax)
 
 	_, err = (aftercare.Episode{}).Apply(aftercare.Event{Kind: aftercare.EventRefer, On: referredOn})
 	require.ErrorIs(t, err, iop.ErrMissing, "the zero Episode has no ID")
@@ -110,14 +110,14 @@ func TestRefusedMoves(t *testing.T) {
 		{name: "no date", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventHold}, want: iop.ErrMissing, field: "on"},
 		{name: "date past 9999", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventHold, On: date.New(10000, 1, 1)}, want: iop.ErrOutOfRange, field: "on"},
 		{name: "no kind", from: aftercare.Active, ev: aftercare.Event{On: heldOn}, want: iop.ErrMissing, field: "kind"},
-		{name: "unknown kind", from: aftercare.Active, ev: aftercare.Event{Kind: 42, On: heldOn}, want: aftercare.ErrUnknownEvent, field: "kind"},
+		{name: "unknown kind", from: aftercare.Active, ev: aftercare.Event{Kind: 42, On: heldOn}, want: iop.ErrUnknown, field: "kind"},
 		{name: "admission without level", from: aftercare.Assessed, ev: aftercare.Event{Kind: aftercare.EventAdmit, On: admittedOn}, want: iop.ErrMissing, field: "level"},
-		{name: "admission to an unknown level", from: aftercare.Assessed, ev: aftercare.Event{Kind: aftercare.EventAdmit, On: admittedOn, Level: 200}, want: iop.ErrUnknownLevel, field: "level"},
-		{name: "level on a hold", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventHold, On: heldOn, Level: iop.Level21}, want: aftercare.ErrFieldNotAllowed, field: "level"},
-		{name: "court order on an assessment", from: aftercare.Referred, ev: aftercare.Event{Kind: aftercare.EventAssess, On: assessedOn, CourtOrdered: true}, want: aftercare.ErrFieldNotAllowed, field: "court_ordered"},
-		{name: "discharge details on a close", from: aftercare.Discharged, ev: aftercare.Event{Kind: aftercare.EventClose, On: closedOn, Discharge: completed()}, want: aftercare.ErrFieldNotAllowed, field: "discharge"},
+		{name: "admission to an unknown level", from: aftercare.Assessed, ev: aftercare.Event{Kind: aftercare.EventAdmit, On: admittedOn, Level: 200}, want: iop.ErrUnknown, field: "level"},
+		{name: "level on a hold", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventHold, On: heldOn, Level: iop.Level21}, want: iop.ErrUnknownField, field: "level"},
+		{name: "court order on an assessment", from: aftercare.Referred, ev: aftercare.Event{Kind: aftercare.EventAssess, On: assessedOn, CourtOrdered: true}, want: iop.ErrUnknownField, field: "court_ordered"},
+		{name: "discharge details on a close", from: aftercare.Discharged, ev: aftercare.Event{Kind: aftercare.EventClose, On: closedOn, Discharge: completed()}, want: iop.ErrUnknownField, field: "discharge"},
 		{name: "discharge without details", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventDischarge, On: dischargedOn}, want: iop.ErrMissing, field: "discharge"},
-		{name: "completion not planned", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: aftercare.Discharge{Reason: aftercare.ReasonCompleted}}, want: aftercare.ErrContradictsReason, field: "discharge.planned"},
+		{name: "completion not planned", from: aftercare.Active, ev: aftercare.Event{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: aftercare.Discharge{Reason: aftercare.ReasonCompleted}}, want: iop.ErrOutOfRange, field: "discharge.planned"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,9 +267,15 @@ func TestReplay(t *testing.T) {
 func TestMoveErrorMessage(t *testing.T) {
 	ep := episodeIn(t, aftercare.Referred)
 	_, err := ep.Discharge(dischargedOn, completed())
-	require.EqualError(t, err, `aftercare: episode "E1": event 1 (discharge) from referred: move not allowed from this state`)
+	require.EqualError(t, err, "aftercare: event 1 (discharge) from referred: out of order: move not allowed from this state")
 	_, err = ep.Hold(0)
-	require.EqualError(t, err, `aftercare: episode "E1": event 1 (hold) from referred: on: missing`)
+	require.EqualError(t, err, "aftercare: event 1 (hold) from referred: on: missing")
 	_, err = aftercare.Refer("E1", 0, false)
-	require.EqualError(t, err, `aftercare: episode "E1": event 0 (refer) from start: on: missing`)
+	require.EqualError(t, err, "aftercare: event 0 (refer) from start: on: missing")
+	_, err = ep.Assess(1)
+	require.EqualError(t, err, "aftercare: event 1 (assess) from referred: out of order: date before the previous move")
+	_, err = ep.Apply(aftercare.Event{Kind: aftercare.EventAssess, On: assessedOn, Level: 200, CourtOrdered: true})
+	require.EqualError(t, err, "aftercare: event 1 (assess) from referred: level: unknown field: not taken by this kind of event\n"+
+		"court_ordered: unknown field: not taken by this kind of event")
+	assert.NotContains(t, err.Error(), "E1", "the record ID is in the error's Episode field only")
 }

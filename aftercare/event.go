@@ -30,62 +30,40 @@ type Event struct {
 const lastDay date.Date = 3652058
 
 // validate checks the event on its own, without the episode: a known kind,
-// a date, and exactly the fields its kind takes. The error is a
-// [*FieldError] naming the event's field, or nil.
+// a date, and exactly the fields its kind takes. The error is
+// [iop.FieldErrors] naming the event's fields, or nil.
 func (ev Event) validate() error {
+	var errs iop.FieldErrors
 	switch {
+	case ev.Kind == 0:
+		errs.Add("kind", iop.ErrMissing)
 	case !ev.Kind.IsValid():
-		if ev.Kind == 0 {
-			return &FieldError{Field: "kind", Err: iop.ErrMissing}
-		}
-		return &FieldError{Field: "kind", Err: ErrUnknownEvent}
-	case ev.On == 0:
-		return &FieldError{Field: "on", Err: iop.ErrMissing}
-	case ev.On < 0 || ev.On > lastDay:
-		return &FieldError{Field: "on", Err: iop.ErrOutOfRange}
+		errs.Add("kind", iop.ErrUnknown)
 	}
-	if ev.Kind == EventAdmit {
-		switch {
-		case ev.Level == 0:
-			return &FieldError{Field: "level", Err: iop.ErrMissing}
-		case !ev.Level.IsValid():
-			return &FieldError{Field: "level", Err: iop.ErrUnknownLevel}
-		}
-	} else if ev.Level != 0 {
-		return &FieldError{Field: "level", Err: ErrFieldNotAllowed}
+	switch {
+	case ev.On == 0:
+		errs.Add("on", iop.ErrMissing)
+	case ev.On < 0 || ev.On > lastDay:
+		errs.Add("on", errLastDay)
+	}
+	switch {
+	case ev.Kind != EventAdmit && ev.Level != 0:
+		errs.Add("level", errFieldNotAllowed)
+	case ev.Kind == EventAdmit && ev.Level == 0:
+		errs.Add("level", iop.ErrMissing)
+	case ev.Kind == EventAdmit && !ev.Level.IsValid():
+		errs.Add("level", iop.ErrUnknown)
 	}
 	if ev.CourtOrdered && ev.Kind != EventRefer {
-		return &FieldError{Field: "court_ordered", Err: ErrFieldNotAllowed}
+		errs.Add("court_ordered", errFieldNotAllowed)
 	}
-	if ev.Kind == EventDischarge {
-		if ev.Discharge.IsZero() {
-			return &FieldError{Field: "discharge", Err: iop.ErrMissing}
-		}
-		if err := ev.Discharge.Validate(); err != nil {
-			return underField("discharge", err)
-		}
-	} else if !ev.Discharge.IsZero() {
-		return &FieldError{Field: "discharge", Err: ErrFieldNotAllowed}
+	switch {
+	case ev.Kind != EventDischarge && !ev.Discharge.IsZero():
+		errs.Add("discharge", errFieldNotAllowed)
+	case ev.Kind == EventDischarge && ev.Discharge.IsZero():
+		errs.Add("discharge", iop.ErrMissing)
+	case ev.Kind == EventDischarge:
+		errs.Add("discharge", ev.Discharge.Validate())
 	}
-	return nil
-}
-
-// underField places the field errors in err under the path prefix.
-func underField(prefix string, err error) error {
-	es, ok := err.(iop.Errors)
-	if !ok {
-		es = iop.Errors{err}
-	}
-	out := make(iop.Errors, len(es))
-	for i, e := range es {
-		if fe, ok := e.(*FieldError); ok {
-			out[i] = &FieldError{Field: prefix + "." + fe.Field, Err: fe.Err}
-		} else {
-			out[i] = &FieldError{Field: prefix, Err: e}
-		}
-	}
-	if len(out) == 1 {
-		return out[0]
-	}
-	return out
+	return errs.Err()
 }

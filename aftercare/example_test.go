@@ -47,13 +47,18 @@ func ExampleEpisode_Discharge() {
 	fmt.Println(err)
 	fmt.Println(after.State())
 	// Output:
-	// aftercare: episode "E2": event 3 (discharge) from admitted: discharge before admission
+	// aftercare: event 3 (discharge) from admitted: out of order: discharge before admission
 	// admitted
 }
 
-// Check judges a discharge and its plan: here a court-ordered patient who
-// left against advice, with one follow-up contact on day 9.
-func ExampleCheck() {
+// A Checker is made once from a profile and judges any number of
+// discharges: here a court-ordered patient who left against advice, with
+// one follow-up contact on day 9.
+func ExampleChecker_CheckDischarge() {
+	ck, err := aftercare.NewChecker(iop.ASAM3Level21())
+	if err != nil {
+		panic(err)
+	}
 	on := date.New(2025, 1, 6)
 	ep, _ := aftercare.Refer("E3", on, true)
 	ep, _ = ep.Assess(on)
@@ -64,22 +69,30 @@ func ExampleCheck() {
 	plan := aftercare.Plan{Made: discharged, MutualHelpPerWeek: 3, Contacts: []aftercare.Contact{
 		{On: discharged + 9, Status: aftercare.ContactKept},
 	}}
-	fs, _ := aftercare.Check(ep, plan, iop.ASAM3Level21(), discharged+60)
+	fs, err := ck.CheckDischarge(ep, plan, discharged+60)
+	if err != nil {
+		panic(err)
+	}
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, f.Need, f.Got)
+		fmt.Println(f.Severity, f.Code)
+		fmt.Println("  ", f.Message())
 	}
 	fmt.Println("blocking:", fs.Err() != nil)
 	// Output:
-	// warning aftercare.court-order.notice-due 0 0
-	// warning aftercare.unplanned.outreach 0 0
-	// warning aftercare.follow-up.missed 1 0
-	// warning aftercare.follow-up.missed 2 0
+	// warning aftercare.court-order.notice-due
+	//    court-ordered treatment ended before completion: notice is due
+	// warning aftercare.unplanned.outreach
+	//    an unplanned discharge (other than for death) calls for outreach
+	// warning aftercare.follow-up.missed
+	//    fewer contacts kept than a follow-up window needs, by its last day on 2025-02-12: need 1, got 0
+	// warning aftercare.follow-up.missed
+	//    fewer contacts kept than a follow-up window needs, by its last day on 2025-03-20: need 2, got 0
 	// blocking: false
 }
 
 // A follow-up window counts calendar days after the discharge; whether the
 // discharge day itself counts differs by measure.
-func ExampleCheck_sameDay() {
+func ExampleChecker_CheckDischarge_sameDay() {
 	on := date.New(2025, 3, 3)
 	ep, _ := aftercare.Replay("E4", []aftercare.Event{
 		{Kind: aftercare.EventRefer, On: on},
@@ -88,18 +101,59 @@ func ExampleCheck_sameDay() {
 		{Kind: aftercare.EventDischarge, On: on + 30, Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
 	})
 	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
-	cite := iop.Citation{Source: "example"}
+	cite := iop.Citation{Source: "example", Edition: "2025"}
 	for _, w := range []iop.FollowUpWindow{
 		{Name: "FUI 7-day", Days: 7, Cite: cite},                      // a later day only
 		{Name: "FUA 7-day", Days: 7, SameDayCounts: true, Cite: cite}, // 8 calendar days
 	} {
-		p := iop.Profile{FollowUp: iop.FollowUpRules{Windows: []iop.FollowUpWindow{w}}}
-		fs, _ := aftercare.Check(ep, plan, p, on+60)
+		p := iop.ASAM3Level21()
+		p.FollowUp.Windows = []iop.FollowUpWindow{w}
+		ck, err := aftercare.NewChecker(p)
+		if err != nil {
+			panic(err)
+		}
+		fs, _ := ck.CheckDischarge(ep, plan, on+60)
 		fmt.Printf("%s: %v\n", w.Name, fs.Codes())
 	}
 	// Output:
 	// FUI 7-day: [aftercare.follow-up.missed]
 	// FUA 7-day: []
+}
+
+// A profile may change the severity of a rule, or turn it off; NewChecker
+// refuses a setting of a code the package does not have.
+func ExampleNewChecker() {
+	cite := iop.Citation{Source: "payer contract", Edition: "2025"}
+	p := iop.ASAM3Level21()
+	p.Rules = []iop.RuleSetting{
+		{Code: aftercare.CodeOutreach, Severity: iop.Blocking, Cite: cite},
+		{Code: aftercare.CodeCourtNotice, Off: true, Cite: cite},
+	}
+	ck, err := aftercare.NewChecker(p)
+	if err != nil {
+		panic(err)
+	}
+	on := date.New(2025, 1, 6)
+	ep, _ := aftercare.Replay("E6", []aftercare.Event{
+		{Kind: aftercare.EventRefer, On: on, CourtOrdered: true},
+		{Kind: aftercare.EventAssess, On: on},
+		{Kind: aftercare.EventAdmit, On: on, Level: iop.Level21},
+		{Kind: aftercare.EventDischarge, On: on + 20, Discharge: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}},
+	})
+	fs, _ := ck.CheckDischarge(ep, aftercare.Plan{}, on+21)
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code)
+	}
+
+	p.Rules = append(p.Rules, iop.RuleSetting{Code: "aftercare.plan.unsigned", Off: true, Cite: cite})
+	_, err = aftercare.NewChecker(p)
+	fmt.Println(err, errors.Is(err, iop.ErrUnknown))
+	// Output:
+	// blocking aftercare.unplanned.outreach
+	// warning aftercare.follow-up.not-scheduled
+	// warning aftercare.follow-up.not-scheduled
+	// warning aftercare.follow-up.not-scheduled
+	// rules[2].code: unknown value true
 }
 
 // Episodes decode from JSON by replaying their history: a history the
@@ -108,16 +162,27 @@ func ExampleParseEpisode() {
 	_, err := aftercare.ParseEpisode([]byte(`{"id":"E5","events":[
 		{"kind":"refer","on":"2025-01-06"},
 		{"kind":"admit","on":"2025-01-07","level":"2.1"}]}`))
-	var fe *iop.FieldError
-	if errors.As(err, &fe) {
-		fmt.Println(fe.Field, errors.Is(err, aftercare.ErrMoveNotAllowed))
-	}
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, aftercare.ErrMoveNotAllowed))
+
+	// Decoding reports every error it finds, each at its field.
+	_, err = aftercare.ParseEpisode([]byte(`{"id":"E5","events":[
+		{"kind":"refer","on":"2025-02-30"},
+		{"kind":"transfer","on":"2025-03-01"}]}`))
+	fmt.Println(err)
 	// Output:
-	// events[1] true
+	// events[1]: aftercare: event 1 (admit) from referred: out of order: move not allowed from this state
+	// true
+	// events[0].on: invalid date
+	// events[1].kind: aftercare.ParseEventKind: unknown value
 }
 
 // Measure counts over many episodes: completion and follow-up rates.
-func ExampleMeasure() {
+func ExampleChecker_Measure() {
+	ck, err := aftercare.NewChecker(iop.MedicareIOP2024())
+	if err != nil {
+		panic(err)
+	}
 	on := date.New(2025, 1, 6)
 	discharge := func(id string, d aftercare.Discharge) aftercare.Episode {
 		ep, _ := aftercare.Replay(id, []aftercare.Event{
@@ -137,12 +202,12 @@ func ExampleMeasure() {
 	}
 	done := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}
 	left := aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}
-	m, _ := aftercare.Measure([]aftercare.Case{
+	m, _ := ck.Measure([]aftercare.Case{
 		{Episode: discharge("E1", done), Plan: seen(2)},
 		{Episode: discharge("E2", done), Plan: seen(12)},
 		{Episode: discharge("E3", left)},
 		{Episode: discharge("E4", done), Plan: seen(5, 15, 30)},
-	}, iop.MedicareIOP2024(), on+120)
+	}, on+120)
 	for _, r := range append(m.FollowUp, m.Completion()) {
 		pct, _ := r.Percent()
 		fmt.Printf("%-10s %d/%d %.0f%%\n", r.Name, r.Met, r.Eligible, pct)
@@ -151,4 +216,29 @@ func ExampleMeasure() {
 	// 7-day      2/4 50%
 	// 30-day     3/4 75%
 	// completion 3/4 75%
+}
+
+// A case is an episode with its plan, as a batch stores them; ParseCase
+// replays the history and validates the plan.
+func ExampleParseCase() {
+	c, err := aftercare.ParseCase([]byte(`{
+		"episode": {"id": "E7", "events": [
+			{"kind": "refer", "on": "2025-01-06"},
+			{"kind": "assess", "on": "2025-01-06"},
+			{"kind": "admit", "on": "2025-01-06", "level": "2.1"},
+			{"kind": "discharge", "on": "2025-02-20", "discharge": {"reason": "completed", "planned": true}}]},
+		"plan": {"made": "2025-02-18", "counseling_per_month": 2,
+			"contacts": [{"on": "2025-02-24", "status": "scheduled"}]}}`))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.Episode.ID(), c.Episode.State(), len(c.Plan.Contacts))
+
+	_, err = aftercare.ParseCase([]byte(`{"episode": null, "plan": {"counseling_per_month": -1}}`))
+	fmt.Println(err)
+	// Output:
+	// E7 discharged 1
+	// episode: missing
+	// plan.made: missing
+	// plan.counseling_per_month: out of range: negative
 }

@@ -18,6 +18,8 @@ type windowResult struct {
 	// happen, and dueAt its index; zero and -1 when too few are planned.
 	due   date.Date
 	dueAt int
+	// last is the window's last day; zero when skipped.
+	last date.Date
 	// closed says the window's last day is before the day judged (or that
 	// it counts from a window that closed unmet): it can no longer be met.
 	closed bool
@@ -56,7 +58,7 @@ func evalWindows(dst []windowResult, ws []iop.FollowUpWindow, discharged date.Da
 		}
 		first, last := w.Range(from)
 		need := w.Need()
-		r := windowResult{metAt: -1, dueAt: -1, closed: asOf > last}
+		r := windowResult{metAt: -1, dueAt: -1, last: last, closed: asOf > last}
 		for k, c := range contacts {
 			if k == exclude || c.On < first || c.On > last {
 				continue

@@ -2,6 +2,7 @@ package aftercare_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -33,8 +34,10 @@ func FuzzEpisodeJSON(f *testing.F) {
 		ep, err := aftercare.ParseEpisode([]byte(data))
 		if err != nil {
 			assert.True(t, ep.IsZero(), "a refused document gives the zero Episode")
-			var fe *iop.FieldError
-			assert.ErrorAs(t, err, &fe, "errors are typed: %v", err)
+			var errs iop.FieldErrors
+			require.ErrorAs(t, err, &errs, "errors are typed: %v", err)
+			require.NotEmpty(t, errs)
+			noInputText(t, data, err)
 			return
 		}
 		events := ep.Events()
@@ -81,7 +84,7 @@ func FuzzEpisodeJSON(f *testing.F) {
 		require.True(t, again.Equal(ep))
 
 		// Checking a decoded episode never panics.
-		fs, err := aftercare.Check(ep, planWith(kept(3)), iop.ASAM3Level21(), ep.Events()[ep.Len()-1].On+30)
+		fs, err := checkWith(t, fuzzChecker, ep, planWith(kept(3)), ep.Events()[ep.Len()-1].On+30)
 		if err != nil {
 			require.ErrorIs(t, err, aftercare.ErrNotDischarged)
 		}
@@ -140,8 +143,9 @@ func FuzzPlanJSON(f *testing.F) {
 		p, err := aftercare.ParsePlan([]byte(data))
 		if err != nil {
 			assert.True(t, p.IsZero())
-			var fe *iop.FieldError
-			assert.ErrorAs(t, err, &fe)
+			var errs iop.FieldErrors
+			require.ErrorAs(t, err, &errs)
+			noInputText(t, data, err)
 			return
 		}
 		again := roundTrip(t, p, aftercare.ParsePlan)
@@ -149,7 +153,7 @@ func FuzzPlanJSON(f *testing.F) {
 
 		ep := discharged(t, "E1", completed(), true)
 		for _, prof := range []iop.Profile{iop.ASAM3Level21(), iop.MedicareIOP2024()} {
-			fs, err := aftercare.Check(ep, p, prof, dischargedOn+20)
+			fs, err := checkDischarge(t, prof, ep, p, dischargedOn+20)
 			require.NoError(t, err)
 			for _, f := range fs {
 				assert.NotEmpty(t, f.Cite.Source)
@@ -166,7 +170,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add(uint8(2), false, uint8(0), uint8(0), true, int16(0), int16(0), int16(8), int16(40), uint8(1), uint8(3), uint8(2), int16(5), uint8(13), true, uint8(2), uint8(1))
 	f.Fuzz(func(t *testing.T, reason uint8, planned bool, step, toLevel uint8, court bool, made, c1, c2, c3 int16,
 		s1, s2, s3 uint8, asOf int16, days uint8, same bool, contacts, after uint8) {
-		d := aftercare.Discharge{Reason: aftercare.Reason(reason), Planned: planned, Step: aftercare.Step(step), ToLevel: iop.Level(toLevel)}
+		d := aftercare.Discharge{Reason: aftercare.DischargeReason(reason), Planned: planned, Step: aftercare.Step(step), ToLevel: iop.Level(toLevel)}
 		ep, err := aftercare.Replay("F1", []aftercare.Event{
 			{Kind: aftercare.EventRefer, On: referredOn, CourtOrdered: court},
 			{Kind: aftercare.EventAssess, On: assessedOn},
@@ -191,9 +195,18 @@ func FuzzCheck(f *testing.F) {
 		if after%2 == 1 {
 			ws = append(ws, iop.FollowUpWindow{Name: "b", Days: int(days), Contacts: int(contacts), After: "a", Cite: testCite})
 		}
-		fs, err := aftercare.Check(ep, plan, withWindows(ws...), dischargedOn+date.Date(asOf))
+		ck, err := aftercare.NewChecker(withWindows(ws...))
 		if err != nil {
-			require.Error(t, plan.Validate(), "Check fails only on an invalid plan")
+			var errs iop.FieldErrors
+			require.ErrorAs(t, err, &errs, "NewChecker refuses only an invalid profile")
+			return
+		}
+		fs, err := checkWith(t, ck, ep, plan, dischargedOn+date.Date(asOf))
+		if err != nil {
+			var errs, planErrs iop.FieldErrors
+			require.ErrorAs(t, err, &errs)
+			require.ErrorAs(t, plan.Validate(), &planErrs, "CheckDischarge fails only on an invalid plan")
+			require.Len(t, errs, len(planErrs))
 			return
 		}
 		codes := map[iop.Code]bool{}
@@ -206,8 +219,13 @@ func FuzzCheck(f *testing.F) {
 				assert.Less(t, f.Got, f.Need, "a window reported has fewer contacts than it needs")
 			}
 		}
-		_, err = aftercare.Measure([]aftercare.Case{{Episode: ep, Plan: plan}}, withWindows(ws...), dischargedOn+date.Date(asOf))
+		m, err := ck.Measure([]aftercare.Case{{Episode: ep, Plan: plan}}, dischargedOn+date.Date(asOf))
 		require.NoError(t, err)
+		for j, r := range m.FollowUp {
+			if r.Met == 0 && r.Eligible == 1 {
+				assert.True(t, fs.Has(aftercare.CodeFollowUpMissed), "window %d counted missed by Measure, not by the check", j)
+			}
+		}
 	})
 }
 
@@ -221,10 +239,120 @@ func FuzzParseNames(f *testing.F) {
 		for _, c := range enumCases() {
 			v, err := c.parse(s)
 			if err != nil {
-				require.ErrorIs(t, err, c.err, c.name)
+				require.ErrorIs(t, err, iop.ErrUnknown, c.name)
+				noInputText(t, s, err)
 				continue
 			}
 			assert.Equal(t, s, c.str(v), c.name)
 		}
 	})
+}
+
+// fuzzChecker is the Checker of ASAM level 2.1, shared by the fuzz
+// targets.
+var fuzzChecker = func() aftercare.Checker {
+	ck, err := aftercare.NewChecker(iop.ASAM3Level21())
+	if err != nil {
+		panic(err)
+	}
+	return ck
+}()
+
+// FuzzCaseJSON decodes cases: what ParseCase accepts round-trips to the
+// same bytes and can be checked and measured; what it refuses comes back
+// as the zero Case with field errors that hold no input text.
+func FuzzCaseJSON(f *testing.F) {
+	f.Add(`{"episode":` + fixtureJSON + `,"plan":{"made":"2025-03-03","mutual_help_per_week":3,"contacts":[{"on":"2025-03-13","status":"kept"}]}}`)
+	f.Add(`{"episode":` + fixtureJSON + `}`)
+	f.Add(`{"episode":{"id":"E1","events":[{"kind":"refer","on":"2025-02-30"}]},"plan":{"made":"2025-02-29"}}`)
+	f.Add(`{"episode":{"id":"Jane Doe 1980-04-01","events":[{"kind":"refer","on":"2025-01-06"},{"kind":"close","on":"2025-01-05"}]}}`)
+	f.Add(`{"episode":null,"plan":{"mutual_help_per_week":-1},"Jane Doe":"1980-04-01"}`)
+	f.Add(`null`)
+	f.Fuzz(func(t *testing.T, data string) {
+		c, err := aftercare.ParseCase([]byte(data))
+		if err != nil {
+			assert.True(t, c.Episode.IsZero())
+			assert.True(t, c.Plan.IsZero())
+			var errs iop.FieldErrors
+			require.ErrorAs(t, err, &errs)
+			noInputText(t, data, err)
+			return
+		}
+		again := roundTrip(t, c, aftercare.ParseCase)
+		require.True(t, again.Episode.Equal(c.Episode))
+		require.True(t, again.Plan.Equal(c.Plan))
+
+		last, ok := c.Episode.Last()
+		require.True(t, ok)
+		if _, ok := c.Episode.DischargeEvent(); ok {
+			_, err = checkWith(t, fuzzChecker, c.Episode, c.Plan, last.On+30)
+			require.NoError(t, err)
+		}
+		m, err := fuzzChecker.Measure([]aftercare.Case{c}, last.On+30)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, m.Discharges, 1)
+	})
+}
+
+// vocabulary is every word an error message of the package may hold: the
+// field names, the names of the enums and the words of the errors. An
+// input string found in it is not taken for leaked input.
+var vocabulary = strings.Join([]string{
+	`{"id","events","kind","on","level","court_ordered","discharge","reason","planned","step","to_level","referred_to",`,
+	`"episode","plan","made","group_sessions_per_week","mutual_help_per_week","counseling_per_month","medication",`,
+	`"recovery_housing","employment_support","recovery_coach","contacts","status","cases"}`,
+	strings.Join(names(aftercare.AllStates()), " "), strings.Join(names(aftercare.AllEventKinds()), " "),
+	strings.Join(names(aftercare.AllDischargeReasons()), " "), strings.Join(names(aftercare.AllSteps()), " "),
+	strings.Join(names(aftercare.AllContactStatuses()), " "),
+	"aftercare: event 0 (%!EventKind(0)) from start: missing unknown value unknown field duplicate invalid syntax invalid date",
+	"out of range out of order malformed at byte 0 want a JSON string object array of 0 want int bool",
+	"data after the value nested too deeply input too large above 0 bytes not valid UTF-8 after 9999-12-31",
+	"aftercare.ParseState aftercare.ParseEventKind aftercare.ParseDischargeReason aftercare.ParseStep aftercare.ParseContactStatus",
+	"iop.ParseLevel events[0].discharge.reason contacts[0].status #0",
+}, "\n")
+
+// noInputText fails t when the message of err holds a string of the input
+// data (a JSON string, or data itself when it is not JSON) of four bytes
+// or more that is not in the vocabulary of the messages. Digits are
+// compared as one digit, so that "events[12]" is not taken for input "12".
+func noInputText(t *testing.T, data string, err error) {
+	t.Helper()
+	msg := maskDigits(err.Error())
+	vocab := maskDigits(vocabulary)
+	for _, s := range inputStrings(data) {
+		s = maskDigits(s)
+		if len(s) < 4 || strings.Contains(vocab, s) {
+			continue
+		}
+		assert.NotContains(t, msg, s, "the error message holds input text")
+	}
+}
+
+// inputStrings returns the JSON strings of data, keys and values, up to
+// the first syntax error; data itself when it does not start as JSON.
+func inputStrings(data string) []string {
+	dec := json.NewDecoder(strings.NewReader(data))
+	var out []string
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		if s, ok := tok.(string); ok {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, data)
+	}
+	return out
+}
+
+func maskDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '0'
+		}
+		return r
+	}, s)
 }

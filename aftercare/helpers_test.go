@@ -1,6 +1,7 @@
 package aftercare_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -10,13 +11,9 @@ import (
 )
 
 // day parses an ISO date strictly; for test fixtures only.
-func day(s string) date.Date {
-	d, err := date.Parse(date.ISO8601, s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+func day(s string) date.Date { return iop.MustParseDate(s) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // The days of the fixture episode.
 var (
@@ -82,6 +79,30 @@ func discharged(t testing.TB, id string, d aftercare.Discharge, court bool) afte
 	return ep
 }
 
+// newChecker returns the Checker of profile p, which must be valid.
+func newChecker(t testing.TB, p iop.Profile) aftercare.Checker {
+	t.Helper()
+	ck, err := aftercare.NewChecker(p)
+	require.NoError(t, err)
+	return ck
+}
+
+// checkDischarge checks ep and plan under profile p as of asOf, and records
+// the findings for the coverage of the rule table, which also checks their
+// severities.
+func checkDischarge(t testing.TB, p iop.Profile, ep aftercare.Episode, plan aftercare.Plan, asOf date.Date) (iop.Findings, error) {
+	t.Helper()
+	return checkWith(t, newChecker(t, p), ep, plan, asOf)
+}
+
+// checkWith checks with ck, recording the findings as checkDischarge does.
+func checkWith(t testing.TB, ck aftercare.Checker, ep aftercare.Episode, plan aftercare.Plan, asOf date.Date) (iop.Findings, error) {
+	t.Helper()
+	fs, err := ck.CheckDischarge(ep, plan, asOf)
+	cover.Check(t, ck.Profile(), fs)
+	return fs, err
+}
+
 // fieldErr is an expected [*iop.FieldError]: the field it names and the
 // sentinel it wraps.
 type fieldErr struct {
@@ -89,19 +110,20 @@ type fieldErr struct {
 	err   error
 }
 
-// requireFieldErrors checks that err is [iop.Errors] holding exactly want,
-// in order; want nil means no error.
+// requireFieldErrors checks that err is [iop.FieldErrors] holding exactly
+// want, in order; want nil means no error.
 func requireFieldErrors(t *testing.T, err error, want []fieldErr) {
 	t.Helper()
 	if want == nil {
 		require.NoError(t, err)
 		return
 	}
-	var errs iop.Errors
+	var errs iop.FieldErrors
 	require.ErrorAs(t, err, &errs)
 	require.Len(t, errs, len(want))
 	for i, w := range want {
-		requireFieldError(t, errs[i], w)
+		require.Equal(t, w.field, errs[i].Field, "error %d", i)
+		require.ErrorIs(t, errs[i], w.err, "error %d", i)
 	}
 }
 

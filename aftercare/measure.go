@@ -3,13 +3,14 @@ package aftercare
 import (
 	"strconv"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
-// Case is one episode with its aftercare plan: the unit [Measure] counts.
-// The zero Plan means no plan was made.
+// Case is one episode with its aftercare plan: the unit
+// [Checker.Measure] counts. The zero Plan means no plan was made. In JSON
+// a case is {"episode":{...},"plan":{...}}, the plan left out when zero.
 type Case struct {
 	Episode Episode `json:"episode"`
 	Plan    Plan    `json:"plan,omitzero"`
@@ -17,15 +18,38 @@ type Case struct {
 
 // UnmarshalJSON decodes a case strictly: the episode as
 // [Episode.UnmarshalJSON] does (replaying its history), the plan as
-// [Plan.UnmarshalJSON] does. It does not validate the plan.
+// [Plan.UnmarshalJSON] does. It reports every error of the decoding, as
+// [iop.FieldErrors] ("episode.events[2].on", "plan.made"), and leaves c
+// unchanged on error. It does not validate the plan, and null leaves c
+// unchanged: [ParseCase] does both.
 func (c *Case) UnmarshalJSON(data []byte) error {
-	type plain Case
-	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	var v Case
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
-	*c = Case(v)
+	*c = v
 	return nil
+}
+
+// ParseCase decodes a case from JSON as [Case.UnmarshalJSON] does, and
+// refuses a case without an episode ("episode" wrapping [iop.ErrMissing])
+// or with a plan that [Plan.Validate] refuses ("plan.<field>"): the error
+// is [iop.FieldErrors] with every error found. A refused case comes back
+// as the zero Case.
+func ParseCase(data []byte) (Case, error) {
+	var c Case
+	if err := check.Decode(data, &c); err != nil {
+		return Case{}, err
+	}
+	var errs iop.FieldErrors
+	if c.Episode.IsZero() {
+		errs.Add("episode", iop.ErrMissing)
+	}
+	errs.Add("plan", c.Plan.Validate())
+	if len(errs) > 0 {
+		return Case{}, errs
+	}
+	return c, nil
 }
 
 // Rate is a share: Met of Eligible. The zero Rate has nothing eligible.
@@ -81,23 +105,38 @@ func (m Measures) Window(name string) (Rate, bool) {
 }
 
 // Measure computes the measures over cases with the follow-up windows of
-// profile p, as of day asOf. Episodes without a discharge are not counted.
-// It returns the errors of [Plan.Validate] for the first invalid plan,
-// placed under "cases[i].plan".
-func Measure(cases []Case, p iop.Profile, asOf date.Date) (Measures, error) {
-	ws := p.FollowUp.Windows
+// the Checker's profile, as of day asOf. Episodes without a discharge are
+// not counted. The error is [iop.FieldErrors] with every error of
+// [Plan.Validate] of the cases counted, at "cases[i].plan.<field>"; the
+// Measures are then zero. The zero Checker returns an error. Measure
+// allocates only the FollowUp slice of its result.
+func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
+	if ck.r == nil {
+		return Measures{}, check.ZeroChecker()
+	}
+	var errs iop.FieldErrors
+	for i := range cases {
+		if _, ok := cases[i].Episode.DischargeEvent(); !ok {
+			continue
+		}
+		if err := cases[i].Plan.Validate(); err != nil {
+			errs.Add("cases["+strconv.Itoa(i)+"].plan", err)
+		}
+	}
+	if len(errs) > 0 {
+		return Measures{}, errs
+	}
+	ws := ck.r.p.FollowUp.Windows
 	m := Measures{FollowUp: make([]Rate, len(ws))}
 	for i, w := range ws {
 		m.FollowUp[i].Name = w.Name
 	}
 	var buf [maxStackWindows]windowResult
-	for i, c := range cases {
+	for i := range cases {
+		c := &cases[i]
 		ev, ok := c.Episode.DischargeEvent()
 		if !ok {
 			continue
-		}
-		if err := c.Plan.Validate(); err != nil {
-			return Measures{}, underField("cases["+strconv.Itoa(i)+"].plan", err)
 		}
 		d := ev.Discharge
 		m.Discharges++

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,7 +34,7 @@ func TestMeasure(t *testing.T) {
 		// 7-day met although still open; engagement still open.
 		{Episode: e6, Plan: aftercare.Plan{Made: lateDischarge, MutualHelpPerWeek: 2, Contacts: []aftercare.Contact{{On: lateDischarge + 2, Status: aftercare.ContactKept}}}},
 	}
-	got, err := aftercare.Measure(cases, iop.ASAM3Level21(), dischargedOn+60)
+	got, err := newChecker(t, iop.ASAM3Level21()).Measure(cases, dischargedOn+60)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{
 		Discharges: 5, Completed: 2, Transferred: 1, Planned: 3,
@@ -59,10 +60,10 @@ func TestMeasure(t *testing.T) {
 }
 
 func TestMeasureEmpty(t *testing.T) {
-	got, err := aftercare.Measure(nil, iop.MedicareIOP2024(), dischargedOn)
+	got, err := newChecker(t, iop.MedicareIOP2024()).Measure(nil, dischargedOn)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{{Name: "7-day"}, {Name: "30-day"}}}, got)
-	got, err = aftercare.Measure(nil, iop.Profile{}, dischargedOn)
+	got, err = newChecker(t, noWindows()).Measure(nil, dischargedOn)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{}}, got)
 }
@@ -71,10 +72,49 @@ func TestMeasureInvalidPlan(t *testing.T) {
 	cases := []aftercare.Case{
 		{Episode: discharged(t, "E1", completed(), false), Plan: planWith(kept(3))},
 		{Episode: discharged(t, "E2", completed(), false), Plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{{On: dischargedOn}}}},
+		// Not discharged: not counted, so its plan is not judged.
+		{Episode: episodeIn(t, aftercare.Active), Plan: aftercare.Plan{MutualHelpPerWeek: -1}},
+		{Episode: discharged(t, "E4", completed(), false), Plan: aftercare.Plan{CounselingPerMonth: 101}},
 	}
-	_, err := aftercare.Measure(cases, iop.ASAM3Level21(), dischargedOn+60)
-	var fe *iop.FieldError
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "cases[1].plan.contacts[0].status", fe.Field)
-	assert.ErrorIs(t, err, iop.ErrMissing)
+	m, err := newChecker(t, iop.ASAM3Level21()).Measure(cases, dischargedOn+60)
+	requireFieldErrors(t, err, []fieldErr{
+		{"cases[1].plan.contacts[0].status", iop.ErrMissing},
+		{"cases[3].plan.made", iop.ErrMissing},
+		{"cases[3].plan.counseling_per_month", iop.ErrOutOfRange},
+	})
+	assert.Equal(t, aftercare.Measures{}, m)
+}
+
+// TestMeasureAgreesWithCheck is the slow twin of Measure: a window counts
+// as met for a case exactly when the checker, on the day the window
+// closes, reports no miss of it, and is eligible once closed or met.
+func TestMeasureAgreesWithCheck(t *testing.T) {
+	p := iop.MedicareIOP2024() // 7-day and 30-day windows, no anchors
+	ck := newChecker(t, p)
+	var cases []aftercare.Case
+	for i, days := range [][]int{{}, {1}, {7}, {8}, {30}, {31}, {0}, {3, 40}} {
+		var contacts []aftercare.Contact
+		for _, d := range days {
+			contacts = append(contacts, kept(d))
+		}
+		cases = append(cases, aftercare.Case{Episode: discharged(t, "E"+itoa(i), completed(), false), Plan: planWith(contacts...)})
+	}
+	asOf := dischargedOn + 60
+	m, err := ck.Measure(cases, asOf)
+	require.NoError(t, err)
+	for j, w := range p.FollowUp.Windows {
+		met := 0
+		for _, c := range cases {
+			fs, err := checkWith(t, ck, c.Episode, c.Plan, asOf)
+			require.NoError(t, err)
+			missed := false
+			for _, f := range fs {
+				missed = missed || f.Code == aftercare.CodeFollowUpMissed && f.Day == dischargedOn+date.Date(w.Days)
+			}
+			if !missed {
+				met++
+			}
+		}
+		assert.Equal(t, aftercare.Rate{Name: w.Name, Met: met, Eligible: len(cases)}, m.FollowUp[j])
+	}
 }

@@ -1,12 +1,12 @@
 package aftercare
 
 import (
-	"fmt"
+	"database/sql/driver"
 	"slices"
 	"strconv"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
-	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -23,37 +23,39 @@ const (
 	ContactMissed                  // did not happen: a no-show or an unanswered call
 )
 
-var contactNames = []string{ContactScheduled: "scheduled", ContactKept: "kept", ContactMissed: "missed"}
+var contactStatuses = enum.New[ContactStatus]("ContactStatus", "aftercare.ParseContactStatus", check.EnumFail,
+	[]string{ContactScheduled: "scheduled", ContactKept: "kept", ContactMissed: "missed"})
+
+// AllContactStatuses returns every contact status, in order.
+func AllContactStatuses() []ContactStatus { return contactStatuses.Values() }
 
 // IsValid reports whether s is a known status.
-func (s ContactStatus) IsValid() bool { return enum.Valid(contactNames, s) }
+func (s ContactStatus) IsValid() bool { return contactStatuses.Valid(s) }
 
 // IsZero reports whether s is unset.
 func (s ContactStatus) IsZero() bool { return s == 0 }
 
 // String returns "scheduled", "kept" or "missed", and "%!ContactStatus(n)"
 // otherwise.
-func (s ContactStatus) String() string { return enum.String(contactNames, s, "ContactStatus") }
+func (s ContactStatus) String() string { return contactStatuses.String(s) }
 
-// ParseContactStatus parses "scheduled", "kept" or "missed".
-func ParseContactStatus(s string) (ContactStatus, error) {
-	if v, ok := enum.Parse[ContactStatus](contactNames, s); ok {
-		return v, nil
-	}
-	return 0, &iop.ParseError{Func: "aftercare.ParseContactStatus", Input: s, Err: ErrUnknownContact}
-}
+// ParseContactStatus parses "scheduled", "kept" or "missed". The error is
+// an [*iop.ParseError] wrapping [iop.ErrUnknown].
+func ParseContactStatus(s string) (ContactStatus, error) { return contactStatuses.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid status is an error.
-func (s ContactStatus) MarshalText() ([]byte, error) {
-	return enum.Text(s.IsValid(), s.String(), func() error {
-		return &iop.ParseError{Func: "aftercare.ContactStatus.MarshalText", Input: s.String(), Err: ErrUnknownContact}
-	})
-}
+func (s ContactStatus) MarshalText() ([]byte, error) { return contactStatuses.Marshal(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseContactStatus].
-func (s *ContactStatus) UnmarshalText(b []byte) error {
-	return enum.Unmarshal(s, b, ParseContactStatus)
-}
+func (s *ContactStatus) UnmarshalText(b []byte) error { return contactStatuses.Unmarshal(s, b) }
+
+// Value implements [driver.Valuer]: the name, never the number; NULL for
+// the zero ContactStatus.
+func (s ContactStatus) Value() (driver.Value, error) { return contactStatuses.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseContactStatus]; NULL is
+// the zero ContactStatus.
+func (s *ContactStatus) Scan(src any) error { return contactStatuses.Scan(s, src) }
 
 // Contact is a follow-up contact after discharge: a visit, a telehealth or
 // telephone session, a peer-support or medication visit, on day On. Contact
@@ -70,7 +72,7 @@ const maxPerWeek = 100
 // Plan is the aftercare (continuing-care) plan made with the patient for
 // the time after discharge: the services the person will use and the
 // follow-up contacts, with their dates. A plan is checked with the episode
-// it belongs to by [Check].
+// it belongs to by [Checker.CheckDischarge].
 //
 // The zero Plan means no plan was made. A plan that is made has a Made
 // date. Plan holds a slice of contacts, so it is not comparable: use
@@ -101,7 +103,10 @@ type Plan struct {
 }
 
 // IsZero reports whether p is the zero Plan: no plan was made.
-func (p Plan) IsZero() bool { return p.Made == 0 && p.content() == 0 }
+func (p Plan) IsZero() bool {
+	return p.Made == 0 && p.GroupSessionsPerWeek == 0 && p.MutualHelpPerWeek == 0 && p.CounselingPerMonth == 0 &&
+		!p.Medication && !p.RecoveryHousing && !p.EmploymentSupport && !p.RecoveryCoach && len(p.Contacts) == 0
+}
 
 // content counts the kinds of service in the plan, contacts included.
 func (p Plan) content() int {
@@ -125,18 +130,19 @@ func (p Plan) Equal(q Plan) bool {
 }
 
 // Validate reports every inconsistency in p, in field order, as
-// [iop.Errors] of [*FieldError]s: a plan with content but no Made date, a
-// date past 9999-12-31, a count that is negative or above 100, a contact
-// without a date or a known status, and contacts out of date order. The
-// zero Plan is valid. It returns nil when p is valid, without allocating.
+// [iop.FieldErrors]: a plan with content but no Made date
+// ([iop.ErrMissing]), a date past 9999-12-31, a count that is negative or
+// above 100 ([iop.ErrOutOfRange]), a contact without a date or a known
+// status ([iop.ErrMissing], [iop.ErrUnknown]), and contacts out of date
+// order ([iop.ErrOrder]). The zero Plan is valid. It returns nil when p is
+// valid, without allocating.
 func (p Plan) Validate() error {
-	var errs iop.Errors
-	add := func(field string, err error) { errs = append(errs, &FieldError{Field: field, Err: err}) }
+	var errs iop.FieldErrors
 	switch {
 	case p.Made == 0 && !p.IsZero():
-		add("made", iop.ErrMissing)
+		errs.Add("made", iop.ErrMissing)
 	case p.Made < 0 || p.Made > lastDay:
-		add("made", iop.ErrOutOfRange)
+		errs.Add("made", errLastDay)
 	}
 	for _, c := range [...]struct {
 		field string
@@ -144,25 +150,25 @@ func (p Plan) Validate() error {
 	}{{"group_sessions_per_week", p.GroupSessionsPerWeek}, {"mutual_help_per_week", p.MutualHelpPerWeek}, {"counseling_per_month", p.CounselingPerMonth}} {
 		switch {
 		case c.n < 0:
-			add(c.field, iop.ErrNegative)
+			errs.Add(c.field, errNegative)
 		case c.n > maxPerWeek:
-			add(c.field, fmt.Errorf("%w: above %d", iop.ErrOutOfRange, maxPerWeek))
+			errs.Add(c.field, errCountAbove)
 		}
 	}
 	for i, c := range p.Contacts {
 		switch {
 		case c.On == 0:
-			add(contactField(i, "on"), iop.ErrMissing)
+			errs.Add(contactField(i, "on"), iop.ErrMissing)
 		case c.On < 0 || c.On > lastDay:
-			add(contactField(i, "on"), iop.ErrOutOfRange)
+			errs.Add(contactField(i, "on"), errLastDay)
 		case i > 0 && c.On < p.Contacts[i-1].On:
-			add(contactField(i, "on"), fmt.Errorf("%w: contacts must be in date order", iop.ErrDateOrder))
+			errs.Add(contactField(i, "on"), errContactOrder)
 		}
 		switch {
 		case c.Status == 0:
-			add(contactField(i, "status"), iop.ErrMissing)
+			errs.Add(contactField(i, "status"), iop.ErrMissing)
 		case !c.Status.IsValid():
-			add(contactField(i, "status"), ErrUnknownContact)
+			errs.Add(contactField(i, "status"), iop.ErrUnknown)
 		}
 	}
 	return errs.Err()
@@ -175,7 +181,8 @@ func contactField(i int, name string) string {
 // ParsePlan decodes a plan from JSON strictly and validates it: an unknown
 // or duplicate field, an unknown status, a date that does not exist
 // ("2025-02-30") or a rule that [Plan.Validate] refuses is an error naming
-// the field.
+// the field ([iop.FieldErrors]). A refused plan comes back as the zero
+// Plan.
 func ParsePlan(data []byte) (Plan, error) {
 	var p Plan
 	if err := p.UnmarshalJSON(data); err != nil {
@@ -190,11 +197,10 @@ func ParsePlan(data []byte) (Plan, error) {
 // UnmarshalJSON decodes a plan strictly, as [ParsePlan] does, but does not
 // validate it.
 func (p *Plan) UnmarshalJSON(data []byte) error {
-	type plain Plan
-	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	var v Plan
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
-	*p = Plan(v)
+	*p = v
 	return nil
 }

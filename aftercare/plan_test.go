@@ -35,7 +35,7 @@ func TestPlanValidate(t *testing.T) {
 		{name: "contacts alone without a date", plan: aftercare.Plan{Contacts: []aftercare.Contact{{On: dischargedOn, Status: aftercare.ContactKept}}}, want: []fieldErr{{"made", iop.ErrMissing}}},
 		{name: "date past 9999", plan: aftercare.Plan{Made: 3652059}, want: []fieldErr{{"made", iop.ErrOutOfRange}}},
 		{name: "negative counts", plan: aftercare.Plan{Made: dischargedOn, GroupSessionsPerWeek: -1, CounselingPerMonth: -2},
-			want: []fieldErr{{"group_sessions_per_week", iop.ErrNegative}, {"counseling_per_month", iop.ErrNegative}}},
+			want: []fieldErr{{"group_sessions_per_week", iop.ErrOutOfRange}, {"counseling_per_month", iop.ErrOutOfRange}}},
 		{name: "count 100 is the top", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 100}},
 		{name: "count 101", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 101}, want: []fieldErr{{"mutual_help_per_week", iop.ErrOutOfRange}}},
 		{name: "bad contacts", plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{
@@ -44,8 +44,8 @@ func TestPlanValidate(t *testing.T) {
 			{On: 0, Status: 7},
 			{On: -1, Status: aftercare.ContactMissed},
 		}}, want: []fieldErr{
-			{"contacts[1].on", iop.ErrDateOrder}, {"contacts[1].status", iop.ErrMissing},
-			{"contacts[2].on", iop.ErrMissing}, {"contacts[2].status", aftercare.ErrUnknownContact},
+			{"contacts[1].on", iop.ErrOrder}, {"contacts[1].status", iop.ErrMissing},
+			{"contacts[2].on", iop.ErrMissing}, {"contacts[2].status", iop.ErrUnknown},
 			{"contacts[3].on", iop.ErrOutOfRange},
 		}},
 		{name: "same-day contacts are in order", plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{
@@ -96,11 +96,11 @@ func TestParsePlan(t *testing.T) {
 		name, doc, field string
 		err              error
 	}{
-		{"unknown field", `{"made":"2025-03-03","sober_living":true}`, "sober_living", iop.ErrUnknownField},
-		{"duplicate field", `{"made":"2025-03-03","made":"2025-03-04"}`, "made", iop.ErrDuplicateField},
+		{"unknown field", `{"made":"2025-03-03","sober_living":true}`, "#1", iop.ErrUnknownField},
+		{"duplicate field", `{"made":"2025-03-03","made":"2025-03-04"}`, "made", iop.ErrDuplicate},
 		{"impossible date", `{"made":"2025-02-30"}`, "made", iop.ErrInvalidDate},
 		{"impossible contact date", `{"made":"2025-03-03","contacts":[{"on":"2025-02-29","status":"kept"}]}`, "contacts[0].on", iop.ErrInvalidDate},
-		{"unknown status", `{"made":"2025-03-03","contacts":[{"on":"2025-03-13","status":"done"}]}`, "contacts[0].status", aftercare.ErrUnknownContact},
+		{"unknown status", `{"made":"2025-03-03","contacts":[{"on":"2025-03-13","status":"done"}]}`, "contacts[0].status", iop.ErrUnknown},
 		{"wrong type", `{"made":"2025-03-03","medication":"yes"}`, "medication", iop.ErrSyntax},
 		{"invalid plan", `{"mutual_help_per_week":3}`, "made", iop.ErrMissing},
 		{"trailing data", `{} {}`, "", iop.ErrSyntax},
@@ -111,4 +111,14 @@ func TestParsePlan(t *testing.T) {
 			assert.True(t, got.IsZero())
 		})
 	}
+}
+
+func TestParsePlanKeepsEveryError(t *testing.T) {
+	_, err := aftercare.ParsePlan([]byte(`{"made":"2025-02-30","medication":"yes","contacts":[{"on":"2025-03-13","status":"done"},{"status":"kept","note":"x"}]}`))
+	requireFieldErrors(t, err, []fieldErr{
+		{"made", iop.ErrInvalidDate},
+		{"medication", iop.ErrSyntax},
+		{"contacts[0].status", iop.ErrUnknown},
+		{"contacts[1].#1", iop.ErrUnknownField},
+	})
 }

@@ -1,12 +1,14 @@
 package aftercare_test
 
 import (
+	"encoding/json"
 	"regexp"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,8 +23,80 @@ func TestRulesCatalog(t *testing.T) {
 		assert.True(t, r.Severity.IsValid(), "%s severity", r.Code)
 		assert.NotEmpty(t, r.Summary, "%s summary", r.Code)
 		assert.NotEmpty(t, r.Cite.Source, "%s citation", r.Code)
+		assert.NotEmpty(t, r.Cite.Edition, "%s edition", r.Code)
 	}
 	assert.Len(t, seen, 11)
+
+	// Each call returns a new slice.
+	rs := aftercare.Rules()
+	rs[0].Severity = iop.Info
+	assert.Equal(t, iop.Blocking, aftercare.Rules()[0].Severity)
+}
+
+// settingsProfile is ASAM level 2.1 with the rule settings given in JSON,
+// decoded with the rest of the profile by iop.ParseProfile.
+func settingsProfile(t *testing.T, settings string) (iop.Profile, error) {
+	t.Helper()
+	b, err := json.Marshal(iop.ASAM3Level21())
+	require.NoError(t, err)
+	var doc map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &doc))
+	doc["rules"] = json.RawMessage(settings)
+	b, err = json.Marshal(doc)
+	require.NoError(t, err)
+	return iop.ParseProfile(b)
+}
+
+func TestProfileRuleSettings(t *testing.T) {
+	p, err := settingsProfile(t, `[
+		{"code": "aftercare.unplanned.outreach", "severity": "blocking", "cite": {"source": "payer contract 7", "edition": "2025"}},
+		{"code": "aftercare.court-order.notice-due", "off": true, "cite": {"source": "state court protocol", "edition": "2025"}}
+	]`)
+	require.NoError(t, err)
+	ck := newChecker(t, p)
+
+	// Left against advice, court-ordered: outreach is now blocking, the
+	// court notice is off; the follow-up windows are untouched.
+	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
+	got, err := checkWith(t, ck, ep, fullPlan(), dischargedOn+60)
+	require.NoError(t, err)
+	outreach := finding(aftercare.CodeOutreach, 0, 0, 0)
+	outreach.Severity = iop.Blocking
+	assert.Equal(t, iop.Findings{outreach}, got)
+	require.ErrorIs(t, got.Err(), aftercare.CodeOutreach, "outreach now blocks")
+
+	// The same episode under the built-in profile.
+	got, err = checkDischarge(t, iop.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
+	require.NoError(t, err)
+	assert.Equal(t, iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0), finding(aftercare.CodeOutreach, 0, 0, 0)}, got)
+	require.NoError(t, got.Err())
+
+	// Both follow-up rules off: the windows are not judged at all.
+	p, err = settingsProfile(t, `[
+		{"code": "aftercare.follow-up.missed", "off": true, "cite": {"source": "program policy", "edition": "2025"}},
+		{"code": "aftercare.follow-up.not-scheduled", "off": true, "cite": {"source": "program policy", "edition": "2025"}}
+	]`)
+	require.NoError(t, err)
+	got, err = checkDischarge(t, p, discharged(t, "E1", completed(), false), planWith(), dischargedOn+60)
+	require.NoError(t, err)
+	assert.Nil(t, got)
+}
+
+func TestNewCheckerRefusesUnknownCode(t *testing.T) {
+	p, err := settingsProfile(t, `[
+		{"code": "aftercare.plan.missing", "severity": "warning", "cite": {"source": "payer contract 7", "edition": "2025"}},
+		{"code": "aftercare.plan.unsigned", "severity": "info", "cite": {"source": "payer contract 7", "edition": "2025"}}
+	]`)
+	require.NoError(t, err, "the profile is valid: the code is one of a checking package")
+	ck, err := aftercare.NewChecker(p)
+	requireFieldErrors(t, err, []fieldErr{{"rules[1].code", iop.ErrUnknown}})
+	assert.True(t, ck.Profile().IsZero())
+
+	// A setting of another package's rule is not aftercare's to refuse.
+	p.Rules = p.Rules[:1]
+	p.Rules = append(p.Rules, iop.RuleSetting{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}})
+	_, err = aftercare.NewChecker(p)
+	require.NoError(t, err)
 }
 
 // TestEveryRuleProduced produces each code of the catalog with a scenario,
@@ -57,7 +131,7 @@ func TestEveryRuleProduced(t *testing.T) {
 	for code, s := range scenarios {
 		t.Run(string(code), func(t *testing.T) {
 			ep := discharged(t, "E1", s.d, s.court)
-			fs, err := aftercare.Check(ep, s.plan, iop.ASAM3Level21(), dischargedOn+dateDays(s.asOf))
+			fs, err := checkDischarge(t, iop.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
 			require.NoError(t, err)
 			ioptest.HasCode(t, fs, code)
 			ioptest.Cited(t, fs)

@@ -1,8 +1,10 @@
 package aftercare
 
 import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
-	"github.com/ioprules/ioprules/iop"
 )
 
 // State is where an episode of care stands. The zero State is unset: an
@@ -23,43 +25,41 @@ const (
 	Closed            // the episode is over; no move is allowed
 )
 
-var stateNames = []string{
+var states = enum.New[State]("State", "aftercare.ParseState", check.EnumFail, []string{
 	Referred: "referred", Assessed: "assessed", Admitted: "admitted", Active: "active",
 	OnHold: "on-hold", Discharged: "discharged", InAftercare: "in-aftercare", Closed: "closed",
-}
+})
 
-// States returns every state, in order.
-func States() []State {
-	return []State{Referred, Assessed, Admitted, Active, OnHold, Discharged, InAftercare, Closed}
-}
+// AllStates returns every state, in order.
+func AllStates() []State { return states.Values() }
 
 // IsValid reports whether s is a known state.
-func (s State) IsValid() bool { return enum.Valid(stateNames, s) }
+func (s State) IsValid() bool { return states.Valid(s) }
 
 // IsZero reports whether s is unset.
 func (s State) IsZero() bool { return s == 0 }
 
 // String returns the state's name ("on-hold"), and "%!State(n)" for an
 // invalid value.
-func (s State) String() string { return enum.String(stateNames, s, "State") }
+func (s State) String() string { return states.String(s) }
 
 // ParseState parses a state's name exactly as [State.String] writes it.
-func ParseState(s string) (State, error) {
-	if v, ok := enum.Parse[State](stateNames, s); ok {
-		return v, nil
-	}
-	return 0, &iop.ParseError{Func: "aftercare.ParseState", Input: s, Err: ErrUnknownState}
-}
+// The error is an [*iop.ParseError] wrapping [iop.ErrUnknown].
+func ParseState(s string) (State, error) { return states.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid state is an error.
-func (s State) MarshalText() ([]byte, error) {
-	return enum.Text(s.IsValid(), s.String(), func() error {
-		return &iop.ParseError{Func: "aftercare.State.MarshalText", Input: s.String(), Err: ErrUnknownState}
-	})
-}
+func (s State) MarshalText() ([]byte, error) { return states.Marshal(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseState].
-func (s *State) UnmarshalText(b []byte) error { return enum.Unmarshal(s, b, ParseState) }
+func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(s, b) }
+
+// Value implements [driver.Valuer]: the name, never the number; NULL for
+// the zero State.
+func (s State) Value() (driver.Value, error) { return states.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseState]; NULL is the
+// zero State.
+func (s *State) Scan(src any) error { return states.Scan(s, src) }
 
 // EventKind is the kind of a move of an episode. The zero EventKind is
 // unset and not valid.
@@ -79,45 +79,42 @@ const (
 	EventClose               // the end of the episode
 )
 
-var eventNames = []string{
+var eventKinds = enum.New[EventKind]("EventKind", "aftercare.ParseEventKind", check.EnumFail, []string{
 	EventRefer: "refer", EventAssess: "assess", EventAdmit: "admit", EventStart: "start",
 	EventHold: "hold", EventResume: "resume", EventDischarge: "discharge",
 	EventAftercare: "aftercare", EventClose: "close",
-}
+})
 
-// EventKinds returns every kind of event, in order.
-func EventKinds() []EventKind {
-	return []EventKind{EventRefer, EventAssess, EventAdmit, EventStart, EventHold,
-		EventResume, EventDischarge, EventAftercare, EventClose}
-}
+// AllEventKinds returns every kind of event, in order.
+func AllEventKinds() []EventKind { return eventKinds.Values() }
 
 // IsValid reports whether k is a known kind of event.
-func (k EventKind) IsValid() bool { return enum.Valid(eventNames, k) }
+func (k EventKind) IsValid() bool { return eventKinds.Valid(k) }
 
 // IsZero reports whether k is unset.
 func (k EventKind) IsZero() bool { return k == 0 }
 
 // String returns the kind's name ("discharge"), and "%!EventKind(n)" for an
 // invalid value.
-func (k EventKind) String() string { return enum.String(eventNames, k, "EventKind") }
+func (k EventKind) String() string { return eventKinds.String(k) }
 
-// ParseEventKind parses a kind's name exactly as [EventKind.String] writes it.
-func ParseEventKind(s string) (EventKind, error) {
-	if v, ok := enum.Parse[EventKind](eventNames, s); ok {
-		return v, nil
-	}
-	return 0, &iop.ParseError{Func: "aftercare.ParseEventKind", Input: s, Err: ErrUnknownEvent}
-}
+// ParseEventKind parses a kind's name exactly as [EventKind.String] writes
+// it. The error is an [*iop.ParseError] wrapping [iop.ErrUnknown].
+func ParseEventKind(s string) (EventKind, error) { return eventKinds.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid kind is an error.
-func (k EventKind) MarshalText() ([]byte, error) {
-	return enum.Text(k.IsValid(), k.String(), func() error {
-		return &iop.ParseError{Func: "aftercare.EventKind.MarshalText", Input: k.String(), Err: ErrUnknownEvent}
-	})
-}
+func (k EventKind) MarshalText() ([]byte, error) { return eventKinds.Marshal(k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseEventKind].
-func (k *EventKind) UnmarshalText(b []byte) error { return enum.Unmarshal(k, b, ParseEventKind) }
+func (k *EventKind) UnmarshalText(b []byte) error { return eventKinds.Unmarshal(k, b) }
+
+// Value implements [driver.Valuer]: the name, never the number; NULL for
+// the zero EventKind.
+func (k EventKind) Value() (driver.Value, error) { return eventKinds.Value(k) }
+
+// Scan implements [database/sql.Scanner] with [ParseEventKind]; NULL is the
+// zero EventKind.
+func (k *EventKind) Scan(src any) error { return eventKinds.Scan(k, src) }
 
 // moves is the state machine: moves[from][kind] is the state a move of kind
 // leads to from state from, or zero when the move is not allowed. Row 0 is
@@ -157,7 +154,7 @@ func (s State) Next(k EventKind) (State, bool) {
 // [Closed] or an invalid state.
 func (s State) Moves() []EventKind {
 	var out []EventKind
-	for _, k := range EventKinds() {
+	for _, k := range AllEventKinds() {
 		if _, ok := s.Next(k); ok {
 			out = append(out, k)
 		}

@@ -1,6 +1,9 @@
 package aftercare_test
 
 import (
+	"database/sql"
+	"database/sql/driver"
+	"encoding"
 	"fmt"
 	"testing"
 
@@ -26,8 +29,8 @@ var allowed = map[aftercare.State]map[aftercare.EventKind]aftercare.State{
 }
 
 func TestStateNext(t *testing.T) {
-	states := append([]aftercare.State{0}, aftercare.States()...)
-	kinds := append(aftercare.EventKinds(), 0, 10, 255)
+	states := append([]aftercare.State{0}, aftercare.AllStates()...)
+	kinds := append(aftercare.AllEventKinds(), 0, 10, 255)
 	for _, s := range append(states, 9, 255) {
 		for _, k := range kinds {
 			want, wantOK := allowed[s][k]
@@ -45,41 +48,69 @@ func TestStateMoves(t *testing.T) {
 	assert.Empty(t, aftercare.State(99).Moves())
 }
 
-// enumCase is one enum checked for its String/Parse pair and its text
-// encoding.
+// enumCase is one enum checked for its String/Parse pair, its text
+// encoding and its SQL form, through uint8 so that one table covers all.
 type enumCase struct {
-	name    string
-	values  []uint8
-	str     func(uint8) string
-	valid   func(uint8) bool
-	parse   func(string) (uint8, error)
-	marshal func(uint8) ([]byte, error)
-	err     error
-	typ     string
+	name      string // the type's name
+	fn        string // its parse function
+	values    []uint8
+	str       func(uint8) string
+	valid     func(uint8) bool
+	parse     func(string) (uint8, error)
+	marshal   func(uint8) ([]byte, error)
+	unmarshal func(start uint8, b []byte) (uint8, error)
+	value     func(uint8) (driver.Value, error)
+	scan      func(start uint8, src any) (uint8, error)
+}
+
+// enumValue is what every enum of the package implements.
+type enumValue interface {
+	String() string
+	IsValid() bool
+	IsZero() bool
+	MarshalText() ([]byte, error)
+	Value() (driver.Value, error)
+}
+
+// enumPtr is what a pointer to every enum of the package implements.
+type enumPtr[T any] interface {
+	*T
+	encoding.TextUnmarshaler
+	sql.Scanner
+}
+
+func mkEnum[T ~uint8, P enumPtr[T]](name, fn string, all []T, parse func(string) (T, error)) enumCase {
+	val := func(v uint8) enumValue { return any(T(v)).(enumValue) }
+	return enumCase{
+		name: name, fn: fn, values: u8s(all),
+		str:   func(v uint8) string { return val(v).String() },
+		valid: func(v uint8) bool { return val(v).IsValid() },
+		parse: func(s string) (uint8, error) {
+			v, err := parse(s)
+			return uint8(v), err
+		},
+		marshal: func(v uint8) ([]byte, error) { return val(v).MarshalText() },
+		unmarshal: func(start uint8, b []byte) (uint8, error) {
+			v := T(start)
+			err := P(&v).UnmarshalText(b)
+			return uint8(v), err
+		},
+		value: func(v uint8) (driver.Value, error) { return val(v).Value() },
+		scan: func(start uint8, src any) (uint8, error) {
+			v := T(start)
+			err := P(&v).Scan(src)
+			return uint8(v), err
+		},
+	}
 }
 
 func enumCases() []enumCase {
 	return []enumCase{
-		{"State", u8s(aftercare.States()), func(v uint8) string { return aftercare.State(v).String() },
-			func(v uint8) bool { return aftercare.State(v).IsValid() },
-			func(s string) (uint8, error) { v, err := aftercare.ParseState(s); return uint8(v), err },
-			func(v uint8) ([]byte, error) { return aftercare.State(v).MarshalText() }, aftercare.ErrUnknownState, "State"},
-		{"EventKind", u8s(aftercare.EventKinds()), func(v uint8) string { return aftercare.EventKind(v).String() },
-			func(v uint8) bool { return aftercare.EventKind(v).IsValid() },
-			func(s string) (uint8, error) { v, err := aftercare.ParseEventKind(s); return uint8(v), err },
-			func(v uint8) ([]byte, error) { return aftercare.EventKind(v).MarshalText() }, aftercare.ErrUnknownEvent, "EventKind"},
-		{"Reason", u8s(aftercare.Reasons()), func(v uint8) string { return aftercare.Reason(v).String() },
-			func(v uint8) bool { return aftercare.Reason(v).IsValid() },
-			func(s string) (uint8, error) { v, err := aftercare.ParseReason(s); return uint8(v), err },
-			func(v uint8) ([]byte, error) { return aftercare.Reason(v).MarshalText() }, aftercare.ErrUnknownReason, "Reason"},
-		{"Step", []uint8{1, 2, 3}, func(v uint8) string { return aftercare.Step(v).String() },
-			func(v uint8) bool { return aftercare.Step(v).IsValid() },
-			func(s string) (uint8, error) { v, err := aftercare.ParseStep(s); return uint8(v), err },
-			func(v uint8) ([]byte, error) { return aftercare.Step(v).MarshalText() }, aftercare.ErrUnknownStep, "Step"},
-		{"ContactStatus", []uint8{1, 2, 3}, func(v uint8) string { return aftercare.ContactStatus(v).String() },
-			func(v uint8) bool { return aftercare.ContactStatus(v).IsValid() },
-			func(s string) (uint8, error) { v, err := aftercare.ParseContactStatus(s); return uint8(v), err },
-			func(v uint8) ([]byte, error) { return aftercare.ContactStatus(v).MarshalText() }, aftercare.ErrUnknownContact, "ContactStatus"},
+		mkEnum("State", "aftercare.ParseState", aftercare.AllStates(), aftercare.ParseState),
+		mkEnum("EventKind", "aftercare.ParseEventKind", aftercare.AllEventKinds(), aftercare.ParseEventKind),
+		mkEnum("DischargeReason", "aftercare.ParseDischargeReason", aftercare.AllDischargeReasons(), aftercare.ParseDischargeReason),
+		mkEnum("Step", "aftercare.ParseStep", aftercare.AllSteps(), aftercare.ParseStep),
+		mkEnum("ContactStatus", "aftercare.ParseContactStatus", aftercare.AllContactStatuses(), aftercare.ParseContactStatus),
 	}
 }
 
@@ -103,28 +134,59 @@ func TestEnums(t *testing.T) {
 				b, err := c.marshal(v)
 				require.NoError(t, err)
 				assert.Equal(t, c.str(v), string(b))
+				got, err = c.unmarshal(0, b)
+				require.NoError(t, err)
+				assert.Equal(t, v, got, "UnmarshalText(MarshalText(%d))", v)
+				dv, err := c.value(v)
+				require.NoError(t, err)
+				assert.Equal(t, driver.Value(c.str(v)), dv, "Value is the name")
+				got, err = c.scan(0, dv)
+				require.NoError(t, err)
+				assert.Equal(t, v, got, "Scan(Value(%d))", v)
+				got, err = c.scan(0, []byte(c.str(v)))
+				require.NoError(t, err)
+				assert.Equal(t, v, got, "Scan([]byte)")
 			}
 			for _, bad := range []uint8{0, uint8(len(c.values) + 1), 255} {
 				assert.False(t, c.valid(bad))
 				_, err := c.marshal(bad)
-				require.ErrorIs(t, err, c.err)
+				require.ErrorIs(t, err, iop.ErrUnknown)
 			}
-			assert.Equal(t, "%!"+c.typ+"(0)", c.str(0))
-			assert.Equal(t, "%!"+c.typ+"(200)", c.str(200))
+			// The zero value is NULL in SQL, and NULL scans to zero.
+			dv, err := c.value(0)
+			require.NoError(t, err)
+			assert.Nil(t, dv)
+			got, err := c.scan(1, nil)
+			require.NoError(t, err)
+			assert.Equal(t, uint8(0), got)
+			_, err = c.scan(1, 42)
+			require.ErrorIs(t, err, iop.ErrSyntax)
+
+			assert.Equal(t, "%!"+c.name+"(0)", c.str(0))
+			assert.Equal(t, "%!"+c.name+"(200)", c.str(200))
 			for _, bad := range []string{"", " " + c.str(1), c.str(1) + " ", "Referred", "nope"} {
 				_, err := c.parse(bad)
-				require.ErrorIs(t, err, c.err, "Parse(%q)", bad)
 				var pe *iop.ParseError
-				require.ErrorAs(t, err, &pe)
+				require.ErrorAs(t, err, &pe, "Parse(%q)", bad)
+				assert.Equal(t, &iop.ParseError{Func: c.fn, Err: iop.ErrUnknown}, pe)
+				assert.Equal(t, c.fn+": unknown value", err.Error(), "the message does not hold the input")
+				got, err := c.unmarshal(1, []byte(bad))
+				require.ErrorIs(t, err, iop.ErrUnknown)
+				assert.Equal(t, uint8(1), got, "UnmarshalText leaves the value on error")
+				got, err = c.scan(1, bad)
+				require.ErrorIs(t, err, iop.ErrUnknown)
+				assert.Equal(t, uint8(1), got, "Scan leaves the value on error")
 			}
 		})
 	}
 }
 
 func TestEnumNames(t *testing.T) {
-	assert.Equal(t, []string{"referred", "assessed", "admitted", "active", "on-hold", "discharged", "in-aftercare", "closed"}, names(aftercare.States()))
-	assert.Equal(t, []string{"refer", "assess", "admit", "start", "hold", "resume", "discharge", "aftercare", "close"}, names(aftercare.EventKinds()))
-	assert.Equal(t, []string{"completed", "left-against-advice", "terminated-by-facility", "transferred", "incarcerated", "died", "other"}, names(aftercare.Reasons()))
+	assert.Equal(t, []string{"referred", "assessed", "admitted", "active", "on-hold", "discharged", "in-aftercare", "closed"}, names(aftercare.AllStates()))
+	assert.Equal(t, []string{"refer", "assess", "admit", "start", "hold", "resume", "discharge", "aftercare", "close"}, names(aftercare.AllEventKinds()))
+	assert.Equal(t, []string{"completed", "left-against-advice", "terminated-by-facility", "transferred", "incarcerated", "died", "other"}, names(aftercare.AllDischargeReasons()))
+	assert.Equal(t, []string{"down", "up", "lateral"}, names(aftercare.AllSteps()))
+	assert.Equal(t, []string{"scheduled", "kept", "missed"}, names(aftercare.AllContactStatuses()))
 }
 
 func names[T fmt.Stringer](vs []T) []string {
@@ -135,27 +197,10 @@ func names[T fmt.Stringer](vs []T) []string {
 	return out
 }
 
-func TestUnmarshalTextLeavesValueOnError(t *testing.T) {
-	s := aftercare.Active
-	require.ErrorIs(t, s.UnmarshalText([]byte("gone")), aftercare.ErrUnknownState)
-	assert.Equal(t, aftercare.Active, s)
-	require.NoError(t, s.UnmarshalText([]byte("closed")))
-	assert.Equal(t, aftercare.Closed, s)
-	var k aftercare.EventKind
-	require.NoError(t, k.UnmarshalText([]byte("hold")))
-	assert.Equal(t, aftercare.EventHold, k)
-	var r aftercare.Reason
-	require.NoError(t, r.UnmarshalText([]byte("died")))
-	assert.Equal(t, aftercare.ReasonDied, r)
-	var st aftercare.Step
-	require.NoError(t, st.UnmarshalText([]byte("lateral")))
-	assert.Equal(t, aftercare.StepLateral, st)
-	var c aftercare.ContactStatus
-	require.NoError(t, c.UnmarshalText([]byte("missed")))
-	assert.Equal(t, aftercare.ContactMissed, c)
+func TestEnumsZero(t *testing.T) {
 	assert.True(t, aftercare.State(0).IsZero())
 	assert.True(t, aftercare.EventKind(0).IsZero())
-	assert.True(t, aftercare.Reason(0).IsZero())
+	assert.True(t, aftercare.DischargeReason(0).IsZero())
 	assert.True(t, aftercare.Step(0).IsZero())
 	assert.True(t, aftercare.ContactStatus(0).IsZero())
 	assert.False(t, aftercare.Closed.IsZero())

@@ -81,8 +81,8 @@ func detail(ev aftercare.Event) string {
 }
 
 // check prints the findings of the discharge and plan as of day asOf.
-func check(w io.Writer, ep aftercare.Episode, plan aftercare.Plan, p iop.Profile, asOf date.Date, title string) error {
-	fs, err := aftercare.Check(ep, plan, p, asOf)
+func check(w io.Writer, ck aftercare.Checker, ep aftercare.Episode, plan aftercare.Plan, asOf date.Date, title string) error {
+	fs, err := ck.CheckDischarge(ep, plan, asOf)
 	if err != nil {
 		return err
 	}
@@ -91,16 +91,19 @@ func check(w io.Writer, ep aftercare.Episode, plan aftercare.Plan, p iop.Profile
 		fmt.Fprintln(w, "  every rule met")
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "  [%s] %s: %s\n", f.Severity, f.Code, f.Message)
+		fmt.Fprintf(w, "  [%s] %s %s: %s\n", f.Severity, f.Subject, f.Code, f.Message())
 	}
 	return nil
 }
 
 func run(w io.Writer) error {
 	profile := iop.ASAM3Level21()
+	ck, err := aftercare.NewChecker(profile)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "== Episode E-1001 under profile %s\n", profile.ID)
 	k := &walker{w: w}
-	var err error
 	if k.ep, err = aftercare.Refer("E-1001", date.New(2025, 1, 6), true); err != nil {
 		return err
 	}
@@ -143,11 +146,11 @@ func run(w io.Writer) error {
 			{On: discharged + 10, Status: aftercare.ContactScheduled},
 		},
 	}
-	if err := check(w, k.ep, plan, profile, discharged, "two contacts booked"); err != nil {
+	if err := check(w, ck, k.ep, plan, discharged, "two contacts booked"); err != nil {
 		return err
 	}
 	plan.Contacts = append(plan.Contacts, aftercare.Contact{On: discharged + 22, Status: aftercare.ContactScheduled})
-	if err := check(w, k.ep, plan, profile, discharged, "a third contact booked"); err != nil {
+	if err := check(w, ck, k.ep, plan, discharged, "a third contact booked"); err != nil {
 		return err
 	}
 
@@ -159,7 +162,7 @@ func run(w io.Writer) error {
 	plan.Contacts[0].Status = aftercare.ContactKept
 	plan.Contacts[1].Status = aftercare.ContactKept
 	plan.Contacts[2].Status = aftercare.ContactMissed
-	if err := check(w, k.ep, plan, profile, discharged+42, "the third contact missed"); err != nil {
+	if err := check(w, ck, k.ep, plan, discharged+42, "the third contact missed"); err != nil {
 		return err
 	}
 
