@@ -4,69 +4,161 @@ import (
 	"github.com/ioprules/ioprules/iop"
 )
 
+// CheckDecision returns what decision d implies for the record, in rule
+// order: a level raised by a modifier (with the modifier rule's citation),
+// withdrawal monitoring and co-occurring capability that must come with the
+// level of care. The zero Decision is an error.
+func (ck Checker) CheckDecision(d Decision) (iop.Findings, error) {
+	if err := ck.ready(); err != nil {
+		return nil, err
+	}
+	if d.unset() {
+		return nil, fieldError("decision", errNoDecision)
+	}
+	r := ck.r
+	var fs iop.Findings
+	if m := d.raisedBy; m != 0 {
+		fs = r.addLevels(fs, ruleDecisionRaisedByModifier, &d, d.modifierCite(m), d.recommended, higher(d.safety, d.intensity))
+	}
+	if d.assessment.Modifiers.Has(ModWithdrawalMonitoring) {
+		fs = r.addPlain(fs, ruleDecisionWithdrawalMonitoring, &d, d.modifierCite(ModWithdrawalMonitoring))
+	}
+	if d.assessment.Modifiers.Has(ModCoOccurring) {
+		fs = r.addPlain(fs, ruleDecisionCoOccurring, &d, d.modifierCite(ModCoOccurring))
+	}
+	return fs, nil
+}
+
+// CheckVariance checks the variance of decision d ([Decision.Place]), in
+// rule order: a level given without a reason (blocking); a level below the
+// recommended one (with the citation of the rule that drove the
+// recommendation); a level above anything the decision justifies; a
+// payer-authorised "lower" level that is not lower (blocking); a lower
+// level given because the recommended one is not available, where the next
+// more intensive one should be. A decision without a variance has no
+// findings. The figures are the intensities of the levels. The zero
+// Decision is an error.
+func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
+	if err := ck.ready(); err != nil {
+		return nil, err
+	}
+	if d.unset() {
+		return nil, fieldError("decision", errNoDecision)
+	}
+	v := d.variance
+	if v.Given == 0 {
+		return nil, nil
+	}
+	r := ck.r
+	rec := d.recommended
+	var fs iop.Findings
+	if !v.Reason.IsValid() {
+		fs = r.addLevels(fs, ruleVarianceUndocumented, &d, iop.Citation{}, rec, v.Given)
+	}
+	cmp := v.Given.Compare(rec)
+	if cmp < 0 {
+		fs = r.addLevels(fs, ruleVarianceBelowRecommended, &d, d.driverCite(), rec, v.Given)
+	}
+	if v.Given.Compare(d.justified) > 0 {
+		fs = r.addLevels(fs, ruleVarianceAboveJustified, &d, iop.Citation{}, d.justified, v.Given)
+	}
+	if v.Reason == VariancePayerAuthorizedLower && cmp >= 0 {
+		fs = r.addLevels(fs, ruleVarianceReasonMismatch, &d, iop.Citation{}, rec, v.Given)
+	}
+	if v.Reason == VarianceLevelNotAvailable && cmp < 0 {
+		fs = r.addLevels(fs, ruleVarianceNotNextAvailable, &d, iop.Citation{}, rec, v.Given)
+	}
+	return fs, nil
+}
+
 // CheckAdmission checks an admission to intensive outpatient care (ASAM
-// level 2.1) on decision d, under profile p (a level 2.1 profile such as
-// [iop.ASAM3Level21] or [iop.MedicareIOP2024]), with planned weekly minutes
-// of service in the plan of care. The person must need at least the care
-// of level 2.1 but not 24-hour care: the decision must recommend 2.1, and
-// the plan must schedule the weekly hours the profile sets for the person's
-// population (9 hours for adults and 6 for adolescents under
+// level 2.1) on decision d, with planned weekly minutes of service in the
+// plan of care, under the checker's profile. The person must need at least
+// the care of level 2.1 but not 24-hour care: the decision must recommend
+// 2.1, and the plan must schedule the weekly hours the profile sets for the
+// person's population (9 hours for adults and 6 for adolescents under
 // [iop.ASAM3Level21]).
 //
-// Findings, in order: the decision or profile missing or not for IOP; a
-// decision that places the person elsewhere; imminent danger; a recommended
-// level below 2.1, above it short of 24-hour care, or 24-hour care
-// (blocking, or a warning when the decision documents a variance placing
-// the person in IOP, or, below 2.1, when the person is stepping down from a
+// Findings, in rule order: a decision that places the person elsewhere;
+// imminent danger; a recommended level below 2.1, above it short of 24-hour
+// care, or 24-hour care (each blocking, or its "-documented" rule, a
+// warning, when the decision documents a variance placing the person in
+// IOP; below 2.1, the "-step-down" rule when the person steps down from a
 // more intensive level); no weekly band for the population; planned hours
-// below the profile's minimum or above its maximum. A profile without
-// weekly rules checks no hours.
+// below the band or above it, as [iop.Band.Compare] judges them (the one
+// judgement of the weekly band, shared with package schedule), with the
+// band and the plan as figures. A profile without weekly rules checks no
+// hours.
 //
-// It returns nil when the admission meets every rule, without allocating.
-func CheckAdmission(d Decision, p iop.Profile, planned iop.Minutes) iop.Findings {
-	var r report
-	if !r.ready(d, p) {
-		return r.fs
+// The zero Decision and negative planned minutes are errors. On the
+// compliant path it allocates nothing.
+func (ck Checker) CheckAdmission(d Decision, planned iop.Minutes) (iop.Findings, error) {
+	return ck.AppendAdmission(nil, d, planned)
+}
+
+// AppendAdmission is [Checker.CheckAdmission] appending its findings to
+// dst, so that a batch reuses one slice: it allocates only when dst must
+// grow. On error it returns dst unchanged.
+func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minutes) (iop.Findings, error) {
+	if err := ck.ready(); err != nil {
+		return dst, err
 	}
-	a := d.assessment
+	switch {
+	case d.unset() && planned < 0:
+		return dst, iop.FieldErrors{{Field: "decision", Err: errNoDecision}, {Field: "planned", Err: errNegativeMinutes}}
+	case d.unset():
+		return dst, fieldError("decision", errNoDecision)
+	case planned < 0:
+		return dst, fieldError("planned", errNegativeMinutes)
+	}
+	r := ck.r
+	a := &d.assessment
 	rec := d.recommended
 	if g := d.variance.Given; g != 0 && g != iop.Level21 {
-		r.levels(CodeAdmissionPlacedElsewhere, iop.Blocking, "the decision places the person at level "+g.String()+", not 2.1",
-			citeVariance(), g, iop.Level21)
+		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, &d, iop.Citation{}, iop.Level21, g)
 	}
-	r.imminentDanger(d, CodeAdmissionImminentDanger, "admit to 24-hour care, not to IOP")
+	if a.Modifiers.Has(ModImminentDanger) {
+		dst = r.addPlain(dst, ruleAdmissionImminentDanger, &d, d.modifierCite(ModImminentDanger))
+	}
 	documented := d.documentedAt(iop.Level21)
 	switch cmp := rec.Compare(iop.Level21); {
 	case cmp < 0:
-		r.levels(CodeAdmissionBelowIOP, severityUnless(documented || a.Modifiers.Has(ModSteppingDown)),
-			"recommended level "+rec.String()+" (driven by "+d.drivenBy()+") is less intensive than IOP",
-			citeSAMHSAAdvisory(), rec, iop.Level21)
+		rule := ruleAdmissionBelowIOP
+		switch {
+		case documented:
+			rule = ruleAdmissionBelowIOPDocumented
+		case a.Modifiers.Has(ModSteppingDown):
+			rule = ruleAdmissionBelowIOPStepDown
+		}
+		dst = r.addLevels(dst, rule, &d, iop.Citation{}, rec, iop.Level21)
 	case cmp > 0 && is24Hour(rec):
-		r.levels(CodeAdmissionNeeds24Hour, severityUnless(documented),
-			"recommended level "+rec.String()+" (driven by "+d.drivenBy()+") is 24-hour care",
-			d.driverCite(), rec, iop.Level21)
+		rule := ruleAdmissionNeeds24Hour
+		if documented {
+			rule = ruleAdmissionNeeds24HourDocumented
+		}
+		dst = r.addLevels(dst, rule, &d, d.driverCite(), rec, iop.Level21)
 	case cmp > 0:
-		r.levels(CodeAdmissionAboveIOP, severityUnless(documented),
-			"recommended level "+rec.String()+" (driven by "+d.drivenBy()+") is more intensive than IOP",
-			d.driverCite(), rec, iop.Level21)
+		rule := ruleAdmissionAboveIOP
+		if documented {
+			rule = ruleAdmissionAboveIOPDocumented
+		}
+		dst = r.addLevels(dst, rule, &d, d.driverCite(), rec, iop.Level21)
 	}
-	w := p.Weekly
+	w := &r.profile.Weekly
 	if w.Adult == (iop.Band{}) && w.Adolescent == (iop.Band{}) {
-		return r.fs
+		return dst, nil
 	}
 	band := w.For(a.Population)
-	switch {
-	case band == iop.Band{}:
-		r.add(CodeAdmissionPopulationNotServed, iop.Blocking,
-			"profile "+p.ID+" sets no weekly hours for the "+a.Population.String()+" population", w.Cite)
-	case planned < band.Min:
-		r.figures(CodeAdmissionHoursBelowMinimum, iop.Blocking,
-			"the plan schedules "+planned.String()+" a week, below the "+a.Population.String()+" minimum of "+band.Min.String(),
-			w.Cite, int64(band.Min), int64(planned), iop.UnitMinutes)
-	case band.Max != 0 && planned > band.Max:
-		r.figures(CodeAdmissionHoursAboveMaximum, iop.Warning,
-			"the plan schedules "+planned.String()+" a week, above the "+a.Population.String()+" maximum of "+band.Max.String(),
-			w.Cite, int64(band.Max), int64(planned), iop.UnitMinutes)
+	if band == (iop.Band{}) {
+		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID, Cite: w.Cite}), nil
 	}
-	return r.fs
+	switch band.Compare(planned) {
+	case -1:
+		dst = r.rules.Add(dst, ruleAdmissionHoursBelowMinimum, iop.Finding{Subject: a.ID, Cite: w.Cite,
+			Need: int64(band.Min), Got: int64(planned), Unit: iop.UnitMinutes})
+	case +1:
+		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID, Cite: w.Cite,
+			Need: int64(band.Max), Got: int64(planned), Unit: iop.UnitMinutes})
+	}
+	return dst, nil
 }

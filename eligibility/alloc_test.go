@@ -10,13 +10,16 @@ import (
 )
 
 // TestHotPathsDoNotAllocate checks that deciding, and each check on the
-// compliant path, allocates nothing. (The race detector adds allocations,
-// so the test is left out of -race builds.)
+// compliant path, allocates nothing, and that a check with findings
+// appended into a slice with room allocates nothing either. (The race
+// detector adds allocations, so the test is left out of -race builds.)
 func TestHotPathsDoNotAllocate(t *testing.T) {
 	for name, f := range hotPaths(t) {
 		f()
 		require.NoError(t, sinkErr, name)
-		require.Nil(t, sinkFindings, name)
+		if name != "AppendAdmissionFindings" && name != "Decide" && name != "ValidateAssessment" {
+			require.Nil(t, sinkFindings, name)
+		}
 		assert.Zero(t, testing.AllocsPerRun(100, f), "%s allocates", name)
 	}
 }

@@ -3,87 +3,180 @@ package eligibility
 import (
 	"encoding/json"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
 // Rating is the risk rating of one dimension, with the ID of the clinical
-// note that supports it. The zero Rating is unset: the dimension was not
-// rated. Ratings are comparable and safe for concurrent use.
+// note that supports it. Its Risk is the rating itself: the zero Rating is
+// a rating of 0 without a note. Whether a dimension was rated is recorded
+// by [Ratings], not here. Ratings are comparable and safe for concurrent
+// use.
+//
+// In JSON a Rating is {"risk": 2, "note": "n-17"}; "risk" is always
+// written and must be given.
 type Rating struct {
-	Risk Risk `json:"risk,omitzero"`
+	Risk Risk `json:"risk"`
 	// Note is the opaque record ID of the note that documents the rating,
-	// chosen by the caller; it may be empty. Findings and reasons repeat it;
-	// it must never be a name or other identifying detail.
+	// chosen by the caller; it may be empty. Reasons repeat it; it must
+	// never be a name or other identifying detail.
 	Note string `json:"note,omitzero"`
 }
 
-// Ratings holds the rating of each of the six dimensions. Index it with
-// [Ratings.Of] and change it with [Ratings.With]. In JSON it is an object
-// keyed by dimension: {"D1": {"risk": 2, "note": "n-17"}, ...}; decoding
-// refuses unknown and repeated keys. Ratings are comparable.
-type Ratings [NumDimensions]Rating
-
-// NewRatings returns the ratings d1 to d6, without notes.
-func NewRatings(d1, d2, d3, d4, d5, d6 Risk) Ratings {
-	return Ratings{{Risk: d1}, {Risk: d2}, {Risk: d3}, {Risk: d4}, {Risk: d5}, {Risk: d6}}
+// UnmarshalJSON decodes a rating strictly: "risk" must be given, as a
+// number 0 to 4.
+func (r *Rating) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Risk *Risk  `json:"risk"`
+		Note string `json:"note"`
+	}
+	if err := check.Decode(data, &v); err != nil {
+		return err
+	}
+	if v.Risk == nil {
+		return fieldError("risk", errNoRisk)
+	}
+	*r = Rating{Risk: *v.Risk, Note: v.Note}
+	return nil
 }
 
-// Of returns the rating of dimension d, or the zero Rating for an invalid d.
-func (r Ratings) Of(d Dimension) Rating {
-	if !d.IsValid() {
-		return Rating{}
+// Ratings holds the rating of each of the six dimensions and which of them
+// are rated. The zero Ratings rates nothing, and an assessment holding it
+// is refused; a dimension is rated only when [NewRatings] or
+// [Ratings.With] rates it, so a rating of 0 and "not rated" cannot be
+// mistaken for each other. Ratings are comparable values, safe for
+// concurrent use; With returns a new value.
+//
+// In JSON Ratings are an object keyed by dimension, holding the rated
+// dimensions only: {"D1": {"risk": 2, "note": "n-17"}, ...}; decoding
+// refuses unknown and repeated keys.
+type Ratings struct {
+	of    [NumDimensions]Rating
+	rated Dimensions
+}
+
+// NewRatings returns the six dimensions rated d1 to d6, without notes. A
+// risk above 4 is refused: the error is an [iop.FieldErrors] naming each
+// such dimension ("D3"), and the Ratings are zero.
+func NewRatings(d1, d2, d3, d4, d5, d6 Risk) (Ratings, error) {
+	var r Ratings
+	var errs iop.FieldErrors
+	for i, v := range [NumDimensions]Risk{d1, d2, d3, d4, d5, d6} {
+		d := Dimension(i + 1)
+		if !v.IsValid() {
+			errs.Add(d.String(), errRiskRange)
+			continue
+		}
+		r = r.With(d, Rating{Risk: v})
 	}
-	return r[d-1]
+	if err := errs.Err(); err != nil {
+		return Ratings{}, err
+	}
+	return r, nil
 }
 
 // With returns r with dimension d rated v; an invalid d leaves r unchanged.
+// A Risk above 4 is kept, and refused by [Assessment.Validate].
 func (r Ratings) With(d Dimension, v Rating) Ratings {
 	if d.IsValid() {
-		r[d-1] = v
+		r.of[d-1] = v
+		r.rated = r.rated.with(d)
 	}
 	return r
 }
 
-// Highest returns the highest rating among the dimensions, and the
-// dimensions that have it. It returns the zero Risk when none is rated.
-func (r Ratings) Highest() (Risk, DimensionSet) {
+// Without returns r with dimension d not rated.
+func (r Ratings) Without(d Dimension) Ratings {
+	if d.IsValid() {
+		r.of[d-1] = Rating{}
+		r.rated &^= 1 << d
+	}
+	return r
+}
+
+// Of returns the rating of dimension d, and false when d is not rated (or
+// not valid).
+func (r Ratings) Of(d Dimension) (Rating, bool) {
+	if !r.rated.Has(d) {
+		return Rating{}, false
+	}
+	return r.of[d-1], true
+}
+
+// Risk returns the risk of dimension d, and false when d is not rated.
+func (r Ratings) Risk(d Dimension) (Risk, bool) {
+	v, ok := r.Of(d)
+	return v.Risk, ok
+}
+
+// Rated returns the dimensions that are rated.
+func (r Ratings) Rated() Dimensions { return r.rated }
+
+// IsComplete reports whether all six dimensions are rated.
+func (r Ratings) IsComplete() bool { return r.rated == dimensionSet.All() }
+
+// IsZero reports whether r rates nothing.
+func (r Ratings) IsZero() bool { return r == Ratings{} }
+
+// Highest returns the highest risk among the rated dimensions, and the
+// dimensions that have it. It returns Risk0 and the empty set when none is
+// rated.
+func (r Ratings) Highest() (Risk, Dimensions) {
 	var top Risk
-	var set DimensionSet
-	for _, d := range Dimensions() {
-		switch v := r.Of(d).Risk; {
-		case v > top:
-			top, set = v, SetOf(d)
-		case v == top && v != 0:
-			set = set.With(d)
+	var set Dimensions
+	for d := D1; d <= D6; d++ {
+		v, ok := r.Of(d)
+		switch {
+		case !ok:
+		case set == 0 || v.Risk > top:
+			top, set = v.Risk, DimensionsOf(d)
+		case v.Risk == top:
+			set = set.with(d)
 		}
 	}
 	return top, set
 }
 
 type ratingsJSON struct {
-	D1 Rating `json:"D1,omitzero"`
-	D2 Rating `json:"D2,omitzero"`
-	D3 Rating `json:"D3,omitzero"`
-	D4 Rating `json:"D4,omitzero"`
-	D5 Rating `json:"D5,omitzero"`
-	D6 Rating `json:"D6,omitzero"`
+	D1 *Rating `json:"D1,omitempty"`
+	D2 *Rating `json:"D2,omitempty"`
+	D3 *Rating `json:"D3,omitempty"`
+	D4 *Rating `json:"D4,omitempty"`
+	D5 *Rating `json:"D5,omitempty"`
+	D6 *Rating `json:"D6,omitempty"`
 }
 
-// MarshalJSON writes the ratings as an object keyed by dimension, leaving
-// out dimensions that are not rated.
+func (v *ratingsJSON) fields() [NumDimensions]**Rating {
+	return [...]**Rating{&v.D1, &v.D2, &v.D3, &v.D4, &v.D5, &v.D6}
+}
+
+// MarshalJSON writes the rated dimensions as an object keyed by dimension;
+// a risk above 4 is an error.
 func (r Ratings) MarshalJSON() ([]byte, error) {
-	return json.Marshal(ratingsJSON{r[0], r[1], r[2], r[3], r[4], r[5]})
+	var v ratingsJSON
+	for i, f := range v.fields() {
+		if rating, ok := r.Of(Dimension(i + 1)); ok {
+			*f = &rating
+		}
+	}
+	return json.Marshal(v)
 }
 
-// UnmarshalJSON reads the object [Ratings.MarshalJSON] writes, strictly.
-func (r *Ratings) UnmarshalJSON(b []byte) error {
+// UnmarshalJSON reads the object [Ratings.MarshalJSON] writes, strictly,
+// reporting every error; a dimension that is absent or null is not rated.
+func (r *Ratings) UnmarshalJSON(data []byte) error {
 	var v ratingsJSON
-	if err := strictjson.Decode(b, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
-	*r = Ratings{v.D1, v.D2, v.D3, v.D4, v.D5, v.D6}
+	var out Ratings
+	for i, f := range v.fields() {
+		if *f != nil {
+			out = out.With(Dimension(i+1), **f)
+		}
+	}
+	*r = out
 	return nil
 }
 
@@ -92,9 +185,9 @@ func (r *Ratings) UnmarshalJSON(b []byte) error {
 // dimension and the modifiers that were found. It holds no identifying
 // detail: ID and the note IDs are opaque record IDs chosen by the caller.
 //
-// The zero Assessment is unset. An Assessment is a comparable value, safe
-// for concurrent use; check it with [Assessment.Validate]. Decode it from
-// JSON with [ParseAssessment].
+// The zero Assessment is unset and not valid. An Assessment is a
+// comparable value, safe for concurrent use; check it with
+// [Assessment.Validate]. Decode it from JSON with [ParseAssessment].
 type Assessment struct {
 	// ID is the opaque record ID of the assessment; findings name it as
 	// their subject.
@@ -109,51 +202,51 @@ type Assessment struct {
 // IsZero reports whether a is the zero Assessment.
 func (a Assessment) IsZero() bool { return a == Assessment{} }
 
-// Validate reports every problem with a, in field order, as [iop.Errors] of
-// [*iop.FieldError] naming each field by its JSON path ("ratings.D3"): a
-// missing or unknown edition or population, a missing date, a dimension
-// not rated or rated outside 0-4, unknown modifiers, and an adolescent
-// assessed under the 4th edition, which does not cover adolescents (the 3rd
-// edition still governs them). It returns nil when a is valid, without
-// allocating.
+// Validate reports every problem with a, in field order, as [iop.FieldErrors]
+// naming each field by its JSON path ("ratings.D3"): a missing or unknown
+// edition or population, a missing date, a dimension not rated, a risk
+// above 4, unknown modifiers, and an adolescent assessed under the 4th
+// edition, which does not cover adolescents (the 3rd edition still governs
+// them). It returns nil when a is valid, without allocating.
 func (a Assessment) Validate() error {
-	var errs iop.Errors
-	add := func(field string, err error) { errs = append(errs, &iop.FieldError{Field: field, Err: err}) }
+	var errs iop.FieldErrors
 	switch {
 	case a.Edition == 0:
-		add("edition", iop.ErrMissing)
+		errs.Add("edition", iop.ErrMissing)
 	case !a.Edition.IsValid():
-		add("edition", iop.ErrUnknownEdition)
+		errs.Add("edition", iop.ErrUnknown)
 	}
 	if a.Date == date.Zero {
-		add("date", iop.ErrMissing)
+		errs.Add("date", iop.ErrMissing)
 	}
 	switch {
 	case a.Population == 0:
-		add("population", iop.ErrMissing)
+		errs.Add("population", iop.ErrMissing)
 	case !a.Population.IsValid():
-		add("population", iop.ErrUnknownPopulation)
+		errs.Add("population", iop.ErrUnknown)
 	case a.Population == iop.Adolescent && a.Edition == iop.Edition4:
-		add("population", ErrPopulationNotInEdition)
+		errs.Add("population", errPopulationNotInEdition)
 	}
-	for _, d := range Dimensions() {
-		switch r := a.Ratings.Of(d).Risk; {
-		case r == 0:
-			add("ratings."+d.String(), iop.ErrMissing)
-		case !r.IsValid():
-			add("ratings."+d.String(), ErrUnknownRisk)
+	for d := D1; d <= D6; d++ {
+		switch r, ok := a.Ratings.Of(d); {
+		case !ok:
+			errs.Add("ratings."+d.String(), errNotRated)
+		case !r.Risk.IsValid():
+			errs.Add("ratings."+d.String()+".risk", errRiskRange)
 		}
 	}
 	if !a.Modifiers.IsValid() {
-		add("modifiers", ErrUnknownModifier)
+		errs.Add("modifiers", iop.ErrUnknown)
 	}
 	return errs.Err()
 }
 
 // ParseAssessment decodes an assessment from JSON strictly and validates
 // it: an unknown or repeated field, an unknown dimension, rating, modifier,
-// edition or population, a date that does not exist ("2025-02-30") or a
-// problem [Assessment.Validate] finds is an error naming the field.
+// edition or population, a rating without its risk, a date that does not
+// exist ("2025-02-30") or a problem [Assessment.Validate] finds is an error
+// naming the field. Every error is reported, as [iop.FieldErrors]; a
+// refused assessment comes back as the zero Assessment.
 func ParseAssessment(data []byte) (Assessment, error) {
 	var a Assessment
 	if err := a.UnmarshalJSON(data); err != nil {
@@ -170,7 +263,7 @@ func ParseAssessment(data []byte) (Assessment, error) {
 func (a *Assessment) UnmarshalJSON(data []byte) error {
 	type plain Assessment
 	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
 	*a = Assessment(v)

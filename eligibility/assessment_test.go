@@ -6,7 +6,6 @@ import (
 
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
-	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -46,31 +45,38 @@ func TestParseAssessment(t *testing.T) {
 
 func TestParseAssessmentRefuses(t *testing.T) {
 	tests := []struct {
-		name  string
-		in    string
-		field string
-		err   error
+		name string
+		in   string
+		want []fieldWant
 	}{
-		{"unknown field", `{"id":"A","name":"x"}`, "name", iop.ErrUnknownField},
-		{"duplicate field", `{"id":"A","id":"B"}`, "id", iop.ErrDuplicateField},
-		{"impossible date", `{"date":"2025-02-30"}`, "date", iop.ErrInvalidDate},
-		{"unknown dimension", `{"ratings":{"D7":{"risk":1}}}`, "ratings.D7", iop.ErrUnknownField},
-		{"repeated dimension", `{"ratings":{"D1":{"risk":1},"D1":{"risk":2}}}`, "ratings.D1", iop.ErrDuplicateField},
-		{"risk out of range", `{"ratings":{"D1":{"risk":5}}}`, "ratings.D1.risk", eligibility.ErrUnknownRisk},
-		{"risk as string", `{"ratings":{"D1":{"risk":"1"}}}`, "ratings.D1.risk", eligibility.ErrUnknownRisk},
-		{"unknown rating field", `{"ratings":{"D1":{"risk":1,"score":3}}}`, "ratings.D1.score", iop.ErrUnknownField},
-		{"unknown modifier", `{"modifiers":["homeless"]}`, "modifiers[0]", eligibility.ErrUnknownModifier},
-		{"repeated modifier", `{"modifiers":["court-ordered","court-ordered"]}`, "modifiers[1]", eligibility.ErrDuplicateEntry},
-		{"unknown edition", `{"edition":"5th"}`, "edition", iop.ErrUnknownEdition},
-		{"trailing data", `{} {}`, "", iop.ErrSyntax},
+		{"unknown field", `{"id":"A","name":"x"}`, []fieldWant{{"#1", iop.ErrUnknownField}}},
+		{"duplicate field", `{"id":"A","id":"B"}`, []fieldWant{{"id", iop.ErrDuplicate}}},
+		{"impossible date", `{"date":"2025-02-30"}`, []fieldWant{{"date", iop.ErrInvalidDate}}},
+		{"unknown dimension", `{"ratings":{"D7":{"risk":1}}}`, []fieldWant{{"ratings.#0", iop.ErrUnknownField}}},
+		{"repeated dimension", `{"ratings":{"D1":{"risk":1},"D1":{"risk":2}}}`, []fieldWant{{"ratings.D1", iop.ErrDuplicate}}},
+		{"risk out of range", `{"ratings":{"D1":{"risk":5}}}`, []fieldWant{{"ratings.D1.risk", iop.ErrUnknown}}},
+		{"risk as string", `{"ratings":{"D1":{"risk":"1"}}}`, []fieldWant{{"ratings.D1.risk", iop.ErrUnknown}}},
+		{"risk left out", `{"ratings":{"D1":{"note":"n-1"}}}`, []fieldWant{{"ratings.D1.risk", iop.ErrMissing}}},
+		{"risk null", `{"ratings":{"D1":{"risk":null}}}`, []fieldWant{{"ratings.D1.risk", iop.ErrMissing}}},
+		{"unknown rating field", `{"ratings":{"D1":{"risk":1,"score":3}}}`, []fieldWant{{"ratings.D1.#1", iop.ErrUnknownField}}},
+		{"unknown modifier", `{"modifiers":["homeless"]}`, []fieldWant{{"modifiers[0]", iop.ErrUnknown}}},
+		{"repeated modifier", `{"modifiers":["court-ordered","court-ordered"]}`, []fieldWant{{"modifiers[1]", iop.ErrDuplicate}}},
+		{"unknown edition", `{"edition":"5th"}`, []fieldWant{{"edition", iop.ErrUnknown}}},
+		{"trailing data", `{} {}`, []fieldWant{{"", iop.ErrSyntax}}},
+		{"every error at once", `{"edition":"5th","date":"2025-02-30","ratings":{"D2":{"risk":7},"D3":{}}}`, []fieldWant{
+			{"edition", iop.ErrUnknown}, {"date", iop.ErrInvalidDate},
+			{"ratings.D2.risk", iop.ErrUnknown}, {"ratings.D3.risk", iop.ErrMissing},
+		}},
+		{"valid JSON, invalid assessment", `{"edition":"4th","date":"2025-03-03","population":"adolescent","ratings":{"D1":{"risk":0}}}`, []fieldWant{
+			{"population", iop.ErrOutOfRange},
+			{"ratings.D2", iop.ErrMissing}, {"ratings.D3", iop.ErrMissing}, {"ratings.D4", iop.ErrMissing},
+			{"ratings.D5", iop.ErrMissing}, {"ratings.D6", iop.ErrMissing},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := eligibility.ParseAssessment([]byte(tt.in))
-			require.ErrorIs(t, err, tt.err)
-			var fe *iop.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			requireFields(t, err, tt.want...)
 			assert.Equal(t, eligibility.Assessment{}, a)
 		})
 	}
@@ -80,57 +86,112 @@ func TestAssessmentValidate(t *testing.T) {
 	valid := assess(t, iopRisks)
 	require.NoError(t, valid.Validate())
 
-	type fe = iop.FieldError
 	tests := []struct {
 		name string
 		edit func(*eligibility.Assessment)
-		want iop.Errors
+		want []fieldWant
 	}{
-		{"zero", func(a *eligibility.Assessment) { *a = eligibility.Assessment{} }, iop.Errors{
-			&fe{Field: "edition", Err: iop.ErrMissing}, &fe{Field: "date", Err: iop.ErrMissing},
-			&fe{Field: "population", Err: iop.ErrMissing},
-			&fe{Field: "ratings.D1", Err: iop.ErrMissing}, &fe{Field: "ratings.D2", Err: iop.ErrMissing},
-			&fe{Field: "ratings.D3", Err: iop.ErrMissing}, &fe{Field: "ratings.D4", Err: iop.ErrMissing},
-			&fe{Field: "ratings.D5", Err: iop.ErrMissing}, &fe{Field: "ratings.D6", Err: iop.ErrMissing},
+		{"zero", func(a *eligibility.Assessment) { *a = eligibility.Assessment{} }, []fieldWant{
+			{"edition", iop.ErrMissing}, {"date", iop.ErrMissing}, {"population", iop.ErrMissing},
+			{"ratings.D1", iop.ErrMissing}, {"ratings.D2", iop.ErrMissing}, {"ratings.D3", iop.ErrMissing},
+			{"ratings.D4", iop.ErrMissing}, {"ratings.D5", iop.ErrMissing}, {"ratings.D6", iop.ErrMissing},
 		}},
-		{"unknown edition and population", func(a *eligibility.Assessment) { a.Edition, a.Population = 9, 9 }, iop.Errors{
-			&fe{Field: "edition", Err: iop.ErrUnknownEdition}, &fe{Field: "population", Err: iop.ErrUnknownPopulation},
+		{"unknown edition and population", func(a *eligibility.Assessment) { a.Edition, a.Population = 9, 9 }, []fieldWant{
+			{"edition", iop.ErrUnknown}, {"population", iop.ErrUnknown},
 		}},
-		{"adolescent in the 4th edition", func(a *eligibility.Assessment) { a.Edition, a.Population = iop.Edition4, iop.Adolescent }, iop.Errors{
-			&fe{Field: "population", Err: eligibility.ErrPopulationNotInEdition},
-		}},
+		{"adolescent in the 4th edition", func(a *eligibility.Assessment) { a.Edition, a.Population = iop.Edition4, iop.Adolescent },
+			[]fieldWant{{"population", iop.ErrOutOfRange}}},
 		{"rating out of range", func(a *eligibility.Assessment) {
 			a.Ratings = a.Ratings.With(eligibility.D5, eligibility.Rating{Risk: 6})
-		}, iop.Errors{&fe{Field: "ratings.D5", Err: eligibility.ErrUnknownRisk}}},
-		{"unknown modifier bits", func(a *eligibility.Assessment) { a.Modifiers = 1 << 15 }, iop.Errors{
-			&fe{Field: "modifiers", Err: eligibility.ErrUnknownModifier},
-		}},
+		}, []fieldWant{{"ratings.D5.risk", iop.ErrOutOfRange}}},
+		{"a dimension not rated", func(a *eligibility.Assessment) { a.Ratings = a.Ratings.Without(eligibility.D2) },
+			[]fieldWant{{"ratings.D2", iop.ErrMissing}}},
+		{"unknown modifier bits", func(a *eligibility.Assessment) { a.Modifiers = 1 << 15 },
+			[]fieldWant{{"modifiers", iop.ErrUnknown}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := valid
 			tt.edit(&a)
-			err := a.Validate()
-			var got iop.Errors
-			require.ErrorAs(t, err, &got)
-			assert.Equal(t, tt.want, got)
+			requireFields(t, a.Validate(), tt.want...)
 		})
 	}
 }
 
 func TestRatings(t *testing.T) {
-	r := eligibility.NewRatings(eligibility.Risk1, eligibility.Risk3, eligibility.Risk0, eligibility.Risk3, eligibility.Risk2, eligibility.Risk1)
+	r, err := eligibility.NewRatings(eligibility.Risk1, eligibility.Risk3, eligibility.Risk0, eligibility.Risk3, eligibility.Risk2, eligibility.Risk1)
+	require.NoError(t, err)
+	assert.True(t, r.IsComplete())
 	top, dims := r.Highest()
 	assert.Equal(t, eligibility.Risk3, top)
-	assert.Equal(t, set(eligibility.D2, eligibility.D4), dims)
-	assert.Equal(t, eligibility.Rating{}, r.Of(0))
+	assert.Equal(t, eligibility.DimensionsOf(eligibility.D2, eligibility.D4), dims)
+	_, ok := r.Of(0)
+	assert.False(t, ok)
 	assert.Equal(t, r, r.With(9, eligibility.Rating{Risk: eligibility.Risk4}))
-	top, dims = eligibility.Ratings{}.Highest()
-	assert.Equal(t, eligibility.Risk(0), top)
+
+	var zero eligibility.Ratings
+	assert.True(t, zero.IsZero())
+	assert.False(t, zero.IsComplete())
+	top, dims = zero.Highest()
+	assert.Equal(t, eligibility.Risk0, top)
 	assert.True(t, dims.IsZero())
+
+	one := zero.With(eligibility.D3, eligibility.Rating{})
+	rating, ok := one.Of(eligibility.D3)
+	require.True(t, ok, "a rating of 0 is a rating")
+	assert.Equal(t, eligibility.Rating{Risk: eligibility.Risk0}, rating)
+	_, ok = one.Of(eligibility.D4)
+	assert.False(t, ok, "a dimension never rated is not rated 0")
+	assert.Equal(t, eligibility.DimensionsOf(eligibility.D3), one.Rated())
+	top, dims = one.Highest()
+	assert.Equal(t, eligibility.Risk0, top)
+	assert.Equal(t, eligibility.DimensionsOf(eligibility.D3), dims)
+	assert.Equal(t, zero, one.Without(eligibility.D3))
 
 	var a eligibility.Assessment
 	assert.True(t, a.IsZero())
-	a.Date = date.New(2025, 1, 1)
+	a.Date = day
 	assert.False(t, a.IsZero())
+}
+
+// TestRatingsOldMistake: when Risk0 had the value 1, NewRatings(1, 0, 1, 2,
+// 2, 1) compiled and meant "0, unset, 0, 1, 1, 0". The value of a Risk is
+// now the rating, so the same call means what it says; a number outside
+// 0-4 is refused, and leaving a dimension out is refused by Validate.
+func TestRatingsOldMistake(t *testing.T) {
+	r, err := eligibility.NewRatings(1, 0, 1, 2, 2, 1)
+	require.NoError(t, err)
+	assert.Equal(t, ratings(t, iopRisks), r)
+	for i, want := range iopRisks {
+		got, ok := r.Risk(eligibility.Dimension(i + 1))
+		require.True(t, ok)
+		assert.Equal(t, want, got.Int(), "D%d", i+1)
+	}
+	assert.Equal(t, iop.Level21, decide(t, eligibility.Assessment{
+		ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.Adult, Ratings: r,
+	}).Recommended())
+
+	_, err = eligibility.NewRatings(1, 0, 1, 2, 2, 5)
+	requireFields(t, err, fieldWant{"D6", iop.ErrOutOfRange})
+	_, err = eligibility.NewRatings(9, 0, 1, 2, 2, 5)
+	requireFields(t, err, fieldWant{"D1", iop.ErrOutOfRange}, fieldWant{"D6", iop.ErrOutOfRange})
+	for _, n := range []int{-1, 5, 100} {
+		_, err := eligibility.RiskOf(n)
+		require.ErrorIs(t, err, iop.ErrOutOfRange, "RiskOf(%d)", n)
+	}
+	a := assess(t, iopRisks)
+	a.Ratings = eligibility.Ratings{}
+	requireFields(t, a.Validate(),
+		fieldWant{"ratings.D1", iop.ErrMissing}, fieldWant{"ratings.D2", iop.ErrMissing}, fieldWant{"ratings.D3", iop.ErrMissing},
+		fieldWant{"ratings.D4", iop.ErrMissing}, fieldWant{"ratings.D5", iop.ErrMissing}, fieldWant{"ratings.D6", iop.ErrMissing})
+}
+
+func TestRatingsJSON(t *testing.T) {
+	r := eligibility.Ratings{}.With(eligibility.D2, eligibility.Rating{Risk: eligibility.Risk0, Note: "n-2"})
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"D2":{"risk":0,"note":"n-2"}}`, string(b), "a rating of 0 is written, dimensions not rated are not")
+	var back eligibility.Ratings
+	require.NoError(t, back.UnmarshalJSON(b))
+	assert.Equal(t, r, back)
 }

@@ -114,3 +114,42 @@ func citeContinuedStay() iop.Citation {
 func citeLibrary(note string) iop.Citation {
 	return iop.Citation{Source: "ioprules eligibility", Edition: "v0", Note: note}
 }
+
+// The catalog citations of the rules in the rule table that the
+// functions above do not give: each is the general source of its rule. A
+// finding cites the profile's rule group, or the rule of the criteria,
+// that was applied when there is one.
+
+func citeRaisedByModifier() iop.Citation {
+	return iop.Citation{
+		Source:  "Minn. R. 9530.6620 (placement addresses the highest risk); ASAM PPC-2R (2001) admission criteria as state placement grids reproduce them",
+		Edition: "Rule 25, in use until 2022-07-01; PPC-2R 2001",
+		Note:    "a finding cites the criteria's modifier rule that set the floor",
+	}
+}
+
+func citeWeeklyHours() iop.Citation {
+	return iop.Citation{
+		Source:  "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders (at least 9 hours a week for adults, 6 for adolescents); 42 CFR 410.44 (Medicare IOP: 9 to 19 hours a week)",
+		Edition: "2021; CY2024 OPPS/PFS final rules",
+		Note:    "the band comes from the profile applied; a finding cites the profile's weekly rules",
+	}
+}
+
+func citeStayLimit() iop.Citation {
+	c := citeContinuedStay()
+	c.Note = "the day after which a written justification is due comes from the profile applied (a state or payer rule); a finding cites the profile's stay rules"
+	return c
+}
+
+func citeTypicalStay() iop.Citation {
+	c := citeTIP47()
+	c.Note = "the typical length of stay comes from the profile applied; a finding cites the profile's stay rules"
+	return c
+}
+
+func citeStepDown() iop.Citation {
+	c := citeTIP47()
+	c.Note = "the number of weeks comes from the profile applied; several state manuals allow fewer weekly hours for 1-2 weeks after a step-down (unconfirmed as a general rule); a finding cites the profile's step-down rules"
+	return c
+}

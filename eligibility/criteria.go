@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -16,10 +16,11 @@ import (
 // included and must be levels of the [Criteria]. Every rule carries the
 // citation of its source.
 //
-// Rules are comparable values, safe for concurrent use.
+// Rules are comparable values, safe for concurrent use. In JSON "risk" is
+// always written and must be given, since the zero Risk is the rating 0.
 type Rule struct {
 	Dimension Dimension    `json:"dimension,omitzero"`
-	Risk      Risk         `json:"risk,omitzero"`
+	Risk      Risk         `json:"risk"`
 	Min       iop.Level    `json:"min,omitzero"`
 	Max       iop.Level    `json:"max,omitzero"`
 	Cite      iop.Citation `json:"cite,omitzero"`
@@ -28,6 +29,27 @@ type Rule struct {
 // String returns "D3 risk 2: 2.1-2.5".
 func (r Rule) String() string {
 	return r.Dimension.String() + " risk " + r.Risk.String() + ": " + r.Min.String() + "-" + r.Max.String()
+}
+
+// UnmarshalJSON decodes a rule strictly, reporting every error: "risk"
+// must be given.
+func (r *Rule) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Dimension Dimension    `json:"dimension"`
+		Risk      *Risk        `json:"risk"`
+		Min       iop.Level    `json:"min"`
+		Max       iop.Level    `json:"max"`
+		Cite      iop.Citation `json:"cite"`
+	}
+	errs, _ := check.Decode(data, &v).(iop.FieldErrors)
+	if v.Risk == nil && !slices.ContainsFunc(errs, func(e *iop.FieldError) bool { return e.Field == "risk" || e.Field == "" }) {
+		errs.Add("risk", errNoRisk)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	*r = Rule{Dimension: v.Dimension, Risk: *v.Risk, Min: v.Min, Max: v.Max, Cite: v.Cite}
+	return nil
 }
 
 // ModifierRule says what a modifier does to a decision: when Floor is set,
@@ -48,7 +70,7 @@ type ModifierRule struct {
 // Min; the recommended level is the most intensive of those minimums over
 // the six dimensions (the safety dimensions 1-3 and the intensity
 // dimensions 4-6 are reported apart), raised by any modifier floor. See
-// [Criteria.Decide].
+// [Checker.Decide].
 //
 // [DefaultCriteria] returns the set this library builds from public sources
 // (3rd edition). Users load their own, such as licensed ASAM criteria or a
@@ -56,7 +78,8 @@ type ModifierRule struct {
 // contradictions ([Criteria.Validate]).
 //
 // Criteria hold slices, so they are not comparable: use [Criteria.Equal].
-// They are safe for concurrent use as long as no one writes to them.
+// They are safe for concurrent use as long as no one writes to them; a
+// [Checker] keeps its own copy.
 type Criteria struct {
 	// ID identifies the criteria and their version: "ioprules-public-3rd-v1".
 	ID    string `json:"id"`
@@ -85,6 +108,9 @@ func (c Criteria) Equal(d Criteria) bool {
 		slices.Equal(c.Modifiers, d.Modifiers)
 }
 
+// IsZero reports whether c is the zero Criteria.
+func (c Criteria) IsZero() bool { return c.Equal(Criteria{}) }
+
 // Clone returns a copy of c that shares no memory with it.
 func (c Criteria) Clone() Criteria {
 	c.Levels = slices.Clone(c.Levels)
@@ -106,9 +132,10 @@ func (c Criteria) RuleFor(d Dimension, r Risk) (Rule, int, bool) {
 
 // ParseCriteria decodes criteria from JSON strictly and validates them: an
 // unknown or repeated field, an unknown level, dimension, rating or
-// modifier is a [*iop.FieldError] naming the field; a gap (a rating no rule
-// maps), a contradiction or a rating that maps to nothing is a [*RuleError]
-// naming the rule. All problems are reported, as [iop.Errors].
+// modifier, a rule without its risk, a gap (a rating no rule maps), a
+// contradiction or a rating that maps to nothing is an error naming the
+// field. Every problem is reported, as [iop.FieldErrors]; refused criteria
+// come back as the zero Criteria.
 func ParseCriteria(data []byte) (Criteria, error) {
 	var c Criteria
 	if err := c.UnmarshalJSON(data); err != nil {
@@ -125,7 +152,7 @@ func ParseCriteria(data []byte) (Criteria, error) {
 func (c *Criteria) UnmarshalJSON(data []byte) error {
 	type plain Criteria
 	var v plain
-	if err := strictjson.Decode(data, &v); err != nil {
+	if err := check.Decode(data, &v); err != nil {
 		return err
 	}
 	*c = Criteria(v)
@@ -144,12 +171,16 @@ func (s levelSet) with(l iop.Level) levelSet {
 
 func (s levelSet) has(l iop.Level) bool { return l.IsValid() && l < 32 && s&(1<<l) != 0 }
 
-func setOfLevels(ls []iop.Level) levelSet {
-	var s levelSet
-	for _, l := range ls {
-		s = s.with(l)
+// levels returns the levels of s in ascending intensity, as a new slice.
+func (s levelSet) levels() []iop.Level {
+	var out []iop.Level
+	for _, l := range iop.AllLevels() {
+		if s.has(l) {
+			out = append(out, l)
+		}
 	}
-	return s
+	slices.SortStableFunc(out, iop.Level.Compare)
+	return out
 }
 
 // higher returns the more intensive of a and b; an unset level loses.
@@ -162,7 +193,3 @@ func higher(a, b iop.Level) iop.Level {
 
 // indexField returns the JSON path of element i of the array name: "rules[7]".
 func indexField(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
-
-func ruleField(i int) string { return indexField("rules", i) }
-
-func modifierField(i int) string { return indexField("modifiers", i) }

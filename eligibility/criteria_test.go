@@ -31,7 +31,7 @@ func TestDefaultCriteriaValid(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, ruleIndex(eligibility.D5, 3), i)
 	assert.Equal(t, iop.Level25, rule.Min)
-	_, i, ok = c.RuleFor(eligibility.D5, 0)
+	_, i, ok = c.RuleFor(0, eligibility.Risk0)
 	assert.False(t, ok)
 	assert.Equal(t, -1, i)
 }
@@ -51,6 +51,7 @@ func TestCriteriaJSONRoundTrip(t *testing.T) {
 	clone.Rules[0].Min = iop.Level1
 	assert.Equal(t, iop.Level05, c.Rules[0].Min, "Clone shares no memory")
 	assert.False(t, c.Equal(clone))
+	assert.True(t, eligibility.Criteria{}.IsZero())
 }
 
 // parseEdited marshals the default criteria after edit and parses them back.
@@ -61,112 +62,93 @@ func parseEdited(t *testing.T, edit func(*eligibility.Criteria)) error {
 	b, err := json.Marshal(c)
 	require.NoError(t, err)
 	got, err := eligibility.ParseCriteria(b)
-	assert.True(t, got.Equal(eligibility.Criteria{}), "no half-built criteria on error")
+	assert.True(t, got.IsZero(), "no half-built criteria on error")
 	return err
 }
 
 func TestParseCriteriaRefusesRules(t *testing.T) {
-	type re = eligibility.RuleError
 	d3r2 := ruleIndex(eligibility.D3, 2)
 	tests := []struct {
 		name string
 		edit func(*eligibility.Criteria)
-		want iop.Errors
+		want []fieldWant
 	}{
 		{"a rating left unmapped", func(c *eligibility.Criteria) {
 			c.Rules = append(c.Rules[:d3r2:d3r2], c.Rules[d3r2+1:]...)
-		}, iop.Errors{
-			&re{Field: "rules", Dimension: eligibility.D3, Risk: eligibility.Risk2, Err: eligibility.ErrUnmapped},
-		}},
+		}, []fieldWant{{"rules", iop.ErrMissing}}},
 		{"a rating mapped twice to different levels", func(c *eligibility.Criteria) {
 			r := c.Rules[d3r2]
 			r.Min = iop.Level25
 			c.Rules = append(c.Rules, r)
-		}, iop.Errors{
-			&re{Field: "rules[30]", Dimension: eligibility.D3, Risk: eligibility.Risk2, With: "rules[12]", Err: eligibility.ErrContradiction},
-		}},
+		}, []fieldWant{{"rules[30]", iop.ErrDuplicate}}},
 		{"the same rule twice", func(c *eligibility.Criteria) {
 			c.Rules = append(c.Rules, c.Rules[d3r2])
-		}, iop.Errors{
-			&re{Field: "rules[30]", Dimension: eligibility.D3, Risk: eligibility.Risk2, With: "rules[12]", Err: eligibility.ErrDuplicateRule},
-		}},
+		}, []fieldWant{{"rules[30]", iop.ErrDuplicate}}},
 		{"a higher risk needing less care", func(c *eligibility.Criteria) {
 			c.Rules[ruleIndex(eligibility.D4, 3)].Min = iop.Level1
-		}, iop.Errors{
-			&re{Field: "rules[18]", Dimension: eligibility.D4, Risk: eligibility.Risk3, With: "rules[17]", Err: eligibility.ErrContradiction},
-		}},
+		}, []fieldWant{{"rules[18]", iop.ErrOrder}}},
 		{"a rating that maps to nothing", func(c *eligibility.Criteria) {
 			c.Rules[ruleIndex(eligibility.D2, 1)].Min = iop.Level21
 			c.Rules[ruleIndex(eligibility.D2, 1)].Max = iop.Level1
-		}, iop.Errors{
-			&re{Field: "rules[6]", Dimension: eligibility.D2, Risk: eligibility.Risk1, Err: eligibility.ErrMapsToNothing},
-			&re{Field: "rules[7]", Dimension: eligibility.D2, Risk: eligibility.Risk2, With: "rules[6]", Err: eligibility.ErrContradiction},
-		}},
+		}, []fieldWant{{"rules[6]", iop.ErrOrder}, {"rules[7]", iop.ErrOrder}}},
 		{"a rule with no levels", func(c *eligibility.Criteria) {
 			c.Rules[0].Min, c.Rules[0].Max = 0, 0
-		}, iop.Errors{
-			&re{Field: "rules[0].min", Dimension: eligibility.D1, Risk: eligibility.Risk0, Err: eligibility.ErrMapsToNothing},
-			&re{Field: "rules[0].max", Dimension: eligibility.D1, Risk: eligibility.Risk0, Err: eligibility.ErrMapsToNothing},
-		}},
+		}, []fieldWant{{"rules[0].min", iop.ErrMissing}, {"rules[0].max", iop.ErrMissing}}},
 		{"a level outside the criteria", func(c *eligibility.Criteria) {
 			c.Rules[0].Max = iop.Level33
-		}, iop.Errors{
-			&re{Field: "rules[0].max", Dimension: eligibility.D1, Risk: eligibility.Risk0, Err: eligibility.ErrLevelNotInCriteria},
-		}},
+		}, []fieldWant{{"rules[0].max", iop.ErrUnknown}}},
 		{"an uncited rule", func(c *eligibility.Criteria) {
 			c.Rules[29].Cite = iop.Citation{}
-		}, iop.Errors{
-			&re{Field: "rules[29].cite", Dimension: eligibility.D6, Risk: eligibility.Risk4, Err: iop.ErrMissingCitation},
-		}},
-		{"a rule without dimension or rating", func(c *eligibility.Criteria) {
+		}, []fieldWant{{"rules[29].cite", iop.ErrMissing}}},
+		{"a rule without a dimension", func(c *eligibility.Criteria) {
 			c.Rules = append(c.Rules, eligibility.Rule{Min: iop.Level1, Max: iop.Level1, Cite: c.Source})
-		}, iop.Errors{
-			&re{Field: "rules[30].dimension", Err: iop.ErrMissing},
-			&re{Field: "rules[30].risk", Err: iop.ErrMissing},
-		}},
+		}, []fieldWant{{"rules[30].dimension", iop.ErrMissing}}},
 		{"modifier rules", func(c *eligibility.Criteria) {
 			c.Modifiers = append(c.Modifiers,
 				eligibility.ModifierRule{Modifier: eligibility.ModImminentDanger, Floor: iop.Level4, Cite: c.Source},
 				c.Modifiers[0],
 				eligibility.ModifierRule{Floor: iop.Level33},
 			)
-		}, iop.Errors{
-			&re{Field: "modifiers[5]", Modifier: eligibility.ModImminentDanger, With: "modifiers[1]", Err: eligibility.ErrContradiction},
-			&re{Field: "modifiers[6]", Modifier: eligibility.ModWithdrawalMonitoring, With: "modifiers[0]", Err: eligibility.ErrDuplicateRule},
-			&re{Field: "modifiers[7].modifier", Err: iop.ErrMissing},
-			&re{Field: "modifiers[7].floor", Err: eligibility.ErrLevelNotInCriteria},
-			&re{Field: "modifiers[7].cite", Err: iop.ErrMissingCitation},
+		}, []fieldWant{
+			{"modifiers[5].modifier", iop.ErrDuplicate},
+			{"modifiers[6].modifier", iop.ErrDuplicate},
+			{"modifiers[7].modifier", iop.ErrMissing},
+			{"modifiers[7].floor", iop.ErrUnknown},
+			{"modifiers[7].cite", iop.ErrMissing},
 		}},
+		{"every problem at once", func(c *eligibility.Criteria) {
+			c.ID = ""
+			c.Rules[0].Cite = iop.Citation{}
+			c.Rules = c.Rules[:29]
+		}, []fieldWant{{"id", iop.ErrMissing}, {"rules[0].cite", iop.ErrMissing}, {"rules", iop.ErrMissing}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := parseEdited(t, tt.edit)
-			var got iop.Errors
-			require.ErrorAs(t, err, &got)
-			assert.Equal(t, tt.want, got)
-			var first *eligibility.RuleError
-			require.ErrorAs(t, err, &first)
-			assert.Equal(t, tt.want[0], first)
+			requireFields(t, parseEdited(t, tt.edit), tt.want...)
 		})
 	}
 }
 
+func TestCriteriaErrorMessages(t *testing.T) {
+	c := eligibility.DefaultCriteria()
+	r := c.Rules[12]
+	r.Min = iop.Level25
+	c.Rules = append(c.Rules[1:], r)
+	assert.Equal(t, "rules[29]: duplicate: maps the rating of rules[11] to other levels\n"+
+		"rules: missing: no rule maps D1 risk 0", c.Validate().Error())
+}
+
 func TestCriteriaValidateFields(t *testing.T) {
-	type fe = iop.FieldError
 	tests := []struct {
 		name string
 		edit func(*eligibility.Criteria)
-		want iop.Errors
+		want []fieldWant
 	}{
 		{"identity", func(c *eligibility.Criteria) {
 			c.ID, c.Title, c.Edition, c.Source = "", "", 0, iop.Citation{}
-		}, iop.Errors{
-			&fe{Field: "id", Err: iop.ErrMissing}, &fe{Field: "title", Err: iop.ErrMissing},
-			&fe{Field: "edition", Err: iop.ErrMissing}, &fe{Field: "source", Err: iop.ErrMissingCitation},
-		}},
-		{"unknown edition and population", func(c *eligibility.Criteria) { c.Edition, c.Population = 7, 7 }, iop.Errors{
-			&fe{Field: "edition", Err: iop.ErrUnknownEdition}, &fe{Field: "population", Err: iop.ErrUnknownPopulation},
-		}},
+		}, []fieldWant{{"id", iop.ErrMissing}, {"title", iop.ErrMissing}, {"edition", iop.ErrMissing}, {"source", iop.ErrMissing}}},
+		{"unknown edition and population", func(c *eligibility.Criteria) { c.Edition, c.Population = 7, 7 },
+			[]fieldWant{{"edition", iop.ErrUnknown}, {"population", iop.ErrUnknown}}},
 		{"adolescents in the 4th edition", func(c *eligibility.Criteria) {
 			c.Edition, c.Population = iop.Edition4, iop.Adolescent
 			c.Levels = []iop.Level{iop.Level10, iop.Level15, iop.Level21, iop.Level25, iop.Level31, iop.Level35, iop.Level37, iop.Level4}
@@ -180,79 +162,56 @@ func TestCriteriaValidateFields(t *testing.T) {
 					}
 				}
 			}
-		}, iop.Errors{&fe{Field: "population", Err: eligibility.ErrPopulationNotInEdition}}},
+		}, []fieldWant{{"population", iop.ErrOutOfRange}}},
 		{"levels", func(c *eligibility.Criteria) {
 			c.Levels = append(c.Levels, iop.Level2WM, iop.Level15, iop.Level25, 0)
-		}, iop.Errors{
-			&fe{Field: "levels[8]", Err: eligibility.ErrWithdrawalAxis},
-			&fe{Field: "levels[9]", Err: iop.ErrLevelNotInEdition},
-			&fe{Field: "levels[10]", Err: eligibility.ErrLevelOrder},
-			&fe{Field: "levels[11]", Err: iop.ErrUnknownLevel},
+		}, []fieldWant{
+			{"levels[8]", iop.ErrOutOfRange}, {"levels[9]", iop.ErrOutOfRange},
+			{"levels[10]", iop.ErrOrder}, {"levels[11]", iop.ErrUnknown},
 		}},
-		{"no levels", func(c *eligibility.Criteria) { c.Levels = nil }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := eligibility.DefaultCriteria()
 			tt.edit(&c)
-			err := c.Validate()
-			var got iop.Errors
-			require.ErrorAs(t, err, &got)
-			if tt.want == nil {
-				// Without levels every rule's levels are outside the criteria.
-				require.NotEmpty(t, got)
-				assert.Equal(t, &fe{Field: "levels", Err: iop.ErrMissing}, got[0])
-				var re *eligibility.RuleError
-				require.ErrorAs(t, err, &re)
-				assert.Equal(t, &eligibility.RuleError{Field: "rules[0].min", Dimension: eligibility.D1, Risk: eligibility.Risk0,
-					Err: eligibility.ErrLevelNotInCriteria}, re)
-				return
-			}
-			assert.Equal(t, tt.want, got)
+			requireFields(t, c.Validate(), tt.want...)
 		})
 	}
+	t.Run("no levels", func(t *testing.T) {
+		c := eligibility.DefaultCriteria()
+		c.Levels = nil
+		var got iop.FieldErrors
+		require.ErrorAs(t, c.Validate(), &got)
+		require.Len(t, got, 1+2*len(c.Rules)+3, "every rule's levels and every floor are outside the criteria")
+		assert.Equal(t, "levels", got[0].Field)
+		require.ErrorIs(t, got[0], iop.ErrMissing)
+		assert.Equal(t, "rules[0].min", got[1].Field)
+	})
 }
 
 func TestParseCriteriaRefusesJSON(t *testing.T) {
 	tests := []struct {
-		name  string
-		in    string
-		field string
-		err   error
+		name string
+		in   string
+		want []fieldWant
 	}{
-		{"unknown field", `{"id":"x","weights":[]}`, "weights", iop.ErrUnknownField},
-		{"unknown level", `{"levels":["2.2"]}`, "levels[0]", iop.ErrUnknownLevel},
-		{"unknown dimension", `{"rules":[{"dimension":"D9"}]}`, "rules[0].dimension", eligibility.ErrUnknownDimension},
-		{"fractional risk", `{"rules":[{"dimension":"D1","risk":1.5}]}`, "rules[0].risk", eligibility.ErrUnknownRisk},
-		{"unknown modifier", `{"modifiers":[{"modifier":"homeless"}]}`, "modifiers[0].modifier", eligibility.ErrUnknownModifier},
-		{"not an object", `[]`, "", iop.ErrSyntax},
+		{"unknown field", `{"id":"x","weights":[]}`, []fieldWant{{"#1", iop.ErrUnknownField}}},
+		{"unknown level", `{"levels":["2.2"]}`, []fieldWant{{"levels[0]", iop.ErrUnknown}}},
+		{"unknown dimension", `{"rules":[{"dimension":"D9","risk":1}]}`, []fieldWant{{"rules[0].dimension", iop.ErrUnknown}}},
+		{"fractional risk", `{"rules":[{"dimension":"D1","risk":1.5}]}`, []fieldWant{{"rules[0].risk", iop.ErrUnknown}}},
+		{"risk left out", `{"rules":[{"dimension":"D1","min":"1"}]}`, []fieldWant{{"rules[0].risk", iop.ErrMissing}}},
+		{"unknown modifier", `{"modifiers":[{"modifier":"homeless"}]}`, []fieldWant{{"modifiers[0].modifier", iop.ErrUnknown}}},
+		{"not an object", `[]`, []fieldWant{{"", iop.ErrSyntax}}},
+		{"every error", `{"levels":["2.2","9"],"rules":[{"dimension":"D9"},{"risk":7}]}`, []fieldWant{
+			{"levels[0]", iop.ErrUnknown}, {"levels[1]", iop.ErrUnknown},
+			{"rules[0].dimension", iop.ErrUnknown}, {"rules[0].risk", iop.ErrMissing}, {"rules[1].risk", iop.ErrUnknown},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := eligibility.ParseCriteria([]byte(tt.in))
-			require.ErrorIs(t, err, tt.err)
-			var fe *iop.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
+			c, err := eligibility.ParseCriteria([]byte(tt.in))
+			requireFields(t, err, tt.want...)
+			assert.True(t, c.IsZero())
 		})
-	}
-}
-
-func TestRuleErrorMessage(t *testing.T) {
-	tests := []struct {
-		err  eligibility.RuleError
-		want string
-	}{
-		{eligibility.RuleError{Field: "rules[30]", Dimension: eligibility.D3, Risk: eligibility.Risk2, With: "rules[12]", Err: eligibility.ErrContradiction},
-			"eligibility: rule D3 risk 2 (rules[30]): contradictory rules: conflicts with rules[12]"},
-		{eligibility.RuleError{Field: "rules", Dimension: eligibility.D3, Risk: eligibility.Risk2, Err: eligibility.ErrUnmapped},
-			"eligibility: rule D3 risk 2 (rules): risk rating mapped by no rule"},
-		{eligibility.RuleError{Field: "modifiers[1].floor", Modifier: eligibility.ModImminentDanger, Err: eligibility.ErrLevelNotInCriteria},
-			"eligibility: rule imminent-danger (modifiers[1].floor): level of care not in the criteria's levels"},
-		{eligibility.RuleError{Field: "rules[3].risk", Err: iop.ErrMissing},
-			"eligibility: rule rules[3].risk: missing"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.err.Error())
 	}
 }

@@ -1,72 +1,69 @@
 package eligibility
 
 import (
+	"fmt"
+
 	"github.com/ioprules/ioprules/iop"
 )
 
-// criteriaCheck collects the problems of criteria in the order of the checks.
-type criteriaCheck struct{ errs iop.Errors }
-
-func (v *criteriaCheck) field(field string, err error) {
-	v.errs = append(v.errs, &iop.FieldError{Field: field, Err: err})
-}
-
-func (v *criteriaCheck) rule(e RuleError) { v.errs = append(v.errs, &e) }
-
-// Validate reports every problem with c, in a fixed order, as [iop.Errors].
-// Problems with the criteria's own fields are [*iop.FieldError]s: a missing
-// ID, title, edition or source; an unknown population, or adolescents under
-// the 4th edition; levels that are missing, unknown, not in the edition,
-// withdrawal-management levels, or not in strictly ascending intensity.
-// Problems with rules are [*RuleError]s naming the rule, in this order:
+// Validate reports every problem with c, in a fixed order, as
+// [iop.FieldErrors] naming each field by its JSON path. In order:
 //
-//   - for each rule: an unknown dimension or rating; a Min or Max missing or
-//     not among the levels; Min more intensive than Max (the rating maps to
-//     nothing); a missing citation; the same rating mapped again
-//     ([ErrDuplicateRule] when identical, [ErrContradiction] when not);
-//   - for each dimension and rating no rule maps: [ErrUnmapped] (a gap);
+//   - the criteria's own fields: a missing ID, title, edition or source
+//     ([iop.ErrMissing]); an unknown edition or population
+//     ([iop.ErrUnknown]); adolescents under the 4th edition
+//     ([iop.ErrOutOfRange]);
+//   - the levels: none, unknown, not in the edition, withdrawal-management
+//     levels or OTS, or not in strictly ascending intensity ([iop.ErrOrder]);
+//   - each rule ("rules[7]"): a missing or unknown dimension, a risk above
+//     4, a Min or Max missing or not among the levels, Min more intensive
+//     than Max (the rating maps to nothing: [iop.ErrOrder]), a missing
+//     citation, the same rating mapped again ([iop.ErrDuplicate], with the
+//     index of the first rule in the reason);
+//   - each dimension and rating no rule maps: a gap ("rules",
+//     [iop.ErrMissing], the dimension and rating in the reason);
 //   - for each dimension, a rating that rules in less care than the rating
-//     below it (a higher risk needing a less intensive level):
-//     [ErrContradiction];
-//   - for each modifier rule: an unknown modifier, a floor not among the
-//     levels, a missing citation, a modifier given twice.
+//     below it, a higher risk needing a less intensive level ([iop.ErrOrder]);
+//   - each modifier rule ("modifiers[1]"): a missing or unknown modifier, a
+//     floor not among the levels, a missing citation, a modifier given
+//     twice ([iop.ErrDuplicate]).
 //
 // It returns nil when c is valid.
 func (c Criteria) Validate() error {
-	var v criteriaCheck
+	var errs iop.FieldErrors
 	if c.ID == "" {
-		v.field("id", iop.ErrMissing)
+		errs.Add("id", iop.ErrMissing)
 	}
 	if c.Title == "" {
-		v.field("title", iop.ErrMissing)
+		errs.Add("title", iop.ErrMissing)
 	}
 	switch {
 	case c.Edition == 0:
-		v.field("edition", iop.ErrMissing)
+		errs.Add("edition", iop.ErrMissing)
 	case !c.Edition.IsValid():
-		v.field("edition", iop.ErrUnknownEdition)
+		errs.Add("edition", iop.ErrUnknown)
 	}
 	switch {
 	case c.Population != 0 && !c.Population.IsValid():
-		v.field("population", iop.ErrUnknownPopulation)
+		errs.Add("population", iop.ErrUnknown)
 	case c.Population == iop.Adolescent && c.Edition == iop.Edition4:
-		v.field("population", ErrPopulationNotInEdition)
+		errs.Add("population", errPopulationNotInEdition)
 	}
 	if c.Source.Source == "" {
-		v.field("source", iop.ErrMissingCitation)
+		errs.Add("source", iop.ErrMissing)
 	}
-	levels := v.levels(c)
-	first := v.rules(c, levels)
-	for _, d := range Dimensions() {
-		for _, r := range Risks() {
-			if first[d-1][r-1] < 0 {
-				v.rule(RuleError{Field: "rules", Dimension: d, Risk: r, Err: ErrUnmapped})
+	levels := c.validateLevels(&errs)
+	first := c.validateRules(&errs, levels)
+	for d := D1; d <= D6; d++ {
+		for r := Risk0; r <= Risk4; r++ {
+			if first[d-1][r] < 0 {
+				errs.Add("rules", fmt.Errorf("%w: no rule maps %s risk %s", iop.ErrMissing, d, r))
 			}
 		}
 	}
-	for _, d := range Dimensions() {
+	for d := D1; d <= D6; d++ {
 		for r := Risk1; r <= Risk4; r++ {
-			i, j := first[d-1][r-2], first[d-1][r-1]
+			i, j := first[d-1][r-1], first[d-1][r]
 			if i < 0 || j < 0 {
 				continue
 			}
@@ -75,18 +72,18 @@ func (c Criteria) Validate() error {
 				continue
 			}
 			if hi.Min.Compare(lo.Min) < 0 || hi.Max.Compare(lo.Max) < 0 {
-				v.rule(RuleError{Field: ruleField(j), Dimension: d, Risk: r, With: ruleField(i), Err: ErrContradiction})
+				errs.Add(indexField("rules", j), fmt.Errorf("%w: rules in less care than the rating below it, rules[%d]", iop.ErrOrder, i))
 			}
 		}
 	}
-	v.modifiers(c, levels)
-	return v.errs.Err()
+	c.validateModifiers(&errs, levels)
+	return errs.Err()
 }
 
-// levels checks c.Levels and returns the set of the valid ones.
-func (v *criteriaCheck) levels(c Criteria) levelSet {
+// validateLevels checks c.Levels and returns the set of the valid ones.
+func (c Criteria) validateLevels(errs *iop.FieldErrors) levelSet {
 	if len(c.Levels) == 0 {
-		v.field("levels", iop.ErrMissing)
+		errs.Add("levels", iop.ErrMissing)
 	}
 	var set levelSet
 	var prev iop.Level
@@ -94,16 +91,16 @@ func (v *criteriaCheck) levels(c Criteria) levelSet {
 		f := indexField("levels", i)
 		switch {
 		case !l.IsValid():
-			v.field(f, iop.ErrUnknownLevel)
+			errs.Add(f, iop.ErrUnknown)
 			continue
 		case c.Edition.IsValid() && !l.InEdition(c.Edition):
-			v.field(f, iop.ErrLevelNotInEdition)
+			errs.Add(f, errLevelNotInEdition)
 			continue
 		case l.IsWithdrawalManagement() || l == iop.LevelOTS:
-			v.field(f, ErrWithdrawalAxis)
+			errs.Add(f, errWithdrawalAxis)
 			continue
 		case prev != 0 && l.Compare(prev) <= 0:
-			v.field(f, ErrLevelOrder)
+			errs.Add(f, errLevelOrder)
 			continue
 		}
 		set, prev = set.with(l), l
@@ -111,9 +108,9 @@ func (v *criteriaCheck) levels(c Criteria) levelSet {
 	return set
 }
 
-// rules checks each rule and returns the index of the first rule of each
-// dimension and rating (-1 when none).
-func (v *criteriaCheck) rules(c Criteria, levels levelSet) [NumDimensions][NumRisks]int {
+// validateRules checks each rule and returns the index of the first rule
+// of each dimension and rating (-1 when none).
+func (c Criteria) validateRules(errs *iop.FieldErrors, levels levelSet) [NumDimensions][NumRisks]int {
 	var first [NumDimensions][NumRisks]int
 	for d := range first {
 		for r := range first[d] {
@@ -121,22 +118,16 @@ func (v *criteriaCheck) rules(c Criteria, levels levelSet) [NumDimensions][NumRi
 		}
 	}
 	for i, rule := range c.Rules {
-		f := ruleField(i)
+		f := indexField("rules", i)
 		d, r := rule.Dimension, rule.Risk
-		base := RuleError{Field: f, Dimension: d, Risk: r}
-		bad := func(field string, err error) {
-			e := base
-			e.Field, e.Err = field, err
-			v.rule(e)
+		switch {
+		case d == 0:
+			errs.Add(f+".dimension", iop.ErrMissing)
+		case !d.IsValid():
+			errs.Add(f+".dimension", iop.ErrUnknown)
 		}
-		if !d.IsValid() || !r.IsValid() {
-			base.Dimension, base.Risk = 0, 0
-			if !d.IsValid() {
-				bad(f+".dimension", missingOr(d == 0, ErrUnknownDimension))
-			}
-			if !r.IsValid() {
-				bad(f+".risk", missingOr(r == 0, ErrUnknownRisk))
-			}
+		if !r.IsValid() {
+			errs.Add(f+".risk", errRiskRange)
 		}
 		for _, end := range [...]struct {
 			name string
@@ -144,77 +135,56 @@ func (v *criteriaCheck) rules(c Criteria, levels levelSet) [NumDimensions][NumRi
 		}{{".min", rule.Min}, {".max", rule.Max}} {
 			switch {
 			case end.l == 0:
-				bad(f+end.name, ErrMapsToNothing)
+				errs.Add(f+end.name, iop.ErrMissing)
 			case !levels.has(end.l):
-				bad(f+end.name, ErrLevelNotInCriteria)
+				errs.Add(f+end.name, errNotInCriteria)
 			}
 		}
 		if levels.has(rule.Min) && levels.has(rule.Max) && rule.Min.Compare(rule.Max) > 0 {
-			bad(f, ErrMapsToNothing)
+			errs.Add(f, errMinAboveMax)
 		}
 		if rule.Cite.Source == "" {
-			bad(f+".cite", iop.ErrMissingCitation)
+			errs.Add(f+".cite", iop.ErrMissing)
 		}
 		if !d.IsValid() || !r.IsValid() {
 			continue
 		}
-		switch j := first[d-1][r-1]; {
+		switch j := first[d-1][r]; {
 		case j < 0:
-			first[d-1][r-1] = i
+			first[d-1][r] = i
 		case c.Rules[j] == rule:
-			e := base
-			e.With, e.Err = ruleField(j), ErrDuplicateRule
-			v.rule(e)
+			errs.Add(f, fmt.Errorf("%w: the same rule as rules[%d]", iop.ErrDuplicate, j))
 		default:
-			e := base
-			e.With, e.Err = ruleField(j), ErrContradiction
-			v.rule(e)
+			errs.Add(f, fmt.Errorf("%w: maps the rating of rules[%d] to other levels", iop.ErrDuplicate, j))
 		}
 	}
 	return first
 }
 
-func (v *criteriaCheck) modifiers(c Criteria, levels levelSet) {
+func (c Criteria) validateModifiers(errs *iop.FieldErrors, levels levelSet) {
 	var seen [NumModifiers + 1]int
 	for i, mr := range c.Modifiers {
-		f := modifierField(i)
+		f := indexField("modifiers", i)
 		m := mr.Modifier
-		base := RuleError{Field: f, Modifier: m}
-		if !m.IsValid() {
-			base.Modifier = 0
-			e := base
-			e.Field, e.Err = f+".modifier", missingOr(m == 0, ErrUnknownModifier)
-			v.rule(e)
+		switch {
+		case m == 0:
+			errs.Add(f+".modifier", iop.ErrMissing)
+		case !m.IsValid():
+			errs.Add(f+".modifier", iop.ErrUnknown)
 		}
 		if mr.Floor != 0 && !levels.has(mr.Floor) {
-			e := base
-			e.Field, e.Err = f+".floor", ErrLevelNotInCriteria
-			v.rule(e)
+			errs.Add(f+".floor", errNotInCriteria)
 		}
 		if mr.Cite.Source == "" {
-			e := base
-			e.Field, e.Err = f+".cite", iop.ErrMissingCitation
-			v.rule(e)
+			errs.Add(f+".cite", iop.ErrMissing)
 		}
 		if !m.IsValid() {
 			continue
 		}
 		if j := seen[m] - 1; j >= 0 {
-			e := base
-			e.With, e.Err = modifierField(j), ErrContradiction
-			if c.Modifiers[j] == mr {
-				e.Err = ErrDuplicateRule
-			}
-			v.rule(e)
+			errs.Add(f+".modifier", fmt.Errorf("%w: the modifier of modifiers[%d]", iop.ErrDuplicate, j))
 			continue
 		}
 		seen[m] = i + 1
 	}
-}
-
-func missingOr(missing bool, err error) error {
-	if missing {
-		return iop.ErrMissing
-	}
-	return err
 }

@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"encoding/json"
-
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -48,11 +46,17 @@ type ModifierReason struct {
 // the level, and by which rule), the modifiers that played a part, and the
 // variance when the level given differs from the level recommended.
 //
-// A Decision needs no heap: it holds the assessment and six reasons in
-// fixed arrays, so [Criteria.Decide] does not allocate. Its findings are
-// built on demand by [Decision.Findings]. The zero Decision is unset.
-// Decisions are comparable values, safe for concurrent use; [Decision.Place]
-// returns a new one.
+// A Decision is made only by [Checker.Decide], [Decision.Place] and
+// [Decision.UnmarshalJSON], which keep it consistent; its fields are
+// unexported. It needs no heap: it holds the assessment and the reasons in
+// fixed arrays, so deciding does not allocate. The zero Decision is unset,
+// and the checks refuse it. Decisions are comparable values, safe for
+// concurrent use; Place returns a new one.
+//
+// In JSON a Decision is a report for the record that decodes back to the
+// same Decision: the assessment, the criteria's ID and levels, the levels
+// decided, the drivers, each reason with its citation, the modifiers and
+// the variance.
 type Decision struct {
 	assessment  Assessment
 	criteria    string
@@ -67,103 +71,54 @@ type Decision struct {
 	variance    Variance
 }
 
-// Decide applies the criteria to an assessment. For each dimension it takes
-// the first rule for the dimension's rating; the levels below the rule's
-// Min are ruled out. The recommended level is the most intensive of those
-// minimums over the six dimensions (the level follows the highest-risk
-// dimensions, never an average), raised to the floor of any modifier rule
-// for a modifier the assessment has. The dimensions (or the modifier) that
-// set it are marked as driving it.
-//
-// Decide returns an error, and the zero Decision, when the assessment is
-// not valid ([Assessment.Validate]); when its edition is not the criteria's
-// ([ErrEditionMismatch]) or the criteria are limited to another population
-// ([ErrPopulationMismatch]), as a [*iop.FieldError]; or when a rating has no
-// rule or a rule maps to no level of the criteria, as a [*RuleError]. It
-// does not check the criteria otherwise: validate them once with
-// [Criteria.Validate] ([ParseCriteria] does).
-//
-// Decide does not allocate, and takes well under a microsecond.
-func (c Criteria) Decide(a Assessment) (Decision, error) {
-	if err := a.Validate(); err != nil {
-		return Decision{}, err
-	}
-	if a.Edition != c.Edition {
-		return Decision{}, &iop.FieldError{Field: "edition", Err: ErrEditionMismatch}
-	}
-	if c.Population != 0 && c.Population != a.Population {
-		return Decision{}, &iop.FieldError{Field: "population", Err: ErrPopulationMismatch}
-	}
-	levels := setOfLevels(c.Levels)
-	var found [NumDimensions]int
-	for i := range found {
-		found[i] = -1
-	}
-	for i := range c.Rules {
-		r := &c.Rules[i]
-		if d := r.Dimension; d.IsValid() && found[d-1] < 0 && a.Ratings[d-1].Risk == r.Risk {
-			found[d-1] = i
-		}
-	}
-	dec := Decision{assessment: a, criteria: c.ID, continuum: levels}
-	for _, d := range Dimensions() {
-		rating := a.Ratings[d-1]
-		i := found[d-1]
-		if i < 0 {
-			return Decision{}, &RuleError{Field: "rules", Dimension: d, Risk: rating.Risk, Err: ErrUnmapped}
-		}
-		r := &c.Rules[i]
-		if !levels.has(r.Min) || !levels.has(r.Max) || r.Min.Compare(r.Max) > 0 {
-			return Decision{}, &RuleError{Field: ruleField(i), Dimension: d, Risk: rating.Risk, Err: ErrMapsToNothing}
-		}
-		dec.reasons[d-1] = Reason{Dimension: d, Risk: rating.Risk, Note: rating.Note, Min: r.Min, Max: r.Max, Rule: i, Cite: r.Cite}
-		if d.Role() == RoleSafety {
-			dec.safety = higher(dec.safety, r.Min)
+// settle computes the levels of d, the drivers and the modifier that
+// raised the level from its reasons and modifier reasons: the one
+// computation of a decision, shared by Decide and UnmarshalJSON.
+func (d *Decision) settle() {
+	d.safety, d.intensity, d.justified, d.raisedBy = 0, 0, 0, 0
+	for i := range d.reasons {
+		r := &d.reasons[i]
+		if r.Dimension.Role() == RoleSafety {
+			d.safety = higher(d.safety, r.Min)
 		} else {
-			dec.intensity = higher(dec.intensity, r.Min)
+			d.intensity = higher(d.intensity, r.Min)
 		}
-		dec.justified = higher(dec.justified, r.Max)
+		d.justified = higher(d.justified, r.Max)
 	}
-	rec := higher(dec.safety, dec.intensity)
-	for _, m := range AllModifiers() {
-		if a.Modifiers.Has(m) {
-			dec.modifiers[m-1] = ModifierReason{Modifier: m, Rule: -1}
-		}
-	}
-	for i := range c.Modifiers {
-		mr := &c.Modifiers[i]
-		m := mr.Modifier
-		if !a.Modifiers.Has(m) || dec.modifiers[m-1].Rule >= 0 {
-			continue
-		}
-		if mr.Floor != 0 && !levels.has(mr.Floor) {
-			return Decision{}, &RuleError{Field: modifierField(i), Modifier: m, Err: ErrLevelNotInCriteria}
-		}
-		dec.modifiers[m-1] = ModifierReason{Modifier: m, Floor: mr.Floor, Rule: i, Cite: mr.Cite}
-		if mr.Floor != 0 && mr.Floor.Compare(rec) > 0 {
-			rec, dec.raisedBy = mr.Floor, m
+	rec := higher(d.safety, d.intensity)
+	for i := range d.modifiers {
+		mr := &d.modifiers[i]
+		mr.Drives = false
+		if mr.Modifier != 0 && mr.Floor != 0 && mr.Floor.Compare(rec) > 0 {
+			rec, d.raisedBy = mr.Floor, mr.Modifier
 		}
 	}
-	if dec.raisedBy != 0 {
-		dec.modifiers[dec.raisedBy-1].Drives = true
-	} else {
-		for i := range dec.reasons {
-			dec.reasons[i].Drives = dec.reasons[i].Min == rec
-		}
+	if d.raisedBy != 0 {
+		d.modifiers[d.raisedBy-1].Drives = true
 	}
-	dec.recommended = rec
-	dec.justified = higher(dec.justified, rec)
-	return dec, nil
+	for i := range d.reasons {
+		d.reasons[i].Drives = d.raisedBy == 0 && d.reasons[i].Min == rec
+	}
+	d.recommended = rec
+	d.justified = higher(d.justified, rec)
 }
 
-// IsZero reports whether d is the zero Decision.
-func (d Decision) IsZero() bool { return d == Decision{} }
+// IsZero reports whether d is the zero Decision. (Every decision made by
+// the package has a recommended level; the zero Decision has none.)
+func (d Decision) IsZero() bool { return d.recommended == 0 }
+
+// unset is IsZero without copying d.
+func (d *Decision) unset() bool { return d.recommended == 0 }
 
 // Assessment returns the assessment decided on.
 func (d Decision) Assessment() Assessment { return d.assessment }
 
 // Criteria returns the ID of the criteria applied.
 func (d Decision) Criteria() string { return d.criteria }
+
+// Levels returns the levels of care of the criteria applied, in ascending
+// intensity, as a new slice.
+func (d Decision) Levels() []iop.Level { return d.continuum.levels() }
 
 // Recommended returns the recommended level of care: the least intensive
 // level that every dimension's rule and every modifier floor rule in.
@@ -197,11 +152,11 @@ func (d Decision) Reason(dim Dimension) Reason {
 // Drivers returns the dimensions that set the recommended level. It is
 // empty when a modifier raised the level above what they need (see
 // [Decision.RaisedBy]).
-func (d Decision) Drivers() DimensionSet {
-	var s DimensionSet
+func (d Decision) Drivers() Dimensions {
+	var s Dimensions
 	for _, r := range d.reasons {
 		if r.Drives {
-			s = s.With(r.Dimension)
+			s = s.with(r.Dimension)
 		}
 	}
 	return s
@@ -234,16 +189,49 @@ func (d Decision) ModifierReasons() []ModifierReason {
 
 // Place records the level of care given. When it is the recommended level
 // the decision has no variance; otherwise the variance holds the level, the
-// reason and the ID of the note that documents it. [Decision.Findings]
-// reports a variance without a reason, and reasons that do not fit the
-// level given.
-func (d Decision) Place(given iop.Level, reason VarianceReason, note string) Decision {
-	if given == d.recommended {
-		d.variance = Variance{}
-		return d
+// reason (zero when none is recorded, which [Checker.CheckVariance]
+// reports) and the ID of the note that documents it.
+//
+// Place refuses, with the zero Decision and an [iop.FieldErrors] naming
+// each problem: the zero Decision ("decision"), a level that is missing,
+// unknown or not a level of the criteria the decision applied ("given"), and
+// an unknown reason ("reason").
+func (d Decision) Place(given iop.Level, reason VarianceReason, note string) (Decision, error) {
+	v := Variance{Given: given, Reason: reason, Note: note}
+	if given == d.recommended && !d.unset() {
+		v = Variance{}
 	}
-	d.variance = Variance{Given: given, Reason: reason, Note: note}
-	return d
+	if err := d.validVariance(v, ""); err != nil {
+		return Decision{}, err
+	}
+	d.variance = v
+	return d, nil
+}
+
+// validVariance reports the problems of variance v of d; prefix is the
+// path of the variance ("" for Place's arguments).
+func (d Decision) validVariance(v Variance, prefix string) error {
+	var errs iop.FieldErrors
+	if d.unset() {
+		errs.Add("decision", errNoDecision)
+	}
+	if v.IsZero() {
+		return errs.Err()
+	}
+	switch g := v.Given; {
+	case g == 0:
+		errs.Add(prefix+"given", iop.ErrMissing)
+	case !g.IsValid():
+		errs.Add(prefix+"given", iop.ErrUnknown)
+	case !d.unset() && !d.continuum.has(g):
+		errs.Add(prefix+"given", errNotInCriteria)
+	case g == d.recommended:
+		errs.Add(prefix+"given", errDerived)
+	}
+	if v.Reason != 0 && !v.Reason.IsValid() {
+		errs.Add(prefix+"reason", iop.ErrUnknown)
+	}
+	return errs.Err()
 }
 
 // Variance returns the variance recorded by [Decision.Place]; the zero
@@ -261,44 +249,26 @@ func (d Decision) Placed() iop.Level {
 
 // documentedAt reports whether the decision places the person at level l
 // with a variance reason recorded.
-func (d Decision) documentedAt(l iop.Level) bool {
+func (d *Decision) documentedAt(l iop.Level) bool {
 	return d.variance.Given == l && d.variance.Reason.IsValid()
 }
 
-type decisionJSON struct {
-	Assessment     string           `json:"assessment,omitzero"`
-	Criteria       string           `json:"criteria"`
-	Edition        iop.Edition      `json:"edition"`
-	Date           string           `json:"date"`
-	Population     iop.Population   `json:"population"`
-	Recommended    iop.Level        `json:"recommended"`
-	Justified      iop.Level        `json:"justified"`
-	SafetyLevel    iop.Level        `json:"safety_level"`
-	IntensityLevel iop.Level        `json:"intensity_level"`
-	Drivers        []Dimension      `json:"drivers,omitzero"`
-	RaisedBy       Modifier         `json:"raised_by,omitzero"`
-	Reasons        []Reason         `json:"reasons"`
-	Modifiers      []ModifierReason `json:"modifiers,omitzero"`
-	Variance       Variance         `json:"variance,omitzero"`
+// driverCite returns the citation of what set the recommended level: the
+// modifier rule, or the first driving dimension's rule.
+func (d *Decision) driverCite() iop.Citation {
+	if d.raisedBy != 0 {
+		return d.modifiers[d.raisedBy-1].Cite
+	}
+	for i := range d.reasons {
+		if d.reasons[i].Drives {
+			return d.reasons[i].Cite
+		}
+	}
+	return iop.Citation{}
 }
 
-// MarshalJSON writes the decision as a report for the record: the
-// assessment's ID, edition, date and population, the levels, the drivers,
-// each reason with its citation, the modifiers and the variance. It is an
-// error to marshal the zero Decision.
-func (d Decision) MarshalJSON() ([]byte, error) {
-	if d.IsZero() {
-		return nil, &iop.FieldError{Err: iop.ErrMissing}
-	}
-	a := d.assessment
-	v := decisionJSON{
-		Assessment: a.ID, Criteria: d.criteria, Edition: a.Edition, Date: a.Date.String(),
-		Population: a.Population, Recommended: d.recommended, Justified: d.justified,
-		SafetyLevel: d.safety, IntensityLevel: d.intensity, RaisedBy: d.raisedBy,
-		Reasons: d.reasons[:], Modifiers: d.ModifierReasons(), Variance: d.variance,
-	}
-	for dim := range d.Drivers().All() {
-		v.Drivers = append(v.Drivers, dim)
-	}
-	return json.Marshal(v)
+// modifierCite returns the citation of the criteria's rule for m, or the
+// zero Citation when the criteria have none (the rule table's is used).
+func (d *Decision) modifierCite(m Modifier) iop.Citation {
+	return d.modifiers[m-1].Cite
 }

@@ -15,12 +15,12 @@ func TestDecideReasons(t *testing.T) {
 	a := assess(t, iopRisks, eligibility.ModCoOccurring)
 	a.Ratings = a.Ratings.With(eligibility.D4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-4"})
 	c := eligibility.DefaultCriteria()
-	d, err := c.Decide(a)
-	require.NoError(t, err)
+	d := decide(t, a)
 
 	var want [eligibility.NumDimensions]eligibility.Reason
-	for i, dim := range eligibility.Dimensions() {
-		rating := a.Ratings.Of(dim)
+	for i, dim := range eligibility.AllDimensions() {
+		rating, ok := a.Ratings.Of(dim)
+		require.True(t, ok)
 		rule, idx, ok := c.RuleFor(dim, rating.Risk)
 		require.True(t, ok)
 		want[i] = eligibility.Reason{Dimension: dim, Risk: rating.Risk, Note: rating.Note, Min: rule.Min, Max: rule.Max,
@@ -31,6 +31,7 @@ func TestDecideReasons(t *testing.T) {
 	assert.Equal(t, eligibility.Reason{}, d.Reason(0))
 	assert.Equal(t, a, d.Assessment())
 	assert.Equal(t, "ioprules-public-3rd-v1", d.Criteria())
+	assert.Equal(t, c.Levels, d.Levels())
 
 	co := eligibility.ModifierReason{Modifier: eligibility.ModCoOccurring, Rule: 2, Cite: c.Modifiers[2].Cite}
 	got, ok := d.Modifier(eligibility.ModCoOccurring)
@@ -50,60 +51,43 @@ func TestDecideReasons(t *testing.T) {
 
 func TestDecideErrors(t *testing.T) {
 	valid := assess(t, iopRisks)
+	ck := std(t)
 	t.Run("invalid assessment", func(t *testing.T) {
 		a := valid
 		a.Date = 0
-		d, err := eligibility.DefaultCriteria().Decide(a)
-		require.ErrorIs(t, err, iop.ErrMissing)
+		a.Ratings = a.Ratings.Without(eligibility.D3)
+		d, err := ck.Decide(a)
+		requireFields(t, err, fieldWant{"date", iop.ErrMissing}, fieldWant{"ratings.D3", iop.ErrMissing})
 		assert.True(t, d.IsZero())
 	})
 	t.Run("edition mismatch", func(t *testing.T) {
 		a := valid
 		a.Edition = iop.Edition4
-		_, err := eligibility.DefaultCriteria().Decide(a)
-		require.ErrorIs(t, err, eligibility.ErrEditionMismatch)
-		var fe *iop.FieldError
-		require.ErrorAs(t, err, &fe)
-		assert.Equal(t, "edition", fe.Field)
+		_, err := ck.Decide(a)
+		requireFields(t, err, fieldWant{"edition", iop.ErrOutOfRange})
 	})
 	t.Run("population mismatch", func(t *testing.T) {
 		c := eligibility.DefaultCriteria()
 		c.Population = iop.Adolescent
-		_, err := c.Decide(valid)
-		require.ErrorIs(t, err, eligibility.ErrPopulationMismatch)
+		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		require.NoError(t, err)
+		_, err = ck.Decide(valid)
+		requireFields(t, err, fieldWant{"population", iop.ErrOutOfRange})
 	})
-	t.Run("unmapped rating", func(t *testing.T) {
-		c := eligibility.DefaultCriteria()
-		c.Rules = c.Rules[:ruleIndex(eligibility.D5, 2)]
-		_, err := c.Decide(valid)
-		var re *eligibility.RuleError
-		require.ErrorAs(t, err, &re)
-		assert.Equal(t, &eligibility.RuleError{Field: "rules", Dimension: eligibility.D5, Risk: eligibility.Risk2,
-			Err: eligibility.ErrUnmapped}, re)
-	})
-	t.Run("rule mapping to nothing", func(t *testing.T) {
-		c := eligibility.DefaultCriteria().Clone()
-		c.Rules[ruleIndex(eligibility.D4, 2)].Max = iop.Level1
-		_, err := c.Decide(valid)
-		var re *eligibility.RuleError
-		require.ErrorAs(t, err, &re)
-		assert.Equal(t, &eligibility.RuleError{Field: "rules[17]", Dimension: eligibility.D4, Risk: eligibility.Risk2,
-			Err: eligibility.ErrMapsToNothing}, re)
-	})
-	t.Run("modifier floor outside the criteria", func(t *testing.T) {
-		c := eligibility.DefaultCriteria().Clone()
-		c.Modifiers[1].Floor = iop.Level33
-		_, err := c.Decide(assess(t, iopRisks, eligibility.ModImminentDanger))
-		var re *eligibility.RuleError
-		require.ErrorAs(t, err, &re)
-		assert.Equal(t, &eligibility.RuleError{Field: "modifiers[1]", Modifier: eligibility.ModImminentDanger,
-			Err: eligibility.ErrLevelNotInCriteria}, re)
+	t.Run("zero checker", func(t *testing.T) {
+		_, err := eligibility.Checker{}.Decide(valid)
+		require.ErrorIs(t, err, iop.ErrMissing)
 	})
 	t.Run("first rule wins", func(t *testing.T) {
 		c := eligibility.DefaultCriteria()
 		c.Rules = append([]eligibility.Rule{{Dimension: eligibility.D4, Risk: eligibility.Risk2, Min: iop.Level25,
 			Max: iop.Level25, Cite: c.Source}}, c.Rules...)
-		d, err := c.Decide(valid)
+		// Validate refuses the second mapping of D4 risk 2; the rule
+		// order of Decide is shown with criteria that map it once.
+		c.Rules = append(c.Rules[:1+ruleIndex(eligibility.D4, 2)], c.Rules[2+ruleIndex(eligibility.D4, 2):]...)
+		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		require.NoError(t, err)
+		d, err := ck.Decide(valid)
 		require.NoError(t, err)
 		assert.Equal(t, iop.Level25, d.Recommended())
 		assert.Equal(t, 0, d.Reason(eligibility.D4).Rule)
@@ -115,49 +99,70 @@ func TestPlace(t *testing.T) {
 	assert.Equal(t, iop.Level21, d.Placed())
 	assert.True(t, d.Variance().IsZero())
 
-	v := d.Place(iop.Level1, eligibility.VariancePayerAuthorizedLower, "n-9")
+	v := place(t, d, iop.Level1, eligibility.VariancePayerAuthorizedLower, "n-9")
 	assert.Equal(t, eligibility.Variance{Given: iop.Level1, Reason: eligibility.VariancePayerAuthorizedLower, Note: "n-9"}, v.Variance())
 	assert.Equal(t, iop.Level1, v.Placed())
 	assert.Equal(t, iop.Level21, v.Recommended(), "a variance does not change the recommendation")
 	assert.Equal(t, iop.Level21, d.Placed(), "Place returns a new decision")
 
-	back := v.Place(iop.Level21, eligibility.VariancePatientPreference, "n-10")
+	back := place(t, v, iop.Level21, eligibility.VariancePatientPreference, "n-10")
 	assert.Equal(t, d, back, "placing at the recommended level leaves no variance")
+
+	tests := []struct {
+		name   string
+		d      eligibility.Decision
+		given  iop.Level
+		reason eligibility.VarianceReason
+		want   []fieldWant
+	}{
+		{"zero decision", eligibility.Decision{}, iop.Level1, 0, []fieldWant{{"decision", iop.ErrMissing}}},
+		{"no level", d, 0, eligibility.VariancePatientPreference, []fieldWant{{"given", iop.ErrMissing}}},
+		{"unknown level", d, 99, 0, []fieldWant{{"given", iop.ErrUnknown}}},
+		{"a level the criteria do not have", d, iop.Level33, eligibility.VarianceCourtOrdered, []fieldWant{{"given", iop.ErrUnknown}}},
+		{"unknown reason", d, iop.Level1, 42, []fieldWant{{"reason", iop.ErrUnknown}}},
+		{"both", d, iop.LevelOTS, 42, []fieldWant{{"given", iop.ErrUnknown}, {"reason", iop.ErrUnknown}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.d.Place(tt.given, tt.reason, "n")
+			requireFields(t, err, tt.want...)
+			assert.True(t, got.IsZero())
+		})
+	}
 }
 
-func TestDecisionFindings(t *testing.T) {
-	iopDecision := decideRisks(t, iopRisks)
+func TestCheckDecision(t *testing.T) {
+	ck := std(t)
 	c := eligibility.DefaultCriteria()
+	raised := finding(t, eligibility.CodeDecisionRaisedByModifier, "A-1", 37, 21, iop.UnitIntensity)
+	raised.Cite = c.Modifiers[1].Cite
+	wm := finding(t, eligibility.CodeDecisionWithdrawalMonitoring, "A-1", 0, 0, 0)
+	wm.Cite = c.Modifiers[0].Cite
+	co := finding(t, eligibility.CodeDecisionCoOccurring, "A-1", 0, 0, 0)
+	co.Cite = c.Modifiers[2].Cite
 	tests := []struct {
 		name string
 		d    eligibility.Decision
 		want iop.Findings
 	}{
-		{"none", iopDecision, nil},
-		{"zero decision", eligibility.Decision{}, iop.Findings{{Code: eligibility.CodeDecisionMissing, Severity: iop.Blocking,
-			Message: "no level-of-care decision", Cite: iop.Citation{Source: "ioprules eligibility", Edition: "v0", Note: "input check"}}}},
-		{"raised by a modifier", decideRisks(t, iopRisks, eligibility.ModImminentDanger), iop.Findings{{
-			Code: eligibility.CodeDecisionRaisedByModifier, Severity: iop.Info, Subject: "A-1",
-			Message: "modifier imminent-danger raised the recommended level from 2.1 to 3.7",
-			Cite:    c.Modifiers[1].Cite, Need: 37, Got: 21, Unit: iop.UnitIntensity,
-		}}},
-		{"withdrawal monitoring and co-occurring", decideRisks(t, iopRisks, eligibility.ModWithdrawalMonitoring, eligibility.ModCoOccurring), iop.Findings{
-			{Code: eligibility.CodeDecisionWithdrawalMonitoring, Severity: iop.Info, Subject: "A-1",
-				Message: "withdrawal monitoring must be provided with level 2.1", Cite: c.Modifiers[0].Cite},
-			{Code: eligibility.CodeDecisionCoOccurring, Severity: iop.Info, Subject: "A-1",
-				Message: "co-occurring conditions: the level 2.1 program must be co-occurring capable", Cite: c.Modifiers[2].Cite},
-		}},
+		{"none", decideRisks(t, iopRisks), nil},
+		{"raised by a modifier", decideRisks(t, iopRisks, eligibility.ModImminentDanger), iop.Findings{raised}},
+		{"withdrawal monitoring and co-occurring",
+			decideRisks(t, iopRisks, eligibility.ModWithdrawalMonitoring, eligibility.ModCoOccurring), iop.Findings{wm, co}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, tt.d.Findings())
+			assert.Equal(t, tt.want, decisionFindings(t, ck, tt.d))
 		})
 	}
+	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", raised.Message())
+	_, err := ck.CheckDecision(eligibility.Decision{})
+	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 
-func TestVarianceFindings(t *testing.T) {
+func TestCheckVariance(t *testing.T) {
+	ck := std(t)
 	d := decideRisks(t, iopRisks) // 2.1 recommended, 2.5 justified
-	below := d.Reason(eligibility.D4).Cite
 	tests := []struct {
 		name   string
 		given  iop.Level
@@ -168,46 +173,124 @@ func TestVarianceFindings(t *testing.T) {
 			[]iop.Code{eligibility.CodeVarianceBelowRecommended}},
 		{"no reason", iop.Level25, 0, []iop.Code{eligibility.CodeVarianceUndocumented}},
 		{"patient prefers more care, still justified", iop.Level25, eligibility.VariancePatientPreference, nil},
-		{"more care than anything justifies", iop.Level35, eligibility.VarianceClinicalJudgement,
+		{"more care than anything justifies", iop.Level31, eligibility.VarianceClinicalJudgement,
 			[]iop.Code{eligibility.CodeVarianceAboveJustified}},
 		{"payer 'lower' level that is higher", iop.Level25, eligibility.VariancePayerAuthorizedLower,
 			[]iop.Code{eligibility.CodeVarianceReasonMismatch}},
 		{"not available, placed lower", iop.Level1, eligibility.VarianceLevelNotAvailable,
 			[]iop.Code{eligibility.CodeVarianceBelowRecommended, eligibility.CodeVarianceNotNextAvailable}},
 		{"not available, next level up", iop.Level25, eligibility.VarianceLevelNotAvailable, nil},
-		{"a level the criteria do not have", iop.Level33, eligibility.VarianceCourtOrdered,
-			[]iop.Code{eligibility.CodeVarianceLevelNotInCriteria, eligibility.CodeVarianceAboveJustified}},
+		{"placed at the recommended level", iop.Level21, 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := d.Place(tt.given, tt.reason, "n-v").Findings()
+			fs := varianceFindings(t, ck, place(t, d, tt.given, tt.reason, "n-v"))
 			ioptest.CodesEqual(t, fs, tt.want...)
 			ioptest.Cited(t, fs)
 		})
 	}
-	fs := d.Place(iop.Level1, eligibility.VariancePatientPreference, "n-v").Findings()
-	require.Len(t, fs, 1)
-	assert.Equal(t, iop.Finding{Code: eligibility.CodeVarianceBelowRecommended, Severity: iop.Warning, Subject: "A-1",
-		Message: "level 1 given, 2.1 recommended (driven by D4,D5)", Cite: below, Need: 21, Got: 10, Unit: iop.UnitIntensity}, fs[0])
+	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", 21, 10, iop.UnitIntensity)
+	want.Cite = d.Reason(eligibility.D4).Cite
+	assert.Equal(t, iop.Findings{want},
+		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VariancePatientPreference, "n-v")))
+	_, err := ck.CheckVariance(eligibility.Decision{})
+	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 
 func TestDecisionJSON(t *testing.T) {
-	a := assess(t, [6]int{0, 0, 0, 0, 0, 0}, eligibility.ModFailedLowerLevel)
-	d := decide(t, a).Place(iop.Level1, eligibility.VariancePatientPreference, "n-7")
+	a := assess(t, [6]int{0, 0, 0, 0, 0, 0}, eligibility.ModFailedLowerLevel, eligibility.ModCourtOrdered)
+	a.Ratings = a.Ratings.With(eligibility.D2, eligibility.Rating{Risk: 0, Note: "n-2"})
+	d := place(t, decide(t, a), iop.Level1, eligibility.VariancePatientPreference, "n-7")
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
 	var got map[string]any
 	require.NoError(t, json.Unmarshal(b, &got))
-	assert.Equal(t, "A-1", got["assessment"])
-	assert.Equal(t, "2025-03-03", got["date"])
 	assert.Equal(t, "2.1", got["recommended"])
 	assert.Equal(t, "failed-lower-level", got["raised_by"])
-	assert.NotContains(t, got, "drivers")
+	assert.Equal(t, []any{}, got["drivers"], "drivers are a list of names, never bits")
 	assert.Equal(t, map[string]any{"given": "1", "reason": "patient-preference", "note": "n-7"}, got["variance"])
 	reasons, ok := got["reasons"].([]any)
 	require.True(t, ok)
 	assert.Len(t, reasons, eligibility.NumDimensions)
 
+	var back eligibility.Decision
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, d, back, "round trip")
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+
+	for _, risks := range [][6]int{iopRisks, {4, 4, 4, 4, 4, 4}, {0, 2, 3, 1, 4, 2}} {
+		d := decideRisks(t, risks, eligibility.ModImminentDanger, eligibility.ModCoOccurring)
+		b, err := json.Marshal(d)
+		require.NoError(t, err)
+		var back eligibility.Decision
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, d, back, "round trip of %v", risks)
+	}
+
 	_, err = json.Marshal(eligibility.Decision{})
 	require.ErrorIs(t, err, iop.ErrMissing)
+}
+
+func TestDecisionJSONRefuses(t *testing.T) {
+	d := decideRisks(t, iopRisks, eligibility.ModCoOccurring)
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	edit := func(f func(m map[string]any)) []byte {
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(b, &m))
+		f(m)
+		out, err := json.Marshal(m)
+		require.NoError(t, err)
+		return out
+	}
+	reason := func(m map[string]any, i int) map[string]any {
+		rs, ok := m["reasons"].([]any)
+		require.True(t, ok)
+		r, ok := rs[i].(map[string]any)
+		require.True(t, ok)
+		return r
+	}
+	tests := []struct {
+		name string
+		in   []byte
+		want []fieldWant
+	}{
+		{"recommended changed", edit(func(m map[string]any) { m["recommended"] = "2.5" }), []fieldWant{{"recommended", iop.ErrOutOfRange}}},
+		{"drivers changed", edit(func(m map[string]any) { m["drivers"] = []string{"D1"} }), []fieldWant{{"drivers", iop.ErrOutOfRange}}},
+		{"a rating changed in a reason", edit(func(m map[string]any) { reason(m, 2)["risk"] = 3 }), []fieldWant{{"reasons[2].risk", iop.ErrOutOfRange}}},
+		{"reasons out of order", edit(func(m map[string]any) {
+			reason(m, 0)["dimension"] = "D2"
+		}), []fieldWant{{"reasons[0].dimension", iop.ErrOrder}}},
+		{"a reason's level outside the criteria", edit(func(m map[string]any) {
+			reason(m, 0)["max"] = "3.3"
+		}), []fieldWant{{"reasons[0].max", iop.ErrUnknown}}},
+		{"a modifier reason left out", edit(func(m map[string]any) { delete(m, "modifiers") }), []fieldWant{{"modifiers", iop.ErrMissing}}},
+		{"a variance at the recommended level", edit(func(m map[string]any) {
+			m["variance"] = map[string]any{"given": "2.1", "reason": "court-ordered"}
+		}), []fieldWant{{"variance.given", iop.ErrOutOfRange}}},
+		{"levels out of order", edit(func(m map[string]any) {
+			m["levels"] = []string{"0.5", "2.1", "1", "2.5", "3.1", "3.5", "3.7", "4"}
+		}), []fieldWant{{"levels[2]", iop.ErrOrder}, {"reasons[1].max", iop.ErrUnknown}, {"reasons[5].min", iop.ErrUnknown}}},
+		{"every problem", edit(func(m map[string]any) {
+			m["criteria"] = ""
+			reason(m, 5)["note"] = "other"
+			m["justified"] = "4"
+		}), []fieldWant{{"criteria", iop.ErrMissing}, {"reasons[5].note", iop.ErrOutOfRange}}},
+		{"an invalid assessment", edit(func(m map[string]any) {
+			a, ok := m["assessment"].(map[string]any)
+			require.True(t, ok)
+			delete(a, "date")
+		}), []fieldWant{{"assessment.date", iop.ErrMissing}}},
+		{"unknown member", edit(func(m map[string]any) { m["zz"] = 1 }), []fieldWant{{"#10", iop.ErrUnknownField}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d
+			err := json.Unmarshal(tt.in, &got)
+			requireFields(t, err, tt.want...)
+			assert.Equal(t, d, got, "unchanged on error")
+		})
+	}
 }

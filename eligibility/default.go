@@ -39,9 +39,9 @@ func DefaultCriteria() Criteria {
 		{{l05, l1}, {l1, l21}, {l21, l31}, {l31, l35}, {l31, l35}}, // D6
 	}
 	rules := make([]Rule, 0, NumDimensions*NumRisks)
-	for _, d := range Dimensions() {
-		for _, r := range Risks() {
-			s := table[d-1][r-1]
+	for d := D1; d <= D6; d++ {
+		for r := Risk0; r <= Risk4; r++ {
+			s := table[d-1][r]
 			rules = append(rules, Rule{Dimension: d, Risk: r, Min: s.min, Max: s.max, Cite: defaultCite(d, r)})
 		}
 	}

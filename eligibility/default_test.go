@@ -20,7 +20,7 @@ func TestDefaultEveryDimensionAndRating(t *testing.T) {
 	)
 	type want struct {
 		rec, justified, safety, intensity iop.Level
-		drivers                           eligibility.DimensionSet
+		drivers                           eligibility.Dimensions
 	}
 	d1, d2, d3 := set(eligibility.D1), set(eligibility.D2), set(eligibility.D3)
 	d4, d5, d6 := set(eligibility.D4), set(eligibility.D5), set(eligibility.D6)
@@ -87,7 +87,7 @@ func TestDefaultEveryDimensionAndRating(t *testing.T) {
 func TestDefaultDimensionsPullApart(t *testing.T) {
 	type want struct {
 		rec, safety, intensity iop.Level
-		drivers                eligibility.DimensionSet
+		drivers                eligibility.Dimensions
 		raisedBy               eligibility.Modifier
 	}
 	im := eligibility.ModImminentDanger

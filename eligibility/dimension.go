@@ -1,9 +1,9 @@
 package eligibility
 
 import (
-	"iter"
-	"strings"
+	"database/sql/driver"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
 )
@@ -28,7 +28,8 @@ const (
 // NumDimensions is the number of assessment dimensions.
 const NumDimensions = 6
 
-var dimensionCodes = []string{D1: "D1", D2: "D2", D3: "D3", D4: "D4", D5: "D5", D6: "D6"}
+var dimensions = enum.New[Dimension]("Dimension", "eligibility.ParseDimension", check.EnumFail,
+	[]string{D1: "D1", D2: "D2", D3: "D3", D4: "D4", D5: "D5", D6: "D6"})
 
 // dimensionNames holds the names per edition, indexed by dimension. Source:
 // The ASAM Criteria, 3rd ed. (2013) and 4th ed. (2023), as public state
@@ -42,18 +43,32 @@ var dimensionNames = [...][2]string{
 	D6: {"Recovery/Living Environment", "Person-Centered Considerations"},
 }
 
-// Dimensions returns the six dimensions in order, as an array (no
-// allocation).
-func Dimensions() [NumDimensions]Dimension { return [...]Dimension{D1, D2, D3, D4, D5, D6} }
+// AllDimensions returns the six dimensions in order, as a new slice.
+func AllDimensions() []Dimension { return dimensions.Values() }
 
 // IsValid reports whether d is one of the six dimensions.
-func (d Dimension) IsValid() bool { return d >= D1 && d <= D6 }
+func (d Dimension) IsValid() bool { return dimensions.Valid(d) }
 
 // IsZero reports whether d is unset.
 func (d Dimension) IsZero() bool { return d == 0 }
 
 // String returns "D1" to "D6", and "%!Dimension(n)" for an invalid value.
-func (d Dimension) String() string { return enum.String(dimensionCodes, d, "Dimension") }
+func (d Dimension) String() string { return dimensions.String(d) }
+
+// ParseDimension parses "D1" to "D6", exactly as [Dimension.String] writes them.
+func ParseDimension(s string) (Dimension, error) { return dimensions.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid dimension is an error.
+func (d Dimension) MarshalText() ([]byte, error) { return dimensions.Marshal(d) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDimension].
+func (d *Dimension) UnmarshalText(b []byte) error { return dimensions.Unmarshal(d, b) }
+
+// Value implements [driver.Valuer]: the name ("D3"), never the number.
+func (d Dimension) Value() (driver.Value, error) { return dimensions.Value(d) }
+
+// Scan implements [database/sql.Scanner] with [ParseDimension].
+func (d *Dimension) Scan(src any) error { return dimensions.Scan(d, src) }
 
 // Name returns the dimension's name in edition e, or "" when d or e is not
 // valid.
@@ -72,8 +87,8 @@ func (d Dimension) Name(e iop.Edition) string {
 
 // Role returns the part the dimension plays in a decision: dimensions 1 to
 // 3 decide whether a setting is safe ([RoleSafety]), dimensions 4 to 6
-// shape the intensity of care ([RoleIntensity]). It returns 0 for an
-// invalid dimension.
+// shape the intensity of care ([RoleIntensity]). It returns the zero Role
+// for an invalid dimension.
 func (d Dimension) Role() Role {
 	switch {
 	case d >= D1 && d <= D3:
@@ -84,26 +99,8 @@ func (d Dimension) Role() Role {
 	return 0
 }
 
-// ParseDimension parses "D1" to "D6", exactly as [Dimension.String] writes them.
-func ParseDimension(s string) (Dimension, error) {
-	if d, ok := enum.Parse[Dimension](dimensionCodes, s); ok {
-		return d, nil
-	}
-	return 0, parseError("ParseDimension", s, ErrUnknownDimension)
-}
-
-// MarshalText implements [encoding.TextMarshaler]; an invalid dimension is an error.
-func (d Dimension) MarshalText() ([]byte, error) {
-	return enum.Text(d.IsValid(), d.String(), func() error {
-		return parseError("Dimension.MarshalText", d.String(), ErrUnknownDimension)
-	})
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDimension].
-func (d *Dimension) UnmarshalText(b []byte) error { return enum.Unmarshal(d, b, ParseDimension) }
-
 // Role is the part a dimension plays in a level-of-care decision. The zero
-// Role is unset.
+// Role is unset and not valid.
 type Role uint8
 
 // The roles. The highest-risk dimensions decide the level: the safety
@@ -115,70 +112,89 @@ const (
 	RoleIntensity      // dimensions 4-6: how intensive the care must be
 )
 
-var roleNames = []string{RoleSafety: "safety", RoleIntensity: "intensity"}
+var roles = enum.New[Role]("Role", "eligibility.ParseRole", check.EnumFail,
+	[]string{RoleSafety: "safety", RoleIntensity: "intensity"})
+
+// AllRoles returns the roles in order, as a new slice.
+func AllRoles() []Role { return roles.Values() }
+
+// IsValid reports whether r is a known role.
+func (r Role) IsValid() bool { return roles.Valid(r) }
+
+// IsZero reports whether r is unset.
+func (r Role) IsZero() bool { return r == 0 }
 
 // String returns "safety" or "intensity", and "%!Role(n)" otherwise.
-func (r Role) String() string { return enum.String(roleNames, r, "Role") }
+func (r Role) String() string { return roles.String(r) }
 
-// DimensionSet is a set of dimensions, such as the dimensions that drove a
-// decision. The zero DimensionSet is empty. It is comparable and safe for
-// concurrent use.
-type DimensionSet uint8
+// ParseRole parses "safety" or "intensity".
+func ParseRole(s string) (Role, error) { return roles.Parse(s) }
 
-// SetOf returns the set of the given dimensions; invalid ones are left out.
-func SetOf(ds ...Dimension) DimensionSet {
-	var s DimensionSet
-	for _, d := range ds {
-		s = s.With(d)
-	}
-	return s
-}
+// MarshalText implements [encoding.TextMarshaler]; an invalid role is an error.
+func (r Role) MarshalText() ([]byte, error) { return roles.Marshal(r) }
 
-// With returns s with d added; an invalid d is left out.
-func (s DimensionSet) With(d Dimension) DimensionSet {
-	if !d.IsValid() {
-		return s
-	}
-	return s | 1<<d
-}
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseRole].
+func (r *Role) UnmarshalText(b []byte) error { return roles.Unmarshal(r, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (r Role) Value() (driver.Value, error) { return roles.Value(r) }
+
+// Scan implements [database/sql.Scanner] with [ParseRole].
+func (r *Role) Scan(src any) error { return roles.Scan(r, src) }
+
+// Dimensions is a set of dimensions, such as the dimensions that drove a
+// decision. The zero Dimensions is empty. Sets are comparable and safe for
+// concurrent use. In JSON a set is an array of names in dimension order,
+// ["D1","D3"], never a number; as text and in SQL, the names joined by
+// commas.
+type Dimensions uint8
+
+var dimensionSet = enum.NewSet[Dimensions](dimensions, "Dimensions")
+
+// DimensionsOf returns the set of the given dimensions; invalid ones are
+// left out.
+func DimensionsOf(ds ...Dimension) Dimensions { return dimensionSet.Of(ds...) }
 
 // Has reports whether d is in s.
-func (s DimensionSet) Has(d Dimension) bool { return d.IsValid() && s&(1<<d) != 0 }
+func (s Dimensions) Has(d Dimension) bool { return dimensionSet.Has(s, d) }
 
 // IsZero reports whether s is empty.
-func (s DimensionSet) IsZero() bool { return s == 0 }
+func (s Dimensions) IsZero() bool { return s == 0 }
+
+// IsValid reports whether s holds only the six dimensions.
+func (s Dimensions) IsValid() bool { return dimensionSet.Valid(s) }
 
 // Len returns the number of dimensions in s.
-func (s DimensionSet) Len() int {
-	n := 0
-	for d := D1; d <= D6; d++ {
-		if s.Has(d) {
-			n++
-		}
-	}
-	return n
-}
+func (s Dimensions) Len() int { return dimensionSet.Len(s) }
 
-// All returns the dimensions in s, in order.
-func (s DimensionSet) All() iter.Seq[Dimension] {
-	return func(yield func(Dimension) bool) {
-		for d := D1; d <= D6; d++ {
-			if s.Has(d) && !yield(d) {
-				return
-			}
-		}
-	}
-}
+// Values returns the dimensions in s, in order, as a new slice.
+func (s Dimensions) Values() []Dimension { return dimensionSet.Values(s) }
 
-// String returns the dimensions joined by commas, "D1,D3", or "" when s is
-// empty.
-func (s DimensionSet) String() string {
-	var b strings.Builder
-	for d := range s.All() {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(d.String())
-	}
-	return b.String()
-}
+// String returns the names joined by commas, "D1,D3", "" for the empty
+// set, with "%!Dimensions(0x..)" for bits that name no dimension.
+func (s Dimensions) String() string { return dimensionSet.String(s) }
+
+// ParseDimensions parses the form [Dimensions.String] writes: names in any
+// order, each once.
+func ParseDimensions(str string) (Dimensions, error) { return dimensionSet.Parse(str) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Dimensions) MarshalText() ([]byte, error) { return dimensionSet.MarshalText(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDimensions].
+func (s *Dimensions) UnmarshalText(b []byte) error { return dimensionSet.UnmarshalText(s, b) }
+
+// MarshalJSON writes s as an array of names.
+func (s Dimensions) MarshalJSON() ([]byte, error) { return dimensionSet.MarshalJSON(s) }
+
+// UnmarshalJSON reads an array of names, each once.
+func (s *Dimensions) UnmarshalJSON(b []byte) error { return dimensionSet.UnmarshalJSON(s, b) }
+
+// Value implements [driver.Valuer]: the text form.
+func (s Dimensions) Value() (driver.Value, error) { return dimensionSet.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseDimensions].
+func (s *Dimensions) Scan(src any) error { return dimensionSet.Scan(s, src) }
+
+// with returns s with d added; d must be valid.
+func (s Dimensions) with(d Dimension) Dimensions { return s | 1<<d }

@@ -4,13 +4,14 @@ import (
 	"github.com/ioprules/ioprules/iop"
 )
 
-// Discharge is a discharge from intensive outpatient care (ASAM level 2.1),
-// seen from the level-of-care criteria: the decision on the reassessment at
-// discharge, whether the discharge is planned (the treatment at this level
-// is complete) and the level of continuing care the person is referred to.
-// The discharge reasons and the aftercare plan are package aftercare's.
-// Discharges are comparable values, safe for concurrent use.
-type Discharge struct {
+// DischargeReview is a discharge from intensive outpatient care (ASAM
+// level 2.1) seen from the level-of-care criteria: the decision on the
+// reassessment at discharge, whether the discharge is planned (the
+// treatment at this level is complete) and the level of continuing care the
+// person is referred to. The discharge itself, its reasons and the
+// aftercare plan are package aftercare's. Reviews are comparable values,
+// safe for concurrent use; the zero DischargeReview is not valid.
+type DischargeReview struct {
 	// Final is the decision on the assessment at discharge.
 	Final Decision
 	// Planned records a planned discharge: the work at this level is done.
@@ -20,44 +21,65 @@ type Discharge struct {
 	NextLevel iop.Level
 }
 
-// CheckDischarge checks a discharge from IOP under profile p: no discharge
+// Validate reports every problem with x as [iop.FieldErrors]: no final
+// decision ("final", [iop.ErrMissing]) and an unknown next level
+// ("next_level", [iop.ErrUnknown]). It returns nil when x is valid.
+func (x DischargeReview) Validate() error { return x.validate() }
+
+func (x *DischargeReview) validate() error {
+	var errs iop.FieldErrors
+	if x.Final.unset() {
+		errs.Add("final", errNoDecision)
+	}
+	if x.NextLevel != 0 && !x.NextLevel.IsValid() {
+		errs.Add("next_level", iop.ErrUnknown)
+	}
+	return errs.Err()
+}
+
+// CheckDischarge checks a discharge from IOP, in rule order: no discharge
 // of a person in imminent danger; a person whose reassessment recommends a
 // more intensive level is referred to it (blocking); a planned discharge
 // while the reassessment still recommends level 2.1 (warning); a
 // continuing-care level is named when the reassessment recommends level 1
-// or more, and it is not below the recommended level (warnings).
+// or more, and it is not below the recommended level (warnings). The
+// figures are the intensities of the levels recommended and referred to.
 //
-// It returns nil when the discharge meets every rule, without allocating.
-func CheckDischarge(x Discharge, p iop.Profile) iop.Findings {
-	var r report
-	if !r.ready(x.Final, p) {
-		return r.fs
+// An invalid review ([DischargeReview.Validate]) is an error. On the
+// compliant path it allocates nothing.
+func (ck Checker) CheckDischarge(x DischargeReview) (iop.Findings, error) {
+	return ck.AppendDischarge(nil, x)
+}
+
+// AppendDischarge is [Checker.CheckDischarge] appending its findings to
+// dst. On error it returns dst unchanged.
+func (ck Checker) AppendDischarge(dst iop.Findings, x DischargeReview) (iop.Findings, error) {
+	if err := ck.ready(); err != nil {
+		return dst, err
 	}
-	d := x.Final
+	if err := x.validate(); err != nil {
+		return dst, err
+	}
+	r := ck.r
+	d := &x.Final
 	rec := d.recommended
-	r.imminentDanger(d, CodeDischargeImminentDanger, "transfer to 24-hour care, do not discharge")
+	if d.assessment.Modifiers.Has(ModImminentDanger) {
+		dst = r.addPlain(dst, ruleDischargeImminentDanger, d, d.modifierCite(ModImminentDanger))
+	}
 	above := rec.Compare(iop.Level21) > 0
 	if above && (x.NextLevel == 0 || x.NextLevel.Compare(rec) < 0) {
-		r.levels(CodeDischargeHigherLevelNeeded, iop.Blocking,
-			"the reassessment recommends level "+rec.String()+" (driven by "+d.drivenBy()+"): refer to it",
-			d.driverCite(), rec, x.NextLevel)
+		dst = r.addLevels(dst, ruleDischargeHigherLevelNeeded, d, d.driverCite(), rec, x.NextLevel)
 	}
 	if x.Planned && rec == iop.Level21 {
-		r.levels(CodeDischargeCriteriaStillMet, iop.Warning,
-			"planned discharge, but the reassessment still recommends level 2.1 (driven by "+d.drivenBy()+")",
-			citeTIP47(), rec, x.NextLevel)
+		dst = r.addLevels(dst, ruleDischargeCriteriaStillMet, d, iop.Citation{}, rec, x.NextLevel)
 	}
 	if !above && rec.Compare(iop.Level1) >= 0 {
 		switch {
 		case x.NextLevel == 0:
-			r.levels(CodeDischargeNoContinuingCare, iop.Warning,
-				"no continuing-care level named; the reassessment recommends level "+rec.String(),
-				citeTIP47(), rec, 0)
+			dst = r.addLevels(dst, ruleDischargeNoContinuingCare, d, iop.Citation{}, rec, 0)
 		case x.NextLevel.Compare(rec) < 0:
-			r.levels(CodeDischargeNextLevelBelow, iop.Warning,
-				"continuing care at level "+x.NextLevel.String()+", below the recommended level "+rec.String(),
-				citeTIP47(), rec, x.NextLevel)
+			dst = r.addLevels(dst, ruleDischargeNextLevelBelow, d, iop.Citation{}, rec, x.NextLevel)
 		}
 	}
-	return r.fs
+	return dst, nil
 }

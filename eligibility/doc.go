@@ -17,16 +17,26 @@
 // library could cite, so 4th-edition assessments need criteria loaded by the
 // user (the dimension names and levels of both editions are here).
 //
-// # Assessments
+// # Assessments and risk ratings
 //
 // An [Assessment] records the edition, the day, the population (adult or
-// adolescent; the 4th edition does not cover adolescents), a [Rating] of each
-// [Dimension] on the [Risk] scale 0-4 with the ID of the note that documents
-// it, and [Modifiers]: withdrawal that needs monitoring, imminent danger,
-// co-occurring conditions, an environment that does not support recovery, a
-// lower level that has not worked, a court order, a step-down from a more
-// intensive level. It names no one: its ID and note IDs are opaque record
-// IDs. [ParseAssessment] decodes one from JSON strictly.
+// adolescent; the 4th edition does not cover adolescents), the [Ratings] of
+// the six dimensions and [Modifiers]: withdrawal that needs monitoring,
+// imminent danger, co-occurring conditions, an environment that does not
+// support recovery, a lower level that has not worked, a court order, a
+// step-down from a more intensive level. It names no one: its ID and note
+// IDs are opaque record IDs. [ParseAssessment] decodes one from JSON
+// strictly and validates it.
+//
+// A [Risk] is the rating itself: Risk0 is 0 and Risk4 is 4, so Risk(2) is
+// the rating 2 and the zero Risk is the rating 0, a valid rating. Whether a
+// dimension was rated at all is recorded by [Ratings], which know which
+// dimensions are rated: the zero Ratings rate nothing, and an assessment
+// that holds them is refused ("ratings.D1: missing"). Build ratings with
+// [NewRatings] (all six, refusing a risk above 4) or [Ratings.With]; turn a
+// number into a rating with [RiskOf], which refuses anything outside 0-4.
+// In JSON a rating is {"risk": 2, "note": "n-17"}, and "risk" must be
+// given: a rating is never read as 0 because a member was left out.
 //
 // Dimensions keep their numbers across editions; their names differ
 // ([Dimension.Name]). Dimensions 1-3 decide whether a setting is safe
@@ -39,39 +49,66 @@
 // rating of every dimension giving the levels it rules in (Min to Max;
 // levels below Min are ruled out), plus modifier rules ([ModifierRule])
 // that set a floor. They combine as the sources describe: the level follows
-// the highest-risk dimensions, never an average. [Criteria.Decide] returns a [Decision]: the
-// recommended level (the most intensive Min over the six dimensions, raised
-// by any modifier floor), the level the safety and the intensity dimensions
-// each call for, the most intensive level any rule justifies, and a
-// [Reason] per dimension naming the rule (and its citation) and whether it
-// drove the level. Decide does not allocate and runs in well under a
-// microsecond. [Criteria.Validate] refuses criteria with a gap (a rating no
-// rule maps: [ErrUnmapped]), a contradiction (a rating mapped twice to
-// different levels, or a higher risk needing less care:
-// [ErrContradiction]) or a rating that maps to nothing ([ErrMapsToNothing]),
-// each a [*RuleError] naming the rule.
+// the highest-risk dimensions, never an average. [Criteria.Validate] and
+// [ParseCriteria] refuse criteria with a gap (a rating no rule maps), a
+// contradiction (a rating mapped twice to different levels, or a higher
+// risk needing less care) or a rating that maps to nothing, reporting every
+// problem as [iop.FieldErrors] naming the rule ("rules[7]").
+//
+// [Checker.Decide] returns a [Decision]: the recommended level (the most
+// intensive Min over the six dimensions, raised by any modifier floor), the
+// level the safety and the intensity dimensions each call for, the most
+// intensive level any rule justifies, and a [Reason] per dimension naming
+// the rule (and its citation) and whether it drove the level. Decide does
+// not allocate and runs in well under a microsecond. A Decision encodes to
+// JSON as a report and decodes back to the same Decision, checked.
 //
 // When the level given differs from the level recommended, record it with
 // [Decision.Place] and a [VarianceReason] (payer authorised a lower level,
 // patient preference, level not available, clinical judgement, court
-// order). [Decision.Findings] reports a variance without a reason, a level
-// below the recommended one or above anything justified, and reasons that
-// do not fit.
+// order). [Checker.CheckVariance] reports a variance without a reason, a
+// level below the recommended one or above anything justified, and reasons
+// that do not fit; [Checker.CheckDecision] what must come with the level
+// (withdrawal monitoring, co-occurring capability, a level raised by a
+// modifier).
 //
-// # IOP checks
+// # The checker
 //
-// [CheckAdmission], [CheckContinuedStay], [CheckTransfer] and
-// [CheckDischarge] apply the IOP criteria to a decision and a level 2.1
-// rule profile from package iop (weekly hours come from the profile, such as
-// 9 hours for adults and 6 for adolescents in [iop.ASAM3Level21]; length of
-// stay and the step-down allowance too). Each returns [iop.Findings] in rule
-// order, nil when every rule is met, without allocating on that path.
-// [Criteria.Moves] turns a series of assessments into the moves between
-// levels it implies, and says which dimensions drove each.
+// Every check goes through a [Checker], built once by [NewChecker] from a
+// level 2.1 rule profile of package iop and the criteria, both validated
+// there. It takes the criteria as well as the profile because its checks
+// judge decisions, and a decision is the criteria applied to an
+// assessment: validated once, the criteria cannot fail a later Decide, and
+// indexed once, they decide without allocating. The profile gives the
+// numbers (weekly hours, such as 9 hours for adults and 6 for adolescents
+// in [iop.ASAM3Level21]; length of stay; the step-down allowance) and its
+// rule settings: a profile's [iop.RuleSetting] may change the severity of
+// any rule of [Rules] or turn it off, and NewChecker refuses a setting of
+// an eligibility code that does not exist.
 //
-// Findings name the assessment's record ID as their subject and carry
-// levels as intensities ([iop.UnitIntensity]: 21 for 2.1). [Rules] lists
-// every code with its default severity and source.
+// The checks are verbs, one per subject: [Checker.CheckDecision],
+// [Checker.CheckVariance], [Checker.CheckAdmission],
+// [Checker.CheckContinuedStay], [Checker.CheckTransfer] and
+// [Checker.CheckDischarge] (on a [DischargeReview]); the IOP checks have
+// Append forms that write into the caller's slice. Each returns
+// (iop.Findings, error): the error says the subject is not valid (the zero
+// Decision, negative planned minutes, a review whose dates are out of
+// order) as [iop.FieldErrors] naming the field, and then there are no
+// findings; bad input never comes back as a finding. The findings are in
+// rule order ([Rules] gives it), nil when every rule is met, and the hot
+// checks allocate nothing then. [Checker.Moves] turns a series of
+// assessments into the moves between levels it implies, and says which
+// dimensions drove each.
+//
+// A finding names the assessment's record ID as its subject and carries
+// figures, never words built for the occasion: levels as intensities
+// ([iop.UnitIntensity]: 21 for 2.1), weekly hours as minutes, the length of
+// a stay as days. Its citation is the one of the rule that applied: the
+// profile's rule group (weekly, stay, step-down rules), the rule of the
+// criteria that drove the level, or else the rule table's general source.
+// Where a documented variance or a step-down makes a finding less serious,
+// that case is a rule of its own with its own code ("-documented",
+// "-step-down"), so that each code has one severity.
 //
 // # Which rule comes from where
 //
@@ -93,20 +130,37 @@
 //   - The next more intensive available level when the indicated one is not
 //     available, and continued stay resting on the persistence of the
 //     admission findings and on the plan: Anthem CG-BEH-04.
-//   - Weekly hours, length of stay and step-down allowance: the iop
-//     profiles, each with its own citation.
+//   - Weekly hours: SAMHSA Advisory (2021) (at least 9 hours for adults, 6
+//     for adolescents) and 42 CFR 410.44 (Medicare: 9 to 19 hours) in the
+//     catalog; the band applied, with its citation, comes from the profile.
+//   - Length of stay and step-down allowance: Anthem CG-BEH-04 and TIP 47
+//     in the catalog; the numbers, with their citations, come from the
+//     profile applied.
 //
 // Where the sources are silent the library says so in the rule's
 // Citation.Note, and the rule is data the user can replace.
 //
-// # Values and concurrency
+// # Values, zero values and concurrency
 //
-// Dimensions, risks, modifiers and the other enums are small comparable
-// values whose zero is unset; they have String, Parse and text marshalling.
-// Assessments, decisions, reviews and discharges are comparable values.
-// Criteria hold slices: compare them with [Criteria.Equal]. Nothing in the
-// package holds state, reads a clock or logs; everything is safe for
-// concurrent use.
+// Dimensions, modifiers, roles, progress judgements, variance reasons and
+// directions are small comparable enums whose zero is unset; they have
+// String, Parse, text marshalling and SQL Value and Scan, and AllX
+// functions list their values. [Risk] is the exception: its zero is the
+// rating 0, so "not rated" lives in [Ratings]. Sets ([Dimensions],
+// [Modifiers]) marshal as lists of names, never as bits. Assessments,
+// ratings, decisions, reviews and discharge reviews are comparable values;
+// the zero Assessment, Decision, Review and DischargeReview are not valid
+// and are refused with an error. Criteria hold slices: compare them with
+// [Criteria.Equal].
+//
+// Parse, decode and validation errors wrap package iop's sentinels
+// ([iop.ErrMissing], [iop.ErrUnknown], [iop.ErrOutOfRange], [iop.ErrOrder],
+// [iop.ErrDuplicate], ...) with the reason, and report every problem, as
+// [iop.FieldErrors]; no message holds input text.
+//
+// A [Checker] is immutable and safe for concurrent use by any number of
+// goroutines; so is everything else in the package. Nothing holds mutable
+// state, reads a clock or logs.
 //
 // # References
 //

@@ -11,17 +11,22 @@ import (
 )
 
 // exampleAssessment returns an adult assessment, rated D1 to D6.
-func exampleAssessment(id string, on date.Date, risks ...eligibility.Risk) eligibility.Assessment {
-	return eligibility.Assessment{
-		ID: id, Edition: iop.Edition3, Date: on, Population: iop.Adult,
-		Ratings: eligibility.NewRatings(risks[0], risks[1], risks[2], risks[3], risks[4], risks[5]),
+func exampleAssessment(id string, on date.Date, d1, d2, d3, d4, d5, d6 eligibility.Risk) eligibility.Assessment {
+	r, err := eligibility.NewRatings(d1, d2, d3, d4, d5, d6)
+	if err != nil {
+		panic(err)
 	}
+	return eligibility.Assessment{ID: id, Edition: iop.Edition3, Date: on, Population: iop.Adult, Ratings: r}
 }
 
 func Example() {
-	a := exampleAssessment("A-1001", date.New(2025, 3, 3),
-		eligibility.Risk1, eligibility.Risk0, eligibility.Risk1, eligibility.Risk2, eligibility.Risk2, eligibility.Risk1)
-	d, err := eligibility.DefaultCriteria().Decide(a)
+	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := exampleAssessment("A-1001", iop.MustParseDate("2025-03-03"), 1, 0, 1, 2, 2, 1)
+	d, err := ck.Decide(a)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -35,7 +40,17 @@ func Example() {
 		}
 		fmt.Printf("%s %s risk %s (%s): %s-%s\n", mark, r.Dimension, r.Risk, r.Risk.Name(), r.Min, r.Max)
 	}
-	fmt.Println(eligibility.CheckAdmission(d, iop.ASAM3Level21(), iop.Hours(9)) == nil)
+	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8)} {
+		fs, err := ck.CheckAdmission(d, planned)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(planned, fs.Codes(), fs.HasBlocking())
+		for _, f := range fs {
+			fmt.Println("  ", f.Message())
+		}
+	}
 	// Output:
 	// recommended: 2.1 Intensive Outpatient Services
 	// driven by: D4,D5
@@ -45,11 +60,13 @@ func Example() {
 	// * D4 risk 2 (moderate): 2.1-2.5
 	// * D5 risk 2 (moderate): 2.1-2.5
 	//   D6 risk 1 (mild): 1-2.1
-	// true
+	// 9h00m [] false
+	// 8h00m [eligibility.admission.hours-below-minimum] true
+	//    IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h00m
 }
 
 func ExampleDimension_Name() {
-	for _, d := range eligibility.Dimensions() {
+	for _, d := range eligibility.AllDimensions() {
 		fmt.Printf("%s  %-55s %s\n", d, d.Name(iop.Edition3), d.Name(iop.Edition4))
 	}
 	// Output:
@@ -62,7 +79,7 @@ func ExampleDimension_Name() {
 }
 
 func ExampleRisk_Meaning() {
-	for _, r := range eligibility.Risks() {
+	for _, r := range eligibility.AllRisks() {
 		fmt.Println(r, r.Meaning())
 	}
 	// Output:
@@ -73,8 +90,27 @@ func ExampleRisk_Meaning() {
 	// 4 severe: utmost severity, an imminent danger that needs immediate care
 }
 
+// A rating of 0 is a rating; a dimension never rated is refused.
+func ExampleRatings() {
+	r := eligibility.Ratings{}.With(eligibility.D2, eligibility.Rating{Risk: eligibility.Risk0, Note: "n-2"})
+	risk, rated := r.Risk(eligibility.D2)
+	fmt.Println("D2:", risk, rated)
+	_, rated = r.Risk(eligibility.D3)
+	fmt.Println("D3 rated:", rated)
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+
+	_, err := eligibility.NewRatings(1, 0, 1, 2, 2, 7)
+	fmt.Println(err, errors.Is(err, iop.ErrOutOfRange))
+	// Output:
+	// D2: 0 true
+	// D3 rated: false
+	// {"D2":{"risk":0,"note":"n-2"}}
+	// D6: out of range: a risk rating is 0 to 4 true
+}
+
 // Criteria that leave a rating unmapped, or map one rating twice, are
-// refused with an error naming the rule.
+// refused with every problem named.
 func ExampleParseCriteria() {
 	c := eligibility.DefaultCriteria()
 	c.Rules = c.Rules[1:]                       // drop D1 risk 0: a gap
@@ -83,29 +119,32 @@ func ExampleParseCriteria() {
 	})
 	data, _ := json.Marshal(c)
 	_, err := eligibility.ParseCriteria(data)
-	var re *eligibility.RuleError
-	if errors.As(err, &re) {
-		fmt.Println("first:", re.Dimension, "risk", re.Risk, re.Field)
-	}
-	fmt.Println(errors.Is(err, eligibility.ErrUnmapped), errors.Is(err, eligibility.ErrContradiction))
+	fmt.Println(errors.Is(err, iop.ErrMissing), errors.Is(err, iop.ErrDuplicate))
 	fmt.Println(err)
 	// Output:
-	// first: D2 risk 3 rules[29]
 	// true true
-	// eligibility: rule D2 risk 3 (rules[29]): contradictory rules: conflicts with rules[7]
-	// eligibility: rule D1 risk 0 (rules): risk rating mapped by no rule
+	// rules[29]: duplicate: maps the rating of rules[7] to other levels
+	// rules: missing: no rule maps D1 risk 0
 }
 
 func ExampleDecision_Place() {
-	a := exampleAssessment("A-1002", date.New(2025, 3, 3),
-		eligibility.Risk0, eligibility.Risk0, eligibility.Risk3, eligibility.Risk2, eligibility.Risk2, eligibility.Risk1)
-	d, _ := eligibility.DefaultCriteria().Decide(a)
+	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	d, _ := ck.Decide(exampleAssessment("A-1002", iop.MustParseDate("2025-03-03"), 0, 0, 3, 2, 2, 1))
 	fmt.Println("recommended:", d.Recommended(), "driven by", d.Drivers())
 
 	// Partial hospitalization is not available; IOP is given instead.
-	placed := d.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-77")
+	placed, err := d.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-77")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("given:", placed.Placed(), placed.Variance().Reason)
-	for _, f := range placed.Findings() {
+	fs, _ := ck.CheckVariance(placed)
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code)
+	}
+	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
+	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
 	// Output:
@@ -113,39 +152,61 @@ func ExampleDecision_Place() {
 	// given: 2.1 level-not-available
 	// warning eligibility.variance.below-recommended
 	// warning eligibility.variance.not-next-available
+	// warning eligibility.admission.above-iop-documented
 }
 
-func ExampleCheckTransfer() {
-	c := eligibility.DefaultCriteria()
-	admitted := date.New(2025, 3, 3)
-	before, _ := c.Decide(exampleAssessment("A-1", admitted,
-		eligibility.Risk1, eligibility.Risk0, eligibility.Risk1, eligibility.Risk2, eligibility.Risk2, eligibility.Risk1))
-	after, _ := c.Decide(exampleAssessment("A-2", admitted+28,
-		eligibility.Risk0, eligibility.Risk0, eligibility.Risk0, eligibility.Risk1, eligibility.Risk1, eligibility.Risk1))
+func ExampleChecker_CheckTransfer() {
+	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	admitted := iop.MustParseDate("2025-03-03")
+	before, _ := ck.Decide(exampleAssessment("A-1", admitted, 1, 0, 1, 2, 2, 1))
+	after, _ := ck.Decide(exampleAssessment("A-2", admitted+28, 0, 0, 0, 1, 1, 1))
 	rv := eligibility.Review{Admitted: admitted, Previous: before, Current: after, Progress: eligibility.ProgressGoalsMet}
-	for _, f := range eligibility.CheckTransfer(rv, iop.ASAM3Level21()) {
-		fmt.Println(f.Severity, f.Code, "-", f.Message)
+	fs, err := ck.CheckTransfer(rv)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, "-", f.Message())
 	}
 	// Output:
-	// warning eligibility.transfer.down-indicated - the reassessment recommends level 1: step down
-	// info eligibility.transfer.step-down-allowance - for 2 weeks after the step-down, fewer than the weekly minimum hours may continue under profile asam3-2.1
+	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 10, got 21
+	// info eligibility.transfer.step-down-allowance - transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows
 }
 
-func ExampleCriteria_Moves() {
-	start := date.New(2025, 3, 3)
-	r := func(n ...int) []eligibility.Risk {
-		out := make([]eligibility.Risk, len(n))
-		for i, v := range n {
-			out[i], _ = eligibility.RiskOf(v)
-		}
-		return out
+// A profile's rule settings change a rule's severity or turn it off.
+func ExampleNewChecker() {
+	p := iop.ASAM3Level21()
+	p.Rules = []iop.RuleSetting{{
+		Code: eligibility.CodeAdmissionHoursBelowMinimum, Severity: iop.Warning,
+		Cite: iop.Citation{Source: "Payer X contract §7"},
+	}}
+	ck, err := eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
+	d, _ := ck.Decide(exampleAssessment("A-3", iop.MustParseDate("2025-03-03"), 1, 0, 1, 2, 2, 1))
+	fs, _ := ck.CheckAdmission(d, iop.Hours(8))
+	fmt.Println(fs[0].Severity, fs[0].Code)
+
+	p.Rules[0].Code = "eligibility.admission.no-such-rule"
+	_, err = eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	fmt.Println(err)
+	// Output:
+	// warning eligibility.admission.hours-below-minimum
+	// profile.rules[0].code: unknown value
+}
+
+func ExampleChecker_Moves() {
+	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	start := iop.MustParseDate("2025-03-03")
 	series := []eligibility.Assessment{
-		exampleAssessment("A-1", start, r(2, 0, 1, 2, 3, 1)...),
-		exampleAssessment("A-2", start+14, r(1, 0, 1, 2, 2, 1)...),
-		exampleAssessment("A-3", start+42, r(0, 0, 0, 1, 1, 1)...),
+		exampleAssessment("A-1", start, 2, 0, 1, 2, 3, 1),
+		exampleAssessment("A-2", start+14, 1, 0, 1, 2, 2, 1),
+		exampleAssessment("A-3", start+42, 0, 0, 0, 1, 1, 1),
 	}
-	moves, err := eligibility.DefaultCriteria().Moves(series)
+	moves, err := ck.Moves(series)
 	if err != nil {
 		fmt.Println(err)
 		return

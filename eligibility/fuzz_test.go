@@ -1,7 +1,14 @@
 package eligibility_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/eligibility"
@@ -10,21 +17,91 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// noInputText fails when the message of err holds a string of the input
+// (4 bytes or more) that is not text the library writes itself, such as a
+// record ID or a note typed with a name.
+func noInputText(t *testing.T, data []byte, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	msg := err.Error()
+	for _, s := range jsonStrings(data) {
+		if len(s) >= 4 && strings.Contains(msg, s) {
+			if !strings.Contains(messageVocabulary, withoutDigits(s)) {
+				t.Errorf("the error message %q holds input text", msg)
+			}
+		}
+	}
+}
+
+// jsonStrings returns the contents of the quoted strings of data.
+func jsonStrings(data []byte) []string {
+	var out []string
+	for {
+		i := bytes.IndexByte(data, '"')
+		if i < 0 {
+			return out
+		}
+		data = data[i+1:]
+		j := bytes.IndexByte(data, '"')
+		if j < 0 {
+			return append(out, string(data))
+		}
+		out = append(out, string(data[:j]))
+		data = data[j+1:]
+	}
+}
+
+// messageVocabulary is the text error messages may hold: every string
+// literal of the package and of the code that builds its errors, and the
+// Go types a decoder names, digits left out.
+var messageVocabulary = func() string {
+	var b strings.Builder
+	b.WriteString("string int uint8 int32 bool float64 []iop.Level iop eligibility struct map\n")
+	files, _ := filepath.Glob("*.go")
+	files = append(files, "../internal/strictjson/strictjson.go", "../internal/enum/enum.go", "../internal/check/check.go",
+		"../internal/errs/errs.go", "../iop/errors.go")
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			panic(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					b.WriteString(s)
+					b.WriteByte('\n')
+				}
+			}
+			return true
+		})
+	}
+	return withoutDigits(b.String())
+}()
+
 // FuzzAssessmentJSON decodes assessments: whatever decodes marshals and
-// decodes back to the same value and the same bytes, and deciding on it and
-// checking the decision never panics.
+// decodes back to the same value and the same bytes; no error holds input
+// text; deciding and checking never panic.
 func FuzzAssessmentJSON(f *testing.F) {
 	f.Add([]byte(assessmentJSON))
 	f.Add([]byte(`{"ratings":{"D1":{"risk":4}},"modifiers":["imminent-danger"]}`))
 	f.Add([]byte(`{"id":"A","edition":"4th","population":"adolescent","date":"2024-02-29"}`))
-	f.Add([]byte(`{"date":"2025-02-30"}`))
-	f.Add([]byte(`{"ratings":{"D1":{"risk":null}},"modifiers":null}`))
+	f.Add([]byte(`{"date":"2025-02-30","id":"Jane Doe"}`))
+	f.Add([]byte(`{"ratings":{"D1":{"risk":null,"note":"John Smith"}},"modifiers":null}`))
+	f.Add([]byte(`{"ratings":{"Jane Doe":{"risk":1}},"modifiers":["Jane Doe"]}`))
 	f.Add([]byte(`[]`))
-	c := eligibility.DefaultCriteria()
-	p := iop.ASAM3Level21()
+	ck := std(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var a eligibility.Assessment
-		if err := a.UnmarshalJSON(data); err != nil {
+		err := a.UnmarshalJSON(data)
+		noInputText(t, data, err)
+		_, perr := eligibility.ParseAssessment(data)
+		noInputText(t, data, perr)
+		if err != nil {
 			return
 		}
 		b, err := json.Marshal(a)
@@ -36,25 +113,29 @@ func FuzzAssessmentJSON(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(again))
 
-		d, err := c.Decide(a)
+		d, err := ck.Decide(a)
+		noInputText(t, data, err)
 		if err != nil {
 			return
 		}
-		_ = d.Findings()
-		_, err = json.Marshal(d)
+		_, err = ck.CheckDecision(d)
 		require.NoError(t, err)
-		_ = eligibility.CheckAdmission(d, p, iop.Hours(9))
+		_, err = ck.CheckAdmission(d, iop.Hours(9))
+		require.NoError(t, err)
 		rv := eligibility.Review{Admitted: a.Date, Previous: d, Current: d, Progress: eligibility.ProgressMade}
-		_ = eligibility.CheckContinuedStay(rv, p)
-		_ = eligibility.CheckTransfer(rv, p)
-		_ = eligibility.CheckDischarge(eligibility.Discharge{Final: d, Planned: true}, p)
+		_, err = ck.CheckContinuedStay(rv)
+		require.NoError(t, err)
+		_, err = ck.CheckTransfer(rv)
+		require.NoError(t, err)
+		_, err = ck.CheckDischarge(eligibility.DischargeReview{Final: d, Planned: true})
+		require.NoError(t, err)
 	})
 }
 
 // FuzzCriteriaJSON decodes criteria: whatever decodes marshals and decodes
-// back to equal criteria and the same bytes; validating and deciding with
-// them never panics, and criteria that validate decide every valid
-// assessment.
+// back to equal criteria and the same bytes; no error holds input text;
+// criteria that validate make a checker that decides every valid
+// assessment of their edition and population.
 func FuzzCriteriaJSON(f *testing.F) {
 	def, err := json.Marshal(eligibility.DefaultCriteria())
 	require.NoError(f, err)
@@ -64,14 +145,20 @@ func FuzzCriteriaJSON(f *testing.F) {
 		`"modifiers":[{"modifier":"imminent-danger","floor":"2.1","cite":{"source":"s"}}]}`))
 	f.Add([]byte(`{"levels":["4","0.5"],"rules":[{"dimension":"D6","risk":4,"min":"4","max":"0.5"}]}`))
 	f.Add([]byte(`{"rules":[{}],"modifiers":[{}],"levels":[]}`))
+	f.Add([]byte(`{"id":"Jane Doe","rules":[{"dimension":"Jane Doe"}],"Jane Doe":1}`))
 	a := assess(f, iopRisks, eligibility.ModImminentDanger, eligibility.ModCoOccurring)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c eligibility.Criteria
-		if err := c.UnmarshalJSON(data); err != nil {
+		err := c.UnmarshalJSON(data)
+		noInputText(t, data, err)
+		if err != nil {
 			return
 		}
 		b, err := json.Marshal(c)
-		require.NoError(t, err)
+		if err != nil {
+			require.ErrorIs(t, err, iop.ErrUnknown, "only an invalid risk fails to marshal")
+			return
+		}
 		var back eligibility.Criteria
 		require.NoError(t, back.UnmarshalJSON(b))
 		assert.True(t, c.Equal(back), "round trip")
@@ -79,46 +166,154 @@ func FuzzCriteriaJSON(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(again))
 
-		valid := c.Validate() == nil
-		d, err := c.Decide(a)
-		if valid && c.Edition == a.Edition && (c.Population == 0 || c.Population == a.Population) {
+		verr := c.Validate()
+		if verr != nil {
+			var l iop.FieldErrors
+			require.ErrorAs(t, verr, &l)
+			return
+		}
+		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		if c.Edition != iop.Edition3 {
+			require.ErrorIs(t, err, iop.ErrOutOfRange)
+			return
+		}
+		require.NoError(t, err)
+		d, err := ck.Decide(a)
+		if c.Population == 0 || c.Population == a.Population {
 			require.NoError(t, err, "valid criteria decide every valid assessment")
 			assert.True(t, d.Recommended().IsValid())
-		}
-		if err == nil {
-			_ = d.Findings()
-			_, _ = c.Moves([]eligibility.Assessment{a, a})
+			_, err = ck.Moves([]eligibility.Assessment{a, a})
+			require.NoError(t, err)
 		}
 	})
 }
 
-// FuzzParseText checks that every enum's Parse accepts exactly what its
-// String writes.
+// FuzzDecisionJSON decodes decisions: whatever decodes marshals back to
+// the same bytes and decodes to the same Decision; no error holds input
+// text.
+func FuzzDecisionJSON(f *testing.F) {
+	ck := std(f)
+	for _, d := range []eligibility.Decision{
+		decideRisks(f, iopRisks),
+		decideRisks(f, [6]int{4, 0, 3, 2, 1, 0}, eligibility.ModImminentDanger, eligibility.ModCourtOrdered),
+		place(f, decideRisks(f, lowRisks, eligibility.ModFailedLowerLevel), iop.Level1, eligibility.VariancePatientPreference, "n-1"),
+	} {
+		b, err := json.Marshal(d)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"assessment":{"id":"Jane Doe"},"criteria":"x","levels":["2.1"],"reasons":[]}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d eligibility.Decision
+		err := d.UnmarshalJSON(data)
+		noInputText(t, data, err)
+		if err != nil {
+			var l iop.FieldErrors
+			require.ErrorAs(t, err, &l)
+			assert.True(t, d.IsZero(), "unchanged on error")
+			return
+		}
+		b, err := json.Marshal(d)
+		require.NoError(t, err)
+		var back eligibility.Decision
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, d, back, "round trip")
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(again))
+		_, err = ck.CheckVariance(d)
+		require.NoError(t, err)
+		_, err = ck.CheckAdmission(d, iop.Hours(9))
+		require.NoError(t, err)
+	})
+}
+
+// parseVocabulary is every word the parse errors of the package write,
+// digits left out: the only text of the input a parse error may repeat.
+var parseVocabulary = func() string {
+	var b strings.Builder
+	for _, in := range []string{"", "\x01", "D1,D1", "D1,\x01", "court-ordered,court-ordered"} {
+		for _, err := range []error{
+			second(eligibility.ParseDimension(in)), second(eligibility.ParseRisk(in)), second(eligibility.ParseModifier(in)),
+			second(eligibility.ParseVarianceReason(in)), second(eligibility.ParseProgress(in)),
+			second(eligibility.ParseDirection(in)), second(eligibility.ParseRole(in)),
+			second(eligibility.ParseDimensions(in)), second(eligibility.ParseModifiers(in)),
+		} {
+			if err != nil {
+				b.WriteString(err.Error())
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return withoutDigits(b.String())
+}()
+
+func second[T any](_ T, err error) error { return err }
+
+func withoutDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// FuzzParseText checks that every enum's and set's Parse accepts exactly
+// what its String writes, and that no parse error repeats the input.
 func FuzzParseText(f *testing.F) {
-	for _, s := range []string{"D1", "D6", "0", "4", "imminent-danger", "payer-authorized-lower", "goals-met", "up", "", "D7", "5"} {
+	for _, s := range []string{"D1", "D6", "0", "4", "imminent-danger", "payer-authorized-lower", "goals-met", "up",
+		"safety", "", "D7", "5", "D1,D3", "court-ordered,imminent-danger", "Jane Doe", "D1,Jane Doe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if d, err := eligibility.ParseDimension(s); err == nil {
-			assert.Equal(t, s, d.String())
+		noInput := func(err error) {
+			if msg := err.Error(); len(s) >= 3 && strings.Contains(msg, s) {
+				if !strings.Contains(parseVocabulary, withoutDigits(s)) {
+					t.Errorf("the error %q repeats the input", msg)
+				}
+			}
 		}
-		if r, err := eligibility.ParseRisk(s); err == nil {
-			assert.Equal(t, s, r.String())
+		check := func(str string, err error) {
+			if err != nil {
+				noInput(err)
+				return
+			}
+			assert.Equal(t, s, str)
+		}
+		d, err := eligibility.ParseDimension(s)
+		check(d.String(), err)
+		r, err := eligibility.ParseRisk(s)
+		check(r.String(), err)
+		if err == nil {
 			var j eligibility.Risk
 			require.NoError(t, j.UnmarshalJSON([]byte(s)))
 			assert.Equal(t, r, j)
 		}
-		if m, err := eligibility.ParseModifier(s); err == nil {
-			assert.Equal(t, s, m.String())
+		m, err := eligibility.ParseModifier(s)
+		check(m.String(), err)
+		v, err := eligibility.ParseVarianceReason(s)
+		check(v.String(), err)
+		p, err := eligibility.ParseProgress(s)
+		check(p.String(), err)
+		dir, err := eligibility.ParseDirection(s)
+		check(dir.String(), err)
+		role, err := eligibility.ParseRole(s)
+		check(role.String(), err)
+		if ds, err := eligibility.ParseDimensions(s); err == nil {
+			again, err := eligibility.ParseDimensions(ds.String())
+			require.NoError(t, err)
+			assert.Equal(t, ds, again)
+		} else {
+			noInput(err)
 		}
-		if v, err := eligibility.ParseVarianceReason(s); err == nil {
-			assert.Equal(t, s, v.String())
-		}
-		if p, err := eligibility.ParseProgress(s); err == nil {
-			assert.Equal(t, s, p.String())
-		}
-		if d, err := eligibility.ParseDirection(s); err == nil {
-			assert.Equal(t, s, d.String())
+		if ms, err := eligibility.ParseModifiers(s); err == nil {
+			again, err := eligibility.ParseModifiers(ms.String())
+			require.NoError(t, err)
+			assert.Equal(t, ms, again)
+		} else {
+			noInput(err)
 		}
 	})
 }

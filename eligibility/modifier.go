@@ -1,20 +1,18 @@
 package eligibility
 
 import (
-	"encoding/json"
-	"iter"
-	"strconv"
-	"strings"
+	"database/sql/driver"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
-	"github.com/ioprules/ioprules/iop"
 )
 
 // Modifier is a finding of an assessment, beyond the six ratings, that can
 // change a decision or what must come with it. What each modifier does is
 // data: a [ModifierRule] of the [Criteria] may set a floor under the level
 // of care; the IOP checks read some of them directly (see each constant).
-// The zero Modifier is unset and not valid.
+// The zero Modifier is unset and not valid. Modifiers are comparable and
+// safe for concurrent use.
 type Modifier uint8
 
 // The modifiers.
@@ -22,13 +20,13 @@ const (
 	_ Modifier = iota
 	// ModWithdrawalMonitoring: withdrawal that needs monitoring, to be
 	// provided with the level of care (ambulatory or residential withdrawal
-	// management). [Decision.Findings] reports it.
+	// management). [Checker.CheckDecision] reports it.
 	ModWithdrawalMonitoring
 	// ModImminentDanger: a strong probability of serious harm in the near
 	// future. Blocks admission to, and discharge from, a non-24-hour level.
 	ModImminentDanger
 	// ModCoOccurring: co-occurring mental health conditions: the program
-	// must be co-occurring capable. [Decision.Findings] reports it.
+	// must be co-occurring capable. [Checker.CheckDecision] reports it.
 	ModCoOccurring
 	// ModUnsupportiveEnvironment: a living environment that does not
 	// support recovery.
@@ -40,15 +38,15 @@ const (
 	// level: clinical need does.
 	ModCourtOrdered
 	// ModSteppingDown: the person comes from a more intensive level of care
-	// (step-down). [CheckAdmission] accepts IOP as a step-down below the
-	// recommended level with a warning.
+	// (step-down). [Checker.CheckAdmission] accepts IOP as a step-down below
+	// the recommended level with a warning.
 	ModSteppingDown
 )
 
 // NumModifiers is the number of modifiers.
 const NumModifiers = 7
 
-var modifierNames = []string{
+var modifiers = enum.New[Modifier]("Modifier", "eligibility.ParseModifier", check.EnumFail, []string{
 	ModWithdrawalMonitoring:    "withdrawal-monitoring",
 	ModImminentDanger:          "imminent-danger",
 	ModCoOccurring:             "co-occurring",
@@ -56,143 +54,84 @@ var modifierNames = []string{
 	ModFailedLowerLevel:        "failed-lower-level",
 	ModCourtOrdered:            "court-ordered",
 	ModSteppingDown:            "stepping-down",
-}
+})
 
-// AllModifiers returns every modifier in order, as an array (no allocation).
-func AllModifiers() [NumModifiers]Modifier {
-	return [...]Modifier{ModWithdrawalMonitoring, ModImminentDanger, ModCoOccurring,
-		ModUnsupportiveEnvironment, ModFailedLowerLevel, ModCourtOrdered, ModSteppingDown}
-}
+// AllModifiers returns every modifier in order, as a new slice.
+func AllModifiers() []Modifier { return modifiers.Values() }
 
 // IsValid reports whether m is a known modifier.
-func (m Modifier) IsValid() bool { return enum.Valid(modifierNames, m) }
+func (m Modifier) IsValid() bool { return modifiers.Valid(m) }
 
 // IsZero reports whether m is unset.
 func (m Modifier) IsZero() bool { return m == 0 }
 
 // String returns the modifier's name ("imminent-danger"), and
 // "%!Modifier(n)" for an invalid value.
-func (m Modifier) String() string { return enum.String(modifierNames, m, "Modifier") }
+func (m Modifier) String() string { return modifiers.String(m) }
 
 // ParseModifier parses a modifier's name exactly as [Modifier.String] writes it.
-func ParseModifier(s string) (Modifier, error) {
-	if m, ok := enum.Parse[Modifier](modifierNames, s); ok {
-		return m, nil
-	}
-	return 0, parseError("ParseModifier", s, ErrUnknownModifier)
-}
+func ParseModifier(s string) (Modifier, error) { return modifiers.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid modifier is an error.
-func (m Modifier) MarshalText() ([]byte, error) {
-	return enum.Text(m.IsValid(), m.String(), func() error {
-		return parseError("Modifier.MarshalText", m.String(), ErrUnknownModifier)
-	})
-}
+func (m Modifier) MarshalText() ([]byte, error) { return modifiers.Marshal(m) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseModifier].
-func (m *Modifier) UnmarshalText(b []byte) error { return enum.Unmarshal(m, b, ParseModifier) }
+func (m *Modifier) UnmarshalText(b []byte) error { return modifiers.Unmarshal(m, b) }
 
-// Modifiers is a set of modifiers. The zero Modifiers is empty. It is
-// comparable and safe for concurrent use. In JSON it is an array of
+// Value implements [driver.Valuer]: the name, never the number.
+func (m Modifier) Value() (driver.Value, error) { return modifiers.Value(m) }
+
+// Scan implements [database/sql.Scanner] with [ParseModifier].
+func (m *Modifier) Scan(src any) error { return modifiers.Scan(m, src) }
+
+// Modifiers is a set of modifiers. The zero Modifiers is empty. Sets are
+// comparable and safe for concurrent use. In JSON a set is an array of
 // modifier names in the order of the constants; decoding refuses unknown
-// and repeated names.
+// and repeated names. As text and in SQL, the names joined by commas.
 type Modifiers uint16
 
+var modifierSet = enum.NewSet[Modifiers](modifiers, "Modifiers")
+
 // ModifiersOf returns the set of the given modifiers; invalid ones are left out.
-func ModifiersOf(ms ...Modifier) Modifiers {
-	var s Modifiers
-	for _, m := range ms {
-		s = s.With(m)
-	}
-	return s
-}
-
-// With returns s with m added; an invalid m is left out.
-func (s Modifiers) With(m Modifier) Modifiers {
-	if !m.IsValid() {
-		return s
-	}
-	return s | 1<<m
-}
-
-// Without returns s with m removed.
-func (s Modifiers) Without(m Modifier) Modifiers {
-	if !m.IsValid() {
-		return s
-	}
-	return s &^ (1 << m)
-}
+func ModifiersOf(ms ...Modifier) Modifiers { return modifierSet.Of(ms...) }
 
 // Has reports whether m is in s.
-func (s Modifiers) Has(m Modifier) bool { return m.IsValid() && s&(1<<m) != 0 }
+func (s Modifiers) Has(m Modifier) bool { return modifierSet.Has(s, m) }
 
 // IsZero reports whether s is empty.
 func (s Modifiers) IsZero() bool { return s == 0 }
 
 // IsValid reports whether s holds known modifiers only.
-func (s Modifiers) IsValid() bool {
-	var known Modifiers
-	for _, m := range AllModifiers() {
-		known = known.With(m)
-	}
-	return s&^known == 0
-}
+func (s Modifiers) IsValid() bool { return modifierSet.Valid(s) }
 
-// All returns the modifiers in s, in order.
-func (s Modifiers) All() iter.Seq[Modifier] {
-	return func(yield func(Modifier) bool) {
-		for _, m := range AllModifiers() {
-			if s.Has(m) && !yield(m) {
-				return
-			}
-		}
-	}
-}
+// Len returns the number of modifiers in s.
+func (s Modifiers) Len() int { return modifierSet.Len(s) }
 
-// String returns the names joined by commas, or "" when s is empty.
-func (s Modifiers) String() string {
-	var b strings.Builder
-	for m := range s.All() {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(m.String())
-	}
-	return b.String()
-}
+// Values returns the modifiers in s, in order, as a new slice.
+func (s Modifiers) Values() []Modifier { return modifierSet.Values(s) }
 
-// MarshalJSON writes the set as an array of names; a set holding unknown
-// modifiers is an error.
-func (s Modifiers) MarshalJSON() ([]byte, error) {
-	if !s.IsValid() {
-		return nil, parseError("Modifiers.MarshalJSON", strconv.Itoa(int(s)), ErrUnknownModifier)
-	}
-	names := make([]string, 0, NumModifiers)
-	for m := range s.All() {
-		names = append(names, m.String())
-	}
-	return json.Marshal(names)
-}
+// String returns the names joined by commas, or "" when s is empty, with
+// "%!Modifiers(0x..)" for bits that name no modifier.
+func (s Modifiers) String() string { return modifierSet.String(s) }
 
-// UnmarshalJSON reads an array of modifier names strictly: an unknown or
-// repeated name is a [*iop.FieldError] naming its index. null leaves the
-// set empty.
-func (s *Modifiers) UnmarshalJSON(b []byte) error {
-	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
-		return &iop.FieldError{Err: iop.ErrSyntax}
-	}
-	var set Modifiers
-	for i, n := range names {
-		m, ok := enum.Parse[Modifier](modifierNames, n)
-		if !ok {
-			return &iop.FieldError{Field: "[" + strconv.Itoa(i) + "]", Err: ErrUnknownModifier}
-		}
-		if set.Has(m) {
-			return &iop.FieldError{Field: "[" + strconv.Itoa(i) + "]", Err: ErrDuplicateEntry}
-		}
-		set = set.With(m)
-	}
-	*s = set
-	return nil
-}
+// ParseModifiers parses the form [Modifiers.String] writes: names in any
+// order, each once.
+func ParseModifiers(str string) (Modifiers, error) { return modifierSet.Parse(str) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Modifiers) MarshalText() ([]byte, error) { return modifierSet.MarshalText(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseModifiers].
+func (s *Modifiers) UnmarshalText(b []byte) error { return modifierSet.UnmarshalText(s, b) }
+
+// MarshalJSON writes s as an array of names.
+func (s Modifiers) MarshalJSON() ([]byte, error) { return modifierSet.MarshalJSON(s) }
+
+// UnmarshalJSON reads an array of names, each once.
+func (s *Modifiers) UnmarshalJSON(b []byte) error { return modifierSet.UnmarshalJSON(s, b) }
+
+// Value implements [driver.Valuer]: the text form.
+func (s Modifiers) Value() (driver.Value, error) { return modifierSet.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseModifiers].
+func (s *Modifiers) Scan(src any) error { return modifierSet.Scan(s, src) }

@@ -1,9 +1,16 @@
 package eligibility
 
-import "github.com/ioprules/ioprules/internal/enum"
+import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/internal/enum"
+)
 
 // Progress is the clinician's judgement, at a review, of the person's
-// progress on the plan of care. The zero Progress is unset: not recorded.
+// progress on the plan of care. The zero Progress is unset: not recorded,
+// which the continued-stay check reports. Progress values are comparable
+// and safe for concurrent use.
 type Progress uint8
 
 // The progress judgements.
@@ -15,37 +22,37 @@ const (
 	ProgressWorsening          // worsening
 )
 
-var progressNames = []string{
+var progresses = enum.New[Progress]("Progress", "eligibility.ParseProgress", check.EnumFail, []string{
 	ProgressMade:      "progressing",
 	ProgressNone:      "not-progressing",
 	ProgressGoalsMet:  "goals-met",
 	ProgressWorsening: "worsening",
-}
+})
+
+// AllProgress returns every judgement in order, as a new slice.
+func AllProgress() []Progress { return progresses.Values() }
 
 // IsValid reports whether p is a known judgement.
-func (p Progress) IsValid() bool { return enum.Valid(progressNames, p) }
+func (p Progress) IsValid() bool { return progresses.Valid(p) }
 
 // IsZero reports whether p is unset.
 func (p Progress) IsZero() bool { return p == 0 }
 
 // String returns the judgement's name ("goals-met"), and "%!Progress(n)"
 // for an invalid value.
-func (p Progress) String() string { return enum.String(progressNames, p, "Progress") }
+func (p Progress) String() string { return progresses.String(p) }
 
 // ParseProgress parses a judgement's name exactly as [Progress.String] writes it.
-func ParseProgress(s string) (Progress, error) {
-	if v, ok := enum.Parse[Progress](progressNames, s); ok {
-		return v, nil
-	}
-	return 0, parseError("ParseProgress", s, ErrUnknownProgress)
-}
+func ParseProgress(s string) (Progress, error) { return progresses.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid judgement is an error.
-func (p Progress) MarshalText() ([]byte, error) {
-	return enum.Text(p.IsValid(), p.String(), func() error {
-		return parseError("Progress.MarshalText", p.String(), ErrUnknownProgress)
-	})
-}
+func (p Progress) MarshalText() ([]byte, error) { return progresses.Marshal(p) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseProgress].
-func (p *Progress) UnmarshalText(b []byte) error { return enum.Unmarshal(p, b, ParseProgress) }
+func (p *Progress) UnmarshalText(b []byte) error { return progresses.Unmarshal(p, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (p Progress) Value() (driver.Value, error) { return progresses.Value(p) }
+
+// Scan implements [database/sql.Scanner] with [ParseProgress].
+func (p *Progress) Scan(src any) error { return progresses.Scan(p, src) }

@@ -1,14 +1,17 @@
 package eligibility
 
 import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
-	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
 // Direction is the direction of a move between levels of care. The zero
-// Direction is unset.
+// Direction is unset and not valid. Directions are comparable and safe for
+// concurrent use.
 type Direction uint8
 
 // The directions.
@@ -19,34 +22,35 @@ const (
 	DirectionDown            // to a less intensive level
 )
 
-var directionNames = []string{DirectionStart: "start", DirectionUp: "up", DirectionDown: "down"}
+var directions = enum.New[Direction]("Direction", "eligibility.ParseDirection", check.EnumFail,
+	[]string{DirectionStart: "start", DirectionUp: "up", DirectionDown: "down"})
+
+// AllDirections returns every direction in order, as a new slice.
+func AllDirections() []Direction { return directions.Values() }
 
 // IsValid reports whether d is a known direction.
-func (d Direction) IsValid() bool { return enum.Valid(directionNames, d) }
+func (d Direction) IsValid() bool { return directions.Valid(d) }
 
 // IsZero reports whether d is unset.
 func (d Direction) IsZero() bool { return d == 0 }
 
 // String returns "start", "up" or "down", and "%!Direction(n)" otherwise.
-func (d Direction) String() string { return enum.String(directionNames, d, "Direction") }
+func (d Direction) String() string { return directions.String(d) }
 
 // ParseDirection parses "start", "up" or "down".
-func ParseDirection(s string) (Direction, error) {
-	if v, ok := enum.Parse[Direction](directionNames, s); ok {
-		return v, nil
-	}
-	return 0, parseError("ParseDirection", s, ErrUnknownDirection)
-}
+func ParseDirection(s string) (Direction, error) { return directions.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid direction is an error.
-func (d Direction) MarshalText() ([]byte, error) {
-	return enum.Text(d.IsValid(), d.String(), func() error {
-		return parseError("Direction.MarshalText", d.String(), ErrUnknownDirection)
-	})
-}
+func (d Direction) MarshalText() ([]byte, error) { return directions.Marshal(d) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDirection].
-func (d *Direction) UnmarshalText(b []byte) error { return enum.Unmarshal(d, b, ParseDirection) }
+func (d *Direction) UnmarshalText(b []byte) error { return directions.Unmarshal(d, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (d Direction) Value() (driver.Value, error) { return directions.Value(d) }
+
+// Scan implements [database/sql.Scanner] with [ParseDirection].
+func (d *Direction) Scan(src any) error { return directions.Scan(d, src) }
 
 // Move is a change of the recommended level of care that a series of
 // assessments implies: the first placement, then every step up or down.
@@ -54,20 +58,23 @@ func (d *Direction) UnmarshalText(b []byte) error { return enum.Unmarshal(d, b, 
 type Move struct {
 	// Index is the index in the series of the assessment that implies the
 	// move; ID and On are its record ID and date.
-	Index int
-	ID    string
-	On    date.Date
+	Index int       `json:"index"`
+	ID    string    `json:"id,omitzero"`
+	On    date.Date `json:"on"`
 	// From is the level before the move (zero for the first placement), To
 	// the level after it.
-	From, To  iop.Level
-	Direction Direction
+	From      iop.Level `json:"from,omitzero"`
+	To        iop.Level `json:"to"`
+	Direction Direction `json:"direction"`
 	// Drivers are the dimensions that set To; PreviousDrivers those that
 	// set From. RaisedBy is the modifier that set To, if one did.
-	Drivers, PreviousDrivers DimensionSet
-	RaisedBy                 Modifier
+	Drivers         Dimensions `json:"drivers,omitzero"`
+	PreviousDrivers Dimensions `json:"previous_drivers,omitzero"`
+	RaisedBy        Modifier   `json:"raised_by,omitzero"`
 	// Rose and Fell are the dimensions whose rating rose or fell since the
 	// previous assessment.
-	Rose, Fell DimensionSet
+	Rose Dimensions `json:"rose,omitzero"`
+	Fell Dimensions `json:"fell,omitzero"`
 }
 
 // DrivenBy returns the dimensions that drove the move: for a step up, the
@@ -75,7 +82,7 @@ type Move struct {
 // when a modifier or another dimension's rule set the level); for a step
 // down, the previous drivers whose rating fell (or all of them); for the
 // first placement, the drivers.
-func (m Move) DrivenBy() DimensionSet {
+func (m Move) DrivenBy() Dimensions {
 	switch m.Direction {
 	case DirectionUp:
 		if s := m.Drivers & m.Rose; s != 0 {
@@ -95,48 +102,55 @@ func (m Move) DrivenBy() DimensionSet {
 // moves between levels the series implies: the first placement
 // ([DirectionStart]), then one move for each assessment whose recommended
 // level differs from the one before it. Assessments that keep the level
-// imply no move.
+// imply no move. An empty series has no moves.
 //
-// The series must be in date order (the same day twice is allowed). An
-// assessment that cannot be decided, or is dated before the one before
-// it, is an error naming its index ("[3].date", a [*iop.FieldError] that
-// wraps the cause, which may be a [*RuleError]). An empty series has no
-// moves.
-func (c Criteria) Moves(series []Assessment) ([]Move, error) {
+// The series must be in date order (the same day twice is allowed). Every
+// assessment that cannot be decided ([Checker.Decide]) and every one dated
+// before the one before it is reported, as [iop.FieldErrors] naming its
+// index ("[3].ratings.D2", "[1].date"), and then there are no moves.
+func (ck Checker) Moves(series []Assessment) ([]Move, error) {
+	if err := ck.ready(); err != nil {
+		return nil, err
+	}
+	var errs iop.FieldErrors
 	var moves []Move
 	var prev Decision
 	for i, a := range series {
-		if i > 0 && a.Date < series[i-1].Date {
-			return nil, &iop.FieldError{Field: indexField("", i) + ".date", Err: iop.ErrDateOrder}
+		at := indexField("", i)
+		if i > 0 && a.Date != date.Zero && a.Date < series[i-1].Date {
+			errs.Add(at+".date", errBeforePrevious)
 		}
-		d, err := c.Decide(a)
+		d, err := ck.Decide(a)
 		if err != nil {
-			return nil, strictjson.Wrap(indexField("", i), err)
+			errs.Add(at, err)
+			continue
 		}
-		if i > 0 && d.recommended == prev.recommended {
+		if len(errs) > 0 || (!prev.unset() && d.recommended == prev.recommended) {
 			prev = d
 			continue
 		}
 		m := Move{Index: i, ID: a.ID, On: a.Date, To: d.recommended, Direction: DirectionStart,
 			Drivers: d.Drivers(), RaisedBy: d.raisedBy}
-		if i > 0 {
+		if !prev.unset() {
 			m.From, m.PreviousDrivers = prev.recommended, prev.Drivers()
 			m.Direction = DirectionDown
 			if d.recommended.Compare(prev.recommended) > 0 {
 				m.Direction = DirectionUp
 			}
-			for _, dim := range Dimensions() {
-				was, now := prev.assessment.Ratings.Of(dim).Risk, a.Ratings.Of(dim).Risk
-				switch {
+			for dim := D1; dim <= D6; dim++ {
+				switch was, now := prev.reasons[dim-1].Risk, d.reasons[dim-1].Risk; {
 				case now > was:
-					m.Rose = m.Rose.With(dim)
+					m.Rose = m.Rose.with(dim)
 				case now < was:
-					m.Fell = m.Fell.With(dim)
+					m.Fell = m.Fell.with(dim)
 				}
 			}
 		}
 		moves = append(moves, m)
 		prev = d
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	return moves, nil
 }

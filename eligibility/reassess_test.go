@@ -24,7 +24,7 @@ func TestMoves(t *testing.T) {
 		at("A-4", 21, [6]int{1, 0, 1, 2, 2, 1}, eligibility.ModImminentDanger), // 3.7, raised by the modifier
 		at("A-5", 35, [6]int{0, 0, 0, 1, 1, 1}),                                // 1
 	}
-	moves, err := eligibility.DefaultCriteria().Moves(series)
+	moves, err := std(t).Moves(series)
 	require.NoError(t, err)
 	d1, d3, d4, d5 := eligibility.D1, eligibility.D3, eligibility.D4, eligibility.D5
 	want := []eligibility.Move{
@@ -40,41 +40,33 @@ func TestMoves(t *testing.T) {
 	}
 	assert.Equal(t, want, moves)
 
-	drivenBy := make([]eligibility.DimensionSet, len(moves))
+	drivenBy := make([]eligibility.Dimensions, len(moves))
 	for i, m := range moves {
 		drivenBy[i] = m.DrivenBy()
 	}
-	assert.Equal(t, []eligibility.DimensionSet{set(d5), set(d5), set(d3), 0, 0}, drivenBy)
+	assert.Equal(t, []eligibility.Dimensions{set(d5), set(d5), set(d3), 0, 0}, drivenBy)
 }
 
 func TestMovesErrors(t *testing.T) {
-	c := eligibility.DefaultCriteria()
-	moves, err := c.Moves(nil)
+	ck := std(t)
+	moves, err := ck.Moves(nil)
 	require.NoError(t, err)
 	assert.Empty(t, moves)
 
 	early := assess(t, iopRisks)
 	late := early
 	late.Date = day + 1
-	_, err = c.Moves([]eligibility.Assessment{late, early})
-	require.ErrorIs(t, err, iop.ErrDateOrder)
-	var fe *iop.FieldError
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "[1].date", fe.Field)
-
 	bad := late
-	bad.Ratings = bad.Ratings.With(eligibility.D2, eligibility.Rating{})
-	_, err = c.Moves([]eligibility.Assessment{early, bad})
-	require.ErrorIs(t, err, iop.ErrMissing)
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "[1].ratings.D2", fe.Field)
+	bad.Ratings = bad.Ratings.Without(eligibility.D2)
+	edition := late
+	edition.Edition = iop.Edition4
+	moves, err = ck.Moves([]eligibility.Assessment{late, early, bad, edition})
+	requireFields(t, err,
+		fieldWant{"[1].date", iop.ErrOrder},
+		fieldWant{"[2].ratings.D2", iop.ErrMissing},
+		fieldWant{"[3].edition", iop.ErrOutOfRange})
+	assert.Nil(t, moves, "no moves when an assessment is refused")
 
-	gap := c.Clone()
-	gap.Rules = gap.Rules[:ruleIndex(eligibility.D6, 1)]
-	_, err = gap.Moves([]eligibility.Assessment{early})
-	var re *eligibility.RuleError
-	require.ErrorAs(t, err, &re)
-	assert.Equal(t, eligibility.D6, re.Dimension)
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "[0]", fe.Field)
+	_, err = eligibility.Checker{}.Moves([]eligibility.Assessment{early})
+	require.ErrorIs(t, err, iop.ErrMissing)
 }

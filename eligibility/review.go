@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"strconv"
-
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -10,7 +8,8 @@ import (
 // Review is a reassessment of a person in intensive outpatient care (ASAM
 // level 2.1): the decision on the new assessment, the decision the stay
 // rested on until now, and the clinician's view of progress. Reviews are
-// comparable values, safe for concurrent use.
+// comparable values, safe for concurrent use. The zero Review is not
+// valid: it has no current decision.
 type Review struct {
 	// Admitted is the day of admission to IOP; zero skips the length-of-stay
 	// rules.
@@ -20,7 +19,8 @@ type Review struct {
 	Previous Decision
 	// Current is the decision on the reassessment under review.
 	Current Decision
-	// Progress is the clinician's judgement of progress on the plan.
+	// Progress is the clinician's judgement of progress on the plan; zero
+	// when none is recorded.
 	Progress Progress
 	// PlanRevised records that the plan of care was revised at this review.
 	PlanRevised bool
@@ -29,121 +29,161 @@ type Review struct {
 	Justification string
 }
 
-// start checks what every review check needs, and reports whether the
-// rest can run.
-func (rv Review) start(r *report, p iop.Profile) bool {
-	if !r.ready(rv.Current, p) {
-		return false
-	}
+// Validate reports every problem with rv as [iop.FieldErrors]: no current
+// decision ("current", [iop.ErrMissing]); an admission after the
+// reassessment ("admitted", [iop.ErrOrder]); a previous assessment dated
+// after the reassessment ("previous", [iop.ErrOrder]); an unknown progress
+// judgement ("progress", [iop.ErrUnknown]). It returns nil when rv is
+// valid, without allocating.
+func (rv Review) Validate() error { return rv.validate() }
+
+func (rv *Review) validate() error {
+	var errs iop.FieldErrors
 	day := rv.Current.assessment.Date
-	switch {
-	case rv.Admitted != date.Zero && day < rv.Admitted:
-		r.add(CodeReviewDateOrder, iop.Blocking, "the reassessment is dated before the admission", citeLibrary("input check"))
-		return false
-	case !rv.Previous.IsZero() && day < rv.Previous.assessment.Date:
-		r.add(CodeReviewDateOrder, iop.Blocking, "the reassessment is dated before the previous assessment "+rv.Previous.assessment.ID,
-			citeLibrary("input check"))
-		return false
+	if rv.Current.unset() {
+		errs.Add("current", errNoDecision)
+	} else {
+		if rv.Admitted != date.Zero && day < rv.Admitted {
+			errs.Add("admitted", errAdmittedAfter)
+		}
+		if !rv.Previous.unset() && day < rv.Previous.assessment.Date {
+			errs.Add("previous", errPreviousAfter)
+		}
 	}
-	return true
+	if rv.Progress != 0 && !rv.Progress.IsValid() {
+		errs.Add("progress", iop.ErrUnknown)
+	}
+	return errs.Err()
+}
+
+// Rose returns the dimensions whose rating rose from the previous decision
+// to the current one; empty when there is no previous decision.
+func (rv Review) Rose() Dimensions { return rv.rose() }
+
+func (rv *Review) rose() Dimensions {
+	var s Dimensions
+	if rv.Previous.unset() {
+		return s
+	}
+	for d := D1; d <= D6; d++ {
+		if rv.Current.reasons[d-1].Risk > rv.Previous.reasons[d-1].Risk {
+			s = s.with(d)
+		}
+	}
+	return s
 }
 
 // CheckContinuedStay checks that a person may stay in IOP after the review
-// rv, under profile p: the reassessment still recommends level 2.1 (the
-// findings that led to admission persist; blocking, or a warning when the
-// decision documents a variance placing the person in IOP); progress is
-// recorded, and without progress the plan was revised; a stay longer than
-// the profile's Stay.JustifyAfterDays has a written justification; a stay
-// longer than Stay.TypicalMaxDays is reported for information. Days count
-// from the day of admission to the day of the reassessment.
+// rv, under the checker's profile, in rule order: the reassessment still
+// recommends level 2.1 (the findings that led to admission persist;
+// blocking, or the "-documented" warning when the decision documents a
+// variance placing the person in IOP); progress is recorded, and without
+// progress the plan was revised; a stay longer than the profile's
+// Stay.JustifyAfterDays has a written justification; a stay longer than
+// Stay.TypicalMaxDays is reported for information. Days count from the day
+// of admission to the day of the reassessment; the figures are days.
 //
-// It returns nil when the stay meets every rule, without allocating.
-func CheckContinuedStay(rv Review, p iop.Profile) iop.Findings {
-	var r report
-	if !rv.start(&r, p) {
-		return r.fs
+// An invalid review ([Review.Validate]) is an error. On the compliant path
+// it allocates nothing.
+func (ck Checker) CheckContinuedStay(rv Review) (iop.Findings, error) {
+	return ck.AppendContinuedStay(nil, rv)
+}
+
+// AppendContinuedStay is [Checker.CheckContinuedStay] appending its
+// findings to dst. On error it returns dst unchanged.
+func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings, error) {
+	if err := ck.ready(); err != nil {
+		return dst, err
 	}
-	d := rv.Current
+	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	r := ck.r
+	d := &rv.Current
 	if rec := d.recommended; rec != iop.Level21 {
-		r.levels(CodeStayCriteriaNotMet, severityUnless(d.documentedAt(iop.Level21)),
-			"the reassessment recommends level "+rec.String()+" (driven by "+d.drivenBy()+"), not 2.1",
-			citeContinuedStay(), rec, iop.Level21)
+		rule := ruleStayCriteriaNotMet
+		if d.documentedAt(iop.Level21) {
+			rule = ruleStayCriteriaNotMetDocumented
+		}
+		dst = r.addLevels(dst, rule, d, iop.Citation{}, iop.Level21, rec)
 	}
 	switch {
-	case !rv.Progress.IsValid():
-		r.add(CodeStayProgressUnrecorded, iop.Warning, "the review records no judgement of progress", citeContinuedStay())
+	case rv.Progress == 0:
+		dst = r.addPlain(dst, ruleStayProgressUnrecorded, d, iop.Citation{})
 	case rv.Progress == ProgressNone && !rv.PlanRevised:
-		r.add(CodeStayNoProgress, iop.Warning, "no progress and the plan of care was not revised", citeContinuedStay())
+		dst = r.addPlain(dst, ruleStayNoProgress, d, iop.Citation{})
 	}
 	if rv.Admitted == date.Zero {
-		return r.fs
+		return dst, nil
 	}
-	days := int(d.assessment.Date - rv.Admitted)
-	s := p.Stay
-	if s.JustifyAfterDays > 0 && days > s.JustifyAfterDays && rv.Justification == "" {
-		r.figures(CodeStayJustificationDue, iop.Blocking,
-			"day "+strconv.Itoa(days)+" of the stay: a written justification is due after day "+strconv.Itoa(s.JustifyAfterDays),
-			s.Cite, int64(s.JustifyAfterDays), int64(days), iop.UnitDays)
+	days := int64(d.assessment.Date - rv.Admitted)
+	s := &r.profile.Stay
+	if s.JustifyAfterDays > 0 && days > int64(s.JustifyAfterDays) && rv.Justification == "" {
+		dst = r.rules.Add(dst, ruleStayJustificationDue, iop.Finding{Subject: d.assessment.ID, Cite: s.Cite,
+			Need: int64(s.JustifyAfterDays), Got: days, Unit: iop.UnitDays})
 	}
-	if s.TypicalMaxDays > 0 && days > s.TypicalMaxDays {
-		r.figures(CodeStayBeyondTypical, iop.Info,
-			"day "+strconv.Itoa(days)+" of the stay, beyond the typical "+strconv.Itoa(s.TypicalMaxDays)+" days",
-			s.Cite, int64(s.TypicalMaxDays), int64(days), iop.UnitDays)
+	if s.TypicalMaxDays > 0 && days > int64(s.TypicalMaxDays) {
+		dst = r.rules.Add(dst, ruleStayBeyondTypical, iop.Finding{Subject: d.assessment.ID, Cite: s.Cite,
+			Need: int64(s.TypicalMaxDays), Got: days, Unit: iop.UnitDays})
 	}
-	return r.fs
+	return dst, nil
 }
 
 // CheckTransfer checks whether the review rv calls for a transfer out of
-// IOP, under profile p. Up: imminent danger (blocking); a reassessment that
-// recommends a more intensive level (blocking, or a warning when the
-// decision documents a variance placing the person in IOP); each dimension
-// whose rating rose since the previous decision, and a progress judgement
-// of worsening (warnings). Down: a reassessment that recommends a less
-// intensive level (warning), with the profile's step-down allowance when it
-// has one (information); goals recorded as met while the ratings still
-// recommend IOP or more (warning).
+// IOP, under the checker's profile, in rule order. Up: imminent danger
+// (blocking); a reassessment that recommends a more intensive level
+// (blocking, or the "-documented" warning when the decision documents a
+// variance placing the person in IOP); dimension ratings that rose since
+// the previous decision (a warning whose figure counts them: see
+// [Review.Rose]); a progress judgement of worsening. Down: a reassessment
+// that recommends a less intensive level (warning), with the profile's
+// step-down allowance when it has one (information, citing the profile's
+// step-down rules); goals recorded as met while the ratings still recommend IOP or
+// more (warning).
 //
-// It returns nil when nothing calls for a transfer, without allocating.
-func CheckTransfer(rv Review, p iop.Profile) iop.Findings {
-	var r report
-	if !rv.start(&r, p) {
-		return r.fs
+// An invalid review ([Review.Validate]) is an error. On the compliant path
+// it allocates nothing.
+func (ck Checker) CheckTransfer(rv Review) (iop.Findings, error) {
+	return ck.AppendTransfer(nil, rv)
+}
+
+// AppendTransfer is [Checker.CheckTransfer] appending its findings to dst.
+// On error it returns dst unchanged.
+func (ck Checker) AppendTransfer(dst iop.Findings, rv Review) (iop.Findings, error) {
+	if err := ck.ready(); err != nil {
+		return dst, err
 	}
-	d := rv.Current
+	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	r := ck.r
+	d := &rv.Current
 	rec := d.recommended
-	r.imminentDanger(d, CodeTransferImminentDanger, "transfer to 24-hour care now")
-	if rec.Compare(iop.Level21) > 0 {
-		r.levels(CodeTransferUpIndicated, severityUnless(d.documentedAt(iop.Level21)),
-			"the reassessment recommends level "+rec.String()+" (driven by "+d.drivenBy()+")",
-			d.driverCite(), rec, iop.Level21)
+	if d.assessment.Modifiers.Has(ModImminentDanger) {
+		dst = r.addPlain(dst, ruleTransferImminentDanger, d, d.modifierCite(ModImminentDanger))
 	}
-	if !rv.Previous.IsZero() {
-		prev := rv.Previous.assessment.Ratings
-		for _, dim := range Dimensions() {
-			was, now := prev.Of(dim).Risk, d.assessment.Ratings.Of(dim).Risk
-			if now > was {
-				r.add(CodeTransferWorsening, iop.Warning,
-					dim.String()+" rating rose from "+was.String()+" to "+now.String()+" since assessment "+rv.Previous.assessment.ID,
-					d.reasons[dim-1].Cite)
-			}
+	if rec.Compare(iop.Level21) > 0 {
+		rule := ruleTransferUpIndicated
+		if d.documentedAt(iop.Level21) {
+			rule = ruleTransferUpIndicatedDocumented
 		}
+		dst = r.addLevels(dst, rule, d, d.driverCite(), rec, iop.Level21)
+	}
+	if rose := rv.rose(); rose != 0 {
+		dst = r.rules.Add(dst, ruleTransferRatingsRose, iop.Finding{Subject: d.assessment.ID,
+			Got: int64(rose.Len()), Unit: iop.UnitCount})
 	}
 	if rv.Progress == ProgressWorsening {
-		r.add(CodeTransferWorsening, iop.Warning, "the review records the person as worsening", citeContinuedStay())
+		dst = r.addPlain(dst, ruleTransferWorsening, d, iop.Citation{})
 	}
 	if rec.Compare(iop.Level21) < 0 {
-		r.levels(CodeTransferDownIndicated, iop.Warning,
-			"the reassessment recommends level "+rec.String()+": step down", citeSAMHSAAdvisory(), rec, iop.Level21)
-		if w := p.StepDown.Weeks; w > 0 {
-			r.add(CodeTransferStepDownAllowance, iop.Info,
-				"for "+strconv.Itoa(w)+" weeks after the step-down, fewer than the weekly minimum hours may continue under profile "+p.ID,
-				p.StepDown.Cite)
+		dst = r.addLevels(dst, ruleTransferDownIndicated, d, iop.Citation{}, rec, iop.Level21)
+		if s := &r.profile.StepDown; s.Weeks > 0 {
+			dst = r.rules.Add(dst, ruleTransferStepDownAllowance, iop.Finding{Subject: d.assessment.ID, Cite: s.Cite})
 		}
 	}
 	if rv.Progress == ProgressGoalsMet && rec.Compare(iop.Level21) >= 0 {
-		r.levels(CodeTransferGoalsMetRatingsHigh, iop.Warning,
-			"goals recorded as met, but the ratings still recommend level "+rec.String()+": review the ratings or the goals",
-			citeLibrary("consistency of the review"), rec, iop.Level21)
+		dst = r.addLevels(dst, ruleTransferGoalsMetRatingsHigh, d, iop.Citation{}, rec, iop.Level21)
 	}
-	return r.fs
+	return dst, nil
 }

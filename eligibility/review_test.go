@@ -22,18 +22,18 @@ func decideOn(t *testing.T, id string, days int, risks [6]int, mods ...eligibili
 
 func TestCheckContinuedStay(t *testing.T) {
 	admission := decideOn(t, "A-0", 0, iopRisks)
-	ny, dc := iop.S9480NewYork(), iop.DCLevel21()
+	ny, dc := newChecker(t, iop.S9480NewYork()), newChecker(t, iop.DCLevel21())
 	review := func(days int, risks [6]int, p eligibility.Progress) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", days, risks), Progress: p}
 	}
 	tests := []struct {
 		name string
 		rv   eligibility.Review
-		p    iop.Profile
+		ck   eligibility.Checker
 		want []iop.Code
 	}{
 		{"progressing, still IOP", review(30, iopRisks, eligibility.ProgressMade), dc, nil},
-		{"ratings no longer recommend IOP", review(30, [6]int{0, 0, 0, 1, 1, 1}, eligibility.ProgressMade), dc,
+		{"ratings no longer recommend IOP", review(30, lowRisks, eligibility.ProgressMade), dc,
 			[]iop.Code{eligibility.CodeStayCriteriaNotMet}},
 		{"no progress, plan not revised", review(30, iopRisks, eligibility.ProgressNone), dc,
 			[]iop.Code{eligibility.CodeStayNoProgress}},
@@ -42,12 +42,13 @@ func TestCheckContinuedStay(t *testing.T) {
 		{"day 61 is beyond it", review(61, iopRisks, eligibility.ProgressMade), dc, []iop.Code{eligibility.CodeStayBeyondTypical}},
 		{"day 42 needs no justification in New York", review(42, iopRisks, eligibility.ProgressMade), ny, nil},
 		{"day 43 does", review(43, iopRisks, eligibility.ProgressMade), ny, []iop.Code{eligibility.CodeStayJustificationDue}},
-		{"reviewed before admission", review(-1, iopRisks, eligibility.ProgressMade), dc, []iop.Code{eligibility.CodeReviewDateOrder}},
-		{"no decision", eligibility.Review{Progress: eligibility.ProgressMade}, dc, []iop.Code{eligibility.CodeDecisionMissing}},
+		{"reviewed on the day of admission", review(0, iopRisks, eligibility.ProgressMade), dc, nil},
+		{"no admission date: no length-of-stay rules", eligibility.Review{Current: decideOn(t, "A-1", 400, iopRisks),
+			Progress: eligibility.ProgressMade}, ny, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := eligibility.CheckContinuedStay(tt.rv, tt.p)
+			fs := continuedStay(t, tt.ck, tt.rv)
 			ioptest.CodesEqual(t, fs, tt.want...)
 			ioptest.Cited(t, fs)
 		})
@@ -56,31 +57,62 @@ func TestCheckContinuedStay(t *testing.T) {
 	t.Run("no progress with a revised plan", func(t *testing.T) {
 		rv := review(30, iopRisks, eligibility.ProgressNone)
 		rv.PlanRevised = true
-		assert.Nil(t, eligibility.CheckContinuedStay(rv, dc))
+		assert.Nil(t, continuedStay(t, dc, rv))
 	})
 	t.Run("justified long stay", func(t *testing.T) {
 		rv := review(50, iopRisks, eligibility.ProgressMade)
 		rv.Justification = "n-just"
-		assert.Nil(t, eligibility.CheckContinuedStay(rv, ny))
+		assert.Nil(t, continuedStay(t, ny, rv))
 	})
 	t.Run("variance documents the stay", func(t *testing.T) {
-		rv := review(30, [6]int{0, 0, 0, 1, 1, 1}, eligibility.ProgressMade)
-		rv.Current = rv.Current.Place(iop.Level21, eligibility.VarianceClinicalJudgement, "n-cj")
-		fs := eligibility.CheckContinuedStay(rv, dc)
-		require.Len(t, fs, 1)
-		assert.Equal(t, iop.Warning, fs[0].Severity)
+		rv := review(30, lowRisks, eligibility.ProgressMade)
+		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VarianceClinicalJudgement, "n-cj")
+		want := finding(t, eligibility.CodeStayCriteriaNotMetDocumented, "A-1", 21, 10, iop.UnitIntensity)
+		assert.Equal(t, iop.Findings{want}, continuedStay(t, dc, rv))
 	})
 	t.Run("figures", func(t *testing.T) {
-		fs := eligibility.CheckContinuedStay(review(43, iopRisks, eligibility.ProgressMade), ny)
-		require.Len(t, fs, 1)
-		assert.Equal(t, iop.Finding{Code: eligibility.CodeStayJustificationDue, Severity: iop.Blocking, Subject: "A-1",
-			Message: "day 43 of the stay: a written justification is due after day 42", Cite: ny.Stay.Cite,
-			Need: 42, Got: 43, Unit: iop.UnitDays}, fs[0])
+		want := finding(t, eligibility.CodeStayJustificationDue, "A-1", 42, 43, iop.UnitDays)
+		want.Cite = iop.S9480NewYork().Stay.Cite
+		assert.Equal(t, iop.Findings{want}, continuedStay(t, ny, review(43, iopRisks, eligibility.ProgressMade)))
+		assert.Equal(t, "continued stay: a written justification is due for a stay this long: need 42 days, got 43 days", want.Message())
 	})
 }
 
+func TestReviewRefused(t *testing.T) {
+	ck := std(t)
+	admission := decideOn(t, "A-0", 10, iopRisks)
+	tests := []struct {
+		name string
+		rv   eligibility.Review
+		want []fieldWant
+	}{
+		{"no decision", eligibility.Review{Progress: eligibility.ProgressMade}, []fieldWant{{"current", iop.ErrMissing}}},
+		{"reviewed before admission", eligibility.Review{Admitted: day + 5, Current: decideOn(t, "A-1", 4, iopRisks)},
+			[]fieldWant{{"admitted", iop.ErrOrder}}},
+		{"reviewed before the previous assessment", eligibility.Review{Previous: admission, Current: decideOn(t, "A-1", 9, iopRisks)},
+			[]fieldWant{{"previous", iop.ErrOrder}}},
+		{"every problem", eligibility.Review{Admitted: day + 20, Previous: admission, Current: decideOn(t, "A-1", 9, iopRisks), Progress: 77},
+			[]fieldWant{{"admitted", iop.ErrOrder}, {"previous", iop.ErrOrder}, {"progress", iop.ErrUnknown}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, err := ck.CheckContinuedStay(tt.rv)
+			requireFields(t, err, tt.want...)
+			assert.Nil(t, fs)
+			fs, err = ck.CheckTransfer(tt.rv)
+			requireFields(t, err, tt.want...)
+			assert.Nil(t, fs)
+		})
+	}
+	_, err := eligibility.Checker{}.CheckTransfer(eligibility.Review{})
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = eligibility.Checker{}.CheckContinuedStay(eligibility.Review{})
+	require.ErrorIs(t, err, iop.ErrMissing)
+}
+
 func TestCheckTransfer(t *testing.T) {
-	p := iop.ASAM3Level21()
+	ck := std(t)
+	medicare := newChecker(t, iop.MedicareIOP2024())
 	admission := decideOn(t, "A-0", 0, iopRisks)
 	review := func(risks [6]int, pr eligibility.Progress, mods ...eligibility.Modifier) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", 14, risks, mods...), Progress: pr}
@@ -88,48 +120,41 @@ func TestCheckTransfer(t *testing.T) {
 	tests := []struct {
 		name string
 		rv   eligibility.Review
-		p    iop.Profile
+		ck   eligibility.Checker
 		want []iop.Code
 	}{
-		{"stable at IOP", review(iopRisks, eligibility.ProgressMade), p, nil},
-		{"worse in D3, still IOP", review([6]int{1, 0, 2, 2, 2, 1}, eligibility.ProgressMade), p,
-			[]iop.Code{eligibility.CodeTransferWorsening}},
-		{"relapse risk up to 3: step up", review([6]int{1, 0, 1, 2, 3, 1}, eligibility.ProgressWorsening), p,
-			[]iop.Code{eligibility.CodeTransferUpIndicated, eligibility.CodeTransferWorsening, eligibility.CodeTransferWorsening}},
-		{"imminent danger", review(iopRisks, eligibility.ProgressMade, eligibility.ModImminentDanger), p,
+		{"stable at IOP", review(iopRisks, eligibility.ProgressMade), ck, nil},
+		{"worse in D3, still IOP", review([6]int{1, 0, 2, 2, 2, 1}, eligibility.ProgressMade), ck,
+			[]iop.Code{eligibility.CodeTransferRatingsRose}},
+		{"relapse risk up to 3: step up", review([6]int{1, 0, 1, 2, 3, 1}, eligibility.ProgressWorsening), ck,
+			[]iop.Code{eligibility.CodeTransferUpIndicated, eligibility.CodeTransferRatingsRose, eligibility.CodeTransferWorsening}},
+		{"imminent danger", review(iopRisks, eligibility.ProgressMade, eligibility.ModImminentDanger), ck,
 			[]iop.Code{eligibility.CodeTransferImminentDanger, eligibility.CodeTransferUpIndicated}},
-		{"goals met, ratings down: step down with allowance", review([6]int{0, 0, 0, 1, 1, 1}, eligibility.ProgressGoalsMet), p,
+		{"goals met, ratings down: step down with allowance", review(lowRisks, eligibility.ProgressGoalsMet), ck,
 			[]iop.Code{eligibility.CodeTransferDownIndicated, eligibility.CodeTransferStepDownAllowance}},
-		{"step down, profile without allowance", review([6]int{0, 0, 0, 1, 1, 1}, eligibility.ProgressGoalsMet), iop.MedicareIOP2024(),
+		{"step down, profile without allowance", review(lowRisks, eligibility.ProgressGoalsMet), medicare,
 			[]iop.Code{eligibility.CodeTransferDownIndicated}},
-		{"goals met but ratings unchanged", review(iopRisks, eligibility.ProgressGoalsMet), p,
+		{"goals met but ratings unchanged", review(iopRisks, eligibility.ProgressGoalsMet), ck,
 			[]iop.Code{eligibility.CodeTransferGoalsMetRatingsHigh}},
-		{"reassessed before the previous assessment", eligibility.Review{Previous: decideOn(t, "A-0", 20, iopRisks),
-			Current: decideOn(t, "A-1", 14, iopRisks), Progress: eligibility.ProgressMade}, p,
-			[]iop.Code{eligibility.CodeReviewDateOrder}},
-		{"no previous decision", eligibility.Review{Current: decideOn(t, "A-1", 14, iopRisks)}, p, nil},
-		{"a PHP profile", review(iopRisks, eligibility.ProgressMade), iop.ASAM3Level25(), []iop.Code{eligibility.CodeProfileNotIOP}},
+		{"no previous decision", eligibility.Review{Current: decideOn(t, "A-1", 14, iopRisks)}, ck, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := eligibility.CheckTransfer(tt.rv, tt.p)
+			fs := transfer(t, tt.ck, tt.rv)
 			ioptest.CodesEqual(t, fs, tt.want...)
 			ioptest.Cited(t, fs)
 		})
 	}
-	t.Run("worsening names the dimension and the previous assessment", func(t *testing.T) {
-		fs := eligibility.CheckTransfer(review([6]int{1, 0, 2, 2, 2, 1}, eligibility.ProgressMade), p)
-		require.Len(t, fs, 1)
-		assert.Equal(t, iop.Finding{Code: eligibility.CodeTransferWorsening, Severity: iop.Warning, Subject: "A-1",
-			Message: "D3 rating rose from 1 to 2 since assessment A-0",
-			Cite:    eligibility.DefaultCriteria().Rules[ruleIndex(eligibility.D3, 2)].Cite}, fs[0])
+	t.Run("ratings rose: the figure counts the dimensions", func(t *testing.T) {
+		rv := review([6]int{1, 1, 2, 2, 2, 1}, eligibility.ProgressMade)
+		assert.Equal(t, set(eligibility.D2, eligibility.D3), rv.Rose())
+		want := finding(t, eligibility.CodeTransferRatingsRose, "A-1", 0, 2, iop.UnitCount)
+		assert.Equal(t, iop.Findings{want}, transfer(t, ck, rv))
 	})
 	t.Run("step up documented by a variance", func(t *testing.T) {
 		rv := review([6]int{1, 0, 1, 2, 3, 1}, eligibility.ProgressMade)
-		rv.Current = rv.Current.Place(iop.Level21, eligibility.VariancePayerAuthorizedLower, "n-p")
-		fs := eligibility.CheckTransfer(rv, p)
-		require.NotEmpty(t, fs)
-		assert.Equal(t, eligibility.CodeTransferUpIndicated, fs[0].Code)
-		assert.Equal(t, iop.Warning, fs[0].Severity)
+		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VariancePayerAuthorizedLower, "n-p")
+		fs := transfer(t, ck, rv)
+		ioptest.CodesEqual(t, fs, eligibility.CodeTransferUpIndicatedDocumented, eligibility.CodeTransferRatingsRose)
 	})
 }

@@ -1,9 +1,11 @@
 package eligibility
 
 import (
-	"bytes"
+	"database/sql/driver"
+	"strconv"
 
-	"github.com/ioprules/ioprules/internal/enum"
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/iop"
 )
 
 // Risk is a risk rating of one dimension, 0 (no risk) to 4 (severe: utmost
@@ -11,71 +13,69 @@ import (
 // ratings are ordinal: a dimension rated 3 needs more care than one rated 2,
 // and the level of care follows the highest-rated dimensions, not an average.
 //
-// Like time.Month, Risk keeps its zero value for "unset": the rating 0 is
-// [Risk0], whose numeric value is 1. Use the constants, [RiskOf] or
-// [ParseRisk]; [Risk.Int] returns the rating as the number 0-4. Risks are
-// comparable, ordered (Risk3 > Risk2) and safe for concurrent use.
+// The numeric value of a Risk is the rating: Risk0 is 0, Risk4 is 4, so
+// Risk(2) and Risk2 are the same rating. The zero Risk is therefore the
+// rating 0, a valid rating, not "unset": whether a dimension was rated at
+// all is recorded by [Ratings], never by the Risk. Values above 4 are not
+// valid. Risks are comparable, ordered (Risk3 > Risk2) and safe for
+// concurrent use.
 //
-// In JSON a Risk is the number 0 to 4; as text (map keys) the digit.
+// In JSON a Risk is the number 0 to 4; as text (map keys) the digit; in SQL
+// the integer.
 type Risk uint8
 
 // The risk ratings. The meanings are this library's summary of the public
 // descriptions (see [Risk.Meaning]).
 const (
-	_     Risk = iota
-	Risk0      // 0: none
-	Risk1      // 1: mild
-	Risk2      // 2: moderate
-	Risk3      // 3: significant
-	Risk4      // 4: severe, imminent danger
+	Risk0 Risk = iota // 0: none
+	Risk1             // 1: mild
+	Risk2             // 2: moderate
+	Risk3             // 3: significant
+	Risk4             // 4: severe, imminent danger
 )
 
 // NumRisks is the number of risk ratings, 0 to 4.
 const NumRisks = 5
 
-var riskCodes = []string{Risk0: "0", Risk1: "1", Risk2: "2", Risk3: "3", Risk4: "4"}
-
-var riskNames = []string{Risk0: "none", Risk1: "mild", Risk2: "moderate", Risk3: "significant", Risk4: "severe"}
+var riskNames = [NumRisks]string{"none", "mild", "moderate", "significant", "severe"}
 
 // riskMeanings are written for this library from the public risk
 // descriptions (Minn. R. 9530.6622; The ASAM Criteria, 3rd ed., as state
 // manuals summarise it); they are not ASAM's text.
-var riskMeanings = []string{
-	Risk0: "no current risk: full functioning in this dimension",
-	Risk1: "mild: minor difficulty, stable with routine support",
-	Risk2: "moderate: some difficulty, needs structured support or monitoring",
-	Risk3: "significant: serious difficulty, needs intensive or 24-hour structure",
-	Risk4: "severe: utmost severity, an imminent danger that needs immediate care",
+var riskMeanings = [NumRisks]string{
+	"no current risk: full functioning in this dimension",
+	"mild: minor difficulty, stable with routine support",
+	"moderate: some difficulty, needs structured support or monitoring",
+	"significant: serious difficulty, needs intensive or 24-hour structure",
+	"severe: utmost severity, an imminent danger that needs immediate care",
 }
 
-// Risks returns the five ratings in order, as an array (no allocation).
-func Risks() [NumRisks]Risk { return [...]Risk{Risk0, Risk1, Risk2, Risk3, Risk4} }
+// AllRisks returns the five ratings in order, as a new slice.
+func AllRisks() []Risk { return []Risk{Risk0, Risk1, Risk2, Risk3, Risk4} }
 
-// RiskOf returns the rating n (0 to 4), and false for any other n.
-func RiskOf(n int) (Risk, bool) {
+// RiskOf returns the rating n. Any n outside 0 to 4 is refused with an
+// error wrapping [iop.ErrOutOfRange] that does not hold n.
+func RiskOf(n int) (Risk, error) {
 	if n < 0 || n >= NumRisks {
-		return 0, false
+		return 0, &iop.ParseError{Func: "eligibility.RiskOf", Err: errRiskRange}
 	}
-	return Risk(n + 1), true
+	return Risk(n), nil
 }
 
 // IsValid reports whether r is one of the ratings 0 to 4.
-func (r Risk) IsValid() bool { return r >= Risk0 && r <= Risk4 }
+func (r Risk) IsValid() bool { return r <= Risk4 }
 
-// IsZero reports whether r is unset.
-func (r Risk) IsZero() bool { return r == 0 }
-
-// Int returns the rating as the number 0 to 4, and -1 when r is not valid.
-func (r Risk) Int() int {
-	if !r.IsValid() {
-		return -1
-	}
-	return int(r) - 1
-}
+// Int returns the rating as the number 0 to 4 (the value of r).
+func (r Risk) Int() int { return int(r) }
 
 // String returns the rating's digit, "0" to "4", and "%!Risk(n)" for an
-// invalid value (n being the internal value).
-func (r Risk) String() string { return enum.String(riskCodes, r, "Risk") }
+// invalid value.
+func (r Risk) String() string {
+	if !r.IsValid() {
+		return "%!Risk(" + strconv.Itoa(int(r)) + ")"
+	}
+	return string(rune('0' + r))
+}
 
 // Name returns "none", "mild", "moderate", "significant" or "severe", or ""
 // for an invalid rating.
@@ -95,41 +95,102 @@ func (r Risk) Meaning() string {
 	return riskMeanings[r]
 }
 
+// parseRisk reads the single digit 0 to 4.
+func parseRisk(b []byte) (Risk, bool) {
+	if len(b) != 1 || b[0] < '0' || b[0] > '4' {
+		return 0, false
+	}
+	return Risk(b[0] - '0'), true
+}
+
 // ParseRisk parses "0" to "4", exactly as [Risk.String] writes them.
 func ParseRisk(s string) (Risk, error) {
-	if r, ok := enum.Parse[Risk](riskCodes, s); ok {
+	if r, ok := parseRisk([]byte(s)); ok {
 		return r, nil
 	}
-	return 0, parseError("ParseRisk", s, ErrUnknownRisk)
+	return 0, check.EnumFail("eligibility.ParseRisk", "", iop.ErrUnknown)
 }
 
 // MarshalText implements [encoding.TextMarshaler]: the digit; an invalid
 // rating is an error.
 func (r Risk) MarshalText() ([]byte, error) {
-	return enum.Text(r.IsValid(), r.String(), func() error {
-		return parseError("Risk.MarshalText", r.String(), ErrUnknownRisk)
-	})
+	if !r.IsValid() {
+		return nil, check.EnumFail("Risk.MarshalText", "", iop.ErrUnknown)
+	}
+	return []byte{byte('0' + r)}, nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseRisk].
-func (r *Risk) UnmarshalText(b []byte) error { return enum.Unmarshal(r, b, ParseRisk) }
-
-// MarshalJSON writes the rating as the JSON number 0 to 4; an invalid
-// rating is an error.
-func (r Risk) MarshalJSON() ([]byte, error) { return r.MarshalText() }
-
-// UnmarshalJSON reads the JSON number 0 to 4, written as a single digit
-// ("2", not "2.0" or "\"2\""); null leaves the rating unset.
-func (r *Risk) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if string(b) == "null" {
-		*r = 0
-		return nil
-	}
-	v, ok := enum.Parse[Risk](riskCodes, string(b))
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseRisk],
+// leaving r unchanged on error.
+func (r *Risk) UnmarshalText(b []byte) error {
+	v, ok := parseRisk(b)
 	if !ok {
-		return ErrUnknownRisk // the input is not quoted: it may hold anything
+		return check.EnumFail("eligibility.ParseRisk", "", iop.ErrUnknown)
 	}
 	*r = v
 	return nil
 }
+
+// MarshalJSON writes the rating as the JSON number 0 to 4; an invalid
+// rating is an error.
+func (r Risk) MarshalJSON() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, check.EnumFail("Risk.MarshalJSON", "", iop.ErrUnknown)
+	}
+	return []byte{byte('0' + r)}, nil
+}
+
+// UnmarshalJSON reads the JSON number 0 to 4, written as a single digit
+// ("2", not "2.0", "\"2\"" or null), leaving r unchanged on error.
+func (r *Risk) UnmarshalJSON(b []byte) error {
+	v, ok := parseRisk(trimSpace(b))
+	if !ok {
+		return check.EnumFail("Risk.UnmarshalJSON", "", iop.ErrUnknown)
+	}
+	*r = v
+	return nil
+}
+
+// Value implements [driver.Valuer]: the rating as an integer, 0 to 4. The
+// number is the rating itself, so stored data does not depend on the
+// order of constants.
+func (r Risk) Value() (driver.Value, error) {
+	if !r.IsValid() {
+		return nil, check.EnumFail("Risk.Value", "", iop.ErrUnknown)
+	}
+	return int64(r), nil
+}
+
+// Scan implements [database/sql.Scanner]: an integer 0 to 4, or its digit
+// as a string or []byte. NULL is an error, since the zero Risk is the
+// rating 0: scan a nullable column into sql.Null[Risk]. On error r is
+// unchanged.
+func (r *Risk) Scan(src any) error {
+	switch v := src.(type) {
+	case int64:
+		if v >= 0 && v < NumRisks {
+			*r = Risk(v)
+			return nil
+		}
+		return check.EnumFail("Risk.Scan", "", errRiskRange)
+	case string:
+		return r.UnmarshalText([]byte(v))
+	case []byte:
+		return r.UnmarshalText(v)
+	case nil:
+		return check.EnumFail("Risk.Scan", "", iop.ErrMissing)
+	}
+	return check.EnumFail("Risk.Scan", "", iop.ErrSyntax)
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

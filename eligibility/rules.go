@@ -1,13 +1,18 @@
 package eligibility
 
-import "github.com/ioprules/ioprules/iop"
+import (
+	"slices"
 
-// The rule codes this package emits. They never change meaning once
-// released. [Rules] lists each with its default severity, what it checks and
-// its source.
+	"github.com/ioprules/ioprules/iop"
+)
+
+// The rule codes this package emits, "eligibility.<subject>.<what>". They
+// never change meaning once released. [Rules] lists each with its default
+// severity, what it checks and its source. Where a documented variance or a
+// step-down makes a finding less serious, the less serious case is a rule
+// of its own (a code ending in "-documented" or "-step-down"), so that each
+// code has one severity and a profile can set each apart.
 const (
-	// CodeDecisionMissing: a check was given the zero Decision.
-	CodeDecisionMissing iop.Code = "eligibility.decision.missing"
 	// CodeDecisionRaisedByModifier: a modifier raised the recommended level
 	// above what the dimensions need.
 	CodeDecisionRaisedByModifier iop.Code = "eligibility.decision.raised-by-modifier"
@@ -34,25 +39,31 @@ const (
 	// and a less intensive level was given instead of the next more
 	// intensive one.
 	CodeVarianceNotNextAvailable iop.Code = "eligibility.variance.not-next-available"
-	// CodeVarianceLevelNotInCriteria: the level given is not a level of the
-	// criteria applied.
-	CodeVarianceLevelNotInCriteria iop.Code = "eligibility.variance.level-not-in-criteria"
 
-	// CodeProfileNotIOP: an IOP check was given a profile for another level.
-	CodeProfileNotIOP iop.Code = "eligibility.profile.not-iop"
-
-	// CodeAdmissionBelowIOP: the person does not need the hours of IOP.
-	CodeAdmissionBelowIOP iop.Code = "eligibility.admission.below-iop"
-	// CodeAdmissionAboveIOP: the person needs more than IOP, short of
-	// 24-hour care (partial hospitalization).
-	CodeAdmissionAboveIOP iop.Code = "eligibility.admission.above-iop"
-	// CodeAdmissionNeeds24Hour: the person needs 24-hour care.
-	CodeAdmissionNeeds24Hour iop.Code = "eligibility.admission.needs-24-hour"
-	// CodeAdmissionImminentDanger: the person is in imminent danger.
-	CodeAdmissionImminentDanger iop.Code = "eligibility.admission.imminent-danger"
 	// CodeAdmissionPlacedElsewhere: the decision places the person at
 	// another level than IOP.
 	CodeAdmissionPlacedElsewhere iop.Code = "eligibility.admission.placed-elsewhere"
+	// CodeAdmissionImminentDanger: the person is in imminent danger.
+	CodeAdmissionImminentDanger iop.Code = "eligibility.admission.imminent-danger"
+	// CodeAdmissionBelowIOP: the person does not need the hours of IOP.
+	CodeAdmissionBelowIOP iop.Code = "eligibility.admission.below-iop"
+	// CodeAdmissionBelowIOPDocumented: the person does not need the hours
+	// of IOP, and a variance with a reason places them there.
+	CodeAdmissionBelowIOPDocumented iop.Code = "eligibility.admission.below-iop-documented"
+	// CodeAdmissionBelowIOPStepDown: the person does not need the hours of
+	// IOP, and steps down to it from a more intensive level.
+	CodeAdmissionBelowIOPStepDown iop.Code = "eligibility.admission.below-iop-step-down"
+	// CodeAdmissionAboveIOP: the person needs more than IOP, short of
+	// 24-hour care (partial hospitalization).
+	CodeAdmissionAboveIOP iop.Code = "eligibility.admission.above-iop"
+	// CodeAdmissionAboveIOPDocumented: the person needs more than IOP,
+	// short of 24-hour care, and a variance with a reason places them in IOP.
+	CodeAdmissionAboveIOPDocumented iop.Code = "eligibility.admission.above-iop-documented"
+	// CodeAdmissionNeeds24Hour: the person needs 24-hour care.
+	CodeAdmissionNeeds24Hour iop.Code = "eligibility.admission.needs-24-hour"
+	// CodeAdmissionNeeds24HourDocumented: the person needs 24-hour care,
+	// and a variance with a reason places them in IOP.
+	CodeAdmissionNeeds24HourDocumented iop.Code = "eligibility.admission.needs-24-hour-documented"
 	// CodeAdmissionPopulationNotServed: the profile has no weekly band for
 	// the person's population.
 	CodeAdmissionPopulationNotServed iop.Code = "eligibility.admission.population-not-served"
@@ -63,16 +74,15 @@ const (
 	// than the profile's maximum.
 	CodeAdmissionHoursAboveMaximum iop.Code = "eligibility.admission.hours-above-maximum"
 
-	// CodeReviewDateOrder: the reassessment is dated before the admission
-	// or the previous assessment.
-	CodeReviewDateOrder iop.Code = "eligibility.review.date-order"
-
 	// CodeStayCriteriaNotMet: the reassessment no longer recommends IOP.
 	CodeStayCriteriaNotMet iop.Code = "eligibility.continued-stay.criteria-not-met"
-	// CodeStayNoProgress: no progress and the plan was not revised.
-	CodeStayNoProgress iop.Code = "eligibility.continued-stay.no-progress"
+	// CodeStayCriteriaNotMetDocumented: the reassessment no longer
+	// recommends IOP, and a variance with a reason keeps the person there.
+	CodeStayCriteriaNotMetDocumented iop.Code = "eligibility.continued-stay.criteria-not-met-documented"
 	// CodeStayProgressUnrecorded: the review does not record progress.
 	CodeStayProgressUnrecorded iop.Code = "eligibility.continued-stay.progress-unrecorded"
+	// CodeStayNoProgress: no progress and the plan was not revised.
+	CodeStayNoProgress iop.Code = "eligibility.continued-stay.no-progress"
 	// CodeStayJustificationDue: the stay is longer than the profile allows
 	// without a written justification, and there is none.
 	CodeStayJustificationDue iop.Code = "eligibility.continued-stay.justification-due"
@@ -80,13 +90,18 @@ const (
 	// length.
 	CodeStayBeyondTypical iop.Code = "eligibility.continued-stay.beyond-typical"
 
+	// CodeTransferImminentDanger: imminent danger: transfer to 24-hour care.
+	CodeTransferImminentDanger iop.Code = "eligibility.transfer.imminent-danger"
 	// CodeTransferUpIndicated: the reassessment recommends a more intensive
 	// level.
 	CodeTransferUpIndicated iop.Code = "eligibility.transfer.up-indicated"
-	// CodeTransferImminentDanger: imminent danger: transfer to 24-hour care.
-	CodeTransferImminentDanger iop.Code = "eligibility.transfer.imminent-danger"
-	// CodeTransferWorsening: a dimension's rating rose, or the clinician
-	// records worsening.
+	// CodeTransferUpIndicatedDocumented: the reassessment recommends a more
+	// intensive level, and a variance with a reason keeps the person in IOP.
+	CodeTransferUpIndicatedDocumented iop.Code = "eligibility.transfer.up-indicated-documented"
+	// CodeTransferRatingsRose: dimension ratings rose since the previous
+	// assessment; the figures count them ([Review.Rose] names them).
+	CodeTransferRatingsRose iop.Code = "eligibility.transfer.ratings-rose"
+	// CodeTransferWorsening: the clinician records the person as worsening.
 	CodeTransferWorsening iop.Code = "eligibility.transfer.worsening"
 	// CodeTransferDownIndicated: the reassessment recommends a less
 	// intensive level.
@@ -114,58 +129,113 @@ const (
 	CodeDischargeNextLevelBelow iop.Code = "eligibility.discharge.next-level-below-recommended"
 )
 
-// Rules returns the catalog of the rule codes this package can emit, with
-// the severity each is reported with by default (checks lower some to a
-// warning when a variance is documented), what it checks and its source, in
-// a fixed order. Each call returns a new slice.
-func Rules() []iop.RuleInfo {
-	lib := citeLibrary
-	ri := func(c iop.Code, s iop.Severity, summary string, cite iop.Citation) iop.RuleInfo {
-		return iop.RuleInfo{Code: c, Severity: s, Summary: summary, Cite: cite}
-	}
-	return []iop.RuleInfo{
-		ri(CodeDecisionMissing, iop.Blocking, "a check needs a decision from Criteria.Decide", lib("input check")),
-		ri(CodeDecisionRaisedByModifier, iop.Info, "a modifier raised the recommended level above the dimensions' level", citeImminentDanger()),
-		ri(CodeDecisionWithdrawalMonitoring, iop.Info, "withdrawal monitoring must be provided with the level of care", citeWithdrawalInIOP()),
-		ri(CodeDecisionCoOccurring, iop.Info, "the program must be co-occurring capable", citeCoOccurring()),
+// The indices of the rules in the rule table, in the order the checks
+// apply them.
+const (
+	ruleDecisionRaisedByModifier = iota
+	ruleDecisionWithdrawalMonitoring
+	ruleDecisionCoOccurring
 
-		ri(CodeVarianceUndocumented, iop.Blocking, "a level given that differs from the recommended level needs a recorded reason", citeVariance()),
-		ri(CodeVarianceBelowRecommended, iop.Warning, "the level given is less intensive than recommended", citeVariance()),
-		ri(CodeVarianceAboveJustified, iop.Warning, "the level given is more intensive than any rule justifies", citeTIP47()),
-		ri(CodeVarianceReasonMismatch, iop.Blocking, "a payer-authorised lower level must be lower than recommended", citeVariance()),
-		ri(CodeVarianceNotNextAvailable, iop.Warning, "when the recommended level is not available, the next more intensive available level", citeNextAvailable()),
-		ri(CodeVarianceLevelNotInCriteria, iop.Blocking, "the level given must be a level of the criteria", lib("input check")),
+	ruleVarianceUndocumented
+	ruleVarianceBelowRecommended
+	ruleVarianceAboveJustified
+	ruleVarianceReasonMismatch
+	ruleVarianceNotNextAvailable
 
-		ri(CodeProfileNotIOP, iop.Blocking, "IOP checks need a profile for level 2.1", lib("input check")),
+	ruleAdmissionPlacedElsewhere
+	ruleAdmissionImminentDanger
+	ruleAdmissionBelowIOP
+	ruleAdmissionBelowIOPDocumented
+	ruleAdmissionBelowIOPStepDown
+	ruleAdmissionAboveIOP
+	ruleAdmissionAboveIOPDocumented
+	ruleAdmissionNeeds24Hour
+	ruleAdmissionNeeds24HourDocumented
+	ruleAdmissionPopulationNotServed
+	ruleAdmissionHoursBelowMinimum
+	ruleAdmissionHoursAboveMaximum
 
-		ri(CodeAdmissionBelowIOP, iop.Blocking, "IOP admission: the person needs at least the care of level 2.1", citeSAMHSAAdvisory()),
-		ri(CodeAdmissionAboveIOP, iop.Blocking, "IOP admission: the person does not need more than level 2.1", citeSAMHSAAdvisory()),
-		ri(CodeAdmissionNeeds24Hour, iop.Blocking, "IOP admission: the person does not need 24-hour care", citeSAMHSAAdvisory()),
-		ri(CodeAdmissionImminentDanger, iop.Blocking, "IOP admission: no imminent danger", citeImminentDanger()),
-		ri(CodeAdmissionPlacedElsewhere, iop.Blocking, "IOP admission: the decision places the person in IOP", citeVariance()),
-		ri(CodeAdmissionPopulationNotServed, iop.Blocking, "IOP admission: the profile serves the person's population", lib("a zero weekly band means the program does not serve the population")),
-		ri(CodeAdmissionHoursBelowMinimum, iop.Blocking, "IOP admission: the plan schedules at least the profile's weekly minimum", iop.ASAM3Level21().Weekly.Cite),
-		ri(CodeAdmissionHoursAboveMaximum, iop.Warning, "IOP admission: the plan schedules at most the profile's weekly maximum", iop.ASAM3Level21().Weekly.Cite),
+	ruleStayCriteriaNotMet
+	ruleStayCriteriaNotMetDocumented
+	ruleStayProgressUnrecorded
+	ruleStayNoProgress
+	ruleStayJustificationDue
+	ruleStayBeyondTypical
 
-		ri(CodeReviewDateOrder, iop.Blocking, "a reassessment is dated on or after the admission and the previous assessment", lib("input check")),
+	ruleTransferImminentDanger
+	ruleTransferUpIndicated
+	ruleTransferUpIndicatedDocumented
+	ruleTransferRatingsRose
+	ruleTransferWorsening
+	ruleTransferDownIndicated
+	ruleTransferStepDownAllowance
+	ruleTransferGoalsMetRatingsHigh
 
-		ri(CodeStayCriteriaNotMet, iop.Blocking, "continued stay: the reassessment still recommends level 2.1", citeContinuedStay()),
-		ri(CodeStayNoProgress, iop.Warning, "continued stay: without progress the plan is revised", citeContinuedStay()),
-		ri(CodeStayProgressUnrecorded, iop.Warning, "continued stay: the review records progress", citeContinuedStay()),
-		ri(CodeStayJustificationDue, iop.Blocking, "continued stay: a written justification beyond the profile's limit", iop.S9480NewYork().Stay.Cite),
-		ri(CodeStayBeyondTypical, iop.Info, "continued stay: longer than the profile's typical stay", iop.DCLevel21().Stay.Cite),
+	ruleDischargeImminentDanger
+	ruleDischargeHigherLevelNeeded
+	ruleDischargeCriteriaStillMet
+	ruleDischargeNoContinuingCare
+	ruleDischargeNextLevelBelow
 
-		ri(CodeTransferUpIndicated, iop.Blocking, "transfer: the reassessment recommends a more intensive level", citeSAMHSAAdvisory()),
-		ri(CodeTransferImminentDanger, iop.Blocking, "transfer: imminent danger calls for 24-hour care", citeImminentDanger()),
-		ri(CodeTransferWorsening, iop.Warning, "transfer: a dimension's rating rose or the person is worsening", citeContinuedStay()),
-		ri(CodeTransferDownIndicated, iop.Warning, "transfer: the reassessment recommends a less intensive level", citeSAMHSAAdvisory()),
-		ri(CodeTransferStepDownAllowance, iop.Info, "transfer: the profile's step-down allowance of fewer weekly hours", iop.ASAM3Level21().StepDown.Cite),
-		ri(CodeTransferGoalsMetRatingsHigh, iop.Warning, "transfer: goals met but the ratings still recommend level 2.1 or more", lib("consistency of the review")),
+	numRules
+)
 
-		ri(CodeDischargeImminentDanger, iop.Blocking, "discharge: no discharge of a person in imminent danger", citeImminentDanger()),
-		ri(CodeDischargeHigherLevelNeeded, iop.Blocking, "discharge: a person who needs more care is referred to it", citeTIP47()),
-		ri(CodeDischargeCriteriaStillMet, iop.Warning, "discharge: a planned discharge when the ratings no longer recommend level 2.1", citeTIP47()),
-		ri(CodeDischargeNoContinuingCare, iop.Warning, "discharge: the continuing-care level is named", citeTIP47()),
-		ri(CodeDischargeNextLevelBelow, iop.Warning, "discharge: the continuing-care level is at least the level recommended", citeTIP47()),
-	}
+// rules is the rule table: the one place that gives each rule its default
+// severity, summary and catalog citation. It is read-only after init.
+var rules = [numRules]iop.Rule{
+	ruleDecisionRaisedByModifier:     mk(CodeDecisionRaisedByModifier, iop.Info, "a modifier raised the recommended level above what the dimensions need", citeRaisedByModifier()),
+	ruleDecisionWithdrawalMonitoring: mk(CodeDecisionWithdrawalMonitoring, iop.Info, "withdrawal monitoring must be provided with the level of care", citeWithdrawalInIOP()),
+	ruleDecisionCoOccurring:          mk(CodeDecisionCoOccurring, iop.Info, "co-occurring conditions: the program must be co-occurring capable", citeCoOccurring()),
+
+	ruleVarianceUndocumented:     mk(CodeVarianceUndocumented, iop.Blocking, "a level given that differs from the recommended level needs a recorded reason", citeVariance()),
+	ruleVarianceBelowRecommended: mk(CodeVarianceBelowRecommended, iop.Warning, "the level given is less intensive than the level recommended", citeVariance()),
+	ruleVarianceAboveJustified:   mk(CodeVarianceAboveJustified, iop.Warning, "the level given is more intensive than any rule of the decision justifies", citeTIP47()),
+	ruleVarianceReasonMismatch:   mk(CodeVarianceReasonMismatch, iop.Blocking, "a payer-authorized lower level must be less intensive than the level recommended", citeVariance()),
+	ruleVarianceNotNextAvailable: mk(CodeVarianceNotNextAvailable, iop.Warning, "the recommended level is not available: give the next more intensive level, not a lower one", citeNextAvailable()),
+
+	ruleAdmissionPlacedElsewhere:       mk(CodeAdmissionPlacedElsewhere, iop.Blocking, "IOP admission: the decision places the person at another level", citeVariance()),
+	ruleAdmissionImminentDanger:        mk(CodeAdmissionImminentDanger, iop.Blocking, "IOP admission: imminent danger calls for 24-hour care, not IOP", citeImminentDanger()),
+	ruleAdmissionBelowIOP:              mk(CodeAdmissionBelowIOP, iop.Blocking, "IOP admission: the recommended level is less intensive than IOP", citeSAMHSAAdvisory()),
+	ruleAdmissionBelowIOPDocumented:    mk(CodeAdmissionBelowIOPDocumented, iop.Warning, "IOP admission: the recommended level is less intensive than IOP; a documented variance places the person in IOP", citeVariance()),
+	ruleAdmissionBelowIOPStepDown:      mk(CodeAdmissionBelowIOPStepDown, iop.Warning, "IOP admission: the recommended level is less intensive than IOP; the person steps down from a more intensive level", citeSAMHSAAdvisory()),
+	ruleAdmissionAboveIOP:              mk(CodeAdmissionAboveIOP, iop.Blocking, "IOP admission: the recommended level is more intensive than IOP", citeSAMHSAAdvisory()),
+	ruleAdmissionAboveIOPDocumented:    mk(CodeAdmissionAboveIOPDocumented, iop.Warning, "IOP admission: the recommended level is more intensive than IOP; a documented variance places the person in IOP", citeNextAvailable()),
+	ruleAdmissionNeeds24Hour:           mk(CodeAdmissionNeeds24Hour, iop.Blocking, "IOP admission: the recommended level is 24-hour care", citeSAMHSAAdvisory()),
+	ruleAdmissionNeeds24HourDocumented: mk(CodeAdmissionNeeds24HourDocumented, iop.Warning, "IOP admission: the recommended level is 24-hour care; a documented variance places the person in IOP", citeNextAvailable()),
+	ruleAdmissionPopulationNotServed:   mk(CodeAdmissionPopulationNotServed, iop.Blocking, "IOP admission: the profile sets no weekly hours for the person's population", citeLibrary("a zero weekly band for a population means the program does not serve it")),
+	ruleAdmissionHoursBelowMinimum:     mk(CodeAdmissionHoursBelowMinimum, iop.Blocking, "IOP admission: the plan schedules fewer weekly hours than the minimum", citeWeeklyHours()),
+	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.Warning, "IOP admission: the plan schedules more weekly hours than the maximum", citeWeeklyHours()),
+
+	ruleStayCriteriaNotMet:           mk(CodeStayCriteriaNotMet, iop.Blocking, "continued stay: the reassessment no longer recommends IOP", citeContinuedStay()),
+	ruleStayCriteriaNotMetDocumented: mk(CodeStayCriteriaNotMetDocumented, iop.Warning, "continued stay: the reassessment no longer recommends IOP; a documented variance keeps the person there", citeContinuedStay()),
+	ruleStayProgressUnrecorded:       mk(CodeStayProgressUnrecorded, iop.Warning, "continued stay: the review records no judgement of progress", citeContinuedStay()),
+	ruleStayNoProgress:               mk(CodeStayNoProgress, iop.Warning, "continued stay: no progress and the plan of care was not revised", citeContinuedStay()),
+	ruleStayJustificationDue:         mk(CodeStayJustificationDue, iop.Blocking, "continued stay: a written justification is due for a stay this long", citeStayLimit()),
+	ruleStayBeyondTypical:            mk(CodeStayBeyondTypical, iop.Info, "continued stay: longer than the typical stay", citeTypicalStay()),
+
+	ruleTransferImminentDanger:        mk(CodeTransferImminentDanger, iop.Blocking, "transfer: imminent danger calls for 24-hour care now", citeImminentDanger()),
+	ruleTransferUpIndicated:           mk(CodeTransferUpIndicated, iop.Blocking, "transfer: the reassessment recommends a more intensive level", citeSAMHSAAdvisory()),
+	ruleTransferUpIndicatedDocumented: mk(CodeTransferUpIndicatedDocumented, iop.Warning, "transfer: the reassessment recommends a more intensive level; a documented variance keeps the person in IOP", citeNextAvailable()),
+	ruleTransferRatingsRose:           mk(CodeTransferRatingsRose, iop.Warning, "transfer: dimension ratings rose since the previous assessment", citeContinuedStay()),
+	ruleTransferWorsening:             mk(CodeTransferWorsening, iop.Warning, "transfer: the review records the person as worsening", citeContinuedStay()),
+	ruleTransferDownIndicated:         mk(CodeTransferDownIndicated, iop.Warning, "transfer: the reassessment recommends a less intensive level: step down", citeSAMHSAAdvisory()),
+	ruleTransferStepDownAllowance:     mk(CodeTransferStepDownAllowance, iop.Info, "transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows", citeStepDown()),
+	ruleTransferGoalsMetRatingsHigh:   mk(CodeTransferGoalsMetRatingsHigh, iop.Warning, "transfer: goals recorded as met, but the ratings still recommend IOP or more", citeLibrary("consistency of the review")),
+
+	ruleDischargeImminentDanger:    mk(CodeDischargeImminentDanger, iop.Blocking, "discharge: a person in imminent danger is transferred to 24-hour care, not discharged", citeImminentDanger()),
+	ruleDischargeHigherLevelNeeded: mk(CodeDischargeHigherLevelNeeded, iop.Blocking, "discharge: the reassessment recommends a more intensive level and the person is not referred to it", citeTIP47()),
+	ruleDischargeCriteriaStillMet:  mk(CodeDischargeCriteriaStillMet, iop.Warning, "discharge: planned, but the reassessment still recommends IOP", citeTIP47()),
+	ruleDischargeNoContinuingCare:  mk(CodeDischargeNoContinuingCare, iop.Warning, "discharge: no continuing-care level named", citeTIP47()),
+	ruleDischargeNextLevelBelow:    mk(CodeDischargeNextLevelBelow, iop.Warning, "discharge: the continuing-care level is less intensive than the level recommended", citeTIP47()),
 }
+
+// mk makes a line of the rule table.
+func mk(code iop.Code, sev iop.Severity, summary string, cite iop.Citation) iop.Rule {
+	return iop.Rule{Code: code, Severity: sev, Summary: summary, Cite: cite}
+}
+
+// Rules returns the package's rule table, in the order the checks apply
+// the rules: each code with its default severity (a profile's
+// [iop.RuleSetting] may change it or turn the rule off), what it checks and
+// its general source. Each call returns a new slice.
+func Rules() []iop.Rule { return slices.Clone(rules[:]) }

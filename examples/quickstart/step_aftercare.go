@@ -30,6 +30,10 @@ func stepAftercare(w io.Writer) error {
 		return err
 	}
 	profile := iop.ASAM3Level21()
+	ck, err := aftercare.NewChecker(profile)
+	if err != nil {
+		return err
+	}
 	asOf := date.New(2025, 5, 15)
 
 	fmt.Fprintf(w, "== Aftercare: discharges checked against %s as of %s\n", profile.ID, asOf)
@@ -54,7 +58,7 @@ func stepAftercare(w io.Writer) error {
 			continue
 		}
 		fmt.Fprintf(w, "\n  %s  %s, discharged %s: %s\n", ep.ID(), ep.State(), dis.On, summary(dis.Discharge))
-		fs, err := aftercare.Check(ep, c.Plan, profile, asOf)
+		fs, err := ck.CheckDischarge(ep, c.Plan, asOf)
 		if err != nil {
 			return err
 		}
@@ -62,11 +66,11 @@ func stepAftercare(w io.Writer) error {
 			fmt.Fprintln(w, "    every rule met")
 		}
 		for _, f := range fs {
-			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, f.Message)
+			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, f.Message())
 		}
 	}
 
-	m, err := aftercare.Measure(cases, profile, asOf)
+	m, err := ck.Measure(cases, asOf)
 	if err != nil {
 		return err
 	}

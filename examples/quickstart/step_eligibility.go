@@ -28,12 +28,18 @@ var (
 // discharge checks.
 func stepEligibility(w io.Writer) error {
 	fmt.Fprintln(w, "== Eligibility: an assessment to a level of care")
+	show := func(fs iop.Findings, err error) error { return printChecked(w, fs, err) }
 	a, err := eligibility.ParseAssessment(eligibilityAssessmentJSON)
 	if err != nil {
 		return err
 	}
+	profile := iop.ASAM3Level21()
 	criteria := eligibility.DefaultCriteria()
-	d, err := criteria.Decide(a)
+	ck, err := eligibility.NewChecker(profile, criteria)
+	if err != nil {
+		return err
+	}
+	d, err := ck.Decide(a)
 	if err != nil {
 		return err
 	}
@@ -48,28 +54,35 @@ func stepEligibility(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  recommended %s %s (driven by %s; safety dimensions %s, intensity dimensions %s)\n",
 		d.Recommended(), d.Recommended().Name(a.Edition, a.Population), d.Drivers(), d.SafetyLevel(), d.IntensityLevel())
-	printFindings(w, d.Findings())
-	profile := iop.ASAM3Level21()
-	fmt.Fprintf(w, "  admission to IOP with %s a week under %s:\n", iop.Hours(9), profile.ID)
-	printFindings(w, eligibility.CheckAdmission(d, profile, iop.Hours(9)))
-	fmt.Fprintf(w, "  admission to IOP with %s a week:\n", iop.Hours(8))
-	printFindings(w, eligibility.CheckAdmission(d, profile, iop.Hours(8)))
+	if err := show(ck.CheckDecision(d)); err != nil {
+		return err
+	}
+	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8)} {
+		fmt.Fprintf(w, "  admission to IOP with %s a week under %s:\n", planned, profile.ID)
+		if err := show(ck.CheckAdmission(d, planned)); err != nil {
+			return err
+		}
+	}
 
 	fmt.Fprintln(w, "\n== Level-of-care criteria from JSON")
 	state, err := eligibility.ParseCriteria(eligibilityCriteriaJSON)
 	if err != nil {
 		return err
 	}
-	sd, err := state.Decide(a)
+	stateCk, err := eligibility.NewChecker(profile, state)
+	if err != nil {
+		return err
+	}
+	sd, err := stateCk.Decide(a)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  loaded %s: %d levels, %d rules, %d modifier rules; %s recommends %s\n",
 		state.ID, len(state.Levels), len(state.Rules), len(state.Modifiers), a.ID, sd.Recommended())
 	_, err = eligibility.ParseCriteria(eligibilityBadCriteriaJSON)
-	var errs iop.Errors
+	var errs iop.FieldErrors
 	if !errors.As(err, &errs) {
-		return fmt.Errorf("the draft criteria were not refused: %v", err)
+		return fmt.Errorf("the draft criteria were not refused: %w", err)
 	}
 	fmt.Fprintln(w, "  refused the draft criteria:")
 	for _, e := range errs {
@@ -82,20 +95,25 @@ func stepEligibility(w io.Writer) error {
 	}
 	decisions := make([]eligibility.Decision, len(series))
 	for i, s := range series {
-		if decisions[i], err = criteria.Decide(s); err != nil {
+		if decisions[i], err = ck.Decide(s); err != nil {
 			return err
 		}
 	}
 
 	fmt.Fprintln(w, "\n== A variance: partial hospitalization is not available")
 	first := decisions[0]
-	placed := first.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-0401-v")
+	placed, err := first.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-0401-v")
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "  %s: %s recommended (driven by %s), %s given (%s, documented in %s)\n", first.Assessment().ID,
 		first.Recommended(), first.Drivers(), placed.Placed(), placed.Variance().Reason, placed.Variance().Note)
-	printFindings(w, placed.Findings())
+	if err := show(ck.CheckVariance(placed)); err != nil {
+		return err
+	}
 
 	fmt.Fprintln(w, "\n== Reassessments")
-	moves, err := criteria.Moves(series)
+	moves, err := ck.Moves(series)
 	if err != nil {
 		return err
 	}
@@ -109,14 +127,23 @@ func stepEligibility(w io.Writer) error {
 	admitted := series[1].Date
 	review := eligibility.Review{Admitted: admitted, Previous: decisions[1], Current: decisions[2], Progress: eligibility.ProgressMade}
 	fmt.Fprintf(w, "  review of %s, continued stay:\n", series[2].ID)
-	printFindings(w, eligibility.CheckContinuedStay(review, profile))
-	fmt.Fprintf(w, "  review of %s, transfer:\n", series[2].ID)
-	printFindings(w, eligibility.CheckTransfer(review, profile))
+	if err := show(ck.CheckContinuedStay(review)); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  review of %s, transfer (ratings rose in %s):\n", series[2].ID, review.Rose())
+	if err := show(ck.CheckTransfer(review)); err != nil {
+		return err
+	}
 	last := eligibility.Review{Admitted: admitted, Previous: decisions[2], Current: decisions[3], Progress: eligibility.ProgressGoalsMet}
 	fmt.Fprintf(w, "  review of %s, transfer:\n", series[3].ID)
-	printFindings(w, eligibility.CheckTransfer(last, profile))
+	if err := show(ck.CheckTransfer(last)); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "  planned discharge to level %s:\n", iop.Level1)
-	printFindings(w, eligibility.CheckDischarge(eligibility.Discharge{Final: decisions[3], Planned: true, NextLevel: iop.Level1}, profile))
+	x := eligibility.DischargeReview{Final: decisions[3], Planned: true, NextLevel: iop.Level1}
+	if err := show(ck.CheckDischarge(x)); err != nil {
+		return err
+	}
 	fmt.Fprintln(w)
 	return nil
 }
@@ -138,12 +165,21 @@ func parseSeries(data []byte) ([]eligibility.Assessment, error) {
 	return out, nil
 }
 
+// printChecked prints the findings of a check, or returns its error.
+func printChecked(w io.Writer, fs iop.Findings, err error) error {
+	if err != nil {
+		return err
+	}
+	printFindings(w, fs)
+	return nil
+}
+
 func printFindings(w io.Writer, fs iop.Findings) {
 	if len(fs) == 0 {
 		fmt.Fprintln(w, "    every rule met")
 		return
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message)
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
 	}
 }

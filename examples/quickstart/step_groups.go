@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 )
 
 var (
@@ -46,43 +47,54 @@ func stepGroups(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "  loaded %s: %s; %s; %s\n", state.ID, groupSize(state.Group), groupStaff(state.Group), groupOther(state.Group))
+	for _, s := range state.Rules {
+		if s.Code.Package() == "group" {
+			fmt.Fprintf(w, "  setting: %s %s (%s)\n", s.Code, s.Severity, s.Cite.Source)
+		}
+	}
 
 	fmt.Fprintln(w, "\n== A group session checked")
-	g, err := iop.ParseGroupSession(groupSessionJSON)
+	g, err := group.ParseSession(groupSessionJSON)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  session %s: %s, %s, %d participants, %d facilitator(s)\n",
 		g.ID, g.Kind, g.Enrollment, len(g.Participants), len(g.Facilitators))
+	var findings iop.Findings // reused for each profile
 	for _, p := range []iop.Profile{iop.TIP47(), state} {
-		findings, err := g.Check(p)
+		ck, err := group.NewChecker(p)
+		if err != nil {
+			return err
+		}
+		findings, err = ck.AppendSession(findings[:0], g)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, "  against %s: %d findings, %d blocking\n", p.ID, len(findings), len(findings.Blocking()))
 		for _, f := range findings {
-			fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, f.Message)
+			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, f.Message())
 		}
 	}
 
-	_, err = iop.ParseGroupSession(groupBadSessionJSON)
-	var errs iop.Errors
+	_, err = group.ParseSession(groupBadSessionJSON)
+	var errs iop.FieldErrors
 	if errors.As(err, &errs) {
 		fmt.Fprintf(w, "  refused a session with %d errors:\n", len(errs))
-		for _, e := range errs {
-			var fe *iop.FieldError
-			if errors.As(e, &fe) {
-				fmt.Fprintf(w, "    field %q: %v\n", fe.Field, fe.Err)
-			}
+		for _, fe := range errs {
+			fmt.Fprintf(w, "    field %q: %v\n", fe.Field, fe.Err)
 		}
 	}
 
 	fmt.Fprintln(w, "\n== A roster split into groups")
-	roster, err := iop.ParseRoster(groupRosterJSON)
+	roster, err := group.ParseRoster(groupRosterJSON)
 	if err != nil {
 		return err
 	}
-	plan, err := roster.Plan(state)
+	ck, err := group.NewChecker(state)
+	if err != nil {
+		return err
+	}
+	plan, err := ck.PlanRoster(roster)
 	fmt.Fprintf(w, "  %d patients, %s groups under %s, split by population and gender:\n", len(roster.Patients), roster.Kind, state.ID)
 	for i, pg := range plan.Groups {
 		focus := pg.Focus.Ages.String()
@@ -95,13 +107,10 @@ func stepGroups(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "    group %d (%s): %d patients, %s: %s\n", i+1, focus, len(pg.Patients), staff, patientIDs(pg.Patients))
 	}
-	var planErrs iop.Errors
+	var planErrs group.PlanErrors
 	if errors.As(err, &planErrs) {
-		for _, e := range planErrs {
-			var pe *iop.PlanError
-			if errors.As(e, &pe) {
-				fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(pe.Unplaced, " "), pe)
-			}
+		for _, pe := range planErrs {
+			fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(pe.Unplaced, " "), pe)
 		}
 	}
 	fmt.Fprintln(w)
@@ -167,7 +176,7 @@ func groupOther(r iop.GroupRules) string {
 	return strings.Join(parts, ", ")
 }
 
-func patientIDs(ps []iop.Participant) string {
+func patientIDs(ps []group.Participant) string {
 	ids := make([]string, len(ps))
 	for i, p := range ps {
 		ids[i] = p.ID

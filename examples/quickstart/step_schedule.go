@@ -27,11 +27,11 @@ var (
 // partial first week, per-diem payment tiers, certification due dates, a
 // weekly template, and the batch path over a CSV export.
 func stepSchedule(w io.Writer) error {
-	medicare, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
+	medicare, err := schedule.NewChecker(iop.MedicareIOP2024())
 	if err != nil {
 		return err
 	}
-	h0015, err := schedule.NewChecker(iop.H0015(), schedule.DefaultCounting())
+	h0015, err := schedule.NewChecker(iop.H0015())
 	if err != nil {
 		return err
 	}
@@ -43,10 +43,13 @@ func stepSchedule(w io.Writer) error {
 	}
 	week := schedule.ISOWeeks().Of(sessions[0].Date)
 	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 24)}
-	sum := medicare.Summarize(week, sessions)
+	sum, err := medicare.Summarize(week, sessions)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "  %s, %s: %d sessions, %s counted on %d days, %s not counted\n",
 		sum.Patient, week, sum.Sessions, sum.Minutes, sum.Days(), sum.UncountedMinutes)
-	findings, err := medicare.Week(sum, episode)
+	findings, err := medicare.CheckWeek(sum, episode)
 	if err != nil {
 		return err
 	}
@@ -55,8 +58,11 @@ func stepSchedule(w io.Writer) error {
 
 	last := len(sessions) - 2 // the session left a minute early
 	sessions[last].Attendance, sessions[last].Attended = schedule.Attended, 0
-	findings, err = medicare.Week(medicare.Summarize(week, sessions), episode)
-	if err != nil {
+	if sum, err = medicare.Summarize(week, sessions); err != nil {
+		return err
+	}
+	// One findings slice, reused: the form a billing job uses.
+	if findings, err = medicare.AppendWeek(findings[:0], sum, episode); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  with the last minute attended: %d blocking findings\n", len(findings.Blocking()))
@@ -64,14 +70,14 @@ func stepSchedule(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
 	admitted := week.Day(2)
-	findings, err = medicare.Week(medicare.Summarize(week, sessions), schedule.Episode{Population: iop.Adult, Admitted: admitted})
+	findings, err = medicare.AppendWeek(findings[:0], sum, schedule.Episode{Population: iop.Adult, Admitted: admitted})
 	if err != nil {
 		return err
 	}
 	printWeekFindings(w, findings)
 
 	fmt.Fprintln(w, "\n== Per-diem payment tiers (Medicare: 3 services, 4 or more)")
-	for _, d := range medicare.Days(medicare.Summarize(week, sessions)) {
+	for _, d := range medicare.Days(sum) {
 		if d.Services == 0 && d.Minutes == 0 {
 			continue
 		}
@@ -95,7 +101,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	for _, ck := range []schedule.Checker{medicare, h0015} {
-		fit, err := ck.Fit(tmpl, iop.Adult)
+		fit, err := ck.FitTemplate(tmpl, iop.Adult)
 		if err != nil {
 			return err
 		}
@@ -127,8 +133,9 @@ func stepSchedule(w io.Writer) error {
 	}
 	sums, stats := sz.Summarize(nil, rows)
 	fmt.Fprintf(w, "  %d sessions, %d patients, %d patient-weeks\n", stats.Sessions, stats.Patients, stats.Weeks)
+	var fs iop.Findings
 	for _, s := range sums {
-		fs, err := h0015.Week(s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
+		fs, err = h0015.AppendWeek(fs[:0], s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
 		if err != nil {
 			return err
 		}
@@ -139,19 +146,10 @@ func stepSchedule(w io.Writer) error {
 	return nil
 }
 
-// printWeekFindings writes each finding on a line: severity, code, message and
-// figures.
+// printWeekFindings writes each finding on a line: severity, code, and the
+// finding in words with its day and figures.
 func printWeekFindings(w io.Writer, fs iop.Findings) {
 	for _, f := range fs {
-		fig := ""
-		switch {
-		case f.Unit == iop.UnitMinutes && f.Need != 0:
-			fig = fmt.Sprintf(" (need %s, got %s)", iop.Minutes(f.Need), iop.Minutes(f.Got))
-		case f.Unit == iop.UnitMinutes:
-			fig = fmt.Sprintf(" (%s)", iop.Minutes(f.Got))
-		case f.Unit != 0:
-			fig = fmt.Sprintf(" (need %d, got %d)", f.Need, f.Got)
-		}
-		fmt.Fprintf(w, "    [%s] %s: %s%s\n", f.Severity, f.Code, f.Message, fig)
+		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, f.Message())
 	}
 }

@@ -1,0 +1,185 @@
+package eligibility
+
+import (
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/iop"
+)
+
+// Checker decides assessments and applies the IOP rules of one profile and
+// one set of criteria. Make one with [NewChecker] and keep it: it is
+// immutable and safe for concurrent use by any number of goroutines. The
+// zero Checker is not usable: its methods return an error wrapping
+// [iop.ErrMissing].
+//
+// Every method that judges a subject returns (findings, error): the error
+// says the subject is not valid (an [iop.FieldErrors] naming each field),
+// and then there are no findings; the findings say what the rules found,
+// in rule order, nil when every rule is met.
+type Checker struct{ r *checker }
+
+// checker is what a Checker shares between its copies.
+type checker struct {
+	profile  iop.Profile
+	criteria Criteria
+	rules    check.Rules
+	levels   levelSet
+	// first is the index in criteria.Rules of the first rule of each
+	// dimension and rating; modifier the index in criteria.Modifiers of
+	// the first rule of each modifier, -1 when none.
+	first    [NumDimensions][NumRisks]int
+	modifier [NumModifiers + 1]int
+}
+
+// NewChecker returns a checker for profile p and criteria c, and validates
+// both, reporting every problem as [iop.FieldErrors] with paths under
+// "profile" and "criteria":
+//
+//   - p must be valid ([iop.Profile.Validate]) and govern level 2.1, the
+//     level whose admission, stay, transfer and discharge rules this package
+//     holds; a rule setting of p for an eligibility code that is not in
+//     [Rules] is refused;
+//   - c must be valid ([Criteria.Validate]) and, when p names an ASAM
+//     edition, be of that edition.
+//
+// Eligibility's checker takes the criteria as well as the profile because
+// its checks judge decisions, and a decision is the criteria applied to an
+// assessment: the checker validates the criteria once, so that
+// [Checker.Decide] cannot meet a gap or a contradiction, and indexes them,
+// so that deciding allocates nothing. The profile gives the numbers (weekly
+// hours, length of stay, step-down weeks) and the rule settings.
+//
+// The checker keeps its own copies of p and c.
+func NewChecker(p iop.Profile, c Criteria) (Checker, error) {
+	var errs iop.FieldErrors
+	errs.Add("profile", p.Validate())
+	if p.Level.IsValid() && p.Level != iop.Level21 {
+		errs.Add("profile.level", errNotIOPProfile)
+	}
+	p = p.Clone()
+	rules, err := check.New("eligibility", rules[:], &p)
+	errs.Add("profile", err)
+	errs.Add("criteria", c.Validate())
+	if p.Edition.IsValid() && c.Edition.IsValid() && p.Edition != c.Edition {
+		errs.Add("criteria.edition", errProfileEdition)
+	}
+	if err := errs.Err(); err != nil {
+		return Checker{}, err
+	}
+	r := &checker{profile: p, criteria: c.Clone(), rules: rules}
+	for _, l := range c.Levels {
+		r.levels = r.levels.with(l)
+	}
+	for d := range r.first {
+		for k := range r.first[d] {
+			r.first[d][k] = -1
+		}
+	}
+	for i, rule := range r.criteria.Rules {
+		if f := &r.first[rule.Dimension-1][rule.Risk]; *f < 0 {
+			*f = i
+		}
+	}
+	for i := range r.modifier {
+		r.modifier[i] = -1
+	}
+	for i, mr := range r.criteria.Modifiers {
+		if r.modifier[mr.Modifier] < 0 {
+			r.modifier[mr.Modifier] = i
+		}
+	}
+	return Checker{r: r}, nil
+}
+
+// Profile returns a copy of the checker's profile; the zero Profile for
+// the zero Checker.
+func (ck Checker) Profile() iop.Profile {
+	if ck.r == nil {
+		return iop.Profile{}
+	}
+	return ck.r.profile.Clone()
+}
+
+// Criteria returns a copy of the checker's criteria; the zero Criteria for
+// the zero Checker.
+func (ck Checker) Criteria() Criteria {
+	if ck.r == nil {
+		return Criteria{}
+	}
+	return ck.r.criteria.Clone()
+}
+
+// Decide applies the criteria to an assessment. For each dimension it
+// takes the first rule for the dimension's rating; the levels below the
+// rule's Min are ruled out. The recommended level is the most intensive of
+// those minimums over the six dimensions (the level follows the
+// highest-risk dimensions, never an average), raised to the floor of any
+// modifier rule for a modifier the assessment has (the first modifier, in
+// modifier order, with the highest floor). The dimensions (or the
+// modifier) that set it are marked as driving it.
+//
+// Decide returns the zero Decision and an [iop.FieldErrors] when the
+// assessment is not valid ([Assessment.Validate]), when its edition is not
+// the criteria's ("edition") or the criteria are limited to another
+// population ("population"): each wraps [iop.ErrMissing], [iop.ErrUnknown]
+// or [iop.ErrOutOfRange]. It does not allocate, and takes well under a
+// microsecond.
+func (ck Checker) Decide(a Assessment) (Decision, error) {
+	if ck.r == nil {
+		return Decision{}, check.ZeroChecker()
+	}
+	r := ck.r
+	c := &r.criteria
+	if err := a.Validate(); err != nil {
+		return Decision{}, err
+	}
+	switch {
+	case a.Edition != c.Edition:
+		return Decision{}, fieldError("edition", errEditionMismatch)
+	case c.Population != 0 && c.Population != a.Population:
+		return Decision{}, fieldError("population", errPopulationMismatch)
+	}
+	dec := Decision{assessment: a, criteria: c.ID, continuum: r.levels}
+	for d := D1; d <= D6; d++ {
+		rating := a.Ratings.of[d-1]
+		i := r.first[d-1][rating.Risk]
+		rule := &c.Rules[i]
+		dec.reasons[d-1] = Reason{Dimension: d, Risk: rating.Risk, Note: rating.Note,
+			Min: rule.Min, Max: rule.Max, Rule: i, Cite: rule.Cite}
+	}
+	for m := Modifier(1); m <= NumModifiers; m++ {
+		if !a.Modifiers.Has(m) {
+			continue
+		}
+		mr := ModifierReason{Modifier: m, Rule: r.modifier[m]}
+		if i := mr.Rule; i >= 0 {
+			mr.Floor, mr.Cite = c.Modifiers[i].Floor, c.Modifiers[i].Cite
+		}
+		dec.modifiers[m-1] = mr
+	}
+	dec.settle()
+	return dec, nil
+}
+
+// ready returns the error of a method called on the zero Checker.
+func (ck Checker) ready() error {
+	if ck.r == nil {
+		return check.ZeroChecker()
+	}
+	return nil
+}
+
+// addLevels appends the finding of rule i about decision d whose figures are
+// the intensities of the level needed and the level found.
+func (r *checker) addLevels(dst iop.Findings, i int, d *Decision, cite iop.Citation, need, got iop.Level) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID, Cite: cite,
+		Need: int64(need.Intensity()), Got: int64(got.Intensity()), Unit: iop.UnitIntensity})
+}
+
+// addPlain appends the finding of rule i about decision d, without figures.
+func (r *checker) addPlain(dst iop.Findings, i int, d *Decision, cite iop.Citation) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID, Cite: cite})
+}
+
+// is24Hour reports whether l is a residential or inpatient level: ASAM
+// levels 3 and 4 provide care 24 hours a day.
+func is24Hour(l iop.Level) bool { return l.Compare(iop.Level31) >= 0 }

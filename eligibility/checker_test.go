@@ -1,0 +1,111 @@
+package eligibility_test
+
+import (
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/ioprules/ioprules/eligibility"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNewChecker(t *testing.T) {
+	p := iop.ASAM3Level21()
+	c := eligibility.DefaultCriteria()
+	ck, err := eligibility.NewChecker(p, c)
+	require.NoError(t, err)
+	assert.True(t, p.Equal(ck.Profile()))
+	assert.True(t, c.Equal(ck.Criteria()))
+
+	got := ck.Profile()
+	got.Weekly.Adult.Min = 0
+	got.Rules = append(got.Rules, iop.RuleSetting{})
+	assert.True(t, p.Equal(ck.Profile()), "Profile returns a copy")
+	cc := ck.Criteria()
+	cc.Rules[0].Min = iop.Level4
+	assert.True(t, c.Equal(ck.Criteria()), "Criteria returns a copy")
+
+	c.Rules[0].Min = iop.Level4
+	d := decideRisks(t, iopRisks)
+	d2, err := ck.Decide(d.Assessment())
+	require.NoError(t, err)
+	assert.Equal(t, d, d2, "the checker keeps its own copy of the criteria")
+
+	var zero eligibility.Checker
+	assert.True(t, zero.Profile().IsZero())
+	assert.True(t, zero.Criteria().IsZero())
+}
+
+func TestNewCheckerRefuses(t *testing.T) {
+	c := eligibility.DefaultCriteria()
+	tests := []struct {
+		name string
+		p    iop.Profile
+		c    eligibility.Criteria
+		want []fieldWant
+	}{
+		{"a partial hospitalization profile", iop.ASAM3Level25(), c, []fieldWant{{"profile.level", iop.ErrOutOfRange}}},
+		{"an invalid profile", func() iop.Profile { p := iop.ASAM3Level21(); p.ID = ""; return p }(), c,
+			[]fieldWant{{"profile.id", iop.ErrMissing}}},
+		{"criteria of another edition", func() iop.Profile { p := iop.ASAM3Level21(); p.Edition = iop.Edition4; return p }(), c,
+			[]fieldWant{{"criteria.edition", iop.ErrOutOfRange}}},
+		{"invalid criteria", iop.ASAM3Level21(), eligibility.Criteria{ID: "x"}, append([]fieldWant{
+			{"criteria.title", iop.ErrMissing}, {"criteria.edition", iop.ErrMissing}, {"criteria.source", iop.ErrMissing},
+			{"criteria.levels", iop.ErrMissing},
+		}, gaps(eligibility.NumDimensions*eligibility.NumRisks)...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ck, err := eligibility.NewChecker(tt.p, tt.c)
+			requireFields(t, err, tt.want...)
+			assert.Equal(t, eligibility.Checker{}, ck)
+		})
+	}
+}
+
+// TestCheckerConcurrent shares one Checker between goroutines; run with
+// -race.
+func TestCheckerConcurrent(t *testing.T) {
+	ck := std(t)
+	a := assess(t, iopRisks, eligibility.ModCoOccurring)
+	want := decide(t, a)
+	wantFs := admission(t, ck, want, iop.Hours(8))
+	type result struct {
+		d   eligibility.Decision
+		fs  iop.Findings
+		err error
+	}
+	results := make([][]result, 8)
+	var wg sync.WaitGroup
+	for g := range results {
+		wg.Go(func() {
+			for range 50 {
+				d, err := ck.Decide(a)
+				fs, aerr := ck.AppendAdmission(make(iop.Findings, 0, g), d, iop.Hours(8))
+				_, cerr := ck.CheckDecision(d)
+				_ = ck.Profile()
+				results[g] = append(results[g], result{d, fs, errors.Join(err, aerr, cerr)})
+			}
+		})
+	}
+	wg.Wait()
+	for _, rs := range results {
+		require.Len(t, rs, 50)
+		for _, r := range rs {
+			require.NoError(t, r.err)
+			assert.Equal(t, want, r.d)
+			assert.Equal(t, wantFs, r.fs)
+		}
+	}
+}
+
+// gaps returns n refusals of ratings no rule maps.
+func gaps(n int) []fieldWant {
+	out := make([]fieldWant, n)
+	for i := range out {
+		out[i] = fieldWant{"criteria.rules", iop.ErrMissing}
+	}
+	return out
+}
