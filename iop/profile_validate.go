@@ -85,6 +85,7 @@ func (p Profile) Validate() error {
 		v.add("until", fmt.Errorf("%w: until must be after from", ErrOrder))
 	}
 	v.cited("source", true, p.Source)
+	p.Scope.validate(&v)
 
 	a := p.Ages
 	v.count("ages.adult_age", a.AdultAge, maxAge)
@@ -112,6 +113,9 @@ func (p Profile) Validate() error {
 	v.band("weekly.adolescent", w.Adolescent, minutesPerWeek)
 	weekly := w.Adult != (Band{}) || w.Adolescent != (Band{})
 	v.cited("weekly.cite", weekly, w.Cite)
+	if w.Above != 0 && !w.Above.IsValid() {
+		v.add("weekly.above", ErrUnknown)
+	}
 
 	d := p.Daily
 	v.count("daily.min_days", d.MinDays, 7)
@@ -157,6 +161,13 @@ func (p Profile) Validate() error {
 	v.count("certification.initial_days", c.InitialDays, maxDays)
 	v.count("certification.first_recert_day", c.FirstRecertDay, maxDays)
 	v.count("certification.recert_days", c.RecertDays, maxDays)
+	v.count("certification.recert_months", c.RecertMonths, maxDays/30)
+	if c.RecertDays != 0 && c.RecertMonths != 0 {
+		v.add("certification.recert_months", fmt.Errorf("%w: set recert_days or recert_months, not both", ErrOrder))
+	}
+	if c.FirstRecertCount != 0 && !c.FirstRecertCount.IsValid() {
+		v.add("certification.first_recert_count", ErrUnknown)
+	}
 	v.count("certification.plan_review_days", c.PlanReviewDays, maxDays)
 	if c.FirstRecertDay != 0 && c.FirstRecertDay <= c.InitialDays {
 		v.add("certification.first_recert_day", fmt.Errorf("%w: must come after initial_days", ErrOrder))
