@@ -309,7 +309,7 @@ func H0015() Profile {
 func S9480NewYork() Profile {
 	band := Band{Min: Hours(9)}
 	cite := Citation{
-		Source: "New York State Office of Mental Health, Intensive Outpatient Program guidance (clinic), with HCPCS S9480",
+		Source:  "New York State Office of Mental Health, Intensive Outpatient Program guidance (clinic), with HCPCS S9480",
 		Edition: "dated 2017-02-01, updated 2023-01",
 		Note:    "the guidance's date is confirmed (secondary); its figures (3 hours a day, 9 a week, justification after 6 weeks) were not re-read",
 	}

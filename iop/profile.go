@@ -6,7 +6,7 @@ import (
 
 	"github.com/ioprules/ioprules/internal/enum"
 
-		"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
 )
 
@@ -425,8 +425,8 @@ type GroupRules struct {
 	YoungAdultMaxAge int `json:"young_adult_max_age,omitzero"`
 	// RequireAgreement requires a confidentiality agreement on file for
 	// every participant: patients, family members and observers.
-	RequireAgreement bool `json:"require_agreement,omitzero"`
-	Cite Citation `json:"cite,omitzero"`
+	RequireAgreement bool     `json:"require_agreement,omitzero"`
+	Cite             Citation `json:"cite,omitzero"`
 }
 
 // FollowUpWindow is a window after discharge within which a follow-up
@@ -444,7 +444,7 @@ type FollowUpWindow struct {
 	Name string `json:"name"`
 	// Measure is the HEDIS measure the window is, when it is one.
 	Measure Measure `json:"measure,omitzero"`
-	Days int    `json:"days"`
+	Days    int     `json:"days"`
 	// SameDayCounts says whether a contact on the discharge day itself
 	// counts (HEDIS FUA and FUM: yes; FUH and FUI: no).
 	SameDayCounts bool `json:"same_day_counts,omitzero"`
