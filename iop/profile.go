@@ -55,6 +55,7 @@ type Profile struct {
 	Certification CertificationRules `json:"certification,omitzero"`
 	Stay          StayRules          `json:"stay,omitzero"`
 	Counting      CountingRules      `json:"counting,omitzero"`
+	Claims        ClaimRules         `json:"claims,omitzero"`
 	Group         GroupRules         `json:"group,omitzero"`
 	FollowUp      FollowUpRules      `json:"follow_up,omitzero"`
 
@@ -514,7 +515,7 @@ func (p Profile) Equal(q Profile) bool {
 		p.Source == q.Source && p.Scope.equal(q.Scope) && p.Ages == q.Ages && p.Weekly == q.Weekly &&
 		p.Daily == q.Daily && p.PartialWeeks == q.PartialWeeks &&
 		p.StepDown == q.StepDown && p.Certification == q.Certification &&
-		p.Stay == q.Stay && p.Group == q.Group && p.Counting.Equal(q.Counting) &&
+		p.Stay == q.Stay && p.Group == q.Group && p.Counting.Equal(q.Counting) && p.Claims.Equal(q.Claims) &&
 		slices.Equal(p.Rules, q.Rules) &&
 		p.ServiceTiers.Cite == q.ServiceTiers.Cite &&
 		slices.EqualFunc(p.ServiceTiers.Tiers, q.ServiceTiers.Tiers, func(a, b ServiceTier) bool {
@@ -532,6 +533,7 @@ func (p Profile) Clone() Profile {
 	p.Scope.States = slices.Clone(p.Scope.States)
 	p.FollowUp.Windows = slices.Clone(p.FollowUp.Windows)
 	p.Counting.Codes = slices.Clone(p.Counting.Codes)
+	p.Claims = p.Claims.clone()
 	p.Rules = slices.Clone(p.Rules)
 	return p
 }

@@ -237,6 +237,7 @@ func (p Profile) Validate() error {
 		v.cited(field+".cite", true, fw.Cite)
 	}
 	p.Counting.validate(&v)
+	p.Claims.validate(&v)
 	if (weekly || d != (DailyRules{Cite: d.Cite})) && p.Counting.IsZero() {
 		v.add("counting", fmt.Errorf("%w: a profile with weekly or daily rules must say which sessions count", ErrMissing))
 	}
