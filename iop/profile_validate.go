@@ -53,7 +53,7 @@ func (v *validator) band(field string, b Band, max Minutes) {
 }
 
 // Validate reports every inconsistency in p, in the order of its fields, as
-// [Errors] of [*FieldError]s naming each field by its JSON path. It checks
+// [FieldErrors] naming each field by its JSON path. It checks
 // that the identity is complete (ID, title, a valid level defined in the
 // edition, a start date, an end after the start, a source); that no number
 // is negative or beyond what a week, a day or a life holds; that no minimum
