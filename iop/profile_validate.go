@@ -58,8 +58,12 @@ func (v *validator) band(field string, b Band, max Minutes) {
 // edition, a start date, an end after the start, a source); that no number
 // is negative or beyond what a week, a day or a life holds; that no minimum
 // is above its maximum; that every rule group that is set has a citation;
-// that a profile with a weekly minimum says how partial weeks count; and
-// that service tiers ascend. It returns nil when p is valid.
+// that a profile with a weekly minimum says how partial weeks count and
+// which sessions count; that service tiers ascend; that the scope names its
+// reach (and its states, for a state or contractor rule); that claim rules
+// are well-formed codes; and that each rule setting names a rule of a
+// checking package once, with a valid severity or off, and a citation. It
+// returns nil when p is valid.
 func (p Profile) Validate() error {
 	var v validator
 	if p.ID == "" {
