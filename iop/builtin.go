@@ -2,15 +2,26 @@ package iop
 
 import "github.com/rickb777/date/v2"
 
-// Citations shared by several built-in profiles. Each function returns a
-// fresh value: there is no package state.
+// Citations and rule groups shared by several built-in profiles. Each
+// function returns a fresh value: there is no package state.
 
-func citeIOPRule() Citation {
-	return Citation{Source: "42 CFR 410.44; SSA §1861(ff)(3)(A) as amended by CAA 2023 §4124", Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01"}
-}
+const (
+	urlCFR41043 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.43"
+	urlCFR41044 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.44"
+	urlCFR42424 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-424/subpart-B/section-424.24"
+	urlOPPS2024 = "https://www.federalregister.gov/documents/2023-11-22/2023-24293/medicare-program-hospital-outpatient-prospective-payment-and-ambulatory-surgical-center-payment-systems"
+
+	// The codes of the schedule rules the Medicare profiles set: package
+	// schedule's rule table holds them.
+	codeWeeklyBelowMinimum Code = "schedule.weekly-minutes.below-minimum"
+	codeDayBelowTier       Code = "schedule.day-services.below-tier"
+)
 
 func citeASAM3(section string) Citation {
-	return Citation{Source: "The ASAM Criteria, " + section, Edition: "3rd edition (2013), as quoted by state Medicaid manuals and payer policies"}
+	return Citation{
+		Source: "The ASAM Criteria, " + section, Edition: "3rd edition (2013)",
+		Note: "secondary: the criteria are proprietary; the figures are those state Medicaid manuals and payer policies quote",
+	}
 }
 
 func citeUnsetPartialWeek() Citation {
@@ -22,133 +33,205 @@ func citeUnsetPartialWeek() Citation {
 }
 
 func citeAdultAge18() Citation {
-	return Citation{Source: "The ASAM Criteria, adolescent criteria (ages 12-17)", Edition: "3rd edition (2013)", Note: "adult from 18, the age at which state manuals such as 77 IAC 2060.120 place adult treatment"}
+	return Citation{Source: "The ASAM Criteria, adolescent criteria (ages 12-17)", Edition: "3rd edition (2013)", Note: "adult from 18, the age at which state manuals such as 77 Ill. Adm. Code 2060 place adult treatment"}
 }
 
-// followUpMentalHealth returns the 7- and 30-day follow-up windows after a
-// discharge from mental-health care, read from HEDIS FUH: a visit on the
-// day of discharge does not count. HEDIS measures follow-up after an
-// inpatient stay, not after an IOP or PHP discharge; FUH is the nearest
-// measure and the default here.
-func followUpMentalHealth() FollowUpRules {
-	cite := Citation{
-		Source:  "NCQA HEDIS Follow-Up After Hospitalization for Mental Illness (FUH)",
-		Edition: "HEDIS MY2024-2025",
-		Note:    "HEDIS has no measure of follow-up after an IOP or PHP discharge; FUH's windows (a visit on the discharge day does not count) are this library's default, override them in your own profile",
-	}
-	return FollowUpRules{Windows: []FollowUpWindow{
-		{Name: "7-day", Days: 7, Cite: cite},
-		{Name: "30-day", Days: 30, Cite: cite},
-	}}
+func partialProrated() PartialWeekRules {
+	return PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()}
 }
 
-// followUpSUD returns the follow-up windows after a discharge from
-// substance use disorder care: the 7- and 30-day windows of HEDIS FUI (the
-// follow-up must be on a later date than the discharge), then HEDIS IET's
-// initiation (the index day and the 13 days after: "within 14 days") and
-// engagement (2 more services from the day after initiation through day
-// 34). HEDIS counts FUI from high-intensity care and IET from a new SUD
-// episode, not from an IOP discharge: counting them from the discharge into
-// continuing care is this library's default.
-func followUpSUD() FollowUpRules {
-	fui := Citation{
-		Source:  "NCQA HEDIS Follow-Up After High-Intensity Care for Substance Use Disorder (FUI)",
-		Edition: "HEDIS MY2024-2025",
-		Note:    "HEDIS has no measure of follow-up after an IOP discharge; FUI's windows (follow-up on a later date than the discharge) are this library's default, override them in your own profile",
+// medicareScope is where the Medicare program rules bind: every state, the
+// settings given.
+func medicareScope(settings ...Setting) Scope {
+	return Scope{Reach: National, Body: "CMS (Medicare)", Settings: SettingsOf(settings...)}
+}
+
+// citeOPPS returns the citation of a calendar year's OPPS final rule.
+func citeOPPS(year int, what string) Citation {
+	c := Citation{
+		Source: "OPPS/ASC final rule, " + what,
+		Note:   "the 3-service and 4-or-more tiers by setting are confirmed from CMS's fact sheet (secondary); the APC numbers are read from summaries of the rule, not from its Addendum A",
 	}
-	iet := Citation{
-		Source:  "NCQA HEDIS Initiation and Engagement of Substance Use Disorder Treatment (IET)",
-		Edition: "HEDIS MY2024-2025",
-		Note:    "HEDIS counts IET from a new SUD episode; counting it from the discharge into continuing care is this library's default",
+	switch year {
+	case 2024:
+		c.Edition, c.URL = "CY2024, 88 FR 81540 (2023-11-22), corrected 89 FR 9002 (2024-02-09)", urlOPPS2024
+	case 2025:
+		c.Edition = "CY2025, CMS-1809-FC (2024-11): tiers and APC numbers kept, rates updated"
+	case 2026:
+		c.Edition = "CY2026, 90 FR 53448 (2025-11-25): no change to the tiers or APC numbers found"
+		c.Note += "; the rule's PHP/IOP section was not read"
 	}
-	return FollowUpRules{Windows: []FollowUpWindow{
-		{Name: "7-day", Days: 7, Cite: fui},
-		{Name: "30-day", Days: 30, Cite: fui},
-		{Name: "iet-initiation", Days: 13, SameDayCounts: true, Cite: iet},
-		{Name: "iet-engagement", Days: 34, Contacts: 2, After: "iet-initiation", Cite: iet},
-	}}
+	return c
+}
+
+// medicareTiers returns the per diem tiers of a Medicare program in year:
+// a day with 3 countable services, or 4 or more, by setting. A day with
+// fewer than 3 is not paid as a program day.
+func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) ServiceTierRules {
+	return ServiceTierRules{
+		Tiers: []ServiceTier{
+			{MinServices: 3, Name: "3 services", APCs: []SettingAPC{{HospitalOutpatient, hospital3}, {CMHC, cmhc3}}},
+			{MinServices: 4, Name: "4 or more services", APCs: []SettingAPC{{HospitalOutpatient, hospital4}, {CMHC, cmhc4}}},
+		},
+		Cite: citeOPPS(year, what),
+	}
+}
+
+// medicareSettings returns the rule settings of the Medicare programs: the
+// weekly minimum is what the physician certifies the patient needs, so a
+// short week is a warning for review, and a day below the lowest tier is
+// not payable as a program day.
+func medicareSettings(year int, weekly Citation) []RuleSetting {
+	return []RuleSetting{
+		{Code: codeWeeklyBelowMinimum, Severity: Warning, Cite: weekly},
+		{Code: codeDayBelowTier, Severity: Blocking, Cite: Citation{
+			Source: "OPPS per diem payment of IOP and PHP days; Medicare Claims Processing Manual (Pub. 100-04) ch. 4 §260",
+			Title:  "Outpatient Partial Hospitalization Services", Edition: citeOPPS(year, "").Edition,
+			Note: "a day with fewer than 3 qualifying services is not paid at a program per diem (a CMHC is not paid for it; a hospital's services are paid individually); the manual's text was not read, the rule is from CMS's descriptions of the per diem",
+		}},
+	}
 }
 
 // MedicareIOP2024 returns the Medicare intensive outpatient program benefit
-// in force from 2024-01-01: a physician certifies a need for at least 9 hours
-// a week of therapeutic services (42 CFR 410.44, 424.24(d)); 19 hours is the
-// top of the band, above which partial hospitalization applies. The weekly
-// band applies to every beneficiary, whatever the age. Recertification
-// sources disagree (the CY2024 rule reads "no less often than every other
-// month", some contractor pages monthly): the default is 60 days. Payment is
-// a per diem in two tiers, 3 services and 4 or more; the APCs given are the
-// CMHC ones (5851, 5852); hospital-based 5861/5862 are unconfirmed. Groups
-// are capped at 12 patients as the NGS LCD L33632 caps CPT 90853.
-func MedicareIOP2024() Profile {
-	band := Band{Min: Hours(9), Max: Hours(19)}
-	return Profile{
-		ID:       "medicare-iop-2024",
-		Title:    "Medicare intensive outpatient program (IOP), CY2024",
-		Level:    Level21,
-		From:     date.New(2024, 1, 1),
-		Source:   citeIOPRule(),
-		Counting: DefaultCounting(),
-		Weekly: WeeklyRules{Adult: band, Adolescent: band, Cite: Citation{
-			Source: "42 CFR 410.44(c); 42 CFR 424.24(d)(1)", Edition: "CY2024 OPPS/PFS final rules",
-		}},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
-		ServiceTiers: ServiceTierRules{
-			Tiers: []ServiceTier{
-				{MinServices: 3, Name: "3 services", APC: "5851"},
-				{MinServices: 4, Name: "4 or more services", APC: "5852"},
-			},
-			Cite: Citation{Source: "CY2024 OPPS final rule, IOP per diem APCs", Edition: "88 FR 81540 (2023-11-22)", Note: "APCs are the CMHC ones; hospital-based 5861/5862 unconfirmed"},
-		},
-		Certification: CertificationRules{InitialDays: 0, RecertDays: 60, Cite: Citation{
-			Source: "42 CFR 424.24(d)", Edition: "CY2024 PFS final rule",
-			Note: "sources disagree: 'no less often than every other month' in the rule, monthly on some contractor pages; default 60 days",
-		}},
-		Group: GroupRules{MaxSize: 12, RequireLicensed: true, Cite: Citation{
-			Source: "NGS LCD L33632 (Psychiatric Codes), CPT 90853 group psychotherapy", Edition: "as revised 2024",
-		}},
-		FollowUp: followUpMentalHealth(),
+// for calendar year 2024 (SSA §1861(ff)(4), added by CAA 2023 §4124; 42 CFR
+// 410.44 and 424.24(d)). The physician certifies that the patient needs at
+// least 9 hours a week of therapeutic services, and recertifies no less
+// often than every other month; the 9 hours are a certification and
+// plan-of-care requirement, so a week with fewer attended hours is a
+// warning for review, not a denial. Medicare sets no weekly maximum.
+// Payment is a per diem by day: 3 services, or 4 or more (APC 5861/5862 in
+// a hospital outpatient department, 5851/5852 in a CMHC); a day with fewer
+// than 3 is not paid as an IOP day (blocking for that day). Time counts
+// when furnished in person.
+func MedicareIOP2024() Profile { return medicareIOP(2024) }
+
+// MedicareIOP2025 returns the Medicare IOP benefit for calendar year 2025:
+// the CY2025 OPPS kept the 2024 structure and APC numbers.
+func MedicareIOP2025() Profile { return medicareIOP(2025) }
+
+// MedicareIOP2026 returns the Medicare IOP benefit for calendar year 2026,
+// as far as the CY2026 OPPS final rule was read (no change found). It is
+// open-ended until a later year is encoded.
+func MedicareIOP2026() Profile { return medicareIOP(2026) }
+
+func medicareIOP(year int) Profile {
+	weekly := Citation{
+		Source: "42 CFR 424.24(d)(1); SSA §1861(ff)(4)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
+		Edition: "as amended by the CY2024 OPPS/PFS final rules", URL: urlCFR42424,
+		Note: "a certification and plan-of-care requirement (the patient needs at least 9 hours a week), not a per-week payment condition: a shorter week is flagged for review; no weekly maximum in the statute or regulation; paragraph wording read from secondary sources",
 	}
+	band := Band{Min: Hours(9)}
+	p := Profile{
+		ID:    "medicare-iop-" + itoa(year),
+		Title: "Medicare intensive outpatient program (IOP), CY" + itoa(year),
+		Level: Level21,
+		From:  date.New(year, 1, 1),
+		Source: Citation{
+			Source: "SSA §1861(ff)(4); 42 CFR 410.44", Title: "Intensive outpatient services",
+			Edition: "CAA 2023 §4124; CY2024 OPPS/PFS final rules, effective 2024-01-01", URL: urlCFR41044,
+			Note: "§1861(ff)(4) defines intensive outpatient services (the 9-hour need, the every-other-month determination); §1861(ff)(3)(A) describes the program; both read from secondary sources",
+		},
+		Scope:        medicareScope(HospitalOutpatient, CMHC, CAH, RHC, FQHC, OTP),
+		Counting:     DefaultCounting(),
+		Claims:       medicareClaims("92", "13x", "76x", "85x", "71x", "77x"),
+		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Above: Level25, Cite: weekly},
+		PartialWeeks: partialProrated(),
+		ServiceTiers: medicareTiers(year, "5861", "5862", "5851", "5852", "IOP per diem APCs"),
+		Certification: CertificationRules{InitialDays: 0, RecertMonths: 2, Cite: Citation{
+			Source: "42 CFR 424.24(d); SSA §1861(ff)(4)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
+			Edition: "CY2024 PFS/OPPS final rules", URL: urlCFR42424,
+			Note: "'no less frequently than every other month' (CMS's fact sheet and the statute, read from secondary sources): 2 calendar months, which is not 60 days across February",
+		}},
+		FollowUp: FollowUpOf(FUH7, FUH30),
+		Rules:    medicareSettings(year, weekly),
+	}
+	if year < 2026 {
+		p.Until = date.New(year+1, 1, 1)
+	}
+	return p
 }
 
-// MedicarePHP2024 returns the Medicare partial hospitalization program in
-// force from 2024-01-01: at least 20 hours a week of therapeutic services
-// (42 CFR 410.43(c)(1)); certification at admission, recertification by the
-// 18th day of services (day 17 after admission) and then at least every 30 days, and a plan of care reviewed at
-// least every 31 days (42 CFR 424.24(e)).
-func MedicarePHP2024() Profile {
-	band := Band{Min: Hours(20)}
-	return Profile{
-		ID:       "medicare-php-2024",
-		Title:    "Medicare partial hospitalization program (PHP), CY2024",
-		Level:    Level25,
-		From:     date.New(2024, 1, 1),
-		Source:   Citation{Source: "42 CFR 410.43; 42 CFR 424.24(e); SSA §1861(ff)", Edition: "CY2024 OPPS final rule"},
-		Counting: DefaultCounting(),
-		Weekly: WeeklyRules{Adult: band, Adolescent: band, Cite: Citation{
-			Source: "42 CFR 410.43(c)(1)", Edition: "CY2024 OPPS final rule",
-		}},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
-		ServiceTiers: ServiceTierRules{
-			Tiers: []ServiceTier{
-				{MinServices: 3, Name: "3 services"},
-				{MinServices: 4, Name: "4 or more services"},
-			},
-			Cite: Citation{Source: "CY2024 OPPS final rule, PHP per diem APCs", Edition: "88 FR 81540 (2023-11-22)", Note: "unconfirmed: tiers taken to match IOP's; APC numbers not given"},
-		},
-		Certification: CertificationRules{InitialDays: 0, FirstRecertDay: 17, RecertDays: 30, PlanReviewDays: 31, Cite: Citation{
-			Source: "42 CFR 424.24(e)(3)", Edition: "CY2024 OPPS final rule",
-			Note: "the rule says 'as of the 18th day' of services, the first day being day 1: day 17 counted from admission as day 0",
-		}},
-		FollowUp: followUpMentalHealth(),
+// MedicarePHP2024 returns the Medicare partial hospitalization program for
+// calendar year 2024 (42 CFR 410.43; 424.24(e)): the physician certifies
+// that the patient needs at least 20 hours a week of therapeutic services,
+// a certification and plan-of-care requirement (CMS answers a shorter week
+// with an informational remittance message, not a denial: Change Request
+// 11066, 2019). The first recertification is due as of the 18th day of
+// partial hospitalization services (counted in days of service), then at
+// least every 30 days. Per diem by day: 3 services, or 4 or more (APC
+// 5863/5864 hospital, 5853/5854 CMHC); a day with fewer than 3 is not paid
+// as a PHP day.
+func MedicarePHP2024() Profile { return medicarePHP(2024) }
+
+// MedicarePHP2025 returns the Medicare PHP for calendar year 2025.
+func MedicarePHP2025() Profile { return medicarePHP(2025) }
+
+// MedicarePHP2026 returns the Medicare PHP for calendar year 2026,
+// open-ended until a later year is encoded.
+func MedicarePHP2026() Profile { return medicarePHP(2026) }
+
+func medicarePHP(year int) Profile {
+	weekly := Citation{
+		Source: "42 CFR 410.43(c)(1); 42 CFR 424.24(e)(1); CMS Change Request 11066 (Pub. 100-20 Transmittal 2266, 2019-02-28)",
+		Title:  "Partial hospitalization services: conditions and exclusions", Edition: "CY2024 OPPS final rule", URL: urlCFR41043,
+		Note: "a certification and plan-of-care requirement; CMS answers weeks under 20 hours with informational remittance messaging, effective 2019-07-01, not a denial",
 	}
+	band := Band{Min: Hours(20)}
+	p := Profile{
+		ID:    "medicare-php-" + itoa(year),
+		Title: "Medicare partial hospitalization program (PHP), CY" + itoa(year),
+		Level: Level25,
+		From:  date.New(year, 1, 1),
+		Source: Citation{
+			Source: "SSA §1861(ff); 42 CFR 410.43; 42 CFR 424.24(e)", Title: "Partial hospitalization services: conditions and exclusions",
+			Edition: "CY2024 OPPS final rule", URL: urlCFR41043,
+		},
+		Scope:        medicareScope(HospitalOutpatient, CMHC),
+		Counting:     DefaultCounting(),
+		Claims:       medicareClaims("41", "13x", "76x", "85x"),
+		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Cite: weekly},
+		PartialWeeks: partialProrated(),
+		ServiceTiers: medicareTiers(year, "5863", "5864", "5853", "5854", "PHP per diem APCs"),
+		Certification: CertificationRules{InitialDays: 0, FirstRecertDay: 17, FirstRecertCount: ServiceDays, RecertDays: 30, Cite: Citation{
+			Source: "42 CFR 424.24(e)(3)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
+			Edition: "CY2024 OPPS final rule", URL: urlCFR42424,
+			Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed",
+		}},
+		FollowUp: FollowUpOf(FUH7, FUH30),
+		Rules:    medicareSettings(year, weekly),
+	}
+	if year < 2026 {
+		p.Until = date.New(year+1, 1, 1)
+	}
+	return p
 }
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n >= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	b[i] = byte('0' + n)
+	return string(b[i:])
+}
+
+// asam21Top is the top of the level 2.1 band: the minute below level 2.5's
+// floor of 20 hours. Payers quote the band in whole hours ("9-19"), meaning
+// below 20: 19 hours 30 minutes is level 2.1 intensity.
+const asam21Top = 20*60 - 1
 
 // ASAM3Level21 returns ASAM level 2.1 (intensive outpatient) of the 3rd
 // edition as public sources quote it: at least 9 hours a week for adults
-// and 6 for adolescents, below the 20 of level 2.5; Aetna's policy states
-// the bands as 9-19 and 6-19 hours. The step-down allowance (fewer hours
-// for up to 2 weeks after stepping down from 2.1) is unconfirmed as a
-// general rule and set here as several state manuals describe it.
+// and 6 for adolescents, below the 20 of level 2.5 (payers write the bands
+// as 9-19 and 6-19 hours; the band here ends at 19h59m, so 19h30m is 2.1
+// intensity). Hours above the band fall in level 2.5. The step-down
+// allowance (fewer hours for up to 2 weeks after stepping down from 2.1) is
+// unconfirmed as a general rule and set here as several state manuals
+// describe it.
 func ASAM3Level21() Profile {
 	return Profile{
 		ID:       "asam3-2.1",
@@ -157,19 +240,24 @@ func ASAM3Level21() Profile {
 		Edition:  Edition3,
 		From:     date.New(2013, 10, 1),
 		Source:   citeASAM3("level 2.1 intensive outpatient services"),
+		Scope:    Scope{Reach: National, Body: "American Society of Addiction Medicine"},
 		Counting: DefaultCounting(),
 		Ages:     AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Weekly: WeeklyRules{
-			Adult:      Band{Min: Hours(9), Max: Hours(19)},
-			Adolescent: Band{Min: Hours(6), Max: Hours(19)},
-			Cite:       Citation{Source: "Aetna Clinical Policy Bulletin, intensive outpatient (ASAM 2.1: 9-19 h adults, 6-19 h adolescents)", Edition: "ASAM 3rd edition (2013) bands"},
+			Adult:      Band{Min: Hours(9), Max: asam21Top},
+			Adolescent: Band{Min: Hours(6), Max: asam21Top},
+			Above:      Level25,
+			Cite: Citation{
+				Source: "Aetna Clinical Policy Bulletin, intensive outpatient (ASAM 2.1: 9-19 h adults, 6-19 h adolescents)", Edition: "ASAM 3rd edition (2013) bands",
+				Note: "secondary; '19 h' read as below level 2.5's 20 h, so the band ends at 19h59m",
+			},
 		},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
+		PartialWeeks: partialProrated(),
 		StepDown: StepDownRules{Weeks: 2, Cite: Citation{
 			Source: "state Medicaid manuals (step-down from 2.1)", Edition: "as read 2025",
 			Note: "unconfirmed as a general rule: several states allow fewer than 9 (6) hours for 1-2 weeks after a step-down",
 		}},
-		FollowUp: followUpSUD(),
+		FollowUp: FollowUpOf(IETInitiation, IETEngagement, FUI7, FUI30),
 	}
 }
 
@@ -184,106 +272,154 @@ func ASAM3Level25() Profile {
 		Edition:      Edition3,
 		From:         date.New(2013, 10, 1),
 		Source:       citeASAM3("level 2.5 partial hospitalization services"),
+		Scope:        Scope{Reach: National, Body: "American Society of Addiction Medicine"},
 		Counting:     DefaultCounting(),
 		Ages:         AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Cite: citeASAM3("level 2.5: 20 or more hours a week")},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
-		FollowUp:     followUpSUD(),
+		PartialWeeks: partialProrated(),
+		FollowUp:     FollowUpOf(IETInitiation, IETEngagement, FUI7, FUI30),
 	}
 }
 
 // H0015 returns the per-day definition of HCPCS H0015 (alcohol and/or drug
-// services, intensive outpatient) as state manuals apply it: a service day
-// has at least 3 hours, and a week at least 3 such days. A day of 2.5 hours
-// is not a service day, and 2 days of 4.5 hours do not make a week. From is
-// a floor: the code predates it.
+// services; intensive outpatient: a program of at least 3 hours a day on at
+// least 3 days a week): a day of 2.5 hours is not a service day, and 2 days
+// of 4.5 hours do not make a week. From is a floor: the code predates it.
 func H0015() Profile {
+	cite := Citation{
+		Source: "HCPCS Level II H0015", Title: "Alcohol and/or drug services; intensive outpatient (treatment program that operates at least 3 hours/day and at least 3 days/week ...)",
+		Edition: "CMS HCPCS file", Note: "the descriptor itself states 3 hours a day and 3 days a week; read from a copy of the CMS HCPCS file",
+	}
 	return Profile{
-		ID:           "hcpcs-h0015",
-		Title:        "HCPCS H0015 intensive outpatient service day",
-		Level:        Level21,
-		From:         date.New(2003, 1, 1),
-		Source:       Citation{Source: "HCPCS Level II code H0015", Edition: "descriptor as applied by state Medicaid manuals", Note: "From is a floor; the code predates it"},
-		Counting:     DefaultCounting(),
-		Daily:        DailyRules{MinDays: 3, MinDayMinutes: Hours(3), Cite: Citation{Source: "HCPCS H0015: at least 3 hours a day, at least 3 days a week", Edition: "state Medicaid manuals"}},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
-		FollowUp:     followUpSUD(),
+		ID:       "hcpcs-h0015",
+		Title:    "HCPCS H0015 intensive outpatient service day",
+		Level:    Level21,
+		From:     date.New(2003, 1, 1),
+		Source:   Citation{Source: cite.Source, Title: cite.Title, Edition: cite.Edition, Note: "From is a floor; the code predates it"},
+		Scope:    Scope{Reach: National, Body: "CMS (HCPCS code set), applied by state Medicaid programs"},
+		Counting: DefaultCounting(),
+		Daily:    DailyRules{MinDays: 3, MinDayMinutes: Hours(3), Cite: cite},
+		Claims: ClaimRules{
+			Codes:        []ServiceCode{{Code: "H0015", Kind: OtherService, PerDiem: true, DayMinutes: Hours(3)}},
+			RevenueCodes: []string{"0906"},
+			Cite: Citation{
+				Source: cite.Source, Title: cite.Title, Edition: cite.Edition,
+				Note: "one unit is a program day of at least 3 hours; revenue code 0906 (intensive outpatient, chemical dependency) is the NUBC code payers pair with it, label not read in the licensed NUBC manual",
+			},
+		},
+		PartialWeeks: partialProrated(),
+		FollowUp:     FollowUpOf(IETInitiation, IETEngagement, FUI7, FUI30),
 	}
 }
 
 // S9480NewYork returns New York's rule for HCPCS S9480 (intensive
-// outpatient psychiatric services, per diem): at least 3 hours on a billed
-// day, 9 hours a week scheduled, and a written justification after 6 weeks.
+// outpatient psychiatric services, per diem) under the Office of Mental
+// Health's IOP guidance: at least 3 hours on a billed day, 9 hours a week
+// scheduled, and a written justification after 6 weeks.
 func S9480NewYork() Profile {
 	band := Band{Min: Hours(9)}
-	cite := Citation{Source: "New York Medicaid, HCPCS S9480 intensive outpatient psychiatric services", Edition: "as read 2025"}
+	cite := Citation{
+		Source:  "New York State Office of Mental Health, Intensive Outpatient Program guidance (clinic), with HCPCS S9480",
+		Edition: "dated 2017-02-01, updated 2023-01",
+		Note:    "the guidance's date is confirmed (secondary); its figures (3 hours a day, 9 a week, justification after 6 weeks) were not re-read",
+	}
 	return Profile{
-		ID:           "ny-s9480",
-		Title:        "New York S9480 intensive outpatient psychiatric services",
-		Level:        Level21,
-		From:         date.New(2015, 1, 1),
-		Source:       Citation{Source: cite.Source, Edition: cite.Edition, Note: "From is a floor: the date the rule was first in force is unconfirmed"},
-		Counting:     DefaultCounting(),
-		Weekly:       WeeklyRules{Adult: band, Adolescent: band, Cite: cite},
-		Daily:        DailyRules{MinDayMinutes: Hours(3), Cite: cite},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
+		ID:       "ny-s9480",
+		Title:    "New York S9480 intensive outpatient psychiatric services",
+		Level:    Level21,
+		From:     date.New(2017, 2, 1),
+		Source:   cite,
+		Scope:    Scope{Reach: State, States: []string{"NY"}, Body: "New York State Office of Mental Health"},
+		Counting: DefaultCounting(),
+		Weekly:   WeeklyRules{Adult: band, Adolescent: band, Cite: cite},
+		Daily:    DailyRules{MinDayMinutes: Hours(3), Cite: cite},
+		Claims: ClaimRules{
+			Codes:        []ServiceCode{{Code: "S9480", Kind: OtherService, PerDiem: true, DayMinutes: Hours(3)}},
+			RevenueCodes: []string{"0905"},
+			Cite: Citation{
+				Source: "HCPCS Level II S9480", Title: "Intensive outpatient psychiatric services, per diem", Edition: "CMS HCPCS file",
+				Note: "one unit is a program day of at least 3 hours under New York's rule; revenue code 0905 (intensive outpatient, psychiatric) as payers pair it, label not read in the licensed NUBC manual",
+			},
+		},
+		PartialWeeks: partialProrated(),
 		Stay:         StayRules{JustifyAfterDays: 42, Cite: cite},
-		FollowUp:     followUpMentalHealth(),
+		FollowUp:     FollowUpOf(FUH7, FUH30),
 	}
 }
 
-// TIP47 returns SAMHSA's recommendations for intensive outpatient treatment:
-// at least 9 hours a week for adults and 6 for adolescents (SAMHSA's 2021
-// advisory, restating TIP 47), and groups of 6 to 12 members with one or two
-// leaders and a confidentiality agreement from each member (TIP 41).
+// TIP47 returns SAMHSA's recommendations for intensive outpatient
+// treatment: at least 9 hours a week for adults and 6 for adolescents
+// (SAMHSA's 2021 advisory, restating TIP 47), and groups of typically 6 to
+// 12 members with one or two leaders and a confidentiality agreement from
+// each member (TIP 41). The sources describe practice; they do not bind, so
+// every group rule of the profile is a warning.
 func TIP47() Profile {
+	tip41 := Citation{
+		Source: "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2", Edition: "2005",
+		URL:  "https://www.ncbi.nlm.nih.gov/books/NBK64223/",
+		Note: "guidance, not a rule: 'typically 6 to 12 members, one or two leaders'; the co-leader above 10 members and the agreement on file for every member are this library's reading; TIP 41's wording was not re-read",
+	}
 	return Profile{
-		ID:       "samhsa-tip47",
-		Title:    "SAMHSA TIP 47 intensive outpatient treatment recommendations",
-		Level:    Level21,
-		From:     date.New(2006, 1, 1),
-		Source:   Citation{Source: "SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient Treatment", Edition: "2006; advisory update 2021"},
-		Counting: DefaultCounting(),
-		Ages:     AgeRules{AdultAge: 18, Cite: Citation{Source: "SAMHSA TIP 47, ch. 7 (adolescents)", Edition: "2006"}},
+		ID:     "samhsa-tip47",
+		Title:  "SAMHSA TIP 47 intensive outpatient treatment recommendations",
+		Level:  Level21,
+		From:   date.New(2006, 1, 1),
+		Source: Citation{Source: "SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient Treatment", Edition: "2006; advisory update 2021", URL: "https://www.ncbi.nlm.nih.gov/books/NBK64093/"},
+		Scope:  Scope{Reach: National, Body: "SAMHSA (guidance)"},
+		Ages:   AgeRules{AdultAge: 18, Cite: Citation{Source: "SAMHSA TIP 47, ch. 7 (adolescents)", Edition: "2006"}},
 		Weekly: WeeklyRules{
 			Adult:      Band{Min: Hours(9)},
 			Adolescent: Band{Min: Hours(6)},
 			Cite:       Citation{Source: "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders", Edition: "2021"},
 		},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
+		Counting:     DefaultCounting(),
+		PartialWeeks: partialProrated(),
 		Group: GroupRules{
 			MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 1, CoFacilitatorAbove: 10,
-			RequireAgreement: true,
-			Cite: Citation{
-				Source: "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2", Edition: "2005",
-				Note: "6-12 members typical, one or two leaders; the co-leader above 10 members and the confidentiality agreement on file for every member (TIP 41's group agreements) are this library's reading",
-			},
+			RequireAgreement: true, Cite: tip41,
 		},
-		FollowUp: followUpSUD(),
+		FollowUp: FollowUpOf(IETInitiation, IETEngagement, FUI7, FUI30),
+		Rules:    guidance(tip41, tip47Guided()...),
 	}
+}
+
+// guidance returns settings that make the rules codes warnings, citing
+// their source as guidance.
+func guidance(cite Citation, codes ...Code) []RuleSetting {
+	out := make([]RuleSetting, len(codes))
+	for i, c := range codes {
+		out[i] = RuleSetting{Code: c, Severity: Warning, Cite: cite}
+	}
+	return out
 }
 
 // DCLevel21 returns the District of Columbia's level 2.1 rule (22-A DCMR
 // 6329): 9-19 hours a week for adults, 6-19 for people under 21, and a
-// length of stay of 30 to 60 days.
+// length of stay of 30 to 60 days. The band, like ASAM's, ends below 20
+// hours.
 func DCLevel21() Profile {
-	cite := Citation{Source: "22-A DCMR 6329", Edition: "as read 2025"}
+	cite := Citation{
+		Source: "22-A DCMR 6329", Title: "Level 2.1: Intensive Outpatient Program", Edition: "in force by 2017-09-13",
+		Note: "From is the earliest date the section was confirmed in force (secondary); the chapter has since been renumbered (IOP probably §6332)",
+	}
 	return Profile{
 		ID:       "dc-22a-6329",
 		Title:    "District of Columbia level 2.1 intensive outpatient",
 		Level:    Level21,
-		From:     date.New(2019, 1, 1),
-		Source:   Citation{Source: cite.Source, Edition: cite.Edition, Note: "From is a floor: the date the section was first in force is unconfirmed"},
+		From:     date.New(2017, 9, 13),
+		Source:   cite,
+		Scope:    Scope{Reach: State, States: []string{"DC"}, Body: "DC Department of Behavioral Health"},
 		Counting: DefaultCounting(),
 		Ages:     AgeRules{AdultAge: 21, Cite: cite},
 		Weekly: WeeklyRules{
-			Adult:      Band{Min: Hours(9), Max: Hours(19)},
-			Adolescent: Band{Min: Hours(6), Max: Hours(19)},
+			Adult:      Band{Min: Hours(9), Max: asam21Top},
+			Adolescent: Band{Min: Hours(6), Max: asam21Top},
+			Above:      Level25,
 			Cite:       cite,
 		},
-		PartialWeeks: PartialWeekRules{First: PartialWeekProrated, Last: PartialWeekProrated, Cite: citeUnsetPartialWeek()},
+		PartialWeeks: partialProrated(),
 		Stay:         StayRules{TypicalMinDays: 30, TypicalMaxDays: 60, Cite: cite},
-		FollowUp:     followUpSUD(),
+		FollowUp:     FollowUpOf(IETInitiation, IETEngagement, FUI7, FUI30),
 	}
 }
 
@@ -291,15 +427,17 @@ func DCLevel21() Profile {
 // returns new values.
 func Builtins() Profiles {
 	return Profiles{
-		MedicareIOP2024(),
-		MedicarePHP2024(),
+		MedicareIOP2024(), MedicareIOP2025(), MedicareIOP2026(),
+		MedicarePHP2024(), MedicarePHP2025(), MedicarePHP2026(),
 		ASAM3Level21(),
 		ASAM3Level25(),
 		H0015(),
 		S9480NewYork(),
 		TIP47(),
 		DCLevel21(),
+		NGSGroupPsychotherapy(),
 		ColoradoIOP(),
+		TexasGroups2004(),
 		TexasGroups(),
 		CaliforniaDMC(),
 		WisconsinYouth(),

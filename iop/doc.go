@@ -1,7 +1,7 @@
 // Package iop is the shared vocabulary of ioprules: levels of care,
-// populations, service minutes, rule profiles with their citations, and
-// findings. The schedule, eligibility and aftercare packages build on it;
-// it imports none of them. It also holds the group-composition rules.
+// populations, service minutes, dates, rule profiles with their citations,
+// findings and errors. The checking packages (group, schedule,
+// eligibility, aftercare) build on it; it imports none of them.
 //
 // # Levels of care
 //
@@ -33,75 +33,96 @@
 //
 // A [Profile] holds every number a check uses, in rule groups ([AgeRules],
 // [WeeklyRules], [DailyRules], [PartialWeekRules], [StepDownRules],
-// [ServiceTierRules], [CertificationRules], [StayRules], [GroupRules],
-// [FollowUpRules]), each with the [Citation] of its source; the profile has
-// an ID, a title, the level it governs and the half-open range of days it
-// is in force. A rule group left at its zero value is not applied.
+// [ServiceTierRules], [CertificationRules], [StayRules], [CountingRules],
+// [ClaimRules], [GroupRules], [FollowUpRules]), each with the [Citation] of
+// its source (section, title, edition, public URL, and a note where the
+// value is the library's reading or was read from a secondary source). The
+// profile has an ID, a title, the level it governs, the half-open range of
+// days it is in force, and a [Scope]: how far it binds (national, a state,
+// one Medicare contractor's states, one payer) and for which provider
+// [Setting]s. A rule group left at its zero value is not applied.
 //
-// The built-in profiles are functions returning fresh values:
+// A profile also says how hard each rule bites: [Profile.Rules] holds
+// [RuleSetting]s that give a rule of a checking package another severity
+// than its rule table's default, or turn it off (a payer contract that
+// treats the weekly minimum as a warning). Each setting cites its source.
 //
-//	MedicareIOP2024   2.1  9-19 h/week; recert 60 days (sources disagree); per diem 3 / 4+ services; groups ≤ 12
-//	MedicarePHP2024   2.5  20 h/week; recert by the 18th day of services (day 17), then every 30 days; plan review 31 days
-//	ASAM3Level21      2.1  adults 9-19 h, adolescents 6-19 h; step-down allowance 2 weeks (unconfirmed)
-//	ASAM3Level25      2.5  20 h/week
-//	H0015             2.1  a service day has 3 h; 3 such days a week
-//	S9480NewYork      2.1  3 h on a billed day, 9 h a week, justification after 6 weeks
-//	TIP47             2.1  adults 9 h, adolescents 6 h; groups of 6-12 (TIP 41)
-//	DCLevel21         2.1  adults 9-19 h, under 21 6-19 h; stay 30-60 days
-//	ColoradoIOP       2.1  IOP groups of at most 12
-//	TexasGroups       2.1  counseling groups ≤ 16, education and life-skills groups ≤ 35; adults and adolescents apart
-//	CaliforniaDMC     1    groups of 2 to 12
-//	WisconsinYouth    2.5  youth groups ≤ 12, a second staff member above 10
-//	IllinoisAges      2.1  adolescents 12-17; 18-22 may stay in adolescent care, 16-17 may join adult care, with justification
+// The built-in profiles are functions returning fresh values; the file
+// docs/profiles.md of the module lists every parameter of each, generated
+// from the code:
+//
+//	MedicareIOP2024/2025/2026  2.1  need of 9 h/week certified (a short week is a warning); no maximum;
+//	                                recertified every other month; per diem by day: 3 / 4+ services,
+//	                                APC 5861/5862 hospital, 5851/5852 CMHC; a day below 3 services is not an IOP day
+//	MedicarePHP2024/2025/2026  2.5  need of 20 h/week certified (a warning); first recertification by the
+//	                                18th day of services, then every 30 days; APC 5863/5864, 5853/5854
+//	ASAM3Level21               2.1  adults 9h-19h59m, adolescents 6h-19h59m (below 2.5's 20 h); step-down 2 weeks (unconfirmed)
+//	ASAM3Level25               2.5  20 h/week
+//	H0015                      2.1  a service day has 3 h; 3 such days a week
+//	S9480NewYork               2.1  3 h on a billed day, 9 h a week, justification after 6 weeks
+//	TIP47                      2.1  adults 9 h, adolescents 6 h; groups of 6-12 as guidance (warnings)
+//	DCLevel21                  2.1  adults 9h-19h59m, under 21 6h-19h59m; stay 30-60 days
+//	NGSGroupPsychotherapy      2.1  groups of at most 12 (CPT 90853), in NGS's J6 and JK states only
+//	ColoradoIOP                2.1  IOP groups of at most 12
+//	TexasGroups2004, TexasGroups    counseling groups ≤ 16, education groups ≤ 35; adults and adolescents apart
+//	CaliforniaDMC              1    groups of 2 to 12
+//	WisconsinYouth             2.5  youth groups ≤ 12, a second staff member above 10
+//	IllinoisAges               2.1  adolescents 12-17; 18-22 in adolescent care and 16-17 in adult care only with
+//	                                documented justification (blocking without it)
 //
 // Where the sources are silent (how a partial first or last week counts) or
-// disagree (Medicare IOP recertification), the built-in value is a
-// documented default and its citation's Note says so. Your own profile (a
-// state's rules, a payer contract) is a Profile value built in Go or loaded
-// with [ParseProfile], which decodes strictly (unknown or duplicate fields,
-// unknown levels and dates that do not exist such as "2025-02-30" are
-// refused) and runs [Profile.Validate], which reports every inconsistency
-// as a [*FieldError] naming the field by its JSON path. [Profiles.AsOf]
-// chooses the profile in force on a date.
+// unclear (whether Medicare PHP's "18th day" counts calendar days or days of
+// service), the built-in value is a documented default, a parameter, and
+// its citation's Note says so. Your own profile (a state's rules, a payer
+// contract) is a Profile value built in Go or loaded with [ParseProfile],
+// which decodes strictly (unknown or duplicate fields, unknown levels and
+// dates that do not exist such as "2025-02-30" are refused) and runs
+// [Profile.Validate], which reports every inconsistency as [FieldErrors]
+// naming each field by its JSON path. [Profiles.AsOf] chooses the profile in
+// force on a date.
 //
-// # Group composition
+// # Services, claims and follow-up
 //
-// A [GroupSession] is one meeting of a group: its kind (psychoeducation,
-// skills development, CBT, DBT, process, support, family, trauma-informed,
-// relapse prevention, twelve-step facilitation, ...), its [GroupFocus]
-// (gender, age band, dual diagnosis, trauma, a cohort such as a language),
-// whether it is open or closed to new members, its facilitators and its
-// participants (patients, family members, observers), each named by a
-// record ID. [GroupSession.Check] applies a profile's [GroupRules] and
-// [AgeRules] and reports every finding: a size outside the limits (family
-// members and observers counted as the profile says, with a separate cap
-// for education groups where a state sets one), too few facilitators, no
-// licensed facilitator, a co-facilitator missing above the profile's size,
-// adolescents and adults mixed, a participant who does not fit the group's
-// focus, a missing confidentiality agreement, a new member in a closed
-// group, a patient at another level of care. [Roster.Plan] splits a roster
-// of patients into groups that comply, or says which patients it cannot
-// place and why. A compliant 12-person check does not allocate.
+// [ServiceKind] names what a session furnishes; [CountingRules] say which
+// kinds and codes count toward a program's hours, and which telehealth
+// [Delivery] counts ([DeliveryOf] reads it from a claim line's place of
+// service and modifiers). [ClaimRules] say which HCPCS and CPT codes are
+// program services, how many minutes a unit stands for or whether it is a
+// per diem, and what a program claim must carry (condition code, types of
+// bill, revenue codes). [Measure] names the HEDIS follow-up measures (IET,
+// FUA, FUM, FUH, FUI) with their day conventions; a profile lists the ones
+// that apply ([FollowUpOf]).
 //
 // # Findings
 //
-// A check returns [Findings]: every finding, in rule order. Each [Finding]
-// has a stable [Code] ("schedule.weekly-minutes.below-minimum"), a
-// [Severity] (info, warning, blocking), the record ID it is about, a
-// message, the citation of the rule from the profile applied, and the
-// figures (Need, Got, in a [Unit]). [Findings.Err] returns nil unless a
-// finding blocks; errors.Is(err, code) finds a finding by its code. [Rules]
-// lists the codes this package emits; the root package's Catalog lists
-// every code of the library.
+// Every checking package checks the same way: a Checker built once from a
+// profile, and verb-named methods per subject returning ([Findings],
+// error). A [Finding] has a stable [Code]
+// ("schedule.weekly-minutes.below-minimum"), a [Severity] (info, warning,
+// blocking: do not bill, admit or discharge on the record), the record ID
+// it is about, the day it concerns, the level it points to, the figures
+// (Need, Got, in a [Unit]), the rule's one-line summary and the citation of
+// the rule from the profile applied. Making a finding does not allocate:
+// [Finding.Message] renders its words when asked. [Findings.Err] returns nil
+// unless a finding blocks; errors.Is(err, code) finds a finding by its
+// code. Each package's Rules function returns its rule table ([Rule]:
+// code, default severity, summary, citation); the root package's Catalog
+// lists every code of the library.
 //
 // # Errors
 //
-// Malformed input is an error: a [*ParseError] from a Parse function, a
-// [*FieldError] naming the field from a decoder or from Validate, a list of
-// them as [Errors]. Each wraps a sentinel (ErrUnknownLevel, ErrMinAboveMax,
-// ErrInvalidDate, ...) for errors.Is. Well-formed input that breaks a rule
-// is a finding, not an error. Nothing in the package panics on any input
-// except the MustParse functions, which are for tests and constants.
+// Malformed input is an error, never a finding: a [*ParseError] from a
+// Parse function, a [*FieldError] naming the field from a decoder or a
+// validation, a list of them as [FieldErrors] (every error kept, like
+// go/scanner's ErrorList). Each wraps one of a handful of sentinels
+// ([ErrUnknown], [ErrUnknownField], [ErrMissing], [ErrOutOfRange],
+// [ErrDuplicate], [ErrOrder], [ErrSyntax], [ErrInvalidDate], [ErrTooLarge])
+// for errors.Is. No error holds the rejected text: an unknown JSON member is
+// named by its position ("weekly.#3"), a rejected value by its field.
+// Decoders refuse input above 8 MiB. [CheckID] and [CheckServiceDate] are
+// the checks every package applies to record IDs and service dates. Nothing
+// in the package panics on any input except the MustParse functions, which
+// are for tests and constants.
 //
 // # Privacy and concurrency
 //
@@ -115,17 +136,23 @@
 //
 //   - The ASAM Criteria, 3rd edition (2013) and 4th edition (2023): levels,
 //     names, dimensions. Proprietary; only the public summaries are used.
-//   - 42 CFR 410.44 and SSA §1861(ff)(3)(A) as amended by CAA 2023 §4124:
-//     Medicare IOP, 9 hours a week (CY2024 OPPS/PFS final rules).
-//   - 42 CFR 410.43(c)(1): Medicare PHP, 20 hours a week.
+//   - SSA §1861(ff)(4) (added by CAA 2023 §4124) and 42 CFR 410.44:
+//     Medicare IOP, a certified need of 9 hours a week.
+//   - 42 CFR 410.43(c)(1): Medicare PHP, 20 hours a week; CMS Change
+//     Request 11066 (2019): informational remittance for shorter weeks.
 //   - 42 CFR 424.24(d) and (e): certification and recertification.
-//   - CY2024 OPPS final rule (88 FR 81540): IOP per diem APCs 5851/5852.
+//   - OPPS final rules CY2024 (88 FR 81540), CY2025, CY2026 (90 FR 53448):
+//     IOP and PHP per diem APCs 5851-5854 (CMHC) and 5861-5864 (hospital).
+//   - Medicare Claims Processing Manual ch. 4 §260; CR 13222 (condition
+//     code 92); CPT and HCPCS code sets; place of service codes 02, 10.
+//   - NCQA HEDIS IET, FUA, FUM, FUH, FUI (measurement years 2024-2026).
 //   - Aetna Clinical Policy Bulletin: ASAM 2.1 bands of 9-19 and 6-19 hours.
-//   - HCPCS H0015 and S9480 (New York Medicaid); CPT 90853 and NGS LCD L33632.
+//   - HCPCS H0015 and S9480 (New York OMH); CPT 90853 and NGS LCD L33632
+//     ("Psychiatry and Psychology Services").
 //   - SAMHSA TIP 41 (2005, group therapy), TIP 47 (2006, intensive
 //     outpatient) and the 2021 advisory on intensive outpatient treatment.
 //   - 22-A DCMR 6329 (District of Columbia level 2.1).
-//   - 77 IAC 2060.120 (Illinois adolescent ages).
+//   - 77 Ill. Adm. Code 2060 (Illinois adolescent ages; adopted 2025-04-02).
 //   - 2 CCR 502-1 §4.6.1(E) (Colorado IOP groups); 26 TAC §564.902(b) and
 //     §564.905(b)(1), formerly 25 TAC §448.901 (Texas group sizes and age
 //     separation); Cal. Welf. & Inst. Code §14021.6 (California group

@@ -30,21 +30,32 @@ func ExampleParseLevel() {
 func ExampleMedicareIOP2024() {
 	p := iop.MedicareIOP2024()
 	band := p.Weekly.For(iop.Adult)
-	fmt.Printf("%s: %s to %s a week (%s)\n", p.ID, band.Min, band.Max, p.Weekly.Cite.Source)
-	fmt.Println("539 minutes meets it:", band.Contains(539))
-	fmt.Println("540 minutes meets it:", band.Contains(540))
-	fmt.Println("recertify every", p.Certification.RecertDays, "days;", p.Certification.Cite.Note)
+	fmt.Printf("%s: at least %s a week, no maximum: %t (%s)\n", p.ID, band.Min, band.Max == 0, p.Weekly.Cite.Source)
+	fmt.Println("8h59m meets it:", band.Contains(iop.Hours(9)-1))
+	fmt.Println("9h00m meets it:", band.Contains(iop.Hours(9)))
+	fmt.Println("recertify every", p.Certification.RecertMonths, "calendar months")
+	for _, s := range p.Rules {
+		fmt.Println(s.Code, "is", s.Severity)
+	}
+	for _, t := range p.ServiceTiers.Tiers {
+		fmt.Printf("%s: hospital APC %s, CMHC APC %s\n", t.Name, t.APC(iop.HospitalOutpatient), t.APC(iop.CMHC))
+	}
 	// Output:
-	// medicare-iop-2024: 9h00m to 19h00m a week (42 CFR 410.44(c); 42 CFR 424.24(d)(1))
-	// 539 minutes meets it: false
-	// 540 minutes meets it: true
-	// recertify every 60 days; sources disagree: 'no less often than every other month' in the rule, monthly on some contractor pages; default 60 days
+	// medicare-iop-2024: at least 9h00m a week, no maximum: true (42 CFR 424.24(d)(1); SSA §1861(ff)(4))
+	// 8h59m meets it: false
+	// 9h00m meets it: true
+	// recertify every 2 calendar months
+	// schedule.weekly-minutes.below-minimum is warning
+	// schedule.day-services.below-tier is blocking
+	// 3 services: hospital APC 5861, CMHC APC 5851
+	// 4 or more services: hospital APC 5862, CMHC APC 5852
 }
 
 func ExampleParseProfile() {
 	data := []byte(`{
 		"id": "state-iop-2025", "title": "A state's IOP rules", "level": "2.1",
 		"from": "2025-07-01", "source": {"source": "State Admin. Code 9-12"},
+		"scope": {"reach": "state", "states": ["MT"], "body": "State Department of Health"},
 		"ages": {"adult_age": 18, "cite": {"source": "State Admin. Code 9-12-2"}},
 		"weekly": {"adult": {"min": "9h00m"}, "adolescent": {"min": "6h00m"}, "cite": {"source": "State Admin. Code 9-12-4"}},
 		"partial_weeks": {"first": "exempt", "last": "prorated", "cite": {"source": "State Admin. Code 9-12-4(d)"}},
@@ -57,7 +68,7 @@ func ExampleParseProfile() {
 	}
 	fmt.Println(p.ID, "adolescents:", p.Weekly.For(iop.Adolescent).Min)
 
-	_, err = iop.ParseProfile([]byte(`{"id": "x", "weekly": {"adult": {"minimum": 540}}}`))
+	_, err = iop.ParseProfile([]byte(`{"id": "x", "weekly": {"adult": {"minimum": "9h00m"}}}`))
 	var fe *iop.FieldError
 	if errors.As(err, &fe) {
 		fmt.Println("refused:", fe.Field, "-", fe.Err)

@@ -144,6 +144,12 @@ type Finding struct {
 	// Day is the day the finding concerns, when it concerns one day of a
 	// week (a day below a payment tier); zero otherwise.
 	Day date.Date `json:"day,omitzero"`
+	// Level is the level of care the finding points to, when it names one:
+	// the level whose weekly band the hours fall in.
+	Level Level `json:"level,omitzero"`
+	// Ref names the profile parameter the finding is about when the rule
+	// has several: the follow-up window "fuh-7", the payment tier's APC.
+	Ref string `json:"ref,omitzero"`
 	// Need and Got are the figures involved, in Unit: the rule needed 540
 	// minutes and found 525. Both are zero when Unit is zero.
 	Need int64 `json:"need,omitzero"`
@@ -172,6 +178,15 @@ func (f Finding) appendMessage(b []byte) []byte {
 	if f.Day != 0 {
 		b = append(b, " on "...)
 		b = append(b, f.Day.Format(date.ISO8601)...)
+	}
+	if f.Ref != "" {
+		b = append(b, " ("...)
+		b = append(b, f.Ref...)
+		b = append(b, ')')
+	}
+	if f.Level != 0 {
+		b = append(b, ": level "...)
+		b = append(b, f.Level.String()...)
 	}
 	if f.Unit != 0 {
 		b = append(b, ": need "...)
@@ -239,13 +254,19 @@ func AppendFigure(b []byte, v int64, u Unit) []byte {
 // LogValue implements [slog.LogValuer]: the code, severity, subject, day
 // and figures as attributes. The library itself logs nothing.
 func (f Finding) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 7)
+	attrs := make([]slog.Attr, 0, 9)
 	attrs = append(attrs, slog.String("code", string(f.Code)), slog.String("severity", f.Severity.String()))
 	if f.Subject != "" {
 		attrs = append(attrs, slog.String("subject", f.Subject))
 	}
 	if f.Day != 0 {
 		attrs = append(attrs, slog.String("day", f.Day.Format(date.ISO8601)))
+	}
+	if f.Level != 0 {
+		attrs = append(attrs, slog.String("level", f.Level.String()))
+	}
+	if f.Ref != "" {
+		attrs = append(attrs, slog.String("ref", f.Ref))
 	}
 	if f.Unit != 0 {
 		attrs = append(attrs, slog.Int64("need", f.Need), slog.Int64("got", f.Got), slog.String("unit", f.Unit.String()))

@@ -76,32 +76,25 @@ func TestFollowUpValidateAfter(t *testing.T) {
 	}
 }
 
+// Every built-in follow-up window is a named HEDIS measure, with the
+// measure's own day convention.
 func TestBuiltinFollowUp(t *testing.T) {
-	type window struct {
-		name     string
-		days     int
-		sameDay  bool
-		contacts int
-		after    string
-	}
-	mental := []window{{"7-day", 7, false, 0, ""}, {"30-day", 30, false, 0, ""}}
-	sud := append(mental, window{"iet-initiation", 13, true, 0, ""}, window{"iet-engagement", 34, false, 2, "iet-initiation"})
-	want := map[string][]window{
-		"medicare-iop-2024": mental, "medicare-php-2024": mental, "ny-s9480": mental,
-		"asam3-2.1": sud, "asam3-2.5": sud, "hcpcs-h0015": sud, "samhsa-tip47": sud, "dc-22a-6329": sud,
-	}
 	for _, p := range iop.Builtins() {
-		t.Run(p.ID, func(t *testing.T) {
-			require.NoError(t, p.Validate())
-			var got []window
-			for _, w := range p.FollowUp.Windows {
-				got = append(got, window{w.Name, w.Days, w.SameDayCounts, w.Contacts, w.After})
-				assert.NotEmpty(t, w.Cite.Source)
-				assert.NotEmpty(t, w.Cite.Note, "HEDIS does not measure follow-up after an IOP discharge: the note says so")
-			}
-			assert.Equal(t, want[p.ID], got)
-		})
+		for _, w := range p.FollowUp.Windows {
+			require.True(t, w.Measure.IsValid(), "%s: window %s is no measure", p.ID, w.Name)
+			assert.Equal(t, w.Measure.Window(), w, "%s: window %s", p.ID, w.Name)
+		}
 	}
+	assert.Equal(t, []iop.Measure{iop.FUH7, iop.FUH30}, measuresOf(iop.MedicareIOP2024()))
+	assert.Equal(t, []iop.Measure{iop.IETInitiation, iop.IETEngagement, iop.FUI7, iop.FUI30}, measuresOf(iop.ASAM3Level21()))
+}
+
+func measuresOf(p iop.Profile) []iop.Measure {
+	var out []iop.Measure
+	for _, w := range p.FollowUp.Windows {
+		out = append(out, w.Measure)
+	}
+	return out
 }
 
 func TestFollowUpJSON(t *testing.T) {
@@ -112,7 +105,7 @@ func TestFollowUpJSON(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, got.Equal(p), p.ID)
 	}
-	_, err := iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"x"},
+	_, err := iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"x"},"scope":{"reach":"national"},
 		"follow_up":{"windows":[{"name":"a","days":7,"after":"b","cite":{"source":"x"}}]}}`))
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)

@@ -1,9 +1,12 @@
 package iop
 
 import (
+	"database/sql/driver"
 	"slices"
 
-		"github.com/rickb777/date/v2"
+	"github.com/ioprules/ioprules/internal/enum"
+
+	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/timespan"
 )
 
@@ -39,6 +42,9 @@ type Profile struct {
 	Until date.Date `json:"until,omitzero"`
 	// Source is the citation of the profile as a whole.
 	Source Citation `json:"source"`
+	// Scope is where, by whom and for which provider settings the rules
+	// bind: a contractor's rule binds only in its states.
+	Scope Scope `json:"scope"`
 
 	Ages          AgeRules           `json:"ages,omitzero"`
 	Weekly        WeeklyRules        `json:"weekly,omitzero"`
@@ -49,6 +55,7 @@ type Profile struct {
 	Certification CertificationRules `json:"certification,omitzero"`
 	Stay          StayRules          `json:"stay,omitzero"`
 	Counting      CountingRules      `json:"counting,omitzero"`
+	Claims        ClaimRules         `json:"claims,omitzero"`
 	Group         GroupRules         `json:"group,omitzero"`
 	FollowUp      FollowUpRules      `json:"follow_up,omitzero"`
 
@@ -182,9 +189,12 @@ func (b Band) Compare(m Minutes) int {
 // population. A zero Band for a population means the program does not serve
 // it.
 type WeeklyRules struct {
-	Adult      Band     `json:"adult,omitzero"`
-	Adolescent Band     `json:"adolescent,omitzero"`
-	Cite       Citation `json:"cite,omitzero"`
+	Adult      Band `json:"adult,omitzero"`
+	Adolescent Band `json:"adolescent,omitzero"`
+	// Above is the level of care whose band the hours above a band's Max
+	// fall in (level 2.5 above the 2.1 band); zero when the rules name none.
+	Above Level    `json:"above,omitzero"`
+	Cite  Citation `json:"cite,omitzero"`
 }
 
 // For returns the band for population p; the zero Band for an invalid p.
@@ -233,8 +243,27 @@ type ServiceTier struct {
 	MinServices int `json:"min_services"`
 	// Name names the tier: "3 services", "4 or more services".
 	Name string `json:"name"`
-	// APC is the payment classification of the tier, when the payer uses one.
-	APC string `json:"apc,omitzero"`
+	// APCs are the payment classifications of the tier by provider
+	// setting, when the payer uses them (Medicare OPPS: 5861 for a
+	// hospital's 3-service IOP day, 5851 for a CMHC's).
+	APCs []SettingAPC `json:"apcs,omitzero"`
+}
+
+// SettingAPC is the payment classification of a tier in one setting.
+type SettingAPC struct {
+	Setting Setting `json:"setting"`
+	APC     string  `json:"apc"`
+}
+
+// APC returns the tier's payment classification in setting s, and "" when
+// the tier has none there (an RHC or FQHC is paid outside the APCs).
+func (t ServiceTier) APC(s Setting) string {
+	for _, a := range t.APCs {
+		if a.Setting == s {
+			return a.APC
+		}
+	}
+	return ""
 }
 
 // ServiceTierRules are the per-day payment tiers by number of services, in
@@ -256,6 +285,48 @@ func (r ServiceTierRules) TierFor(services int) (ServiceTier, bool) {
 	return ServiceTier{}, false
 }
 
+// DayCount says how the days of a deadline are counted: calendar days from
+// admission, or days on which the program furnished services.
+type DayCount uint8
+
+// The ways of counting days.
+const (
+	_            DayCount = iota
+	CalendarDays          // every calendar day from admission
+	ServiceDays           // only the days with service
+)
+
+var dayCounts = enum.New[DayCount]("DayCount", "iop.ParseDayCount", enumFail, []string{
+	CalendarDays: "calendar", ServiceDays: "service",
+})
+
+// AllDayCounts returns every way of counting days, in order.
+func AllDayCounts() []DayCount { return dayCounts.Values() }
+
+// IsValid reports whether c is a known way of counting.
+func (c DayCount) IsValid() bool { return dayCounts.Valid(c) }
+
+// IsZero reports whether c is unset.
+func (c DayCount) IsZero() bool { return c == 0 }
+
+// String returns "calendar" or "service", and "%!DayCount(n)" otherwise.
+func (c DayCount) String() string { return dayCounts.String(c) }
+
+// ParseDayCount parses "calendar" or "service".
+func ParseDayCount(s string) (DayCount, error) { return dayCounts.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
+func (c DayCount) MarshalText() ([]byte, error) { return dayCounts.Marshal(c) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDayCount].
+func (c *DayCount) UnmarshalText(b []byte) error { return dayCounts.Unmarshal(c, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (c DayCount) Value() (driver.Value, error) { return dayCounts.Value(c) }
+
+// Scan implements [database/sql.Scanner] with [ParseDayCount].
+func (c *DayCount) Scan(src any) error { return dayCounts.Scan(c, src) }
+
 // CertificationRules are when a physician must certify, and recertify, that
 // the patient needs the program. Days count from the day of admission
 // (day 0).
@@ -267,8 +338,16 @@ type CertificationRules struct {
 	// counted like InitialDays (Medicare PHP's "18th day" of services is day
 	// 17); zero means RecertDays after the initial one.
 	FirstRecertDay int `json:"first_recert_day,omitzero"`
-	// RecertDays is the longest interval between recertifications.
-	RecertDays int `json:"recert_days,omitzero"`
+	// FirstRecertCount says how FirstRecertDay counts: calendar days from
+	// admission, or days of service (Medicare PHP's "18th day of partial
+	// hospitalization services"). Zero means calendar days.
+	FirstRecertCount DayCount `json:"first_recert_count,omitzero"`
+	// RecertDays is the longest interval between recertifications, in
+	// days; RecertMonths the same in calendar months (Medicare IOP's "no
+	// less frequently than every other month" is 2 months). At most one of
+	// the two is set.
+	RecertDays   int `json:"recert_days,omitzero"`
+	RecertMonths int `json:"recert_months,omitzero"`
 	// PlanReviewDays is the longest interval between reviews of the plan of
 	// care; zero when the profile sets none.
 	PlanReviewDays int      `json:"plan_review_days,omitzero"`
@@ -347,8 +426,8 @@ type GroupRules struct {
 	YoungAdultMaxAge int `json:"young_adult_max_age,omitzero"`
 	// RequireAgreement requires a confidentiality agreement on file for
 	// every participant: patients, family members and observers.
-	RequireAgreement bool `json:"require_agreement,omitzero"`
-	Cite Citation `json:"cite,omitzero"`
+	RequireAgreement bool     `json:"require_agreement,omitzero"`
+	Cite             Citation `json:"cite,omitzero"`
 }
 
 // FollowUpWindow is a window after discharge within which a follow-up
@@ -362,9 +441,11 @@ type GroupRules struct {
 // more services in the 34 days after the initiation contact. The contact
 // that met that earlier window does not count again.
 type FollowUpWindow struct {
-	// Name identifies the window: "7-day", "30-day", "iet-initiation".
+	// Name identifies the window: "fuh-7", "iet-initiation".
 	Name string `json:"name"`
-	Days int    `json:"days"`
+	// Measure is the HEDIS measure the window is, when it is one.
+	Measure Measure `json:"measure,omitzero"`
+	Days    int     `json:"days"`
 	// SameDayCounts says whether a contact on the discharge day itself
 	// counts (HEDIS FUA and FUM: yes; FUH and FUI: no).
 	SameDayCounts bool `json:"same_day_counts,omitzero"`
@@ -431,21 +512,28 @@ func (p Profile) IsZero() bool { return p.Equal(Profile{}) }
 func (p Profile) Equal(q Profile) bool {
 	return p.ID == q.ID && p.Title == q.Title && p.Level == q.Level &&
 		p.Edition == q.Edition && p.From == q.From && p.Until == q.Until &&
-		p.Source == q.Source && p.Ages == q.Ages && p.Weekly == q.Weekly &&
+		p.Source == q.Source && p.Scope.equal(q.Scope) && p.Ages == q.Ages && p.Weekly == q.Weekly &&
 		p.Daily == q.Daily && p.PartialWeeks == q.PartialWeeks &&
 		p.StepDown == q.StepDown && p.Certification == q.Certification &&
-		p.Stay == q.Stay && p.Group == q.Group && p.Counting.Equal(q.Counting) &&
+		p.Stay == q.Stay && p.Group == q.Group && p.Counting.Equal(q.Counting) && p.Claims.Equal(q.Claims) &&
 		slices.Equal(p.Rules, q.Rules) &&
 		p.ServiceTiers.Cite == q.ServiceTiers.Cite &&
-		slices.Equal(p.ServiceTiers.Tiers, q.ServiceTiers.Tiers) &&
+		slices.EqualFunc(p.ServiceTiers.Tiers, q.ServiceTiers.Tiers, func(a, b ServiceTier) bool {
+			return a.MinServices == b.MinServices && a.Name == b.Name && slices.Equal(a.APCs, b.APCs)
+		}) &&
 		slices.Equal(p.FollowUp.Windows, q.FollowUp.Windows)
 }
 
 // Clone returns a copy of p that shares no memory with it.
 func (p Profile) Clone() Profile {
 	p.ServiceTiers.Tiers = slices.Clone(p.ServiceTiers.Tiers)
+	for i := range p.ServiceTiers.Tiers {
+		p.ServiceTiers.Tiers[i].APCs = slices.Clone(p.ServiceTiers.Tiers[i].APCs)
+	}
+	p.Scope.States = slices.Clone(p.Scope.States)
 	p.FollowUp.Windows = slices.Clone(p.FollowUp.Windows)
 	p.Counting.Codes = slices.Clone(p.Counting.Codes)
+	p.Claims = p.Claims.clone()
 	p.Rules = slices.Clone(p.Rules)
 	return p
 }

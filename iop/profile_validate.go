@@ -53,13 +53,17 @@ func (v *validator) band(field string, b Band, max Minutes) {
 }
 
 // Validate reports every inconsistency in p, in the order of its fields, as
-// [Errors] of [*FieldError]s naming each field by its JSON path. It checks
+// [FieldErrors] naming each field by its JSON path. It checks
 // that the identity is complete (ID, title, a valid level defined in the
 // edition, a start date, an end after the start, a source); that no number
 // is negative or beyond what a week, a day or a life holds; that no minimum
 // is above its maximum; that every rule group that is set has a citation;
-// that a profile with a weekly minimum says how partial weeks count; and
-// that service tiers ascend. It returns nil when p is valid.
+// that a profile with a weekly minimum says how partial weeks count and
+// which sessions count; that service tiers ascend; that the scope names its
+// reach (and its states, for a state or contractor rule); that claim rules
+// are well-formed codes; and that each rule setting names a rule of a
+// checking package once, with a valid severity or off, and a citation. It
+// returns nil when p is valid.
 func (p Profile) Validate() error {
 	var v validator
 	if p.ID == "" {
@@ -85,6 +89,7 @@ func (p Profile) Validate() error {
 		v.add("until", fmt.Errorf("%w: until must be after from", ErrOrder))
 	}
 	v.cited("source", true, p.Source)
+	p.Scope.validate(&v)
 
 	a := p.Ages
 	v.count("ages.adult_age", a.AdultAge, maxAge)
@@ -112,6 +117,9 @@ func (p Profile) Validate() error {
 	v.band("weekly.adolescent", w.Adolescent, minutesPerWeek)
 	weekly := w.Adult != (Band{}) || w.Adolescent != (Band{})
 	v.cited("weekly.cite", weekly, w.Cite)
+	if w.Above != 0 && !w.Above.IsValid() {
+		v.add("weekly.above", ErrUnknown)
+	}
 
 	d := p.Daily
 	v.count("daily.min_days", d.MinDays, 7)
@@ -157,6 +165,13 @@ func (p Profile) Validate() error {
 	v.count("certification.initial_days", c.InitialDays, maxDays)
 	v.count("certification.first_recert_day", c.FirstRecertDay, maxDays)
 	v.count("certification.recert_days", c.RecertDays, maxDays)
+	v.count("certification.recert_months", c.RecertMonths, maxDays/30)
+	if c.RecertDays != 0 && c.RecertMonths != 0 {
+		v.add("certification.recert_months", fmt.Errorf("%w: set recert_days or recert_months, not both", ErrOrder))
+	}
+	if c.FirstRecertCount != 0 && !c.FirstRecertCount.IsValid() {
+		v.add("certification.first_recert_count", ErrUnknown)
+	}
 	v.count("certification.plan_review_days", c.PlanReviewDays, maxDays)
 	if c.FirstRecertDay != 0 && c.FirstRecertDay <= c.InitialDays {
 		v.add("certification.first_recert_day", fmt.Errorf("%w: must come after initial_days", ErrOrder))
@@ -226,6 +241,7 @@ func (p Profile) Validate() error {
 		v.cited(field+".cite", true, fw.Cite)
 	}
 	p.Counting.validate(&v)
+	p.Claims.validate(&v)
 	if (weekly || d != (DailyRules{Cite: d.Cite})) && p.Counting.IsZero() {
 		v.add("counting", fmt.Errorf("%w: a profile with weekly or daily rules must say which sessions count", ErrMissing))
 	}

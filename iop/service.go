@@ -2,6 +2,7 @@ package iop
 
 import (
 	"database/sql/driver"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -141,7 +142,14 @@ type CountingRules struct {
 	// Codes are billing codes that count whatever the session's kind
 	// ("H0015", "90853"), compared exactly.
 	Codes []string `json:"codes,omitzero"`
-	Cite  Citation `json:"cite,omitzero"`
+	// Telehealth are the ways of delivery other than in person whose time
+	// counts (Colorado's IOP rule allows video and audio-only); the zero
+	// set counts in-person time only, as Medicare's IOP and PHP benefits
+	// do. TelehealthCite is its source; a profile that counts telehealth
+	// must cite it.
+	Telehealth     Deliveries `json:"telehealth,omitzero"`
+	TelehealthCite Citation   `json:"telehealth_cite,omitzero"`
+	Cite           Citation   `json:"cite,omitzero"`
 }
 
 // DefaultCounting returns the services 42 CFR 410.43(a)(4) lists for
@@ -175,9 +183,16 @@ func (r *CountingRules) Counts(k ServiceKind, code string) bool {
 	return code != "" && slices.Contains(r.Codes, code)
 }
 
+// Delivered reports whether time delivered by d counts: in person (or
+// unset) always, telehealth when Telehealth holds it.
+func (r *CountingRules) Delivered(d Delivery) bool {
+	return d == 0 || d == InPerson || r.Telehealth.Has(d)
+}
+
 // Equal reports whether r and q are the same rules.
 func (r CountingRules) Equal(q CountingRules) bool {
-	return r.Kinds == q.Kinds && r.Cite == q.Cite && slices.Equal(r.Codes, q.Codes)
+	return r.Kinds == q.Kinds && r.Cite == q.Cite && r.Telehealth == q.Telehealth &&
+		r.TelehealthCite == q.TelehealthCite && slices.Equal(r.Codes, q.Codes)
 }
 
 func (r CountingRules) validate(v *validator) {
@@ -194,4 +209,104 @@ func (r CountingRules) validate(v *validator) {
 		}
 	}
 	v.cited("counting.cite", !r.IsZero(), r.Cite)
+	switch {
+	case !r.Telehealth.IsValid():
+		v.add("counting.telehealth", ErrUnknown)
+	case r.Telehealth.Has(InPerson):
+		v.add("counting.telehealth", fmt.Errorf("%w: in person is not telehealth", ErrOrder))
+	}
+	v.cited("counting.telehealth_cite", r.Telehealth != 0, r.TelehealthCite)
 }
+
+// Delivery is how a service was delivered: in person, or by telehealth
+// with video, or audio only. Whether a telehealth service counts toward a
+// program's hours differs by payer and year: see [CountingRules.Telehealth].
+// The zero Delivery is unset; a session that does not say is taken as in
+// person.
+type Delivery uint8
+
+// The ways of delivering a service.
+const (
+	_         Delivery = iota
+	InPerson           // face to face
+	Video              // synchronous audio and video (modifier 95, GT; place of service 02, 10)
+	AudioOnly          // synchronous audio only (modifier 93, FQ)
+)
+
+var deliveries = enum.New[Delivery]("Delivery", "iop.ParseDelivery", enumFail, []string{
+	InPerson: "in-person", Video: "video", AudioOnly: "audio-only",
+})
+
+// AllDeliveries returns every delivery, in order.
+func AllDeliveries() []Delivery { return deliveries.Values() }
+
+// IsValid reports whether d is a known delivery.
+func (d Delivery) IsValid() bool { return deliveries.Valid(d) }
+
+// IsZero reports whether d is unset.
+func (d Delivery) IsZero() bool { return d == 0 }
+
+// String returns "in-person", "video" or "audio-only", and
+// "%!Delivery(n)" for an invalid value.
+func (d Delivery) String() string { return deliveries.String(d) }
+
+// ParseDelivery parses a delivery's name, exactly as [Delivery.String] writes it.
+func ParseDelivery(s string) (Delivery, error) { return deliveries.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
+func (d Delivery) MarshalText() ([]byte, error) { return deliveries.Marshal(d) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDelivery].
+func (d *Delivery) UnmarshalText(b []byte) error { return deliveries.Unmarshal(d, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (d Delivery) Value() (driver.Value, error) { return deliveries.Value(d) }
+
+// Scan implements [database/sql.Scanner] with [ParseDelivery].
+func (d *Delivery) Scan(src any) error { return deliveries.Scan(d, src) }
+
+// Deliveries is a set of deliveries. The zero Deliveries is empty. In JSON
+// a set is an array of names; as text and in SQL, the names joined by
+// commas.
+type Deliveries uint8
+
+var deliverySet = enum.NewSet[Deliveries](deliveries, "Deliveries")
+
+// DeliveriesOf returns the set of the given deliveries; invalid ones are left out.
+func DeliveriesOf(ds ...Delivery) Deliveries { return deliverySet.Of(ds...) }
+
+// Has reports whether d is in s.
+func (s Deliveries) Has(d Delivery) bool { return deliverySet.Has(s, d) }
+
+// IsZero reports whether s is empty.
+func (s Deliveries) IsZero() bool { return s == 0 }
+
+// IsValid reports whether s holds only known deliveries.
+func (s Deliveries) IsValid() bool { return deliverySet.Valid(s) }
+
+// Values returns the deliveries in s, in order.
+func (s Deliveries) Values() []Delivery { return deliverySet.Values(s) }
+
+// String returns the names joined by commas, in order.
+func (s Deliveries) String() string { return deliverySet.String(s) }
+
+// ParseDeliveries parses the form [Deliveries.String] writes.
+func ParseDeliveries(str string) (Deliveries, error) { return deliverySet.Parse(str) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Deliveries) MarshalText() ([]byte, error) { return deliverySet.MarshalText(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDeliveries].
+func (s *Deliveries) UnmarshalText(b []byte) error { return deliverySet.UnmarshalText(s, b) }
+
+// MarshalJSON writes s as an array of names.
+func (s Deliveries) MarshalJSON() ([]byte, error) { return deliverySet.MarshalJSON(s) }
+
+// UnmarshalJSON reads an array of names, each once.
+func (s *Deliveries) UnmarshalJSON(b []byte) error { return deliverySet.UnmarshalJSON(s, b) }
+
+// Value implements [driver.Valuer]: the text form.
+func (s Deliveries) Value() (driver.Value, error) { return deliverySet.Value(s) }
+
+// Scan implements [database/sql.Scanner] with [ParseDeliveries].
+func (s *Deliveries) Scan(src any) error { return deliverySet.Scan(s, src) }

@@ -1,12 +1,12 @@
 package strictjson_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
-	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/ioprules/ioprules/internal/errs"
 	"github.com/ioprules/ioprules/internal/strictjson"

@@ -1,0 +1,82 @@
+package iop_test
+
+import (
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDeliveryOf(t *testing.T) {
+	for _, tc := range []struct {
+		pos  string
+		mods []string
+		want iop.Delivery
+	}{
+		{"11", nil, iop.InPerson},
+		{"", nil, iop.InPerson},
+		{"02", nil, iop.Video},
+		{"10", nil, iop.Video},
+		{"11", []string{"95"}, iop.Video},
+		{"11", []string{"GT"}, iop.Video},
+		{"10", []string{"93"}, iop.AudioOnly},
+		{"11", []string{"25", "FQ"}, iop.AudioOnly},
+		{"11", []string{"95", "93"}, iop.AudioOnly},
+		{"11", []string{"HQ"}, iop.InPerson},
+	} {
+		assert.Equal(t, tc.want, iop.DeliveryOf(tc.pos, tc.mods...), "DeliveryOf(%q, %q)", tc.pos, tc.mods)
+	}
+}
+
+func TestMedicareClaims(t *testing.T) {
+	c := iop.MedicareIOP2024().Claims
+	assert.Equal(t, "92", c.ConditionCode)
+	assert.Equal(t, "41", iop.MedicarePHP2024().Claims.ConditionCode)
+	g, ok := c.Code("G0410")
+	require.True(t, ok)
+	assert.Equal(t, iop.ServiceCode{Code: "G0410", Kind: iop.GroupTherapy, UnitMinutes: 45}, g)
+	_, ok = c.Code("90853")
+	assert.False(t, ok)
+	assert.True(t, c.IsExcluded("90853"), "group psychotherapy is G0410 on Medicare program claims")
+	for _, tc := range []struct {
+		tob  string
+		want bool
+	}{{"0131", true}, {"131", true}, {"13x", true}, {"0761", true}, {"0851", true}, {"0111", false}, {"", false}, {"1", false}} {
+		assert.Equal(t, tc.want, c.BillTypeAllowed(tc.tob), "BillTypeAllowed(%q)", tc.tob)
+	}
+	assert.False(t, iop.MedicarePHP2024().Claims.BillTypeAllowed("0771"), "an FQHC does not bill PHP")
+	assert.True(t, c.RevenueAllowed("0914"), "Medicare IOP lines carry the service's own revenue code")
+	h := iop.H0015().Claims
+	assert.True(t, h.RevenueAllowed("0906"))
+	assert.False(t, h.RevenueAllowed("0905"))
+	d, ok := h.Code("H0015")
+	require.True(t, ok)
+	assert.True(t, d.PerDiem)
+	assert.Equal(t, iop.Hours(3), d.DayMinutes)
+}
+
+func TestClaimRulesValidate(t *testing.T) {
+	const valid = `{"id":"x","title":"X","level":"2.1","from":"2025-01-01","source":{"source":"S"},"scope":{"reach":"payer"}`
+	for _, tc := range []struct {
+		name, claims, field string
+		want                error
+	}{
+		{"bad code", `{"codes":[{"code":"G041","kind":"group"}],"cite":{"source":"S"}}`, "claims.codes[0].code", iop.ErrSyntax},
+		{"code twice", `{"codes":[{"code":"G0410","kind":"group"},{"code":"G0410","kind":"group"}],"cite":{"source":"S"}}`, "claims.codes[1].code", iop.ErrDuplicate},
+		{"no kind", `{"codes":[{"code":"G0410"}],"cite":{"source":"S"}}`, "claims.codes[0].kind", iop.ErrMissing},
+		{"per diem without day", `{"codes":[{"code":"H0015","kind":"other","per_diem":true}],"cite":{"source":"S"}}`, "claims.codes[0].day_minutes", iop.ErrMissing},
+		{"revenue code", `{"revenue_codes":["905"],"cite":{"source":"S"}}`, "claims.revenue_codes[0]", iop.ErrSyntax},
+		{"bill type", `{"bill_types":["1x"],"cite":{"source":"S"}}`, "claims.bill_types[0]", iop.ErrSyntax},
+		{"no citation", `{"condition_code":"92"}`, "claims.cite", iop.ErrMissing},
+		{"included and excluded", `{"codes":[{"code":"90853","kind":"group"}],"excluded":["90853"],"cite":{"source":"S"}}`, "claims.codes[0].code", iop.ErrOrder},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := iop.ParseProfile([]byte(valid + `,"claims":` + tc.claims + `}`))
+			require.ErrorIs(t, err, tc.want)
+			var fe *iop.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tc.field, fe.Field)
+		})
+	}
+}

@@ -1,0 +1,135 @@
+package iop
+
+import (
+	"database/sql/driver"
+
+	"github.com/ioprules/ioprules/internal/enum"
+)
+
+// Measure is a named follow-up measure of NCQA's HEDIS set: a window after
+// an index event (a discharge, an emergency visit, the start of a new
+// treatment episode) within which a follow-up contact must happen. Each
+// measure has its own day convention: whether a contact on the index day
+// itself counts. The zero Measure is unset and not valid.
+type Measure uint8
+
+// The HEDIS follow-up measures, by window.
+const (
+	_             Measure = iota
+	IETInitiation         // IET: treatment initiated on the episode date or in the 13 days after (14 days, index day counts)
+	IETEngagement         // IET: 2 or more further services from the day after initiation through day 34
+	FUA7                  // FUA: follow-up within 7 days of an ED visit for substance use (8 days, visit day counts)
+	FUA30                 // FUA: follow-up within 30 days of an ED visit for substance use (31 days, visit day counts)
+	FUM7                  // FUM: follow-up within 7 days of an ED visit for mental illness (8 days, visit day counts)
+	FUM30                 // FUM: follow-up within 30 days of an ED visit for mental illness (31 days, visit day counts)
+	FUH7                  // FUH: follow-up within 7 days after a hospitalization for mental illness (discharge day does not count)
+	FUH30                 // FUH: follow-up within 30 days after a hospitalization for mental illness (discharge day does not count)
+	FUI7                  // FUI: follow-up within 7 days after high-intensity SUD care (discharge day does not count)
+	FUI30                 // FUI: follow-up within 30 days after high-intensity SUD care (discharge day does not count)
+)
+
+var measures = enum.New[Measure]("Measure", "iop.ParseMeasure", enumFail, []string{
+	IETInitiation: "iet-initiation",
+	IETEngagement: "iet-engagement",
+	FUA7:          "fua-7",
+	FUA30:         "fua-30",
+	FUM7:          "fum-7",
+	FUM30:         "fum-30",
+	FUH7:          "fuh-7",
+	FUH30:         "fuh-30",
+	FUI7:          "fui-7",
+	FUI30:         "fui-30",
+})
+
+// AllMeasures returns every measure, in order.
+func AllMeasures() []Measure { return measures.Values() }
+
+// IsValid reports whether m is a known measure.
+func (m Measure) IsValid() bool { return measures.Valid(m) }
+
+// IsZero reports whether m is unset.
+func (m Measure) IsZero() bool { return m == 0 }
+
+// String returns the measure's name ("fuh-7", "iet-initiation"), and
+// "%!Measure(n)" for an invalid value.
+func (m Measure) String() string { return measures.String(m) }
+
+// ParseMeasure parses a measure's name, exactly as [Measure.String] writes it.
+func ParseMeasure(s string) (Measure, error) { return measures.Parse(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
+func (m Measure) MarshalText() ([]byte, error) { return measures.Marshal(m) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMeasure].
+func (m *Measure) UnmarshalText(b []byte) error { return measures.Unmarshal(m, b) }
+
+// Value implements [driver.Valuer]: the name, never the number.
+func (m Measure) Value() (driver.Value, error) { return measures.Value(m) }
+
+// Scan implements [database/sql.Scanner] with [ParseMeasure].
+func (m *Measure) Scan(src any) error { return measures.Scan(m, src) }
+
+// Window returns the measure's follow-up window, with its day convention
+// and citation, named by the measure. The window counts from the index
+// event: for the library's use after an IOP discharge, the discharge (HEDIS
+// has no measure of follow-up after an IOP or PHP discharge; a profile
+// lists the measures it holds a program to).
+func (m Measure) Window() FollowUpWindow {
+	w := FollowUpWindow{Name: m.String(), Measure: m}
+	switch m {
+	case IETInitiation:
+		w.Days, w.SameDayCounts, w.Cite = 13, true, citeIET()
+	case IETEngagement:
+		w.Days, w.Contacts, w.After, w.Cite = 34, 2, IETInitiation.String(), citeIET()
+	case FUA7, FUA30:
+		w.SameDayCounts, w.Cite = true, citeHEDIS("Follow-Up After Emergency Department Visit for Substance Use (FUA)",
+			"ages 13 and older; a follow-up on the date of the ED visit counts: 7 days spans 8 days, 30 days 31",
+			"https://www.ncqa.org/hedis/measures/follow-up-after-emergency-department-visit-for-substance-use/")
+	case FUM7, FUM30:
+		w.SameDayCounts, w.Cite = true, citeHEDIS("Follow-Up After Emergency Department Visit for Mental Illness (FUM)",
+			"ages 6 and older; a follow-up on the date of the ED visit counts",
+			"https://www.ncqa.org/hedis/measures/follow-up-after-emergency-department-visit-for-mental-illness/")
+	case FUH7, FUH30:
+		w.Cite = citeHEDIS("Follow-Up After Hospitalization for Mental Illness (FUH)",
+			"ages 6 and older; a follow-up on the discharge date does not count",
+			"https://www.ncqa.org/hedis/measures/follow-up-after-hospitalization-for-mental-illness/")
+	case FUI7, FUI30:
+		w.Cite = citeHEDIS("Follow-Up After High-Intensity Care for Substance Use Disorder (FUI)",
+			"ages 13 and older; the follow-up must be on a date after the discharge",
+			"https://www.ncqa.org/hedis/measures/follow-up-after-high-intensity-care-for-substance-use-disorder/")
+	default:
+		return FollowUpWindow{}
+	}
+	switch m {
+	case FUA7, FUM7, FUH7, FUI7:
+		w.Days = 7
+	case FUA30, FUM30, FUH30, FUI30:
+		w.Days = 30
+	}
+	return w
+}
+
+func citeHEDIS(title, note, url string) Citation {
+	return Citation{
+		Source: "NCQA HEDIS", Title: title, Edition: "measurement years 2024-2026", URL: url,
+		Note: note + "; read from NCQA's measure description and health-plan tip sheets that restate the technical specifications (secondary), not the licensed specification",
+	}
+}
+
+func citeIET() Citation {
+	return Citation{
+		Source: "NCQA HEDIS", Title: "Initiation and Engagement of Substance Use Disorder Treatment (IET)",
+		Edition: "measurement years 2024-2026",
+		URL:     "https://www.ncqa.org/hedis/measures/initiation-and-engagement-of-substance-use-disorder-treatment/",
+		Note:    "ages 13 and older; initiation on the episode date or in the 13 days after; engagement: 2 or more further services through 34 days after initiation; secondary reading (tip sheets), not the licensed specification",
+	}
+}
+
+// FollowUpOf returns the follow-up rules of the measures ms, in order.
+func FollowUpOf(ms ...Measure) FollowUpRules {
+	var r FollowUpRules
+	for _, m := range ms {
+		r.Windows = append(r.Windows, m.Window())
+	}
+	return r
+}
