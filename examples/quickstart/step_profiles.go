@@ -51,9 +51,9 @@ func stepProfiles(w io.Writer) error {
 		fmt.Fprintf(w, "  refused a profile: field %q: %v\n", fe.Field, fe.Err)
 	}
 
-	fmt.Fprintln(w, "\n== The level 2.1 profile in force")
-	profiles := append(iop.Profiles{iop.MedicareIOP2024()}, state)
-	for _, day := range []date.Date{date.New(2025, 3, 3), date.New(2025, 9, 1)} {
+	fmt.Fprintln(w, "\n== The Medicare IOP profile in force, by calendar year")
+	profiles := iop.Profiles{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()}
+	for _, day := range []date.Date{date.New(2024, 12, 31), date.New(2025, 1, 1), date.New(2026, 11, 29)} {
 		p, err := profiles.AsOf(iop.Level21, day)
 		if err != nil {
 			return err

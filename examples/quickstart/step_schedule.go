@@ -83,7 +83,7 @@ func stepSchedule(w io.Writer) error {
 		}
 		tier := "no tier"
 		if d.HasTier {
-			tier = d.Tier.Name + ", APC " + d.Tier.APC
+			tier = d.Tier.Name + ", hospital APC " + d.Tier.APC(iop.HospitalOutpatient)
 		}
 		fmt.Fprintf(w, "  %-9s %d services  %s\n", d.Weekday, d.Services, tier)
 	}
