@@ -67,15 +67,20 @@ func profileReference() []byte {
 		}
 		b.WriteString("\n")
 		fmt.Fprintf(&b, "- Source: %s\n\n", cell(cite(p.Source)))
-		b.WriteString("| parameter | value | citation |\n|---|---|---|\n")
-		params(&b, reflect.ValueOf(p), "", iop.Citation{})
+		var cites []iop.Citation
+		b.WriteString("| parameter | value | source |\n|---|---|---|\n")
+		params(&b, p, &cites)
+		b.WriteString("\n")
+		for n, c := range cites {
+			fmt.Fprintf(&b, "%d. %s\n", n+1, cite(c))
+		}
 		b.WriteString("\n| rule | severity | from |\n|---|---|---|\n")
 		for _, r := range ioprules.Catalog() {
 			sev, on := p.Setting(r)
 			from := "rule table"
 			for _, s := range p.Rules {
 				if s.Code == r.Code {
-					from = "profile: " + cite(s.Cite)
+					from = "the profile's setting, " + citeRef(cites, s.Cite)
 				}
 			}
 			if sev == r.Severity && on && from == "rule table" {
@@ -92,44 +97,71 @@ func profileReference() []byte {
 	return b.Bytes()
 }
 
-// params writes a row for every set leaf parameter of v, with the citation
-// of the nearest enclosing rule group.
-func params(b *bytes.Buffer, v reflect.Value, path string, c iop.Citation) {
-	t := v.Type()
-	if v.Kind() == reflect.Struct && t != reflect.TypeFor[iop.Citation]() && !isText(v) {
-		if f := v.FieldByName("Cite"); f.IsValid() && f.Type() == reflect.TypeFor[iop.Citation]() && !f.IsZero() {
-			c = f.Interface().(iop.Citation)
+// params writes a row for every parameter p sets, rule group by rule
+// group, with the number of its citation in cites.
+func params(b *bytes.Buffer, p iop.Profile, cites *[]iop.Citation) {
+	ref := func(c iop.Citation) string {
+		if c.IsZero() {
+			return ""
 		}
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-			switch name {
-			case "id", "title", "level", "edition", "from", "until", "source", "scope", "rules", "cite", "telehealth_cite":
+		for i, have := range *cites {
+			if have == c {
+				return fmt.Sprintf("[%d]", i+1)
+			}
+		}
+		*cites = append(*cites, c)
+		return fmt.Sprintf("[%d]", len(*cites))
+	}
+	v := reflect.ValueOf(p)
+	t := v.Type()
+	for i := range t.NumField() {
+		group, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		gv := v.Field(i)
+		if gv.Kind() != reflect.Struct || gv.IsZero() || group == "scope" || group == "source" {
+			continue
+		}
+		var groupCite iop.Citation
+		if f := gv.FieldByName("Cite"); f.IsValid() {
+			groupCite = f.Interface().(iop.Citation)
+		}
+		gt := gv.Type()
+		for k := range gt.NumField() {
+			name, _, _ := strings.Cut(gt.Field(k).Tag.Get("json"), ",")
+			fv := gv.Field(k)
+			if name == "cite" || fv.IsZero() || fv.Type() == reflect.TypeFor[iop.Citation]() {
 				continue
 			}
-			params(b, v.Field(i), join(path, name), c)
+			if fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Struct {
+				for e := range fv.Len() {
+					c := groupCite
+					if ec := fv.Index(e).FieldByName("Cite"); ec.IsValid() {
+						c = ec.Interface().(iop.Citation)
+					}
+					fmt.Fprintf(b, "| %s.%s[%d] | %s | %s |\n", group, name, e, cell(compact(fv.Index(e).Interface())), ref(c))
+				}
+				continue
+			}
+			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", group, name, cell(compact(fv.Interface())), ref(groupCite))
 		}
-		return
 	}
-	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Struct {
-		for i := range v.Len() {
-			params(b, v.Index(i), fmt.Sprintf("%s[%d]", path, i), c)
-		}
-		return
+	for _, s := range p.Rules {
+		ref(s.Cite)
 	}
-	if v.IsZero() || t == reflect.TypeFor[iop.Citation]() {
-		return
-	}
-	val, err := json.Marshal(v.Interface())
-	if err != nil {
-		val = []byte(fmt.Sprint(v.Interface()))
-	}
-	fmt.Fprintf(b, "| %s | %s | %s |\n", path, cell(strings.Trim(string(val), `"`)), cell(cite(c)))
 }
 
-func isText(v reflect.Value) bool {
-	_, ok := v.Interface().(interface{ MarshalText() ([]byte, error) })
-	return ok
+// compact returns v's JSON without its citation, quotes dropped from a
+// plain string.
+func compact(v any) string {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) == nil {
+		delete(m, "cite")
+		raw, _ = json.Marshal(m)
+	}
+	return strings.Trim(string(raw), `"`)
 }
 
 func join(path, name string) string {
@@ -154,6 +186,15 @@ func cite(c iop.Citation) string {
 		s += ". Note: " + c.Note
 	}
 	return s
+}
+
+func citeRef(cites []iop.Citation, c iop.Citation) string {
+	for i, have := range cites {
+		if have == c {
+			return fmt.Sprintf("[%d]", i+1)
+		}
+	}
+	return cite(c)
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
