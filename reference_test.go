@@ -39,7 +39,8 @@ func profileReference() []byte {
 	b.WriteString("Generated from the code by `go test -run TestProfileReference -update .` (do not edit by hand).\n")
 	b.WriteString("Each profile lists every parameter it sets, with the citation of its rule group, then the severity\n")
 	b.WriteString("each rule has under it: the rule table's default, or the profile's own setting with its source.\n")
-	b.WriteString("A citation's note says when a value is this library's reading, or was read from a secondary source.\n\n")
+	b.WriteString("A citation's note says when a value is this library's reading, or was read from a secondary source.\n")
+	b.WriteString("The last section lists every rule with its default severity.\n\n")
 	for _, p := range iop.Builtins() {
 		fmt.Fprintf(&b, "- [%s](#%s): %s\n", p.ID, p.ID, p.Title)
 	}
@@ -92,7 +93,12 @@ func profileReference() []byte {
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Code, state, cell(from))
 		}
-		b.WriteString("| every other rule | as the rule table (`ioprules.Catalog()`) | |\n")
+		b.WriteString("| every other rule | its default, in [the rule tables](#rule-tables) | |\n")
+	}
+	b.WriteString("\n## Rule tables\n\nEvery rule the checks apply, with its default severity (`ioprules.Catalog()`).\n\n")
+	b.WriteString("| rule | default severity | checks | source |\n|---|---|---|---|\n")
+	for _, r := range ioprules.Catalog() {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Code, r.Severity, cell(r.Summary), cell(cite(r.Cite)))
 	}
 	return b.Bytes()
 }
