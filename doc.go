@@ -6,81 +6,117 @@
 // The library holds no state, opens no files or connections and logs
 // nothing: it takes values and returns values, findings and errors. Every
 // check takes the date it judges; nothing reads the clock. This package
-// holds the manual and [Catalog]; the work is done by the packages below.
+// holds the manual, [Catalog] and [ValidateProfile]; the work is done by the
+// packages below.
 //
 // # Packages
 //
 //   - [github.com/ioprules/ioprules/iop]: the shared vocabulary: ASAM levels
-//     of care (3rd and 4th editions), populations, minutes, rule profiles
-//     with their citations, findings, and group-composition rules.
+//     of care (3rd and 4th editions), populations, minutes, dates, service
+//     kinds and deliveries, rule profiles with their citations and scope,
+//     claim rules, HEDIS measures, findings and errors.
+//   - [github.com/ioprules/ioprules/iop/group]: group composition: sessions,
+//     participants, facilitators, the check and the roster planner.
 //   - [github.com/ioprules/ioprules/iop/ioptest]: testify-based assertions
 //     for compliance test suites.
 //   - [github.com/ioprules/ioprules/eligibility]: ASAM six-dimension
 //     assessments to a level-of-care decision with its reasons and variance;
 //     admission, continued-stay, transfer and discharge criteria.
-//   - [github.com/ioprules/ioprules/schedule]: sessions and attendance,
-//     weekly hours against thresholds, per-day service counts and payment
-//     tiers, partial weeks, certification deadlines, schedule templates,
-//     and a batch path for billing engines.
+//   - [github.com/ioprules/ioprules/schedule]: sessions and claim lines,
+//     attendance, weekly hours against thresholds, per-day service counts
+//     and payment tiers, partial weeks, certification deadlines, schedule
+//     templates, and a batch path for billing engines.
 //   - [github.com/ioprules/ioprules/aftercare]: the episode of care as a
 //     state machine, discharge reasons, aftercare plans and follow-up
 //     windows, step-down transitions, program measures.
 //
-// Dependencies point one way: iop imports none of the others; schedule,
-// eligibility and aftercare import iop.
+// Dependencies point one way: iop imports none of the others; group,
+// schedule, eligibility and aftercare import iop.
+//
+// # One way to check
+//
+// Every checking package works the same way. A Checker is built once from a
+// rule profile, which NewChecker validates; its methods are verbs, one per
+// subject, and each returns the findings of the rules and an error for a
+// subject that is not valid:
+//
+//	ck, err := schedule.NewChecker(iop.MedicareIOP2025()) // the profile is validated here
+//	sum, err := ck.Summarize(week, sessions)               // err: a session that is not valid, by field
+//	findings, err := ck.CheckWeek(sum, episode)            // findings: what the rules found
+//	if err := findings.Err(); err != nil {                  // nil unless a finding blocks
+//		// do not bill this patient-week
+//	}
+//
+// The same shape in each package:
+//
+//	group.NewChecker(p)              CheckSession, AppendSession, PlanRoster
+//	schedule.NewChecker(p)           Summarize, CheckWeek, AppendWeek, AppendWeeks, CheckCertification
+//	eligibility.NewChecker(p, grid)  Decide, CheckAdmission, CheckContinuedStay, CheckTransfer, CheckDischarge
+//	aftercare.NewChecker(p)          CheckDischarge, AppendDischarge, Measure
+//
+// Bad input is never reported as a finding: it is an error naming the
+// field ([iop.FieldErrors]). The Append forms write into the caller's slice,
+// so a batch reuses its memory; making a finding allocates nothing, and its
+// words are rendered from its rule, figures and day when asked
+// ([iop.Finding.Message]). A Checker is an immutable value, safe for
+// concurrent use.
+//
+// # Rules and their force
+//
+// Each package has one rule table (its Rules function): every code it can
+// emit, the severity it has by default, what it checks, and the source of the
+// rule. [Catalog] joins them. A finding's severity says what to do with the
+// record: blocking means do not bill, admit or discharge on it; a warning
+// asks for review; info is for the record. The severity is the force the
+// rule's source gives it: a regulation's payment condition blocks, a
+// certification requirement or a guideline ("typically 6 to 12 members")
+// warns. A profile can give a rule another severity or turn it off, with
+// its source ([iop.RuleSetting]): the Medicare profiles make a week below 9
+// (IOP) or 20 (PHP) hours a warning, because the hours are what the
+// physician certifies the patient needs, and a day below 3 services
+// blocking, because it is not paid as a program day.
 //
 // # Rule profiles
 //
 // Every number a rule uses (weekly minutes, service days, group sizes,
-// certification intervals, follow-up windows, the adult age) lives in an
-// [iop.Profile]: a named value with the dates it is in force and a citation
-// for each group of parameters. Built-in profiles are functions that return
-// a fresh value ([iop.MedicareIOP2024], [iop.MedicarePHP2024],
-// [iop.ASAM3Level21], [iop.ASAM3Level25], [iop.H0015], [iop.TIP47], state
-// profiles such as [iop.DCLevel21] and [iop.ColoradoIOP]; [iop.Builtins]
-// lists them all). A state's or a payer's rules are a profile of your own,
-// built in Go or loaded from JSON with [iop.ParseProfile], which decodes
-// strictly and validates: an unknown field, an unknown level, a minimum
-// above its maximum or a date that does not exist is refused with an error
-// naming the field. [iop.Profiles.AsOf] chooses the profile in force on a
-// date, because rules change by year.
+// certification intervals, follow-up windows, the adult age, payment tiers,
+// claim codes) lives in an [iop.Profile]: a named value with the dates it
+// is in force, its scope (national, a state, one Medicare contractor's
+// states, one payer; the provider settings it applies to) and a citation
+// for each group of parameters. Built-in profiles are functions that
+// return a fresh value ([iop.MedicareIOP2024], [iop.MedicareIOP2025],
+// [iop.MedicareIOP2026], [iop.MedicarePHP2024] ..., [iop.ASAM3Level21],
+// [iop.H0015], [iop.TIP47], [iop.NGSGroupPsychotherapy], state profiles
+// such as [iop.DCLevel21] and [iop.ColoradoIOP]; [iop.Builtins] lists them
+// all, and docs/profiles.md in the module lists every parameter of each
+// with its citation). A state's or a payer's rules are a profile of your
+// own, built in Go or loaded from JSON with [iop.ParseProfile], which
+// decodes strictly and validates: an unknown field, an unknown level, a
+// minimum above its maximum or a date that does not exist is refused with
+// an error naming the field. [ValidateProfile] also refuses a rule setting
+// whose code no package knows. [iop.Profiles.AsOf] chooses the profile in
+// force on a date, because rules change by year.
 //
-// Where a source is silent or sources disagree (how a partial first week
-// counts, how often Medicare IOP is recertified), the library does not
-// decide silently: the choice is a parameter, the built-in default is
+// Where a source is silent or unclear (how a partial first week counts,
+// whether Medicare PHP's "18th day" counts calendar days), the library does
+// not decide silently: the choice is a parameter, the built-in default is
 // documented, and its citation carries a note saying so.
 //
 // # Findings
 //
 // Checks return [iop.Findings]: every finding, in rule order, each with a
-// stable [iop.Code] that test suites assert on, a severity, a message that
-// names record IDs and never a person, the citation of the rule, and the
-// figures involved (needed 540 minutes, found 539). Findings.Err is nil
+// stable [iop.Code] that test suites assert on, a severity, the record ID it
+// concerns, the day, the figures involved (needed 540 minutes, found 539),
+// the rule's summary, and the citation of the rule. Findings.Err is nil
 // when nothing blocks, and errors.Is(err, code) finds a finding by its
-// code. [Catalog] lists every code the library can emit, with its source.
-//
-// # A short example
-//
-// Is one patient's week billable under the Medicare IOP benefit?
-//
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2024(), schedule.DefaultCounting())
-//	week := schedule.ISOWeeks().Of(date.New(2025, 3, 3))
-//	findings, err := ck.Week(ck.Summarize(week, sessions),
-//		schedule.Episode{Population: iop.Adult, Admitted: admitted})
-//	if err := findings.Err(); err != nil {
-//		// a blocking finding, for example schedule.weekly-minutes.below-minimum:
-//		// counted service time is below the weekly minimum (need 9h00m, got 8h59m)
-//		// (42 CFR 410.44(c); 42 CFR 424.24(d)(1) (CY2024 OPPS/PFS final rules))
-//	}
-//
-// The quickstart program (go run ./examples/quickstart) walks through every
-// package on embedded sample data.
+// code.
 //
 // # Privacy
 //
-// Records are identified by opaque IDs chosen by the caller. No message,
-// finding or error holds a name, a birth date or any other identifying
-// detail (42 CFR Part 2).
+// Records are identified by opaque IDs chosen by the caller, checked by
+// [iop.CheckID]. No message, finding or error holds a name, a birth date,
+// a rejected value or an unknown key: errors name field paths, record IDs
+// passed as IDs, and figures (42 CFR Part 2).
 //
 // # Licensing of criteria
 //
@@ -91,16 +127,20 @@
 //
 // # References
 //
-//   - 42 CFR 410.43 (partial hospitalization), 410.44 (intensive outpatient),
-//     424.24(d) and (e) (certification); CY2024 OPPS/PFS final rules.
+//   - SSA §1861(ff) as amended by CAA 2023 §4124; 42 CFR 410.43 (partial
+//     hospitalization), 410.44 (intensive outpatient), 424.24(d) and (e)
+//     (certification); OPPS final rules CY2024 (88 FR 81540), CY2025,
+//     CY2026 (90 FR 53448); CMS Change Request 11066; CR 13222; Medicare
+//     Claims Processing Manual ch. 4 §260.
 //   - The ASAM Criteria, 3rd edition (2013) and 4th edition (2023).
 //   - SAMHSA TIP 41 (group therapy, 2005), TIP 47 (intensive outpatient,
 //     2006), and the 2021 advisory on intensive outpatient treatment.
-//   - HCPCS H0015, S9480; CPT 90853; NGS LCD L33632.
-//   - State rules: 22-A DCMR 6329, 2 CCR 502-1 §4.6.1(E), 26 TAC §564.902,
-//     Cal. Welf. & Inst. Code §14021.6, Wis. Admin. Code DHS 40.10,
-//     77 IAC 2060.120, Minn. R. 9530.6620-6622.
+//   - HCPCS H0015, S9480, G0410, G0411, G0129, G0176, G0177; CPT 90832-90853;
+//     NGS LCD L33632 ("Psychiatry and Psychology Services").
+//   - State rules: 22-A DCMR 6329, 2 CCR 502-1 §4.6.1, 26 TAC §564.902 and
+//     25 TAC §448.901, Cal. Welf. & Inst. Code §14021.6, Wis. Admin. Code DHS
+//     40.10, 77 Ill. Adm. Code 2060, Minn. R. 9530.6620-6622.
 //   - SAMHSA TEDS-D discharge reasons; NCQA HEDIS follow-up measures
-//     (IET, FUA, FUM, FUH, FUI), measure years 2024-2025.
+//     (IET, FUA, FUM, FUH, FUI), measurement years 2024-2026.
 //   - 42 CFR Part 2 (confidentiality of SUD records), 2024 final rule.
 package ioprules
