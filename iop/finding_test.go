@@ -82,7 +82,7 @@ func TestFindingsQueries(t *testing.T) {
 	assert.Equal(t, fs[1], got)
 	assert.True(t, fs.HasBlocking())
 	assert.Len(t, fs.Unwrap(), 3)
-	assert.ErrorIs(t, fs[0], codeBelow)
+	require.ErrorIs(t, fs[0], codeBelow)
 	assert.Equal(t, "schedule", iop.Code("schedule.weekly-minutes.below-minimum").Package())
 }
 

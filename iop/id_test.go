@@ -11,7 +11,7 @@ import (
 
 func TestCheckID(t *testing.T) {
 	for _, ok := range []string{"P-17", "patient 17", "Zoë-1", "A", string(make([]byte, 0)) + "x"} {
-		assert.NoError(t, iop.CheckID(ok), "CheckID(%q)", ok)
+		require.NoError(t, iop.CheckID(ok), "CheckID(%q)", ok)
 	}
 	for _, tc := range []struct {
 		id   string

@@ -51,7 +51,8 @@ func TestBuiltinNumbers(t *testing.T) {
 			tiers := tc.p.ServiceTiers.Tiers
 			require.Len(t, tiers, 2)
 			assert.Equal(t, [2]int{3, 4}, [2]int{tiers[0].MinServices, tiers[1].MinServices})
-			assert.Equal(t, tc.apcs, [2]string{tiers[0].APC(tc.setting), tiers[1].APC(tc.setting)}, "%s %s", tc.p.ID, tc.setting)
+			got := [2]string{tiers[0].APC(tc.setting), tiers[1].APC(tc.setting)}
+			assert.Equal(t, tc.apcs, got, "%s %s", tc.p.ID, tc.setting)
 		}
 		for _, p := range []iop.Profile{ioprule, php} {
 			sev, on := p.Setting(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking})

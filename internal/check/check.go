@@ -96,3 +96,34 @@ func ZeroChecker() error {
 }
 
 var errZeroChecker = fmt.Errorf("%w: not made by NewChecker", iop.ErrMissing)
+
+// Unmarshal is the body of every UnmarshalJSON of the checking packages: it
+// decodes data strictly into a fresh T (the decoder does not call T's own
+// UnmarshalJSON on the top value, so no plain twin type is needed) and
+// stores it in *v only when there is no error.
+func Unmarshal[T any](data []byte, v *T) error {
+	var x T
+	if err := Decode(data, &x); err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// Parse is the body of every ParseX function of the checking packages: it
+// decodes data strictly into a T and validates it, and returns the zero T
+// with the error when either fails.
+func Parse[T any, P interface {
+	*T
+	Validate() error
+}](data []byte) (T, error) {
+	var x T
+	if err := Decode(data, &x); err != nil {
+		return x, err
+	}
+	if err := P(&x).Validate(); err != nil {
+		var zero T
+		return zero, err
+	}
+	return x, nil
+}
