@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/errs"
 	"github.com/rickb777/date/v2"
@@ -63,6 +64,8 @@ func Decode(data []byte, v any, limit int, report Report) bool {
 		d.fail("", fmt.Errorf("%w: decode target is not a non-nil pointer", errs.Syntax))
 	case len(data) > limit:
 		d.fail("", fmt.Errorf("%w: above %d bytes", errs.TooLarge, limit))
+	case !validText(data):
+		d.fail("", errNotUTF8)
 	default:
 		dec := json.NewDecoder(bytes.NewReader(data))
 		var raw json.RawMessage
@@ -99,7 +102,65 @@ var (
 	errNotArray       = fmt.Errorf("%w: want a JSON array", errs.Syntax)
 	errTooDeep        = fmt.Errorf("%w: nested too deeply", errs.Syntax)
 	errUnsupportedKey = fmt.Errorf("%w: unsupported map key type", errs.Syntax)
+	errNotUTF8        = fmt.Errorf("%w: not valid UTF-8, or a \\u escape of half a surrogate pair", errs.Syntax)
 )
+
+// validText reports whether data is valid UTF-8 with no \u escape of an
+// unpaired surrogate. encoding/json would turn both into U+FFFD, so that two
+// different record IDs ("\xff", "\xfe") would decode to the same one.
+func validText(data []byte) bool {
+	if !utf8.Valid(data) {
+		return false
+	}
+	for i := 0; i+1 < len(data); i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		if data[i+1] != 'u' {
+			i++ // an escaped character, possibly a backslash
+			continue
+		}
+		r, ok := hex4(data[i+2:])
+		switch {
+		case !ok:
+			return false
+		case r >= 0xdc00 && r <= 0xdfff:
+			return false // a low surrogate without its high one
+		case r >= 0xd800 && r <= 0xdbff:
+			if len(data) < i+12 || data[i+6] != '\\' || data[i+7] != 'u' {
+				return false
+			}
+			lo, ok := hex4(data[i+8:])
+			if !ok || lo < 0xdc00 || lo > 0xdfff {
+				return false
+			}
+			i += 11
+		default:
+			i += 5
+		}
+	}
+	return true
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
 
 // syntaxErr describes a decoding error by the type wanted and the byte
 // offset, never by the value found.

@@ -128,6 +128,22 @@ func TestDecodeTarget(t *testing.T) {
 	require.ErrorIs(t, got[0].err, errs.Syntax)
 }
 
+// Invalid UTF-8 and unpaired surrogate escapes are refused: encoding/json
+// would read "\xff" and "\xfe" (or "\ud800" and "\udc00") as the same
+// U+FFFD, merging two records.
+func TestDecodeRefusesInvalidText(t *testing.T) {
+	for _, in := range []string{"{\"name\":\"P\xff\"}", `{"name":"P\ud800"}`, `{"name":"P\udc00"}`, `{"name":"P\ud800\u0041"}`, `{"name":"P\u12"}`} {
+		var o outer
+		got := decode([]byte(in), &o)
+		require.Len(t, got, 1, "%q", in)
+		require.ErrorIs(t, got[0].err, errs.Syntax, "%q", in)
+	}
+	for _, in := range []string{`{"name":"P\ud83d\ude00"}`, `{"name":"P\\ud800"}`, `{"name":"Zo\u00eb"}`, "{\"name\":\"Zoë\"}"} {
+		var o outer
+		assert.Empty(t, decode([]byte(in), &o), "%q", in)
+	}
+}
+
 func TestDecodeLimit(t *testing.T) {
 	var o outer
 	var got []issue
