@@ -87,8 +87,14 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 // more intensive level); no weekly band for the population; planned hours
 // below the band or above it, as [iop.Band.Compare] judges them (the one
 // judgement of the weekly band, shared with package schedule), with the
-// band and the plan as figures. A profile without weekly rules checks no
-// hours.
+// band's end and the plan as figures in minutes. Both ends of the band are
+// included: under [iop.ASAM3Level21] the adult band is 9h00m to 19h59m, so
+// 8h59m is below it, 19h30m and 19h59m are within it and 20h00m is above
+// it. A finding above the band names, in its Level, the level whose band
+// the hours fall in (the profile's Weekly.Above: 2.5 above the 2.1 band).
+// A band without a maximum, as Medicare's IOP rules have (42 CFR 410.44
+// sets only the 9-hour minimum), is never exceeded. A profile without
+// weekly rules checks no hours.
 //
 // The zero Decision and negative planned minutes are errors. On the
 // compliant path it allocates nothing.
@@ -158,7 +164,7 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 			Need: int64(band.Min), Got: int64(planned), Unit: iop.UnitMinutes})
 	case +1:
 		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID, Cite: w.Cite,
-			Need: int64(band.Max), Got: int64(planned), Unit: iop.UnitMinutes})
+			Level: w.Above, Need: int64(band.Max), Got: int64(planned), Unit: iop.UnitMinutes})
 	}
 	return dst, nil
 }

@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/ioprules/ioprules/eligibility"
@@ -11,7 +12,7 @@ import (
 )
 
 func TestCheckAdmission(t *testing.T) {
-	ck := std(t) // 9-19 h adults, 6-19 h adolescents
+	ck := std(t) // 9h00m-19h59m adults, 6h00m-19h59m adolescents
 	adolescent := func(a eligibility.Assessment) eligibility.Assessment { a.Population = iop.Adolescent; return a }
 	php := decideRisks(t, [6]int{0, 0, 3, 2, 2, 0})
 	tests := []struct {
@@ -25,7 +26,9 @@ func TestCheckAdmission(t *testing.T) {
 		{"meets every rule, 19h00m", ck, decideRisks(t, iopRisks), iop.Hours(19), nil},
 		{"8h59m is below the adult minimum", ck, decideRisks(t, iopRisks), iop.Hours(9) - 1,
 			[]iop.Code{eligibility.CodeAdmissionHoursBelowMinimum}},
-		{"19h01m is above the maximum", ck, decideRisks(t, iopRisks), iop.Hours(19) + 1,
+		{"19h30m is still level 2.1", ck, decideRisks(t, iopRisks), iop.Hours(19) + 30, nil},
+		{"19h59m is still level 2.1", ck, decideRisks(t, iopRisks), iop.Hours(20) - 1, nil},
+		{"20h00m is above the band, in level 2.5", ck, decideRisks(t, iopRisks), iop.Hours(20),
 			[]iop.Code{eligibility.CodeAdmissionHoursAboveMaximum}},
 		{"adolescent at 6h00m", ck, decide(t, adolescent(assess(t, iopRisks))), iop.Hours(6), nil},
 		{"adolescent at 5h59m", ck, decide(t, adolescent(assess(t, iopRisks))), iop.Hours(6) - 1,
@@ -57,6 +60,7 @@ func TestCheckAdmission(t *testing.T) {
 			decide(t, adolescent(assess(t, iopRisks))), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPopulationNotServed}},
 		{"the Medicare band applies to every age", newChecker(t, iop.MedicareIOP2024()), decideRisks(t, iopRisks), iop.Hours(9), nil},
+		{"Medicare IOP has no weekly maximum", newChecker(t, iop.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,31 +77,113 @@ func adultsOnly(p iop.Profile) iop.Profile {
 }
 
 // TestCheckAdmissionBoundaries compares whole findings at the edges of the
-// weekly band: 8h59m and 9h00m, 19h00m and 19h01m.
+// weekly band from the rule text: 8h59m and 9h00m (5h59m and 6h00m for
+// adolescents); 19h30m and 19h59m, still level 2.1 since its band ends
+// below level 2.5's 20 hours; 20h00m, above the band and in level 2.5's.
 func TestCheckAdmissionBoundaries(t *testing.T) {
-	ck := std(t)
-	p := iop.ASAM3Level21()
+	adolescent := func(a eligibility.Assessment) eligibility.Assessment { a.Population = iop.Adolescent; return a }
+	adult := decideRisks(t, iopRisks)
+	young := decide(t, adolescent(assess(t, iopRisks)))
+	for _, p := range []iop.Profile{iop.ASAM3Level21(), iop.DCLevel21()} {
+		ck := newChecker(t, p)
+		below := func(need, got iop.Minutes) iop.Finding {
+			f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(need), int64(got), iop.UnitMinutes)
+			f.Cite = p.Weekly.Cite
+			return f
+		}
+		above := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
+		above.Cite, above.Level = p.Weekly.Cite, iop.Level25
+		tests := []struct {
+			name    string
+			d       eligibility.Decision
+			planned iop.Minutes
+			want    iop.Findings
+		}{
+			{"adult 0h00m", adult, 0, iop.Findings{below(iop.Hours(9), 0)}},
+			{"adult 8h59m", adult, iop.Hours(9) - 1, iop.Findings{below(iop.Hours(9), iop.Hours(9)-1)}},
+			{"adult 9h00m", adult, iop.Hours(9), nil},
+			{"adult 19h00m", adult, iop.Hours(19), nil},
+			{"adult 19h30m", adult, iop.Hours(19) + 30, nil},
+			{"adult 19h59m", adult, iop.Hours(20) - 1, nil},
+			{"adult 20h00m", adult, iop.Hours(20), iop.Findings{above}},
+			{"adolescent 5h59m", young, iop.Hours(6) - 1, iop.Findings{below(iop.Hours(6), iop.Hours(6)-1)}},
+			{"adolescent 6h00m", young, iop.Hours(6), nil},
+			{"adolescent 19h59m", young, iop.Hours(20) - 1, nil},
+			{"adolescent 20h00m", young, iop.Hours(20), iop.Findings{above}},
+		}
+		for _, tt := range tests {
+			t.Run(p.ID+"/"+tt.name, func(t *testing.T) {
+				assert.Equal(t, tt.want, admission(t, ck, tt.d, tt.planned))
+			})
+		}
+	}
+	b := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
+	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", b.Message())
+	a := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
+	a.Level = iop.Level25
+	assert.Equal(t, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", a.Message())
+}
+
+// TestCheckAdmissionMedicareNoMaximum: Medicare's IOP rules (42 CFR 410.44)
+// set a 9-hour minimum and no maximum, so no number of hours is above the
+// band, in any year's profile.
+func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 	d := decideRisks(t, iopRisks)
-	below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
-	below.Cite = p.Weekly.Cite
-	above := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1140, 1141, iop.UnitMinutes)
-	above.Cite = p.Weekly.Cite
+	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()} {
+		ck := newChecker(t, p)
+		below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
+		below.Cite = p.Weekly.Cite
+		below.Severity, _ = p.Setting(rule(t, eligibility.CodeAdmissionHoursBelowMinimum))
+		t.Run(p.ID+"/8h59m", func(t *testing.T) {
+			assert.Equal(t, iop.Findings{below}, admission(t, ck, d, iop.Hours(9)-1))
+		})
+		for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(19) + 30, iop.Hours(20) - 1, iop.Hours(20), iop.Hours(40), iop.Hours(7 * 24)} {
+			t.Run(p.ID+"/"+planned.String(), func(t *testing.T) {
+				assert.Nil(t, admission(t, ck, d, planned))
+			})
+		}
+	}
+}
+
+// TestCheckAdmissionIllinoisAges: eligibility takes the population, not the
+// age; the ages of 77 Ill. Adm. Code 2060 ([iop.IllinoisAges]: adolescent
+// from 12 to under 18, adult from 18) give it, and the admission check then
+// holds the person to the weekly band of that population (the 6-hour
+// adolescent minimum at 15, 16 and 17; the 9-hour adult minimum at 18).
+// Whether a 16- or 17-year-old may be served with adults is package group's
+// check (group.age.exception-undocumented).
+func TestCheckAdmissionIllinoisAges(t *testing.T) {
+	ages := iop.IllinoisAges().Ages
+	ck := std(t)
+	il := newChecker(t, iop.IllinoisAges())
+	p := iop.ASAM3Level21()
 	tests := []struct {
-		planned iop.Minutes
-		want    iop.Findings
+		age  int
+		want iop.Population
 	}{
-		{0, iop.Findings{{Code: below.Code, Severity: below.Severity, Subject: "A-1", Need: 540, Got: 0, Unit: iop.UnitMinutes, Summary: below.Summary, Cite: below.Cite}}},
-		{iop.Hours(9) - 1, iop.Findings{below}},
-		{iop.Hours(9), nil},
-		{iop.Hours(19), nil},
-		{iop.Hours(19) + 1, iop.Findings{above}},
+		{15, iop.Adolescent},
+		{16, iop.Adolescent},
+		{17, iop.Adolescent},
+		{18, iop.Adult},
 	}
 	for _, tt := range tests {
-		t.Run(tt.planned.String(), func(t *testing.T) {
-			assert.Equal(t, tt.want, admission(t, ck, d, tt.planned))
+		t.Run(strconv.Itoa(tt.age), func(t *testing.T) {
+			pop, err := ages.PopulationAt(tt.age)
+			require.NoError(t, err)
+			require.Equal(t, tt.want, pop, "PopulationAt(%d)", tt.age)
+			a := assess(t, iopRisks)
+			a.Population = pop
+			d := decide(t, a)
+			assert.Nil(t, admission(t, il, d, iop.Hours(6)), "the Illinois ages profile sets no weekly hours")
+			var want iop.Findings
+			if pop == iop.Adult {
+				f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(iop.Hours(9)), int64(iop.Hours(6)), iop.UnitMinutes)
+				f.Cite = p.Weekly.Cite
+				want = iop.Findings{f}
+			}
+			assert.Equal(t, want, admission(t, ck, d, iop.Hours(6)))
 		})
 	}
-	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", below.Message())
 }
 
 func TestCheckAdmissionLevels(t *testing.T) {

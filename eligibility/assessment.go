@@ -3,7 +3,6 @@ package eligibility
 import (
 	"encoding/json"
 
-	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -21,21 +20,27 @@ type Rating struct {
 	// Note is the opaque record ID of the note that documents the rating,
 	// chosen by the caller; it may be empty. Reasons repeat it; it must
 	// never be a name or other identifying detail.
+	// A note ID, when given, must be one [iop.CheckID] accepts.
 	Note string `json:"note,omitzero"`
 }
 
 // UnmarshalJSON decodes a rating strictly: "risk" must be given, as a
-// number 0 to 4.
+// number 0 to 4, and a note ID must be one [iop.CheckID] accepts.
 func (r *Rating) UnmarshalJSON(data []byte) error {
 	var v struct {
 		Risk *Risk  `json:"risk"`
 		Note string `json:"note"`
 	}
-	if err := check.Decode(data, &v); err != nil {
+	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
+	var errs iop.FieldErrors
 	if v.Risk == nil {
-		return fieldError("risk", errNoRisk)
+		errs.Add("risk", errNoRisk)
+	}
+	checkID(&errs, "note", v.Note, false)
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	*r = Rating{Risk: *v.Risk, Note: v.Note}
 	return nil
@@ -167,7 +172,7 @@ func (r Ratings) MarshalJSON() ([]byte, error) {
 // reporting every error; a dimension that is absent or null is not rated.
 func (r *Ratings) UnmarshalJSON(data []byte) error {
 	var v ratingsJSON
-	if err := check.Decode(data, &v); err != nil {
+	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
 	var out Ratings
@@ -190,7 +195,8 @@ func (r *Ratings) UnmarshalJSON(data []byte) error {
 // [Assessment.Validate]. Decode it from JSON with [ParseAssessment].
 type Assessment struct {
 	// ID is the opaque record ID of the assessment; findings name it as
-	// their subject.
+	// their subject. It is required, and must be one [iop.CheckID]
+	// accepts.
 	ID         string         `json:"id,omitzero"`
 	Edition    iop.Edition    `json:"edition,omitzero"`
 	Date       date.Date      `json:"date,omitzero"`
@@ -203,21 +209,26 @@ type Assessment struct {
 func (a Assessment) IsZero() bool { return a == Assessment{} }
 
 // Validate reports every problem with a, in field order, as [iop.FieldErrors]
-// naming each field by its JSON path ("ratings.D3"): a missing or unknown
-// edition or population, a missing date, a dimension not rated, a risk
-// above 4, unknown modifiers, and an adolescent assessed under the 4th
-// edition, which does not cover adolescents (the 3rd edition still governs
-// them). It returns nil when a is valid, without allocating.
+// naming each field by its JSON path ("ratings.D3"): an ID that
+// [iop.CheckID] refuses (missing, too long, not valid UTF-8, or holding
+// control characters), a missing or unknown edition or population, a
+// missing date or one outside the plausible range of [iop.CheckServiceDate]
+// (1970-01-01 to 2199-12-31), a dimension not rated, a risk above 4, a
+// note ID that iop.CheckID refuses, unknown modifiers, and an adolescent
+// assessed under the 4th edition, which does not cover adolescents (the 3rd
+// edition still governs them). It returns nil when a is valid, without
+// allocating.
 func (a Assessment) Validate() error {
 	var errs iop.FieldErrors
+	checkID(&errs, "id", a.ID, true)
 	switch {
 	case a.Edition == 0:
 		errs.Add("edition", iop.ErrMissing)
 	case !a.Edition.IsValid():
 		errs.Add("edition", iop.ErrUnknown)
 	}
-	if a.Date == date.Zero {
-		errs.Add("date", iop.ErrMissing)
+	if err := iop.CheckServiceDate(a.Date); err != nil {
+		errs.Add("date", err)
 	}
 	switch {
 	case a.Population == 0:
@@ -228,11 +239,17 @@ func (a Assessment) Validate() error {
 		errs.Add("population", errPopulationNotInEdition)
 	}
 	for d := D1; d <= D6; d++ {
-		switch r, ok := a.Ratings.Of(d); {
+		r, ok := a.Ratings.Of(d)
+		switch {
 		case !ok:
 			errs.Add("ratings."+d.String(), errNotRated)
 		case !r.Risk.IsValid():
 			errs.Add("ratings."+d.String()+".risk", errRiskRange)
+		}
+		if ok && r.Note != "" {
+			if err := iop.CheckID(r.Note); err != nil {
+				errs.Add("ratings."+d.String()+".note", err)
+			}
 		}
 	}
 	if !a.Modifiers.IsValid() {
@@ -246,7 +263,9 @@ func (a Assessment) Validate() error {
 // edition or population, a rating without its risk, a date that does not
 // exist ("2025-02-30") or a problem [Assessment.Validate] finds is an error
 // naming the field. Every error is reported, as [iop.FieldErrors]; a
-// refused assessment comes back as the zero Assessment.
+// refused assessment comes back as the zero Assessment. Input above 8 MiB
+// is refused ([iop.ErrTooLarge]), and so is input that is not valid UTF-8
+// ([iop.ErrSyntax]).
 func ParseAssessment(data []byte) (Assessment, error) {
 	var a Assessment
 	if err := a.UnmarshalJSON(data); err != nil {
@@ -259,11 +278,25 @@ func ParseAssessment(data []byte) (Assessment, error) {
 }
 
 // UnmarshalJSON decodes an assessment strictly, as [ParseAssessment] does,
-// but does not validate it.
+// but does not validate it beyond its record IDs and date: an ID or note
+// ID that [iop.CheckID] refuses and a date that [iop.CheckServiceDate]
+// refuses are errors here as in [Assessment.Validate], so that a value
+// decoded from JSON never holds a record ID that a CSV reader or Validate
+// would refuse. Leaving the ID or the date out is left to Validate.
 func (a *Assessment) UnmarshalJSON(data []byte) error {
 	type plain Assessment
 	var v plain
-	if err := check.Decode(data, &v); err != nil {
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	var errs iop.FieldErrors
+	checkID(&errs, "id", v.ID, false)
+	if v.Date != date.Zero {
+		if err := iop.CheckServiceDate(v.Date); err != nil {
+			errs.Add("date", err)
+		}
+	}
+	if err := errs.Err(); err != nil {
 		return err
 	}
 	*a = Assessment(v)

@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/eligibility"
@@ -63,12 +64,23 @@ func TestParseAssessmentRefuses(t *testing.T) {
 		{"repeated modifier", `{"modifiers":["court-ordered","court-ordered"]}`, []fieldWant{{"modifiers[1]", iop.ErrDuplicate}}},
 		{"unknown edition", `{"edition":"5th"}`, []fieldWant{{"edition", iop.ErrUnknown}}},
 		{"trailing data", `{} {}`, []fieldWant{{"", iop.ErrSyntax}}},
+		{"ID with a control character", `{"id":"A\u001b[31m"}`, []fieldWant{{"id", iop.ErrSyntax}}},
+		{"ID with a NUL", `{"id":"A\u0000"}`, []fieldWant{{"id", iop.ErrSyntax}}},
+		{"ID with a bidirectional override", `{"id":"A\u202e"}`, []fieldWant{{"id", iop.ErrSyntax}}},
+		{"ID too long", `{"id":"` + strings.Repeat("x", iop.MaxIDLen+1) + `"}`, []fieldWant{{"id", iop.ErrOutOfRange}}},
+		{"invalid UTF-8 in an ID", "{\"id\":\"\xff\"}", []fieldWant{{"", iop.ErrSyntax}}},
+		{"note ID with a newline", `{"ratings":{"D1":{"risk":1,"note":"n\n1"}}}`, []fieldWant{{"ratings.D1.note", iop.ErrSyntax}}},
+		{"year 0000", `{"date":"0000-01-01"}`, []fieldWant{{"date", iop.ErrInvalidDate}}},
+		{"year 0025", `{"date":"0025-03-03"}`, []fieldWant{{"date", iop.ErrOutOfRange}}},
+		{"the day before 1970", `{"date":"1969-12-31"}`, []fieldWant{{"date", iop.ErrOutOfRange}}},
+		{"year 2200", `{"date":"2200-01-01"}`, []fieldWant{{"date", iop.ErrOutOfRange}}},
+		{"too large", `{"id":"` + strings.Repeat("x", 8<<20) + `"}`, []fieldWant{{"", iop.ErrTooLarge}}},
 		{"every error at once", `{"edition":"5th","date":"2025-02-30","ratings":{"D2":{"risk":7},"D3":{}}}`, []fieldWant{
 			{"edition", iop.ErrUnknown}, {"date", iop.ErrInvalidDate},
 			{"ratings.D2.risk", iop.ErrUnknown}, {"ratings.D3.risk", iop.ErrMissing},
 		}},
 		{"valid JSON, invalid assessment", `{"edition":"4th","date":"2025-03-03","population":"adolescent","ratings":{"D1":{"risk":0}}}`, []fieldWant{
-			{"population", iop.ErrOutOfRange},
+			{"id", iop.ErrMissing}, {"population", iop.ErrOutOfRange},
 			{"ratings.D2", iop.ErrMissing}, {"ratings.D3", iop.ErrMissing}, {"ratings.D4", iop.ErrMissing},
 			{"ratings.D5", iop.ErrMissing}, {"ratings.D6", iop.ErrMissing},
 		}},
@@ -92,7 +104,7 @@ func TestAssessmentValidate(t *testing.T) {
 		want []fieldWant
 	}{
 		{"zero", func(a *eligibility.Assessment) { *a = eligibility.Assessment{} }, []fieldWant{
-			{"edition", iop.ErrMissing}, {"date", iop.ErrMissing}, {"population", iop.ErrMissing},
+			{"id", iop.ErrMissing}, {"edition", iop.ErrMissing}, {"date", iop.ErrMissing}, {"population", iop.ErrMissing},
 			{"ratings.D1", iop.ErrMissing}, {"ratings.D2", iop.ErrMissing}, {"ratings.D3", iop.ErrMissing},
 			{"ratings.D4", iop.ErrMissing}, {"ratings.D5", iop.ErrMissing}, {"ratings.D6", iop.ErrMissing},
 		}},
@@ -108,6 +120,15 @@ func TestAssessmentValidate(t *testing.T) {
 			[]fieldWant{{"ratings.D2", iop.ErrMissing}}},
 		{"unknown modifier bits", func(a *eligibility.Assessment) { a.Modifiers = 1 << 15 },
 			[]fieldWant{{"modifiers", iop.ErrUnknown}}},
+		{"ID with invalid UTF-8", func(a *eligibility.Assessment) { a.ID = "A\xff" }, []fieldWant{{"id", iop.ErrSyntax}}},
+		{"ID with a line feed", func(a *eligibility.Assessment) { a.ID = "A\n1" }, []fieldWant{{"id", iop.ErrSyntax}}},
+		{"note ID with an escape", func(a *eligibility.Assessment) {
+			a.Ratings = a.Ratings.With(eligibility.D3, eligibility.Rating{Risk: 1, Note: "\x1b[2J"})
+		}, []fieldWant{{"ratings.D3.note", iop.ErrSyntax}}},
+		{"date before 1970", func(a *eligibility.Assessment) { a.Date = iop.MustParseDate("1969-12-31") },
+			[]fieldWant{{"date", iop.ErrOutOfRange}}},
+		{"date in 2200", func(a *eligibility.Assessment) { a.Date = iop.MustParseDate("2200-01-01") },
+			[]fieldWant{{"date", iop.ErrOutOfRange}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,4 +215,19 @@ func TestRatingsJSON(t *testing.T) {
 	var back eligibility.Ratings
 	require.NoError(t, back.UnmarshalJSON(b))
 	assert.Equal(t, r, back)
+}
+
+// TestAssessmentDateRange: the first and the last plausible service dates
+// are accepted, in JSON and in Validate alike.
+func TestAssessmentDateRange(t *testing.T) {
+	for _, on := range []string{"1970-01-01", "2199-12-31", "2024-02-29"} {
+		a := assess(t, iopRisks)
+		a.Date = iop.MustParseDate(on)
+		require.NoError(t, a.Validate(), on)
+		b, err := json.Marshal(a)
+		require.NoError(t, err)
+		back, err := eligibility.ParseAssessment(b)
+		require.NoError(t, err, on)
+		assert.Equal(t, a, back)
+	}
 }

@@ -29,8 +29,11 @@ func hotPaths(tb testing.TB) map[string]func() {
 	x := eligibility.DischargeReview{Final: decide(tb, assess(tb, lowRisks)), Planned: true, NextLevel: iop.Level1}
 	plain := decide(tb, assess(tb, iopRisks))
 	dst := make(iop.Findings, 0, 8)
+	rec := recommendation(tb, iop.Level21)
+	rec.Ratings, rec.Modifiers = a.Ratings, a.Modifiers
 	return map[string]func(){
 		"Decide":             func() { sinkDecision, sinkErr = ck.Decide(a) },
+		"Recommended":        func() { sinkDecision, sinkErr = ck.Recommended(rec) },
 		"ValidateAssessment": func() { sinkErr = a.Validate() },
 		"CheckDecision":      func() { sinkFindings, sinkErr = ck.CheckDecision(plain) },
 		"CheckVariance":      func() { sinkFindings, sinkErr = ck.CheckVariance(d) },
@@ -44,6 +47,7 @@ func hotPaths(tb testing.TB) map[string]func() {
 }
 
 func BenchmarkDecide(b *testing.B)             { benchHot(b, "Decide") }
+func BenchmarkRecommended(b *testing.B)        { benchHot(b, "Recommended") }
 func BenchmarkValidateAssessment(b *testing.B) { benchHot(b, "ValidateAssessment") }
 func BenchmarkCheckDecision(b *testing.B)      { benchHot(b, "CheckDecision") }
 func BenchmarkCheckVariance(b *testing.B)      { benchHot(b, "CheckVariance") }

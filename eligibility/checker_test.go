@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"encoding/json"
 	"errors"
 	"sync"
 	"testing"
@@ -65,17 +66,22 @@ func TestNewCheckerRefuses(t *testing.T) {
 	}
 }
 
-// TestCheckerConcurrent shares one Checker between goroutines; run with
-// -race.
+// TestCheckerConcurrent shares one Checker, and one profile, between
+// goroutines that decide, make decisions from another tool's
+// recommendation, check and encode; run with -race.
 func TestCheckerConcurrent(t *testing.T) {
-	ck := std(t)
+	p := iop.ASAM3Level21()
+	ck := newChecker(t, p)
 	a := assess(t, iopRisks, eligibility.ModCoOccurring)
 	want := decide(t, a)
 	wantFs := admission(t, ck, want, iop.Hours(8))
+	rec := recommendation(t, iop.Level25)
+	wantRec := recommended(t, rec)
+	wantRecFs := admission(t, ck, wantRec, iop.Hours(20))
 	type result struct {
-		d   eligibility.Decision
-		fs  iop.Findings
-		err error
+		d, r   eligibility.Decision
+		fs, rf iop.Findings
+		err    error
 	}
 	results := make([][]result, 8)
 	var wg sync.WaitGroup
@@ -85,8 +91,14 @@ func TestCheckerConcurrent(t *testing.T) {
 				d, err := ck.Decide(a)
 				fs, aerr := ck.AppendAdmission(make(iop.Findings, 0, g), d, iop.Hours(8))
 				_, cerr := ck.CheckDecision(d)
+				r, rerr := ck.Recommended(rec)
+				rf, raerr := ck.CheckAdmission(r, iop.Hours(20))
+				b, jerr := json.Marshal(r)
+				var back eligibility.Decision
+				uerr := json.Unmarshal(b, &back)
 				_ = ck.Profile()
-				results[g] = append(results[g], result{d, fs, errors.Join(err, aerr, cerr)})
+				_, nerr := eligibility.NewChecker(p, ck.Criteria())
+				results[g] = append(results[g], result{d, back, fs, rf, errors.Join(err, aerr, cerr, rerr, raerr, jerr, uerr, nerr)})
 			}
 		})
 	}
@@ -97,6 +109,8 @@ func TestCheckerConcurrent(t *testing.T) {
 			require.NoError(t, r.err)
 			assert.Equal(t, want, r.d)
 			assert.Equal(t, wantFs, r.fs)
+			assert.Equal(t, wantRec, r.r)
+			assert.Equal(t, wantRecFs, r.rf)
 		}
 	}
 }

@@ -130,9 +130,9 @@ func citeRaisedByModifier() iop.Citation {
 
 func citeWeeklyHours() iop.Citation {
 	return iop.Citation{
-		Source:  "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders (at least 9 hours a week for adults, 6 for adolescents); 42 CFR 410.44 (Medicare IOP: 9 to 19 hours a week)",
-		Edition: "2021; CY2024 OPPS/PFS final rules",
-		Note:    "the band comes from the profile applied; a finding cites the profile's weekly rules",
+		Source:  "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders (at least 9 hours a week for adults, 6 for adolescents); The ASAM Criteria level 2.1 band, below level 2.5's 20 hours, as payer policies quote it",
+		Edition: "2021; ASAM 3rd edition (2013)",
+		Note:    "the band comes from the profile applied, and a finding cites the profile's weekly rules; Medicare's IOP rules (42 CFR 410.44) set a 9-hour minimum and no maximum",
 	}
 }
 

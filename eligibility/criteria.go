@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -41,7 +40,7 @@ func (r *Rule) UnmarshalJSON(data []byte) error {
 		Max       iop.Level    `json:"max"`
 		Cite      iop.Citation `json:"cite"`
 	}
-	errs, _ := check.Decode(data, &v).(iop.FieldErrors)
+	errs, _ := decodeJSON(data, &v).(iop.FieldErrors)
 	if v.Risk == nil && !slices.ContainsFunc(errs, func(e *iop.FieldError) bool { return e.Field == "risk" || e.Field == "" }) {
 		errs.Add("risk", errNoRisk)
 	}
@@ -135,7 +134,9 @@ func (c Criteria) RuleFor(d Dimension, r Risk) (Rule, int, bool) {
 // modifier, a rule without its risk, a gap (a rating no rule maps), a
 // contradiction or a rating that maps to nothing is an error naming the
 // field. Every problem is reported, as [iop.FieldErrors]; refused criteria
-// come back as the zero Criteria.
+// come back as the zero Criteria. Input above 8 MiB is refused
+// ([iop.ErrTooLarge]), and so is input that is not valid UTF-8
+// ([iop.ErrSyntax]).
 func ParseCriteria(data []byte) (Criteria, error) {
 	var c Criteria
 	if err := c.UnmarshalJSON(data); err != nil {
@@ -148,11 +149,17 @@ func ParseCriteria(data []byte) (Criteria, error) {
 }
 
 // UnmarshalJSON decodes criteria strictly, as [ParseCriteria] does, but
-// does not validate them.
+// does not validate them beyond their ID: an ID that [iop.CheckID] refuses
+// is an error here as in [Criteria.Validate].
 func (c *Criteria) UnmarshalJSON(data []byte) error {
 	type plain Criteria
 	var v plain
-	if err := check.Decode(data, &v); err != nil {
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	var errs iop.FieldErrors
+	checkID(&errs, "id", v.ID, false)
+	if err := errs.Err(); err != nil {
 		return err
 	}
 	*c = Criteria(v)

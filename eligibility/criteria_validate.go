@@ -9,8 +9,8 @@ import (
 // Validate reports every problem with c, in a fixed order, as
 // [iop.FieldErrors] naming each field by its JSON path. In order:
 //
-//   - the criteria's own fields: a missing ID, title, edition or source
-//     ([iop.ErrMissing]); an unknown edition or population
+//   - the criteria's own fields: a missing title, edition or source
+//     ([iop.ErrMissing]); an ID that [iop.CheckID] refuses; an unknown edition or population
 //     ([iop.ErrUnknown]); adolescents under the 4th edition
 //     ([iop.ErrOutOfRange]);
 //   - the levels: none, unknown, not in the edition, withdrawal-management
@@ -31,9 +31,7 @@ import (
 // It returns nil when c is valid.
 func (c Criteria) Validate() error {
 	var errs iop.FieldErrors
-	if c.ID == "" {
-		errs.Add("id", iop.ErrMissing)
-	}
+	checkID(&errs, "id", c.ID, true)
 	if c.Title == "" {
 		errs.Add("title", iop.ErrMissing)
 	}

@@ -46,7 +46,8 @@ type ModifierReason struct {
 // the level, and by which rule), the modifiers that played a part, and the
 // variance when the level given differs from the level recommended.
 //
-// A Decision is made only by [Checker.Decide], [Decision.Place] and
+// A Decision is made only by [Checker.Decide], [Checker.Recommended] (a
+// level recommended by another tool), [Decision.Place] and
 // [Decision.UnmarshalJSON], which keep it consistent; its fields are
 // unexported. It needs no heap: it holds the assessment and the reasons in
 // fixed arrays, so deciding does not allocate. The zero Decision is unset,
@@ -60,6 +61,7 @@ type ModifierReason struct {
 type Decision struct {
 	assessment  Assessment
 	criteria    string
+	source      string // the tool that recommended the level; "" for Decide
 	continuum   levelSet
 	recommended iop.Level
 	justified   iop.Level
@@ -113,8 +115,14 @@ func (d *Decision) unset() bool { return d.recommended == 0 }
 // Assessment returns the assessment decided on.
 func (d Decision) Assessment() Assessment { return d.assessment }
 
-// Criteria returns the ID of the criteria applied.
+// Criteria returns the ID of the criteria applied, or "" for a decision
+// made from another tool's recommendation ([Checker.Recommended]).
 func (d Decision) Criteria() string { return d.criteria }
+
+// Source returns the name of the tool that recommended the level for a
+// decision made by [Checker.Recommended] ("ASAM CONTINUUM"), or "" for a
+// decision of [Checker.Decide].
+func (d Decision) Source() string { return d.source }
 
 // Levels returns the levels of care of the criteria applied, in ascending
 // intensity, as a new slice.
@@ -138,6 +146,9 @@ func (d Decision) SafetyLevel() iop.Level { return d.safety }
 func (d Decision) IntensityLevel() iop.Level { return d.intensity }
 
 // Reasons returns the reason for each dimension, D1 to D6, as an array.
+// For a decision made from another tool's recommendation, the reasons hold
+// the tool's ratings and notes without levels, rule (-1) or citation, or
+// are all zero when the tool gave no ratings.
 func (d Decision) Reasons() [NumDimensions]Reason { return d.reasons }
 
 // Reason returns the reason for dimension dim, or the zero Reason for an
@@ -194,8 +205,9 @@ func (d Decision) ModifierReasons() []ModifierReason {
 //
 // Place refuses, with the zero Decision and an [iop.FieldErrors] naming
 // each problem: the zero Decision ("decision"), a level that is missing,
-// unknown or not a level of the criteria the decision applied ("given"), and
-// an unknown reason ("reason").
+// unknown or not a level of the criteria the decision applied ("given"), an
+// unknown reason ("reason") and a note ID that [iop.CheckID] refuses
+// ("note"; the note may be empty).
 func (d Decision) Place(given iop.Level, reason VarianceReason, note string) (Decision, error) {
 	v := Variance{Given: given, Reason: reason, Note: note}
 	if given == d.recommended && !d.unset() {
@@ -231,6 +243,11 @@ func (d Decision) validVariance(v Variance, prefix string) error {
 	if v.Reason != 0 && !v.Reason.IsValid() {
 		errs.Add(prefix+"reason", iop.ErrUnknown)
 	}
+	if v.Note != "" {
+		if err := iop.CheckID(v.Note); err != nil {
+			errs.Add(prefix+"note", err)
+		}
+	}
 	return errs.Err()
 }
 
@@ -254,8 +271,12 @@ func (d *Decision) documentedAt(l iop.Level) bool {
 }
 
 // driverCite returns the citation of what set the recommended level: the
-// modifier rule, or the first driving dimension's rule.
+// tool that recommended it, the modifier rule, or the first driving
+// dimension's rule.
 func (d *Decision) driverCite() iop.Citation {
+	if d.source != "" {
+		return d.sourceCite()
+	}
 	if d.raisedBy != 0 {
 		return d.modifiers[d.raisedBy-1].Cite
 	}

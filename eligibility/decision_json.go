@@ -2,8 +2,8 @@ package eligibility
 
 import (
 	"encoding/json"
+	"slices"
 
-	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -12,15 +12,16 @@ import (
 // for the reader and checked on decoding.
 type decisionJSON struct {
 	Assessment     Assessment       `json:"assessment"`
-	Criteria       string           `json:"criteria"`
+	Criteria       string           `json:"criteria,omitzero"`
+	Source         string           `json:"source,omitzero"`
 	Levels         []iop.Level      `json:"levels"`
 	Recommended    iop.Level        `json:"recommended"`
 	Justified      iop.Level        `json:"justified"`
-	SafetyLevel    iop.Level        `json:"safety_level"`
-	IntensityLevel iop.Level        `json:"intensity_level"`
+	SafetyLevel    iop.Level        `json:"safety_level,omitzero"`
+	IntensityLevel iop.Level        `json:"intensity_level,omitzero"`
 	Drivers        Dimensions       `json:"drivers"`
 	RaisedBy       Modifier         `json:"raised_by,omitzero"`
-	Reasons        []Reason         `json:"reasons"`
+	Reasons        []Reason         `json:"reasons,omitzero"`
 	Modifiers      []ModifierReason `json:"modifiers,omitzero"`
 	Variance       Variance         `json:"variance,omitzero"`
 }
@@ -28,17 +29,25 @@ type decisionJSON struct {
 // MarshalJSON writes the decision as a report for the record: the
 // assessment, the criteria's ID and levels, the levels decided, the
 // drivers, each reason with its citation, the modifiers and the variance.
-// The zero Decision is an error.
+// A decision made from another tool's recommendation ([Checker.Recommended])
+// has "source" (the tool's name) instead of "criteria", the placement
+// levels of its edition, no safety or intensity level and no reasons (its
+// assessment holds the tool's ratings, if any). The zero Decision is an
+// error.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	if d.unset() {
 		return nil, fieldError("", errNoDecision)
 	}
-	return json.Marshal(decisionJSON{
-		Assessment: d.assessment, Criteria: d.criteria, Levels: d.continuum.levels(),
+	v := decisionJSON{
+		Assessment: d.assessment, Criteria: d.criteria, Source: d.source, Levels: d.continuum.levels(),
 		Recommended: d.recommended, Justified: d.justified,
 		SafetyLevel: d.safety, IntensityLevel: d.intensity, Drivers: d.Drivers(), RaisedBy: d.raisedBy,
 		Reasons: d.reasons[:], Modifiers: d.ModifierReasons(), Variance: d.variance,
-	})
+	}
+	if d.source != "" {
+		v.Reasons = nil // the assessment's ratings give them
+	}
+	return json.Marshal(v)
 }
 
 // UnmarshalJSON decodes what [Decision.MarshalJSON] writes, strictly, and
@@ -47,18 +56,25 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 // the assessment's rating and note and levels of the criteria; one
 // modifier reason per modifier of the assessment, in order; the levels,
 // drivers and raised_by that the reasons give; and a variance that
-// [Decision.Place] would accept. It reports every problem as
-// [iop.FieldErrors] and leaves d unchanged on error.
+// [Decision.Place] would accept. A decision with a "source" is one made
+// from another tool's recommendation: the recommendation it holds must be
+// valid ([Recommendation.Validate], with the paths of the decision:
+// "assessment.id", "recommended"), and the levels, the justified level, the
+// modifiers and the absent reasons, drivers, safety and intensity levels
+// must be what [Checker.Recommended] makes of it. It reports every problem
+// as [iop.FieldErrors] and leaves d unchanged on error. Input above 8 MiB
+// or not valid UTF-8 is refused.
 func (d *Decision) UnmarshalJSON(data []byte) error {
 	var v decisionJSON
-	if err := check.Decode(data, &v); err != nil {
+	if err := decodeJSON(data, &v); err != nil {
 		return err
+	}
+	if v.Source != "" {
+		return d.unmarshalRecommended(&v)
 	}
 	var errs iop.FieldErrors
 	errs.Add("assessment", v.Assessment.Validate())
-	if v.Criteria == "" {
-		errs.Add("criteria", iop.ErrMissing)
-	}
+	checkID(&errs, "criteria", v.Criteria, true)
 	out := Decision{assessment: v.Assessment, criteria: v.Criteria}
 	if len(v.Levels) == 0 {
 		errs.Add("levels", iop.ErrMissing)
@@ -107,6 +123,56 @@ func (d *Decision) UnmarshalJSON(data []byte) error {
 		if mr.Drives != out.modifiers[mr.Modifier-1].Drives {
 			errs.Add(indexField("modifiers", i)+".drives", errDerived)
 		}
+	}
+	errs.Add("variance", out.validVariance(v.Variance, ""))
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	out.variance = v.Variance
+	*d = out
+	return nil
+}
+
+// unmarshalRecommended decodes the decision made from another tool's
+// recommendation: the recommendation it holds must be valid, and every
+// other member must be what [Checker.Recommended] derives from it.
+func (d *Decision) unmarshalRecommended(v *decisionJSON) error {
+	var errs iop.FieldErrors
+	if v.Criteria != "" {
+		errs.Add("criteria", errCriteriaAndSource)
+	}
+	a := &v.Assessment
+	r := Recommendation{ID: a.ID, Source: v.Source, Edition: a.Edition, Date: a.Date, Population: a.Population,
+		Level: v.Recommended, Ratings: a.Ratings, Modifiers: a.Modifiers}
+	r.validate(&errs, recommendedDecisionPaths())
+	if len(v.Reasons) > 0 {
+		errs.Add("reasons", errRecommendationReasons)
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	out := fromRecommendation(&r)
+	if !slices.Equal(v.Levels, out.continuum.levels()) {
+		errs.Add("levels", errDerived)
+	}
+	for _, c := range [...]struct {
+		field     string
+		got, want iop.Level
+	}{
+		{"justified", v.Justified, out.justified}, {"safety_level", v.SafetyLevel, 0}, {"intensity_level", v.IntensityLevel, 0},
+	} {
+		if c.got != c.want {
+			errs.Add(c.field, errDerived)
+		}
+	}
+	if v.Drivers != 0 {
+		errs.Add("drivers", errDerived)
+	}
+	if v.RaisedBy != 0 {
+		errs.Add("raised_by", errDerived)
+	}
+	if !slices.Equal(v.Modifiers, out.ModifierReasons()) {
+		errs.Add("modifiers", errDerived)
 	}
 	errs.Add("variance", out.validVariance(v.Variance, ""))
 	if err := errs.Err(); err != nil {

@@ -28,6 +28,16 @@
 // IDs are opaque record IDs. [ParseAssessment] decodes one from JSON
 // strictly and validates it.
 //
+// Every record ID of the package (an assessment's ID, which is required;
+// the optional IDs of a rating's note, a variance's note and a review's
+// justification; the ID and the source of a [Recommendation]) must be one
+// [iop.CheckID] accepts: 1 to 128 bytes of valid UTF-8 without control or
+// format characters, so that an ID cannot merge two records or forge a line
+// in a report. Every date of an assessment, a recommendation or an
+// admission must be one [iop.CheckServiceDate] accepts: from 1970-01-01 to
+// 2199-12-31. The decoders apply both checks as Validate does, with the
+// same field paths.
+//
 // A [Risk] is the rating itself: Risk0 is 0 and Risk4 is 4, so Risk(2) is
 // the rating 2 and the zero Risk is the rating 0, a valid rating. Whether a
 // dimension was rated at all is recorded by [Ratings], which know which
@@ -63,6 +73,28 @@
 // not allocate and runs in well under a microsecond. A Decision encodes to
 // JSON as a report and decodes back to the same Decision, checked.
 //
+// # Recommendations from other tools
+//
+// EHRs host licensed decision software (ASAM CONTINUUM, CO-Triage) that
+// recommends a level of care with ASAM's own criteria. [Checker.Recommended]
+// turns such a [Recommendation] (the record ID, the tool's name as the
+// source, the edition, the day, the population, the level, and the tool's
+// ratings and the modifiers when given) into a [Decision]: its
+// [Decision.Source] names the tool, its recommended and justified level are
+// the tool's, and the levels a variance may give are the placement levels
+// of the edition. The level must exist in the edition (1.5 is not a level
+// of the 3rd edition, 3.3 not one of the 4th), must not be a
+// withdrawal-management level or OTS (record withdrawal management as the
+// modifier), and must be of the profile's edition when the profile names
+// one; ratings, when given, rate all six dimensions. [Decision.Place],
+// [Checker.CheckVariance], [Checker.CheckDecision], [Checker.CheckAdmission]
+// and the review checks then work on it as on a decision of Decide; the
+// findings that follow from the level cite the tool. Such a decision has no
+// safety or intensity level and no driving dimension, since the tool does
+// not report them. [ParseRecommendation] decodes a recommendation from
+// JSON; the Decision round-trips in JSON with "source" in place of
+// "criteria".
+//
 // When the level given differs from the level recommended, record it with
 // [Decision.Place] and a [VarianceReason] (payer authorised a lower level,
 // patient preference, level not available, clinical judgement, court
@@ -81,7 +113,8 @@
 // assessment: validated once, the criteria cannot fail a later Decide, and
 // indexed once, they decide without allocating. The profile gives the
 // numbers (weekly hours, such as 9 hours for adults and 6 for adolescents
-// in [iop.ASAM3Level21]; length of stay; the step-down allowance) and its
+// in [iop.ASAM3Level21], up to 19h59m, the minute below level 2.5's 20
+// hours; length of stay; the step-down allowance) and its
 // rule settings: a profile's [iop.RuleSetting] may change the severity of
 // any rule of [Rules] or turn it off, and NewChecker refuses a setting of
 // an eligibility code that does not exist.
@@ -103,7 +136,11 @@
 // A finding names the assessment's record ID as its subject and carries
 // figures, never words built for the occasion: levels as intensities
 // ([iop.UnitIntensity]: 21 for 2.1), weekly hours as minutes, the length of
-// a stay as days. Its citation is the one of the rule that applied: the
+// a stay as days. Both ends of a weekly band are included: under the ASAM
+// 2.1 band 8h59m is below it, 9h00m, 19h30m and 19h59m are within it, and
+// 20h00m is above it; a finding above the band names in its Level the level
+// whose band the hours fall in (the profile's Weekly.Above: 2.5). A band
+// without a maximum, as in the Medicare IOP profiles, is never exceeded. Its citation is the one of the rule that applied: the
 // profile's rule group (weekly, stay, step-down rules), the rule of the
 // criteria that drove the level, or else the rule table's general source.
 // Where a documented variance or a step-down makes a finding less serious,
@@ -131,8 +168,10 @@
 //     available, and continued stay resting on the persistence of the
 //     admission findings and on the plan: Anthem CG-BEH-04.
 //   - Weekly hours: SAMHSA Advisory (2021) (at least 9 hours for adults, 6
-//     for adolescents) and 42 CFR 410.44 (Medicare: 9 to 19 hours) in the
-//     catalog; the band applied, with its citation, comes from the profile.
+//     for adolescents) and the ASAM level 2.1 band, below level 2.5's 20
+//     hours, as payer policies (Aetna) quote it, in the catalog; the band
+//     applied, with its citation, comes from the profile. Medicare's IOP
+//     rules (42 CFR 410.44) set a 9-hour minimum and no maximum.
 //   - Length of stay and step-down allowance: Anthem CG-BEH-04 and TIP 47
 //     in the catalog; the numbers, with their citations, come from the
 //     profile applied.
@@ -148,15 +187,30 @@
 // functions list their values. [Risk] is the exception: its zero is the
 // rating 0, so "not rated" lives in [Ratings]. Sets ([Dimensions],
 // [Modifiers]) marshal as lists of names, never as bits. Assessments,
-// ratings, decisions, reviews and discharge reviews are comparable values;
-// the zero Assessment, Decision, Review and DischargeReview are not valid
-// and are refused with an error. Criteria hold slices: compare them with
-// [Criteria.Equal].
+// ratings, recommendations, decisions, reviews and discharge reviews are
+// comparable values; the zero Assessment, Recommendation, Decision, Review
+// and DischargeReview are not valid and are refused with an error.
+// Criteria hold slices: compare them with [Criteria.Equal].
+//
+// What an EHR or a pipeline stores round-trips: an [Assessment], a
+// [Recommendation], a [Decision], [Ratings], [Criteria], moves, variances
+// and every enum and set decode from their JSON to the same value and
+// marshal again to the same bytes. In SQL (database/sql's driver.Valuer
+// and sql.Scanner) every enum and set is stored as its text form, the name
+// ("imminent-danger", "D1,D3") or, for a Risk, the digit "0" to "4", never
+// a number of the library's own; an unset enum is NULL. Scan refuses
+// unknown text with an [*iop.ParseError] wrapping [iop.ErrUnknown] that
+// does not hold the text.
 //
 // Parse, decode and validation errors wrap package iop's sentinels
 // ([iop.ErrMissing], [iop.ErrUnknown], [iop.ErrOutOfRange], [iop.ErrOrder],
 // [iop.ErrDuplicate], ...) with the reason, and report every problem, as
-// [iop.FieldErrors]; no message holds input text.
+// [iop.FieldErrors]; no message holds input text (an unknown member is
+// named by its position, "#3"). Every decoder refuses input above 8 MiB
+// ([iop.ErrTooLarge]), the limit of the module's strict JSON decoder, far
+// above any assessment, decision or criteria, and input that is not valid
+// UTF-8 ([iop.ErrSyntax]), which encoding/json would otherwise read with
+// U+FFFD in place of each invalid byte.
 //
 // A [Checker] is immutable and safe for concurrent use by any number of
 // goroutines; so is everything else in the package. Nothing holds mutable
@@ -180,4 +234,9 @@
 //     Addictive Disorder Treatment (2015).
 //   - County of San Diego BHS, Adult Initial Level of Care Assessment,
 //     DMC-ODS form F104c (2019).
+//   - Aetna Clinical Policy Bulletin, intensive outpatient (ASAM 2.1: 9-19
+//     hours adults, 6-19 hours adolescents, read as below level 2.5's 20
+//     hours), as quoted in the ASAM 2.1 profile of package iop.
+//   - 42 CFR 410.44, Medicare intensive outpatient services (a 9-hour
+//     weekly minimum, no maximum).
 package eligibility

@@ -161,7 +161,10 @@ func TestRisk(t *testing.T) {
 		assert.Equal(t, r, u)
 		v, err := r.Value()
 		require.NoError(t, err)
-		assert.Equal(t, int64(n), v)
+		assert.Equal(t, r.String(), v, "stored as its text form")
+		var scanned eligibility.Risk
+		require.NoError(t, scanned.Scan(int64(n)), "an integer column gives the digit back as a number")
+		assert.Equal(t, r, scanned)
 	}
 	assert.Less(t, eligibility.Risk2, eligibility.Risk3)
 	var zero eligibility.Risk
@@ -182,6 +185,15 @@ func TestRisk(t *testing.T) {
 	assert.Equal(t, eligibility.Risk4, r)
 	require.ErrorIs(t, r.Scan(nil), iop.ErrMissing, "NULL is not the rating 0")
 	require.ErrorIs(t, r.Scan(int64(5)), iop.ErrOutOfRange)
+	for _, src := range []any{"5", "severe", "", " 2", []byte("02")} {
+		err := r.Scan(src)
+		require.ErrorIs(t, err, iop.ErrUnknown, "Scan(%q)", src)
+		var pe *iop.ParseError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, "Risk.Scan", pe.Func)
+	}
+	_, err = bad.Value()
+	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.Equal(t, eligibility.Risk4, r)
 	var n sql.Null[eligibility.Risk]
 	require.NoError(t, n.Scan(nil))

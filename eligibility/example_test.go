@@ -40,7 +40,7 @@ func Example() {
 		}
 		fmt.Printf("%s %s risk %s (%s): %s-%s\n", mark, r.Dimension, r.Risk, r.Risk.Name(), r.Min, r.Max)
 	}
-	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8)} {
+	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8), iop.Hours(20) - 1, iop.Hours(20)} {
 		fs, err := ck.CheckAdmission(d, planned)
 		if err != nil {
 			fmt.Println(err)
@@ -63,6 +63,66 @@ func Example() {
 	// 9h00m [] false
 	// 8h00m [eligibility.admission.hours-below-minimum] true
 	//    IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h00m
+	// 19h59m [] false
+	// 20h00m [eligibility.admission.hours-above-maximum] false
+	//    IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m
+}
+
+// A level of care recommended by licensed software that an EHR hosts (here
+// ASAM CONTINUUM) becomes a Decision with the tool as its source: placing
+// the person, the variance and the admission checks work on it, and it is
+// stored and read back as JSON.
+func ExampleChecker_Recommended() {
+	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rec, err := eligibility.ParseRecommendation([]byte(`{
+	  "id": "A-2001", "source": "ASAM CONTINUUM", "edition": "3rd", "date": "2025-03-03",
+	  "population": "adult", "level": "2.5", "modifiers": ["co-occurring"]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := ck.Recommended(rec)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("recommended:", d.Recommended(), "by", d.Source())
+
+	// Partial hospitalization is not available; IOP is given instead.
+	placed, err := d.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-12")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fs, _ := ck.CheckVariance(placed)
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, "-", f.Cite.Source)
+	}
+	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, "-", f.Cite.Source)
+	}
+
+	b, _ := json.Marshal(placed)
+	var back eligibility.Decision
+	fmt.Println("stored and read back:", json.Unmarshal(b, &back) == nil && back == placed)
+
+	// A level the edition does not have is refused.
+	rec.Level = iop.Level15
+	_, err = ck.Recommended(rec)
+	fmt.Println(err)
+	// Output:
+	// recommended: 2.5 by ASAM CONTINUUM
+	// warning eligibility.variance.below-recommended - ASAM CONTINUUM
+	// warning eligibility.variance.not-next-available - Anthem Clinical UM Guideline CG-BEH-04, Substance-Related and Addictive Disorder Treatment: where the indicated level is not available, the next more intensive available level
+	// warning eligibility.admission.above-iop-documented - ASAM CONTINUUM
+	// stored and read back: true
+	// level: out of range: not a level of the edition
 }
 
 func ExampleDimension_Name() {

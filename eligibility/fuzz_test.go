@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"bytes"
+	"database/sql/driver"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -61,7 +62,7 @@ var messageVocabulary = func() string {
 	b.WriteString("string int uint8 int32 bool float64 []iop.Level iop eligibility struct map\n")
 	files, _ := filepath.Glob("*.go")
 	files = append(files, "../internal/strictjson/strictjson.go", "../internal/enum/enum.go", "../internal/check/check.go",
-		"../internal/errs/errs.go", "../iop/errors.go")
+		"../internal/errs/errs.go", "../iop/errors.go", "../iop/id.go")
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -202,7 +203,18 @@ func FuzzDecisionJSON(f *testing.F) {
 		require.NoError(f, err)
 		f.Add(b)
 	}
+	rec := recommendation(f, iop.Level25)
+	rec.Ratings = ratings(f, iopRisks)
+	for _, d := range []eligibility.Decision{
+		recommended(f, recommendation(f, iop.Level21)),
+		place(f, recommended(f, rec), iop.Level21, eligibility.VarianceLevelNotAvailable, "n-2"),
+	} {
+		b, err := json.Marshal(d)
+		require.NoError(f, err)
+		f.Add(b)
+	}
 	f.Add([]byte(`{"assessment":{"id":"Jane Doe"},"criteria":"x","levels":["2.1"],"reasons":[]}`))
+	f.Add([]byte(`{"assessment":{"id":"Jane Doe"},"source":"John Smith","levels":["2.1"],"recommended":"2.1"}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d eligibility.Decision
@@ -229,6 +241,64 @@ func FuzzDecisionJSON(f *testing.F) {
 	})
 }
 
+// FuzzRecommendationJSON decodes recommendations from other tools:
+// whatever decodes marshals and decodes back to the same value and the
+// same bytes; no error holds input text; a valid recommendation makes a
+// decision whose JSON round-trips and on which the checks run.
+func FuzzRecommendationJSON(f *testing.F) {
+	f.Add([]byte(recommendationJSON))
+	f.Add([]byte(`{"id":"A","source":"ASAM CONTINUUM","edition":"3rd","date":"2025-03-03","population":"adult","level":"2.1"}`))
+	f.Add([]byte(`{"id":"A","source":"t","edition":"4th","date":"2024-02-29","population":"adult","level":"2.7","modifiers":["imminent-danger"]}`))
+	f.Add([]byte(`{"id":"Jane Doe","source":"John Smith","level":"3.2-WM","date":"2025-02-30"}`))
+	f.Add([]byte(`{"ratings":{"D1":{"risk":4,"note":"Jane Doe"}},"level":"1.5","edition":"3rd"}`))
+	f.Add([]byte("{\"id\":\"A\u0000\",\"source\":\"\xff\"}"))
+	ck := std(f)
+	medicare := newChecker(f, iop.MedicareIOP2026())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r eligibility.Recommendation
+		err := r.UnmarshalJSON(data)
+		noInputText(t, data, err)
+		parsed, perr := eligibility.ParseRecommendation(data)
+		noInputText(t, data, perr)
+		if err != nil {
+			assert.EqualError(t, perr, err.Error(), "ParseRecommendation fails as UnmarshalJSON does")
+			return
+		}
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var back eligibility.Recommendation
+		require.NoError(t, back.UnmarshalJSON(b))
+		assert.Equal(t, r, back)
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(again))
+		if perr != nil {
+			return
+		}
+		assert.Equal(t, r, parsed)
+		for _, c := range []eligibility.Checker{ck, medicare} {
+			d, err := c.Recommended(r)
+			noInputText(t, data, err)
+			if err != nil {
+				require.ErrorIs(t, err, iop.ErrOutOfRange, "a valid recommendation is refused only for its edition")
+				continue
+			}
+			assert.Equal(t, r.Level, d.Recommended())
+			db, err := json.Marshal(d)
+			require.NoError(t, err)
+			var dback eligibility.Decision
+			require.NoError(t, json.Unmarshal(db, &dback))
+			assert.Equal(t, d, dback, "decision round trip")
+			_, err = c.CheckAdmission(d, iop.Hours(9))
+			require.NoError(t, err)
+			_, err = c.CheckVariance(d)
+			require.NoError(t, err)
+			_, err = c.CheckDecision(d)
+			require.NoError(t, err)
+		}
+	})
+}
+
 // parseVocabulary is every word the parse errors of the package write,
 // digits left out: the only text of the input a parse error may repeat.
 var parseVocabulary = func() string {
@@ -250,6 +320,11 @@ var parseVocabulary = func() string {
 }()
 
 func second[T any](_ T, err error) error { return err }
+
+// fmtValue is a value that database/sql can store.
+type fmtValue interface {
+	Value() (driver.Value, error)
+}
 
 func withoutDigits(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -301,6 +376,35 @@ func FuzzParseText(f *testing.F) {
 		check(dir.String(), err)
 		role, err := eligibility.ParseRole(s)
 		check(role.String(), err)
+		scans := []struct {
+			name string
+			scan func(src any) (fmtValue, error)
+		}{
+			{"Dimension", func(src any) (fmtValue, error) { var v eligibility.Dimension; err := v.Scan(src); return v, err }},
+			{"Role", func(src any) (fmtValue, error) { var v eligibility.Role; err := v.Scan(src); return v, err }},
+			{"Risk", func(src any) (fmtValue, error) { var v eligibility.Risk; err := v.Scan(src); return v, err }},
+			{"Modifier", func(src any) (fmtValue, error) { var v eligibility.Modifier; err := v.Scan(src); return v, err }},
+			{"VarianceReason", func(src any) (fmtValue, error) { var v eligibility.VarianceReason; err := v.Scan(src); return v, err }},
+			{"Progress", func(src any) (fmtValue, error) { var v eligibility.Progress; err := v.Scan(src); return v, err }},
+			{"Direction", func(src any) (fmtValue, error) { var v eligibility.Direction; err := v.Scan(src); return v, err }},
+			{"Dimensions", func(src any) (fmtValue, error) { var v eligibility.Dimensions; err := v.Scan(src); return v, err }},
+			{"Modifiers", func(src any) (fmtValue, error) { var v eligibility.Modifiers; err := v.Scan(src); return v, err }},
+		}
+		for _, sc := range scans {
+			v, err := sc.scan(s)
+			if err != nil {
+				noInput(err)
+				continue
+			}
+			stored, err := v.Value()
+			require.NoError(t, err, sc.name)
+			if stored == nil {
+				continue // the unset value is NULL
+			}
+			back, err := sc.scan(stored)
+			require.NoError(t, err, sc.name)
+			assert.Equal(t, v, back, "%s: SQL round trip", sc.name)
+		}
 		if ds, err := eligibility.ParseDimensions(s); err == nil {
 			again, err := eligibility.ParseDimensions(ds.String())
 			require.NoError(t, err)

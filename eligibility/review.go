@@ -32,8 +32,10 @@ type Review struct {
 // Validate reports every problem with rv as [iop.FieldErrors]: no current
 // decision ("current", [iop.ErrMissing]); an admission after the
 // reassessment ("admitted", [iop.ErrOrder]); a previous assessment dated
-// after the reassessment ("previous", [iop.ErrOrder]); an unknown progress
-// judgement ("progress", [iop.ErrUnknown]). It returns nil when rv is
+// after the reassessment ("previous", [iop.ErrOrder]); an admission date
+// that [iop.CheckServiceDate] refuses ("admitted"); an unknown progress
+// judgement ("progress", [iop.ErrUnknown]); a justification ID that
+// [iop.CheckID] refuses ("justification"). It returns nil when rv is
 // valid, without allocating.
 func (rv Review) Validate() error { return rv.validate() }
 
@@ -50,14 +52,22 @@ func (rv *Review) validate() error {
 			errs.Add("previous", errPreviousAfter)
 		}
 	}
+	if rv.Admitted != date.Zero {
+		if err := iop.CheckServiceDate(rv.Admitted); err != nil {
+			errs.Add("admitted", err)
+		}
+	}
 	if rv.Progress != 0 && !rv.Progress.IsValid() {
 		errs.Add("progress", iop.ErrUnknown)
 	}
+	checkID(&errs, "justification", rv.Justification, false)
 	return errs.Err()
 }
 
 // Rose returns the dimensions whose rating rose from the previous decision
-// to the current one; empty when there is no previous decision.
+// to the current one; empty when there is no previous decision. A
+// dimension that either decision does not rate (a level recommended by
+// another tool without ratings) is left out.
 func (rv Review) Rose() Dimensions { return rv.rose() }
 
 func (rv *Review) rose() Dimensions {
@@ -66,7 +76,9 @@ func (rv *Review) rose() Dimensions {
 		return s
 	}
 	for d := D1; d <= D6; d++ {
-		if rv.Current.reasons[d-1].Risk > rv.Previous.reasons[d-1].Risk {
+		now, ok := rv.Current.assessment.Ratings.Risk(d)
+		was, wasOK := rv.Previous.assessment.Ratings.Risk(d)
+		if ok && wasOK && now > was {
 			s = s.with(d)
 		}
 	}

@@ -20,8 +20,10 @@ import (
 // valid. Risks are comparable, ordered (Risk3 > Risk2) and safe for
 // concurrent use.
 //
-// In JSON a Risk is the number 0 to 4; as text (map keys) the digit; in SQL
-// the integer.
+// In JSON a Risk is the number 0 to 4; as text and in SQL the digit "0" to
+// "4". (encoding/json writes a map keyed by Risk with digit keys but hands
+// each key to UnmarshalJSON quoted, which refuses a string: key such maps
+// by [Dimension], or by int.)
 type Risk uint8
 
 // The risk ratings. The meanings are this library's summary of the public
@@ -151,20 +153,26 @@ func (r *Risk) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Value implements [driver.Valuer]: the rating as an integer, 0 to 4. The
-// number is the rating itself, so stored data does not depend on the
-// order of constants.
+// Value implements [driver.Valuer]: the rating's text form, the digit "0"
+// to "4" as [Risk.String] writes it, like every enum of the module, so
+// that stored data never depends on the library's numbering. An invalid
+// rating is an error.
 func (r Risk) Value() (driver.Value, error) {
 	if !r.IsValid() {
 		return nil, check.EnumFail("Risk.Value", "", iop.ErrUnknown)
 	}
-	return int64(r), nil
+	return r.String(), nil
 }
 
-// Scan implements [database/sql.Scanner]: an integer 0 to 4, or its digit
-// as a string or []byte. NULL is an error, since the zero Risk is the
-// rating 0: scan a nullable column into sql.Null[Risk]. On error r is
-// unchanged.
+// Scan implements [database/sql.Scanner]: the digit "0" to "4" as a string
+// or []byte, exactly as [Risk.Value] stores it, or an integer 0 to 4 (a
+// column with integer affinity, as SQLite gives one, returns the digit as a
+// number; the number is the rating itself). Unknown text is an error
+// wrapping [iop.ErrUnknown], an integer outside 0-4 one wrapping
+// [iop.ErrOutOfRange], any other type one wrapping [iop.ErrSyntax]; each
+// is an [*iop.ParseError] that does not hold the value. NULL is an error
+// ([iop.ErrMissing]), since the zero Risk is the rating 0: scan a nullable
+// column into sql.Null[Risk]. On error r is unchanged.
 func (r *Risk) Scan(src any) error {
 	switch v := src.(type) {
 	case int64:
@@ -174,13 +182,22 @@ func (r *Risk) Scan(src any) error {
 		}
 		return check.EnumFail("Risk.Scan", "", errRiskRange)
 	case string:
-		return r.UnmarshalText([]byte(v))
+		return r.scanText([]byte(v))
 	case []byte:
-		return r.UnmarshalText(v)
+		return r.scanText(v)
 	case nil:
 		return check.EnumFail("Risk.Scan", "", iop.ErrMissing)
 	}
 	return check.EnumFail("Risk.Scan", "", iop.ErrSyntax)
+}
+
+func (r *Risk) scanText(b []byte) error {
+	v, ok := parseRisk(b)
+	if !ok {
+		return check.EnumFail("Risk.Scan", "", iop.ErrUnknown)
+	}
+	*r = v
+	return nil
 }
 
 func trimSpace(b []byte) []byte {

@@ -71,7 +71,8 @@ const (
 	// than the profile's minimum.
 	CodeAdmissionHoursBelowMinimum iop.Code = "eligibility.admission.hours-below-minimum"
 	// CodeAdmissionHoursAboveMaximum: the plan schedules more weekly hours
-	// than the profile's maximum.
+	// than the profile's maximum; the finding's Level is the level whose
+	// band the hours fall in (the profile's Weekly.Above).
 	CodeAdmissionHoursAboveMaximum iop.Code = "eligibility.admission.hours-above-maximum"
 
 	// CodeStayCriteriaNotMet: the reassessment no longer recommends IOP.
@@ -204,7 +205,7 @@ var rules = [numRules]iop.Rule{
 	ruleAdmissionNeeds24HourDocumented: mk(CodeAdmissionNeeds24HourDocumented, iop.Warning, "IOP admission: the recommended level is 24-hour care; a documented variance places the person in IOP", citeNextAvailable()),
 	ruleAdmissionPopulationNotServed:   mk(CodeAdmissionPopulationNotServed, iop.Blocking, "IOP admission: the profile sets no weekly hours for the person's population", citeLibrary("a zero weekly band for a population means the program does not serve it")),
 	ruleAdmissionHoursBelowMinimum:     mk(CodeAdmissionHoursBelowMinimum, iop.Blocking, "IOP admission: the plan schedules fewer weekly hours than the minimum", citeWeeklyHours()),
-	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.Warning, "IOP admission: the plan schedules more weekly hours than the maximum", citeWeeklyHours()),
+	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.Warning, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band", citeWeeklyHours()),
 
 	ruleStayCriteriaNotMet:           mk(CodeStayCriteriaNotMet, iop.Blocking, "continued stay: the reassessment no longer recommends IOP", citeContinuedStay()),
 	ruleStayCriteriaNotMetDocumented: mk(CodeStayCriteriaNotMetDocumented, iop.Warning, "continued stay: the reassessment no longer recommends IOP; a documented variance keeps the person there", citeContinuedStay()),

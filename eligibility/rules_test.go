@@ -108,6 +108,7 @@ const profileJSON = `{
   "edition": "3rd",
   "from": "2025-01-01",
   "source": {"source": "Payer X provider manual", "edition": "2025"},
+  "scope": {"reach": "payer", "body": "Payer X"},
   "counting": {"kinds": ["group", "individual"], "cite": {"source": "Payer X provider manual, ch. 3"}},
   "weekly": {"adult": {"min": "9h00m", "max": "19h00m"}, "adolescent": {"min": "6h00m", "max": "19h00m"}, "cite": {"source": "Payer X provider manual, ch. 4"}},
   "partial_weeks": {"first": "prorated", "last": "prorated", "cite": {"source": "Payer X provider manual, ch. 4"}},
