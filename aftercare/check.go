@@ -77,15 +77,21 @@ func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Fin
 //     of one rule come in the order of the profile's windows. Windows do
 //     not apply after a death or a step up to more intensive care.
 //
-// Findings name the episode's record ID as their Subject, and carry
-// figures and, for a follow-up window, the window's last day and its
-// citation; never a name or other detail. A rule the profile turns off
-// adds nothing.
+// Findings name the episode's record ID as their Subject; never a name or
+// other detail. A finding of a step names the level stepped to as its
+// Level. A finding of a follow-up window identifies the window by its name
+// as its Ref (the measure's name, "fuh-7", for a window of an
+// [iop.Measure]), and carries the window's last day as its Day, the
+// contacts needed and counted as Need and Got ([iop.UnitCount]), and the
+// window's citation (the measure's). A rule the profile turns off adds
+// nothing.
 //
 // The error is [iop.FieldErrors], and dst is returned unchanged, when the
 // subject is not one the rules can judge: "episode" wrapping
 // [ErrNotDischarged] when ep has no discharge, and "plan.<field>" for each
-// error of [Plan.Validate]. The zero Checker returns an error.
+// error of [Plan.Validate]. An episode is always valid: [Refer], [Replay]
+// and [Episode.Apply] refuse what is not. The zero Checker returns an
+// error.
 func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf date.Date) (iop.Findings, error) {
 	c := ck.r
 	if c == nil {
@@ -111,9 +117,8 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 	if !plan.IsZero() && plan.content() == 0 {
 		dst = rs.Add(dst, rulePlanEmpty, iop.Finding{Subject: id})
 	}
-	if from := ep.Level(); d.Step != 0 && d.ToLevel.Compare(from) != d.Step.Want() {
-		dst = rs.Add(dst, stepRule(d.Step), iop.Finding{Subject: id,
-			Need: int64(from.Intensity()), Got: int64(d.ToLevel.Intensity()), Unit: iop.UnitIntensity})
+	if d.Step != 0 && d.ToLevel.Compare(ep.Level()) != d.Step.Want() {
+		dst = rs.Add(dst, stepRule(d.Step), iop.Finding{Subject: id, Level: d.ToLevel})
 	}
 	if d.Reason == ReasonTransferred && d.ReferredTo == "" {
 		dst = rs.Add(dst, ruleTransferNoReferral, iop.Finding{Subject: id})
@@ -144,9 +149,10 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 }
 
 // windowFinding is the finding of window w, judged as r, about subject id,
-// with got contacts.
+// with got contacts: the window's name (the measure's, for a HEDIS
+// measure) as its Ref, its last day, its figures and its citation.
 func windowFinding(id string, w *iop.FollowUpWindow, r windowResult, got int) iop.Finding {
-	return iop.Finding{Subject: id, Day: r.last, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount, Cite: w.Cite}
+	return iop.Finding{Subject: id, Day: r.last, Ref: w.Name, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount, Cite: w.Cite}
 }
 
 // stepRule returns the rule a step that does not go the way it says

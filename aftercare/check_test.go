@@ -31,11 +31,21 @@ func finding(c iop.Code, need, got int64, unit iop.Unit) iop.Finding {
 	return iop.Finding{Code: c, Severity: r.Severity, Subject: "E1", Need: need, Got: got, Unit: unit, Summary: r.Summary, Cite: r.Cite}
 }
 
+// stepFinding is the finding of a step rule c about episode E1 that steps
+// to level l: the level, no figures.
+func stepFinding(c iop.Code, l iop.Level) iop.Finding {
+	f := finding(c, 0, 0, 0)
+	f.Level = l
+	return f
+}
+
 // windowFinding is a follow-up finding for window w, whose last day is
-// last days after the discharge, with got contacts.
+// last days after the discharge, with got contacts: the window's name as
+// Ref, its last day, its figures and its citation.
 func windowFinding(c iop.Code, w iop.FollowUpWindow, last int, got int64) iop.Finding {
 	f := finding(c, int64(w.Need()), got, iop.UnitCount)
 	f.Day = dischargedOn + date.Date(last)
+	f.Ref = w.Name
 	f.Cite = w.Cite
 	return f
 }
@@ -55,14 +65,24 @@ func withWindows(ws ...iop.FollowUpWindow) iop.Profile {
 	return p
 }
 
+// The windows of the HEDIS measures, as a profile holds them
+// (iop.FollowUpOf), and a citation for windows of the tests' own.
 var (
 	testCite  = iop.Citation{Source: "test window"}
-	fui7      = iop.FollowUpWindow{Name: "7-day", Days: 7, Cite: testCite}
-	fui30     = iop.FollowUpWindow{Name: "30-day", Days: 30, Cite: testCite}
-	fua7      = iop.FollowUpWindow{Name: "7-day", Days: 7, SameDayCounts: true, Cite: testCite}
-	ietInit   = iop.FollowUpWindow{Name: "iet-initiation", Days: 13, SameDayCounts: true, Cite: testCite}
-	ietEngage = iop.FollowUpWindow{Name: "iet-engagement", Days: 34, Contacts: 2, After: "iet-initiation", Cite: testCite}
+	fui7      = iop.FUI7.Window()
+	fui30     = iop.FUI30.Window()
+	fua7      = iop.FUA7.Window()
+	ietInit   = iop.IETInitiation.Window()
+	ietEngage = iop.IETEngagement.Window()
 )
+
+// withMeasures is a profile holding the windows of measures ms, as a
+// built-in profile lists them.
+func withMeasures(ms ...iop.Measure) iop.Profile {
+	p := noWindows()
+	p.FollowUp = iop.FollowUpOf(ms...)
+	return p
+}
 
 // planWith is a plan made a week before discharge with mutual-help
 // meetings and the contacts given.
@@ -142,15 +162,15 @@ func TestCheckDischargeRules(t *testing.T) {
 		{name: "step down to level 1", d: step(aftercare.StepDown, iop.Level1), plan: plan},
 		{name: "step down to 1.0 (4th edition)", d: step(aftercare.StepDown, iop.Level10), plan: plan},
 		{name: "step down to the same level", d: step(aftercare.StepDown, iop.Level21), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeStepDownNotLower, 21, 21, iop.UnitIntensity)}},
+			want: iop.Findings{stepFinding(aftercare.CodeStepDownNotLower, iop.Level21)}},
 		{name: "step down to a higher level", d: step(aftercare.StepDown, iop.Level25), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeStepDownNotLower, 21, 25, iop.UnitIntensity)}},
+			want: iop.Findings{stepFinding(aftercare.CodeStepDownNotLower, iop.Level25)}},
 		{name: "step up to 2.5", d: step(aftercare.StepUp, iop.Level25), plan: plan},
 		{name: "step up to level 1", d: step(aftercare.StepUp, iop.Level1), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeStepUpNotHigher, 21, 10, iop.UnitIntensity)}},
+			want: iop.Findings{stepFinding(aftercare.CodeStepUpNotHigher, iop.Level1)}},
 		{name: "lateral to 2.1", d: step(aftercare.StepLateral, iop.Level21), plan: plan},
 		{name: "lateral to 3.1", d: step(aftercare.StepLateral, iop.Level31), plan: plan,
-			want: iop.Findings{finding(aftercare.CodeLateralChangesIntensity, 21, 31, iop.UnitIntensity)}},
+			want: iop.Findings{stepFinding(aftercare.CodeLateralChangesIntensity, iop.Level31)}},
 		{name: "transfer with referral", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, ReferredTo: "R-1"}, plan: plan},
 		{name: "transfer without referral", d: planned(aftercare.ReasonTransferred), plan: plan,
 			want: iop.Findings{finding(aftercare.CodeTransferNoReferral, 0, 0, 0)}},
@@ -169,7 +189,7 @@ func TestCheckDischargeRules(t *testing.T) {
 			d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25},
 			want: iop.Findings{
 				finding(aftercare.CodePlanMissing, 0, 0, 0),
-				finding(aftercare.CodeStepDownNotLower, 21, 25, iop.UnitIntensity),
+				stepFinding(aftercare.CodeStepDownNotLower, iop.Level25),
 				finding(aftercare.CodeTransferNoReferral, 0, 0, 0),
 			}},
 	}
@@ -193,6 +213,7 @@ func TestCheckFollowUpWindows(t *testing.T) {
 		}
 		return w.Days
 	}
+	require.Equal(t, []iop.FollowUpWindow{ietInit, ietEngage, fui7, fui30}, iop.ASAM3Level21().FollowUp.Windows)
 	missedMsg := func(w iop.FollowUpWindow, got int) iop.Finding {
 		return windowFinding(aftercare.CodeFollowUpMissed, w, lastDay(w), int64(got))
 	}
@@ -277,11 +298,10 @@ func TestCheckFollowUpWindows(t *testing.T) {
 		{name: "rule order: a closed window before an open one listed earlier", windows: []iop.FollowUpWindow{fui30, fui7}, asOf: dischargedOn + 10,
 			want: iop.Findings{missedMsg(fui7, 0), openMsg(fui30, 0)}},
 		{name: "every window, every finding, in profile order", windows: iop.ASAM3Level21().FollowUp.Windows, asOf: late,
-			want: iop.Findings{
-				missedMsg(iop.ASAM3Level21().FollowUp.Windows[0], 0),
-				missedMsg(iop.ASAM3Level21().FollowUp.Windows[1], 0),
-				missedMsg(iop.ASAM3Level21().FollowUp.Windows[2], 0),
-			}},
+			// Engagement is not judged: initiation was missed.
+			want: iop.Findings{missedMsg(ietInit, 0), missedMsg(fui7, 0), missedMsg(fui30, 0)}},
+		{name: "every window open, in profile order", windows: iop.ASAM3Level21().FollowUp.Windows, asOf: dischargedOn,
+			want: iop.Findings{openMsg(ietInit, 0), openMsg(fui7, 0), openMsg(fui30, 0)}},
 	}
 	ep := discharged(t, "E1", completed(), false)
 	for _, tt := range tests {
@@ -417,7 +437,16 @@ func TestFindingMessage(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
 	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", fs[0].Message())
-	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17: need 1, got 0", fs[1].Message())
+	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0", fs[1].Message())
+	assert.Equal(t, "aftercare.follow-up.missed [E1]: fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0 ("+
+		fui7.Cite.String()+")", fs[1].Error())
+
+	// A step names the level stepped to.
+	step := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
+	fs, err = checkDischarge(t, noWindows(), discharged(t, "E1", step, false), fullPlan(), dischargedOn+60)
+	require.NoError(t, err)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "a step down does not go to a less intensive level of care: level 2.5", fs[0].Message())
 }
 
 // TestCheckerConcurrent shares one Checker between goroutines (run with

@@ -177,6 +177,7 @@ type Discharge struct {
 	ToLevel iop.Level `json:"to_level,omitzero"`
 	// ReferredTo is the opaque record ID of the referral to the program the
 	// person moves to (TEDS expects one with a transfer); never a name.
+	// Empty when there is none; otherwise [iop.CheckID] must accept it.
 	ReferredTo string `json:"referred_to,omitzero"`
 }
 
@@ -187,9 +188,10 @@ func (d Discharge) IsZero() bool { return d == Discharge{} }
 // [iop.FieldErrors]: a missing or unknown reason ([iop.ErrMissing],
 // [iop.ErrUnknown]), a planning that contradicts the reason
 // ([iop.ErrOutOfRange]), an unknown step or level, a step without a level
-// or a level without a step, and a step to another level after leaving
-// against advice, incarceration or death ([iop.ErrOutOfRange]). It returns
-// nil when d is valid, without allocating.
+// or a level without a step, a step to another level after leaving
+// against advice, incarceration or death ([iop.ErrOutOfRange]), and a
+// referral ID that [iop.CheckID] refuses. No error holds the ID. It
+// returns nil when d is valid, without allocating.
 func (d Discharge) Validate() error {
 	planned, fixed := d.Reason.Planning()
 	var errs iop.FieldErrors
@@ -218,6 +220,9 @@ func (d Discharge) Validate() error {
 	}
 	if d.Step != 0 && fixed && !planned {
 		errs.Add("step", errNoStep)
+	}
+	if d.ReferredTo != "" {
+		errs.Add("referred_to", iop.CheckID(d.ReferredTo))
 	}
 	return errs.Err()
 }

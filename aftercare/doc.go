@@ -4,7 +4,8 @@
 // within the windows a rule profile names, whether a step down really
 // lowers the intensity of care, and what a discharge calls for (notice to a
 // court, outreach). It computes the measures programs report over many
-// episodes: follow-up within 7 and 30 days, completion rate.
+// episodes: the HEDIS follow-up measures a profile lists (FUH, FUI, FUA,
+// FUM, IET), completion rate.
 //
 // The end of an intensive outpatient program is where people are lost: a
 // discharge without a plan, a follow-up that never happens, a step down to
@@ -77,51 +78,90 @@
 // discharge, a plan that [Plan.Validate] refuses. It is [iop.FieldErrors]
 // naming each field ("episode", "plan.contacts[2].status"); bad input is
 // never reported as a finding. A finding is cheap: the rule's code,
-// severity and summary, the episode's record ID as its Subject, its figures
-// (Need, Got, Unit) and, for a follow-up window, the window's last day as
-// its Day; [iop.Finding.Message] renders the words when asked, as
-// "fewer contacts kept than a follow-up window needs, by its last day on
-// 2025-03-17: need 1, got 0".
+// severity and summary, the episode's record ID as its Subject and what
+// the rule is about, never a string built for it:
+//
+//   - a follow-up window's finding names the window as its Ref (the
+//     measure's name, "fuh-7", for a HEDIS measure), carries the window's
+//     last day as its Day, the contacts it needs and those counted as Need
+//     and Got ([iop.UnitCount]), and cites the window (the measure's
+//     citation);
+//   - a step's finding names the level stepped to as its Level;
+//   - a late plan's finding counts the days after the discharge (Got, in
+//     [iop.UnitDays]).
+//
+// [iop.Finding.Message] renders the words when asked, as "fewer contacts
+// kept than a follow-up window needs, by its last day on 2025-03-17
+// (fui-7): need 1, got 0", or "a step down does not go to a less
+// intensive level of care: level 2.5".
 //
 // [Rules] is the one rule table of the package: each code, its default
 // severity, what it checks and its general source. A profile may give a
 // rule another severity or turn it off ([iop.Profile.Rules]); NewChecker
 // refuses a setting of an aftercare code the table does not hold. A finding
-// of a follow-up window cites the window's own source from the profile;
-// the other findings cite the table.
+// of a follow-up window cites the window's own source from the profile (a
+// measure's window, the measure's); the other findings cite the table.
 //
 // # Follow-up windows
 //
-// The windows are the profile's ([iop.FollowUpRules]): each has a number
-// of days, a same-day rule and a number of contacts, and may count from
-// another window. Days are calendar dates and both ends of a window are
-// included: with a discharge on day D, a 7-day window is D+1 to D+7 when a
-// contact on the day of discharge does not count (HEDIS FUH and FUI), and
-// D to D+7 when it does (HEDIS FUA and FUM). HEDIS IET initiation is D to
-// D+13 ("within 14 days"); engagement is 2 more contacts from the day
-// after the initiation contact to 34 days after it. A contact counts as
-// kept when it is [ContactKept] and not after the day judged; a window is
-// closed once the day judged is after its last day. Windows do not apply
-// after a death or a step up to more intensive care, which HEDIS leaves
-// out.
+// The windows are the profile's ([iop.FollowUpRules]), in its order: the
+// HEDIS measures it lists by name ([iop.Measure], [iop.FollowUpOf]: the
+// built-in profiles hold FUH 7 and 30 days for mental health programs, IET
+// and FUI 7 and 30 days for substance use programs), or windows of its
+// own. Each has a number of days, a same-day rule and a number of
+// contacts, and may count from another window. Days are calendar dates
+// and both ends of a window are included: with a discharge (or index
+// visit) on day D,
+//
+//	fua-7, fum-7     D to D+7 (a contact on day D counts: 8 days; D+8 does not)
+//	fua-30, fum-30   D to D+30
+//	fuh-7, fui-7     D+1 to D+7 (a contact on day D does not count)
+//	fuh-30, fui-30   D+1 to D+30
+//	iet-initiation   D to D+13 ("the episode date or the 13 days after")
+//	iet-engagement   2 more contacts from the day after the initiation
+//	                 contact I to I+34; not judged while initiation is
+//	                 neither met nor planned
+//
+// A contact counts as kept when it is [ContactKept] and not after the day
+// judged; a window is closed once the day judged is after its last day.
+// Windows do not apply after a death or a step up to more intensive care,
+// which HEDIS leaves out. HEDIS has no measure of follow-up after an IOP
+// discharge: the measures are applied to it as the profile lists them.
 //
 // # Measures
 //
 // [Checker.Measure] counts over many [Case]s: discharges, completions (the
 // completion rate as TEDS-D reports it), transfers, planned discharges,
 // and for each follow-up window the share of eligible discharges followed
-// up within it. A discharge is eligible for a window once the window has
-// closed or been met.
+// up within it, named by the window ("fuh-7"). A discharge is eligible for
+// a window once the window has closed or been met.
+//
+// # Record IDs and dates
+//
+// Every record ID, the episode's and a discharge's referral ID, must pass
+// [iop.CheckID]: 1 to 128 bytes of valid UTF-8 with no control or format
+// character, so that an ID can neither merge two people (two invalid byte
+// sequences a decoder would both turn into U+FFFD) nor forge a line of a
+// report. Every date (each move's, a plan's, each contact's) must pass
+// [iop.CheckServiceDate]: from 1970-01-01 up to, not including,
+// 2200-01-01. [Refer], [Replay], [Episode.Apply], [Discharge.Validate] and
+// [Plan.Validate] refuse the rest, and the JSON decoders apply the same
+// checks at the same fields, so a record is refused alike however it
+// arrives. The errors wrap [iop.ErrMissing], [iop.ErrSyntax] or
+// [iop.ErrOutOfRange] and never hold the ID or the date.
 //
 // # JSON and SQL
 //
 // Episodes encode as their record ID and history; decoding is strict
 // (unknown and duplicate members, unknown names and impossible dates such
-// as "2025-02-30" are errors naming the field, and every error is
-// reported, not only the first) and rebuilds the episode with [Replay], so
-// a decoded episode is always one the state machine could have produced.
-// Plans decode strictly with [ParsePlan], cases (an episode and its plan)
-// with [ParseCase]. The enums ([State], [EventKind], [DischargeReason],
+// as "2025-02-30" are errors naming the field, every error is reported,
+// not only the first, and a document that is not valid UTF-8 is refused
+// whole) and rebuilds the episode with [Replay], so a decoded episode is
+// always one the state machine could have produced. Plans decode strictly
+// with [ParsePlan], cases (an episode and its plan) with [ParseCase].
+// Episodes, events, plans, cases, the findings of a check ([iop.Findings])
+// and [Measures] marshal and unmarshal back to equal values, so a pipeline
+// may store them as JSON. The enums ([State], [EventKind], [DischargeReason],
 // [Step], [ContactStatus]) are their names in JSON, as text and in SQL,
 // never numbers; each Parse function accepts exactly what String writes,
 // and [AllStates], [AllEventKinds], [AllDischargeReasons], [AllSteps] and
@@ -144,14 +184,17 @@
 // messages name fields, kinds, states and positions, never a record ID, a
 // date of treatment, a name or any other input text (42 CFR Part 2);
 // [MoveError] holds the episode's record ID in a field for the caller.
-// Findings carry the record ID as their Subject, figures, and the last day
-// of a follow-up window.
+// Findings carry the record ID as their Subject, figures, the name of a
+// follow-up window and its last day, and the level of care stepped to;
+// nothing else of the episode.
 //
 // # References
 //
 //   - SAMHSA, Treatment Episode Data Set: Discharges (TEDS-D), codebook
 //     (2015 onward): reason for discharge (REASON) codes 1-7.
-//   - NCQA, HEDIS measurement years 2024-2025: Follow-Up After
+//   - NCQA, HEDIS measurement years 2024-2026 ([iop.Measure]; read from
+//     NCQA's measure descriptions and health-plan tip sheets, not the
+//     licensed specifications): Follow-Up After
 //     Hospitalization for Mental Illness (FUH), Follow-Up After
 //     High-Intensity Care for Substance Use Disorder (FUI), Follow-Up After
 //     Emergency Department Visit for Substance Use (FUA) and for Mental

@@ -2,7 +2,6 @@ package aftercare
 
 import (
 	"slices"
-	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -28,9 +27,11 @@ type Episode struct {
 }
 
 // Refer opens the episode with record ID id (an opaque ID chosen by the
-// caller, never a name; valid UTF-8) by a referral on day on; courtOrdered
-// marks treatment under a court order. It returns the zero Episode and a
-// [*MoveError] when the referral is invalid: no ID, no date.
+// caller, never a name, that [iop.CheckID] accepts: 1 to 128 bytes of
+// valid UTF-8 without control or format characters) by a referral on day
+// on; courtOrdered marks treatment under a court order. It returns the
+// zero Episode and a [*MoveError] when the referral is invalid: an ID
+// iop.CheckID refuses, a day [iop.CheckServiceDate] refuses.
 func Refer(id string, on date.Date, courtOrdered bool) (Episode, error) {
 	e, err := Episode{id: id}.Apply(Event{Kind: EventRefer, On: on, CourtOrdered: courtOrdered})
 	if err != nil {
@@ -63,9 +64,11 @@ func Replay(id string, events []Event) (Episode, error) {
 // Apply makes the move ev and returns the episode after it. A move that the
 // state does not allow, a date before the previous move's, a discharge
 // before the admission, a move into aftercare after a death, or an event
-// that is not valid on its own (no date, an unknown kind or level, fields
-// its kind does not take: [iop.FieldErrors] naming them) is refused with a
-// [*MoveError], and Apply returns e unchanged.
+// that is not valid on its own (no date or one outside the range of
+// [iop.CheckServiceDate], an unknown kind or level, fields its kind does
+// not take, a referral ID that [iop.CheckID] refuses: [iop.FieldErrors]
+// naming them) is refused with a [*MoveError], and Apply returns e
+// unchanged.
 func (e Episode) Apply(ev Event) (Episode, error) {
 	to, err := e.check(ev)
 	if err != nil {
@@ -79,12 +82,10 @@ func (e Episode) Apply(ev Event) (Episode, error) {
 
 // check returns the state ev leads to, or the reason it is refused.
 func (e Episode) check(ev Event) (State, error) {
-	switch {
-	case len(e.events) > 0: // the ID was checked at the referral
-	case e.id == "":
-		return 0, e.refuse(ev, iop.FieldErrors{{Field: "id", Err: iop.ErrMissing}})
-	case !utf8.ValidString(e.id):
-		return 0, e.refuse(ev, iop.FieldErrors{{Field: "id", Err: errBadID}})
+	if len(e.events) == 0 { // later moves keep the ID the referral checked
+		if err := iop.CheckID(e.id); err != nil {
+			return 0, e.refuse(ev, iop.FieldErrors{{Field: "id", Err: err}})
+		}
 	}
 	if err := ev.validate(); err != nil {
 		return 0, e.refuse(ev, err)

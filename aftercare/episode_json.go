@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
@@ -29,8 +30,11 @@ func (e Episode) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes an episode strictly (unknown or duplicate members,
 // unknown kinds, reasons and levels, and dates that do not exist are
-// errors) and rebuilds it with [Replay], so that a decoded episode is one
-// the state machine could have produced. The error is [iop.FieldErrors]
+// errors; a document that is not valid UTF-8 is refused whole, so that no
+// record ID is altered on the way in) and rebuilds it with [Replay], so
+// that a decoded episode is one the state machine could have produced: its
+// record ID, referral ID and dates are checked as [Refer] and
+// [Episode.Apply] check them. The error is [iop.FieldErrors]
 // with every error of the decoding; when the document decodes, the first
 // move the state machine refuses is reported at "events[i]" (or at the
 // event's field, "events[i].on") wrapping the [*MoveError]. null leaves e
@@ -40,13 +44,11 @@ func (e *Episode) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v episodeJSON
-	if err := check.Decode(data, &v); err != nil {
+	if err := decode(data, &v); err != nil {
 		return err
 	}
 	var errs iop.FieldErrors
-	if v.ID == "" {
-		errs.Add("id", iop.ErrMissing)
-	}
+	errs.Add("id", iop.CheckID(v.ID))
 	if len(v.Events) == 0 {
 		errs.Add("events", iop.ErrMissing)
 	}
@@ -85,6 +87,17 @@ func refusedAt(err error) error {
 		errs.Add(at+"."+fe.Field, &one)
 	}
 	return errs
+}
+
+// decode decodes data strictly into v with [check.Decode], after refusing
+// a document that is not valid UTF-8 (RFC 8259 §8.1): a decoder would turn
+// each invalid byte of a record ID into U+FFFD, and two IDs that differ
+// only there would become one.
+func decode(data []byte, v any) error {
+	if !utf8.Valid(data) {
+		return iop.FieldErrors{{Err: errNotUTF8}}
+	}
+	return check.Decode(data, v)
 }
 
 // ParseEpisode decodes an episode from JSON as [Episode.UnmarshalJSON]

@@ -272,8 +272,10 @@ func TestMoveErrorMessage(t *testing.T) {
 	require.EqualError(t, err, "aftercare: event 1 (hold) from referred: on: missing")
 	_, err = aftercare.Refer("E1", 0, false)
 	require.EqualError(t, err, "aftercare: event 0 (refer) from start: on: missing")
-	_, err = ep.Assess(1)
+	_, err = ep.Assess(referredOn - 1)
 	require.EqualError(t, err, "aftercare: event 1 (assess) from referred: out of order: date before the previous move")
+	_, err = ep.Assess(1)
+	require.EqualError(t, err, "aftercare: event 1 (assess) from referred: on: out of range: a service date is from 1970-01-01 to 2199-12-31")
 	_, err = ep.Apply(aftercare.Event{Kind: aftercare.EventAssess, On: assessedOn, Level: 200, CourtOrdered: true})
 	require.EqualError(t, err, "aftercare: event 1 (assess) from referred: level: unknown field: not taken by this kind of event\n"+
 		"court_ordered: unknown field: not taken by this kind of event")

@@ -38,12 +38,11 @@ var (
 	errAlwaysPlanned   = fmt.Errorf("%w: a discharge for this reason is always planned", iop.ErrOutOfRange)
 	errNeverPlanned    = fmt.Errorf("%w: a discharge for this reason is never planned", iop.ErrOutOfRange)
 	errNoStep          = fmt.Errorf("%w: no step to another level after a discharge for this reason", iop.ErrOutOfRange)
-	errLastDay         = fmt.Errorf("%w: after 9999-12-31", iop.ErrOutOfRange)
 	errCountAbove      = fmt.Errorf("%w: above %d", iop.ErrOutOfRange, maxPerWeek)
 	errNegative        = fmt.Errorf("%w: negative", iop.ErrOutOfRange)
 	errContactOrder    = fmt.Errorf("%w: contacts must be in date order", iop.ErrOrder)
 	errTEDSCode        = fmt.Errorf("%w: TEDS-D reason codes are 1 to 7", iop.ErrOutOfRange)
-	errBadID           = fmt.Errorf("%w: not valid UTF-8", iop.ErrSyntax)
+	errNotUTF8         = fmt.Errorf("%w: the document is not valid UTF-8", iop.ErrSyntax)
 )
 
 // MoveError reports a move that an episode refused. The episode is left as

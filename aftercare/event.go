@@ -12,7 +12,8 @@ import (
 // concurrent use.
 type Event struct {
 	Kind EventKind `json:"kind"`
-	// On is the day of the move. Days are calendar dates; the library
+	// On is the day of the move: a calendar date from 1970-01-01 up to,
+	// not including, 2200-01-01 ([iop.CheckServiceDate]). The library
 	// reads no clock.
 	On date.Date `json:"on"`
 	// Level is the level of care admitted to (EventAdmit only).
@@ -24,14 +25,10 @@ type Event struct {
 	Discharge Discharge `json:"discharge,omitzero"`
 }
 
-// lastDay is 9999-12-31, the last day ISO 8601 writes with four digits:
-// later days are refused so that every episode encodes to JSON and decodes
-// back. (The first day, 0001-01-01, is [date.Zero]: an unset date.)
-const lastDay date.Date = 3652058
-
 // validate checks the event on its own, without the episode: a known kind,
-// a date, and exactly the fields its kind takes. The error is
-// [iop.FieldErrors] naming the event's fields, or nil.
+// a plausible service date ([iop.CheckServiceDate]), and exactly the fields
+// its kind takes. The error is [iop.FieldErrors] naming the event's
+// fields, or nil.
 func (ev Event) validate() error {
 	var errs iop.FieldErrors
 	switch {
@@ -40,11 +37,8 @@ func (ev Event) validate() error {
 	case !ev.Kind.IsValid():
 		errs.Add("kind", iop.ErrUnknown)
 	}
-	switch {
-	case ev.On == 0:
-		errs.Add("on", iop.ErrMissing)
-	case ev.On < 0 || ev.On > lastDay:
-		errs.Add("on", errLastDay)
+	if err := iop.CheckServiceDate(ev.On); err != nil {
+		errs.Add("on", err)
 	}
 	switch {
 	case ev.Kind != EventAdmit && ev.Level != 0:

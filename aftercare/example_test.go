@@ -84,14 +84,17 @@ func ExampleChecker_CheckDischarge() {
 	// warning aftercare.unplanned.outreach
 	//    an unplanned discharge (other than for death) calls for outreach
 	// warning aftercare.follow-up.missed
-	//    fewer contacts kept than a follow-up window needs, by its last day on 2025-02-12: need 1, got 0
+	//    fewer contacts kept than a follow-up window needs, by its last day on 2025-03-20 (iet-engagement): need 2, got 0
 	// warning aftercare.follow-up.missed
-	//    fewer contacts kept than a follow-up window needs, by its last day on 2025-03-20: need 2, got 0
+	//    fewer contacts kept than a follow-up window needs, by its last day on 2025-02-12 (fui-7): need 1, got 0
 	// blocking: false
 }
 
 // A follow-up window counts calendar days after the discharge; whether the
-// discharge day itself counts differs by measure.
+// discharge day itself counts differs by measure: a contact on the day of
+// an emergency visit counts for FUA, one on the day of a discharge from
+// high-intensity care does not count for FUI. The finding names the
+// measure, its last day and its figures.
 func ExampleChecker_CheckDischarge_sameDay() {
 	on := date.New(2025, 3, 3)
 	ep, _ := aftercare.Replay("E4", []aftercare.Event{
@@ -101,23 +104,23 @@ func ExampleChecker_CheckDischarge_sameDay() {
 		{Kind: aftercare.EventDischarge, On: on + 30, Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
 	})
 	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
-	cite := iop.Citation{Source: "example", Edition: "2025"}
-	for _, w := range []iop.FollowUpWindow{
-		{Name: "FUI 7-day", Days: 7, Cite: cite},                      // a later day only
-		{Name: "FUA 7-day", Days: 7, SameDayCounts: true, Cite: cite}, // 8 calendar days
-	} {
+	for _, m := range []iop.Measure{iop.FUI7, iop.FUA7} {
 		p := iop.ASAM3Level21()
-		p.FollowUp.Windows = []iop.FollowUpWindow{w}
+		p.FollowUp = iop.FollowUpOf(m)
 		ck, err := aftercare.NewChecker(p)
 		if err != nil {
 			panic(err)
 		}
 		fs, _ := ck.CheckDischarge(ep, plan, on+60)
-		fmt.Printf("%s: %v\n", w.Name, fs.Codes())
+		fmt.Printf("%s: %d finding(s)\n", m, len(fs))
+		for _, f := range fs {
+			fmt.Printf("  %s %s, last day %s, need %d, got %d (%s)\n", f.Code, f.Ref, f.Day, f.Need, f.Got, f.Cite.Source)
+		}
 	}
 	// Output:
-	// FUI 7-day: [aftercare.follow-up.missed]
-	// FUA 7-day: []
+	// fui-7: 1 finding(s)
+	//   aftercare.follow-up.missed fui-7, last day 2025-04-09, need 1, got 0 (NCQA HEDIS)
+	// fua-7: 0 finding(s)
 }
 
 // A profile may change the severity of a rule, or turn it off; NewChecker
@@ -213,8 +216,8 @@ func ExampleChecker_Measure() {
 		fmt.Printf("%-10s %d/%d %.0f%%\n", r.Name, r.Met, r.Eligible, pct)
 	}
 	// Output:
-	// 7-day      2/4 50%
-	// 30-day     3/4 75%
+	// fuh-7      2/4 50%
+	// fuh-30     3/4 75%
 	// completion 3/4 75%
 }
 

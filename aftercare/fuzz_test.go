@@ -13,9 +13,10 @@ import (
 )
 
 // FuzzEpisodeJSON decodes episodes from JSON. Whatever decodes must be an
-// episode the state machine produces: it is checked against the state
-// table of the tests (not the package's), rebuilt move by move through the
-// public methods, and round-tripped to the same bytes. Whatever does not
+// episode the state machine produces, with clean record IDs and plausible
+// service dates: it is checked against the state table of the tests (not
+// the package's), rebuilt move by move through the public methods, and
+// round-tripped to the same bytes. Whatever does not
 // decode must fail with a typed error and leave nothing behind.
 func FuzzEpisodeJSON(f *testing.F) {
 	f.Add(fixtureJSON)
@@ -30,6 +31,10 @@ func FuzzEpisodeJSON(f *testing.F) {
 	f.Add(`{"id":"","events":[]}`)
 	f.Add(`null`)
 	f.Add(`{"id":"E7","events":[{"kind":"refer","on":"9999-12-31"},{"kind":"assess","on":"9999-12-31"}]}`)
+	f.Add(`{"id":"E8\u001b[31m","events":[{"kind":"refer","on":"1969-12-31"}]}`)
+	f.Add("{\"id\":\"E9\xff\",\"events\":[{\"kind\":\"refer\",\"on\":\"2199-12-31\"}]}")
+	f.Add(`{"id":"E10","events":[{"kind":"refer","on":"2025-01-06"},{"kind":"assess","on":"2025-01-06"},{"kind":"admit","on":"2025-01-06","level":"2.1"},` +
+		`{"kind":"discharge","on":"2025-01-11","discharge":{"reason":"transferred","planned":true,"referred_to":"R\n1"}}]}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		ep, err := aftercare.ParseEpisode([]byte(data))
 		if err != nil {
@@ -42,7 +47,7 @@ func FuzzEpisodeJSON(f *testing.F) {
 		}
 		events := ep.Events()
 		require.NotEmpty(t, events)
-		assert.NotEmpty(t, ep.ID())
+		require.NoError(t, iop.CheckID(ep.ID()), "a decoded record ID is a clean one")
 
 		// The oracle: the state table, dates never backwards, discharge not
 		// before admission, no aftercare after a death.
@@ -54,6 +59,10 @@ func FuzzEpisodeJSON(f *testing.F) {
 			require.True(t, ok, "event %d: %s from %s", i, ev.Kind, s)
 			if i > 0 {
 				require.GreaterOrEqual(t, ev.On, events[i-1].On, "event %d goes back", i)
+			}
+			require.NoError(t, iop.CheckServiceDate(ev.On), "event %d: a plausible service date", i)
+			if ref := ev.Discharge.ReferredTo; ref != "" {
+				require.NoError(t, iop.CheckID(ref), "event %d: a clean referral ID", i)
 			}
 			switch ev.Kind {
 			case aftercare.EventAdmit:
@@ -132,11 +141,13 @@ func applyByMethod(e aftercare.Episode, ev aftercare.Event) (aftercare.Episode, 
 }
 
 // FuzzPlanJSON decodes plans: what decodes and validates round-trips to
-// the same bytes and can be checked without panic.
+// the same bytes, holds only plausible service dates and can be checked
+// without panic; what does not is a typed error holding no input text.
 func FuzzPlanJSON(f *testing.F) {
 	f.Add(`{"made":"2025-03-03","group_sessions_per_week":2,"contacts":[{"on":"2025-03-13","status":"kept"}]}`)
 	f.Add(`{"made":"2025-03-03","medication":true,"recovery_housing":true,"employment_support":true,"recovery_coach":true}`)
 	f.Add(`{"made":"2025-02-29"}`)
+	f.Add(`{"made":"1969-12-31","contacts":[{"on":"2200-01-01","status":"kept"}]}`)
 	f.Add(`{"contacts":[{"on":"2025-03-13","status":"kept"},{"on":"2025-03-12","status":"missed"}]}`)
 	f.Add(`{}`)
 	f.Fuzz(func(t *testing.T, data string) {
@@ -150,6 +161,12 @@ func FuzzPlanJSON(f *testing.F) {
 		}
 		again := roundTrip(t, p, aftercare.ParsePlan)
 		require.True(t, again.Equal(p))
+		if p.Made != 0 {
+			require.NoError(t, iop.CheckServiceDate(p.Made))
+		}
+		for _, c := range p.Contacts {
+			require.NoError(t, iop.CheckServiceDate(c.On))
+		}
 
 		ep := discharged(t, "E1", completed(), true)
 		for _, prof := range []iop.Profile{iop.ASAM3Level21(), iop.MedicareIOP2024()} {
@@ -307,6 +324,7 @@ var vocabulary = strings.Join([]string{
 	"aftercare: event 0 (%!EventKind(0)) from start: missing unknown value unknown field duplicate invalid syntax invalid date",
 	"out of range out of order malformed at byte 0 want a JSON string object array of 0 want int bool",
 	"data after the value nested too deeply input too large above 0 bytes not valid UTF-8 after 9999-12-31",
+	"a service date is from 1970-01-01 to 2199-12-31 control or format character longer than 128 bytes the document is not valid UTF-8",
 	"aftercare.ParseState aftercare.ParseEventKind aftercare.ParseDischargeReason aftercare.ParseStep aftercare.ParseContactStatus",
 	"iop.ParseLevel events[0].discharge.reason contacts[0].status #0",
 }, "\n")

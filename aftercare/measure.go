@@ -18,13 +18,14 @@ type Case struct {
 
 // UnmarshalJSON decodes a case strictly: the episode as
 // [Episode.UnmarshalJSON] does (replaying its history), the plan as
-// [Plan.UnmarshalJSON] does. It reports every error of the decoding, as
+// [Plan.UnmarshalJSON] does (a document that is not valid UTF-8 is refused
+// whole). It reports every error of the decoding, as
 // [iop.FieldErrors] ("episode.events[2].on", "plan.made"), and leaves c
 // unchanged on error. It does not validate the plan, and null leaves c
 // unchanged: [ParseCase] does both.
 func (c *Case) UnmarshalJSON(data []byte) error {
 	var v Case
-	if err := check.Decode(data, &v); err != nil {
+	if err := decode(data, &v); err != nil {
 		return err
 	}
 	*c = v
@@ -38,7 +39,7 @@ func (c *Case) UnmarshalJSON(data []byte) error {
 // as the zero Case.
 func ParseCase(data []byte) (Case, error) {
 	var c Case
-	if err := check.Decode(data, &c); err != nil {
+	if err := decode(data, &c); err != nil {
 		return Case{}, err
 	}
 	var errs iop.FieldErrors

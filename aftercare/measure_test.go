@@ -39,10 +39,10 @@ func TestMeasure(t *testing.T) {
 	assert.Equal(t, aftercare.Measures{
 		Discharges: 5, Completed: 2, Transferred: 1, Planned: 3,
 		FollowUp: []aftercare.Rate{
-			{Name: "7-day", Met: 2, Eligible: 3},
-			{Name: "30-day", Met: 2, Eligible: 3},
 			{Name: "iet-initiation", Met: 2, Eligible: 3},
 			{Name: "iet-engagement", Met: 0, Eligible: 2},
+			{Name: "fui-7", Met: 2, Eligible: 3},
+			{Name: "fui-30", Met: 2, Eligible: 3},
 		},
 	}, got)
 
@@ -50,10 +50,10 @@ func TestMeasure(t *testing.T) {
 	pct, ok := got.Completion().Percent()
 	require.True(t, ok)
 	assert.InDelta(t, 40.0, pct, 1e-9)
-	r, ok := got.Window("30-day")
+	r, ok := got.Window("fui-30")
 	require.True(t, ok)
-	assert.Equal(t, aftercare.Rate{Name: "30-day", Met: 2, Eligible: 3}, r)
-	_, ok = got.Window("90-day")
+	assert.Equal(t, aftercare.Rate{Name: "fui-30", Met: 2, Eligible: 3}, r)
+	_, ok = got.Window("fui-90")
 	assert.False(t, ok)
 	_, ok = aftercare.Rate{Name: "x"}.Percent()
 	assert.False(t, ok, "nothing eligible")
@@ -62,7 +62,7 @@ func TestMeasure(t *testing.T) {
 func TestMeasureEmpty(t *testing.T) {
 	got, err := newChecker(t, iop.MedicareIOP2024()).Measure(nil, dischargedOn)
 	require.NoError(t, err)
-	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{{Name: "7-day"}, {Name: "30-day"}}}, got)
+	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{{Name: "fuh-7"}, {Name: "fuh-30"}}}, got)
 	got, err = newChecker(t, noWindows()).Measure(nil, dischargedOn)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{}}, got)
@@ -89,7 +89,7 @@ func TestMeasureInvalidPlan(t *testing.T) {
 // as met for a case exactly when the checker, on the day the window
 // closes, reports no miss of it, and is eligible once closed or met.
 func TestMeasureAgreesWithCheck(t *testing.T) {
-	p := iop.MedicareIOP2024() // 7-day and 30-day windows, no anchors
+	p := iop.MedicareIOP2024() // FUH 7-day and 30-day windows, no anchors
 	ck := newChecker(t, p)
 	var cases []aftercare.Case
 	for i, days := range [][]int{{}, {1}, {7}, {8}, {30}, {31}, {0}, {3, 40}} {
@@ -109,7 +109,10 @@ func TestMeasureAgreesWithCheck(t *testing.T) {
 			require.NoError(t, err)
 			missed := false
 			for _, f := range fs {
-				missed = missed || f.Code == aftercare.CodeFollowUpMissed && f.Day == dischargedOn+date.Date(w.Days)
+				missed = missed || f.Code == aftercare.CodeFollowUpMissed && f.Ref == w.Name
+				if f.Ref == w.Name {
+					assert.Equal(t, dischargedOn+date.Date(w.Days), f.Day, "the window's last day")
+				}
 			}
 			if !missed {
 				met++

@@ -131,18 +131,19 @@ func (p Plan) Equal(q Plan) bool {
 
 // Validate reports every inconsistency in p, in field order, as
 // [iop.FieldErrors]: a plan with content but no Made date
-// ([iop.ErrMissing]), a date past 9999-12-31, a count that is negative or
-// above 100 ([iop.ErrOutOfRange]), a contact without a date or a known
-// status ([iop.ErrMissing], [iop.ErrUnknown]), and contacts out of date
-// order ([iop.ErrOrder]). The zero Plan is valid. It returns nil when p is
+// ([iop.ErrMissing]), a date outside the plausible range of
+// [iop.CheckServiceDate] (1970-01-01 to 2199-12-31), a count that is
+// negative or above 100 ([iop.ErrOutOfRange]), a contact without a date or
+// a known status ([iop.ErrMissing], [iop.ErrUnknown]), and contacts out of
+// date order ([iop.ErrOrder]). The zero Plan is valid. It returns nil when p is
 // valid, without allocating.
 func (p Plan) Validate() error {
 	var errs iop.FieldErrors
 	switch {
 	case p.Made == 0 && !p.IsZero():
 		errs.Add("made", iop.ErrMissing)
-	case p.Made < 0 || p.Made > lastDay:
-		errs.Add("made", errLastDay)
+	case p.Made != 0:
+		errs.Add("made", iop.CheckServiceDate(p.Made))
 	}
 	for _, c := range [...]struct {
 		field string
@@ -156,11 +157,9 @@ func (p Plan) Validate() error {
 		}
 	}
 	for i, c := range p.Contacts {
-		switch {
-		case c.On == 0:
-			errs.Add(contactField(i, "on"), iop.ErrMissing)
-		case c.On < 0 || c.On > lastDay:
-			errs.Add(contactField(i, "on"), errLastDay)
+		switch err := iop.CheckServiceDate(c.On); {
+		case err != nil:
+			errs.Add(contactField(i, "on"), err)
 		case i > 0 && c.On < p.Contacts[i-1].On:
 			errs.Add(contactField(i, "on"), errContactOrder)
 		}
@@ -195,10 +194,10 @@ func ParsePlan(data []byte) (Plan, error) {
 }
 
 // UnmarshalJSON decodes a plan strictly, as [ParsePlan] does, but does not
-// validate it.
+// validate it. A document that is not valid UTF-8 is refused whole.
 func (p *Plan) UnmarshalJSON(data []byte) error {
 	var v Plan
-	if err := check.Decode(data, &v); err != nil {
+	if err := decode(data, &v); err != nil {
 		return err
 	}
 	*p = v

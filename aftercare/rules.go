@@ -20,15 +20,14 @@ const (
 	// CodePlanEmpty: a plan was made but holds no service and no contact.
 	CodePlanEmpty iop.Code = "aftercare.plan.empty"
 	// CodeStepDownNotLower: a step down goes to a level that is not less
-	// intensive than the level admitted to. Figures: the intensity of the
-	// level left (Need) and of the level stepped to (Got), as
-	// [iop.Level.Intensity] ([iop.UnitIntensity]).
+	// intensive than the level admitted to. Level is the level stepped to;
+	// no figures.
 	CodeStepDownNotLower iop.Code = "aftercare.step-down.not-lower"
 	// CodeStepUpNotHigher: a step up goes to a level that is not more
-	// intensive. Figures: as [CodeStepDownNotLower].
+	// intensive. Level is the level stepped to; no figures.
 	CodeStepUpNotHigher iop.Code = "aftercare.step-up.not-higher"
 	// CodeLateralChangesIntensity: a lateral move goes to a level of
-	// another intensity. Figures: as [CodeStepDownNotLower].
+	// another intensity. Level is the level stepped to; no figures.
 	CodeLateralChangesIntensity iop.Code = "aftercare.step-lateral.changes-intensity"
 	// CodeTransferNoReferral: a transfer names no referral to where the
 	// person went.
@@ -40,13 +39,15 @@ const (
 	// person.
 	CodeOutreach iop.Code = "aftercare.unplanned.outreach"
 	// CodeFollowUpMissed: a follow-up window of the profile closed with
-	// fewer kept contacts than it needs. Day is the window's last day;
-	// figures: the contacts needed and kept ([iop.UnitCount]).
+	// fewer kept contacts than it needs. Ref is the window's name (the
+	// HEDIS measure, "fuh-7"), Day its last day; figures: the contacts
+	// needed and kept ([iop.UnitCount]); the citation is the window's.
 	CodeFollowUpMissed iop.Code = "aftercare.follow-up.missed"
 	// CodeFollowUpNotScheduled: a follow-up window is still open but the
-	// contacts kept and scheduled in it are fewer than it needs. Day is the
-	// window's last day; figures: the contacts needed, and those kept or
-	// scheduled ([iop.UnitCount]).
+	// contacts kept and scheduled in it are fewer than it needs. Ref is the
+	// window's name, Day its last day; figures: the contacts needed, and
+	// those kept or scheduled ([iop.UnitCount]); the citation is the
+	// window's.
 	CodeFollowUpNotScheduled iop.Code = "aftercare.follow-up.not-scheduled"
 )
 
@@ -94,8 +95,8 @@ var (
 	}
 	citeFollowUp = iop.Citation{
 		Source:  "NCQA HEDIS follow-up measures FUH, FUI, FUA, FUM and IET",
-		Edition: "HEDIS MY2024-2025",
-		Note:    "the windows, their same-day rule and the contacts they need come from the profile applied; a finding cites the window's source",
+		Edition: "HEDIS measurement years 2024-2026",
+		Note:    "the windows, their same-day rule and the contacts they need come from the profile applied (iop.Measure gives each measure's); a finding names its window and cites the window's source",
 	}
 )
 

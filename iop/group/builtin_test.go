@@ -13,7 +13,10 @@ import (
 )
 
 func groupBuiltins() iop.Profiles {
-	return iop.Profiles{iop.ColoradoIOP(), iop.TexasGroups(), iop.CaliforniaDMC(), iop.WisconsinYouth(), iop.IllinoisAges()}
+	return iop.Profiles{
+		iop.NGSGroupPsychotherapy(), iop.TIP47(), iop.ColoradoIOP(), iop.TexasGroups2004(), iop.TexasGroups(),
+		iop.CaliforniaDMC(), iop.WisconsinYouth(), iop.IllinoisAges(),
+	}
 }
 
 func TestGroupBuiltinsValid(t *testing.T) {
@@ -43,7 +46,10 @@ func TestGroupBuiltinsValid(t *testing.T) {
 // its source.
 func TestGroupBuiltinsValues(t *testing.T) {
 	strip := func(r iop.GroupRules) iop.GroupRules { r.Cite = iop.Citation{}; return r }
+	assert.Equal(t, iop.GroupRules{MaxSize: 12}, strip(iop.NGSGroupPsychotherapy().Group))
+	assert.Equal(t, iop.GroupRules{}, strip(iop.MedicareIOP2024().Group), "the NGS cap is not national")
 	assert.Equal(t, iop.GroupRules{MaxSize: 12}, strip(iop.ColoradoIOP().Group))
+	assert.Equal(t, strip(iop.TexasGroups().Group), strip(iop.TexasGroups2004().Group), "same numbers since 2004")
 	assert.Equal(t, iop.GroupRules{
 		MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment),
 		EducationMaxSize: 35, SeparateAges: true,
@@ -77,7 +83,7 @@ func TestBuiltinsAsOfNotAmbiguous(t *testing.T) {
 func TestProfileGroupFromJSON(t *testing.T) {
 	p, err := iop.ParseProfile([]byte(`{
 		"id": "tx-copy", "title": "Texas groups, copied", "level": "2.1", "from": "2025-01-01",
-		"source": {"source": "26 TAC ch. 564"},
+		"source": {"source": "26 TAC ch. 564"}, "scope": {"reach": "state", "states": ["TX"]},
 		"group": {
 			"max_size": 16, "education_kinds": ["skills-development", "psychoeducation"], "education_max_size": 35,
 			"count_family": true, "require_licensed": true, "licensed_exempt": ["support"],
@@ -95,7 +101,7 @@ func TestProfileGroupFromJSON(t *testing.T) {
 		Cite: iop.Citation{Source: "26 TAC §564.902(b)"},
 	}, p.Group)
 
-	_, err = iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},
+	_, err = iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},"scope":{"reach":"national"},
 		"group":{"max_size":12,"education_kinds":["lecture"],"cite":{"source":"s"}}}`))
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)
@@ -103,7 +109,7 @@ func TestProfileGroupFromJSON(t *testing.T) {
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.NotContains(t, err.Error(), "lecture")
 
-	_, err = iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},
+	_, err = iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},"scope":{"reach":"national"},
 		"group":{"max_size":12,"focus_mismatch":"warning","cite":{"source":"s"}}}`))
 	require.ErrorIs(t, err, iop.ErrUnknownField, "the severities are rule settings now")
 }
@@ -143,4 +149,173 @@ func TestProfileValidateGroup(t *testing.T) {
 	p := testProfile(iop.GroupRules{RequireAgreement: true})
 	p.Group.Cite = iop.Citation{}
 	require.ErrorIs(t, p.Validate(), iop.ErrMissing, "a boolean group rule needs its citation too")
+}
+
+// TestTIP47IsGuidance checks that under iop.TIP47 the size, staffing and
+// agreement rules, which TIP 41 and TIP 47 describe as practice, give
+// warnings that never block, each cited to TIP 41 with the note that says
+// so; the table's other rules keep their severity.
+func TestTIP47IsGuidance(t *testing.T) {
+	p := iop.TIP47()
+	tip41 := p.Group.Cite
+	require.Contains(t, tip41.Source, "TIP 41")
+	require.NotEmpty(t, tip41.Note, "the note says the source is guidance")
+	guided := []iop.Code{
+		group.CodeSizeBelowMinimum, group.CodeSizeAboveMaximum, group.CodeFacilitatorsTooFew,
+		group.CodeNoLicensedFacilitator, group.CodeCoFacilitatorRequired, group.CodeFacilitatorRatio,
+		group.CodeAgreementMissing,
+	}
+	var settings []iop.RuleSetting
+	for _, c := range guided {
+		settings = append(settings, iop.RuleSetting{Code: c, Severity: iop.Warning, Cite: tip41})
+	}
+	assert.Equal(t, settings, p.Rules, "every guided rule is a warning cited to TIP 41")
+
+	warn := func(c iop.Code, subject string, need, got int64) func(testing.TB) iop.Finding {
+		return at(iop.Warning, func(t testing.TB) iop.Finding { return finding(t, c, subject, tip41, need, got) })
+	}
+	tests := []struct {
+		name string
+		n    int
+		edit func(*group.Session)
+		want func(testing.TB) iop.Findings
+	}{
+		{name: "6 members", n: 6},
+		{name: "5 members", n: 5, want: findings(warn(group.CodeSizeBelowMinimum, "G-1", 6, 5))},
+		{name: "12 members", n: 12},
+		{name: "13 members", n: 13, want: findings(warn(group.CodeSizeAboveMaximum, "G-1", 12, 13))},
+		{name: "no facilitator", n: 8, edit: facilitatorsOnly(0),
+			want: findings(warn(group.CodeFacilitatorsTooFew, "G-1", 1, 0), warn(group.CodeNoLicensedFacilitator, "G-1", 0, 0))},
+		{name: "an unlicensed lead", n: 8, edit: func(s *group.Session) { s.Facilitators[0].Licensed = false },
+			want: findings(warn(group.CodeNoLicensedFacilitator, "G-1", 0, 0))},
+		{name: "10 with one leader", n: 10, edit: facilitatorsOnly(1)},
+		{name: "11 with one leader", n: 11, edit: facilitatorsOnly(1), want: findings(warn(group.CodeCoFacilitatorRequired, "G-1", 2, 1))},
+		{name: "no agreement on file", n: 8, edit: func(s *group.Session) { s.Participants[2].Agreement = false },
+			want: findings(warn(group.CodeAgreementMissing, "P-03", 0, 0))},
+		{name: "everything at once", n: 13, edit: join(facilitatorsOnly(1), func(s *group.Session) {
+			s.Facilitators[0].Licensed = false
+			s.Participants[12].Agreement = false
+		}), want: findings(
+			warn(group.CodeSizeAboveMaximum, "G-1", 12, 13), warn(group.CodeNoLicensedFacilitator, "G-1", 0, 0),
+			warn(group.CodeCoFacilitatorRequired, "G-1", 2, 1), warn(group.CodeAgreementMissing, "P-13", 0, 0),
+		)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := session(tt.n)
+			if tt.edit != nil {
+				tt.edit(&s)
+			}
+			got := check(t, p, s)
+			var want iop.Findings
+			if tt.want != nil {
+				want = tt.want(t)
+			}
+			assert.Equal(t, want, got)
+			require.NoError(t, got.Err(), "guidance never blocks")
+		})
+	}
+
+	// A rule TIP 47 does not soften keeps the table's severity.
+	s := session(6)
+	s.Focus.Gender = group.GenderWoman
+	s.Participants[1].Gender = group.GenderMan
+	got := check(t, p, s)
+	assert.Equal(t, iop.Findings{finding(t, group.CodeGenderMismatch, "P-02", tip41, 0, 0)}, got)
+	require.ErrorIs(t, got.Err(), group.CodeGenderMismatch)
+}
+
+// TestNGSGroupPsychotherapy checks the contractor profile of NGS's LCD
+// L33632: at most 12 patients in a group (12 passes, 13 blocks), in the
+// states of NGS's jurisdictions only.
+func TestNGSGroupPsychotherapy(t *testing.T) {
+	p := iop.NGSGroupPsychotherapy()
+	assert.Equal(t, iop.Contractor, p.Scope.Reach)
+	for state, want := range map[string]bool{"NY": true, "IL": true, "WI": true, "MA": true, "TX": false, "CA": false, "CO": false} {
+		assert.Equal(t, want, p.Scope.Covers(state, 0), "covers %s", state)
+	}
+	for _, m := range []iop.Profile{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()} {
+		assert.Zero(t, m.Group.MaxSize, "%s: the LCD's cap is not national", m.ID)
+	}
+
+	above := finding(t, group.CodeSizeAboveMaximum, "G-1", p.Group.Cite, 12, 13)
+	require.Equal(t, iop.Blocking, above.Severity)
+	family := group.Participant{ID: "F-1", Role: group.Family, Gender: group.GenderMan, Agreement: true}
+	tests := []struct {
+		name string
+		n    int
+		edit func(*group.Session)
+		want iop.Findings
+	}{
+		{name: "1 patient", n: 1},
+		{name: "12 patients", n: 12},
+		{name: "12 patients and a family member", n: 12, edit: withParticipant(family)},
+		{name: "13 patients", n: 13, want: iop.Findings{above}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := session(tt.n)
+			if tt.edit != nil {
+				tt.edit(&s)
+			}
+			got := check(t, p, s)
+			assert.Equal(t, tt.want, got)
+			if tt.want != nil {
+				require.ErrorIs(t, got.Err(), group.CodeSizeAboveMaximum)
+			}
+		})
+	}
+}
+
+// TestIllinoisAges checks 77 Ill. Adm. Code 2060's ages at their edges:
+// adults from 18; 16 and 17 in adult treatment only with documented
+// justification, and without it the placement is blocking; 15 never; and
+// 18 to 22 in adolescent treatment only with the justification.
+func TestIllinoisAges(t *testing.T) {
+	p := iop.IllinoisAges()
+	blocking := func(c iop.Code) iop.Findings {
+		f := finding(t, c, "P-03", p.Ages.Cite, 0, 0)
+		f.Severity = iop.Blocking
+		return iop.Findings{f}
+	}
+	tests := []struct {
+		name      string
+		focus     group.AgeFocus
+		age       int
+		justified bool
+		want      iop.Findings
+	}{
+		{"15 in an adult group", group.FocusAdult, 15, false, blocking(group.CodeAdolescentInAdultGroup)},
+		{"15 in an adult group, justified", group.FocusAdult, 15, true, blocking(group.CodeAdolescentInAdultGroup)},
+		{"16 in an adult group", group.FocusAdult, 16, false, blocking(group.CodeAgeExceptionUndocumented)},
+		{"16 in an adult group, justified", group.FocusAdult, 16, true, nil},
+		{"17 in an adult group", group.FocusAdult, 17, false, blocking(group.CodeAgeExceptionUndocumented)},
+		{"17 in an adult group, justified", group.FocusAdult, 17, true, nil},
+		{"18 in an adult group", group.FocusAdult, 18, false, nil},
+		{"18 in an adult group, justified", group.FocusAdult, 18, true, nil},
+		{"11 in an adolescent group", group.FocusAdolescent, 11, false, blocking(group.CodeBelowMinimumAge)},
+		{"12 in an adolescent group", group.FocusAdolescent, 12, false, nil},
+		{"17 in an adolescent group", group.FocusAdolescent, 17, false, nil},
+		{"18 in an adolescent group", group.FocusAdolescent, 18, false, blocking(group.CodeAgeExceptionUndocumented)},
+		{"18 in an adolescent group, justified", group.FocusAdolescent, 18, true, nil},
+		{"22 in an adolescent group, justified", group.FocusAdolescent, 22, true, nil},
+		{"23 in an adolescent group, justified", group.FocusAdolescent, 23, true, blocking(group.CodeAdultInAdolescentGroup)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := session(6)
+			s.Focus.Ages = tt.focus
+			if tt.focus == group.FocusAdolescent {
+				for i := range s.Participants {
+					s.Participants[i].Age = 15
+				}
+			}
+			s.Participants[2].Age, s.Participants[2].AgeException = tt.age, tt.justified
+			got := check(t, p, s)
+			assert.Equal(t, tt.want, got)
+			if tt.want != nil {
+				require.ErrorIs(t, got.Err(), tt.want[0].Code, "blocking")
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package group_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
@@ -478,8 +479,9 @@ func TestNewChecker(t *testing.T) {
 	ck := checker(t, p)
 	assert.True(t, ck.Profile().Equal(p))
 	q := ck.Profile()
+	q.Rules[0].Off = true
 	q.Rules = append(q.Rules, iop.RuleSetting{Code: group.CodeLevelMismatch, Off: true, Cite: settingCite})
-	assert.Empty(t, ck.Profile().Rules, "Profile returns a copy")
+	assert.Equal(t, iop.TIP47().Rules, ck.Profile().Rules, "Profile returns a copy")
 
 	bad := testProfile(iop.GroupRules{MinSize: 8, MaxSize: 6})
 	_, err := group.NewChecker(bad)
@@ -501,7 +503,7 @@ func TestNewChecker(t *testing.T) {
 func TestSettingsFromJSON(t *testing.T) {
 	p, err := iop.ParseProfile([]byte(`{
 		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
-		"source": {"source": "Test Admin. Code"},
+		"source": {"source": "Test Admin. Code"}, "scope": {"reach": "payer", "body": "Test payer"},
 		"group": {"max_size": 12, "cite": {"source": "Test Admin. Code 1-2-3"}},
 		"rules": [
 			{"code": "group.level.mismatch", "severity": "blocking", "cite": {"source": "x"}},
@@ -529,7 +531,7 @@ func TestSettingsFromJSON(t *testing.T) {
 
 	_, err = iop.ParseProfile([]byte(`{
 		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
-		"source": {"source": "Test Admin. Code"},
+		"source": {"source": "Test Admin. Code"}, "scope": {"reach": "payer", "body": "Test payer"},
 		"rules": [{"code": "group.level.mis-match", "severity": "blocking", "cite": {"source": "x"}}]
 	}`))
 	require.NoError(t, err, "iop does not know the codes of group")
@@ -553,8 +555,12 @@ func TestCheckBuiltins(t *testing.T) {
 		{iop.TIP47(), 12, nil, nil},
 		{iop.TIP47(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
 		{iop.TIP47(), 11, facilitatorsOnly(1), []iop.Code{group.CodeCoFacilitatorRequired}},
-		{iop.MedicareIOP2024(), 12, nil, nil},
-		{iop.MedicareIOP2024(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.MedicareIOP2024(), 13, nil, nil},
+		{iop.MedicareIOP2026(), 30, nil, nil},
+		{iop.NGSGroupPsychotherapy(), 12, nil, nil},
+		{iop.NGSGroupPsychotherapy(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{iop.TexasGroups2004(), 16, nil, nil},
+		{iop.TexasGroups2004(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
 		{iop.ColoradoIOP(), 12, nil, nil},
 		{iop.ColoradoIOP(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
 		{iop.TexasGroups(), 16, nil, nil},
@@ -633,8 +639,12 @@ func TestCheckerConcurrent(t *testing.T) {
 					errs <- err
 					return
 				}
-				if len(dst) != len(want) {
+				if !slices.Equal(dst, want) {
 					errs <- errors.New("different findings")
+					return
+				}
+				if !ck.Profile().Equal(iop.TIP47()) {
+					errs <- errors.New("the profile changed")
 					return
 				}
 			}

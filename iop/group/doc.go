@@ -24,12 +24,27 @@
 // [ParseSession] and [ParseRoster] decode strictly: an unknown or repeated
 // member, a value of the wrong type, an unknown name, a date that does not
 // exist ("2025-02-30") is an error ([iop.FieldErrors]) naming every field
-// at fault. Minutes are strings in JSON ("1h30m"). [Session.Validate] says
-// what a session needs before it can be checked: an ID, a kind, an
-// enrollment, a date, a start day for a closed group not after the date,
-// record IDs unique among the facilitators and among the participants, ages
-// from 0 to 130, and, in a gender-specific group or one with an age focus,
-// each person's gender or each patient's age or population.
+// at fault, and a document that is not valid UTF-8 is refused whole. Minutes
+// are strings in JSON ("1h30m"). [Session.Validate] says what a session
+// needs before it can be checked: an ID, a kind, an enrollment, a date, a
+// start day for a closed group not after the date, record IDs unique among
+// the facilitators and among the participants, ages from 0 to 130, and, in
+// a gender-specific group or one with an age focus, each person's gender or
+// each patient's age or population. The JSON decoders apply the same
+// checks, so a session is refused alike however it arrives.
+//
+// # Record IDs and dates
+//
+// Every record ID (the session's, each facilitator's and participant's, a
+// roster patient's) must pass [iop.CheckID]: 1 to 128 bytes of valid UTF-8
+// with no control or format character, so that an ID can neither merge two
+// people (two invalid byte sequences that a decoder would both turn into
+// U+FFFD) nor forge a line of a report. Every date (the session's date, a
+// closed group's start day, a joined day, a roster's date) must pass
+// [iop.CheckServiceDate]: from 1970-01-01 up to, not including,
+// 2200-01-01. A refused ID or date is an error naming the field, wrapping
+// [iop.ErrMissing], [iop.ErrSyntax] or [iop.ErrOutOfRange]; the message
+// never holds the ID or the date.
 //
 // # The check
 //
@@ -69,7 +84,11 @@
 // The severity of each finding is the rule table's (blocking, except the
 // undocumented age exception, the late joiner of a closed group and the
 // level mismatch, which warn) unless the profile's rule settings give
-// another or turn the rule off. A finding's [iop.Finding.Cite] is the
+// another or turn the rule off: [iop.TIP47] makes its size, staffing and
+// agreement rules warnings, because TIP 41 and TIP 47 describe practice and
+// do not bind, and [iop.IllinoisAges] makes the undocumented age exception
+// blocking, because without the justification the placement does not meet
+// the rule. A finding's [iop.Finding.Cite] is the
 // citation of the profile's group rules (its age rules, for the age rules),
 // or the rule table's when the profile has none. Size and staffing findings
 // carry their figures as counts: "need 12, got 13".
@@ -110,22 +129,31 @@
 //
 // # State rules in the built-in profiles
 //
-// The built-in profiles of package iop with group rules:
+// The built-in profiles of package iop with group rules, each with the
+// reach its source has ([iop.Scope]):
 //
-//	iop.MedicareIOP2024  groups of at most 12, a licensed facilitator (NGS LCD L33632, CPT 90853)
-//	iop.TIP47            6 to 12 members, a licensed leader, a second leader above 10, agreements (TIP 41)
-//	iop.ColoradoIOP      at most 12 individuals receiving services (2 CCR 502-1 §4.6.1(E))
-//	iop.TexasGroups      counseling at most 16, education and life skills at most 35, adults and
-//	                     adolescents apart (26 TAC §564.902(b), §564.905(b)(1))
-//	iop.CaliforniaDMC    2 to 12 (Cal. Welf. & Inst. Code §14021.6), level 1
-//	iop.WisconsinYouth   at most 12, a second staff member above 10, a licensed leader for
-//	                     psychotherapy groups (Wis. Admin. Code DHS 40.10(3)(a)3)
-//	iop.IllinoisAges     adolescents 12-17, adults 18+, 16-17 in adult and 18-22 in adolescent
-//	                     care with justification, kept apart (77 Ill. Adm. Code 2060.120)
+//	iop.NGSGroupPsychotherapy  at most 12 patients (CPT 90853; NGS LCD L33632, "Psychiatry and
+//	                           Psychology Services"): a contractor's rule, binding only in NGS's
+//	                           states (J6: IL, MN, WI; JK: CT, ME, MA, NH, NY, RI, VT), so not part
+//	                           of the national Medicare profiles, which set no group size
+//	iop.TIP47                  6 to 12 members, a licensed leader, a second leader above 10,
+//	                           agreements (TIP 41): guidance, so every finding is a warning
+//	iop.ColoradoIOP            at most 12 individuals receiving services (2 CCR 502-1 §4.6.1(E))
+//	iop.TexasGroups            counseling at most 16, education and life skills at most 35, adults
+//	                           and adolescents apart (26 TAC §564.902(b), §564.905(b)(1), from
+//	                           2024-04-30); iop.TexasGroups2004 the same numbers under 25 TAC
+//	                           §448.901(b) from 2004-09-01
+//	iop.CaliforniaDMC          2 to 12 (Cal. Welf. & Inst. Code §14021.6), level 1
+//	iop.WisconsinYouth         at most 12, a second staff member above 10, a licensed leader for
+//	                           psychotherapy groups (Wis. Admin. Code DHS 40.10(3)(a)3)
+//	iop.IllinoisAges           adolescents 12-17, adults 18+, 16-17 in adult and 18-22 in
+//	                           adolescent care only with documented justification (blocking
+//	                           without it), kept apart (77 Ill. Adm. Code 2060)
 //
 // Each profile's citation says where a reading is this library's rather
 // than the source's (which kinds of group are not psychotherapy in
-// Wisconsin; whether family members count toward a size).
+// Wisconsin; whether family members count toward a size), and where the
+// source was read second-hand.
 //
 // # References
 //
@@ -142,6 +170,10 @@
 //   - Cal. Welf. & Inst. Code §14021.6, as amended by SB 1045 (Stats. 2014,
 //     ch. 80).
 //   - Wis. Admin. Code DHS 40.10(3)(a)3, as read 2025.
-//   - 77 Ill. Adm. Code 2060.120, as read 2025.
-//   - NGS LCD L33632 (Psychiatric Codes), CPT 90853 group psychotherapy.
+//   - 25 TAC §448.901(b) (2004-09-01 until 2024-04-30).
+//   - 77 Ill. Adm. Code 2060 (new Part adopted 2025-04-02): adolescent and
+//     adult ages and the overlaps allowed with documented justification.
+//   - NGS LCD L33632, "Psychiatry and Psychology Services" (Medicare
+//     jurisdictions J6 and JK): CPT 90853 group psychotherapy, at most 12
+//     patients.
 package group

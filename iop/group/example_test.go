@@ -12,7 +12,9 @@ import (
 
 // A group session is checked against a profile: here SAMHSA's TIP 47 and
 // TIP 41 recommendations (6 to 12 members, a licensed leader, a second
-// leader above 10, a confidentiality agreement from each member).
+// leader above 10, a confidentiality agreement from each member). The TIPs
+// are guidance, not rules: the profile's rule settings make these findings
+// warnings, so they do not block.
 func ExampleChecker_CheckSession() {
 	ck, err := group.NewChecker(iop.TIP47())
 	if err != nil {
@@ -39,15 +41,48 @@ func ExampleChecker_CheckSession() {
 	}
 	fmt.Println("blocks:", findings.Err() != nil)
 	// Output:
-	// blocking group.facilitator.co-facilitator-required [G-0303]: a second facilitator is needed above the group size the profile names on 2025-03-03: need 2, got 1
-	// blocking group.agreement.missing [P-04]: a participant has no confidentiality agreement on file on 2025-03-03
-	// blocks: true
+	// warning group.facilitator.co-facilitator-required [G-0303]: a second facilitator is needed above the group size the profile names on 2025-03-03: need 2, got 1
+	// warning group.agreement.missing [P-04]: a participant has no confidentiality agreement on file on 2025-03-03
+	// blocks: false
+}
+
+// A contractor's rule binds only where it applies: NGS's LCD L33632 caps
+// group psychotherapy (CPT 90853) at 12 patients in NGS's states. A
+// program checks its groups against it only where the profile's scope
+// covers the program's state.
+func ExampleChecker_CheckSession_contractor() {
+	p := iop.NGSGroupPsychotherapy()
+	fmt.Println("covers NY:", p.Scope.Covers("NY", 0), "covers TX:", p.Scope.Covers("TX", 0))
+	ck, err := group.NewChecker(p)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := group.Session{
+		ID: "G-0304", Kind: iop.KindProcess, Enrollment: group.Open, Date: date.New(2025, time.March, 4),
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Licensed: true}},
+	}
+	for i := 1; i <= 13; i++ {
+		s.Participants = append(s.Participants, group.Participant{ID: fmt.Sprintf("P-%02d", i), Role: group.Patient})
+	}
+	findings, err := ck.CheckSession(s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range findings {
+		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, f.Message())
+	}
+	// Output:
+	// covers NY: true covers TX: false
+	// blocking group.size.above-maximum [G-0304]: more counted participants than the maximum group size on 2025-03-04: need 12, got 13
 }
 
 // A gender-specific, dual-diagnosis group for adults, checked against
 // Illinois's ages: a 17-year-old may be served with adults only with the
-// justification on file, and a member without a co-occurring condition does
-// not fit the group.
+// justification on file (without it the placement does not meet 77 Ill.
+// Adm. Code 2060: blocking), a 15-year-old not at all, and a member
+// without a co-occurring condition does not fit the group.
 func ExampleChecker_CheckSession_focus() {
 	ck, _ := group.NewChecker(iop.IllinoisAges())
 	s := group.Session{
@@ -66,7 +101,7 @@ func ExampleChecker_CheckSession_focus() {
 	}
 	// Output:
 	// blocking group.age.adolescent-in-adult-group (P-3)
-	// warning group.age.exception-undocumented (P-1)
+	// blocking group.age.exception-undocumented (P-1)
 	// blocking group.focus.co-occurring-mismatch (P-2)
 }
 

@@ -83,6 +83,8 @@ func vocabulary() string {
 		"a group cannot be for undisclosed gender", "a closed group needs its start day", "started after the session date",
 		"negative", "above a day", "the group is gender-specific", "the group has an age focus; give age or population",
 		"joined after the session date", "a roster holds patients only",
+		"not valid UTF-8", "control or format character", "longer than 128 bytes", "the document is not valid UTF-8",
+		"a service date is from 1970-01-01 to 2199-12-31",
 	} {
 		b.WriteString(s + " ")
 	}
@@ -104,8 +106,10 @@ func requireNoInput(t *testing.T, err error, data []byte) {
 
 // FuzzParseSession decodes group sessions from JSON: a session either
 // fails with a typed error that holds none of the input's text, or
-// round-trips (marshal, parse, marshal gives the same bytes) and can be
-// checked against the built-in profiles without an error.
+// round-trips (marshal, parse, marshal gives the same bytes), holds only
+// record IDs that iop.CheckID accepts and service dates that
+// iop.CheckServiceDate accepts, and can be checked against the built-in
+// profiles without an error.
 func FuzzParseSession(f *testing.F) {
 	f.Add([]byte(sessionJSON))
 	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-03-03"}`))
@@ -118,6 +122,8 @@ func FuzzParseSession(f *testing.F) {
 	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-03-03","minutes":"25h00m"}`))
 	f.Add([]byte(`[]`))
 	f.Add([]byte(`null`))
+	f.Add([]byte(`{"id":"G\u001b[31m","kind":"cbt","enrollment":"open","date":"1969-12-31","participants":[{"id":"P\n1","role":"patient"}]}`))
+	f.Add([]byte("{\"id\":\"G-\xff\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2200-01-01\"}"))
 	var checkers []group.Checker
 	for _, p := range []iop.Profile{iop.TIP47(), iop.TexasGroups(), iop.IllinoisAges(), iop.WisconsinYouth()} {
 		checkers = append(checkers, checker(f, p))
@@ -132,6 +138,17 @@ func FuzzParseSession(f *testing.F) {
 		}
 		s2 := requireRoundTrip(t, s, group.ParseSession)
 		require.True(t, s.Equal(s2))
+		require.NoError(t, iop.CheckID(s.ID))
+		require.NoError(t, iop.CheckServiceDate(s.Date))
+		for _, f := range s.Facilitators {
+			require.NoError(t, iop.CheckID(f.ID))
+		}
+		for _, pt := range s.Participants {
+			require.NoError(t, iop.CheckID(pt.ID))
+			if pt.Joined != 0 {
+				require.NoError(t, iop.CheckServiceDate(pt.Joined))
+			}
+		}
 		for _, ck := range checkers {
 			fs, err := ck.CheckSession(s)
 			require.NoError(t, err)
@@ -162,6 +179,10 @@ func FuzzParseRoster(f *testing.F) {
 			return
 		}
 		requireRoundTrip(t, r, group.ParseRoster)
+		require.NoError(t, iop.CheckServiceDate(r.Date))
+		for _, pt := range r.Patients {
+			require.NoError(t, iop.CheckID(pt.ID))
+		}
 		pl, err := ck.PlanRoster(r)
 		if err != nil {
 			var errs group.PlanErrors

@@ -48,7 +48,8 @@ func testProfile(r iop.GroupRules) iop.Profile {
 	return iop.Profile{
 		ID: "test-groups", Title: "Test group rules", Level: iop.Level21,
 		From: date.New(2020, time.January, 1), Source: profileCite,
-		Ages: testAges(), Group: r,
+		Scope: iop.Scope{Reach: iop.State, States: []string{"ZZ"}, Body: "Test agency"},
+		Ages:  testAges(), Group: r,
 	}
 }
 

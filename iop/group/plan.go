@@ -230,15 +230,16 @@ func focusOf(p iop.Population) AgeFocus {
 }
 
 // Validate reports every problem that keeps r from being planned, in field
-// order, as [iop.FieldErrors]: a missing Date, a missing or unknown Kind,
-// and for each patient what [Session.Validate] requires of a participant
-// (a unique record ID, known enum values, an age from 0 to 130, a Joined
-// day not after Date) and a Role that is [Patient] or unset. No error
-// holds a value of r.
+// order, as [iop.FieldErrors]: a Date that is missing or not a plausible
+// service date ([iop.CheckServiceDate]), a missing or unknown Kind, and for
+// each patient what [Session.Validate] requires of a participant (a unique
+// record ID that [iop.CheckID] accepts, known enum values, an age from 0 to
+// 130, a Joined day not after Date) and a Role that is [Patient] or unset.
+// No error holds a value of r.
 func (r Roster) Validate() error {
 	var v validator
-	if r.Date == 0 {
-		v.at(field("date"), iop.ErrMissing)
+	if err := iop.CheckServiceDate(r.Date); err != nil {
+		v.at(field("date"), err)
 	}
 	if err := required(r.Kind.IsZero(), r.Kind.IsValid()); err != nil {
 		v.at(field("kind"), err)
@@ -271,11 +272,12 @@ func ParseRoster(data []byte) (Roster, error) {
 }
 
 // UnmarshalJSON decodes a roster strictly, as [ParseRoster] does, but does
-// not validate it.
+// not validate it; like [Session.UnmarshalJSON] it refuses a document that
+// is not valid UTF-8.
 func (r *Roster) UnmarshalJSON(data []byte) error {
 	type plain Roster
 	var v plain
-	if err := check.Decode(data, &v); err != nil {
+	if err := decode(data, &v); err != nil {
 		return err
 	}
 	*r = Roster(v)

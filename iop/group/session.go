@@ -1,7 +1,9 @@
 package group
 
 import (
+	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
@@ -169,13 +171,29 @@ func ParseSession(data []byte) (Session, error) {
 }
 
 // UnmarshalJSON decodes a group session strictly, as [ParseSession] does,
-// but does not validate it.
+// but does not validate it. A document that is not valid UTF-8 is refused
+// whole ([iop.ErrSyntax]): a decoder would turn each invalid byte of a
+// record ID into U+FFFD, and two IDs that differ only there would become
+// one.
 func (s *Session) UnmarshalJSON(data []byte) error {
 	type plain Session
 	var v plain
-	if err := check.Decode(data, &v); err != nil {
+	if err := decode(data, &v); err != nil {
 		return err
 	}
 	*s = Session(v)
 	return nil
+}
+
+// errNotUTF8 is the error of a JSON document that is not valid UTF-8.
+var errNotUTF8 = fmt.Errorf("%w: the document is not valid UTF-8", iop.ErrSyntax)
+
+// decode decodes data strictly into v with [check.Decode], after refusing a
+// document that is not valid UTF-8 (RFC 8259 §8.1), so that record IDs are
+// never altered on the way in.
+func decode(data []byte, v any) error {
+	if !utf8.Valid(data) {
+		return iop.FieldErrors{{Err: errNotUTF8}}
+	}
+	return check.Decode(data, v)
 }

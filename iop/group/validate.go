@@ -38,13 +38,17 @@ var (
 // [iop.ErrOutOfRange], [iop.ErrOrder]). It returns nil when s is valid.
 // It requires:
 //
-//   - an ID, a valid Kind, a valid Enrollment and a Date;
-//   - a Started day for a closed group, not after Date;
+//   - an ID that [iop.CheckID] accepts, a valid Kind, a valid Enrollment
+//     and a Date that [iop.CheckServiceDate] accepts;
+//   - a Started day for a closed group, not after Date; Started and each
+//     Joined day, when given, are plausible service dates too;
 //   - enum values that are unset or known, and a focus gender other than
 //     [GenderUndisclosed];
 //   - Minutes from zero to a day;
-//   - for each facilitator and participant a record ID, unique among the
-//     facilitators and among the participants, and a valid role;
+//   - for each facilitator and participant a record ID that
+//     [iop.CheckID] accepts (1 to 128 bytes of valid UTF-8 without control
+//     or format characters), unique among the facilitators and among the
+//     participants, and a valid role;
 //   - for each participant an Age from 0 to 130 and a Joined day not after
 //     Date; in a gender-specific group a Gender; in a group with an age
 //     focus, for each patient an Age or a Population.
@@ -52,8 +56,8 @@ var (
 // No error holds a value of s. Validate allocates nothing when s is valid.
 func (s Session) Validate() error {
 	var v validator
-	if s.ID == "" {
-		v.at(field("id"), iop.ErrMissing)
+	if err := iop.CheckID(s.ID); err != nil {
+		v.at(field("id"), err)
 	}
 	if err := required(s.Kind.IsZero(), s.Kind.IsValid()); err != nil {
 		v.at(field("kind"), err)
@@ -73,11 +77,14 @@ func (s Session) Validate() error {
 	switch {
 	case s.Enrollment == Closed && s.Started == 0:
 		v.at(field("started"), errClosedNoStart)
-	case s.Started != 0 && s.Date != 0 && s.Started > s.Date:
+	case s.Started == 0:
+	case iop.CheckServiceDate(s.Started) != nil:
+		v.at(field("started"), iop.CheckServiceDate(s.Started))
+	case s.Date != 0 && s.Started > s.Date:
 		v.at(field("started"), errStartedAfter)
 	}
-	if s.Date == 0 {
-		v.at(field("date"), iop.ErrMissing)
+	if err := iop.CheckServiceDate(s.Date); err != nil {
+		v.at(field("date"), err)
 	}
 	switch {
 	case s.Minutes < 0:
@@ -92,8 +99,8 @@ func (s Session) Validate() error {
 	ids := newIDSet(len(s.Facilitators))
 	for i := range s.Facilitators {
 		f := &s.Facilitators[i]
-		if f.ID == "" {
-			v.at(elem("facilitators", i, "id"), iop.ErrMissing)
+		if err := iop.CheckID(f.ID); err != nil {
+			v.at(elem("facilitators", i, "id"), err)
 		} else if seen(&ids, s.Facilitators, i, facilitatorID) {
 			v.at(elem("facilitators", i, "id"), iop.ErrDuplicate)
 		}
@@ -116,8 +123,8 @@ func (s Session) Validate() error {
 // treat differently) for a session or roster on day on with focus focus.
 func (v *validator) participant(list string, ps []Participant, i int, ids *idSet, on date.Date, focus Focus) {
 	p := &ps[i]
-	if p.ID == "" {
-		v.at(elem(list, i, "id"), iop.ErrMissing)
+	if err := iop.CheckID(p.ID); err != nil {
+		v.at(elem(list, i, "id"), err)
 	} else if seen(ids, ps, i, participantID) {
 		v.at(elem(list, i, "id"), iop.ErrDuplicate)
 	}
@@ -139,7 +146,11 @@ func (v *validator) participant(list string, ps []Participant, i int, ids *idSet
 	if focus.Ages != 0 && p.Role == Patient && p.Age == 0 && p.Population == 0 {
 		v.at(elem(list, i, "age"), errAgeFocus)
 	}
-	if p.Joined != 0 && on != 0 && p.Joined > on {
+	switch {
+	case p.Joined == 0:
+	case iop.CheckServiceDate(p.Joined) != nil:
+		v.at(elem(list, i, "joined"), iop.CheckServiceDate(p.Joined))
+	case on != 0 && p.Joined > on:
 		v.at(elem(list, i, "joined"), errJoinedAfter)
 	}
 	if err := optional(p.Level.IsZero(), p.Level.IsValid()); err != nil {
