@@ -1,0 +1,275 @@
+package ioprules_test
+
+import (
+	"bytes"
+	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/eligibility"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The markers injected into every input: a name, a birth date and a
+// number, none of which may appear in any error or finding message (42 CFR
+// Part 2). A record ID that holds them may come back as a finding's
+// Subject, since the caller passed it as an ID.
+const (
+	markerText   = "Jane Doe"
+	markerDate   = "1980-01-02"
+	markerNumber = "98765432109876543210"
+)
+
+func clean(t *testing.T, what, msg string) {
+	t.Helper()
+	for _, m := range []string{markerText, markerDate, markerNumber, "Jane", "1980"} {
+		if strings.Contains(msg, m) {
+			t.Errorf("%s: the message holds the input's %q:\n%s", what, m, msg)
+			return
+		}
+	}
+}
+
+type jsonDecoder struct {
+	name   string
+	sample string // a file of examples/quickstart/sample, or inline JSON
+	decode func([]byte) (iop.Findings, error)
+}
+
+func loadSample(t *testing.T, s string) []byte {
+	t.Helper()
+	if strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") {
+		return []byte(s)
+	}
+	b, err := os.ReadFile("examples/quickstart/sample/" + s)
+	require.NoError(t, err)
+	return b
+}
+
+// decoders lists every JSON decoder of the library with a sample it
+// accepts; decode also runs the checks on what it decoded, so that
+// findings are looked at too.
+func decoders(t *testing.T) []jsonDecoder {
+	groups, err := group.NewChecker(iop.TIP47())
+	require.NoError(t, err)
+	weeks, err := schedule.NewChecker(iop.MedicareIOP2025())
+	require.NoError(t, err)
+	after, err := aftercare.NewChecker(iop.ASAM3Level21())
+	require.NoError(t, err)
+	elig, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	require.NoError(t, err)
+	week := schedule.ISOWeeks().Of(iop.MustParseDate("2025-03-03"))
+	return []jsonDecoder{
+		{"iop.ParseProfile", "state-profile.json", func(b []byte) (iop.Findings, error) {
+			_, err := iop.ParseProfile(b)
+			return nil, err
+		}},
+		{"group.ParseSession", "group-session.json", func(b []byte) (iop.Findings, error) {
+			s, err := group.ParseSession(b)
+			if err != nil {
+				return nil, err
+			}
+			return groups.CheckSession(s)
+		}},
+		{"group.ParseRoster", "group-roster.json", func(b []byte) (iop.Findings, error) {
+			r, err := group.ParseRoster(b)
+			if err != nil {
+				return nil, err
+			}
+			// A plan error names the patients it cannot place by their
+			// record IDs, which the caller passed as IDs: only its reason
+			// is looked at.
+			if _, err := groups.PlanRoster(r); err != nil {
+				var pe group.PlanErrors
+				if errors.As(err, &pe) {
+					for _, e := range pe {
+						clean(t, "plan error reason", e.Err.Error())
+					}
+					return nil, nil
+				}
+				return nil, err
+			}
+			return nil, nil
+		}},
+		{"schedule.ParseSessions", "schedule-week.json", func(b []byte) (iop.Findings, error) {
+			ss, err := schedule.ParseSessions(b)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := weeks.Summarize(week, ss)
+			if err != nil {
+				return nil, err
+			}
+			return weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+		}},
+		{"schedule.ParseTemplate", "schedule-template.json", func(b []byte) (iop.Findings, error) {
+			_, err := schedule.ParseTemplate(b)
+			return nil, err
+		}},
+		{"schedule.Episode", `{"population":"adult","admitted":"2025-03-03","discharged":"2025-04-30"}`, func(b []byte) (iop.Findings, error) {
+			var e schedule.Episode
+			return nil, json.Unmarshal(b, &e)
+		}},
+		{"eligibility.ParseAssessment", "eligibility-assessment.json", func(b []byte) (iop.Findings, error) {
+			a, err := eligibility.ParseAssessment(b)
+			if err != nil {
+				return nil, err
+			}
+			d, err := elig.Decide(a)
+			if err != nil {
+				return nil, err
+			}
+			return elig.CheckDecision(d)
+		}},
+		{"eligibility.ParseCriteria", "eligibility-criteria.json", func(b []byte) (iop.Findings, error) {
+			_, err := eligibility.ParseCriteria(b)
+			return nil, err
+		}},
+		{"eligibility.ParseRecommendation", `{"id":"R-1","source":"tool","edition":"3rd","date":"2025-03-03","population":"adult","level":"2.1"}`, func(b []byte) (iop.Findings, error) {
+			r, err := eligibility.ParseRecommendation(b)
+			if err != nil {
+				return nil, err
+			}
+			d, err := elig.Recommended(r)
+			if err != nil {
+				return nil, err
+			}
+			return elig.CheckAdmission(d, iop.Hours(9))
+		}},
+		{"aftercare.ParseCase", "", func(b []byte) (iop.Findings, error) {
+			c, err := aftercare.ParseCase(b)
+			if err != nil {
+				return nil, err
+			}
+			return after.CheckDischarge(c.Episode, c.Plan, iop.MustParseDate("2025-06-30"))
+		}},
+	}
+}
+
+// TestNoInputInMessages injects the markers into every string value, every
+// key and every number of every decoder's sample, one place at a time, and
+// asserts that no error and no finding message holds them.
+func TestNoInputInMessages(t *testing.T) {
+	for _, d := range decoders(t) {
+		t.Run(d.name, func(t *testing.T) {
+			sample := d.sample
+			if d.name == "aftercare.ParseCase" {
+				var cases []json.RawMessage
+				require.NoError(t, json.Unmarshal(loadSample(t, "aftercare-cases.json"), &cases))
+				sample = string(cases[0])
+			}
+			base := loadSample(t, sample)
+			_, err := d.decode(base)
+			require.NoError(t, err, "the sample must decode")
+			var doc any
+			dec := json.NewDecoder(bytes.NewReader(base))
+			dec.UseNumber()
+			require.NoError(t, dec.Decode(&doc))
+			n := 0
+			for mutated := range mutations(doc) {
+				n++
+				b, err := json.Marshal(mutated)
+				require.NoError(t, err)
+				fs, err := d.decode(b)
+				if err != nil {
+					clean(t, fmt.Sprintf("%s, mutation %d", d.name, n), err.Error())
+				}
+				for _, f := range fs {
+					clean(t, fmt.Sprintf("%s, mutation %d, finding %s", d.name, n, f.Code), f.Message()+" "+f.Cite.String())
+				}
+			}
+			assert.Positive(t, n)
+		})
+	}
+}
+
+// mutations yields copies of doc with one place replaced by a marker: each
+// string value (by the text marker with the date, and by the date alone),
+// each number, and each object key.
+func mutations(doc any) func(yield func(any) bool) {
+	return func(yield func(any) bool) {
+		var walk func(v any, set func(any) any) bool
+		walk = func(v any, set func(any) any) bool {
+			switch x := v.(type) {
+			case string:
+				return yield(set(markerText+" "+markerDate)) && yield(set(markerDate))
+			case json.Number:
+				return yield(set(json.Number(markerNumber)))
+			case []any:
+				for i := range x {
+					ok := walk(x[i], func(nv any) any {
+						c := append([]any(nil), x...)
+						c[i] = nv
+						return set(c)
+					})
+					if !ok {
+						return false
+					}
+				}
+			case map[string]any:
+				for k := range x {
+					renamed := map[string]any{}
+					for k2, v2 := range x {
+						renamed[k2] = v2
+					}
+					delete(renamed, k)
+					renamed[markerText] = x[k]
+					if !yield(set(renamed)) {
+						return false
+					}
+					ok := walk(x[k], func(nv any) any {
+						c := map[string]any{}
+						for k2, v2 := range x {
+							c[k2] = v2
+						}
+						c[k] = nv
+						return set(c)
+					})
+					if !ok {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		walk(doc, func(v any) any { return v })
+	}
+}
+
+// TestNoInputInCSVMessages puts the markers into every cell of every row
+// of the sessions CSV sample, one column at a time.
+func TestNoInputInCSVMessages(t *testing.T) {
+	base, err := os.ReadFile("examples/quickstart/sample/schedule-sessions.csv")
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(base)), "\n")
+	cols := len(strings.Split(lines[0], ","))
+	for col := range cols {
+		for _, marker := range []string{markerText + " " + markerDate, markerDate, markerNumber, `"` + markerText} {
+			var b strings.Builder
+			b.WriteString(lines[0] + "\n")
+			for _, line := range lines[1:] {
+				cells := strings.Split(line, ",")
+				cells[col] = marker
+				b.WriteString(strings.Join(cells, ",") + "\n")
+			}
+			r, err := schedule.NewCSVReader(strings.NewReader(b.String()))
+			if err != nil {
+				clean(t, "header", err.Error())
+				continue
+			}
+			for _, err := range r.All() {
+				if err != nil {
+					clean(t, fmt.Sprintf("column %d", col), err.Error())
+				}
+			}
+		}
+	}
+}
