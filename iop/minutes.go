@@ -1,6 +1,7 @@
 package iop
 
 import (
+	"database/sql/driver"
 	"math"
 	"strconv"
 	"time"
@@ -24,8 +25,18 @@ func MinutesOf(d time.Duration) Minutes {
 	return Minutes(min(max(d/time.Minute, math.MinInt32), math.MaxInt32))
 }
 
-// Duration returns m as a time.Duration. Every Minutes value fits.
-func (m Minutes) Duration() time.Duration { return time.Duration(m) * time.Minute }
+// Duration returns m as a time.Duration, saturating at the largest and
+// smallest Duration (about 292 years) rather than wrapping.
+func (m Minutes) Duration() time.Duration {
+	const most = Minutes(math.MaxInt64 / int64(time.Minute))
+	switch {
+	case m > most:
+		return math.MaxInt64
+	case m < -most:
+		return math.MinInt64
+	}
+	return time.Duration(m) * time.Minute
+}
 
 // Add returns m + n, saturating at the largest and smallest Minutes rather
 // than wrapping.
@@ -65,6 +76,26 @@ func (m *Minutes) UnmarshalText(b []byte) error {
 		*m = v
 	}
 	return err
+}
+
+// Value implements [driver.Valuer]: the text form, "9h00m", so that stored
+// data reads the same as the rules.
+func (m Minutes) Value() (driver.Value, error) { return m.String(), nil }
+
+// Scan implements [database/sql.Scanner] with [ParseMinutes]: a string or
+// []byte in the form [Minutes.String] writes. NULL and numbers are refused
+// with an error wrapping [ErrSyntax]; m is unchanged on error.
+func (m *Minutes) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return &ParseError{Func: "iop.Minutes.Scan", Err: ErrSyntax}
+	}
+	return m.UnmarshalText([]byte(s))
 }
 
 // ParseMinutes parses minutes in the form [Minutes.String] writes: an
