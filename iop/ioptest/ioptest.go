@@ -146,3 +146,45 @@ func RequireCode(t require.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...
 		t.FailNow()
 	}
 }
+
+// Severity asserts that fs holds a finding with code c of severity want:
+// for a test suite that checks a profile's settings (a payer that makes the
+// weekly minimum a warning).
+func Severity(t assert.TestingT, fs iop.Findings, c iop.Code, want iop.Severity, msgAndArgs ...any) bool {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	f, ok := fs.Find(c)
+	if !ok {
+		return assert.Fail(t, "want a finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)
+	}
+	if f.Severity == want {
+		return true
+	}
+	return assert.Fail(t, "severity of "+string(c)+" differs", "want %s; finding:%s", want, describe(iop.Findings{f}))
+}
+
+// FollowsProfile asserts that every finding in fs has the severity that
+// profile p gives its rule: the rule table's default (rules, a package's
+// Rules(), or the root Catalog()) or the profile's own setting; that no
+// finding belongs to a rule p turns off; and that every code is in rules.
+func FollowsProfile(t assert.TestingT, p iop.Profile, rules []iop.Rule, fs iop.Findings, msgAndArgs ...any) bool {
+	if h, ok := t.(interface{ Helper() }); ok {
+		h.Helper()
+	}
+	var wrong iop.Findings
+	for _, f := range fs {
+		i := slices.IndexFunc(rules, func(r iop.Rule) bool { return r.Code == f.Code })
+		if i < 0 {
+			wrong = append(wrong, f)
+			continue
+		}
+		if sev, on := p.Setting(rules[i]); !on || sev != f.Severity {
+			wrong = append(wrong, f)
+		}
+	}
+	if len(wrong) == 0 {
+		return true
+	}
+	return assert.Fail(t, "these findings do not have the severity profile "+p.ID+" gives their rule, or their rule is unknown or off:"+describe(wrong), msgAndArgs...)
+}

@@ -88,3 +88,19 @@ func TestRequireForms(t *testing.T) {
 	ioptest.RequireNoBlocking(&r, findings[1:])
 	assert.False(t, r.halted)
 }
+
+func TestSeverityAndFollowsProfile(t *testing.T) {
+	rules := []iop.Rule{{Code: below, Severity: iop.Blocking}, {Code: days, Severity: iop.Warning}}
+	p := iop.Profile{ID: "payer", Rules: []iop.RuleSetting{{Code: below, Severity: iop.Warning}}}
+	fs := iop.Findings{{Code: below, Severity: iop.Warning}, {Code: days, Severity: iop.Warning}}
+	assert.True(t, ioptest.Severity(t, fs, below, iop.Warning))
+	assert.True(t, ioptest.FollowsProfile(t, p, rules, fs))
+
+	var rec recorder
+	assert.False(t, ioptest.Severity(&rec, fs, below, iop.Blocking))
+	assert.False(t, ioptest.FollowsProfile(&rec, iop.Profile{ID: "plain"}, rules, fs), "the table says blocking")
+	assert.False(t, ioptest.FollowsProfile(&rec, p, rules[1:], fs), "a code not in the table")
+	p.Rules = append(p.Rules, iop.RuleSetting{Code: days, Off: true})
+	assert.False(t, ioptest.FollowsProfile(&rec, p, rules, fs), "a rule the profile turns off")
+	assert.Len(t, rec.msgs, 4)
+}
