@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
@@ -89,16 +88,11 @@ func refusedAt(err error) error {
 	return errs
 }
 
-// decode decodes data strictly into v with [check.Decode], after refusing
+// decode decodes data strictly into v with [check.Decode], which refuses
 // a document that is not valid UTF-8 (RFC 8259 §8.1): a decoder would turn
 // each invalid byte of a record ID into U+FFFD, and two IDs that differ
 // only there would become one.
-func decode(data []byte, v any) error {
-	if !utf8.Valid(data) {
-		return iop.FieldErrors{{Err: errNotUTF8}}
-	}
-	return check.Decode(data, v)
-}
+func decode(data []byte, v any) error { return check.Decode(data, v) }
 
 // ParseEpisode decodes an episode from JSON as [Episode.UnmarshalJSON]
 // does; null or an empty document is an error. A refused document gives

@@ -42,7 +42,6 @@ var (
 	errNegative        = fmt.Errorf("%w: negative", iop.ErrOutOfRange)
 	errContactOrder    = fmt.Errorf("%w: contacts must be in date order", iop.ErrOrder)
 	errTEDSCode        = fmt.Errorf("%w: TEDS-D reason codes are 1 to 7", iop.ErrOutOfRange)
-	errNotUTF8         = fmt.Errorf("%w: the document is not valid UTF-8", iop.ErrSyntax)
 )
 
 // MoveError reports a move that an episode refused. The episode is left as

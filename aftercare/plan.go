@@ -182,16 +182,7 @@ func contactField(i int, name string) string {
 // ("2025-02-30") or a rule that [Plan.Validate] refuses is an error naming
 // the field ([iop.FieldErrors]). A refused plan comes back as the zero
 // Plan.
-func ParsePlan(data []byte) (Plan, error) {
-	var p Plan
-	if err := p.UnmarshalJSON(data); err != nil {
-		return Plan{}, err
-	}
-	if err := p.Validate(); err != nil {
-		return Plan{}, err
-	}
-	return p, nil
-}
+func ParsePlan(data []byte) (Plan, error) { return check.Parse[Plan](data) }
 
 // UnmarshalJSON decodes a plan strictly, as [ParsePlan] does, but does not
 // validate it. A document that is not valid UTF-8 is refused whole.

@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"encoding/json"
+	"github.com/ioprules/ioprules/internal/check"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -266,16 +267,7 @@ func (a Assessment) Validate() error {
 // refused assessment comes back as the zero Assessment. Input above 8 MiB
 // is refused ([iop.ErrTooLarge]), and so is input that is not valid UTF-8
 // ([iop.ErrSyntax]).
-func ParseAssessment(data []byte) (Assessment, error) {
-	var a Assessment
-	if err := a.UnmarshalJSON(data); err != nil {
-		return Assessment{}, err
-	}
-	if err := a.Validate(); err != nil {
-		return Assessment{}, err
-	}
-	return a, nil
-}
+func ParseAssessment(data []byte) (Assessment, error) { return check.Parse[Assessment](data) }
 
 // UnmarshalJSON decodes an assessment strictly, as [ParseAssessment] does,
 // but does not validate it beyond its record IDs and date: an ID or note

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -137,16 +138,7 @@ func (c Criteria) RuleFor(d Dimension, r Risk) (Rule, int, bool) {
 // come back as the zero Criteria. Input above 8 MiB is refused
 // ([iop.ErrTooLarge]), and so is input that is not valid UTF-8
 // ([iop.ErrSyntax]).
-func ParseCriteria(data []byte) (Criteria, error) {
-	var c Criteria
-	if err := c.UnmarshalJSON(data); err != nil {
-		return Criteria{}, err
-	}
-	if err := c.Validate(); err != nil {
-		return Criteria{}, err
-	}
-	return c, nil
-}
+func ParseCriteria(data []byte) (Criteria, error) { return check.Parse[Criteria](data) }
 
 // UnmarshalJSON decodes criteria strictly, as [ParseCriteria] does, but
 // does not validate them beyond their ID: an ID that [iop.CheckID] refuses

@@ -36,7 +36,6 @@ var (
 	errNoModifierRule         = fmt.Errorf("%w: a modifier without a rule (rule -1) has no floor or citation", iop.ErrOutOfRange)
 	errRuleIndex              = fmt.Errorf("%w: not an index of the criteria's rules", iop.ErrOutOfRange)
 	errReasonCount            = fmt.Errorf("%w: a decision has one reason per dimension, 6", iop.ErrOutOfRange)
-	errInvalidUTF8            = fmt.Errorf("%w: JSON input is not valid UTF-8", iop.ErrSyntax)
 	errPartialRatings         = fmt.Errorf("%w: ratings, when given, rate all six dimensions", iop.ErrMissing)
 	errRecommendationReasons  = fmt.Errorf("%w: a recommended decision's reasons come from the assessment's ratings", iop.ErrOutOfRange)
 	errCriteriaAndSource      = fmt.Errorf("%w: a decision has criteria or a source, not both", iop.ErrDuplicate)

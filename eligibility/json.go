@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"unicode/utf8"
-
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
@@ -14,12 +12,7 @@ import (
 // not valid UTF-8 is refused as a whole before decoding: encoding/json would
 // turn each invalid byte into U+FFFD, so that two record IDs differing only
 // in invalid bytes would become one.
-func decodeJSON(data []byte, v any) error {
-	if !utf8.Valid(data) {
-		return fieldError("", errInvalidUTF8)
-	}
-	return check.Decode(data, v)
-}
+func decodeJSON(data []byte, v any) error { return check.Decode(data, v) }
 
 // checkID adds the problem of the record ID id, at field, to errs: an ID
 // that [iop.CheckID] refuses. An empty ID is reported only when required.

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -143,14 +144,7 @@ func (r *Recommendation) validate(errs *iop.FieldErrors, p recPaths) {
 // [iop.FieldErrors]; a refused recommendation comes back as the zero
 // Recommendation.
 func ParseRecommendation(data []byte) (Recommendation, error) {
-	var r Recommendation
-	if err := r.UnmarshalJSON(data); err != nil {
-		return Recommendation{}, err
-	}
-	if err := r.Validate(); err != nil {
-		return Recommendation{}, err
-	}
-	return r, nil
+	return check.Parse[Recommendation](data)
 }
 
 // UnmarshalJSON decodes a recommendation strictly, as

@@ -111,15 +111,18 @@ func Unmarshal[T any](data []byte, v *T) error {
 }
 
 // Parse is the body of every ParseX function of the checking packages: it
-// decodes data strictly into a T and validates it, and returns the zero T
-// with the error when either fails.
+// decodes data into a T with T's own UnmarshalJSON (strict, and checking
+// what the type checks as it decodes) and validates it, and returns the
+// zero T with the error when either fails.
 func Parse[T any, P interface {
 	*T
+	UnmarshalJSON([]byte) error
 	Validate() error
 }](data []byte) (T, error) {
 	var x T
-	if err := Decode(data, &x); err != nil {
-		return x, err
+	if err := P(&x).UnmarshalJSON(data); err != nil {
+		var zero T
+		return zero, err
 	}
 	if err := P(&x).Validate(); err != nil {
 		var zero T

@@ -260,16 +260,7 @@ func (r Roster) Validate() error {
 // ParseRoster decodes a roster from JSON strictly and validates it, as
 // [ParseSession] does for a session. A refused roster comes back as the
 // zero Roster.
-func ParseRoster(data []byte) (Roster, error) {
-	var r Roster
-	if err := r.UnmarshalJSON(data); err != nil {
-		return Roster{}, err
-	}
-	if err := r.Validate(); err != nil {
-		return Roster{}, err
-	}
-	return r, nil
-}
+func ParseRoster(data []byte) (Roster, error) { return check.Parse[Roster](data) }
 
 // UnmarshalJSON decodes a roster strictly, as [ParseRoster] does, but does
 // not validate it; like [Session.UnmarshalJSON] it refuses a document that

@@ -1,9 +1,7 @@
 package group
 
 import (
-	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
@@ -159,16 +157,7 @@ func (s Session) Clone() Session {
 // given twice is an error naming every field ([iop.FieldErrors]), never
 // holding the input's text. A refused session comes back as the zero
 // Session. It never panics.
-func ParseSession(data []byte) (Session, error) {
-	var s Session
-	if err := s.UnmarshalJSON(data); err != nil {
-		return Session{}, err
-	}
-	if err := s.Validate(); err != nil {
-		return Session{}, err
-	}
-	return s, nil
-}
+func ParseSession(data []byte) (Session, error) { return check.Parse[Session](data) }
 
 // UnmarshalJSON decodes a group session strictly, as [ParseSession] does,
 // but does not validate it. A document that is not valid UTF-8 is refused
@@ -185,15 +174,7 @@ func (s *Session) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// errNotUTF8 is the error of a JSON document that is not valid UTF-8.
-var errNotUTF8 = fmt.Errorf("%w: the document is not valid UTF-8", iop.ErrSyntax)
-
-// decode decodes data strictly into v with [check.Decode], after refusing a
+// decode decodes data strictly into v with [check.Decode], which refuses a
 // document that is not valid UTF-8 (RFC 8259 §8.1), so that record IDs are
 // never altered on the way in.
-func decode(data []byte, v any) error {
-	if !utf8.Valid(data) {
-		return iop.FieldErrors{{Err: errNotUTF8}}
-	}
-	return check.Decode(data, v)
-}
+func decode(data []byte, v any) error { return check.Decode(data, v) }
