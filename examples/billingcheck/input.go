@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ type input struct {
 	episodes  map[string]schedule.Episode
 	certs     map[string]schedule.Certifications // patients with certifications given
 	derived   []string                           // patients whose episode was taken from their sessions
+	ignored   []string                           // the sessions CSV's columns ignored, by name
 	rowErrors []rowError
 }
 
@@ -30,28 +32,79 @@ type rowError struct {
 	err  error
 }
 
+// String returns the error on one line: "sessions line 22: date: invalid date".
+func (e rowError) String() string {
+	return e.file + " " + strings.ReplaceAll(e.err.Error(), "\n", "; ")
+}
+
+// ioReader passes reads through and keeps the first error other than
+// io.EOF: an I/O error is input that cannot be read, whatever a CSV
+// reader makes of it.
+type ioReader struct {
+	r   io.Reader
+	err error
+}
+
+func (r *ioReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) && r.err == nil {
+		r.err = err
+	}
+	return n, err
+}
+
 // readInput reads the sessions CSV, and the episodes CSV when there is one.
-// A bad row is kept in rowErrors; a header that cannot be read is an error.
-func readInput(sessions, episodes io.Reader) (*input, error) {
+// A bad row is kept in rowErrors; a header that cannot be read, or an I/O
+// error, is an error (with the input read so far: its columns ignored).
+// mapping renames the sessions CSV's columns.
+func readInput(sessions, episodes io.Reader, mapping map[string]string) (*input, error) {
 	in := &input{episodes: map[string]schedule.Episode{}, certs: map[string]schedule.Certifications{}}
 	if episodes != nil {
-		if err := in.readEpisodes(episodes); err != nil {
+		er := &ioReader{r: episodes}
+		err := in.readEpisodes(er)
+		if er.err != nil {
+			return nil, fmt.Errorf("%w: episodes: %w", errInput, er.err)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
-	cr, err := schedule.NewCSVReader(sessions)
+	sr := &ioReader{r: sessions}
+	if err := in.readSessions(sr, mapping); sr.err != nil {
+		return in, fmt.Errorf("%w: sessions: %w", errInput, sr.err)
+	} else if err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// readSessions reads the sessions CSV.
+func (in *input) readSessions(r io.Reader, mapping map[string]string) error {
+	cr, src, err := newSessionReader(r, mapping)
+	if src != nil {
+		in.ignored = src.ignored
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: sessions: %w", errInput, err)
+		return fmt.Errorf("%w: sessions: %w", errInput, err)
 	}
 	first := map[string]date.Date{}
+	var refused []*schedule.RowError
+	defer func() {
+		// The rows the projector refused, in line order with the others.
+		refused = append(refused, src.rowErrors()...)
+		slices.SortStableFunc(refused, func(a, b *schedule.RowError) int { return cmp.Compare(a.Line, b.Line) })
+		for _, re := range refused {
+			in.rowErrors = append(in.rowErrors, rowError{"sessions", re})
+		}
+	}()
 	for s, err := range cr.All() {
 		var re *schedule.RowError
 		switch {
 		case errors.As(err, &re):
-			in.rowErrors = append(in.rowErrors, rowError{"sessions", err})
+			refused = append(refused, re)
 			continue
 		case err != nil:
-			return nil, fmt.Errorf("%w: sessions: %w", errInput, err)
+			return fmt.Errorf("%w: sessions: %w", errInput, err)
 		}
 		in.sessions = append(in.sessions, s)
 		if d, ok := first[s.Patient]; !ok || s.Date < d {
@@ -65,7 +118,7 @@ func readInput(sessions, episodes io.Reader) (*input, error) {
 		}
 	}
 	slices.Sort(in.derived)
-	return in, nil
+	return nil
 }
 
 // The columns of the episodes CSV.

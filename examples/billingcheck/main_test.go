@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
-	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -86,11 +87,19 @@ func TestUsageErrors(t *testing.T) {
 		in   string
 		err  string
 	}{
-		{"unknown profile", []string{"-profile", "x"}, "", "billingcheck: unknown profile \"x\"; the built-in ones are " + builtinIDs() + "\n"},
-		{"unknown weeks", []string{"-weeks", "fortnight"}, "", "billingcheck: unknown -weeks \"fortnight\": want iso, program or a weekday\n"},
+		{"unknown profile", []string{"-profile", "x"}, "", "billingcheck: unknown profile x; the built-in ones are " + strings.Join(profileIDs(), ", ") + "\n"},
+		{"unknown profile, escaped", []string{"-profile", "x\ny"}, "", "billingcheck: unknown profile \"x\\ny\"; the built-in ones are " + strings.Join(profileIDs(), ", ") + "\n"},
+		{"unknown weeks", []string{"-weeks", "fortnight"}, "", "billingcheck: unknown -weeks fortnight: want iso, program or a weekday\n"},
+		{"unknown format", []string{"-format", "xml"}, "", "billingcheck: unknown -format xml: want text, json or csv\n"},
+		{"a directory", []string{"testdata"}, "", "billingcheck: cannot read the input: testdata is a directory\n"},
+		{"a directory of episodes", []string{"-episodes", "testdata", "-"}, "", "billingcheck: cannot read the input: testdata is a directory\n"},
+		{"a map without =", []string{"-map", "date"}, "", "billingcheck: -map: pair 1: want from=to\n"},
+		{"a map to an unknown column", []string{"-map", "a=date,b=when"}, "", "billingcheck: -map: pair 2: when is not a column billingcheck reads (see -h)\n"},
+		{"a map renaming twice", []string{"-map", "a=date,a=patient"}, "", "billingcheck: -map: pair 2: a renamed twice\n"},
+		{"a map to one column twice", []string{"-map", "a=date,b=date"}, "", "billingcheck: -map: pair 2: two columns renamed to date\n"},
 		{"no such file", []string{filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
 		{"no such episodes file", []string{"-episodes", filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
-		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: cannot read the input: sessions: line 1: header[2]: unknown field\nstart: missing\nminutes: missing\nkind: missing\nattendance: missing\n"},
+		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: columns ignored: when\nbillingcheck: cannot read the input: sessions: line 1: start: missing; minutes: missing; kind: missing; attendance: missing\n"},
 		{"an empty input", []string{"-"}, "", "billingcheck: cannot read the input: sessions: line 1: header: missing\n"},
 		{"a bad episodes header", []string{"-episodes", filepath.Join("testdata", "compliant.csv"), "-"}, "", "billingcheck: cannot read the input: episodes: the header must be patient,population,admitted,discharged,stepped_down,certified\n"},
 		{"an unknown flag", []string{"-x"}, "", ""},
@@ -123,7 +132,7 @@ func FuzzInput(f *testing.F) {
 	f.Add(sampleSessions, sampleEpisodes)
 	f.Add("patient,date,start,minutes,kind,attendance\n\"", "patient,population,admitted,discharged,stepped_down,certified\n\"")
 	f.Fuzz(func(t *testing.T, s, e string) {
-		in, err := readInput(strings.NewReader(s), strings.NewReader(e))
+		in, err := readInput(strings.NewReader(s), strings.NewReader(e), nil)
 		if err != nil {
 			return
 		}
@@ -139,11 +148,44 @@ func FuzzInput(f *testing.F) {
 	})
 }
 
-// builtinIDs lists the built-in profiles' IDs as the usage error does.
-func builtinIDs() string {
-	var ids []string
-	for _, p := range iop.Builtins() {
-		ids = append(ids, p.ID)
-	}
-	return strings.Join(ids, ", ")
+// FuzzExtraColumn checks that a column of another name, inserted anywhere
+// in every row, changes nothing that is read: the same sessions, the same
+// rows refused on the same lines.
+func FuzzExtraColumn(f *testing.F) {
+	sessions, err := os.ReadFile(filepath.Join("testdata", "stepdown.csv"))
+	require.NoError(f, err)
+	f.Add(string(sessions), uint8(3), "x")
+	f.Add(sampleSessions, uint8(0), "a\nb")
+	f.Add("patient,date,start,minutes,kind,attendance\np,2025-03-03,09:00,180,group,attended\n", uint8(9), "\"")
+	f.Fuzz(func(t *testing.T, s string, at uint8, cell string) {
+		recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+		if err != nil || len(recs) == 0 || len(recs[0]) == 0 {
+			return
+		}
+		// A line break in the extra cell would move the rows after it:
+		// TestMapAndExtraColumns has that case.
+		cell = strings.NewReplacer("\n", " ", "\r", " ").Replace(cell)
+		var plain, extra bytes.Buffer
+		pw, ew := csv.NewWriter(&plain), csv.NewWriter(&extra)
+		k := int(at) % (len(recs[0]) + 1)
+		for i, rec := range recs {
+			require.NoError(t, pw.Write(rec))
+			c := cell
+			if i == 0 {
+				c = "clinician"
+			}
+			require.NoError(t, ew.Write(slices.Insert(slices.Clone(rec), k, c)))
+		}
+		pw.Flush()
+		ew.Flush()
+		want, wantErr := readInput(&plain, nil, nil)
+		got, gotErr := readInput(&extra, nil, nil)
+		if wantErr != nil {
+			return // a header the reader refuses: nothing to compare
+		}
+		require.NoError(t, gotErr)
+		assert.Equal(t, want.sessions, got.sessions)
+		assert.Equal(t, want.rowErrors, got.rowErrors)
+		assert.Equal(t, []string{"clinician"}, got.ignored)
+	})
 }

@@ -10,49 +10,77 @@ import (
 	"github.com/ioprules/ioprules/schedule"
 )
 
-// report writes the table of patient-weeks and their findings.
-type report struct {
-	w  io.Writer
-	ck schedule.Checker
-	in *input
-
-	blocking, warnings int
-}
-
-// row is one patient-week of the table.
+// row is one patient-week: its summary and its findings.
 type row struct {
 	sum      schedule.WeekSummary
 	findings iop.Findings
 }
 
-var columns = []string{"patient", "week", "from", "counted", "days", "services", "result"}
+// results are the patient-weeks checked, with the counts of findings that
+// block and warn.
+type results struct {
+	rows               []row
+	blocking, warnings int
+}
 
-func (r *report) write(sums []schedule.WeekSummary) error {
+// checkWeeks checks every patient-week: the week, and the certifications
+// when the patient's episode gave them.
+func checkWeeks(ck schedule.Checker, in *input, sums []schedule.WeekSummary) (results, error) {
 	// One findings slice for the whole batch; each row holds its part.
-	rows := make([]row, 0, len(sums))
+	res := results{rows: make([]row, 0, len(sums))}
 	var all iop.Findings
 	for _, s := range sums {
 		from := len(all)
 		var err error
-		if all, err = r.ck.AppendWeek(all, s, r.in.episodes[s.Patient]); err != nil {
-			return fmt.Errorf("%s: %w", s.Patient, err)
+		if all, err = ck.AppendWeek(all, s, in.episodes[s.Patient]); err != nil {
+			return results{}, fmt.Errorf("%s: %w", quote(s.Patient), err)
 		}
-		if c, ok := r.in.certs[s.Patient]; ok {
-			if all, err = r.ck.AppendCertification(all, s, c); err != nil {
-				return fmt.Errorf("%s: %w", s.Patient, err)
+		if c, ok := in.certs[s.Patient]; ok {
+			if all, err = ck.AppendCertification(all, s, c); err != nil {
+				return results{}, fmt.Errorf("%s: %w", quote(s.Patient), err)
 			}
 		}
-		rows = append(rows, row{s, all[from:len(all):len(all)]})
+		res.rows = append(res.rows, row{s, all[from:len(all):len(all)]})
 	}
+	for _, f := range all {
+		switch f.Severity {
+		case iop.Blocking:
+			res.blocking++
+		case iop.Warning:
+			res.warnings++
+		}
+	}
+	return res, nil
+}
 
-	cells := make([][]string, len(rows))
-	width := make([]int, len(columns))
-	for i, c := range columns {
+// heading is what the text report says on its first lines.
+type heading struct {
+	profile, weeks, source string
+	stats                  schedule.BatchStats
+}
+
+// A format writes the report to out, and to errOut what is not data in that
+// format. Write errors are left to out (a bufio.Writer) to report.
+type format func(out, errOut io.Writer, h heading, in *input, res results)
+
+var formats = map[string]format{"text": writeText, "json": writeJSON, "csv": writeCSV}
+
+var textColumns = []string{"patient", "week", "from", "counted", "days", "services", "result"}
+
+// writeText writes the table of patient-weeks and their findings.
+func writeText(w, _ io.Writer, h heading, in *input, res results) {
+	fmt.Fprintf(w, "billingcheck: %s, %s, %s\n", h.profile, h.weeks, h.source)
+	fmt.Fprintf(w, "sessions read: %d, rows refused: %d, patients: %d, patient-weeks: %d\n\n",
+		h.stats.Sessions, len(in.rowErrors), h.stats.Patients, h.stats.Weeks)
+
+	cells := make([][]string, len(res.rows))
+	width := make([]int, len(textColumns))
+	for i, c := range textColumns {
 		width[i] = len(c)
 	}
-	for i, rw := range rows {
-		cells[i] = []string{rw.sum.Patient, weekLabel(rw.sum.Week), rw.sum.Week.Start().String(),
-			rw.sum.Minutes.String(), fmt.Sprint(rw.sum.Days()), services(rw.sum), result(rw.findings)}
+	for i, rw := range res.rows {
+		cells[i] = []string{quote(rw.sum.Patient), weekLabel(rw.sum.Week), rw.sum.Week.Start().String(),
+			rw.sum.Minutes.String(), strconv.Itoa(rw.sum.Days()), services(rw.sum), result(rw.findings)}
 		for j, c := range cells[i] {
 			width[j] = max(width[j], len(c))
 		}
@@ -69,34 +97,39 @@ func (r *report) write(sums []schedule.WeekSummary) error {
 			}
 			fmt.Fprintf(&b, "%-*s", width[j], c)
 		}
-		fmt.Fprintln(r.w, b.String())
+		fmt.Fprintln(w, b.String())
 	}
-	line(columns)
-	for i, rw := range rows {
+	line(textColumns)
+	for i, rw := range res.rows {
 		line(cells[i])
 		for _, f := range rw.findings {
-			switch f.Severity {
-			case iop.Blocking:
-				r.blocking++
-			case iop.Warning:
-				r.warnings++
-			}
-			fmt.Fprintf(r.w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
+			fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
 		}
 	}
 
-	if len(r.in.derived) > 0 {
-		fmt.Fprintf(r.w, "\nwithout an episode, taken as adults admitted on their first session: %s\n", strings.Join(r.in.derived, ", "))
+	if len(in.derived) > 0 {
+		fmt.Fprintf(w, "\nwithout an episode, taken as adults admitted on their first session: %s\n", quoteAll(in.derived))
 	}
-	if len(r.in.rowErrors) > 0 {
-		fmt.Fprintln(r.w, "\nrows refused:")
-		for _, e := range r.in.rowErrors {
-			fmt.Fprintf(r.w, "  %s %s\n", e.file, strings.ReplaceAll(e.err.Error(), "\n", "; "))
+	if len(in.rowErrors) > 0 {
+		fmt.Fprintln(w, "\nrows refused:")
+		for _, e := range in.rowErrors {
+			fmt.Fprintf(w, "  %s\n", e)
 		}
 	}
-	fmt.Fprintf(r.w, "\npatient-weeks: %d, blocking findings: %d, warnings: %d, rows refused: %d\n",
-		len(rows), r.blocking, r.warnings, len(r.in.rowErrors))
-	return nil
+	fmt.Fprintf(w, "\npatient-weeks: %d, blocking findings: %d, warnings: %d, rows refused: %d\n",
+		len(res.rows), res.blocking, res.warnings, len(in.rowErrors))
+}
+
+// writeNotes writes to w, for the json and csv formats, what the text
+// report says after the table: the patients without an episode and the
+// rows refused.
+func writeNotes(w io.Writer, in *input) {
+	if len(in.derived) > 0 {
+		fmt.Fprintf(w, "billingcheck: without an episode, taken as adults admitted on their first session: %s\n", quoteAll(in.derived))
+	}
+	for _, e := range in.rowErrors {
+		fmt.Fprintf(w, "billingcheck: row refused: %s\n", e)
+	}
 }
 
 // services writes the countable services of each day of the week, "-" for
@@ -116,19 +149,25 @@ func services(s schedule.WeekSummary) string {
 	return string(b[:])
 }
 
+// worst returns the worst severity of the findings, zero for none.
+func worst(fs iop.Findings) iop.Severity {
+	w := iop.Severity(0)
+	for _, f := range fs {
+		w = max(w, f.Severity)
+	}
+	return w
+}
+
 // result is the worst severity of the findings, or "ok".
 func result(fs iop.Findings) string {
-	worst := iop.Severity(0)
-	for _, f := range fs {
-		worst = max(worst, f.Severity)
-	}
-	switch worst {
+	switch w := worst(fs); w {
 	case 0:
 		return "ok"
 	case iop.Blocking:
 		return "BLOCKING"
+	default:
+		return w.String()
 	}
-	return worst.String()
 }
 
 // weekLabel names a week for the table: the ISO week ("2025-W10"), the

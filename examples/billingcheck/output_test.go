@@ -1,0 +1,365 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestHelp(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		t.Run(arg, func(t *testing.T) {
+			code, out, errOut := runWith("", arg)
+			assert.Equal(t, exitOK, code)
+			assert.Empty(t, errOut)
+			golden(t, "help", out)
+		})
+	}
+}
+
+// TestHelpColumns checks that -h describes every column schedule's CSV
+// reader reads (the columns schedule.WriteCSV writes), and no other.
+func TestHelpColumns(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, schedule.WriteCSV(&b, slices.Values([]schedule.Session(nil))))
+	header, err := csv.NewReader(&b).Read()
+	require.NoError(t, err)
+	var described []string
+	for _, c := range sessionColumns() {
+		described = append(described, c.name)
+	}
+	slices.Sort(header)
+	slices.Sort(described)
+	assert.Equal(t, header, described)
+}
+
+// failWriter accepts n bytes, then fails every write.
+type failWriter struct{ n int }
+
+var errDiskFull = errors.New("no space left on device")
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteError checks that a report that cannot be written fails the
+// run, whatever the format and wherever the write fails.
+func TestWriteError(t *testing.T) {
+	for _, format := range []string{"text", "json", "csv"} {
+		_, full, _ := runWith("", "-format", format)
+		for _, n := range []int{0, 100, len(full) - 1} {
+			t.Run(format+"/"+strconv.Itoa(n), func(t *testing.T) {
+				var errOut bytes.Buffer
+				code := run([]string{"-format", format}, strings.NewReader(""), &failWriter{n: n}, &errOut)
+				assert.Equal(t, exitUsage, code)
+				assert.Contains(t, errOut.String(), "billingcheck: writing the report: no space left on device\n")
+			})
+		}
+	}
+	t.Run("help", func(t *testing.T) {
+		var errOut bytes.Buffer
+		code := run([]string{"-h"}, strings.NewReader(""), &failWriter{n: 10}, &errOut)
+		assert.Equal(t, exitUsage, code)
+		assert.Equal(t, "billingcheck: writing the help: no space left on device\n", errOut.String())
+	})
+	t.Run("/dev/full", func(t *testing.T) {
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Skip("no /dev/full here")
+		}
+		defer full.Close()
+		var errOut bytes.Buffer
+		code := run(nil, strings.NewReader(""), full, &errOut)
+		assert.Equal(t, exitUsage, code)
+		assert.Equal(t, "billingcheck: writing the report: write /dev/full: no space left on device\n", errOut.String())
+	})
+}
+
+// TestReadError checks that an I/O error while reading is input that
+// cannot be read, not a malformed row.
+func TestReadError(t *testing.T) {
+	broken := func(s string) io.Reader {
+		return io.MultiReader(strings.NewReader(s), iotest.ErrReader(errors.New("input/output error")))
+	}
+	tests := []struct {
+		name string
+		in   io.Reader
+	}{
+		{"in the header", broken("patient,da")},
+		{"after a row", broken("patient,date,start,minutes,kind,attendance\np-1,2025-03-03,09:00,180,group,attended\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run([]string{"-"}, tt.in, &out, &errOut)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out.String())
+			assert.Equal(t, "billingcheck: cannot read the input: sessions: input/output error\n", errOut.String())
+		})
+	}
+}
+
+// TestIDsEscaped checks that a record ID cannot forge a line of the text
+// report: an ID that is not plain printable ASCII is quoted with escapes,
+// when the reader accepts it at all.
+func TestIDsEscaped(t *testing.T) {
+	in := "patient,date,start,minutes,kind,attendance\n" +
+		"\"p 1\",2025-03-03,09:00,180,group,attended\n" +
+		"\"p-2\nforged   2025-W10  2025-03-03  9h00m    3     3-3-3--   ok\",2025-03-03,09:00,180,group,attended\n" +
+		"\"p-3\x1b[2K\",2025-03-03,09:00,180,group,attended\n"
+	_, out, errOut := runWith(in, "-profile", "asam3-2.1", "-")
+	assert.Empty(t, errOut)
+	assert.Contains(t, out, "\n\"p 1\"  ", "an ID with a space is quoted")
+	for line := range strings.Lines(out) {
+		assert.False(t, strings.HasPrefix(line, "forged"), "a forged line: %q", line)
+		assert.NotContains(t, line, "\x1b", "a terminal escape")
+	}
+	// Where the reader takes them, the others are escaped too.
+	for _, id := range []string{"p-2\nforged   2025-W10  2025-03-03  9h00m    3     3-3-3--   ok", "p-3\x1b[2K"} {
+		if strings.Contains(out, strconv.QuoteToASCII(id)) {
+			continue
+		}
+		assert.Contains(t, out, "rows refused:", "%q neither quoted nor refused", id)
+	}
+}
+
+// TestFormats runs the sample in each format and week scheme against
+// golden files.
+func TestFormats(t *testing.T) {
+	for _, format := range []string{"json", "csv"} {
+		for _, weeks := range []string{"iso", "program", "sunday"} {
+			t.Run(format+"/"+weeks, func(t *testing.T) {
+				code, out, errOut := runWith("", "-format", format, "-weeks", weeks)
+				assert.Equal(t, exitBlocking, code)
+				assert.Equal(t, "billingcheck: row refused: sessions line 22: date: invalid date\n"+
+					"billingcheck: row refused: sessions line 47: attended: out of range: attended above planned\n", errOut)
+				golden(t, "sample-"+weeks+"."+format, out)
+			})
+		}
+	}
+}
+
+// TestJSONRoundTrip decodes every line of -format json back into the
+// library's types and compares them with what the library computes from
+// the same input.
+func TestJSONRoundTrip(t *testing.T) {
+	for _, weeks := range []string{"iso", "program", "sunday"} {
+		t.Run(weeks, func(t *testing.T) {
+			want := libraryWeeks(t, weeks)
+			_, out, _ := runWith("", "-format", "json", "-weeks", weeks)
+			var got []row
+			sc := bufio.NewScanner(strings.NewReader(out))
+			for sc.Scan() {
+				var line struct {
+					Patient     string               `json:"patient"`
+					Week        schedule.Week        `json:"week"`
+					From        string               `json:"from"`
+					Minutes     iop.Minutes          `json:"minutes"`
+					Days        int                  `json:"days"`
+					DayServices [7]uint16            `json:"day_services"`
+					Result      string               `json:"result"`
+					Findings    iop.Findings         `json:"findings"`
+					Summary     schedule.WeekSummary `json:"summary"`
+				}
+				dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+				dec.DisallowUnknownFields()
+				require.NoError(t, dec.Decode(&line), sc.Text())
+				s := line.Summary
+				// The convenience fields say what the summary says.
+				assert.Equal(t, s.Patient, line.Patient)
+				assert.Equal(t, s.Week, line.Week)
+				assert.Equal(t, s.Week.Start().String(), line.From)
+				assert.Equal(t, s.Minutes, line.Minutes)
+				assert.Equal(t, s.Days(), line.Days)
+				assert.Equal(t, s.DayServices, line.DayServices)
+				assert.Equal(t, resultName(line.Findings), line.Result)
+				if len(line.Findings) == 0 {
+					line.Findings = nil
+				}
+				got = append(got, row{s, line.Findings})
+			}
+			require.NoError(t, sc.Err())
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// resultName is the JSON result of a patient-week with these findings.
+func resultName(fs iop.Findings) string {
+	r := strings.ToLower(result(fs))
+	return r
+}
+
+// libraryWeeks computes the sample's patient-weeks with the library
+// directly: Checker.Summarize on each patient's sessions of each week, then
+// CheckWeek and CheckCertification.
+func libraryWeeks(t *testing.T, weeksName string) []row {
+	t.Helper()
+	in, err := readInput(strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), nil)
+	require.NoError(t, err)
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	require.NoError(t, err)
+	program, ws, err := parseWeeks(weeksName)
+	require.NoError(t, err)
+	type key struct {
+		patient string
+		week    schedule.Week
+	}
+	byWeek := map[key][]schedule.Session{}
+	for _, s := range in.sessions {
+		w := ws
+		if program {
+			w, err = schedule.ProgramWeeks(in.episodes[s.Patient].Admitted)
+			require.NoError(t, err)
+		}
+		k := key{s.Patient, w.Of(s.Date)}
+		byWeek[k] = append(byWeek[k], s)
+	}
+	keys := slices.SortedFunc(func(yield func(key) bool) {
+		for k := range byWeek {
+			if !yield(k) {
+				return
+			}
+		}
+	}, func(a, b key) int {
+		if c := strings.Compare(a.patient, b.patient); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.week.Start(), b.week.Start())
+	})
+	var rows []row
+	for _, k := range keys {
+		sum, err := ck.Summarize(k.week, byWeek[k])
+		require.NoError(t, err)
+		fs, err := ck.CheckWeek(sum, in.episodes[k.patient])
+		require.NoError(t, err)
+		if c, ok := in.certs[k.patient]; ok {
+			cfs, err := ck.CheckCertification(sum, c)
+			require.NoError(t, err)
+			fs = append(fs, cfs...)
+		}
+		rows = append(rows, row{sum, fs})
+	}
+	return rows
+}
+
+// TestCSVOutput checks that -format csv has one row per finding of the
+// JSON output, with the same figures.
+func TestCSVOutput(t *testing.T) {
+	_, jsonOut, _ := runWith("", "-format", "json")
+	var want [][]string
+	for line := range strings.Lines(jsonOut) {
+		var v struct {
+			Patient  string        `json:"patient"`
+			Week     schedule.Week `json:"week"`
+			Findings iop.Findings  `json:"findings"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &v))
+		for _, f := range v.Findings {
+			day, need, got, unit := "", "", "", ""
+			if f.Day != 0 {
+				day = f.Day.String()
+			}
+			if f.Unit != 0 {
+				need, got, unit = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
+			}
+			want = append(want, []string{v.Patient, v.Week.String(), string(f.Code), f.Severity.String(), day, need, got, unit})
+		}
+	}
+	_, csvOut, _ := runWith("", "-format", "csv")
+	recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, recs)
+	assert.Equal(t, csvColumns, recs[0])
+	assert.Equal(t, want, recs[1:])
+}
+
+// TestExitStatus checks the documented exit statuses.
+func TestExitStatus(t *testing.T) {
+	compliant, err := os.ReadFile(filepath.Join("testdata", "compliant.csv"))
+	require.NoError(t, err)
+	header := "patient,date,start,minutes,kind,attendance\n"
+	tests := []struct {
+		name string
+		in   string
+		args []string
+		want int
+	}{
+		{"clean", string(compliant), []string{"-profile", "asam3-2.1", "-"}, exitOK},
+		{"clean, json", string(compliant), []string{"-profile", "asam3-2.1", "-format", "json", "-"}, exitOK},
+		{"a blocking finding", header + "p-1,2025-03-03,09:00,180,group,attended\n", []string{"-profile", "asam3-2.1", "-"}, exitBlocking},
+		{"a warning only", header + threeServices("2025-03-03", 60) + threeServices("2025-03-05", 60) + threeServices("2025-03-07", 59), []string{"-"}, exitOK},
+		{"a row refused", string(compliant) + "p-020,2026-01-02,09:00,x,group,attended\n", []string{"-profile", "asam3-2.1", "-"}, exitBlocking},
+		{"a row refused, csv", string(compliant) + "p-020,2026-01-02,09:00,x,group,attended\n", []string{"-profile", "asam3-2.1", "-format", "csv", "-"}, exitBlocking},
+		{"help", "", []string{"-h"}, exitOK},
+		{"usage", "", []string{"-nope"}, exitUsage},
+		{"unreadable", "", []string{"testdata"}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runWith(tt.in, tt.args...)
+			assert.Equal(t, tt.want, code, "%s\n%s", out, errOut)
+		})
+	}
+}
+
+// threeServices is three group sessions on day, the last of minutes.
+func threeServices(day string, minutes int) string {
+	return "p-1," + day + ",09:00,60,group,attended\n" +
+		"p-1," + day + ",10:00,60,group,attended\n" +
+		"p-1," + day + ",11:00," + strconv.Itoa(minutes) + ",group,attended\n"
+}
+
+// TestMapAndExtraColumns reads an export with a byte order mark, CRLF
+// lines, columns of other names (one with quoted line breaks) and columns
+// renamed by -map: the extra columns are ignored and listed, and each
+// refused row is reported on its line of the file.
+func TestMapAndExtraColumns(t *testing.T) {
+	code, out, errOut := runWith("", "-profile", "asam3-2.1", "-map", "member=patient,date_of_service=date",
+		filepath.Join("testdata", "export.csv"))
+	assert.Equal(t, exitBlocking, code)
+	assert.Equal(t, "billingcheck: columns ignored: clinician, note\n", errOut)
+	golden(t, "export", out)
+
+	t.Run("without -map", func(t *testing.T) {
+		code, out, errOut := runWith("", filepath.Join("testdata", "export.csv"))
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, out)
+		assert.Equal(t, "billingcheck: columns ignored: member, clinician, date_of_service, note\n"+
+			"billingcheck: cannot read the input: sessions: line 1: patient: missing; date: missing\n", errOut)
+	})
+	t.Run("renamed onto a column the file has", func(t *testing.T) {
+		in := "patient,member,date,start,minutes,kind,attendance\n"
+		code, out, errOut := runWith(in, "-map", "member=patient", "-")
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, out)
+		assert.Equal(t, "billingcheck: cannot read the input: sessions: line 1: header[1]: duplicate\n", errOut)
+	})
+	t.Run("a header name is escaped", func(t *testing.T) {
+		in := "patient,date,start,minutes,kind,attendance,\"x\x1b[31m\ny\"\np-1,2025-03-03,09:00,180,group,attended,z\n"
+		_, _, errOut := runWith(in, "-profile", "asam3-2.1", "-")
+		assert.Equal(t, "billingcheck: columns ignored: \"x\\x1b[31m\\ny\"\n", errOut)
+	})
+}
