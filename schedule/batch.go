@@ -11,23 +11,29 @@ import (
 )
 
 // Summarizer is the batch path for billing engines: it turns the sessions
-// of many patients, in any order, into one [WeekSummary] per patient-week,
-// sorted by patient record ID (byte order) and then by week. It reads a
-// slice or an iterator alike and keeps no copy of a session.
+// (or claim lines) of many patients, in any order, into one [WeekSummary]
+// per patient-week, sorted by patient record ID (byte order) and then by
+// week. It reads a slice or an iterator alike.
 //
-// Sessions that come grouped by patient (all of a patient's sessions
-// together, in any order within the patient) are added up as they come into
-// the patient's own weeks, so the memory used grows with the number of
-// patient-weeks only. When a patient comes back after another, the rest of
-// the input is kept as compact 16-byte records, sorted by patient with one
-// counting-sort pass at the end and added up the same way.
+// Each patient-week is added up exactly as [Checker.Summarize] (or
+// [Checker.SummarizeClaims]) adds it up: in the canonical order, with
+// repeated sessions counted once and overlapping time counted once, so
+// that the batch gives the same summaries as the single-week path on any
+// input, and no order, repetition or split of the input can raise the
+// time counted. To do so it keeps a 40-byte record of each valid session
+// until the end of the call (the record refers to the session's ID, not a
+// copy), sorts the records with counting sorts by week and by patient (no
+// sort at all when the input comes in order), and adds each patient-week
+// up.
 //
 // A Summarizer holds scratch memory that it reuses from call to call: once
 // it has seen a batch of a given size, a call allocates nothing but what
 // dst lacks. It is therefore not safe for concurrent use: use one per
-// goroutine. Until the next call it keeps the patient IDs of the last one.
+// goroutine. Until the next call it keeps the patient and session IDs of
+// the last one.
 type Summarizer struct {
 	counting *counter
+	claims   *claimRules
 	weeks    Weeks
 	weeksFor func(patient string) Weeks
 
@@ -36,47 +42,38 @@ type Summarizer struct {
 	recs   []batchRec
 	sorted []batchRec
 	pos    []int32
-	wpos   []int32
-	nrec   []int32 // records per patient
+	rank   []int32 // each patient's place in order of ID
 	order  []int32
-	tmp    []WeekSummary
-	win    window
+	acc    accumulator
 
 	// The state of one call.
-	dst     []WeekSummary
-	base    int // len(dst) when the call began
 	stats   BatchStats
 	lastID  string
 	lastPat int32
-	records bool  // the input is not grouped by patient: sessions go to recs
 	minRec  int32 // the earliest and latest week starts of recs
 	maxRec  int32
 }
 
 // batchPatient is a patient seen in the current call.
 type batchPatient struct {
-	id     string
-	weeks  Weeks
-	off, n int32 // the patient's block of summaries in dst[base:]
+	id    string
+	weeks Weeks
+	n     int32 // records
 }
 
-// batchRec is a valid session kept for later, with what adding it up needs.
+// batchRec is a valid session or claim line kept until the end of a call,
+// with what adding it up needs.
 type batchRec struct {
-	start             int32 // the week's first day (a date.Date)
+	key               uint64 // the canonical key within the patient-week
+	id                string // the session's ID, or the claim's
+	start             int32  // the week's first day (a date.Date)
 	pat               int32
 	planned, attended uint16
-	day               uint8 // 0 to 6
-	flags             uint8 // attendance | recCounts
 }
-
-const (
-	recAttendance = 0x07
-	recCounts     = 0x10
-)
 
 // BatchStats counts what one call of a [Summarizer] saw.
 type BatchStats struct {
-	// Sessions is the number of sessions read.
+	// Sessions is the number of sessions (or claim lines) read.
 	Sessions int
 	// Unplaced is the number of sessions that could not be placed in a
 	// patient-week: no patient ID, no date or one beyond the range of
@@ -84,9 +81,9 @@ type BatchStats struct {
 	// are in no summary.
 	Unplaced int
 	// Invalid is the number of sessions, placed or not, that fail
-	// [Session.Validate]. They are in no summary: a Summarizer does not
-	// report which they are, so validate sessions first ([CSVReader] and
-	// [ParseSessions] do) when Invalid must be zero.
+	// [Session.Validate] ([ClaimLine.Validate]). They are in no summary: a
+	// Summarizer does not report which they are, so validate sessions
+	// first ([CSVReader] and [ParseSessions] do) when Invalid must be zero.
 	Invalid int
 	// Patients and Weeks are the numbers of patients and patient-weeks
 	// summarised.
@@ -94,13 +91,13 @@ type BatchStats struct {
 }
 
 // NewSummarizer returns a Summarizer that counts sessions with the counting
-// rules of ck's profile and divides days into weeks by weeks, or, when
-// weeksFor is not nil, by the scheme weeksFor returns for each patient
-// (called once per patient per call: program weeks from each admission,
-// say). A patient for whom weeksFor returns an invalid scheme has their
-// sessions counted as unplaced. It returns an error for the zero Checker,
-// and one wrapping [iop.ErrMissing] when weeksFor is nil and weeks is not
-// valid.
+// rules of ck's profile (and claim lines with its claim rules) and divides
+// days into weeks by weeks, or, when weeksFor is not nil, by the scheme
+// weeksFor returns for each patient (called once per patient per call:
+// program weeks from each admission, say). A patient for whom weeksFor
+// returns an invalid scheme has their sessions counted as unplaced. It
+// returns an error for the zero Checker, and one wrapping [iop.ErrMissing]
+// when weeksFor is nil and weeks is not valid.
 func NewSummarizer(ck Checker, weeks Weeks, weeksFor func(patient string) Weeks) (*Summarizer, error) {
 	if ck.r == nil {
 		return nil, check.ZeroChecker()
@@ -108,38 +105,56 @@ func NewSummarizer(ck Checker, weeks Weeks, weeksFor func(patient string) Weeks)
 	if weeksFor == nil && !weeks.IsValid() {
 		return nil, &iop.FieldError{Field: "weeks", Err: iop.ErrMissing}
 	}
-	return &Summarizer{counting: &ck.r.count, weeks: weeks, weeksFor: weeksFor, ids: make(map[string]int32)}, nil
+	return &Summarizer{counting: &ck.r.count, claims: &ck.r.claims, weeks: weeks, weeksFor: weeksFor, ids: make(map[string]int32)}, nil
 }
 
 // Summarize adds up sessions and appends one summary per patient-week to
 // dst, sorted by patient ID and week, with the counts of the call.
 func (s *Summarizer) Summarize(dst []WeekSummary, sessions []Session) ([]WeekSummary, BatchStats) {
-	s.begin(dst)
+	s.begin()
 	for i := range sessions {
 		s.add(&sessions[i])
 	}
-	return s.end()
+	return s.end(dst)
 }
 
 // SummarizeSeq is [Summarizer.Summarize] for sessions that come from an
 // iterator, such as rows streamed from a database or a file.
 func (s *Summarizer) SummarizeSeq(dst []WeekSummary, sessions iter.Seq[Session]) ([]WeekSummary, BatchStats) {
-	s.begin(dst)
+	s.begin()
 	for sess := range sessions {
 		s.add(&sess)
 	}
-	return s.end()
+	return s.end(dst)
 }
 
-func (s *Summarizer) begin(dst []WeekSummary) {
+// SummarizeClaims is [Summarizer.Summarize] for claim lines, turned into
+// service as [Checker.SummarizeClaims] turns them.
+func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]WeekSummary, BatchStats) {
+	s.begin()
+	for i := range lines {
+		s.addClaim(&lines[i])
+	}
+	return s.end(dst)
+}
+
+// SummarizeClaimsSeq is [Summarizer.SummarizeClaims] for claim lines that
+// come from an iterator, such as a [ClaimReader].
+func (s *Summarizer) SummarizeClaimsSeq(dst []WeekSummary, lines iter.Seq[ClaimLine]) ([]WeekSummary, BatchStats) {
+	s.begin()
+	for l := range lines {
+		s.addClaim(&l)
+	}
+	return s.end(dst)
+}
+
+func (s *Summarizer) begin() {
 	clear(s.ids)
+	clear(s.pats) // drop the patient IDs
 	s.pats = s.pats[:0]
-	s.nrec = s.nrec[:0]
 	s.recs = s.recs[:0]
-	s.dst, s.base = dst, len(dst)
 	s.stats = BatchStats{}
-	s.lastID, s.lastPat, s.records = "", -1, false
-	s.win.reset(-1)
+	s.lastID, s.lastPat = "", -1
 }
 
 // placeable reports whether a session on day d can be placed: its week's
@@ -148,58 +163,68 @@ func placeable(d date.Date) bool {
 	return d != date.Zero && d >= date.Min()+daysPerWeek && d <= date.Max()-daysPerWeek
 }
 
+// place returns the patient and the first day of the week of a record of
+// patient on day d, counting it as unplaced when it cannot be placed.
+func (s *Summarizer) place(patient string, d date.Date) (int32, date.Date, bool) {
+	if patient == "" || !placeable(d) {
+		s.stats.Unplaced++
+		return 0, 0, false
+	}
+	pi := s.lastPat
+	if pi < 0 || patient != s.lastID {
+		pi = s.patient(patient)
+		s.lastID, s.lastPat = patient, pi
+	}
+	ws := s.pats[pi].weeks
+	if !ws.IsValid() {
+		s.stats.Unplaced++
+		return 0, 0, false
+	}
+	return pi, ws.start(d), true
+}
+
 func (s *Summarizer) add(sess *Session) {
 	s.stats.Sessions++
 	m, valid := sess.check(s.counting.valid)
+	valid = valid && (sess.Patient == s.lastID || idOK(sess.Patient)) && (sess.ID == "" || idOK(sess.ID))
 	if !valid {
 		s.stats.Invalid++
 	}
-	if sess.Patient == "" || !placeable(sess.Date) {
+	if !valid && (sess.Patient == "" || !placeable(sess.Date)) {
 		s.stats.Unplaced++
 		return
 	}
 	if !valid {
 		return
 	}
-	pi := s.lastPat
-	if pi < 0 || sess.Patient != s.lastID {
-		var seen bool
-		pi, seen = s.patient(sess.Patient)
-		s.lastID, s.lastPat = sess.Patient, pi
-		if !s.records && pi != s.win.pat {
-			s.flushWindow()
-			if seen {
-				s.records = true // the patient came back: the input is not grouped
-			} else {
-				s.win.reset(pi)
-			}
-		}
-	}
-	ws := s.weeks
-	if s.weeksFor != nil {
-		if ws = s.pats[pi].weeks; !ws.IsValid() {
-			s.stats.Unplaced++
-			return
-		}
-	}
-	counts := s.counting.counts(sess)
-	if !s.records {
-		w := &s.win
-		d := sess.Date - w.lastStart
-		if w.last < 0 || d < 0 || d >= daysPerWeek {
-			w.find(ws.start(sess.Date), &s.pats[pi])
-			d = sess.Date - w.lastStart
-		}
-		sum := &w.wk[w.last]
-		sum.addParts(sess.Attendance, sess.Planned, m, int(d), counts)
+	pi, start, ok := s.place(sess.Patient, sess.Date)
+	if !ok {
 		return
 	}
-	start := ws.start(sess.Date)
-	r := batchRec{start: int32(start), pat: pi, day: uint8(sess.Date - start),
-		planned: uint16(sess.Planned), attended: uint16(m), flags: uint8(sess.Attendance)}
-	if counts {
-		r.flags |= recCounts
+	s.push(batchRec{key: sessionKey(sess, int(sess.Date-start), m, s.counting.counts(sess)), id: sess.ID,
+		start: int32(start), pat: pi, planned: uint16(sess.Planned), attended: uint16(m)})
+}
+
+func (s *Summarizer) addClaim(l *ClaimLine) {
+	s.stats.Sessions++
+	valid := l.valid()
+	if !valid {
+		s.stats.Invalid++
+		if l.Patient == "" || !placeable(l.Date) {
+			s.stats.Unplaced++
+		}
+		return
 	}
+	pi, start, ok := s.place(l.Patient, l.Date)
+	if !ok {
+		return
+	}
+	sv := s.claims.service(l, s.counting)
+	s.push(batchRec{key: claimKey(int(l.Date-start), l.Line, sv.minutes, sv.kind, sv.counts), id: l.Claim,
+		start: int32(start), pat: pi, planned: uint16(min(sv.minutes, 0xFFFF)), attended: uint16(min(sv.minutes, 0xFFFF))})
+}
+
+func (s *Summarizer) push(r batchRec) {
 	if len(s.recs) == 0 || r.start < s.minRec {
 		s.minRec = r.start
 	}
@@ -210,14 +235,13 @@ func (s *Summarizer) add(sess *Session) {
 		s.recs = slices.Grow(s.recs, max(len(s.recs), 1024)) // double
 	}
 	s.recs = append(s.recs, r)
-	s.nrec[pi]++
+	s.pats[r.pat].n++
 }
 
-// patient returns the index of the patient with record ID id, adding it,
-// and whether it was seen before.
-func (s *Summarizer) patient(id string) (int32, bool) {
+// patient returns the index of the patient with record ID id, adding it.
+func (s *Summarizer) patient(id string) int32 {
 	if i, ok := s.ids[id]; ok {
-		return i, true
+		return i
 	}
 	i := int32(len(s.pats))
 	ws := s.weeks
@@ -226,44 +250,60 @@ func (s *Summarizer) patient(id string) (int32, bool) {
 	}
 	s.ids[id] = i
 	s.pats = append(s.pats, batchPatient{id: id, weeks: ws})
-	s.nrec = append(s.nrec, 0)
-	return i, false
+	return i
 }
 
-// flushWindow appends the window's weeks to dst as its patient's block.
-func (s *Summarizer) flushWindow() {
-	if s.win.pat < 0 {
-		return
-	}
-	p := &s.pats[s.win.pat]
-	p.off, p.n = int32(len(s.dst)-s.base), int32(len(s.win.wk))
-	s.dst = s.win.emit(s.dst)
-	s.win.reset(-1)
-}
-
-func (s *Summarizer) end() ([]WeekSummary, BatchStats) {
-	if !s.records {
-		s.flushWindow()
-	}
+func (s *Summarizer) end(dst []WeekSummary) ([]WeekSummary, BatchStats) {
 	s.sortPatients()
-	if len(s.recs) > 0 {
-		s.addRecords()
-	} else {
-		s.arrange()
+	recs := s.sortRecords()
+	base := len(dst)
+	for i := 0; i < len(recs); {
+		r := &recs[i]
+		p := &s.pats[r.pat]
+		j := i + 1
+		for j < len(recs) && recs[j].pat == r.pat && recs[j].start == r.start {
+			j++
+		}
+		week := recs[i:j]
+		if !weekSorted(week) {
+			slices.SortFunc(week, func(a, b batchRec) int { return keyCmp(a.key, a.id, b.key, b.id) })
+		}
+		if len(dst) == cap(dst) {
+			// Double, where append would grow a large slice by a quarter.
+			dst = slices.Grow(dst, max(len(dst), 256))
+		}
+		dst = append(dst, WeekSummary{Patient: p.id, Week: Week{ws: p.weeks, start: date.Date(r.start)}})
+		sum := &dst[len(dst)-1]
+		s.acc.reset()
+		for k := range week {
+			w := &week[k]
+			s.acc.add(sum, w.key, iop.Minutes(w.planned), iop.Minutes(w.attended), w.id)
+		}
+		i = j
 	}
-	dst := s.dst
-	s.stats.Weeks = len(dst) - s.base
+	s.stats.Weeks = len(dst) - base
 	s.stats.Patients = len(s.order)
-	s.dst, s.lastID = nil, ""
+	s.lastID = ""
 	return dst, s.stats
 }
 
-// sortPatients sets order to the patients with summaries or records, in
-// order of patient ID.
+// weekSorted reports whether the records of one patient-week are in
+// canonical order.
+func weekSorted(week []batchRec) bool {
+	for i := 1; i < len(week); i++ {
+		if keyLess(week[i].key, week[i].id, week[i-1].key, week[i-1].id) {
+			return false
+		}
+	}
+	return true
+}
+
+// sortPatients sets order to the patients with records, in order of
+// patient ID, and rank to each patient's place in it.
 func (s *Summarizer) sortPatients() {
 	s.order = s.order[:0]
 	for i := range s.pats {
-		if s.pats[i].n > 0 || s.nrec[i] > 0 {
+		if s.pats[i].n > 0 {
 			s.order = append(s.order, int32(i))
 		}
 	}
@@ -271,34 +311,45 @@ func (s *Summarizer) sortPatients() {
 	if !slices.IsSortedFunc(s.order, byID) {
 		slices.SortFunc(s.order, byID)
 	}
+	s.rank = slices.Grow(s.rank[:0], len(s.pats))[:len(s.pats)]
+	for r, pi := range s.order {
+		s.rank[pi] = int32(r)
+	}
 }
 
-// maxRadixWeeks bounds the span of weeks, in weeks, over which records are
-// first sorted by week; records that span more are sorted by patient only.
-const maxRadixWeeks = 1 << 16
-
-// addRecords sorts the records by patient (and week, when their weeks span
-// few enough) with counting sorts, then adds each patient's up over the
-// block the patient already had, emitting every patient's block again in
-// order of patient ID.
-func (s *Summarizer) addRecords() {
+// sortRecords returns the records sorted by patient (in order of ID) and
+// week, with counting sorts; the order within a patient-week is left to
+// the caller. Records that come in that order are not moved.
+func (s *Summarizer) sortRecords() []batchRec {
 	recs := s.recs
+	inOrder := true
+	for i := 1; i < len(recs) && inOrder; i++ {
+		a, b := &recs[i-1], &recs[i]
+		ra, rb := s.rank[a.pat], s.rank[b.pat]
+		inOrder = ra < rb || (ra == rb && a.start <= b.start)
+	}
+	if inOrder {
+		return recs
+	}
 	s.sorted = slices.Grow(s.sorted[:0], len(recs))[:len(recs)]
-	if span := (int64(s.maxRec)-int64(s.minRec))/daysPerWeek + 1; span <= maxRadixWeeks {
-		s.wpos = slices.Grow(s.wpos[:0], int(span))[:span]
-		clear(s.wpos)
+	// Service dates span about 12,000 weeks ([iop.CheckServiceDate]): sort
+	// by week first, then stably by patient.
+	span := (int64(s.maxRec)-int64(s.minRec))/daysPerWeek + 1
+	{
+		s.pos = slices.Grow(s.pos[:0], int(span))[:span]
+		clear(s.pos)
 		for _, r := range recs {
-			s.wpos[(r.start-s.minRec)/daysPerWeek]++
+			s.pos[(r.start-s.minRec)/daysPerWeek]++
 		}
 		next := int32(0)
-		for i, n := range s.wpos {
-			s.wpos[i] = next
+		for i, n := range s.pos {
+			s.pos[i] = next
 			next += n
 		}
 		for _, r := range recs {
 			w := (r.start - s.minRec) / daysPerWeek
-			s.sorted[s.wpos[w]] = r
-			s.wpos[w]++
+			s.sorted[s.pos[w]] = r
+			s.pos[w]++
 		}
 		recs, s.sorted = s.sorted, recs // sorted by week; now stably by patient
 	}
@@ -306,144 +357,16 @@ func (s *Summarizer) addRecords() {
 	next := int32(0)
 	for _, pi := range s.order {
 		s.pos[pi] = next
-		next += s.nrec[pi]
+		next += s.pats[pi].n
 	}
 	for _, r := range recs {
 		s.sorted[s.pos[r.pat]] = r
 		s.pos[r.pat]++
 	}
-	// Move the blocks made before the input turned out not to be grouped
-	// aside, and emit every patient's block again in order of ID.
-	s.tmp = append(s.tmp[:0], s.dst[s.base:]...)
-	clear(s.dst[s.base:])
-	s.dst = s.dst[:s.base]
-	at := 0
-	for _, pi := range s.order {
-		p := &s.pats[pi]
-		block := s.sorted[at : at+int(s.nrec[pi])]
-		at += len(block)
-		s.win.reset(pi)
-		if p.n > 0 {
-			s.win.load(s.tmp[p.off : p.off+p.n])
-		}
-		for _, r := range block {
-			sum := s.win.find(date.Date(r.start), p)
-			sum.addParts(Attendance(r.flags&recAttendance), iop.Minutes(r.planned), iop.Minutes(r.attended), int(r.day), r.flags&recCounts != 0)
-		}
-		s.flushWindow()
-	}
-	clear(s.tmp) // drop the patient IDs
-	s.recs = recs[:0]
-}
-
-// arrange puts the patients' blocks in order of patient ID, when they came
-// in another order.
-func (s *Summarizer) arrange() {
-	in := int32(0)
-	for _, pi := range s.order {
-		if s.pats[pi].off != in {
-			break
-		}
-		in += s.pats[pi].n
-	}
-	if int(in) == len(s.dst)-s.base {
-		return // already in order
-	}
-	s.tmp = s.tmp[:0]
-	for _, pi := range s.order {
-		p := &s.pats[pi]
-		s.tmp = append(s.tmp, s.dst[s.base+int(p.off):s.base+int(p.off+p.n)]...)
-	}
-	s.dst = append(s.dst[:s.base], s.tmp...)
-	clear(s.tmp) // drop the patient IDs
-}
-
-// smallWindow is the number of weeks up to which a window finds a week by
-// scanning; beyond it, by a map.
-const smallWindow = 64
-
-// window holds the weeks of the patient being added up.
-type window struct {
-	pat       int32 // -1 when none
-	wk        []WeekSummary
-	last      int       // the week found last, -1 when none
-	lastStart date.Date // its first day
-	big       map[date.Date]int32
-}
-
-func (w *window) reset(pat int32) {
-	w.pat, w.wk, w.last = pat, w.wk[:0], -1
-	if len(w.big) > 0 {
-		clear(w.big)
-	}
-}
-
-// load starts the window from a block of earlier summaries.
-func (w *window) load(block []WeekSummary) {
-	w.wk = append(w.wk, block...)
-	if len(w.wk) > smallWindow {
-		w.index(0)
-	}
-}
-
-// index enters the weeks from i on into the map.
-func (w *window) index(from int) {
-	if w.big == nil {
-		w.big = make(map[date.Date]int32)
-	}
-	for i := from; i < len(w.wk); i++ {
-		w.big[w.wk[i].Week.start] = int32(i)
-	}
-}
-
-// find returns the summary of the window's week from start, adding it.
-func (w *window) find(start date.Date, p *batchPatient) *WeekSummary {
-	if w.last >= 0 && w.wk[w.last].Week.start == start {
-		return &w.wk[w.last]
-	}
-	i := -1
-	if len(w.wk) <= smallWindow {
-		for j := range w.wk {
-			if w.wk[j].Week.start == start {
-				i = j
-				break
-			}
-		}
-	} else if j, ok := w.big[start]; ok {
-		i = int(j)
-	}
-	if i < 0 {
-		i = len(w.wk)
-		w.wk = append(w.wk, WeekSummary{Patient: p.id, Week: Week{ws: p.weeks, start: start}})
-		switch {
-		case len(w.wk) == smallWindow+1:
-			w.index(0)
-		case len(w.wk) > smallWindow+1:
-			w.index(i)
-		}
-	}
-	w.last, w.lastStart = i, start
-	return &w.wk[i]
-}
-
-// emit appends the window's weeks to dst in order of week.
-func (w *window) emit(dst []WeekSummary) []WeekSummary {
-	byStart := func(a, b WeekSummary) int {
-		switch {
-		case a.Week.start < b.Week.start:
-			return -1
-		case a.Week.start > b.Week.start:
-			return 1
-		}
-		return 0
-	}
-	if !slices.IsSortedFunc(w.wk, byStart) {
-		slices.SortFunc(w.wk, byStart)
-	}
-	if cap(dst)-len(dst) < len(w.wk) {
-		// Double, where append would grow a large slice by a quarter: the
-		// output is built a patient at a time.
-		dst = slices.Grow(dst, max(len(w.wk), len(dst), 256))
-	}
-	return append(dst, w.wk...)
+	out := s.sorted
+	// Keep both buffers for the next call; drop the session IDs from the
+	// one not returned.
+	clear(recs)
+	s.recs, s.sorted = recs[:0], out
+	return out
 }

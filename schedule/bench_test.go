@@ -1,9 +1,15 @@
 package schedule_test
 
 import (
+	"bytes"
+	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
@@ -270,4 +276,114 @@ func BenchmarkBatchCold(b *testing.B) {
 			})
 		}
 	}
+}
+
+// claimFile returns a claim-line export of n lines with an extra column.
+func claimFile(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("patient,claim,line,date,revenue,code,modifier1,units,place_of_service,bill_type,condition1,clinician\n")
+	for i := range n {
+		fmt.Fprintf(&b, "p%06d,c%07d,%d,2025-03-%02d,0915,G0410,,2,,0131,92,Dr %d\n", i/50, i/5, i%5+1, 3+i%5, i%97)
+	}
+	return b.Bytes()
+}
+
+const benchClaimLines = 1_000_000
+
+// BenchmarkReadClaimLines reads 1,000,000 claim lines (one extra column)
+// with a ClaimReader, every line checked. Target: within 1.2x of the
+// baseline below, at most one allocation per line.
+func BenchmarkReadClaimLines(b *testing.B) {
+	data := claimFile(benchClaimLines)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		cr, err := schedule.NewClaimReader(bytes.NewReader(data), schedule.CSVOptions{IgnoreExtra: true, MaxBytes: -1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for _, err := range cr.All() {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != benchClaimLines {
+			b.Fatal(n)
+		}
+	}
+}
+
+// BenchmarkReadClaimLinesBaseline reads the same file with encoding/csv
+// into the same structs by hand: fixed columns, the numbers and the date
+// parsed, nothing validated.
+func BenchmarkReadClaimLinesBaseline(b *testing.B) {
+	data := claimFile(benchClaimLines)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.ReuseRecord = true
+		if _, err := r.Read(); err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			var l schedule.ClaimLine
+			l.Patient, l.Claim = rec[0], rec[1]
+			l.Line, _ = strconv.Atoi(rec[2])
+			l.Date, _ = date.Parse(date.ISO8601, rec[3])
+			l.Revenue, l.Code, l.Modifiers[0] = rec[4], rec[5], rec[6]
+			l.Units, _ = strconv.Atoi(rec[7])
+			l.PlaceOfService, l.BillType, l.ConditionCodes[0] = rec[8], rec[9], rec[10]
+			if l.Units == 0 {
+				b.Fatal(l)
+			}
+			n++
+		}
+		if n != benchClaimLines {
+			b.Fatal(n)
+		}
+	}
+}
+
+// BenchmarkRefuse100MB refuses 100 MB of claim lines: from a bytes.Reader
+// (the size is known: refused before reading) and from a stream (refused
+// when reading crosses the default limit of 64 MiB).
+func BenchmarkRefuse100MB(b *testing.B) {
+	row := []byte("p-1,c-1,1,2025-03-03,0915,G0410,2\n")
+	big := bytes.Repeat(row, 100<<20/len(row)+1)
+	b.Run("sized", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := schedule.NewClaimReader(bytes.NewReader(big), schedule.CSVOptions{}); !errors.Is(err, iop.ErrTooLarge) {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("stream", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			in := io.MultiReader(strings.NewReader("patient,claim,line,date,revenue,code,units\n"), bytes.NewReader(big))
+			cr, err := schedule.NewClaimReader(in, schedule.CSVOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var last error
+			for _, err := range cr.All() {
+				last = err
+			}
+			if !errors.Is(last, iop.ErrTooLarge) {
+				b.Fatal(last)
+			}
+		}
+	})
 }

@@ -3,6 +3,7 @@ package schedule
 import (
 	"iter"
 	"strconv"
+	"time"
 
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
@@ -11,20 +12,29 @@ import (
 
 // Certifications records a patient's certifications: the admission day, the
 // days a physician signed the initial certification and each
-// recertification, and the days the plan of care was reviewed. It is the
-// input of [Checker.CheckCertification] and [NextCertification].
+// recertification, the days the plan of care was reviewed, and the days
+// the patient received services (needed when the profile counts a deadline
+// in days of service). It is the input of [Checker.CheckCertification],
+// [NextCertification] and [Certifications.DueDates].
 //
 // How long a certification lasts follows the profile's
 // [iop.CertificationRules], with days counted from admission as day 0:
 //   - The initial certification is due by Admitted+InitialDays. Signed by
 //     then, it covers from admission; signed later, from the day signed.
-//   - It lasts through Admitted+FirstRecertDay when the profile sets one
-//     (Medicare PHP: day 17, the 18th day of services), else through RecertDays after the later of
-//     admission and its signing (Medicare IOP: 60 days).
-//   - Each recertification covers from the day signed through RecertDays
-//     later. A recertification signed late leaves the days between
+//   - It lasts through the first recertification's day when the profile
+//     sets one (FirstRecertDay): counted in calendar days from admission,
+//     or, with FirstRecertCount [iop.ServiceDays], as the day of the
+//     (FirstRecertDay+1)-th day with service (Medicare PHP: the 18th day of
+//     services, FirstRecertDay 17). Otherwise it lasts one interval after
+//     the later of admission and its signing.
+//   - Each recertification covers from the day signed through one interval
+//     later: RecertDays days (Medicare PHP: 30), or RecertMonths calendar
+//     months (Medicare IOP: "every other month", 2), a month later being
+//     the same day of the month, or the month's last day when it has no
+//     such day (2024-12-31 + 2 months = 2025-02-28, where 60 days is
+//     2025-03-01). A recertification signed late leaves the days between
 //     uncovered; one signed early starts the next interval early.
-//   - With RecertDays zero, the last certification never lapses.
+//   - With no interval, the last certification never lapses.
 //
 // Ends are included: a certification that lasts through day 60 covers day
 // 60, and the recertification is due by that day.
@@ -40,30 +50,40 @@ type Certifications struct {
 	// Reviewed are the days the plan of care was reviewed, in ascending
 	// order. The plan is taken as established on admission.
 	Reviewed []date.Date `json:"reviewed,omitzero"`
+	// ServiceDays are the days from admission on which the patient
+	// received services, in ascending order: what a deadline counted in
+	// days of service counts. [Checker.CheckCertification] adds the days
+	// with counted service of the week it checks, so they may be left out
+	// here; the days of earlier weeks may not.
+	ServiceDays []date.Date `json:"service_days,omitzero"`
 }
 
 // Validate reports every problem with c as [iop.FieldErrors]: no admission
-// day or an unset signing or review ([iop.ErrMissing]), signings or reviews
-// out of order, a recertification or review before admission
-// ([iop.ErrOrder]). Each names the element: "signed[2]".
+// day or an unset day ([iop.ErrMissing]), a day outside the plausible
+// range of service dates ([iop.CheckServiceDate], [iop.ErrOutOfRange]),
+// signings, reviews or service days out of order, and a recertification,
+// review or service day before admission ([iop.ErrOrder]). Each names the
+// element: "signed[2]".
 func (c Certifications) Validate() error {
 	var es iop.FieldErrors
-	if c.Admitted == date.Zero {
-		es.Add("admitted", iop.ErrMissing)
+	if err := iop.CheckServiceDate(c.Admitted); err != nil {
+		es.Add("admitted", err)
 	}
 	ascending := func(field string, ds []date.Date, from int) {
 		for i, d := range ds {
 			f := field + "[" + strconv.Itoa(i) + "]"
-			switch {
-			case d == date.Zero:
-				es.Add(f, iop.ErrMissing)
-			case i >= from && (d < c.Admitted || (i > 0 && d <= ds[i-1])):
+			if err := iop.CheckServiceDate(d); err != nil {
+				es.Add(f, err)
+				continue
+			}
+			if i >= from && (d < c.Admitted || (i > 0 && d <= ds[i-1])) {
 				es.Add(f, errSignedOrder)
 			}
 		}
 	}
 	ascending("signed", c.Signed, 1) // the initial certification may precede admission
 	ascending("reviewed", c.Reviewed, 0)
+	ascending("service_days", c.ServiceDays, 0)
 	return es.Err()
 }
 
@@ -82,35 +102,115 @@ func (c *Certifications) UnmarshalJSON(data []byte) error {
 // open is the "through" of a certification that never lapses.
 func open() date.Date { return date.Max() }
 
+// addMonths returns d plus n calendar months, on the same day of the month
+// or the last day of a shorter month.
+func addMonths(d date.Date, n int) date.Date {
+	y, m, dd := d.Date()
+	mi := int(m) - 1 + n
+	y += mi / 12
+	mi %= 12
+	if mi < 0 {
+		mi += 12
+		y--
+	}
+	last := date.New(y, time.Month(mi+2), 1) - 1 // the last day of the target month
+	if _, _, ld := last.Date(); dd > ld {
+		dd = ld
+	}
+	return date.New(y, time.Month(mi+1), dd)
+}
+
+// interval returns the day one recertification interval after s, and
+// false when the rules set none.
+func interval(r *iop.CertificationRules, s date.Date) (date.Date, bool) {
+	switch {
+	case r.RecertDays > 0:
+		return s + date.Date(r.RecertDays), true
+	case r.RecertMonths > 0:
+		return addMonths(s, r.RecertMonths), true
+	}
+	return date.Zero, false
+}
+
+// served is a patient's days of service: the days given, merged with the
+// days of counted service of a week's summary (when week is not nil).
+type served struct {
+	days []date.Date
+	week *WeekSummary
+}
+
+// nth returns the n-th (from 0) distinct day of service on or after
+// admitted, and false when there are fewer days of service.
+func (sv served) nth(admitted date.Date, n int) (date.Date, bool) {
+	i, j := 0, 0
+	var wk [daysPerWeek]date.Date
+	nw := 0
+	if sv.week != nil {
+		for k, m := range sv.week.DayMinutes {
+			if m > 0 {
+				wk[nw] = sv.week.Week.Day(k)
+				nw++
+			}
+		}
+	}
+	last := date.Zero
+	for i < len(sv.days) || j < nw {
+		var d date.Date
+		switch {
+		case j >= nw || (i < len(sv.days) && sv.days[i] <= wk[j]):
+			d = sv.days[i]
+			i++
+		default:
+			d = wk[j]
+			j++
+		}
+		if d < admitted || d == last {
+			continue
+		}
+		last = d
+		if n == 0 {
+			return d, true
+		}
+		n--
+	}
+	return date.Zero, false
+}
+
 // span returns the first and last day certification i covers.
-func span(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i int) (from, through date.Date) {
+func span(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (from, through date.Date) {
 	s := signed[i]
 	if i > 0 {
-		if r.RecertDays <= 0 {
-			return s, open()
+		if t, ok := interval(r, s); ok {
+			return s, t
 		}
-		return s, s + date.Date(r.RecertDays)
+		return s, open()
 	}
 	from = s
 	if s <= admitted+date.Date(r.InitialDays) {
 		from = admitted
 	}
-	switch {
-	case r.FirstRecertDay > 0:
+	if r.FirstRecertDay > 0 {
+		if r.FirstRecertCount == iop.ServiceDays {
+			if d, ok := sv.nth(admitted, r.FirstRecertDay); ok {
+				return from, d
+			}
+			return from, open() // not yet due
+		}
 		return from, admitted + date.Date(r.FirstRecertDay)
-	case r.RecertDays > 0:
-		return from, max(s, admitted) + date.Date(r.RecertDays)
+	}
+	if t, ok := interval(r, max(s, admitted)); ok {
+		return from, t
 	}
 	return from, open()
 }
 
 // due returns the day certification i (0 is the initial one) is due by,
-// given the ones signed before it, and false when it is never due.
-func due(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i int) (date.Date, bool) {
+// given the ones signed before it, and false when it is not due (yet).
+func due(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (date.Date, bool) {
 	if i == 0 {
 		return admitted + date.Date(r.InitialDays), true
 	}
-	if _, through := span(r, admitted, signed, i-1); through != open() {
+	if _, through := span(r, admitted, signed, i-1, sv); through != open() {
 		return through, true
 	}
 	return date.Zero, false
@@ -122,20 +222,41 @@ func certRulesSet(r *iop.CertificationRules) bool {
 }
 
 // NextCertification returns the day by which the next certification is
-// due, given those signed so far in c (the initial one when none is), and
-// false when none is ever due again or the rules set none.
+// due, given those signed so far in c (the initial one when none is) and
+// its days of service, and false when none is due again, none is due yet
+// (a deadline in days of service that c's service days do not reach), or
+// the rules set none.
 func NextCertification(r iop.CertificationRules, c Certifications) (date.Date, bool) {
 	if !certRulesSet(&r) || c.Admitted == date.Zero {
 		return date.Zero, false
 	}
-	return due(&r, c.Admitted, c.Signed, len(c.Signed))
+	return due(&r, c.Admitted, c.Signed, len(c.Signed), served{days: c.ServiceDays})
 }
 
 // CertificationDueDates yields the days by which the initial certification
 // and each recertification are due for a patient admitted on admitted,
 // when each is signed on the day it is due, up to and including through.
-// Medicare PHP (424.24(e)): admission, the 18th day of services (admission + 17), then every 30 days.
+// A first recertification counted in days of service is taken as if the
+// patient had service every day from admission (the earliest it can fall:
+// Medicare PHP's 18th day of services is then admission + 17); use
+// [Certifications.DueDates] with the patient's days of service for the
+// real date.
 func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date) iter.Seq[date.Date] {
+	if r.FirstRecertCount == iop.ServiceDays {
+		r.FirstRecertCount = iop.CalendarDays
+	}
+	return Certifications{Admitted: admitted}.DueDates(r, through)
+}
+
+// DueDates yields the days by which the initial certification and each
+// recertification are due for c's patient under rules r, when each is
+// signed on the day it is due, up to and including through. A first
+// recertification counted in days of service falls on c's
+// (FirstRecertDay+1)-th day of service; when c has fewer, the sequence
+// stops there (not yet due).
+func (c Certifications) DueDates(r iop.CertificationRules, through date.Date) iter.Seq[date.Date] {
+	sv := served{days: c.ServiceDays}
+	admitted := c.Admitted
 	return func(yield func(date.Date) bool) {
 		if !certRulesSet(&r) || admitted == date.Zero {
 			return
@@ -144,24 +265,29 @@ func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date
 		if d > through || !yield(d) {
 			return
 		}
-		next := d + date.Date(r.RecertDays)
-		switch {
-		case r.FirstRecertDay > 0:
-			next = admitted + date.Date(r.FirstRecertDay)
-		case r.RecertDays <= 0:
-			return
-		}
-		for d = next; d <= through; d += date.Date(r.RecertDays) {
-			if !yield(d) || r.RecertDays <= 0 {
+		// Only whether a certification is the initial one and the day the
+		// last was signed matter: keep those two.
+		buf := [2]date.Date{d}
+		signed := buf[:1]
+		for {
+			next, ok := due(&r, admitted, signed, len(signed), sv)
+			if !ok || next > through || !yield(next) {
 				return
 			}
+			if len(signed) == 1 {
+				signed = buf[:2]
+			}
+			signed[1] = next
 		}
 	}
 }
 
 // CheckCertification checks that the days of counted service in a week's
 // summary fall under a current certification, and that the plan of care
-// was reviewed in time, under ck's profile. It returns, in rule order:
+// was reviewed in time, under ck's profile. A first recertification
+// counted in days of service falls on the day of service it names, counted
+// over c.ServiceDays and the week's own days of counted service. It
+// returns, in rule order:
 // [CodeCertificationMissing] when days of service are not covered (Need the
 // days of service, Got those covered); [CodeCertificationDue] when a
 // certification falls due on a day of the week (Day) and was not signed by
@@ -202,6 +328,7 @@ func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certificati
 	if !certRulesSet(r) {
 		return fs
 	}
+	sv := served{days: c.ServiceDays, week: s}
 	serviceDays, covered := 0, 0
 	for i, m := range s.DayMinutes {
 		if m <= 0 {
@@ -210,7 +337,7 @@ func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certificati
 		serviceDays++
 		d := s.Week.Day(i)
 		for j := range c.Signed {
-			if from, through := span(r, c.Admitted, c.Signed, j); d >= from && d <= through {
+			if from, through := span(r, c.Admitted, c.Signed, j, sv); d >= from && d <= through {
 				covered++
 				break
 			}
@@ -220,7 +347,7 @@ func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certificati
 		fs = ck.add(fs, ruleCertificationMissing, s.Patient, 0, int64(serviceDays), int64(covered), iop.UnitDays)
 	}
 	for i := 0; i <= len(c.Signed); i++ {
-		d, ok := due(r, c.Admitted, c.Signed, i)
+		d, ok := due(r, c.Admitted, c.Signed, i, sv)
 		if ok && s.Week.Contains(d) && (i == len(c.Signed) || c.Signed[i] > d) {
 			fs = ck.add(fs, ruleCertificationDue, s.Patient, d, int64(i+1), int64(i), iop.UnitCount)
 			break

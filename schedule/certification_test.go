@@ -3,6 +3,7 @@ package schedule_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
@@ -11,8 +12,37 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// calendarPHP returns Medicare PHP with its first recertification counted
+// in calendar days (the 18th day counting admission as the 1st), and a
+// plan review every 31 days, as a payer's contract might add.
+func calendarPHP() iop.Profile {
+	p := iop.MedicarePHP2025()
+	p.Certification.FirstRecertCount = iop.CalendarDays
+	p.Certification.PlanReviewDays = 31
+	return p
+}
+
+// days60 returns Medicare IOP with its recertification every 60 days
+// instead of every other month.
+func days60() iop.Profile {
+	p := iop.MedicareIOP2025()
+	p.Certification.RecertMonths, p.Certification.RecertDays = 0, 60
+	return p
+}
+
+// weekdays returns the Mondays to Fridays from d through last.
+func weekdays(d, last date.Date) []date.Date {
+	var out []date.Date
+	for ; d <= last; d++ {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func TestCertificationDueDates(t *testing.T) {
-	iop24, php := iop.MedicareIOP2024().Certification, iop.MedicarePHP2024().Certification
+	iop25, php := iop.MedicareIOP2025().Certification, iop.MedicarePHP2025().Certification
 	tests := []struct {
 		name     string
 		rules    iop.CertificationRules
@@ -20,11 +50,15 @@ func TestCertificationDueDates(t *testing.T) {
 		through  date.Date
 		want     []date.Date
 	}{
-		{"IOP: at admission, then every 60 days across a leap day", iop24, day(2024, 2, 1), day(2024, 6, 1),
-			[]date.Date{day(2024, 2, 1), day(2024, 4, 1), day(2024, 5, 31)}},
-		{"IOP in a common year", iop24, day(2023, 2, 1), day(2023, 4, 2),
-			[]date.Date{day(2023, 2, 1), day(2023, 4, 2)}},
-		{"PHP: admission, the 18th day of services (admission is the 1st), then every 30 days", php, day(2025, 1, 6), day(2025, 3, 31),
+		{"IOP: every other month, the end of February clamped", iop25, day(2024, 12, 31), day(2025, 7, 1),
+			[]date.Date{day(2024, 12, 31), day(2025, 2, 28), day(2025, 4, 28), day(2025, 6, 28)}},
+		{"60 days instead: 2025-03-01", days60().Certification, day(2024, 12, 31), day(2025, 7, 1),
+			[]date.Date{day(2024, 12, 31), day(2025, 3, 1), day(2025, 4, 30), day(2025, 6, 29)}},
+		{"IOP across a leap day", iop25, day(2023, 12, 31), day(2024, 3, 1),
+			[]date.Date{day(2023, 12, 31), day(2024, 2, 29)}},
+		{"IOP from the first of a month", iop25, day(2024, 2, 1), day(2024, 6, 1),
+			[]date.Date{day(2024, 2, 1), day(2024, 4, 1), day(2024, 6, 1)}},
+		{"PHP: service every day assumed, the 18th day is admission + 17, then every 30 days", php, day(2025, 1, 6), day(2025, 3, 31),
 			[]date.Date{day(2025, 1, 6), day(2025, 1, 23), day(2025, 2, 22), day(2025, 3, 24)}},
 		{"through before admission", php, day(2025, 1, 6), day(2025, 1, 5), nil},
 		{"a first recertification and no interval", iop.CertificationRules{FirstRecertDay: 10, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
@@ -47,36 +81,110 @@ func TestCertificationDueDates(t *testing.T) {
 		}
 		assert.Equal(t, []date.Date{day(2025, 1, 6), day(2025, 1, 23)}, got)
 	})
+	t.Run("PHP in days of service", func(t *testing.T) {
+		adm := day(2025, 1, 6) // a Monday; service Monday to Friday
+		c := schedule.Certifications{Admitted: adm, ServiceDays: weekdays(adm, day(2025, 3, 31))}
+		// The 18th day of service is Wednesday 2025-01-29, then every 30 days.
+		assert.Equal(t, []date.Date{adm, day(2025, 1, 29), day(2025, 2, 28), day(2025, 3, 30)},
+			slices.Collect(c.DueDates(php, day(2025, 3, 31))))
+		c.ServiceDays = weekdays(adm, day(2025, 1, 28)) // 17 days of service so far
+		assert.Equal(t, []date.Date{adm}, slices.Collect(c.DueDates(php, day(2025, 3, 31))), "not yet due")
+	})
 }
 
 func TestNextCertification(t *testing.T) {
-	php := iop.MedicarePHP2024().Certification
+	php := iop.MedicarePHP2025().Certification
 	adm := day(2025, 1, 6)
+	every := weekdays(adm, adm+60)
 	tests := []struct {
-		name   string
-		rules  iop.CertificationRules
-		signed []date.Date
-		want   date.Date
-		ok     bool
+		name    string
+		rules   iop.CertificationRules
+		signed  []date.Date
+		service []date.Date
+		want    date.Date
+		ok      bool
 	}{
-		{"the initial one", php, nil, adm, true},
-		{"the first recertification by the 18th day of services", php, []date.Date{adm}, adm + 17, true},
-		{"then 30 days after the last one signed", php, []date.Date{adm, adm + 15}, adm + 45, true},
-		{"IOP: 60 days after the initial one", iop.MedicareIOP2024().Certification, []date.Date{adm + 1}, adm + 61, true},
-		{"an initial one that never lapses", iop.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, date.Zero, false},
-		{"no rules", iop.CertificationRules{}, nil, date.Zero, false},
+		{"the initial one", php, nil, nil, adm, true},
+		{"the first recertification by the 18th day of services", php, []date.Date{adm}, every, day(2025, 1, 29), true},
+		{"not yet due: 17 days of services", php, []date.Date{adm}, every[:17], date.Zero, false},
+		{"counted in calendar days", calendarPHP().Certification, []date.Date{adm}, nil, adm + 17, true},
+		{"then 30 days after the last one signed", php, []date.Date{adm, adm + 15}, every, adm + 45, true},
+		{"IOP: two months after the initial one", iop.MedicareIOP2025().Certification, []date.Date{adm + 1}, nil, day(2025, 3, 7), true},
+		{"an initial one that never lapses", iop.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, nil, date.Zero, false},
+		{"no rules", iop.CertificationRules{}, nil, nil, date.Zero, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := schedule.NextCertification(tt.rules, schedule.Certifications{Admitted: adm, Signed: tt.signed})
+			got, ok := schedule.NextCertification(tt.rules, schedule.Certifications{Admitted: adm, Signed: tt.signed, ServiceDays: tt.service})
 			assert.Equal(t, tt.ok, ok)
 			assert.Equal(t, tt.want, got)
 		})
 	}
 }
 
+// certCheck summarises 4-hour sessions on days and checks the
+// certifications c under ck, recording the findings.
+func certCheck(t *testing.T, ck schedule.Checker, c schedule.Certifications, days ...date.Date) iop.Findings {
+	t.Helper()
+	var ss []schedule.Session
+	for _, d := range days {
+		ss = append(ss, at(d, 240))
+	}
+	got, err := ck.CheckCertification(summarize(t, ck, days[0], ss...), c)
+	require.NoError(t, err)
+	return covered(t, ck, got)
+}
+
+func TestCertificationDeadlines(t *testing.T) {
+	// The day before, on and after each deadline: a day of service on it is
+	// covered through the deadline, not after.
+	missing := func(p iop.Profile, need, got int64) iop.Finding {
+		return finding(schedule.CodeCertificationMissing, p.Certification.Cite, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+	}
+	due := func(p iop.Profile, d date.Date, n int64) iop.Finding {
+		return finding(schedule.CodeCertificationDue, p.Certification.Cite, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
+	}
+	months, sixty := iop.MedicareIOP2025(), days60()
+	adm := day(2024, 12, 31)
+	signed := schedule.Certifications{Admitted: adm, Signed: []date.Date{adm}}
+	feb28, mar1 := day(2025, 2, 28), day(2025, 3, 1)
+	php, cal := iop.MedicarePHP2025(), calendarPHP()
+	padm := day(2025, 1, 6) // a Monday
+	// Services Monday to Friday from admission: the 18th day of services is
+	// Wednesday 2025-01-29; the 18th calendar day is Thursday 2025-01-23.
+	psigned := schedule.Certifications{Admitted: padm, Signed: []date.Date{padm}, ServiceDays: weekdays(padm, day(2025, 1, 24))}
+	jan29 := day(2025, 1, 29)
+	tests := []struct {
+		name    string
+		profile iop.Profile
+		c       schedule.Certifications
+		days    []date.Date
+		want    iop.Findings
+	}{
+		{"IOP months: the day before 2025-02-28", months, signed, []date.Date{feb28 - 1}, iop.Findings{due(months, feb28, 2)}},
+		{"IOP months: on 2025-02-28", months, signed, []date.Date{feb28}, iop.Findings{due(months, feb28, 2)}},
+		{"IOP months: the day after, 2025-03-01", months, signed, []date.Date{mar1}, iop.Findings{missing(months, 1, 0), due(months, feb28, 2)}},
+		{"IOP recertified on the day due", months, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, feb28}}, []date.Date{mar1}, nil},
+		{"60 days: the day before 2025-03-01", sixty, signed, []date.Date{feb28}, iop.Findings{due(sixty, mar1, 2)}},
+		{"60 days: on 2025-03-01", sixty, signed, []date.Date{mar1}, iop.Findings{due(sixty, mar1, 2)}},
+		{"60 days: the day after", sixty, signed, []date.Date{mar1 + 1}, iop.Findings{missing(sixty, 1, 0), due(sixty, mar1, 2)}},
+		{"PHP service days: the 17th day of services", php, psigned, []date.Date{jan29 - 2, jan29 - 1}, nil},
+		{"PHP service days: the 18th", php, psigned, []date.Date{jan29 - 2, jan29 - 1, jan29}, iop.Findings{due(php, jan29, 2)}},
+		{"PHP service days: the 19th", php, psigned, []date.Date{jan29 - 2, jan29 - 1, jan29, jan29 + 1},
+			iop.Findings{missing(php, 4, 3), due(php, jan29, 2)}},
+		{"PHP calendar days: the day before the 18th day", cal, psigned, []date.Date{padm + 16}, iop.Findings{due(cal, padm+17, 2)}},
+		{"PHP calendar days: the 18th day", cal, psigned, []date.Date{padm + 17}, iop.Findings{due(cal, padm+17, 2)}},
+		{"PHP calendar days: the day after", cal, psigned, []date.Date{padm + 18}, iop.Findings{missing(cal, 1, 0), due(cal, padm+17, 2)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, certCheck(t, checker(t, tt.profile), tt.c, tt.days...))
+		})
+	}
+}
+
 func TestCheckCertification(t *testing.T) {
-	php := iop.MedicarePHP2024()
+	php := calendarPHP()
 	ck := checker(t, php)
 	adm := day(2025, 1, 6) // a Monday
 	cite := php.Certification.Cite
@@ -100,7 +208,7 @@ func TestCheckCertification(t *testing.T) {
 		{"signed the day before admission", adm, []int{0, 1}, []date.Date{adm - 1}, nil, nil},
 		{"signed late: the days before are not covered", adm, []int{0, 1, 2}, []date.Date{adm + 2}, nil,
 			iop.Findings{missing(3, 1), due(adm, 1)}},
-		{"the 18th day of services is covered, the recertification due by Thursday", adm + 14, []int{2, 3}, []date.Date{adm}, nil,
+		{"the 18th day is covered, the recertification due by Thursday", adm + 14, []int{2, 3}, []date.Date{adm}, nil,
 			iop.Findings{due(adm+17, 2)}},
 		{"the 19th day without a recertification is not", adm + 14, []int{3, 4}, []date.Date{adm}, nil,
 			iop.Findings{missing(2, 1), due(adm+17, 2)}},
@@ -153,6 +261,9 @@ func TestCertificationsValidate(t *testing.T) {
 		{"signings out of order", schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, adm + 9, adm + 9}}, map[string]string{"signed[2]": order}},
 		{"an unset review", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm + 1, 0}}, map[string]string{"reviewed[1]": "missing"}},
 		{"reviewed before admission", schedule.Certifications{Admitted: adm, Reviewed: []date.Date{adm - 1}}, map[string]string{"reviewed[0]": order}},
+		{"service days out of order", schedule.Certifications{Admitted: adm, ServiceDays: []date.Date{adm + 1, adm}}, map[string]string{"service_days[1]": order}},
+		{"a service day in year 0", schedule.Certifications{Admitted: adm, ServiceDays: []date.Date{day(0, 1, 1)}},
+			map[string]string{"service_days[0]": "out of range: a service date is from 1970-01-01 to 2199-12-31"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,9 @@
 package schedule
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -26,6 +28,7 @@ type checker struct {
 	daily   bool                     // the profile sets per-day rules
 	minTier uint16                   // the services the lowest payment tier needs; 0 without tiers
 	count   counter                  // the profile's counting rules
+	claims  claimRules               // the profile's claim rules
 }
 
 // NewChecker returns a Checker for profile p, after validating it
@@ -46,25 +49,31 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	r.rules = rs
 	q := &r.p
 	r.count = newCounter(&q.Counting)
+	r.claims = newClaimRules(&q.Claims)
 	r.weekly = q.Weekly.Adult != (iop.Band{}) || q.Weekly.Adolescent != (iop.Band{})
 	r.daily = q.Daily.MinDays > 0 || q.Daily.MinDayMinutes > 0
 	if len(q.ServiceTiers.Tiers) > 0 {
 		r.minTier = uint16(min(q.ServiceTiers.Tiers[0].MinServices, math.MaxUint16))
 	}
 	for i, c := range [len(rules)]iop.Citation{
-		rulePopulationNotServed:  q.Weekly.Cite,
-		rulePartialWeek:          q.PartialWeeks.Cite,
-		ruleWeeklyBelowMinimum:   q.Weekly.Cite,
-		ruleStepDownAllowance:    q.StepDown.Cite,
-		ruleWeeklyAboveMaximum:   q.Weekly.Cite,
-		ruleShortDay:             q.Daily.Cite,
-		ruleTooFewDays:           q.Daily.Cite,
-		ruleBelowTier:            q.ServiceTiers.Cite,
-		ruleUncountedTime:        q.Counting.Cite,
-		ruleMissedTime:           q.Counting.Cite,
-		ruleCertificationMissing: q.Certification.Cite,
-		ruleCertificationDue:     q.Certification.Cite,
-		rulePlanReviewOverdue:    q.Certification.Cite,
+		rulePopulationNotServed:   q.Weekly.Cite,
+		rulePartialWeek:           q.PartialWeeks.Cite,
+		ruleWeeklyBelowMinimum:    q.Weekly.Cite,
+		ruleStepDownAllowance:     q.StepDown.Cite,
+		ruleWeeklyAboveMaximum:    q.Weekly.Cite,
+		ruleShortDay:              q.Daily.Cite,
+		ruleTooFewDays:            q.Daily.Cite,
+		ruleBelowTier:             q.ServiceTiers.Cite,
+		ruleUncountedTime:         q.Counting.Cite,
+		ruleMissedTime:            q.Counting.Cite,
+		ruleCertificationMissing:  q.Certification.Cite,
+		ruleCertificationDue:      q.Certification.Cite,
+		rulePlanReviewOverdue:     q.Certification.Cite,
+		ruleClaimCodeExcluded:     q.Claims.Cite,
+		ruleClaimCodeNotProgram:   q.Claims.Cite,
+		ruleClaimRevenueCode:      q.Claims.Cite,
+		ruleClaimConditionMissing: q.Claims.Cite,
+		ruleClaimBillType:         q.Claims.Cite,
 	} {
 		r.cite[i] = c
 	}
@@ -92,12 +101,16 @@ func (r *checker) add(dst iop.Findings, i int, subject string, day date.Date, ne
 }
 
 // Summarize adds up one patient's sessions of week w under ck's counting
-// rules. Sessions on days outside w are skipped. A session of the week that
-// fails [Session.Validate], or belongs to another patient than the week's
-// first, is an error: [iop.FieldErrors] naming every such session and field
-// ("sessions[3].minutes", "sessions[5].patient"), and the zero summary.
-// Patient is that of the first session of the week, empty when there is
-// none. It does not allocate when the sessions are valid.
+// rules, in the canonical order (see the package documentation): a session
+// repeated counts once, overlapping time counts once, telehealth counts as
+// the profile says. Sessions on days outside w are skipped. A session of
+// the week that fails [Session.Validate], or belongs to another patient
+// than the week's first, is an error: [iop.FieldErrors] naming every such
+// session and field ("sessions[3].minutes", "sessions[5].patient"), and
+// the zero summary. Patient is that of the first session of the week,
+// empty when there is none. It does not allocate when the sessions are
+// valid, come in order (by day and start), or are at most 32 in the week,
+// and hold at most 8 session IDs.
 func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 	if ck.r == nil {
 		return WeekSummary{}, check.ZeroChecker()
@@ -105,8 +118,15 @@ func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 	if !w.IsValid() {
 		return WeekSummary{}, &iop.FieldError{Field: "week", Err: iop.ErrMissing}
 	}
+	// Sessions that come in canonical order (see count.go), as a day's
+	// schedule lists them, are added as they come; others are ordered
+	// first.
 	sum := WeekSummary{Week: w}
 	c := &ck.r.count
+	var a accumulator
+	a.reset()
+	last := uint64(0) // the day, start and end of the last session
+	var prev *Session
 	for i := range sessions {
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
@@ -114,13 +134,87 @@ func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 			continue
 		}
 		m, ok := s.check(c.valid)
-		if !ok || (sum.Patient != "" && sum.Patient != s.Patient) {
+		switch {
+		case !ok:
+		case sum.Patient == "":
+			ok = s.idsOK()
+		default:
+			ok = s.Patient == sum.Patient && (s.ID == "" || idOK(s.ID))
+		}
+		if !ok {
 			return WeekSummary{}, sessionErrors(w, sessions)
 		}
+		counts := c.counts(s)
+		// The canonical order compares the day, start and end first, and
+		// the whole key only when those tie.
+		clock := s.Start.m - 1
+		k := d<<32 | uint64(clock)<<16 | uint64(0xFFFF-(clock+uint16(m)))
+		if prev != nil && k <= last && (k < last || keyLess(sessionKey(s, int(d), m, counts), s.ID,
+			sessionKey(prev, int(d), prev.AttendedMinutes(), c.counts(prev)), prev.ID)) {
+			return ck.r.summarizeUnordered(w, sessions)
+		}
 		sum.Patient = s.Patient
-		sum.addParts(s.Attendance, s.Planned, m, int(d), c.counts(s))
+		last, prev = k, s
+		a.take(&sum, int(d), clock, uint8(s.Kind), s.Attendance, counts, false, s.Planned, m, s.ID)
 	}
 	return sum, nil
+}
+
+// summarizeUnordered is Summarize for sessions that do not come in
+// canonical order: it orders their keys, and indices, first.
+func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, error) {
+	sum := WeekSummary{Week: w}
+	c := &r.count
+	var keyBuf [smallWeek]uint64
+	var idxBuf [smallWeek]int32
+	keys, idx := keyBuf[:0], idxBuf[:0]
+	for i := range sessions {
+		s := &sessions[i]
+		d := uint64(s.Date - w.start)
+		if d >= daysPerWeek {
+			continue
+		}
+		m, _ := s.check(c.valid) // valid: Summarize checked
+		sum.Patient = s.Patient
+		keys, idx = append(keys, sessionKey(s, int(d), m, c.counts(s))), append(idx, int32(i))
+	}
+	sortKeys(keys, idx, sessions)
+	var a accumulator
+	a.reset()
+	for j, k := range keys {
+		s := &sessions[idx[j]]
+		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
+	}
+	return sum, nil
+}
+
+// smallWeek is the number of sessions of a week [Checker.Summarize] orders
+// without allocating.
+const smallWeek = 32
+
+// sortKeys sorts keys, and idx with them, into canonical order.
+func sortKeys(keys []uint64, idx []int32, sessions []Session) {
+	if len(keys) <= smallWeek {
+		for i := 1; i < len(keys); i++ {
+			for j := i; j > 0 && keyLess(keys[j], sessions[idx[j]].ID, keys[j-1], sessions[idx[j-1]].ID); j-- {
+				keys[j], keys[j-1] = keys[j-1], keys[j]
+				idx[j], idx[j-1] = idx[j-1], idx[j]
+			}
+		}
+		return
+	}
+	type pair struct {
+		k uint64
+		i int32
+	}
+	ps := make([]pair, len(keys))
+	for j := range keys {
+		ps[j] = pair{keys[j], idx[j]}
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return keyCmp(a.k, sessions[a.i].ID, b.k, sessions[b.i].ID) })
+	for j, p := range ps {
+		keys[j], idx[j] = p.k, p.i
+	}
 }
 
 // sessionErrors returns the errors of the sessions of week w.
@@ -149,7 +243,8 @@ func sessionErrors(w Week, sessions []Session) error {
 
 // CheckWeek checks a week's summary against ck's profile, for a patient in
 // episode e, and returns every finding in rule order (nil when every rule
-// is met): service outside the episode (not counted); for a profile with
+// is met): sessions repeated or overlapping (counted once); service outside
+// the episode (not counted); for a profile with
 // weekly hours, a population it does not serve, the partial-week
 // adjustment, the weekly minimum (or the step-down allowance) and maximum,
 // judged by [iop.Band.Compare]; for a profile with per-day rules, each day
@@ -225,6 +320,12 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings
 	lo, hi := int64(e.Admitted-s.Week.start), int64(daysPerWeek-1)
 	if e.Discharged != date.Zero {
 		hi = min(hi, int64(e.Discharged-s.Week.start))
+	}
+	if s.Duplicates.Sessions > 0 {
+		fs = r.add(fs, ruleSessionDuplicate, cmp.Or(s.Duplicates.First, s.Patient), 0, 0, int64(s.Duplicates.Minutes), iop.UnitMinutes)
+	}
+	if s.Overlaps.Sessions > 0 {
+		fs = r.add(fs, ruleSessionOverlap, cmp.Or(s.Overlaps.First, s.Patient), 0, 0, int64(s.Overlaps.Minutes), iop.UnitMinutes)
 	}
 	var counted, outside int64
 	for i := range int64(daysPerWeek) {
@@ -304,7 +405,8 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 		fs = r.add(fs, ruleStepDownAllowance, s.Patient, 0, int64(needDays), int64(serviceDays), iop.UnitDays)
 	}
 	if judged > 0 {
-		fs = r.add(fs, ruleWeeklyAboveMaximum, s.Patient, 0, int64(band.Max), int64(counted), iop.UnitMinutes)
+		fs = r.rules.Add(fs, ruleWeeklyAboveMaximum, iop.Finding{Subject: s.Patient, Level: p.Weekly.Above,
+			Need: int64(band.Max), Got: int64(counted), Unit: iop.UnitMinutes, Cite: r.cite[ruleWeeklyAboveMaximum]})
 	}
 	if r.daily && p.Daily.MinDayMinutes > 0 {
 		for i, m := range day {

@@ -2,6 +2,7 @@ package schedule_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -37,9 +38,14 @@ func daysOf(minutes ...iop.Minutes) []schedule.Session {
 }
 
 func TestWeekBoundariesToTheMinute(t *testing.T) {
-	asam, php := iop.ASAM3Level21(), iop.MedicarePHP2024()
-	below := func(cite iop.Citation, need, got int64) iop.Findings {
-		return iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, cite, minutes(need, got))}
+	asam, php, medicare := iop.ASAM3Level21(), iop.MedicarePHP2025(), iop.MedicareIOP2025()
+	below := func(p iop.Profile, need, got int64) iop.Findings {
+		return iop.Findings{findingIn(p, schedule.CodeWeeklyBelowMinimum, p.Weekly.Cite, minutes(need, got))}
+	}
+	above := func(need, got int64) iop.Findings {
+		f := finding(schedule.CodeWeeklyAboveMaximum, asam.Weekly.Cite, minutes(need, got))
+		f.Level = iop.Level25
+		return iop.Findings{f}
 	}
 	tests := []struct {
 		name    string
@@ -48,16 +54,18 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 		minutes []iop.Minutes // per day from Monday
 		want    iop.Findings
 	}{
-		{"adult 539 is below 9h", asam, iop.Adult, []iop.Minutes{180, 180, 179}, below(asam.Weekly.Cite, 540, 539)},
-		{"adult 540 meets 9h", asam, iop.Adult, []iop.Minutes{180, 180, 180}, nil},
-		{"adult 1140 is the top of 19h", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 180}, nil},
-		{"adult 1141 is above 19h", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 181},
-			iop.Findings{finding(schedule.CodeWeeklyAboveMaximum, asam.Weekly.Cite, minutes(1140, 1141))}},
-		{"adolescent 359 is below 6h", asam, iop.Adolescent, []iop.Minutes{180, 179}, below(asam.Weekly.Cite, 360, 359)},
-		{"adolescent 360 meets 6h", asam, iop.Adolescent, []iop.Minutes{180, 180}, nil},
-		{"PHP 1199 is below 20h", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 239}, below(php.Weekly.Cite, 1200, 1199)},
-		{"PHP 1200 meets 20h", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
-		{"Medicare IOP 540 in 3 days of 4 services", iop.MedicareIOP2024(), iop.Adult, []iop.Minutes{180, 180, 180}, nil},
+		{"ASAM 2.1 adult 8h59m is below 9h", asam, iop.Adult, []iop.Minutes{180, 180, 179}, below(asam, 540, 539)},
+		{"ASAM 2.1 adult 9h00m meets 9h", asam, iop.Adult, []iop.Minutes{180, 180, 180}, nil},
+		{"ASAM 2.1 19h30m is within the band", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 210}, nil},
+		{"ASAM 2.1 19h59m is the top of the band", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 239}, nil},
+		{"ASAM 2.1 20h00m is above it, in level 2.5", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, above(1199, 1200)},
+		{"ASAM 2.1 adolescent 5h59m is below 6h", asam, iop.Adolescent, []iop.Minutes{180, 179}, below(asam, 360, 359)},
+		{"ASAM 2.1 adolescent 6h00m meets 6h", asam, iop.Adolescent, []iop.Minutes{180, 180}, nil},
+		{"Medicare IOP 8h59m is a warning", medicare, iop.Adult, []iop.Minutes{180, 180, 179}, below(medicare, 540, 539)},
+		{"Medicare IOP 9h00m meets the certified need", medicare, iop.Adult, []iop.Minutes{180, 180, 180}, nil},
+		{"Medicare IOP has no maximum: 20h00m", medicare, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
+		{"Medicare PHP 19h59m is a warning", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 239}, below(php, 1200, 1199)},
+		{"Medicare PHP 20h00m meets it", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,6 +76,66 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 			assert.Equal(t, tt.want.HasBlocking(), got.Err() != nil, "Err() is an error exactly when a finding blocks")
 		})
 	}
+	t.Run("the Medicare weekly minimum is a warning", func(t *testing.T) {
+		for _, p := range []iop.Profile{medicare, php, iop.MedicareIOP2024(), iop.MedicarePHP2026()} {
+			got := check(t, checker(t, p), mon, adult(), daysOf(60)...)
+			require.NotEmpty(t, got)
+			assert.Equal(t, iop.Warning, got[0].Severity, p.ID)
+		}
+	})
+}
+
+func TestDayServicesMedicare(t *testing.T) {
+	// A day with fewer than 3 services is not paid as a program day: a
+	// blocking finding under the Medicare profiles; 3 services reach the
+	// lower tier and 4 the upper one.
+	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.MedicarePHP2025()} {
+		ck := checker(t, p)
+		tier := func(n int64) iop.Findings {
+			return iop.Findings{findingIn(p, schedule.CodeBelowTier, p.ServiceTiers.Cite,
+				iop.Finding{Subject: "p-1", Day: mon, Need: 3, Got: n, Unit: iop.UnitCount})}
+		}
+		tests := []struct {
+			services int
+			want     iop.Findings
+			tier     int // the tier's MinServices; 0 for none
+			apc      [2]string
+		}{
+			{2, tier(2), 0, [2]string{}},
+			{3, nil, 3, [2]string{p.ServiceTiers.Tiers[0].APC(iop.HospitalOutpatient), p.ServiceTiers.Tiers[0].APC(iop.CMHC)}},
+			{4, nil, 4, [2]string{p.ServiceTiers.Tiers[1].APC(iop.HospitalOutpatient), p.ServiceTiers.Tiers[1].APC(iop.CMHC)}},
+		}
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/%d services", p.ID, tt.services), func(t *testing.T) {
+				var ss []schedule.Session
+				for j := range tt.services {
+					s := at(mon, 60)
+					s.Start, _ = schedule.ClockOf(8+j, 0)
+					ss = append(ss, s)
+				}
+				sum := summarize(t, ck, mon, ss...)
+				fs, err := ck.CheckWeek(sum, adult())
+				require.NoError(t, err)
+				covered(t, ck, fs)
+				assert.Equal(t, tt.want, only(fs, schedule.CodeBelowTier))
+				if tt.want != nil {
+					require.ErrorIs(t, fs.Err(), schedule.CodeBelowTier, "the day blocks billing")
+				}
+				hosp, cmhc, rhc := ck.DaysIn(sum, iop.HospitalOutpatient)[0], ck.DaysIn(sum, iop.CMHC)[0], ck.DaysIn(sum, iop.RHC)[0]
+				assert.Equal(t, tt.tier > 0, hosp.HasTier)
+				assert.Equal(t, tt.tier, hosp.Tier.MinServices)
+				got := [2]string{hosp.APC, cmhc.APC}
+				assert.Equal(t, tt.apc, got)
+				assert.Empty(t, rhc.APC, "an RHC is paid outside the APCs")
+				assert.Empty(t, ck.Days(sum)[0].APC, "no setting, no APC")
+			})
+		}
+	}
+	ck := checker(t, iop.MedicareIOP2025())
+	four := ck.DaysIn(summarize(t, ck, mon, daysOf(240)...), iop.HospitalOutpatient)[0]
+	assert.Equal(t, "5862", four.APC, "hospital IOP, 4 or more services")
+	three := ck.DaysIn(summarize(t, ck, mon, daysOf(240)[:3]...), iop.CMHC)[0]
+	assert.Equal(t, "5851", three.APC, "CMHC IOP, 3 services")
 }
 
 func TestWeekServiceDaysH0015(t *testing.T) {
@@ -210,12 +278,14 @@ func TestWeekOtherFindings(t *testing.T) {
 	t.Run("days below the lowest payment tier", func(t *testing.T) {
 		ss := []schedule.Session{at(mon, 90), at(mon+1, 90), at(mon+2, 180), at(mon, 90), at(mon+1, 90)}
 		ss[3].Start, ss[4].Start = schedule.MustParseClock("11:00"), schedule.MustParseClock("11:00")
-		got := check(t, checker(t, medicare), mon, adult(), ss...)
+		asam := iop.ASAM3Level21()
+		asam.ServiceTiers = medicare.ServiceTiers // tiers without Medicare's settings: the table's warning
+		got := check(t, checker(t, asam), mon, adult(), ss...)
 		tier := func(i int, n int64) iop.Finding {
 			return finding(schedule.CodeBelowTier, medicare.ServiceTiers.Cite,
 				iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 3, Got: n, Unit: iop.UnitCount})
 		}
-		assert.Equal(t, iop.Findings{tier(0, 2), tier(1, 2), tier(2, 1)}, got)
+		assert.Equal(t, iop.Findings{tier(0, 2), tier(1, 2), tier(2, 1)}, only(got, schedule.CodeBelowTier))
 		require.NoError(t, got.Err(), "warnings do not block")
 		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", got[0].Message())
 	})
@@ -348,7 +418,7 @@ func TestNewChecker(t *testing.T) {
 // given in JSON, as a payer's profile file would hold them.
 func withSettings(t *testing.T, settings string) (iop.Profile, error) {
 	t.Helper()
-	b, err := json.Marshal(iop.MedicareIOP2024())
+	b, err := json.Marshal(iop.ASAM3Level21()) // a profile with no settings of its own
 	require.NoError(t, err)
 	return iop.ParseProfile([]byte(strings.TrimSuffix(string(b), "}") + `,"rules":` + settings + `}`))
 }

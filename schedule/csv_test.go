@@ -90,8 +90,11 @@ func TestCSVReaderColumns(t *testing.T) {
 		header string
 		want   map[string]string
 	}{
-		{"an unknown column", "patient,id,date,start,minutes,kind,attendance,name", map[string]string{"header[7]": "unknown field"}},
-		{"a column twice, another missing", "patient,date,date,start,minutes,kind", map[string]string{"header[2]": "duplicate", "attendance": "missing"}},
+		{"an unknown column, named: a header name is not patient data", "patient,id,date,start,minutes,kind,attendance,clinician",
+			map[string]string{"header[7]": `unknown field: column "clinician"`}},
+		{"a header that is not plain names (a data row?) is named by position only", "patient,id,date,start,minutes,kind,attendance,p-001",
+			map[string]string{"header[7]": "unknown field"}},
+		{"a column twice, another missing", "patient,date,date,start,minutes,kind", map[string]string{"header[2]": "duplicate: column date", "header": "missing: column attendance"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +110,10 @@ func TestCSVReaderColumns(t *testing.T) {
 	_, err = schedule.NewCSVReader(strings.NewReader("patient,\"date\n"))
 	require.ErrorIs(t, err, csv.ErrQuote)
 	_, err = schedule.NewCSVReader(iotest.ErrReader(io.ErrUnexpectedEOF))
-	require.ErrorIs(t, err, iop.ErrSyntax)
+	var ioe *schedule.IOError
+	require.ErrorAs(t, err, &ioe, "an I/O error is an I/O error, not a malformed row")
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	require.NotErrorIs(t, err, iop.ErrSyntax)
 
 	// An error of the underlying reader ends the iteration.
 	cr, err := schedule.NewCSVReader(io.MultiReader(strings.NewReader("patient,date,start,minutes,kind,attendance\n"), iotest.ErrReader(io.ErrUnexpectedEOF)))
@@ -118,6 +124,7 @@ func TestCSVReaderColumns(t *testing.T) {
 	}
 	require.Len(t, got, 1)
 	require.ErrorIs(t, got[0], io.ErrUnexpectedEOF)
+	require.ErrorAs(t, got[0], &ioe)
 }
 
 func TestWriteCSV(t *testing.T) {
@@ -125,9 +132,9 @@ func TestWriteCSV(t *testing.T) {
 	s.ID, s.Code, s.Attendance, s.Attended = "s,1", "90853", schedule.Partial, 45
 	var b bytes.Buffer
 	require.NoError(t, schedule.WriteCSV(&b, slices.Values([]schedule.Session{s, at(mon, 60)})))
-	assert.Equal(t, "patient,id,date,start,minutes,kind,attendance,attended,code\n"+
-		"p-1,\"s,1\",2024-02-29,09:00,90,group,partial,45,90853\n"+
-		"p-1,,2025-03-03,09:00,60,group,attended,,\n", b.String())
+	assert.Equal(t, "patient,id,date,start,minutes,kind,attendance,attended,code,delivery\n"+
+		"p-1,\"s,1\",2024-02-29,09:00,90,group,partial,45,90853,\n"+
+		"p-1,,2025-03-03,09:00,60,group,attended,,,\n", b.String())
 	ss, errs := readAll(t, b.String())
 	assert.Empty(t, errs)
 	assert.Equal(t, []schedule.Session{s, at(mon, 60)}, ss)
@@ -150,23 +157,45 @@ func FuzzCSVReader(f *testing.F) {
 		if err != nil {
 			var re *schedule.RowError
 			require.ErrorAs(t, err, &re)
-			require.Equal(t, 1, re.Line)
-			ownWords(t, err)
+			require.GreaterOrEqual(t, re.Line, 1)
+			header, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(in, "\uFEFF"))).Read()
+			ownWords(t, err, header...) // header names may be named
 			return
 		}
 		lines := strings.Count(in, "\n") + 1
+		covered := map[int]bool{}
 		var ss []schedule.Session
+		read, refused := 0, 0
 		for s, err := range cr.All() {
+			first, last := cr.Lines()
+			require.True(t, first > headerEnd(in) && first <= last && last <= lines, "lines %d-%d of %d", first, last, lines)
+			for l := first; l <= last; l++ {
+				covered[l] = true
+			}
 			if err != nil {
 				var re *schedule.RowError
 				require.ErrorAs(t, err, &re)
-				require.True(t, re.Line >= 2 && re.Line <= lines, "line %d of %d", re.Line, lines)
+				require.Equal(t, first, re.Line)
+				if last > first {
+					require.Equal(t, last, re.EndLine, "a row over several lines gives its range")
+				}
 				ownWords(t, err)
+				refused++
 				continue
 			}
 			require.NoError(t, s.Validate())
 			ss = append(ss, s)
+			read++
 		}
+		// Rows in = rows read + rows refused: every non-blank line after the
+		// header is in a row read or refused, each refused row with its line.
+		for i, line := range strings.Split(in, "\n") {
+			if n := i + 1; n > headerEnd(in) && strings.TrimRight(line, "\r") != "" {
+				require.True(t, covered[n], "line %d was lost", n)
+			}
+		}
+		require.Len(t, ss, read)
+		require.LessOrEqual(t, read+refused, lines)
 		var b bytes.Buffer
 		require.NoError(t, schedule.WriteCSV(&b, slices.Values(ss)))
 		again, errs := readAll(t, b.String())
@@ -188,19 +217,28 @@ func init() {
 	for _, w := range strings.Fields(`line header patient id date start minutes kind attendance attended code
 		invalid syntax want whole HH MM from to unknown value field duplicate missing out of range must be positive
 		session crosses midnight above planned are negative do not fit the malformed CSV row wrong number fields
-		bare in non quoted extraneous or extra delimiter at end`) {
+		bare in non quoted extraneous or extra delimiter at end column lines delivery holds replacement character UTF
+		not valid control format service is a longer than bytes claim number digits upper case letters modifiers units
+		place_of_service bill_type condition_codes day or revenue a and`) {
 		vocabulary[w] = true
 	}
 }
 
 // ownWords checks that err's message holds only the package's own words
-// and numbers (line numbers, column positions, times in the reasons).
-func ownWords(t *testing.T, err error) {
+// and numbers (line numbers, column positions, times in the reasons), and
+// the header names allowed.
+func ownWords(t *testing.T, err error, allowed ...string) {
 	t.Helper()
+	ok := map[string]bool{}
+	for _, a := range allowed {
+		for _, w := range strings.FieldsFunc(a, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+			ok[w] = true
+		}
+	}
 	words := strings.FieldsFunc(err.Error(), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
 	})
 	for _, w := range words {
-		require.True(t, vocabulary[w], "word %q in %q is not the package's", w, err.Error())
+		require.True(t, vocabulary[w] || ok[w], "word %q in %q is not the package's", w, err.Error())
 	}
 }

@@ -9,7 +9,8 @@ import (
 
 // Day is one day of a [WeekSummary] as per-diem billing sees it: its
 // counted time and services, whether it is a service day, and the payment
-// tier it reaches. It is a comparable value.
+// tier it reaches. Its Tier holds a slice (the tier's APCs), so a Day is
+// not comparable; it is safe for concurrent use.
 type Day struct {
 	// Date is the day.
 	Date date.Date
@@ -28,14 +29,27 @@ type Day struct {
 	Tier iop.ServiceTier
 	// HasTier reports whether the day's services reach a tier.
 	HasTier bool
+	// APC is the tier's payment classification in the setting asked for
+	// ([Checker.DaysIn]); empty without a tier, without a setting, or in a
+	// setting paid outside the APCs (an RHC or FQHC).
+	APC string
 }
 
 // Days returns the seven days of a week's summary with their counted time,
 // services, service-day status and payment tier under ck's profile: the
 // tier of every day, where [Checker.CheckWeek] reports only the days below
-// the lowest tier. The zero Checker gives no tiers and takes any counted
-// time as a service day. It does not allocate.
-func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day {
+// the lowest tier. It gives no APC: see [Checker.DaysIn]. The zero Checker
+// gives no tiers and takes any counted time as a service day. It does not
+// allocate.
+func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) }
+
+// DaysIn is [Checker.Days] for a program furnished in setting (the
+// episode's [Episode.Setting]): each day with a tier also has the tier's
+// payment classification there ([iop.ServiceTier.APC]; Medicare IOP in a
+// hospital outpatient department: APC 5861 for 3 services, 5862 for 4 or
+// more; in a CMHC 5851 and 5852). RHC and FQHC days have none: they are
+// paid outside the APCs.
+func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
 	var out [daysPerWeek]Day
 	for i := range out {
 		d := Day{Date: s.Week.Day(i), Minutes: s.DayMinutes[i], Services: int(s.DayServices[i])}
@@ -45,6 +59,9 @@ func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day {
 			d.ServiceDay = d.ServiceDay && d.Minutes >= ck.r.p.Daily.MinDayMinutes
 			if d.Services > 0 {
 				d.Tier, d.HasTier = ck.r.p.ServiceTiers.TierFor(d.Services)
+				if d.HasTier && setting != 0 {
+					d.APC = d.Tier.APC(setting)
+				}
 			}
 		}
 		out[i] = d

@@ -3,8 +3,9 @@
 // each patient-week, did the hours that count reach the profile's
 // threshold, on enough days, and if not, why not. It also counts the
 // services of a day for per-diem billing, says when certifications are due,
-// judges a weekly template, and summarises millions of sessions for a
-// billing engine without allocating per session.
+// judges a weekly template, reads sessions and claim lines from billing
+// exports, checks claims, and summarises millions of sessions for a billing
+// engine without allocating per session.
 //
 // Every threshold comes from an [iop.Profile] (see package iop): the weekly
 // band per population, the per-day minimums, the partial-week and step-down
@@ -46,14 +47,18 @@
 //
 // A [Session] is one scheduled service for one patient: a date, a start
 // [Clock], a planned length in [iop.Minutes], an [iop.ServiceKind], an
-// optional billing code, and an [Attendance]: [Attended] (the planned
-// minutes count), [Partial] with the minutes attended (a late arrival or an
-// early leave), [Absent] or [Excused] (nothing counts: no service was
-// furnished). [Session.Validate] reports every problem; a date that does
-// not exist ("2025-02-30") is refused where it is parsed, by
+// optional billing code, how it was delivered ([iop.Delivery]: in person,
+// video, audio only; unset is in person), and an [Attendance]: [Attended]
+// (the planned minutes count), [Partial] with the minutes attended (a late
+// arrival or an early leave), [Absent] or [Excused] (nothing counts: no
+// service was furnished). [Session.Validate] reports every problem; a date
+// that does not exist ("2025-02-30") is refused where it is parsed, by
 // [ParseSession], [ParseSessions] and [CSVReader], with
-// [iop.ErrInvalidDate]. In JSON minutes are written as "3h00m"; in CSV, as
-// whole minutes.
+// [iop.ErrInvalidDate]. Record IDs (patient, session, claim) must pass
+// [iop.CheckID] and hold no U+FFFD (what JSON decoding makes of invalid
+// UTF-8), and dates of service [iop.CheckServiceDate] (1970-01-01 to
+// 2199-12-31), the same way in JSON and CSV. In JSON minutes are written
+// as "3h00m"; in CSV, as whole minutes.
 //
 // # What counts
 //
@@ -61,14 +66,36 @@
 // [iop.CountingRules] in [iop.Profile.Counting], so that choosing the
 // profile in force on a date ([iop.Profiles.AsOf]) chooses it too: a
 // session counts when its kind, or its billing code, is one the rule
-// names; then its attended minutes count. [iop.DefaultCounting] names the
+// names and it was delivered in a way the rule counts
+// ([iop.CountingRules.Delivered]: in person always; video or audio only
+// when Counting.Telehealth holds it, which Medicare's IOP and PHP profiles
+// do not, and a state or payer profile may); then its attended minutes
+// count. [iop.DefaultCounting] names the
 // services 42 CFR 410.43(a)(4) and 410.44 list (individual and group
 // therapy, family counseling, patient education, medication, occupational
 // and activity therapy, diagnostic services); recreation, case management,
 // peer support and other services do not count unless the profile's rule
 // adds them. Time in sessions that do not count, and planned time not
 // attended, are reported as information ([CodeUncountedTime],
-// [CodeMissedTime]).
+// [CodeMissedTime]); telehealth time a profile does not count is
+// uncounted time.
+//
+// # Counting that cannot be inflated
+//
+// A patient's sessions of a week are added up in one canonical order,
+// whatever order they come in: by day, start, the later end first, then
+// kind and ID. A session that repeats one already taken (the same session
+// ID, or the same day, start and kind) counts nothing: it is a duplicate
+// ([WeekSummary.Duplicates], [CodeSessionDuplicate]). A countable session's
+// time is the interval from its start for its attended minutes, and the
+// day's counted time is the union of those intervals: time overlapped
+// counts once, and a session that adds no time is no service
+// ([WeekSummary.Overlaps], [CodeSessionOverlap]). Each finding names the
+// record ID of the first session not counted (the patient's when the
+// session has none) and the minutes not counted. So repeating, reordering
+// or splitting rows never raises the time counted, and [Checker.Summarize]
+// and a [Summarizer] give the same summaries on any input. Duplicates are
+// found within one patient-week.
 //
 // # Weeks
 //
@@ -112,11 +139,21 @@
 // # Per-day services and payment tiers
 //
 // Medicare pays IOP and PHP days as a per diem in tiers by the number of
-// services that day (3 services, or 4 or more). [Checker.Days] gives each
-// day of a summary its countable services and the tier they reach: the
-// tiers are a value, not findings. Only a day with services below the
-// lowest tier is a finding ([CodeBelowTier], with the day in Finding.Day
-// and the services in Need and Got).
+// services that day (3 services, or 4 or more), with a payment
+// classification (APC) by provider setting: hospital IOP 5861/5862, CMHC
+// IOP 5851/5852, hospital PHP 5863/5864, CMHC PHP 5853/5854; RHCs and
+// FQHCs are paid outside the APCs. [Checker.Days] gives each day of a
+// summary its countable services and the tier they reach, and
+// [Checker.DaysIn] the tier's APC in a setting (the episode's
+// [Episode.Setting]): the tiers are a value, not findings. A day with
+// services below the lowest tier is a finding ([CodeBelowTier], with the
+// day in Finding.Day, Need 3 and Got the services): a day with fewer than
+// 3 services is not paid as a program day, so the Medicare profiles make
+// it blocking. Their weekly minimums (9 hours IOP, 20 PHP) are what the
+// physician certifies the patient needs, not a condition of payment for
+// each week: the Medicare profiles make a short week a warning. Where a
+// band has a top (ASAM 2.1 ends at 19h59m), hours above it are a finding
+// whose Level is the level they fall in ([iop.WeeklyRules.Above]: 2.5).
 //
 // # Certification
 //
@@ -127,6 +164,71 @@
 // week's days of service fall under a current certification and that the
 // plan of care was reviewed in time. Days count from admission as day 0,
 // both ends included; see [Certifications] for the exact reading.
+// Intervals are in days (Medicare PHP: every 30 days) or calendar months
+// (Medicare IOP: every other month, so 2024-12-31 is due again by
+// 2025-02-28, where 60 days would give 2025-03-01). A first
+// recertification counted in days of service (Medicare PHP: by the 18th
+// day of services) depends on the days the patient attended: give them in
+// [Certifications.ServiceDays] (the checked week's are added), and use
+// [Certifications.DueDates] for the dates.
+//
+// # Claim lines
+//
+// A [ClaimLine] is one line of a billing export: patient, claim, line
+// number, date of service, revenue code, HCPCS/CPT code with modifiers,
+// units, place of service, optional minutes, type of bill and condition
+// codes. How a line becomes service is the profile's [iop.ClaimRules]: a
+// timed program code is Units × its minutes, an untimed one a service of
+// no stated length, a per diem (H0015, S9480) a program day of its
+// minutes; Minutes, when the export gives it, overrides. A line delivered
+// by telehealth ([ClaimLine.Delivery]: place of service 02/10, modifiers
+// 95/GT video, 93/FQ audio only) counts as the profile's counting rules
+// say. [Checker.SummarizeClaims] and [Summarizer.SummarizeClaims] turn
+// claim lines into week summaries exactly as sessions (a line repeated,
+// same claim and line number, counts once), so the per-day services,
+// tiers and weekly rules apply to them; [Checker.CheckClaim] (one claim),
+// [Checker.AppendClaim] and [Checker.AppendClaims] (an export grouped by
+// claim) check what a program claim must carry: no excluded code
+// (Medicare: CPT 90853, reported as G0410), program codes only, allowed
+// revenue codes, the condition code (Medicare IOP 92, PHP 41) and a type
+// of bill the program is billed on (13x, 76x, 85x, and 71x/77x for IOP).
+//
+// # CSV input
+//
+// [CSVReader] reads sessions and [ClaimReader] claim lines, each after a
+// header row naming the columns in any order. [CSVOptions] maps a file's
+// names to the reader's ({"date_of_service": "date"}), skips columns the
+// reader does not know (IgnoreExtra; [CSVReader.Extra] lists them by name:
+// header names are not patient data), and sets the size limit. The
+// required columns depend on the input: patient, date, start, minutes,
+// kind and attendance for sessions; patient, claim, line, date and code or
+// revenue for claim lines; an error names each one missing. A byte order
+// mark before the header is skipped. What a reader returns, and what to do:
+//
+//   - a value: use it and read on;
+//   - a [*RowError] (errors.Is iop.ErrSyntax or the field's sentinel): the
+//     row, from Line to EndLine, was refused with every problem and no cell
+//     value; read on. An unterminated quote swallows the rest of the input
+//     into one row, whose RowError gives the range of lines: nothing is
+//     lost silently (rows in = rows read + rows refused);
+//   - an [*IOError]: the underlying reader failed (a directory, a broken
+//     pipe); stop;
+//   - an error wrapping [iop.ErrTooLarge]: the input is above the limit;
+//     stop;
+//   - io.EOF: the end.
+//
+// A command-line tool would exit 0 when every row was read and no finding
+// blocks, 1 on a refused row or a blocking finding, and 2 on an I/O error,
+// an input too large or a header refused.
+//
+// # Limits
+//
+// [ParseSessions], [ParseClaimLines] and the CSV readers refuse input above
+// [DefaultMaxBytes] (64 MiB, about a million claim lines) with
+// [iop.ErrTooLarge]: before parsing when the size is known (a byte slice, a
+// file, a bytes or strings reader), else as soon as reading crosses the
+// limit. [ParseSessionsLimit] and [CSVOptions.MaxBytes] raise it. Minutes
+// and session ends saturate rather than wrap ([Session.End]).
 //
 // # Templates
 //
@@ -137,12 +239,13 @@
 //
 // # Batches
 //
-// A [Summarizer] turns the sessions of many patients, from a slice or an
-// iterator, in any order, into one summary per patient-week sorted by
-// patient record ID and week. It adds sessions that come grouped by patient
-// up as they come, in memory proportional to the patient-weeks, and sorts
-// the rest as 16-byte records with counting sorts; it reuses its scratch
-// memory, so that a steady stream of batches does not allocate. Sessions
+// A [Summarizer] turns the sessions (or claim lines) of many patients, from
+// a slice or an iterator, in any order, into one summary per patient-week
+// sorted by patient record ID and week, each added up as the single-week
+// path adds it up. It keeps a 40-byte record per session, sorts the
+// records with counting sorts (not at all when they come in order), and
+// reuses its scratch memory, so that a steady stream of batches does not
+// allocate. Sessions
 // that fail [Session.Validate] are in no summary and are counted in
 // [BatchStats]. [Checker.AppendWeeks] then checks every patient-week into
 // one findings slice that a billing job reuses from batch to batch. A
@@ -169,8 +272,10 @@
 // [Weeks], [Week] and [Episode] are not valid, and the zero [Weekdays] is
 // the empty set; each enum and set has String, a Parse function that reads
 // exactly what String writes, MarshalText and UnmarshalText, and Value and
-// Scan for SQL (names, never numbers). Sessions, weeks, summaries,
-// episodes and templates are comparable values. A [Checker] is an
+// Scan for SQL (names, never numbers); so do [Week] (its text form,
+// "2025-W10") and [Clock] ("09:30"), and Scan refuses unknown text with an
+// [*iop.ParseError]. Sessions, claim lines, weeks, summaries, episodes and
+// templates are comparable values, and round-trip through JSON. A [Checker] is an
 // immutable value, safe for concurrent use by any number of goroutines;
 // the zero Checker is not usable and its methods return an error. A
 // [Summarizer] and a [CSVReader] hold state and are not safe for
@@ -187,10 +292,23 @@
 //     OPPS/PFS final rules implementing §4124 of the Consolidated
 //     Appropriations Act, 2023, and SSA §1861(ff).
 //   - 42 CFR 424.24(d) and (e) (certification and recertification of IOP and
-//     PHP; PHP recertification by the 18th day, then at least every 30
-//     days, plan review at least every 31 days).
-//   - CY2024 OPPS final rule, 88 FR 81540 (2023-11-22): IOP and PHP per diem
-//     payment in two tiers, 3 services and 4 or more (CMHC APCs 5851/5852).
+//     PHP: IOP no less often than every other month; PHP as of the 18th day
+//     of services, then at least every 30 days), and SSA §1861(ff)(4).
+//     https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-424/subpart-B/section-424.24
+//   - CY2024 OPPS final rule, 88 FR 81540 (2023-11-22), corrected 89 FR 9002
+//     (2024-02-09): IOP and PHP per diem payment in two tiers, 3 services
+//     and 4 or more, with APCs by setting (CMHC IOP 5851/5852, CMHC PHP
+//     5853/5854, hospital IOP 5861/5862, hospital PHP 5863/5864); CY2025
+//     (CMS-1809-FC) and CY2026 (90 FR 53448) final rules kept them.
+//   - CMS Change Request 11066 (Pub. 100-20 Transmittal 2266, 2019-02-28):
+//     PHP weeks under 20 hours get informational remittance messaging, not
+//     a denial.
+//   - Medicare Claims Processing Manual (Pub. 100-04) ch. 4 §260.1 and CR
+//     13222 (MLN Matters MM13222, 2023-12-20): PHP and IOP billing, the
+//     service codes, condition codes 41 and 92, types of bill.
+//     https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c04.pdf
+//   - CMS place of service codes 02 and 10, and CPT/HCPCS modifiers 95, GT,
+//     93 and FQ, for telehealth delivery.
 //   - HCPCS H0015 (alcohol and/or drug services, intensive outpatient): at
 //     least 3 hours a day on at least 3 days a week, as state Medicaid
 //     manuals apply it; New York Medicaid's S9480 rule (3 hours a billed

@@ -25,6 +25,10 @@ type Episode struct {
 	// weekly minimums (minutes and service days). Zero when there is no
 	// step-down.
 	SteppedDown date.Date `json:"stepped_down,omitzero"`
+	// Setting is the kind of provider furnishing the program (a hospital
+	// outpatient department, a CMHC, ...): the payment classification of a
+	// day depends on it ([Checker.DaysIn]). Zero when not given.
+	Setting iop.Setting `json:"setting,omitzero"`
 }
 
 // UnmarshalJSON decodes e strictly ([iop.FieldErrors] naming each bad
@@ -41,28 +45,55 @@ func (e *Episode) UnmarshalJSON(data []byte) error {
 
 // Validate reports every problem with e as [iop.FieldErrors]: an unset
 // ([iop.ErrMissing]) or unknown ([iop.ErrUnknown]) population, no admission
-// day, a discharge before admission or a step-down outside the episode
-// ([iop.ErrOrder]).
+// day, a day outside the plausible range of service dates
+// ([iop.CheckServiceDate]), a discharge before admission or a step-down
+// outside the episode ([iop.ErrOrder]), an unknown setting.
 func (e Episode) Validate() error {
 	if e.valid() {
 		return nil
 	}
 	var es iop.FieldErrors
 	missingOrUnknown(&es, "population", e.Population.IsZero(), e.Population.IsValid())
-	if e.Admitted == date.Zero {
-		es.Add("admitted", iop.ErrMissing)
+	if err := iop.CheckServiceDate(e.Admitted); err != nil {
+		es.Add("admitted", err)
 	}
-	if e.Discharged != date.Zero && e.Discharged < e.Admitted {
+	optional := func(field string, d date.Date) bool {
+		if d == date.Zero {
+			return false
+		}
+		if err := iop.CheckServiceDate(d); err != nil {
+			es.Add(field, err)
+			return false
+		}
+		return true
+	}
+	if optional("discharged", e.Discharged) && e.Discharged < e.Admitted {
 		es.Add("discharged", errDischarge)
 	}
-	if e.SteppedDown != date.Zero && (e.SteppedDown < e.Admitted || (e.Discharged != date.Zero && e.SteppedDown > e.Discharged)) {
+	if optional("stepped_down", e.SteppedDown) && (e.SteppedDown < e.Admitted || (e.Discharged != date.Zero && e.SteppedDown > e.Discharged)) {
 		es.Add("stepped_down", errStepDown)
+	}
+	if !e.Setting.IsZero() && !e.Setting.IsValid() {
+		es.Add("setting", iop.ErrUnknown)
 	}
 	return es.Err()
 }
 
+// serviceDate reports whether d is in the plausible range of service
+// dates, as [iop.CheckServiceDate] does, without building an error.
+func serviceDate(d date.Date) bool { return d >= firstServiceDate && d < endServiceDates }
+
+// The plausible range of service dates of [iop.CheckServiceDate].
+var (
+	firstServiceDate = date.New(1970, 1, 1)
+	endServiceDates  = date.New(2200, 1, 1)
+)
+
 func (e *Episode) valid() bool {
-	return e.Population.IsValid() && e.Admitted != date.Zero &&
+	return e.Population.IsValid() && serviceDate(e.Admitted) &&
+		(e.Discharged == date.Zero || serviceDate(e.Discharged)) &&
+		(e.SteppedDown == date.Zero || serviceDate(e.SteppedDown)) &&
+		(e.Setting.IsZero() || e.Setting.IsValid()) &&
 		(e.Discharged == date.Zero || e.Discharged >= e.Admitted) &&
 		(e.SteppedDown == date.Zero || (e.SteppedDown >= e.Admitted && (e.Discharged == date.Zero || e.SteppedDown <= e.Discharged)))
 }

@@ -31,20 +31,40 @@ var (
 	errDischarge        = fmt.Errorf("%w: discharged before admitted", iop.ErrOrder)
 	errStepDown         = fmt.Errorf("%w: stepped down outside the episode", iop.ErrOrder)
 	errSignedOrder      = fmt.Errorf("%w: not in ascending order after admission", iop.ErrOrder)
+	errIDReplacement    = fmt.Errorf("%w: holds the replacement character (invalid UTF-8)", iop.ErrSyntax)
+	errScanType         = fmt.Errorf("%w: want a string", iop.ErrSyntax)
+	errOtherClaim       = fmt.Errorf("%w: a line of another claim than the first", iop.ErrOutOfRange)
+	errLineRange        = fmt.Errorf("%w: a line number is from 1 to 65535", iop.ErrOutOfRange)
+	errUnitsRange       = fmt.Errorf("%w: units are from 1 to 1440", iop.ErrOutOfRange)
+	errMinutesRange     = fmt.Errorf("%w: minutes are from 0 to a day", iop.ErrOutOfRange)
+	errRevenueSyntax    = fmt.Errorf("%w: want 4 digits", iop.ErrSyntax)
+	errCodeSyntax       = fmt.Errorf("%w: want 5 digits and upper-case letters", iop.ErrSyntax)
+	errTwoChars         = fmt.Errorf("%w: want 2 digits or upper-case letters", iop.ErrSyntax)
+	errTwoDigits        = fmt.Errorf("%w: want 2 digits", iop.ErrSyntax)
+	errBillTypeSyntax   = fmt.Errorf("%w: want 3 or 4 digits", iop.ErrSyntax)
 )
 
-// RowError reports a CSV row that could not be read as a session. Line is
-// the 1-based line of the input where the row starts; Err is an
-// [iop.FieldErrors] naming the columns ("minutes", "header[3]"), or a
-// syntax error wrapping [iop.ErrSyntax] and encoding/csv's own error
-// (csv.ErrQuote, csv.ErrFieldCount, ...). The message holds no cell value.
+// RowError reports a CSV row that could not be read as a session or a
+// claim line. Line is the 1-based line of the input where the row starts,
+// EndLine the last line it took when it took more than one (an
+// unterminated quote takes every line to the end of the input), zero
+// otherwise; Err is an [iop.FieldErrors] naming the columns ("minutes",
+// "header[3]"), or a syntax error wrapping [iop.ErrSyntax] and
+// encoding/csv's own error (csv.ErrQuote, csv.ErrFieldCount, ...). The
+// message holds no cell value.
 type RowError struct {
-	Line int   // the line the row starts on, from 1
-	Err  error // what is wrong with it
+	Line    int   // the line the row starts on, from 1
+	EndLine int   // the last line of the row when it took more than one; 0 otherwise
+	Err     error // what is wrong with it
 }
 
-// Error returns "line N: reason".
-func (e *RowError) Error() string { return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error() }
+// Error returns "line N: reason", or "lines N-M: reason".
+func (e *RowError) Error() string {
+	if e.EndLine > e.Line {
+		return "lines " + strconv.Itoa(e.Line) + "-" + strconv.Itoa(e.EndLine) + ": " + e.Err.Error()
+	}
+	return "line " + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+}
 
 // Unwrap returns the reason.
 func (e *RowError) Unwrap() error { return e.Err }

@@ -1,7 +1,7 @@
 package schedule_test
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,7 +13,9 @@ import (
 )
 
 // A week of three 3-hour groups, one of them cut short by a minute, checked
-// against the Medicare IOP benefit: 539 minutes is below 9 hours.
+// against the Medicare IOP benefit: 539 minutes is below the 9 hours the
+// physician certified, a warning for review (Medicare pays by the day), and
+// each day of 3 services is paid.
 func Example() {
 	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
 	if err != nil {
@@ -42,12 +44,12 @@ func Example() {
 	for _, f := range findings {
 		fmt.Printf("%s %s: %s\n", f.Severity, f.Code, f.Message())
 	}
-	fmt.Println("blocks billing:", errors.Is(findings.Err(), schedule.CodeWeeklyBelowMinimum))
+	fmt.Println("blocks billing:", findings.Err() != nil)
 	// Output:
 	// 2025-W10 8h59m on 3 days
-	// blocking schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h59m
+	// warning schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h59m
 	// info schedule.attendance.missed: planned time of countable sessions not all attended: need 9h00m, got 8h59m
-	// blocks billing: true
+	// blocks billing: false
 }
 
 // Weeks are named: an ISO week, a calendar week from a chosen weekday, or a
@@ -102,13 +104,13 @@ func ExampleChecker_Days() {
 	if err != nil {
 		panic(err)
 	}
-	for _, d := range ck.Days(sum) {
+	for _, d := range ck.DaysIn(sum, iop.CMHC) {
 		if d.Services == 0 {
 			continue
 		}
 		tier := "not a paid program day"
 		if d.HasTier {
-			tier = d.Tier.Name + " (APC " + d.Tier.APC + ")"
+			tier = d.Tier.Name + " (APC " + d.APC + ")"
 		}
 		fmt.Printf("%s %d services: %s\n", d.Weekday, d.Services, tier)
 	}
@@ -215,4 +217,62 @@ func ExampleSession_WithSpan() {
 	fmt.Println(s.Date, s.Start, s.Planned, err)
 	// Output:
 	// 2025-03-09 01:00 2h00m <nil>
+}
+
+// A billing job on a claim-line export: columns named the export's way, an
+// extra column ignored, lines turned into service by the profile's claim
+// rules, each patient-week checked in a hospital outpatient department,
+// and each claim checked for what a Medicare IOP claim must carry.
+func Example_claimLines() {
+	export := `member,claim_id,line,dos,rev,hcpcs,modifier1,units,clinician,bill_type,condition1
+p-042,c-9001,1,2025-03-03,0915,G0410,,2,Dr A,0131,92
+p-042,c-9001,2,2025-03-03,0914,90834,,1,Dr B,0131,92
+p-042,c-9001,3,2025-03-03,0904,G0176,,1,Dr C,0131,92
+p-042,c-9001,4,2025-03-05,0915,G0410,,2,Dr A,0131,92
+p-042,c-9001,5,2025-03-05,0915,90853,,1,Dr A,0131,92
+p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
+`
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
+	cr, err := schedule.NewClaimReader(strings.NewReader(export), schedule.CSVOptions{
+		Columns:     map[string]string{"member": "patient", "claim_id": "claim", "dos": "date", "rev": "revenue", "hcpcs": "code"},
+		IgnoreExtra: true,
+	})
+	if err != nil {
+		panic(err)
+	}
+	var lines []schedule.ClaimLine
+	for l, err := range cr.All() {
+		if err != nil {
+			fmt.Println(err) // a refused row, with its line; no cell value
+			continue
+		}
+		lines = append(lines, l)
+	}
+	fmt.Println("ignored columns:", cr.Extra())
+
+	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sums, _ := sz.SummarizeClaims(nil, lines)
+	findings, _ := ck.AppendClaims(nil, lines)
+	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3), Setting: iop.HospitalOutpatient}
+	for _, s := range sums {
+		fmt.Println(s.Patient, s.Week, s.Minutes, "counted,", s.UncountedMinutes, "not")
+		for _, d := range ck.DaysIn(s, episode.Setting) {
+			if d.Services > 0 {
+				fmt.Println(" ", d.Weekday, d.Services, "services, APC", cmp.Or(d.APC, "none"))
+			}
+		}
+		findings, _ = ck.AppendWeek(findings, s, episode)
+	}
+	for _, f := range findings {
+		fmt.Println(f.Severity, f.Code, f.Subject+":", f.Message())
+	}
+	// Output:
+	// ignored columns: [clinician]
+	// p-042 2025-W10 4h30m counted, 0h45m not
+	//   Monday 3 services, APC 5861
+	//   Wednesday 1 services, APC none
+	// blocking schedule.claim.code-excluded c-9001: claim lines with a code not to be reported on a program claim on 2025-03-05 (90853): need 0, got 1
+	// warning schedule.weekly-minutes.below-minimum p-042: counted service time below the weekly minimum: need 9h00m, got 4h30m
+	// blocking schedule.day-services.below-tier p-042: too few countable services for a paid program day on 2025-03-05: need 3, got 1
+	// info schedule.weekly-minutes.uncounted p-042: time attended not all in sessions that count toward the hours: need 5h15m, got 4h30m
 }

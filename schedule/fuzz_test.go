@@ -1,7 +1,11 @@
 package schedule_test
 
 import (
+	"encoding/csv"
+	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
@@ -35,4 +39,116 @@ func FuzzDecodeJSON(f *testing.F) {
 			jsonRoundTrip(t, s, (*schedule.WeekSummary).UnmarshalJSON)
 		}
 	})
+}
+
+// FuzzClaimReader reads arbitrary input as claim lines, mapped columns and
+// extra ones ignored: never a panic; rows in = rows read + rows refused
+// (every non-blank line after the header is in a row read or refused, each
+// refused row with its lines); messages in the package's own words; the
+// lines read validate.
+func FuzzClaimReader(f *testing.F) {
+	f.Add("patient,claim,line,date,revenue,code,units,x\np-1,c-1,1,2025-03-03,0915,G0410,2,y\n")
+	f.Add("\uFEFFmember,claim,line,date,hcpcs\np-1,c-1,1,2025-02-30,G0410\np-1,\"c-1,2,2025-03-03,G0410\np-2,c,3,2025-03-03,90834\n")
+	f.Add("patient,claim,line,date,code,minutes,modifier1\np-1,c-1,0,2025-03-03,g0410,-1,9\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		opt := schedule.CSVOptions{Columns: map[string]string{"member": "patient", "hcpcs": "code"}, IgnoreExtra: true}
+		cr, err := schedule.NewClaimReader(strings.NewReader(in), opt)
+		if err != nil {
+			return // a header refused: see FuzzCSVReader for its words
+		}
+		lines := strings.Count(in, "\n") + 1
+		covered := map[int]bool{}
+		for l, err := range cr.All() {
+			first, last := cr.Lines()
+			require.True(t, first > headerEnd(in) && first <= last && last <= lines, "lines %d-%d of %d", first, last, lines)
+			for n := first; n <= last; n++ {
+				covered[n] = true
+			}
+			if err != nil {
+				var re *schedule.RowError
+				require.ErrorAs(t, err, &re)
+				require.Equal(t, first, re.Line)
+				ownWords(t, err)
+				continue
+			}
+			require.NoError(t, l.Validate())
+		}
+		for i, line := range strings.Split(in, "\n") {
+			if n := i + 1; n > headerEnd(in) && strings.TrimRight(line, "\r") != "" {
+				require.True(t, covered[n], "line %d was lost", n)
+			}
+		}
+	})
+}
+
+// FuzzParseSessions decodes arbitrary JSON as sessions: never a panic; an
+// error is field errors that never hold a string of the input; what
+// decodes re-encodes and decodes to the same sessions.
+func FuzzParseSessions(f *testing.F) {
+	f.Add([]byte(`[{"patient":"p-1","date":"2025-03-03","start":"09:00","minutes":"3h00m","kind":"group","attendance":"attended","delivery":"video"}]`))
+	f.Add([]byte(`[{"patient":"Jane Doe 1980-01-01","date":"0000-01-01","start":"25:00","minutes":"x","kind":"Jane"}]`))
+	f.Add([]byte("[{\"patient\":\"p\xff\",\"id\":\"\\u0000\"}]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss, err := schedule.ParseSessions(data)
+		if err != nil {
+			var es iop.FieldErrors
+			require.ErrorAs(t, err, &es)
+			var strs []string
+			if json.Unmarshal(data, &strs) == nil {
+				for _, s := range strs {
+					noInput(t, err, s)
+				}
+			}
+			return
+		}
+		b, err := json.Marshal(ss)
+		require.NoError(t, err)
+		again, err := schedule.ParseSessions(b)
+		require.NoError(t, err)
+		if len(ss) == 0 {
+			require.Empty(t, again)
+			return
+		}
+		require.Equal(t, ss, again)
+	})
+}
+
+// FuzzWithSpan builds sessions from arbitrary instants in zones whose
+// clocks change at midnight: never a panic, and what WithSpan returns
+// passes Validate.
+func FuzzWithSpan(f *testing.F) {
+	f.Add(int64(1730606400), int64(3600), uint8(0))
+	f.Add(int64(1725764400), int64(86400), uint8(1))
+	f.Fuzz(func(t *testing.T, start, length int64, zone uint8) {
+		names := []string{"America/Havana", "America/Santiago", "Asia/Beirut", "UTC"}
+		loc, err := time.LoadLocation(names[int(zone)%len(names)])
+		if err != nil {
+			t.Skip(err)
+		}
+		st := time.Unix(start%(1<<34), 0)
+		s, err := schedule.Session{Patient: "p-1", Kind: iop.GroupTherapy, Attendance: schedule.Attended}.
+			WithSpan(st, st.Add(time.Duration(length%(3<<40))), loc)
+		if err != nil {
+			require.ErrorIs(t, err, iop.ErrOutOfRange)
+			return
+		}
+		if iop.CheckServiceDate(s.Date) == nil {
+			require.NoError(t, s.Validate())
+		}
+	})
+}
+
+// headerEnd returns the last line of the header row of a CSV input.
+func headerEnd(in string) int {
+	in = strings.TrimPrefix(in, "\uFEFF")
+	r := csv.NewReader(strings.NewReader(in))
+	if _, err := r.Read(); err != nil {
+		return 1
+	}
+	consumed := in[:r.InputOffset()]
+	n := strings.Count(consumed, "\n")
+	if !strings.HasSuffix(consumed, "\n") {
+		n++
+	}
+	return n
 }

@@ -3,6 +3,7 @@ package schedule_test
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"testing"
 	"time"
 
@@ -81,6 +82,18 @@ func finding(code iop.Code, cite iop.Citation, f iop.Finding) iop.Finding {
 		}
 	}
 	panic("no rule " + string(code))
+}
+
+// findingIn returns the finding of code as profile p applies it: the
+// severity of p's setting for the rule, or the table's.
+func findingIn(p iop.Profile, code iop.Code, cite iop.Citation, f iop.Finding) iop.Finding {
+	f = finding(code, cite, f)
+	for _, r := range schedule.Rules() {
+		if r.Code == code {
+			f.Severity, _ = p.Setting(r)
+		}
+	}
+	return f
 }
 
 // minutes returns the figures of a finding in minutes for patient p-1.
@@ -163,4 +176,25 @@ func noInput(t *testing.T, err error, input string) {
 	var re *schedule.RowError
 	require.True(t, errors.As(err, &pe) || errors.As(err, &fe) || errors.As(err, &re), "a typed error: %T", err)
 	assert.NotContains(t, err.Error(), input, "the message holds the input")
+}
+
+// only returns the findings of fs with code c, nil when none.
+func only(fs iop.Findings, c iop.Code) iop.Findings {
+	var out iop.Findings
+	for _, f := range fs {
+		if f.Code == c {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// openDir opens a directory, which reads as an error.
+func openDir(t *testing.T) (*os.File, error) {
+	t.Helper()
+	f, err := os.Open(t.TempDir())
+	if err == nil {
+		t.Cleanup(func() { _ = f.Close() })
+	}
+	return f, err
 }

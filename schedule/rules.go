@@ -11,6 +11,18 @@ import (
 // checks and its general source; a profile may change the severity of any,
 // or turn it off ([iop.Profile.Rules]).
 const (
+	// CodeSessionDuplicate: sessions that repeat another of the week (the
+	// same session ID, or the same date, start and kind; claim lines: the
+	// same claim and line) were counted once. Subject is the record ID of
+	// the first session not counted (the patient's when it has none);
+	// Need is 0, Got the minutes not counted ([WeekSummary.Duplicates]).
+	CodeSessionDuplicate iop.Code = "schedule.session.duplicate"
+	// CodeSessionOverlap: sessions of one patient overlap in time on a
+	// day; the time overlapped was counted once, and a session that added
+	// no time is no service. Subject is the record ID of the first session
+	// not counted in full (the patient's when it has none); Need is 0, Got
+	// the minutes not counted ([WeekSummary.Overlaps]).
+	CodeSessionOverlap iop.Code = "schedule.session.overlap"
 	// CodeServiceOutsideEpisode: service time on days before admission or
 	// after discharge; it was not counted. Need is the week's counted time
 	// with it, Got without it.
@@ -61,11 +73,33 @@ const (
 	// for review. Day is the latest such day; Got the days since the last
 	// review.
 	CodePlanReviewOverdue iop.Code = "schedule.plan-review.overdue"
+	// CodeClaimCodeExcluded: claim lines with a code that must not be
+	// reported on a program claim (Medicare: CPT 90853, reported as G0410).
+	// Subject is the claim; Ref the first such code (from the profile);
+	// Day its date of service; Got the number of such lines.
+	CodeClaimCodeExcluded iop.Code = "schedule.claim.code-excluded"
+	// CodeClaimCodeNotProgram: lines of a program claim whose code is no
+	// program service under the profile; they count nothing. Got is their
+	// number, Day the first one's date.
+	CodeClaimCodeNotProgram iop.Code = "schedule.claim.code-not-program"
+	// CodeClaimRevenueCode: program lines with a revenue code the profile
+	// does not allow with the program (H0015 with 0906). Got is their
+	// number, Day the first one's date.
+	CodeClaimRevenueCode iop.Code = "schedule.claim.revenue-code"
+	// CodeClaimConditionMissing: a program claim without the condition
+	// code the program needs (Medicare IOP 92, PHP 41); Ref is the code.
+	CodeClaimConditionMissing iop.Code = "schedule.claim.condition-code-missing"
+	// CodeClaimBillType: a program claim whose type of bill is missing or
+	// not one the program may be billed on (Medicare IOP: 13x, 76x, 85x,
+	// 71x, 77x).
+	CodeClaimBillType iop.Code = "schedule.claim.bill-type"
 )
 
 // The rules' indices in the table, in the order the checks apply them.
 const (
-	ruleServiceOutsideEpisode = iota
+	ruleSessionDuplicate = iota
+	ruleSessionOverlap
+	ruleServiceOutsideEpisode
 	rulePopulationNotServed
 	rulePartialWeek
 	ruleWeeklyBelowMinimum
@@ -79,6 +113,11 @@ const (
 	ruleCertificationMissing
 	ruleCertificationDue
 	rulePlanReviewOverdue
+	ruleClaimCodeExcluded
+	ruleClaimCodeNotProgram
+	ruleClaimRevenueCode
+	ruleClaimConditionMissing
+	ruleClaimBillType
 )
 
 // The general sources of the rules. A finding cites the profile's own rule
@@ -123,9 +162,24 @@ func citeCert() iop.Citation {
 		Edition: "CY2024 PFS final rule"}
 }
 
+func citeInput() iop.Citation {
+	return iop.Citation{Source: "ioprules schedule: counting", Edition: "v1",
+		Note: "not a payer rule: a service furnished once is billed once, and a patient attends one service at a time"}
+}
+
+func citeClaims() iop.Citation {
+	return iop.Citation{Source: "Medicare Claims Processing Manual (Pub. 100-04) ch. 4 §260.1; CR 13222 (MLN Matters MM13222, 2023-12-20)",
+		Title:   "Special Partial Hospitalization and Intensive Outpatient Billing Requirements",
+		Edition: "as amended for IOP from 2024-01-01",
+		URL:     "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c04.pdf",
+		Note:    "secondary: read from Medicare contractors' pages quoting the manual; a finding cites the profile's own claim rules when it has them"}
+}
+
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [...]iop.Rule{
+	ruleSessionDuplicate:      {Code: CodeSessionDuplicate, Severity: iop.Warning, Summary: "sessions repeated in the records were counted once", Cite: citeInput()},
+	ruleSessionOverlap:        {Code: CodeSessionOverlap, Severity: iop.Warning, Summary: "sessions overlapping in time were counted once", Cite: citeInput()},
 	ruleServiceOutsideEpisode: {Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
 	rulePopulationNotServed:   {Code: CodePopulationNotServed, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
 	rulePartialWeek:           {Code: CodePartialWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
@@ -140,6 +194,11 @@ var rules = [...]iop.Rule{
 	ruleCertificationMissing:  {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "days of service under no current certification", Cite: citeCert()},
 	ruleCertificationDue:      {Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
 	rulePlanReviewOverdue:     {Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
+	ruleClaimCodeExcluded:     {Code: CodeClaimCodeExcluded, Severity: iop.Blocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
+	ruleClaimCodeNotProgram:   {Code: CodeClaimCodeNotProgram, Severity: iop.Warning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
+	ruleClaimRevenueCode:      {Code: CodeClaimRevenueCode, Severity: iop.Warning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
+	ruleClaimConditionMissing: {Code: CodeClaimConditionMissing, Severity: iop.Blocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
+	ruleClaimBillType:         {Code: CodeClaimBillType, Severity: iop.Blocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
 }
 
 // Rules returns the package's rule table, in the order the checks apply

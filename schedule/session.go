@@ -39,6 +39,10 @@ type Session struct {
 	Kind iop.ServiceKind `json:"kind,omitzero"`
 	// Attendance says whether the patient took part.
 	Attendance Attendance `json:"attendance,omitzero"`
+	// Delivery is how the session was delivered: in person, by video or
+	// audio only. Zero is taken as in person. Whether telehealth time
+	// counts is the profile's rule ([iop.CountingRules.Delivered]).
+	Delivery iop.Delivery `json:"delivery,omitzero"`
 	// Planned is the planned length of the session.
 	Planned iop.Minutes `json:"minutes"`
 	// Attended is the minutes attended when Attendance is [Partial]; zero
@@ -63,8 +67,8 @@ func (s Session) AttendedMinutes() iop.Minutes {
 
 // End returns the wall-clock minutes after midnight at which the session
 // ends, Start plus Planned; 24:00 (1440) is the latest a valid session
-// ends.
-func (s Session) End() iop.Minutes { return s.Start.Minutes() + s.Planned }
+// ends. The sum saturates ([iop.Minutes.Add]): it never wraps.
+func (s Session) End() iop.Minutes { return s.Start.Minutes().Add(s.Planned) }
 
 // crossesMidnight reports whether the session ends after midnight, in
 // 64-bit arithmetic so that no length can wrap around.
@@ -89,8 +93,9 @@ func (s Session) attendanceFits() bool {
 // the attended minutes of a valid session, and false for an invalid one.
 // kinds holds the valid service kinds ([counter.valid]).
 func (s *Session) check(kinds uint32) (iop.Minutes, bool) {
-	if s.Patient == "" || s.Date == date.Zero || s.Start.m == 0 || s.Start.m > minutesPerDay ||
-		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || s.Kind >= 32 || kinds>>s.Kind&1 == 0 {
+	if s.Patient == "" || !serviceDate(s.Date) || s.Start.m == 0 || s.Start.m > minutesPerDay ||
+		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || s.Kind >= 32 || kinds>>s.Kind&1 == 0 ||
+		s.Delivery > iop.AudioOnly {
 		return 0, false
 	}
 	switch s.Attendance {
@@ -104,10 +109,13 @@ func (s *Session) check(kinds uint32) (iop.Minutes, bool) {
 	return 0, false
 }
 
+// idsOK reports whether the patient and session IDs are valid record IDs.
+func (s *Session) idsOK() bool { return idOK(s.Patient) && (s.ID == "" || idOK(s.ID)) }
+
 // valid reports whether s is valid, as Validate does.
 func (s *Session) valid() bool {
 	_, ok := s.check(^uint32(0))
-	return ok && s.Kind.IsValid()
+	return ok && s.Kind.IsValid() && s.idsOK()
 }
 
 // counter says which sessions count, as a profile's [iop.CountingRules]
@@ -116,6 +124,7 @@ type counter struct {
 	valid uint32 // the valid service kinds
 	kinds uint32 // the kinds that count
 	codes []string
+	tele  iop.Deliveries // the telehealth deliveries that count
 }
 
 func newCounter(r *iop.CountingRules) counter {
@@ -123,18 +132,24 @@ func newCounter(r *iop.CountingRules) counter {
 	for _, k := range iop.AllServiceKinds() {
 		valid |= iop.ServiceKindsOf(k)
 	}
-	return counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes}
+	return counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth}
 }
 
-// counts reports whether a valid session counts.
+// counts reports whether a valid session counts: its kind or code counts,
+// and it was delivered in a way whose time counts.
 func (c *counter) counts(s *Session) bool {
-	return c.kinds>>s.Kind&1 != 0 || (len(c.codes) > 0 && s.Code != "" && slices.Contains(c.codes, s.Code))
+	return (c.kinds>>s.Kind&1 != 0 || (len(c.codes) > 0 && s.Code != "" && slices.Contains(c.codes, s.Code))) &&
+		(s.Delivery <= iop.InPerson || c.tele.Has(s.Delivery))
 }
 
 // Validate reports every problem with s, in the order of its fields, as
 // [iop.FieldErrors] naming each field by its JSON name: a missing patient,
-// date, start, kind or attendance ([iop.ErrMissing]); an unknown kind or
-// attendance ([iop.ErrUnknown]); a planned length of zero or less, a
+// date, start, kind or attendance ([iop.ErrMissing]); a patient or session
+// ID that is not a clean record ID ([iop.CheckID]: invalid UTF-8, control
+// or format characters, or the replacement character U+FFFD, which is
+// what JSON decoding makes of invalid UTF-8); a date outside the plausible
+// range of service dates ([iop.CheckServiceDate]); an unknown kind,
+// attendance or delivery ([iop.ErrUnknown]); a planned length of zero or less, a
 // session that ends after midnight, negative attended minutes, attended
 // minutes above the planned ones or attended minutes that contradict the
 // attendance ([iop.ErrOutOfRange], with the reason). It returns nil when s
@@ -152,11 +167,16 @@ func (s Session) Validate() error {
 
 // validate adds the problems of s to es.
 func (s *Session) validate(es *iop.FieldErrors) {
-	if s.Patient == "" {
-		es.Add("patient", iop.ErrMissing)
+	if err := checkID(s.Patient); err != nil {
+		es.Add("patient", err)
 	}
-	if s.Date == date.Zero {
-		es.Add("date", iop.ErrMissing)
+	if s.ID != "" {
+		if err := checkID(s.ID); err != nil {
+			es.Add("id", err)
+		}
+	}
+	if err := iop.CheckServiceDate(s.Date); err != nil {
+		es.Add("date", err)
 	}
 	if !s.Start.IsValid() {
 		es.Add("start", iop.ErrMissing)
@@ -169,6 +189,9 @@ func (s *Session) validate(es *iop.FieldErrors) {
 	}
 	missingOrUnknown(es, "kind", s.Kind.IsZero(), s.Kind.IsValid())
 	missingOrUnknown(es, "attendance", s.Attendance.IsZero(), s.Attendance.IsValid())
+	if !s.Delivery.IsZero() && !s.Delivery.IsValid() {
+		es.Add("delivery", iop.ErrUnknown)
+	}
 	switch {
 	case s.Attended < 0:
 		es.Add("attended", errAttendedNegative)
@@ -187,9 +210,12 @@ func (s *Session) validate(es *iop.FieldErrors) {
 // difference: 01:00 to 04:00 on a spring-forward night is 2 hours.
 //
 // It returns an error wrapping [iop.ErrMissing] for a nil loc, and
-// [iop.ErrOutOfRange] when end is not a minute or more after start or
-// falls on a later civil date in loc than start (ending exactly at the next
-// midnight is allowed).
+// [iop.ErrOutOfRange] when end is not a minute or more after start, falls
+// on a later civil date in loc than start (ending exactly at the next
+// midnight is allowed), or when the time elapsed runs past 24:00 on the
+// wall clock (on a day clocks fall back, 00:30 to 23:59 lasts 24h29m): the
+// session it returns always passes the checks of [Session.Validate] on
+// date, start and length.
 func (s Session) WithSpan(start, end time.Time, loc *time.Location) (Session, error) {
 	if loc == nil {
 		return Session{}, &iop.FieldError{Field: "location", Err: iop.ErrMissing}
@@ -208,7 +234,14 @@ func (s Session) WithSpan(start, end time.Time, loc *time.Location) (Session, er
 	if err != nil {
 		return Session{}, err
 	}
-	s.Date, s.Start, s.Planned = day, c, iop.MinutesOf(en.Sub(st))
+	planned := iop.MinutesOf(en.Sub(st))
+	if int64(c.Minutes())+int64(planned) > minutesPerDay {
+		// On a day clocks fall back, more time can pass than the wall clock
+		// has left: a session is held to end by 24:00 of its date, as
+		// Validate holds it.
+		return Session{}, &iop.FieldError{Field: "minutes", Err: errAboveDay}
+	}
+	s.Date, s.Start, s.Planned = day, c, planned
 	return s, nil
 }
 
@@ -243,10 +276,16 @@ func ParseSession(data []byte) (Session, error) {
 }
 
 // ParseSessions decodes a JSON array of sessions strictly and validates
-// each. Errors name the element: "[3].minutes".
-func ParseSessions(data []byte) ([]Session, error) {
+// each. Errors name the element: "[3].minutes". Input above
+// [DefaultMaxBytes] is refused with [iop.ErrTooLarge], without being read;
+// [ParseSessionsLimit] sets another limit.
+func ParseSessions(data []byte) ([]Session, error) { return ParseSessionsLimit(data, DefaultMaxBytes) }
+
+// ParseSessionsLimit is [ParseSessions] with a size limit of limit bytes
+// instead of [DefaultMaxBytes].
+func ParseSessionsLimit(data []byte, limit int64) ([]Session, error) {
 	var ss []Session
-	if err := check.Decode(data, &ss); err != nil {
+	if err := decodeLimit(data, &ss, limit); err != nil {
 		return nil, err
 	}
 	var es iop.FieldErrors

@@ -41,8 +41,30 @@ type WeekSummary struct {
 	// MissedMinutes is the planned time of countable sessions that was not
 	// attended.
 	MissedMinutes iop.Minutes `json:"missed_minutes"`
-	// UncountedMinutes is the time attended in sessions that do not count.
+	// UncountedMinutes is the time attended in sessions that do not count:
+	// kinds or codes the profile does not count, and telehealth it does not
+	// count ([iop.CountingRules.Delivered]).
 	UncountedMinutes iop.Minutes `json:"uncounted_minutes"`
+	// Duplicates are the sessions not counted at all because they repeat
+	// another of the week: the same session ID, or the same date, start and
+	// kind (claim lines: the same claim ID and line number). Their minutes
+	// are the countable time they would have added.
+	Duplicates Repeats `json:"duplicates,omitzero"`
+	// Overlaps are the countable sessions whose attended time overlaps
+	// another's on the same day: the time overlapped counted once. Their
+	// minutes are the time not counted again.
+	Overlaps Repeats `json:"overlaps,omitzero"`
+}
+
+// Repeats counts sessions of a week that were not counted, or not counted
+// in full, because they repeat or overlap others: how many, the minutes not
+// counted, and the record ID of the first of them in canonical order (the
+// session's ID, or the claim's for a claim line; empty when it has none).
+// The zero Repeats is none. It is comparable.
+type Repeats struct {
+	Sessions int32       `json:"sessions"`
+	Minutes  iop.Minutes `json:"minutes"`
+	First    string      `json:"first,omitzero"`
 }
 
 // UnmarshalJSON decodes s strictly ([iop.FieldErrors] naming each bad
@@ -64,7 +86,8 @@ func (s *WeekSummary) validate(es *iop.FieldErrors) {
 		es.Add("week", iop.ErrMissing)
 	}
 	neg := s.Minutes < 0 || s.MissedMinutes < 0 || s.UncountedMinutes < 0 ||
-		s.Sessions < 0 || s.Absent < 0 || s.Excused < 0 || s.Partial < 0
+		s.Sessions < 0 || s.Absent < 0 || s.Excused < 0 || s.Partial < 0 ||
+		s.Duplicates.Sessions < 0 || s.Duplicates.Minutes < 0 || s.Overlaps.Sessions < 0 || s.Overlaps.Minutes < 0
 	for _, m := range s.DayMinutes {
 		neg = neg || m < 0
 	}
@@ -76,7 +99,8 @@ func (s *WeekSummary) validate(es *iop.FieldErrors) {
 // valid reports whether validate finds nothing.
 func (s *WeekSummary) valid() bool {
 	neg := int32(s.Minutes) | int32(s.MissedMinutes) | int32(s.UncountedMinutes) |
-		s.Sessions | s.Absent | s.Excused | s.Partial
+		s.Sessions | s.Absent | s.Excused | s.Partial |
+		s.Duplicates.Sessions | int32(s.Duplicates.Minutes) | s.Overlaps.Sessions | int32(s.Overlaps.Minutes)
 	for _, m := range s.DayMinutes {
 		neg |= int32(m)
 	}

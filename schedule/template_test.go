@@ -17,7 +17,7 @@ func TestFit(t *testing.T) {
 	tmpl := func(days schedule.Weekdays, n int, m iop.Minutes) schedule.Template {
 		return schedule.Template{ID: "t-1", Days: days, Start: schedule.MustParseClock("09:00"), Sessions: n, Minutes: m, Kind: iop.GroupTherapy}
 	}
-	medicare, h0015 := iop.MedicareIOP2024(), iop.H0015()
+	medicare, h0015, asam := iop.MedicareIOP2024(), iop.H0015(), iop.ASAM3Level21()
 	tests := []struct {
 		name    string
 		profile iop.Profile
@@ -25,24 +25,27 @@ func TestFit(t *testing.T) {
 		t       schedule.Template
 		want    schedule.Fit
 		codes   []iop.Code
+		meets   bool
 	}{
 		{"Mon/Wed/Fri 3 x 60 min clears Medicare's 9h by nothing", medicare, iop.Adult, tmpl(mwf, 3, 60),
-			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0, Headroom: 600}, nil},
-		{"3 x 59 min misses it by 9 minutes", medicare, iop.Adult, tmpl(mwf, 3, 59),
-			schedule.Fit{Weekly: 531, Day: 177, Days: 3, Band: medicare.Weekly.Adult, Margin: -9, Headroom: 609},
-			[]iop.Code{schedule.CodeWeeklyBelowMinimum}},
-		{"2 sessions a day miss the per-diem tier", medicare, iop.Adult, tmpl(mwf, 2, 90),
-			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0, Headroom: 600},
-			[]iop.Code{schedule.CodeBelowTier, schedule.CodeBelowTier, schedule.CodeBelowTier}},
-		{"5 days of 4 x 60 min are over 19h", medicare, iop.Adult, tmpl(schedule.WeekdaysOf(1, 2, 3, 4, 5), 4, 60),
-			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: medicare.Weekly.Adult, Margin: 660, Headroom: -60},
-			[]iop.Code{schedule.CodeWeeklyAboveMaximum}},
+			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0}, nil, true},
+		{"3 x 59 min misses it by 9 minutes, a warning under Medicare", medicare, iop.Adult, tmpl(mwf, 3, 59),
+			schedule.Fit{Weekly: 531, Day: 177, Days: 3, Band: medicare.Weekly.Adult, Margin: -9},
+			[]iop.Code{schedule.CodeWeeklyBelowMinimum}, true},
+		{"2 sessions a day miss the per-diem tier: no paid day", medicare, iop.Adult, tmpl(mwf, 2, 90),
+			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0},
+			[]iop.Code{schedule.CodeBelowTier, schedule.CodeBelowTier, schedule.CodeBelowTier}, false},
+		{"Medicare has no weekly maximum", medicare, iop.Adult, tmpl(schedule.WeekdaysOf(1, 2, 3, 4, 5), 4, 60),
+			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: medicare.Weekly.Adult, Margin: 660}, nil, true},
+		{"ASAM 2.1: 5 days of 4 x 60 min are 20h, above the band", asam, iop.Adult, tmpl(schedule.WeekdaysOf(1, 2, 3, 4, 5), 4, 60),
+			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: asam.Weekly.Adult, Margin: 660, Headroom: -1},
+			[]iop.Code{schedule.CodeWeeklyAboveMaximum}, true},
 		{"H0015: 2 days of 4h30m are not a week", h0015, iop.Adult, tmpl(schedule.WeekdaysOf(time.Tuesday, time.Thursday), 3, 90),
 			schedule.Fit{Weekly: 540, Day: 270, Days: 2, DayMargin: 90, DaysMargin: -1},
-			[]iop.Code{schedule.CodeTooFewDays}},
+			[]iop.Code{schedule.CodeTooFewDays}, false},
 		{"H0015: 3 days of 2h30m are not service days", h0015, iop.Adult, tmpl(mwf, 1, 150),
 			schedule.Fit{Weekly: 450, Day: 150, Days: 3, DayMargin: -30, DaysMargin: 0},
-			[]iop.Code{schedule.CodeShortDay, schedule.CodeShortDay, schedule.CodeShortDay, schedule.CodeTooFewDays}},
+			[]iop.Code{schedule.CodeShortDay, schedule.CodeShortDay, schedule.CodeShortDay, schedule.CodeTooFewDays}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,7 +57,7 @@ func TestFit(t *testing.T) {
 			for _, f := range got.Findings {
 				assert.Equal(t, "t-1", f.Subject)
 			}
-			assert.Equal(t, len(tt.codes) == 0 || tt.codes[0] != schedule.CodeWeeklyBelowMinimum && tt.codes[len(tt.codes)-1] != schedule.CodeTooFewDays, got.Meets())
+			assert.Equal(t, tt.meets, got.Meets())
 			got.Findings = nil
 			assert.Equal(t, tt.want, got)
 		})
@@ -68,7 +71,12 @@ func TestFit(t *testing.T) {
 		assert.Equal(t, iop.Minutes(0), got.Weekly)
 		assert.Equal(t, iop.Minutes(-540), got.Margin)
 		ioptest.CodesEqual(t, covered(t, ck, got.Findings), schedule.CodeWeeklyBelowMinimum, schedule.CodeUncountedTime)
-		assert.False(t, got.Meets())
+		assert.True(t, got.Meets(), "under Medicare the weekly minimum is a warning")
+		asam := checker(t, iop.ASAM3Level21())
+		got, err = asam.FitTemplate(tm, iop.Adult)
+		require.NoError(t, err)
+		covered(t, asam, got.Findings)
+		assert.False(t, got.Meets(), "under ASAM 2.1 it blocks")
 	})
 	t.Run("errors", func(t *testing.T) {
 		_, err := checker(t, medicare).FitTemplate(schedule.Template{Sessions: 1, Minutes: 60, Kind: iop.GroupTherapy}, 0)

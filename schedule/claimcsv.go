@@ -1,0 +1,156 @@
+package schedule
+
+import (
+	"errors"
+	"io"
+	"iter"
+
+	"github.com/ioprules/ioprules/iop"
+)
+
+// The claim-line columns. patient, claim, line and date are required, and
+// code or revenue; the others are optional. Modifiers and condition codes
+// are one a column: modifier1 to modifier4, condition1 to condition4.
+var claimColumns = [...]string{"patient", "claim", "line", "date", "revenue", "code",
+	"modifier1", "modifier2", "modifier3", "modifier4", "units", "place_of_service", "minutes",
+	"bill_type", "condition1", "condition2", "condition3", "condition4"}
+
+const (
+	ccPatient = iota
+	ccClaim
+	ccLine
+	ccDate
+	ccRevenue
+	ccCode
+	ccModifier1
+	ccModifier2
+	ccModifier3
+	ccModifier4
+	ccUnits
+	ccPOS
+	ccMinutes
+	ccBillType
+	ccCondition1
+	ccCondition2
+	ccCondition3
+	ccCondition4
+	numClaimColumns
+)
+
+var claimSchema = csvSchema{names: claimColumns[:], required: func() []bool {
+	r := make([]bool, numClaimColumns)
+	r[ccPatient], r[ccClaim], r[ccLine], r[ccDate] = true, true, true, true
+	return r
+}(), oneOf: [2]int{ccCode, ccRevenue}}
+
+// ClaimReader reads claim lines from CSV, one a row, after a header row
+// that names the columns (any order; map other names with
+// [CSVOptions.Columns]):
+//
+//	patient,claim,line,date,revenue,code,modifier1,units,place_of_service,bill_type,condition1
+//	p-001,c-77,1,2025-03-03,0905,G0410,,2,,0131,92
+//
+// patient, claim, line and date are required, and code or revenue; units
+// is 1 when the column or the cell is empty; minutes is whole minutes.
+// Every row is checked with [ClaimLine.Validate]. Errors are those of a
+// [CSVReader], and mean the same. A ClaimReader allocates one string per
+// row (encoding/csv's), and is not safe for concurrent use.
+type ClaimReader struct {
+	c *csvCore
+}
+
+// NewClaimReader reads the header row from r under opt and returns a
+// reader for the claim lines after it. An error names each column missing,
+// and each unknown one by its position (with its name when the header is
+// made of plain names), unless opt.IgnoreExtra.
+func NewClaimReader(r io.Reader, opt CSVOptions) (*ClaimReader, error) {
+	c, err := newCore(r, opt, &claimSchema)
+	if err != nil {
+		return nil, err
+	}
+	return &ClaimReader{c: c}, nil
+}
+
+// Extra returns the names of the columns the reader skips, in the order of
+// the header.
+func (cr *ClaimReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
+
+// Lines returns the first and last lines of the input the last row read
+// (or refused) took.
+func (cr *ClaimReader) Lines() (first, last int) { return cr.c.lines() }
+
+// Read returns the next claim line; see [CSVReader] for what its errors
+// mean.
+func (cr *ClaimReader) Read() (ClaimLine, error) {
+	rec, err := cr.c.read()
+	if err != nil {
+		return ClaimLine{}, err
+	}
+	c := cr.c
+	col := c.col
+	cell := func(i int) string {
+		if j := col[i]; j >= 0 {
+			return rec[j]
+		}
+		return ""
+	}
+	var l ClaimLine
+	var es iop.FieldErrors
+	l.Patient, l.Claim = cell(ccPatient), cell(ccClaim)
+	if v := cell(ccLine); v != "" {
+		n, ok := parseInt(v)
+		if !ok {
+			es.Add("line", errNumber)
+		}
+		l.Line = int(n)
+	}
+	if v := cell(ccDate); v != "" {
+		var ok bool
+		if l.Date, ok = parseDate(v); !ok {
+			es.Add("date", iop.ErrInvalidDate)
+		}
+	}
+	l.Revenue, l.Code = cell(ccRevenue), cell(ccCode)
+	for i := range 4 {
+		l.Modifiers[i] = cell(ccModifier1 + i)
+		l.ConditionCodes[i] = cell(ccCondition1 + i)
+	}
+	l.Units = 1
+	if v := cell(ccUnits); v != "" {
+		n, ok := parseInt(v)
+		if !ok {
+			es.Add("units", errNumber)
+		}
+		l.Units = int(n)
+	}
+	l.PlaceOfService, l.BillType = cell(ccPOS), cell(ccBillType)
+	if v := cell(ccMinutes); v != "" {
+		if l.Minutes, err = parseMinutes(v); err != nil {
+			es.Add("minutes", errNumber)
+		}
+	}
+	if len(es) == 0 && !l.valid() {
+		es.Add("", l.Validate())
+	}
+	if len(es) > 0 {
+		return ClaimLine{}, c.refuse(es)
+	}
+	c.rowsOK++
+	return l, nil
+}
+
+// All returns an iterator over the rest of the rows, as [CSVReader.All]
+// does.
+func (cr *ClaimReader) All() iter.Seq2[ClaimLine, error] {
+	return func(yield func(ClaimLine, error) bool) {
+		for {
+			l, err := cr.Read()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if !yield(l, err) || cr.c.done {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,485 @@
+package schedule
+
+import (
+	"strconv"
+
+	"github.com/ioprules/ioprules/internal/check"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// ClaimLine is one line of a claim as billing exports list them: the
+// patient, the claim and the line's number on it, the date of service, the
+// revenue code, the HCPCS or CPT code with up to four modifiers, the
+// units, the place of service, optionally the minutes of service, and the
+// claim's type of bill and condition codes (repeated on each line of a
+// claim, as flat exports do).
+//
+// How a line becomes service is the profile's rule ([iop.ClaimRules]): a
+// program code that is timed stands for Units × UnitMinutes; an untimed
+// code is one service of unknown length (0 minutes unless Minutes says); a
+// per diem is one program day of DayMinutes. Minutes, when given,
+// overrides the time the code stands for. Each line is one service. A line
+// whose code is not a program service, or is excluded, counts nothing; a
+// line delivered by telehealth ([ClaimLine.Delivery]) counts only when the
+// profile's counting rules count that delivery. Time that does not count
+// is reported as uncounted time, like a session's.
+//
+// ClaimLine is a comparable value, safe for concurrent use. Build it with a
+// composite literal, read it with a [ClaimReader] or decode it from JSON,
+// and check it with [ClaimLine.Validate].
+type ClaimLine struct {
+	// Patient is the opaque record ID of the patient.
+	Patient string `json:"patient"`
+	// Claim is the opaque record ID of the claim.
+	Claim string `json:"claim"`
+	// Line is the line's number on the claim, from 1.
+	Line int `json:"line"`
+	// Date is the date of service.
+	Date date.Date `json:"date"`
+	// Revenue is the revenue code, four digits ("0905"); optional.
+	Revenue string `json:"revenue,omitzero"`
+	// Code is the HCPCS or CPT code ("G0410", "90834"); optional on a
+	// line with a revenue code only.
+	Code string `json:"code,omitzero"`
+	// Modifiers are the code's modifiers ("95", "GT"), unused ones empty.
+	Modifiers [4]string `json:"modifiers,omitzero"`
+	// Units is the number of units billed, 1 or more.
+	Units int `json:"units"`
+	// PlaceOfService is the two-digit place of service of a professional
+	// claim ("02", "10", "53"); optional.
+	PlaceOfService string `json:"place_of_service,omitzero"`
+	// Minutes is the time of service when the export gives it; zero
+	// otherwise.
+	Minutes iop.Minutes `json:"minutes,omitzero"`
+	// BillType is the claim's type of bill ("0131", "131"); optional, for
+	// institutional claims.
+	BillType string `json:"bill_type,omitzero"`
+	// ConditionCodes are the claim's condition codes ("92", "41"), unused
+	// ones empty.
+	ConditionCodes [4]string `json:"condition_codes,omitzero"`
+}
+
+// Delivery returns how the line's service was delivered, from its place of
+// service and modifiers ([iop.DeliveryOf]).
+func (l ClaimLine) Delivery() iop.Delivery {
+	return iop.DeliveryOf(l.PlaceOfService, l.Modifiers[0], l.Modifiers[1], l.Modifiers[2], l.Modifiers[3])
+}
+
+// hasCondition reports whether the line carries condition code cc.
+func (l *ClaimLine) hasCondition(cc string) bool {
+	for _, c := range l.ConditionCodes {
+		if c == cc {
+			return true
+		}
+	}
+	return false
+}
+
+// maxUnits bounds the units of a line: a day of one-minute units.
+const maxUnits = minutesPerDay
+
+// alnum reports whether s has n characters, digits or upper-case letters
+// (digits only when digits is set).
+func alnum(s string, n int, digits bool) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || !digits && c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// valid reports whether Validate finds nothing, without building errors.
+func (l *ClaimLine) valid() bool {
+	if !idOK(l.Patient) || !idOK(l.Claim) || l.Line < 1 || l.Line > maxClaimLine || !serviceDate(l.Date) ||
+		(l.Revenue == "" && l.Code == "") || (l.Revenue != "" && !alnum(l.Revenue, 4, true)) ||
+		(l.Code != "" && !alnum(l.Code, 5, false)) || l.Units < 1 || l.Units > maxUnits ||
+		(l.PlaceOfService != "" && !alnum(l.PlaceOfService, 2, true)) || l.Minutes < 0 || l.Minutes > minutesPerDay ||
+		(l.BillType != "" && !alnum(l.BillType, 3, true) && !alnum(l.BillType, 4, true)) {
+		return false
+	}
+	for i := range 4 {
+		if (l.Modifiers[i] != "" && !alnum(l.Modifiers[i], 2, false)) || (l.ConditionCodes[i] != "" && !alnum(l.ConditionCodes[i], 2, false)) {
+			return false
+		}
+	}
+	return true
+}
+
+// Validate reports every problem with l as [iop.FieldErrors] naming each
+// field by its JSON name: a patient or claim ID that is not a clean record
+// ID ([iop.CheckID]); a line number below 1 or above 65535, units below 1
+// or above 1440, minutes below 0 or above a day ([iop.ErrOutOfRange]); a
+// date of service outside the plausible range ([iop.CheckServiceDate]);
+// neither a code nor a revenue code ([iop.ErrMissing]); a revenue code not
+// of 4 digits, a code not of 5 digits and upper-case letters, a modifier
+// or condition code not of 2, a place of service not of 2 digits, a type
+// of bill not of 3 or 4 digits ([iop.ErrSyntax]). It returns nil when l is
+// valid. No message holds a value.
+func (l ClaimLine) Validate() error {
+	if l.valid() {
+		return nil
+	}
+	var es iop.FieldErrors
+	if err := checkID(l.Patient); err != nil {
+		es.Add("patient", err)
+	}
+	if err := checkID(l.Claim); err != nil {
+		es.Add("claim", err)
+	}
+	if l.Line < 1 || l.Line > maxClaimLine {
+		es.Add("line", errLineRange)
+	}
+	if err := iop.CheckServiceDate(l.Date); err != nil {
+		es.Add("date", err)
+	}
+	if l.Revenue == "" && l.Code == "" {
+		es.Add("code", iop.ErrMissing)
+	}
+	if l.Revenue != "" && !alnum(l.Revenue, 4, true) {
+		es.Add("revenue", errRevenueSyntax)
+	}
+	if l.Code != "" && !alnum(l.Code, 5, false) {
+		es.Add("code", errCodeSyntax)
+	}
+	for i, m := range l.Modifiers {
+		if m != "" && !alnum(m, 2, false) {
+			es.Add("modifiers["+strconv.Itoa(i)+"]", errTwoChars)
+		}
+	}
+	if l.Units < 1 || l.Units > maxUnits {
+		es.Add("units", errUnitsRange)
+	}
+	if l.PlaceOfService != "" && !alnum(l.PlaceOfService, 2, true) {
+		es.Add("place_of_service", errTwoDigits)
+	}
+	if l.Minutes < 0 || l.Minutes > minutesPerDay {
+		es.Add("minutes", errMinutesRange)
+	}
+	if l.BillType != "" && !alnum(l.BillType, 3, true) && !alnum(l.BillType, 4, true) {
+		es.Add("bill_type", errBillTypeSyntax)
+	}
+	for i, c := range l.ConditionCodes {
+		if c != "" && !alnum(c, 2, false) {
+			es.Add("condition_codes["+strconv.Itoa(i)+"]", errTwoChars)
+		}
+	}
+	return es.Err()
+}
+
+// UnmarshalJSON decodes l strictly ([iop.FieldErrors] naming each bad
+// field); it does not validate. [ParseClaimLines] does both.
+func (l *ClaimLine) UnmarshalJSON(data []byte) error {
+	type plain ClaimLine
+	var v plain
+	if err := check.Decode(data, &v); err != nil {
+		return err
+	}
+	*l = ClaimLine(v)
+	return nil
+}
+
+// ParseClaimLines decodes a JSON array of claim lines strictly and
+// validates each, as [ParseSessions] does for sessions; errors name the
+// element ("[3].units"). Input above [DefaultMaxBytes] is refused with
+// [iop.ErrTooLarge].
+func ParseClaimLines(data []byte) ([]ClaimLine, error) {
+	var ls []ClaimLine
+	if err := decodeLimit(data, &ls, DefaultMaxBytes); err != nil {
+		return nil, err
+	}
+	var es iop.FieldErrors
+	for i := range ls {
+		if !ls[i].valid() {
+			es.Add("["+strconv.Itoa(i)+"]", ls[i].Validate())
+		}
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return ls, nil
+}
+
+// claimRules is a profile's [iop.ClaimRules] ready for the hot paths.
+type claimRules struct {
+	p     *iop.ClaimRules
+	codes map[string]int // the index of each program code; read-only
+}
+
+func newClaimRules(r *iop.ClaimRules) claimRules {
+	c := claimRules{p: r, codes: make(map[string]int, len(r.Codes))}
+	for i, sc := range r.Codes {
+		c.codes[sc.Code] = i
+	}
+	return c
+}
+
+// lineService is what a claim line stands for.
+type lineService struct {
+	minutes iop.Minutes
+	kind    iop.ServiceKind
+	program bool // the code is a program service
+	counts  bool // its time counts: a program service, delivered in a way that counts
+}
+
+// service returns what valid line l stands for under the rules.
+func (c *claimRules) service(l *ClaimLine, ct *counter) lineService {
+	sv := lineService{minutes: l.Minutes}
+	i, ok := c.codes[l.Code]
+	if !ok || l.Code == "" {
+		return sv
+	}
+	sc := &c.p.Codes[i]
+	sv.kind, sv.program = sc.Kind, true
+	if sv.minutes == 0 {
+		switch {
+		case sc.PerDiem:
+			sv.minutes = sc.DayMinutes
+		case sc.UnitMinutes > 0:
+			sv.minutes = iop.Minutes(min(int64(l.Units)*int64(sc.UnitMinutes), minutesPerDay))
+		}
+	}
+	d := l.Delivery()
+	sv.counts = d <= iop.InPerson || ct.tele.Has(d)
+	return sv
+}
+
+// SummarizeClaims adds up one patient's claim lines of week w under ck's
+// claim and counting rules, as [Checker.Summarize] adds up sessions: lines
+// on days outside w are skipped; a line of the week that fails
+// [ClaimLine.Validate], or belongs to another patient than the week's
+// first, is an error ([iop.FieldErrors] naming "lines[3].units" and so
+// on). A program line counts its time and one service on its day; a line
+// that repeats another (the same claim and line number) counts once.
+func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error) {
+	if ck.r == nil {
+		return WeekSummary{}, check.ZeroChecker()
+	}
+	if !w.IsValid() {
+		return WeekSummary{}, &iop.FieldError{Field: "week", Err: iop.ErrMissing}
+	}
+	sum := WeekSummary{Week: w}
+	type item struct {
+		key uint64
+		sv  lineService
+		i   int
+	}
+	var buf [smallWeek]item
+	items := buf[:0]
+	for i := range lines {
+		l := &lines[i]
+		d := uint64(l.Date - w.start)
+		if d >= daysPerWeek {
+			continue
+		}
+		if !l.valid() || (sum.Patient != "" && sum.Patient != l.Patient) {
+			return WeekSummary{}, claimErrors(w, lines)
+		}
+		sum.Patient = l.Patient
+		sv := ck.r.claims.service(l, &ck.r.count)
+		items = append(items, item{claimKey(int(d), l.Line, sv.minutes, sv.kind, sv.counts), sv, i})
+	}
+	less := func(a, b item) int { return keyCmp(a.key, lines[a.i].Claim, b.key, lines[b.i].Claim) }
+	sortItems(items, less)
+	var a accumulator
+	a.reset()
+	for _, it := range items {
+		a.add(&sum, it.key, it.sv.minutes, it.sv.minutes, lines[it.i].Claim)
+	}
+	return sum, nil
+}
+
+// sortItems sorts a few items by insertion, more with the standard sort.
+func sortItems[T any](items []T, cmp func(a, b T) int) {
+	if len(items) > smallWeek {
+		sortFunc(items, cmp)
+		return
+	}
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && cmp(items[j], items[j-1]) < 0; j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
+}
+
+// claimErrors returns the errors of the claim lines of week w.
+func claimErrors(w Week, lines []ClaimLine) error {
+	var es iop.FieldErrors
+	patient := ""
+	for i := range lines {
+		l := &lines[i]
+		if !w.Contains(l.Date) {
+			continue
+		}
+		field := "lines[" + strconv.Itoa(i) + "]"
+		if !l.valid() {
+			es.Add(field, l.Validate())
+			continue
+		}
+		switch {
+		case patient == "":
+			patient = l.Patient
+		case l.Patient != patient:
+			es.Add(field+".patient", errOtherPatient)
+		}
+	}
+	return es.Err()
+}
+
+// CheckClaim checks the lines of one claim against ck's claim rules
+// ([iop.ClaimRules]) and returns every finding in rule order (nil when the
+// claim complies), each with the claim's ID as Subject:
+// [CodeClaimCodeExcluded] for lines with a code that must not be reported
+// on a program claim (Ref the first such code, Day its date, Got the
+// number of such lines); then, for a claim with at least one program line:
+// [CodeClaimCodeNotProgram] for lines whose code is no program service,
+// [CodeClaimRevenueCode] for program lines with a revenue code the rules do
+// not allow, [CodeClaimConditionMissing] when no line carries the
+// condition code the program needs, and [CodeClaimBillType] when the
+// claim's type of bill is missing or not one the program allows. A claim
+// without program lines is not a program claim, and only its excluded
+// codes are reported. The services per day and the payment tier they
+// reach are the week's ([Checker.SummarizeClaims], [Checker.CheckWeek]).
+//
+// It returns an error, and no findings, when a line fails
+// [ClaimLine.Validate] or belongs to another claim or patient than the
+// first ([iop.FieldErrors] naming "lines[3].claim"). It does not allocate
+// when the claim complies.
+func (ck Checker) CheckClaim(lines []ClaimLine) (iop.Findings, error) {
+	return ck.AppendClaim(nil, lines)
+}
+
+// AppendClaim is [Checker.CheckClaim] that appends the findings to dst;
+// on error it returns dst unchanged.
+func (ck Checker) AppendClaim(dst iop.Findings, lines []ClaimLine) (iop.Findings, error) {
+	if ck.r == nil {
+		return dst, check.ZeroChecker()
+	}
+	for i := range lines {
+		l := &lines[i]
+		if !l.valid() || l.Claim != lines[0].Claim || l.Patient != lines[0].Patient {
+			return dst, claimLineErrors(lines, 0)
+		}
+	}
+	return ck.r.claim(dst, lines), nil
+}
+
+// AppendClaims checks every claim of an export, whose lines come grouped
+// by claim (each run of lines with the same claim ID is one claim), into
+// dst, claim after claim. A line that fails [ClaimLine.Validate] or has
+// another patient than its claim's first line is an error, returned with
+// the findings of the other claims ([iop.FieldErrors] naming "lines[i]...").
+func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Findings, error) {
+	if ck.r == nil {
+		return dst, check.ZeroChecker()
+	}
+	var es iop.FieldErrors
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && lines[j].Claim == lines[i].Claim {
+			j++
+		}
+		claim := lines[i:j]
+		ok := true
+		for k := range claim {
+			ok = ok && claim[k].valid() && claim[k].Patient == claim[0].Patient
+		}
+		if ok {
+			dst = ck.r.claim(dst, claim)
+		} else {
+			es = append(es, claimLineErrors(claim, i).(iop.FieldErrors)...)
+		}
+		i = j
+	}
+	return dst, es.Err()
+}
+
+// claimLineErrors returns the errors of the lines of one claim, numbered
+// from offset.
+func claimLineErrors(lines []ClaimLine, offset int) error {
+	var es iop.FieldErrors
+	for i := range lines {
+		l := &lines[i]
+		field := "lines[" + strconv.Itoa(offset+i) + "]"
+		switch {
+		case !l.valid():
+			es.Add(field, l.Validate())
+		case l.Claim != lines[0].Claim:
+			es.Add(field+".claim", errOtherClaim)
+		case l.Patient != lines[0].Patient:
+			es.Add(field+".patient", errOtherPatient)
+		}
+	}
+	return es.Err()
+}
+
+// claim applies the claim rules to the valid lines of one claim.
+func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
+	if len(lines) == 0 {
+		return fs
+	}
+	p := &r.p.Claims
+	id := lines[0].Claim
+	var excluded, notProgram, revenue int64
+	var excludedDay, notProgramDay, revenueDay date.Date
+	excludedCode, billType := "", ""
+	program, condition := false, p.ConditionCode == ""
+	for i := range lines {
+		l := &lines[i]
+		if billType == "" {
+			billType = l.BillType
+		}
+		if !condition && l.hasCondition(p.ConditionCode) {
+			condition = true
+		}
+		_, isProgram := r.claims.codes[l.Code]
+		isProgram = isProgram && l.Code != ""
+		switch {
+		case isProgram:
+			program = true
+			if !p.RevenueAllowed(l.Revenue) && l.Revenue != "" {
+				if revenue++; revenue == 1 {
+					revenueDay = l.Date
+				}
+			}
+		case l.Code != "" && p.IsExcluded(l.Code):
+			if excluded++; excluded == 1 {
+				excludedDay = l.Date
+				for _, c := range p.Excluded { // the profile's own string, not the input's
+					if c == l.Code {
+						excludedCode = c
+					}
+				}
+			}
+		case l.Code != "":
+			if notProgram++; notProgram == 1 {
+				notProgramDay = l.Date
+			}
+		}
+	}
+	if excluded > 0 {
+		fs = r.rules.Add(fs, ruleClaimCodeExcluded, iop.Finding{Subject: id, Day: excludedDay, Ref: excludedCode,
+			Got: excluded, Unit: iop.UnitCount, Cite: r.cite[ruleClaimCodeExcluded]})
+	}
+	if !program {
+		return fs
+	}
+	if notProgram > 0 {
+		fs = r.add(fs, ruleClaimCodeNotProgram, id, notProgramDay, 0, notProgram, iop.UnitCount)
+	}
+	if revenue > 0 {
+		fs = r.add(fs, ruleClaimRevenueCode, id, revenueDay, 0, revenue, iop.UnitCount)
+	}
+	if !condition {
+		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Cite: r.cite[ruleClaimConditionMissing]})
+	}
+	if len(p.BillTypes) > 0 && (billType == "" || !p.BillTypeAllowed(billType)) {
+		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)
+	}
+	return fs
+}

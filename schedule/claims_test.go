@@ -1,0 +1,270 @@
+package schedule_test
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// line returns line n of claim c-1 of p-1 on day d with code and units, on
+// a hospital outpatient bill with Medicare IOP's condition code.
+func line(n int, d date.Date, code string, units int) schedule.ClaimLine {
+	return schedule.ClaimLine{Patient: "p-1", Claim: "c-1", Line: n, Date: d, Revenue: "0915", Code: code, Units: units,
+		BillType: "0131", ConditionCodes: [4]string{"92"}}
+}
+
+func TestClaimLineValidate(t *testing.T) {
+	ok := line(1, mon, "G0410", 2)
+	require.NoError(t, ok.Validate())
+	bad := schedule.ClaimLine{Patient: "p\n1", Claim: "", Line: 0, Date: day(1969, 12, 31), Revenue: "95", Code: "g0410",
+		Modifiers: [4]string{"9"}, Units: 0, PlaceOfService: "2", Minutes: -1, BillType: "13", ConditionCodes: [4]string{"", "920"}}
+	assert.Equal(t, map[string]string{
+		"patient":            "invalid syntax: control or format character",
+		"claim":              "missing",
+		"line":               "out of range: a line number is from 1 to 65535",
+		"date":               "out of range: a service date is from 1970-01-01 to 2199-12-31",
+		"revenue":            "invalid syntax: want 4 digits",
+		"code":               "invalid syntax: want 5 digits and upper-case letters",
+		"modifiers[0]":       "invalid syntax: want 2 digits or upper-case letters",
+		"units":              "out of range: units are from 1 to 1440",
+		"place_of_service":   "invalid syntax: want 2 digits",
+		"minutes":            "out of range: minutes are from 0 to a day",
+		"bill_type":          "invalid syntax: want 3 or 4 digits",
+		"condition_codes[1]": "invalid syntax: want 2 digits or upper-case letters",
+	}, fieldErrors(t, bad.Validate()))
+	assert.Equal(t, iop.Video, schedule.ClaimLine{PlaceOfService: "10"}.Delivery())
+	assert.Equal(t, iop.AudioOnly, schedule.ClaimLine{Modifiers: [4]string{"", "93"}}.Delivery())
+	assert.Equal(t, iop.InPerson, ok.Delivery())
+}
+
+func TestSummarizeClaims(t *testing.T) {
+	p := iop.MedicareIOP2025()
+	ck := checker(t, p)
+	tele := line(5, mon+1, "90834", 1)
+	tele.Modifiers[0] = "95" // video: Medicare counts in-person time only
+	given := line(6, mon+1, "90837", 1)
+	given.Minutes = 55 // the export's minutes override the code's 60
+	lines := []schedule.ClaimLine{
+		line(1, mon, "G0410", 2),                // 2 x 45 minutes of group psychotherapy
+		line(2, mon, "90834", 1),                // 45 minutes
+		line(3, mon, "90791", 1),                // an untimed evaluation: one service, no time
+		line(3, mon, "90791", 1),                // the same line again: counted once
+		line(4, mon+1, "90853", 1),              // excluded: counts nothing
+		tele, given, line(7, mon+9, "G0410", 1), // the last in another week
+	}
+	sum, err := ck.SummarizeClaims(schedule.ISOWeeks().Of(mon), lines)
+	require.NoError(t, err)
+	assert.Equal(t, schedule.WeekSummary{Patient: "p-1", Week: schedule.ISOWeeks().Of(mon), Minutes: 190,
+		DayMinutes: [7]iop.Minutes{135, 55}, DayServices: [7]uint16{3, 1}, Sessions: 6, UncountedMinutes: 45,
+		Duplicates: schedule.Repeats{Sessions: 1, First: "c-1"}}, sum)
+	days := ck.DaysIn(sum, iop.HospitalOutpatient)
+	assert.Equal(t, "5861", days[0].APC, "3 services: the lower tier")
+	fs := checkSum(t, ck, sum, adult())
+	assert.Equal(t, []iop.Code{schedule.CodeSessionDuplicate, schedule.CodeWeeklyBelowMinimum, schedule.CodeBelowTier, schedule.CodeUncountedTime}, fs.Codes())
+
+	t.Run("the batch path gives the same", func(t *testing.T) {
+		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+		require.NoError(t, err)
+		got, st := sz.SummarizeClaims(nil, lines)
+		require.Len(t, got, 2)
+		assert.Equal(t, sum, got[0])
+		assert.Equal(t, schedule.BatchStats{Sessions: len(lines), Patients: 1, Weeks: 2}, st)
+		reversed := slices.Clone(lines)
+		slices.Reverse(reversed)
+		again, _ := sz.SummarizeClaimsSeq(nil, slices.Values(reversed))
+		assert.Equal(t, got, again, "in any order")
+	})
+	t.Run("errors", func(t *testing.T) {
+		bad := line(0, mon, "G0410", 1)
+		other := line(9, mon, "G0410", 1)
+		other.Patient = "p-2"
+		_, err := ck.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{line(1, mon, "G0410", 1), bad, other})
+		assert.Equal(t, map[string]string{"lines[1].line": "out of range: a line number is from 1 to 65535",
+			"lines[2].patient": "out of range: a session of another patient than the week's first"}, fieldErrors(t, err))
+	})
+}
+
+func TestCheckClaim(t *testing.T) {
+	medicare := iop.MedicareIOP2025()
+	ck := checker(t, medicare)
+	cite := medicare.Claims.Cite
+	with := func(mod func([]schedule.ClaimLine)) []schedule.ClaimLine {
+		ls := []schedule.ClaimLine{line(1, mon, "G0410", 2), line(2, mon, "90834", 1), line(3, mon+2, "90791", 1)}
+		mod(ls)
+		return ls
+	}
+	f := func(code iop.Code, d date.Date, ref string, got int64) iop.Finding {
+		ff := finding(code, cite, iop.Finding{Subject: "c-1", Day: d, Ref: ref, Got: got})
+		if got > 0 {
+			ff.Unit = iop.UnitCount
+		}
+		return ff
+	}
+	tests := []struct {
+		name  string
+		lines []schedule.ClaimLine
+		want  iop.Findings
+	}{
+		{"a compliant claim", with(func([]schedule.ClaimLine) {}), nil},
+		{"90853 is not reported on a program claim", with(func(ls []schedule.ClaimLine) { ls[1].Code = "90853" }),
+			iop.Findings{f(schedule.CodeClaimCodeExcluded, mon, "90853", 1)}},
+		{"a code that is no program service", with(func(ls []schedule.ClaimLine) { ls[2].Code = "99213" }),
+			iop.Findings{f(schedule.CodeClaimCodeNotProgram, mon+2, "", 1)}},
+		{"no condition code 92", with(func(ls []schedule.ClaimLine) {
+			for i := range ls {
+				ls[i].ConditionCodes = [4]string{"41"}
+			}
+		}), iop.Findings{f(schedule.CodeClaimConditionMissing, 0, "92", 0)}},
+		{"a type of bill Medicare IOP is not billed on", with(func(ls []schedule.ClaimLine) {
+			for i := range ls {
+				ls[i].BillType = "0121"
+			}
+		}), iop.Findings{f(schedule.CodeClaimBillType, 0, "", 0)}},
+		{"no type of bill", with(func(ls []schedule.ClaimLine) {
+			for i := range ls {
+				ls[i].BillType = ""
+			}
+		}), iop.Findings{f(schedule.CodeClaimBillType, 0, "", 0)}},
+		{"a claim without program lines is no program claim", []schedule.ClaimLine{line(1, mon, "99213", 1)}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ck.CheckClaim(tt.lines)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, covered(t, ck, got))
+		})
+	}
+	t.Run("revenue codes of a per-diem profile", func(t *testing.T) {
+		h := iop.H0015()
+		hk := checker(t, h)
+		l := line(1, mon, "H0015", 1)
+		l.Revenue = "0905" // H0015 goes with 0906
+		got, err := hk.CheckClaim([]schedule.ClaimLine{l})
+		require.NoError(t, err)
+		assert.Equal(t, iop.Findings{finding(schedule.CodeClaimRevenueCode, h.Claims.Cite,
+			iop.Finding{Subject: "c-1", Day: mon, Got: 1, Unit: iop.UnitCount})}, covered(t, hk, got))
+		sum, err := hk.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{l})
+		require.NoError(t, err)
+		assert.Equal(t, iop.Minutes(180), sum.Minutes, "a per diem is a program day of 3 hours")
+	})
+	t.Run("many claims, and errors", func(t *testing.T) {
+		a := with(func(ls []schedule.ClaimLine) { ls[1].Code = "90853" })
+		b := with(func([]schedule.ClaimLine) {})
+		for i := range b {
+			b[i].Claim = "c-2"
+		}
+		b[0].Units = 0
+		got, err := ck.AppendClaims(nil, append(a, b...))
+		assert.Equal(t, map[string]string{"lines[3].units": "out of range: units are from 1 to 1440"}, fieldErrors(t, err))
+		assert.Equal(t, iop.Findings{f(schedule.CodeClaimCodeExcluded, mon, "90853", 1)}, covered(t, ck, got))
+		_, err = ck.CheckClaim(append(a[:1:1], b[1]))
+		assert.Equal(t, map[string]string{"lines[1].claim": "out of range: a line of another claim than the first"}, fieldErrors(t, err))
+		_, err = schedule.Checker{}.CheckClaim(a)
+		require.ErrorIs(t, err, iop.ErrMissing)
+	})
+}
+
+// coloradoIOP returns a payer profile built on ASAM level 2.1 that counts
+// telehealth, as Colorado's IOP rule allows it.
+func coloradoIOP() iop.Profile {
+	p := iop.ASAM3Level21()
+	p.ID, p.Title = "co-iop-test", "Colorado IOP (test)"
+	p.Scope = iop.Scope{Reach: iop.State, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"}
+	p.Counting.Telehealth = iop.DeliveriesOf(iop.Video, iop.AudioOnly)
+	p.Counting.TelehealthCite = iop.Citation{Source: "2 CCR 502-1 §4.6.1(D)", Title: "Intensive Outpatient Program (IOP) Services Standards",
+		URL:  "https://regulations.justia.com/states/colorado/500/502/rule-2-ccr-502-1/chapter-4/section-2-ccr-502-1-4-6",
+		Note: "IOP services may be delivered in person, by audio-visual telehealth or audio-only"}
+	return p
+}
+
+func TestTelehealthCounting(t *testing.T) {
+	video := sess("s1", mon, "09:00", 60)
+	video.Delivery = iop.Video
+	inPerson := sess("s2", mon, "11:00", 60)
+	co, medicare := checker(t, coloradoIOP()), checker(t, iop.MedicareIOP2025())
+	sum := summarize(t, co, mon, video, inPerson)
+	assert.Equal(t, iop.Minutes(120), sum.Minutes, "video counts under the Colorado profile")
+	assert.Equal(t, iop.Minutes(0), sum.UncountedMinutes)
+	sum = summarize(t, medicare, mon, video, inPerson)
+	assert.Equal(t, iop.Minutes(60), sum.Minutes, "not under Medicare")
+	assert.Equal(t, iop.Minutes(60), sum.UncountedMinutes)
+	fs := checkSum(t, medicare, sum, adult())
+	u, ok := fs.Find(schedule.CodeUncountedTime)
+	require.True(t, ok)
+	assert.Equal(t, int64(120), u.Need)
+	assert.Equal(t, int64(60), u.Got)
+	// Claim lines alike: modifier 95 is video.
+	l := line(1, mon, "90834", 1)
+	l.Modifiers[0] = "95"
+	p := coloradoIOP()
+	p.Claims = iop.MedicareIOP2025().Claims
+	cc := checker(t, p)
+	s, err := cc.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{l})
+	require.NoError(t, err)
+	assert.Equal(t, iop.Minutes(45), s.Minutes)
+}
+
+func TestValuesRoundTrip(t *testing.T) {
+	ck := checker(t, iop.MedicareIOP2025())
+	sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), sess("s1", mon, "09:00", 60), sess("s2", mon, "09:30", 60))
+	require.True(t, jsonRoundTrip(t, sum, (*schedule.WeekSummary).UnmarshalJSON))
+	b, err := json.Marshal(sum)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"week":"2025-W10"`)
+	assert.Contains(t, string(b), `"duplicates":{"sessions":1,"minutes":"1h00m","first":"s1"}`)
+	s := sess("s1", mon, "09:00", 60)
+	s.Delivery, s.Code = iop.AudioOnly, "90834"
+	require.True(t, jsonRoundTrip(t, s, (*schedule.Session).UnmarshalJSON))
+	l := line(3, mon, "G0410", 2)
+	l.Modifiers, l.Minutes, l.PlaceOfService = [4]string{"95", "GT"}, 90, "02"
+	require.True(t, jsonRoundTrip(t, l, (*schedule.ClaimLine).UnmarshalJSON))
+	back, err := schedule.ParseClaimLines([]byte(`[` + string(must(json.Marshal(l))) + `]`))
+	require.NoError(t, err)
+	assert.Equal(t, []schedule.ClaimLine{l}, back)
+	for _, w := range []schedule.Week{schedule.ISOWeeks().Of(mon), must(schedule.CalendarWeeks(0)).Of(mon), must(schedule.ProgramWeeks(mon - 10)).Of(mon)} {
+		require.True(t, jsonRoundTrip(t, w, func(w *schedule.Week, b []byte) error { return json.Unmarshal(b, w) }))
+	}
+}
+
+func sqlRoundTrip[T comparable, P interface {
+	*T
+	sql.Scanner
+}](t *testing.T, v T) {
+	t.Helper()
+	stored, err := any(v).(driver.Valuer).Value()
+	require.NoError(t, err)
+	require.IsType(t, "", stored, "stored as text, never a number")
+	var back T
+	require.NoError(t, P(&back).Scan(stored))
+	assert.Equal(t, v, back)
+	require.NoError(t, P(&back).Scan([]byte(stored.(string))))
+	assert.Equal(t, v, back)
+	var pe *iop.ParseError
+	require.ErrorAs(t, P(&back).Scan("no such value"), &pe)
+	assert.Equal(t, v, back, "unchanged on error")
+	require.Error(t, P(&back).Scan(int64(3)), "a number is refused")
+}
+
+func TestSQLValues(t *testing.T) {
+	for _, w := range []schedule.Week{schedule.ISOWeeks().Of(mon), must(schedule.CalendarWeeks(0)).Of(mon), must(schedule.ProgramWeeks(mon - 10)).Of(mon)} {
+		sqlRoundTrip[schedule.Week](t, w)
+	}
+	for _, a := range schedule.AllAttendances() {
+		sqlRoundTrip[schedule.Attendance](t, a)
+	}
+	for _, k := range schedule.AllWeekKinds() {
+		sqlRoundTrip[schedule.WeekKind](t, k)
+	}
+	sqlRoundTrip[schedule.Weekdays](t, schedule.WeekdaysOf(1, 3, 5))
+	sqlRoundTrip[schedule.Clock](t, schedule.MustParseClock("09:30"))
+	_, err := schedule.Week{}.Value()
+	require.ErrorIs(t, err, iop.ErrMissing)
+}

@@ -1,0 +1,255 @@
+package schedule_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// sess returns an attended group session of p-1 with ID id on day d from
+// hh:mm for m minutes.
+func sess(id string, d date.Date, hhmm string, m iop.Minutes) schedule.Session {
+	s := at(d, m)
+	s.ID, s.Start = id, schedule.MustParseClock(hhmm)
+	return s
+}
+
+func TestDuplicatesCountOnce(t *testing.T) {
+	// Issue 12's case: three 1-hour sessions on each of two days, and one
+	// more repeated three times, is 7 hours, not 9: below the minimum.
+	asam := iop.ASAM3Level21()
+	ck := checker(t, asam)
+	ss := []schedule.Session{
+		sess("s1", mon, "09:00", 60), sess("s2", mon, "10:00", 60), sess("s3", mon, "11:00", 60),
+		sess("s4", mon+1, "09:00", 60), sess("s5", mon+1, "10:00", 60), sess("s6", mon+1, "11:00", 60),
+		sess("s7", mon+2, "09:00", 60), sess("s7", mon+2, "09:00", 60), sess("s7", mon+2, "09:00", 60),
+	}
+	sum := summarize(t, ck, mon, ss...)
+	assert.Equal(t, iop.Minutes(420), sum.Minutes)
+	assert.Equal(t, schedule.Repeats{Sessions: 2, Minutes: 120, First: "s7"}, sum.Duplicates)
+	assert.Equal(t, int32(7), sum.Sessions)
+	got := checkSum(t, ck, sum, adult())
+	assert.Equal(t, iop.Findings{
+		finding(schedule.CodeSessionDuplicate, iop.Citation{}, iop.Finding{Subject: "s7", Got: 120, Unit: iop.UnitMinutes}),
+		finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(540, 420)),
+	}, got)
+	require.ErrorIs(t, got.Err(), schedule.CodeWeeklyBelowMinimum, "the week blocks")
+
+	t.Run("the same patient, date, start and kind, without IDs", func(t *testing.T) {
+		a, b := sess("", mon, "09:00", 60), sess("", mon, "09:00", 90)
+		sum := summarize(t, ck, mon, a, b)
+		assert.Equal(t, iop.Minutes(90), sum.Minutes, "the longer is kept")
+		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60}, sum.Duplicates)
+		got := checkSum(t, ck, sum, adult())
+		require.NotEmpty(t, got)
+		assert.Equal(t, finding(schedule.CodeSessionDuplicate, iop.Citation{}, iop.Finding{Subject: "p-1", Got: 60, Unit: iop.UnitMinutes}), got[0],
+			"without a session ID the finding names the patient")
+	})
+	t.Run("the same session ID on another day", func(t *testing.T) {
+		sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), sess("s1", mon+3, "13:00", 60))
+		assert.Equal(t, iop.Minutes(60), sum.Minutes)
+		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60, First: "s1"}, sum.Duplicates)
+	})
+	t.Run("another kind at the same time is an overlap, not a duplicate", func(t *testing.T) {
+		b := sess("s2", mon, "09:00", 60)
+		b.Kind = iop.IndividualTherapy
+		sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), b)
+		assert.Equal(t, iop.Minutes(60), sum.Minutes)
+		assert.Equal(t, [7]uint16{1}, sum.DayServices, "a session that adds no time is no service")
+		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60, First: "s2"}, sum.Overlaps)
+	})
+}
+
+func TestOverlapsCountOnce(t *testing.T) {
+	ck := checker(t, iop.MedicareIOP2025())
+	tests := []struct {
+		name     string
+		sessions []schedule.Session
+		minutes  iop.Minutes
+		services uint16
+		overlaps schedule.Repeats
+	}{
+		{"back to back", []schedule.Session{sess("a", mon, "09:00", 60), sess("b", mon, "10:00", 60)}, 120, 2, schedule.Repeats{}},
+		{"half an hour overlapped", []schedule.Session{sess("a", mon, "09:00", 60), sess("b", mon, "09:30", 60)}, 90, 2,
+			schedule.Repeats{Sessions: 1, Minutes: 30, First: "b"}},
+		{"one within another", []schedule.Session{sess("a", mon, "09:00", 180), sess("b", mon, "10:00", 30)}, 180, 1,
+			schedule.Repeats{Sessions: 1, Minutes: 30, First: "b"}},
+		{"the same start, the longer first", []schedule.Session{sess("b", mon, "09:00", 30), sess("a", mon, "09:00", 60)}, 60, 1,
+			schedule.Repeats{}}, // same kind and start: a duplicate
+		{"a partial attendance is its attended time from the start", []schedule.Session{
+			{Patient: "p-1", ID: "a", Date: mon, Start: schedule.MustParseClock("09:00"), Planned: 120, Attended: 30,
+				Kind: iop.GroupTherapy, Attendance: schedule.Partial},
+			sess("b", mon, "09:45", 60)}, 90, 2, schedule.Repeats{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, order := range [][]schedule.Session{tt.sessions, reversedOf(tt.sessions)} {
+				sum := summarize(t, ck, mon, order...)
+				assert.Equal(t, tt.minutes, sum.Minutes)
+				assert.Equal(t, tt.services, sum.DayServices[0])
+				assert.Equal(t, tt.overlaps, sum.Overlaps)
+			}
+		})
+	}
+	sum := summarize(t, ck, mon, tt0()...)
+	got := checkSum(t, ck, sum, adult())
+	require.NotEmpty(t, got)
+	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Citation{}, iop.Finding{Subject: "b", Got: 30, Unit: iop.UnitMinutes}), got[0])
+}
+
+func tt0() []schedule.Session {
+	return []schedule.Session{sess("a", mon, "09:00", 60), sess("b", mon, "09:30", 60), sess("c", mon, "11:00", 60)}
+}
+
+func reversedOf(ss []schedule.Session) []schedule.Session {
+	out := slices.Clone(ss)
+	slices.Reverse(out)
+	return out
+}
+
+// mutate returns ss with one row duplicated, split in two, or the rows
+// shuffled, as r chooses.
+func mutate(r *rand.Rand, ss []schedule.Session) []schedule.Session {
+	out := slices.Clone(ss)
+	if len(out) == 0 {
+		return out
+	}
+	i := r.IntN(len(out))
+	switch r.IntN(3) {
+	case 0:
+		out = slices.Insert(out, r.IntN(len(out)+1), out[i])
+	case 1:
+		s := out[i]
+		if s.Attendance != schedule.Attended || s.Planned < 2 {
+			return out
+		}
+		k := 1 + iop.Minutes(r.IntN(int(s.Planned)-1))
+		a, b := s, s
+		a.Planned = k
+		b.Planned = s.Planned - k
+		b.Start, _ = schedule.ClockOf(int(s.Start.Minutes()+k)/60, int(s.Start.Minutes()+k)%60)
+		out[i] = a
+		out = slices.Insert(out, i+1, b)
+	default:
+		r.Shuffle(len(out), func(a, b int) { out[a], out[b] = out[b], out[a] })
+	}
+	return out
+}
+
+func TestCountingCannotBeInflated(t *testing.T) {
+	// Duplicating, splitting or reordering any row never raises the time
+	// counted, and the batch path gives what the single-week path gives.
+	p := iop.MedicareIOP2025()
+	ck := checker(t, p)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(3, 5))
+	w := schedule.ISOWeeks().Of(mon)
+	ids := []string{"", "s1", "s2", "s3"}
+	for n := range 300 {
+		var base []schedule.Session
+		for range 1 + r.IntN(12) {
+			s := sess(ids[r.IntN(len(ids))], mon+date.Date(r.IntN(7)), "08:00", iop.Minutes(15+r.IntN(180)))
+			s.Start, _ = schedule.ClockOf(8+r.IntN(8), 15*r.IntN(4))
+			s.Kind = []iop.ServiceKind{iop.GroupTherapy, iop.IndividualTherapy, iop.Recreation}[r.IntN(3)]
+			if r.IntN(4) == 0 {
+				s.Attendance, s.Attended = schedule.Partial, s.Planned/2
+			}
+			base = append(base, s)
+		}
+		want, err := ck.Summarize(w, base)
+		require.NoError(t, err)
+		in := base
+		for range 1 + r.IntN(4) {
+			in = mutate(r, in)
+			got, err := ck.Summarize(w, in)
+			require.NoError(t, err)
+			require.LessOrEqual(t, got.Minutes, want.Minutes, "input %d: a mutation raised the time counted", n)
+			batch, _ := sz.Summarize(nil, in)
+			require.Len(t, batch, 1)
+			require.Equal(t, got, batch[0], "input %d: batch and single week differ", n)
+			shuffled := slices.Clone(in)
+			r.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
+			again, err := ck.Summarize(w, shuffled)
+			require.NoError(t, err)
+			require.Equal(t, got, again, "input %d: the order changed the summary", n)
+		}
+	}
+}
+
+func TestRecordIDsAndDates(t *testing.T) {
+	ck := checker(t, iop.MedicareIOP2025())
+	bad := func(mod func(*schedule.Session)) schedule.Session {
+		s := sess("s1", mon, "09:00", 60)
+		mod(&s)
+		return s
+	}
+	tests := []struct {
+		name string
+		s    schedule.Session
+		want map[string]string
+	}{
+		{"invalid UTF-8 in the patient ID", bad(func(s *schedule.Session) { s.Patient = "p\xff1" }),
+			map[string]string{"patient": "invalid syntax: not valid UTF-8"}},
+		{"a newline in the session ID", bad(func(s *schedule.Session) { s.ID = "s\n1" }),
+			map[string]string{"id": "invalid syntax: control or format character"}},
+		{"the replacement character, which JSON makes of invalid UTF-8", bad(func(s *schedule.Session) { s.Patient = "p\uFFFD" }),
+			map[string]string{"patient": "invalid syntax: holds the replacement character (invalid UTF-8)"}},
+		{"year 0", bad(func(s *schedule.Session) { s.Date = day(0, 1, 1) }),
+			map[string]string{"date": "out of range: a service date is from 1970-01-01 to 2199-12-31"}},
+		{"an unknown delivery", bad(func(s *schedule.Session) { s.Delivery = 9 }),
+			map[string]string{"delivery": "unknown value"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, fieldErrors(t, tt.s.Validate()))
+			_, err := ck.Summarize(schedule.ISOWeeks().Of(tt.s.Date), []schedule.Session{tt.s})
+			want := map[string]string{}
+			for f, r := range tt.want {
+				want["sessions[0]."+f] = r
+			}
+			assert.Equal(t, want, fieldErrors(t, err))
+			sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+			require.NoError(t, err)
+			sums, st := sz.Summarize(nil, []schedule.Session{tt.s})
+			assert.Empty(t, sums)
+			assert.Equal(t, 1, st.Invalid)
+		})
+	}
+	t.Run("JSON and CSV refuse the same IDs", func(t *testing.T) {
+		_, err := schedule.ParseSessions([]byte(`[{"patient":"p\ud800","date":"2025-03-03","start":"09:00","minutes":"1h00m","kind":"group","attendance":"attended"}]`))
+		require.ErrorIs(t, err, iop.ErrSyntax)
+		_, err = schedule.ParseSessions([]byte("[{\"patient\":\"p\xff\",\"date\":\"2025-03-03\",\"start\":\"09:00\",\"minutes\":\"1h00m\",\"kind\":\"group\",\"attendance\":\"attended\"}]"))
+		require.ErrorIs(t, err, iop.ErrSyntax)
+		cr, err := schedule.NewCSVReader(strings.NewReader("patient,date,start,minutes,kind,attendance\np\xff,2025-03-03,09:00,60,group,attended\n"))
+		require.NoError(t, err)
+		_, err = cr.Read()
+		require.ErrorIs(t, err, iop.ErrSyntax)
+	})
+	t.Run("End saturates", func(t *testing.T) {
+		s := sess("s1", mon, "23:00", 1<<31-1)
+		assert.Equal(t, iop.Minutes(1<<31-1), s.End())
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	// The CSV readers' date parser accepts exactly what iop.ParseDate does.
+	for _, s := range []string{"2024-02-29", "2025-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2025-13-01", "2025-1-01", "+025-01-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, werr := iop.ParseDate(s)
+		got, ok := schedule.ParseDateForTest(s)
+		require.Equal(t, werr == nil, ok, "%q", s)
+		if ok {
+			require.Equal(t, want, got)
+		}
+	})
+}

@@ -1,0 +1,4 @@
+package schedule
+
+// ParseDateForTest exposes the CSV readers' date parser to the tests.
+var ParseDateForTest = parseDate
