@@ -2,9 +2,10 @@ package ioprules_test
 
 import (
 	"bytes"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -21,7 +22,8 @@ import (
 // The markers injected into every input: a name, a birth date and a
 // number, none of which may appear in any error or finding message (42 CFR
 // Part 2). A record ID that holds them may come back as a finding's
-// Subject, since the caller passed it as an ID.
+// Subject, since the caller passed it as an ID, and a date accepted as a
+// date of service as the finding's Day.
 const (
 	markerText   = "Jane Doe"
 	markerDate   = "1980-01-02"
@@ -110,6 +112,21 @@ func decoders(t *testing.T) []jsonDecoder {
 			}
 			return weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
 		}},
+		{"schedule.ParseClaimLines", claimLinesJSON, func(b []byte) (iop.Findings, error) {
+			lines, err := schedule.ParseClaimLines(b)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := weeks.SummarizeClaims(week, lines)
+			if err != nil {
+				return nil, err
+			}
+			fs, err := weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			if err != nil {
+				return nil, err
+			}
+			return weeks.AppendClaims(fs, lines)
+		}},
 		{"schedule.ParseTemplate", "schedule-template.json", func(b []byte) (iop.Findings, error) {
 			_, err := schedule.ParseTemplate(b)
 			return nil, err
@@ -154,6 +171,11 @@ func decoders(t *testing.T) []jsonDecoder {
 	}
 }
 
+const claimLinesJSON = `[
+ {"patient":"P-1","claim":"C-1","line":1,"date":"2025-03-03","revenue":"0915","code":"G0410","units":1,"bill_type":"0131","condition_codes":["92"]},
+ {"patient":"P-1","claim":"C-1","line":2,"date":"2025-03-03","revenue":"0914","code":"90853","modifiers":["95"],"units":2,"minutes":"1h30m","bill_type":"0131","condition_codes":["92"]}
+]`
+
 // TestNoInputInMessages injects the markers into every string value, every
 // key and every number of every decoder's sample, one place at a time, and
 // asserts that no error and no finding message holds them.
@@ -183,7 +205,15 @@ func TestNoInputInMessages(t *testing.T) {
 					clean(t, fmt.Sprintf("%s, mutation %d", d.name, n), err.Error())
 				}
 				for _, f := range fs {
-					clean(t, fmt.Sprintf("%s, mutation %d, finding %s", d.name, n, f.Code), f.Message()+" "+f.Cite.String())
+					// A finding names the day of service it is about
+					// (Finding.Day), as it names the record ID it was
+					// passed: that date is the finding's subject, not
+					// rejected input.
+					msg := f.Message()
+					if f.Day != 0 {
+						msg = strings.ReplaceAll(msg, f.Day.String(), "<day>")
+					}
+					clean(t, fmt.Sprintf("%s, mutation %d, finding %s", d.name, n, f.Code), msg+" "+f.Cite.String())
 				}
 			}
 			assert.Positive(t, n)
@@ -245,11 +275,42 @@ func mutations(doc any) func(yield func(any) bool) {
 }
 
 // TestNoInputInCSVMessages puts the markers into every cell of every row
-// of the sessions CSV sample, one column at a time.
+// of the sessions and claim-line CSV samples, one column at a time.
 func TestNoInputInCSVMessages(t *testing.T) {
 	base, err := os.ReadFile("examples/quickstart/sample/schedule-sessions.csv")
 	require.NoError(t, err)
-	lines := strings.Split(strings.TrimSpace(string(base)), "\n")
+	checkCSV(t, string(base), func(r io.Reader) (func(yield func(error) bool), error) {
+		cr, err := schedule.NewSessionReader(r, schedule.CSVOptions{})
+		if err != nil {
+			return nil, err
+		}
+		return errorsOf(cr.All()), nil
+	})
+	claims := "patient,claim,line,date_of_service,revenue,code,modifiers,units,place_of_service,minutes,bill_type,condition_codes,clinician\n" +
+		"P-1,C-1,1,2025-03-03,0915,G0410,,1,,,0131,92,Dr X\n" +
+		"P-1,C-1,2,2025-03-03,0914,90834,95,1,10,45,0131,92,Dr Y\n"
+	checkCSV(t, claims, func(r io.Reader) (func(yield func(error) bool), error) {
+		cr, err := schedule.NewClaimReader(r, schedule.CSVOptions{Columns: map[string]string{"date_of_service": "date"}, IgnoreExtra: true})
+		if err != nil {
+			return nil, err
+		}
+		return errorsOf(cr.All()), nil
+	})
+}
+
+func errorsOf[T any](seq func(yield func(T, error) bool)) func(yield func(error) bool) {
+	return func(yield func(error) bool) {
+		for _, err := range seq {
+			if err != nil && !yield(err) {
+				return
+			}
+		}
+	}
+}
+
+func checkCSV(t *testing.T, base string, read func(io.Reader) (func(yield func(error) bool), error)) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(base), "\n")
 	cols := len(strings.Split(lines[0], ","))
 	for col := range cols {
 		for _, marker := range []string{markerText + " " + markerDate, markerDate, markerNumber, `"` + markerText} {
@@ -260,15 +321,13 @@ func TestNoInputInCSVMessages(t *testing.T) {
 				cells[col] = marker
 				b.WriteString(strings.Join(cells, ",") + "\n")
 			}
-			r, err := schedule.NewCSVReader(strings.NewReader(b.String()))
+			errs, err := read(strings.NewReader(b.String()))
 			if err != nil {
 				clean(t, "header", err.Error())
 				continue
 			}
-			for _, err := range r.All() {
-				if err != nil {
-					clean(t, fmt.Sprintf("column %d", col), err.Error())
-				}
+			for err := range errs {
+				clean(t, fmt.Sprintf("column %d", col), err.Error())
 			}
 		}
 	}

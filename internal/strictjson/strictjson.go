@@ -236,11 +236,14 @@ func (d *decoder) value(path string, raw json.RawMessage, v reflect.Value, depth
 		}
 		v.Set(out)
 	case reflect.Array:
+		// A fixed-size array takes up to its length; the rest stay zero
+		// (a claim line's four modifiers, of which most are unused).
 		var elems []json.RawMessage
-		if err := json.Unmarshal(raw, &elems); err != nil || len(elems) != v.Len() {
-			d.fail(path, fmt.Errorf("%w: want a JSON array of %d", errs.Syntax, v.Len()))
+		if err := json.Unmarshal(raw, &elems); err != nil || len(elems) > v.Len() {
+			d.fail(path, fmt.Errorf("%w: want a JSON array of at most %d", errs.Syntax, v.Len()))
 			return
 		}
+		v.SetZero()
 		for i, e := range elems {
 			d.value(path+"["+strconv.Itoa(i)+"]", e, v.Index(i), depth+1, false)
 		}

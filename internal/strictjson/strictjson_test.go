@@ -68,7 +68,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"in":{"day":20250228}}`, "in.day", errs.Syntax},
 		{`{"list":[{"n":1},{"m":2}]}`, "list[1].#0", errs.UnknownField},
 		{`{"map":{"k":{"n":"x"}}}`, "map.#0.n", errs.Syntax},
-		{`{"arr":[1]}`, "arr", errs.Syntax},
+		{`{"arr":[1,2,3]}`, "arr", errs.Syntax},
 		{`{"name":"a","name":"b"}`, "name", errs.Duplicate},
 		{`{"Skip":"x"}`, "#0", errs.UnknownField},
 		{`{"in":{"n":1}`, "", errs.Syntax},
@@ -142,6 +142,12 @@ func TestDecodeRefusesInvalidText(t *testing.T) {
 		var o outer
 		assert.Empty(t, decode([]byte(in), &o), "%q", in)
 	}
+}
+
+func TestDecodeShortArray(t *testing.T) {
+	o := outer{Arr: [2]int{7, 8}}
+	require.Empty(t, decode([]byte(`{"arr":[5]}`), &o))
+	assert.Equal(t, [2]int{5, 0}, o.Arr, "the rest of a fixed array is zero")
 }
 
 func TestDecodeLimit(t *testing.T) {
