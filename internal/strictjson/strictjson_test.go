@@ -179,6 +179,25 @@ func TestDecodeManyKeys(t *testing.T) {
 	assert.Less(t, time.Since(start), 5*time.Second)
 }
 
+// A document with 100,000 unknown members is refused with MaxErrors
+// errors and one more that says the rest were not reported.
+func TestDecodeStopsAfterMaxErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"name":"x"`)
+	for i := range 100000 {
+		fmt.Fprintf(&b, `,"k%d":1`, i)
+	}
+	b.WriteString("}")
+	var o outer
+	start := time.Now()
+	got := decode([]byte(b.String()), &o)
+	elapsed := time.Since(start)
+	require.Len(t, got, strictjson.MaxErrors+1)
+	require.ErrorIs(t, got[0].err, errs.UnknownField)
+	require.ErrorIs(t, got[strictjson.MaxErrors].err, errs.TooLarge)
+	assert.Less(t, elapsed, 2*time.Second)
+}
+
 func TestJoin(t *testing.T) {
 	assert.Equal(t, "a[2].b", strictjson.Join(strictjson.Join("a", "[2]"), "b"))
 	assert.Equal(t, "b", strictjson.Join("", "b"))
@@ -206,4 +225,36 @@ func FuzzDecode(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(b2))
 	})
+}
+
+func manyKeys(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"name":"x"`)
+	for i := range n {
+		fmt.Fprintf(&b, `,"k%d":1`, i)
+	}
+	b.WriteString("}")
+	return []byte(b.String())
+}
+
+// BenchmarkDecode100kKeysRefused: a 1.1 MB object of 100,000 unknown keys
+// into a struct (refused after MaxErrors).
+func BenchmarkDecode100kKeysRefused(b *testing.B) {
+	data := manyKeys(100000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		var o outer
+		strictjson.Decode(data, &o, 0, func(string, error) {})
+	}
+}
+
+// BenchmarkDecode100kKeysMap: the same object decoded into a map (every key
+// kept, duplicates looked for).
+func BenchmarkDecode100kKeysMap(b *testing.B) {
+	data := manyKeys(100000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		m := map[string]json.RawMessage{}
+		strictjson.Decode(data, &m, 0, func(string, error) {})
+	}
 }
