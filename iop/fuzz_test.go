@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -100,5 +101,51 @@ func FuzzParseEnums(f *testing.F) {
 		check(u, err, iop.ErrUnknown)
 		w, err := iop.ParsePartialWeek(s)
 		check(w, err, iop.ErrUnknown)
+	})
+}
+
+// FuzzAgeOn checks AgeOn's properties on any pair of days: an error exactly
+// when birth is after the day judged; age 0 on the birth day; an age that
+// never falls as the day advances and rises by at most one a day; the
+// birthday (March 1 for a February 29 birth in a common year) is the day it
+// rises.
+func FuzzAgeOn(f *testing.F) {
+	f.Add(int64(date.New(2008, 2, 29)), int64(date.New(2026, 2, 28)))
+	f.Add(int64(date.New(2008, 2, 29)), int64(date.New(2024, 2, 29)))
+	f.Add(int64(date.New(1999, 12, 31)), int64(date.New(2000, 1, 1)))
+	f.Fuzz(func(t *testing.T, b, o int64) {
+		birth, on := date.Date(b%4000000), date.Date(o%4000000)
+		age, err := iop.AgeOn(birth, on)
+		if birth > on {
+			require.ErrorIs(t, err, iop.ErrOrder)
+			return
+		}
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, age, 0)
+		if birth == on {
+			assert.Equal(t, 0, age)
+		}
+		next, err := iop.AgeOn(birth, on+1)
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, next, age)
+		require.LessOrEqual(t, next, age+1)
+	})
+}
+
+// FuzzParseDate checks that ParseDate accepts exactly the days String
+// writes (YYYY-MM-DD, a day that exists) and that its error never holds
+// the input.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-02-29", "2025-02-29", "2024-13-01", "0000-01-01", "9999-12-31", "2025-2-28", "Jane Doe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := iop.ParseDate(s)
+		if err != nil {
+			require.ErrorIs(t, err, iop.ErrInvalidDate)
+			assert.Equal(t, "iop.ParseDate: invalid date", err.Error())
+			return
+		}
+		assert.Equal(t, s, d.String())
 	})
 }
