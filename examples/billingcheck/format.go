@@ -28,14 +28,41 @@ type jsonWeek struct {
 	// DayServices is the countable services of each day of the week, from
 	// From.
 	DayServices [7]uint16 `json:"day_services"`
+	// DayAPCs is the payment classification of each day's tier in the
+	// setting given (-setting), "" for a day without; absent without
+	// -setting.
+	DayAPCs []string `json:"day_apcs,omitempty"`
 	// Result is the worst severity of the findings, or "ok".
 	Result   string               `json:"result"`
 	Findings iop.Findings         `json:"findings"`
 	Summary  schedule.WeekSummary `json:"summary"`
 }
 
-// writeJSON writes one JSON object per patient-week, one a line.
-func writeJSON(w, errOut io.Writer, _ heading, in *input, res results) {
+// jsonClaim is one line of -format json for a claim (-input claims).
+type jsonClaim struct {
+	Claim   string `json:"claim"`
+	Patient string `json:"patient"`
+	// Lines is the number of the claim's lines read.
+	Lines int `json:"lines"`
+	// From and Through are the first and last dates of service.
+	From    date.Date `json:"from"`
+	Through date.Date `json:"through"`
+	// Result is the worst severity of the findings, or "ok".
+	Result   string       `json:"result"`
+	Findings iop.Findings `json:"findings"`
+}
+
+// resultName is the JSON result of findings: the worst severity, or "ok".
+func resultName(fs iop.Findings) string {
+	if s := worst(fs); s != 0 {
+		return s.String()
+	}
+	return "ok"
+}
+
+// writeJSON writes one JSON object per patient-week, then one per claim,
+// one a line.
+func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 	writeNotes(errOut, in)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -47,12 +74,15 @@ func writeJSON(w, errOut io.Writer, _ heading, in *input, res results) {
 			Minutes:     rw.sum.Minutes,
 			Days:        rw.sum.Days(),
 			DayServices: rw.sum.DayServices,
-			Result:      "ok",
+			Result:      resultName(rw.findings),
 			Findings:    rw.findings,
 			Summary:     rw.sum,
 		}
-		if s := worst(rw.findings); s != 0 {
-			jw.Result = s.String()
+		if h.apcs() {
+			jw.DayAPCs = make([]string, 7)
+			for i, d := range h.ck.DaysIn(rw.sum, h.setting) {
+				jw.DayAPCs[i] = d.APC
+			}
 		}
 		if jw.Findings == nil {
 			jw.Findings = iop.Findings{} // [], not null
@@ -63,29 +93,49 @@ func writeJSON(w, errOut io.Writer, _ heading, in *input, res results) {
 			fmt.Fprintf(errOut, "billingcheck: %s %s: %v\n", quote(rw.sum.Patient), rw.sum.Week, err)
 		}
 	}
+	for _, c := range res.claims {
+		jc := jsonClaim{Claim: c.claim, Patient: c.patient, Lines: c.lines, From: c.from, Through: c.through,
+			Result: resultName(c.findings), Findings: c.findings}
+		if jc.Findings == nil {
+			jc.Findings = iop.Findings{}
+		}
+		if err := enc.Encode(jc); err != nil {
+			fmt.Fprintf(errOut, "billingcheck: claim %s: %v\n", quote(c.claim), err)
+		}
+	}
 }
 
-// The columns of -format csv.
-var csvColumns = []string{"patient", "week", "code", "severity", "day", "need", "got", "unit"}
+// The columns of -format csv: a finding of a patient-week has a week and
+// no claim, a finding of a claim a claim and no week.
+var csvColumns = []string{"patient", "week", "claim", "code", "severity", "day", "need", "got", "unit"}
 
-// writeCSV writes a header row and one row per finding.
+// writeCSV writes a header row and one row per finding: those of the
+// patient-weeks, then those of the claims.
 func writeCSV(w, errOut io.Writer, _ heading, in *input, res results) {
 	writeNotes(errOut, in)
 	cw := csv.NewWriter(w)
 	cw.Write(csvColumns) //nolint:errcheck // the error stays in cw and in w
 	rec := make([]string, len(csvColumns))
+	write := func(patient, week, claim string, f iop.Finding) {
+		rec[0], rec[1], rec[2], rec[3], rec[4] = patient, week, claim, string(f.Code), f.Severity.String()
+		rec[5], rec[6], rec[7], rec[8] = "", "", "", ""
+		if f.Day != 0 {
+			rec[5] = f.Day.String()
+		}
+		if f.Unit != 0 {
+			rec[6], rec[7], rec[8] = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
+		}
+		cw.Write(rec) //nolint:errcheck // as above
+	}
 	for _, rw := range res.rows {
 		week := rw.sum.Week.String()
 		for _, f := range rw.findings {
-			rec[0], rec[1], rec[2], rec[3] = rw.sum.Patient, week, string(f.Code), f.Severity.String()
-			rec[4], rec[5], rec[6], rec[7] = "", "", "", ""
-			if f.Day != 0 {
-				rec[4] = f.Day.String()
-			}
-			if f.Unit != 0 {
-				rec[5], rec[6], rec[7] = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
-			}
-			cw.Write(rec) //nolint:errcheck // as above
+			write(rw.sum.Patient, week, "", f)
+		}
+	}
+	for _, c := range res.claims {
+		for _, f := range c.findings {
+			write(c.patient, "", c.claim, f)
 		}
 	}
 	cw.Flush() // into w, whose Flush reports a write error

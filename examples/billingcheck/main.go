@@ -1,38 +1,81 @@
-// Command billingcheck checks a billing export of program sessions against
-// a rule profile, patient-week by patient-week, as a billing pipeline or a
-// compliance suite would before claims go out.
+// Command billingcheck checks a billing export of program sessions, or of
+// claim lines, against a rule profile, patient-week by patient-week and
+// claim by claim, as a billing pipeline or a compliance suite would before
+// claims go out.
 //
-//	billingcheck [flags] [sessions.csv | -]
+//	billingcheck [flags] [file.csv | -]
 //
-// It reads sessions from the CSV file named, from standard input when the
-// name is "-", or, with no name, from an embedded sample of five patients
-// over four weeks (sample/sessions.csv, with sample/episodes.csv).
+// It reads the CSV file named, standard input when the name is "-", or,
+// with no name, an embedded sample: five patients' sessions over four
+// weeks (sample/sessions.csv, with sample/episodes.csv), or with -input
+// claims three Medicare IOP claims (sample/claims.csv, read with -map
+// date_of_service=date unless -map is given).
+//
+// # A billing job on claim lines, in a handful of library calls
+//
+// What billingcheck -input claims does, without the reporting:
+//
+//	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+//	cr, err := schedule.NewClaimReader(export, schedule.CSVOptions{
+//		Columns: map[string]string{"date_of_service": "date"}, IgnoreExtra: true})
+//	var lines []schedule.ClaimLine
+//	for l, err := range cr.All() {
+//		if err == nil { // else a *schedule.RowError: report it, read on; another error: stop
+//			lines = append(lines, l)
+//		}
+//	}
+//	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+//	weeks, _ := sz.SummarizeClaims(nil, lines)   // one summary per patient-week
+//	findings, err := ck.AppendClaims(nil, lines) // each claim: lines grouped by claim
+//	for _, w := range weeks {
+//		findings, err = ck.AppendWeek(findings, w, episodes[w.Patient])
+//	}
+//
+// cr.Extra() lists the columns ignored, by name, and ck.DaysIn(w,
+// iop.HospitalOutpatient) each day's tier and APC. billingcheck also
+// refuses a line whose claim names another patient on its first line,
+// sorts the lines by claim and line number before AppendClaims, and
+// reports each claim's findings as its own row.
 //
 // # Input
 //
-// The sessions CSV starts with a header row that names its columns, in any
-// order: patient, date (YYYY-MM-DD), start (HH:MM, 24-hour), minutes (the
-// planned length, whole minutes), kind (group, individual, ...) and
-// attendance (attended, partial, absent, excused) are required; id (the
-// session's record ID), attended (the minutes attended, with partial) and
-// code (the billing code) are optional. billingcheck -h lists every column
-// with its format. Columns of other names are ignored and listed by name on
-// standard error (a header name is not patient data). -map renames the
-// file's columns to these names, for an export whose header says
-// "date_of_service" or "member":
+// -input sessions (the default) reads sessions. The sessions CSV starts
+// with a header row that names its columns, in any order: patient, date
+// (YYYY-MM-DD), start (HH:MM, 24-hour), minutes (the planned length, whole
+// minutes), kind (group, individual, ...) and attendance (attended,
+// partial, absent, excused) are required; id (the session's record ID),
+// attended (the minutes attended, with partial), code (the billing code)
+// and delivery (in-person, video, audio-only; whether telehealth counts is
+// the profile's rule) are optional.
+//
+// -input claims reads claim lines, one row per line of a claim: patient,
+// claim, line (its number on the claim) and date (of service) are
+// required, and code (HCPCS/CPT) or revenue (four digits) or both;
+// modifier1 to modifier4, units (1 when empty), place_of_service, minutes,
+// bill_type and condition1 to condition4 (the claim's, repeated on its
+// lines) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
+// and 10, mark telehealth.
+//
+// billingcheck -h lists every column with its format. Both inputs are read
+// by schedule's readers (schedule.NewSessionReader, schedule.NewClaimReader)
+// with schedule.CSVOptions: columns of other names are ignored and listed
+// by name on standard error (a header name is not patient data), and -map
+// renames the file's columns to these names, for an export whose header
+// says "date_of_service" or "member":
 //
 //	billingcheck -map date_of_service=date,member=patient export.csv
 //
-// A UTF-8 byte order mark before the header, as spreadsheets write, is
-// dropped. Rows keep the line numbers they have in the file, extra columns
-// and quoted line breaks included.
+// A UTF-8 byte order mark before the header is dropped. Rows keep the line
+// numbers they have in the file, extra columns and quoted line breaks
+// included.
 //
 // The episodes CSV (-episodes) gives each patient's episode: patient,
 // population (adult or adolescent), admitted, discharged, stepped_down and
 // certified (the days certifications were signed, separated by ";"); all
 // but patient, population and admitted may be empty. A patient without an
-// episode is taken as an adult admitted on the day of their first session,
-// with no discharge and no certification check.
+// episode is taken as an adult admitted on their first day of service,
+// with no discharge and no certification check. -setting gives every
+// episode its provider setting (hospital, cmhc, cah, rhc, fqhc, otp).
 //
 // A row that cannot be read is refused: reported with its line number, and
 // the other rows are still checked.
@@ -41,10 +84,14 @@
 //
 // -format text (the default) prints one row per patient-week (counted
 // time, days with service, countable services per day of the week, the
-// result) and, under it, each finding, then the rows refused. Record IDs
-// are printed as they are when they are plain printable ASCII and quoted
-// with Go escapes otherwise (iop.AppendID), so that no ID can forge a line
-// of the report or a terminal escape.
+// result) and, under it, with -setting and a profile that pays days in
+// tiers, the days that reach a tier with their APC ("per diem Mon APC
+// 5861, Wed APC 5862"), then each finding. With claim lines a table of
+// claims follows (lines, first and last dates of service, result), each
+// claim's findings under it. Then the rows refused. Record IDs are printed
+// as they are when they are plain printable ASCII and quoted with Go
+// escapes otherwise (iop.AppendID), so that no ID can forge a line of the
+// report or a terminal escape.
 //
 // -format json prints one JSON object per patient-week, one a line:
 //
@@ -57,33 +104,42 @@
 // the patient-week, in the library's own JSON: each decodes back into those
 // types. The fields before them repeat what a pipeline most often reads:
 // the week's first day, the counted minutes, the days with service, the
-// countable services of each day from the first, and the worst severity
-// ("ok" when there is no finding).
+// countable services of each day from the first, with -setting each day's
+// APC ("day_apcs", "" for none), and the worst severity ("ok" when there
+// is no finding). With claim lines, one object per claim follows:
 //
-// -format csv prints a header row and one row per finding: patient, week,
-// code, severity, day, need, got, unit (the figures as whole numbers in the
-// unit: minutes, days, services).
+//	{"claim":"c-5002","patient":"p-102","lines":8,"from":"2025-03-03",
+//	 "through":"2025-03-07","result":"blocking","findings":[...]}
+//
+// -format csv prints a header row and one row per finding: patient, week
+// (a patient-week's finding) or claim (a claim's), code, severity, day,
+// need, got, unit (the figures as whole numbers in the unit: minutes,
+// days, services).
 //
 // With json and csv, standard output holds the data only: the rows refused
-// and the patients whose episode was taken from their sessions are written
-// to standard error. JSON and CSV carry IDs as they are, in their own
-// quoting.
+// and the patients whose episode was taken from their first day of service
+// are written to standard error. JSON and CSV carry IDs as they are, in
+// their own quoting.
 //
 // # Exit status
 //
 //   - 0: nothing blocks and every row was read.
 //   - 1: a finding blocks, or a row was refused.
 //   - 2: a usage error, input that cannot be read (no such file, a
-//     directory, a header without a required column, an I/O error), or a
-//     report that cannot be written (a full disk, a closed pipe).
+//     directory, a header without a required column, an input above
+//     schedule.DefaultMaxBytes, an I/O error), or a report that cannot be
+//     written (a full disk, a closed pipe).
 //
 // # Flags
 //
+//	-input K      sessions or claims (claim lines) (default sessions)
 //	-profile ID   the built-in profile to apply (default medicare-iop-2024)
 //	-weeks W      iso, program (from each admission), or the weekday
 //	              calendar weeks start on: sunday, monday, ... (default iso)
+//	-setting S    the provider setting of every episode, for each day's APC:
+//	              hospital, cmhc, cah, rhc, fqhc, otp (default none)
 //	-episodes F   the episodes CSV (default: the embedded one with the
-//	              embedded sample, none otherwise)
+//	              embedded sessions, none otherwise)
 //	-format F     text, json or csv (default text)
 //	-map M        renames of the file's columns: from=to,from=to
 package main
@@ -108,7 +164,13 @@ var (
 	sampleSessions string
 	//go:embed sample/episodes.csv
 	sampleEpisodes string
+	//go:embed sample/claims.csv
+	sampleClaims string
 )
+
+// sampleClaimsMap is the -map the embedded claim lines are read with when
+// none is given: the export names its date column as billing systems do.
+const sampleClaimsMap = "date_of_service=date"
 
 // Exit statuses.
 const (
@@ -121,9 +183,11 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // options are the flags.
 type options struct {
+	kind     string
 	profile  iop.Profile
 	program  bool
 	weeks    schedule.Weeks
+	setting  iop.Setting
 	episodes string
 	format   string
 	mapping  map[string]string
@@ -136,9 +200,11 @@ type options struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("billingcheck", flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, or claims (claim lines)")
 	profileID := fl.String("profile", "medicare-iop-2024", "the built-in `ID` of the profile to apply")
 	weeksName := fl.String("weeks", "iso", "the week `scheme`: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
-	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sample, none otherwise)")
+	settingName := fl.String("setting", "", "the provider `setting` of every episode (hospital, cmhc, ...), to give each day's APC")
+	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sessions, none otherwise)")
 	format := fl.String("format", "text", "the report's `format`: text, json or csv")
 	mapFlag := fl.String("map", "", "renames of the input's columns, `from=to,...`: date_of_service=date,member=patient")
 	fl.Usage = func() {} // help is written below, to stdout when asked for
@@ -161,6 +227,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var opt options
 	var ok bool
+	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims {
+		return fail("unknown -input %s: want sessions or claims", quote(opt.kind))
+	}
 	opt.profile, ok = iop.Builtins().ByID(*profileID)
 	if !ok {
 		return fail("unknown profile %s; the built-in ones are %s", quote(*profileID), strings.Join(profileIDs(), ", "))
@@ -173,26 +242,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if _, ok := formats[opt.format]; !ok {
 		return fail("unknown -format %s: want text, json or csv", quote(opt.format))
 	}
-	if opt.mapping, err = parseMap(*mapFlag); err != nil {
+	if *settingName != "" {
+		if opt.setting, err = iop.ParseSetting(*settingName); err != nil {
+			var names []string
+			for _, s := range iop.AllSettings() {
+				names = append(names, s.String())
+			}
+			return fail("unknown -setting %s: want %s", quote(*settingName), strings.Join(names, ", "))
+		}
+	}
+	if fl.NArg() == 0 && opt.kind == inputClaims && *mapFlag == "" {
+		*mapFlag = sampleClaimsMap
+	}
+	if opt.mapping, err = parseMap(*mapFlag, opt.kind); err != nil {
 		return fail("%v", err)
 	}
 
-	var sessionsIn, episodesIn io.Reader
+	var dataIn, episodesIn io.Reader
 	source := ""
 	switch fl.NArg() {
 	case 0:
-		sessionsIn, episodesIn, source = strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), "the embedded sample"
+		if opt.kind == inputClaims {
+			dataIn, source = strings.NewReader(sampleClaims), "the embedded claims sample"
+		} else {
+			dataIn, episodesIn, source = strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), "the embedded sample"
+		}
 	case 1:
 		name := fl.Arg(0)
 		if name == "-" {
-			sessionsIn, source = stdin, "standard input"
+			dataIn, source = stdin, "standard input"
 		} else {
 			f, err := openFile(name)
 			if err != nil {
 				return fail("%v", err)
 			}
 			defer f.Close()
-			sessionsIn, source = f, quote(name)
+			dataIn, source = f, quote(name)
 		}
 	default:
 		writeUsage(stderr)
@@ -207,12 +292,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		episodesIn = f
 	}
 
-	in, err := readInput(sessionsIn, episodesIn, opt.mapping)
-	if in != nil && len(in.ignored) > 0 {
-		fmt.Fprintf(stderr, "billingcheck: columns ignored: %s\n", quoteAll(in.ignored))
-	}
+	in, err := readInput(dataIn, episodesIn, readOptions{kind: opt.kind, mapping: opt.mapping, setting: opt.setting})
 	if err != nil {
 		return fail("%v", err)
+	}
+	if len(in.ignored) > 0 {
+		fmt.Fprintf(stderr, "billingcheck: columns ignored: %s\n", quoteAll(in.ignored))
 	}
 	ck, err := schedule.NewChecker(opt.profile)
 	if err != nil {
@@ -229,14 +314,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	sums, stats := sz.Summarize(nil, in.sessions)
+	var sums []schedule.WeekSummary
+	var stats schedule.BatchStats
+	if opt.kind == inputClaims {
+		sums, stats = sz.SummarizeClaims(nil, in.lines)
+	} else {
+		sums, stats = sz.Summarize(nil, in.sessions)
+	}
 	res, err := checkWeeks(ck, in, sums)
 	if err != nil {
 		return fail("%v", err)
 	}
+	if opt.kind == inputClaims {
+		if res.claims, err = checkClaims(ck, in); err != nil {
+			return fail("%v", err)
+		}
+		for _, c := range res.claims {
+			res.count(c.findings)
+		}
+	}
 
 	out := bufio.NewWriter(stdout)
-	head := heading{profile: opt.profile.ID, weeks: describeWeeks(opt.program, opt.weeks), source: source, stats: stats}
+	head := heading{profile: opt.profile.ID, weeks: describeWeeks(opt.program, opt.weeks), source: source, stats: stats,
+		setting: opt.setting, tiers: len(opt.profile.ServiceTiers.Tiers) > 0, ck: ck}
 	formats[opt.format](out, stderr, head, in, res)
 	// bufio.Writer keeps the first write error: Flush reports it.
 	if err := out.Flush(); err != nil {
@@ -283,14 +383,14 @@ func parseWeeks(name string) (program bool, ws schedule.Weeks, err error) {
 }
 
 // parseMap reads the -map flag: from=to pairs separated by commas. Each
-// "to" is a column of the sessions CSV; a "from" may appear once.
-func parseMap(s string) (map[string]string, error) {
+// "to" is a column of the input kind; a "from" may appear once.
+func parseMap(s, kind string) (map[string]string, error) {
 	if s == "" {
 		return nil, nil
 	}
 	m := map[string]string{}
 	to := map[string]bool{}
-	known := sessionColumnSet()
+	known := columnSet(kind)
 	for i, pair := range strings.Split(s, ",") {
 		from, col, ok := strings.Cut(pair, "=")
 		from, col = strings.TrimSpace(from), strings.TrimSpace(col)
@@ -298,7 +398,7 @@ func parseMap(s string) (map[string]string, error) {
 		case !ok || from == "" || col == "":
 			return nil, fmt.Errorf("-map: pair %d: want from=to", i+1)
 		case !known[col]:
-			return nil, fmt.Errorf("-map: pair %d: %s is not a column billingcheck reads (see -h)", i+1, quote(col))
+			return nil, fmt.Errorf("-map: pair %d: %s is not a column of the %s input (see -h)", i+1, quote(col), kind)
 		case m[from] != "":
 			return nil, fmt.Errorf("-map: pair %d: %s renamed twice", i+1, quote(from))
 		case to[col]:

@@ -94,12 +94,17 @@ func TestUsageErrors(t *testing.T) {
 		{"a directory", []string{"testdata"}, "", "billingcheck: cannot read the input: testdata is a directory\n"},
 		{"a directory of episodes", []string{"-episodes", "testdata", "-"}, "", "billingcheck: cannot read the input: testdata is a directory\n"},
 		{"a map without =", []string{"-map", "date"}, "", "billingcheck: -map: pair 1: want from=to\n"},
-		{"a map to an unknown column", []string{"-map", "a=date,b=when"}, "", "billingcheck: -map: pair 2: when is not a column billingcheck reads (see -h)\n"},
+		{"a map to an unknown column", []string{"-map", "a=date,b=when"}, "", "billingcheck: -map: pair 2: when is not a column of the sessions input (see -h)\n"},
+		{"a map to a column of the other input", []string{"-input", "claims", "-map", "a=start"}, "", "billingcheck: -map: pair 1: start is not a column of the claims input (see -h)\n"},
+		{"unknown input", []string{"-input", "lines"}, "", "billingcheck: unknown -input lines: want sessions or claims\n"},
+		{"unknown setting", []string{"-setting", "clinic"}, "", "billingcheck: unknown -setting clinic: want hospital, cmhc, cah, rhc, fqhc, otp\n"},
 		{"a map renaming twice", []string{"-map", "a=date,a=patient"}, "", "billingcheck: -map: pair 2: a renamed twice\n"},
 		{"a map to one column twice", []string{"-map", "a=date,b=date"}, "", "billingcheck: -map: pair 2: two columns renamed to date\n"},
 		{"no such file", []string{filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
 		{"no such episodes file", []string{"-episodes", filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
-		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: columns ignored: when\nbillingcheck: cannot read the input: sessions: line 1: start: missing; minutes: missing; kind: missing; attendance: missing\n"},
+		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: cannot read the input: sessions: line 1: header: missing: column start; header: missing: column minutes; header: missing: column kind; header: missing: column attendance\n"},
+		{"a bad claims header", []string{"-input", "claims", "-"}, "patient,claim,dos,clinician\n", "billingcheck: cannot read the input: claims: line 1: header: missing: column line; header: missing: column date; header: missing: column code or revenue\n"},
+		{"an empty claims input", []string{"-input", "claims", "-"}, "", "billingcheck: cannot read the input: claims: line 1: header: missing\n"},
 		{"an empty input", []string{"-"}, "", "billingcheck: cannot read the input: sessions: line 1: header: missing\n"},
 		{"a bad episodes header", []string{"-episodes", filepath.Join("testdata", "compliant.csv"), "-"}, "", "billingcheck: cannot read the input: episodes: the header must be patient,population,admitted,discharged,stepped_down,certified\n"},
 		{"an unknown flag", []string{"-x"}, "", ""},
@@ -132,7 +137,7 @@ func FuzzInput(f *testing.F) {
 	f.Add(sampleSessions, sampleEpisodes)
 	f.Add("patient,date,start,minutes,kind,attendance\n\"", "patient,population,admitted,discharged,stepped_down,certified\n\"")
 	f.Fuzz(func(t *testing.T, s, e string) {
-		in, err := readInput(strings.NewReader(s), strings.NewReader(e), nil)
+		in, err := readInput(strings.NewReader(s), strings.NewReader(e), readOptions{})
 		if err != nil {
 			return
 		}
@@ -178,8 +183,8 @@ func FuzzExtraColumn(f *testing.F) {
 		}
 		pw.Flush()
 		ew.Flush()
-		want, wantErr := readInput(&plain, nil, nil)
-		got, gotErr := readInput(&extra, nil, nil)
+		want, wantErr := readInput(&plain, nil, readOptions{})
+		got, gotErr := readInput(&extra, nil, readOptions{})
 		if wantErr != nil {
 			return // a header the reader refuses: nothing to compare
 		}

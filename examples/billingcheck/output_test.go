@@ -194,7 +194,7 @@ func TestJSONRoundTrip(t *testing.T) {
 				assert.Equal(t, s.Minutes, line.Minutes)
 				assert.Equal(t, s.Days(), line.Days)
 				assert.Equal(t, s.DayServices, line.DayServices)
-				assert.Equal(t, resultName(line.Findings), line.Result)
+				assert.Equal(t, wantResult(line.Findings), line.Result)
 				if len(line.Findings) == 0 {
 					line.Findings = nil
 				}
@@ -206,10 +206,9 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// resultName is the JSON result of a patient-week with these findings.
-func resultName(fs iop.Findings) string {
-	r := strings.ToLower(result(fs))
-	return r
+// wantResult is the JSON result of a patient-week with these findings.
+func wantResult(fs iop.Findings) string {
+	return strings.ToLower(result(fs))
 }
 
 // libraryWeeks computes the sample's patient-weeks with the library
@@ -217,7 +216,7 @@ func resultName(fs iop.Findings) string {
 // CheckWeek and CheckCertification.
 func libraryWeeks(t *testing.T, weeksName string) []row {
 	t.Helper()
-	in, err := readInput(strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), nil)
+	in, err := readInput(strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), readOptions{})
 	require.NoError(t, err)
 	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
 	require.NoError(t, err)
@@ -285,7 +284,7 @@ func TestCSVOutput(t *testing.T) {
 			if f.Unit != 0 {
 				need, got, unit = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
 			}
-			want = append(want, []string{v.Patient, v.Week.String(), string(f.Code), f.Severity.String(), day, need, got, unit})
+			want = append(want, []string{v.Patient, v.Week.String(), "", string(f.Code), f.Severity.String(), day, need, got, unit})
 		}
 	}
 	_, csvOut, _ := runWith("", "-format", "csv")
@@ -347,15 +346,14 @@ func TestMapAndExtraColumns(t *testing.T) {
 		code, out, errOut := runWith("", filepath.Join("testdata", "export.csv"))
 		assert.Equal(t, exitUsage, code)
 		assert.Empty(t, out)
-		assert.Equal(t, "billingcheck: columns ignored: member, clinician, date_of_service, note\n"+
-			"billingcheck: cannot read the input: sessions: line 1: patient: missing; date: missing\n", errOut)
+		assert.Equal(t, "billingcheck: cannot read the input: sessions: line 1: header: missing: column patient; header: missing: column date\n", errOut)
 	})
 	t.Run("renamed onto a column the file has", func(t *testing.T) {
 		in := "patient,member,date,start,minutes,kind,attendance\n"
 		code, out, errOut := runWith(in, "-map", "member=patient", "-")
 		assert.Equal(t, exitUsage, code)
 		assert.Empty(t, out)
-		assert.Equal(t, "billingcheck: cannot read the input: sessions: line 1: header[1]: duplicate\n", errOut)
+		assert.Equal(t, "billingcheck: cannot read the input: sessions: line 1: header[1]: duplicate: column patient\n", errOut)
 	})
 	t.Run("a header name is escaped", func(t *testing.T) {
 		in := "patient,date,start,minutes,kind,attendance,\"x\x1b[31m\ny\"\np-1,2025-03-03,09:00,180,group,attended,z\n"

@@ -16,11 +16,24 @@ type row struct {
 	findings iop.Findings
 }
 
-// results are the patient-weeks checked, with the counts of findings that
-// block and warn.
+// results are the patient-weeks and the claims checked, with the counts of
+// findings that block and warn.
 type results struct {
 	rows               []row
+	claims             []claimRow
 	blocking, warnings int
+}
+
+// count adds the findings that block and warn to the counts.
+func (res *results) count(fs iop.Findings) {
+	for _, f := range fs {
+		switch f.Severity {
+		case iop.Blocking:
+			res.blocking++
+		case iop.Warning:
+			res.warnings++
+		}
+	}
 }
 
 // checkWeeks checks every patient-week: the week, and the certifications
@@ -42,22 +55,25 @@ func checkWeeks(ck schedule.Checker, in *input, sums []schedule.WeekSummary) (re
 		}
 		res.rows = append(res.rows, row{s, all[from:len(all):len(all)]})
 	}
-	for _, f := range all {
-		switch f.Severity {
-		case iop.Blocking:
-			res.blocking++
-		case iop.Warning:
-			res.warnings++
-		}
-	}
+	res.count(all)
 	return res, nil
 }
 
-// heading is what the text report says on its first lines.
+// heading is what the text report says on its first lines, and what a
+// format needs besides the results: the checker, for each day's tier.
 type heading struct {
 	profile, weeks, source string
 	stats                  schedule.BatchStats
+	// setting is the provider setting (-setting), zero when not given;
+	// tiers reports whether the profile pays days in tiers.
+	setting iop.Setting
+	tiers   bool
+	ck      schedule.Checker
 }
+
+// apcs reports whether the report gives each day's APC: with -setting, for
+// a profile that pays days in tiers.
+func (h heading) apcs() bool { return h.setting != 0 && h.tiers }
 
 // A format writes the report to out, and to errOut what is not data in that
 // format. Write errors are left to out (a bufio.Writer) to report.
@@ -67,25 +83,94 @@ var formats = map[string]format{"text": writeText, "json": writeJSON, "csv": wri
 
 var textColumns = []string{"patient", "week", "from", "counted", "days", "services", "result"}
 
-// writeText writes the table of patient-weeks and their findings.
+// writeText writes the table of patient-weeks and their findings, then,
+// for claim lines, the table of claims and theirs.
 func writeText(w, _ io.Writer, h heading, in *input, res results) {
-	fmt.Fprintf(w, "billingcheck: %s, %s, %s\n", h.profile, h.weeks, h.source)
-	fmt.Fprintf(w, "sessions read: %d, rows refused: %d, patients: %d, patient-weeks: %d\n\n",
-		h.stats.Sessions, len(in.rowErrors), h.stats.Patients, h.stats.Weeks)
+	setting := ""
+	if h.setting != 0 {
+		setting = ", setting " + h.setting.String()
+	}
+	fmt.Fprintf(w, "billingcheck: %s, %s%s, %s\n", h.profile, h.weeks, setting, h.source)
+	read := "sessions read"
+	if in.kind == inputClaims {
+		read = "claim lines read"
+	}
+	fmt.Fprintf(w, "%s: %d, rows refused: %d, patients: %d, patient-weeks: %d\n\n",
+		read, h.stats.Sessions, len(in.rowErrors), h.stats.Patients, h.stats.Weeks)
 
 	cells := make([][]string, len(res.rows))
-	width := make([]int, len(textColumns))
-	for i, c := range textColumns {
-		width[i] = len(c)
-	}
 	for i, rw := range res.rows {
 		cells[i] = []string{quote(rw.sum.Patient), weekLabel(rw.sum.Week), rw.sum.Week.Start().String(),
 			rw.sum.Minutes.String(), strconv.Itoa(rw.sum.Days()), services(rw.sum), result(rw.findings)}
-		for j, c := range cells[i] {
+	}
+	line := table(w, textColumns, cells)
+	line(textColumns)
+	for i, rw := range res.rows {
+		line(cells[i])
+		if h.apcs() {
+			fmt.Fprintf(w, "    %-8s %s\n", "per diem", perDiem(h.ck.DaysIn(rw.sum, h.setting)))
+		}
+		writeFindings(w, rw.findings)
+	}
+	if in.kind == inputClaims {
+		writeClaimTable(w, res.claims)
+	}
+
+	if len(in.derived) > 0 {
+		fmt.Fprintf(w, "\nwithout an episode, taken as adults admitted on their first %s: %s\n", in.firstService(), quoteAll(in.derived))
+	}
+	if len(in.rowErrors) > 0 {
+		fmt.Fprintln(w, "\nrows refused:")
+		for _, e := range in.rowErrors {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
+	}
+	claims := ""
+	if in.kind == inputClaims {
+		claims = fmt.Sprintf(", claims: %d", len(res.claims))
+	}
+	fmt.Fprintf(w, "\npatient-weeks: %d%s, blocking findings: %d, warnings: %d, rows refused: %d\n",
+		len(res.rows), claims, res.blocking, res.warnings, len(in.rowErrors))
+}
+
+// writeFindings writes findings under a row of the text report.
+func writeFindings(w io.Writer, fs iop.Findings) {
+	for _, f := range fs {
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
+	}
+}
+
+var claimColumnsText = []string{"claim", "patient", "lines", "from", "through", "result"}
+
+// writeClaimTable writes the table of claims and their findings.
+func writeClaimTable(w io.Writer, claims []claimRow) {
+	cells := make([][]string, len(claims))
+	for i, c := range claims {
+		cells[i] = []string{quote(c.claim), quote(c.patient), strconv.Itoa(c.lines),
+			c.from.String(), c.through.String(), result(c.findings)}
+	}
+	fmt.Fprintln(w)
+	line := table(w, claimColumnsText, cells)
+	line(claimColumnsText)
+	for i, c := range claims {
+		line(cells[i])
+		writeFindings(w, c.findings)
+	}
+}
+
+// table returns a function that writes a row of cells in columns as wide as
+// the widest of names and cells, the last column unpadded.
+func table(w io.Writer, names []string, cells [][]string) func([]string) {
+	width := make([]int, len(names))
+	for i, c := range names {
+		width[i] = len(c)
+	}
+	for _, cs := range cells {
+		for j, c := range cs {
 			width[j] = max(width[j], len(c))
 		}
 	}
-	line := func(cs []string) {
+	return func(cs []string) {
 		var b strings.Builder
 		for j, c := range cs {
 			if j > 0 {
@@ -99,25 +184,32 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 		}
 		fmt.Fprintln(w, b.String())
 	}
-	line(textColumns)
-	for i, rw := range res.rows {
-		line(cells[i])
-		for _, f := range rw.findings {
-			fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
-		}
-	}
+}
 
-	if len(in.derived) > 0 {
-		fmt.Fprintf(w, "\nwithout an episode, taken as adults admitted on their first session: %s\n", quoteAll(in.derived))
-	}
-	if len(in.rowErrors) > 0 {
-		fmt.Fprintln(w, "\nrows refused:")
-		for _, e := range in.rowErrors {
-			fmt.Fprintf(w, "  %s\n", e)
+// perDiem writes the days of a week that reach a payment tier, each with
+// its APC: "Mon APC 5861, Wed APC 5862", or the tier's name in a setting
+// paid outside the APCs: "Mon 3 services (no APC)". The days with services
+// below the lowest tier are findings.
+func perDiem(days [7]schedule.Day) string {
+	var b strings.Builder
+	for _, d := range days {
+		if !d.HasTier {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(d.Weekday.String()[:3])
+		if d.APC != "" {
+			b.WriteString(" APC " + d.APC)
+		} else {
+			b.WriteString(" " + d.Tier.Name + " (no APC)")
 		}
 	}
-	fmt.Fprintf(w, "\npatient-weeks: %d, blocking findings: %d, warnings: %d, rows refused: %d\n",
-		len(res.rows), res.blocking, res.warnings, len(in.rowErrors))
+	if b.Len() == 0 {
+		return "no day reaches a payment tier"
+	}
+	return b.String()
 }
 
 // writeNotes writes to w, for the json and csv formats, what the text
@@ -125,7 +217,7 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 // rows refused.
 func writeNotes(w io.Writer, in *input) {
 	if len(in.derived) > 0 {
-		fmt.Fprintf(w, "billingcheck: without an episode, taken as adults admitted on their first session: %s\n", quoteAll(in.derived))
+		fmt.Fprintf(w, "billingcheck: without an episode, taken as adults admitted on their first %s: %s\n", in.firstService(), quoteAll(in.derived))
 	}
 	for _, e := range in.rowErrors {
 		fmt.Fprintf(w, "billingcheck: row refused: %s\n", e)
@@ -181,4 +273,13 @@ func weekLabel(w schedule.Week) string {
 		return "program week " + strconv.Itoa(w.Number())
 	}
 	return w.String()
+}
+
+// firstService names what a derived episode starts on: the patient's first
+// session, or first day of service on a claim line.
+func (in *input) firstService() string {
+	if in.kind == inputClaims {
+		return "day of service"
+	}
+	return "session"
 }

@@ -1,0 +1,339 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestClaims runs the embedded claim-line sample: a clean claim, a Medicare
+// IOP claim with an excluded 90853 line and a day below 3 services, a claim
+// without condition code 92, a video line and a refused row; the extra
+// columns are ignored and date_of_service is read as date.
+func TestClaims(t *testing.T) {
+	for _, format := range []string{"text", "json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runWith("", "-input", "claims", "-setting", "hospital", "-format", format)
+			assert.Equal(t, exitBlocking, code)
+			want := "billingcheck: columns ignored: clinician, payer_plan\n"
+			if format != "text" {
+				want += "billingcheck: without an episode, taken as adults admitted on their first day of service: p-101, p-102, p-103\n" +
+					"billingcheck: row refused: claims line 30: date: invalid date\n"
+			}
+			assert.Equal(t, want, errOut)
+			golden(t, "claims."+format, out)
+		})
+	}
+}
+
+// TestClaimsJSONRoundTrip decodes every line of -input claims -format json
+// back into the library's types and compares them with what the library
+// gives on the same export by its single-week and single-claim paths
+// (Checker.SummarizeClaims, CheckWeek, CheckClaim, DaysIn).
+func TestClaimsJSONRoundTrip(t *testing.T) {
+	_, out, _ := runWith("", "-input", "claims", "-setting", "hospital", "-format", "json")
+	var weeks []row
+	var apcs [][]string
+	var claims []claimRow
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.DisallowUnknownFields()
+		if bytes.HasPrefix(sc.Bytes(), []byte(`{"claim":`)) {
+			var c struct {
+				Claim    string       `json:"claim"`
+				Patient  string       `json:"patient"`
+				Lines    int          `json:"lines"`
+				From     date.Date    `json:"from"`
+				Through  date.Date    `json:"through"`
+				Result   string       `json:"result"`
+				Findings iop.Findings `json:"findings"`
+			}
+			require.NoError(t, dec.Decode(&c), sc.Text())
+			assert.Equal(t, wantResult(c.Findings), c.Result)
+			if len(c.Findings) == 0 {
+				c.Findings = nil
+			}
+			claims = append(claims, claimRow{c.Claim, c.Patient, c.Lines, c.From, c.Through, c.Findings})
+			continue
+		}
+		var w struct {
+			Patient     string               `json:"patient"`
+			Week        schedule.Week        `json:"week"`
+			From        string               `json:"from"`
+			Minutes     iop.Minutes          `json:"minutes"`
+			Days        int                  `json:"days"`
+			DayServices [7]uint16            `json:"day_services"`
+			DayAPCs     []string             `json:"day_apcs"`
+			Result      string               `json:"result"`
+			Findings    iop.Findings         `json:"findings"`
+			Summary     schedule.WeekSummary `json:"summary"`
+		}
+		require.NoError(t, dec.Decode(&w), sc.Text())
+		assert.Equal(t, w.Summary.Patient, w.Patient)
+		assert.Equal(t, w.Summary.Week, w.Week)
+		assert.Equal(t, wantResult(w.Findings), w.Result)
+		if len(w.Findings) == 0 {
+			w.Findings = nil
+		}
+		weeks = append(weeks, row{w.Summary, w.Findings})
+		apcs = append(apcs, w.DayAPCs)
+	}
+	require.NoError(t, sc.Err())
+
+	wantWeeks, wantAPCs, wantClaims := libraryClaims(t)
+	assert.Equal(t, wantWeeks, weeks)
+	assert.Equal(t, wantAPCs, apcs)
+	assert.Equal(t, wantClaims, claims)
+}
+
+// libraryClaims computes the claim-line sample's patient-weeks, their
+// APCs in a hospital, and its claims with the library directly, one
+// patient-week and one claim at a time.
+func libraryClaims(t *testing.T) ([]row, [][]string, []claimRow) {
+	t.Helper()
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	require.NoError(t, err)
+	cr, err := schedule.NewClaimReader(strings.NewReader(sampleClaims), schedule.CSVOptions{
+		Columns: map[string]string{"date_of_service": "date"}, IgnoreExtra: true})
+	require.NoError(t, err)
+	var lines []schedule.ClaimLine
+	for l, err := range cr.All() {
+		var re *schedule.RowError
+		if errors.As(err, &re) {
+			continue
+		}
+		require.NoError(t, err)
+		lines = append(lines, l)
+	}
+	require.Equal(t, []string{"clinician", "payer_plan"}, cr.Extra())
+
+	// Patient-weeks: each patient's lines by ISO week, in patient and week
+	// order; the episode starts on the patient's first day of service.
+	type key struct {
+		patient string
+		week    schedule.Week
+	}
+	byWeek := map[key][]schedule.ClaimLine{}
+	first := map[string]date.Date{}
+	for _, l := range lines {
+		k := key{l.Patient, schedule.ISOWeeks().Of(l.Date)}
+		byWeek[k] = append(byWeek[k], l)
+		if d, ok := first[l.Patient]; !ok || l.Date < d {
+			first[l.Patient] = l.Date
+		}
+	}
+	var keys []key
+	for k := range byWeek {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := strings.Compare(a.patient, b.patient); c != 0 {
+			return c
+		}
+		return int(a.week.Start() - b.week.Start())
+	})
+	var weeks []row
+	var apcs [][]string
+	for _, k := range keys {
+		sum, err := ck.SummarizeClaims(k.week, byWeek[k])
+		require.NoError(t, err)
+		ep := schedule.Episode{Population: iop.Adult, Admitted: first[k.patient], Setting: iop.HospitalOutpatient}
+		fs, err := ck.CheckWeek(sum, ep)
+		require.NoError(t, err)
+		weeks = append(weeks, row{sum, fs})
+		var a []string
+		for _, d := range ck.DaysIn(sum, iop.HospitalOutpatient) {
+			a = append(a, d.APC)
+		}
+		apcs = append(apcs, a)
+	}
+
+	// Claims, in claim ID order.
+	byClaim := map[string][]schedule.ClaimLine{}
+	for _, l := range lines {
+		byClaim[l.Claim] = append(byClaim[l.Claim], l)
+	}
+	var claims []claimRow
+	for _, id := range slices.Sorted(func(yield func(string) bool) {
+		for id := range byClaim {
+			if !yield(id) {
+				return
+			}
+		}
+	}) {
+		ls := byClaim[id]
+		fs, err := ck.CheckClaim(ls)
+		require.NoError(t, err)
+		c := claimRow{claim: id, patient: ls[0].Patient, lines: len(ls), from: ls[0].Date, through: ls[0].Date, findings: fs}
+		for _, l := range ls {
+			c.from, c.through = min(c.from, l.Date), max(c.through, l.Date)
+		}
+		claims = append(claims, c)
+	}
+	return weeks, apcs, claims
+}
+
+// TestClaimsExport reads a claim-line export as billing systems write it: a
+// byte order mark, CRLF lines, its own column names mapped by -map, extra
+// columns (one with a quoted line break), lines out of claim order, a bad
+// row and a claim that names two patients. Every row refused is reported
+// on its line of the file.
+func TestClaimsExport(t *testing.T) {
+	in := "\uFEFFmember,claim_id,line,dos,hcpcs,units,clinician,bill_type,condition1\r\n" +
+		"p-1,c-2,2,2025-03-03,90834,1,a,0131,92\r\n" +
+		"p-1,c-1,1,2025-03-03,G0410,2,\"b\r\nc\",0131,92\r\n" +
+		"p-1,c-2,1,2025-03-03,G0410,2,a,0131,92\r\n" +
+		"p-1,c-1,2,2025-03-03,90853,x,a,0131,92\r\n" +
+		"p-2,c-2,3,2025-03-03,G0176,1,a,0131,92\r\n"
+	code, out, errOut := runWith(in, "-input", "claims", "-map", "member=patient,claim_id=claim,dos=date,hcpcs=code", "-")
+	assert.Equal(t, exitBlocking, code)
+	assert.Equal(t, "billingcheck: columns ignored: clinician\n", errOut)
+	golden(t, "claims-export", out)
+}
+
+// TestClaimColumns checks the claim-line columns -h describes against
+// schedule's ClaimReader: each is a column it reads, the required ones are
+// required, and one of code and revenue is.
+func TestClaimColumns(t *testing.T) {
+	cols := claimColumns()
+	var all []string
+	for _, c := range cols {
+		all = append(all, c.names()...)
+	}
+	assert.Contains(t, all, "modifier4")
+	assert.Contains(t, all, "condition4")
+	read := func(header []string) error {
+		_, err := schedule.NewClaimReader(strings.NewReader(strings.Join(header, ",")+"\n"), schedule.CSVOptions{})
+		return err
+	}
+	require.NoError(t, read(all), "every column described is one the reader reads")
+	without := func(names ...string) []string {
+		return slices.DeleteFunc(slices.Clone(all), func(n string) bool { return slices.Contains(names, n) })
+	}
+	// Whether a header without the column is refused for a missing column.
+	want, got := map[string]bool{}, map[string]bool{}
+	for _, c := range cols {
+		for _, n := range c.names() {
+			want[n] = c.need == "required"
+			err := read(without(n))
+			got[n] = errors.Is(err, iop.ErrMissing)
+			assert.True(t, err == nil || got[n], "%s: %v", n, err)
+		}
+	}
+	assert.Equal(t, want, got)
+	require.ErrorIs(t, read(without("code", "revenue")), iop.ErrMissing)
+}
+
+// TestDelivery checks that the delivery column is read and that telehealth
+// counts as the profile says: not at all under Medicare IOP.
+func TestDelivery(t *testing.T) {
+	tests := []struct {
+		delivery string
+		counted  iop.Minutes
+	}{
+		{"", 180},
+		{"in-person", 180},
+		{"video", 0},
+		{"audio-only", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.delivery, func(t *testing.T) {
+			in := "patient,date,start,minutes,kind,attendance,delivery\np-1,2025-03-03,09:00,180,group,attended," + tt.delivery + "\n"
+			_, out, errOut := runWith(in, "-format", "json", "-")
+			assert.Equal(t, "billingcheck: without an episode, taken as adults admitted on their first session: p-1\n", errOut)
+			var w struct {
+				Summary schedule.WeekSummary `json:"summary"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &w))
+			assert.Equal(t, tt.counted, w.Summary.Minutes)
+			assert.Equal(t, 180-tt.counted, w.Summary.UncountedMinutes)
+		})
+	}
+	t.Run("unknown", func(t *testing.T) {
+		in := "patient,date,start,minutes,kind,attendance,delivery\np-1,2025-03-03,09:00,180,group,attended,phone\n"
+		code, _, errOut := runWith(in, "-format", "csv", "-")
+		assert.Equal(t, exitBlocking, code)
+		assert.Equal(t, "billingcheck: row refused: sessions line 2: delivery: unknown value\n", errOut)
+	})
+}
+
+// TestPerDiem checks the per diem line of the text report in a setting
+// with APCs and in one paid outside them.
+func TestPerDiem(t *testing.T) {
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	require.NoError(t, err)
+	sum := schedule.WeekSummary{Patient: "p-1", Week: schedule.MustParseWeek("2025-W10"), DayServices: [7]uint16{3, 0, 4, 0, 2, 0, 0}}
+	assert.Equal(t, "Mon APC 5861, Wed APC 5862", perDiem(ck.DaysIn(sum, iop.HospitalOutpatient)))
+	assert.Equal(t, "Mon APC 5851, Wed APC 5852", perDiem(ck.DaysIn(sum, iop.CMHC)))
+	assert.Equal(t, "Mon 3 services (no APC), Wed 4 or more services (no APC)", perDiem(ck.DaysIn(sum, iop.RHC)))
+	assert.Equal(t, "no day reaches a payment tier", perDiem(ck.DaysIn(schedule.WeekSummary{Patient: "p-1", Week: sum.Week}, iop.CMHC)))
+}
+
+// FuzzClaimsInput reads and checks arbitrary claim lines: it never panics
+// or fails, every refused row names a line, each claim names one patient,
+// and every claim line kept is in one claim row.
+func FuzzClaimsInput(f *testing.F) {
+	f.Add(sampleClaims)
+	f.Add("patient,claim,line,date,code\np,c,1,2025-03-03,G0410\nq,c,2,2025-03-03,G0410\n")
+	f.Add("patient,claim,line,date,code\nq,c,2,2025-03-03,G0410\np,c,1,2025-03-03,G0410\np,c,1,2025-03-04,G0410\n")
+	f.Add("patient,claim,line,date,code\n\"")
+	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, s string) {
+		in, err := readInput(strings.NewReader(s), nil, readOptions{kind: inputClaims, mapping: map[string]string{"date_of_service": "date"}})
+		if err != nil {
+			return
+		}
+		for _, re := range in.rowErrors {
+			assert.Positive(t, re.line)
+		}
+		assert.True(t, slices.IsSortedFunc(in.rowErrors, func(a, b rowError) int { return a.line - b.line }))
+		require.Len(t, in.lineAt, len(in.lines))
+		patient := map[string]string{}
+		for _, l := range in.lines {
+			if p, ok := patient[l.Claim]; ok {
+				assert.Equal(t, p, l.Patient, "claim %q", l.Claim)
+			}
+			patient[l.Claim] = l.Patient
+		}
+		rows, err := checkClaims(ck, in)
+		require.NoError(t, err)
+		assert.Len(t, rows, len(patient))
+		n := 0
+		for _, r := range rows {
+			n += r.lines
+			for _, f := range r.findings {
+				assert.Equal(t, r.claim, f.Subject)
+			}
+		}
+		assert.Len(t, in.lines, n)
+	})
+}
+
+// TestClaimsReadError checks that an I/O error while reading claim lines
+// is input that cannot be read.
+func TestClaimsReadError(t *testing.T) {
+	in := io.MultiReader(strings.NewReader("patient,claim,line,date,code\np,c,1,2025-03-03,G0410\n"), &failReader{})
+	var out, errOut bytes.Buffer
+	code := run([]string{"-input", "claims", "-"}, in, &out, &errOut)
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, out.String())
+	assert.Equal(t, "billingcheck: cannot read the input: claims: input/output error\n", errOut.String())
+}
+
+type failReader struct{}
+
+func (failReader) Read([]byte) (int, error) { return 0, errors.New("input/output error") }
