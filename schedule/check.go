@@ -109,8 +109,9 @@ func (r *checker) add(dst iop.Findings, i int, subject string, day date.Date, ne
 // session and field ("sessions[3].minutes", "sessions[5].patient"), and
 // the zero summary. Patient is that of the first session of the week,
 // empty when there is none. It does not allocate when the sessions are
-// valid, come in order (by day and start), or are at most 32 in the week,
-// and hold at most 8 session IDs.
+// valid and either come in canonical order (as a day's schedule lists
+// them: by day and start) with no session ID repeated, or are at most 32
+// in the week with at most 8 session IDs.
 func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 	if ck.r == nil {
 		return WeekSummary{}, check.ZeroChecker()
@@ -119,14 +120,32 @@ func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 		return WeekSummary{}, &iop.FieldError{Field: "week", Err: iop.ErrMissing}
 	}
 	// Sessions that come in canonical order (see count.go), as a day's
-	// schedule lists them, are added as they come; others are ordered
-	// first.
-	sum := WeekSummary{Week: w}
+	// schedule lists them, are added as they come, in one pass; others are
+	// ordered first.
+	var sum WeekSummary
 	c := &ck.r.count
-	var a accumulator
-	a.reset()
-	last := uint64(0) // the day, start and end of the last session
-	var prev *Session
+	if c.summarizeSimple(&sum, w, sessions) {
+		return sum, nil
+	}
+	sum = WeekSummary{}
+	switch c.summarizeOrdered(&sum, w, sessions) {
+	case orderedDone:
+		return sum, nil
+	case orderedInvalid:
+		return WeekSummary{}, sessionErrors(w, sessions)
+	}
+	return ck.r.summarizeUnordered(w, sessions)
+}
+
+// summarizeUnordered is Summarize for sessions that do not come in
+// canonical order, or that repeat a session ID: it checks every session of
+// the week, then orders their keys, and indices, and adds them up.
+func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, error) {
+	sum := WeekSummary{Week: w}
+	c := &r.count
+	var keyBuf [smallWeek]uint64
+	var idxBuf [smallWeek]int32
+	keys, idx := keyBuf[:0], idxBuf[:0]
 	for i := range sessions {
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
@@ -144,37 +163,6 @@ func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 		if !ok {
 			return WeekSummary{}, sessionErrors(w, sessions)
 		}
-		counts := c.counts(s)
-		// The canonical order compares the day, start and end first, and
-		// the whole key only when those tie.
-		clock := s.Start.m - 1
-		k := d<<32 | uint64(clock)<<16 | uint64(0xFFFF-(clock+uint16(m)))
-		if prev != nil && k <= last && (k < last || keyLess(sessionKey(s, int(d), m, counts), s.ID,
-			sessionKey(prev, int(d), prev.AttendedMinutes(), c.counts(prev)), prev.ID)) {
-			return ck.r.summarizeUnordered(w, sessions)
-		}
-		sum.Patient = s.Patient
-		last, prev = k, s
-		a.take(&sum, int(d), clock, uint8(s.Kind), s.Attendance, counts, false, s.Planned, m, s.ID)
-	}
-	return sum, nil
-}
-
-// summarizeUnordered is Summarize for sessions that do not come in
-// canonical order: it orders their keys, and indices, first.
-func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, error) {
-	sum := WeekSummary{Week: w}
-	c := &r.count
-	var keyBuf [smallWeek]uint64
-	var idxBuf [smallWeek]int32
-	keys, idx := keyBuf[:0], idxBuf[:0]
-	for i := range sessions {
-		s := &sessions[i]
-		d := uint64(s.Date - w.start)
-		if d >= daysPerWeek {
-			continue
-		}
-		m, _ := s.check(c.valid) // valid: Summarize checked
 		sum.Patient = s.Patient
 		keys, idx = append(keys, sessionKey(s, int(d), m, c.counts(s))), append(idx, int32(i))
 	}
@@ -257,20 +245,26 @@ func sessionErrors(w Week, sessions []Session) error {
 // week or negative figures: [iop.FieldErrors] naming "episode.population",
 // "summary.week" and so on. It does not allocate when the week complies.
 func (ck Checker) CheckWeek(s WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.AppendWeek(nil, s, e)
+	return ck.appendWeek(nil, &s, &e)
 }
 
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
 // returns the extended slice; on error it returns dst unchanged. It
 // allocates only when dst must grow.
 func (ck Checker) AppendWeek(dst iop.Findings, s WeekSummary, e Episode) (iop.Findings, error) {
+	return ck.appendWeek(dst, &s, &e)
+}
+
+// appendWeek is AppendWeek with the summary and the episode by reference,
+// not copied again.
+func (ck Checker) appendWeek(dst iop.Findings, s *WeekSummary, e *Episode) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
 	if !e.valid() || !s.valid() {
-		return dst, weekErrors(&s, &e)
+		return dst, weekErrors(s, e)
 	}
-	return ck.r.week(dst, &s, &e), nil
+	return ck.r.week(dst, s, e), nil
 }
 
 // AppendWeeks checks many patient-weeks, as a [Summarizer] returns them,

@@ -224,6 +224,234 @@ func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, at
 	}
 }
 
+// summarizeSimple adds up, into the zero sum, the sessions of week w in the
+// common case, in one short pass: every session of the week valid, of the
+// first one's patient, attended in full, in person, of a kind that counts,
+// and starting no earlier than the one before it on the same day ends (so
+// in canonical order, with no duplicate by date, start and kind and no
+// overlap), and no session ID seen twice. Each then counts its planned
+// minutes as a service. It returns false, sum then to be discarded, as soon
+// as a session is not so.
+func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) bool {
+	// A week of plausible service dates: the sessions in it need not be
+	// checked one by one.
+	if !serviceDate(w.start) || !serviceDate(w.start+daysPerWeek-1) {
+		return false
+	}
+	simple := c.kinds & c.valid // the kinds of a simple session
+	var (
+		patient string
+		lastEnd uint64    // the end of the last session, as day<<11 | minute
+		n       int32     // sessions
+		idBits  [4]uint64 // the filter of the session IDs
+		idScans int       // the times the IDs before were compared
+	)
+	for i := range sessions {
+		s := &sessions[i]
+		d := uint64(s.Date - w.start)
+		if d >= daysPerWeek {
+			continue
+		}
+		clock := uint64(s.Start.m) - 1 // a zero Start wraps
+		planned := uint64(int64(s.Planned))
+		start := d<<11 | clock
+		if start < lastEnd || clock >= minutesPerDay || planned-1 >= minutesPerDay || clock+planned > minutesPerDay ||
+			simple>>s.Kind&1 == 0 || s.Delivery > iop.InPerson || s.Attendance != Attended ||
+			(s.Attended != 0 && s.Attended != s.Planned) {
+			return false
+		}
+		if patient == "" {
+			if !idOK(s.Patient) {
+				return false
+			}
+			patient = s.Patient
+		} else if s.Patient != patient {
+			return false
+		}
+		if s.ID != "" {
+			if !idOK(s.ID) {
+				return false
+			}
+			word, bit := idFilter(s.ID)
+			if idBits[word]&bit != 0 {
+				// Perhaps seen: compare, a few times at most.
+				if idScans++; idScans > maxIDScans || idBefore(w, sessions[:i], s.ID) {
+					return false
+				}
+			}
+			idBits[word] |= bit
+		}
+		lastEnd = start + planned
+		n++
+		sum.DayMinutes[d] += s.Planned
+		sum.DayServices[d]++
+	}
+	sum.Week, sum.Patient, sum.Sessions = w, patient, n
+	sum.Minutes = sum.DayMinutes[0] + sum.DayMinutes[1] + sum.DayMinutes[2] + sum.DayMinutes[3] +
+		sum.DayMinutes[4] + sum.DayMinutes[5] + sum.DayMinutes[6]
+	return true
+}
+
+// The outcomes of [counter.summarizeOrdered].
+const (
+	orderedDone    = iota // the week is added up
+	orderedInvalid        // a session of the week is not valid
+	orderedNot            // not in canonical order, or a session ID repeated: order first
+)
+
+// summarizeOrdered adds up, into the zero sum, the sessions of week w when
+// they come in canonical order and repeat no session ID, in one pass and
+// without an accumulator: in that order the accumulator's state is a few
+// running values, and the duplicates by date, start and kind are the
+// sessions of a run with the same start. It is [accumulator.take] for the
+// sessions of one week, and must count what take counts. It returns
+// orderedInvalid as soon as a session of the week is not valid (or not the
+// first one's patient's), and orderedNot, sum then to be discarded, as
+// soon as the sessions are out of order or a session ID is seen twice (a
+// filter of 256 bits says when an ID may have been seen; only then are
+// the IDs before compared).
+func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session) int {
+	sum.Week = w
+	var (
+		patient  string
+		last     uint64 // the day, start and end of the last session (see below)
+		prev     *Session
+		day      = uint64(daysPerWeek) // the day of the last session
+		covered  uint16                // the end of the day's counted time so far
+		runClock uint16                // the start of the current run of sessions
+		runKinds uint32                // the kinds of the sessions taken in the run
+		n        int                   // sessions taken, not duplicates
+		minutes  int                   // counted
+		idBits   [4]uint64             // the filter of the IDs taken
+		idScans  int                   // the times the IDs before were compared
+	)
+	for i := range sessions {
+		s := &sessions[i]
+		d := uint64(s.Date - w.start)
+		if d >= daysPerWeek {
+			continue
+		}
+		m, ok := s.check(c.valid)
+		switch {
+		case !ok:
+		case patient == "":
+			ok = s.idsOK()
+			patient = s.Patient
+		default:
+			ok = s.Patient == patient && (s.ID == "" || idOK(s.ID))
+		}
+		if !ok {
+			return orderedInvalid
+		}
+		counts := c.counts(s)
+		// The canonical order compares the day, start and end first (the
+		// later end first), and the whole key only when those tie. The
+		// key of the first session is above 0.
+		clock := s.Start.m - 1
+		end := clock + uint16(m)
+		k := d<<32 | uint64(clock)<<16 | uint64(0xFFFF-end)
+		if k <= last && (k < last || keyLess(sessionKey(s, int(d), m, counts), s.ID,
+			sessionKey(prev, int(d), prev.AttendedMinutes(), c.counts(prev)), prev.ID)) {
+			return orderedNot
+		}
+		last, prev = k, s
+		// Duplicates.
+		if d != day {
+			day, covered, runClock, runKinds = d, 0, 0xFFFF, 0
+		}
+		if clock != runClock {
+			runClock, runKinds = clock, 0
+		}
+		dup := runKinds>>s.Kind&1 != 0
+		runKinds |= 1 << s.Kind
+		if !dup && s.ID != "" {
+			word, bit := idFilter(s.ID)
+			if idBits[word]&bit != 0 {
+				// Perhaps seen: compare, a few times at most.
+				if idScans++; idScans > maxIDScans || idBefore(w, sessions[:i], s.ID) {
+					return orderedNot
+				}
+			}
+			idBits[word] |= bit
+		}
+		if dup {
+			if !counts {
+				m = 0
+			}
+			sum.Duplicates.add(m, s.ID)
+			continue
+		}
+		n++
+		if !counts {
+			sum.UncountedMinutes = addMinutes(sum.UncountedMinutes, m)
+			continue
+		}
+		switch s.Attendance {
+		case Attended:
+		case Absent:
+			inc32(&sum.Absent)
+		case Excused:
+			inc32(&sum.Excused)
+		case Partial:
+			inc32(&sum.Partial)
+		}
+		if s.Planned != m {
+			sum.MissedMinutes = addMinutes(sum.MissedMinutes, s.Planned-m)
+		}
+		if m <= 0 {
+			continue // an absence: no service
+		}
+		// The union of the day's intervals: time overlapped counts once. A
+		// day's counted time is at most 1440 minutes, its services as many.
+		counted := end - max(clock, covered)
+		if end <= covered {
+			counted = 0
+		}
+		covered = max(covered, end)
+		if counted < uint16(m) {
+			sum.Overlaps.add(m-iop.Minutes(counted), s.ID)
+		}
+		if counted == 0 {
+			continue // no time of its own: no service
+		}
+		minutes += int(counted)
+		sum.DayMinutes[d] += iop.Minutes(counted)
+		sum.DayServices[d]++
+	}
+	// The counts only grow: saturating once is saturating at each step.
+	sum.Patient = patient
+	sum.Sessions = int32(min(n, math.MaxInt32))
+	sum.Minutes = iop.Minutes(min(minutes, math.MaxInt32))
+	return orderedDone
+}
+
+// maxIDScans is the number of times a pass in order compares a session ID
+// with those before it (when the filter says it may have been seen) before
+// it leaves the week to be ordered first.
+const maxIDScans = 8
+
+// idFilter returns the word and bit of session ID id in a filter of 256
+// bits: a hash of its length and last four bytes, where record IDs that
+// follow one another differ.
+func idFilter(id string) (int, uint64) {
+	h := uint32(len(id))
+	for i := max(len(id)-4, 0); i < len(id); i++ {
+		h = h*31 + uint32(id[i])
+	}
+	h *= 0x9E3779B1
+	return int(h >> 30), 1 << (h >> 24 & 63)
+}
+
+// idBefore reports whether a session of week w among sessions has ID id.
+func idBefore(w Week, sessions []Session, id string) bool {
+	for i := range sessions {
+		if s := &sessions[i]; s.ID == id && uint64(s.Date-w.start) < daysPerWeek {
+			return true
+		}
+	}
+	return false
+}
+
 // add counts a session of m minutes not counted, with ID id.
 func (r *Repeats) add(m iop.Minutes, id string) {
 	if r.Sessions == 0 {

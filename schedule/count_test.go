@@ -1,6 +1,8 @@
 package schedule_test
 
 import (
+	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -252,4 +254,106 @@ func FuzzParseDate(f *testing.F) {
 			require.Equal(t, want, got)
 		}
 	})
+}
+
+// canonical returns ss sorted as a day's schedule lists them: by date,
+// start, the later end first, then kind, the order in which
+// Checker.Summarize adds them up without ordering them first.
+func canonical(ss []schedule.Session) []schedule.Session {
+	out := slices.Clone(ss)
+	slices.SortStableFunc(out, func(a, b schedule.Session) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Start.Minutes(), b.Start.Minutes()),
+			-cmp.Compare(a.Start.Minutes()+a.AttendedMinutes(), b.Start.Minutes()+b.AttendedMinutes()), cmp.Compare(a.Kind, b.Kind))
+	})
+	return out
+}
+
+func TestSummarizeInOrderMatchesBatch(t *testing.T) {
+	// Sessions in order take the single-week path's fast passes (one for
+	// the common week, one for any week in order); out of order, or with a
+	// session ID repeated, they are ordered first. Every path must count
+	// what the batch path counts.
+	p := iop.MedicareIOP2025()
+	p.Counting.Codes = []string{"H0015"}
+	p.Counting.Telehealth, p.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), p.Counting.Cite
+	ck := checker(t, p)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(17, 19))
+	w := schedule.ISOWeeks().Of(mon)
+	for n := range 2000 {
+		simple := n%2 == 0 // the common week: in full, in person, no overlap
+		var ss []schedule.Session
+		for i := range 1 + r.IntN(40) {
+			id := ""
+			switch r.IntN(4) {
+			case 0:
+			case 1:
+				if n%3 == 0 {
+					id = fmt.Sprintf("s%d", r.IntN(6)) // repeated at times
+				}
+			case 2:
+				id = fmt.Sprintf("r%08x", r.Uint32()) // unique, at random
+			default:
+				id = fmt.Sprintf("s-%04d", 100+i) // unique
+			}
+			s := sess(id, mon+date.Date(r.IntN(7)), "08:00", iop.Minutes(15+r.IntN(120)))
+			s.Start, _ = schedule.ClockOf(7+r.IntN(12), 15*r.IntN(4))
+			if !simple {
+				s.Kind = []iop.ServiceKind{iop.GroupTherapy, iop.IndividualTherapy, iop.Recreation}[r.IntN(3)]
+				switch r.IntN(6) {
+				case 0:
+					s.Attendance, s.Attended = schedule.Partial, s.Planned/2
+				case 1:
+					s.Attendance = schedule.Absent
+				case 2:
+					s.Delivery = []iop.Delivery{iop.InPerson, iop.Video, iop.AudioOnly}[r.IntN(3)]
+				case 3:
+					s.Code = "H0015"
+				}
+			}
+			ss = append(ss, s)
+		}
+		if simple {
+			// Lay each day's sessions end to end, or nearly: a minute apart,
+			// or overlapped by one.
+			ss = canonical(ss)
+			for i := 1; i < len(ss); i++ {
+				if prev := ss[i-1]; prev.Date == ss[i].Date {
+					end := prev.Start.Minutes() + prev.Planned + iop.Minutes(r.IntN(3)-1)
+					if end+ss[i].Planned > 24*60 {
+						ss = ss[:i]
+						break
+					}
+					ss[i].Start, _ = schedule.ClockOf(int(end)/60, int(end)%60)
+				}
+			}
+		}
+		batch, _ := sz.Summarize(nil, ss)
+		require.Len(t, batch, 1)
+		for _, in := range [][]schedule.Session{canonical(ss), ss, reversedOf(ss)} {
+			got, err := ck.Summarize(w, in)
+			require.NoError(t, err)
+			require.Equal(t, batch[0], got, "input %d: batch and single week differ", n)
+		}
+	}
+}
+
+func TestSummarizeChecksEverySession(t *testing.T) {
+	// A session out of order sends the rest to be ordered first: those
+	// after it are checked all the same.
+	ck := checker(t, iop.MedicareIOP2025())
+	w := schedule.ISOWeeks().Of(mon)
+	other := sess("", mon+2, "09:00", 60)
+	other.Patient = "p-2"
+	bad := sess("", mon+3, "09:00", 60)
+	bad.Planned = -5
+	ss := []schedule.Session{sess("", mon+1, "09:00", 60), sess("", mon, "09:00", 60), other, bad}
+	for _, in := range [][]schedule.Session{ss, canonical(ss)} {
+		sum, err := ck.Summarize(w, in)
+		var es iop.FieldErrors
+		require.ErrorAs(t, err, &es)
+		assert.Len(t, es, 2, "%v", err)
+		assert.Equal(t, schedule.WeekSummary{}, sum)
+	}
 }

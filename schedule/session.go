@@ -125,6 +125,9 @@ type counter struct {
 	kinds uint32 // the kinds that count
 	codes []string
 	tele  iop.Deliveries // the telehealth deliveries that count
+	// delivered holds the deliveries (as bits) whose time counts: zero
+	// (in person), in person, and the telehealth deliveries that count.
+	delivered uint32
 }
 
 func newCounter(r *iop.CountingRules) counter {
@@ -132,14 +135,20 @@ func newCounter(r *iop.CountingRules) counter {
 	for _, k := range iop.AllServiceKinds() {
 		valid |= iop.ServiceKindsOf(k)
 	}
-	return counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth}
+	c := counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth, delivered: 1<<0 | 1<<iop.InPerson}
+	for _, d := range iop.AllDeliveries() {
+		if d > iop.InPerson && d < 32 && r.Telehealth.Has(d) {
+			c.delivered |= 1 << d
+		}
+	}
+	return c
 }
 
 // counts reports whether a valid session counts: its kind or code counts,
 // and it was delivered in a way whose time counts.
 func (c *counter) counts(s *Session) bool {
 	return (c.kinds>>s.Kind&1 != 0 || (len(c.codes) > 0 && s.Code != "" && slices.Contains(c.codes, s.Code))) &&
-		(s.Delivery <= iop.InPerson || c.tele.Has(s.Delivery))
+		c.delivered>>s.Delivery&1 != 0
 }
 
 // Validate reports every problem with s, in the order of its fields, as
