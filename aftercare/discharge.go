@@ -59,11 +59,11 @@ func (r *DischargeReason) UnmarshalText(b []byte) error { return dischargeReason
 
 // Value implements [driver.Valuer]: the name, never the number (nor the
 // TEDS-D code); NULL for the zero DischargeReason.
-func (r DischargeReason) Value() (driver.Value, error) { return dischargeReasons.Value(r) }
+func (r DischargeReason) Value() (driver.Value, error) { return dischargeReasons.Store(r) }
 
 // Scan implements [database/sql.Scanner] with [ParseDischargeReason]; NULL
 // is the zero DischargeReason.
-func (r *DischargeReason) Scan(src any) error { return dischargeReasons.Scan(r, src) }
+func (r *DischargeReason) Scan(src any) error { return dischargeReasons.Load(r, src) }
 
 // TEDS returns the reason's TEDS-D code, 1 to 7, and 0 for an invalid reason.
 func (r DischargeReason) TEDS() int {
@@ -136,11 +136,11 @@ func (s *Step) UnmarshalText(b []byte) error { return steps.Unmarshal(s, b) }
 
 // Value implements [driver.Valuer]: the name, never the number; NULL for
 // the zero Step.
-func (s Step) Value() (driver.Value, error) { return steps.Value(s) }
+func (s Step) Value() (driver.Value, error) { return steps.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseStep]; NULL is the zero
 // Step.
-func (s *Step) Scan(src any) error { return steps.Scan(s, src) }
+func (s *Step) Scan(src any) error { return steps.Load(s, src) }
 
 // Want returns the result of [iop.Level.Compare] of the level stepped to
 // with the level left that the step needs: -1 for down, +1 for up, 0 for

@@ -51,11 +51,11 @@ func (s *ContactStatus) UnmarshalText(b []byte) error { return contactStatuses.U
 
 // Value implements [driver.Valuer]: the name, never the number; NULL for
 // the zero ContactStatus.
-func (s ContactStatus) Value() (driver.Value, error) { return contactStatuses.Value(s) }
+func (s ContactStatus) Value() (driver.Value, error) { return contactStatuses.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseContactStatus]; NULL is
 // the zero ContactStatus.
-func (s *ContactStatus) Scan(src any) error { return contactStatuses.Scan(s, src) }
+func (s *ContactStatus) Scan(src any) error { return contactStatuses.Load(s, src) }
 
 // Contact is a follow-up contact after discharge: a visit, a telehealth or
 // telephone session, a peer-support or medication visit, on day On. Contact

@@ -55,11 +55,11 @@ func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(s, b) }
 
 // Value implements [driver.Valuer]: the name, never the number; NULL for
 // the zero State.
-func (s State) Value() (driver.Value, error) { return states.Value(s) }
+func (s State) Value() (driver.Value, error) { return states.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseState]; NULL is the
 // zero State.
-func (s *State) Scan(src any) error { return states.Scan(s, src) }
+func (s *State) Scan(src any) error { return states.Load(s, src) }
 
 // EventKind is the kind of a move of an episode. The zero EventKind is
 // unset and not valid.
@@ -110,11 +110,11 @@ func (k *EventKind) UnmarshalText(b []byte) error { return eventKinds.Unmarshal(
 
 // Value implements [driver.Valuer]: the name, never the number; NULL for
 // the zero EventKind.
-func (k EventKind) Value() (driver.Value, error) { return eventKinds.Value(k) }
+func (k EventKind) Value() (driver.Value, error) { return eventKinds.Store(k) }
 
 // Scan implements [database/sql.Scanner] with [ParseEventKind]; NULL is the
 // zero EventKind.
-func (k *EventKind) Scan(src any) error { return eventKinds.Scan(k, src) }
+func (k *EventKind) Scan(src any) error { return eventKinds.Load(k, src) }
 
 // moves is the state machine: moves[from][kind] is the state a move of kind
 // leads to from state from, or zero when the move is not allowed. Row 0 is

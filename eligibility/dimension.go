@@ -65,10 +65,10 @@ func (d Dimension) MarshalText() ([]byte, error) { return dimensions.Marshal(d) 
 func (d *Dimension) UnmarshalText(b []byte) error { return dimensions.Unmarshal(d, b) }
 
 // Value implements [driver.Valuer]: the name ("D3"), never the number.
-func (d Dimension) Value() (driver.Value, error) { return dimensions.Value(d) }
+func (d Dimension) Value() (driver.Value, error) { return dimensions.Store(d) }
 
 // Scan implements [database/sql.Scanner] with [ParseDimension].
-func (d *Dimension) Scan(src any) error { return dimensions.Scan(d, src) }
+func (d *Dimension) Scan(src any) error { return dimensions.Load(d, src) }
 
 // Name returns the dimension's name in edition e, or "" when d or e is not
 // valid.
@@ -137,10 +137,10 @@ func (r Role) MarshalText() ([]byte, error) { return roles.Marshal(r) }
 func (r *Role) UnmarshalText(b []byte) error { return roles.Unmarshal(r, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (r Role) Value() (driver.Value, error) { return roles.Value(r) }
+func (r Role) Value() (driver.Value, error) { return roles.Store(r) }
 
 // Scan implements [database/sql.Scanner] with [ParseRole].
-func (r *Role) Scan(src any) error { return roles.Scan(r, src) }
+func (r *Role) Scan(src any) error { return roles.Load(r, src) }
 
 // Dimensions is a set of dimensions, such as the dimensions that drove a
 // decision. The zero Dimensions is empty. Sets are comparable and safe for
@@ -179,22 +179,22 @@ func (s Dimensions) String() string { return dimensionSet.String(s) }
 func ParseDimensions(str string) (Dimensions, error) { return dimensionSet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Dimensions) MarshalText() ([]byte, error) { return dimensionSet.MarshalText(s) }
+func (s Dimensions) MarshalText() ([]byte, error) { return dimensionSet.Text(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDimensions].
-func (s *Dimensions) UnmarshalText(b []byte) error { return dimensionSet.UnmarshalText(s, b) }
+func (s *Dimensions) UnmarshalText(b []byte) error { return dimensionSet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names.
-func (s Dimensions) MarshalJSON() ([]byte, error) { return dimensionSet.MarshalJSON(s) }
+func (s Dimensions) MarshalJSON() ([]byte, error) { return dimensionSet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (s *Dimensions) UnmarshalJSON(b []byte) error { return dimensionSet.UnmarshalJSON(s, b) }
+func (s *Dimensions) UnmarshalJSON(b []byte) error { return dimensionSet.DecodeJSON(s, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (s Dimensions) Value() (driver.Value, error) { return dimensionSet.Value(s) }
+func (s Dimensions) Value() (driver.Value, error) { return dimensionSet.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseDimensions].
-func (s *Dimensions) Scan(src any) error { return dimensionSet.Scan(s, src) }
+func (s *Dimensions) Scan(src any) error { return dimensionSet.Load(s, src) }
 
 // with returns s with d added; d must be valid.
 func (s Dimensions) with(d Dimension) Dimensions { return s | 1<<d }

@@ -79,10 +79,10 @@ func (m Modifier) MarshalText() ([]byte, error) { return modifiers.Marshal(m) }
 func (m *Modifier) UnmarshalText(b []byte) error { return modifiers.Unmarshal(m, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (m Modifier) Value() (driver.Value, error) { return modifiers.Value(m) }
+func (m Modifier) Value() (driver.Value, error) { return modifiers.Store(m) }
 
 // Scan implements [database/sql.Scanner] with [ParseModifier].
-func (m *Modifier) Scan(src any) error { return modifiers.Scan(m, src) }
+func (m *Modifier) Scan(src any) error { return modifiers.Load(m, src) }
 
 // Modifiers is a set of modifiers. The zero Modifiers is empty. Sets are
 // comparable and safe for concurrent use. In JSON a set is an array of
@@ -119,19 +119,19 @@ func (s Modifiers) String() string { return modifierSet.String(s) }
 func ParseModifiers(str string) (Modifiers, error) { return modifierSet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Modifiers) MarshalText() ([]byte, error) { return modifierSet.MarshalText(s) }
+func (s Modifiers) MarshalText() ([]byte, error) { return modifierSet.Text(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseModifiers].
-func (s *Modifiers) UnmarshalText(b []byte) error { return modifierSet.UnmarshalText(s, b) }
+func (s *Modifiers) UnmarshalText(b []byte) error { return modifierSet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names.
-func (s Modifiers) MarshalJSON() ([]byte, error) { return modifierSet.MarshalJSON(s) }
+func (s Modifiers) MarshalJSON() ([]byte, error) { return modifierSet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (s *Modifiers) UnmarshalJSON(b []byte) error { return modifierSet.UnmarshalJSON(s, b) }
+func (s *Modifiers) UnmarshalJSON(b []byte) error { return modifierSet.DecodeJSON(s, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (s Modifiers) Value() (driver.Value, error) { return modifierSet.Value(s) }
+func (s Modifiers) Value() (driver.Value, error) { return modifierSet.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseModifiers].
-func (s *Modifiers) Scan(src any) error { return modifierSet.Scan(s, src) }
+func (s *Modifiers) Scan(src any) error { return modifierSet.Load(s, src) }

@@ -52,7 +52,7 @@ func (p Progress) MarshalText() ([]byte, error) { return progresses.Marshal(p) }
 func (p *Progress) UnmarshalText(b []byte) error { return progresses.Unmarshal(p, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (p Progress) Value() (driver.Value, error) { return progresses.Value(p) }
+func (p Progress) Value() (driver.Value, error) { return progresses.Store(p) }
 
 // Scan implements [database/sql.Scanner] with [ParseProgress].
-func (p *Progress) Scan(src any) error { return progresses.Scan(p, src) }
+func (p *Progress) Scan(src any) error { return progresses.Load(p, src) }

@@ -47,10 +47,10 @@ func (d Direction) MarshalText() ([]byte, error) { return directions.Marshal(d) 
 func (d *Direction) UnmarshalText(b []byte) error { return directions.Unmarshal(d, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (d Direction) Value() (driver.Value, error) { return directions.Value(d) }
+func (d Direction) Value() (driver.Value, error) { return directions.Store(d) }
 
 // Scan implements [database/sql.Scanner] with [ParseDirection].
-func (d *Direction) Scan(src any) error { return directions.Scan(d, src) }
+func (d *Direction) Scan(src any) error { return directions.Load(d, src) }
 
 // Move is a change of the recommended level of care that a series of
 // assessments implies: the first placement, then every step up or down.

@@ -66,10 +66,10 @@ func (v VarianceReason) MarshalText() ([]byte, error) { return varianceReasons.M
 func (v *VarianceReason) UnmarshalText(b []byte) error { return varianceReasons.Unmarshal(v, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (v VarianceReason) Value() (driver.Value, error) { return varianceReasons.Value(v) }
+func (v VarianceReason) Value() (driver.Value, error) { return varianceReasons.Store(v) }
 
 // Scan implements [database/sql.Scanner] with [ParseVarianceReason].
-func (v *VarianceReason) Scan(src any) error { return varianceReasons.Scan(v, src) }
+func (v *VarianceReason) Scan(src any) error { return varianceReasons.Load(v, src) }
 
 // Variance records the level of care given when it differs from the level
 // recommended, and why. The zero Variance means the recommended level was

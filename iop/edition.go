@@ -41,10 +41,10 @@ func (e Edition) MarshalText() ([]byte, error) { return editions.Marshal(e) }
 func (e *Edition) UnmarshalText(b []byte) error { return editions.Unmarshal(e, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (e Edition) Value() (driver.Value, error) { return editions.Value(e) }
+func (e Edition) Value() (driver.Value, error) { return editions.Store(e) }
 
 // Scan implements [database/sql.Scanner] with [ParseEdition].
-func (e *Edition) Scan(src any) error { return editions.Scan(e, src) }
+func (e *Edition) Scan(src any) error { return editions.Load(e, src) }
 
 // Year returns the year the edition was published (2013, 2023), or 0.
 func (e Edition) Year() int {

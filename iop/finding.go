@@ -48,10 +48,10 @@ func (s Severity) MarshalText() ([]byte, error) { return severities.Marshal(s) }
 func (s *Severity) UnmarshalText(b []byte) error { return severities.Unmarshal(s, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (s Severity) Value() (driver.Value, error) { return severities.Value(s) }
+func (s Severity) Value() (driver.Value, error) { return severities.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseSeverity].
-func (s *Severity) Scan(src any) error { return severities.Scan(s, src) }
+func (s *Severity) Scan(src any) error { return severities.Load(s, src) }
 
 // Unit is the unit of a finding's figures.
 type Unit uint8
@@ -90,10 +90,10 @@ func (u Unit) MarshalText() ([]byte, error) { return units.Marshal(u) }
 func (u *Unit) UnmarshalText(b []byte) error { return units.Unmarshal(u, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (u Unit) Value() (driver.Value, error) { return units.Value(u) }
+func (u Unit) Value() (driver.Value, error) { return units.Store(u) }
 
 // Scan implements [database/sql.Scanner] with [ParseUnit].
-func (u *Unit) Scan(src any) error { return units.Scan(u, src) }
+func (u *Unit) Scan(src any) error { return units.Load(u, src) }
 
 // Code is the stable identifier of a rule, such as
 // "schedule.weekly-minutes.below-minimum": the package that checks it, the

@@ -64,10 +64,10 @@ func (k GroupKind) MarshalText() ([]byte, error) { return groupKinds.Marshal(k) 
 func (k *GroupKind) UnmarshalText(b []byte) error { return groupKinds.Unmarshal(k, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (k GroupKind) Value() (driver.Value, error) { return groupKinds.Value(k) }
+func (k GroupKind) Value() (driver.Value, error) { return groupKinds.Store(k) }
 
 // Scan implements [database/sql.Scanner] with [ParseGroupKind].
-func (k *GroupKind) Scan(src any) error { return groupKinds.Scan(k, src) }
+func (k *GroupKind) Scan(src any) error { return groupKinds.Load(k, src) }
 
 // GroupKinds is a set of group kinds, such as the kinds a profile holds to
 // its education size limits. The zero GroupKinds is the empty set. Sets are
@@ -104,19 +104,19 @@ func (s GroupKinds) String() string { return groupKindSet.String(s) }
 func ParseGroupKinds(str string) (GroupKinds, error) { return groupKindSet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s GroupKinds) MarshalText() ([]byte, error) { return groupKindSet.MarshalText(s) }
+func (s GroupKinds) MarshalText() ([]byte, error) { return groupKindSet.Text(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseGroupKinds].
-func (s *GroupKinds) UnmarshalText(b []byte) error { return groupKindSet.UnmarshalText(s, b) }
+func (s *GroupKinds) UnmarshalText(b []byte) error { return groupKindSet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names.
-func (s GroupKinds) MarshalJSON() ([]byte, error) { return groupKindSet.MarshalJSON(s) }
+func (s GroupKinds) MarshalJSON() ([]byte, error) { return groupKindSet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (s *GroupKinds) UnmarshalJSON(b []byte) error { return groupKindSet.UnmarshalJSON(s, b) }
+func (s *GroupKinds) UnmarshalJSON(b []byte) error { return groupKindSet.DecodeJSON(s, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (s GroupKinds) Value() (driver.Value, error) { return groupKindSet.Value(s) }
+func (s GroupKinds) Value() (driver.Value, error) { return groupKindSet.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseGroupKinds].
-func (s *GroupKinds) Scan(src any) error { return groupKindSet.Scan(s, src) }
+func (s *GroupKinds) Scan(src any) error { return groupKindSet.Load(s, src) }

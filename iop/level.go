@@ -184,7 +184,7 @@ func (l Level) MarshalText() ([]byte, error) { return levelTable.Marshal(l) }
 func (l *Level) UnmarshalText(b []byte) error { return levelTable.Unmarshal(l, b) }
 
 // Value implements [driver.Valuer]: the level's code, never the number.
-func (l Level) Value() (driver.Value, error) { return levelTable.Value(l) }
+func (l Level) Value() (driver.Value, error) { return levelTable.Store(l) }
 
 // Scan implements [database/sql.Scanner] with [ParseLevel].
-func (l *Level) Scan(src any) error { return levelTable.Scan(l, src) }
+func (l *Level) Scan(src any) error { return levelTable.Load(l, src) }

@@ -64,10 +64,10 @@ func (m Measure) MarshalText() ([]byte, error) { return measures.Marshal(m) }
 func (m *Measure) UnmarshalText(b []byte) error { return measures.Unmarshal(m, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (m Measure) Value() (driver.Value, error) { return measures.Value(m) }
+func (m Measure) Value() (driver.Value, error) { return measures.Store(m) }
 
 // Scan implements [database/sql.Scanner] with [ParseMeasure].
-func (m *Measure) Scan(src any) error { return measures.Scan(m, src) }
+func (m *Measure) Scan(src any) error { return measures.Load(m, src) }
 
 // Window returns the measure's follow-up window, with its day convention
 // and citation, named by the measure. The window counts from the index

@@ -49,10 +49,10 @@ func (w PartialWeek) MarshalText() ([]byte, error) { return partialWeeks.Marshal
 func (w *PartialWeek) UnmarshalText(b []byte) error { return partialWeeks.Unmarshal(w, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (w PartialWeek) Value() (driver.Value, error) { return partialWeeks.Value(w) }
+func (w PartialWeek) Value() (driver.Value, error) { return partialWeeks.Store(w) }
 
 // Scan implements [database/sql.Scanner] with [ParsePartialWeek].
-func (w *PartialWeek) Scan(src any) error { return partialWeeks.Scan(w, src) }
+func (w *PartialWeek) Scan(src any) error { return partialWeeks.Load(w, src) }
 
 // Minimum returns the weekly minimum that rule w sets for a week of which
 // days of 7 fall in the episode, given the full-week minimum min. A full

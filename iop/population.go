@@ -44,10 +44,10 @@ func (p Population) MarshalText() ([]byte, error) { return populations.Marshal(p
 func (p *Population) UnmarshalText(b []byte) error { return populations.Unmarshal(p, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (p Population) Value() (driver.Value, error) { return populations.Value(p) }
+func (p Population) Value() (driver.Value, error) { return populations.Store(p) }
 
 // Scan implements [database/sql.Scanner] with [ParsePopulation].
-func (p *Population) Scan(src any) error { return populations.Scan(p, src) }
+func (p *Population) Scan(src any) error { return populations.Load(p, src) }
 
 // AgeOn returns the age in whole years on day on of a person born on birth:
 // the number of birthdays that have come by that day. A person born on

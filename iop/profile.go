@@ -322,10 +322,10 @@ func (c DayCount) MarshalText() ([]byte, error) { return dayCounts.Marshal(c) }
 func (c *DayCount) UnmarshalText(b []byte) error { return dayCounts.Unmarshal(c, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (c DayCount) Value() (driver.Value, error) { return dayCounts.Value(c) }
+func (c DayCount) Value() (driver.Value, error) { return dayCounts.Store(c) }
 
 // Scan implements [database/sql.Scanner] with [ParseDayCount].
-func (c *DayCount) Scan(src any) error { return dayCounts.Scan(c, src) }
+func (c *DayCount) Scan(src any) error { return dayCounts.Load(c, src) }
 
 // CertificationRules are when a physician must certify, and recertify, that
 // the patient needs the program. Days count from the day of admission

@@ -73,10 +73,10 @@ func (k ServiceKind) MarshalText() ([]byte, error) { return serviceKinds.Marshal
 func (k *ServiceKind) UnmarshalText(b []byte) error { return serviceKinds.Unmarshal(k, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (k ServiceKind) Value() (driver.Value, error) { return serviceKinds.Value(k) }
+func (k ServiceKind) Value() (driver.Value, error) { return serviceKinds.Store(k) }
 
 // Scan implements [database/sql.Scanner] with [ParseServiceKind].
-func (k *ServiceKind) Scan(src any) error { return serviceKinds.Scan(k, src) }
+func (k *ServiceKind) Scan(src any) error { return serviceKinds.Load(k, src) }
 
 // ServiceKinds is a set of service kinds. The zero ServiceKinds is empty.
 // Sets are comparable and safe for concurrent use. In JSON a set is an
@@ -112,22 +112,22 @@ func (s ServiceKinds) String() string { return serviceKindSet.String(s) }
 func ParseServiceKinds(str string) (ServiceKinds, error) { return serviceKindSet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s ServiceKinds) MarshalText() ([]byte, error) { return serviceKindSet.MarshalText(s) }
+func (s ServiceKinds) MarshalText() ([]byte, error) { return serviceKindSet.Text(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseServiceKinds].
-func (s *ServiceKinds) UnmarshalText(b []byte) error { return serviceKindSet.UnmarshalText(s, b) }
+func (s *ServiceKinds) UnmarshalText(b []byte) error { return serviceKindSet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names.
-func (s ServiceKinds) MarshalJSON() ([]byte, error) { return serviceKindSet.MarshalJSON(s) }
+func (s ServiceKinds) MarshalJSON() ([]byte, error) { return serviceKindSet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (s *ServiceKinds) UnmarshalJSON(b []byte) error { return serviceKindSet.UnmarshalJSON(s, b) }
+func (s *ServiceKinds) UnmarshalJSON(b []byte) error { return serviceKindSet.DecodeJSON(s, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (s ServiceKinds) Value() (driver.Value, error) { return serviceKindSet.Value(s) }
+func (s ServiceKinds) Value() (driver.Value, error) { return serviceKindSet.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseServiceKinds].
-func (s *ServiceKinds) Scan(src any) error { return serviceKindSet.Scan(s, src) }
+func (s *ServiceKinds) Scan(src any) error { return serviceKindSet.Load(s, src) }
 
 // CountingRules say which sessions count toward a program's hours and
 // service days: a session counts when its kind is in Kinds or its billing
@@ -260,10 +260,10 @@ func (d Delivery) MarshalText() ([]byte, error) { return deliveries.Marshal(d) }
 func (d *Delivery) UnmarshalText(b []byte) error { return deliveries.Unmarshal(d, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (d Delivery) Value() (driver.Value, error) { return deliveries.Value(d) }
+func (d Delivery) Value() (driver.Value, error) { return deliveries.Store(d) }
 
 // Scan implements [database/sql.Scanner] with [ParseDelivery].
-func (d *Delivery) Scan(src any) error { return deliveries.Scan(d, src) }
+func (d *Delivery) Scan(src any) error { return deliveries.Load(d, src) }
 
 // Deliveries is a set of deliveries. The zero Deliveries is empty. In JSON
 // a set is an array of names; as text and in SQL, the names joined by
@@ -294,19 +294,19 @@ func (s Deliveries) String() string { return deliverySet.String(s) }
 func ParseDeliveries(str string) (Deliveries, error) { return deliverySet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Deliveries) MarshalText() ([]byte, error) { return deliverySet.MarshalText(s) }
+func (s Deliveries) MarshalText() ([]byte, error) { return deliverySet.Text(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDeliveries].
-func (s *Deliveries) UnmarshalText(b []byte) error { return deliverySet.UnmarshalText(s, b) }
+func (s *Deliveries) UnmarshalText(b []byte) error { return deliverySet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names.
-func (s Deliveries) MarshalJSON() ([]byte, error) { return deliverySet.MarshalJSON(s) }
+func (s Deliveries) MarshalJSON() ([]byte, error) { return deliverySet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (s *Deliveries) UnmarshalJSON(b []byte) error { return deliverySet.UnmarshalJSON(s, b) }
+func (s *Deliveries) UnmarshalJSON(b []byte) error { return deliverySet.DecodeJSON(s, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (s Deliveries) Value() (driver.Value, error) { return deliverySet.Value(s) }
+func (s Deliveries) Value() (driver.Value, error) { return deliverySet.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseDeliveries].
-func (s *Deliveries) Scan(src any) error { return deliverySet.Scan(s, src) }
+func (s *Deliveries) Scan(src any) error { return deliverySet.Load(s, src) }

@@ -56,10 +56,10 @@ func (s Setting) MarshalText() ([]byte, error) { return settings.Marshal(s) }
 func (s *Setting) UnmarshalText(b []byte) error { return settings.Unmarshal(s, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (s Setting) Value() (driver.Value, error) { return settings.Value(s) }
+func (s Setting) Value() (driver.Value, error) { return settings.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseSetting].
-func (s *Setting) Scan(src any) error { return settings.Scan(s, src) }
+func (s *Setting) Scan(src any) error { return settings.Load(s, src) }
 
 // Settings is a set of provider settings. The zero Settings is empty. In
 // JSON a set is an array of names; as text and in SQL, the names joined by
@@ -93,22 +93,22 @@ func (set Settings) String() string { return settingSet.String(set) }
 func ParseSettings(str string) (Settings, error) { return settingSet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (set Settings) MarshalText() ([]byte, error) { return settingSet.MarshalText(set) }
+func (set Settings) MarshalText() ([]byte, error) { return settingSet.Text(set) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseSettings].
-func (set *Settings) UnmarshalText(b []byte) error { return settingSet.UnmarshalText(set, b) }
+func (set *Settings) UnmarshalText(b []byte) error { return settingSet.DecodeText(set, b) }
 
 // MarshalJSON writes set as an array of names.
-func (set Settings) MarshalJSON() ([]byte, error) { return settingSet.MarshalJSON(set) }
+func (set Settings) MarshalJSON() ([]byte, error) { return settingSet.JSON(set) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (set *Settings) UnmarshalJSON(b []byte) error { return settingSet.UnmarshalJSON(set, b) }
+func (set *Settings) UnmarshalJSON(b []byte) error { return settingSet.DecodeJSON(set, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (set Settings) Value() (driver.Value, error) { return settingSet.Value(set) }
+func (set Settings) Value() (driver.Value, error) { return settingSet.Store(set) }
 
 // Scan implements [database/sql.Scanner] with [ParseSettings].
-func (set *Settings) Scan(src any) error { return settingSet.Scan(set, src) }
+func (set *Settings) Scan(src any) error { return settingSet.Load(set, src) }
 
 // Reach is how far a profile's rules bind: the whole nation, one state,
 // the states of one Medicare administrative contractor, or one payer's
@@ -151,10 +151,10 @@ func (r Reach) MarshalText() ([]byte, error) { return reaches.Marshal(r) }
 func (r *Reach) UnmarshalText(b []byte) error { return reaches.Unmarshal(r, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (r Reach) Value() (driver.Value, error) { return reaches.Value(r) }
+func (r Reach) Value() (driver.Value, error) { return reaches.Store(r) }
 
 // Scan implements [database/sql.Scanner] with [ParseReach].
-func (r *Reach) Scan(src any) error { return reaches.Scan(r, src) }
+func (r *Reach) Scan(src any) error { return reaches.Load(r, src) }
 
 // Scope is where and for whom a profile's rules bind: its reach, the
 // states it covers (two-letter USPS codes; empty for a national rule), the

@@ -51,7 +51,7 @@ func (a Attendance) MarshalText() ([]byte, error) { return attendances.Marshal(a
 func (a *Attendance) UnmarshalText(b []byte) error { return attendances.Unmarshal(a, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (a Attendance) Value() (driver.Value, error) { return attendances.Value(a) }
+func (a Attendance) Value() (driver.Value, error) { return attendances.Store(a) }
 
 // Scan implements [database/sql.Scanner] with [ParseAttendance].
-func (a *Attendance) Scan(src any) error { return attendances.Scan(a, src) }
+func (a *Attendance) Scan(src any) error { return attendances.Load(a, src) }

@@ -60,10 +60,10 @@ func (k WeekKind) MarshalText() ([]byte, error) { return weekKinds.Marshal(k) }
 func (k *WeekKind) UnmarshalText(b []byte) error { return weekKinds.Unmarshal(k, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (k WeekKind) Value() (driver.Value, error) { return weekKinds.Value(k) }
+func (k WeekKind) Value() (driver.Value, error) { return weekKinds.Store(k) }
 
 // Scan implements [database/sql.Scanner] with [ParseWeekKind].
-func (k *WeekKind) Scan(src any) error { return weekKinds.Scan(k, src) }
+func (k *WeekKind) Scan(src any) error { return weekKinds.Load(k, src) }
 
 // Weeks is a way of dividing days into weeks: ISO weeks, calendar weeks from
 // a chosen weekday, or program weeks from an admission date. Every week has

@@ -77,19 +77,19 @@ func (s Weekdays) String() string { return weekdaySet.String(s) }
 func ParseWeekdays(str string) (Weekdays, error) { return weekdaySet.Parse(str) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Weekdays) MarshalText() ([]byte, error) { return weekdaySet.MarshalText(s) }
+func (s Weekdays) MarshalText() ([]byte, error) { return weekdaySet.Text(s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseWeekdays].
-func (s *Weekdays) UnmarshalText(b []byte) error { return weekdaySet.UnmarshalText(s, b) }
+func (s *Weekdays) UnmarshalText(b []byte) error { return weekdaySet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names, Monday first.
-func (s Weekdays) MarshalJSON() ([]byte, error) { return weekdaySet.MarshalJSON(s) }
+func (s Weekdays) MarshalJSON() ([]byte, error) { return weekdaySet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
-func (s *Weekdays) UnmarshalJSON(b []byte) error { return weekdaySet.UnmarshalJSON(s, b) }
+func (s *Weekdays) UnmarshalJSON(b []byte) error { return weekdaySet.DecodeJSON(s, b) }
 
 // Value implements [driver.Valuer]: the text form.
-func (s Weekdays) Value() (driver.Value, error) { return weekdaySet.Value(s) }
+func (s Weekdays) Value() (driver.Value, error) { return weekdaySet.Store(s) }
 
 // Scan implements [database/sql.Scanner] with [ParseWeekdays].
-func (s *Weekdays) Scan(src any) error { return weekdaySet.Scan(s, src) }
+func (s *Weekdays) Scan(src any) error { return weekdaySet.Load(s, src) }

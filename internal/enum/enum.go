@@ -98,10 +98,10 @@ func (t *Table[T]) Unmarshal(v *T, b []byte) error {
 	return nil
 }
 
-// Value is the body of driver.Valuer: the name as a string, never the
+// Store is the body of driver.Valuer: the name as a string, never the
 // number, so that stored data does not depend on the order of the
 // constants. An unset value is NULL.
-func (t *Table[T]) Value(v T) (driver.Value, error) {
+func (t *Table[T]) Store(v T) (driver.Value, error) {
 	if v == 0 {
 		return nil, nil
 	}
@@ -112,10 +112,10 @@ func (t *Table[T]) Value(v T) (driver.Value, error) {
 	return string(b), nil
 }
 
-// Scan is the body of sql.Scanner: a string or []byte name, or NULL for the
+// Load is the body of sql.Scanner: a string or []byte name, or NULL for the
 // unset value. Anything else, or an unknown name, is an error and leaves *v
 // unchanged.
-func (t *Table[T]) Scan(v *T, src any) error {
+func (t *Table[T]) Load(v *T, src any) error {
 	switch s := src.(type) {
 	case nil:
 		*v = 0
@@ -223,18 +223,18 @@ func (d *Set[T, S]) Parse(str string) (S, error) {
 	return s, nil
 }
 
-// MarshalText is the body of a set's MarshalText: the String form; bits
+// Text is the body of a set's MarshalText: the String form; bits
 // that name no value are an error.
-func (d *Set[T, S]) MarshalText(s S) ([]byte, error) {
+func (d *Set[T, S]) Text(s S) ([]byte, error) {
 	if !d.Valid(s) {
 		return nil, d.t.fail(d.typ+".MarshalText", "", errs.Unknown)
 	}
 	return []byte(d.String(s)), nil
 }
 
-// MarshalJSON is the body of a set's MarshalJSON: an array of names in
+// JSON is the body of a set's MarshalJSON: an array of names in
 // value order, [] for the empty set. Bits that name no value are an error.
-func (d *Set[T, S]) MarshalJSON(s S) ([]byte, error) {
+func (d *Set[T, S]) JSON(s S) ([]byte, error) {
 	if !d.Valid(s) {
 		return nil, d.t.fail(d.typ+".MarshalJSON", "", errs.Unknown)
 	}
@@ -245,10 +245,10 @@ func (d *Set[T, S]) MarshalJSON(s S) ([]byte, error) {
 	return json.Marshal(names)
 }
 
-// UnmarshalJSON is the body of a set's UnmarshalJSON: an array of names,
+// DecodeJSON is the body of a set's UnmarshalJSON: an array of names,
 // each once. An unknown or repeated name is an error naming its element
 // ("[2]"), never the name.
-func (d *Set[T, S]) UnmarshalJSON(p *S, b []byte) error {
+func (d *Set[T, S]) DecodeJSON(p *S, b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
 		return d.t.fail(d.typ+".UnmarshalJSON", "", errs.Syntax)
@@ -268,18 +268,18 @@ func (d *Set[T, S]) UnmarshalJSON(p *S, b []byte) error {
 	return nil
 }
 
-// Value is the body of a set's driver.Valuer: the String form.
-func (d *Set[T, S]) Value(s S) (driver.Value, error) {
-	b, err := d.MarshalText(s)
+// Store is the body of a set's driver.Valuer: the String form.
+func (d *Set[T, S]) Store(s S) (driver.Value, error) {
+	b, err := d.Text(s)
 	if err != nil {
 		return nil, err
 	}
 	return string(b), nil
 }
 
-// Scan is the body of a set's sql.Scanner: the String form as a string or
+// Load is the body of a set's sql.Scanner: the String form as a string or
 // []byte; NULL is the empty set.
-func (d *Set[T, S]) Scan(p *S, src any) error {
+func (d *Set[T, S]) Load(p *S, src any) error {
 	var str string
 	switch v := src.(type) {
 	case nil:
@@ -298,9 +298,9 @@ func (d *Set[T, S]) Scan(p *S, src any) error {
 	return nil
 }
 
-// UnmarshalText is the body of a set's UnmarshalText: [Set.Parse] into *p,
+// DecodeText is the body of a set's UnmarshalText: [Set.Parse] into *p,
 // leaving *p unchanged on error.
-func (d *Set[T, S]) UnmarshalText(p *S, b []byte) error {
+func (d *Set[T, S]) DecodeText(p *S, b []byte) error {
 	s, err := d.Parse(string(b))
 	if err != nil {
 		return err

@@ -54,10 +54,10 @@ func (f AgeFocus) MarshalText() ([]byte, error) { return ageFoci.Marshal(f) }
 func (f *AgeFocus) UnmarshalText(b []byte) error { return ageFoci.Unmarshal(f, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (f AgeFocus) Value() (driver.Value, error) { return ageFoci.Value(f) }
+func (f AgeFocus) Value() (driver.Value, error) { return ageFoci.Store(f) }
 
 // Scan implements [database/sql.Scanner] with [ParseAgeFocus].
-func (f *AgeFocus) Scan(src any) error { return ageFoci.Scan(f, src) }
+func (f *AgeFocus) Scan(src any) error { return ageFoci.Load(f, src) }
 
 // Population returns the population a group with focus f serves:
 // [iop.Adolescent] for [FocusAdolescent], [iop.Adult] for [FocusAdult] and
@@ -117,10 +117,10 @@ func (g Gender) MarshalText() ([]byte, error) { return genders.Marshal(g) }
 func (g *Gender) UnmarshalText(b []byte) error { return genders.Unmarshal(g, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (g Gender) Value() (driver.Value, error) { return genders.Value(g) }
+func (g Gender) Value() (driver.Value, error) { return genders.Store(g) }
 
 // Scan implements [database/sql.Scanner] with [ParseGender].
-func (g *Gender) Scan(src any) error { return genders.Scan(g, src) }
+func (g *Gender) Scan(src any) error { return genders.Load(g, src) }
 
 // Enrollment says whether a group takes new members after it starts. The
 // zero Enrollment is unset and not valid. Values are comparable and safe for
@@ -159,10 +159,10 @@ func (e Enrollment) MarshalText() ([]byte, error) { return enrollments.Marshal(e
 func (e *Enrollment) UnmarshalText(b []byte) error { return enrollments.Unmarshal(e, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (e Enrollment) Value() (driver.Value, error) { return enrollments.Value(e) }
+func (e Enrollment) Value() (driver.Value, error) { return enrollments.Store(e) }
 
 // Scan implements [database/sql.Scanner] with [ParseEnrollment].
-func (e *Enrollment) Scan(src any) error { return enrollments.Scan(e, src) }
+func (e *Enrollment) Scan(src any) error { return enrollments.Load(e, src) }
 
 // ParticipantRole says why a person is in a group session. The zero
 // ParticipantRole is unset and not valid. Values are comparable and safe for
@@ -203,10 +203,10 @@ func (r ParticipantRole) MarshalText() ([]byte, error) { return participantRoles
 func (r *ParticipantRole) UnmarshalText(b []byte) error { return participantRoles.Unmarshal(r, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (r ParticipantRole) Value() (driver.Value, error) { return participantRoles.Value(r) }
+func (r ParticipantRole) Value() (driver.Value, error) { return participantRoles.Store(r) }
 
 // Scan implements [database/sql.Scanner] with [ParseParticipantRole].
-func (r *ParticipantRole) Scan(src any) error { return participantRoles.Scan(r, src) }
+func (r *ParticipantRole) Scan(src any) error { return participantRoles.Load(r, src) }
 
 // FacilitatorRole is a facilitator's part in leading a group. The zero
 // FacilitatorRole is unset and not valid. Values are comparable and safe for
@@ -247,7 +247,7 @@ func (r FacilitatorRole) MarshalText() ([]byte, error) { return facilitatorRoles
 func (r *FacilitatorRole) UnmarshalText(b []byte) error { return facilitatorRoles.Unmarshal(r, b) }
 
 // Value implements [driver.Valuer]: the name, never the number.
-func (r FacilitatorRole) Value() (driver.Value, error) { return facilitatorRoles.Value(r) }
+func (r FacilitatorRole) Value() (driver.Value, error) { return facilitatorRoles.Store(r) }
 
 // Scan implements [database/sql.Scanner] with [ParseFacilitatorRole].
-func (r *FacilitatorRole) Scan(src any) error { return facilitatorRoles.Scan(r, src) }
+func (r *FacilitatorRole) Scan(src any) error { return facilitatorRoles.Load(r, src) }
