@@ -8,6 +8,11 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
+var (
+	errNotUTF8ID   = fmt.Errorf("%w: not valid UTF-8", ErrSyntax)
+	errControlInID = fmt.Errorf("%w: control or format character", ErrSyntax)
+)
+
 // MaxIDLen is the longest record ID, in bytes, that [CheckID] accepts.
 const MaxIDLen = 128
 
@@ -24,13 +29,24 @@ func CheckID(id string) error {
 		return ErrMissing
 	case len(id) > MaxIDLen:
 		return fmt.Errorf("%w: longer than %d bytes", ErrOutOfRange, MaxIDLen)
-	case !utf8.ValidString(id):
-		return fmt.Errorf("%w: not valid UTF-8", ErrSyntax)
 	}
-	for _, r := range id {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return fmt.Errorf("%w: control or format character", ErrSyntax)
+	for i := 0; i < len(id); {
+		c := id[i]
+		if c < utf8.RuneSelf { // the common case: ASCII
+			if c < 0x20 || c == 0x7f {
+				return errControlInID
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(id[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return errNotUTF8ID
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return errControlInID
+		}
+		i += size
 	}
 	return nil
 }
