@@ -50,8 +50,10 @@
 // The same shape in each package:
 //
 //	group.NewChecker(p)              CheckSession, AppendSession, PlanRoster
-//	schedule.NewChecker(p)           Summarize, CheckWeek, AppendWeek, AppendWeeks, CheckCertification
-//	eligibility.NewChecker(p, grid)  Decide, CheckAdmission, CheckContinuedStay, CheckTransfer, CheckDischarge
+//	schedule.NewChecker(p)           Summarize, SummarizeClaims, CheckWeek, AppendWeek, AppendWeeks,
+//	                                 CheckCertification, CheckClaim, AppendClaims
+//	eligibility.NewChecker(p, grid)  Decide, Recommended, CheckAdmission, CheckContinuedStay,
+//	                                 CheckTransfer, CheckDischarge
 //	aftercare.NewChecker(p)          CheckDischarge, AppendDischarge, Measure
 //
 // Bad input is never reported as a finding: it is an error naming the
