@@ -43,9 +43,10 @@ func TestClaims(t *testing.T) {
 // (Checker.SummarizeClaims, CheckWeek, CheckClaim, DaysIn).
 func TestClaimsJSONRoundTrip(t *testing.T) {
 	_, out, _ := runWith("", "-input", "claims", "-setting", "hospital", "-format", "json")
-	var weeks []row
+	var weeks []libraryRow
 	var apcs [][]string
 	var claims []claimRow
+	var claimProfiles []string
 	sc := bufio.NewScanner(strings.NewReader(out))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -58,6 +59,7 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 				Lines    int          `json:"lines"`
 				From     date.Date    `json:"from"`
 				Through  date.Date    `json:"through"`
+				Profile  string       `json:"profile"`
 				Result   string       `json:"result"`
 				Findings iop.Findings `json:"findings"`
 			}
@@ -66,7 +68,8 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 			if len(c.Findings) == 0 {
 				c.Findings = nil
 			}
-			claims = append(claims, claimRow{c.Claim, c.Patient, c.Lines, c.From, c.Through, c.Findings})
+			claims = append(claims, claimRow{claim: c.Claim, patient: c.Patient, lines: c.Lines, from: c.From, through: c.Through, findings: c.Findings})
+			claimProfiles = append(claimProfiles, c.Profile)
 			continue
 		}
 		var w struct {
@@ -77,6 +80,7 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 			Days        int                  `json:"days"`
 			DayServices [7]uint16            `json:"day_services"`
 			DayAPCs     []string             `json:"day_apcs"`
+			Profile     string               `json:"profile"`
 			Result      string               `json:"result"`
 			Findings    iop.Findings         `json:"findings"`
 			Summary     schedule.WeekSummary `json:"summary"`
@@ -88,24 +92,25 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 		if len(w.Findings) == 0 {
 			w.Findings = nil
 		}
-		weeks = append(weeks, row{w.Summary, w.Findings})
+		weeks = append(weeks, libraryRow{w.Summary, w.Profile, w.Findings})
 		apcs = append(apcs, w.DayAPCs)
 	}
 	require.NoError(t, sc.Err())
 
-	wantWeeks, wantAPCs, wantClaims := libraryClaims(t)
+	wantWeeks, wantAPCs, wantClaims, wantProfiles := libraryClaims(t)
 	assert.Equal(t, wantWeeks, weeks)
 	assert.Equal(t, wantAPCs, apcs)
 	assert.Equal(t, wantClaims, claims)
+	assert.Equal(t, wantProfiles, claimProfiles)
 }
 
 // libraryClaims computes the claim-line sample's patient-weeks, their
-// APCs in a hospital, and its claims with the library directly, one
-// patient-week and one claim at a time.
-func libraryClaims(t *testing.T) ([]row, [][]string, []claimRow) {
+// APCs in a hospital, and its claims, each against the Medicare IOP
+// profile in force on its first date of service, with the library
+// directly, one patient-week and one claim at a time; and the IDs of the
+// claims' profiles.
+func libraryClaims(t *testing.T) ([]libraryRow, [][]string, []claimRow, []string) {
 	t.Helper()
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
-	require.NoError(t, err)
 	cr, err := schedule.NewClaimReader(strings.NewReader(sampleClaims), schedule.CSVOptions{
 		Columns: map[string]string{"date_of_service": "date"}, IgnoreExtra: true})
 	require.NoError(t, err)
@@ -145,15 +150,20 @@ func libraryClaims(t *testing.T) ([]row, [][]string, []claimRow) {
 		}
 		return int(a.week.Start() - b.week.Start())
 	})
-	var weeks []row
+	var weeks []libraryRow
 	var apcs [][]string
 	for _, k := range keys {
+		day := byWeek[k][0].Date
+		for _, l := range byWeek[k] {
+			day = min(day, l.Date)
+		}
+		ck := asOf(t, day)
 		sum, err := ck.SummarizeClaims(k.week, byWeek[k])
 		require.NoError(t, err)
 		ep := schedule.Episode{Population: iop.Adult, Admitted: first[k.patient], Setting: iop.HospitalOutpatient}
 		fs, err := ck.CheckWeek(sum, ep)
 		require.NoError(t, err)
-		weeks = append(weeks, row{sum, fs})
+		weeks = append(weeks, libraryRow{sum, ck.Profile().ID, fs})
 		var a []string
 		for _, d := range ck.DaysIn(sum, iop.HospitalOutpatient) {
 			a = append(a, d.APC)
@@ -167,6 +177,7 @@ func libraryClaims(t *testing.T) ([]row, [][]string, []claimRow) {
 		byClaim[l.Claim] = append(byClaim[l.Claim], l)
 	}
 	var claims []claimRow
+	var profiles []string
 	for _, id := range slices.Sorted(func(yield func(string) bool) {
 		for id := range byClaim {
 			if !yield(id) {
@@ -175,15 +186,17 @@ func libraryClaims(t *testing.T) ([]row, [][]string, []claimRow) {
 		}
 	}) {
 		ls := byClaim[id]
-		fs, err := ck.CheckClaim(ls)
-		require.NoError(t, err)
-		c := claimRow{claim: id, patient: ls[0].Patient, lines: len(ls), from: ls[0].Date, through: ls[0].Date, findings: fs}
+		c := claimRow{claim: id, patient: ls[0].Patient, lines: len(ls), from: ls[0].Date, through: ls[0].Date}
 		for _, l := range ls {
 			c.from, c.through = min(c.from, l.Date), max(c.through, l.Date)
 		}
+		ck := asOf(t, c.from)
+		c.findings, err = ck.CheckClaim(ls)
+		require.NoError(t, err)
 		claims = append(claims, c)
+		profiles = append(profiles, ck.Profile().ID)
 	}
-	return weeks, apcs, claims
+	return weeks, apcs, claims, profiles
 }
 
 // TestClaimsExport reads a claim-line export as billing systems write it: a
@@ -290,8 +303,9 @@ func FuzzClaimsInput(f *testing.F) {
 	f.Add("patient,claim,line,date,code\np,c,1,2025-03-03,G0410\nq,c,2,2025-03-03,G0410\n")
 	f.Add("patient,claim,line,date,code\nq,c,2,2025-03-03,G0410\np,c,1,2025-03-03,G0410\np,c,1,2025-03-04,G0410\n")
 	f.Add("patient,claim,line,date,code\n\"")
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	rs, ok, err := newRuleSet("medicare-iop")
 	require.NoError(f, err)
+	require.True(f, ok)
 	f.Fuzz(func(t *testing.T, s string) {
 		in, err := readInput(strings.NewReader(s), nil, readOptions{kind: inputClaims, mapping: map[string]string{"date_of_service": "date"}})
 		if err != nil {
@@ -309,14 +323,22 @@ func FuzzClaimsInput(f *testing.F) {
 			}
 			patient[l.Claim] = l.Patient
 		}
-		rows, err := checkClaims(ck, in)
+		rows, skipped, err := checkClaims(rs, in)
 		require.NoError(t, err)
-		assert.Len(t, rows, len(patient))
+		assert.Len(t, rows, len(patient)-len(skipped))
 		n := 0
 		for _, r := range rows {
+			assert.True(t, rs.profiles[r.profile].InForceOn(r.from), "claim %q", r.claim)
 			n += r.lines
 			for _, f := range r.findings {
 				assert.Equal(t, r.claim, f.Subject)
+			}
+		}
+		for _, u := range skipped {
+			for _, l := range in.lines {
+				if l.Claim == u.claim {
+					n++
+				}
 			}
 		}
 		assert.Len(t, in.lines, n)

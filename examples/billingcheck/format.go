@@ -32,6 +32,9 @@ type jsonWeek struct {
 	// setting given (-setting), "" for a day without; absent without
 	// -setting.
 	DayAPCs []string `json:"day_apcs,omitempty"`
+	// Profile is the ID of the profile the patient-week was checked
+	// against.
+	Profile string `json:"profile"`
 	// Result is the worst severity of the findings, or "ok".
 	Result   string               `json:"result"`
 	Findings iop.Findings         `json:"findings"`
@@ -47,6 +50,8 @@ type jsonClaim struct {
 	// From and Through are the first and last dates of service.
 	From    date.Date `json:"from"`
 	Through date.Date `json:"through"`
+	// Profile is the ID of the profile the claim was checked against.
+	Profile string `json:"profile"`
 	// Result is the worst severity of the findings, or "ok".
 	Result   string       `json:"result"`
 	Findings iop.Findings `json:"findings"`
@@ -63,7 +68,7 @@ func resultName(fs iop.Findings) string {
 // writeJSON writes one JSON object per patient-week, then one per claim,
 // one a line.
 func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
-	writeNotes(errOut, in)
+	writeNotes(errOut, in, res)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, rw := range res.rows {
@@ -74,13 +79,14 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 			Minutes:     rw.sum.Minutes,
 			Days:        rw.sum.Days(),
 			DayServices: rw.sum.DayServices,
+			Profile:     h.rules.profiles[rw.profile].ID,
 			Result:      resultName(rw.findings),
 			Findings:    rw.findings,
 			Summary:     rw.sum,
 		}
-		if h.apcs() {
+		if h.apcs(rw.profile) {
 			jw.DayAPCs = make([]string, 7)
-			for i, d := range h.ck.DaysIn(rw.sum, h.setting) {
+			for i, d := range h.rules.checkers[rw.profile].DaysIn(rw.sum, h.setting) {
 				jw.DayAPCs[i] = d.APC
 			}
 		}
@@ -95,7 +101,7 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 	}
 	for _, c := range res.claims {
 		jc := jsonClaim{Claim: c.claim, Patient: c.patient, Lines: c.lines, From: c.from, Through: c.through,
-			Result: resultName(c.findings), Findings: c.findings}
+			Profile: h.rules.profiles[c.profile].ID, Result: resultName(c.findings), Findings: c.findings}
 		if jc.Findings == nil {
 			jc.Findings = iop.Findings{}
 		}
@@ -106,36 +112,38 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 }
 
 // The columns of -format csv: a finding of a patient-week has a week and
-// no claim, a finding of a claim a claim and no week.
-var csvColumns = []string{"patient", "week", "claim", "code", "severity", "day", "need", "got", "unit"}
+// no claim, a finding of a claim a claim and no week; profile is the ID of
+// the profile the patient-week or claim was checked against.
+var csvColumns = []string{"patient", "week", "claim", "profile", "code", "severity", "day", "need", "got", "unit"}
 
 // writeCSV writes a header row and one row per finding: those of the
 // patient-weeks, then those of the claims.
-func writeCSV(w, errOut io.Writer, _ heading, in *input, res results) {
-	writeNotes(errOut, in)
+func writeCSV(w, errOut io.Writer, h heading, in *input, res results) {
+	writeNotes(errOut, in, res)
 	cw := csv.NewWriter(w)
 	cw.Write(csvColumns) //nolint:errcheck // the error stays in cw and in w
 	rec := make([]string, len(csvColumns))
-	write := func(patient, week, claim string, f iop.Finding) {
-		rec[0], rec[1], rec[2], rec[3], rec[4] = patient, week, claim, string(f.Code), f.Severity.String()
-		rec[5], rec[6], rec[7], rec[8] = "", "", "", ""
+	write := func(patient, week, claim string, profile int, f iop.Finding) {
+		rec[0], rec[1], rec[2], rec[3] = patient, week, claim, h.rules.profiles[profile].ID
+		rec[4], rec[5] = string(f.Code), f.Severity.String()
+		rec[6], rec[7], rec[8], rec[9] = "", "", "", ""
 		if f.Day != 0 {
-			rec[5] = f.Day.String()
+			rec[6] = f.Day.String()
 		}
 		if f.Unit != 0 {
-			rec[6], rec[7], rec[8] = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
+			rec[7], rec[8], rec[9] = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
 		}
 		cw.Write(rec) //nolint:errcheck // as above
 	}
 	for _, rw := range res.rows {
 		week := rw.sum.Week.String()
 		for _, f := range rw.findings {
-			write(rw.sum.Patient, week, "", f)
+			write(rw.sum.Patient, week, "", rw.profile, f)
 		}
 	}
 	for _, c := range res.claims {
 		for _, f := range c.findings {
-			write(c.patient, "", c.claim, f)
+			write(c.patient, "", c.claim, c.profile, f)
 		}
 	}
 	cw.Flush() // into w, whose Flush reports a write error

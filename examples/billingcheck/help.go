@@ -108,7 +108,7 @@ func columnSet(kind string) map[string]bool {
 
 // writeUsage writes the one-line usage, after a usage error.
 func writeUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: billingcheck [-input sessions|claims] [-profile ID] [-weeks W] [-setting S] [-episodes F] [-format F] [-map M] [file.csv | -]")
+	fmt.Fprintln(w, "usage: billingcheck [-input sessions|claims] [-profile P] [-weeks W] [-setting S] [-episodes F] [-format F] [-map M] [file.csv | -]")
 	fmt.Fprintln(w, "run billingcheck -h for the flags, the input columns and the exit status")
 }
 
@@ -164,23 +164,52 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"  "+strings.Join(settings, ", "),
 		"",
 		"Output (-format):",
-		"  text  one row per patient-week, its findings under it, then one row per claim",
-		"        with its findings (claims), then the rows refused",
+		"  text  one row per patient-week with the profile applied, its findings under",
+		"        it, then one row per claim with its findings (claims), then the",
+		"        patient-weeks and claims not checked, then the rows refused",
 		"  json  one object per patient-week, one a line: patient, week, from, minutes,",
-		"        days, day_services, day_apcs (with -setting), result, findings",
+		"        days, day_services, day_apcs (with -setting), profile, result, findings",
 		"        (iop.Findings), summary (schedule.WeekSummary); then one per claim",
-		"        (claims): claim, patient, lines, from, through, result, findings",
+		"        (claims): claim, patient, lines, from, through, profile, result,",
+		"        findings",
 		"  csv   one row per finding: "+strings.Join(csvColumns, ","),
-		"  With json and csv, rows refused are reported on standard error.",
+		"  With json and csv, rows refused and what was not checked are reported on",
+		"  standard error.",
 		"",
-		"Profiles (-profile):")
+		"Profiles (-profile): a family checks each patient-week, and each claim, against",
+		"its profile in force on the first day of service (the first day with a session",
+		"attended in whole or in part, or with a claim line; failing that, the first day",
+		"with a session); a built-in ID is applied where it is in force. A patient-week",
+		"or claim with no profile in force is not checked, and reported.",
+		"Families, by calendar year:")
+	width := 0
+	for _, f := range families {
+		width = max(width, len(f))
+	}
+	for _, f := range families {
+		ps, _ := familyOf(f)
+		var each []string
+		for _, pr := range ps {
+			each = append(each, pr.ID+" "+inForce(pr))
+		}
+		indent := strings.Repeat(" ", 2+width+2)
+		for i, l := range wrap(strings.Join(each, ", "), 80-len(indent)) {
+			if i == 0 {
+				fmt.Fprintf(w, "  %-*s  %s\n", width, f, l)
+				continue
+			}
+			fmt.Fprintf(w, "%s%s\n", indent, l)
+		}
+	}
+	p("Built-in IDs:")
 	for _, l := range wrap(strings.Join(profileIDs(), ", "), 78) {
 		p("  " + l)
 	}
 	p("",
 		"Exit status:",
-		"  0  nothing blocks and every row was read",
-		"  1  a finding blocks, or a row was refused",
+		"  0  nothing blocks, every row was read and every patient-week and claim checked",
+		"  1  a finding blocks, a row was refused, or a patient-week or claim was not",
+		"     checked (no profile in force)",
 		"  2  a usage error, input that cannot be read, or a report that cannot be",
 		"     written")
 	return w.Flush()

@@ -1,5 +1,6 @@
 // Command billingcheck checks a billing export of program sessions, or of
-// claim lines, against a rule profile, patient-week by patient-week and
+// claim lines, against the rule profile in force on each patient-week's
+// and each claim's first day of service, patient-week by patient-week and
 // claim by claim, as a billing pipeline or a compliance suite would before
 // claims go out.
 //
@@ -13,7 +14,9 @@
 //
 // # A billing job on claim lines, in a handful of library calls
 //
-// What billingcheck -input claims does, without the reporting:
+// What billingcheck -input claims does, without the reporting, for an
+// export of 2025 (billingcheck makes one checker per profile of the
+// family and picks one per patient-week and per claim; see Profiles):
 //
 //	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
 //	cr, err := schedule.NewClaimReader(export, schedule.CSVOptions{
@@ -36,6 +39,36 @@
 // refuses a line whose claim names another patient on its first line,
 // sorts the lines by claim and line number before AppendClaims, and
 // reports each claim's findings as its own row.
+//
+// # Profiles
+//
+// -profile names a family of built-in profiles dated by calendar year,
+// medicare-iop (the default) or medicare-php: the built-ins whose ID
+// starts with "medicare-iop-" (medicare-iop-2024 for 2024, -2025 for
+// 2025, -2026 from 2026 on, open-ended) or "medicare-php-". Each
+// patient-week is checked against the family's profile in force on the
+// week's first day of service (iop.Profiles.AsOf), and each claim against
+// the one in force on its first date of service, so that a week or claim
+// that starts in one year and ends in the next follows the rules of the
+// year its services began in. The first day of service of a patient-week
+// is the first day with a session attended, in whole or in part (a session
+// missed is no service), or with a claim line; in a week with no session
+// attended, the first day with a session. ISO week 2025-W01 runs from
+// 2024-12-30 to 2025-01-05: attended from 2024-12-31, it is checked
+// against medicare-iop-2024; attended from 2025-01-02 only, against
+// medicare-iop-2025. billingcheck makes one schedule.Checker (and one
+// schedule.Summarizer) per profile of the family, and adds each
+// patient-week up with its own profile's.
+//
+// -profile also takes the ID of any built-in profile (billingcheck -h
+// lists them), applied to the patient-weeks and claims whose first day of
+// service it is in force on.
+//
+// A patient-week or claim that no profile applies to (no profile of the
+// family in force on its first day of service, say a week of 2023, or the
+// profile named not in force then) is not checked: it is reported as not
+// checked, with the rule and the day, and fails the run like a row
+// refused.
 //
 // # Input
 //
@@ -82,13 +115,15 @@
 //
 // # Output
 //
-// -format text (the default) prints one row per patient-week (counted
-// time, days with service, countable services per day of the week, the
-// result) and, under it, with -setting and a profile that pays days in
+// -format text (the default) prints, under a heading that names the
+// family ("medicare-iop by first day of service") or the profile, one row
+// per patient-week (the profile applied, counted time, days with service,
+// countable services per day of the week, the result) and, under it, with -setting and a profile that pays days in
 // tiers, the days that reach a tier with their APC ("per diem Mon APC
 // 5861, Wed APC 5862"), then each finding. With claim lines a table of
-// claims follows (lines, first and last dates of service, result), each
-// claim's findings under it. Then the rows refused. Record IDs are printed
+// claims follows (lines, first and last dates of service, the profile
+// applied, result), each claim's findings under it. Then the patient-weeks
+// and claims not checked, and the rows refused. Record IDs are printed
 // as they are when they are plain printable ASCII and quoted with Go
 // escapes otherwise (iop.AppendID), so that no ID can forge a line of the
 // report or a terminal escape.
@@ -96,7 +131,7 @@
 // -format json prints one JSON object per patient-week, one a line:
 //
 //	{"patient":"p-002","week":"2025-W12","from":"2025-03-17","minutes":"9h00m",
-//	 "days":3,"day_services":[3,0,3,0,2,0,0],"result":"blocking",
+//	 "days":3,"day_services":[3,0,3,0,2,0,0],"profile":"medicare-iop-2025","result":"blocking",
 //	 "findings":[{"code":"schedule.day-services.below-tier","severity":"blocking",...}],
 //	 "summary":{"patient":"p-002","week":"2025-W12","minutes":"9h00m",...}}
 //
@@ -105,26 +140,32 @@
 // types. The fields before them repeat what a pipeline most often reads:
 // the week's first day, the counted minutes, the days with service, the
 // countable services of each day from the first, with -setting each day's
-// APC ("day_apcs", "" for none), and the worst severity ("ok" when there
-// is no finding). With claim lines, one object per claim follows:
+// APC ("day_apcs", "" for none), the ID of the profile applied, and the
+// worst severity ("ok" when there is no finding). With claim lines, one
+// object per claim follows:
 //
 //	{"claim":"c-5002","patient":"p-102","lines":8,"from":"2025-03-03",
-//	 "through":"2025-03-07","result":"blocking","findings":[...]}
+//	 "through":"2025-03-07","profile":"medicare-iop-2025","result":"blocking","findings":[...]}
 //
 // -format csv prints a header row and one row per finding: patient, week
-// (a patient-week's finding) or claim (a claim's), code, severity, day,
-// need, got, unit (the figures as whole numbers in the unit: minutes,
-// days, services).
+// (a patient-week's finding) or claim (a claim's), profile (the ID of the
+// profile applied), code, severity, day, need, got, unit (the figures as
+// whole numbers in the unit: minutes, days, services).
 //
-// With json and csv, standard output holds the data only: the rows refused
-// and the patients whose episode was taken from their first day of service
-// are written to standard error. JSON and CSV carry IDs as they are, in
+// With json and csv, standard output holds the data only: the rows
+// refused, the patient-weeks and claims not checked ("billingcheck: not
+// checked: p-9 2023-W10: no medicare-iop profile is in force on
+// 2023-03-06, the week's first day of service") and the patients whose
+// episode was taken from their first day of service are written to
+// standard error. JSON and CSV carry IDs as they are, in
 // their own quoting.
 //
 // # Exit status
 //
-//   - 0: nothing blocks and every row was read.
-//   - 1: a finding blocks, or a row was refused.
+//   - 0: nothing blocks, every row was read, and every patient-week and
+//     claim was checked.
+//   - 1: a finding blocks, a row was refused, or a patient-week or claim
+//     was not checked (no profile in force on its first day of service).
 //   - 2: a usage error, input that cannot be read (no such file, a
 //     directory, a header without a required column, an input above
 //     schedule.DefaultMaxBytes, an I/O error), or a report that cannot be
@@ -133,7 +174,9 @@
 // # Flags
 //
 //	-input K      sessions or claims (claim lines) (default sessions)
-//	-profile ID   the built-in profile to apply (default medicare-iop-2024)
+//	-profile P    a family, medicare-iop or medicare-php: the profile in
+//	              force on each patient-week's and claim's first day of
+//	              service; or a built-in ID (default medicare-iop)
 //	-weeks W      iso, program (from each admission), or the weekday
 //	              calendar weeks start on: sunday, monday, ... (default iso)
 //	-setting S    the provider setting of every episode, for each day's APC:
@@ -184,7 +227,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 // options are the flags.
 type options struct {
 	kind     string
-	profile  iop.Profile
+	rules    *ruleSet
 	program  bool
 	weeks    schedule.Weeks
 	setting  iop.Setting
@@ -201,7 +244,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("billingcheck", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, or claims (claim lines)")
-	profileID := fl.String("profile", "medicare-iop-2024", "the built-in `ID` of the profile to apply")
+	profileName := fl.String("profile", families[0], "the profiles to apply, by `name`: a family ("+strings.Join(families, ", ")+
+		"), whose profile in force on each patient-week's and claim's first day of service applies, or a built-in ID (see Profiles below)")
 	weeksName := fl.String("weeks", "iso", "the week `scheme`: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
 	settingName := fl.String("setting", "", "the provider `setting` of every episode (hospital, cmhc, ...), to give each day's APC")
 	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sessions, none otherwise)")
@@ -230,11 +274,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims {
 		return fail("unknown -input %s: want sessions or claims", quote(opt.kind))
 	}
-	opt.profile, ok = iop.Builtins().ByID(*profileID)
-	if !ok {
-		return fail("unknown profile %s; the built-in ones are %s", quote(*profileID), strings.Join(profileIDs(), ", "))
-	}
 	var err error
+	if opt.rules, ok, err = newRuleSet(*profileName); err != nil {
+		return fail("%v", err)
+	} else if !ok {
+		return fail("unknown profile %s; the families are %s, the built-in IDs %s", quote(*profileName),
+			strings.Join(families, ", "), strings.Join(profileIDs(), ", "))
+	}
 	if opt.program, opt.weeks, err = parseWeeks(*weeksName); err != nil {
 		return fail("%v", err)
 	}
@@ -299,50 +345,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(in.ignored) > 0 {
 		fmt.Fprintf(stderr, "billingcheck: columns ignored: %s\n", quoteAll(in.ignored))
 	}
-	ck, err := schedule.NewChecker(opt.profile)
-	if err != nil {
-		return fail("%v", err)
-	}
-	weeksFor := func(patient string) schedule.Weeks {
-		if !opt.program {
-			return opt.weeks
+	var weeksFor func(patient string) schedule.Weeks
+	if opt.program {
+		weeksFor = func(patient string) schedule.Weeks {
+			ws, _ := schedule.ProgramWeeks(in.episodes[patient].Admitted)
+			return ws
 		}
-		ws, _ := schedule.ProgramWeeks(in.episodes[patient].Admitted)
-		return ws
 	}
-	sz, err := schedule.NewSummarizer(ck, opt.weeks, weeksFor)
+	rows, skipped, stats, err := summarize(opt.rules, opt.weeks, weeksFor, in)
 	if err != nil {
 		return fail("%v", err)
 	}
-	var sums []schedule.WeekSummary
-	var stats schedule.BatchStats
-	if opt.kind == inputClaims {
-		sums, stats = sz.SummarizeClaims(nil, in.lines)
-	} else {
-		sums, stats = sz.Summarize(nil, in.sessions)
-	}
-	res, err := checkWeeks(ck, in, sums)
+	res, err := checkWeeks(opt.rules, in, rows)
 	if err != nil {
 		return fail("%v", err)
 	}
+	res.unchecked = skipped
 	if opt.kind == inputClaims {
-		if res.claims, err = checkClaims(ck, in); err != nil {
+		var claims []unchecked
+		if res.claims, claims, err = checkClaims(opt.rules, in); err != nil {
 			return fail("%v", err)
 		}
+		res.unchecked = append(res.unchecked, claims...)
 		for _, c := range res.claims {
 			res.count(c.findings)
 		}
 	}
 
 	out := bufio.NewWriter(stdout)
-	head := heading{profile: opt.profile.ID, weeks: describeWeeks(opt.program, opt.weeks), source: source, stats: stats,
-		setting: opt.setting, tiers: len(opt.profile.ServiceTiers.Tiers) > 0, ck: ck}
+	head := heading{weeks: describeWeeks(opt.program, opt.weeks), source: source, stats: stats,
+		setting: opt.setting, rules: opt.rules}
 	formats[opt.format](out, stderr, head, in, res)
 	// bufio.Writer keeps the first write error: Flush reports it.
 	if err := out.Flush(); err != nil {
 		return fail("writing the report: %v", err)
 	}
-	if res.blocking > 0 || len(in.rowErrors) > 0 {
+	if res.blocking > 0 || len(in.rowErrors) > 0 || len(res.unchecked) > 0 {
 		return exitBlocking
 	}
 	return exitOK

@@ -77,7 +77,7 @@ func TestStdinMalformed(t *testing.T) {
 	code, out, _ := runWith(in, "-profile", "asam3-2.1", "-")
 	assert.Equal(t, exitBlocking, code, "a refused row fails the run, though the week meets 9 hours")
 	assert.Contains(t, out, "  sessions line 3: invalid syntax: malformed CSV row: wrong number of fields\n")
-	assert.Contains(t, out, "p-1      2025-W10  2025-03-03  9h00m    3     1-11---   ok\n", "the rows after it are checked")
+	assert.Contains(t, out, "p-1      2025-W10  2025-03-03  asam3-2.1  9h00m    3     1-11---   ok\n", "the rows after it are checked")
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -87,8 +87,9 @@ func TestUsageErrors(t *testing.T) {
 		in   string
 		err  string
 	}{
-		{"unknown profile", []string{"-profile", "x"}, "", "billingcheck: unknown profile x; the built-in ones are " + strings.Join(profileIDs(), ", ") + "\n"},
-		{"unknown profile, escaped", []string{"-profile", "x\ny"}, "", "billingcheck: unknown profile \"x\\ny\"; the built-in ones are " + strings.Join(profileIDs(), ", ") + "\n"},
+		{"unknown profile", []string{"-profile", "x"}, "", "billingcheck: unknown profile x; the families are medicare-iop, medicare-php, the built-in IDs " + strings.Join(profileIDs(), ", ") + "\n"},
+		{"unknown profile, escaped", []string{"-profile", "x\ny"}, "", "billingcheck: unknown profile \"x\\ny\"; the families are medicare-iop, medicare-php, the built-in IDs " + strings.Join(profileIDs(), ", ") + "\n"},
+		{"a family's prefix", []string{"-profile", "medicare"}, "", "billingcheck: unknown profile medicare; the families are medicare-iop, medicare-php, the built-in IDs " + strings.Join(profileIDs(), ", ") + "\n"},
 		{"unknown weeks", []string{"-weeks", "fortnight"}, "", "billingcheck: unknown -weeks fortnight: want iso, program or a weekday\n"},
 		{"unknown format", []string{"-format", "xml"}, "", "billingcheck: unknown -format xml: want text, json or csv\n"},
 		{"a directory", []string{"testdata"}, "", "billingcheck: cannot read the input: testdata is a directory\n"},

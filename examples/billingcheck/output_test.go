@@ -18,6 +18,7 @@ import (
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -127,7 +128,7 @@ func TestReadError(t *testing.T) {
 func TestIDsEscaped(t *testing.T) {
 	in := "patient,date,start,minutes,kind,attendance\n" +
 		"\"p 1\",2025-03-03,09:00,180,group,attended\n" +
-		"\"p-2\nforged   2025-W10  2025-03-03  9h00m    3     3-3-3--   ok\",2025-03-03,09:00,180,group,attended\n" +
+		"\"p-2\nforged   2025-W10  2025-03-03  asam3-2.1  9h00m    3     3-3-3--   ok\",2025-03-03,09:00,180,group,attended\n" +
 		"\"p-3\x1b[2K\",2025-03-03,09:00,180,group,attended\n"
 	_, out, errOut := runWith(in, "-profile", "asam3-2.1", "-")
 	assert.Empty(t, errOut)
@@ -137,7 +138,7 @@ func TestIDsEscaped(t *testing.T) {
 		assert.NotContains(t, line, "\x1b", "a terminal escape")
 	}
 	// Where the reader takes them, the others are escaped too.
-	for _, id := range []string{"p-2\nforged   2025-W10  2025-03-03  9h00m    3     3-3-3--   ok", "p-3\x1b[2K"} {
+	for _, id := range []string{"p-2\nforged   2025-W10  2025-03-03  asam3-2.1  9h00m    3     3-3-3--   ok", "p-3\x1b[2K"} {
 		if strings.Contains(out, strconv.QuoteToASCII(id)) {
 			continue
 		}
@@ -169,7 +170,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Run(weeks, func(t *testing.T) {
 			want := libraryWeeks(t, weeks)
 			_, out, _ := runWith("", "-format", "json", "-weeks", weeks)
-			var got []row
+			var got []libraryRow
 			sc := bufio.NewScanner(strings.NewReader(out))
 			for sc.Scan() {
 				var line struct {
@@ -179,6 +180,7 @@ func TestJSONRoundTrip(t *testing.T) {
 					Minutes     iop.Minutes          `json:"minutes"`
 					Days        int                  `json:"days"`
 					DayServices [7]uint16            `json:"day_services"`
+					Profile     string               `json:"profile"`
 					Result      string               `json:"result"`
 					Findings    iop.Findings         `json:"findings"`
 					Summary     schedule.WeekSummary `json:"summary"`
@@ -198,7 +200,7 @@ func TestJSONRoundTrip(t *testing.T) {
 				if len(line.Findings) == 0 {
 					line.Findings = nil
 				}
-				got = append(got, row{s, line.Findings})
+				got = append(got, libraryRow{s, line.Profile, line.Findings})
 			}
 			require.NoError(t, sc.Err())
 			assert.Equal(t, want, got)
@@ -211,14 +213,33 @@ func wantResult(fs iop.Findings) string {
 	return strings.ToLower(result(fs))
 }
 
+// libraryRow is a patient-week as the library checks it: its summary, the
+// ID of the profile it is checked against and its findings.
+type libraryRow struct {
+	sum      schedule.WeekSummary
+	profile  string
+	findings iop.Findings
+}
+
+// asOf returns the checker of the Medicare IOP profile in force on day,
+// from iop.Builtins, as a caller of the library finds it.
+func asOf(t *testing.T, day date.Date) schedule.Checker {
+	t.Helper()
+	p, err := iop.Builtins().AsOf(iop.Level21, day)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(p.ID, "medicare-iop-"), p.ID)
+	ck, err := schedule.NewChecker(p)
+	require.NoError(t, err)
+	return ck
+}
+
 // libraryWeeks computes the sample's patient-weeks with the library
-// directly: Checker.Summarize on each patient's sessions of each week, then
-// CheckWeek and CheckCertification.
-func libraryWeeks(t *testing.T, weeksName string) []row {
+// directly: the profile in force on the week's first session attended
+// (the Medicare IOP profile of its year), then Checker.Summarize on each
+// patient's sessions of each week, CheckWeek and CheckCertification.
+func libraryWeeks(t *testing.T, weeksName string) []libraryRow {
 	t.Helper()
 	in, err := readInput(strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), readOptions{})
-	require.NoError(t, err)
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
 	require.NoError(t, err)
 	program, ws, err := parseWeeks(weeksName)
 	require.NoError(t, err)
@@ -248,8 +269,20 @@ func libraryWeeks(t *testing.T, weeksName string) []row {
 		}
 		return cmp.Compare(a.week.Start(), b.week.Start())
 	})
-	var rows []row
+	var rows []libraryRow
 	for _, k := range keys {
+		first := date.Max()
+		for _, s := range byWeek[k] {
+			if s.Attendance == schedule.Attended || s.Attendance == schedule.Partial {
+				first = min(first, s.Date)
+			}
+		}
+		if first == date.Max() { // no session attended: the first session's day
+			for _, s := range byWeek[k] {
+				first = min(first, s.Date)
+			}
+		}
+		ck := asOf(t, first)
 		sum, err := ck.Summarize(k.week, byWeek[k])
 		require.NoError(t, err)
 		fs, err := ck.CheckWeek(sum, in.episodes[k.patient])
@@ -259,7 +292,7 @@ func libraryWeeks(t *testing.T, weeksName string) []row {
 			require.NoError(t, err)
 			fs = append(fs, cfs...)
 		}
-		rows = append(rows, row{sum, fs})
+		rows = append(rows, libraryRow{sum, ck.Profile().ID, fs})
 	}
 	return rows
 }
@@ -273,6 +306,7 @@ func TestCSVOutput(t *testing.T) {
 		var v struct {
 			Patient  string        `json:"patient"`
 			Week     schedule.Week `json:"week"`
+			Profile  string        `json:"profile"`
 			Findings iop.Findings  `json:"findings"`
 		}
 		require.NoError(t, json.Unmarshal([]byte(line), &v))
@@ -284,7 +318,7 @@ func TestCSVOutput(t *testing.T) {
 			if f.Unit != 0 {
 				need, got, unit = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
 			}
-			want = append(want, []string{v.Patient, v.Week.String(), "", string(f.Code), f.Severity.String(), day, need, got, unit})
+			want = append(want, []string{v.Patient, v.Week.String(), "", v.Profile, string(f.Code), f.Severity.String(), day, need, got, unit})
 		}
 	}
 	_, csvOut, _ := runWith("", "-format", "csv")

@@ -10,17 +10,20 @@ import (
 	"github.com/ioprules/ioprules/schedule"
 )
 
-// row is one patient-week: its summary and its findings.
+// row is one patient-week: its summary, its findings and the index of the
+// profile it was checked against in the rules (ruleSet.profiles).
 type row struct {
 	sum      schedule.WeekSummary
 	findings iop.Findings
+	profile  int
 }
 
-// results are the patient-weeks and the claims checked, with the counts of
-// findings that block and warn.
+// results are the patient-weeks and the claims checked, those not checked
+// (no profile in force), with the counts of findings that block and warn.
 type results struct {
 	rows               []row
 	claims             []claimRow
+	unchecked          []unchecked // the patient-weeks, then the claims
 	blocking, warnings int
 }
 
@@ -36,44 +39,49 @@ func (res *results) count(fs iop.Findings) {
 	}
 }
 
-// checkWeeks checks every patient-week: the week, and the certifications
-// when the patient's episode gave them.
-func checkWeeks(ck schedule.Checker, in *input, sums []schedule.WeekSummary) (results, error) {
+// checkWeeks checks every patient-week against its profile: the week, and
+// the certifications when the patient's episode gave them. The rows come
+// from summarize, without findings.
+func checkWeeks(rs *ruleSet, in *input, rows []row) (results, error) {
 	// One findings slice for the whole batch; each row holds its part.
-	res := results{rows: make([]row, 0, len(sums))}
+	res := results{rows: rows}
 	var all iop.Findings
-	for _, s := range sums {
+	for i := range res.rows {
+		rw := &res.rows[i]
+		ck := rs.checkers[rw.profile]
 		from := len(all)
 		var err error
-		if all, err = ck.AppendWeek(all, s, in.episodes[s.Patient]); err != nil {
-			return results{}, fmt.Errorf("%s: %w", quote(s.Patient), err)
+		if all, err = ck.AppendWeek(all, rw.sum, in.episodes[rw.sum.Patient]); err != nil {
+			return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 		}
-		if c, ok := in.certs[s.Patient]; ok {
-			if all, err = ck.AppendCertification(all, s, c); err != nil {
-				return results{}, fmt.Errorf("%s: %w", quote(s.Patient), err)
+		if c, ok := in.certs[rw.sum.Patient]; ok {
+			if all, err = ck.AppendCertification(all, rw.sum, c); err != nil {
+				return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 			}
 		}
-		res.rows = append(res.rows, row{s, all[from:len(all):len(all)]})
+		rw.findings = all[from:len(all):len(all)]
+		if len(rw.findings) == 0 {
+			rw.findings = nil
+		}
 	}
 	res.count(all)
 	return res, nil
 }
 
 // heading is what the text report says on its first lines, and what a
-// format needs besides the results: the checker, for each day's tier.
+// format needs besides the results: the rules, for each row's profile and
+// each day's tier.
 type heading struct {
-	profile, weeks, source string
-	stats                  schedule.BatchStats
-	// setting is the provider setting (-setting), zero when not given;
-	// tiers reports whether the profile pays days in tiers.
+	weeks, source string
+	stats         schedule.BatchStats
+	// setting is the provider setting (-setting), zero when not given.
 	setting iop.Setting
-	tiers   bool
-	ck      schedule.Checker
+	rules   *ruleSet
 }
 
-// apcs reports whether the report gives each day's APC: with -setting, for
-// a profile that pays days in tiers.
-func (h heading) apcs() bool { return h.setting != 0 && h.tiers }
+// apcs reports whether the report gives each day's APC for a row checked
+// against profile pi: with -setting, for a profile that pays days in tiers.
+func (h heading) apcs(pi int) bool { return h.setting != 0 && h.rules.tiers[pi] }
 
 // A format writes the report to out, and to errOut what is not data in that
 // format. Write errors are left to out (a bufio.Writer) to report.
@@ -81,7 +89,7 @@ type format func(out, errOut io.Writer, h heading, in *input, res results)
 
 var formats = map[string]format{"text": writeText, "json": writeJSON, "csv": writeCSV}
 
-var textColumns = []string{"patient", "week", "from", "counted", "days", "services", "result"}
+var textColumns = []string{"patient", "week", "from", "profile", "counted", "days", "services", "result"}
 
 // writeText writes the table of patient-weeks and their findings, then,
 // for claim lines, the table of claims and theirs.
@@ -90,7 +98,7 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 	if h.setting != 0 {
 		setting = ", setting " + h.setting.String()
 	}
-	fmt.Fprintf(w, "billingcheck: %s, %s%s, %s\n", h.profile, h.weeks, setting, h.source)
+	fmt.Fprintf(w, "billingcheck: %s, %s%s, %s\n", h.rules.describe(), h.weeks, setting, h.source)
 	read := "sessions read"
 	if in.kind == inputClaims {
 		read = "claim lines read"
@@ -101,19 +109,25 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 	cells := make([][]string, len(res.rows))
 	for i, rw := range res.rows {
 		cells[i] = []string{quote(rw.sum.Patient), weekLabel(rw.sum.Week), rw.sum.Week.Start().String(),
-			rw.sum.Minutes.String(), strconv.Itoa(rw.sum.Days()), services(rw.sum), result(rw.findings)}
+			h.rules.profiles[rw.profile].ID, rw.sum.Minutes.String(), strconv.Itoa(rw.sum.Days()), services(rw.sum), result(rw.findings)}
 	}
 	line := table(w, textColumns, cells)
 	line(textColumns)
 	for i, rw := range res.rows {
 		line(cells[i])
-		if h.apcs() {
-			fmt.Fprintf(w, "    %-8s %s\n", "per diem", perDiem(h.ck.DaysIn(rw.sum, h.setting)))
+		if h.apcs(rw.profile) {
+			fmt.Fprintf(w, "    %-8s %s\n", "per diem", perDiem(h.rules.checkers[rw.profile].DaysIn(rw.sum, h.setting)))
 		}
 		writeFindings(w, rw.findings)
 	}
 	if in.kind == inputClaims {
-		writeClaimTable(w, res.claims)
+		writeClaimTable(w, h.rules, res.claims)
+	}
+	if len(res.unchecked) > 0 {
+		fmt.Fprintln(w, "\nnot checked, no profile in force:")
+		for _, u := range res.unchecked {
+			fmt.Fprintf(w, "  %s\n", u.describe(weekLabel(u.week)))
+		}
 	}
 
 	if len(in.derived) > 0 {
@@ -127,10 +141,10 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 	}
 	claims := ""
 	if in.kind == inputClaims {
-		claims = fmt.Sprintf(", claims: %d", len(res.claims))
+		claims = fmt.Sprintf(", claims: %d", len(res.claims)+len(res.unchecked)-res.uncheckedWeeks())
 	}
-	fmt.Fprintf(w, "\npatient-weeks: %d%s, blocking findings: %d, warnings: %d, rows refused: %d\n",
-		len(res.rows), claims, res.blocking, res.warnings, len(in.rowErrors))
+	fmt.Fprintf(w, "\npatient-weeks: %d%s, not checked: %d, blocking findings: %d, warnings: %d, rows refused: %d\n",
+		len(res.rows)+res.uncheckedWeeks(), claims, len(res.unchecked), res.blocking, res.warnings, len(in.rowErrors))
 }
 
 // writeFindings writes findings under a row of the text report.
@@ -140,14 +154,14 @@ func writeFindings(w io.Writer, fs iop.Findings) {
 	}
 }
 
-var claimColumnsText = []string{"claim", "patient", "lines", "from", "through", "result"}
+var claimColumnsText = []string{"claim", "patient", "lines", "from", "through", "profile", "result"}
 
 // writeClaimTable writes the table of claims and their findings.
-func writeClaimTable(w io.Writer, claims []claimRow) {
+func writeClaimTable(w io.Writer, rs *ruleSet, claims []claimRow) {
 	cells := make([][]string, len(claims))
 	for i, c := range claims {
 		cells[i] = []string{quote(c.claim), quote(c.patient), strconv.Itoa(c.lines),
-			c.from.String(), c.through.String(), result(c.findings)}
+			c.from.String(), c.through.String(), rs.profiles[c.profile].ID, result(c.findings)}
 	}
 	fmt.Fprintln(w)
 	line := table(w, claimColumnsText, cells)
@@ -213,11 +227,14 @@ func perDiem(days [7]schedule.Day) string {
 }
 
 // writeNotes writes to w, for the json and csv formats, what the text
-// report says after the table: the patients without an episode and the
-// rows refused.
-func writeNotes(w io.Writer, in *input) {
+// report says after the table: the patients without an episode, the
+// patient-weeks and claims not checked and the rows refused.
+func writeNotes(w io.Writer, in *input, res results) {
 	if len(in.derived) > 0 {
 		fmt.Fprintf(w, "billingcheck: without an episode, taken as adults admitted on their first %s: %s\n", in.firstService(), quoteAll(in.derived))
+	}
+	for _, u := range res.unchecked {
+		fmt.Fprintf(w, "billingcheck: not checked: %s\n", u.describe(u.week.String()))
 	}
 	for _, e := range in.rowErrors {
 		fmt.Fprintf(w, "billingcheck: row refused: %s\n", e)
@@ -282,4 +299,25 @@ func (in *input) firstService() string {
 		return "day of service"
 	}
 	return "session"
+}
+
+// uncheckedWeeks is the number of patient-weeks not checked.
+func (res *results) uncheckedWeeks() int {
+	n := 0
+	for _, u := range res.unchecked {
+		if u.claim == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// describe says what was not checked and why, naming the week by week:
+// "p-9 2023-W10: no medicare-iop profile is in force on ...", or "claim
+// c-9 of p-9: ...".
+func (u unchecked) describe(week string) string {
+	if u.claim != "" {
+		return "claim " + quote(u.claim) + " of " + quote(u.patient) + ": " + u.err.Error()
+	}
+	return quote(u.patient) + " " + week + ": " + u.err.Error()
 }

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const sessionsHeader = "patient,date,start,minutes,kind,attendance,attended\n"
+
+// session is a row of the sessions CSV: a group session of 3 hours at
+// 09:00, attended for 90 minutes when partial.
+func session(patient, day, attendance string) string {
+	attended := ""
+	if attendance == "partial" {
+		attended = "90"
+	}
+	return patient + "," + day + ",09:00,180,group," + attendance + "," + attended + "\n"
+}
+
+// programDay is three countable one-hour group sessions on day, attended:
+// a paid program day of 3 hours.
+func programDay(patient, day string) string {
+	var b strings.Builder
+	for _, start := range []string{"09:00", "10:00", "11:00"} {
+		b.WriteString(patient + "," + day + "," + start + ",60,group,attended,\n")
+	}
+	return b.String()
+}
+
+// jsonProfiles runs billingcheck -format json on in and returns each
+// patient-week's week and profile, by patient, and the exit status and
+// standard error.
+func jsonProfiles(t *testing.T, in string, args ...string) (map[string][]string, int, string) {
+	t.Helper()
+	code, out, errOut := runWith(in, append(append([]string{"-format", "json"}, args...), "-")...)
+	got := map[string][]string{}
+	for line := range strings.Lines(out) {
+		var v struct {
+			Patient string        `json:"patient"`
+			Claim   string        `json:"claim"`
+			Week    schedule.Week `json:"week"`
+			Profile string        `json:"profile"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &v), line)
+		if v.Claim != "" {
+			got["claim "+v.Claim] = append(got["claim "+v.Claim], v.Profile)
+			continue
+		}
+		got[v.Patient] = append(got[v.Patient], v.Week.String()+" "+v.Profile)
+	}
+	return got, code, errOut
+}
+
+// TestProfileByFirstServiceDay checks that a family's profile is chosen
+// per patient-week by the week's first day of service: ISO week 2025-W01
+// runs from Monday 2024-12-30 to Sunday 2025-01-05, across the years of
+// two Medicare profiles. A week whose first session attended is on
+// 2024-12-31 is checked against the 2024 profile, one whose first is on
+// 2025-01-02 against the 2025 profile, whatever the sessions missed
+// before; a week with no session attended goes by its first session.
+func TestProfileByFirstServiceDay(t *testing.T) {
+	in := sessionsHeader +
+		// Attended from 2024-12-31: the 2024 profile.
+		session("p-1", "2024-12-31", "attended") +
+		session("p-1", "2025-01-02", "attended") +
+		session("p-1", "2025-01-03", "attended") +
+		// Absent on 2024-12-30 and 2024-12-31, attended from 2025-01-02:
+		// the 2025 profile.
+		session("p-2", "2024-12-30", "absent") +
+		session("p-2", "2024-12-31", "excused") +
+		session("p-2", "2025-01-02", "attended") +
+		session("p-2", "2025-01-03", "partial") +
+		// Nothing attended: the first session, on 2024-12-31.
+		session("p-3", "2024-12-31", "absent") +
+		session("p-3", "2025-01-02", "absent") +
+		// Three weeks across the year end, in one batch: 2024, 2024, 2025.
+		session("p-4", "2025-01-08", "attended") +
+		session("p-4", "2024-12-23", "attended") +
+		session("p-4", "2024-12-31", "attended")
+
+	want := map[string][]string{
+		"p-1": {"2025-W01 medicare-iop-2024"},
+		"p-2": {"2025-W01 medicare-iop-2025"},
+		"p-3": {"2025-W01 medicare-iop-2024"},
+		"p-4": {"2024-W52 medicare-iop-2024", "2025-W01 medicare-iop-2024", "2025-W02 medicare-iop-2025"},
+	}
+	got, code, errOut := jsonProfiles(t, in)
+	assert.Equal(t, want, got)
+	assert.NotContains(t, errOut, "not checked", "every week has a profile in force")
+	assert.Equal(t, exitBlocking, code, "p-3 attended nothing")
+
+	t.Run("php", func(t *testing.T) {
+		got, _, _ := jsonProfiles(t, in, "-profile", "medicare-php")
+		assert.Equal(t, []string{"2025-W01 medicare-php-2024"}, got["p-1"])
+		assert.Equal(t, []string{"2025-W01 medicare-php-2025"}, got["p-2"])
+	})
+	t.Run("text", func(t *testing.T) {
+		_, out, _ := runWith(in, "-")
+		assert.True(t, strings.HasPrefix(out, "billingcheck: medicare-iop by first day of service, ISO weeks, standard input\n"+
+			"sessions read: 12, rows refused: 0, patients: 4, patient-weeks: 6\n"), out)
+		assert.Contains(t, out, "\np-1      2025-W01  2024-12-30  medicare-iop-2024  9h00m ")
+		assert.Contains(t, out, "\np-2      2025-W01  2024-12-30  medicare-iop-2025  4h30m ")
+		assert.Contains(t, out, "\npatient-weeks: 6, not checked: 0, ")
+	})
+	t.Run("csv", func(t *testing.T) {
+		_, out, _ := runWith(in, "-format", "csv", "-")
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		require.NoError(t, err)
+		profiles := map[string]string{}
+		for _, r := range recs[1:] {
+			profiles[r[0]+" "+r[1]] = r[3]
+		}
+		assert.Equal(t, "medicare-iop-2025", profiles["p-2 2025-W01"])
+		assert.Equal(t, "medicare-iop-2024", profiles["p-4 2024-W52"])
+	})
+	t.Run("an explicit ID", func(t *testing.T) {
+		// The 2025 profile checks the week it is in force on; p-1's and
+		// p-3's weeks, and p-4's first two, are not checked.
+		got, code, errOut := jsonProfiles(t, in, "-profile", "medicare-iop-2025")
+		assert.Equal(t, map[string][]string{
+			"p-2": {"2025-W01 medicare-iop-2025"},
+			"p-4": {"2025-W02 medicare-iop-2025"},
+		}, got)
+		assert.Equal(t, exitBlocking, code)
+		assert.Contains(t, errOut, "billingcheck: not checked: p-1 2025-W01: medicare-iop-2025 is not in force on 2024-12-31, "+
+			"the week's first day of service (it is in force from 2025-01-01 to 2025-12-31)\n")
+		assert.Contains(t, errOut, "billingcheck: not checked: p-4 2024-W52: medicare-iop-2025 is not in force on 2024-12-23, ")
+	})
+}
+
+// TestClaimsByFirstServiceDay checks that a patient-week of claim lines
+// goes by its first date of service, and each claim by its own first date
+// of service.
+func TestClaimsByFirstServiceDay(t *testing.T) {
+	in := "patient,claim,line,date,code,bill_type,condition1\n" +
+		"p-1,c-2,1,2025-01-02,G0410,0131,92\n" +
+		"p-1,c-1,1,2024-12-31,G0410,0131,92\n" +
+		"p-1,c-1,2,2025-01-03,G0410,0131,92\n" +
+		"p-2,c-3,1,2025-01-02,G0410,0131,92\n"
+	got, _, errOut := jsonProfiles(t, in, "-input", "claims")
+	assert.Equal(t, map[string][]string{
+		"p-1":       {"2025-W01 medicare-iop-2024"},
+		"p-2":       {"2025-W01 medicare-iop-2025"},
+		"claim c-1": {"medicare-iop-2024"},
+		"claim c-2": {"medicare-iop-2025"},
+		"claim c-3": {"medicare-iop-2025"},
+	}, got)
+	assert.NotContains(t, errOut, "not checked")
+}
+
+// TestNoProfileInForce checks that a patient-week, or a claim, on which no
+// profile of the family is in force (Medicare IOP began in 2024) is not
+// checked, but reported, with a message that names the week and the rule
+// and no patient data but the record ID, and that it fails the run.
+func TestNoProfileInForce(t *testing.T) {
+	in := sessionsHeader +
+		programDay("p-9", "2023-03-06") + programDay("p-9", "2023-03-08") + programDay("p-9", "2023-03-10") +
+		programDay("p-9", "2025-03-03") + programDay("p-9", "2025-03-05") + programDay("p-9", "2025-03-07")
+	const msg = "p-9 2023-W10: no medicare-iop profile is in force on 2023-03-06, the week's first day of service"
+
+	code, out, errOut := runWith(in, "-")
+	assert.Equal(t, exitBlocking, code, "a week not checked fails the run, though the other one is clean")
+	assert.Empty(t, errOut)
+	assert.Contains(t, out, "sessions read: 18, rows refused: 0, patients: 1, patient-weeks: 2\n")
+	assert.Contains(t, out, "\np-9      2025-W10  2025-03-03  medicare-iop-2025  9h00m    3     3-3-3--   ok\n")
+	assert.NotContains(t, out, "2023-W10  ", "a week not checked is not a row of the table")
+	assert.Contains(t, out, "\nnot checked, no profile in force:\n  "+msg+"\n")
+	assert.Contains(t, out, "\npatient-weeks: 2, not checked: 1, blocking findings: 0, warnings: 0, rows refused: 0\n")
+
+	for _, format := range []string{"json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := runWith(in, "-format", format, "-")
+			assert.Equal(t, exitBlocking, code)
+			assert.Equal(t, "billingcheck: without an episode, taken as adults admitted on their first session: p-9\n"+
+				"billingcheck: not checked: "+msg+"\n", errOut)
+			assert.NotContains(t, out, "2023-W10", "standard output holds what was checked only")
+		})
+	}
+
+	t.Run("an explicit ID", func(t *testing.T) {
+		code, out, _ := runWith(in, "-profile", "medicare-iop-2024", "-")
+		assert.Equal(t, exitBlocking, code)
+		assert.Contains(t, out, "billingcheck: medicare-iop-2024, ISO weeks, standard input\n")
+		assert.Contains(t, out, "\n  p-9 2023-W10: medicare-iop-2024 is not in force on 2023-03-06, the week's first day of service "+
+			"(it is in force from 2024-01-01 to 2024-12-31)\n")
+		assert.Contains(t, out, "\n  p-9 2025-W10: medicare-iop-2024 is not in force on 2025-03-03, ")
+		assert.Contains(t, out, "\npatient-weeks: 2, not checked: 2, ")
+	})
+	t.Run("an open-ended profile", func(t *testing.T) {
+		_, out, _ := runWith(in, "-profile", "medicare-iop-2026", "-")
+		assert.Contains(t, out, "\n  p-9 2025-W10: medicare-iop-2026 is not in force on 2025-03-03, the week's first day of service "+
+			"(it is in force from 2026-01-01)\n")
+	})
+	t.Run("claims", func(t *testing.T) {
+		in := "patient,claim,line,date,code,bill_type,condition1\n" +
+			"p-9,c-1,1,2023-03-06,G0410,0131,92\n" +
+			"p-9,c-1,2,2024-01-02,G0410,0131,92\n"
+		code, out, _ := runWith(in, "-input", "claims", "-")
+		assert.Equal(t, exitBlocking, code)
+		assert.Contains(t, out, "\nnot checked, no profile in force:\n"+
+			"  p-9 2023-W10: no medicare-iop profile is in force on 2023-03-06, the week's first day of service\n"+
+			"  claim c-1 of p-9: no medicare-iop profile is in force on 2023-03-06, the claim's first day of service\n")
+		assert.Contains(t, out, "\npatient-weeks: 2, claims: 1, not checked: 2, ")
+		assert.Contains(t, out, "\np-9      2024-W01  2024-01-01  medicare-iop-2024  ", "the other week is checked")
+	})
+}
+
+// TestFamilies checks the families -profile accepts against the built-in
+// profiles: each is every built-in whose ID starts with its name, of one
+// level, one profile in force on each day from the first one's start, the
+// last open-ended; and each has a checker.
+func TestFamilies(t *testing.T) {
+	for _, f := range families {
+		t.Run(f, func(t *testing.T) {
+			ps, ok := familyOf(f)
+			require.True(t, ok)
+			require.NotEmpty(t, ps)
+			var ids []string
+			for _, p := range iop.Builtins() {
+				if strings.HasPrefix(p.ID, f+"-") {
+					ids = append(ids, p.ID)
+				}
+			}
+			for i, p := range ps {
+				assert.Equal(t, ids[i], p.ID)
+				assert.Equal(t, ps[0].Level, p.Level, p.ID)
+				if i+1 < len(ps) {
+					assert.Equal(t, ps[i+1].From, p.Until, "%s ends the day %s begins", p.ID, ps[i+1].ID)
+				} else {
+					assert.Equal(t, date.Zero, p.Until, "%s is open-ended", p.ID)
+				}
+			}
+			rs, ok, err := newRuleSet(f)
+			require.NoError(t, err)
+			require.True(t, ok)
+			assert.True(t, rs.family)
+			assert.Len(t, rs.checkers, len(ps))
+			for i, ck := range rs.checkers {
+				assert.Equal(t, ps[i].ID, ck.Profile().ID)
+			}
+			_, err = rs.choose(ps[0].From-1, "the week's")
+			require.Error(t, err)
+		})
+	}
+	_, ok := familyOf("medicare")
+	assert.False(t, ok)
+	assert.False(t, slices.ContainsFunc(families, func(f string) bool { return slices.Contains(profileIDs(), f) }),
+		"a family's name is no profile's ID")
+
+	_, out, _ := runWith("", "-h")
+	assert.Contains(t, out, "\nFamilies, by calendar year:\n  medicare-iop  medicare-iop-2024 from 2024-01-01 to 2024-12-31,\n")
+	assert.Less(t, strings.Index(out, "Families, by calendar year:"), strings.Index(out, "Built-in IDs:"), "families first")
+}
