@@ -27,7 +27,7 @@ var (
 // partial first week, per-diem payment tiers, certification due dates, a
 // weekly template, and the batch path over a CSV export.
 func stepSchedule(w io.Writer) error {
-	medicare, err := schedule.NewChecker(iop.MedicareIOP2024())
+	medicare, err := schedule.NewChecker(iop.MedicareIOP2025())
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 
-	fmt.Fprintln(w, "== Weekly hours (sample/schedule-week.json, medicare-iop-2024)")
+	fmt.Fprintln(w, "== Weekly hours (sample/schedule-week.json, medicare-iop-2025)")
 	sessions, err := schedule.ParseSessions(scheduleWeekJSON)
 	if err != nil {
 		return err
@@ -88,9 +88,9 @@ func stepSchedule(w io.Writer) error {
 		fmt.Fprintf(w, "  %-9s %d services  %s\n", d.Weekday, d.Services, tier)
 	}
 
-	fmt.Fprintln(w, "\n== Certification due dates (medicare-php-2024, admitted 2025-01-06)")
+	fmt.Fprintln(w, "\n== Certification due dates (medicare-php-2025, admitted 2025-01-06, service every day)")
 	var due []string
-	for d := range schedule.CertificationDueDates(iop.MedicarePHP2024().Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
+	for d := range schedule.CertificationDueDates(iop.MedicarePHP2025().Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
 		due = append(due, d.String())
 	}
 	fmt.Fprintf(w, "  %s\n", strings.Join(due, ", "))
