@@ -182,7 +182,7 @@ func ExampleParseEpisode() {
 
 // Measure counts over many episodes: completion and follow-up rates.
 func ExampleChecker_Measure() {
-	ck, err := aftercare.NewChecker(iop.MedicareIOP2024())
+	ck, err := aftercare.NewChecker(iop.MedicareIOP2025())
 	if err != nil {
 		panic(err)
 	}

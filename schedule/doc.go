@@ -19,7 +19,7 @@
 // [NewChecker], which validates the profile and its rule settings (a
 // setting of a schedule code that [Rules] does not list is refused):
 //
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+//	ck, err := schedule.NewChecker(iop.MedicareIOP2025()) // or the profile Profiles.AsOf picks for the week
 //	sum, err := ck.Summarize(week, sessions)     // one patient-week
 //	findings, err := ck.CheckWeek(sum, episode)  // nil when every rule is met
 //	fs, err = ck.AppendWeek(fs[:0], sum, episode) // the same, into a reused slice

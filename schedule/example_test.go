@@ -17,7 +17,7 @@ import (
 // physician certified, a warning for review (Medicare pays by the day), and
 // each day of 3 services is paid.
 func Example() {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
 	if err != nil {
 		panic(err)
 	}
@@ -90,7 +90,7 @@ func ExampleChecker_CheckWeek_partialWeek() {
 // Per-diem billing: the services of each day and the payment tier they
 // reach.
 func ExampleChecker_Days() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 3))
 	var sessions []schedule.Session
 	for day, n := range []int{4, 0, 3, 0, 2} {
@@ -123,7 +123,7 @@ func ExampleChecker_Days() {
 // When the certifications of a Medicare PHP patient fall due: at admission,
 // by the 18th day of services (admission + 17), then every 30 days.
 func ExampleCertificationDueDates() {
-	rules := iop.MedicarePHP2024().Certification
+	rules := iop.MedicarePHP2025().Certification
 	for d := range schedule.CertificationDueDates(rules, date.New(2025, 1, 6), date.New(2025, 3, 31)) {
 		fmt.Println(d)
 	}
@@ -141,20 +141,20 @@ func ExampleChecker_FitTemplate() {
 	if err != nil {
 		panic(err)
 	}
-	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.H0015()} {
+	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.H0015()} {
 		ck, _ := schedule.NewChecker(p)
 		fit, _ := ck.FitTemplate(t, iop.Adult)
 		fmt.Printf("%s: %s a week, margin %s, meets: %t\n", p.ID, fit.Weekly, fit.Margin, fit.Meets())
 	}
 	// Output:
-	// medicare-iop-2024: 9h00m a week, margin 0h00m, meets: true
+	// medicare-iop-2025: 9h00m a week, margin 0h00m, meets: true
 	// hcpcs-h0015: 9h00m a week, margin 0h00m, meets: true
 }
 
 // The batch path: sessions of many patients in any order, one summary per
 // patient-week out, sorted by patient and week.
 func ExampleSummarizer() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
 	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
