@@ -15,9 +15,13 @@ import (
 // Catalog returns every rule code the library can emit, package by package
 // (group, schedule, eligibility, aftercare), each with its default
 // severity, what it checks and its source: the packages' rule tables, which
-// their checks read too. Each call returns a new slice.
-func Catalog() []iop.Rule {
-	return slices.Concat(group.Rules(), schedule.Rules(), eligibility.Rules(), aftercare.Rules())
+// their checks read too.
+func Catalog() iop.RuleTable {
+	var all []iop.Rule
+	for _, t := range [...]iop.RuleTable{group.Rules(), schedule.Rules(), eligibility.Rules(), aftercare.Rules()} {
+		all = slices.AppendSeq(all, t.All())
+	}
+	return iop.NewRuleTable(all...)
 }
 
 // ValidateProfile validates p as [iop.Profile.Validate] does and, in
@@ -32,7 +36,7 @@ func ValidateProfile(p iop.Profile) error {
 	}
 	all := Catalog()
 	for i, s := range p.Rules {
-		if s.Code == "" || slices.ContainsFunc(all, func(r iop.Rule) bool { return r.Code == s.Code }) {
+		if _, ok := all.Rule(s.Code); s.Code == "" || ok {
 			continue
 		}
 		if !slices.ContainsFunc(errs, func(e *iop.FieldError) bool { return e.Field == "rules["+strconv.Itoa(i)+"].code" }) {

@@ -43,7 +43,7 @@
 //	ck, err := schedule.NewChecker(iop.MedicareIOP2025()) // the profile is validated here
 //	sum, err := ck.Summarize(week, sessions)               // err: a session that is not valid, by field
 //	findings, err := ck.CheckWeek(sum, episode)            // findings: what the rules found
-//	if err := findings.Err(); err != nil {                  // nil unless a finding blocks
+//	if err := findings.BlockingErr(); err != nil {          // nil unless a finding blocks
 //		// do not bill this patient-week
 //	}
 //
@@ -59,8 +59,8 @@
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,
 // so a batch reuses its memory; making a finding allocates nothing, and its
-// words are rendered from its rule, figures and day when asked
-// ([iop.Finding.Message]). A Checker is an immutable value, safe for
+// words are rendered from the checker's rule table when asked
+// (ck.Rules().Message(f)). A Checker is an immutable value, safe for
 // concurrent use.
 //
 // # Rules and their force
@@ -108,10 +108,11 @@
 //
 // Checks return [iop.Findings]: every finding, in rule order, each with a
 // stable [iop.Code] that test suites assert on, a severity, the record ID it
-// concerns, the day, the figures involved (needed 540 minutes, found 539),
-// the rule's summary, and the citation of the rule. Findings.Err is nil
-// when nothing blocks, and errors.Is(err, code) finds a finding by its
-// code.
+// concerns, the day, and the figures involved (needed 540 minutes, found
+// 539). The rule's words and citation are looked up by code in a rule
+// table ([iop.RuleTable]). Findings.BlockingErr is nil when nothing blocks;
+// errors.Is(fs.BlockingErr(), code) is true only for a blocking finding of
+// that code.
 //
 // # Privacy
 //

@@ -11,7 +11,7 @@ import (
 func ExampleCatalog() {
 	counts := map[string]int{}
 	var order []string
-	for _, r := range ioprules.Catalog() {
+	for r := range ioprules.Catalog().All() {
 		pkg, _, _ := strings.Cut(string(r.Code), ".")
 		if counts[pkg] == 0 {
 			order = append(order, pkg)

@@ -76,7 +76,7 @@ func profileReference() []byte {
 			fmt.Fprintf(&b, "%d. %s\n", n+1, cite(c))
 		}
 		b.WriteString("\n| rule | severity | from |\n|---|---|---|\n")
-		for _, r := range ioprules.Catalog() {
+		for r := range ioprules.Catalog().All() {
 			sev, on := p.Setting(r)
 			from := "rule table"
 			for _, s := range p.Rules {
@@ -97,7 +97,7 @@ func profileReference() []byte {
 	}
 	b.WriteString("\n## Rule tables\n\nEvery rule the checks apply, with its default severity (`ioprules.Catalog()`).\n\n")
 	b.WriteString("| rule | default severity | checks | source |\n|---|---|---|---|\n")
-	for _, r := range ioprules.Catalog() {
+	for r := range ioprules.Catalog().All() {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Code, r.Severity, cell(r.Summary), cell(cite(r.Cite)))
 	}
 	return b.Bytes()

@@ -38,6 +38,21 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	return Checker{r: &checker{p: p, rules: rs}}, nil
 }
 
+// IsZero reports whether ck was not made by [NewChecker].
+func (ck Checker) IsZero() bool { return ck.r == nil }
+
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off). A
+// follow-up finding names its window in Ref; the window's own citation is
+// in the profile. It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
+	}
+	return ck.r.rules.Table(nil)
+}
+
 // Profile returns a copy of the profile the Checker applies; the zero
 // Profile for the zero Checker.
 func (ck Checker) Profile() iop.Profile {
@@ -152,7 +167,7 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 // with got contacts: the window's name (the measure's, for a HEDIS
 // measure) as its Ref, its last day, its figures and its citation.
 func windowFinding(id string, w *iop.FollowUpWindow, r windowResult, got int) iop.Finding {
-	return iop.Finding{Subject: id, Day: r.last, Ref: w.Name, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount, Cite: w.Cite}
+	return iop.Finding{Subject: id, Day: r.last, Ref: w.Name, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount}
 }
 
 // stepRule returns the rule a step that does not go the way it says

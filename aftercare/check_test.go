@@ -16,7 +16,7 @@ import (
 
 // rule returns the line of the rule table of code c.
 func rule(c iop.Code) iop.Rule {
-	for _, r := range aftercare.Rules() {
+	for _, r := range slices.Collect(aftercare.Rules().All()) {
 		if r.Code == c {
 			return r
 		}
@@ -28,7 +28,7 @@ func rule(c iop.Code) iop.Rule {
 // code c under a profile that keeps the table's severities.
 func finding(c iop.Code, need, got int64, unit iop.Unit) iop.Finding {
 	r := rule(c)
-	return iop.Finding{Code: c, Severity: r.Severity, Subject: "E1", Need: need, Got: got, Unit: unit, Summary: r.Summary, Cite: r.Cite}
+	return iop.Finding{Code: c, Severity: r.Severity, Subject: "E1", Need: need, Got: got, Unit: unit}
 }
 
 // stepFinding is the finding of a step rule c about episode E1 that steps
@@ -46,7 +46,6 @@ func windowFinding(c iop.Code, w iop.FollowUpWindow, last int, got int64) iop.Fi
 	f := finding(c, int64(w.Need()), got, iop.UnitCount)
 	f.Day = dischargedOn + date.Date(last)
 	f.Ref = w.Name
-	f.Cite = w.Cite
 	return f
 }
 
@@ -199,7 +198,7 @@ func TestCheckDischargeRules(t *testing.T) {
 			got, err := checkDischarge(t, noWindows(), ep, tt.plan, dischargedOn+60)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
-			ioptest.Cited(t, got)
+			ioptest.Cited(t, aftercare.Rules(), got)
 		})
 	}
 }
@@ -421,14 +420,14 @@ func TestCheckFindingsAreErrors(t *testing.T) {
 	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}, false)
 	fs, err := checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
-	require.ErrorIs(t, fs.Err(), aftercare.CodePlanMissing)
+	require.ErrorIs(t, fs.BlockingErr(), aftercare.CodePlanMissing)
 	ioptest.Blocks(t, fs, aftercare.CodePlanMissing)
 
 	ep = discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)
 	fs, err = checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
 	ioptest.HasCode(t, fs, aftercare.CodeOutreach)
-	require.NoError(t, fs.Err(), "outreach is a warning: it does not block")
+	require.NoError(t, fs.BlockingErr(), "outreach is a warning: it does not block")
 }
 
 func TestFindingMessage(t *testing.T) {
@@ -436,17 +435,16 @@ func TestFindingMessage(t *testing.T) {
 	fs, err := checkDischarge(t, withWindows(fui7), ep, aftercare.Plan{Made: dischargedOn + 2, RecoveryCoach: true}, dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
-	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", fs[0].Message())
-	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0", fs[1].Message())
-	assert.Equal(t, "aftercare.follow-up.missed [E1]: fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0 ("+
-		fui7.Cite.String()+")", fs[1].Error())
+	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", aftercare.Rules().Message(fs[0]))
+	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0", aftercare.Rules().Message(fs[1]))
+	assert.Equal(t, "aftercare.follow-up.missed [E1] on 2025-03-17 (fui-7): need 1, got 0", fs[1].String())
 
 	// A step names the level stepped to.
 	step := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
 	fs, err = checkDischarge(t, noWindows(), discharged(t, "E1", step, false), fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, fs, 1)
-	assert.Equal(t, "a step down does not go to a less intensive level of care: level 2.5", fs[0].Message())
+	assert.Equal(t, "a step down does not go to a less intensive level of care: level 2.5", aftercare.Rules().Message(fs[0]))
 }
 
 // TestCheckerConcurrent shares one Checker between goroutines (run with

@@ -75,9 +75,9 @@ func ExampleChecker_CheckDischarge() {
 	}
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
-		fmt.Println("  ", f.Message())
+		fmt.Println("  ", aftercare.Rules().Message(f))
 	}
-	fmt.Println("blocking:", fs.Err() != nil)
+	fmt.Println("blocking:", fs.BlockingErr() != nil)
 	// Output:
 	// warning aftercare.court-order.notice-due
 	//    court-ordered treatment ended before completion: notice is due
@@ -114,7 +114,8 @@ func ExampleChecker_CheckDischarge_sameDay() {
 		fs, _ := ck.CheckDischarge(ep, plan, on+60)
 		fmt.Printf("%s: %d finding(s)\n", m, len(fs))
 		for _, f := range fs {
-			fmt.Printf("  %s %s, last day %s, need %d, got %d (%s)\n", f.Code, f.Ref, f.Day, f.Need, f.Got, f.Cite.Source)
+			w, _ := p.FollowUp.Window(f.Ref)
+			fmt.Printf("  %s %s, last day %s, need %d, got %d (%s)\n", f.Code, f.Ref, f.Day, f.Need, f.Got, w.Cite.Source)
 		}
 	}
 	// Output:

@@ -2,11 +2,13 @@ package aftercare_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -172,9 +174,9 @@ func FuzzPlanJSON(f *testing.F) {
 		for _, prof := range []iop.Profile{iop.ASAM3Level21(), iop.MedicareIOP2024()} {
 			fs, err := checkDischarge(t, prof, ep, p, dischargedOn+20)
 			require.NoError(t, err)
-			for _, f := range fs {
-				assert.NotEmpty(t, f.Cite.Source)
-			}
+			ck, err := aftercare.NewChecker(prof)
+			require.NoError(t, err)
+			ioptest.Cited(t, ck.Rules(), fs)
 		}
 	})
 }
@@ -227,7 +229,7 @@ func FuzzCheck(f *testing.F) {
 			return
 		}
 		codes := map[iop.Code]bool{}
-		for _, r := range aftercare.Rules() {
+		for _, r := range slices.Collect(aftercare.Rules().All()) {
 			codes[r.Code] = true
 		}
 		for _, f := range fs {

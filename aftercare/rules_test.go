@@ -3,6 +3,7 @@ package aftercare_test
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -16,7 +17,7 @@ import (
 func TestRulesCatalog(t *testing.T) {
 	form := regexp.MustCompile(`^aftercare\.[a-z-]+\.[a-z-]+$`)
 	seen := map[iop.Code]bool{}
-	for _, r := range aftercare.Rules() {
+	for _, r := range slices.Collect(aftercare.Rules().All()) {
 		assert.Regexp(t, form, string(r.Code))
 		assert.False(t, seen[r.Code], "duplicate %s", r.Code)
 		seen[r.Code] = true
@@ -26,11 +27,6 @@ func TestRulesCatalog(t *testing.T) {
 		assert.NotEmpty(t, r.Cite.Edition, "%s edition", r.Code)
 	}
 	assert.Len(t, seen, 11)
-
-	// Each call returns a new slice.
-	rs := aftercare.Rules()
-	rs[0].Severity = iop.Info
-	assert.Equal(t, iop.Blocking, aftercare.Rules()[0].Severity)
 }
 
 // settingsProfile is ASAM level 2.1 with the rule settings given in JSON,
@@ -63,13 +59,13 @@ func TestProfileRuleSettings(t *testing.T) {
 	outreach := finding(aftercare.CodeOutreach, 0, 0, 0)
 	outreach.Severity = iop.Blocking
 	assert.Equal(t, iop.Findings{outreach}, got)
-	require.ErrorIs(t, got.Err(), aftercare.CodeOutreach, "outreach now blocks")
+	require.ErrorIs(t, got.BlockingErr(), aftercare.CodeOutreach, "outreach now blocks")
 
 	// The same episode under the built-in profile.
 	got, err = checkDischarge(t, iop.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	assert.Equal(t, iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0), finding(aftercare.CodeOutreach, 0, 0, 0)}, got)
-	require.NoError(t, got.Err())
+	require.NoError(t, got.BlockingErr())
 
 	// Both follow-up rules off: the windows are not judged at all.
 	p, err = settingsProfile(t, `[
@@ -123,7 +119,7 @@ func TestEveryRuleProduced(t *testing.T) {
 		aftercare.CodeFollowUpNotScheduled:    {d: completed(), plan: planWith(), asOf: 1},
 	}
 	severities := map[iop.Code]iop.Severity{}
-	for _, r := range aftercare.Rules() {
+	for _, r := range slices.Collect(aftercare.Rules().All()) {
 		severities[r.Code] = r.Severity
 		_, ok := scenarios[r.Code]
 		assert.True(t, ok, "no scenario produces %s", r.Code)
@@ -134,7 +130,7 @@ func TestEveryRuleProduced(t *testing.T) {
 			fs, err := checkDischarge(t, iop.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
 			require.NoError(t, err)
 			ioptest.HasCode(t, fs, code)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, aftercare.Rules(), fs)
 			for _, f := range fs {
 				sev, ok := severities[f.Code]
 				assert.True(t, ok, "%s is not in Rules", f.Code)

@@ -18,13 +18,13 @@ func (ck Checker) CheckDecision(d Decision) (iop.Findings, error) {
 	r := ck.r
 	var fs iop.Findings
 	if m := d.raisedBy; m != 0 {
-		fs = r.addLevels(fs, ruleDecisionRaisedByModifier, &d, d.modifierCite(m), d.recommended, higher(d.safety, d.intensity))
+		fs = r.addLevels(fs, ruleDecisionRaisedByModifier, &d, d.recommended, higher(d.safety, d.intensity))
 	}
 	if d.assessment.Modifiers.Has(ModWithdrawalMonitoring) {
-		fs = r.addPlain(fs, ruleDecisionWithdrawalMonitoring, &d, d.modifierCite(ModWithdrawalMonitoring))
+		fs = r.addPlain(fs, ruleDecisionWithdrawalMonitoring, &d)
 	}
 	if d.assessment.Modifiers.Has(ModCoOccurring) {
-		fs = r.addPlain(fs, ruleDecisionCoOccurring, &d, d.modifierCite(ModCoOccurring))
+		fs = r.addPlain(fs, ruleDecisionCoOccurring, &d)
 	}
 	return fs, nil
 }
@@ -53,20 +53,20 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 	rec := d.recommended
 	var fs iop.Findings
 	if !v.Reason.IsValid() {
-		fs = r.addLevels(fs, ruleVarianceUndocumented, &d, iop.Citation{}, rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceUndocumented, &d, rec, v.Given)
 	}
 	cmp := v.Given.Compare(rec)
 	if cmp < 0 {
-		fs = r.addLevels(fs, ruleVarianceBelowRecommended, &d, d.driverCite(), rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceBelowRecommended, &d, rec, v.Given)
 	}
 	if v.Given.Compare(d.justified) > 0 {
-		fs = r.addLevels(fs, ruleVarianceAboveJustified, &d, iop.Citation{}, d.justified, v.Given)
+		fs = r.addLevels(fs, ruleVarianceAboveJustified, &d, d.justified, v.Given)
 	}
 	if v.Reason == VariancePayerAuthorizedLower && cmp >= 0 {
-		fs = r.addLevels(fs, ruleVarianceReasonMismatch, &d, iop.Citation{}, rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceReasonMismatch, &d, rec, v.Given)
 	}
 	if v.Reason == VarianceLevelNotAvailable && cmp < 0 {
-		fs = r.addLevels(fs, ruleVarianceNotNextAvailable, &d, iop.Citation{}, rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceNotNextAvailable, &d, rec, v.Given)
 	}
 	return fs, nil
 }
@@ -121,10 +121,10 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 	a := &d.assessment
 	rec := d.recommended
 	if g := d.variance.Given; g != 0 && g != iop.Level21 {
-		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, &d, iop.Citation{}, iop.Level21, g)
+		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, &d, iop.Level21, g)
 	}
 	if a.Modifiers.Has(ModImminentDanger) {
-		dst = r.addPlain(dst, ruleAdmissionImminentDanger, &d, d.modifierCite(ModImminentDanger))
+		dst = r.addPlain(dst, ruleAdmissionImminentDanger, &d)
 	}
 	documented := d.documentedAt(iop.Level21)
 	switch cmp := rec.Compare(iop.Level21); {
@@ -136,19 +136,19 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 		case a.Modifiers.Has(ModSteppingDown):
 			rule = ruleAdmissionBelowIOPStepDown
 		}
-		dst = r.addLevels(dst, rule, &d, iop.Citation{}, rec, iop.Level21)
+		dst = r.addLevels(dst, rule, &d, rec, iop.Level21)
 	case cmp > 0 && is24Hour(rec):
 		rule := ruleAdmissionNeeds24Hour
 		if documented {
 			rule = ruleAdmissionNeeds24HourDocumented
 		}
-		dst = r.addLevels(dst, rule, &d, d.driverCite(), rec, iop.Level21)
+		dst = r.addLevels(dst, rule, &d, rec, iop.Level21)
 	case cmp > 0:
 		rule := ruleAdmissionAboveIOP
 		if documented {
 			rule = ruleAdmissionAboveIOPDocumented
 		}
-		dst = r.addLevels(dst, rule, &d, d.driverCite(), rec, iop.Level21)
+		dst = r.addLevels(dst, rule, &d, rec, iop.Level21)
 	}
 	w := &r.profile.Weekly
 	if w.Adult == (iop.Band{}) && w.Adolescent == (iop.Band{}) {
@@ -156,14 +156,14 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 	}
 	band := w.For(a.Population)
 	if band == (iop.Band{}) {
-		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID, Cite: w.Cite}), nil
+		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID}), nil
 	}
 	switch band.Compare(planned) {
 	case -1:
-		dst = r.rules.Add(dst, ruleAdmissionHoursBelowMinimum, iop.Finding{Subject: a.ID, Cite: w.Cite,
+		dst = r.rules.Add(dst, ruleAdmissionHoursBelowMinimum, iop.Finding{Subject: a.ID,
 			Need: int64(band.Min), Got: int64(planned), Unit: iop.UnitMinutes})
 	case +1:
-		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID, Cite: w.Cite,
+		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID,
 			Level: w.Above, Need: int64(band.Max), Got: int64(planned), Unit: iop.UnitMinutes})
 	}
 	return dst, nil

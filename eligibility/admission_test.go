@@ -66,7 +66,7 @@ func TestCheckAdmission(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := admission(t, tt.ck, tt.d, tt.planned)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 }
@@ -88,11 +88,10 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 		ck := newChecker(t, p)
 		below := func(need, got iop.Minutes) iop.Finding {
 			f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(need), int64(got), iop.UnitMinutes)
-			f.Cite = p.Weekly.Cite
 			return f
 		}
 		above := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
-		above.Cite, above.Level = p.Weekly.Cite, iop.Level25
+		above.Level = iop.Level25
 		tests := []struct {
 			name    string
 			d       eligibility.Decision
@@ -118,10 +117,10 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 		}
 	}
 	b := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
-	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", b.Message())
+	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", eligibility.Rules().Message(b))
 	a := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
 	a.Level = iop.Level25
-	assert.Equal(t, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", a.Message())
+	assert.Equal(t, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", eligibility.Rules().Message(a))
 }
 
 // TestCheckAdmissionMedicareNoMaximum: Medicare's IOP rules (42 CFR 410.44)
@@ -132,7 +131,6 @@ func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()} {
 		ck := newChecker(t, p)
 		below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
-		below.Cite = p.Weekly.Cite
 		below.Severity, _ = p.Setting(rule(t, eligibility.CodeAdmissionHoursBelowMinimum))
 		t.Run(p.ID+"/8h59m", func(t *testing.T) {
 			assert.Equal(t, iop.Findings{below}, admission(t, ck, d, iop.Hours(9)-1))
@@ -156,7 +154,6 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 	ages := iop.IllinoisAges().Ages
 	ck := std(t)
 	il := newChecker(t, iop.IllinoisAges())
-	p := iop.ASAM3Level21()
 	tests := []struct {
 		age  int
 		want iop.Population
@@ -178,7 +175,6 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 			var want iop.Findings
 			if pop == iop.Adult {
 				f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(iop.Hours(9)), int64(iop.Hours(6)), iop.UnitMinutes)
-				f.Cite = p.Weekly.Cite
 				want = iop.Findings{f}
 			}
 			assert.Equal(t, want, admission(t, ck, d, iop.Hours(6)))
@@ -190,7 +186,6 @@ func TestCheckAdmissionLevels(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, [6]int{3, 0, 0, 2, 2, 0})
 	want := finding(t, eligibility.CodeAdmissionNeeds24Hour, "A-1", 37, 21, iop.UnitIntensity)
-	want.Cite = d.Reason(eligibility.D1).Cite
 	assert.Equal(t, iop.Findings{want}, admission(t, ck, d, iop.Hours(9)))
 }
 

@@ -22,6 +22,7 @@ type checker struct {
 	profile  iop.Profile
 	criteria Criteria
 	rules    check.Rules
+	cites    [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 	levels   levelSet
 	// first is the index in criteria.Rules of the first rule of each
 	// dimension and rating; modifier the index in criteria.Modifiers of
@@ -66,6 +67,12 @@ func NewChecker(p iop.Profile, c Criteria) (Checker, error) {
 		return Checker{}, err
 	}
 	r := &checker{profile: p, criteria: c.Clone(), rules: rules}
+	for _, i := range [...]int{ruleAdmissionPopulationNotServed, ruleAdmissionHoursBelowMinimum, ruleAdmissionHoursAboveMaximum} {
+		r.cites[i] = p.Weekly.Cite
+	}
+	r.cites[ruleStayJustificationDue] = p.Stay.Cite
+	r.cites[ruleStayBeyondTypical] = p.Stay.Cite
+	r.cites[ruleTransferStepDownAllowance] = p.StepDown.Cite
 	for _, l := range c.Levels {
 		r.levels = r.levels.with(l)
 	}
@@ -88,6 +95,23 @@ func NewChecker(p iop.Profile, c Criteria) (Checker, error) {
 		}
 	}
 	return Checker{r: r}, nil
+}
+
+// IsZero reports whether ck was not made by [NewChecker].
+func (ck Checker) IsZero() bool { return ck.r == nil }
+
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off) and the
+// citation of the profile's own parameters for the rule (weekly hours,
+// stay, step-down) when it has them, the rule's general source otherwise.
+// The criteria a decision applied are cited in the decision itself
+// ([Decision.Reasons]). It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
+	}
+	return ck.r.rules.Table(ck.r.cites[:])
 }
 
 // Profile returns a copy of the checker's profile; the zero Profile for
@@ -170,14 +194,14 @@ func (ck Checker) ready() error {
 
 // addLevels appends the finding of rule i about decision d whose figures are
 // the intensities of the level needed and the level found.
-func (r *checker) addLevels(dst iop.Findings, i int, d *Decision, cite iop.Citation, need, got iop.Level) iop.Findings {
-	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID, Cite: cite,
+func (r *checker) addLevels(dst iop.Findings, i int, d *Decision, need, got iop.Level) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID,
 		Need: int64(need.Intensity()), Got: int64(got.Intensity()), Unit: iop.UnitIntensity})
 }
 
 // addPlain appends the finding of rule i about decision d, without figures.
-func (r *checker) addPlain(dst iop.Findings, i int, d *Decision, cite iop.Citation) iop.Findings {
-	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID, Cite: cite})
+func (r *checker) addPlain(dst iop.Findings, i int, d *Decision) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID})
 }
 
 // is24Hour reports whether l is a residential or inpatient level: ASAM

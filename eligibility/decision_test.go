@@ -133,13 +133,9 @@ func TestPlace(t *testing.T) {
 
 func TestCheckDecision(t *testing.T) {
 	ck := std(t)
-	c := eligibility.DefaultCriteria()
 	raised := finding(t, eligibility.CodeDecisionRaisedByModifier, "A-1", 37, 21, iop.UnitIntensity)
-	raised.Cite = c.Modifiers[1].Cite
 	wm := finding(t, eligibility.CodeDecisionWithdrawalMonitoring, "A-1", 0, 0, 0)
-	wm.Cite = c.Modifiers[0].Cite
 	co := finding(t, eligibility.CodeDecisionCoOccurring, "A-1", 0, 0, 0)
-	co.Cite = c.Modifiers[2].Cite
 	tests := []struct {
 		name string
 		d    eligibility.Decision
@@ -155,7 +151,7 @@ func TestCheckDecision(t *testing.T) {
 			assert.Equal(t, tt.want, decisionFindings(t, ck, tt.d))
 		})
 	}
-	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", raised.Message())
+	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", eligibility.Rules().Message(raised))
 	_, err := ck.CheckDecision(eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
@@ -186,11 +182,10 @@ func TestCheckVariance(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := varianceFindings(t, ck, place(t, d, tt.given, tt.reason, "n-v"))
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", 21, 10, iop.UnitIntensity)
-	want.Cite = d.Reason(eligibility.D4).Cite
 	assert.Equal(t, iop.Findings{want},
 		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VariancePatientPreference, "n-v")))
 	_, err := ck.CheckVariance(eligibility.Decision{})

@@ -64,21 +64,21 @@ func (ck Checker) AppendDischarge(dst iop.Findings, x DischargeReview) (iop.Find
 	d := &x.Final
 	rec := d.recommended
 	if d.assessment.Modifiers.Has(ModImminentDanger) {
-		dst = r.addPlain(dst, ruleDischargeImminentDanger, d, d.modifierCite(ModImminentDanger))
+		dst = r.addPlain(dst, ruleDischargeImminentDanger, d)
 	}
 	above := rec.Compare(iop.Level21) > 0
 	if above && (x.NextLevel == 0 || x.NextLevel.Compare(rec) < 0) {
-		dst = r.addLevels(dst, ruleDischargeHigherLevelNeeded, d, d.driverCite(), rec, x.NextLevel)
+		dst = r.addLevels(dst, ruleDischargeHigherLevelNeeded, d, rec, x.NextLevel)
 	}
 	if x.Planned && rec == iop.Level21 {
-		dst = r.addLevels(dst, ruleDischargeCriteriaStillMet, d, iop.Citation{}, rec, x.NextLevel)
+		dst = r.addLevels(dst, ruleDischargeCriteriaStillMet, d, rec, x.NextLevel)
 	}
 	if !above && rec.Compare(iop.Level1) >= 0 {
 		switch {
 		case x.NextLevel == 0:
-			dst = r.addLevels(dst, ruleDischargeNoContinuingCare, d, iop.Citation{}, rec, 0)
+			dst = r.addLevels(dst, ruleDischargeNoContinuingCare, d, rec, 0)
 		case x.NextLevel.Compare(rec) < 0:
-			dst = r.addLevels(dst, ruleDischargeNextLevelBelow, d, iop.Citation{}, rec, x.NextLevel)
+			dst = r.addLevels(dst, ruleDischargeNextLevelBelow, d, rec, x.NextLevel)
 		}
 	}
 	return dst, nil

@@ -88,8 +88,7 @@
 // modifier), and must be of the profile's edition when the profile names
 // one; ratings, when given, rate all six dimensions. [Decision.Place],
 // [Checker.CheckVariance], [Checker.CheckDecision], [Checker.CheckAdmission]
-// and the review checks then work on it as on a decision of Decide; the
-// findings that follow from the level cite the tool. Such a decision has no
+// and the review checks then work on it as on a decision of Decide. Such a decision has no
 // safety or intensity level and no driving dimension, since the tool does
 // not report them. [ParseRecommendation] decodes a recommendation from
 // JSON; the Decision round-trips in JSON with "source" in place of

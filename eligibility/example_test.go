@@ -48,7 +48,7 @@ func Example() {
 		}
 		fmt.Println(planned, fs.Codes(), fs.HasBlocking())
 		for _, f := range fs {
-			fmt.Println("  ", f.Message())
+			fmt.Println("  ", eligibility.Rules().Message(f))
 		}
 	}
 	// Output:
@@ -101,11 +101,11 @@ func ExampleChecker_Recommended() {
 	}
 	fs, _ := ck.CheckVariance(placed)
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, "-", f.Cite.Source)
+		fmt.Println(f.Severity, f.Code)
 	}
 	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, "-", f.Cite.Source)
+		fmt.Println(f.Severity, f.Code)
 	}
 
 	b, _ := json.Marshal(placed)
@@ -118,9 +118,9 @@ func ExampleChecker_Recommended() {
 	fmt.Println(err)
 	// Output:
 	// recommended: 2.5 by ASAM CONTINUUM
-	// warning eligibility.variance.below-recommended - ASAM CONTINUUM
-	// warning eligibility.variance.not-next-available - Anthem Clinical UM Guideline CG-BEH-04, Substance-Related and Addictive Disorder Treatment: where the indicated level is not available, the next more intensive available level
-	// warning eligibility.admission.above-iop-documented - ASAM CONTINUUM
+	// warning eligibility.variance.below-recommended
+	// warning eligibility.variance.not-next-available
+	// warning eligibility.admission.above-iop-documented
 	// stored and read back: true
 	// level: out of range: not a level of the edition
 }
@@ -227,7 +227,7 @@ func ExampleChecker_CheckTransfer() {
 		return
 	}
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, "-", f.Message())
+		fmt.Println(f.Severity, f.Code, "-", eligibility.Rules().Message(f))
 	}
 	// Output:
 	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 10, got 21

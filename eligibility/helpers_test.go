@@ -128,13 +128,11 @@ func varianceFindings(t testing.TB, ck eligibility.Checker, d eligibility.Decisi
 // rule returns the rule table's line for code c.
 func rule(t testing.TB, c iop.Code) iop.Rule {
 	t.Helper()
-	for _, r := range eligibility.Rules() {
-		if r.Code == c {
-			return r
-		}
+	r, ok := eligibility.Rules().Rule(c)
+	if !ok {
+		t.Fatalf("no rule %s", c)
 	}
-	t.Fatalf("no rule %s", c)
-	return iop.Rule{}
+	return r
 }
 
 // finding returns the finding of rule c with the table's severity, summary
@@ -142,8 +140,7 @@ func rule(t testing.TB, c iop.Code) iop.Rule {
 func finding(t testing.TB, c iop.Code, subject string, need, got int64, unit iop.Unit) iop.Finding {
 	t.Helper()
 	r := rule(t, c)
-	return iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Need: need, Got: got, Unit: unit,
-		Summary: r.Summary, Cite: r.Cite}
+	return iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Need: need, Got: got, Unit: unit}
 }
 
 // fieldWant is one error expected of a refusal: the field, and the

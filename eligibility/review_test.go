@@ -50,7 +50,7 @@ func TestCheckContinuedStay(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := continuedStay(t, tt.ck, tt.rv)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 
@@ -72,9 +72,8 @@ func TestCheckContinuedStay(t *testing.T) {
 	})
 	t.Run("figures", func(t *testing.T) {
 		want := finding(t, eligibility.CodeStayJustificationDue, "A-1", 42, 43, iop.UnitDays)
-		want.Cite = iop.S9480NewYork().Stay.Cite
 		assert.Equal(t, iop.Findings{want}, continuedStay(t, ny, review(43, iopRisks, eligibility.ProgressMade)))
-		assert.Equal(t, "continued stay: a written justification is due for a stay this long: need 42 days, got 43 days", want.Message())
+		assert.Equal(t, "continued stay: a written justification is due for a stay this long: need 42 days, got 43 days", eligibility.Rules().Message(want))
 	})
 }
 
@@ -142,7 +141,7 @@ func TestCheckTransfer(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := transfer(t, tt.ck, tt.rv)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 	t.Run("ratings rose: the figure counts the dimensions", func(t *testing.T) {

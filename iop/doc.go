@@ -101,13 +101,16 @@
 // ("schedule.weekly-minutes.below-minimum"), a [Severity] (info, warning,
 // blocking: do not bill, admit or discharge on the record), the record ID
 // it is about, the day it concerns, the level it points to, the figures
-// (Need, Got, in a [Unit]), the rule's one-line summary and the citation of
-// the rule from the profile applied. Making a finding does not allocate:
-// [Finding.Message] renders its words when asked. [Findings.Err] returns nil
-// unless a finding blocks; errors.Is(err, code) finds a finding by its
-// code. Each package's Rules function returns its rule table ([Rule]:
-// code, default severity, summary, citation); the root package's Catalog
-// lists every code of the library.
+// (Need, Got, in a [Unit]). A finding is a result, not an error: small,
+// comparable, and made without allocating. It refers to its rule by code:
+// the rule's words and citation are in a [RuleTable], which renders them
+// when asked ([RuleTable.Message]). Each package's Rules function returns
+// its rule table (code, default severity, summary, general source), each
+// Checker's Rules the table as its profile applies it (severity, the
+// profile's citation), and the root package's Catalog every rule of the
+// library. [Findings.BlockingErr] returns nil unless a finding blocks, and
+// otherwise a [*BlockingError] holding the blocking findings only, so that
+// errors.Is(fs.BlockingErr(), code) is false for a warning of that code.
 //
 // # Errors
 //

@@ -131,19 +131,31 @@ func ExampleAgeRules_PopulationOn() {
 	// 2026-03-01 adult
 }
 
-func ExampleFindings() {
-	fs := iop.Findings{{
-		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
-		Summary: "counted service time below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"},
-		Need: 540, Got: 525, Unit: iop.UnitMinutes,
-	}}
-	if err := fs.Err(); err != nil {
-		fmt.Println(err)
-		fmt.Println(errors.Is(err, iop.Code("schedule.weekly-minutes.below-minimum")))
+func ExampleFindings_BlockingErr() {
+	fs := iop.Findings{
+		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+			Need: 540, Got: 525, Unit: iop.UnitMinutes},
+		{Code: "schedule.session.overlap", Severity: iop.Warning, Subject: "P-17"},
 	}
+	err := fs.BlockingErr()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, iop.Code("schedule.weekly-minutes.below-minimum")))
+	fmt.Println(errors.Is(err, iop.Code("schedule.session.overlap")), "(a warning)")
 	// Output:
-	// schedule.weekly-minutes.below-minimum [P-17]: counted service time below the weekly minimum: need 9h00m, got 8h45m (42 CFR 410.44(c))
+	// blocking: schedule.weekly-minutes.below-minimum [P-17]: need 9h00m, got 8h45m
 	// true
+	// false (a warning)
+}
+
+func ExampleRuleTable_Message() {
+	rules := iop.NewRuleTable(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking,
+		Summary: "counted service time below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}})
+	f := iop.Finding{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+		Need: 540, Got: 525, Unit: iop.UnitMinutes}
+	r, _ := rules.Rule(f.Code)
+	fmt.Printf("%s: %s (%s)\n", f.Code, rules.Message(f), r.Cite)
+	// Output:
+	// schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h45m (42 CFR 410.44(c))
 }
 
 func ExamplePartialWeek_Minimum() {

@@ -139,10 +139,10 @@ func TestCertificationDeadlines(t *testing.T) {
 	// The day before, on and after each deadline: a day of service on it is
 	// covered through the deadline, not after.
 	missing := func(p iop.Profile, need, got int64) iop.Finding {
-		return finding(schedule.CodeCertificationMissing, p.Certification.Cite, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
 	}
 	due := func(p iop.Profile, d date.Date, n int64) iop.Finding {
-		return finding(schedule.CodeCertificationDue, p.Certification.Cite, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
+		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
 	}
 	months, sixty := iop.MedicareIOP2025(), days60()
 	adm := day(2024, 12, 31)
@@ -187,12 +187,11 @@ func TestCheckCertification(t *testing.T) {
 	php := calendarPHP()
 	ck := checker(t, php)
 	adm := day(2025, 1, 6) // a Monday
-	cite := php.Certification.Cite
 	missing := func(need, got int64) iop.Finding {
-		return finding(schedule.CodeCertificationMissing, cite, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
 	}
 	due := func(d date.Date, n int64) iop.Finding {
-		return finding(schedule.CodeCertificationDue, cite, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
+		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
 	}
 	tests := []struct {
 		name     string
@@ -218,7 +217,7 @@ func TestCheckCertification(t *testing.T) {
 		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
 			iop.Findings{due(adm+48, 3)}},
 		{"the plan of care due for review after 31 days", adm + 28, []int{3, 4}, []date.Date{adm, adm + 18}, nil,
-			iop.Findings{finding(schedule.CodePlanReviewOverdue, cite, iop.Finding{Subject: "p-1", Day: adm + 32, Need: 31, Got: 32, Unit: iop.UnitDays})}},
+			iop.Findings{finding(schedule.CodePlanReviewOverdue, iop.Finding{Subject: "p-1", Day: adm + 32, Need: 31, Got: 32, Unit: iop.UnitDays})}},
 		{"day 31 is in time", adm + 28, []int{2, 3}, []date.Date{adm, adm + 18}, nil, nil},
 	}
 	for _, tt := range tests {

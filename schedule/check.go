@@ -92,12 +92,24 @@ func (ck Checker) Profile() iop.Profile {
 	return ck.r.p.Clone()
 }
 
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off) and the
+// citation of the profile's own parameters for the rule when it has them,
+// the rule's general source otherwise. It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
+	}
+	return ck.r.rules.Table(ck.r.cite[:])
+}
+
 // add appends the finding of rule i about subject (and day, when it
 // concerns one) with its figures and the profile's citation of the rule's
 // group. The finding is built in place, in the call to check.Rules.Add, so
 // that it is copied as little as possible.
 func (r *checker) add(dst iop.Findings, i int, subject string, day date.Date, need, got int64, unit iop.Unit) iop.Findings {
-	return r.rules.Add(dst, i, iop.Finding{Subject: subject, Day: day, Need: need, Got: got, Unit: unit, Cite: r.cite[i]})
+	return r.rules.Add(dst, i, iop.Finding{Subject: subject, Day: day, Need: need, Got: got, Unit: unit})
 }
 
 // Summarize adds up one patient's sessions of week w under ck's counting
@@ -400,7 +412,7 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 	}
 	if judged > 0 {
 		fs = r.rules.Add(fs, ruleWeeklyAboveMaximum, iop.Finding{Subject: s.Patient, Level: p.Weekly.Above,
-			Need: int64(band.Max), Got: int64(counted), Unit: iop.UnitMinutes, Cite: r.cite[ruleWeeklyAboveMaximum]})
+			Need: int64(band.Max), Got: int64(counted), Unit: iop.UnitMinutes})
 	}
 	if r.daily && p.Daily.MinDayMinutes > 0 {
 		for i, m := range day {

@@ -40,10 +40,10 @@ func daysOf(minutes ...iop.Minutes) []schedule.Session {
 func TestWeekBoundariesToTheMinute(t *testing.T) {
 	asam, php, medicare := iop.ASAM3Level21(), iop.MedicarePHP2025(), iop.MedicareIOP2025()
 	below := func(p iop.Profile, need, got int64) iop.Findings {
-		return iop.Findings{findingIn(p, schedule.CodeWeeklyBelowMinimum, p.Weekly.Cite, minutes(need, got))}
+		return iop.Findings{findingIn(p, schedule.CodeWeeklyBelowMinimum, minutes(need, got))}
 	}
 	above := func(need, got int64) iop.Findings {
-		f := finding(schedule.CodeWeeklyAboveMaximum, asam.Weekly.Cite, minutes(need, got))
+		f := finding(schedule.CodeWeeklyAboveMaximum, minutes(need, got))
 		f.Level = iop.Level25
 		return iop.Findings{f}
 	}
@@ -73,7 +73,7 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 			e.Population = tt.pop
 			got := check(t, checker(t, tt.profile), mon, e, daysOf(tt.minutes...)...)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.want.HasBlocking(), got.Err() != nil, "Err() is an error exactly when a finding blocks")
+			assert.Equal(t, tt.want.HasBlocking(), got.BlockingErr() != nil, "Err() is an error exactly when a finding blocks")
 		})
 	}
 	t.Run("the Medicare weekly minimum is a warning", func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestDayServicesMedicare(t *testing.T) {
 	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.MedicarePHP2025()} {
 		ck := checker(t, p)
 		tier := func(n int64) iop.Findings {
-			return iop.Findings{findingIn(p, schedule.CodeBelowTier, p.ServiceTiers.Cite,
+			return iop.Findings{findingIn(p, schedule.CodeBelowTier,
 				iop.Finding{Subject: "p-1", Day: mon, Need: 3, Got: n, Unit: iop.UnitCount})}
 		}
 		tests := []struct {
@@ -119,7 +119,7 @@ func TestDayServicesMedicare(t *testing.T) {
 				covered(t, ck, fs)
 				assert.Equal(t, tt.want, only(fs, schedule.CodeBelowTier))
 				if tt.want != nil {
-					require.ErrorIs(t, fs.Err(), schedule.CodeBelowTier, "the day blocks billing")
+					require.ErrorIs(t, fs.BlockingErr(), schedule.CodeBelowTier, "the day blocks billing")
 				}
 				hosp, cmhc, rhc := ck.DaysIn(sum, iop.HospitalOutpatient)[0], ck.DaysIn(sum, iop.CMHC)[0], ck.DaysIn(sum, iop.RHC)[0]
 				assert.Equal(t, tt.tier > 0, hosp.HasTier)
@@ -141,10 +141,10 @@ func TestDayServicesMedicare(t *testing.T) {
 func TestWeekServiceDaysH0015(t *testing.T) {
 	h := iop.H0015()
 	short := func(i int, got int64) iop.Finding {
-		return finding(schedule.CodeShortDay, h.Daily.Cite, iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 180, Got: got, Unit: iop.UnitMinutes})
+		return finding(schedule.CodeShortDay, iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 180, Got: got, Unit: iop.UnitMinutes})
 	}
 	tooFew := func(got int64) iop.Finding {
-		return finding(schedule.CodeTooFewDays, h.Daily.Cite, iop.Finding{Subject: "p-1", Need: 3, Got: got, Unit: iop.UnitDays})
+		return finding(schedule.CodeTooFewDays, iop.Finding{Subject: "p-1", Need: 3, Got: got, Unit: iop.UnitDays})
 	}
 	tests := []struct {
 		name    string
@@ -172,10 +172,10 @@ func TestWeekPartialWeeks(t *testing.T) {
 		return p
 	}
 	partial := func(need, got int64) iop.Finding {
-		return finding(schedule.CodePartialWeek, asam.PartialWeeks.Cite, minutes(need, got))
+		return finding(schedule.CodePartialWeek, minutes(need, got))
 	}
 	below := func(need, got int64) iop.Finding {
-		return finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(need, got))
+		return finding(schedule.CodeWeeklyBelowMinimum, minutes(need, got))
 	}
 	thu, fri := mon+3, mon+4
 	tests := []struct {
@@ -216,7 +216,7 @@ func TestWeekPartialServiceDays(t *testing.T) {
 	h := iop.H0015()
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 3}
 	got := check(t, checker(t, h), mon, e, at(mon+4, 180))
-	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek, h.PartialWeeks.Cite,
+	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek,
 		iop.Finding{Subject: "p-1", Need: 1, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
@@ -224,8 +224,8 @@ func TestWeekStepDown(t *testing.T) {
 	asam := iop.ASAM3Level21() // 2 weeks of step-down allowance
 	e := adult()
 	e.SteppedDown = mon + 2 // Wednesday: the allowance runs to the Tuesday two weeks on
-	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, asam.StepDown.Cite, minutes(540, 300))}
-	below := iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(540, 300))}
+	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, minutes(540, 300))}
+	below := iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 300))}
 	tests := []struct {
 		name string
 		week date.Date
@@ -247,7 +247,7 @@ func TestWeekStepDown(t *testing.T) {
 	h := iop.H0015()
 	h.StepDown = asam.StepDown
 	got := check(t, checker(t, h), mon, e, at(mon, 180))
-	assert.Equal(t, iop.Findings{finding(schedule.CodeStepDownAllowance, asam.StepDown.Cite,
+	assert.Equal(t, iop.Findings{finding(schedule.CodeStepDownAllowance,
 		iop.Finding{Subject: "p-1", Need: 3, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
@@ -258,8 +258,8 @@ func TestWeekOtherFindings(t *testing.T) {
 		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
 		got := check(t, checker(t, asam), mon, e, at(mon, 300), at(mon+1, 240), at(mon+3, 120))
 		assert.Equal(t, iop.Findings{
-			finding(schedule.CodeServiceOutsideEpisode, iop.Citation{}, minutes(660, 540)), // 120 minutes outside
-			finding(schedule.CodePartialWeek, asam.PartialWeeks.Cite, minutes(231, 540)),   // 3 of 7 days
+			finding(schedule.CodeServiceOutsideEpisode, minutes(660, 540)), // 120 minutes outside
+			finding(schedule.CodePartialWeek, minutes(231, 540)),           // 3 of 7 days
 		}, got)
 	})
 	t.Run("a week wholly outside the episode", func(t *testing.T) {
@@ -273,7 +273,7 @@ func TestWeekOtherFindings(t *testing.T) {
 		e := adult()
 		e.Population = iop.Adolescent
 		got := check(t, checker(t, p), mon, e, daysOf(180, 180, 180)...)
-		assert.Equal(t, iop.Findings{finding(schedule.CodePopulationNotServed, p.Weekly.Cite, iop.Finding{Subject: "p-1"})}, got)
+		assert.Equal(t, iop.Findings{finding(schedule.CodePopulationNotServed, iop.Finding{Subject: "p-1"})}, got)
 	})
 	t.Run("days below the lowest payment tier", func(t *testing.T) {
 		ss := []schedule.Session{at(mon, 90), at(mon+1, 90), at(mon+2, 180), at(mon, 90), at(mon+1, 90)}
@@ -282,12 +282,12 @@ func TestWeekOtherFindings(t *testing.T) {
 		asam.ServiceTiers = medicare.ServiceTiers // tiers without Medicare's settings: the table's warning
 		got := check(t, checker(t, asam), mon, adult(), ss...)
 		tier := func(i int, n int64) iop.Finding {
-			return finding(schedule.CodeBelowTier, medicare.ServiceTiers.Cite,
+			return finding(schedule.CodeBelowTier,
 				iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 3, Got: n, Unit: iop.UnitCount})
 		}
 		assert.Equal(t, iop.Findings{tier(0, 2), tier(1, 2), tier(2, 1)}, only(got, schedule.CodeBelowTier))
-		require.NoError(t, got.Err(), "warnings do not block")
-		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", got[0].Message())
+		require.NoError(t, got.BlockingErr(), "warnings do not block")
+		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", checker(t, asam).Rules().Message(got[0]))
 	})
 	t.Run("time that does not count and time missed", func(t *testing.T) {
 		asam := iop.ASAM3Level21()
@@ -303,8 +303,8 @@ func TestWeekOtherFindings(t *testing.T) {
 		assert.Equal(t, [3]int32{1, 1, 1}, [3]int32{sum.Absent, sum.Excused, sum.Partial}, "the summary counts the misses")
 		got := checkSum(t, checker(t, asam), sum, adult())
 		assert.Equal(t, iop.Findings{
-			finding(schedule.CodeUncountedTime, asam.Counting.Cite, minutes(750, 690)), // 60 minutes of recreation
-			finding(schedule.CodeMissedTime, asam.Counting.Cite, minutes(900, 690)),    // 210 minutes missed
+			finding(schedule.CodeUncountedTime, minutes(750, 690)), // 60 minutes of recreation
+			finding(schedule.CodeMissedTime, minutes(900, 690)),    // 210 minutes missed
 		}, got)
 	})
 }
@@ -322,8 +322,8 @@ func TestWeekRuleOrder(t *testing.T) {
 	ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode, schedule.CodePartialWeek, schedule.CodeWeeklyBelowMinimum,
 		schedule.CodeShortDay, schedule.CodeBelowTier, schedule.CodeUncountedTime, schedule.CodeMissedTime)
 	rank := map[iop.Code]int{}
-	for i, r := range schedule.Rules() {
-		rank[r.Code] = i
+	for r := range schedule.Rules().All() {
+		rank[r.Code] = len(rank)
 	}
 	for i := 1; i < len(got); i++ {
 		assert.LessOrEqual(t, rank[got[i-1].Code], rank[got[i].Code], "%s before %s", got[i-1].Code, got[i].Code)
@@ -429,10 +429,10 @@ func TestProfileSettings(t *testing.T) {
 		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.below-minimum","severity":"warning","cite":{"source":"payer contract"}}]`)
 		require.NoError(t, err)
 		got := check(t, checker(t, p), mon, adult(), week...)
-		want := finding(schedule.CodeWeeklyBelowMinimum, p.Weekly.Cite, minutes(540, 539))
+		want := finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 539))
 		want.Severity = iop.Warning
 		assert.Equal(t, iop.Findings{want}, got)
-		require.NoError(t, got.Err(), "the week no longer blocks")
+		require.NoError(t, got.BlockingErr(), "the week no longer blocks")
 	})
 	t.Run("off", func(t *testing.T) {
 		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.below-minimum","off":true,"cite":{"source":"payer contract"}}]`)

@@ -464,7 +464,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	}
 	if excluded > 0 {
 		fs = r.rules.Add(fs, ruleClaimCodeExcluded, iop.Finding{Subject: id, Day: excludedDay, Ref: excludedCode,
-			Got: excluded, Unit: iop.UnitCount, Cite: r.cite[ruleClaimCodeExcluded]})
+			Got: excluded, Unit: iop.UnitCount})
 	}
 	if !program {
 		return fs
@@ -476,7 +476,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 		fs = r.add(fs, ruleClaimRevenueCode, id, revenueDay, 0, revenue, iop.UnitCount)
 	}
 	if !condition {
-		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Cite: r.cite[ruleClaimConditionMissing]})
+		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode})
 	}
 	if len(p.BillTypes) > 0 && (billType == "" || !p.BillTypeAllowed(billType)) {
 		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)

@@ -95,14 +95,13 @@ func TestSummarizeClaims(t *testing.T) {
 func TestCheckClaim(t *testing.T) {
 	medicare := iop.MedicareIOP2025()
 	ck := checker(t, medicare)
-	cite := medicare.Claims.Cite
 	with := func(mod func([]schedule.ClaimLine)) []schedule.ClaimLine {
 		ls := []schedule.ClaimLine{line(1, mon, "G0410", 2), line(2, mon, "90834", 1), line(3, mon+2, "90791", 1)}
 		mod(ls)
 		return ls
 	}
 	f := func(code iop.Code, d date.Date, ref string, got int64) iop.Finding {
-		ff := finding(code, cite, iop.Finding{Subject: "c-1", Day: d, Ref: ref, Got: got})
+		ff := finding(code, iop.Finding{Subject: "c-1", Day: d, Ref: ref, Got: got})
 		if got > 0 {
 			ff.Unit = iop.UnitCount
 		}
@@ -149,7 +148,7 @@ func TestCheckClaim(t *testing.T) {
 		l.Revenue = "0905" // H0015 goes with 0906
 		got, err := hk.CheckClaim([]schedule.ClaimLine{l})
 		require.NoError(t, err)
-		assert.Equal(t, iop.Findings{finding(schedule.CodeClaimRevenueCode, h.Claims.Cite,
+		assert.Equal(t, iop.Findings{finding(schedule.CodeClaimRevenueCode,
 			iop.Finding{Subject: "c-1", Day: mon, Got: 1, Unit: iop.UnitCount})}, covered(t, hk, got))
 		sum, err := hk.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{l})
 		require.NoError(t, err)

@@ -39,10 +39,10 @@ func TestDuplicatesCountOnce(t *testing.T) {
 	assert.Equal(t, int32(7), sum.Sessions)
 	got := checkSum(t, ck, sum, adult())
 	assert.Equal(t, iop.Findings{
-		finding(schedule.CodeSessionDuplicate, iop.Citation{}, iop.Finding{Subject: "s7", Got: 120, Unit: iop.UnitMinutes}),
-		finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(540, 420)),
+		finding(schedule.CodeSessionDuplicate, iop.Finding{Subject: "s7", Got: 120, Unit: iop.UnitMinutes}),
+		finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 420)),
 	}, got)
-	require.ErrorIs(t, got.Err(), schedule.CodeWeeklyBelowMinimum, "the week blocks")
+	require.ErrorIs(t, got.BlockingErr(), schedule.CodeWeeklyBelowMinimum, "the week blocks")
 
 	t.Run("the same patient, date, start and kind, without IDs", func(t *testing.T) {
 		a, b := sess("", mon, "09:00", 60), sess("", mon, "09:00", 90)
@@ -51,7 +51,7 @@ func TestDuplicatesCountOnce(t *testing.T) {
 		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60}, sum.Duplicates)
 		got := checkSum(t, ck, sum, adult())
 		require.NotEmpty(t, got)
-		assert.Equal(t, finding(schedule.CodeSessionDuplicate, iop.Citation{}, iop.Finding{Subject: "p-1", Got: 60, Unit: iop.UnitMinutes}), got[0],
+		assert.Equal(t, finding(schedule.CodeSessionDuplicate, iop.Finding{Subject: "p-1", Got: 60, Unit: iop.UnitMinutes}), got[0],
 			"without a session ID the finding names the patient")
 	})
 	t.Run("the same session ID on another day", func(t *testing.T) {
@@ -103,7 +103,7 @@ func TestOverlapsCountOnce(t *testing.T) {
 	sum := summarize(t, ck, mon, tt0()...)
 	got := checkSum(t, ck, sum, adult())
 	require.NotEmpty(t, got)
-	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Citation{}, iop.Finding{Subject: "b", Got: 30, Unit: iop.UnitMinutes}), got[0])
+	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Finding{Subject: "b", Got: 30, Unit: iop.UnitMinutes}), got[0])
 }
 
 func tt0() []schedule.Session {

@@ -30,9 +30,10 @@
 // ("sessions[3].minutes", "episode.admitted") and wrapping iop's sentinel
 // errors ([iop.ErrMissing], [iop.ErrOutOfRange], ...). Bad input never
 // comes back as a finding. Well-formed input that breaks a rule is a
-// finding: an [iop.Finding] with the rule's code, severity and summary,
-// the patient as Subject, the day it concerns (Finding.Day) and its
-// figures (Need, Got, Unit); [iop.Finding.Message] puts them in words.
+// finding: an [iop.Finding] with the rule's code and severity, the
+// patient as Subject, the day it concerns (Finding.Day) and its figures
+// (Need, Got, Unit); [Checker.Rules] puts them in words
+// ([iop.RuleTable.Message]).
 // Findings come in the order of [Rules], then of the days. The checks
 // build no strings and allocate nothing when the week complies, and
 // nothing beyond the growth of dst with findings.
@@ -40,8 +41,9 @@
 // [Rules] is the one rule table: each code with its default severity and
 // its general source. A profile may give a rule another severity or turn
 // it off ([iop.Profile.Rules]): a payer contract that treats the weekly
-// minimum as a warning. A finding cites the profile's own rule group
-// (Weekly, Daily, ServiceTiers, ...) when the profile has one.
+// minimum as a warning. [Checker.Rules] gives the table as the profile
+// applies it: its severities, and the citation of the profile's own rule
+// group (Weekly, Daily, ServiceTiers, ...) where it has one.
 //
 // # Sessions and attendance
 //

@@ -42,9 +42,9 @@ func Example() {
 	}
 	fmt.Println(week, sum.Minutes, "on", sum.Days(), "days")
 	for _, f := range findings {
-		fmt.Printf("%s %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Printf("%s %s: %s\n", f.Severity, f.Code, ck.Rules().Message(f))
 	}
-	fmt.Println("blocks billing:", findings.Err() != nil)
+	fmt.Println("blocks billing:", findings.BlockingErr() != nil)
 	// Output:
 	// 2025-W10 8h59m on 3 days
 	// warning schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h59m
@@ -79,7 +79,7 @@ func ExampleChecker_CheckWeek_partialWeek() {
 	})
 	findings, _ := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
 	for _, f := range findings {
-		fmt.Println(f.Severity, f.Message())
+		fmt.Println(f.Severity, ck.Rules().Message(f))
 	}
 	fmt.Println("blocking:", findings.HasBlocking())
 	// Output:
@@ -264,7 +264,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 		findings, _ = ck.AppendWeek(findings, s, episode)
 	}
 	for _, f := range findings {
-		fmt.Println(f.Severity, f.Code, f.Subject+":", f.Message())
+		fmt.Println(f.Severity, f.Code, f.Subject+":", ck.Rules().Message(f))
 	}
 	// Output:
 	// ignored columns: [clinician]

@@ -54,21 +54,19 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 		dec.DisallowUnknownFields()
 		if bytes.HasPrefix(sc.Bytes(), []byte(`{"claim":`)) {
 			var c struct {
-				Claim    string       `json:"claim"`
-				Patient  string       `json:"patient"`
-				Lines    int          `json:"lines"`
-				From     date.Date    `json:"from"`
-				Through  date.Date    `json:"through"`
-				Profile  string       `json:"profile"`
-				Result   string       `json:"result"`
-				Findings iop.Findings `json:"findings"`
+				Claim    string        `json:"claim"`
+				Patient  string        `json:"patient"`
+				Lines    int           `json:"lines"`
+				From     date.Date     `json:"from"`
+				Through  date.Date     `json:"through"`
+				Profile  string        `json:"profile"`
+				Result   string        `json:"result"`
+				Findings []jsonFinding `json:"findings"`
 			}
 			require.NoError(t, dec.Decode(&c), sc.Text())
-			assert.Equal(t, wantResult(c.Findings), c.Result)
-			if len(c.Findings) == 0 {
-				c.Findings = nil
-			}
-			claims = append(claims, claimRow{claim: c.Claim, patient: c.Patient, lines: c.Lines, from: c.From, through: c.Through, findings: c.Findings})
+			fs := plainFindings(t, c.Profile, c.Findings)
+			assert.Equal(t, wantResult(fs), c.Result)
+			claims = append(claims, claimRow{claim: c.Claim, patient: c.Patient, lines: c.Lines, from: c.From, through: c.Through, findings: fs})
 			claimProfiles = append(claimProfiles, c.Profile)
 			continue
 		}
@@ -82,17 +80,15 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 			DayAPCs     []string             `json:"day_apcs"`
 			Profile     string               `json:"profile"`
 			Result      string               `json:"result"`
-			Findings    iop.Findings         `json:"findings"`
+			Findings    []jsonFinding        `json:"findings"`
 			Summary     schedule.WeekSummary `json:"summary"`
 		}
 		require.NoError(t, dec.Decode(&w), sc.Text())
 		assert.Equal(t, w.Summary.Patient, w.Patient)
 		assert.Equal(t, w.Summary.Week, w.Week)
-		assert.Equal(t, wantResult(w.Findings), w.Result)
-		if len(w.Findings) == 0 {
-			w.Findings = nil
-		}
-		weeks = append(weeks, libraryRow{w.Summary, w.Profile, w.Findings})
+		fs := plainFindings(t, w.Profile, w.Findings)
+		assert.Equal(t, wantResult(fs), w.Result)
+		weeks = append(weeks, libraryRow{w.Summary, w.Profile, fs})
 		apcs = append(apcs, w.DayAPCs)
 	}
 	require.NoError(t, sc.Err())

@@ -358,7 +358,7 @@ func testFindings(t *testing.T) iop.Findings {
 		fs = append(fs, f)
 	}
 	f := proto
-	f.Cite, f.Day, f.Need, f.Got = iop.Citation{}, 0, -1, 1<<40
+	f.Day, f.Need, f.Got = 0, -1, 1<<40
 	fs = append(fs, f)
 	for i := range fs {
 		fs[i].Subject = "X-1" // one subject, so that Findings returns them all
@@ -685,8 +685,8 @@ func TestInvalidValueNotStored(t *testing.T) {
 	ctx := t.Context()
 	for _, v := range []driver.Valuer{iop.Level(200), iop.ServiceKind(200), eligibility.Risk(5),
 		eligibility.Modifiers(1 << 15), aftercare.State(200), iop.Severity(200)} {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO findings (code, severity, subject, need, got, ref, summary, cite)
-			VALUES ('x', ?, 'X-1', 0, 0, '', '', '{}')`, v)
+		_, err := s.db.ExecContext(ctx, `INSERT INTO findings (code, severity, subject, need, got, ref)
+			VALUES ('x', ?, 'X-1', 0, 0, '')`, v)
 		require.ErrorIs(t, err, iop.ErrUnknown, "%T", v)
 		var pe *iop.ParseError
 		require.ErrorAs(t, err, &pe, "%T", v)
@@ -762,7 +762,6 @@ func TestUnknownTextRefused(t *testing.T) {
 		{"findings.unit", `UPDATE findings SET unit = ?`, "hours", readFindings, iop.ErrUnknown},
 		{"findings.level", `UPDATE findings SET level = ?`, "2.2", readFindings, iop.ErrUnknown},
 		{"findings.day", `UPDATE findings SET day = ?`, "2025-02-29", readFindings, iop.ErrInvalidDate},
-		{"findings.cite", `UPDATE findings SET cite = ?`, `{"sauce":"x"}`, readFindings, iop.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

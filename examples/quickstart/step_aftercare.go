@@ -8,6 +8,8 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -66,7 +68,7 @@ func stepAftercare(w io.Writer) error {
 			fmt.Fprintln(w, "    every rule met")
 		}
 		for _, f := range fs {
-			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, f.Message())
+			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
 		}
 	}
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 )
@@ -180,6 +182,6 @@ func printFindings(w io.Writer, fs iop.Findings) {
 		return
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
 	}
 }

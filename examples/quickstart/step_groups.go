@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 )
@@ -72,7 +74,7 @@ func stepGroups(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  against %s: %d findings, %d blocking\n", p.ID, len(findings), len(findings.Blocking()))
 		for _, f := range findings {
-			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, f.Message())
+			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, ioprules.Catalog().Message(f))
 		}
 	}
 

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -54,7 +56,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	printWeekFindings(w, findings)
-	fmt.Fprintf(w, "  billable: %t\n", findings.Err() == nil)
+	fmt.Fprintf(w, "  billable: %t\n", findings.BlockingErr() == nil)
 
 	last := len(sessions) - 2 // the session left a minute early
 	sessions[last].Attendance, sessions[last].Attended = schedule.Attended, 0
@@ -150,6 +152,6 @@ func stepSchedule(w io.Writer) error {
 // finding in words with its day and figures.
 func printWeekFindings(w io.Writer, fs iop.Findings) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
 	}
 }

@@ -51,20 +51,32 @@ func (r *Rules) On(i int) bool { return r.sev[i] != 0 }
 // Severity returns the severity of rule i, zero when it is off.
 func (r *Rules) Severity(i int) iop.Severity { return r.sev[i] }
 
-// Add appends the finding f of rule i to dst, with the rule's code,
-// severity and summary, and the rule table's citation when f has none. A
-// rule that is off adds nothing. It allocates only when dst must grow.
+// Add appends the finding f of rule i to dst, with the rule's code and
+// severity. A rule that is off adds nothing. It allocates only when dst
+// must grow.
 func (r *Rules) Add(dst iop.Findings, i int, f iop.Finding) iop.Findings {
 	s := r.sev[i]
 	if s == 0 {
 		return dst
 	}
-	rule := &r.table[i]
-	f.Code, f.Severity, f.Summary = rule.Code, s, rule.Summary
-	if f.Cite.IsZero() {
-		f.Cite = rule.Cite
-	}
+	f.Code, f.Severity = r.table[i].Code, s
 	return append(dst, f)
+}
+
+// Table returns the rule table as the profile applies it: each rule with
+// the profile's severity (zero for a rule turned off) and cites[i] as the
+// citation of rule i when it is set (the profile's own parameters), the
+// table's otherwise. cites may be shorter than the table, or nil.
+func (r *Rules) Table(cites []iop.Citation) iop.RuleTable {
+	out := make([]iop.Rule, len(r.table))
+	for i, rule := range r.table {
+		rule.Severity = r.sev[i]
+		if i < len(cites) && !cites[i].IsZero() {
+			rule.Cite = cites[i]
+		}
+		out[i] = rule
+	}
+	return iop.NewRuleTable(out...)
 }
 
 // Decode decodes data strictly into v, as every UnmarshalJSON of the

@@ -64,7 +64,11 @@ func TestRules(t *testing.T) {
 	assert.Empty(t, fs, "a rule turned off adds nothing")
 	fs = r.Add(fs, 1, iop.Finding{Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount})
 	assert.Equal(t, iop.Findings{{Code: "schedule.b", Severity: iop.Info, Subject: "P-1", Need: 3, Got: 2,
-		Unit: iop.UnitCount, Summary: "b", Cite: iop.Citation{Source: "table"}}}, fs)
+		Unit: iop.UnitCount}}, fs)
+	assert.Equal(t, iop.NewRuleTable(
+		iop.Rule{Code: "schedule.a", Summary: "a", Cite: iop.Citation{Source: "profile"}},
+		iop.Rule{Code: "schedule.b", Severity: iop.Info, Summary: "b", Cite: iop.Citation{Source: "table"}},
+	), r.Table([]iop.Citation{{Source: "profile"}}), "the profile's severity and, where given, its citation")
 
 	p.Rules = append(p.Rules, iop.RuleSetting{Code: "schedule.c", Off: true})
 	_, err = check.New("schedule", table, &p)

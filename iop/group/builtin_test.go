@@ -172,7 +172,7 @@ func TestTIP47IsGuidance(t *testing.T) {
 	assert.Equal(t, settings, p.Rules, "every guided rule is a warning cited to TIP 41")
 
 	warn := func(c iop.Code, subject string, need, got int64) func(testing.TB) iop.Finding {
-		return at(iop.Warning, func(t testing.TB) iop.Finding { return finding(t, c, subject, tip41, need, got) })
+		return at(iop.Warning, func(t testing.TB) iop.Finding { return finding(t, c, subject, need, got) })
 	}
 	tests := []struct {
 		name string
@@ -212,7 +212,7 @@ func TestTIP47IsGuidance(t *testing.T) {
 				want = tt.want(t)
 			}
 			assert.Equal(t, want, got)
-			require.NoError(t, got.Err(), "guidance never blocks")
+			require.NoError(t, got.BlockingErr(), "guidance never blocks")
 		})
 	}
 
@@ -221,8 +221,8 @@ func TestTIP47IsGuidance(t *testing.T) {
 	s.Focus.Gender = group.GenderWoman
 	s.Participants[1].Gender = group.GenderMan
 	got := check(t, p, s)
-	assert.Equal(t, iop.Findings{finding(t, group.CodeGenderMismatch, "P-02", tip41, 0, 0)}, got)
-	require.ErrorIs(t, got.Err(), group.CodeGenderMismatch)
+	assert.Equal(t, iop.Findings{finding(t, group.CodeGenderMismatch, "P-02", 0, 0)}, got)
+	require.ErrorIs(t, got.BlockingErr(), group.CodeGenderMismatch)
 }
 
 // TestNGSGroupPsychotherapy checks the contractor profile of NGS's LCD
@@ -238,7 +238,7 @@ func TestNGSGroupPsychotherapy(t *testing.T) {
 		assert.Zero(t, m.Group.MaxSize, "%s: the LCD's cap is not national", m.ID)
 	}
 
-	above := finding(t, group.CodeSizeAboveMaximum, "G-1", p.Group.Cite, 12, 13)
+	above := finding(t, group.CodeSizeAboveMaximum, "G-1", 12, 13)
 	require.Equal(t, iop.Blocking, above.Severity)
 	family := group.Participant{ID: "F-1", Role: group.Family, Gender: group.GenderMan, Agreement: true}
 	tests := []struct {
@@ -261,7 +261,7 @@ func TestNGSGroupPsychotherapy(t *testing.T) {
 			got := check(t, p, s)
 			assert.Equal(t, tt.want, got)
 			if tt.want != nil {
-				require.ErrorIs(t, got.Err(), group.CodeSizeAboveMaximum)
+				require.ErrorIs(t, got.BlockingErr(), group.CodeSizeAboveMaximum)
 			}
 		})
 	}
@@ -274,7 +274,7 @@ func TestNGSGroupPsychotherapy(t *testing.T) {
 func TestIllinoisAges(t *testing.T) {
 	p := iop.IllinoisAges()
 	blocking := func(c iop.Code) iop.Findings {
-		f := finding(t, c, "P-03", p.Ages.Cite, 0, 0)
+		f := finding(t, c, "P-03", 0, 0)
 		f.Severity = iop.Blocking
 		return iop.Findings{f}
 	}
@@ -314,7 +314,7 @@ func TestIllinoisAges(t *testing.T) {
 			got := check(t, p, s)
 			assert.Equal(t, tt.want, got)
 			if tt.want != nil {
-				require.ErrorIs(t, got.Err(), tt.want[0].Code, "blocking")
+				require.ErrorIs(t, got.BlockingErr(), tt.want[0].Code, "blocking")
 			}
 		})
 	}

@@ -16,22 +16,18 @@ import (
 // rule returns the rule of code c from the table.
 func rule(t testing.TB, c iop.Code) iop.Rule {
 	t.Helper()
-	for _, r := range group.Rules() {
-		if r.Code == c {
-			return r
-		}
-	}
-	require.FailNow(t, "no rule "+string(c))
-	return iop.Rule{}
+	r, ok := group.Rules().Rule(c)
+	require.True(t, ok, "no rule "+string(c))
+	return r
 }
 
 // finding is the finding of rule c, at the table's severity, about subject
 // on the session's day, cited to cite; need and got are counts, both zero
 // for a finding without figures.
-func finding(t testing.TB, c iop.Code, subject string, cite iop.Citation, need, got int64) iop.Finding {
+func finding(t testing.TB, c iop.Code, subject string, need, got int64) iop.Finding {
 	t.Helper()
 	r := rule(t, c)
-	f := iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Day: sessionDay, Summary: r.Summary, Cite: cite}
+	f := iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Day: sessionDay}
 	if need != 0 || got != 0 {
 		f.Need, f.Got, f.Unit = need, got, iop.UnitCount
 	}
@@ -126,12 +122,12 @@ func findings(fs ...func(testing.TB) iop.Finding) func(testing.TB) iop.Findings 
 
 // about is a wanted finding of code c about the group, with counts.
 func about(c iop.Code, need, got int64) func(testing.TB) iop.Finding {
-	return func(t testing.TB) iop.Finding { return finding(t, c, "G-1", groupCite, need, got) }
+	return func(t testing.TB) iop.Finding { return finding(t, c, "G-1", need, got) }
 }
 
-// person is a wanted finding of code c about participant id, cited to cite.
-func person(c iop.Code, id string, cite iop.Citation) func(testing.TB) iop.Finding {
-	return func(t testing.TB) iop.Finding { return finding(t, c, id, cite, 0, 0) }
+// person is a wanted finding of code c about participant id.
+func person(c iop.Code, id string) func(testing.TB) iop.Finding {
+	return func(t testing.TB) iop.Finding { return finding(t, c, id, 0, 0) }
 }
 
 // at changes the severity of a wanted finding, as a profile setting does.
@@ -213,53 +209,53 @@ func checkCases() []checkCase {
 		// Ages.
 		{name: "age 12, the youngest served", n: 6, edit: setAge(2, 12)},
 		{name: "age 11, below the youngest served", n: 6, edit: setAge(2, 11),
-			want: findings(person(group.CodeBelowMinimumAge, "P-03", agesCite))},
+			want: findings(person(group.CodeBelowMinimumAge, "P-03"))},
 		{name: "18 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 18))},
 		{name: "17 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 17)),
-			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03"))},
 		{name: "17 in a young-adult group", n: 6, edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(0, 17)),
-			want: findings(person(group.CodeAdolescentInAdultGroup, "P-01", agesCite))},
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-01"))},
 		{name: "17 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 17))},
 		{name: "18 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 18)),
-			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03"))},
 		{name: "16 with justification in an adult group", ages: overlapAges, n: 6,
 			edit: join(adultGroup, setAge(2, 16), func(s *group.Session) { s.Participants[2].AgeException = true })},
 		{name: "16 without justification in an adult group", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 16)),
-			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03", agesCite))},
+			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03"))},
 		{name: "15 in an adult group that takes 16", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 15)),
-			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03"))},
 		{name: "22 without justification in an adolescent group", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 22)),
-			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03", agesCite))},
+			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03"))},
 		{name: "23 in an adolescent group that takes 22", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 23)),
-			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03"))},
 		{name: "population label without age rules", ages: noAges, n: 6, edit: join(adultGroup, func(s *group.Session) {
 			s.Participants[1].Age, s.Participants[1].Population = 0, iop.Adolescent
 			s.Participants[2].Age, s.Participants[2].Population = 0, iop.Adult
-		}), want: findings(person(group.CodeAdolescentInAdultGroup, "P-02", groupCite))},
+		}), want: findings(person(group.CodeAdolescentInAdultGroup, "P-02"))},
 		{name: "a family member's age is not checked", n: 6, edit: join(adolescentGroup, withParticipant(family))},
 		{name: "adults only, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, n: 6},
 		{name: "17 with adults, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, n: 6, edit: setAge(2, 17),
-			want: findings(person(group.CodeAgesMixed, "G-1", agesCite))},
+			want: findings(person(group.CodeAgesMixed, "G-1"))},
 		{name: "17 with adults, ages not kept apart", n: 6, edit: setAge(2, 17)},
 		{name: "17 with adults where 17 may be an adult", rules: iop.GroupRules{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 17)},
 		{name: "15 with adults where 16 may be an adult", rules: iop.GroupRules{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 15),
-			want: findings(person(group.CodeAgesMixed, "G-1", agesCite))},
+			want: findings(person(group.CodeAgesMixed, "G-1"))},
 		{name: "labels mixed, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, ages: noAges, n: 6, edit: func(s *group.Session) {
 			for i := range s.Participants {
 				s.Participants[i].Age, s.Participants[i].Population = 0, iop.Adolescent
 			}
 			s.Participants[5].Population = iop.Adult
-		}, want: findings(person(group.CodeAgesMixed, "G-1", groupCite))},
+		}, want: findings(person(group.CodeAgesMixed, "G-1"))},
 
 		// Focus.
 		{name: "women in a women's group", n: 6, edit: withFocus(group.Focus{Gender: group.GenderWoman})},
 		{name: "a man in a women's group", n: 6, edit: join(withFocus(group.Focus{Gender: group.GenderWoman}), withParticipant(family),
 			func(s *group.Session) { s.Participants[2].Gender = group.GenderMan }),
-			want: findings(person(group.CodeGenderMismatch, "P-03", groupCite), person(group.CodeGenderMismatch, "F-1", groupCite))},
+			want: findings(person(group.CodeGenderMismatch, "P-03"), person(group.CodeGenderMismatch, "F-1"))},
 		{name: "a man in a women's group, as a warning", n: 6,
 			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Severity: iop.Warning, Cite: settingCite}},
 			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderNonbinary }),
-			want:     findings(at(iop.Warning, person(group.CodeGenderMismatch, "P-03", groupCite)))},
+			want:     findings(at(iop.Warning, person(group.CodeGenderMismatch, "P-03")))},
 		{name: "a man in a women's group, focus rule off", n: 6,
 			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Off: true, Cite: settingCite}},
 			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderMan })},
@@ -267,27 +263,27 @@ func checkCases() []checkCase {
 			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 25), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18))},
 		{name: "26 in a young-adult group to 25", rules: iop.GroupRules{YoungAdultMaxAge: 25}, n: 6,
 			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 26), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18)),
-			want: findings(person(group.CodeAgeBandMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeAgeBandMismatch, "P-03"))},
 		{name: "young-adult group without an upper age", n: 6, edit: withFocus(group.Focus{Ages: group.FocusYoungAdult})},
 		{name: "dual diagnosis, all with a co-occurring condition", n: 6, edit: join(withFocus(group.Focus{CoOccurring: true}), withParticipant(family))},
 		{name: "dual diagnosis, one without", n: 6,
 			edit: join(withFocus(group.Focus{CoOccurring: true}), func(s *group.Session) { s.Participants[2].CoOccurring = false }),
-			want: findings(person(group.CodeCoOccurringMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeCoOccurringMismatch, "P-03"))},
 		{name: "trauma group, all with a history", n: 6, edit: join(withFocus(group.Focus{Trauma: true}), withParticipant(family))},
 		{name: "trauma group, one without", n: 6,
 			edit: join(withFocus(group.Focus{Trauma: true}), func(s *group.Session) { s.Participants[2].Trauma = false }),
-			want: findings(person(group.CodeTraumaMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeTraumaMismatch, "P-03"))},
 		{name: "language group, all in the cohort", n: 6, edit: join(withFocus(group.Focus{Cohort: "es"}), withParticipant(family))},
 		{name: "language group, one outside", n: 6,
 			edit: join(withFocus(group.Focus{Cohort: "es"}), func(s *group.Session) { s.Participants[2].Cohort = "" }),
-			want: findings(person(group.CodeCohortMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeCohortMismatch, "P-03"))},
 
 		// Confidentiality agreements.
 		{name: "agreements on file", rules: iop.GroupRules{RequireAgreement: true}, n: 6, edit: join(withParticipant(family), withParticipant(observer))},
 		{name: "agreements missing", rules: iop.GroupRules{RequireAgreement: true}, n: 6, edit: join(withParticipant(observer), func(s *group.Session) {
 			s.Participants[2].Agreement = false
 			s.Participants[6].Agreement = false
-		}), want: findings(person(group.CodeAgreementMissing, "P-03", groupCite), person(group.CodeAgreementMissing, "O-1", groupCite))},
+		}), want: findings(person(group.CodeAgreementMissing, "P-03"), person(group.CodeAgreementMissing, "O-1"))},
 		{name: "agreements not required", n: 6, edit: func(s *group.Session) { s.Participants[2].Agreement = false }},
 
 		// Closed groups.
@@ -296,19 +292,19 @@ func checkCases() []checkCase {
 			withParticipant(group.Participant{ID: "F-1", Role: group.Family, Joined: started + 7}),
 			withParticipant(group.Participant{ID: "O-1", Role: group.Observer, Joined: started + 7}),
 			func(s *group.Session) { s.Participants[2].Joined = started + 1 }),
-			want: findings(person(group.CodeJoinedClosedGroup, "P-03", groupCite), person(group.CodeJoinedClosedGroup, "F-1", groupCite))},
+			want: findings(person(group.CodeJoinedClosedGroup, "P-03"), person(group.CodeJoinedClosedGroup, "F-1"))},
 		{name: "open group, joined later", n: 6, edit: func(s *group.Session) { s.Participants[2].Joined = started + 1 }},
 
 		// Levels of care.
 		{name: "every patient at the program's level", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = 0 }},
 		{name: "a 2.5 patient in a 2.1 group", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = iop.Level25 },
-			want: findings(person(group.CodeLevelMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeLevelMismatch, "P-03"))},
 		{name: "a 2.1 patient in a 2.5 group, blocking", n: 2,
 			settings: []iop.RuleSetting{{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: settingCite}},
 			edit: func(s *group.Session) {
 				s.Level = iop.Level25
 				s.Participants[1].Level = iop.Level25
-			}, want: findings(at(iop.Blocking, person(group.CodeLevelMismatch, "P-01", groupCite)))},
+			}, want: findings(at(iop.Blocking, person(group.CodeLevelMismatch, "P-01")))},
 	}
 }
 
@@ -325,29 +321,55 @@ func TestCheckSession(t *testing.T) {
 	}
 }
 
-// TestCheckSessionCitations checks where a finding's citation comes from:
-// the profile's group rules, its age rules for the age rules, and the rule
-// table when the profile has none.
-func TestCheckSessionCitations(t *testing.T) {
-	p := testProfile(iop.GroupRules{})
-	p.Group = iop.GroupRules{}
+// TestCheckerRulesCitations checks where the citation of a checker's rule
+// comes from: the profile's group rules, its age rules for the age rules
+// (the group rules' when the profile has no age rules), and the rule table
+// when the profile has neither; and that the checker's table carries the
+// profile's severities.
+func TestCheckerRulesCitations(t *testing.T) {
+	cite := func(ck group.Checker, c iop.Code) iop.Citation {
+		r, ok := ck.Rules().Rule(c)
+		require.True(t, ok)
+		return r.Cite
+	}
+	p := testProfile(iop.GroupRules{MinSize: 2})
+	ck := checker(t, p)
+	assert.Equal(t, groupCite, cite(ck, group.CodeLevelMismatch))
+	assert.Equal(t, agesCite, cite(ck, group.CodeAgesMixed))
+	assert.Equal(t, agesCite, cite(ck, group.CodeBelowMinimumAge))
+
 	p.Ages = iop.AgeRules{}
+	ck = checker(t, p)
+	assert.Equal(t, groupCite, cite(ck, group.CodeBelowMinimumAge), "no age rules: the group rules' citation")
+
+	p.Group = iop.GroupRules{}
+	ck = checker(t, p)
+	assert.Equal(t, rule(t, group.CodeLevelMismatch).Cite, cite(ck, group.CodeLevelMismatch), "no group rules: the table's")
 	s := session(2)
 	s.Participants[1].Level = iop.Level25
 	got := check(t, p, s)
-	want := finding(t, group.CodeLevelMismatch, "P-02", rule(t, group.CodeLevelMismatch).Cite, 0, 0)
-	assert.Equal(t, iop.Findings{want}, got)
-	ioptest.Cited(t, got)
+	assert.Equal(t, iop.Findings{finding(t, group.CodeLevelMismatch, "P-02", 0, 0)}, got)
+	ioptest.Cited(t, ck.Rules(), got)
+	ioptest.FollowsRules(t, ck.Rules(), got)
+
+	p.Rules = []iop.RuleSetting{{Code: group.CodeLevelMismatch, Off: true, Cite: groupCite}, {Code: group.CodeAgesMixed, Severity: iop.Info, Cite: groupCite}}
+	ck = checker(t, p)
+	r, _ := ck.Rules().Rule(group.CodeLevelMismatch)
+	assert.Equal(t, iop.Severity(0), r.Severity, "a rule turned off has no severity")
+	r, _ = ck.Rules().Rule(group.CodeAgesMixed)
+	assert.Equal(t, iop.Info, r.Severity)
+	assert.Equal(t, group.Rules(), group.Checker{}.Rules(), "the zero Checker's table is the package's")
+	assert.Equal(t, group.Rules().Len(), ck.Rules().Len())
 }
 
 // TestRulesTable checks the rule table: codes of this package, named
 // "group.<subject>.<what>", each once, with a severity, a summary and a
-// source; and that Rules returns a copy.
+// source.
 func TestRulesTable(t *testing.T) {
 	rules := group.Rules()
-	require.Len(t, rules, 19)
+	require.Equal(t, 19, rules.Len())
 	seen := map[iop.Code]bool{}
-	for _, r := range rules {
+	for r := range rules.All() {
 		assert.Equal(t, "group", r.Code.Package(), "%s", r.Code)
 		assert.Regexp(t, `^group\.[a-z]+\.[a-z-]+$`, string(r.Code))
 		assert.False(t, seen[r.Code], "%s listed twice", r.Code)
@@ -358,8 +380,6 @@ func TestRulesTable(t *testing.T) {
 	}
 	assert.Equal(t, iop.Blocking, rule(t, group.CodeGenderMismatch).Severity, "focus mismatch blocks by default")
 	assert.Equal(t, iop.Warning, rule(t, group.CodeLevelMismatch).Severity, "level mismatch warns by default")
-	rules[0].Code = "changed"
-	assert.Equal(t, group.CodeSizeBelowMinimum, group.Rules()[0].Code, "Rules returns a copy")
 }
 
 // TestCheckSessionRuleOrder checks a session that breaks many rules: the
@@ -407,8 +427,8 @@ func TestCheckSessionRuleOrder(t *testing.T) {
 		assert.Equal(t, w.code, got[i].Code, "finding %d", i)
 		assert.Equal(t, w.subject, got[i].Subject, "finding %d", i)
 	}
-	require.ErrorIs(t, got.Err(), group.CodeCohortMismatch)
-	assert.ErrorIs(t, got, group.CodeLevelMismatch)
+	require.ErrorIs(t, got.BlockingErr(), group.CodeCohortMismatch)
+	assert.NotErrorIs(t, got.BlockingErr(), group.CodeLevelMismatch, "a warning is not in the blocking error")
 }
 
 // TestCheckSessionHoldsNoDetail checks that no finding's message or error
@@ -431,9 +451,11 @@ func TestCheckSessionHoldsNoDetail(t *testing.T) {
 	}
 	got := check(t, p, s)
 	require.NotEmpty(t, got)
+	rules := checker(t, p).Rules()
 	for _, f := range got {
 		for _, secret := range []string{"marker", "97", "63", "17", "undisclosed", "woman", "man ", "nonbinary", "3.7", "2.1"} {
-			assert.NotContains(t, f.Error(), secret, "%s", f.Code)
+			assert.NotContains(t, f.String(), secret, "%s", f.Code)
+			assert.NotContains(t, rules.Message(f), secret, "%s", f.Code)
 		}
 		assert.Contains(t, []string{"G-1", "P-1", "P-2", "F-1"}, f.Subject)
 	}
@@ -519,15 +541,15 @@ func TestSettingsFromJSON(t *testing.T) {
 	def := p.Clone()
 	def.Rules = nil
 	assert.Equal(t, iop.Findings{
-		finding(t, group.CodeGenderMismatch, "P-02", groupCite, 0, 0),
-		finding(t, group.CodeLevelMismatch, "P-04", groupCite, 0, 0),
+		finding(t, group.CodeGenderMismatch, "P-02", 0, 0),
+		finding(t, group.CodeLevelMismatch, "P-04", 0, 0),
 	}, check(t, def, s), "the table's severities")
 
-	blocking := finding(t, group.CodeLevelMismatch, "P-04", groupCite, 0, 0)
+	blocking := finding(t, group.CodeLevelMismatch, "P-04", 0, 0)
 	blocking.Severity = iop.Blocking
 	got := check(t, p, s)
 	assert.Equal(t, iop.Findings{blocking}, got, "the profile's settings")
-	require.ErrorIs(t, got.Err(), group.CodeLevelMismatch)
+	require.ErrorIs(t, got.BlockingErr(), group.CodeLevelMismatch)
 
 	_, err = iop.ParseProfile([]byte(`{
 		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
@@ -590,7 +612,7 @@ func TestCheckBuiltins(t *testing.T) {
 		}
 		got := check(t, tt.profile, s)
 		ioptest.CodesEqual(t, got, tt.want...)
-		ioptest.Cited(t, got)
+		ioptest.Cited(t, checker(t, tt.profile).Rules(), got)
 	}
 }
 

@@ -37,9 +37,9 @@ func ExampleChecker_CheckSession() {
 		return
 	}
 	for _, f := range findings {
-		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, f.Message())
+		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, ck.Rules().Message(f))
 	}
-	fmt.Println("blocks:", findings.Err() != nil)
+	fmt.Println("blocks:", findings.BlockingErr() != nil)
 	// Output:
 	// warning group.facilitator.co-facilitator-required [G-0303]: a second facilitator is needed above the group size the profile names on 2025-03-03: need 2, got 1
 	// warning group.agreement.missing [P-04]: a participant has no confidentiality agreement on file on 2025-03-03
@@ -71,7 +71,7 @@ func ExampleChecker_CheckSession_contractor() {
 		return
 	}
 	for _, f := range findings {
-		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, f.Message())
+		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, ck.Rules().Message(f))
 	}
 	// Output:
 	// covers NY: true covers TX: false
@@ -202,11 +202,13 @@ func ExampleChecker_PlanRoster() {
 
 // The rule table lists every code with its default severity.
 func ExampleRules() {
-	for _, r := range group.Rules()[:3] {
+	for r := range group.Rules().All() {
+		if r.Code == group.CodeFacilitatorsTooFew {
+			break
+		}
 		fmt.Printf("%-30s %s\n", r.Code, r.Severity)
 	}
 	// Output:
 	// group.size.below-minimum       blocking
 	// group.size.above-maximum       blocking
-	// group.facilitator.too-few      blocking
 }
