@@ -49,9 +49,11 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
-func TestValidateProfile(t *testing.T) {
-	p := iop.MedicareIOP2024()
-	require.NoError(t, ioprules.ValidateProfile(p))
+// TestValidateRuleCodes: rule codes are validated once, by
+// iop.Profile.Validate, against the tables of the profile's parts.
+func TestValidateRuleCodes(t *testing.T) {
+	p := ioprules.MedicareIOP2024()
+	require.NoError(t, p.Validate())
 
 	cite := iop.Citation{Source: "payer contract 7"}
 	p.Rules = []iop.RuleSetting{
@@ -59,7 +61,7 @@ func TestValidateProfile(t *testing.T) {
 		{Code: "schedule.weekly-minutes.below-minimun", Severity: iop.Warning, Cite: cite},
 		{Code: "billing.x", Off: true, Cite: cite},
 	}
-	err := ioprules.ValidateProfile(p)
+	err := p.Validate()
 	var errs iop.FieldErrors
 	require.ErrorAs(t, err, &errs)
 	require.Len(t, errs, 2)

@@ -6,8 +6,9 @@
 // The library holds no state, opens no files or connections and logs
 // nothing: it takes values and returns values, findings and errors. Every
 // check takes the date it judges; nothing reads the clock. This package
-// holds the manual, [Catalog] and [ValidateProfile]; the work is done by the
-// packages below.
+// holds the manual, the built-in profiles ([MedicareIOP2025], [Builtins],
+// ...), [ParseProfile] for a whole profile and [Catalog] of every rule; the
+// work is done by the packages below.
 //
 // # Packages
 //
@@ -40,7 +41,7 @@
 // subject, and each returns the findings of the rules and an error for a
 // subject that is not valid:
 //
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2025()) // the profile is validated here
+//	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025()) // the profile is validated here
 //	sum, err := ck.Summarize(week, sessions)               // err: a session that is not valid, by field
 //	findings, err := ck.CheckWeek(sum, episode)            // findings: what the rules found
 //	if err := findings.BlockingErr(); err != nil {          // nil unless a finding blocks
@@ -86,17 +87,17 @@
 // is in force, its scope (national, a state, one Medicare contractor's
 // states, one payer; the provider settings it applies to) and a citation
 // for each group of parameters. Built-in profiles are functions that
-// return a fresh value ([iop.MedicareIOP2024], [iop.MedicareIOP2025],
-// [iop.MedicareIOP2026], [iop.MedicarePHP2024] ..., [iop.ASAM3Level21],
-// [iop.H0015], [iop.TIP47], [iop.NGSGroupPsychotherapy], state profiles
-// such as [iop.DCLevel21] and [iop.ColoradoIOP]; [iop.Builtins] lists them
+// return a fresh value (ioprules.MedicareIOP2024, ioprules.MedicareIOP2025,
+// ioprules.MedicareIOP2026, ioprules.MedicarePHP2024 ..., ioprules.ASAM3Level21,
+// ioprules.H0015, ioprules.TIP47, group.NGSGroupPsychotherapy, state profiles
+// such as ioprules.DCLevel21 and group.ColoradoIOP; ioprules.Builtins lists them
 // all, and docs/profiles.md in the module lists every parameter of each
 // with its citation). A state's or a payer's rules are a profile of your
-// own, built in Go or loaded from JSON with [iop.ParseProfile], which
-// decodes strictly and validates: an unknown field, an unknown level, a
-// minimum above its maximum or a date that does not exist is refused with
-// an error naming the field. [ValidateProfile] also refuses a rule setting
-// whose code no package knows. [iop.Profiles.AsOf] chooses the profile in
+// own, built in Go or loaded from JSON with [ParseProfile], which decodes
+// strictly and validates: an unknown field, an unknown level, a minimum
+// above its maximum, a date that does not exist or a rule setting whose
+// code no part of the profile knows is refused with an error naming the
+// field. [iop.Profiles.AsOf] chooses the profile in
 // force on a date, because rules change by year.
 //
 // Where a source is silent or unclear (how a partial first week counts,

@@ -61,18 +61,18 @@ func loadSample(t *testing.T, s string) []byte {
 // accepts; decode also runs the checks on what it decoded, so that
 // findings are looked at too.
 func decoders(t *testing.T) []jsonDecoder {
-	groups, err := group.NewChecker(iop.TIP47())
+	groups, err := group.NewChecker(ioprules.TIP47())
 	require.NoError(t, err)
-	weeks, err := schedule.NewChecker(iop.MedicareIOP2025())
+	weeks, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
-	after, err := aftercare.NewChecker(iop.ASAM3Level21())
+	after, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
-	elig, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	elig, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	week := schedule.ISOWeeks().Of(iop.MustParseDate("2025-03-03"))
 	return []jsonDecoder{
 		{"iop.ParseProfile", "state-profile.json", func(b []byte) (iop.Findings, error) {
-			_, err := iop.ParseProfile(b)
+			_, err := ioprules.ParseProfile(b)
 			return nil, err
 		}},
 		{"group.ParseSession", "group-session.json", func(b []byte) (iop.Findings, error) {

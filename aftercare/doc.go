@@ -104,8 +104,8 @@
 //
 // # Follow-up windows
 //
-// The windows are the profile's ([iop.FollowUpRules]), in its order: the
-// HEDIS measures it lists by name ([iop.Measure], [iop.FollowUpOf]: the
+// The windows are the profile's ([FollowUp]), in its order: the
+// HEDIS measures it lists by name ([Measure], [FollowUpOf]: the
 // built-in profiles hold FUH 7 and 30 days for mental health programs, IET
 // and FUI 7 and 30 days for substance use programs), or windows of its
 // own. Each has a number of days, a same-day rule and a number of
@@ -192,7 +192,7 @@
 //
 //   - SAMHSA, Treatment Episode Data Set: Discharges (TEDS-D), codebook
 //     (2015 onward): reason for discharge (REASON) codes 1-7.
-//   - NCQA, HEDIS measurement years 2024-2026 ([iop.Measure]; read from
+//   - NCQA, HEDIS measurement years 2024-2026 ([Measure]; read from
 //     NCQA's measure descriptions and health-plan tip sheets, not the
 //     licensed specifications): Follow-Up After
 //     Hospitalization for Mental Illness (FUH), Follow-Up After

@@ -94,7 +94,7 @@ var (
 	citeFollowUp = iop.Citation{
 		Source:  "NCQA HEDIS follow-up measures FUH, FUI, FUA, FUM and IET",
 		Edition: "HEDIS measurement years 2024-2026",
-		Note:    "the windows, their same-day rule and the contacts they need come from the profile applied (iop.Measure gives each measure's); a finding names its window, whose citation is in the profile",
+		Note:    "the windows, their same-day rule and the contacts they need come from the profile applied (Measure gives each measure's); a finding names its window, whose citation is in the profile",
 	}
 )
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -33,14 +34,14 @@ func TestRulesCatalog(t *testing.T) {
 // decoded with the rest of the profile by iop.ParseProfile.
 func settingsProfile(t *testing.T, settings string) (iop.Profile, error) {
 	t.Helper()
-	b, err := json.Marshal(iop.ASAM3Level21())
+	b, err := json.Marshal(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	var doc map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(b, &doc))
 	doc["rules"] = json.RawMessage(settings)
 	b, err = json.Marshal(doc)
 	require.NoError(t, err)
-	return iop.ParseProfile(b)
+	return ioprules.ParseProfile(b)
 }
 
 func TestProfileRuleSettings(t *testing.T) {
@@ -62,7 +63,7 @@ func TestProfileRuleSettings(t *testing.T) {
 	require.ErrorIs(t, got.BlockingErr(), aftercare.CodeOutreach, "outreach now blocks")
 
 	// The same episode under the built-in profile.
-	got, err = checkDischarge(t, iop.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
+	got, err = checkDischarge(t, ioprules.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	assert.Equal(t, iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0), finding(aftercare.CodeOutreach, 0, 0, 0)}, got)
 	require.NoError(t, got.BlockingErr())
@@ -79,18 +80,20 @@ func TestProfileRuleSettings(t *testing.T) {
 }
 
 func TestNewCheckerRefusesUnknownCode(t *testing.T) {
-	p, err := settingsProfile(t, `[
+	_, err := settingsProfile(t, `[
 		{"code": "aftercare.plan.missing", "severity": "warning", "cite": {"source": "payer contract 7", "edition": "2025"}},
 		{"code": "aftercare.plan.unsigned", "severity": "info", "cite": {"source": "payer contract 7", "edition": "2025"}}
 	]`)
-	require.NoError(t, err, "the profile is valid: the code is one of a checking package")
-	ck, err := aftercare.NewChecker(p)
 	requireFieldErrors(t, err, []fieldErr{{"rules[1].code", iop.ErrUnknown}})
+	p := ioprules.ASAM3Level21()
+	p.Rules = []iop.RuleSetting{{Code: "aftercare.plan.unsigned", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}}}
+	ck, err := aftercare.NewChecker(p)
+	requireFieldErrors(t, err, []fieldErr{{"rules[0].code", iop.ErrUnknown}})
 	assert.True(t, ck.Profile().IsZero())
 
-	// A setting of another package's rule is not aftercare's to refuse.
-	p.Rules = p.Rules[:1]
-	p.Rules = append(p.Rules, iop.RuleSetting{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}})
+	// A setting of another package's rule is checked against that
+	// package's part: ASAM 2.1 has a schedule part.
+	p.Rules = []iop.RuleSetting{{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}}}
 	_, err = aftercare.NewChecker(p)
 	require.NoError(t, err)
 }
@@ -127,7 +130,7 @@ func TestEveryRuleProduced(t *testing.T) {
 	for code, s := range scenarios {
 		t.Run(string(code), func(t *testing.T) {
 			ep := discharged(t, "E1", s.d, s.court)
-			fs, err := checkDischarge(t, iop.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
+			fs, err := checkDischarge(t, ioprules.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
 			require.NoError(t, err)
 			ioptest.HasCode(t, fs, code)
 			ioptest.Cited(t, aftercare.Rules(), fs)

@@ -77,7 +77,7 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 // the care of level 2.1 but not 24-hour care: the decision must recommend
 // 2.1, and the plan must schedule the weekly hours the profile sets for the
 // person's population (9 hours for adults and 6 for adolescents under
-// [iop.ASAM3Level21]).
+// ioprules.ASAM3Level21).
 //
 // Findings, in rule order: a decision that places the person elsewhere;
 // imminent danger; a recommended level below 2.1, above it short of 24-hour
@@ -88,7 +88,7 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 // below the band or above it, as [iop.Band.Compare] judges them (the one
 // judgement of the weekly band, shared with package schedule), with the
 // band's end and the plan as figures in minutes. Both ends of the band are
-// included: under [iop.ASAM3Level21] the adult band is 9h00m to 19h59m, so
+// included: under ioprules.ASAM3Level21 the adult band is 9h00m to 19h59m, so
 // 8h59m is below it, 19h30m and 19h59m are within it and 20h00m is above
 // it. A finding above the band names, in its Level, the level whose band
 // the hours fall in (the profile's Weekly.Above: 2.5 above the 2.1 band).
@@ -150,7 +150,7 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 		}
 		dst = r.addLevels(dst, rule, &d, rec, iop.Level21)
 	}
-	w := &r.profile.Weekly
+	w := &r.weekly
 	if w.Adult == (iop.Band{}) && w.Adolescent == (iop.Band{}) {
 		return dst, nil
 	}

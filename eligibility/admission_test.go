@@ -4,9 +4,12 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -55,12 +58,12 @@ func TestCheckAdmission(t *testing.T) {
 			[]iop.Code{eligibility.CodeAdmissionImminentDanger, eligibility.CodeAdmissionNeeds24Hour}},
 		{"placed elsewhere", ck, place(t, decideRisks(t, iopRisks), iop.Level1, eligibility.VariancePatientPreference, "n-2"), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPlacedElsewhere}},
-		{"a profile without weekly hours", newChecker(t, iop.H0015()), decideRisks(t, iopRisks), 0, nil},
-		{"a profile that serves adults only", newChecker(t, adultsOnly(iop.ASAM3Level21())),
+		{"a profile without weekly hours", newChecker(t, ioprules.H0015()), decideRisks(t, iopRisks), 0, nil},
+		{"a profile that serves adults only", newChecker(t, adultsOnly(ioprules.ASAM3Level21())),
 			decide(t, adolescent(assess(t, iopRisks))), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPopulationNotServed}},
-		{"the Medicare band applies to every age", newChecker(t, iop.MedicareIOP2024()), decideRisks(t, iopRisks), iop.Hours(9), nil},
-		{"Medicare IOP has no weekly maximum", newChecker(t, iop.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
+		{"the Medicare band applies to every age", newChecker(t, ioprules.MedicareIOP2024()), decideRisks(t, iopRisks), iop.Hours(9), nil},
+		{"Medicare IOP has no weekly maximum", newChecker(t, ioprules.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +75,7 @@ func TestCheckAdmission(t *testing.T) {
 }
 
 func adultsOnly(p iop.Profile) iop.Profile {
-	p.Weekly.Adolescent = iop.Band{}
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Weekly.Adolescent = iop.Band{} })
 	return p
 }
 
@@ -84,7 +87,7 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 	adolescent := func(a eligibility.Assessment) eligibility.Assessment { a.Population = iop.Adolescent; return a }
 	adult := decideRisks(t, iopRisks)
 	young := decide(t, adolescent(assess(t, iopRisks)))
-	for _, p := range []iop.Profile{iop.ASAM3Level21(), iop.DCLevel21()} {
+	for _, p := range []iop.Profile{ioprules.ASAM3Level21(), ioprules.DCLevel21()} {
 		ck := newChecker(t, p)
 		below := func(need, got iop.Minutes) iop.Finding {
 			f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(need), int64(got), iop.UnitMinutes)
@@ -128,7 +131,7 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 // band, in any year's profile.
 func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 	d := decideRisks(t, iopRisks)
-	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()} {
+	for _, p := range []iop.Profile{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025(), ioprules.MedicareIOP2026()} {
 		ck := newChecker(t, p)
 		below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
 		below.Severity, _ = p.Setting(rule(t, eligibility.CodeAdmissionHoursBelowMinimum))
@@ -144,16 +147,16 @@ func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 }
 
 // TestCheckAdmissionIllinoisAges: eligibility takes the population, not the
-// age; the ages of 77 Ill. Adm. Code 2060 ([iop.IllinoisAges]: adolescent
+// age; the ages of 77 Ill. Adm. Code 2060 (group.IllinoisAges: adolescent
 // from 12 to under 18, adult from 18) give it, and the admission check then
 // holds the person to the weekly band of that population (the 6-hour
 // adolescent minimum at 15, 16 and 17; the 9-hour adult minimum at 18).
 // Whether a 16- or 17-year-old may be served with adults is package group's
 // check (group.age.exception-undocumented).
 func TestCheckAdmissionIllinoisAges(t *testing.T) {
-	ages := iop.IllinoisAges().Ages
+	ages := group.IllinoisAges().Ages
 	ck := std(t)
-	il := newChecker(t, iop.IllinoisAges())
+	il := newChecker(t, group.IllinoisAges())
 	tests := []struct {
 		age  int
 		want iop.Population

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -104,10 +105,10 @@ func BenchmarkMoves(b *testing.B) {
 }
 
 func BenchmarkNewChecker(b *testing.B) {
-	p, c := iop.ASAM3Level21(), eligibility.DefaultCriteria()
+	p, c := ioprules.ASAM3Level21(), eligibility.DefaultCriteria()
 	b.ReportAllocs()
 	for b.Loop() {
-		_, sinkErr = eligibility.NewChecker(p, c)
+		_, sinkErr = eligibility.NewChecker(withCriteria(p, c))
 	}
 }
 

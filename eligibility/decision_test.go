@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -69,7 +70,7 @@ func TestDecideErrors(t *testing.T) {
 	t.Run("population mismatch", func(t *testing.T) {
 		c := eligibility.DefaultCriteria()
 		c.Population = iop.Adolescent
-		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		require.NoError(t, err)
 		_, err = ck.Decide(valid)
 		requireFields(t, err, fieldWant{"population", iop.ErrOutOfRange})
@@ -85,7 +86,7 @@ func TestDecideErrors(t *testing.T) {
 		// Validate refuses the second mapping of D4 risk 2; the rule
 		// order of Decide is shown with criteria that map it once.
 		c.Rules = append(c.Rules[:1+ruleIndex(eligibility.D4, 2)], c.Rules[2+ruleIndex(eligibility.D4, 2):]...)
-		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		require.NoError(t, err)
 		d, err := ck.Decide(valid)
 		require.NoError(t, err)

@@ -112,7 +112,7 @@
 // assessment: validated once, the criteria cannot fail a later Decide, and
 // indexed once, they decide without allocating. The profile gives the
 // numbers (weekly hours, such as 9 hours for adults and 6 for adolescents
-// in [iop.ASAM3Level21], up to 19h59m, the minute below level 2.5's 20
+// in ioprules.ASAM3Level21, up to 19h59m, the minute below level 2.5's 20
 // hours; length of stay; the step-down allowance) and its
 // rule settings: a profile's [iop.RuleSetting] may change the severity of
 // any rule of [Rules] or turn it off, and NewChecker refuses a setting of

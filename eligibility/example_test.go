@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -20,7 +21,7 @@ func exampleAssessment(id string, on date.Date, d1, d2, d3, d4, d5, d6 eligibili
 }
 
 func Example() {
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -73,7 +74,7 @@ func Example() {
 // the person, the variance and the admission checks work on it, and it is
 // stored and read back as JSON.
 func ExampleChecker_Recommended() {
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -188,7 +189,7 @@ func ExampleParseCriteria() {
 }
 
 func ExampleDecision_Place() {
-	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, _ := eligibility.NewChecker(ioprules.ASAM3Level21())
 	d, _ := ck.Decide(exampleAssessment("A-1002", iop.MustParseDate("2025-03-03"), 0, 0, 3, 2, 2, 1))
 	fmt.Println("recommended:", d.Recommended(), "driven by", d.Drivers())
 
@@ -216,7 +217,7 @@ func ExampleDecision_Place() {
 }
 
 func ExampleChecker_CheckTransfer() {
-	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, _ := eligibility.NewChecker(ioprules.ASAM3Level21())
 	admitted := iop.MustParseDate("2025-03-03")
 	before, _ := ck.Decide(exampleAssessment("A-1", admitted, 1, 0, 1, 2, 2, 1))
 	after, _ := ck.Decide(exampleAssessment("A-2", admitted+28, 0, 0, 0, 1, 1, 1))
@@ -236,12 +237,14 @@ func ExampleChecker_CheckTransfer() {
 
 // A profile's rule settings change a rule's severity or turn it off.
 func ExampleNewChecker() {
-	p := iop.ASAM3Level21()
+	// A setting of an eligibility rule needs an eligibility part, even an
+	// empty one: it decides with the default criteria.
+	p := ioprules.ASAM3Level21().WithPart(eligibility.Placement{})
 	p.Rules = []iop.RuleSetting{{
 		Code: eligibility.CodeAdmissionHoursBelowMinimum, Severity: iop.Warning,
 		Cite: iop.Citation{Source: "Payer X contract §7"},
 	}}
-	ck, err := eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(p)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -251,15 +254,15 @@ func ExampleNewChecker() {
 	fmt.Println(fs[0].Severity, fs[0].Code)
 
 	p.Rules[0].Code = "eligibility.admission.no-such-rule"
-	_, err = eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	_, err = eligibility.NewChecker(p)
 	fmt.Println(err)
 	// Output:
 	// warning eligibility.admission.hours-below-minimum
-	// profile.rules[0].code: unknown value
+	// rules[0].code: unknown value
 }
 
 func ExampleChecker_Moves() {
-	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, _ := eligibility.NewChecker(ioprules.ASAM3Level21())
 	start := iop.MustParseDate("2025-03-03")
 	series := []eligibility.Assessment{
 		exampleAssessment("A-1", start, 2, 0, 1, 2, 3, 1),

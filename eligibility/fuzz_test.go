@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
@@ -173,7 +174,7 @@ func FuzzCriteriaJSON(f *testing.F) {
 			require.ErrorAs(t, verr, &l)
 			return
 		}
-		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		if c.Edition != iop.Edition3 {
 			require.ErrorIs(t, err, iop.ErrOutOfRange)
 			return
@@ -253,7 +254,7 @@ func FuzzRecommendationJSON(f *testing.F) {
 	f.Add([]byte(`{"ratings":{"D1":{"risk":4,"note":"Jane Doe"}},"level":"1.5","edition":"3rd"}`))
 	f.Add([]byte("{\"id\":\"A\u0000\",\"source\":\"\xff\"}"))
 	ck := std(f)
-	medicare := newChecker(f, iop.MedicareIOP2026())
+	medicare := newChecker(f, ioprules.MedicareIOP2026())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r eligibility.Recommendation
 		err := r.UnmarshalJSON(data)

@@ -4,9 +4,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/internal/checktest"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/require"
 )
 
@@ -49,14 +51,14 @@ func assess(t testing.TB, risks [6]int, mods ...eligibility.Modifier) eligibilit
 // newChecker returns a checker for p and the default criteria.
 func newChecker(t testing.TB, p iop.Profile) eligibility.Checker {
 	t.Helper()
-	ck, err := eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(p)
 	require.NoError(t, err)
 	return ck
 }
 
 // std is the checker for ASAM level 2.1, 3rd edition, and the default
 // criteria.
-func std(t testing.TB) eligibility.Checker { return newChecker(t, iop.ASAM3Level21()) }
+func std(t testing.TB) eligibility.Checker { return newChecker(t, ioprules.ASAM3Level21()) }
 
 // decide decides a with the default criteria and requires no error.
 func decide(t testing.TB, a eligibility.Assessment) eligibility.Decision {
@@ -173,3 +175,34 @@ func requireFields(t testing.TB, err error, want ...fieldWant) {
 func set(ds ...eligibility.Dimension) eligibility.Dimensions { return eligibility.DimensionsOf(ds...) }
 
 var allDims = set(eligibility.D1, eligibility.D2, eligibility.D3, eligibility.D4, eligibility.D5, eligibility.D6)
+
+// benefitOf returns p's schedule part; the zero Benefit when p has none.
+func benefitOf(p iop.Profile) schedule.Benefit {
+	b, _ := iop.PartOf[schedule.Benefit](&p)
+	return b
+}
+
+// withBenefit returns p with its schedule part changed by f.
+func withBenefit(p iop.Profile, f func(*schedule.Benefit)) iop.Profile {
+	b := benefitOf(p)
+	f(&b)
+	return p.WithPart(b)
+}
+
+// placementOf returns p's eligibility part; the zero Placement when p has none.
+func placementOf(p iop.Profile) eligibility.Placement {
+	x, _ := iop.PartOf[eligibility.Placement](&p)
+	return x
+}
+
+// withPlacement returns p with its eligibility part changed by f.
+func withPlacement(p iop.Profile, f func(*eligibility.Placement)) iop.Profile {
+	x := placementOf(p)
+	f(&x)
+	return p.WithPart(x)
+}
+
+// withCriteria returns p with its placement's criteria c.
+func withCriteria(p iop.Profile, c eligibility.Criteria) iop.Profile {
+	return withPlacement(p, func(x *eligibility.Placement) { x.Criteria = c })
+}

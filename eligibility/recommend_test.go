@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
@@ -64,7 +65,7 @@ func TestRecommended(t *testing.T) {
 	t.Run("4th edition under a profile without an edition", func(t *testing.T) {
 		r := recommendation(t, iop.Level27)
 		r.Edition, r.Source = iop.Edition4, "ASAM CO-Triage"
-		ck := newChecker(t, iop.MedicareIOP2025())
+		ck := newChecker(t, ioprules.MedicareIOP2025())
 		d, err := ck.Recommended(r)
 		require.NoError(t, err)
 		assert.Equal(t, []iop.Level{iop.Level10, iop.Level15, iop.Level17, iop.Level21, iop.Level25, iop.Level27,

@@ -129,7 +129,7 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings
 		return dst, nil
 	}
 	days := int64(d.assessment.Date - rv.Admitted)
-	s := &r.profile.Stay
+	s := &r.stay
 	if s.JustifyAfterDays > 0 && days > int64(s.JustifyAfterDays) && rv.Justification == "" {
 		dst = r.rules.Add(dst, ruleStayJustificationDue, iop.Finding{Subject: d.assessment.ID,
 			Need: int64(s.JustifyAfterDays), Got: days, Unit: iop.UnitDays})
@@ -190,7 +190,7 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv Review) (iop.Findings, err
 	}
 	if rec.Compare(iop.Level21) < 0 {
 		dst = r.addLevels(dst, ruleTransferDownIndicated, d, rec, iop.Level21)
-		if s := &r.profile.StepDown; s.Weeks > 0 {
+		if s := &r.stepDown; s.Weeks > 0 {
 			dst = r.rules.Add(dst, ruleTransferStepDownAllowance, iop.Finding{Subject: d.assessment.ID})
 		}
 	}

@@ -3,6 +3,7 @@ package eligibility_test
 import (
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -22,7 +23,7 @@ func decideOn(t *testing.T, id string, days int, risks [6]int, mods ...eligibili
 
 func TestCheckContinuedStay(t *testing.T) {
 	admission := decideOn(t, "A-0", 0, iopRisks)
-	ny, dc := newChecker(t, iop.S9480NewYork()), newChecker(t, iop.DCLevel21())
+	ny, dc := newChecker(t, ioprules.S9480NewYork()), newChecker(t, ioprules.DCLevel21())
 	review := func(days int, risks [6]int, p eligibility.Progress) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", days, risks), Progress: p}
 	}
@@ -111,7 +112,7 @@ func TestReviewRefused(t *testing.T) {
 
 func TestCheckTransfer(t *testing.T) {
 	ck := std(t)
-	medicare := newChecker(t, iop.MedicareIOP2024())
+	medicare := newChecker(t, ioprules.MedicareIOP2024())
 	admission := decideOn(t, "A-0", 0, iopRisks)
 	review := func(risks [6]int, pr eligibility.Progress, mods ...eligibility.Modifier) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", 14, risks, mods...), Progress: pr}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
@@ -37,10 +38,10 @@ func TestRulesCatalog(t *testing.T) {
 // groups (a finding carries those when the profile applies them).
 func TestCatalogCitesItsOwnSources(t *testing.T) {
 	borrowed := map[iop.Citation]string{}
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		for name, c := range map[string]iop.Citation{
-			"weekly": p.Weekly.Cite, "stay": p.Stay.Cite, "step_down": p.StepDown.Cite, "source": p.Source,
-			"daily": p.Daily.Cite, "certification": p.Certification.Cite, "ages": p.Ages.Cite,
+			"weekly": benefitOf(p).Weekly.Cite, "stay": placementOf(p).Stay.Cite, "step_down": benefitOf(p).StepDown.Cite, "source": p.Source,
+			"daily": benefitOf(p).Daily.Cite, "certification": benefitOf(p).Certification.Cite, "ages": p.Ages.Cite,
 		} {
 			if !c.IsZero() {
 				borrowed[c] = p.ID + " " + name
@@ -108,9 +109,12 @@ const profileJSON = `{
   "from": "2025-01-01",
   "source": {"source": "Payer X provider manual", "edition": "2025"},
   "scope": {"reach": "payer", "body": "Payer X"},
-  "counting": {"kinds": ["group", "individual"], "cite": {"source": "Payer X provider manual, ch. 3"}},
-  "weekly": {"adult": {"min": "9h00m", "max": "19h00m"}, "adolescent": {"min": "6h00m", "max": "19h00m"}, "cite": {"source": "Payer X provider manual, ch. 4"}},
-  "partial_weeks": {"first": "prorated", "last": "prorated", "cite": {"source": "Payer X provider manual, ch. 4"}},
+  "schedule": {
+    "counting": {"kinds": ["group", "individual"], "cite": {"source": "Payer X provider manual, ch. 3"}},
+    "weekly": {"adult": {"min": "9h00m", "max": "19h00m"}, "adolescent": {"min": "6h00m", "max": "19h00m"}, "cite": {"source": "Payer X provider manual, ch. 4"}},
+    "partial_weeks": {"first": "prorated", "last": "prorated", "cite": {"source": "Payer X provider manual, ch. 4"}}
+  },
+  "eligibility": {},
   "rules": [
     {"code": "eligibility.admission.hours-below-minimum", "severity": "warning", "cite": {"source": "Payer X contract, §7"}},
     {"code": "eligibility.admission.hours-above-maximum", "off": true, "cite": {"source": "Payer X contract, §7"}}
@@ -118,7 +122,7 @@ const profileJSON = `{
 }`
 
 func TestProfileRuleSettings(t *testing.T) {
-	p, err := iop.ParseProfile([]byte(profileJSON))
+	p, err := ioprules.ParseProfile([]byte(profileJSON))
 	require.NoError(t, err)
 	ck := newChecker(t, p)
 	d := decideRisks(t, iopRisks)
@@ -135,16 +139,16 @@ func TestProfileRuleSettings(t *testing.T) {
 }
 
 func TestNewCheckerRefusesUnknownCode(t *testing.T) {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21().WithPart(eligibility.Placement{})
 	p.Rules = []iop.RuleSetting{
 		{Code: eligibility.CodeAdmissionBelowIOP, Severity: iop.Warning, Cite: iop.Citation{Source: "contract"}},
 		{Code: "eligibility.admission.no-such-rule", Off: true, Cite: iop.Citation{Source: "contract"}},
 	}
-	ck, err := eligibility.NewChecker(p, eligibility.DefaultCriteria())
-	requireFields(t, err, fieldWant{"profile.rules[1].code", iop.ErrUnknown})
+	ck, err := eligibility.NewChecker(p)
+	requireFields(t, err, fieldWant{"rules[1].code", iop.ErrUnknown})
 	assert.Equal(t, eligibility.Checker{}, ck)
 
 	p.Rules = p.Rules[:1]
-	_, err = eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	_, err = eligibility.NewChecker(p)
 	require.NoError(t, err)
 }

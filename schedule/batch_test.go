@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -93,8 +94,8 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 }
 
 func TestSummarizerMatchesReference(t *testing.T) {
-	p := iop.MedicareIOP2024()
-	p.Counting.Codes = []string{"H0015"} // H0015 counts whatever the kind
+	p := ioprules.MedicareIOP2024()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = []string{"H0015"} }) // H0015 counts whatever the kind
 	ck := checker(t, p)
 	iso := func(string) schedule.Weeks { return schedule.ISOWeeks() }
 	program := func(id string) schedule.Weeks {
@@ -160,7 +161,7 @@ func countPatients(sums []schedule.WeekSummary) int {
 }
 
 func TestSummarizerUnplaced(t *testing.T) {
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	none := func(id string) schedule.Weeks {
 		if id == "p-nil" {
 			return schedule.Weeks{}
@@ -207,7 +208,7 @@ func TestSummarizerUnplaced(t *testing.T) {
 func TestSummarizerWideSpan(t *testing.T) {
 	// Records of one patient two centuries apart come out in order of
 	// week.
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	require.NoError(t, err)
 	a, b := at(mon, 60), at(mon, 60)
@@ -225,7 +226,7 @@ func TestSummarizerWideSpan(t *testing.T) {
 
 func TestSummarizerThenCheck(t *testing.T) {
 	// The batch path feeds the week check: a billing engine's loop.
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)), nil)
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)

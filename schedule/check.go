@@ -22,6 +22,7 @@ type Checker struct{ r *checker }
 
 type checker struct {
 	p       iop.Profile
+	b       Benefit // the profile's schedule part; zero without one
 	rules   check.Rules
 	cite    [len(rules)]iop.Citation // the profile's citation of each rule's group; zero for the table's
 	weekly  bool                     // the profile sets weekly hours
@@ -42,12 +43,15 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		return Checker{}, err
 	}
 	r := &checker{p: p.Clone()}
-	rs, err := check.New("schedule", rules[:], &r.p)
-	if err != nil {
-		return Checker{}, err
-	}
+	rs := check.New(rules[:], &r.p)
 	r.rules = rs
-	q := &r.p
+	if b, ok := iop.PartOf[Benefit](&r.p); ok {
+		// The checker's own copy: a caller that changes a slice of its
+		// part afterwards does not change the checker.
+		r.b = b.clone()
+		r.p = r.p.WithPart(r.b)
+	}
+	q := &r.b
 	r.count = newCounter(&q.Counting)
 	r.claims = newClaimRules(&q.Claims)
 	r.weekly = q.Weekly.Adult != (iop.Band{}) || q.Weekly.Adolescent != (iop.Band{})
@@ -88,6 +92,9 @@ func (ck Checker) IsZero() bool { return ck.r == nil }
 func (ck Checker) Profile() iop.Profile {
 	if ck.r == nil {
 		return iop.Profile{}
+	}
+	if _, ok := iop.PartOf[Benefit](&ck.r.p); ok {
+		return ck.r.p.WithPart(ck.r.b.clone())
 	}
 	return ck.r.p.Clone()
 }
@@ -362,7 +369,7 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings
 // tiers to a week with days in the episode.
 func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh weekShape, counted iop.Minutes,
 	day *[daysPerWeek]iop.Minutes, services *[daysPerWeek]uint16) iop.Findings {
-	p := &r.p
+	p := &r.b
 	// Weekly hours: the band, adjusted for a partial week.
 	var band iop.Band
 	served := false

@@ -8,7 +8,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -38,7 +40,7 @@ func daysOf(minutes ...iop.Minutes) []schedule.Session {
 }
 
 func TestWeekBoundariesToTheMinute(t *testing.T) {
-	asam, php, medicare := iop.ASAM3Level21(), iop.MedicarePHP2025(), iop.MedicareIOP2025()
+	asam, php, medicare := ioprules.ASAM3Level21(), ioprules.MedicarePHP2025(), ioprules.MedicareIOP2025()
 	below := func(p iop.Profile, need, got int64) iop.Findings {
 		return iop.Findings{findingIn(p, schedule.CodeWeeklyBelowMinimum, minutes(need, got))}
 	}
@@ -77,7 +79,7 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 		})
 	}
 	t.Run("the Medicare weekly minimum is a warning", func(t *testing.T) {
-		for _, p := range []iop.Profile{medicare, php, iop.MedicareIOP2024(), iop.MedicarePHP2026()} {
+		for _, p := range []iop.Profile{medicare, php, ioprules.MedicareIOP2024(), ioprules.MedicarePHP2026()} {
 			got := check(t, checker(t, p), mon, adult(), daysOf(60)...)
 			require.NotEmpty(t, got)
 			assert.Equal(t, iop.Warning, got[0].Severity, p.ID)
@@ -89,7 +91,7 @@ func TestDayServicesMedicare(t *testing.T) {
 	// A day with fewer than 3 services is not paid as a program day: a
 	// blocking finding under the Medicare profiles; 3 services reach the
 	// lower tier and 4 the upper one.
-	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.MedicarePHP2025()} {
+	for _, p := range []iop.Profile{ioprules.MedicareIOP2025(), ioprules.MedicarePHP2025()} {
 		ck := checker(t, p)
 		tier := func(n int64) iop.Findings {
 			return iop.Findings{findingIn(p, schedule.CodeBelowTier,
@@ -102,8 +104,8 @@ func TestDayServicesMedicare(t *testing.T) {
 			apc      [2]string
 		}{
 			{2, tier(2), 0, [2]string{}},
-			{3, nil, 3, [2]string{p.ServiceTiers.Tiers[0].APC(iop.HospitalOutpatient), p.ServiceTiers.Tiers[0].APC(iop.CMHC)}},
-			{4, nil, 4, [2]string{p.ServiceTiers.Tiers[1].APC(iop.HospitalOutpatient), p.ServiceTiers.Tiers[1].APC(iop.CMHC)}},
+			{3, nil, 3, [2]string{benefitOf(p).ServiceTiers.Tiers[0].APC(iop.HospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[0].APC(iop.CMHC)}},
+			{4, nil, 4, [2]string{benefitOf(p).ServiceTiers.Tiers[1].APC(iop.HospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[1].APC(iop.CMHC)}},
 		}
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%s/%d services", p.ID, tt.services), func(t *testing.T) {
@@ -131,7 +133,7 @@ func TestDayServicesMedicare(t *testing.T) {
 			})
 		}
 	}
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	four := ck.DaysIn(summarize(t, ck, mon, daysOf(240)...), iop.HospitalOutpatient)[0]
 	assert.Equal(t, "5862", four.APC, "hospital IOP, 4 or more services")
 	three := ck.DaysIn(summarize(t, ck, mon, daysOf(240)[:3]...), iop.CMHC)[0]
@@ -139,7 +141,7 @@ func TestDayServicesMedicare(t *testing.T) {
 }
 
 func TestWeekServiceDaysH0015(t *testing.T) {
-	h := iop.H0015()
+	h := ioprules.H0015()
 	short := func(i int, got int64) iop.Finding {
 		return finding(schedule.CodeShortDay, iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 180, Got: got, Unit: iop.UnitMinutes})
 	}
@@ -165,10 +167,10 @@ func TestWeekServiceDaysH0015(t *testing.T) {
 }
 
 func TestWeekPartialWeeks(t *testing.T) {
-	asam := iop.ASAM3Level21() // prorated first and last weeks
-	withRules := func(first, last iop.PartialWeek) iop.Profile {
-		p := iop.ASAM3Level21()
-		p.PartialWeeks.First, p.PartialWeeks.Last = first, last
+	asam := ioprules.ASAM3Level21() // prorated first and last weeks
+	withRules := func(first, last schedule.PartialWeek) iop.Profile {
+		p := ioprules.ASAM3Level21()
+		p = withBenefit(p, func(b *schedule.Benefit) { b.PartialWeeks.First, b.PartialWeeks.Last = first, last })
 		return p
 	}
 	partial := func(need, got int64) iop.Finding {
@@ -192,15 +194,15 @@ func TestWeekPartialWeeks(t *testing.T) {
 			[]schedule.Session{at(thu, 180), at(fri, 127)}, iop.Findings{partial(308, 307), below(308, 307)}},
 		{"admitted Monday: a full week", asam, mon, 0,
 			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{below(540, 308)}},
-		{"full rule: a partial first week needs 540", withRules(iop.PartialWeekFull, iop.PartialWeekFull), thu, 0,
+		{"full rule: a partial first week needs 540", withRules(schedule.PartialWeekFull, schedule.PartialWeekFull), thu, 0,
 			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{below(540, 308)}},
-		{"exempt rule: a partial first week needs nothing", withRules(iop.PartialWeekExempt, iop.PartialWeekFull), thu, 0,
+		{"exempt rule: a partial first week needs nothing", withRules(schedule.PartialWeekExempt, schedule.PartialWeekFull), thu, 0,
 			[]schedule.Session{at(fri, 60)}, iop.Findings{partial(0, 60)}},
 		{"discharged Tuesday: 2 of 7 days, 540*2/7 = 154", asam, day(2025, 1, 6), mon + 1,
 			[]schedule.Session{at(mon, 154)}, iop.Findings{partial(154, 154)}},
 		{"admitted Tuesday, discharged Thursday: 3 days, 231", asam, mon + 1, thu,
 			[]schedule.Session{at(mon+1, 231)}, iop.Findings{partial(231, 231)}},
-		{"first and last: the rule that asks less applies", withRules(iop.PartialWeekFull, iop.PartialWeekExempt), mon + 1, thu,
+		{"first and last: the rule that asks less applies", withRules(schedule.PartialWeekFull, schedule.PartialWeekExempt), mon + 1, thu,
 			[]schedule.Session{at(mon+1, 30)}, iop.Findings{partial(0, 30)}},
 	}
 	for _, tt := range tests {
@@ -213,7 +215,7 @@ func TestWeekPartialWeeks(t *testing.T) {
 
 func TestWeekPartialServiceDays(t *testing.T) {
 	// H0015 admitted on Thursday: 3 days x 4/7 = 1 service day needed.
-	h := iop.H0015()
+	h := ioprules.H0015()
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 3}
 	got := check(t, checker(t, h), mon, e, at(mon+4, 180))
 	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek,
@@ -221,7 +223,7 @@ func TestWeekPartialServiceDays(t *testing.T) {
 }
 
 func TestWeekStepDown(t *testing.T) {
-	asam := iop.ASAM3Level21() // 2 weeks of step-down allowance
+	asam := ioprules.ASAM3Level21() // 2 weeks of step-down allowance
 	e := adult()
 	e.SteppedDown = mon + 2 // Wednesday: the allowance runs to the Tuesday two weeks on
 	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, minutes(540, 300))}
@@ -244,17 +246,17 @@ func TestWeekStepDown(t *testing.T) {
 	}
 
 	// The allowance covers the service-day minimum too.
-	h := iop.H0015()
-	h.StepDown = asam.StepDown
+	h := ioprules.H0015()
+	h = withBenefit(h, func(b *schedule.Benefit) { b.StepDown = benefitOf(asam).StepDown })
 	got := check(t, checker(t, h), mon, e, at(mon, 180))
 	assert.Equal(t, iop.Findings{finding(schedule.CodeStepDownAllowance,
 		iop.Finding{Subject: "p-1", Need: 3, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
 func TestWeekOtherFindings(t *testing.T) {
-	medicare := iop.MedicareIOP2024()
+	medicare := ioprules.MedicareIOP2024()
 	t.Run("service outside the episode is not counted", func(t *testing.T) {
-		asam := iop.ASAM3Level21()
+		asam := ioprules.ASAM3Level21()
 		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
 		got := check(t, checker(t, asam), mon, e, at(mon, 300), at(mon+1, 240), at(mon+3, 120))
 		assert.Equal(t, iop.Findings{
@@ -264,12 +266,12 @@ func TestWeekOtherFindings(t *testing.T) {
 	})
 	t.Run("a week wholly outside the episode", func(t *testing.T) {
 		e := schedule.Episode{Population: iop.Adult, Admitted: mon + 7}
-		got := check(t, checker(t, iop.ASAM3Level21()), mon, e, at(mon, 60))
+		got := check(t, checker(t, ioprules.ASAM3Level21()), mon, e, at(mon, 60))
 		ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode)
 	})
 	t.Run("a population the profile does not serve", func(t *testing.T) {
-		p := iop.TIP47()
-		p.Weekly.Adolescent = iop.Band{}
+		p := ioprules.TIP47()
+		p = withBenefit(p, func(b *schedule.Benefit) { b.Weekly.Adolescent = iop.Band{} })
 		e := adult()
 		e.Population = iop.Adolescent
 		got := check(t, checker(t, p), mon, e, daysOf(180, 180, 180)...)
@@ -278,8 +280,8 @@ func TestWeekOtherFindings(t *testing.T) {
 	t.Run("days below the lowest payment tier", func(t *testing.T) {
 		ss := []schedule.Session{at(mon, 90), at(mon+1, 90), at(mon+2, 180), at(mon, 90), at(mon+1, 90)}
 		ss[3].Start, ss[4].Start = schedule.MustParseClock("11:00"), schedule.MustParseClock("11:00")
-		asam := iop.ASAM3Level21()
-		asam.ServiceTiers = medicare.ServiceTiers // tiers without Medicare's settings: the table's warning
+		asam := ioprules.ASAM3Level21()
+		asam = withBenefit(asam, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(medicare).ServiceTiers }) // tiers without Medicare's settings: the table's warning
 		got := check(t, checker(t, asam), mon, adult(), ss...)
 		tier := func(i int, n int64) iop.Finding {
 			return finding(schedule.CodeBelowTier,
@@ -290,7 +292,7 @@ func TestWeekOtherFindings(t *testing.T) {
 		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", checker(t, asam).Rules().Message(got[0]))
 	})
 	t.Run("time that does not count and time missed", func(t *testing.T) {
-		asam := iop.ASAM3Level21()
+		asam := ioprules.ASAM3Level21()
 		rec := at(mon+3, 60)
 		rec.Kind = iop.Recreation
 		absent := at(mon+3, 120)
@@ -311,8 +313,8 @@ func TestWeekOtherFindings(t *testing.T) {
 
 func TestWeekRuleOrder(t *testing.T) {
 	// Every rule a week can break at once comes out in table order.
-	p := iop.S9480NewYork() // weekly minimum, per-day minimum
-	p.ServiceTiers = iop.MedicareIOP2024().ServiceTiers
+	p := ioprules.S9480NewYork() // weekly minimum, per-day minimum
+	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(ioprules.MedicareIOP2024()).ServiceTiers })
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 1, Discharged: mon + 5}
 	rec := at(mon+2, 30)
 	rec.Kind, rec.Start = iop.Recreation, schedule.MustParseClock("18:00")
@@ -331,7 +333,7 @@ func TestWeekRuleOrder(t *testing.T) {
 }
 
 func TestWeekCalendarEdges(t *testing.T) {
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	t.Run("a Sunday week that straddles the year end", func(t *testing.T) {
 		sun, err := schedule.CalendarWeeks(0)
 		require.NoError(t, err)
@@ -361,7 +363,7 @@ func TestWeekCalendarEdges(t *testing.T) {
 }
 
 func TestWeekErrors(t *testing.T) {
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	sum := summarize(t, ck, mon, at(mon, 540))
 	tests := []struct {
 		name string
@@ -403,12 +405,12 @@ func TestNewChecker(t *testing.T) {
 	_, err := schedule.NewChecker(iop.Profile{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 
-	p := iop.MedicareIOP2024()
+	p := ioprules.MedicareIOP2024()
 	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
-	p.ServiceTiers.Tiers[0].MinServices = 1
-	p.Counting.Codes = append(p.Counting.Codes, "X")
-	assert.True(t, ck.Profile().Equal(iop.MedicareIOP2024()), "the checker keeps its own copy of the profile")
+	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers.Tiers[0].MinServices = 1 })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = append(benefitOf(p).Counting.Codes, "X") })
+	assert.True(t, ck.Profile().Equal(ioprules.MedicareIOP2024()), "the checker keeps its own copy of the profile")
 	assert.False(t, ck.IsZero())
 	assert.True(t, schedule.Checker{}.IsZero())
 	assert.True(t, schedule.Checker{}.Profile().IsZero())
@@ -418,9 +420,9 @@ func TestNewChecker(t *testing.T) {
 // given in JSON, as a payer's profile file would hold them.
 func withSettings(t *testing.T, settings string) (iop.Profile, error) {
 	t.Helper()
-	b, err := json.Marshal(iop.ASAM3Level21()) // a profile with no settings of its own
+	b, err := json.Marshal(ioprules.ASAM3Level21()) // a profile with no settings of its own
 	require.NoError(t, err)
-	return iop.ParseProfile([]byte(strings.TrimSuffix(string(b), "}") + `,"rules":` + settings + `}`))
+	return ioprules.ParseProfile([]byte(strings.TrimSuffix(string(b), "}") + `,"rules":` + settings + `}`))
 }
 
 func TestProfileSettings(t *testing.T) {
@@ -440,23 +442,23 @@ func TestProfileSettings(t *testing.T) {
 		assert.Nil(t, check(t, checker(t, p), mon, adult(), week...))
 	})
 	t.Run("an unknown schedule code", func(t *testing.T) {
-		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.too-low","off":true,"cite":{"source":"payer contract"}}]`)
-		require.NoError(t, err, "the profile alone does not know the package's codes")
-		_, err = schedule.NewChecker(p)
+		_, err := withSettings(t, `[{"code":"schedule.weekly-minutes.too-low","off":true,"cite":{"source":"payer contract"}}]`)
 		require.ErrorIs(t, err, iop.ErrUnknown)
 		assert.Equal(t, map[string]string{"rules[0].code": "unknown value"}, fieldErrors(t, err))
 	})
-	t.Run("another package's code is not schedule's business", func(t *testing.T) {
-		p, err := withSettings(t, `[{"code":"group.size.above-maximum","off":true,"cite":{"source":"payer contract"}}]`)
-		require.NoError(t, err)
+	t.Run("a code of a package the profile has no part of", func(t *testing.T) {
+		_, err := withSettings(t, `[{"code":"group.size.above-maximum","off":true,"cite":{"source":"payer contract"}}]`)
+		require.ErrorIs(t, err, iop.ErrUnknown, "the ASAM profile has no group part")
+		p := ioprules.ASAM3Level21().WithPart(group.Composition{})
+		p.Rules = []iop.RuleSetting{{Code: group.CodeSizeAboveMaximum, Off: true, Cite: iop.Citation{Source: "payer contract"}}}
 		_, err = schedule.NewChecker(p)
-		require.NoError(t, err)
+		require.NoError(t, err, "with a group part, a group code may be set")
 	})
 }
 
 func TestCheckerConcurrent(t *testing.T) {
 	// One Checker shared by goroutines (run with -race).
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	ss := daysOf(180, 180, 179)
 	var wg sync.WaitGroup
 	results := make([]iop.Findings, 8)
@@ -480,7 +482,7 @@ func TestCheckerConcurrent(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	w := schedule.ISOWeeks().Of(mon)
 	rec := at(mon+1, 45)
 	rec.Kind = iop.Recreation
@@ -523,7 +525,7 @@ func TestSummarize(t *testing.T) {
 }
 
 func TestWeekSummaryJSON(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	sum := summarize(t, ck, mon, at(mon, 180), at(mon+2, 60))
 	b, err := json.Marshal(sum)
 	require.NoError(t, err)
@@ -537,7 +539,7 @@ func TestWeekSummaryJSON(t *testing.T) {
 }
 
 func TestAppendWeeks(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
@@ -579,16 +581,16 @@ func TestAppendWeeks(t *testing.T) {
 }
 
 func TestDays(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	ss := slices.DeleteFunc(daysOf(180, 0, 100), func(s schedule.Session) bool { return s.Planned == 0 })
 	sum := summarize(t, ck, mon, ss...)
 	days := ck.Days(sum)
-	tier4 := iop.MedicareIOP2024().ServiceTiers.Tiers[1]
+	tier4 := benefitOf(ioprules.MedicareIOP2024()).ServiceTiers.Tiers[1]
 	assert.Equal(t, schedule.Day{Date: mon, Weekday: 1, Minutes: 180, Services: 4, ServiceDay: true, Tier: tier4, HasTier: true}, days[0])
 	assert.Equal(t, schedule.Day{Date: mon + 1, Weekday: 2}, days[1])
 	assert.Equal(t, schedule.Day{Date: mon + 6, Weekday: 0}, days[6])
 
-	h := checker(t, iop.H0015())
+	h := checker(t, ioprules.H0015())
 	hd := h.Days(summarize(t, h, mon, at(mon, 179), at(mon+1, 180)))
 	assert.False(t, hd[0].ServiceDay, "179 minutes is not an H0015 service day")
 	assert.True(t, hd[1].ServiceDay)

@@ -15,7 +15,7 @@ import (
 // claim's type of bill and condition codes (repeated on each line of a
 // claim, as flat exports do).
 //
-// How a line becomes service is the profile's rule ([iop.ClaimRules]): a
+// How a line becomes service is the profile's rule ([ClaimRules]): a
 // program code that is timed stands for Units × UnitMinutes; an untimed
 // code is one service of unknown length (0 minutes unless Minutes says); a
 // per diem is one program day of DayMinutes. Minutes, when given,
@@ -205,13 +205,13 @@ func ParseClaimLines(data []byte) ([]ClaimLine, error) {
 	return ls, nil
 }
 
-// claimRules is a profile's [iop.ClaimRules] ready for the hot paths.
+// claimRules is a profile's [ClaimRules] ready for the hot paths.
 type claimRules struct {
-	p     *iop.ClaimRules
+	p     *ClaimRules
 	codes map[string]int // the index of each program code; read-only
 }
 
-func newClaimRules(r *iop.ClaimRules) claimRules {
+func newClaimRules(r *ClaimRules) claimRules {
 	c := claimRules{p: r, codes: make(map[string]int, len(r.Codes))}
 	for i, sc := range r.Codes {
 		c.codes[sc.Code] = i
@@ -332,7 +332,7 @@ func claimErrors(w Week, lines []ClaimLine) error {
 }
 
 // CheckClaim checks the lines of one claim against ck's claim rules
-// ([iop.ClaimRules]) and returns every finding in rule order (nil when the
+// ([ClaimRules]) and returns every finding in rule order (nil when the
 // claim complies), each with the claim's ID as Subject:
 // [CodeClaimCodeExcluded] for lines with a code that must not be reported
 // on a program claim (Ref the first such code, Day its date, Got the
@@ -423,7 +423,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	if len(lines) == 0 {
 		return fs
 	}
-	p := &r.p.Claims
+	p := &r.b.Claims
 	id := lines[0].Claim
 	var excluded, notProgram, revenue int64
 	var excludedDay, notProgramDay, revenueDay date.Date

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -46,7 +47,7 @@ func TestClaimLineValidate(t *testing.T) {
 }
 
 func TestSummarizeClaims(t *testing.T) {
-	p := iop.MedicareIOP2025()
+	p := ioprules.MedicareIOP2025()
 	ck := checker(t, p)
 	tele := line(5, mon+1, "90834", 1)
 	tele.Modifiers[0] = "95" // video: Medicare counts in-person time only
@@ -93,7 +94,7 @@ func TestSummarizeClaims(t *testing.T) {
 }
 
 func TestCheckClaim(t *testing.T) {
-	medicare := iop.MedicareIOP2025()
+	medicare := ioprules.MedicareIOP2025()
 	ck := checker(t, medicare)
 	with := func(mod func([]schedule.ClaimLine)) []schedule.ClaimLine {
 		ls := []schedule.ClaimLine{line(1, mon, "G0410", 2), line(2, mon, "90834", 1), line(3, mon+2, "90791", 1)}
@@ -142,7 +143,7 @@ func TestCheckClaim(t *testing.T) {
 		})
 	}
 	t.Run("revenue codes of a per-diem profile", func(t *testing.T) {
-		h := iop.H0015()
+		h := ioprules.H0015()
 		hk := checker(t, h)
 		l := line(1, mon, "H0015", 1)
 		l.Revenue = "0905" // H0015 goes with 0906
@@ -174,13 +175,15 @@ func TestCheckClaim(t *testing.T) {
 // coloradoIOP returns a payer profile built on ASAM level 2.1 that counts
 // telehealth, as Colorado's IOP rule allows it.
 func coloradoIOP() iop.Profile {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	p.ID, p.Title = "co-iop-test", "Colorado IOP (test)"
 	p.Scope = iop.Scope{Reach: iop.State, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"}
-	p.Counting.Telehealth = iop.DeliveriesOf(iop.Video, iop.AudioOnly)
-	p.Counting.TelehealthCite = iop.Citation{Source: "2 CCR 502-1 §4.6.1(D)", Title: "Intensive Outpatient Program (IOP) Services Standards",
-		URL:  "https://regulations.justia.com/states/colorado/500/502/rule-2-ccr-502-1/chapter-4/section-2-ccr-502-1-4-6",
-		Note: "IOP services may be delivered in person, by audio-visual telehealth or audio-only"}
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Telehealth = iop.DeliveriesOf(iop.Video, iop.AudioOnly) })
+	p = withBenefit(p, func(b *schedule.Benefit) {
+		b.Counting.TelehealthCite = iop.Citation{Source: "2 CCR 502-1 §4.6.1(D)", Title: "Intensive Outpatient Program (IOP) Services Standards",
+			URL:  "https://regulations.justia.com/states/colorado/500/502/rule-2-ccr-502-1/chapter-4/section-2-ccr-502-1-4-6",
+			Note: "IOP services may be delivered in person, by audio-visual telehealth or audio-only"}
+	})
 	return p
 }
 
@@ -188,7 +191,7 @@ func TestTelehealthCounting(t *testing.T) {
 	video := sess("s1", mon, "09:00", 60)
 	video.Delivery = iop.Video
 	inPerson := sess("s2", mon, "11:00", 60)
-	co, medicare := checker(t, coloradoIOP()), checker(t, iop.MedicareIOP2025())
+	co, medicare := checker(t, coloradoIOP()), checker(t, ioprules.MedicareIOP2025())
 	sum := summarize(t, co, mon, video, inPerson)
 	assert.Equal(t, iop.Minutes(120), sum.Minutes, "video counts under the Colorado profile")
 	assert.Equal(t, iop.Minutes(0), sum.UncountedMinutes)
@@ -204,7 +207,7 @@ func TestTelehealthCounting(t *testing.T) {
 	l := line(1, mon, "90834", 1)
 	l.Modifiers[0] = "95"
 	p := coloradoIOP()
-	p.Claims = iop.MedicareIOP2025().Claims
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Claims = benefitOf(ioprules.MedicareIOP2025()).Claims })
 	cc := checker(t, p)
 	s, err := cc.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{l})
 	require.NoError(t, err)
@@ -212,7 +215,7 @@ func TestTelehealthCounting(t *testing.T) {
 }
 
 func TestValuesRoundTrip(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), sess("s1", mon, "09:00", 60), sess("s2", mon, "09:30", 60))
 	require.True(t, jsonRoundTrip(t, sum, (*schedule.WeekSummary).UnmarshalJSON))
 	b, err := json.Marshal(sum)

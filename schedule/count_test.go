@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -26,7 +27,7 @@ func sess(id string, d date.Date, hhmm string, m iop.Minutes) schedule.Session {
 func TestDuplicatesCountOnce(t *testing.T) {
 	// Issue 12's case: three 1-hour sessions on each of two days, and one
 	// more repeated three times, is 7 hours, not 9: below the minimum.
-	asam := iop.ASAM3Level21()
+	asam := ioprules.ASAM3Level21()
 	ck := checker(t, asam)
 	ss := []schedule.Session{
 		sess("s1", mon, "09:00", 60), sess("s2", mon, "10:00", 60), sess("s3", mon, "11:00", 60),
@@ -70,7 +71,7 @@ func TestDuplicatesCountOnce(t *testing.T) {
 }
 
 func TestOverlapsCountOnce(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	tests := []struct {
 		name     string
 		sessions []schedule.Session
@@ -148,7 +149,7 @@ func mutate(r *rand.Rand, ss []schedule.Session) []schedule.Session {
 func TestCountingCannotBeInflated(t *testing.T) {
 	// Duplicating, splitting or reordering any row never raises the time
 	// counted, and the batch path gives what the single-week path gives.
-	p := iop.MedicareIOP2025()
+	p := ioprules.MedicareIOP2025()
 	ck := checker(t, p)
 	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	require.NoError(t, err)
@@ -187,7 +188,7 @@ func TestCountingCannotBeInflated(t *testing.T) {
 }
 
 func TestRecordIDsAndDates(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	bad := func(mod func(*schedule.Session)) schedule.Session {
 		s := sess("s1", mon, "09:00", 60)
 		mod(&s)
@@ -273,9 +274,11 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 	// the common week, one for any week in order); out of order, or with a
 	// session ID repeated, they are ordered first. Every path must count
 	// what the batch path counts.
-	p := iop.MedicareIOP2025()
-	p.Counting.Codes = []string{"H0015"}
-	p.Counting.Telehealth, p.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), p.Counting.Cite
+	p := ioprules.MedicareIOP2025()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = []string{"H0015"} })
+	p = withBenefit(p, func(b *schedule.Benefit) {
+		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), b.Counting.Cite
+	})
 	ck := checker(t, p)
 	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	require.NoError(t, err)
@@ -342,7 +345,7 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 func TestSummarizeChecksEverySession(t *testing.T) {
 	// A session out of order sends the rest to be ordered first: those
 	// after it are checked all the same.
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	w := schedule.ISOWeeks().Of(mon)
 	other := sess("", mon+2, "09:00", 60)
 	other.Patient = "p-2"

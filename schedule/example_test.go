@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -17,7 +18,7 @@ import (
 // physician certified, a warning for review (Medicare pays by the day), and
 // each day of 3 services is paid.
 func Example() {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	if err != nil {
 		panic(err)
 	}
@@ -71,7 +72,7 @@ func ExampleWeeks() {
 // The first week of an episode, admitted on a Thursday, is held to 4/7 of
 // the weekly minimum when the profile prorates partial weeks.
 func ExampleChecker_CheckWeek_partialWeek() {
-	ck, _ := schedule.NewChecker(iop.ASAM3Level21())
+	ck, _ := schedule.NewChecker(ioprules.ASAM3Level21())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 6))
 	sum, _ := ck.Summarize(week, []schedule.Session{
 		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
@@ -90,7 +91,7 @@ func ExampleChecker_CheckWeek_partialWeek() {
 // Per-diem billing: the services of each day and the payment tier they
 // reach.
 func ExampleChecker_Days() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 3))
 	var sessions []schedule.Session
 	for day, n := range []int{4, 0, 3, 0, 2} {
@@ -123,7 +124,7 @@ func ExampleChecker_Days() {
 // When the certifications of a Medicare PHP patient fall due: at admission,
 // by the 18th day of services (admission + 17), then every 30 days.
 func ExampleCertificationDueDates() {
-	rules := iop.MedicarePHP2025().Certification
+	rules := benefitOf(ioprules.MedicarePHP2025()).Certification
 	for d := range schedule.CertificationDueDates(rules, date.New(2025, 1, 6), date.New(2025, 3, 31)) {
 		fmt.Println(d)
 	}
@@ -141,7 +142,7 @@ func ExampleChecker_FitTemplate() {
 	if err != nil {
 		panic(err)
 	}
-	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.H0015()} {
+	for _, p := range []iop.Profile{ioprules.MedicareIOP2025(), ioprules.H0015()} {
 		ck, _ := schedule.NewChecker(p)
 		fit, _ := ck.FitTemplate(t, iop.Adult)
 		fmt.Printf("%s: %s a week, margin %s, meets: %t\n", p.ID, fit.Weekly, fit.Margin, fit.Meets())
@@ -154,7 +155,7 @@ func ExampleChecker_FitTemplate() {
 // The batch path: sessions of many patients in any order, one summary per
 // patient-week out, sorted by patient and week.
 func ExampleSummarizer() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
 	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
 	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
@@ -232,7 +233,7 @@ p-042,c-9001,4,2025-03-05,0915,G0410,,2,Dr A,0131,92
 p-042,c-9001,5,2025-03-05,0915,90853,,1,Dr A,0131,92
 p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 `
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
 	cr, err := schedule.NewClaimReader(strings.NewReader(export), schedule.CSVOptions{
 		Columns:     map[string]string{"member": "patient", "claim_id": "claim", "dos": "date", "rev": "revenue", "hcpcs": "code"},
 		IgnoreExtra: true,

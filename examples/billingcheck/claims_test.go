@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -282,7 +283,7 @@ func TestDelivery(t *testing.T) {
 // TestPerDiem checks the per diem line of the text report in a setting
 // with APCs and in one paid outside them.
 func TestPerDiem(t *testing.T) {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(t, err)
 	sum := schedule.WeekSummary{Patient: "p-1", Week: schedule.MustParseWeek("2025-W10"), DayServices: [7]uint16{3, 0, 4, 0, 2, 0, 0}}
 	assert.Equal(t, "Mon APC 5861, Wed APC 5862", perDiem(ck.DaysIn(sum, iop.HospitalOutpatient)))

@@ -18,7 +18,7 @@
 // export of 2025 (billingcheck makes one checker per profile of the
 // family and picks one per patient-week and per claim; see Profiles):
 //
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+//	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 //	cr, err := schedule.NewClaimReader(export, schedule.CSVOptions{
 //		Columns: map[string]string{"date_of_service": "date"}, IgnoreExtra: true})
 //	var lines []schedule.ClaimLine

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -214,7 +215,7 @@ func plainFindings(t *testing.T, id string, jfs []jsonFinding) iop.Findings {
 	if len(jfs) == 0 {
 		return nil
 	}
-	p, ok := iop.Builtins().ByID(id)
+	p, ok := ioprules.Builtins().ByID(id)
 	require.True(t, ok, id)
 	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
@@ -244,10 +245,10 @@ type libraryRow struct {
 }
 
 // asOf returns the checker of the Medicare IOP profile in force on day,
-// from iop.Builtins, as a caller of the library finds it.
+// from ioprules.Builtins, as a caller of the library finds it.
 func asOf(t *testing.T, day date.Date) schedule.Checker {
 	t.Helper()
-	p, err := iop.Builtins().AsOf(iop.Level21, day)
+	p, err := ioprules.Builtins().AsOf(iop.Level21, day)
 	require.NoError(t, err)
 	require.True(t, strings.HasPrefix(p.ID, "medicare-iop-"), p.ID)
 	ck, err := schedule.NewChecker(p)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
@@ -167,7 +168,7 @@ func testAssessments(t *testing.T) []eligibility.Assessment {
 // and without, at each level of their edition.
 func testDecisions(t *testing.T) []eligibility.Decision {
 	t.Helper()
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	var out []eligibility.Decision
 	for _, a := range testAssessments(t) {
@@ -262,7 +263,7 @@ func testEpisodes(t *testing.T) []aftercare.Episode {
 // program weeks.
 func testWeeks(t *testing.T) []schedule.WeekSummary {
 	t.Helper()
-	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
 	sessions, err := schedule.ParseSessions([]byte(sessionsJSON))
 	require.NoError(t, err)
@@ -301,8 +302,8 @@ func testFindings(t *testing.T) iop.Findings {
 		profile  iop.Profile
 		sessions []schedule.Session
 	}{
-		{iop.MedicareIOP2025(), sessions},
-		{iop.ASAM3Level21(), heavy},
+		{ioprules.MedicareIOP2025(), sessions},
+		{ioprules.ASAM3Level21(), heavy},
 	} {
 		ck, err := schedule.NewChecker(c.profile)
 		require.NoError(t, err)
@@ -312,7 +313,7 @@ func testFindings(t *testing.T) iop.Findings {
 		require.NoError(t, err)
 	}
 
-	ack, err := aftercare.NewChecker(iop.ASAM3Level21())
+	ack, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	eps := testEpisodes(t)
 	discharged := eps[6]
@@ -323,7 +324,7 @@ func testFindings(t *testing.T) iop.Findings {
 	fs, err = ack.AppendDischarge(fs, discharged, plan, ev.On+60)
 	require.NoError(t, err)
 
-	eck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	eck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	for _, d := range testDecisions(t) {
 		v, err := eck.CheckVariance(d)
@@ -617,12 +618,12 @@ func TestEveryValueRoundTrips(t *testing.T) {
 		{"iop.Delivery", func(t *testing.T) { roundTripValues(t, withZero(iop.AllDeliveries()), true) }},
 		{"iop.Severity", func(t *testing.T) { roundTripValues(t, withZero(iop.AllSeverities()), true) }},
 		{"iop.Unit", func(t *testing.T) { roundTripValues(t, withZero(iop.AllUnits()), true) }},
-		{"iop.Measure", func(t *testing.T) { roundTripValues(t, withZero(iop.AllMeasures()), true) }},
+		{"aftercare.Measure", func(t *testing.T) { roundTripValues(t, withZero(aftercare.AllMeasures()), true) }},
 		{"iop.Setting", func(t *testing.T) { roundTripValues(t, withZero(iop.AllSettings()), true) }},
 		{"iop.Reach", func(t *testing.T) { roundTripValues(t, withZero(iop.AllReaches()), true) }},
 		{"iop.GroupKind", func(t *testing.T) { roundTripValues(t, withZero(iop.AllGroupKinds()), true) }},
-		{"iop.DayCount", func(t *testing.T) { roundTripValues(t, withZero(iop.AllDayCounts()), true) }},
-		{"iop.PartialWeek", func(t *testing.T) { roundTripValues(t, withZero(iop.AllPartialWeeks()), true) }},
+		{"schedule.DayCount", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllDayCounts()), true) }},
+		{"schedule.PartialWeek", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllPartialWeeks()), true) }},
 		{"iop.Deliveries", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllDeliveries(), iop.DeliveriesOf), false) }},
 		{"iop.GroupKinds", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllGroupKinds(), iop.GroupKindsOf), false) }},
 		{"iop.ServiceKinds", func(t *testing.T) {

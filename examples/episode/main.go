@@ -99,7 +99,7 @@ func check(w io.Writer, ck aftercare.Checker, ep aftercare.Episode, plan afterca
 }
 
 func run(w io.Writer) error {
-	profile := iop.ASAM3Level21()
+	profile := ioprules.ASAM3Level21()
 	ck, err := aftercare.NewChecker(profile)
 	if err != nil {
 		return err

@@ -35,9 +35,9 @@ func stepEligibility(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	profile := iop.ASAM3Level21()
+	profile := ioprules.ASAM3Level21()
 	criteria := eligibility.DefaultCriteria()
-	ck, err := eligibility.NewChecker(profile, criteria)
+	ck, err := eligibility.NewChecker(profile.WithPart(eligibility.Placement{Criteria: criteria}))
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func stepEligibility(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stateCk, err := eligibility.NewChecker(profile, state)
+	stateCk, err := eligibility.NewChecker(profile.WithPart(eligibility.Placement{Criteria: state}))
 	if err != nil {
 		return err
 	}

@@ -33,22 +33,24 @@ func stepGroups(w io.Writer) error {
 	fmt.Fprintln(w, "== Group limits of the built-in profiles")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  id\tsize\tstaff\tother\tsource")
-	for _, p := range iop.Builtins() {
-		if p.Group == (iop.GroupRules{}) {
+	for _, p := range ioprules.Builtins() {
+		c, ok := iop.PartOf[group.Composition](&p)
+		if !ok {
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", p.ID, groupSize(p.Group), groupStaff(p.Group), groupOther(p.Group), p.Group.Cite.Source)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", p.ID, groupSize(c), groupStaff(c), groupOther(c), c.Cite.Source)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== A state's group rules from JSON")
-	state, err := iop.ParseProfile(groupProfileJSON)
+	state, err := ioprules.ParseProfile(groupProfileJSON)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  loaded %s: %s; %s; %s\n", state.ID, groupSize(state.Group), groupStaff(state.Group), groupOther(state.Group))
+	sc, _ := iop.PartOf[group.Composition](&state)
+	fmt.Fprintf(w, "  loaded %s: %s; %s; %s\n", state.ID, groupSize(sc), groupStaff(sc), groupOther(sc))
 	for _, s := range state.Rules {
 		if s.Code.Package() == "group" {
 			fmt.Fprintf(w, "  setting: %s %s (%s)\n", s.Code, s.Severity, s.Cite.Source)
@@ -63,7 +65,7 @@ func stepGroups(w io.Writer) error {
 	fmt.Fprintf(w, "  session %s: %s, %s, %d participants, %d facilitator(s)\n",
 		g.ID, g.Kind, g.Enrollment, len(g.Participants), len(g.Facilitators))
 	var findings iop.Findings // reused for each profile
-	for _, p := range []iop.Profile{iop.TIP47(), state} {
+	for _, p := range []iop.Profile{ioprules.TIP47(), state} {
 		ck, err := group.NewChecker(p)
 		if err != nil {
 			return err
@@ -119,7 +121,7 @@ func stepGroups(w io.Writer) error {
 	return nil
 }
 
-func groupSize(r iop.GroupRules) string {
+func groupSize(r group.Composition) string {
 	var s string
 	switch {
 	case r.MinSize > 0 && r.MaxSize > 0:
@@ -137,7 +139,7 @@ func groupSize(r iop.GroupRules) string {
 	return s
 }
 
-func groupStaff(r iop.GroupRules) string {
+func groupStaff(r group.Composition) string {
 	var parts []string
 	if r.RequireLicensed {
 		s := "licensed"
@@ -161,7 +163,7 @@ func groupStaff(r iop.GroupRules) string {
 	return strings.Join(parts, ", ")
 }
 
-func groupOther(r iop.GroupRules) string {
+func groupOther(r group.Composition) string {
 	var parts []string
 	if r.SeparateAges {
 		parts = append(parts, "ages apart")

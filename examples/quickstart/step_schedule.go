@@ -29,11 +29,11 @@ var (
 // partial first week, per-diem payment tiers, certification due dates, a
 // weekly template, and the batch path over a CSV export.
 func stepSchedule(w io.Writer) error {
-	medicare, err := schedule.NewChecker(iop.MedicareIOP2025())
+	medicare, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	if err != nil {
 		return err
 	}
-	h0015, err := schedule.NewChecker(iop.H0015())
+	h0015, err := schedule.NewChecker(ioprules.H0015())
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,9 @@ func stepSchedule(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== Certification due dates (medicare-php-2025, admitted 2025-01-06, service every day)")
 	var due []string
-	for d := range schedule.CertificationDueDates(iop.MedicarePHP2025().Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
+	php := ioprules.MedicarePHP2025()
+	phpBenefit, _ := iop.PartOf[schedule.Benefit](&php)
+	for d := range schedule.CertificationDueDates(phpBenefit.Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
 		due = append(due, d.String())
 	}
 	fmt.Fprintf(w, "  %s\n", strings.Join(due, ", "))

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
@@ -16,33 +15,18 @@ type Rules struct {
 	sev   []iop.Severity
 }
 
-// New applies p's rule settings to table, the rule table of package pkg.
-// A setting of pkg whose code is not in the table is an error naming the
-// setting ("rules[2].code").
-func New(pkg string, table []iop.Rule, p *iop.Profile) (Rules, error) {
-	var errs iop.FieldErrors
-	for i, s := range p.Rules {
-		if s.Code.Package() != pkg {
-			continue
-		}
-		known := false
-		for _, r := range table {
-			known = known || r.Code == s.Code
-		}
-		if !known {
-			errs.Add("rules["+strconv.Itoa(i)+"].code", iop.ErrUnknown)
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return Rules{}, err
-	}
+// New applies p's rule settings to table, a package's rule table. The
+// codes of p's settings are checked once, by iop.Profile.Validate, which
+// every NewChecker calls first: a setting of a code not in table does not
+// concern it.
+func New(table []iop.Rule, p *iop.Profile) Rules {
 	sev := make([]iop.Severity, len(table))
 	for i, r := range table {
 		if s, on := p.Setting(r); on {
 			sev[i] = s
 		}
 	}
-	return Rules{table: table, sev: sev}, nil
+	return Rules{table: table, sev: sev}
 }
 
 // On reports whether rule i applies.

@@ -15,7 +15,7 @@ type Checker struct{ r *checker }
 type checker struct {
 	p     iop.Profile
 	rules check.Rules
-	group iop.GroupRules
+	group Composition
 	ages  iop.AgeRules
 	cites [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 }
@@ -30,17 +30,15 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		return Checker{}, err
 	}
 	p = p.Clone()
-	rs, err := check.New("group", rules[:], &p)
-	if err != nil {
-		return Checker{}, err
-	}
-	c := &checker{p: p, rules: rs, group: p.Group, ages: p.Ages}
-	agesCite := p.Group.Cite
+	rs := check.New(rules[:], &p)
+	comp, _ := iop.PartOf[Composition](&p)
+	c := &checker{p: p, rules: rs, group: comp, ages: p.Ages}
+	agesCite := comp.Cite
 	if p.Ages.AdultAge > 0 && !p.Ages.Cite.IsZero() {
 		agesCite = p.Ages.Cite
 	}
 	for i := range c.cites {
-		c.cites[i] = p.Group.Cite
+		c.cites[i] = comp.Cite
 	}
 	for _, i := range [...]int{ruleBelowMinimumAge, ruleAdolescentInAdultGroup, ruleAdultInAdolescentGroup, ruleAgeExceptionUndocumented, ruleAgesMixed} {
 		c.cites[i] = agesCite
@@ -81,10 +79,10 @@ func (ck Checker) Profile() iop.Profile {
 //
 //   - size: the participants who count (patients; family members and
 //     observers when the profile's CountFamily and CountObservers say so)
-//     against the sizes [iop.GroupRules.SizeFor] gives for the session's
+//     against the sizes [Composition.SizeFor] gives for the session's
 //     kind;
 //   - facilitators: MinFacilitators, a licensed facilitator where
-//     [iop.GroupRules.LicensedRequired], a co-facilitator above
+//     [Composition.LicensedRequired], a co-facilitator above
 //     CoFacilitatorAbove, and MaxPerFacilitator (trainees count only with
 //     CountTrainees);
 //   - ages, for patients only: a group without an age focus may not mix

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/rickb777/date/v2"
@@ -16,7 +17,7 @@ import (
 // are guidance, not rules: the profile's rule settings make these findings
 // warnings, so they do not block.
 func ExampleChecker_CheckSession() {
-	ck, err := group.NewChecker(iop.TIP47())
+	ck, err := group.NewChecker(ioprules.TIP47())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -51,7 +52,7 @@ func ExampleChecker_CheckSession() {
 // program checks its groups against it only where the profile's scope
 // covers the program's state.
 func ExampleChecker_CheckSession_contractor() {
-	p := iop.NGSGroupPsychotherapy()
+	p := group.NGSGroupPsychotherapy()
 	fmt.Println("covers NY:", p.Scope.Covers("NY", 0), "covers TX:", p.Scope.Covers("TX", 0))
 	ck, err := group.NewChecker(p)
 	if err != nil {
@@ -84,7 +85,7 @@ func ExampleChecker_CheckSession_contractor() {
 // Adm. Code 2060: blocking), a 15-year-old not at all, and a member
 // without a co-occurring condition does not fit the group.
 func ExampleChecker_CheckSession_focus() {
-	ck, _ := group.NewChecker(iop.IllinoisAges())
+	ck, _ := group.NewChecker(group.IllinoisAges())
 	s := group.Session{
 		ID: "G-W1", Kind: iop.KindCBT, Enrollment: group.Open, Date: date.New(2025, time.March, 3),
 		Focus:        group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman, CoOccurring: true},
@@ -109,7 +110,7 @@ func ExampleChecker_CheckSession_focus() {
 // that holds a patient of another level of care to be blocking, not a
 // warning, and that does not enforce the gender focus.
 func ExampleNewChecker_settings() {
-	p := iop.TIP47()
+	p := ioprules.TIP47()
 	p.Rules = []iop.RuleSetting{
 		{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: iop.Citation{Source: "Program policy 7.2"}},
 		{Code: group.CodeGenderMismatch, Off: true, Cite: iop.Citation{Source: "Program policy 7.3"}},
@@ -175,7 +176,7 @@ func ExampleParseSession() {
 // apart from adults, and sizes within the profile's limits. Patients who
 // cannot make a group are reported by record ID.
 func ExampleChecker_PlanRoster() {
-	ck, _ := group.NewChecker(iop.TIP47())
+	ck, _ := group.NewChecker(ioprules.TIP47())
 	r := group.Roster{Date: date.New(2025, time.March, 3), Kind: iop.KindProcess}
 	for i := 1; i <= 15; i++ {
 		r.Patients = append(r.Patients, group.Participant{ID: fmt.Sprintf("A-%02d", i), Age: 25 + i})

@@ -22,7 +22,7 @@ type Roster struct {
 	// Date is the day of the sessions; ages are taken on it.
 	Date date.Date `json:"date"`
 	// Kind is the kind of group to form; it decides the sizes allowed
-	// ([iop.GroupRules.SizeFor]).
+	// ([Composition.SizeFor]).
 	Kind iop.GroupKind `json:"kind"`
 	// ByGender forms gender-specific groups; every patient then needs a
 	// Gender.
@@ -64,7 +64,7 @@ type PlannedGroup struct {
 	// Patients are the group's members.
 	Patients []Participant `json:"patients"`
 	// Facilitators is the fewest facilitators the profile requires for the
-	// group's size ([iop.GroupRules.Facilitators]).
+	// group's size ([Composition.Facilitators]).
 	Facilitators int `json:"facilitators"`
 	// Licensed says whether one of them must be licensed.
 	Licensed bool `json:"licensed,omitzero"`

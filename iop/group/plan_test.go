@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -54,7 +55,7 @@ func ids(ps []group.Participant) []string {
 func TestPlanRosterSizes(t *testing.T) {
 	tests := []struct {
 		n     int
-		rules iop.GroupRules
+		rules group.Composition
 		want  []int
 		left  int
 	}{
@@ -64,13 +65,13 @@ func TestPlanRosterSizes(t *testing.T) {
 		{12, sixToTwelve, []int{12}, 0},
 		{13, sixToTwelve, []int{7, 6}, 0},
 		{25, sixToTwelve, []int{9, 8, 8}, 0},
-		{9, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{8}, 1},
-		{11, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{8}, 3},
-		{12, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{6, 6}, 0},
-		{40, iop.GroupRules{MinSize: 2}, []int{40}, 0},
-		{1, iop.GroupRules{MinSize: 2}, []int{}, 1},
-		{30, iop.GroupRules{MaxSize: 16}, []int{15, 15}, 0},
-		{1, iop.GroupRules{}, []int{1}, 0},
+		{9, group.Composition{MinSize: 6, MaxSize: 8}, []int{8}, 1},
+		{11, group.Composition{MinSize: 6, MaxSize: 8}, []int{8}, 3},
+		{12, group.Composition{MinSize: 6, MaxSize: 8}, []int{6, 6}, 0},
+		{40, group.Composition{MinSize: 2}, []int{40}, 0},
+		{1, group.Composition{MinSize: 2}, []int{}, 1},
+		{30, group.Composition{MaxSize: 16}, []int{15, 15}, 0},
+		{1, group.Composition{}, []int{1}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d in %d-%d", tt.n, tt.rules.MinSize, tt.rules.MaxSize), func(t *testing.T) {
@@ -94,7 +95,7 @@ func TestPlanRosterSplitsPopulations(t *testing.T) {
 	adults := people("A", 14, 30, group.GenderWoman)
 	teens := people("T", 7, 15, group.GenderMan)
 	r := roster(append(append([]group.Participant{}, adults[:5]...), append(teens, adults[5:]...)...)...)
-	pl, err := plan(t, iop.TIP47(), r)
+	pl, err := plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 3)
 
@@ -123,7 +124,7 @@ func TestPlanRosterByGenderAndCohort(t *testing.T) {
 	men := people("M", 7, 30, group.GenderMan)
 	r := roster(append(men, women...)...)
 	r.ByGender = true
-	pl, err := plan(t, iop.TIP47(), r)
+	pl, err := plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 2)
 	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman}, pl.Groups[0].Focus)
@@ -136,7 +137,7 @@ func TestPlanRosterByGenderAndCohort(t *testing.T) {
 	}
 	r = roster(append(es, women...)...)
 	r.ByCohort = true
-	pl, err = plan(t, iop.TIP47(), r)
+	pl, err = plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 2)
 	assert.Equal(t, group.Focus{Ages: group.FocusAdult}, pl.Groups[0].Focus, "no cohort sorts first")
@@ -147,11 +148,11 @@ func TestPlanRosterCannotPlace(t *testing.T) {
 	teens := people("T", 3, 15, group.GenderWoman)
 	r := roster(append(people("A", 12, 30, group.GenderWoman), teens...)...)
 	r.Patients = append(r.Patients, group.Participant{ID: "Y-1", Age: 11})
-	pl, err := plan(t, iop.IllinoisAges(), r)
+	pl, err := plan(t, group.IllinoisAges(), r)
 	assert.Equal(t, []int{3, 12}, sizes(pl), "no size limit: the 3 adolescents make a group")
 	require.ErrorIs(t, err, iop.ErrOutOfRange, "Y-1 is below Illinois's 12")
 
-	p := iop.TIP47()
+	p := ioprules.TIP47()
 	p.Ages = overlapAges()
 	pl, err = plan(t, p, r)
 	assert.Equal(t, []int{12}, sizes(pl))
@@ -194,13 +195,13 @@ func TestPlanRosterInputErrors(t *testing.T) {
 		field   string
 		err     error
 	}{
-		{"no population", roster(group.Participant{ID: "P-1", Age: 30}), iop.MedicareIOP2024(), "patients[0].age", iop.ErrMissing},
-		{"no gender", group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, iop.TIP47(), "patients[0].gender", iop.ErrMissing},
-		{"duplicate ID", roster(group.Participant{ID: "P-1"}, group.Participant{ID: "P-1"}), iop.TIP47(), "patients[1].id", iop.ErrDuplicate},
-		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.Family}), iop.TIP47(), "patients[0].role", iop.ErrOutOfRange},
-		{"unknown role", roster(group.Participant{ID: "F-1", Role: 9}), iop.TIP47(), "patients[0].role", iop.ErrUnknown},
-		{"no kind", group.Roster{Date: sessionDay}, iop.TIP47(), "kind", iop.ErrMissing},
-		{"no date", group.Roster{Kind: iop.KindCBT}, iop.TIP47(), "date", iop.ErrMissing},
+		{"no population", roster(group.Participant{ID: "P-1", Age: 30}), ioprules.MedicareIOP2024(), "patients[0].age", iop.ErrMissing},
+		{"no gender", group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, ioprules.TIP47(), "patients[0].gender", iop.ErrMissing},
+		{"duplicate ID", roster(group.Participant{ID: "P-1"}, group.Participant{ID: "P-1"}), ioprules.TIP47(), "patients[1].id", iop.ErrDuplicate},
+		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.Family}), ioprules.TIP47(), "patients[0].role", iop.ErrOutOfRange},
+		{"unknown role", roster(group.Participant{ID: "F-1", Role: 9}), ioprules.TIP47(), "patients[0].role", iop.ErrUnknown},
+		{"no kind", group.Roster{Date: sessionDay}, ioprules.TIP47(), "kind", iop.ErrMissing},
+		{"no date", group.Roster{Kind: iop.KindCBT}, ioprules.TIP47(), "date", iop.ErrMissing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,7 +221,7 @@ func TestPlanRosterInputErrors(t *testing.T) {
 func TestPlanRosterGroupsComply(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	genders := []group.Gender{group.GenderWoman, group.GenderMan, group.GenderNonbinary}
-	profiles := []iop.Profile{iop.TIP47(), iop.TexasGroups(), iop.IllinoisAges(), iop.WisconsinYouth()}
+	profiles := []iop.Profile{ioprules.TIP47(), group.TexasGroups(), group.IllinoisAges(), group.WisconsinYouth()}
 	kinds := iop.AllGroupKinds()
 	for trial := range 200 {
 		p := profiles[trial%len(profiles)]
