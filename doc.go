@@ -43,19 +43,23 @@
 //
 //	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025()) // the profile is validated here
 //	sum, err := ck.Summarize(week, sessions)               // err: a session that is not valid, by field
-//	findings, err := ck.CheckWeek(sum, episode)            // findings: what the rules found
+//	findings, err := ck.CheckWeek(&sum, episode)            // findings: what the rules found
 //	if err := findings.BlockingErr(); err != nil {          // nil unless a finding blocks
 //		// do not bill this patient-week
 //	}
 //
-// The same shape in each package:
+// The same shape in each package, enforced by a test of this package:
+// NewChecker(p) with the profile alone; every CheckX(args) has an
+// AppendX(dst, args) that appends into the caller's slice; every Checker
+// has IsZero, Profile and Rules (the rule table as the profile applies
+// it); records larger than 128 bytes go by pointer.
 //
-//	group.NewChecker(p)              CheckSession, AppendSession, PlanRoster
-//	schedule.NewChecker(p)           Summarize, SummarizeClaims, CheckWeek, AppendWeek, AppendWeeks,
-//	                                 CheckCertification, CheckClaim, AppendClaims
-//	eligibility.NewChecker(p, grid)  Decide, Recommended, CheckAdmission, CheckContinuedStay,
-//	                                 CheckTransfer, CheckDischarge
-//	aftercare.NewChecker(p)          CheckDischarge, AppendDischarge, Measure
+//	group.NewChecker(p)        CheckSession, PlanRoster
+//	schedule.NewChecker(p)     Summarize, SummarizeClaims, CheckWeek, CheckWeeks, CheckCertification,
+//	                           CheckClaim, CheckClaims
+//	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
+//	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
+//	aftercare.NewChecker(p)    CheckDischarge, Measure
 //
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,

@@ -3,7 +3,6 @@ package ioprules_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -87,17 +86,14 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			// A plan error names the patients it cannot place by their
-			// record IDs, which the caller passed as IDs: only its reason
-			// is looked at.
-			if _, err := groups.PlanRoster(r); err != nil {
-				var pe group.PlanErrors
-				if errors.As(err, &pe) {
-					for _, e := range pe {
-						clean(t, "plan error reason", e.Err.Error())
-					}
-					return nil, nil
-				}
+			// A plan names the patients it cannot place by their record
+			// IDs, which the caller passed as IDs: the rest of its words
+			// are looked at.
+			pl, err := groups.PlanRoster(r)
+			for _, u := range pl.Unplaced {
+				clean(t, "unplaced", (group.Unplaced{Of: u.Of, MinSize: u.MinSize, MaxSize: u.MaxSize, TooYoung: u.TooYoung}).String())
+			}
+			if err != nil {
 				return nil, err
 			}
 			return nil, nil
@@ -111,7 +107,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			return weeks.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
 		}},
 		{"schedule.ParseClaimLines", claimLinesJSON, func(b []byte) (iop.Findings, error) {
 			lines, err := schedule.ParseClaimLines(b)
@@ -122,7 +118,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			fs, err := weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			fs, err := weeks.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
 			if err != nil {
 				return nil, err
 			}
@@ -145,7 +141,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return elig.CheckDecision(d)
+			return elig.CheckDecision(&d)
 		}},
 		{"eligibility.ParseCriteria", "eligibility-criteria.json", func(b []byte) (iop.Findings, error) {
 			_, err := eligibility.ParseCriteria(b)
@@ -160,7 +156,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return elig.CheckAdmission(d, iop.Hours(9))
+			return elig.CheckAdmission(&d, iop.Hours(9))
 		}},
 		{"aftercare.ParseCase", "", func(b []byte) (iop.Findings, error) {
 			c, err := aftercare.ParseCase(b)

@@ -195,20 +195,20 @@ func TestCheckAdmissionLevels(t *testing.T) {
 func TestCheckAdmissionRefuses(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, iopRisks)
-	_, err := ck.CheckAdmission(eligibility.Decision{}, iop.Hours(9))
+	_, err := ck.CheckAdmission(&eligibility.Decision{}, iop.Hours(9))
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
-	_, err = ck.CheckAdmission(d, -1)
+	_, err = ck.CheckAdmission(&d, -1)
 	requireFields(t, err, fieldWant{"planned", iop.ErrOutOfRange})
-	fs, err := ck.CheckAdmission(eligibility.Decision{}, -1)
+	fs, err := ck.CheckAdmission(&eligibility.Decision{}, -1)
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing}, fieldWant{"planned", iop.ErrOutOfRange})
 	assert.Nil(t, fs)
 
 	dst := iop.Findings{{Code: "x"}}
-	got, err := ck.AppendAdmission(dst, eligibility.Decision{}, 0)
+	got, err := ck.AppendAdmission(dst, &eligibility.Decision{}, 0)
 	require.ErrorIs(t, err, iop.ErrMissing)
 	assert.Equal(t, dst, got, "dst comes back unchanged on error")
 
-	_, err = eligibility.Checker{}.CheckAdmission(d, iop.Hours(9))
+	_, err = eligibility.Checker{}.CheckAdmission(&d, iop.Hours(9))
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
 
@@ -216,9 +216,9 @@ func TestAppendAdmission(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, iopRisks)
 	dst := make(iop.Findings, 0, 4)
-	dst, err := ck.AppendAdmission(dst, d, iop.Hours(8))
+	dst, err := ck.AppendAdmission(dst, &d, iop.Hours(8))
 	require.NoError(t, err)
-	dst, err = ck.AppendAdmission(dst, d, iop.Hours(20))
+	dst, err = ck.AppendAdmission(dst, &d, iop.Hours(20))
 	require.NoError(t, err)
 	cover.Check(t, ck.Profile(), dst)
 	assert.Equal(t, []iop.Code{eligibility.CodeAdmissionHoursBelowMinimum, eligibility.CodeAdmissionHoursAboveMaximum}, dst.Codes())

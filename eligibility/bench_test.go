@@ -36,14 +36,14 @@ func hotPaths(tb testing.TB) map[string]func() {
 		"Decide":             func() { sinkDecision, sinkErr = ck.Decide(a) },
 		"Recommended":        func() { sinkDecision, sinkErr = ck.Recommended(rec) },
 		"ValidateAssessment": func() { sinkErr = a.Validate() },
-		"CheckDecision":      func() { sinkFindings, sinkErr = ck.CheckDecision(plain) },
-		"CheckVariance":      func() { sinkFindings, sinkErr = ck.CheckVariance(d) },
-		"CheckAdmission":     func() { sinkFindings, sinkErr = ck.CheckAdmission(d, iop.Hours(9)) },
-		"CheckContinuedStay": func() { sinkFindings, sinkErr = ck.CheckContinuedStay(rv) },
-		"CheckTransfer":      func() { sinkFindings, sinkErr = ck.CheckTransfer(rv) },
-		"CheckDischarge":     func() { sinkFindings, sinkErr = ck.CheckDischarge(x) },
+		"CheckDecision":      func() { sinkFindings, sinkErr = ck.CheckDecision(&plain) },
+		"CheckVariance":      func() { sinkFindings, sinkErr = ck.CheckVariance(&d) },
+		"CheckAdmission":     func() { sinkFindings, sinkErr = ck.CheckAdmission(&d, iop.Hours(9)) },
+		"CheckContinuedStay": func() { sinkFindings, sinkErr = ck.CheckContinuedStay(&rv) },
+		"CheckTransfer":      func() { sinkFindings, sinkErr = ck.CheckTransfer(&rv) },
+		"CheckDischarge":     func() { sinkFindings, sinkErr = ck.CheckDischargeReview(&x) },
 		// With findings: appending into a slice with room allocates nothing.
-		"AppendAdmissionFindings": func() { sinkFindings, sinkErr = ck.AppendAdmission(dst[:0], d, iop.Hours(8)) },
+		"AppendAdmissionFindings": func() { sinkFindings, sinkErr = ck.AppendAdmission(dst[:0], &d, iop.Hours(8)) },
 	}
 }
 

@@ -91,10 +91,10 @@ func TestCheckerConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for range 50 {
 				d, err := ck.Decide(a)
-				fs, aerr := ck.AppendAdmission(make(iop.Findings, 0, g), d, iop.Hours(8))
-				_, cerr := ck.CheckDecision(d)
+				fs, aerr := ck.AppendAdmission(make(iop.Findings, 0, g), &d, iop.Hours(8))
+				_, cerr := ck.CheckDecision(&d)
 				r, rerr := ck.Recommended(rec)
-				rf, raerr := ck.CheckAdmission(r, iop.Hours(20))
+				rf, raerr := ck.CheckAdmission(&r, iop.Hours(20))
 				b, jerr := json.Marshal(r)
 				var back eligibility.Decision
 				uerr := json.Unmarshal(b, &back)

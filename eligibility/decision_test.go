@@ -153,7 +153,7 @@ func TestCheckDecision(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", eligibility.Rules().Message(raised))
-	_, err := ck.CheckDecision(eligibility.Decision{})
+	_, err := ck.CheckDecision(&eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 
@@ -189,7 +189,7 @@ func TestCheckVariance(t *testing.T) {
 	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", 21, 10, iop.UnitIntensity)
 	assert.Equal(t, iop.Findings{want},
 		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VariancePatientPreference, "n-v")))
-	_, err := ck.CheckVariance(eligibility.Decision{})
+	_, err := ck.CheckVariance(&eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 

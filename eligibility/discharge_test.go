@@ -43,8 +43,8 @@ func TestCheckDischarge(t *testing.T) {
 	want := finding(t, eligibility.CodeDischargeHigherLevelNeeded, "A-1", 31, 10, iop.UnitIntensity)
 	assert.Equal(t, iop.Findings{want}, discharge(t, ck, eligibility.DischargeReview{Final: d, NextLevel: iop.Level1}))
 
-	_, err := ck.CheckDischarge(eligibility.DischargeReview{NextLevel: 99})
+	_, err := ck.CheckDischargeReview(&eligibility.DischargeReview{NextLevel: 99})
 	requireFields(t, err, fieldWant{"final", iop.ErrMissing}, fieldWant{"next_level", iop.ErrUnknown})
-	_, err = eligibility.Checker{}.CheckDischarge(eligibility.DischargeReview{})
+	_, err = eligibility.Checker{}.CheckDischargeReview(&eligibility.DischargeReview{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 }

@@ -121,7 +121,7 @@
 // The checks are verbs, one per subject: [Checker.CheckDecision],
 // [Checker.CheckVariance], [Checker.CheckAdmission],
 // [Checker.CheckContinuedStay], [Checker.CheckTransfer] and
-// [Checker.CheckDischarge] (on a [DischargeReview]); the IOP checks have
+// [Checker.CheckDischargeReview] (on a [DischargeReview]); the IOP checks have
 // Append forms that write into the caller's slice. Each returns
 // (iop.Findings, error): the error says the subject is not valid (the zero
 // Decision, negative planned minutes, a review whose dates are out of

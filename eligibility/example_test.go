@@ -42,7 +42,7 @@ func Example() {
 		fmt.Printf("%s %s risk %s (%s): %s-%s\n", mark, r.Dimension, r.Risk, r.Risk.Name(), r.Min, r.Max)
 	}
 	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8), iop.Hours(20) - 1, iop.Hours(20)} {
-		fs, err := ck.CheckAdmission(d, planned)
+		fs, err := ck.CheckAdmission(&d, planned)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -100,11 +100,11 @@ func ExampleChecker_Recommended() {
 		fmt.Println(err)
 		return
 	}
-	fs, _ := ck.CheckVariance(placed)
+	fs, _ := ck.CheckVariance(&placed)
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
-	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
+	fs, _ = ck.CheckAdmission(&placed, iop.Hours(9))
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
@@ -200,11 +200,11 @@ func ExampleDecision_Place() {
 		return
 	}
 	fmt.Println("given:", placed.Placed(), placed.Variance().Reason)
-	fs, _ := ck.CheckVariance(placed)
+	fs, _ := ck.CheckVariance(&placed)
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
-	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
+	fs, _ = ck.CheckAdmission(&placed, iop.Hours(9))
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
@@ -222,7 +222,7 @@ func ExampleChecker_CheckTransfer() {
 	before, _ := ck.Decide(exampleAssessment("A-1", admitted, 1, 0, 1, 2, 2, 1))
 	after, _ := ck.Decide(exampleAssessment("A-2", admitted+28, 0, 0, 0, 1, 1, 1))
 	rv := eligibility.Review{Admitted: admitted, Previous: before, Current: after, Progress: eligibility.ProgressGoalsMet}
-	fs, err := ck.CheckTransfer(rv)
+	fs, err := ck.CheckTransfer(&rv)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -250,7 +250,7 @@ func ExampleNewChecker() {
 		return
 	}
 	d, _ := ck.Decide(exampleAssessment("A-3", iop.MustParseDate("2025-03-03"), 1, 0, 1, 2, 2, 1))
-	fs, _ := ck.CheckAdmission(d, iop.Hours(8))
+	fs, _ := ck.CheckAdmission(&d, iop.Hours(8))
 	fmt.Println(fs[0].Severity, fs[0].Code)
 
 	p.Rules[0].Code = "eligibility.admission.no-such-rule"

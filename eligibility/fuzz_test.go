@@ -120,16 +120,16 @@ func FuzzAssessmentJSON(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_, err = ck.CheckDecision(d)
+		_, err = ck.CheckDecision(&d)
 		require.NoError(t, err)
-		_, err = ck.CheckAdmission(d, iop.Hours(9))
+		_, err = ck.CheckAdmission(&d, iop.Hours(9))
 		require.NoError(t, err)
 		rv := eligibility.Review{Admitted: a.Date, Previous: d, Current: d, Progress: eligibility.ProgressMade}
-		_, err = ck.CheckContinuedStay(rv)
+		_, err = ck.CheckContinuedStay(&rv)
 		require.NoError(t, err)
-		_, err = ck.CheckTransfer(rv)
+		_, err = ck.CheckTransfer(&rv)
 		require.NoError(t, err)
-		_, err = ck.CheckDischarge(eligibility.DischargeReview{Final: d, Planned: true})
+		_, err = ck.CheckDischargeReview(&eligibility.DischargeReview{Final: d, Planned: true})
 		require.NoError(t, err)
 	})
 }
@@ -235,9 +235,9 @@ func FuzzDecisionJSON(f *testing.F) {
 		again, err := json.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(again))
-		_, err = ck.CheckVariance(d)
+		_, err = ck.CheckVariance(&d)
 		require.NoError(t, err)
-		_, err = ck.CheckAdmission(d, iop.Hours(9))
+		_, err = ck.CheckAdmission(&d, iop.Hours(9))
 		require.NoError(t, err)
 	})
 }
@@ -290,11 +290,11 @@ func FuzzRecommendationJSON(f *testing.F) {
 			var dback eligibility.Decision
 			require.NoError(t, json.Unmarshal(db, &dback))
 			assert.Equal(t, d, dback, "decision round trip")
-			_, err = c.CheckAdmission(d, iop.Hours(9))
+			_, err = c.CheckAdmission(&d, iop.Hours(9))
 			require.NoError(t, err)
-			_, err = c.CheckVariance(d)
+			_, err = c.CheckVariance(&d)
 			require.NoError(t, err)
-			_, err = c.CheckDecision(d)
+			_, err = c.CheckDecision(&d)
 			require.NoError(t, err)
 		}
 	})

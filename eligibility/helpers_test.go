@@ -93,37 +93,37 @@ func checked(t testing.TB, ck eligibility.Checker, fs iop.Findings, err error) i
 
 func admission(t testing.TB, ck eligibility.Checker, d eligibility.Decision, planned iop.Minutes) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckAdmission(d, planned)
+	fs, err := ck.CheckAdmission(&d, planned)
 	return checked(t, ck, fs, err)
 }
 
 func continuedStay(t testing.TB, ck eligibility.Checker, rv eligibility.Review) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckContinuedStay(rv)
+	fs, err := ck.CheckContinuedStay(&rv)
 	return checked(t, ck, fs, err)
 }
 
 func transfer(t testing.TB, ck eligibility.Checker, rv eligibility.Review) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckTransfer(rv)
+	fs, err := ck.CheckTransfer(&rv)
 	return checked(t, ck, fs, err)
 }
 
 func discharge(t testing.TB, ck eligibility.Checker, x eligibility.DischargeReview) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckDischarge(x)
+	fs, err := ck.CheckDischargeReview(&x)
 	return checked(t, ck, fs, err)
 }
 
 func decisionFindings(t testing.TB, ck eligibility.Checker, d eligibility.Decision) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckDecision(d)
+	fs, err := ck.CheckDecision(&d)
 	return checked(t, ck, fs, err)
 }
 
 func varianceFindings(t testing.TB, ck eligibility.Checker, d eligibility.Decision) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckVariance(d)
+	fs, err := ck.CheckVariance(&d)
 	return checked(t, ck, fs, err)
 }
 

@@ -97,15 +97,18 @@ func (rv *Review) rose() Dimensions {
 //
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
-func (ck Checker) CheckContinuedStay(rv Review) (iop.Findings, error) {
+func (ck Checker) CheckContinuedStay(rv *Review) (iop.Findings, error) {
 	return ck.AppendContinuedStay(nil, rv)
 }
 
 // AppendContinuedStay is [Checker.CheckContinuedStay] appending its
 // findings to dst. On error it returns dst unchanged.
-func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings, error) {
+func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
 		return dst, err
+	}
+	if rv == nil {
+		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
 		return dst, err
@@ -155,15 +158,18 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings
 //
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
-func (ck Checker) CheckTransfer(rv Review) (iop.Findings, error) {
+func (ck Checker) CheckTransfer(rv *Review) (iop.Findings, error) {
 	return ck.AppendTransfer(nil, rv)
 }
 
 // AppendTransfer is [Checker.CheckTransfer] appending its findings to dst.
 // On error it returns dst unchanged.
-func (ck Checker) AppendTransfer(dst iop.Findings, rv Review) (iop.Findings, error) {
+func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
 		return dst, err
+	}
+	if rv == nil {
+		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
 		return dst, err

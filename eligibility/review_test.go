@@ -96,17 +96,17 @@ func TestReviewRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs, err := ck.CheckContinuedStay(tt.rv)
+			fs, err := ck.CheckContinuedStay(&tt.rv)
 			requireFields(t, err, tt.want...)
 			assert.Nil(t, fs)
-			fs, err = ck.CheckTransfer(tt.rv)
+			fs, err = ck.CheckTransfer(&tt.rv)
 			requireFields(t, err, tt.want...)
 			assert.Nil(t, fs)
 		})
 	}
-	_, err := eligibility.Checker{}.CheckTransfer(eligibility.Review{})
+	_, err := eligibility.Checker{}.CheckTransfer(&eligibility.Review{})
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = eligibility.Checker{}.CheckContinuedStay(eligibility.Review{})
+	_, err = eligibility.Checker{}.CheckContinuedStay(&eligibility.Review{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
 

@@ -135,7 +135,7 @@ func TestSummarizerMatchesReference(t *testing.T) {
 				if name == "grouped, then one comes back" {
 					wantHere, invalidHere = reference(t, ck, tt.weeksFor, mixed)
 				}
-				sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, tt.weeksFor)
+				sz, err := schedule.NewSummarizerFor(ck, tt.weeksFor)
 				require.NoError(t, err)
 				got, st := sz.Summarize(nil, ss)
 				assert.Equal(t, wantHere, got)
@@ -168,7 +168,7 @@ func TestSummarizerUnplaced(t *testing.T) {
 		}
 		return schedule.ISOWeeks()
 	}
-	sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, none)
+	sz, err := schedule.NewSummarizerFor(ck, none)
 	require.NoError(t, err)
 	noPatient, noDate, far, unschemed := at(mon, 60), at(0, 60), at(date.Max(), 60), at(mon, 60)
 	noPatient.Patient, unschemed.Patient = "", "p-nil"
@@ -196,9 +196,13 @@ func TestSummarizerUnplaced(t *testing.T) {
 			assert.Equal(t, tt.first, got[0].Sessions, "an invalid session is in no summary")
 		})
 	}
-	_, err = schedule.NewSummarizer(ck, schedule.Weeks{}, nil)
+	_, err = schedule.NewSummarizerFor(ck, nil)
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks(), nil)
+	_, err = schedule.NewSummarizer(ck, schedule.Weeks{})
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = schedule.NewSummarizerFor(schedule.Checker{}, none)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks())
 	require.ErrorIs(t, err, iop.ErrMissing)
 	empty, st := sz.Summarize(nil, nil)
 	assert.Empty(t, empty)
@@ -209,7 +213,7 @@ func TestSummarizerWideSpan(t *testing.T) {
 	// Records of one patient two centuries apart come out in order of
 	// week.
 	ck := checker(t, ioprules.ASAM3Level21())
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	a, b := at(mon, 60), at(mon, 60)
 	b.Patient = "p-0"
@@ -227,7 +231,7 @@ func TestSummarizerWideSpan(t *testing.T) {
 func TestSummarizerThenCheck(t *testing.T) {
 	// The batch path feeds the week check: a billing engine's loop.
 	ck := checker(t, ioprules.MedicareIOP2024())
-	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)), nil)
+	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)))
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
 	for i := range ss[12:] {

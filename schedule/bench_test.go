@@ -56,7 +56,7 @@ func BenchmarkMedicareCompliantWeek(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fs, err := ck.CheckWeek(sum, benchEpisode)
+		fs, err := ck.CheckWeek(&sum, benchEpisode)
 		if err != nil || fs != nil {
 			b.Fatal(fs, err)
 		}
@@ -109,7 +109,7 @@ func BenchmarkMedicareBelowTier(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fs, err = ck.AppendWeek(fs[:0], sum, benchEpisode)
+		fs, err = ck.AppendWeek(fs[:0], &sum, benchEpisode)
 		if err != nil || len(fs) != 6 {
 			b.Fatal(fs, err)
 		}
@@ -224,7 +224,7 @@ func BenchmarkMedicareBatch(b *testing.B) {
 				name += "+check"
 			}
 			b.Run(name, func(b *testing.B) {
-				sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+				sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 				require.NoError(b, err)
 				var sums []schedule.WeekSummary
 				var fs iop.Findings
@@ -265,7 +265,7 @@ func BenchmarkBatchCold(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%d", in.name, len(in.ss)), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+					sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 					if err != nil {
 						b.Fatal(err)
 					}

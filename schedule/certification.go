@@ -299,16 +299,19 @@ func (c Certifications) DueDates(r CertificationRules, through date.Date) iter.S
 // It returns an error, and no findings, when c is not valid or s has no
 // week: [iop.FieldErrors] naming "certifications.signed[1]",
 // "summary.week" and so on. It does not allocate when the week complies.
-func (ck Checker) CheckCertification(s WeekSummary, c Certifications) (iop.Findings, error) {
+func (ck Checker) CheckCertification(s *WeekSummary, c Certifications) (iop.Findings, error) {
 	return ck.AppendCertification(nil, s, c)
 }
 
 // AppendCertification is [Checker.CheckCertification] that appends the
 // findings to dst and returns the extended slice; on error it returns dst
 // unchanged.
-func (ck Checker) AppendCertification(dst iop.Findings, s WeekSummary, c Certifications) (iop.Findings, error) {
+func (ck Checker) AppendCertification(dst iop.Findings, s *WeekSummary, c Certifications) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
+	}
+	if s == nil {
+		return dst, &iop.FieldError{Field: "summary", Err: iop.ErrMissing}
 	}
 	if err := c.Validate(); err != nil || !s.valid() {
 		var es iop.FieldErrors
@@ -320,7 +323,7 @@ func (ck Checker) AppendCertification(dst iop.Findings, s WeekSummary, c Certifi
 		}
 		return dst, es.Err()
 	}
-	return ck.r.certification(dst, &s, &c), nil
+	return ck.r.certification(dst, s, &c), nil
 }
 
 func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certifications) iop.Findings {

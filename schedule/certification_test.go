@@ -131,7 +131,7 @@ func certCheck(t *testing.T, ck schedule.Checker, c schedule.Certifications, day
 	for _, d := range days {
 		ss = append(ss, at(d, 240))
 	}
-	got, err := ck.CheckCertification(summarize(t, ck, days[0], ss...), c)
+	got, err := ck.CheckCertification(ptr(summarize(t, ck, days[0], ss...)), c)
 	require.NoError(t, err)
 	return covered(t, ck, got)
 }
@@ -228,20 +228,20 @@ func TestCheckCertification(t *testing.T) {
 			for _, d := range tt.days {
 				ss = append(ss, at(w.Day(d), 240))
 			}
-			got, err := ck.CheckCertification(summarize(t, ck, tt.week, ss...), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
+			got, err := ck.CheckCertification(ptr(summarize(t, ck, tt.week, ss...)), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, covered(t, ck, got))
 		})
 	}
 	t.Run("a profile without certification rules", func(t *testing.T) {
 		asam := checker(t, ioprules.ASAM3Level21())
-		fs, err := asam.CheckCertification(summarize(t, asam, adm, at(adm, 60)), schedule.Certifications{Admitted: adm})
+		fs, err := asam.CheckCertification(ptr(summarize(t, asam, adm, at(adm, 60))), schedule.Certifications{Admitted: adm})
 		require.NoError(t, err)
 		assert.Nil(t, fs)
 	})
 	t.Run("appended", func(t *testing.T) {
 		dst := iop.Findings{{Code: "x"}}
-		got, err := ck.AppendCertification(dst, summarize(t, ck, adm, at(adm, 60)), schedule.Certifications{Admitted: adm})
+		got, err := ck.AppendCertification(dst, ptr(summarize(t, ck, adm, at(adm, 60))), schedule.Certifications{Admitted: adm})
 		require.NoError(t, err)
 		assert.Equal(t, append(dst, missing(1, 0), due(adm, 1)), got)
 	})
@@ -269,7 +269,7 @@ func TestCertificationsValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, fieldErrors(t, tt.c.Validate()))
 			ck := checker(t, ioprules.MedicarePHP2024())
-			_, err := ck.CheckCertification(summarize(t, ck, adm), tt.c)
+			_, err := ck.CheckCertification(ptr(summarize(t, ck, adm)), tt.c)
 			want := map[string]string{}
 			for f, r := range tt.want {
 				want["certifications."+f] = r
@@ -279,9 +279,9 @@ func TestCertificationsValidate(t *testing.T) {
 	}
 	require.NoError(t, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 1, adm + 18}}.Validate(), "an initial certification may precede admission")
 	ck := checker(t, ioprules.MedicarePHP2024())
-	_, err := ck.CheckCertification(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	_, err := ck.CheckCertification(&schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
 	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
-	_, err = schedule.Checker{}.CheckCertification(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	_, err = schedule.Checker{}.CheckCertification(&schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
 

@@ -262,42 +262,47 @@ func sessionErrors(w Week, sessions []Session) error {
 //
 // It returns an error, and no findings, when e is not valid or s has no
 // week or negative figures: [iop.FieldErrors] naming "episode.population",
-// "summary.week" and so on. It does not allocate when the week complies.
-func (ck Checker) CheckWeek(s WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.appendWeek(nil, &s, &e)
+// "summary.week" and so on; a nil s is "summary" missing. It does not
+// allocate when the week complies. The summary is passed by pointer, as
+// every record larger than 128 bytes is, and is not changed.
+func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
+	return ck.AppendWeek(nil, s, e)
 }
 
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
 // returns the extended slice; on error it returns dst unchanged. It
 // allocates only when dst must grow.
-func (ck Checker) AppendWeek(dst iop.Findings, s WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.appendWeek(dst, &s, &e)
-}
-
-// appendWeek is AppendWeek with the summary and the episode by reference,
-// not copied again.
-func (ck Checker) appendWeek(dst iop.Findings, s *WeekSummary, e *Episode) (iop.Findings, error) {
+func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
-	if !e.valid() || !s.valid() {
-		return dst, weekErrors(s, e)
+	if s == nil {
+		return dst, &iop.FieldError{Field: "summary", Err: iop.ErrMissing}
 	}
-	return ck.r.week(dst, s, e), nil
+	if !e.valid() || !s.valid() {
+		return dst, weekErrors(s, &e)
+	}
+	return ck.r.week(dst, s, &e), nil
+}
+
+// CheckWeeks is [Checker.AppendWeeks] into a new slice.
+func (ck Checker) CheckWeeks(sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
+	return ck.AppendWeeks(nil, sums, episode)
 }
 
 // AppendWeeks checks many patient-weeks, as a [Summarizer] returns them,
 // appending every finding to dst in the order of sums: a billing job's loop
 // that reuses one findings slice from batch to batch. episode returns the
-// episode of a patient in a week (a patient may have had several). A
-// summary or an episode that is not valid adds no findings: every such
-// error is returned, as [iop.FieldErrors] naming "sums[i].episode.admitted"
-// and so on, with the findings of the others. It allocates only when dst
-// must grow, and for errors.
+// episode of a patient in a week (a patient may have had several), and is
+// called once per summary. It is all or nothing: when a summary or an
+// episode is not valid, it returns dst unchanged and every such error, as
+// [iop.FieldErrors] naming "sums[i].episode.admitted" and so on. It
+// allocates only when dst must grow, and for errors.
 func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
+	orig := dst
 	var es iop.FieldErrors
 	for i := range sums {
 		s := &sums[i]
@@ -306,9 +311,14 @@ func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func
 			es.Add("sums["+strconv.Itoa(i)+"]", weekErrors(s, &e))
 			continue
 		}
-		dst = ck.r.week(dst, s, &e)
+		if len(es) == 0 {
+			dst = ck.r.week(dst, s, &e)
+		}
 	}
-	return dst, es.Err()
+	if len(es) > 0 {
+		return orig, es
+	}
+	return dst, nil
 }
 
 // weekErrors returns the errors of a week's check.

@@ -116,7 +116,7 @@ func TestDayServicesMedicare(t *testing.T) {
 					ss = append(ss, s)
 				}
 				sum := summarize(t, ck, mon, ss...)
-				fs, err := ck.CheckWeek(sum, adult())
+				fs, err := ck.CheckWeek(&sum, adult())
 				require.NoError(t, err)
 				covered(t, ck, fs)
 				assert.Equal(t, tt.want, only(fs, schedule.CodeBelowTier))
@@ -380,23 +380,23 @@ func TestWeekErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs, err := ck.CheckWeek(sum, tt.e)
+			fs, err := ck.CheckWeek(&sum, tt.e)
 			assert.Nil(t, fs)
 			assert.Equal(t, tt.want, fieldErrors(t, err))
 			dst := iop.Findings{{Code: "x"}}
-			got, err := ck.AppendWeek(dst, sum, tt.e)
+			got, err := ck.AppendWeek(dst, &sum, tt.e)
 			require.Error(t, err)
 			assert.Equal(t, dst, got, "dst is returned unchanged")
 		})
 	}
-	_, err := ck.CheckWeek(schedule.WeekSummary{}, adult())
+	_, err := ck.CheckWeek(&schedule.WeekSummary{}, adult())
 	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
 	neg := sum
 	neg.DayMinutes[3] = -1
-	_, err = ck.CheckWeek(neg, adult())
+	_, err = ck.CheckWeek(&neg, adult())
 	assert.Equal(t, map[string]string{"summary.minutes": "out of range: negative"}, fieldErrors(t, err))
 	require.ErrorIs(t, err, iop.ErrOutOfRange)
-	_, err = schedule.Checker{}.CheckWeek(sum, adult())
+	_, err = schedule.Checker{}.CheckWeek(&sum, adult())
 	require.ErrorIs(t, err, iop.ErrMissing)
 	assert.Equal(t, "checker", fieldError(t, err).Field)
 }
@@ -470,7 +470,7 @@ func TestCheckerConcurrent(t *testing.T) {
 				if err != nil {
 					return
 				}
-				fs, _ = ck.AppendWeek(fs[:0], sum, adult())
+				fs, _ = ck.AppendWeek(fs[:0], &sum, adult())
 			}
 			results[g] = fs
 		})
@@ -540,7 +540,7 @@ func TestWeekSummaryJSON(t *testing.T) {
 
 func TestAppendWeeks(t *testing.T) {
 	ck := checker(t, ioprules.MedicareIOP2024())
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
 	for i := range ss[12:] {
@@ -558,14 +558,17 @@ func TestAppendWeeks(t *testing.T) {
 		}
 		return adult()
 	}
-	dst := make(iop.Findings, 0, 8)
+	dst := append(make(iop.Findings, 0, 8), iop.Finding{Code: "kept"})
 	got, err := ck.AppendWeeks(dst, sums, episode)
 	assert.Equal(t, map[string]string{"sums[3].episode.admitted": "missing"}, fieldErrors(t, err))
+	assert.Equal(t, iop.Findings{{Code: "kept"}}, got, "all or nothing: an error adds no findings")
+	got, err = ck.CheckWeeks(sums[:3], episode)
+	require.NoError(t, err)
 	covered(t, ck, got)
 	// p-1's second week, of one session; p-2's week of 539 minutes.
 	want := iop.Findings{}
 	for _, s := range sums[:3] {
-		fs, err := ck.CheckWeek(s, adult())
+		fs, err := ck.CheckWeek(&s, adult())
 		require.NoError(t, err)
 		want = append(want, fs...)
 	}

@@ -369,15 +369,22 @@ func (ck Checker) AppendClaim(dst iop.Findings, lines []ClaimLine) (iop.Findings
 	return ck.r.claim(dst, lines), nil
 }
 
+// CheckClaims is [Checker.AppendClaims] into a new slice.
+func (ck Checker) CheckClaims(lines []ClaimLine) (iop.Findings, error) {
+	return ck.AppendClaims(nil, lines)
+}
+
 // AppendClaims checks every claim of an export, whose lines come grouped
 // by claim (each run of lines with the same claim ID is one claim), into
-// dst, claim after claim. A line that fails [ClaimLine.Validate] or has
-// another patient than its claim's first line is an error, returned with
-// the findings of the other claims ([iop.FieldErrors] naming "lines[i]...").
+// dst, claim after claim. It is all or nothing: a line that fails
+// [ClaimLine.Validate] or has another patient than its claim's first line
+// is an error, and then it returns dst unchanged with every such error
+// ([iop.FieldErrors] naming "lines[i]...").
 func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
+	orig := dst
 	var es iop.FieldErrors
 	for i := 0; i < len(lines); {
 		j := i + 1
@@ -389,14 +396,18 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 		for k := range claim {
 			ok = ok && claim[k].valid() && claim[k].Patient == claim[0].Patient
 		}
-		if ok {
-			dst = ck.r.claim(dst, claim)
-		} else {
+		switch {
+		case !ok:
 			es = append(es, claimLineErrors(claim, i).(iop.FieldErrors)...)
+		case len(es) == 0:
+			dst = ck.r.claim(dst, claim)
 		}
 		i = j
 	}
-	return dst, es.Err()
+	if len(es) > 0 {
+		return orig, es
+	}
+	return dst, nil
 }
 
 // claimLineErrors returns the errors of the lines of one claim, numbered

@@ -72,7 +72,7 @@ func TestSummarizeClaims(t *testing.T) {
 	assert.Equal(t, []iop.Code{schedule.CodeSessionDuplicate, schedule.CodeWeeklyBelowMinimum, schedule.CodeBelowTier, schedule.CodeUncountedTime}, fs.Codes())
 
 	t.Run("the batch path gives the same", func(t *testing.T) {
-		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 		require.NoError(t, err)
 		got, st := sz.SummarizeClaims(nil, lines)
 		require.Len(t, got, 2)
@@ -164,6 +164,10 @@ func TestCheckClaim(t *testing.T) {
 		b[0].Units = 0
 		got, err := ck.AppendClaims(nil, append(a, b...))
 		assert.Equal(t, map[string]string{"lines[3].units": "out of range: units are from 1 to 1440"}, fieldErrors(t, err))
+		assert.Nil(t, got, "all or nothing: an error adds no findings")
+		b[0].Units = 1
+		got, err = ck.CheckClaims(append(a, b...))
+		require.NoError(t, err)
 		assert.Equal(t, iop.Findings{f(schedule.CodeClaimCodeExcluded, mon, "90853", 1)}, covered(t, ck, got))
 		_, err = ck.CheckClaim(append(a[:1:1], b[1]))
 		assert.Equal(t, map[string]string{"lines[1].claim": "out of range: a line of another claim than the first"}, fieldErrors(t, err))

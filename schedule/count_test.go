@@ -151,7 +151,7 @@ func TestCountingCannotBeInflated(t *testing.T) {
 	// counted, and the batch path gives what the single-week path gives.
 	p := ioprules.MedicareIOP2025()
 	ck := checker(t, p)
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(3, 5))
 	w := schedule.ISOWeeks().Of(mon)
@@ -219,7 +219,7 @@ func TestRecordIDsAndDates(t *testing.T) {
 				want["sessions[0]."+f] = r
 			}
 			assert.Equal(t, want, fieldErrors(t, err))
-			sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+			sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 			require.NoError(t, err)
 			sums, st := sz.Summarize(nil, []schedule.Session{tt.s})
 			assert.Empty(t, sums)
@@ -280,7 +280,7 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), b.Counting.Cite
 	})
 	ck := checker(t, p)
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(17, 19))
 	w := schedule.ISOWeeks().Of(mon)

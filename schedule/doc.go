@@ -21,8 +21,8 @@
 //
 //	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025()) // or the profile Profiles.AsOf picks for the week
 //	sum, err := ck.Summarize(week, sessions)     // one patient-week
-//	findings, err := ck.CheckWeek(sum, episode)  // nil when every rule is met
-//	fs, err = ck.AppendWeek(fs[:0], sum, episode) // the same, into a reused slice
+//	findings, err := ck.CheckWeek(&sum, episode)  // nil when every rule is met
+//	fs, err = ck.AppendWeek(fs[:0], &sum, episode) // the same, into a reused slice
 //
 // The error of a check is for input that is not valid: an episode without
 // admission, a session that fails [Session.Validate], a summary without a

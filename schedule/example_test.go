@@ -37,7 +37,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	findings, err := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
+	findings, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
 	if err != nil {
 		panic(err)
 	}
@@ -78,7 +78,7 @@ func ExampleChecker_CheckWeek_partialWeek() {
 		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
 		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
 	})
-	findings, _ := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
+	findings, _ := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
 	for _, f := range findings {
 		fmt.Println(f.Severity, ck.Rules().Message(f))
 	}
@@ -156,7 +156,7 @@ func ExampleChecker_FitTemplate() {
 // patient-week out, sorted by patient and week.
 func ExampleSummarizer() {
 	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
-	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
 			Planned: minutes, Kind: iop.GroupTherapy, Attendance: schedule.Attended}
@@ -251,7 +251,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 	}
 	fmt.Println("ignored columns:", cr.Extra())
 
-	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	sums, _ := sz.SummarizeClaims(nil, lines)
 	findings, _ := ck.AppendClaims(nil, lines)
 	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3), Setting: iop.HospitalOutpatient}
@@ -262,7 +262,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 				fmt.Println(" ", d.Weekday, d.Services, "services, APC", cmp.Or(d.APC, "none"))
 			}
 		}
-		findings, _ = ck.AppendWeek(findings, s, episode)
+		findings, _ = ck.AppendWeek(findings, &s, episode)
 	}
 	for _, f := range findings {
 		fmt.Println(f.Severity, f.Code, f.Subject+":", ck.Rules().Message(f))

@@ -56,7 +56,7 @@ func check(t testing.TB, ck schedule.Checker, d date.Date, e schedule.Episode, s
 // checkSum checks a summary, recording the findings.
 func checkSum(t testing.TB, ck schedule.Checker, sum schedule.WeekSummary, e schedule.Episode) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckWeek(sum, e)
+	fs, err := ck.CheckWeek(&sum, e)
 	require.NoError(t, err)
 	return covered(t, ck, fs)
 }
@@ -203,3 +203,7 @@ func withBenefit(p iop.Profile, f func(*schedule.Benefit)) iop.Profile {
 	f(&b)
 	return p.WithPart(b)
 }
+
+// ptr returns a pointer to a copy of v: the summaries the checks take by
+// pointer, from a helper's value.
+func ptr[T any](v T) *T { return &v }

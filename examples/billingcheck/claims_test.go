@@ -158,7 +158,7 @@ func libraryClaims(t *testing.T) ([]libraryRow, [][]string, []claimRow, []string
 		sum, err := ck.SummarizeClaims(k.week, byWeek[k])
 		require.NoError(t, err)
 		ep := schedule.Episode{Population: iop.Adult, Admitted: first[k.patient], Setting: iop.HospitalOutpatient}
-		fs, err := ck.CheckWeek(sum, ep)
+		fs, err := ck.CheckWeek(&sum, ep)
 		require.NoError(t, err)
 		weeks = append(weeks, libraryRow{sum, ck.Profile().ID, fs})
 		var a []string

@@ -27,11 +27,11 @@
 //			lines = append(lines, l)
 //		}
 //	}
-//	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+//	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 //	weeks, _ := sz.SummarizeClaims(nil, lines)   // one summary per patient-week
 //	findings, err := ck.AppendClaims(nil, lines) // each claim: lines grouped by claim
 //	for _, w := range weeks {
-//		findings, err = ck.AppendWeek(findings, w, episodes[w.Patient])
+//		findings, err = ck.AppendWeek(findings, &w, episodes[w.Patient])
 //	}
 //
 // cr.Extra() lists the columns ignored, by name, and ck.DaysIn(w,

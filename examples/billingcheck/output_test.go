@@ -308,10 +308,10 @@ func libraryWeeks(t *testing.T, weeksName string) []libraryRow {
 		ck := asOf(t, first)
 		sum, err := ck.Summarize(k.week, byWeek[k])
 		require.NoError(t, err)
-		fs, err := ck.CheckWeek(sum, in.episodes[k.patient])
+		fs, err := ck.CheckWeek(&sum, in.episodes[k.patient])
 		require.NoError(t, err)
 		if c, ok := in.certs[k.patient]; ok {
-			cfs, err := ck.CheckCertification(sum, c)
+			cfs, err := ck.CheckCertification(&sum, c)
 			require.NoError(t, err)
 			fs = append(fs, cfs...)
 		}

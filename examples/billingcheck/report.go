@@ -51,11 +51,11 @@ func checkWeeks(rs *ruleSet, in *input, rows []row) (results, error) {
 		ck := rs.checkers[rw.profile]
 		from := len(all)
 		var err error
-		if all, err = ck.AppendWeek(all, rw.sum, in.episodes[rw.sum.Patient]); err != nil {
+		if all, err = ck.AppendWeek(all, &rw.sum, in.episodes[rw.sum.Patient]); err != nil {
 			return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 		}
 		if c, ok := in.certs[rw.sum.Patient]; ok {
-			if all, err = ck.AppendCertification(all, rw.sum, c); err != nil {
+			if all, err = ck.AppendCertification(all, &rw.sum, c); err != nil {
 				return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 			}
 		}

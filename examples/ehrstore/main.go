@@ -126,7 +126,7 @@ func (d *demo) sessions() error {
 		return err
 	}
 
-	fs, err := ck.CheckWeek(sum, schedule.Episode{
+	fs, err := ck.CheckWeek(&sum, schedule.Episode{
 		Population: iop.Adult, Admitted: date.New(2025, 2, 24), Setting: iop.HospitalOutpatient,
 	})
 	if err != nil {

@@ -309,7 +309,7 @@ func testFindings(t *testing.T) iop.Findings {
 		require.NoError(t, err)
 		sum, err := ck.Summarize(schedule.ISOWeeks().Of(c.sessions[0].Date), c.sessions)
 		require.NoError(t, err)
-		fs, err = ck.AppendWeek(fs, sum, episode)
+		fs, err = ck.AppendWeek(fs, &sum, episode)
 		require.NoError(t, err)
 	}
 
@@ -327,7 +327,7 @@ func testFindings(t *testing.T) iop.Findings {
 	eck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	for _, d := range testDecisions(t) {
-		v, err := eck.CheckVariance(d)
+		v, err := eck.CheckVariance(&d)
 		require.NoError(t, err)
 		fs = append(fs, v...)
 	}

@@ -111,11 +111,8 @@ func stepGroups(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "    group %d (%s): %d patients, %s: %s\n", i+1, focus, len(pg.Patients), staff, patientIDs(pg.Patients))
 	}
-	var planErrs group.PlanErrors
-	if errors.As(err, &planErrs) {
-		for _, pe := range planErrs {
-			fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(pe.Unplaced, " "), pe)
-		}
+	for _, u := range plan.Unplaced {
+		fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(u.Patients, " "), u)
 	}
 	fmt.Fprintln(w)
 	return nil

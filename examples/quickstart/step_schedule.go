@@ -51,7 +51,7 @@ func stepSchedule(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  %s, %s: %d sessions, %s counted on %d days, %s not counted\n",
 		sum.Patient, week, sum.Sessions, sum.Minutes, sum.Days(), sum.UncountedMinutes)
-	findings, err := medicare.CheckWeek(sum, episode)
+	findings, err := medicare.CheckWeek(&sum, episode)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	// One findings slice, reused: the form a billing job uses.
-	if findings, err = medicare.AppendWeek(findings[:0], sum, episode); err != nil {
+	if findings, err = medicare.AppendWeek(findings[:0], &sum, episode); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  with the last minute attended: %d blocking findings\n", len(findings.Blocking()))
@@ -72,7 +72,7 @@ func stepSchedule(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
 	admitted := week.Day(2)
-	findings, err = medicare.AppendWeek(findings[:0], sum, schedule.Episode{Population: iop.Adult, Admitted: admitted})
+	findings, err = medicare.AppendWeek(findings[:0], &sum, schedule.Episode{Population: iop.Adult, Admitted: admitted})
 	if err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func stepSchedule(w io.Writer) error {
 		}
 		rows = append(rows, s)
 	}
-	sz, err := schedule.NewSummarizer(h0015, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(h0015, schedule.ISOWeeks())
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func stepSchedule(w io.Writer) error {
 	fmt.Fprintf(w, "  %d sessions, %d patients, %d patient-weeks\n", stats.Sessions, stats.Patients, stats.Weeks)
 	var fs iop.Findings
 	for _, s := range sums {
-		fs, err = h0015.AppendWeek(fs[:0], s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
+		fs, err = h0015.AppendWeek(fs[:0], &s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
 		if err != nil {
 			return err
 		}

@@ -106,8 +106,8 @@
 // most, in roster order. Each [PlannedGroup] says how many facilitators it
 // needs and whether one must be licensed. Patients who cannot make a group
 // (too few of a population) or are younger than the program serves are
-// reported in [PlanErrors], each [*PlanError] naming their record IDs,
-// while the plan keeps the groups it formed.
+// listed in the plan's Unplaced, each [Unplaced] set naming their record
+// IDs: a result of the plan, not an error.
 //
 // # Zero values
 //

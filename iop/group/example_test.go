@@ -185,20 +185,23 @@ func ExampleChecker_PlanRoster() {
 		r.Patients = append(r.Patients, group.Participant{ID: fmt.Sprintf("T-%d", i), Age: 15})
 	}
 	plan, err := ck.PlanRoster(r)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, g := range plan.Groups {
 		fmt.Printf("%s group of %d, %d facilitator(s): %v ... %v\n",
 			g.Focus.Ages, len(g.Patients), g.Facilitators, g.Patients[0].ID, g.Patients[len(g.Patients)-1].ID)
 	}
-	var pe *group.PlanError
-	if errors.As(err, &pe) {
-		fmt.Println(pe.Unplaced)
-		fmt.Println(pe)
+	for _, u := range plan.Unplaced {
+		fmt.Println(u.Patients)
+		fmt.Println(u)
 	}
 	// Output:
 	// adult group of 8, 1 facilitator(s): A-01 ... A-08
 	// adult group of 7, 1 facilitator(s): A-09 ... A-15
 	// [T-1 T-2 T-3 T-4]
-	// group: 4 of 4 patients ("T-1", "T-2", "T-3", "T-4"): out of range: cannot be placed in a group within the sizes allowed (groups of 6 to 12)
+	// 4 of 4 patients ("T-1", "T-2", "T-3", "T-4"): cannot be placed in a group within the sizes allowed (groups of 6 to 12)
 }
 
 // The rule table lists every code with its default severity.

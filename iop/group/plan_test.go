@@ -76,17 +76,16 @@ func TestPlanRosterSizes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d in %d-%d", tt.n, tt.rules.MinSize, tt.rules.MaxSize), func(t *testing.T) {
 			pl, err := plan(t, testProfile(tt.rules), roster(people("P", tt.n, 30, group.GenderWoman)...))
+			require.NoError(t, err, "a roster that cannot be placed in full is a result, not an error")
 			assert.Equal(t, tt.want, sizes(pl))
 			assert.Equal(t, tt.n-tt.left, pl.Placed())
 			if tt.left == 0 {
-				require.NoError(t, err)
+				assert.Nil(t, pl.Unplaced)
 				return
 			}
-			require.ErrorIs(t, err, iop.ErrOutOfRange)
-			var pe *group.PlanError
-			require.ErrorAs(t, err, &pe)
-			assert.Len(t, pe.Unplaced, tt.left)
-			assert.Equal(t, tt.n, pe.Patients)
+			require.Len(t, pl.Unplaced, 1)
+			assert.Len(t, pl.Unplaced[0].Patients, tt.left)
+			assert.Equal(t, tt.n, pl.Unplaced[0].Of)
 		})
 	}
 }
@@ -149,42 +148,38 @@ func TestPlanRosterCannotPlace(t *testing.T) {
 	r := roster(append(people("A", 12, 30, group.GenderWoman), teens...)...)
 	r.Patients = append(r.Patients, group.Participant{ID: "Y-1", Age: 11})
 	pl, err := plan(t, group.IllinoisAges(), r)
+	require.NoError(t, err)
 	assert.Equal(t, []int{3, 12}, sizes(pl), "no size limit: the 3 adolescents make a group")
-	require.ErrorIs(t, err, iop.ErrOutOfRange, "Y-1 is below Illinois's 12")
+	assert.Equal(t, []group.Unplaced{{Patients: []string{"Y-1"}, Of: 1, TooYoung: true}}, pl.Unplaced, "Y-1 is below Illinois's 12")
 
 	p := ioprules.TIP47()
 	p.Ages = overlapAges()
 	pl, err = plan(t, p, r)
+	require.NoError(t, err)
 	assert.Equal(t, []int{12}, sizes(pl))
-	var errs group.PlanErrors
-	require.ErrorAs(t, err, &errs)
-	require.Len(t, errs, 2)
-	young, few := errs[0], errs[1]
-	assert.Equal(t, []string{"Y-1"}, young.Unplaced)
-	require.ErrorIs(t, young, iop.ErrOutOfRange)
-	assert.Equal(t, `group: 1 of 1 patients ("Y-1"): out of range: younger than the program serves`, young.Error())
-	assert.Equal(t, []string{"T-01", "T-02", "T-03"}, few.Unplaced)
-	assert.Equal(t, [3]int{3, 6, 12}, [3]int{few.Patients, few.MinSize, few.MaxSize})
-	require.ErrorIs(t, few, iop.ErrOutOfRange)
-	assert.Equal(t, `group: 3 of 3 patients ("T-01", "T-02", "T-03"): out of range: cannot be placed in a group within the sizes allowed (groups of 6 to 12)`, few.Error())
-	assert.Equal(t, []string{"Y-1", "T-01", "T-02", "T-03"}, errs.Unplaced())
-	assert.Equal(t, young.Error()+"\n"+few.Error(), err.Error())
+	assert.Equal(t, []group.Unplaced{
+		{Patients: []string{"Y-1"}, Of: 1, TooYoung: true},
+		{Patients: []string{"T-01", "T-02", "T-03"}, Of: 3, MinSize: 6, MaxSize: 12},
+	}, pl.Unplaced)
+	assert.Equal(t, `1 of 1 patients ("Y-1"): younger than the program serves`, pl.Unplaced[0].String())
+	assert.Equal(t, `3 of 3 patients ("T-01", "T-02", "T-03"): cannot be placed in a group within the sizes allowed (groups of 6 to 12)`, pl.Unplaced[1].String())
+	assert.Equal(t, []string{"Y-1", "T-01", "T-02", "T-03"}, pl.UnplacedIDs())
 }
 
-func TestPlanErrorMessages(t *testing.T) {
+func TestUnplacedString(t *testing.T) {
 	tests := []struct {
-		err  group.PlanError
+		u    group.Unplaced
 		want string
 	}{
-		{group.PlanError{Unplaced: []string{"A"}, Patients: 9, MinSize: 6, MaxSize: 8, Err: iop.ErrOutOfRange}, `group: 1 of 9 patients ("A"): out of range (groups of 6 to 8)`},
-		{group.PlanError{Unplaced: []string{"A"}, Patients: 1, MinSize: 2, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A"): out of range (groups of at least 2)`},
-		{group.PlanError{Unplaced: []string{"A"}, Patients: 1, MaxSize: 2, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A"): out of range (groups of at most 2)`},
-		{group.PlanError{Unplaced: []string{"A\"\n"}, Patients: 1, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A\"\n"): out of range`},
+		{group.Unplaced{Patients: []string{"A"}, Of: 9, MinSize: 6, MaxSize: 8}, `1 of 9 patients ("A"): cannot be placed in a group within the sizes allowed (groups of 6 to 8)`},
+		{group.Unplaced{Patients: []string{"A"}, Of: 1, MinSize: 2}, `1 of 1 patients ("A"): cannot be placed in a group within the sizes allowed (groups of at least 2)`},
+		{group.Unplaced{Patients: []string{"A"}, Of: 1, MaxSize: 2}, `1 of 1 patients ("A"): cannot be placed in a group within the sizes allowed (groups of at most 2)`},
+		{group.Unplaced{Patients: []string{"A\"\n"}, Of: 1, TooYoung: true}, `1 of 1 patients ("A\"\n"): younger than the program serves`},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.err.Error())
+		assert.Equal(t, tt.want, tt.u.String())
 	}
-	assert.NoError(t, group.PlanErrors(nil).Err())
+	assert.Nil(t, group.Plan{}.UnplacedIDs())
 }
 
 func TestPlanRosterInputErrors(t *testing.T) {
@@ -234,13 +229,8 @@ func TestPlanRosterGroupsComply(t *testing.T) {
 			})
 		}
 		pl, err := ck.PlanRoster(r)
-		unplaced := 0
-		if err != nil {
-			var errs group.PlanErrors
-			require.ErrorAs(t, err, &errs)
-			unplaced = len(errs.Unplaced())
-		}
-		require.Equal(t, len(r.Patients), pl.Placed()+unplaced, "trial %d", trial)
+		require.NoError(t, err)
+		require.Equal(t, len(r.Patients), pl.Placed()+len(pl.UnplacedIDs()), "trial %d", trial)
 		for i, pg := range pl.Groups {
 			template := group.Session{ID: fmt.Sprintf("G-%d", i), Enrollment: group.Open}
 			for f := range pg.Facilitators {

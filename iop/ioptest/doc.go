@@ -8,7 +8,7 @@
 // stop the test (t.FailNow) when it does not. [Cited] and [FollowsRules]
 // read the rule table of the checker that made the findings.
 //
-//	findings, err := ck.CheckWeek(sum, episode)
+//	findings, err := ck.CheckWeek(&sum, episode)
 //	require.NoError(t, err)
 //	ioptest.HasCode(t, findings, schedule.CodeWeeklyBelowMinimum)
 //	ioptest.CodesEqual(t, findings, schedule.CodeWeeklyBelowMinimum, schedule.CodeTooFewDays)
