@@ -1,9 +1,7 @@
 package ioprules
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
@@ -15,30 +13,29 @@ import (
 // Catalog returns every rule code the library can emit, package by package
 // (group, schedule, eligibility, aftercare), each with its default
 // severity, what it checks and its source: the packages' rule tables, which
-// their checks read too. Each call returns a new slice.
-func Catalog() []iop.Rule {
-	return slices.Concat(group.Rules(), schedule.Rules(), eligibility.Rules(), aftercare.Rules())
+// their checks read too.
+func Catalog() iop.RuleTable {
+	var all []iop.Rule
+	for _, t := range [...]iop.RuleTable{group.Rules(), schedule.Rules(), eligibility.Rules(), aftercare.Rules()} {
+		all = slices.AppendSeq(all, t.All())
+	}
+	return iop.NewRuleTable(all...)
 }
 
-// ValidateProfile validates p as [iop.Profile.Validate] does and, in
-// addition, refuses a rule setting whose code is in no package's rule table
-// (each package's NewChecker refuses only the unknown codes of its own
-// package). Use it on a profile loaded from JSON before handing it to
-// several checkers.
-func ValidateProfile(p iop.Profile) error {
-	var errs iop.FieldErrors
-	if err := p.Validate(); err != nil {
-		errs.Add("", err)
-	}
-	all := Catalog()
-	for i, s := range p.Rules {
-		if s.Code == "" || slices.ContainsFunc(all, func(r iop.Rule) bool { return r.Code == s.Code }) {
-			continue
-		}
-		if !slices.ContainsFunc(errs, func(e *iop.FieldError) bool { return e.Field == "rules["+strconv.Itoa(i)+"].code" }) {
-			errs.Add("rules["+strconv.Itoa(i)+"].code", fmt.Errorf("%w: no rule has this code", iop.ErrUnknown))
-		}
-	}
-	errs.Sort()
-	return errs.Err()
+// Kinds returns one value of each checking package's part type, in the
+// order a profile's JSON lists them: schedule.Benefit, group.Composition,
+// eligibility.Placement and aftercare.FollowUp. Pass them to
+// iop.ParseProfile to read a whole profile, as [ParseProfile] does.
+func Kinds() []iop.Part {
+	return []iop.Part{schedule.Benefit{}, group.Composition{}, eligibility.Placement{}, aftercare.FollowUp{}}
+}
+
+// ParseProfile decodes a whole profile from JSON strictly and validates
+// it: iop.ParseProfile with every checking package's part ([Kinds]). A
+// member "schedule" decodes into a schedule.Benefit, "group" into a
+// group.Composition, "eligibility" into an eligibility.Placement and
+// "aftercare" into an aftercare.FollowUp; errors name the field
+// ("schedule.weekly.adult.min").
+func ParseProfile(data []byte) (iop.Profile, error) {
+	return iop.ParseProfile(data, Kinds()...)
 }

@@ -19,7 +19,7 @@ var codeForm = regexp.MustCompile(`^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$`)
 
 func TestCatalog(t *testing.T) {
 	all := ioprules.Catalog()
-	perPackage := map[string][]iop.Rule{
+	perPackage := map[string]iop.RuleTable{
 		"group":       group.Rules(),
 		"schedule":    schedule.Rules(),
 		"eligibility": eligibility.Rules(),
@@ -27,16 +27,19 @@ func TestCatalog(t *testing.T) {
 	}
 	total := 0
 	for pkg, rules := range perPackage {
-		require.NotEmpty(t, rules, "package %s lists no rules", pkg)
-		for _, r := range rules {
+		require.Positive(t, rules.Len(), "package %s lists no rules", pkg)
+		for r := range rules.All() {
 			assert.True(t, strings.HasPrefix(string(r.Code), pkg+"."), "%s: code of package %s", r.Code, pkg)
+			got, ok := all.Rule(r.Code)
+			assert.True(t, ok, "%s: in the catalog", r.Code)
+			assert.Equal(t, r, got, "%s: the catalog's line is the package's", r.Code)
 		}
-		total += len(rules)
+		total += rules.Len()
 	}
-	assert.Len(t, all, total, "the catalog is every package's rules")
+	assert.Equal(t, total, all.Len(), "the catalog is every package's rules")
 
 	seen := map[iop.Code]bool{}
-	for _, r := range all {
+	for r := range all.All() {
 		assert.Regexp(t, codeForm, string(r.Code))
 		assert.False(t, seen[r.Code], "code %s listed twice", r.Code)
 		seen[r.Code] = true
@@ -46,17 +49,19 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
-func TestValidateProfile(t *testing.T) {
-	p := iop.MedicareIOP2024()
-	require.NoError(t, ioprules.ValidateProfile(p))
+// TestValidateRuleCodes: rule codes are validated once, by
+// iop.Profile.Validate, against the tables of the profile's parts.
+func TestValidateRuleCodes(t *testing.T) {
+	p := ioprules.MedicareIOP2024()
+	require.NoError(t, p.Validate())
 
 	cite := iop.Citation{Source: "payer contract 7"}
 	p.Rules = []iop.RuleSetting{
-		{Code: schedule.Rules()[0].Code, Severity: iop.Warning, Cite: cite},
+		{Code: schedule.CodeSessionDuplicate, Severity: iop.Warning, Cite: cite},
 		{Code: "schedule.weekly-minutes.below-minimun", Severity: iop.Warning, Cite: cite},
 		{Code: "billing.x", Off: true, Cite: cite},
 	}
-	err := ioprules.ValidateProfile(p)
+	err := p.Validate()
 	var errs iop.FieldErrors
 	require.ErrorAs(t, err, &errs)
 	require.Len(t, errs, 2)

@@ -6,8 +6,9 @@
 // The library holds no state, opens no files or connections and logs
 // nothing: it takes values and returns values, findings and errors. Every
 // check takes the date it judges; nothing reads the clock. This package
-// holds the manual, [Catalog] and [ValidateProfile]; the work is done by the
-// packages below.
+// holds the manual, the built-in profiles ([MedicareIOP2025], [Builtins],
+// ...), [ParseProfile] for a whole profile and [Catalog] of every rule; the
+// work is done by the packages below.
 //
 // # Packages
 //
@@ -40,27 +41,31 @@
 // subject, and each returns the findings of the rules and an error for a
 // subject that is not valid:
 //
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2025()) // the profile is validated here
+//	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025()) // the profile is validated here
 //	sum, err := ck.Summarize(week, sessions)               // err: a session that is not valid, by field
-//	findings, err := ck.CheckWeek(sum, episode)            // findings: what the rules found
-//	if err := findings.Err(); err != nil {                  // nil unless a finding blocks
+//	findings, err := ck.CheckWeek(&sum, episode)            // findings: what the rules found
+//	if err := findings.BlockingErr(); err != nil {          // nil unless a finding blocks
 //		// do not bill this patient-week
 //	}
 //
-// The same shape in each package:
+// The same shape in each package, enforced by a test of this package:
+// NewChecker(p) with the profile alone; every CheckX(args) has an
+// AppendX(dst, args) that appends into the caller's slice; every Checker
+// has IsZero, Profile and Rules (the rule table as the profile applies
+// it); records larger than 128 bytes go by pointer.
 //
-//	group.NewChecker(p)              CheckSession, AppendSession, PlanRoster
-//	schedule.NewChecker(p)           Summarize, SummarizeClaims, CheckWeek, AppendWeek, AppendWeeks,
-//	                                 CheckCertification, CheckClaim, AppendClaims
-//	eligibility.NewChecker(p, grid)  Decide, Recommended, CheckAdmission, CheckContinuedStay,
-//	                                 CheckTransfer, CheckDischarge
-//	aftercare.NewChecker(p)          CheckDischarge, AppendDischarge, Measure
+//	group.NewChecker(p)        CheckSession, PlanRoster
+//	schedule.NewChecker(p)     Summarize, SummarizeClaims, CheckWeek, CheckWeeks, CheckCertification,
+//	                           CheckClaim, CheckClaims
+//	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
+//	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
+//	aftercare.NewChecker(p)    CheckDischarge, Measure
 //
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,
 // so a batch reuses its memory; making a finding allocates nothing, and its
-// words are rendered from its rule, figures and day when asked
-// ([iop.Finding.Message]). A Checker is an immutable value, safe for
+// words are rendered from the checker's rule table when asked
+// (ck.Rules().Message(f)). A Checker is an immutable value, safe for
 // concurrent use.
 //
 // # Rules and their force
@@ -86,17 +91,17 @@
 // is in force, its scope (national, a state, one Medicare contractor's
 // states, one payer; the provider settings it applies to) and a citation
 // for each group of parameters. Built-in profiles are functions that
-// return a fresh value ([iop.MedicareIOP2024], [iop.MedicareIOP2025],
-// [iop.MedicareIOP2026], [iop.MedicarePHP2024] ..., [iop.ASAM3Level21],
-// [iop.H0015], [iop.TIP47], [iop.NGSGroupPsychotherapy], state profiles
-// such as [iop.DCLevel21] and [iop.ColoradoIOP]; [iop.Builtins] lists them
+// return a fresh value (ioprules.MedicareIOP2024, ioprules.MedicareIOP2025,
+// ioprules.MedicareIOP2026, ioprules.MedicarePHP2024 ..., ioprules.ASAM3Level21,
+// ioprules.H0015, ioprules.TIP47, group.NGSGroupPsychotherapy, state profiles
+// such as ioprules.DCLevel21 and group.ColoradoIOP; ioprules.Builtins lists them
 // all, and docs/profiles.md in the module lists every parameter of each
 // with its citation). A state's or a payer's rules are a profile of your
-// own, built in Go or loaded from JSON with [iop.ParseProfile], which
-// decodes strictly and validates: an unknown field, an unknown level, a
-// minimum above its maximum or a date that does not exist is refused with
-// an error naming the field. [ValidateProfile] also refuses a rule setting
-// whose code no package knows. [iop.Profiles.AsOf] chooses the profile in
+// own, built in Go or loaded from JSON with [ParseProfile], which decodes
+// strictly and validates: an unknown field, an unknown level, a minimum
+// above its maximum, a date that does not exist or a rule setting whose
+// code no part of the profile knows is refused with an error naming the
+// field. [iop.Profiles.AsOf] chooses the profile in
 // force on a date, because rules change by year.
 //
 // Where a source is silent or unclear (how a partial first week counts,
@@ -108,10 +113,11 @@
 //
 // Checks return [iop.Findings]: every finding, in rule order, each with a
 // stable [iop.Code] that test suites assert on, a severity, the record ID it
-// concerns, the day, the figures involved (needed 540 minutes, found 539),
-// the rule's summary, and the citation of the rule. Findings.Err is nil
-// when nothing blocks, and errors.Is(err, code) finds a finding by its
-// code.
+// concerns, the day, and the figures involved (needed 540 minutes, found
+// 539). The rule's words and citation are looked up by code in a rule
+// table ([iop.RuleTable]). Findings.BlockingErr is nil when nothing blocks;
+// errors.Is(fs.BlockingErr(), code) is true only for a blocking finding of
+// that code.
 //
 // # Privacy
 //

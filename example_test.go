@@ -5,13 +5,15 @@ import (
 	"strings"
 
 	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 )
 
 // How many rule codes each package can emit.
 func ExampleCatalog() {
 	counts := map[string]int{}
 	var order []string
-	for _, r := range ioprules.Catalog() {
+	for r := range ioprules.Catalog().All() {
 		pkg, _, _ := strings.Cut(string(r.Code), ".")
 		if counts[pkg] == 0 {
 			order = append(order, pkg)
@@ -26,4 +28,29 @@ func ExampleCatalog() {
 	// schedule true
 	// eligibility true
 	// aftercare true
+}
+
+func ExampleMedicareIOP2024() {
+	p := ioprules.MedicareIOP2024()
+	b, _ := iop.PartOf[schedule.Benefit](&p)
+	band := b.Weekly.For(iop.Adult)
+	fmt.Printf("%s: at least %s a week, no maximum: %t (%s)\n", p.ID, band.Min, band.Max == 0, b.Weekly.Cite.Source)
+	fmt.Println("8h59m meets it:", band.Contains(iop.Hours(9)-1))
+	fmt.Println("9h00m meets it:", band.Contains(iop.Hours(9)))
+	fmt.Println("recertify every", b.Certification.RecertMonths, "calendar months")
+	for _, s := range p.Rules {
+		fmt.Println(s.Code, "is", s.Severity)
+	}
+	for _, t := range b.ServiceTiers.Tiers {
+		fmt.Printf("%s: hospital APC %s, CMHC APC %s\n", t.Name, t.APC(iop.HospitalOutpatient), t.APC(iop.CMHC))
+	}
+	// Output:
+	// medicare-iop-2024: at least 9h00m a week, no maximum: true (42 CFR 424.24(d)(1); SSA §1861(ff)(4))
+	// 8h59m meets it: false
+	// 9h00m meets it: true
+	// recertify every 2 calendar months
+	// schedule.weekly-minutes.below-minimum is warning
+	// schedule.day-services.below-tier is blocking
+	// 3 services: hospital APC 5861, CMHC APC 5851
+	// 4 or more services: hospital APC 5862, CMHC APC 5852
 }

@@ -3,13 +3,13 @@ package ioprules_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
@@ -60,18 +60,18 @@ func loadSample(t *testing.T, s string) []byte {
 // accepts; decode also runs the checks on what it decoded, so that
 // findings are looked at too.
 func decoders(t *testing.T) []jsonDecoder {
-	groups, err := group.NewChecker(iop.TIP47())
+	groups, err := group.NewChecker(ioprules.TIP47())
 	require.NoError(t, err)
-	weeks, err := schedule.NewChecker(iop.MedicareIOP2025())
+	weeks, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
-	after, err := aftercare.NewChecker(iop.ASAM3Level21())
+	after, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
-	elig, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	elig, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	week := schedule.ISOWeeks().Of(iop.MustParseDate("2025-03-03"))
 	return []jsonDecoder{
 		{"iop.ParseProfile", "state-profile.json", func(b []byte) (iop.Findings, error) {
-			_, err := iop.ParseProfile(b)
+			_, err := ioprules.ParseProfile(b)
 			return nil, err
 		}},
 		{"group.ParseSession", "group-session.json", func(b []byte) (iop.Findings, error) {
@@ -86,17 +86,14 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			// A plan error names the patients it cannot place by their
-			// record IDs, which the caller passed as IDs: only its reason
-			// is looked at.
-			if _, err := groups.PlanRoster(r); err != nil {
-				var pe group.PlanErrors
-				if errors.As(err, &pe) {
-					for _, e := range pe {
-						clean(t, "plan error reason", e.Err.Error())
-					}
-					return nil, nil
-				}
+			// A plan names the patients it cannot place by their record
+			// IDs, which the caller passed as IDs: the rest of its words
+			// are looked at.
+			pl, err := groups.PlanRoster(r)
+			for _, u := range pl.Unplaced {
+				clean(t, "unplaced", (group.Unplaced{Of: u.Of, MinSize: u.MinSize, MaxSize: u.MaxSize, TooYoung: u.TooYoung}).String())
+			}
+			if err != nil {
 				return nil, err
 			}
 			return nil, nil
@@ -110,7 +107,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			return weeks.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
 		}},
 		{"schedule.ParseClaimLines", claimLinesJSON, func(b []byte) (iop.Findings, error) {
 			lines, err := schedule.ParseClaimLines(b)
@@ -121,7 +118,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			fs, err := weeks.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			fs, err := weeks.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
 			if err != nil {
 				return nil, err
 			}
@@ -144,7 +141,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return elig.CheckDecision(d)
+			return elig.CheckDecision(&d)
 		}},
 		{"eligibility.ParseCriteria", "eligibility-criteria.json", func(b []byte) (iop.Findings, error) {
 			_, err := eligibility.ParseCriteria(b)
@@ -159,7 +156,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return elig.CheckAdmission(d, iop.Hours(9))
+			return elig.CheckAdmission(&d, iop.Hours(9))
 		}},
 		{"aftercare.ParseCase", "", func(b []byte) (iop.Findings, error) {
 			c, err := aftercare.ParseCase(b)
@@ -180,6 +177,7 @@ const claimLinesJSON = `[
 // key and every number of every decoder's sample, one place at a time, and
 // asserts that no error and no finding message holds them.
 func TestNoInputInMessages(t *testing.T) {
+	catalog := ioprules.Catalog()
 	for _, d := range decoders(t) {
 		t.Run(d.name, func(t *testing.T) {
 			sample := d.sample
@@ -209,11 +207,11 @@ func TestNoInputInMessages(t *testing.T) {
 					// (Finding.Day), as it names the record ID it was
 					// passed: that date is the finding's subject, not
 					// rejected input.
-					msg := f.Message()
+					msg := catalog.Message(f)
 					if f.Day != 0 {
 						msg = strings.ReplaceAll(msg, f.Day.String(), "<day>")
 					}
-					clean(t, fmt.Sprintf("%s, mutation %d, finding %s", d.name, n, f.Code), msg+" "+f.Cite.String())
+					clean(t, fmt.Sprintf("%s, mutation %d, finding %s", d.name, n, f.Code), msg)
 				}
 			}
 			assert.Positive(t, n)

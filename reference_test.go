@@ -41,10 +41,10 @@ func profileReference() []byte {
 	b.WriteString("each rule has under it: the rule table's default, or the profile's own setting with its source.\n")
 	b.WriteString("A citation's note says when a value is this library's reading, or was read from a secondary source.\n")
 	b.WriteString("The last section lists every rule with its default severity.\n\n")
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		fmt.Fprintf(&b, "- [%s](#%s): %s\n", p.ID, p.ID, p.Title)
 	}
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", p.ID, p.Title)
 		fmt.Fprintf(&b, "- Level of care: %s", p.Level)
 		if p.Edition != 0 {
@@ -76,7 +76,7 @@ func profileReference() []byte {
 			fmt.Fprintf(&b, "%d. %s\n", n+1, cite(c))
 		}
 		b.WriteString("\n| rule | severity | from |\n|---|---|---|\n")
-		for _, r := range ioprules.Catalog() {
+		for r := range ioprules.Catalog().All() {
 			sev, on := p.Setting(r)
 			from := "rule table"
 			for _, s := range p.Rules {
@@ -97,7 +97,7 @@ func profileReference() []byte {
 	}
 	b.WriteString("\n## Rule tables\n\nEvery rule the checks apply, with its default severity (`ioprules.Catalog()`).\n\n")
 	b.WriteString("| rule | default severity | checks | source |\n|---|---|---|---|\n")
-	for _, r := range ioprules.Catalog() {
+	for r := range ioprules.Catalog().All() {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Code, r.Severity, cell(r.Summary), cell(cite(r.Cite)))
 	}
 	return b.Bytes()
@@ -118,18 +118,30 @@ func params(b *bytes.Buffer, p iop.Profile, cites *[]iop.Citation) {
 		*cites = append(*cites, c)
 		return fmt.Sprintf("[%d]", len(*cites))
 	}
-	v := reflect.ValueOf(p)
-	t := v.Type()
-	for i := range t.NumField() {
-		group, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		gv := v.Field(i)
-		if gv.Kind() != reflect.Struct || gv.IsZero() || group == "scope" || group == "source" {
-			continue
+	var rows func(path string, gv reflect.Value)
+	rows = func(path string, gv reflect.Value) {
+		if gv.Kind() != reflect.Struct || gv.IsZero() {
+			return
 		}
-		var groupCite iop.Citation
-		if f := gv.FieldByName("Cite"); f.IsValid() {
-			groupCite = f.Interface().(iop.Citation)
+		f := gv.FieldByName("Cite")
+		if !f.IsValid() {
+			// A part that holds rule groups: each under its own name.
+			gt := gv.Type()
+			for k := range gt.NumField() {
+				name, _, _ := strings.Cut(gt.Field(k).Tag.Get("json"), ",")
+				fv := gv.Field(k)
+				if fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Struct {
+					for e := range fv.Len() {
+						c := fv.Index(e).FieldByName("Cite").Interface().(iop.Citation)
+						fmt.Fprintf(b, "| %s[%d] | %s | %s |\n", join(path, name), e, cell(compact(fv.Index(e).Interface())), ref(c))
+					}
+					continue
+				}
+				rows(join(path, name), fv)
+			}
+			return
 		}
+		groupCite := f.Interface().(iop.Citation)
 		gt := gv.Type()
 		for k := range gt.NumField() {
 			name, _, _ := strings.Cut(gt.Field(k).Tag.Get("json"), ",")
@@ -143,12 +155,16 @@ func params(b *bytes.Buffer, p iop.Profile, cites *[]iop.Citation) {
 					if ec := fv.Index(e).FieldByName("Cite"); ec.IsValid() {
 						c = ec.Interface().(iop.Citation)
 					}
-					fmt.Fprintf(b, "| %s.%s[%d] | %s | %s |\n", group, name, e, cell(compact(fv.Index(e).Interface())), ref(c))
+					fmt.Fprintf(b, "| %s.%s[%d] | %s | %s |\n", path, name, e, cell(compact(fv.Index(e).Interface())), ref(c))
 				}
 				continue
 			}
-			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", group, name, cell(compact(fv.Interface())), ref(groupCite))
+			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", path, name, cell(compact(fv.Interface())), ref(groupCite))
 		}
+	}
+	rows("ages", reflect.ValueOf(p.Ages))
+	for _, pt := range p.Parts {
+		rows(pt.Package(), reflect.ValueOf(pt))
 	}
 	for _, s := range p.Rules {
 		ref(s.Cite)

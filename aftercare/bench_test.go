@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -40,13 +41,13 @@ func BenchmarkApplyRefused(b *testing.B) {
 // benchCompliant is a compliant discharge and plan, judged against the
 // four SUD windows of ASAM level 2.1.
 func benchCompliant(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
-	return discharged(tb, "E1", completed(), true), fullPlan(), iop.ASAM3Level21(), dischargedOn + 60
+	return discharged(tb, "E1", completed(), true), fullPlan(), ioprules.ASAM3Level21(), dischargedOn + 60
 }
 
 // benchFindings is a discharge with four findings: court notice,
 // outreach, and two windows missed.
 func benchFindings(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
-	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true), planWith(kept(9)), iop.ASAM3Level21(), dischargedOn + 60
+	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true), planWith(kept(9)), ioprules.ASAM3Level21(), dischargedOn + 60
 }
 
 // BenchmarkCheckDischargeCompliant checks a compliant discharge and plan
@@ -85,7 +86,7 @@ func BenchmarkAppendDischargeFindings(b *testing.B) {
 // the enums, to show what the checker's shape costs.
 func BenchmarkBaselineCompliant(b *testing.B) {
 	ep, plan, p, asOf := benchCompliant(b)
-	ws := p.FollowUp.Windows
+	ws := followUpOf(p).Windows
 	b.ReportAllocs()
 	for b.Loop() {
 		if dst := handCheck(nil, ep, plan, ws, asOf); dst != nil {
@@ -98,7 +99,7 @@ func BenchmarkBaselineCompliant(b *testing.B) {
 // BenchmarkAppendDischargeFindings.
 func BenchmarkBaselineFindings(b *testing.B) {
 	ep, plan, p, asOf := benchFindings(b)
-	ws := p.FollowUp.Windows
+	ws := followUpOf(p).Windows
 	var dst iop.Findings
 	b.ReportAllocs()
 	for b.Loop() {
@@ -112,7 +113,7 @@ func BenchmarkBaselineFindings(b *testing.B) {
 // hand, findings built in place with codes only (no severities, summaries
 // or citations from a table), and the windows judged contact by contact.
 // It assumes a discharged episode and a valid plan.
-func handCheck(dst iop.Findings, ep aftercare.Episode, plan aftercare.Plan, ws []iop.FollowUpWindow, asOf date.Date) iop.Findings {
+func handCheck(dst iop.Findings, ep aftercare.Episode, plan aftercare.Plan, ws []aftercare.FollowUpWindow, asOf date.Date) iop.Findings {
 	ev, _ := ep.DischargeEvent()
 	d := ev.Discharge
 	made := plan.Made != 0
@@ -175,7 +176,7 @@ func TestHandCheckAgrees(t *testing.T) {
 		ep, plan, p, asOf := mk(t)
 		want, err := checkDischarge(t, p, ep, plan, asOf)
 		require.NoError(t, err)
-		assert.Equal(t, want.Codes(), handCheck(nil, ep, plan, p.FollowUp.Windows, asOf).Codes())
+		assert.Equal(t, want.Codes(), handCheck(nil, ep, plan, followUpOf(p).Windows, asOf).Codes())
 	}
 }
 
@@ -249,7 +250,7 @@ func BenchmarkMeasure(b *testing.B) {
 	for i := range cases {
 		cases[i] = aftercare.Case{Episode: discharged(b, "E1", completed(), false), Plan: fullPlan()}
 	}
-	ck := newChecker(b, iop.ASAM3Level21())
+	ck := newChecker(b, ioprules.ASAM3Level21())
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ck.Measure(cases, dischargedOn+60); err != nil {
@@ -264,7 +265,7 @@ func TestMeasureAllocs(t *testing.T) {
 	for i := range cases {
 		cases[i] = aftercare.Case{Episode: discharged(t, "E1", completed(), false), Plan: fullPlan()}
 	}
-	ck := newChecker(t, iop.ASAM3Level21())
+	ck := newChecker(t, ioprules.ASAM3Level21())
 	allocs := testing.AllocsPerRun(20, func() {
 		if _, err := ck.Measure(cases, dischargedOn+60); err != nil {
 			t.Fatal(err)

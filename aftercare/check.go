@@ -16,8 +16,9 @@ type Checker struct {
 
 // checker is what a Checker shares between its copies.
 type checker struct {
-	p     iop.Profile // a copy that shares no memory with the caller's
-	rules check.Rules
+	p        iop.Profile // a copy that shares no memory with the caller's
+	followUp FollowUp    // the profile's aftercare part; zero without one
+	rules    check.Rules
 }
 
 // NewChecker returns a Checker for profile p: the follow-up windows of
@@ -31,11 +32,24 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		return Checker{}, err
 	}
 	p = p.Clone()
-	rs, err := check.New("aftercare", rules[:], &p)
-	if err != nil {
-		return Checker{}, err
+	rs := check.New(rules[:], &p)
+	fu, _ := iop.PartOf[FollowUp](&p)
+	return Checker{r: &checker{p: p, followUp: fu, rules: rs}}, nil
+}
+
+// IsZero reports whether ck was not made by [NewChecker].
+func (ck Checker) IsZero() bool { return ck.r == nil }
+
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off). A
+// follow-up finding names its window in Ref; the window's own citation is
+// in the profile. It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
 	}
-	return Checker{r: &checker{p: p, rules: rs}}, nil
+	return ck.r.rules.Table(nil)
 }
 
 // Profile returns a copy of the profile the Checker applies; the zero
@@ -81,7 +95,7 @@ func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Fin
 // other detail. A finding of a step names the level stepped to as its
 // Level. A finding of a follow-up window identifies the window by its name
 // as its Ref (the measure's name, "fuh-7", for a window of an
-// [iop.Measure]), and carries the window's last day as its Day, the
+// [Measure]), and carries the window's last day as its Day, the
 // contacts needed and counted as Need and Got ([iop.UnitCount]), and the
 // window's citation (the measure's). A rule the profile turns off adds
 // nothing.
@@ -133,7 +147,7 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 		return dst, nil
 	}
 	var buf [maxStackWindows]windowResult
-	ws := c.p.FollowUp.Windows
+	ws := c.followUp.Windows
 	results := evalWindows(buf[:0], ws, ev.On, plan.Contacts, asOf)
 	for i, r := range results {
 		if r.closed && !r.skipped && r.met == 0 {
@@ -151,8 +165,8 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 // windowFinding is the finding of window w, judged as r, about subject id,
 // with got contacts: the window's name (the measure's, for a HEDIS
 // measure) as its Ref, its last day, its figures and its citation.
-func windowFinding(id string, w *iop.FollowUpWindow, r windowResult, got int) iop.Finding {
-	return iop.Finding{Subject: id, Day: r.last, Ref: w.Name, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount, Cite: w.Cite}
+func windowFinding(id string, w *FollowUpWindow, r windowResult, got int) iop.Finding {
+	return iop.Finding{Subject: id, Day: r.last, Ref: w.Name, Need: int64(w.Need()), Got: int64(got), Unit: iop.UnitCount}
 }
 
 // stepRule returns the rule a step that does not go the way it says

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -16,7 +17,7 @@ import (
 
 // rule returns the line of the rule table of code c.
 func rule(c iop.Code) iop.Rule {
-	for _, r := range aftercare.Rules() {
+	for _, r := range slices.Collect(aftercare.Rules().All()) {
 		if r.Code == c {
 			return r
 		}
@@ -28,7 +29,7 @@ func rule(c iop.Code) iop.Rule {
 // code c under a profile that keeps the table's severities.
 func finding(c iop.Code, need, got int64, unit iop.Unit) iop.Finding {
 	r := rule(c)
-	return iop.Finding{Code: c, Severity: r.Severity, Subject: "E1", Need: need, Got: got, Unit: unit, Summary: r.Summary, Cite: r.Cite}
+	return iop.Finding{Code: c, Severity: r.Severity, Subject: "E1", Need: need, Got: got, Unit: unit}
 }
 
 // stepFinding is the finding of a step rule c about episode E1 that steps
@@ -42,45 +43,44 @@ func stepFinding(c iop.Code, l iop.Level) iop.Finding {
 // windowFinding is a follow-up finding for window w, whose last day is
 // last days after the discharge, with got contacts: the window's name as
 // Ref, its last day, its figures and its citation.
-func windowFinding(c iop.Code, w iop.FollowUpWindow, last int, got int64) iop.Finding {
+func windowFinding(c iop.Code, w aftercare.FollowUpWindow, last int, got int64) iop.Finding {
 	f := finding(c, int64(w.Need()), got, iop.UnitCount)
 	f.Day = dischargedOn + date.Date(last)
 	f.Ref = w.Name
-	f.Cite = w.Cite
 	return f
 }
 
 // noWindows is a profile without follow-up windows, to judge the other
 // rules alone.
 func noWindows() iop.Profile {
-	p := iop.ASAM3Level21()
-	p.FollowUp = iop.FollowUpRules{}
+	p := ioprules.ASAM3Level21()
+	p = p.WithPart(aftercare.FollowUp{})
 	return p
 }
 
 // withWindows is a profile holding only windows ws.
-func withWindows(ws ...iop.FollowUpWindow) iop.Profile {
+func withWindows(ws ...aftercare.FollowUpWindow) iop.Profile {
 	p := noWindows()
-	p.FollowUp.Windows = ws
+	p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows = ws })
 	return p
 }
 
 // The windows of the HEDIS measures, as a profile holds them
-// (iop.FollowUpOf), and a citation for windows of the tests' own.
+// (aftercare.FollowUpOf), and a citation for windows of the tests' own.
 var (
 	testCite  = iop.Citation{Source: "test window"}
-	fui7      = iop.FUI7.Window()
-	fui30     = iop.FUI30.Window()
-	fua7      = iop.FUA7.Window()
-	ietInit   = iop.IETInitiation.Window()
-	ietEngage = iop.IETEngagement.Window()
+	fui7      = aftercare.FUI7.Window()
+	fui30     = aftercare.FUI30.Window()
+	fua7      = aftercare.FUA7.Window()
+	ietInit   = aftercare.IETInitiation.Window()
+	ietEngage = aftercare.IETEngagement.Window()
 )
 
 // withMeasures is a profile holding the windows of measures ms, as a
 // built-in profile lists them.
-func withMeasures(ms ...iop.Measure) iop.Profile {
+func withMeasures(ms ...aftercare.Measure) iop.Profile {
 	p := noWindows()
-	p.FollowUp = iop.FollowUpOf(ms...)
+	p = p.WithPart(aftercare.FollowUpOf(ms...))
 	return p
 }
 
@@ -104,7 +104,7 @@ func missed(days int) aftercare.Contact {
 
 func TestCheckCompliant(t *testing.T) {
 	ep := discharged(t, "E1", completed(), true)
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		t.Run(p.ID, func(t *testing.T) {
 			// Day 3: 7-day, 30-day and IET initiation; days 10 and 20:
 			// engagement.
@@ -199,7 +199,7 @@ func TestCheckDischargeRules(t *testing.T) {
 			got, err := checkDischarge(t, noWindows(), ep, tt.plan, dischargedOn+60)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
-			ioptest.Cited(t, got)
+			ioptest.Cited(t, aftercare.Rules(), got)
 		})
 	}
 }
@@ -207,100 +207,100 @@ func TestCheckDischargeRules(t *testing.T) {
 func TestCheckFollowUpWindows(t *testing.T) {
 	// A window's last day is its Days after the discharge, but for
 	// engagement, counted from the initiation contact on day 2.
-	lastDay := func(w iop.FollowUpWindow) int {
+	lastDay := func(w aftercare.FollowUpWindow) int {
 		if w.After != "" {
 			return 2 + w.Days
 		}
 		return w.Days
 	}
-	require.Equal(t, []iop.FollowUpWindow{ietInit, ietEngage, fui7, fui30}, iop.ASAM3Level21().FollowUp.Windows)
-	missedMsg := func(w iop.FollowUpWindow, got int) iop.Finding {
+	require.Equal(t, []aftercare.FollowUpWindow{ietInit, ietEngage, fui7, fui30}, followUpOf(ioprules.ASAM3Level21()).Windows)
+	missedMsg := func(w aftercare.FollowUpWindow, got int) iop.Finding {
 		return windowFinding(aftercare.CodeFollowUpMissed, w, lastDay(w), int64(got))
 	}
-	openMsg := func(w iop.FollowUpWindow, got int) iop.Finding {
+	openMsg := func(w aftercare.FollowUpWindow, got int) iop.Finding {
 		return windowFinding(aftercare.CodeFollowUpNotScheduled, w, lastDay(w), int64(got))
 	}
 	late := dischargedOn + 60
 	tests := []struct {
 		name     string
-		windows  []iop.FollowUpWindow
+		windows  []aftercare.FollowUpWindow
 		contacts []aftercare.Contact
 		asOf     date.Date
 		want     iop.Findings
 	}{
 		// The 7-day window, follow-up on a later day (FUH, FUI).
-		{name: "FUI 7-day: day 7 counts", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(7)}, asOf: late},
-		{name: "FUI 7-day: day 8 does not", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(8)}, asOf: late,
+		{name: "FUI 7-day: day 7 counts", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(7)}, asOf: late},
+		{name: "FUI 7-day: day 8 does not", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(8)}, asOf: late,
 			want: iop.Findings{missedMsg(fui7, 0)}},
-		{name: "FUI 7-day: day 1 counts", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(1)}, asOf: late},
-		{name: "FUI 7-day: the discharge day does not", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(0)}, asOf: late,
+		{name: "FUI 7-day: day 1 counts", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(1)}, asOf: late},
+		{name: "FUI 7-day: the discharge day does not", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(0)}, asOf: late,
 			want: iop.Findings{missedMsg(fui7, 0)}},
 		// The 7-day window, same day counting (FUA, FUM): 8 calendar days.
-		{name: "FUA 7-day: the discharge day counts", windows: []iop.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(0)}, asOf: late},
-		{name: "FUA 7-day: day 7 counts", windows: []iop.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(7)}, asOf: late},
-		{name: "FUA 7-day: day 8 does not", windows: []iop.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(8)}, asOf: late,
+		{name: "FUA 7-day: the discharge day counts", windows: []aftercare.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(0)}, asOf: late},
+		{name: "FUA 7-day: day 7 counts", windows: []aftercare.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(7)}, asOf: late},
+		{name: "FUA 7-day: day 8 does not", windows: []aftercare.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(8)}, asOf: late,
 			want: iop.Findings{missedMsg(fua7, 0)}},
-		{name: "FUA 7-day: the day before discharge does not", windows: []iop.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(-1)}, asOf: late,
+		{name: "FUA 7-day: the day before discharge does not", windows: []aftercare.FollowUpWindow{fua7}, contacts: []aftercare.Contact{kept(-1)}, asOf: late,
 			want: iop.Findings{missedMsg(fua7, 0)}},
 		// The 30-day window.
-		{name: "30-day: day 30 counts", windows: []iop.FollowUpWindow{fui7, fui30}, contacts: []aftercare.Contact{kept(30)}, asOf: late,
+		{name: "30-day: day 30 counts", windows: []aftercare.FollowUpWindow{fui7, fui30}, contacts: []aftercare.Contact{kept(30)}, asOf: late,
 			want: iop.Findings{missedMsg(fui7, 0)}},
-		{name: "30-day: day 31 does not", windows: []iop.FollowUpWindow{fui7, fui30}, contacts: []aftercare.Contact{kept(31)}, asOf: late,
+		{name: "30-day: day 31 does not", windows: []aftercare.FollowUpWindow{fui7, fui30}, contacts: []aftercare.Contact{kept(31)}, asOf: late,
 			want: iop.Findings{missedMsg(fui7, 0), missedMsg(fui30, 0)}},
 		// IET initiation: the index day and the 13 days after.
-		{name: "IET initiation: the index day counts", windows: []iop.FollowUpWindow{ietInit}, contacts: []aftercare.Contact{kept(0)}, asOf: late},
-		{name: "IET initiation: day 13 counts", windows: []iop.FollowUpWindow{ietInit}, contacts: []aftercare.Contact{kept(13)}, asOf: late},
-		{name: "IET initiation: day 14 does not", windows: []iop.FollowUpWindow{ietInit}, contacts: []aftercare.Contact{kept(14)}, asOf: late,
+		{name: "IET initiation: the index day counts", windows: []aftercare.FollowUpWindow{ietInit}, contacts: []aftercare.Contact{kept(0)}, asOf: late},
+		{name: "IET initiation: day 13 counts", windows: []aftercare.FollowUpWindow{ietInit}, contacts: []aftercare.Contact{kept(13)}, asOf: late},
+		{name: "IET initiation: day 14 does not", windows: []aftercare.FollowUpWindow{ietInit}, contacts: []aftercare.Contact{kept(14)}, asOf: late,
 			want: iop.Findings{missedMsg(ietInit, 0)}},
 		// IET engagement: 2 more, from the day after initiation to day 34 after it.
-		{name: "IET engagement: days 1 and 34 after initiation", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+		{name: "IET engagement: days 1 and 34 after initiation", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{kept(2), kept(3), kept(36)}, asOf: late},
-		{name: "IET engagement: day 35 after initiation does not count", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+		{name: "IET engagement: day 35 after initiation does not count", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{kept(2), kept(3), kept(37)}, asOf: late,
 			want: iop.Findings{missedMsg(ietEngage, 1)}},
-		{name: "IET engagement: not on the initiation day", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+		{name: "IET engagement: not on the initiation day", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{kept(2), kept(2), kept(10)}, asOf: late,
 			want: iop.Findings{missedMsg(ietEngage, 1)}},
-		{name: "IET engagement: the initiation contact does not count again", windows: []iop.FollowUpWindow{ietInit, iop.FollowUpWindow{
+		{name: "IET engagement: the initiation contact does not count again", windows: []aftercare.FollowUpWindow{ietInit, aftercare.FollowUpWindow{
 			Name: "same-day-engagement", Days: 34, Contacts: 2, SameDayCounts: true, After: "iet-initiation", Cite: testCite}},
 			contacts: []aftercare.Contact{kept(2), kept(10)}, asOf: late,
-			want: iop.Findings{windowFinding(aftercare.CodeFollowUpMissed, iop.FollowUpWindow{Name: "same-day-engagement", Contacts: 2, Cite: testCite}, 36, 1)}},
-		{name: "IET engagement: counted from the initiation contact, not the discharge", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+			want: iop.Findings{windowFinding(aftercare.CodeFollowUpMissed, aftercare.FollowUpWindow{Name: "same-day-engagement", Contacts: 2, Cite: testCite}, 36, 1)}},
+		{name: "IET engagement: counted from the initiation contact, not the discharge", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{kept(13), kept(40), kept(47)}, asOf: late},
-		{name: "IET engagement: not judged when initiation is missed", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+		{name: "IET engagement: not judged when initiation is missed", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{kept(20), kept(25)}, asOf: late,
 			want: iop.Findings{missedMsg(ietInit, 0)}},
 		// Open windows: judged by what is kept or scheduled.
-		{name: "open, a contact scheduled", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{scheduled(5)}, asOf: dischargedOn + 3},
-		{name: "open, nothing scheduled", windows: []iop.FollowUpWindow{fui7}, asOf: dischargedOn + 3,
+		{name: "open, a contact scheduled", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{scheduled(5)}, asOf: dischargedOn + 3},
+		{name: "open, nothing scheduled", windows: []aftercare.FollowUpWindow{fui7}, asOf: dischargedOn + 3,
 			want: iop.Findings{openMsg(fui7, 0)}},
-		{name: "open on its last day", windows: []iop.FollowUpWindow{fui7}, asOf: dischargedOn + 7,
+		{name: "open on its last day", windows: []aftercare.FollowUpWindow{fui7}, asOf: dischargedOn + 7,
 			want: iop.Findings{openMsg(fui7, 0)}},
-		{name: "closed the day after", windows: []iop.FollowUpWindow{fui7}, asOf: dischargedOn + 8,
+		{name: "closed the day after", windows: []aftercare.FollowUpWindow{fui7}, asOf: dischargedOn + 8,
 			want: iop.Findings{missedMsg(fui7, 0)}},
-		{name: "open, scheduled outside the window", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{scheduled(9)}, asOf: dischargedOn + 3,
+		{name: "open, scheduled outside the window", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{scheduled(9)}, asOf: dischargedOn + 3,
 			want: iop.Findings{openMsg(fui7, 0)}},
-		{name: "kept on the day judged", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(5)}, asOf: dischargedOn + 5},
-		{name: "kept after the day judged counts as planned", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(5)}, asOf: dischargedOn + 3},
-		{name: "a missed contact does not count", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{missed(5)}, asOf: late,
+		{name: "kept on the day judged", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(5)}, asOf: dischargedOn + 5},
+		{name: "kept after the day judged counts as planned", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{kept(5)}, asOf: dischargedOn + 3},
+		{name: "a missed contact does not count", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{missed(5)}, asOf: late,
 			want: iop.Findings{missedMsg(fui7, 0)}},
-		{name: "a missed contact is not planned", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{missed(5)}, asOf: dischargedOn + 3,
+		{name: "a missed contact is not planned", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{missed(5)}, asOf: dischargedOn + 3,
 			want: iop.Findings{openMsg(fui7, 0)}},
-		{name: "a scheduled contact past the day judged was not kept", windows: []iop.FollowUpWindow{fui7}, contacts: []aftercare.Contact{scheduled(5)}, asOf: dischargedOn + 10,
+		{name: "a scheduled contact past the day judged was not kept", windows: []aftercare.FollowUpWindow{fui7}, contacts: []aftercare.Contact{scheduled(5)}, asOf: dischargedOn + 10,
 			want: iop.Findings{missedMsg(fui7, 0)}},
-		{name: "engagement open, counted from the initiation scheduled", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+		{name: "engagement open, counted from the initiation scheduled", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{scheduled(2), scheduled(9), scheduled(20)}, asOf: dischargedOn + 1},
-		{name: "engagement open, one of two scheduled", windows: []iop.FollowUpWindow{ietInit, ietEngage},
+		{name: "engagement open, one of two scheduled", windows: []aftercare.FollowUpWindow{ietInit, ietEngage},
 			contacts: []aftercare.Contact{scheduled(2), scheduled(9)}, asOf: dischargedOn + 1,
 			want: iop.Findings{openMsg(ietEngage, 1)}},
-		{name: "engagement not judged when initiation is not scheduled", windows: []iop.FollowUpWindow{ietInit, ietEngage}, asOf: dischargedOn + 1,
+		{name: "engagement not judged when initiation is not scheduled", windows: []aftercare.FollowUpWindow{ietInit, ietEngage}, asOf: dischargedOn + 1,
 			want: iop.Findings{openMsg(ietInit, 0)}},
-		{name: "rule order: a closed window before an open one listed earlier", windows: []iop.FollowUpWindow{fui30, fui7}, asOf: dischargedOn + 10,
+		{name: "rule order: a closed window before an open one listed earlier", windows: []aftercare.FollowUpWindow{fui30, fui7}, asOf: dischargedOn + 10,
 			want: iop.Findings{missedMsg(fui7, 0), openMsg(fui30, 0)}},
-		{name: "every window, every finding, in profile order", windows: iop.ASAM3Level21().FollowUp.Windows, asOf: late,
+		{name: "every window, every finding, in profile order", windows: followUpOf(ioprules.ASAM3Level21()).Windows, asOf: late,
 			// Engagement is not judged: initiation was missed.
 			want: iop.Findings{missedMsg(ietInit, 0), missedMsg(fui7, 0), missedMsg(fui30, 0)}},
-		{name: "every window open, in profile order", windows: iop.ASAM3Level21().FollowUp.Windows, asOf: dischargedOn,
+		{name: "every window open, in profile order", windows: followUpOf(ioprules.ASAM3Level21()).Windows, asOf: dischargedOn,
 			want: iop.Findings{openMsg(ietInit, 0), openMsg(fui7, 0), openMsg(fui30, 0)}},
 	}
 	ep := discharged(t, "E1", completed(), false)
@@ -314,7 +314,7 @@ func TestCheckFollowUpWindows(t *testing.T) {
 }
 
 func TestCheckWindowsDoNotApply(t *testing.T) {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	for _, d := range []aftercare.Discharge{
 		{Reason: aftercare.ReasonDied},
 		{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level37, ReferredTo: "R-3"},
@@ -333,7 +333,7 @@ func TestCheckWindowsDoNotApply(t *testing.T) {
 }
 
 func TestCheckErrors(t *testing.T) {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	for _, s := range []aftercare.State{aftercare.Referred, aftercare.Admitted, aftercare.Active, aftercare.OnHold} {
 		_, err := checkDischarge(t, p, episodeIn(t, s), fullPlan(), dischargedOn)
 		requireFieldErrors(t, err, []fieldErr{{"episode", aftercare.ErrNotDischarged}})
@@ -380,25 +380,25 @@ func TestZeroChecker(t *testing.T) {
 }
 
 func TestNewCheckerRefusesInvalidProfile(t *testing.T) {
-	p := iop.ASAM3Level21()
-	p.FollowUp.Windows[0].Days = 0
+	p := ioprules.ASAM3Level21()
+	p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows[0].Days = 0 })
 	ck, err := aftercare.NewChecker(p)
-	requireFieldErrors(t, err, []fieldErr{{"follow_up.windows[0].days", iop.ErrOutOfRange}})
+	requireFieldErrors(t, err, []fieldErr{{"aftercare.windows[0].days", iop.ErrOutOfRange}})
 	assert.True(t, ck.Profile().IsZero(), "a refused profile gives the zero Checker")
 }
 
 func TestCheckerKeepsACopy(t *testing.T) {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	ck := newChecker(t, p)
-	p.FollowUp.Windows[0].Days = 1
-	assert.True(t, ck.Profile().Equal(iop.ASAM3Level21()), "changing p does not change the Checker")
+	p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows[0].Days = 1 })
+	assert.True(t, ck.Profile().Equal(ioprules.ASAM3Level21()), "changing p does not change the Checker")
 	q := ck.Profile()
-	q.FollowUp.Windows[0].Days = 2
-	assert.True(t, ck.Profile().Equal(iop.ASAM3Level21()), "changing the profile returned does not change the Checker")
+	q = withFollowUp(q, func(f *aftercare.FollowUp) { f.Windows[0].Days = 2 })
+	assert.True(t, ck.Profile().Equal(ioprules.ASAM3Level21()), "changing the profile returned does not change the Checker")
 }
 
 func TestAppendDischargeReusesSlice(t *testing.T) {
-	ck := newChecker(t, iop.ASAM3Level21())
+	ck := newChecker(t, ioprules.ASAM3Level21())
 	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
 	want, err := checkWith(t, ck, left, planWith(kept(9)), dischargedOn+60)
 	require.NoError(t, err)
@@ -421,14 +421,14 @@ func TestCheckFindingsAreErrors(t *testing.T) {
 	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}, false)
 	fs, err := checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
-	require.ErrorIs(t, fs.Err(), aftercare.CodePlanMissing)
+	require.ErrorIs(t, fs.BlockingErr(), aftercare.CodePlanMissing)
 	ioptest.Blocks(t, fs, aftercare.CodePlanMissing)
 
 	ep = discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)
 	fs, err = checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
 	ioptest.HasCode(t, fs, aftercare.CodeOutreach)
-	require.NoError(t, fs.Err(), "outreach is a warning: it does not block")
+	require.NoError(t, fs.BlockingErr(), "outreach is a warning: it does not block")
 }
 
 func TestFindingMessage(t *testing.T) {
@@ -436,29 +436,28 @@ func TestFindingMessage(t *testing.T) {
 	fs, err := checkDischarge(t, withWindows(fui7), ep, aftercare.Plan{Made: dischargedOn + 2, RecoveryCoach: true}, dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
-	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", fs[0].Message())
-	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0", fs[1].Message())
-	assert.Equal(t, "aftercare.follow-up.missed [E1]: fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0 ("+
-		fui7.Cite.String()+")", fs[1].Error())
+	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", aftercare.Rules().Message(fs[0]))
+	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0", aftercare.Rules().Message(fs[1]))
+	assert.Equal(t, "aftercare.follow-up.missed [E1] on 2025-03-17 (fui-7): need 1, got 0", fs[1].String())
 
 	// A step names the level stepped to.
 	step := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
 	fs, err = checkDischarge(t, noWindows(), discharged(t, "E1", step, false), fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, fs, 1)
-	assert.Equal(t, "a step down does not go to a less intensive level of care: level 2.5", fs[0].Message())
+	assert.Equal(t, "a step down does not go to a less intensive level of care: level 2.5", aftercare.Rules().Message(fs[0]))
 }
 
 // TestCheckerConcurrent shares one Checker between goroutines (run with
 // -race): each gets the findings a Checker of its own gives.
 func TestCheckerConcurrent(t *testing.T) {
-	ck := newChecker(t, iop.ASAM3Level21())
+	ck := newChecker(t, ioprules.ASAM3Level21())
 	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
 	done := discharged(t, "E2", completed(), false)
 	cases := []aftercare.Case{{Episode: left, Plan: planWith(kept(9))}, {Episode: done, Plan: fullPlan()}}
-	wantLeft, err := checkDischarge(t, iop.ASAM3Level21(), left, planWith(kept(9)), dischargedOn+60)
+	wantLeft, err := checkDischarge(t, ioprules.ASAM3Level21(), left, planWith(kept(9)), dischargedOn+60)
 	require.NoError(t, err)
-	wantMeasures, err := newChecker(t, iop.ASAM3Level21()).Measure(cases, dischargedOn+60)
+	wantMeasures, err := newChecker(t, ioprules.ASAM3Level21()).Measure(cases, dischargedOn+60)
 	require.NoError(t, err)
 
 	// Each goroutine records what it got; the test goroutine checks it.
@@ -481,7 +480,7 @@ func TestCheckerConcurrent(t *testing.T) {
 				r.done, err2 = ck.CheckDischarge(done, fullPlan(), dischargedOn+60)
 				r.m, err3 = ck.Measure(cases, dischargedOn+60)
 				r.err = errors.Join(err1, err2, err3)
-				r.same = ck.Profile().Equal(iop.ASAM3Level21())
+				r.same = ck.Profile().Equal(ioprules.ASAM3Level21())
 				results[g] = append(results[g], r)
 			}
 		})

@@ -90,7 +90,7 @@
 //   - a late plan's finding counts the days after the discharge (Got, in
 //     [iop.UnitDays]).
 //
-// [iop.Finding.Message] renders the words when asked, as "fewer contacts
+// [Checker.Rules] renders the words when asked ([iop.RuleTable.Message]), as "fewer contacts
 // kept than a follow-up window needs, by its last day on 2025-03-17
 // (fui-7): need 1, got 0", or "a step down does not go to a less
 // intensive level of care: level 2.5".
@@ -99,13 +99,13 @@
 // severity, what it checks and its general source. A profile may give a
 // rule another severity or turn it off ([iop.Profile.Rules]); NewChecker
 // refuses a setting of an aftercare code the table does not hold. A finding
-// of a follow-up window cites the window's own source from the profile (a
-// measure's window, the measure's); the other findings cite the table.
+// of a follow-up window names the window (Ref), whose own source is in the
+// profile (a measure's window, the measure's).
 //
 // # Follow-up windows
 //
-// The windows are the profile's ([iop.FollowUpRules]), in its order: the
-// HEDIS measures it lists by name ([iop.Measure], [iop.FollowUpOf]: the
+// The windows are the profile's ([FollowUp]), in its order: the
+// HEDIS measures it lists by name ([Measure], [FollowUpOf]: the
 // built-in profiles hold FUH 7 and 30 days for mental health programs, IET
 // and FUI 7 and 30 days for substance use programs), or windows of its
 // own. Each has a number of days, a same-day rule and a number of
@@ -192,7 +192,7 @@
 //
 //   - SAMHSA, Treatment Episode Data Set: Discharges (TEDS-D), codebook
 //     (2015 onward): reason for discharge (REASON) codes 1-7.
-//   - NCQA, HEDIS measurement years 2024-2026 ([iop.Measure]; read from
+//   - NCQA, HEDIS measurement years 2024-2026 ([Measure]; read from
 //     NCQA's measure descriptions and health-plan tip sheets, not the
 //     licensed specifications): Follow-Up After
 //     Hospitalization for Mental Illness (FUH), Follow-Up After

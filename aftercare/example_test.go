@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -55,7 +56,7 @@ func ExampleEpisode_Discharge() {
 // discharges: here a court-ordered patient who left against advice, with
 // one follow-up contact on day 9.
 func ExampleChecker_CheckDischarge() {
-	ck, err := aftercare.NewChecker(iop.ASAM3Level21())
+	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		panic(err)
 	}
@@ -75,9 +76,9 @@ func ExampleChecker_CheckDischarge() {
 	}
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
-		fmt.Println("  ", f.Message())
+		fmt.Println("  ", aftercare.Rules().Message(f))
 	}
-	fmt.Println("blocking:", fs.Err() != nil)
+	fmt.Println("blocking:", fs.BlockingErr() != nil)
 	// Output:
 	// warning aftercare.court-order.notice-due
 	//    court-ordered treatment ended before completion: notice is due
@@ -104,9 +105,9 @@ func ExampleChecker_CheckDischarge_sameDay() {
 		{Kind: aftercare.EventDischarge, On: on + 30, Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
 	})
 	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
-	for _, m := range []iop.Measure{iop.FUI7, iop.FUA7} {
-		p := iop.ASAM3Level21()
-		p.FollowUp = iop.FollowUpOf(m)
+	for _, m := range []aftercare.Measure{aftercare.FUI7, aftercare.FUA7} {
+		p := ioprules.ASAM3Level21()
+		p = p.WithPart(aftercare.FollowUpOf(m))
 		ck, err := aftercare.NewChecker(p)
 		if err != nil {
 			panic(err)
@@ -114,7 +115,8 @@ func ExampleChecker_CheckDischarge_sameDay() {
 		fs, _ := ck.CheckDischarge(ep, plan, on+60)
 		fmt.Printf("%s: %d finding(s)\n", m, len(fs))
 		for _, f := range fs {
-			fmt.Printf("  %s %s, last day %s, need %d, got %d (%s)\n", f.Code, f.Ref, f.Day, f.Need, f.Got, f.Cite.Source)
+			w, _ := followUpOf(p).Window(f.Ref)
+			fmt.Printf("  %s %s, last day %s, need %d, got %d (%s)\n", f.Code, f.Ref, f.Day, f.Need, f.Got, w.Cite.Source)
 		}
 	}
 	// Output:
@@ -127,7 +129,7 @@ func ExampleChecker_CheckDischarge_sameDay() {
 // refuses a setting of a code the package does not have.
 func ExampleNewChecker() {
 	cite := iop.Citation{Source: "payer contract", Edition: "2025"}
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	p.Rules = []iop.RuleSetting{
 		{Code: aftercare.CodeOutreach, Severity: iop.Blocking, Cite: cite},
 		{Code: aftercare.CodeCourtNotice, Off: true, Cite: cite},
@@ -182,7 +184,7 @@ func ExampleParseEpisode() {
 
 // Measure counts over many episodes: completion and follow-up rates.
 func ExampleChecker_Measure() {
-	ck, err := aftercare.NewChecker(iop.MedicareIOP2025())
+	ck, err := aftercare.NewChecker(ioprules.MedicareIOP2025())
 	if err != nil {
 		panic(err)
 	}

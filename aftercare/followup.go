@@ -1,7 +1,6 @@
 package aftercare
 
 import (
-	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
@@ -40,7 +39,7 @@ const maxStackWindows = 8
 // planned. A window with After counts from the day its anchor window was
 // met (or will be, if only planned), and the contact that met the anchor
 // does not count again.
-func evalWindows(dst []windowResult, ws []iop.FollowUpWindow, discharged date.Date, contacts []Contact, asOf date.Date) []windowResult {
+func evalWindows(dst []windowResult, ws []FollowUpWindow, discharged date.Date, contacts []Contact, asOf date.Date) []windowResult {
 	base := len(dst)
 	for i, w := range ws {
 		from, exclude := discharged, -1
@@ -86,7 +85,7 @@ func evalWindows(dst []windowResult, ws []iop.FollowUpWindow, discharged date.Da
 
 // anchor returns the result of the window named name among ws, whose
 // results are rs.
-func anchor(ws []iop.FollowUpWindow, rs []windowResult, name string) (windowResult, bool) {
+func anchor(ws []FollowUpWindow, rs []windowResult, name string) (windowResult, bool) {
 	for j, w := range ws {
 		if w.Name == name {
 			return rs[j], true

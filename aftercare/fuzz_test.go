@@ -2,11 +2,14 @@ package aftercare_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -169,12 +172,12 @@ func FuzzPlanJSON(f *testing.F) {
 		}
 
 		ep := discharged(t, "E1", completed(), true)
-		for _, prof := range []iop.Profile{iop.ASAM3Level21(), iop.MedicareIOP2024()} {
+		for _, prof := range []iop.Profile{ioprules.ASAM3Level21(), ioprules.MedicareIOP2024()} {
 			fs, err := checkDischarge(t, prof, ep, p, dischargedOn+20)
 			require.NoError(t, err)
-			for _, f := range fs {
-				assert.NotEmpty(t, f.Cite.Source)
-			}
+			ck, err := aftercare.NewChecker(prof)
+			require.NoError(t, err)
+			ioptest.Cited(t, ck.Rules(), fs)
 		}
 	})
 }
@@ -208,9 +211,9 @@ func FuzzCheck(f *testing.F) {
 					{On: dischargedOn + date.Date(c3), Status: aftercare.ContactStatus(s3)},
 				}}
 		}
-		ws := []iop.FollowUpWindow{{Name: "a", Days: int(days), SameDayCounts: same, Contacts: int(contacts), Cite: testCite}}
+		ws := []aftercare.FollowUpWindow{{Name: "a", Days: int(days), SameDayCounts: same, Contacts: int(contacts), Cite: testCite}}
 		if after%2 == 1 {
-			ws = append(ws, iop.FollowUpWindow{Name: "b", Days: int(days), Contacts: int(contacts), After: "a", Cite: testCite})
+			ws = append(ws, aftercare.FollowUpWindow{Name: "b", Days: int(days), Contacts: int(contacts), After: "a", Cite: testCite})
 		}
 		ck, err := aftercare.NewChecker(withWindows(ws...))
 		if err != nil {
@@ -227,7 +230,7 @@ func FuzzCheck(f *testing.F) {
 			return
 		}
 		codes := map[iop.Code]bool{}
-		for _, r := range aftercare.Rules() {
+		for _, r := range slices.Collect(aftercare.Rules().All()) {
 			codes[r.Code] = true
 		}
 		for _, f := range fs {
@@ -268,7 +271,7 @@ func FuzzParseNames(f *testing.F) {
 // fuzzChecker is the Checker of ASAM level 2.1, shared by the fuzz
 // targets.
 var fuzzChecker = func() aftercare.Checker {
-	ck, err := aftercare.NewChecker(iop.ASAM3Level21())
+	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		panic(err)
 	}

@@ -1,6 +1,7 @@
 package aftercare_test
 
 import (
+	"slices"
 	"strconv"
 	"testing"
 
@@ -135,4 +136,19 @@ func requireFieldError(t *testing.T, err error, want fieldErr) {
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)
 	require.Equal(t, want.field, fe.Field)
+}
+
+// followUpOf returns p's aftercare part; the zero FollowUp when p has none.
+func followUpOf(p iop.Profile) aftercare.FollowUp {
+	f, _ := iop.PartOf[aftercare.FollowUp](&p)
+	return f
+}
+
+// withFollowUp returns p with its aftercare part changed by f, on a copy
+// of its windows.
+func withFollowUp(p iop.Profile, f func(*aftercare.FollowUp)) iop.Profile {
+	fu := followUpOf(p)
+	fu.Windows = slices.Clone(fu.Windows)
+	f(&fu)
+	return p.WithPart(fu)
 }

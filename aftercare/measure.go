@@ -127,7 +127,7 @@ func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 	if len(errs) > 0 {
 		return Measures{}, errs
 	}
-	ws := ck.r.p.FollowUp.Windows
+	ws := ck.r.followUp.Windows
 	m := Measures{FollowUp: make([]Rate, len(ws))}
 	for i, w := range ws {
 		m.FollowUp[i].Name = w.Name

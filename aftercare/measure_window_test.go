@@ -11,7 +11,7 @@ import (
 )
 
 // TestMeasureWindowEdges holds each HEDIS measure, as a profile lists it
-// with iop.FollowUpOf, to its day convention at the edges: FUA and FUM
+// with aftercare.FollowUpOf, to its day convention at the edges: FUA and FUM
 // count the day of the index visit (7 days span 8: day 7 counts, day 8
 // does not); FUH and FUI do not count the discharge day (days 1 to 7, 1 to
 // 30); IET initiation is the episode date and the 13 days after (13 counts,
@@ -20,27 +20,27 @@ import (
 // citation.
 func TestMeasureWindowEdges(t *testing.T) {
 	tests := []struct {
-		m    iop.Measure
+		m    aftercare.Measure
 		day  int // the day of the one contact kept, after the index day
 		met  bool
 		last int // the window's last day, after the index day
 	}{
-		{iop.FUA7, -1, false, 7}, {iop.FUA7, 0, true, 7}, {iop.FUA7, 7, true, 7}, {iop.FUA7, 8, false, 7},
-		{iop.FUA30, 0, true, 30}, {iop.FUA30, 30, true, 30}, {iop.FUA30, 31, false, 30},
-		{iop.FUM7, -1, false, 7}, {iop.FUM7, 0, true, 7}, {iop.FUM7, 7, true, 7}, {iop.FUM7, 8, false, 7},
-		{iop.FUM30, 0, true, 30}, {iop.FUM30, 30, true, 30}, {iop.FUM30, 31, false, 30},
-		{iop.FUH7, 0, false, 7}, {iop.FUH7, 1, true, 7}, {iop.FUH7, 7, true, 7}, {iop.FUH7, 8, false, 7},
-		{iop.FUH30, 0, false, 30}, {iop.FUH30, 1, true, 30}, {iop.FUH30, 30, true, 30}, {iop.FUH30, 31, false, 30},
-		{iop.FUI7, 0, false, 7}, {iop.FUI7, 1, true, 7}, {iop.FUI7, 7, true, 7}, {iop.FUI7, 8, false, 7},
-		{iop.FUI30, 0, false, 30}, {iop.FUI30, 1, true, 30}, {iop.FUI30, 30, true, 30}, {iop.FUI30, 31, false, 30},
-		{iop.IETInitiation, -1, false, 13}, {iop.IETInitiation, 0, true, 13}, {iop.IETInitiation, 13, true, 13}, {iop.IETInitiation, 14, false, 13},
+		{aftercare.FUA7, -1, false, 7}, {aftercare.FUA7, 0, true, 7}, {aftercare.FUA7, 7, true, 7}, {aftercare.FUA7, 8, false, 7},
+		{aftercare.FUA30, 0, true, 30}, {aftercare.FUA30, 30, true, 30}, {aftercare.FUA30, 31, false, 30},
+		{aftercare.FUM7, -1, false, 7}, {aftercare.FUM7, 0, true, 7}, {aftercare.FUM7, 7, true, 7}, {aftercare.FUM7, 8, false, 7},
+		{aftercare.FUM30, 0, true, 30}, {aftercare.FUM30, 30, true, 30}, {aftercare.FUM30, 31, false, 30},
+		{aftercare.FUH7, 0, false, 7}, {aftercare.FUH7, 1, true, 7}, {aftercare.FUH7, 7, true, 7}, {aftercare.FUH7, 8, false, 7},
+		{aftercare.FUH30, 0, false, 30}, {aftercare.FUH30, 1, true, 30}, {aftercare.FUH30, 30, true, 30}, {aftercare.FUH30, 31, false, 30},
+		{aftercare.FUI7, 0, false, 7}, {aftercare.FUI7, 1, true, 7}, {aftercare.FUI7, 7, true, 7}, {aftercare.FUI7, 8, false, 7},
+		{aftercare.FUI30, 0, false, 30}, {aftercare.FUI30, 1, true, 30}, {aftercare.FUI30, 30, true, 30}, {aftercare.FUI30, 31, false, 30},
+		{aftercare.IETInitiation, -1, false, 13}, {aftercare.IETInitiation, 0, true, 13}, {aftercare.IETInitiation, 13, true, 13}, {aftercare.IETInitiation, 14, false, 13},
 	}
 	ep := discharged(t, "E1", completed(), false)
 	for _, tt := range tests {
 		t.Run(tt.m.String()+" day "+itoa(tt.day), func(t *testing.T) {
 			p := withMeasures(tt.m)
 			w := tt.m.Window()
-			require.Equal(t, []iop.FollowUpWindow{w}, p.FollowUp.Windows)
+			require.Equal(t, []aftercare.FollowUpWindow{w}, followUpOf(p).Windows)
 			got, err := checkDischarge(t, p, ep, planWith(kept(tt.day)), dischargedOn+60)
 			require.NoError(t, err)
 			if tt.met {
@@ -52,8 +52,8 @@ func TestMeasureWindowEdges(t *testing.T) {
 			assert.Equal(t, tt.m.String(), got[0].Ref, "the measure names the finding")
 			assert.Equal(t, iop.Citation{
 				Source: "NCQA HEDIS", Title: w.Cite.Title, Edition: "measurement years 2024-2026", URL: w.Cite.URL, Note: w.Cite.Note,
-			}, got[0].Cite, "the measure's citation")
-			assert.NotEmpty(t, got[0].Cite.Title)
+			}, w.Cite, "the measure's citation")
+			assert.NotEmpty(t, w.Cite.Title)
 
 			// Open on its last day, with nothing kept in it: not scheduled.
 			got, err = checkDischarge(t, p, ep, planWith(kept(tt.day)), dischargedOn+date.Date(tt.last))
@@ -72,7 +72,7 @@ func TestMeasureWindowEdges(t *testing.T) {
 // The findings name "iet-engagement", the window's last day counted from
 // the initiation, and the figures.
 func TestIETEngagementEdges(t *testing.T) {
-	p := withMeasures(iop.IETInitiation, iop.IETEngagement)
+	p := withMeasures(aftercare.IETInitiation, aftercare.IETEngagement)
 	const init = 4 // the initiation contact, days after the index day
 	tests := []struct {
 		name string
@@ -87,7 +87,7 @@ func TestIETEngagementEdges(t *testing.T) {
 		{"three in the window", []int{2, 9, 20}, 3},
 	}
 	ep := discharged(t, "E1", completed(), false)
-	eng := iop.IETEngagement.Window()
+	eng := aftercare.IETEngagement.Window()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			contacts := []aftercare.Contact{kept(init)}

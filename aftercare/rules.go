@@ -1,8 +1,6 @@
 package aftercare
 
 import (
-	"slices"
-
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -96,7 +94,7 @@ var (
 	citeFollowUp = iop.Citation{
 		Source:  "NCQA HEDIS follow-up measures FUH, FUI, FUA, FUM and IET",
 		Edition: "HEDIS measurement years 2024-2026",
-		Note:    "the windows, their same-day rule and the contacts they need come from the profile applied (iop.Measure gives each measure's); a finding names its window and cites the window's source",
+		Note:    "the windows, their same-day rule and the contacts they need come from the profile applied (Measure gives each measure's); a finding names its window, whose citation is in the profile",
 	}
 )
 
@@ -129,5 +127,6 @@ var rules = [...]iop.Rule{
 
 // Rules returns the package's rule table, in the order the checks apply
 // the rules: each code with its default severity, what it checks and its
-// general source. Each call returns a new slice.
-func Rules() []iop.Rule { return slices.Clone(rules[:]) }
+// general source. Each checker's Rules gives the table
+// as its profile applies it.
+func Rules() iop.RuleTable { return iop.NewRuleTable(rules[:]...) }

@@ -3,8 +3,10 @@ package aftercare_test
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -16,7 +18,7 @@ import (
 func TestRulesCatalog(t *testing.T) {
 	form := regexp.MustCompile(`^aftercare\.[a-z-]+\.[a-z-]+$`)
 	seen := map[iop.Code]bool{}
-	for _, r := range aftercare.Rules() {
+	for _, r := range slices.Collect(aftercare.Rules().All()) {
 		assert.Regexp(t, form, string(r.Code))
 		assert.False(t, seen[r.Code], "duplicate %s", r.Code)
 		seen[r.Code] = true
@@ -26,25 +28,20 @@ func TestRulesCatalog(t *testing.T) {
 		assert.NotEmpty(t, r.Cite.Edition, "%s edition", r.Code)
 	}
 	assert.Len(t, seen, 11)
-
-	// Each call returns a new slice.
-	rs := aftercare.Rules()
-	rs[0].Severity = iop.Info
-	assert.Equal(t, iop.Blocking, aftercare.Rules()[0].Severity)
 }
 
 // settingsProfile is ASAM level 2.1 with the rule settings given in JSON,
 // decoded with the rest of the profile by iop.ParseProfile.
 func settingsProfile(t *testing.T, settings string) (iop.Profile, error) {
 	t.Helper()
-	b, err := json.Marshal(iop.ASAM3Level21())
+	b, err := json.Marshal(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	var doc map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(b, &doc))
 	doc["rules"] = json.RawMessage(settings)
 	b, err = json.Marshal(doc)
 	require.NoError(t, err)
-	return iop.ParseProfile(b)
+	return ioprules.ParseProfile(b)
 }
 
 func TestProfileRuleSettings(t *testing.T) {
@@ -63,13 +60,13 @@ func TestProfileRuleSettings(t *testing.T) {
 	outreach := finding(aftercare.CodeOutreach, 0, 0, 0)
 	outreach.Severity = iop.Blocking
 	assert.Equal(t, iop.Findings{outreach}, got)
-	require.ErrorIs(t, got.Err(), aftercare.CodeOutreach, "outreach now blocks")
+	require.ErrorIs(t, got.BlockingErr(), aftercare.CodeOutreach, "outreach now blocks")
 
 	// The same episode under the built-in profile.
-	got, err = checkDischarge(t, iop.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
+	got, err = checkDischarge(t, ioprules.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	assert.Equal(t, iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0), finding(aftercare.CodeOutreach, 0, 0, 0)}, got)
-	require.NoError(t, got.Err())
+	require.NoError(t, got.BlockingErr())
 
 	// Both follow-up rules off: the windows are not judged at all.
 	p, err = settingsProfile(t, `[
@@ -83,18 +80,20 @@ func TestProfileRuleSettings(t *testing.T) {
 }
 
 func TestNewCheckerRefusesUnknownCode(t *testing.T) {
-	p, err := settingsProfile(t, `[
+	_, err := settingsProfile(t, `[
 		{"code": "aftercare.plan.missing", "severity": "warning", "cite": {"source": "payer contract 7", "edition": "2025"}},
 		{"code": "aftercare.plan.unsigned", "severity": "info", "cite": {"source": "payer contract 7", "edition": "2025"}}
 	]`)
-	require.NoError(t, err, "the profile is valid: the code is one of a checking package")
-	ck, err := aftercare.NewChecker(p)
 	requireFieldErrors(t, err, []fieldErr{{"rules[1].code", iop.ErrUnknown}})
+	p := ioprules.ASAM3Level21()
+	p.Rules = []iop.RuleSetting{{Code: "aftercare.plan.unsigned", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}}}
+	ck, err := aftercare.NewChecker(p)
+	requireFieldErrors(t, err, []fieldErr{{"rules[0].code", iop.ErrUnknown}})
 	assert.True(t, ck.Profile().IsZero())
 
-	// A setting of another package's rule is not aftercare's to refuse.
-	p.Rules = p.Rules[:1]
-	p.Rules = append(p.Rules, iop.RuleSetting{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}})
+	// A setting of another package's rule is checked against that
+	// package's part: ASAM 2.1 has a schedule part.
+	p.Rules = []iop.RuleSetting{{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}}}
 	_, err = aftercare.NewChecker(p)
 	require.NoError(t, err)
 }
@@ -123,7 +122,7 @@ func TestEveryRuleProduced(t *testing.T) {
 		aftercare.CodeFollowUpNotScheduled:    {d: completed(), plan: planWith(), asOf: 1},
 	}
 	severities := map[iop.Code]iop.Severity{}
-	for _, r := range aftercare.Rules() {
+	for _, r := range slices.Collect(aftercare.Rules().All()) {
 		severities[r.Code] = r.Severity
 		_, ok := scenarios[r.Code]
 		assert.True(t, ok, "no scenario produces %s", r.Code)
@@ -131,10 +130,10 @@ func TestEveryRuleProduced(t *testing.T) {
 	for code, s := range scenarios {
 		t.Run(string(code), func(t *testing.T) {
 			ep := discharged(t, "E1", s.d, s.court)
-			fs, err := checkDischarge(t, iop.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
+			fs, err := checkDischarge(t, ioprules.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
 			require.NoError(t, err)
 			ioptest.HasCode(t, fs, code)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, aftercare.Rules(), fs)
 			for _, f := range fs {
 				sev, ok := severities[f.Code]
 				assert.True(t, ok, "%s is not in Rules", f.Code)

@@ -7,24 +7,30 @@ import (
 // CheckDecision returns what decision d implies for the record, in rule
 // order: a level raised by a modifier (with the modifier rule's citation),
 // withdrawal monitoring and co-occurring capability that must come with the
-// level of care. The zero Decision is an error.
-func (ck Checker) CheckDecision(d Decision) (iop.Findings, error) {
+// level of care. The zero (or nil) Decision is an error.
+func (ck Checker) CheckDecision(d *Decision) (iop.Findings, error) {
+	return ck.AppendDecision(nil, d)
+}
+
+// AppendDecision is [Checker.CheckDecision] appending its findings to dst.
+// On error it returns dst unchanged.
+func (ck Checker) AppendDecision(dst iop.Findings, d *Decision) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
-		return nil, err
+		return dst, err
 	}
-	if d.unset() {
-		return nil, fieldError("decision", errNoDecision)
+	if d == nil || d.unset() {
+		return dst, fieldError("decision", errNoDecision)
 	}
 	r := ck.r
-	var fs iop.Findings
+	fs := dst
 	if m := d.raisedBy; m != 0 {
-		fs = r.addLevels(fs, ruleDecisionRaisedByModifier, &d, d.modifierCite(m), d.recommended, higher(d.safety, d.intensity))
+		fs = r.addLevels(fs, ruleDecisionRaisedByModifier, d, d.recommended, higher(d.safety, d.intensity))
 	}
 	if d.assessment.Modifiers.Has(ModWithdrawalMonitoring) {
-		fs = r.addPlain(fs, ruleDecisionWithdrawalMonitoring, &d, d.modifierCite(ModWithdrawalMonitoring))
+		fs = r.addPlain(fs, ruleDecisionWithdrawalMonitoring, d)
 	}
 	if d.assessment.Modifiers.Has(ModCoOccurring) {
-		fs = r.addPlain(fs, ruleDecisionCoOccurring, &d, d.modifierCite(ModCoOccurring))
+		fs = r.addPlain(fs, ruleDecisionCoOccurring, d)
 	}
 	return fs, nil
 }
@@ -36,37 +42,43 @@ func (ck Checker) CheckDecision(d Decision) (iop.Findings, error) {
 // payer-authorised "lower" level that is not lower (blocking); a lower
 // level given because the recommended one is not available, where the next
 // more intensive one should be. A decision without a variance has no
-// findings. The figures are the intensities of the levels. The zero
-// Decision is an error.
-func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
+// findings. The figures are the intensities of the levels. The zero (or
+// nil) Decision is an error.
+func (ck Checker) CheckVariance(d *Decision) (iop.Findings, error) {
+	return ck.AppendVariance(nil, d)
+}
+
+// AppendVariance is [Checker.CheckVariance] appending its findings to dst.
+// On error it returns dst unchanged.
+func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
-		return nil, err
+		return dst, err
 	}
-	if d.unset() {
-		return nil, fieldError("decision", errNoDecision)
+	if d == nil || d.unset() {
+		return dst, fieldError("decision", errNoDecision)
 	}
 	v := d.variance
 	if v.Given == 0 {
-		return nil, nil
+		return dst, nil
 	}
 	r := ck.r
 	rec := d.recommended
-	var fs iop.Findings
+	fs := dst
 	if !v.Reason.IsValid() {
-		fs = r.addLevels(fs, ruleVarianceUndocumented, &d, iop.Citation{}, rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceUndocumented, d, rec, v.Given)
 	}
 	cmp := v.Given.Compare(rec)
 	if cmp < 0 {
-		fs = r.addLevels(fs, ruleVarianceBelowRecommended, &d, d.driverCite(), rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceBelowRecommended, d, rec, v.Given)
 	}
 	if v.Given.Compare(d.justified) > 0 {
-		fs = r.addLevels(fs, ruleVarianceAboveJustified, &d, iop.Citation{}, d.justified, v.Given)
+		fs = r.addLevels(fs, ruleVarianceAboveJustified, d, d.justified, v.Given)
 	}
 	if v.Reason == VariancePayerAuthorizedLower && cmp >= 0 {
-		fs = r.addLevels(fs, ruleVarianceReasonMismatch, &d, iop.Citation{}, rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceReasonMismatch, d, rec, v.Given)
 	}
 	if v.Reason == VarianceLevelNotAvailable && cmp < 0 {
-		fs = r.addLevels(fs, ruleVarianceNotNextAvailable, &d, iop.Citation{}, rec, v.Given)
+		fs = r.addLevels(fs, ruleVarianceNotNextAvailable, d, rec, v.Given)
 	}
 	return fs, nil
 }
@@ -77,7 +89,7 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 // the care of level 2.1 but not 24-hour care: the decision must recommend
 // 2.1, and the plan must schedule the weekly hours the profile sets for the
 // person's population (9 hours for adults and 6 for adolescents under
-// [iop.ASAM3Level21]).
+// ioprules.ASAM3Level21).
 //
 // Findings, in rule order: a decision that places the person elsewhere;
 // imminent danger; a recommended level below 2.1, above it short of 24-hour
@@ -88,7 +100,7 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 // below the band or above it, as [iop.Band.Compare] judges them (the one
 // judgement of the weekly band, shared with package schedule), with the
 // band's end and the plan as figures in minutes. Both ends of the band are
-// included: under [iop.ASAM3Level21] the adult band is 9h00m to 19h59m, so
+// included: under ioprules.ASAM3Level21 the adult band is 9h00m to 19h59m, so
 // 8h59m is below it, 19h30m and 19h59m are within it and 20h00m is above
 // it. A finding above the band names, in its Level, the level whose band
 // the hours fall in (the profile's Weekly.Above: 2.5 above the 2.1 band).
@@ -96,23 +108,24 @@ func (ck Checker) CheckVariance(d Decision) (iop.Findings, error) {
 // sets only the 9-hour minimum), is never exceeded. A profile without
 // weekly rules checks no hours.
 //
-// The zero Decision and negative planned minutes are errors. On the
+// The zero (or nil) Decision and negative planned minutes are errors. On the
 // compliant path it allocates nothing.
-func (ck Checker) CheckAdmission(d Decision, planned iop.Minutes) (iop.Findings, error) {
+func (ck Checker) CheckAdmission(d *Decision, planned iop.Minutes) (iop.Findings, error) {
 	return ck.AppendAdmission(nil, d, planned)
 }
 
 // AppendAdmission is [Checker.CheckAdmission] appending its findings to
 // dst, so that a batch reuses one slice: it allocates only when dst must
 // grow. On error it returns dst unchanged.
-func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minutes) (iop.Findings, error) {
+func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Minutes) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
 		return dst, err
 	}
+	unset := d == nil || d.unset()
 	switch {
-	case d.unset() && planned < 0:
+	case unset && planned < 0:
 		return dst, iop.FieldErrors{{Field: "decision", Err: errNoDecision}, {Field: "planned", Err: errNegativeMinutes}}
-	case d.unset():
+	case unset:
 		return dst, fieldError("decision", errNoDecision)
 	case planned < 0:
 		return dst, fieldError("planned", errNegativeMinutes)
@@ -121,10 +134,10 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 	a := &d.assessment
 	rec := d.recommended
 	if g := d.variance.Given; g != 0 && g != iop.Level21 {
-		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, &d, iop.Citation{}, iop.Level21, g)
+		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, d, iop.Level21, g)
 	}
 	if a.Modifiers.Has(ModImminentDanger) {
-		dst = r.addPlain(dst, ruleAdmissionImminentDanger, &d, d.modifierCite(ModImminentDanger))
+		dst = r.addPlain(dst, ruleAdmissionImminentDanger, d)
 	}
 	documented := d.documentedAt(iop.Level21)
 	switch cmp := rec.Compare(iop.Level21); {
@@ -136,34 +149,34 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d Decision, planned iop.Minu
 		case a.Modifiers.Has(ModSteppingDown):
 			rule = ruleAdmissionBelowIOPStepDown
 		}
-		dst = r.addLevels(dst, rule, &d, iop.Citation{}, rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
 	case cmp > 0 && is24Hour(rec):
 		rule := ruleAdmissionNeeds24Hour
 		if documented {
 			rule = ruleAdmissionNeeds24HourDocumented
 		}
-		dst = r.addLevels(dst, rule, &d, d.driverCite(), rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
 	case cmp > 0:
 		rule := ruleAdmissionAboveIOP
 		if documented {
 			rule = ruleAdmissionAboveIOPDocumented
 		}
-		dst = r.addLevels(dst, rule, &d, d.driverCite(), rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
 	}
-	w := &r.profile.Weekly
+	w := &r.weekly
 	if w.Adult == (iop.Band{}) && w.Adolescent == (iop.Band{}) {
 		return dst, nil
 	}
 	band := w.For(a.Population)
 	if band == (iop.Band{}) {
-		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID, Cite: w.Cite}), nil
+		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID}), nil
 	}
 	switch band.Compare(planned) {
 	case -1:
-		dst = r.rules.Add(dst, ruleAdmissionHoursBelowMinimum, iop.Finding{Subject: a.ID, Cite: w.Cite,
+		dst = r.rules.Add(dst, ruleAdmissionHoursBelowMinimum, iop.Finding{Subject: a.ID,
 			Need: int64(band.Min), Got: int64(planned), Unit: iop.UnitMinutes})
 	case +1:
-		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID, Cite: w.Cite,
+		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID,
 			Level: w.Above, Need: int64(band.Max), Got: int64(planned), Unit: iop.UnitMinutes})
 	}
 	return dst, nil

@@ -4,9 +4,12 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -55,24 +58,24 @@ func TestCheckAdmission(t *testing.T) {
 			[]iop.Code{eligibility.CodeAdmissionImminentDanger, eligibility.CodeAdmissionNeeds24Hour}},
 		{"placed elsewhere", ck, place(t, decideRisks(t, iopRisks), iop.Level1, eligibility.VariancePatientPreference, "n-2"), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPlacedElsewhere}},
-		{"a profile without weekly hours", newChecker(t, iop.H0015()), decideRisks(t, iopRisks), 0, nil},
-		{"a profile that serves adults only", newChecker(t, adultsOnly(iop.ASAM3Level21())),
+		{"a profile without weekly hours", newChecker(t, ioprules.H0015()), decideRisks(t, iopRisks), 0, nil},
+		{"a profile that serves adults only", newChecker(t, adultsOnly(ioprules.ASAM3Level21())),
 			decide(t, adolescent(assess(t, iopRisks))), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPopulationNotServed}},
-		{"the Medicare band applies to every age", newChecker(t, iop.MedicareIOP2024()), decideRisks(t, iopRisks), iop.Hours(9), nil},
-		{"Medicare IOP has no weekly maximum", newChecker(t, iop.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
+		{"the Medicare band applies to every age", newChecker(t, ioprules.MedicareIOP2024()), decideRisks(t, iopRisks), iop.Hours(9), nil},
+		{"Medicare IOP has no weekly maximum", newChecker(t, ioprules.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := admission(t, tt.ck, tt.d, tt.planned)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 }
 
 func adultsOnly(p iop.Profile) iop.Profile {
-	p.Weekly.Adolescent = iop.Band{}
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Weekly.Adolescent = iop.Band{} })
 	return p
 }
 
@@ -84,15 +87,14 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 	adolescent := func(a eligibility.Assessment) eligibility.Assessment { a.Population = iop.Adolescent; return a }
 	adult := decideRisks(t, iopRisks)
 	young := decide(t, adolescent(assess(t, iopRisks)))
-	for _, p := range []iop.Profile{iop.ASAM3Level21(), iop.DCLevel21()} {
+	for _, p := range []iop.Profile{ioprules.ASAM3Level21(), ioprules.DCLevel21()} {
 		ck := newChecker(t, p)
 		below := func(need, got iop.Minutes) iop.Finding {
 			f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(need), int64(got), iop.UnitMinutes)
-			f.Cite = p.Weekly.Cite
 			return f
 		}
 		above := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
-		above.Cite, above.Level = p.Weekly.Cite, iop.Level25
+		above.Level = iop.Level25
 		tests := []struct {
 			name    string
 			d       eligibility.Decision
@@ -118,10 +120,10 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 		}
 	}
 	b := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
-	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", b.Message())
+	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", eligibility.Rules().Message(b))
 	a := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
 	a.Level = iop.Level25
-	assert.Equal(t, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", a.Message())
+	assert.Equal(t, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", eligibility.Rules().Message(a))
 }
 
 // TestCheckAdmissionMedicareNoMaximum: Medicare's IOP rules (42 CFR 410.44)
@@ -129,10 +131,9 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 // band, in any year's profile.
 func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 	d := decideRisks(t, iopRisks)
-	for _, p := range []iop.Profile{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()} {
+	for _, p := range []iop.Profile{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025(), ioprules.MedicareIOP2026()} {
 		ck := newChecker(t, p)
 		below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
-		below.Cite = p.Weekly.Cite
 		below.Severity, _ = p.Setting(rule(t, eligibility.CodeAdmissionHoursBelowMinimum))
 		t.Run(p.ID+"/8h59m", func(t *testing.T) {
 			assert.Equal(t, iop.Findings{below}, admission(t, ck, d, iop.Hours(9)-1))
@@ -146,17 +147,16 @@ func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 }
 
 // TestCheckAdmissionIllinoisAges: eligibility takes the population, not the
-// age; the ages of 77 Ill. Adm. Code 2060 ([iop.IllinoisAges]: adolescent
+// age; the ages of 77 Ill. Adm. Code 2060 (group.IllinoisAges: adolescent
 // from 12 to under 18, adult from 18) give it, and the admission check then
 // holds the person to the weekly band of that population (the 6-hour
 // adolescent minimum at 15, 16 and 17; the 9-hour adult minimum at 18).
 // Whether a 16- or 17-year-old may be served with adults is package group's
 // check (group.age.exception-undocumented).
 func TestCheckAdmissionIllinoisAges(t *testing.T) {
-	ages := iop.IllinoisAges().Ages
+	ages := group.IllinoisAges().Ages
 	ck := std(t)
-	il := newChecker(t, iop.IllinoisAges())
-	p := iop.ASAM3Level21()
+	il := newChecker(t, group.IllinoisAges())
 	tests := []struct {
 		age  int
 		want iop.Population
@@ -178,7 +178,6 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 			var want iop.Findings
 			if pop == iop.Adult {
 				f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(iop.Hours(9)), int64(iop.Hours(6)), iop.UnitMinutes)
-				f.Cite = p.Weekly.Cite
 				want = iop.Findings{f}
 			}
 			assert.Equal(t, want, admission(t, ck, d, iop.Hours(6)))
@@ -190,27 +189,26 @@ func TestCheckAdmissionLevels(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, [6]int{3, 0, 0, 2, 2, 0})
 	want := finding(t, eligibility.CodeAdmissionNeeds24Hour, "A-1", 37, 21, iop.UnitIntensity)
-	want.Cite = d.Reason(eligibility.D1).Cite
 	assert.Equal(t, iop.Findings{want}, admission(t, ck, d, iop.Hours(9)))
 }
 
 func TestCheckAdmissionRefuses(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, iopRisks)
-	_, err := ck.CheckAdmission(eligibility.Decision{}, iop.Hours(9))
+	_, err := ck.CheckAdmission(&eligibility.Decision{}, iop.Hours(9))
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
-	_, err = ck.CheckAdmission(d, -1)
+	_, err = ck.CheckAdmission(&d, -1)
 	requireFields(t, err, fieldWant{"planned", iop.ErrOutOfRange})
-	fs, err := ck.CheckAdmission(eligibility.Decision{}, -1)
+	fs, err := ck.CheckAdmission(&eligibility.Decision{}, -1)
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing}, fieldWant{"planned", iop.ErrOutOfRange})
 	assert.Nil(t, fs)
 
 	dst := iop.Findings{{Code: "x"}}
-	got, err := ck.AppendAdmission(dst, eligibility.Decision{}, 0)
+	got, err := ck.AppendAdmission(dst, &eligibility.Decision{}, 0)
 	require.ErrorIs(t, err, iop.ErrMissing)
 	assert.Equal(t, dst, got, "dst comes back unchanged on error")
 
-	_, err = eligibility.Checker{}.CheckAdmission(d, iop.Hours(9))
+	_, err = eligibility.Checker{}.CheckAdmission(&d, iop.Hours(9))
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
 
@@ -218,9 +216,9 @@ func TestAppendAdmission(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, iopRisks)
 	dst := make(iop.Findings, 0, 4)
-	dst, err := ck.AppendAdmission(dst, d, iop.Hours(8))
+	dst, err := ck.AppendAdmission(dst, &d, iop.Hours(8))
 	require.NoError(t, err)
-	dst, err = ck.AppendAdmission(dst, d, iop.Hours(20))
+	dst, err = ck.AppendAdmission(dst, &d, iop.Hours(20))
 	require.NoError(t, err)
 	cover.Check(t, ck.Profile(), dst)
 	assert.Equal(t, []iop.Code{eligibility.CodeAdmissionHoursBelowMinimum, eligibility.CodeAdmissionHoursAboveMaximum}, dst.Codes())

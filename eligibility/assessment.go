@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"encoding/json"
+
 	"github.com/ioprules/ioprules/internal/check"
 
 	"github.com/ioprules/ioprules/iop"

@@ -3,6 +3,7 @@ package eligibility
 import (
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 )
 
 // Checker decides assessments and applies the IOP rules of one profile and
@@ -22,6 +23,10 @@ type checker struct {
 	profile  iop.Profile
 	criteria Criteria
 	rules    check.Rules
+	weekly   schedule.WeeklyRules     // the weekly band of the profile's schedule part
+	stepDown schedule.StepDownRules   // the step-down allowance of the profile's schedule part
+	stay     StayRules                // the stay rules of the profile's placement
+	cites    [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 	levels   levelSet
 	// first is the index in criteria.Rules of the first rule of each
 	// dimension and rating; modifier the index in criteria.Modifiers of
@@ -30,42 +35,52 @@ type checker struct {
 	modifier [NumModifiers + 1]int
 }
 
-// NewChecker returns a checker for profile p and criteria c, and validates
-// both, reporting every problem as [iop.FieldErrors] with paths under
-// "profile" and "criteria":
+// NewChecker returns a checker for profile p, and validates it
+// ([iop.Profile.Validate]), reporting every problem as [iop.FieldErrors]
+// with the profile's paths ("eligibility.criteria.rules[3].level"). p must
+// govern level 2.1, the level whose admission, stay, transfer and
+// discharge rules this package holds.
 //
-//   - p must be valid ([iop.Profile.Validate]) and govern level 2.1, the
-//     level whose admission, stay, transfer and discharge rules this package
-//     holds; a rule setting of p for an eligibility code that is not in
-//     [Rules] is refused;
-//   - c must be valid ([Criteria.Validate]) and, when p names an ASAM
-//     edition, be of that edition.
+// The criteria decisions apply are those of p's [Placement], or
+// [DefaultCriteria] when p has none (or its criteria are zero); they must
+// be of p's ASAM edition when p names one. The checker validates them once,
+// so that [Checker.Decide] cannot meet a gap or a contradiction, and
+// indexes them, so that deciding allocates nothing. The profile gives the
+// numbers: the weekly hours and step-down weeks of its [schedule.Benefit],
+// the stay rules of its Placement, and the rule settings.
 //
-// Eligibility's checker takes the criteria as well as the profile because
-// its checks judge decisions, and a decision is the criteria applied to an
-// assessment: the checker validates the criteria once, so that
-// [Checker.Decide] cannot meet a gap or a contradiction, and indexes them,
-// so that deciding allocates nothing. The profile gives the numbers (weekly
-// hours, length of stay, step-down weeks) and the rule settings.
-//
-// The checker keeps its own copies of p and c.
-func NewChecker(p iop.Profile, c Criteria) (Checker, error) {
+// The checker keeps its own copy of p.
+func NewChecker(p iop.Profile) (Checker, error) {
 	var errs iop.FieldErrors
-	errs.Add("profile", p.Validate())
+	errs.Add("", p.Validate())
 	if p.Level.IsValid() && p.Level != iop.Level21 {
-		errs.Add("profile.level", errNotIOPProfile)
+		errs.Add("level", errNotIOPProfile)
 	}
 	p = p.Clone()
-	rules, err := check.New("eligibility", rules[:], &p)
-	errs.Add("profile", err)
-	errs.Add("criteria", c.Validate())
-	if p.Edition.IsValid() && c.Edition.IsValid() && p.Edition != c.Edition {
-		errs.Add("criteria.edition", errProfileEdition)
+	place, hasPlace := iop.PartOf[Placement](&p)
+	c := place.criteria()
+	if !hasPlace {
+		// No part to validate them with the profile: the default
+		// criteria are valid, but may be of another edition.
+		errs.Add("", Placement{}.Validate(&p))
 	}
 	if err := errs.Err(); err != nil {
 		return Checker{}, err
 	}
-	r := &checker{profile: p, criteria: c.Clone(), rules: rules}
+	if hasPlace {
+		// The checker's own copy: a caller that changes the criteria's
+		// slices afterwards does not change the checker.
+		p = p.WithPart(place.clone())
+	}
+	b, _ := iop.PartOf[schedule.Benefit](&p)
+	rules := check.New(rules[:], &p)
+	r := &checker{profile: p, criteria: c.Clone(), rules: rules, weekly: b.Weekly, stepDown: b.StepDown, stay: place.Stay}
+	for _, i := range [...]int{ruleAdmissionPopulationNotServed, ruleAdmissionHoursBelowMinimum, ruleAdmissionHoursAboveMaximum} {
+		r.cites[i] = b.Weekly.Cite
+	}
+	r.cites[ruleStayJustificationDue] = place.Stay.Cite
+	r.cites[ruleStayBeyondTypical] = place.Stay.Cite
+	r.cites[ruleTransferStepDownAllowance] = b.StepDown.Cite
 	for _, l := range c.Levels {
 		r.levels = r.levels.with(l)
 	}
@@ -90,11 +105,31 @@ func NewChecker(p iop.Profile, c Criteria) (Checker, error) {
 	return Checker{r: r}, nil
 }
 
+// IsZero reports whether ck was not made by [NewChecker].
+func (ck Checker) IsZero() bool { return ck.r == nil }
+
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off) and the
+// citation of the profile's own parameters for the rule (weekly hours,
+// stay, step-down) when it has them, the rule's general source otherwise.
+// The criteria a decision applied are cited in the decision itself
+// ([Decision.Reasons]). It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
+	}
+	return ck.r.rules.Table(ck.r.cites[:])
+}
+
 // Profile returns a copy of the checker's profile; the zero Profile for
 // the zero Checker.
 func (ck Checker) Profile() iop.Profile {
 	if ck.r == nil {
 		return iop.Profile{}
+	}
+	if x, ok := iop.PartOf[Placement](&ck.r.profile); ok {
+		return ck.r.profile.WithPart(x.clone())
 	}
 	return ck.r.profile.Clone()
 }
@@ -170,14 +205,14 @@ func (ck Checker) ready() error {
 
 // addLevels appends the finding of rule i about decision d whose figures are
 // the intensities of the level needed and the level found.
-func (r *checker) addLevels(dst iop.Findings, i int, d *Decision, cite iop.Citation, need, got iop.Level) iop.Findings {
-	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID, Cite: cite,
+func (r *checker) addLevels(dst iop.Findings, i int, d *Decision, need, got iop.Level) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID,
 		Need: int64(need.Intensity()), Got: int64(got.Intensity()), Unit: iop.UnitIntensity})
 }
 
 // addPlain appends the finding of rule i about decision d, without figures.
-func (r *checker) addPlain(dst iop.Findings, i int, d *Decision, cite iop.Citation) iop.Findings {
-	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID, Cite: cite})
+func (r *checker) addPlain(dst iop.Findings, i int, d *Decision) iop.Findings {
+	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID})
 }
 
 // is24Hour reports whether l is a residential or inpatient level: ASAM

@@ -6,22 +6,24 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestNewChecker(t *testing.T) {
-	p := iop.ASAM3Level21()
 	c := eligibility.DefaultCriteria()
-	ck, err := eligibility.NewChecker(p, c)
+	p := withCriteria(ioprules.ASAM3Level21(), c)
+	ck, err := eligibility.NewChecker(p)
 	require.NoError(t, err)
 	assert.True(t, p.Equal(ck.Profile()))
 	assert.True(t, c.Equal(ck.Criteria()))
 
 	got := ck.Profile()
-	got.Weekly.Adult.Min = 0
+	got = withBenefit(got, func(b *schedule.Benefit) { b.Weekly.Adult.Min = 0 })
 	got.Rules = append(got.Rules, iop.RuleSetting{})
 	assert.True(t, p.Equal(ck.Profile()), "Profile returns a copy")
 	cc := ck.Criteria()
@@ -47,19 +49,19 @@ func TestNewCheckerRefuses(t *testing.T) {
 		c    eligibility.Criteria
 		want []fieldWant
 	}{
-		{"a partial hospitalization profile", iop.ASAM3Level25(), c, []fieldWant{{"profile.level", iop.ErrOutOfRange}}},
-		{"an invalid profile", func() iop.Profile { p := iop.ASAM3Level21(); p.ID = ""; return p }(), c,
-			[]fieldWant{{"profile.id", iop.ErrMissing}}},
-		{"criteria of another edition", func() iop.Profile { p := iop.ASAM3Level21(); p.Edition = iop.Edition4; return p }(), c,
-			[]fieldWant{{"criteria.edition", iop.ErrOutOfRange}}},
-		{"invalid criteria", iop.ASAM3Level21(), eligibility.Criteria{ID: "x"}, append([]fieldWant{
-			{"criteria.title", iop.ErrMissing}, {"criteria.edition", iop.ErrMissing}, {"criteria.source", iop.ErrMissing},
-			{"criteria.levels", iop.ErrMissing},
+		{"a partial hospitalization profile", ioprules.ASAM3Level25(), c, []fieldWant{{"level", iop.ErrOutOfRange}}},
+		{"an invalid profile", func() iop.Profile { p := ioprules.ASAM3Level21(); p.ID = ""; return p }(), c,
+			[]fieldWant{{"id", iop.ErrMissing}}},
+		{"criteria of another edition", func() iop.Profile { p := ioprules.ASAM3Level21(); p.Edition = iop.Edition4; return p }(), c,
+			[]fieldWant{{"eligibility.criteria.edition", iop.ErrOutOfRange}}},
+		{"invalid criteria", ioprules.ASAM3Level21(), eligibility.Criteria{ID: "x"}, append([]fieldWant{
+			{"eligibility.criteria.title", iop.ErrMissing}, {"eligibility.criteria.edition", iop.ErrMissing}, {"eligibility.criteria.source", iop.ErrMissing},
+			{"eligibility.criteria.levels", iop.ErrMissing},
 		}, gaps(eligibility.NumDimensions*eligibility.NumRisks)...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ck, err := eligibility.NewChecker(tt.p, tt.c)
+			ck, err := eligibility.NewChecker(withCriteria(tt.p, tt.c))
 			requireFields(t, err, tt.want...)
 			assert.Equal(t, eligibility.Checker{}, ck)
 		})
@@ -70,7 +72,7 @@ func TestNewCheckerRefuses(t *testing.T) {
 // goroutines that decide, make decisions from another tool's
 // recommendation, check and encode; run with -race.
 func TestCheckerConcurrent(t *testing.T) {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	ck := newChecker(t, p)
 	a := assess(t, iopRisks, eligibility.ModCoOccurring)
 	want := decide(t, a)
@@ -89,15 +91,15 @@ func TestCheckerConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for range 50 {
 				d, err := ck.Decide(a)
-				fs, aerr := ck.AppendAdmission(make(iop.Findings, 0, g), d, iop.Hours(8))
-				_, cerr := ck.CheckDecision(d)
+				fs, aerr := ck.AppendAdmission(make(iop.Findings, 0, g), &d, iop.Hours(8))
+				_, cerr := ck.CheckDecision(&d)
 				r, rerr := ck.Recommended(rec)
-				rf, raerr := ck.CheckAdmission(r, iop.Hours(20))
+				rf, raerr := ck.CheckAdmission(&r, iop.Hours(20))
 				b, jerr := json.Marshal(r)
 				var back eligibility.Decision
 				uerr := json.Unmarshal(b, &back)
 				_ = ck.Profile()
-				_, nerr := eligibility.NewChecker(p, ck.Criteria())
+				_, nerr := eligibility.NewChecker(withCriteria(p, ck.Criteria()))
 				results[g] = append(results[g], result{d, back, fs, rf, errors.Join(err, aerr, cerr, rerr, raerr, jerr, uerr, nerr)})
 			}
 		})
@@ -119,7 +121,7 @@ func TestCheckerConcurrent(t *testing.T) {
 func gaps(n int) []fieldWant {
 	out := make([]fieldWant, n)
 	for i := range out {
-		out[i] = fieldWant{"criteria.rules", iop.ErrMissing}
+		out[i] = fieldWant{"eligibility.criteria.rules", iop.ErrMissing}
 	}
 	return out
 }

@@ -117,14 +117,14 @@ func citeLibrary(note string) iop.Citation {
 
 // The catalog citations of the rules in the rule table that the
 // functions above do not give: each is the general source of its rule. A
-// finding cites the profile's rule group, or the rule of the criteria,
-// that was applied when there is one.
+// checker's rule table cites the profile's rule group instead when the
+// profile has one; a decision cites the rules of the criteria it applied.
 
 func citeRaisedByModifier() iop.Citation {
 	return iop.Citation{
 		Source:  "Minn. R. 9530.6620 (placement addresses the highest risk); ASAM PPC-2R (2001) admission criteria as state placement grids reproduce them",
 		Edition: "Rule 25, in use until 2022-07-01; PPC-2R 2001",
-		Note:    "a finding cites the criteria's modifier rule that set the floor",
+		Note:    "the decision cites the criteria's modifier rule that set the floor",
 	}
 }
 
@@ -132,24 +132,24 @@ func citeWeeklyHours() iop.Citation {
 	return iop.Citation{
 		Source:  "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders (at least 9 hours a week for adults, 6 for adolescents); The ASAM Criteria level 2.1 band, below level 2.5's 20 hours, as payer policies quote it",
 		Edition: "2021; ASAM 3rd edition (2013)",
-		Note:    "the band comes from the profile applied, and a finding cites the profile's weekly rules; Medicare's IOP rules (42 CFR 410.44) set a 9-hour minimum and no maximum",
+		Note:    "the band comes from the profile applied, and a checker's rule table cites the profile's weekly rules; Medicare's IOP rules (42 CFR 410.44) set a 9-hour minimum and no maximum",
 	}
 }
 
 func citeStayLimit() iop.Citation {
 	c := citeContinuedStay()
-	c.Note = "the day after which a written justification is due comes from the profile applied (a state or payer rule); a finding cites the profile's stay rules"
+	c.Note = "the day after which a written justification is due comes from the profile applied (a state or payer rule); a checker's rule table cites the profile's stay rules"
 	return c
 }
 
 func citeTypicalStay() iop.Citation {
 	c := citeTIP47()
-	c.Note = "the typical length of stay comes from the profile applied; a finding cites the profile's stay rules"
+	c.Note = "the typical length of stay comes from the profile applied; a checker's rule table cites the profile's stay rules"
 	return c
 }
 
 func citeStepDown() iop.Citation {
 	c := citeTIP47()
-	c.Note = "the number of weeks comes from the profile applied; several state manuals allow fewer weekly hours for 1-2 weeks after a step-down (unconfirmed as a general rule); a finding cites the profile's step-down rules"
+	c.Note = "the number of weeks comes from the profile applied; several state manuals allow fewer weekly hours for 1-2 weeks after a step-down (unconfirmed as a general rule); a checker's rule table cites the profile's step-down rules"
 	return c
 }

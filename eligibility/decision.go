@@ -269,27 +269,3 @@ func (d Decision) Placed() iop.Level {
 func (d *Decision) documentedAt(l iop.Level) bool {
 	return d.variance.Given == l && d.variance.Reason.IsValid()
 }
-
-// driverCite returns the citation of what set the recommended level: the
-// tool that recommended it, the modifier rule, or the first driving
-// dimension's rule.
-func (d *Decision) driverCite() iop.Citation {
-	if d.source != "" {
-		return d.sourceCite()
-	}
-	if d.raisedBy != 0 {
-		return d.modifiers[d.raisedBy-1].Cite
-	}
-	for i := range d.reasons {
-		if d.reasons[i].Drives {
-			return d.reasons[i].Cite
-		}
-	}
-	return iop.Citation{}
-}
-
-// modifierCite returns the citation of the criteria's rule for m, or the
-// zero Citation when the criteria have none (the rule table's is used).
-func (d *Decision) modifierCite(m Modifier) iop.Citation {
-	return d.modifiers[m-1].Cite
-}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -69,7 +70,7 @@ func TestDecideErrors(t *testing.T) {
 	t.Run("population mismatch", func(t *testing.T) {
 		c := eligibility.DefaultCriteria()
 		c.Population = iop.Adolescent
-		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		require.NoError(t, err)
 		_, err = ck.Decide(valid)
 		requireFields(t, err, fieldWant{"population", iop.ErrOutOfRange})
@@ -85,7 +86,7 @@ func TestDecideErrors(t *testing.T) {
 		// Validate refuses the second mapping of D4 risk 2; the rule
 		// order of Decide is shown with criteria that map it once.
 		c.Rules = append(c.Rules[:1+ruleIndex(eligibility.D4, 2)], c.Rules[2+ruleIndex(eligibility.D4, 2):]...)
-		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		require.NoError(t, err)
 		d, err := ck.Decide(valid)
 		require.NoError(t, err)
@@ -133,13 +134,9 @@ func TestPlace(t *testing.T) {
 
 func TestCheckDecision(t *testing.T) {
 	ck := std(t)
-	c := eligibility.DefaultCriteria()
 	raised := finding(t, eligibility.CodeDecisionRaisedByModifier, "A-1", 37, 21, iop.UnitIntensity)
-	raised.Cite = c.Modifiers[1].Cite
 	wm := finding(t, eligibility.CodeDecisionWithdrawalMonitoring, "A-1", 0, 0, 0)
-	wm.Cite = c.Modifiers[0].Cite
 	co := finding(t, eligibility.CodeDecisionCoOccurring, "A-1", 0, 0, 0)
-	co.Cite = c.Modifiers[2].Cite
 	tests := []struct {
 		name string
 		d    eligibility.Decision
@@ -155,8 +152,8 @@ func TestCheckDecision(t *testing.T) {
 			assert.Equal(t, tt.want, decisionFindings(t, ck, tt.d))
 		})
 	}
-	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", raised.Message())
-	_, err := ck.CheckDecision(eligibility.Decision{})
+	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", eligibility.Rules().Message(raised))
+	_, err := ck.CheckDecision(&eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 
@@ -186,14 +183,13 @@ func TestCheckVariance(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := varianceFindings(t, ck, place(t, d, tt.given, tt.reason, "n-v"))
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", 21, 10, iop.UnitIntensity)
-	want.Cite = d.Reason(eligibility.D4).Cite
 	assert.Equal(t, iop.Findings{want},
 		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VariancePatientPreference, "n-v")))
-	_, err := ck.CheckVariance(eligibility.Decision{})
+	_, err := ck.CheckVariance(&eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 

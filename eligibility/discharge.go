@@ -37,7 +37,9 @@ func (x *DischargeReview) validate() error {
 	return errs.Err()
 }
 
-// CheckDischarge checks a discharge from IOP, in rule order: no discharge
+// CheckDischargeReview checks the criteria of a discharge from IOP (the
+// reassessment at discharge; aftercare's CheckDischarge checks the
+// discharge and its aftercare plan), in rule order: no discharge
 // of a person in imminent danger; a person whose reassessment recommends a
 // more intensive level is referred to it (blocking); a planned discharge
 // while the reassessment still recommends level 2.1 (warning); a
@@ -47,15 +49,18 @@ func (x *DischargeReview) validate() error {
 //
 // An invalid review ([DischargeReview.Validate]) is an error. On the
 // compliant path it allocates nothing.
-func (ck Checker) CheckDischarge(x DischargeReview) (iop.Findings, error) {
-	return ck.AppendDischarge(nil, x)
+func (ck Checker) CheckDischargeReview(x *DischargeReview) (iop.Findings, error) {
+	return ck.AppendDischargeReview(nil, x)
 }
 
-// AppendDischarge is [Checker.CheckDischarge] appending its findings to
-// dst. On error it returns dst unchanged.
-func (ck Checker) AppendDischarge(dst iop.Findings, x DischargeReview) (iop.Findings, error) {
+// AppendDischargeReview is [Checker.CheckDischargeReview] appending its
+// findings to dst. On error it returns dst unchanged.
+func (ck Checker) AppendDischargeReview(dst iop.Findings, x *DischargeReview) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
 		return dst, err
+	}
+	if x == nil {
+		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := x.validate(); err != nil {
 		return dst, err
@@ -64,21 +69,21 @@ func (ck Checker) AppendDischarge(dst iop.Findings, x DischargeReview) (iop.Find
 	d := &x.Final
 	rec := d.recommended
 	if d.assessment.Modifiers.Has(ModImminentDanger) {
-		dst = r.addPlain(dst, ruleDischargeImminentDanger, d, d.modifierCite(ModImminentDanger))
+		dst = r.addPlain(dst, ruleDischargeImminentDanger, d)
 	}
 	above := rec.Compare(iop.Level21) > 0
 	if above && (x.NextLevel == 0 || x.NextLevel.Compare(rec) < 0) {
-		dst = r.addLevels(dst, ruleDischargeHigherLevelNeeded, d, d.driverCite(), rec, x.NextLevel)
+		dst = r.addLevels(dst, ruleDischargeHigherLevelNeeded, d, rec, x.NextLevel)
 	}
 	if x.Planned && rec == iop.Level21 {
-		dst = r.addLevels(dst, ruleDischargeCriteriaStillMet, d, iop.Citation{}, rec, x.NextLevel)
+		dst = r.addLevels(dst, ruleDischargeCriteriaStillMet, d, rec, x.NextLevel)
 	}
 	if !above && rec.Compare(iop.Level1) >= 0 {
 		switch {
 		case x.NextLevel == 0:
-			dst = r.addLevels(dst, ruleDischargeNoContinuingCare, d, iop.Citation{}, rec, 0)
+			dst = r.addLevels(dst, ruleDischargeNoContinuingCare, d, rec, 0)
 		case x.NextLevel.Compare(rec) < 0:
-			dst = r.addLevels(dst, ruleDischargeNextLevelBelow, d, iop.Citation{}, rec, x.NextLevel)
+			dst = r.addLevels(dst, ruleDischargeNextLevelBelow, d, rec, x.NextLevel)
 		}
 	}
 	return dst, nil

@@ -36,16 +36,15 @@ func TestCheckDischarge(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := discharge(t, ck, tt.x)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 	d := decideRisks(t, [6]int{0, 0, 0, 2, 3, 3})
 	want := finding(t, eligibility.CodeDischargeHigherLevelNeeded, "A-1", 31, 10, iop.UnitIntensity)
-	want.Cite = d.Reason(eligibility.D6).Cite
 	assert.Equal(t, iop.Findings{want}, discharge(t, ck, eligibility.DischargeReview{Final: d, NextLevel: iop.Level1}))
 
-	_, err := ck.CheckDischarge(eligibility.DischargeReview{NextLevel: 99})
+	_, err := ck.CheckDischargeReview(&eligibility.DischargeReview{NextLevel: 99})
 	requireFields(t, err, fieldWant{"final", iop.ErrMissing}, fieldWant{"next_level", iop.ErrUnknown})
-	_, err = eligibility.Checker{}.CheckDischarge(eligibility.DischargeReview{})
+	_, err = eligibility.Checker{}.CheckDischargeReview(&eligibility.DischargeReview{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 }

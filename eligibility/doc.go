@@ -88,8 +88,7 @@
 // modifier), and must be of the profile's edition when the profile names
 // one; ratings, when given, rate all six dimensions. [Decision.Place],
 // [Checker.CheckVariance], [Checker.CheckDecision], [Checker.CheckAdmission]
-// and the review checks then work on it as on a decision of Decide; the
-// findings that follow from the level cite the tool. Such a decision has no
+// and the review checks then work on it as on a decision of Decide. Such a decision has no
 // safety or intensity level and no driving dimension, since the tool does
 // not report them. [ParseRecommendation] decodes a recommendation from
 // JSON; the Decision round-trips in JSON with "source" in place of
@@ -113,7 +112,7 @@
 // assessment: validated once, the criteria cannot fail a later Decide, and
 // indexed once, they decide without allocating. The profile gives the
 // numbers (weekly hours, such as 9 hours for adults and 6 for adolescents
-// in [iop.ASAM3Level21], up to 19h59m, the minute below level 2.5's 20
+// in ioprules.ASAM3Level21, up to 19h59m, the minute below level 2.5's 20
 // hours; length of stay; the step-down allowance) and its
 // rule settings: a profile's [iop.RuleSetting] may change the severity of
 // any rule of [Rules] or turn it off, and NewChecker refuses a setting of
@@ -122,7 +121,7 @@
 // The checks are verbs, one per subject: [Checker.CheckDecision],
 // [Checker.CheckVariance], [Checker.CheckAdmission],
 // [Checker.CheckContinuedStay], [Checker.CheckTransfer] and
-// [Checker.CheckDischarge] (on a [DischargeReview]); the IOP checks have
+// [Checker.CheckDischargeReview] (on a [DischargeReview]); the IOP checks have
 // Append forms that write into the caller's slice. Each returns
 // (iop.Findings, error): the error says the subject is not valid (the zero
 // Decision, negative planned minutes, a review whose dates are out of

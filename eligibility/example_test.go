@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -20,7 +21,7 @@ func exampleAssessment(id string, on date.Date, d1, d2, d3, d4, d5, d6 eligibili
 }
 
 func Example() {
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -41,14 +42,14 @@ func Example() {
 		fmt.Printf("%s %s risk %s (%s): %s-%s\n", mark, r.Dimension, r.Risk, r.Risk.Name(), r.Min, r.Max)
 	}
 	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8), iop.Hours(20) - 1, iop.Hours(20)} {
-		fs, err := ck.CheckAdmission(d, planned)
+		fs, err := ck.CheckAdmission(&d, planned)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
 		fmt.Println(planned, fs.Codes(), fs.HasBlocking())
 		for _, f := range fs {
-			fmt.Println("  ", f.Message())
+			fmt.Println("  ", eligibility.Rules().Message(f))
 		}
 	}
 	// Output:
@@ -73,7 +74,7 @@ func Example() {
 // the person, the variance and the admission checks work on it, and it is
 // stored and read back as JSON.
 func ExampleChecker_Recommended() {
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -99,13 +100,13 @@ func ExampleChecker_Recommended() {
 		fmt.Println(err)
 		return
 	}
-	fs, _ := ck.CheckVariance(placed)
+	fs, _ := ck.CheckVariance(&placed)
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, "-", f.Cite.Source)
+		fmt.Println(f.Severity, f.Code)
 	}
-	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
+	fs, _ = ck.CheckAdmission(&placed, iop.Hours(9))
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, "-", f.Cite.Source)
+		fmt.Println(f.Severity, f.Code)
 	}
 
 	b, _ := json.Marshal(placed)
@@ -118,9 +119,9 @@ func ExampleChecker_Recommended() {
 	fmt.Println(err)
 	// Output:
 	// recommended: 2.5 by ASAM CONTINUUM
-	// warning eligibility.variance.below-recommended - ASAM CONTINUUM
-	// warning eligibility.variance.not-next-available - Anthem Clinical UM Guideline CG-BEH-04, Substance-Related and Addictive Disorder Treatment: where the indicated level is not available, the next more intensive available level
-	// warning eligibility.admission.above-iop-documented - ASAM CONTINUUM
+	// warning eligibility.variance.below-recommended
+	// warning eligibility.variance.not-next-available
+	// warning eligibility.admission.above-iop-documented
 	// stored and read back: true
 	// level: out of range: not a level of the edition
 }
@@ -188,7 +189,7 @@ func ExampleParseCriteria() {
 }
 
 func ExampleDecision_Place() {
-	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, _ := eligibility.NewChecker(ioprules.ASAM3Level21())
 	d, _ := ck.Decide(exampleAssessment("A-1002", iop.MustParseDate("2025-03-03"), 0, 0, 3, 2, 2, 1))
 	fmt.Println("recommended:", d.Recommended(), "driven by", d.Drivers())
 
@@ -199,11 +200,11 @@ func ExampleDecision_Place() {
 		return
 	}
 	fmt.Println("given:", placed.Placed(), placed.Variance().Reason)
-	fs, _ := ck.CheckVariance(placed)
+	fs, _ := ck.CheckVariance(&placed)
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
-	fs, _ = ck.CheckAdmission(placed, iop.Hours(9))
+	fs, _ = ck.CheckAdmission(&placed, iop.Hours(9))
 	for _, f := range fs {
 		fmt.Println(f.Severity, f.Code)
 	}
@@ -216,18 +217,18 @@ func ExampleDecision_Place() {
 }
 
 func ExampleChecker_CheckTransfer() {
-	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, _ := eligibility.NewChecker(ioprules.ASAM3Level21())
 	admitted := iop.MustParseDate("2025-03-03")
 	before, _ := ck.Decide(exampleAssessment("A-1", admitted, 1, 0, 1, 2, 2, 1))
 	after, _ := ck.Decide(exampleAssessment("A-2", admitted+28, 0, 0, 0, 1, 1, 1))
 	rv := eligibility.Review{Admitted: admitted, Previous: before, Current: after, Progress: eligibility.ProgressGoalsMet}
-	fs, err := ck.CheckTransfer(rv)
+	fs, err := ck.CheckTransfer(&rv)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, f := range fs {
-		fmt.Println(f.Severity, f.Code, "-", f.Message())
+		fmt.Println(f.Severity, f.Code, "-", eligibility.Rules().Message(f))
 	}
 	// Output:
 	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 10, got 21
@@ -236,30 +237,32 @@ func ExampleChecker_CheckTransfer() {
 
 // A profile's rule settings change a rule's severity or turn it off.
 func ExampleNewChecker() {
-	p := iop.ASAM3Level21()
+	// A setting of an eligibility rule needs an eligibility part, even an
+	// empty one: it decides with the default criteria.
+	p := ioprules.ASAM3Level21().WithPart(eligibility.Placement{})
 	p.Rules = []iop.RuleSetting{{
 		Code: eligibility.CodeAdmissionHoursBelowMinimum, Severity: iop.Warning,
 		Cite: iop.Citation{Source: "Payer X contract §7"},
 	}}
-	ck, err := eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(p)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	d, _ := ck.Decide(exampleAssessment("A-3", iop.MustParseDate("2025-03-03"), 1, 0, 1, 2, 2, 1))
-	fs, _ := ck.CheckAdmission(d, iop.Hours(8))
+	fs, _ := ck.CheckAdmission(&d, iop.Hours(8))
 	fmt.Println(fs[0].Severity, fs[0].Code)
 
 	p.Rules[0].Code = "eligibility.admission.no-such-rule"
-	_, err = eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	_, err = eligibility.NewChecker(p)
 	fmt.Println(err)
 	// Output:
 	// warning eligibility.admission.hours-below-minimum
-	// profile.rules[0].code: unknown value
+	// rules[0].code: unknown value
 }
 
 func ExampleChecker_Moves() {
-	ck, _ := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, _ := eligibility.NewChecker(ioprules.ASAM3Level21())
 	start := iop.MustParseDate("2025-03-03")
 	series := []eligibility.Assessment{
 		exampleAssessment("A-1", start, 2, 0, 1, 2, 3, 1),

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
@@ -119,16 +120,16 @@ func FuzzAssessmentJSON(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_, err = ck.CheckDecision(d)
+		_, err = ck.CheckDecision(&d)
 		require.NoError(t, err)
-		_, err = ck.CheckAdmission(d, iop.Hours(9))
+		_, err = ck.CheckAdmission(&d, iop.Hours(9))
 		require.NoError(t, err)
 		rv := eligibility.Review{Admitted: a.Date, Previous: d, Current: d, Progress: eligibility.ProgressMade}
-		_, err = ck.CheckContinuedStay(rv)
+		_, err = ck.CheckContinuedStay(&rv)
 		require.NoError(t, err)
-		_, err = ck.CheckTransfer(rv)
+		_, err = ck.CheckTransfer(&rv)
 		require.NoError(t, err)
-		_, err = ck.CheckDischarge(eligibility.DischargeReview{Final: d, Planned: true})
+		_, err = ck.CheckDischargeReview(&eligibility.DischargeReview{Final: d, Planned: true})
 		require.NoError(t, err)
 	})
 }
@@ -173,7 +174,7 @@ func FuzzCriteriaJSON(f *testing.F) {
 			require.ErrorAs(t, verr, &l)
 			return
 		}
-		ck, err := eligibility.NewChecker(iop.ASAM3Level21(), c)
+		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		if c.Edition != iop.Edition3 {
 			require.ErrorIs(t, err, iop.ErrOutOfRange)
 			return
@@ -234,9 +235,9 @@ func FuzzDecisionJSON(f *testing.F) {
 		again, err := json.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(again))
-		_, err = ck.CheckVariance(d)
+		_, err = ck.CheckVariance(&d)
 		require.NoError(t, err)
-		_, err = ck.CheckAdmission(d, iop.Hours(9))
+		_, err = ck.CheckAdmission(&d, iop.Hours(9))
 		require.NoError(t, err)
 	})
 }
@@ -253,7 +254,7 @@ func FuzzRecommendationJSON(f *testing.F) {
 	f.Add([]byte(`{"ratings":{"D1":{"risk":4,"note":"Jane Doe"}},"level":"1.5","edition":"3rd"}`))
 	f.Add([]byte("{\"id\":\"A\u0000\",\"source\":\"\xff\"}"))
 	ck := std(f)
-	medicare := newChecker(f, iop.MedicareIOP2026())
+	medicare := newChecker(f, ioprules.MedicareIOP2026())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r eligibility.Recommendation
 		err := r.UnmarshalJSON(data)
@@ -289,11 +290,11 @@ func FuzzRecommendationJSON(f *testing.F) {
 			var dback eligibility.Decision
 			require.NoError(t, json.Unmarshal(db, &dback))
 			assert.Equal(t, d, dback, "decision round trip")
-			_, err = c.CheckAdmission(d, iop.Hours(9))
+			_, err = c.CheckAdmission(&d, iop.Hours(9))
 			require.NoError(t, err)
-			_, err = c.CheckVariance(d)
+			_, err = c.CheckVariance(&d)
 			require.NoError(t, err)
-			_, err = c.CheckDecision(d)
+			_, err = c.CheckDecision(&d)
 			require.NoError(t, err)
 		}
 	})

@@ -4,9 +4,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/internal/checktest"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/require"
 )
 
@@ -49,14 +51,14 @@ func assess(t testing.TB, risks [6]int, mods ...eligibility.Modifier) eligibilit
 // newChecker returns a checker for p and the default criteria.
 func newChecker(t testing.TB, p iop.Profile) eligibility.Checker {
 	t.Helper()
-	ck, err := eligibility.NewChecker(p, eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(p)
 	require.NoError(t, err)
 	return ck
 }
 
 // std is the checker for ASAM level 2.1, 3rd edition, and the default
 // criteria.
-func std(t testing.TB) eligibility.Checker { return newChecker(t, iop.ASAM3Level21()) }
+func std(t testing.TB) eligibility.Checker { return newChecker(t, ioprules.ASAM3Level21()) }
 
 // decide decides a with the default criteria and requires no error.
 func decide(t testing.TB, a eligibility.Assessment) eligibility.Decision {
@@ -91,50 +93,48 @@ func checked(t testing.TB, ck eligibility.Checker, fs iop.Findings, err error) i
 
 func admission(t testing.TB, ck eligibility.Checker, d eligibility.Decision, planned iop.Minutes) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckAdmission(d, planned)
+	fs, err := ck.CheckAdmission(&d, planned)
 	return checked(t, ck, fs, err)
 }
 
 func continuedStay(t testing.TB, ck eligibility.Checker, rv eligibility.Review) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckContinuedStay(rv)
+	fs, err := ck.CheckContinuedStay(&rv)
 	return checked(t, ck, fs, err)
 }
 
 func transfer(t testing.TB, ck eligibility.Checker, rv eligibility.Review) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckTransfer(rv)
+	fs, err := ck.CheckTransfer(&rv)
 	return checked(t, ck, fs, err)
 }
 
 func discharge(t testing.TB, ck eligibility.Checker, x eligibility.DischargeReview) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckDischarge(x)
+	fs, err := ck.CheckDischargeReview(&x)
 	return checked(t, ck, fs, err)
 }
 
 func decisionFindings(t testing.TB, ck eligibility.Checker, d eligibility.Decision) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckDecision(d)
+	fs, err := ck.CheckDecision(&d)
 	return checked(t, ck, fs, err)
 }
 
 func varianceFindings(t testing.TB, ck eligibility.Checker, d eligibility.Decision) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckVariance(d)
+	fs, err := ck.CheckVariance(&d)
 	return checked(t, ck, fs, err)
 }
 
 // rule returns the rule table's line for code c.
 func rule(t testing.TB, c iop.Code) iop.Rule {
 	t.Helper()
-	for _, r := range eligibility.Rules() {
-		if r.Code == c {
-			return r
-		}
+	r, ok := eligibility.Rules().Rule(c)
+	if !ok {
+		t.Fatalf("no rule %s", c)
 	}
-	t.Fatalf("no rule %s", c)
-	return iop.Rule{}
+	return r
 }
 
 // finding returns the finding of rule c with the table's severity, summary
@@ -142,8 +142,7 @@ func rule(t testing.TB, c iop.Code) iop.Rule {
 func finding(t testing.TB, c iop.Code, subject string, need, got int64, unit iop.Unit) iop.Finding {
 	t.Helper()
 	r := rule(t, c)
-	return iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Need: need, Got: got, Unit: unit,
-		Summary: r.Summary, Cite: r.Cite}
+	return iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Need: need, Got: got, Unit: unit}
 }
 
 // fieldWant is one error expected of a refusal: the field, and the
@@ -176,3 +175,34 @@ func requireFields(t testing.TB, err error, want ...fieldWant) {
 func set(ds ...eligibility.Dimension) eligibility.Dimensions { return eligibility.DimensionsOf(ds...) }
 
 var allDims = set(eligibility.D1, eligibility.D2, eligibility.D3, eligibility.D4, eligibility.D5, eligibility.D6)
+
+// benefitOf returns p's schedule part; the zero Benefit when p has none.
+func benefitOf(p iop.Profile) schedule.Benefit {
+	b, _ := iop.PartOf[schedule.Benefit](&p)
+	return b
+}
+
+// withBenefit returns p with its schedule part changed by f.
+func withBenefit(p iop.Profile, f func(*schedule.Benefit)) iop.Profile {
+	b := benefitOf(p)
+	f(&b)
+	return p.WithPart(b)
+}
+
+// placementOf returns p's eligibility part; the zero Placement when p has none.
+func placementOf(p iop.Profile) eligibility.Placement {
+	x, _ := iop.PartOf[eligibility.Placement](&p)
+	return x
+}
+
+// withPlacement returns p with its eligibility part changed by f.
+func withPlacement(p iop.Profile, f func(*eligibility.Placement)) iop.Profile {
+	x := placementOf(p)
+	f(&x)
+	return p.WithPart(x)
+}
+
+// withCriteria returns p with its placement's criteria c.
+func withCriteria(p iop.Profile, c eligibility.Criteria) iop.Profile {
+	return withPlacement(p, func(x *eligibility.Placement) { x.Criteria = c })
+}

@@ -28,7 +28,7 @@ type Recommendation struct {
 	// Source is the name of the tool that recommended the level: "ASAM
 	// CONTINUUM", "ASAM CO-Triage". It is required, and is checked as a
 	// record ID is ([iop.CheckID]: 1 to 128 bytes of UTF-8 without control
-	// characters); findings that follow from the level cite it.
+	// characters).
 	Source string `json:"source,omitzero"`
 	// Edition is the ASAM edition of the level; required.
 	Edition iop.Edition `json:"edition,omitzero"`
@@ -240,20 +240,4 @@ func editionLevels(e iop.Edition) levelSet {
 		}
 	}
 	return s
-}
-
-// recommendedNote is the note of the citation of a level recommended by
-// another tool.
-const recommendedNote = "the level recommended by the tool named, with its licensed criteria; this library did not apply criteria of its own"
-
-// sourceCite returns the citation of the tool that recommended d's level.
-func (d *Decision) sourceCite() iop.Citation {
-	c := iop.Citation{Source: d.source, Note: recommendedNote}
-	switch d.assessment.Edition {
-	case iop.Edition3:
-		c.Edition = "The ASAM Criteria, 3rd edition (2013)"
-	case iop.Edition4:
-		c.Edition = "The ASAM Criteria, 4th edition (2023)"
-	}
-	return c
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
@@ -24,13 +25,6 @@ func recommended(t testing.TB, r eligibility.Recommendation) eligibility.Decisio
 	d, err := std(t).Recommended(r)
 	require.NoError(t, err)
 	return d
-}
-
-// continuumCite is the citation of a level recommended by ASAM CONTINUUM
-// under the 3rd edition.
-func continuumCite() iop.Citation {
-	return iop.Citation{Source: "ASAM CONTINUUM", Edition: "The ASAM Criteria, 3rd edition (2013)",
-		Note: "the level recommended by the tool named, with its licensed criteria; this library did not apply criteria of its own"}
 }
 
 var levels3rd = []iop.Level{iop.Level05, iop.Level1, iop.Level21, iop.Level25, iop.Level31, iop.Level33, iop.Level35, iop.Level37, iop.Level4}
@@ -71,13 +65,12 @@ func TestRecommended(t *testing.T) {
 	t.Run("4th edition under a profile without an edition", func(t *testing.T) {
 		r := recommendation(t, iop.Level27)
 		r.Edition, r.Source = iop.Edition4, "ASAM CO-Triage"
-		ck := newChecker(t, iop.MedicareIOP2025())
+		ck := newChecker(t, ioprules.MedicareIOP2025())
 		d, err := ck.Recommended(r)
 		require.NoError(t, err)
 		assert.Equal(t, []iop.Level{iop.Level10, iop.Level15, iop.Level17, iop.Level21, iop.Level25, iop.Level27,
 			iop.Level31, iop.Level35, iop.Level37, iop.Level4}, d.Levels())
 		want := finding(t, eligibility.CodeAdmissionAboveIOP, "A-1", 27, 21, iop.UnitIntensity)
-		want.Cite = iop.Citation{Source: "ASAM CO-Triage", Edition: "The ASAM Criteria, 4th edition (2023)", Note: continuumCite().Note}
 		assert.Equal(t, iop.Findings{want}, admission(t, ck, d, iop.Hours(9)))
 	})
 }
@@ -143,22 +136,15 @@ func TestRecommendedRefuses(t *testing.T) {
 }
 
 // TestRecommendedChecks: the admission, variance, decision and review
-// checks work on a recommended decision, and the findings that follow from
-// the level cite the tool.
+// checks work on a recommended decision.
 func TestRecommendedChecks(t *testing.T) {
 	ck := std(t)
-	levels := func(c iop.Code, need, got iop.Level, cite iop.Citation) iop.Finding {
-		f := finding(t, c, "A-1", int64(need.Intensity()), int64(got.Intensity()), iop.UnitIntensity)
-		if !cite.IsZero() {
-			f.Cite = cite
-		}
-		return f
+	levels := func(c iop.Code, need, got iop.Level) iop.Finding {
+		return finding(t, c, "A-1", int64(need.Intensity()), int64(got.Intensity()), iop.UnitIntensity)
 	}
-	p := iop.ASAM3Level21()
 	below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 480, iop.UnitMinutes)
-	below.Cite = p.Weekly.Cite
 	above := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
-	above.Cite, above.Level = p.Weekly.Cite, iop.Level25
+	above.Level = iop.Level25
 
 	t.Run("admission", func(t *testing.T) {
 		php := recommended(t, recommendation(t, iop.Level25))
@@ -175,17 +161,17 @@ func TestRecommendedChecks(t *testing.T) {
 			{"2.1 at 9h00m", recommended(t, recommendation(t, iop.Level21)), iop.Hours(9), nil},
 			{"2.1 at 8h00m", recommended(t, recommendation(t, iop.Level21)), iop.Hours(8), iop.Findings{below}},
 			{"2.1 at 20h00m", recommended(t, recommendation(t, iop.Level21)), iop.Hours(20), iop.Findings{above}},
-			{"2.5", php, iop.Hours(9), iop.Findings{levels(eligibility.CodeAdmissionAboveIOP, iop.Level25, iop.Level21, continuumCite())}},
+			{"2.5", php, iop.Hours(9), iop.Findings{levels(eligibility.CodeAdmissionAboveIOP, iop.Level25, iop.Level21)}},
 			{"2.5 not available, IOP documented", place(t, php, iop.Level21, eligibility.VarianceLevelNotAvailable, "n-1"), iop.Hours(9),
-				iop.Findings{levels(eligibility.CodeAdmissionAboveIOPDocumented, iop.Level25, iop.Level21, continuumCite())}},
+				iop.Findings{levels(eligibility.CodeAdmissionAboveIOPDocumented, iop.Level25, iop.Level21)}},
 			{"3.7 with imminent danger", recommended(t, danger), iop.Hours(9), iop.Findings{
 				finding(t, eligibility.CodeAdmissionImminentDanger, "A-1", 0, 0, 0),
-				levels(eligibility.CodeAdmissionNeeds24Hour, iop.Level37, iop.Level21, continuumCite()),
+				levels(eligibility.CodeAdmissionNeeds24Hour, iop.Level37, iop.Level21),
 			}},
 			{"1", recommended(t, recommendation(t, iop.Level1)), iop.Hours(9),
-				iop.Findings{levels(eligibility.CodeAdmissionBelowIOP, iop.Level1, iop.Level21, iop.Citation{})}},
+				iop.Findings{levels(eligibility.CodeAdmissionBelowIOP, iop.Level1, iop.Level21)}},
 			{"1, stepping down", recommended(t, down), iop.Hours(9),
-				iop.Findings{levels(eligibility.CodeAdmissionBelowIOPStepDown, iop.Level1, iop.Level21, iop.Citation{})}},
+				iop.Findings{levels(eligibility.CodeAdmissionBelowIOPStepDown, iop.Level1, iop.Level21)}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -202,15 +188,15 @@ func TestRecommendedChecks(t *testing.T) {
 			want   iop.Findings
 		}{
 			{"payer authorised a lower level", iop.Level1, eligibility.VariancePayerAuthorizedLower,
-				iop.Findings{levels(eligibility.CodeVarianceBelowRecommended, iop.Level21, iop.Level1, continuumCite())}},
+				iop.Findings{levels(eligibility.CodeVarianceBelowRecommended, iop.Level21, iop.Level1)}},
 			{"more than the tool justifies", iop.Level25, eligibility.VariancePatientPreference,
-				iop.Findings{levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level25, iop.Citation{})}},
+				iop.Findings{levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level25)}},
 			{"no reason", iop.Level25, 0, iop.Findings{
-				levels(eligibility.CodeVarianceUndocumented, iop.Level21, iop.Level25, iop.Citation{}),
-				levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level25, iop.Citation{}),
+				levels(eligibility.CodeVarianceUndocumented, iop.Level21, iop.Level25),
+				levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level25),
 			}},
 			{"3.3, a level of the 3rd edition", iop.Level33, eligibility.VarianceClinicalJudgement,
-				iop.Findings{levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level33, iop.Citation{})}},
+				iop.Findings{levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level33)}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -237,7 +223,6 @@ func TestRecommendedChecks(t *testing.T) {
 		assert.Equal(t, eligibility.Dimensions(0), rv.Rose(), "a decision without ratings has no ratings that rose")
 		fs := transfer(t, ck, rv)
 		up := finding(t, eligibility.CodeTransferUpIndicated, "A-2", 25, 21, iop.UnitIntensity)
-		up.Cite = continuumCite()
 		assert.Equal(t, iop.Findings{up}, fs)
 
 		r.Ratings = ratings(t, [6]int{1, 0, 1, 3, 2, 1})

@@ -97,15 +97,18 @@ func (rv *Review) rose() Dimensions {
 //
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
-func (ck Checker) CheckContinuedStay(rv Review) (iop.Findings, error) {
+func (ck Checker) CheckContinuedStay(rv *Review) (iop.Findings, error) {
 	return ck.AppendContinuedStay(nil, rv)
 }
 
 // AppendContinuedStay is [Checker.CheckContinuedStay] appending its
 // findings to dst. On error it returns dst unchanged.
-func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings, error) {
+func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
 		return dst, err
+	}
+	if rv == nil {
+		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
 		return dst, err
@@ -117,25 +120,25 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings
 		if d.documentedAt(iop.Level21) {
 			rule = ruleStayCriteriaNotMetDocumented
 		}
-		dst = r.addLevels(dst, rule, d, iop.Citation{}, iop.Level21, rec)
+		dst = r.addLevels(dst, rule, d, iop.Level21, rec)
 	}
 	switch {
 	case rv.Progress == 0:
-		dst = r.addPlain(dst, ruleStayProgressUnrecorded, d, iop.Citation{})
+		dst = r.addPlain(dst, ruleStayProgressUnrecorded, d)
 	case rv.Progress == ProgressNone && !rv.PlanRevised:
-		dst = r.addPlain(dst, ruleStayNoProgress, d, iop.Citation{})
+		dst = r.addPlain(dst, ruleStayNoProgress, d)
 	}
 	if rv.Admitted == date.Zero {
 		return dst, nil
 	}
 	days := int64(d.assessment.Date - rv.Admitted)
-	s := &r.profile.Stay
+	s := &r.stay
 	if s.JustifyAfterDays > 0 && days > int64(s.JustifyAfterDays) && rv.Justification == "" {
-		dst = r.rules.Add(dst, ruleStayJustificationDue, iop.Finding{Subject: d.assessment.ID, Cite: s.Cite,
+		dst = r.rules.Add(dst, ruleStayJustificationDue, iop.Finding{Subject: d.assessment.ID,
 			Need: int64(s.JustifyAfterDays), Got: days, Unit: iop.UnitDays})
 	}
 	if s.TypicalMaxDays > 0 && days > int64(s.TypicalMaxDays) {
-		dst = r.rules.Add(dst, ruleStayBeyondTypical, iop.Finding{Subject: d.assessment.ID, Cite: s.Cite,
+		dst = r.rules.Add(dst, ruleStayBeyondTypical, iop.Finding{Subject: d.assessment.ID,
 			Need: int64(s.TypicalMaxDays), Got: days, Unit: iop.UnitDays})
 	}
 	return dst, nil
@@ -155,15 +158,18 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv Review) (iop.Findings
 //
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
-func (ck Checker) CheckTransfer(rv Review) (iop.Findings, error) {
+func (ck Checker) CheckTransfer(rv *Review) (iop.Findings, error) {
 	return ck.AppendTransfer(nil, rv)
 }
 
 // AppendTransfer is [Checker.CheckTransfer] appending its findings to dst.
 // On error it returns dst unchanged.
-func (ck Checker) AppendTransfer(dst iop.Findings, rv Review) (iop.Findings, error) {
+func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, error) {
 	if err := ck.ready(); err != nil {
 		return dst, err
+	}
+	if rv == nil {
+		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
 		return dst, err
@@ -172,30 +178,30 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv Review) (iop.Findings, err
 	d := &rv.Current
 	rec := d.recommended
 	if d.assessment.Modifiers.Has(ModImminentDanger) {
-		dst = r.addPlain(dst, ruleTransferImminentDanger, d, d.modifierCite(ModImminentDanger))
+		dst = r.addPlain(dst, ruleTransferImminentDanger, d)
 	}
 	if rec.Compare(iop.Level21) > 0 {
 		rule := ruleTransferUpIndicated
 		if d.documentedAt(iop.Level21) {
 			rule = ruleTransferUpIndicatedDocumented
 		}
-		dst = r.addLevels(dst, rule, d, d.driverCite(), rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
 	}
 	if rose := rv.rose(); rose != 0 {
 		dst = r.rules.Add(dst, ruleTransferRatingsRose, iop.Finding{Subject: d.assessment.ID,
 			Got: int64(rose.Len()), Unit: iop.UnitCount})
 	}
 	if rv.Progress == ProgressWorsening {
-		dst = r.addPlain(dst, ruleTransferWorsening, d, iop.Citation{})
+		dst = r.addPlain(dst, ruleTransferWorsening, d)
 	}
 	if rec.Compare(iop.Level21) < 0 {
-		dst = r.addLevels(dst, ruleTransferDownIndicated, d, iop.Citation{}, rec, iop.Level21)
-		if s := &r.profile.StepDown; s.Weeks > 0 {
-			dst = r.rules.Add(dst, ruleTransferStepDownAllowance, iop.Finding{Subject: d.assessment.ID, Cite: s.Cite})
+		dst = r.addLevels(dst, ruleTransferDownIndicated, d, rec, iop.Level21)
+		if s := &r.stepDown; s.Weeks > 0 {
+			dst = r.rules.Add(dst, ruleTransferStepDownAllowance, iop.Finding{Subject: d.assessment.ID})
 		}
 	}
 	if rv.Progress == ProgressGoalsMet && rec.Compare(iop.Level21) >= 0 {
-		dst = r.addLevels(dst, ruleTransferGoalsMetRatingsHigh, d, iop.Citation{}, rec, iop.Level21)
+		dst = r.addLevels(dst, ruleTransferGoalsMetRatingsHigh, d, rec, iop.Level21)
 	}
 	return dst, nil
 }

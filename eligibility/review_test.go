@@ -3,6 +3,7 @@ package eligibility_test
 import (
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -22,7 +23,7 @@ func decideOn(t *testing.T, id string, days int, risks [6]int, mods ...eligibili
 
 func TestCheckContinuedStay(t *testing.T) {
 	admission := decideOn(t, "A-0", 0, iopRisks)
-	ny, dc := newChecker(t, iop.S9480NewYork()), newChecker(t, iop.DCLevel21())
+	ny, dc := newChecker(t, ioprules.S9480NewYork()), newChecker(t, ioprules.DCLevel21())
 	review := func(days int, risks [6]int, p eligibility.Progress) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", days, risks), Progress: p}
 	}
@@ -50,7 +51,7 @@ func TestCheckContinuedStay(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := continuedStay(t, tt.ck, tt.rv)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 
@@ -72,9 +73,8 @@ func TestCheckContinuedStay(t *testing.T) {
 	})
 	t.Run("figures", func(t *testing.T) {
 		want := finding(t, eligibility.CodeStayJustificationDue, "A-1", 42, 43, iop.UnitDays)
-		want.Cite = iop.S9480NewYork().Stay.Cite
 		assert.Equal(t, iop.Findings{want}, continuedStay(t, ny, review(43, iopRisks, eligibility.ProgressMade)))
-		assert.Equal(t, "continued stay: a written justification is due for a stay this long: need 42 days, got 43 days", want.Message())
+		assert.Equal(t, "continued stay: a written justification is due for a stay this long: need 42 days, got 43 days", eligibility.Rules().Message(want))
 	})
 }
 
@@ -96,23 +96,23 @@ func TestReviewRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs, err := ck.CheckContinuedStay(tt.rv)
+			fs, err := ck.CheckContinuedStay(&tt.rv)
 			requireFields(t, err, tt.want...)
 			assert.Nil(t, fs)
-			fs, err = ck.CheckTransfer(tt.rv)
+			fs, err = ck.CheckTransfer(&tt.rv)
 			requireFields(t, err, tt.want...)
 			assert.Nil(t, fs)
 		})
 	}
-	_, err := eligibility.Checker{}.CheckTransfer(eligibility.Review{})
+	_, err := eligibility.Checker{}.CheckTransfer(&eligibility.Review{})
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = eligibility.Checker{}.CheckContinuedStay(eligibility.Review{})
+	_, err = eligibility.Checker{}.CheckContinuedStay(&eligibility.Review{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
 
 func TestCheckTransfer(t *testing.T) {
 	ck := std(t)
-	medicare := newChecker(t, iop.MedicareIOP2024())
+	medicare := newChecker(t, ioprules.MedicareIOP2024())
 	admission := decideOn(t, "A-0", 0, iopRisks)
 	review := func(risks [6]int, pr eligibility.Progress, mods ...eligibility.Modifier) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", 14, risks, mods...), Progress: pr}
@@ -142,7 +142,7 @@ func TestCheckTransfer(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := transfer(t, tt.ck, tt.rv)
 			ioptest.CodesEqual(t, fs, tt.want...)
-			ioptest.Cited(t, fs)
+			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
 	t.Run("ratings rose: the figure counts the dimensions", func(t *testing.T) {

@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"slices"
-
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -238,5 +236,6 @@ func mk(code iop.Code, sev iop.Severity, summary string, cite iop.Citation) iop.
 // Rules returns the package's rule table, in the order the checks apply
 // the rules: each code with its default severity (a profile's
 // [iop.RuleSetting] may change it or turn the rule off), what it checks and
-// its general source. Each call returns a new slice.
-func Rules() []iop.Rule { return slices.Clone(rules[:]) }
+// its general source. Each checker's Rules gives the table
+// as its profile applies it.
+func Rules() iop.RuleTable { return iop.NewRuleTable(rules[:]...) }

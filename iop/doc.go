@@ -31,67 +31,46 @@
 //
 // # Rule profiles
 //
-// A [Profile] holds every number a check uses, in rule groups ([AgeRules],
-// [WeeklyRules], [DailyRules], [PartialWeekRules], [StepDownRules],
-// [ServiceTierRules], [CertificationRules], [StayRules], [CountingRules],
-// [ClaimRules], [GroupRules], [FollowUpRules]), each with the [Citation] of
-// its source (section, title, edition, public URL, and a note where the
-// value is the library's reading or was read from a secondary source). The
-// profile has an ID, a title, the level it governs, the half-open range of
-// days it is in force, and a [Scope]: how far it binds (national, a state,
-// one Medicare contractor's states, one payer) and for which provider
-// [Setting]s. A rule group left at its zero value is not applied.
+// A [Profile] is one JSON document with one identity: an ID, a title, the
+// level it governs, the half-open range of days it is in force, the
+// [Citation] of its source, and a [Scope] (how far it binds: national, a
+// state, one Medicare contractor's states, one payer; and for which
+// provider [Setting]s). It says who is an adult ([AgeRules]), the
+// vocabulary the checks share, and holds each checking package's
+// parameters as a [Part]: schedule.Benefit (weekly hours, per-day rules,
+// partial weeks, step-down, payment tiers, certification, counting,
+// claims), group.Composition (group sizes and staffing),
+// eligibility.Placement (criteria, stay rules) and aftercare.FollowUp
+// (follow-up windows). This package names none of them: a part is any
+// value with a Package (its JSON key and the prefix of its rule codes), a
+// rule Table and a Validate method, and [PartOf] finds one by type. A
+// profile holds at most one part per package; a checker whose package has
+// no part applies none of its parameterised rules. [Profile.WithPart]
+// returns a profile with one part replaced.
 //
 // A profile also says how hard each rule bites: [Profile.Rules] holds
-// [RuleSetting]s that give a rule of a checking package another severity
-// than its rule table's default, or turn it off (a payer contract that
-// treats the weekly minimum as a warning). Each setting cites its source.
+// [RuleSetting]s that give a rule another severity than its table's
+// default, or turn it off (a payer contract that treats the weekly
+// minimum as a warning). Each setting cites its source, and its code must
+// be in the table of one of the profile's parts: [Profile.Validate] checks
+// the codes once, for every checker.
 //
-// The built-in profiles are functions returning fresh values; the file
-// docs/profiles.md of the module lists every parameter of each, generated
-// from the code:
-//
-//	MedicareIOP2024/2025/2026  2.1  need of 9 h/week certified (a short week is a warning); no maximum;
-//	                                recertified every other month; per diem by day: 3 / 4+ services,
-//	                                APC 5861/5862 hospital, 5851/5852 CMHC; a day below 3 services is not an IOP day
-//	MedicarePHP2024/2025/2026  2.5  need of 20 h/week certified (a warning); first recertification by the
-//	                                18th day of services, then every 30 days; APC 5863/5864, 5853/5854
-//	ASAM3Level21               2.1  adults 9h-19h59m, adolescents 6h-19h59m (below 2.5's 20 h); step-down 2 weeks (unconfirmed)
-//	ASAM3Level25               2.5  20 h/week
-//	H0015                      2.1  a service day has 3 h; 3 such days a week
-//	S9480NewYork               2.1  3 h on a billed day, 9 h a week, justification after 6 weeks
-//	TIP47                      2.1  adults 9 h, adolescents 6 h; groups of 6-12 as guidance (warnings)
-//	DCLevel21                  2.1  adults 9h-19h59m, under 21 6h-19h59m; stay 30-60 days
-//	NGSGroupPsychotherapy      2.1  groups of at most 12 (CPT 90853), in NGS's J6 and JK states only
-//	ColoradoIOP                2.1  IOP groups of at most 12
-//	TexasGroups2004, TexasGroups    counseling groups ≤ 16, education groups ≤ 35; adults and adolescents apart
-//	CaliforniaDMC              1    groups of 2 to 12
-//	WisconsinYouth             2.5  youth groups ≤ 12, a second staff member above 10
-//	IllinoisAges               2.1  adolescents 12-17; 18-22 in adolescent care and 16-17 in adult care only with
-//	                                documented justification (blocking without it)
-//
-// Where the sources are silent (how a partial first or last week counts) or
-// unclear (whether Medicare PHP's "18th day" counts calendar days or days of
-// service), the built-in value is a documented default, a parameter, and
-// its citation's Note says so. Your own profile (a state's rules, a payer
-// contract) is a Profile value built in Go or loaded with [ParseProfile],
-// which decodes strictly (unknown or duplicate fields, unknown levels and
-// dates that do not exist such as "2025-02-30" are refused) and runs
-// [Profile.Validate], which reports every inconsistency as [FieldErrors]
-// naming each field by its JSON path. [Profiles.AsOf] chooses the profile in
+// [ParseProfile] decodes a profile strictly (unknown or duplicate fields,
+// unknown levels and dates that do not exist such as "2025-02-30" are
+// refused), with the part kinds it is given, and runs [Profile.Validate],
+// which reports every inconsistency as [FieldErrors] naming each field by
+// its JSON path ("schedule.weekly.adult.min"). The root package's
+// ParseProfile passes every kind, and its functions return the built-in
+// profiles (ioprules.MedicareIOP2025, ...), listed with every parameter in
+// the module's docs/profiles.md. [Profiles.AsOf] chooses the profile in
 // force on a date.
 //
-// # Services, claims and follow-up
+// # Services
 //
-// [ServiceKind] names what a session furnishes; [CountingRules] say which
-// kinds and codes count toward a program's hours, and which telehealth
-// [Delivery] counts ([DeliveryOf] reads it from a claim line's place of
-// service and modifiers). [ClaimRules] say which HCPCS and CPT codes are
-// program services, how many minutes a unit stands for or whether it is a
-// per diem, and what a program claim must carry (condition code, types of
-// bill, revenue codes). [Measure] names the HEDIS follow-up measures (IET,
-// FUA, FUM, FUH, FUI) with their day conventions; a profile lists the ones
-// that apply ([FollowUpOf]).
+// [ServiceKind] names what a session furnishes and [Delivery] how
+// ([DeliveryOf] reads it from a claim line's place of service and
+// modifiers); which kinds, codes and deliveries count toward a program's
+// hours is a parameter of schedule's part.
 //
 // # Findings
 //
@@ -101,13 +80,16 @@
 // ("schedule.weekly-minutes.below-minimum"), a [Severity] (info, warning,
 // blocking: do not bill, admit or discharge on the record), the record ID
 // it is about, the day it concerns, the level it points to, the figures
-// (Need, Got, in a [Unit]), the rule's one-line summary and the citation of
-// the rule from the profile applied. Making a finding does not allocate:
-// [Finding.Message] renders its words when asked. [Findings.Err] returns nil
-// unless a finding blocks; errors.Is(err, code) finds a finding by its
-// code. Each package's Rules function returns its rule table ([Rule]:
-// code, default severity, summary, citation); the root package's Catalog
-// lists every code of the library.
+// (Need, Got, in a [Unit]). A finding is a result, not an error: small,
+// comparable, and made without allocating. It refers to its rule by code:
+// the rule's words and citation are in a [RuleTable], which renders them
+// when asked ([RuleTable.Message]). Each package's Rules function returns
+// its rule table (code, default severity, summary, general source), each
+// Checker's Rules the table as its profile applies it (severity, the
+// profile's citation), and the root package's Catalog every rule of the
+// library. [Findings.BlockingErr] returns nil unless a finding blocks, and
+// otherwise a [*BlockingError] holding the blocking findings only, so that
+// errors.Is(fs.BlockingErr(), code) is false for a warning of that code.
 //
 // # Errors
 //

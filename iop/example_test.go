@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 )
 
@@ -27,61 +29,42 @@ func ExampleParseLevel() {
 	// iop.ParseLevel: unknown value
 }
 
-func ExampleMedicareIOP2024() {
-	p := iop.MedicareIOP2024()
-	band := p.Weekly.For(iop.Adult)
-	fmt.Printf("%s: at least %s a week, no maximum: %t (%s)\n", p.ID, band.Min, band.Max == 0, p.Weekly.Cite.Source)
-	fmt.Println("8h59m meets it:", band.Contains(iop.Hours(9)-1))
-	fmt.Println("9h00m meets it:", band.Contains(iop.Hours(9)))
-	fmt.Println("recertify every", p.Certification.RecertMonths, "calendar months")
-	for _, s := range p.Rules {
-		fmt.Println(s.Code, "is", s.Severity)
-	}
-	for _, t := range p.ServiceTiers.Tiers {
-		fmt.Printf("%s: hospital APC %s, CMHC APC %s\n", t.Name, t.APC(iop.HospitalOutpatient), t.APC(iop.CMHC))
-	}
-	// Output:
-	// medicare-iop-2024: at least 9h00m a week, no maximum: true (42 CFR 424.24(d)(1); SSA §1861(ff)(4))
-	// 8h59m meets it: false
-	// 9h00m meets it: true
-	// recertify every 2 calendar months
-	// schedule.weekly-minutes.below-minimum is warning
-	// schedule.day-services.below-tier is blocking
-	// 3 services: hospital APC 5861, CMHC APC 5851
-	// 4 or more services: hospital APC 5862, CMHC APC 5852
-}
-
 func ExampleParseProfile() {
 	data := []byte(`{
 		"id": "state-iop-2025", "title": "A state's IOP rules", "level": "2.1",
 		"from": "2025-07-01", "source": {"source": "State Admin. Code 9-12"},
 		"scope": {"reach": "state", "states": ["MT"], "body": "State Department of Health"},
 		"ages": {"adult_age": 18, "cite": {"source": "State Admin. Code 9-12-2"}},
-		"weekly": {"adult": {"min": "9h00m"}, "adolescent": {"min": "6h00m"}, "cite": {"source": "State Admin. Code 9-12-4"}},
-		"partial_weeks": {"first": "exempt", "last": "prorated", "cite": {"source": "State Admin. Code 9-12-4(d)"}},
-		"counting": {"kinds": ["group", "individual", "family"], "cite": {"source": "State Admin. Code 9-12-5"}}
+		"schedule": {
+			"weekly": {"adult": {"min": "9h00m"}, "adolescent": {"min": "6h00m"}, "cite": {"source": "State Admin. Code 9-12-4"}},
+			"partial_weeks": {"first": "exempt", "last": "prorated", "cite": {"source": "State Admin. Code 9-12-4(d)"}},
+			"counting": {"kinds": ["group", "individual", "family"], "cite": {"source": "State Admin. Code 9-12-5"}}
+		}
 	}`)
-	p, err := iop.ParseProfile(data)
+	// The kinds of part the document may hold: here schedule's only. The
+	// root package's ParseProfile passes every checking package's.
+	p, err := iop.ParseProfile(data, schedule.Benefit{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(p.ID, "adolescents:", p.Weekly.For(iop.Adolescent).Min)
+	b, _ := iop.PartOf[schedule.Benefit](&p)
+	fmt.Println(p.ID, "adolescents:", b.Weekly.For(iop.Adolescent).Min)
 
-	_, err = iop.ParseProfile([]byte(`{"id": "x", "weekly": {"adult": {"minimum": "9h00m"}}}`))
+	_, err = iop.ParseProfile([]byte(`{"id": "x", "schedule": {"weekly": {"adult": {"minimum": "9h00m"}}}}`), schedule.Benefit{})
 	var fe *iop.FieldError
 	if errors.As(err, &fe) {
 		fmt.Println("refused:", fe.Field, "-", fe.Err)
 	}
 	// Output:
 	// state-iop-2025 adolescents: 6h00m
-	// refused: weekly.adult.#0 - unknown field
+	// refused: schedule.weekly.adult.#0 - unknown field
 }
 
 func ExampleProfile_Validate() {
-	p := iop.ASAM3Level21()
-	p.Weekly.Adult = iop.Band{Min: iop.Hours(20), Max: iop.Hours(19)}
-	p.Certification.RecertDays = -30
+	p := ioprules.ASAM3Level21()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Weekly.Adult = iop.Band{Min: iop.Hours(20), Max: iop.Hours(19)} })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.RecertDays = -30 })
 	err := p.Validate()
 	var errs iop.FieldErrors
 	if errors.As(err, &errs) {
@@ -90,15 +73,15 @@ func ExampleProfile_Validate() {
 		}
 	}
 	// Output:
-	// weekly.adult: out of order: min 20h00m, max 19h00m
-	// certification.recert_days: out of range: negative
-	// certification.cite: missing: citation
+	// schedule.weekly.adult: out of order: min 20h00m, max 19h00m
+	// schedule.certification.recert_days: out of range: negative
+	// schedule.certification.cite: missing: citation
 }
 
 func ExampleProfiles_AsOf() {
-	state := iop.ASAM3Level21()
+	state := ioprules.ASAM3Level21()
 	state.ID, state.From = "state-2025", date.New(2025, 7, 1)
-	profiles := iop.Profiles{iop.ASAM3Level21(), state}
+	profiles := iop.Profiles{ioprules.ASAM3Level21(), state}
 	for _, day := range []date.Date{date.New(2025, 6, 30), date.New(2025, 7, 1)} {
 		p, err := profiles.AsOf(iop.Level21, day)
 		if err != nil {
@@ -116,7 +99,7 @@ func ExampleProfiles_AsOf() {
 }
 
 func ExampleAgeRules_PopulationOn() {
-	rules := iop.ASAM3Level21().Ages
+	rules := ioprules.ASAM3Level21().Ages
 	birth := date.New(2008, 2, 29)
 	for _, on := range []date.Date{date.New(2026, 2, 28), date.New(2026, 3, 1)} {
 		p, err := rules.PopulationOn(birth, on)
@@ -131,26 +114,38 @@ func ExampleAgeRules_PopulationOn() {
 	// 2026-03-01 adult
 }
 
-func ExampleFindings() {
-	fs := iop.Findings{{
-		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
-		Summary: "counted service time below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"},
-		Need: 540, Got: 525, Unit: iop.UnitMinutes,
-	}}
-	if err := fs.Err(); err != nil {
-		fmt.Println(err)
-		fmt.Println(errors.Is(err, iop.Code("schedule.weekly-minutes.below-minimum")))
+func ExampleFindings_BlockingErr() {
+	fs := iop.Findings{
+		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+			Need: 540, Got: 525, Unit: iop.UnitMinutes},
+		{Code: "schedule.session.overlap", Severity: iop.Warning, Subject: "P-17"},
 	}
+	err := fs.BlockingErr()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, iop.Code("schedule.weekly-minutes.below-minimum")))
+	fmt.Println(errors.Is(err, iop.Code("schedule.session.overlap")), "(a warning)")
 	// Output:
-	// schedule.weekly-minutes.below-minimum [P-17]: counted service time below the weekly minimum: need 9h00m, got 8h45m (42 CFR 410.44(c))
+	// blocking: schedule.weekly-minutes.below-minimum [P-17]: need 9h00m, got 8h45m
 	// true
+	// false (a warning)
+}
+
+func ExampleRuleTable_Message() {
+	rules := iop.NewRuleTable(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking,
+		Summary: "counted service time below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}})
+	f := iop.Finding{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+		Need: 540, Got: 525, Unit: iop.UnitMinutes}
+	r, _ := rules.Rule(f.Code)
+	fmt.Printf("%s: %s (%s)\n", f.Code, rules.Message(f), r.Cite)
+	// Output:
+	// schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h45m (42 CFR 410.44(c))
 }
 
 func ExamplePartialWeek_Minimum() {
 	// Admitted on a Friday: 3 of the week's 7 days fall in the episode.
-	fmt.Println(iop.PartialWeekFull.Minimum(iop.Hours(9), 3))
-	fmt.Println(iop.PartialWeekProrated.Minimum(iop.Hours(9), 3))
-	fmt.Println(iop.PartialWeekExempt.Minimum(iop.Hours(9), 3))
+	fmt.Println(schedule.PartialWeekFull.Minimum(iop.Hours(9), 3))
+	fmt.Println(schedule.PartialWeekProrated.Minimum(iop.Hours(9), 3))
+	fmt.Println(schedule.PartialWeekExempt.Minimum(iop.Hours(9), 3))
 	// Output:
 	// 9h00m
 	// 3h51m

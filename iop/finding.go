@@ -102,8 +102,8 @@ func (u *Unit) Scan(src any) error { return units.Load(u, src) }
 // citation by the packages' Rules functions and by the root package's
 // Catalog.
 //
-// Code implements error so that errors.Is(err, code) reports whether err
-// holds a finding with that code.
+// Code implements error so that errors.Is(fs.BlockingErr(), code) reports
+// whether a finding of that code blocks ([Findings.BlockingErr]).
 type Code string
 
 // Error returns the code itself.
@@ -116,25 +116,28 @@ func (c Code) Package() string {
 	return p
 }
 
-// Rule is one line of a package's rule table: a code, the severity its
-// findings have unless a profile says otherwise, what it checks in one
-// line, and the source of the rule in general (a finding carries the
-// citation of the profile's own rule group when the profile has one).
-// Rules are comparable and safe for concurrent use.
+// Rule is one line of a rule table: a code, the severity its findings
+// have, what it checks in one line, and the source of the rule. In a
+// package's table ([RuleTable]) the severity is the default and the
+// citation the rule's general source; in a checker's table they are as the
+// checker's profile applies them: the profile's severity (zero for a rule
+// the profile turns off) and the citation of the profile's own parameters
+// when it has them. Rules are comparable and safe for concurrent use.
 type Rule struct {
 	Code     Code     `json:"code"`
-	Severity Severity `json:"severity"`
+	Severity Severity `json:"severity,omitzero"`
 	Summary  string   `json:"summary"`
 	Cite     Citation `json:"cite"`
 }
 
-// Finding is the result of one rule applied to one record: what was found,
-// how serious it is, which record and day it concerns, and the figures
-// behind it. Making one does not allocate: its words are the rule's
-// Summary, and [Finding.Message] and [Finding.Error] render them with the
-// figures when asked.
+// Finding is the result of one rule applied to one record: which rule, how
+// serious it is, which record and day it concerns, and the figures behind
+// it. It refers to its rule by code: the rule's words and citation are in
+// the rule table of the checker that made it ([RuleTable.Message],
+// [RuleTable.Rule]). Making one does not allocate.
 //
-// A Finding is comparable and safe for concurrent use; it is an error.
+// A Finding is a result, not an error. It is small, comparable and safe
+// for concurrent use.
 type Finding struct {
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity"`
@@ -155,33 +158,35 @@ type Finding struct {
 	Need int64 `json:"need,omitzero"`
 	Got  int64 `json:"got,omitzero"`
 	Unit Unit  `json:"unit,omitzero"`
-	// Summary is what the rule checks, from the package's rule table.
-	Summary string `json:"summary"`
-	// Cite is the source of the rule: the citation of the profile's rule
-	// group that was applied, or the rule table's.
-	Cite Citation `json:"cite,omitzero"`
 }
 
 // IsZero reports whether f is the zero Finding.
 func (f Finding) IsZero() bool { return f == Finding{} }
 
-// Message returns the finding in words: the rule's summary, the day, and
-// the figures, as "counted service time below the weekly minimum: need
-// 9h00m, got 8h59m". It names no person: only figures and the day.
-func (f Finding) Message() string {
-	var b []byte
-	return string(f.appendMessage(b))
+// String returns the finding without words: "code [subject] on day: level
+// L: need N, got G", each part only when the finding has it. It holds
+// record IDs and figures only.
+func (f Finding) String() string { return string(f.appendTo(nil)) }
+
+func (f Finding) appendTo(b []byte) []byte {
+	b = append(b, f.Code...)
+	if f.Subject != "" {
+		b = append(b, " ["...)
+		b = AppendID(b, f.Subject)
+		b = append(b, ']')
+	}
+	return f.appendDetail(b)
 }
 
-func (f Finding) appendMessage(b []byte) []byte {
-	b = append(b, f.Summary...)
+// appendDetail appends the day, ref, level and figures of f.
+func (f Finding) appendDetail(b []byte) []byte {
 	if f.Day != 0 {
 		b = append(b, " on "...)
 		b = append(b, f.Day.Format(date.ISO8601)...)
 	}
 	if f.Ref != "" {
 		b = append(b, " ("...)
-		b = append(b, f.Ref...)
+		b = AppendID(b, f.Ref)
 		b = append(b, ')')
 	}
 	if f.Level != 0 {
@@ -195,24 +200,6 @@ func (f Finding) appendMessage(b []byte) []byte {
 		b = AppendFigure(b, f.Got, f.Unit)
 	}
 	return b
-}
-
-// Error returns "code [subject]: message (citation)".
-func (f Finding) Error() string {
-	b := append([]byte(nil), f.Code...)
-	if f.Subject != "" {
-		b = append(b, " ["...)
-		b = AppendID(b, f.Subject)
-		b = append(b, ']')
-	}
-	b = append(b, ": "...)
-	b = f.appendMessage(b)
-	if !f.Cite.IsZero() {
-		b = append(b, " ("...)
-		b = append(b, f.Cite.String()...)
-		b = append(b, ')')
-	}
-	return string(b)
 }
 
 // AppendID appends the record ID id to b as it is when it is printable
@@ -274,49 +261,52 @@ func (f Finding) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-// Is reports whether target is the finding's [Code], so that
-// errors.Is(err, code) works on findings and lists of findings.
-func (f Finding) Is(target error) bool {
-	c, ok := target.(Code)
-	return ok && c == f.Code
-}
-
 // IsBlocking reports whether the finding blocks.
 func (f Finding) IsBlocking() bool { return f.Severity == Blocking }
 
 // Findings is the list of findings of a check, in rule order: the order in
 // which the check applies its rules, then the order of the records. A nil
-// list means every rule was met. Findings is an error when non-empty; use
-// [Findings.Err] to get an error only when something blocks.
+// list means every rule was met. Findings is a result, not an error: use
+// [Findings.BlockingErr] for an error that is nil unless something blocks.
 type Findings []Finding
 
-// Err returns fs as an error when it holds at least one blocking finding,
-// and nil otherwise, so that warnings do not fail a caller's error check.
-func (fs Findings) Err() error {
-	if fs.HasBlocking() {
-		return fs
+// BlockingErr returns nil when no finding of fs blocks, and otherwise a
+// [*BlockingError] holding the blocking findings only, so that
+// errors.Is(fs.BlockingErr(), code) is true only when a finding of that
+// code blocks: a warning of the same code does not count.
+func (fs Findings) BlockingErr() error {
+	if !fs.HasBlocking() {
+		return nil
 	}
-	return nil
+	return &BlockingError{Findings: fs.Blocking()}
 }
 
-// Error joins the findings' messages, one per line.
-func (fs Findings) Error() string {
-	var b strings.Builder
-	for i, f := range fs {
+// BlockingError is the error of [Findings.BlockingErr]: the blocking
+// findings of a check, in order. Its message holds codes, record IDs and
+// figures only.
+type BlockingError struct {
+	Findings Findings
+}
+
+// Error returns the blocking findings as [Finding.String] writes them,
+// joined by "; ".
+func (e *BlockingError) Error() string {
+	b := []byte("blocking: ")
+	for i, f := range e.Findings {
 		if i > 0 {
-			b.WriteByte('\n')
+			b = append(b, "; "...)
 		}
-		b.WriteString(f.Error())
+		b = f.appendTo(b)
 	}
-	return b.String()
+	return string(b)
 }
 
-// Unwrap returns each finding as an error, so that errors.Is(err, code) and
-// errors.As(err, &finding) see them.
-func (fs Findings) Unwrap() []error {
-	errs := make([]error, len(fs))
-	for i, f := range fs {
-		errs[i] = f
+// Unwrap returns the codes of the blocking findings, so that
+// errors.Is(err, code) reports whether a finding of that code blocks.
+func (e *BlockingError) Unwrap() []error {
+	errs := make([]error, len(e.Findings))
+	for i, f := range e.Findings {
+		errs[i] = f.Code
 	}
 	return errs
 }

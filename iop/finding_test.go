@@ -18,52 +18,104 @@ const (
 )
 
 func sample() iop.Findings {
-	cite := iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}
 	return iop.Findings{
-		{Code: codeBelow, Severity: iop.Blocking, Subject: "P-17/2025-W10", Summary: "weekly minutes below the minimum", Cite: cite, Need: 540, Got: 525, Unit: iop.UnitMinutes},
-		{Code: codeNote, Severity: iop.Info, Subject: "P-17/2025-W10", Summary: "partial week"},
-		{Code: codeDays, Severity: iop.Warning, Subject: "P-03/2025-W10", Summary: "too few service days", Need: 3, Got: 2, Unit: iop.UnitCount, Day: date.New(2025, 3, 4)},
+		{Code: codeBelow, Severity: iop.Blocking, Subject: "P-17/2025-W10", Need: 540, Got: 525, Unit: iop.UnitMinutes},
+		{Code: codeNote, Severity: iop.Info, Subject: "P-17/2025-W10"},
+		{Code: codeDays, Severity: iop.Warning, Subject: "P-03/2025-W10", Need: 3, Got: 2, Unit: iop.UnitCount, Day: date.New(2025, 3, 4)},
 	}
 }
 
-func TestFindingError(t *testing.T) {
+func sampleTable() iop.RuleTable {
+	return iop.NewRuleTable(
+		iop.Rule{Code: codeBelow, Severity: iop.Blocking, Summary: "weekly minutes below the minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}},
+		iop.Rule{Code: codeNote, Severity: iop.Info, Summary: "partial week"},
+		iop.Rule{Code: codeDays, Severity: iop.Warning, Summary: "too few service days"},
+		iop.Rule{Code: codeBelow, Severity: iop.Info, Summary: "a second line for a code: never found"},
+	)
+}
+
+func TestFindingString(t *testing.T) {
 	fs := sample()
-	assert.Equal(t, "test.weekly.below-minimum [P-17/2025-W10]: weekly minutes below the minimum: need 9h00m, got 8h45m (42 CFR 410.44(c) (CY2024))", fs[0].Error())
-	assert.Equal(t, "test.note [P-17/2025-W10]: partial week", fs[1].Error())
-	assert.Equal(t, "test.days.too-few [P-03/2025-W10]: too few service days on 2025-03-04: need 3, got 2", fs[2].Error())
-	assert.Equal(t, "too few service days on 2025-03-04: need 3, got 2", fs[2].Message())
-	days := iop.Finding{Code: "x", Summary: "m", Need: 1, Got: 8, Unit: iop.UnitDays}
-	assert.Equal(t, "x: m: need 1 day, got 8 days", days.Error())
+	assert.Equal(t, "test.weekly.below-minimum [P-17/2025-W10]: need 9h00m, got 8h45m", fs[0].String())
+	assert.Equal(t, "test.note [P-17/2025-W10]", fs[1].String())
+	assert.Equal(t, "test.days.too-few [P-03/2025-W10] on 2025-03-04: need 3, got 2", fs[2].String())
+	f := iop.Finding{Code: "x", Ref: "fuh-7", Level: iop.Level25, Need: 1, Got: 8, Unit: iop.UnitDays}
+	assert.Equal(t, "x (fuh-7): level 2.5: need 1 day, got 8 days", f.String())
+}
+
+func TestRuleTable(t *testing.T) {
+	rt := sampleTable()
+	fs := sample()
+	assert.Equal(t, 4, rt.Len())
+	assert.Equal(t, "weekly minutes below the minimum: need 9h00m, got 8h45m", rt.Message(fs[0]))
+	assert.Equal(t, "partial week", rt.Message(fs[1]))
+	assert.Equal(t, "too few service days on 2025-03-04: need 3, got 2", rt.Message(fs[2]))
+	assert.Equal(t, "other.code: need 1, got 2", rt.Message(iop.Finding{Code: "other.code", Need: 1, Got: 2, Unit: iop.UnitCount}), "an unknown code is written as itself")
+	assert.Equal(t, []byte("> partial week"), rt.AppendMessage([]byte("> "), fs[1]))
+	r, ok := rt.Rule(codeBelow)
+	require.True(t, ok)
+	assert.Equal(t, iop.Rule{Code: codeBelow, Severity: iop.Blocking, Summary: "weekly minutes below the minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}}, r, "the first line of a code")
+	_, ok = rt.Rule("none")
+	assert.False(t, ok)
+	var codes []iop.Code
+	for r := range rt.All() {
+		codes = append(codes, r.Code)
+		if r.Code == codeDays {
+			break
+		}
+	}
+	assert.Equal(t, []iop.Code{codeBelow, codeNote, codeDays}, codes, "All stops when asked")
+	assert.Equal(t, iop.RuleTable{}, iop.NewRuleTable(), "no rules: the zero table")
+	assert.Equal(t, 0, iop.RuleTable{}.Len())
+
+	rules := []iop.Rule{{Code: "a", Summary: "a"}}
+	rt = iop.NewRuleTable(rules...)
+	rules[0].Summary = "changed"
+	assert.Equal(t, "a", rt.Message(iop.Finding{Code: "a"}), "the table copies its rules")
 }
 
 // A subject is a record ID chosen by the caller: one with control
 // characters or quotes is escaped, so it cannot forge a line of a report.
-func TestFindingErrorEscapesSubject(t *testing.T) {
+func TestFindingStringEscapesSubject(t *testing.T) {
 	for _, tc := range []struct{ id, want string }{
-		{"P-1", "x [P-1]: m"},
-		{"P 1", `x ["P 1"]: m`},
-		{"P\n1\x1b[31m", `x ["P\n1\x1b[31m"]: m`},
-		{"P\xff", `x ["P\xff"]: m`},
-		{`P"1`, `x ["P\"1"]: m`},
+		{"P-1", "x [P-1]"},
+		{"P 1", `x ["P 1"]`},
+		{"P\n1\x1b[31m", `x ["P\n1\x1b[31m"]`},
+		{"P\xff", `x ["P\xff"]`},
+		{`P"1`, `x ["P\"1"]`},
+		{"", "x"},
 	} {
-		f := iop.Finding{Code: "x", Subject: tc.id, Summary: "m"}
-		assert.Equal(t, tc.want, f.Error(), "subject %q", tc.id)
+		f := iop.Finding{Code: "x", Subject: tc.id}
+		assert.Equal(t, tc.want, f.String(), "subject %q", tc.id)
 	}
 }
 
-func TestFindingsErr(t *testing.T) {
+func TestFindingsBlockingErr(t *testing.T) {
 	fs := sample()
-	err := fs.Err()
+	err := fs.BlockingErr()
 	require.Error(t, err)
 	require.ErrorIs(t, err, codeBelow)
-	require.ErrorIs(t, err, codeDays, "errors.Is sees every finding, not only blocking ones")
+	require.NotErrorIs(t, err, codeDays, "a warning is not in the blocking error")
+	require.NotErrorIs(t, err, codeNote, "nor is information")
 	require.NotErrorIs(t, err, iop.Code("other"))
-	var f iop.Finding
-	require.ErrorAs(t, err, &f)
-	assert.Equal(t, codeBelow, f.Code)
+	var be *iop.BlockingError
+	require.ErrorAs(t, err, &be)
+	assert.Equal(t, iop.Findings{fs[0]}, be.Findings)
+	assert.Equal(t, "blocking: test.weekly.below-minimum [P-17/2025-W10]: need 9h00m, got 8h45m", err.Error())
 
-	assert.NoError(t, fs[1:].Err(), "warnings and info do not block")
-	assert.NoError(t, iop.Findings(nil).Err())
+	two := append(sample(), iop.Finding{Code: codeDays, Severity: iop.Blocking, Subject: "P-9"})
+	err = two.BlockingErr()
+	require.ErrorIs(t, err, codeDays, "the same code, blocking this time")
+	assert.Equal(t, "blocking: test.weekly.below-minimum [P-17/2025-W10]: need 9h00m, got 8h45m; test.days.too-few [P-9]", err.Error())
+
+	assert.NoError(t, fs[1:].BlockingErr(), "warnings and info do not block")
+	assert.NoError(t, iop.Findings(nil).BlockingErr())
+	var e any = iop.Findings(nil)
+	_, isErr := e.(error)
+	assert.False(t, isErr, "Findings is not an error")
+	e = iop.Finding{}
+	_, isErr = e.(error)
+	assert.False(t, isErr, "nor is a Finding")
 }
 
 func TestFindingsQueries(t *testing.T) {
@@ -81,8 +133,6 @@ func TestFindingsQueries(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, fs[1], got)
 	assert.True(t, fs.HasBlocking())
-	assert.Len(t, fs.Unwrap(), 3)
-	require.ErrorIs(t, fs[0], codeBelow)
 	assert.Equal(t, "schedule", iop.Code("schedule.weekly-minutes.below-minimum").Package())
 }
 
@@ -97,7 +147,7 @@ func TestFindingJSON(t *testing.T) {
 	b, err := json.Marshal(sample()[2])
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"code":"test.days.too-few","severity":"warning","subject":"P-03/2025-W10",
-		"day":"2025-03-04","summary":"too few service days","need":3,"got":2,"unit":"count"}`, string(b))
+		"day":"2025-03-04","need":3,"got":2,"unit":"count"}`, string(b))
 }
 
 func TestFindingLogValue(t *testing.T) {

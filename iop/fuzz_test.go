@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,7 +49,7 @@ func FuzzParseMinutes(f *testing.F) {
 }
 
 func FuzzParseProfile(f *testing.F) {
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		b, err := json.Marshal(p)
 		require.NoError(f, err)
 		f.Add(b)
@@ -57,7 +59,7 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add([]byte(`null`))
 	f.Add([]byte(`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := iop.ParseProfile(data)
+		p, err := iop.ParseProfile(data, ioprules.Kinds()...)
 		if err != nil {
 			assert.True(t, p.IsZero(), "a refused profile is the zero Profile")
 			return
@@ -65,7 +67,7 @@ func FuzzParseProfile(f *testing.F) {
 		require.NoError(t, p.Validate())
 		b, err := json.Marshal(p)
 		require.NoError(t, err)
-		q, err := iop.ParseProfile(b)
+		q, err := iop.ParseProfile(b, ioprules.Kinds()...)
 		require.NoError(t, err, "a valid profile's encoding must decode: %s", b)
 		assert.True(t, p.Equal(q), "round trip changed the profile")
 		b2, err := json.Marshal(q)
@@ -99,7 +101,7 @@ func FuzzParseEnums(f *testing.F) {
 		check(sev, err, iop.ErrUnknown)
 		u, err := iop.ParseUnit(s)
 		check(u, err, iop.ErrUnknown)
-		w, err := iop.ParsePartialWeek(s)
+		w, err := schedule.ParsePartialWeek(s)
 		check(w, err, iop.ErrUnknown)
 	})
 }

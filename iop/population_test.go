@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -38,7 +39,7 @@ func TestAgeOn(t *testing.T) {
 }
 
 func TestPopulationOn(t *testing.T) {
-	rules := iop.ASAM3Level21().Ages
+	rules := ioprules.ASAM3Level21().Ages
 	birth := date.New(2007, 6, 15)
 	p, err := rules.PopulationOn(birth, date.New(2025, 6, 14))
 	require.NoError(t, err)
@@ -47,7 +48,7 @@ func TestPopulationOn(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, iop.Adult, p, "on the 18th birthday")
 
-	dc := iop.DCLevel21().Ages
+	dc := ioprules.DCLevel21().Ages
 	p, err = dc.PopulationOn(birth, date.New(2025, 6, 15))
 	require.NoError(t, err)
 	assert.Equal(t, iop.Adolescent, p, "DC counts people under 21 in the youth band")

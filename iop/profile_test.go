@@ -3,152 +3,26 @@ package iop_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func TestBuiltinsValidate(t *testing.T) {
-	seen := map[string]bool{}
-	for _, p := range iop.Builtins() {
-		t.Run(p.ID, func(t *testing.T) {
-			require.NoError(t, p.Validate())
-			assert.False(t, seen[p.ID], "duplicate built-in ID")
-			seen[p.ID] = true
-		})
-	}
-}
-
-// TestBuiltinNumbers pins every number of the built-in profiles that a
-// source gives, with the source's reading (issue: rule fidelity).
-func TestBuiltinNumbers(t *testing.T) {
-	for _, year := range []int{2024, 2025, 2026} {
-		ioprule := map[int]iop.Profile{2024: iop.MedicareIOP2024(), 2025: iop.MedicareIOP2025(), 2026: iop.MedicareIOP2026()}[year]
-		php := map[int]iop.Profile{2024: iop.MedicarePHP2024(), 2025: iop.MedicarePHP2025(), 2026: iop.MedicarePHP2026()}[year]
-		assert.Equal(t, iop.Band{Min: 540}, ioprule.Weekly.For(iop.Adult), "Medicare IOP sets a minimum and no maximum")
-		assert.Equal(t, iop.Band{Min: 540}, ioprule.Weekly.For(iop.Adolescent))
-		assert.Equal(t, iop.CertificationRules{RecertMonths: 2, Cite: ioprule.Certification.Cite}, ioprule.Certification,
-			"every other month, not 60 days")
-		assert.Equal(t, date.New(year, 1, 1), ioprule.From)
-		assert.Equal(t, iop.Band{Min: 1200}, php.Weekly.For(iop.Adult))
-		assert.Equal(t, iop.CertificationRules{FirstRecertDay: 17, FirstRecertCount: iop.ServiceDays, RecertDays: 30, Cite: php.Certification.Cite},
-			php.Certification, "the 18th day of services, then every 30 days; no 31-day plan review")
-		for _, tc := range []struct {
-			p       iop.Profile
-			setting iop.Setting
-			apcs    [2]string
-		}{
-			{ioprule, iop.HospitalOutpatient, [2]string{"5861", "5862"}},
-			{ioprule, iop.CMHC, [2]string{"5851", "5852"}},
-			{php, iop.HospitalOutpatient, [2]string{"5863", "5864"}},
-			{php, iop.CMHC, [2]string{"5853", "5854"}},
-			{ioprule, iop.FQHC, [2]string{"", ""}},
-		} {
-			tiers := tc.p.ServiceTiers.Tiers
-			require.Len(t, tiers, 2)
-			assert.Equal(t, [2]int{3, 4}, [2]int{tiers[0].MinServices, tiers[1].MinServices})
-			got := [2]string{tiers[0].APC(tc.setting), tiers[1].APC(tc.setting)}
-			assert.Equal(t, tc.apcs, got, "%s %s", tc.p.ID, tc.setting)
-		}
-		for _, p := range []iop.Profile{ioprule, php} {
-			sev, on := p.Setting(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking})
-			assert.Equal(t, [2]any{iop.Warning, true}, [2]any{sev, on}, "%s: the weekly minimum is a certification requirement", p.ID)
-			sev, on = p.Setting(iop.Rule{Code: "schedule.day-services.below-tier", Severity: iop.Warning})
-			assert.Equal(t, [2]any{iop.Blocking, true}, [2]any{sev, on}, "%s: a day below 3 services is not a program day", p.ID)
-			assert.True(t, p.Group.Cite.IsZero(), "%s: no contractor's group cap in a national profile", p.ID)
-		}
-	}
-	assert.Equal(t, date.New(2025, 1, 1), iop.MedicareIOP2024().Until)
-	assert.Equal(t, date.Zero, iop.MedicareIOP2026().Until)
-
-	asam := iop.ASAM3Level21()
-	assert.Equal(t, iop.Band{Min: 360, Max: 1199}, asam.Weekly.For(iop.Adolescent))
-	assert.Equal(t, iop.Band{Min: 540, Max: 1199}, asam.Weekly.For(iop.Adult))
-	assert.Equal(t, iop.Level25, asam.Weekly.Above)
-	for _, tc := range []struct {
-		m    iop.Minutes
-		want int
-	}{{iop.Hours(9) - 1, -1}, {iop.Hours(9), 0}, {iop.Hours(19) + 30, 0}, {iop.Hours(20) - 1, 0}, {iop.Hours(20), +1}} {
-		assert.Equal(t, tc.want, asam.Weekly.Adult.Compare(tc.m), "ASAM 2.1 adult band, %s", tc.m)
-	}
-
-	h := iop.H0015()
-	assert.Equal(t, iop.DailyRules{MinDays: 3, MinDayMinutes: 180, Cite: h.Daily.Cite}, h.Daily)
-
-	ngs := iop.NGSGroupPsychotherapy()
-	assert.Equal(t, 12, ngs.Group.MaxSize)
-	assert.Equal(t, iop.Contractor, ngs.Scope.Reach)
-
-	for _, tc := range []struct {
-		p           iop.Profile
-		from, until date.Date
-	}{
-		{iop.TexasGroups2004(), date.New(2004, 9, 1), date.New(2024, 4, 30)},
-		{iop.TexasGroups(), date.New(2024, 4, 30), 0},
-		{iop.WisconsinYouth(), date.New(2020, 7, 1), 0},
-		{iop.IllinoisAges(), date.New(2025, 4, 2), 0},
-		{iop.S9480NewYork(), date.New(2017, 2, 1), 0},
-		{iop.DCLevel21(), date.New(2017, 9, 13), 0},
-	} {
-		assert.Equal(t, [2]date.Date{tc.from, tc.until}, [2]date.Date{tc.p.From, tc.p.Until}, tc.p.ID)
-	}
-	for _, g := range []iop.Profile{iop.TexasGroups2004(), iop.TexasGroups()} {
-		assert.Equal(t, [2]int{16, 35}, [2]int{g.Group.MaxSize, g.Group.EducationMaxSize}, g.ID)
-	}
-	il := iop.IllinoisAges()
-	sev, _ := il.Setting(iop.Rule{Code: "group.age.exception-undocumented", Severity: iop.Warning})
-	assert.Equal(t, iop.Blocking, sev, "Illinois: 16-17 in adult treatment only with documented justification")
-
-	tip := iop.TIP47()
-	for _, s := range tip.Rules {
-		assert.Equal(t, iop.Warning, s.Severity, "%s: SAMHSA guidance is a warning at most", s.Code)
-	}
-	assert.NotEmpty(t, tip.Rules)
-}
-
-func TestMeasures(t *testing.T) {
-	for _, tc := range []struct {
-		m           iop.Measure
-		days        int
-		sameDay     bool
-		contacts    int
-		after       string
-		first, last int // days after the index day
-	}{
-		{iop.IETInitiation, 13, true, 1, "", 0, 13},
-		{iop.IETEngagement, 34, false, 2, "iet-initiation", 1, 34},
-		{iop.FUA7, 7, true, 1, "", 0, 7},
-		{iop.FUA30, 30, true, 1, "", 0, 30},
-		{iop.FUM7, 7, true, 1, "", 0, 7},
-		{iop.FUM30, 30, true, 1, "", 0, 30},
-		{iop.FUH7, 7, false, 1, "", 1, 7},
-		{iop.FUH30, 30, false, 1, "", 1, 30},
-		{iop.FUI7, 7, false, 1, "", 1, 7},
-		{iop.FUI30, 30, false, 1, "", 1, 30},
-	} {
-		w := tc.m.Window()
-		assert.Equal(t, tc.m.String(), w.Name)
-		assert.Equal(t, tc.m, w.Measure)
-		assert.Equal(t, [4]any{tc.days, tc.sameDay, tc.contacts, tc.after}, [4]any{w.Days, w.SameDayCounts, w.Need(), w.After}, tc.m.String())
-		index := date.New(2025, 2, 28)
-		first, last := w.Range(index)
-		assert.Equal(t, [2]int{tc.first, tc.last}, [2]int{int(first - index), int(last - index)}, tc.m.String())
-		assert.NotEmpty(t, w.Cite.URL, tc.m.String())
-	}
-	assert.Equal(t, iop.FollowUpWindow{}, iop.Measure(0).Window())
-	assert.Len(t, iop.AllMeasures(), 10)
-}
-
 func TestProfileJSONRoundTrip(t *testing.T) {
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		t.Run(p.ID, func(t *testing.T) {
 			b, err := json.Marshal(p)
 			require.NoError(t, err)
-			got, err := iop.ParseProfile(b)
+			got, err := iop.ParseProfile(b, ioprules.Kinds()...)
 			require.NoError(t, err)
 			assert.True(t, p.Equal(got), "round trip changed the profile:\n%s", b)
 			b2, err := json.Marshal(got)
@@ -169,37 +43,37 @@ func TestParseProfileRefuses(t *testing.T) {
 		want  error
 	}{
 		{"unknown top-level field", valid + `,"colour":"red"}`, "#6", iop.ErrUnknownField},
-		{"misspelt nested field", valid + `,"weekly":{"adult":{"minimum":540}}}`, "weekly.adult.#0", iop.ErrUnknownField},
+		{"misspelt nested field", valid + `,"schedule":{"weekly":{"adult":{"minimum":540}}}}`, "schedule.weekly.adult.#0", iop.ErrUnknownField},
 		{"unknown key with escapes", valid + `,"x\n\u001b[31m":1}`, "#6", iop.ErrUnknownField},
 		{"rule setting of no checking package", valid + `,"rules":[{"code":"iop.x","severity":"warning","cite":{"source":"S"}}]}`, "rules[0].code", iop.ErrUnknown},
-		{"rule setting without severity", valid + `,"rules":[{"code":"schedule.x","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrMissing},
-		{"rule setting off with severity", valid + `,"rules":[{"code":"schedule.x","off":true,"severity":"info","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrOrder},
-		{"rule setting unknown severity", valid + `,"rules":[{"code":"schedule.x","severity":"fatal","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrUnknown},
-		{"rule setting twice", valid + `,"rules":[{"code":"schedule.x","off":true,"cite":{"source":"S"}},{"code":"schedule.x","off":true,"cite":{"source":"S"}}]}`, "rules[1].code", iop.ErrDuplicate},
-		{"rule setting without citation", valid + `,"rules":[{"code":"schedule.x","off":true}]}`, "rules[0].cite", iop.ErrMissing},
-		{"weekly rules without counting", valid + `,"weekly":{"adult":{"min":"9h00m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}`, "counting", iop.ErrMissing},
-		{"counting with an unknown kind", valid + `,"counting":{"kinds":["group","yoga"],"cite":{"source":"S"}}}`, "counting.kinds[1]", iop.ErrUnknown},
-		{"minutes as a number", valid + `,"daily":{"min_day_minutes":180,"cite":{"source":"S"}}}`, "daily.min_day_minutes", iop.ErrSyntax},
+		{"rule setting without severity", valid + `,"schedule":{},"rules":[{"code":"schedule.session.duplicate","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrMissing},
+		{"rule setting off with severity", valid + `,"schedule":{},"rules":[{"code":"schedule.session.duplicate","off":true,"severity":"info","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrOrder},
+		{"rule setting unknown severity", valid + `,"schedule":{},"rules":[{"code":"schedule.session.duplicate","severity":"fatal","cite":{"source":"S"}}]}`, "rules[0].severity", iop.ErrUnknown},
+		{"rule setting twice", valid + `,"schedule":{},"rules":[{"code":"schedule.session.duplicate","off":true,"cite":{"source":"S"}},{"code":"schedule.session.duplicate","off":true,"cite":{"source":"S"}}]}`, "rules[1].code", iop.ErrDuplicate},
+		{"rule setting without citation", valid + `,"schedule":{},"rules":[{"code":"schedule.session.duplicate","off":true}]}`, "rules[0].cite", iop.ErrMissing},
+		{"weekly rules without counting", valid + `,"schedule":{"weekly":{"adult":{"min":"9h00m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}}}}`, "schedule.counting", iop.ErrMissing},
+		{"counting with an unknown kind", valid + `,"schedule":{"counting":{"kinds":["group","yoga"],"cite":{"source":"S"}}}}`, "schedule.counting.kinds[1]", iop.ErrUnknown},
+		{"minutes as a number", valid + `,"schedule":{"daily":{"min_day_minutes":180,"cite":{"source":"S"}}}}`, "schedule.daily.min_day_minutes", iop.ErrSyntax},
 		{"too large", valid + `,"title":"` + strings.Repeat("x", 9<<20) + `"}`, "", iop.ErrTooLarge},
 		{"unknown level", `{"id":"x","title":"X","level":"2.2","from":"2025-01-01","source":{"source":"S"},"scope":{"reach":"national"}}`, "level", iop.ErrUnknown},
 		{"date that does not exist", `{"id":"x","title":"X","level":"2.1","from":"2025-02-30","source":{"source":"S"},"scope":{"reach":"national"}}`, "from", iop.ErrInvalidDate},
 		{"month 13", `{"id":"x","title":"X","level":"2.1","from":"2024-13-01","source":{"source":"S"},"scope":{"reach":"national"}}`, "from", iop.ErrInvalidDate},
 		{"date in another form", `{"id":"x","title":"X","level":"2.1","from":"01/02/2025","source":{"source":"S"},"scope":{"reach":"national"}}`, "from", iop.ErrInvalidDate},
-		{"minimum above maximum", valid + `,"weekly":{"adult":{"min":"10h00m","max":"9h00m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}},"counting":{"kinds":["group"],"cite":{"source":"S"}}}`, "weekly.adult", iop.ErrOrder},
-		{"negative minutes", valid + `,"weekly":{"adult":{"min":"-0h01m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}},"counting":{"kinds":["group"],"cite":{"source":"S"}}}`, "weekly.adult.min", iop.ErrOutOfRange},
-		{"wrong JSON type", valid + `,"daily":{"min_days":"three"}}`, "daily.min_days", iop.ErrSyntax},
-		{"integer out of range", valid + `,"daily":{"min_days":99999999999999999999}}`, "daily.min_days", iop.ErrSyntax},
-		{"unknown partial-week rule", valid + `,"partial_weeks":{"first":"half"}}`, "partial_weeks.first", iop.ErrUnknown},
-		{"missing citation", valid + `,"daily":{"min_days":3}}`, "daily.cite", iop.ErrMissing},
+		{"minimum above maximum", valid + `,"schedule":{"weekly":{"adult":{"min":"10h00m","max":"9h00m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}},"counting":{"kinds":["group"],"cite":{"source":"S"}}}}`, "schedule.weekly.adult", iop.ErrOrder},
+		{"negative minutes", valid + `,"schedule":{"weekly":{"adult":{"min":"-0h01m"},"cite":{"source":"S"}},"partial_weeks":{"first":"full","last":"full","cite":{"source":"S"}},"counting":{"kinds":["group"],"cite":{"source":"S"}}}}`, "schedule.weekly.adult.min", iop.ErrOutOfRange},
+		{"wrong JSON type", valid + `,"schedule":{"daily":{"min_days":"three"}}}`, "schedule.daily.min_days", iop.ErrSyntax},
+		{"integer out of range", valid + `,"schedule":{"daily":{"min_days":99999999999999999999}}}`, "schedule.daily.min_days", iop.ErrSyntax},
+		{"unknown partial-week rule", valid + `,"schedule":{"partial_weeks":{"first":"half"}}}`, "schedule.partial_weeks.first", iop.ErrUnknown},
+		{"missing citation", valid + `,"schedule":{"daily":{"min_days":3}}}`, "schedule.daily.cite", iop.ErrMissing},
 		{"duplicate field", `{"id":"x","id":"y"}`, "id", iop.ErrDuplicate},
-		{"negative interval", valid + `,"certification":{"recert_days":-30,"cite":{"source":"S"}}}`, "certification.recert_days", iop.ErrOutOfRange},
+		{"negative interval", valid + `,"schedule":{"certification":{"recert_days":-30,"cite":{"source":"S"}}}}`, "schedule.certification.recert_days", iop.ErrOutOfRange},
 		{"not an object", `[1,2]`, "", iop.ErrSyntax},
 		{"trailing data", valid + `} {}`, "", iop.ErrSyntax},
 		{"truncated", `{"id":"x"`, "", iop.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := iop.ParseProfile([]byte(tt.json))
+			p, err := iop.ParseProfile([]byte(tt.json), ioprules.Kinds()...)
 			require.ErrorIs(t, err, tt.want)
 			var fe *iop.FieldError
 			require.ErrorAs(t, err, &fe)
@@ -218,17 +92,21 @@ func TestValidateReportsEverything(t *testing.T) {
 		Edition: iop.Edition3,
 		From:    date.New(2025, 1, 1),
 		Until:   date.New(2024, 1, 1),
-		Weekly:  iop.WeeklyRules{Adult: iop.Band{Min: 600, Max: 540}},
-		Daily:   iop.DailyRules{MinDays: 8, Cite: iop.Citation{Source: "S"}},
-		Group:   iop.GroupRules{MinSize: 13, MaxSize: 12, Cite: iop.Citation{Source: "S"}},
-		ServiceTiers: iop.ServiceTierRules{Tiers: []iop.ServiceTier{
-			{MinServices: 4, Name: "4+"}, {MinServices: 3, Name: "3"},
-		}, Cite: iop.Citation{Source: "S"}},
-		Certification: iop.CertificationRules{RecertDays: -1, Cite: iop.Citation{Source: "S"}},
-		FollowUp: iop.FollowUpRules{Windows: []iop.FollowUpWindow{
-			{Name: "7-day", Days: 7, Cite: iop.Citation{Source: "S"}},
-			{Name: "7-day", Days: 0},
-		}},
+		Parts: []iop.Part{
+			schedule.Benefit{
+				Weekly: schedule.WeeklyRules{Adult: iop.Band{Min: 600, Max: 540}},
+				Daily:  schedule.DailyRules{MinDays: 8, Cite: iop.Citation{Source: "S"}},
+				ServiceTiers: schedule.ServiceTierRules{Tiers: []schedule.ServiceTier{
+					{MinServices: 4, Name: "4+"}, {MinServices: 3, Name: "3"},
+				}, Cite: iop.Citation{Source: "S"}},
+				Certification: schedule.CertificationRules{RecertDays: -1, Cite: iop.Citation{Source: "S"}},
+			},
+			group.Composition{MinSize: 13, MaxSize: 12, Cite: iop.Citation{Source: "S"}},
+			aftercare.FollowUp{Windows: []aftercare.FollowUpWindow{
+				{Name: "7-day", Days: 7, Cite: iop.Citation{Source: "S"}},
+				{Name: "7-day", Days: 0},
+			}},
+		},
 	}
 	err := p.Validate()
 	var errs iop.FieldErrors
@@ -241,13 +119,14 @@ func TestValidateReportsEverything(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"id", "title", "level", "until", "source", "scope.reach",
-		"weekly.adult", "weekly.cite",
-		"daily.min_days",
-		"partial_weeks.first", "partial_weeks.last",
-		"service_tiers.tiers[1].min_services",
-		"certification.recert_days",
+		"schedule.weekly.adult", "schedule.weekly.cite",
+		"schedule.daily.min_days",
+		"schedule.partial_weeks.first", "schedule.partial_weeks.last",
+		"schedule.service_tiers.tiers[1].min_services",
+		"schedule.certification.recert_days",
+		"schedule.counting",
 		"group",
-		"follow_up.windows[1].name", "follow_up.windows[1].days", "follow_up.windows[1].cite", "counting",
+		"aftercare.windows[1].name", "aftercare.windows[1].days", "aftercare.windows[1].cite",
 	}, fields)
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	require.ErrorIs(t, err, iop.ErrOrder)
@@ -255,7 +134,7 @@ func TestValidateReportsEverything(t *testing.T) {
 }
 
 func TestValidateAges(t *testing.T) {
-	base := iop.ASAM3Level21()
+	base := ioprules.ASAM3Level21()
 	tests := []struct {
 		name  string
 		ages  iop.AgeRules
@@ -283,10 +162,10 @@ func TestValidateAges(t *testing.T) {
 }
 
 func TestAsOf(t *testing.T) {
-	old := iop.MedicareIOP2024()
-	newer := iop.MedicareIOP2026()
+	old := ioprules.MedicareIOP2024()
+	newer := ioprules.MedicareIOP2026()
 	newer.ID, newer.From = "medicare-iop-2025", date.New(2025, 1, 1)
-	ps := iop.Profiles{old, newer, iop.MedicarePHP2024()}
+	ps := iop.Profiles{old, newer, ioprules.MedicarePHP2024()}
 
 	tests := []struct {
 		day  date.Date
@@ -323,7 +202,7 @@ func TestAsOf(t *testing.T) {
 }
 
 func TestInForce(t *testing.T) {
-	p := iop.MedicareIOP2024()
+	p := ioprules.MedicareIOP2024()
 	p.Until = date.New(2025, 1, 1)
 	r := p.InForce()
 	assert.Equal(t, date.New(2024, 1, 1), r.Start())
@@ -331,53 +210,121 @@ func TestInForce(t *testing.T) {
 	assert.True(t, p.InForceOn(date.New(2024, 12, 31)))
 	assert.False(t, p.InForceOn(date.New(2025, 1, 1)))
 	assert.False(t, p.InForceOn(date.New(2023, 12, 31)))
-	assert.True(t, iop.MedicareIOP2026().InForce().Contains(date.New(2099, 1, 1)), "open-ended")
+	assert.True(t, ioprules.MedicareIOP2026().InForce().Contains(date.New(2099, 1, 1)), "open-ended")
 }
 
 func TestProfileCloneEqual(t *testing.T) {
-	p := iop.MedicareIOP2024()
+	p := ioprules.MedicareIOP2024()
 	c := p.Clone()
 	require.True(t, p.Equal(c))
-	c.ServiceTiers.Tiers[0].MinServices = 2
-	assert.Equal(t, 3, p.ServiceTiers.Tiers[0].MinServices, "a clone shares no memory")
+	c.Rules[0].Severity = iop.Info
+	c.Scope.States = append(c.Scope.States, "NY")
+	c = withBenefit(c, func(b *schedule.Benefit) { b.Weekly.Adult.Min = 1 })
+	assert.Equal(t, iop.Warning, p.Rules[0].Severity, "a clone has its own settings")
+	assert.Empty(t, p.Scope.States, "and its own states")
+	assert.Equal(t, iop.Hours(9), benefitOf(p).Weekly.Adult.Min, "and its own list of parts")
 	assert.False(t, p.Equal(c))
 	assert.True(t, iop.Profile{}.IsZero())
 	assert.False(t, p.IsZero())
 }
 
-func TestProrate(t *testing.T) {
-	tests := []struct {
-		rule iop.PartialWeek
-		days int
-		want iop.Minutes
-	}{
-		{iop.PartialWeekFull, 3, 540},
-		{iop.PartialWeekProrated, 3, 231}, // 540*3/7 = 231.4
-		{iop.PartialWeekProrated, 1, 77},
-		{iop.PartialWeekProrated, 7, 540},
-		{iop.PartialWeekProrated, 0, 0},
-		{iop.PartialWeekExempt, 6, 0},
-		{iop.PartialWeekExempt, 7, 540},
-		{iop.PartialWeek(0), 3, 540},
-		{iop.PartialWeekProrated, -1, 540},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.rule.Minimum(540, tt.days), "%s.Minimum(540, %d)", tt.rule, tt.days)
-	}
-	assert.Equal(t, 1, iop.Prorate(iop.PartialWeekProrated, 3, 3), "3 days a week prorated to 3 of 7 days")
+func TestWithPartAndPartOf(t *testing.T) {
+	p := ioprules.ASAM3Level21()
+	n := len(p.Parts)
+	_, ok := iop.PartOf[group.Composition](&p)
+	require.False(t, ok)
+	q := p.WithPart(group.Composition{MaxSize: 12, Cite: iop.Citation{Source: "S"}})
+	assert.Len(t, p.Parts, n, "WithPart does not change its receiver")
+	require.Len(t, q.Parts, n+1, "a part of a new package is added")
+	c, ok := iop.PartOf[group.Composition](&q)
+	require.True(t, ok)
+	assert.Equal(t, 12, c.MaxSize)
+	r := q.WithPart(group.Composition{MaxSize: 10, Cite: iop.Citation{Source: "S"}})
+	require.Len(t, r.Parts, n+1, "a part of the same package is replaced")
+	c, _ = iop.PartOf[group.Composition](&r)
+	assert.Equal(t, 10, c.MaxSize)
+	assert.False(t, q.Equal(r))
 }
 
-func TestServiceTiers(t *testing.T) {
-	tiers := iop.MedicareIOP2024().ServiceTiers
-	for _, tt := range []struct {
-		n    int
-		want string
-		ok   bool
-	}{{0, "", false}, {2, "", false}, {3, "3 services", true}, {4, "4 or more services", true}, {9, "4 or more services", true}} {
-		got, ok := tiers.TierFor(tt.n)
-		assert.Equal(t, tt.ok, ok, "TierFor(%d)", tt.n)
-		assert.Equal(t, tt.want, got.Name, "TierFor(%d)", tt.n)
+// TestPartsRefused: two parts of one package, a part whose package is a
+// key of the profile's own, and a nil part are refused, by Validate and by
+// MarshalJSON; a part kind given twice to ParseProfile too.
+func TestPartsRefused(t *testing.T) {
+	p := ioprules.ASAM3Level21()
+	two := p
+	two.Parts = append(slices.Clone(p.Parts), schedule.Benefit{})
+	err := two.Validate()
+	require.ErrorIs(t, err, iop.ErrDuplicate)
+	assert.Equal(t, map[string]error{"schedule": iop.ErrDuplicate}, fieldMap(err))
+	_, err = json.Marshal(two)
+	require.ErrorIs(t, err, iop.ErrDuplicate)
+
+	bad := p.WithPart(reservedPart{})
+	require.ErrorIs(t, bad.Validate(), iop.ErrUnknown)
+	nilPart := p
+	nilPart.Parts = append(slices.Clone(p.Parts), nil)
+	require.ErrorIs(t, nilPart.Validate(), iop.ErrMissing)
+
+	_, err = iop.ParseProfile([]byte(`{}`), schedule.Benefit{}, schedule.Benefit{})
+	require.ErrorIs(t, err, iop.ErrDuplicate)
+	_, err = iop.ParseProfile([]byte(`{}`), reservedPart{})
+	require.ErrorIs(t, err, iop.ErrUnknown)
+}
+
+// TestUnmarshalJSONWithoutParts: json.Unmarshal reads a profile without
+// parts, and refuses a member holding one.
+func TestUnmarshalJSONWithoutParts(t *testing.T) {
+	p := ioprules.ASAM3Level21()
+	p.Parts = nil
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	var q iop.Profile
+	require.NoError(t, json.Unmarshal(b, &q))
+	assert.True(t, p.Equal(q))
+
+	b, err = json.Marshal(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	q = iop.Profile{ID: "kept"}
+	require.ErrorIs(t, q.UnmarshalJSON(b), iop.ErrUnknownField)
+	assert.Equal(t, "kept", q.ID, "a refused document leaves the profile as it was")
+}
+
+// TestPartKeptWhenEmpty: a part given as {} is kept, so that a profile can
+// set the rules of a package with no parameters of its own.
+func TestPartKeptWhenEmpty(t *testing.T) {
+	p, err := iop.ParseProfile([]byte(`{"id":"x","title":"X","level":"2.1","from":"2025-01-01","source":{"source":"S"},
+		"scope":{"reach":"national"},"aftercare":{},"rules":[{"code":"aftercare.plan.missing","off":true,"cite":{"source":"S"}}]}`), ioprules.Kinds()...)
+	require.NoError(t, err)
+	require.Len(t, p.Parts, 1)
+	assert.Equal(t, aftercare.FollowUp{}, p.Parts[0])
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id":"x","title":"X","level":"2.1","from":"2025-01-01","source":{"source":"S"},
+		"scope":{"reach":"national"},"aftercare":{},"rules":[{"code":"aftercare.plan.missing","off":true,"cite":{"source":"S"}}]}`, string(b))
+}
+
+// reservedPart is a part whose package is a key of the profile's own.
+type reservedPart struct{}
+
+func (reservedPart) Package() string             { return "rules" }
+func (reservedPart) Table() iop.RuleTable        { return iop.RuleTable{} }
+func (reservedPart) Validate(*iop.Profile) error { return nil }
+
+// fieldMap returns the field errors of err by path, with their sentinels.
+func fieldMap(err error) map[string]error {
+	var es iop.FieldErrors
+	if !errors.As(err, &es) {
+		return nil
 	}
+	out := map[string]error{}
+	for _, e := range es {
+		for _, s := range []error{iop.ErrDuplicate, iop.ErrUnknown, iop.ErrMissing, iop.ErrOrder, iop.ErrOutOfRange} {
+			if errors.Is(e, s) {
+				out[e.Field] = s
+			}
+		}
+	}
+	return out
 }
 
 func TestFieldErrors(t *testing.T) {
@@ -402,10 +349,10 @@ func TestFieldErrors(t *testing.T) {
 }
 
 func TestScope(t *testing.T) {
-	ngs := iop.NGSGroupPsychotherapy().Scope
+	ngs := group.NGSGroupPsychotherapy().Scope
 	assert.True(t, ngs.Covers("NY", iop.HospitalOutpatient))
 	assert.False(t, ngs.Covers("TX", iop.HospitalOutpatient), "an LCD binds only in its contractor's states")
-	php := iop.MedicarePHP2024().Scope
+	php := ioprules.MedicarePHP2024().Scope
 	assert.True(t, php.Covers("TX", iop.CMHC))
 	assert.False(t, php.Covers("TX", iop.FQHC), "PHP is furnished by hospitals and CMHCs only")
 	for _, tc := range []struct {

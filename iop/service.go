@@ -2,9 +2,6 @@ package iop
 
 import (
 	"database/sql/driver"
-	"fmt"
-	"slices"
-	"strconv"
 
 	"github.com/ioprules/ioprules/internal/enum"
 )
@@ -129,95 +126,6 @@ func (s ServiceKinds) Value() (driver.Value, error) { return serviceKindSet.Stor
 // Scan implements [database/sql.Scanner] with [ParseServiceKinds].
 func (s *ServiceKinds) Scan(src any) error { return serviceKindSet.Load(s, src) }
 
-// CountingRules say which sessions count toward a program's hours and
-// service days: a session counts when its kind is in Kinds or its billing
-// code is in Codes, and then only the minutes attended count. Time in
-// sessions that do not count is reported apart. The rules are part of the
-// profile, so that choosing a profile by date chooses them too. A profile
-// with weekly or daily rules must set them; [DefaultCounting] is the
-// Medicare list.
-type CountingRules struct {
-	// Kinds are the kinds of session that count.
-	Kinds ServiceKinds `json:"kinds,omitzero"`
-	// Codes are billing codes that count whatever the session's kind
-	// ("H0015", "90853"), compared exactly.
-	Codes []string `json:"codes,omitzero"`
-	// Telehealth are the ways of delivery other than in person whose time
-	// counts (Colorado's IOP rule allows video and audio-only); the zero
-	// set counts in-person time only, as Medicare's IOP and PHP benefits
-	// do. TelehealthCite is its source; a profile that counts telehealth
-	// must cite it.
-	Telehealth     Deliveries `json:"telehealth,omitzero"`
-	TelehealthCite Citation   `json:"telehealth_cite,omitzero"`
-	Cite           Citation   `json:"cite,omitzero"`
-}
-
-// DefaultCounting returns the services 42 CFR 410.43(a)(4) lists for
-// partial hospitalization and 410.44 for intensive outpatient programs:
-// individual and group therapy, family counseling, patient training and
-// education, drugs and biologicals (medication management), occupational
-// therapy, individualized activity therapies that are not primarily
-// recreational or diversionary, and diagnostic services. Case management,
-// peer support, recreation and other services do not count: the regulation
-// does not list them (recreation it excludes).
-func DefaultCounting() CountingRules {
-	return CountingRules{
-		Kinds: ServiceKindsOf(GroupTherapy, IndividualTherapy, FamilyTherapy, Psychoeducation,
-			MedicationManagement, OccupationalTherapy, ActivityTherapy, Diagnostic),
-		Cite: Citation{
-			Source:  "42 CFR 410.43(a)(4); 42 CFR 410.44",
-			Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01",
-			Note:    "case management and peer support are not in the regulation's list and do not count by default",
-		},
-	}
-}
-
-// IsZero reports whether r counts nothing and cites nothing.
-func (r CountingRules) IsZero() bool { return r.Kinds == 0 && len(r.Codes) == 0 && r.Cite.IsZero() }
-
-// Counts reports whether a session of kind k with billing code code counts.
-func (r *CountingRules) Counts(k ServiceKind, code string) bool {
-	if r.Kinds.Has(k) {
-		return true
-	}
-	return code != "" && slices.Contains(r.Codes, code)
-}
-
-// Delivered reports whether time delivered by d counts: in person (or
-// unset) always, telehealth when Telehealth holds it.
-func (r *CountingRules) Delivered(d Delivery) bool {
-	return d == 0 || d == InPerson || r.Telehealth.Has(d)
-}
-
-// Equal reports whether r and q are the same rules.
-func (r CountingRules) Equal(q CountingRules) bool {
-	return r.Kinds == q.Kinds && r.Cite == q.Cite && r.Telehealth == q.Telehealth &&
-		r.TelehealthCite == q.TelehealthCite && slices.Equal(r.Codes, q.Codes)
-}
-
-func (r CountingRules) validate(v *validator) {
-	if !r.Kinds.IsValid() {
-		v.add("counting.kinds", ErrUnknown)
-	}
-	for i, code := range r.Codes {
-		field := "counting.codes[" + strconv.Itoa(i) + "]"
-		switch {
-		case code == "":
-			v.add(field, ErrMissing)
-		case slices.Contains(r.Codes[:i], code):
-			v.add(field, ErrDuplicate)
-		}
-	}
-	v.cited("counting.cite", !r.IsZero(), r.Cite)
-	switch {
-	case !r.Telehealth.IsValid():
-		v.add("counting.telehealth", ErrUnknown)
-	case r.Telehealth.Has(InPerson):
-		v.add("counting.telehealth", fmt.Errorf("%w: in person is not telehealth", ErrOrder))
-	}
-	v.cited("counting.telehealth_cite", r.Telehealth != 0, r.TelehealthCite)
-}
-
 // Delivery is how a service was delivered: in person, or by telehealth
 // with video, or audio only. Whether a telehealth service counts toward a
 // program's hours differs by payer and year: see [CountingRules.Telehealth].
@@ -310,3 +218,26 @@ func (s Deliveries) Value() (driver.Value, error) { return deliverySet.Store(s) 
 
 // Scan implements [database/sql.Scanner] with [ParseDeliveries].
 func (s *Deliveries) Scan(src any) error { return deliverySet.Load(s, src) }
+
+// DeliveryOf returns how a claim line's service was delivered, from its
+// place of service and modifiers, as the national code sets mark it:
+// modifier 93 (audio-only telemedicine) or FQ (audio-only, RHC and FQHC)
+// is [AudioOnly]; modifier 95 (synchronous audio-video telemedicine), GT
+// (interactive audio and video, CAH method II) or place of service 02
+// (telehealth other than in the patient's home) or 10 (telehealth in the
+// patient's home) is [Video]; anything else is [InPerson].
+func DeliveryOf(placeOfService string, modifiers ...string) Delivery {
+	video := placeOfService == "02" || placeOfService == "10"
+	for _, m := range modifiers {
+		switch m {
+		case "93", "FQ":
+			return AudioOnly
+		case "95", "GT":
+			video = true
+		}
+	}
+	if video {
+		return Video
+	}
+	return InPerson
+}

@@ -92,20 +92,33 @@ type BatchStats struct {
 
 // NewSummarizer returns a Summarizer that counts sessions with the counting
 // rules of ck's profile (and claim lines with its claim rules) and divides
-// days into weeks by weeks, or, when weeksFor is not nil, by the scheme
-// weeksFor returns for each patient (called once per patient per call:
-// program weeks from each admission, say). A patient for whom weeksFor
-// returns an invalid scheme has their sessions counted as unplaced. It
-// returns an error for the zero Checker, and one wrapping [iop.ErrMissing]
-// when weeksFor is nil and weeks is not valid.
-func NewSummarizer(ck Checker, weeks Weeks, weeksFor func(patient string) Weeks) (*Summarizer, error) {
+// every patient's days into weeks by weeks. It returns an error for the
+// zero Checker, and one wrapping [iop.ErrMissing] when weeks is not valid.
+// For a scheme per patient, use [NewSummarizerFor].
+func NewSummarizer(ck Checker, weeks Weeks) (*Summarizer, error) {
 	if ck.r == nil {
 		return nil, check.ZeroChecker()
 	}
-	if weeksFor == nil && !weeks.IsValid() {
+	if !weeks.IsValid() {
 		return nil, &iop.FieldError{Field: "weeks", Err: iop.ErrMissing}
 	}
-	return &Summarizer{counting: &ck.r.count, claims: &ck.r.claims, weeks: weeks, weeksFor: weeksFor, ids: make(map[string]int32)}, nil
+	return &Summarizer{counting: &ck.r.count, claims: &ck.r.claims, weeks: weeks, ids: make(map[string]int32)}, nil
+}
+
+// NewSummarizerFor returns a Summarizer as [NewSummarizer] does, that
+// divides each patient's days into weeks by the scheme weeksFor returns
+// for the patient (called once per patient per call: program weeks from
+// each admission, say). A patient for whom weeksFor returns an invalid
+// scheme has their sessions counted as unplaced. It returns an error for
+// the zero Checker, and one wrapping [iop.ErrMissing] when weeksFor is nil.
+func NewSummarizerFor(ck Checker, weeksFor func(patient string) Weeks) (*Summarizer, error) {
+	if ck.r == nil {
+		return nil, check.ZeroChecker()
+	}
+	if weeksFor == nil {
+		return nil, &iop.FieldError{Field: "weeksFor", Err: iop.ErrMissing}
+	}
+	return &Summarizer{counting: &ck.r.count, claims: &ck.r.claims, weeksFor: weeksFor, ids: make(map[string]int32)}, nil
 }
 
 // Summarize adds up sessions and appends one summary per patient-week to

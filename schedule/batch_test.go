@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -93,8 +94,8 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 }
 
 func TestSummarizerMatchesReference(t *testing.T) {
-	p := iop.MedicareIOP2024()
-	p.Counting.Codes = []string{"H0015"} // H0015 counts whatever the kind
+	p := ioprules.MedicareIOP2024()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = []string{"H0015"} }) // H0015 counts whatever the kind
 	ck := checker(t, p)
 	iso := func(string) schedule.Weeks { return schedule.ISOWeeks() }
 	program := func(id string) schedule.Weeks {
@@ -134,7 +135,7 @@ func TestSummarizerMatchesReference(t *testing.T) {
 				if name == "grouped, then one comes back" {
 					wantHere, invalidHere = reference(t, ck, tt.weeksFor, mixed)
 				}
-				sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, tt.weeksFor)
+				sz, err := schedule.NewSummarizerFor(ck, tt.weeksFor)
 				require.NoError(t, err)
 				got, st := sz.Summarize(nil, ss)
 				assert.Equal(t, wantHere, got)
@@ -160,14 +161,14 @@ func countPatients(sums []schedule.WeekSummary) int {
 }
 
 func TestSummarizerUnplaced(t *testing.T) {
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	none := func(id string) schedule.Weeks {
 		if id == "p-nil" {
 			return schedule.Weeks{}
 		}
 		return schedule.ISOWeeks()
 	}
-	sz, err := schedule.NewSummarizer(ck, schedule.Weeks{}, none)
+	sz, err := schedule.NewSummarizerFor(ck, none)
 	require.NoError(t, err)
 	noPatient, noDate, far, unschemed := at(mon, 60), at(0, 60), at(date.Max(), 60), at(mon, 60)
 	noPatient.Patient, unschemed.Patient = "", "p-nil"
@@ -195,9 +196,13 @@ func TestSummarizerUnplaced(t *testing.T) {
 			assert.Equal(t, tt.first, got[0].Sessions, "an invalid session is in no summary")
 		})
 	}
-	_, err = schedule.NewSummarizer(ck, schedule.Weeks{}, nil)
+	_, err = schedule.NewSummarizerFor(ck, nil)
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks(), nil)
+	_, err = schedule.NewSummarizer(ck, schedule.Weeks{})
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = schedule.NewSummarizerFor(schedule.Checker{}, none)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	_, err = schedule.NewSummarizer(schedule.Checker{}, schedule.ISOWeeks())
 	require.ErrorIs(t, err, iop.ErrMissing)
 	empty, st := sz.Summarize(nil, nil)
 	assert.Empty(t, empty)
@@ -207,8 +212,8 @@ func TestSummarizerUnplaced(t *testing.T) {
 func TestSummarizerWideSpan(t *testing.T) {
 	// Records of one patient two centuries apart come out in order of
 	// week.
-	ck := checker(t, iop.ASAM3Level21())
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	ck := checker(t, ioprules.ASAM3Level21())
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	a, b := at(mon, 60), at(mon, 60)
 	b.Patient = "p-0"
@@ -225,8 +230,8 @@ func TestSummarizerWideSpan(t *testing.T) {
 
 func TestSummarizerThenCheck(t *testing.T) {
 	// The batch path feeds the week check: a billing engine's loop.
-	ck := checker(t, iop.MedicareIOP2024())
-	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)), nil)
+	ck := checker(t, ioprules.MedicareIOP2024())
+	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)))
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
 	for i := range ss[12:] {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -46,7 +47,7 @@ var benchEpisode = schedule.Episode{Population: iop.Adult, Admitted: date.New(20
 // Medicare IOP patient-week: 3 days of three 60-minute countable services.
 // Target: 100 ns and no allocation.
 func BenchmarkMedicareCompliantWeek(b *testing.B) {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(b, err)
 	ss, w := medicareWeek([]int{0, 2, 4}, 3)
 	b.ReportAllocs()
@@ -55,7 +56,7 @@ func BenchmarkMedicareCompliantWeek(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fs, err := ck.CheckWeek(sum, benchEpisode)
+		fs, err := ck.CheckWeek(&sum, benchEpisode)
 		if err != nil || fs != nil {
 			b.Fatal(fs, err)
 		}
@@ -98,7 +99,7 @@ func BenchmarkMedicareCompliantWeekBaseline(b *testing.B) {
 // minimum and a below-tier day each day) into a reused slice. Target:
 // 200 ns and no allocation.
 func BenchmarkMedicareBelowTier(b *testing.B) {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(b, err)
 	ss, w := medicareWeek([]int{0, 1, 2, 3, 4}, 1)
 	fs := make(iop.Findings, 0, 8)
@@ -108,7 +109,7 @@ func BenchmarkMedicareBelowTier(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fs, err = ck.AppendWeek(fs[:0], sum, benchEpisode)
+		fs, err = ck.AppendWeek(fs[:0], &sum, benchEpisode)
 		if err != nil || len(fs) != 6 {
 			b.Fatal(fs, err)
 		}
@@ -119,7 +120,6 @@ func BenchmarkMedicareBelowTier(b *testing.B) {
 // into a reused slice.
 func BenchmarkMedicareBelowTierBaseline(b *testing.B) {
 	ss, w := medicareWeek([]int{0, 1, 2, 3, 4}, 1)
-	p := iop.MedicareIOP2024()
 	start := w.Start()
 	fs := make(iop.Findings, 0, 8)
 	b.ReportAllocs()
@@ -138,12 +138,12 @@ func BenchmarkMedicareBelowTierBaseline(b *testing.B) {
 		fs = fs[:0]
 		if total < 540 {
 			fs = append(fs, iop.Finding{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: ss[0].Patient,
-				Need: 540, Got: total, Unit: iop.UnitMinutes, Summary: "counted service time below the weekly minimum", Cite: p.Weekly.Cite})
+				Need: 540, Got: total, Unit: iop.UnitMinutes})
 		}
 		for d, n := range services {
 			if n > 0 && n < 3 {
 				fs = append(fs, iop.Finding{Code: schedule.CodeBelowTier, Severity: iop.Warning, Subject: ss[0].Patient, Day: start + date.Date(d),
-					Need: 3, Got: n, Unit: iop.UnitCount, Summary: "too few countable services for a paid program day", Cite: p.ServiceTiers.Cite})
+					Need: 3, Got: n, Unit: iop.UnitCount})
 			}
 		}
 		if len(fs) != 6 {
@@ -199,7 +199,7 @@ func shuffled(ss []schedule.Session) []schedule.Session {
 // engine. Target: summarize+check at most twice summarize alone, and no
 // allocation per patient-week.
 func BenchmarkMedicareBatch(b *testing.B) {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(b, err)
 	grouped := batchSessions(benchPatients)
 	episodes := map[string]schedule.Episode{}
@@ -224,7 +224,7 @@ func BenchmarkMedicareBatch(b *testing.B) {
 				name += "+check"
 			}
 			b.Run(name, func(b *testing.B) {
-				sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+				sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 				require.NoError(b, err)
 				var sums []schedule.WeekSummary
 				var fs iop.Findings
@@ -254,7 +254,7 @@ func BenchmarkMedicareBatch(b *testing.B) {
 // output slice each time, at two sizes: the allocations per call stay a
 // few dozen whatever the number of sessions.
 func BenchmarkBatchCold(b *testing.B) {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(b, err)
 	for _, patients := range []int{1_000, 10_000} {
 		grouped := batchSessions(patients)
@@ -265,7 +265,7 @@ func BenchmarkBatchCold(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%d", in.name, len(in.ss)), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+					sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 					if err != nil {
 						b.Fatal(err)
 					}

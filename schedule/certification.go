@@ -18,12 +18,12 @@ import (
 // [NextCertification] and [Certifications.DueDates].
 //
 // How long a certification lasts follows the profile's
-// [iop.CertificationRules], with days counted from admission as day 0:
+// [CertificationRules], with days counted from admission as day 0:
 //   - The initial certification is due by Admitted+InitialDays. Signed by
 //     then, it covers from admission; signed later, from the day signed.
 //   - It lasts through the first recertification's day when the profile
 //     sets one (FirstRecertDay): counted in calendar days from admission,
-//     or, with FirstRecertCount [iop.ServiceDays], as the day of the
+//     or, with FirstRecertCount [ServiceDays], as the day of the
 //     (FirstRecertDay+1)-th day with service (Medicare PHP: the 18th day of
 //     services, FirstRecertDay 17). Otherwise it lasts one interval after
 //     the later of admission and its signing.
@@ -122,7 +122,7 @@ func addMonths(d date.Date, n int) date.Date {
 
 // interval returns the day one recertification interval after s, and
 // false when the rules set none.
-func interval(r *iop.CertificationRules, s date.Date) (date.Date, bool) {
+func interval(r *CertificationRules, s date.Date) (date.Date, bool) {
 	switch {
 	case r.RecertDays > 0:
 		return s + date.Date(r.RecertDays), true
@@ -177,7 +177,7 @@ func (sv served) nth(admitted date.Date, n int) (date.Date, bool) {
 }
 
 // span returns the first and last day certification i covers.
-func span(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (from, through date.Date) {
+func span(r *CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (from, through date.Date) {
 	s := signed[i]
 	if i > 0 {
 		if t, ok := interval(r, s); ok {
@@ -190,7 +190,7 @@ func span(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i i
 		from = admitted
 	}
 	if r.FirstRecertDay > 0 {
-		if r.FirstRecertCount == iop.ServiceDays {
+		if r.FirstRecertCount == ServiceDays {
 			if d, ok := sv.nth(admitted, r.FirstRecertDay); ok {
 				return from, d
 			}
@@ -206,7 +206,7 @@ func span(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i i
 
 // due returns the day certification i (0 is the initial one) is due by,
 // given the ones signed before it, and false when it is not due (yet).
-func due(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (date.Date, bool) {
+func due(r *CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (date.Date, bool) {
 	if i == 0 {
 		return admitted + date.Date(r.InitialDays), true
 	}
@@ -217,8 +217,8 @@ func due(r *iop.CertificationRules, admitted date.Date, signed []date.Date, i in
 }
 
 // certRulesSet reports whether the profile applies certification rules.
-func certRulesSet(r *iop.CertificationRules) bool {
-	return *r != (iop.CertificationRules{Cite: r.Cite})
+func certRulesSet(r *CertificationRules) bool {
+	return *r != (CertificationRules{Cite: r.Cite})
 }
 
 // NextCertification returns the day by which the next certification is
@@ -226,7 +226,7 @@ func certRulesSet(r *iop.CertificationRules) bool {
 // its days of service, and false when none is due again, none is due yet
 // (a deadline in days of service that c's service days do not reach), or
 // the rules set none.
-func NextCertification(r iop.CertificationRules, c Certifications) (date.Date, bool) {
+func NextCertification(r CertificationRules, c Certifications) (date.Date, bool) {
 	if !certRulesSet(&r) || c.Admitted == date.Zero {
 		return date.Zero, false
 	}
@@ -241,9 +241,9 @@ func NextCertification(r iop.CertificationRules, c Certifications) (date.Date, b
 // Medicare PHP's 18th day of services is then admission + 17); use
 // [Certifications.DueDates] with the patient's days of service for the
 // real date.
-func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date) iter.Seq[date.Date] {
-	if r.FirstRecertCount == iop.ServiceDays {
-		r.FirstRecertCount = iop.CalendarDays
+func CertificationDueDates(r CertificationRules, admitted, through date.Date) iter.Seq[date.Date] {
+	if r.FirstRecertCount == ServiceDays {
+		r.FirstRecertCount = CalendarDays
 	}
 	return Certifications{Admitted: admitted}.DueDates(r, through)
 }
@@ -254,7 +254,7 @@ func CertificationDueDates(r iop.CertificationRules, admitted, through date.Date
 // recertification counted in days of service falls on c's
 // (FirstRecertDay+1)-th day of service; when c has fewer, the sequence
 // stops there (not yet due).
-func (c Certifications) DueDates(r iop.CertificationRules, through date.Date) iter.Seq[date.Date] {
+func (c Certifications) DueDates(r CertificationRules, through date.Date) iter.Seq[date.Date] {
 	sv := served{days: c.ServiceDays}
 	admitted := c.Admitted
 	return func(yield func(date.Date) bool) {
@@ -299,16 +299,19 @@ func (c Certifications) DueDates(r iop.CertificationRules, through date.Date) it
 // It returns an error, and no findings, when c is not valid or s has no
 // week: [iop.FieldErrors] naming "certifications.signed[1]",
 // "summary.week" and so on. It does not allocate when the week complies.
-func (ck Checker) CheckCertification(s WeekSummary, c Certifications) (iop.Findings, error) {
+func (ck Checker) CheckCertification(s *WeekSummary, c Certifications) (iop.Findings, error) {
 	return ck.AppendCertification(nil, s, c)
 }
 
 // AppendCertification is [Checker.CheckCertification] that appends the
 // findings to dst and returns the extended slice; on error it returns dst
 // unchanged.
-func (ck Checker) AppendCertification(dst iop.Findings, s WeekSummary, c Certifications) (iop.Findings, error) {
+func (ck Checker) AppendCertification(dst iop.Findings, s *WeekSummary, c Certifications) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
+	}
+	if s == nil {
+		return dst, &iop.FieldError{Field: "summary", Err: iop.ErrMissing}
 	}
 	if err := c.Validate(); err != nil || !s.valid() {
 		var es iop.FieldErrors
@@ -320,11 +323,11 @@ func (ck Checker) AppendCertification(dst iop.Findings, s WeekSummary, c Certifi
 		}
 		return dst, es.Err()
 	}
-	return ck.r.certification(dst, &s, &c), nil
+	return ck.r.certification(dst, s, &c), nil
 }
 
 func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certifications) iop.Findings {
-	r := &ck.p.Certification
+	r := &ck.b.Certification
 	if !certRulesSet(r) {
 		return fs
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -16,17 +17,17 @@ import (
 // in calendar days (the 18th day counting admission as the 1st), and a
 // plan review every 31 days, as a payer's contract might add.
 func calendarPHP() iop.Profile {
-	p := iop.MedicarePHP2025()
-	p.Certification.FirstRecertCount = iop.CalendarDays
-	p.Certification.PlanReviewDays = 31
+	p := ioprules.MedicarePHP2025()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.FirstRecertCount = schedule.CalendarDays })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.PlanReviewDays = 31 })
 	return p
 }
 
 // days60 returns Medicare IOP with its recertification every 60 days
 // instead of every other month.
 func days60() iop.Profile {
-	p := iop.MedicareIOP2025()
-	p.Certification.RecertMonths, p.Certification.RecertDays = 0, 60
+	p := ioprules.MedicareIOP2025()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.RecertMonths, b.Certification.RecertDays = 0, 60 })
 	return p
 }
 
@@ -42,17 +43,17 @@ func weekdays(d, last date.Date) []date.Date {
 }
 
 func TestCertificationDueDates(t *testing.T) {
-	iop25, php := iop.MedicareIOP2025().Certification, iop.MedicarePHP2025().Certification
+	iop25, php := benefitOf(ioprules.MedicareIOP2025()).Certification, benefitOf(ioprules.MedicarePHP2025()).Certification
 	tests := []struct {
 		name     string
-		rules    iop.CertificationRules
+		rules    schedule.CertificationRules
 		admitted date.Date
 		through  date.Date
 		want     []date.Date
 	}{
 		{"IOP: every other month, the end of February clamped", iop25, day(2024, 12, 31), day(2025, 7, 1),
 			[]date.Date{day(2024, 12, 31), day(2025, 2, 28), day(2025, 4, 28), day(2025, 6, 28)}},
-		{"60 days instead: 2025-03-01", days60().Certification, day(2024, 12, 31), day(2025, 7, 1),
+		{"60 days instead: 2025-03-01", benefitOf(days60()).Certification, day(2024, 12, 31), day(2025, 7, 1),
 			[]date.Date{day(2024, 12, 31), day(2025, 3, 1), day(2025, 4, 30), day(2025, 6, 29)}},
 		{"IOP across a leap day", iop25, day(2023, 12, 31), day(2024, 3, 1),
 			[]date.Date{day(2023, 12, 31), day(2024, 2, 29)}},
@@ -61,11 +62,11 @@ func TestCertificationDueDates(t *testing.T) {
 		{"PHP: service every day assumed, the 18th day is admission + 17, then every 30 days", php, day(2025, 1, 6), day(2025, 3, 31),
 			[]date.Date{day(2025, 1, 6), day(2025, 1, 23), day(2025, 2, 22), day(2025, 3, 24)}},
 		{"through before admission", php, day(2025, 1, 6), day(2025, 1, 5), nil},
-		{"a first recertification and no interval", iop.CertificationRules{FirstRecertDay: 10, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
+		{"a first recertification and no interval", schedule.CertificationRules{FirstRecertDay: 10, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
 			[]date.Date{day(2025, 1, 6), day(2025, 1, 16)}},
-		{"an initial certification only", iop.CertificationRules{InitialDays: 3, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
+		{"an initial certification only", schedule.CertificationRules{InitialDays: 3, Cite: php.Cite}, day(2025, 1, 6), day(2026, 1, 1),
 			[]date.Date{day(2025, 1, 9)}},
-		{"no rules", iop.CertificationRules{}, day(2025, 1, 6), day(2026, 1, 1), nil},
+		{"no rules", schedule.CertificationRules{}, day(2025, 1, 6), day(2026, 1, 1), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,12 +94,12 @@ func TestCertificationDueDates(t *testing.T) {
 }
 
 func TestNextCertification(t *testing.T) {
-	php := iop.MedicarePHP2025().Certification
+	php := benefitOf(ioprules.MedicarePHP2025()).Certification
 	adm := day(2025, 1, 6)
 	every := weekdays(adm, adm+60)
 	tests := []struct {
 		name    string
-		rules   iop.CertificationRules
+		rules   schedule.CertificationRules
 		signed  []date.Date
 		service []date.Date
 		want    date.Date
@@ -107,11 +108,11 @@ func TestNextCertification(t *testing.T) {
 		{"the initial one", php, nil, nil, adm, true},
 		{"the first recertification by the 18th day of services", php, []date.Date{adm}, every, day(2025, 1, 29), true},
 		{"not yet due: 17 days of services", php, []date.Date{adm}, every[:17], date.Zero, false},
-		{"counted in calendar days", calendarPHP().Certification, []date.Date{adm}, nil, adm + 17, true},
+		{"counted in calendar days", benefitOf(calendarPHP()).Certification, []date.Date{adm}, nil, adm + 17, true},
 		{"then 30 days after the last one signed", php, []date.Date{adm, adm + 15}, every, adm + 45, true},
-		{"IOP: two months after the initial one", iop.MedicareIOP2025().Certification, []date.Date{adm + 1}, nil, day(2025, 3, 7), true},
-		{"an initial one that never lapses", iop.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, nil, date.Zero, false},
-		{"no rules", iop.CertificationRules{}, nil, nil, date.Zero, false},
+		{"IOP: two months after the initial one", benefitOf(ioprules.MedicareIOP2025()).Certification, []date.Date{adm + 1}, nil, day(2025, 3, 7), true},
+		{"an initial one that never lapses", schedule.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, nil, date.Zero, false},
+		{"no rules", schedule.CertificationRules{}, nil, nil, date.Zero, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,7 +131,7 @@ func certCheck(t *testing.T, ck schedule.Checker, c schedule.Certifications, day
 	for _, d := range days {
 		ss = append(ss, at(d, 240))
 	}
-	got, err := ck.CheckCertification(summarize(t, ck, days[0], ss...), c)
+	got, err := ck.CheckCertification(ptr(summarize(t, ck, days[0], ss...)), c)
 	require.NoError(t, err)
 	return covered(t, ck, got)
 }
@@ -139,16 +140,16 @@ func TestCertificationDeadlines(t *testing.T) {
 	// The day before, on and after each deadline: a day of service on it is
 	// covered through the deadline, not after.
 	missing := func(p iop.Profile, need, got int64) iop.Finding {
-		return finding(schedule.CodeCertificationMissing, p.Certification.Cite, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
 	}
 	due := func(p iop.Profile, d date.Date, n int64) iop.Finding {
-		return finding(schedule.CodeCertificationDue, p.Certification.Cite, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
+		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
 	}
-	months, sixty := iop.MedicareIOP2025(), days60()
+	months, sixty := ioprules.MedicareIOP2025(), days60()
 	adm := day(2024, 12, 31)
 	signed := schedule.Certifications{Admitted: adm, Signed: []date.Date{adm}}
 	feb28, mar1 := day(2025, 2, 28), day(2025, 3, 1)
-	php, cal := iop.MedicarePHP2025(), calendarPHP()
+	php, cal := ioprules.MedicarePHP2025(), calendarPHP()
 	padm := day(2025, 1, 6) // a Monday
 	// Services Monday to Friday from admission: the 18th day of services is
 	// Wednesday 2025-01-29; the 18th calendar day is Thursday 2025-01-23.
@@ -187,12 +188,11 @@ func TestCheckCertification(t *testing.T) {
 	php := calendarPHP()
 	ck := checker(t, php)
 	adm := day(2025, 1, 6) // a Monday
-	cite := php.Certification.Cite
 	missing := func(need, got int64) iop.Finding {
-		return finding(schedule.CodeCertificationMissing, cite, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
 	}
 	due := func(d date.Date, n int64) iop.Finding {
-		return finding(schedule.CodeCertificationDue, cite, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
+		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
 	}
 	tests := []struct {
 		name     string
@@ -218,7 +218,7 @@ func TestCheckCertification(t *testing.T) {
 		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
 			iop.Findings{due(adm+48, 3)}},
 		{"the plan of care due for review after 31 days", adm + 28, []int{3, 4}, []date.Date{adm, adm + 18}, nil,
-			iop.Findings{finding(schedule.CodePlanReviewOverdue, cite, iop.Finding{Subject: "p-1", Day: adm + 32, Need: 31, Got: 32, Unit: iop.UnitDays})}},
+			iop.Findings{finding(schedule.CodePlanReviewOverdue, iop.Finding{Subject: "p-1", Day: adm + 32, Need: 31, Got: 32, Unit: iop.UnitDays})}},
 		{"day 31 is in time", adm + 28, []int{2, 3}, []date.Date{adm, adm + 18}, nil, nil},
 	}
 	for _, tt := range tests {
@@ -228,20 +228,20 @@ func TestCheckCertification(t *testing.T) {
 			for _, d := range tt.days {
 				ss = append(ss, at(w.Day(d), 240))
 			}
-			got, err := ck.CheckCertification(summarize(t, ck, tt.week, ss...), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
+			got, err := ck.CheckCertification(ptr(summarize(t, ck, tt.week, ss...)), schedule.Certifications{Admitted: adm, Signed: tt.signed, Reviewed: tt.reviewed})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, covered(t, ck, got))
 		})
 	}
 	t.Run("a profile without certification rules", func(t *testing.T) {
-		asam := checker(t, iop.ASAM3Level21())
-		fs, err := asam.CheckCertification(summarize(t, asam, adm, at(adm, 60)), schedule.Certifications{Admitted: adm})
+		asam := checker(t, ioprules.ASAM3Level21())
+		fs, err := asam.CheckCertification(ptr(summarize(t, asam, adm, at(adm, 60))), schedule.Certifications{Admitted: adm})
 		require.NoError(t, err)
 		assert.Nil(t, fs)
 	})
 	t.Run("appended", func(t *testing.T) {
 		dst := iop.Findings{{Code: "x"}}
-		got, err := ck.AppendCertification(dst, summarize(t, ck, adm, at(adm, 60)), schedule.Certifications{Admitted: adm})
+		got, err := ck.AppendCertification(dst, ptr(summarize(t, ck, adm, at(adm, 60))), schedule.Certifications{Admitted: adm})
 		require.NoError(t, err)
 		assert.Equal(t, append(dst, missing(1, 0), due(adm, 1)), got)
 	})
@@ -268,8 +268,8 @@ func TestCertificationsValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, fieldErrors(t, tt.c.Validate()))
-			ck := checker(t, iop.MedicarePHP2024())
-			_, err := ck.CheckCertification(summarize(t, ck, adm), tt.c)
+			ck := checker(t, ioprules.MedicarePHP2024())
+			_, err := ck.CheckCertification(ptr(summarize(t, ck, adm)), tt.c)
 			want := map[string]string{}
 			for f, r := range tt.want {
 				want["certifications."+f] = r
@@ -278,10 +278,10 @@ func TestCertificationsValidate(t *testing.T) {
 		})
 	}
 	require.NoError(t, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 1, adm + 18}}.Validate(), "an initial certification may precede admission")
-	ck := checker(t, iop.MedicarePHP2024())
-	_, err := ck.CheckCertification(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	ck := checker(t, ioprules.MedicarePHP2024())
+	_, err := ck.CheckCertification(&schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
 	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
-	_, err = schedule.Checker{}.CheckCertification(schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
+	_, err = schedule.Checker{}.CheckCertification(&schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
 

@@ -22,6 +22,7 @@ type Checker struct{ r *checker }
 
 type checker struct {
 	p       iop.Profile
+	b       Benefit // the profile's schedule part; zero without one
 	rules   check.Rules
 	cite    [len(rules)]iop.Citation // the profile's citation of each rule's group; zero for the table's
 	weekly  bool                     // the profile sets weekly hours
@@ -42,12 +43,15 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		return Checker{}, err
 	}
 	r := &checker{p: p.Clone()}
-	rs, err := check.New("schedule", rules[:], &r.p)
-	if err != nil {
-		return Checker{}, err
-	}
+	rs := check.New(rules[:], &r.p)
 	r.rules = rs
-	q := &r.p
+	if b, ok := iop.PartOf[Benefit](&r.p); ok {
+		// The checker's own copy: a caller that changes a slice of its
+		// part afterwards does not change the checker.
+		r.b = b.clone()
+		r.p = r.p.WithPart(r.b)
+	}
+	q := &r.b
 	r.count = newCounter(&q.Counting)
 	r.claims = newClaimRules(&q.Claims)
 	r.weekly = q.Weekly.Adult != (iop.Band{}) || q.Weekly.Adolescent != (iop.Band{})
@@ -89,7 +93,22 @@ func (ck Checker) Profile() iop.Profile {
 	if ck.r == nil {
 		return iop.Profile{}
 	}
+	if _, ok := iop.PartOf[Benefit](&ck.r.p); ok {
+		return ck.r.p.WithPart(ck.r.b.clone())
+	}
 	return ck.r.p.Clone()
+}
+
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off) and the
+// citation of the profile's own parameters for the rule when it has them,
+// the rule's general source otherwise. It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
+	}
+	return ck.r.rules.Table(ck.r.cite[:])
 }
 
 // add appends the finding of rule i about subject (and day, when it
@@ -97,7 +116,7 @@ func (ck Checker) Profile() iop.Profile {
 // group. The finding is built in place, in the call to check.Rules.Add, so
 // that it is copied as little as possible.
 func (r *checker) add(dst iop.Findings, i int, subject string, day date.Date, need, got int64, unit iop.Unit) iop.Findings {
-	return r.rules.Add(dst, i, iop.Finding{Subject: subject, Day: day, Need: need, Got: got, Unit: unit, Cite: r.cite[i]})
+	return r.rules.Add(dst, i, iop.Finding{Subject: subject, Day: day, Need: need, Got: got, Unit: unit})
 }
 
 // Summarize adds up one patient's sessions of week w under ck's counting
@@ -243,42 +262,47 @@ func sessionErrors(w Week, sessions []Session) error {
 //
 // It returns an error, and no findings, when e is not valid or s has no
 // week or negative figures: [iop.FieldErrors] naming "episode.population",
-// "summary.week" and so on. It does not allocate when the week complies.
-func (ck Checker) CheckWeek(s WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.appendWeek(nil, &s, &e)
+// "summary.week" and so on; a nil s is "summary" missing. It does not
+// allocate when the week complies. The summary is passed by pointer, as
+// every record larger than 128 bytes is, and is not changed.
+func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
+	return ck.AppendWeek(nil, s, e)
 }
 
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
 // returns the extended slice; on error it returns dst unchanged. It
 // allocates only when dst must grow.
-func (ck Checker) AppendWeek(dst iop.Findings, s WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.appendWeek(dst, &s, &e)
-}
-
-// appendWeek is AppendWeek with the summary and the episode by reference,
-// not copied again.
-func (ck Checker) appendWeek(dst iop.Findings, s *WeekSummary, e *Episode) (iop.Findings, error) {
+func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
-	if !e.valid() || !s.valid() {
-		return dst, weekErrors(s, e)
+	if s == nil {
+		return dst, &iop.FieldError{Field: "summary", Err: iop.ErrMissing}
 	}
-	return ck.r.week(dst, s, e), nil
+	if !e.valid() || !s.valid() {
+		return dst, weekErrors(s, &e)
+	}
+	return ck.r.week(dst, s, &e), nil
+}
+
+// CheckWeeks is [Checker.AppendWeeks] into a new slice.
+func (ck Checker) CheckWeeks(sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
+	return ck.AppendWeeks(nil, sums, episode)
 }
 
 // AppendWeeks checks many patient-weeks, as a [Summarizer] returns them,
 // appending every finding to dst in the order of sums: a billing job's loop
 // that reuses one findings slice from batch to batch. episode returns the
-// episode of a patient in a week (a patient may have had several). A
-// summary or an episode that is not valid adds no findings: every such
-// error is returned, as [iop.FieldErrors] naming "sums[i].episode.admitted"
-// and so on, with the findings of the others. It allocates only when dst
-// must grow, and for errors.
+// episode of a patient in a week (a patient may have had several), and is
+// called once per summary. It is all or nothing: when a summary or an
+// episode is not valid, it returns dst unchanged and every such error, as
+// [iop.FieldErrors] naming "sums[i].episode.admitted" and so on. It
+// allocates only when dst must grow, and for errors.
 func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
+	orig := dst
 	var es iop.FieldErrors
 	for i := range sums {
 		s := &sums[i]
@@ -287,9 +311,14 @@ func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func
 			es.Add("sums["+strconv.Itoa(i)+"]", weekErrors(s, &e))
 			continue
 		}
-		dst = ck.r.week(dst, s, &e)
+		if len(es) == 0 {
+			dst = ck.r.week(dst, s, &e)
+		}
 	}
-	return dst, es.Err()
+	if len(es) > 0 {
+		return orig, es
+	}
+	return dst, nil
 }
 
 // weekErrors returns the errors of a week's check.
@@ -350,7 +379,7 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings
 // tiers to a week with days in the episode.
 func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh weekShape, counted iop.Minutes,
 	day *[daysPerWeek]iop.Minutes, services *[daysPerWeek]uint16) iop.Findings {
-	p := &r.p
+	p := &r.b
 	// Weekly hours: the band, adjusted for a partial week.
 	var band iop.Band
 	served := false
@@ -400,7 +429,7 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 	}
 	if judged > 0 {
 		fs = r.rules.Add(fs, ruleWeeklyAboveMaximum, iop.Finding{Subject: s.Patient, Level: p.Weekly.Above,
-			Need: int64(band.Max), Got: int64(counted), Unit: iop.UnitMinutes, Cite: r.cite[ruleWeeklyAboveMaximum]})
+			Need: int64(band.Max), Got: int64(counted), Unit: iop.UnitMinutes})
 	}
 	if r.daily && p.Daily.MinDayMinutes > 0 {
 		for i, m := range day {

@@ -8,7 +8,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -38,12 +40,12 @@ func daysOf(minutes ...iop.Minutes) []schedule.Session {
 }
 
 func TestWeekBoundariesToTheMinute(t *testing.T) {
-	asam, php, medicare := iop.ASAM3Level21(), iop.MedicarePHP2025(), iop.MedicareIOP2025()
+	asam, php, medicare := ioprules.ASAM3Level21(), ioprules.MedicarePHP2025(), ioprules.MedicareIOP2025()
 	below := func(p iop.Profile, need, got int64) iop.Findings {
-		return iop.Findings{findingIn(p, schedule.CodeWeeklyBelowMinimum, p.Weekly.Cite, minutes(need, got))}
+		return iop.Findings{findingIn(p, schedule.CodeWeeklyBelowMinimum, minutes(need, got))}
 	}
 	above := func(need, got int64) iop.Findings {
-		f := finding(schedule.CodeWeeklyAboveMaximum, asam.Weekly.Cite, minutes(need, got))
+		f := finding(schedule.CodeWeeklyAboveMaximum, minutes(need, got))
 		f.Level = iop.Level25
 		return iop.Findings{f}
 	}
@@ -73,11 +75,11 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 			e.Population = tt.pop
 			got := check(t, checker(t, tt.profile), mon, e, daysOf(tt.minutes...)...)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.want.HasBlocking(), got.Err() != nil, "Err() is an error exactly when a finding blocks")
+			assert.Equal(t, tt.want.HasBlocking(), got.BlockingErr() != nil, "Err() is an error exactly when a finding blocks")
 		})
 	}
 	t.Run("the Medicare weekly minimum is a warning", func(t *testing.T) {
-		for _, p := range []iop.Profile{medicare, php, iop.MedicareIOP2024(), iop.MedicarePHP2026()} {
+		for _, p := range []iop.Profile{medicare, php, ioprules.MedicareIOP2024(), ioprules.MedicarePHP2026()} {
 			got := check(t, checker(t, p), mon, adult(), daysOf(60)...)
 			require.NotEmpty(t, got)
 			assert.Equal(t, iop.Warning, got[0].Severity, p.ID)
@@ -89,10 +91,10 @@ func TestDayServicesMedicare(t *testing.T) {
 	// A day with fewer than 3 services is not paid as a program day: a
 	// blocking finding under the Medicare profiles; 3 services reach the
 	// lower tier and 4 the upper one.
-	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.MedicarePHP2025()} {
+	for _, p := range []iop.Profile{ioprules.MedicareIOP2025(), ioprules.MedicarePHP2025()} {
 		ck := checker(t, p)
 		tier := func(n int64) iop.Findings {
-			return iop.Findings{findingIn(p, schedule.CodeBelowTier, p.ServiceTiers.Cite,
+			return iop.Findings{findingIn(p, schedule.CodeBelowTier,
 				iop.Finding{Subject: "p-1", Day: mon, Need: 3, Got: n, Unit: iop.UnitCount})}
 		}
 		tests := []struct {
@@ -102,8 +104,8 @@ func TestDayServicesMedicare(t *testing.T) {
 			apc      [2]string
 		}{
 			{2, tier(2), 0, [2]string{}},
-			{3, nil, 3, [2]string{p.ServiceTiers.Tiers[0].APC(iop.HospitalOutpatient), p.ServiceTiers.Tiers[0].APC(iop.CMHC)}},
-			{4, nil, 4, [2]string{p.ServiceTiers.Tiers[1].APC(iop.HospitalOutpatient), p.ServiceTiers.Tiers[1].APC(iop.CMHC)}},
+			{3, nil, 3, [2]string{benefitOf(p).ServiceTiers.Tiers[0].APC(iop.HospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[0].APC(iop.CMHC)}},
+			{4, nil, 4, [2]string{benefitOf(p).ServiceTiers.Tiers[1].APC(iop.HospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[1].APC(iop.CMHC)}},
 		}
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%s/%d services", p.ID, tt.services), func(t *testing.T) {
@@ -114,12 +116,12 @@ func TestDayServicesMedicare(t *testing.T) {
 					ss = append(ss, s)
 				}
 				sum := summarize(t, ck, mon, ss...)
-				fs, err := ck.CheckWeek(sum, adult())
+				fs, err := ck.CheckWeek(&sum, adult())
 				require.NoError(t, err)
 				covered(t, ck, fs)
 				assert.Equal(t, tt.want, only(fs, schedule.CodeBelowTier))
 				if tt.want != nil {
-					require.ErrorIs(t, fs.Err(), schedule.CodeBelowTier, "the day blocks billing")
+					require.ErrorIs(t, fs.BlockingErr(), schedule.CodeBelowTier, "the day blocks billing")
 				}
 				hosp, cmhc, rhc := ck.DaysIn(sum, iop.HospitalOutpatient)[0], ck.DaysIn(sum, iop.CMHC)[0], ck.DaysIn(sum, iop.RHC)[0]
 				assert.Equal(t, tt.tier > 0, hosp.HasTier)
@@ -131,7 +133,7 @@ func TestDayServicesMedicare(t *testing.T) {
 			})
 		}
 	}
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	four := ck.DaysIn(summarize(t, ck, mon, daysOf(240)...), iop.HospitalOutpatient)[0]
 	assert.Equal(t, "5862", four.APC, "hospital IOP, 4 or more services")
 	three := ck.DaysIn(summarize(t, ck, mon, daysOf(240)[:3]...), iop.CMHC)[0]
@@ -139,12 +141,12 @@ func TestDayServicesMedicare(t *testing.T) {
 }
 
 func TestWeekServiceDaysH0015(t *testing.T) {
-	h := iop.H0015()
+	h := ioprules.H0015()
 	short := func(i int, got int64) iop.Finding {
-		return finding(schedule.CodeShortDay, h.Daily.Cite, iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 180, Got: got, Unit: iop.UnitMinutes})
+		return finding(schedule.CodeShortDay, iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 180, Got: got, Unit: iop.UnitMinutes})
 	}
 	tooFew := func(got int64) iop.Finding {
-		return finding(schedule.CodeTooFewDays, h.Daily.Cite, iop.Finding{Subject: "p-1", Need: 3, Got: got, Unit: iop.UnitDays})
+		return finding(schedule.CodeTooFewDays, iop.Finding{Subject: "p-1", Need: 3, Got: got, Unit: iop.UnitDays})
 	}
 	tests := []struct {
 		name    string
@@ -165,17 +167,17 @@ func TestWeekServiceDaysH0015(t *testing.T) {
 }
 
 func TestWeekPartialWeeks(t *testing.T) {
-	asam := iop.ASAM3Level21() // prorated first and last weeks
-	withRules := func(first, last iop.PartialWeek) iop.Profile {
-		p := iop.ASAM3Level21()
-		p.PartialWeeks.First, p.PartialWeeks.Last = first, last
+	asam := ioprules.ASAM3Level21() // prorated first and last weeks
+	withRules := func(first, last schedule.PartialWeek) iop.Profile {
+		p := ioprules.ASAM3Level21()
+		p = withBenefit(p, func(b *schedule.Benefit) { b.PartialWeeks.First, b.PartialWeeks.Last = first, last })
 		return p
 	}
 	partial := func(need, got int64) iop.Finding {
-		return finding(schedule.CodePartialWeek, asam.PartialWeeks.Cite, minutes(need, got))
+		return finding(schedule.CodePartialWeek, minutes(need, got))
 	}
 	below := func(need, got int64) iop.Finding {
-		return finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(need, got))
+		return finding(schedule.CodeWeeklyBelowMinimum, minutes(need, got))
 	}
 	thu, fri := mon+3, mon+4
 	tests := []struct {
@@ -192,15 +194,15 @@ func TestWeekPartialWeeks(t *testing.T) {
 			[]schedule.Session{at(thu, 180), at(fri, 127)}, iop.Findings{partial(308, 307), below(308, 307)}},
 		{"admitted Monday: a full week", asam, mon, 0,
 			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{below(540, 308)}},
-		{"full rule: a partial first week needs 540", withRules(iop.PartialWeekFull, iop.PartialWeekFull), thu, 0,
+		{"full rule: a partial first week needs 540", withRules(schedule.PartialWeekFull, schedule.PartialWeekFull), thu, 0,
 			[]schedule.Session{at(thu, 180), at(fri, 128)}, iop.Findings{below(540, 308)}},
-		{"exempt rule: a partial first week needs nothing", withRules(iop.PartialWeekExempt, iop.PartialWeekFull), thu, 0,
+		{"exempt rule: a partial first week needs nothing", withRules(schedule.PartialWeekExempt, schedule.PartialWeekFull), thu, 0,
 			[]schedule.Session{at(fri, 60)}, iop.Findings{partial(0, 60)}},
 		{"discharged Tuesday: 2 of 7 days, 540*2/7 = 154", asam, day(2025, 1, 6), mon + 1,
 			[]schedule.Session{at(mon, 154)}, iop.Findings{partial(154, 154)}},
 		{"admitted Tuesday, discharged Thursday: 3 days, 231", asam, mon + 1, thu,
 			[]schedule.Session{at(mon+1, 231)}, iop.Findings{partial(231, 231)}},
-		{"first and last: the rule that asks less applies", withRules(iop.PartialWeekFull, iop.PartialWeekExempt), mon + 1, thu,
+		{"first and last: the rule that asks less applies", withRules(schedule.PartialWeekFull, schedule.PartialWeekExempt), mon + 1, thu,
 			[]schedule.Session{at(mon+1, 30)}, iop.Findings{partial(0, 30)}},
 	}
 	for _, tt := range tests {
@@ -213,19 +215,19 @@ func TestWeekPartialWeeks(t *testing.T) {
 
 func TestWeekPartialServiceDays(t *testing.T) {
 	// H0015 admitted on Thursday: 3 days x 4/7 = 1 service day needed.
-	h := iop.H0015()
+	h := ioprules.H0015()
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 3}
 	got := check(t, checker(t, h), mon, e, at(mon+4, 180))
-	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek, h.PartialWeeks.Cite,
+	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek,
 		iop.Finding{Subject: "p-1", Need: 1, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
 func TestWeekStepDown(t *testing.T) {
-	asam := iop.ASAM3Level21() // 2 weeks of step-down allowance
+	asam := ioprules.ASAM3Level21() // 2 weeks of step-down allowance
 	e := adult()
 	e.SteppedDown = mon + 2 // Wednesday: the allowance runs to the Tuesday two weeks on
-	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, asam.StepDown.Cite, minutes(540, 300))}
-	below := iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(540, 300))}
+	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, minutes(540, 300))}
+	below := iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 300))}
 	tests := []struct {
 		name string
 		week date.Date
@@ -244,53 +246,53 @@ func TestWeekStepDown(t *testing.T) {
 	}
 
 	// The allowance covers the service-day minimum too.
-	h := iop.H0015()
-	h.StepDown = asam.StepDown
+	h := ioprules.H0015()
+	h = withBenefit(h, func(b *schedule.Benefit) { b.StepDown = benefitOf(asam).StepDown })
 	got := check(t, checker(t, h), mon, e, at(mon, 180))
-	assert.Equal(t, iop.Findings{finding(schedule.CodeStepDownAllowance, asam.StepDown.Cite,
+	assert.Equal(t, iop.Findings{finding(schedule.CodeStepDownAllowance,
 		iop.Finding{Subject: "p-1", Need: 3, Got: 1, Unit: iop.UnitDays})}, got)
 }
 
 func TestWeekOtherFindings(t *testing.T) {
-	medicare := iop.MedicareIOP2024()
+	medicare := ioprules.MedicareIOP2024()
 	t.Run("service outside the episode is not counted", func(t *testing.T) {
-		asam := iop.ASAM3Level21()
+		asam := ioprules.ASAM3Level21()
 		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
 		got := check(t, checker(t, asam), mon, e, at(mon, 300), at(mon+1, 240), at(mon+3, 120))
 		assert.Equal(t, iop.Findings{
-			finding(schedule.CodeServiceOutsideEpisode, iop.Citation{}, minutes(660, 540)), // 120 minutes outside
-			finding(schedule.CodePartialWeek, asam.PartialWeeks.Cite, minutes(231, 540)),   // 3 of 7 days
+			finding(schedule.CodeServiceOutsideEpisode, minutes(660, 540)), // 120 minutes outside
+			finding(schedule.CodePartialWeek, minutes(231, 540)),           // 3 of 7 days
 		}, got)
 	})
 	t.Run("a week wholly outside the episode", func(t *testing.T) {
 		e := schedule.Episode{Population: iop.Adult, Admitted: mon + 7}
-		got := check(t, checker(t, iop.ASAM3Level21()), mon, e, at(mon, 60))
+		got := check(t, checker(t, ioprules.ASAM3Level21()), mon, e, at(mon, 60))
 		ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode)
 	})
 	t.Run("a population the profile does not serve", func(t *testing.T) {
-		p := iop.TIP47()
-		p.Weekly.Adolescent = iop.Band{}
+		p := ioprules.TIP47()
+		p = withBenefit(p, func(b *schedule.Benefit) { b.Weekly.Adolescent = iop.Band{} })
 		e := adult()
 		e.Population = iop.Adolescent
 		got := check(t, checker(t, p), mon, e, daysOf(180, 180, 180)...)
-		assert.Equal(t, iop.Findings{finding(schedule.CodePopulationNotServed, p.Weekly.Cite, iop.Finding{Subject: "p-1"})}, got)
+		assert.Equal(t, iop.Findings{finding(schedule.CodePopulationNotServed, iop.Finding{Subject: "p-1"})}, got)
 	})
 	t.Run("days below the lowest payment tier", func(t *testing.T) {
 		ss := []schedule.Session{at(mon, 90), at(mon+1, 90), at(mon+2, 180), at(mon, 90), at(mon+1, 90)}
 		ss[3].Start, ss[4].Start = schedule.MustParseClock("11:00"), schedule.MustParseClock("11:00")
-		asam := iop.ASAM3Level21()
-		asam.ServiceTiers = medicare.ServiceTiers // tiers without Medicare's settings: the table's warning
+		asam := ioprules.ASAM3Level21()
+		asam = withBenefit(asam, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(medicare).ServiceTiers }) // tiers without Medicare's settings: the table's warning
 		got := check(t, checker(t, asam), mon, adult(), ss...)
 		tier := func(i int, n int64) iop.Finding {
-			return finding(schedule.CodeBelowTier, medicare.ServiceTiers.Cite,
+			return finding(schedule.CodeBelowTier,
 				iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 3, Got: n, Unit: iop.UnitCount})
 		}
 		assert.Equal(t, iop.Findings{tier(0, 2), tier(1, 2), tier(2, 1)}, only(got, schedule.CodeBelowTier))
-		require.NoError(t, got.Err(), "warnings do not block")
-		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", got[0].Message())
+		require.NoError(t, got.BlockingErr(), "warnings do not block")
+		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", checker(t, asam).Rules().Message(got[0]))
 	})
 	t.Run("time that does not count and time missed", func(t *testing.T) {
-		asam := iop.ASAM3Level21()
+		asam := ioprules.ASAM3Level21()
 		rec := at(mon+3, 60)
 		rec.Kind = iop.Recreation
 		absent := at(mon+3, 120)
@@ -303,16 +305,16 @@ func TestWeekOtherFindings(t *testing.T) {
 		assert.Equal(t, [3]int32{1, 1, 1}, [3]int32{sum.Absent, sum.Excused, sum.Partial}, "the summary counts the misses")
 		got := checkSum(t, checker(t, asam), sum, adult())
 		assert.Equal(t, iop.Findings{
-			finding(schedule.CodeUncountedTime, asam.Counting.Cite, minutes(750, 690)), // 60 minutes of recreation
-			finding(schedule.CodeMissedTime, asam.Counting.Cite, minutes(900, 690)),    // 210 minutes missed
+			finding(schedule.CodeUncountedTime, minutes(750, 690)), // 60 minutes of recreation
+			finding(schedule.CodeMissedTime, minutes(900, 690)),    // 210 minutes missed
 		}, got)
 	})
 }
 
 func TestWeekRuleOrder(t *testing.T) {
 	// Every rule a week can break at once comes out in table order.
-	p := iop.S9480NewYork() // weekly minimum, per-day minimum
-	p.ServiceTiers = iop.MedicareIOP2024().ServiceTiers
+	p := ioprules.S9480NewYork() // weekly minimum, per-day minimum
+	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(ioprules.MedicareIOP2024()).ServiceTiers })
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 1, Discharged: mon + 5}
 	rec := at(mon+2, 30)
 	rec.Kind, rec.Start = iop.Recreation, schedule.MustParseClock("18:00")
@@ -322,8 +324,8 @@ func TestWeekRuleOrder(t *testing.T) {
 	ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode, schedule.CodePartialWeek, schedule.CodeWeeklyBelowMinimum,
 		schedule.CodeShortDay, schedule.CodeBelowTier, schedule.CodeUncountedTime, schedule.CodeMissedTime)
 	rank := map[iop.Code]int{}
-	for i, r := range schedule.Rules() {
-		rank[r.Code] = i
+	for r := range schedule.Rules().All() {
+		rank[r.Code] = len(rank)
 	}
 	for i := 1; i < len(got); i++ {
 		assert.LessOrEqual(t, rank[got[i-1].Code], rank[got[i].Code], "%s before %s", got[i-1].Code, got[i].Code)
@@ -331,7 +333,7 @@ func TestWeekRuleOrder(t *testing.T) {
 }
 
 func TestWeekCalendarEdges(t *testing.T) {
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	t.Run("a Sunday week that straddles the year end", func(t *testing.T) {
 		sun, err := schedule.CalendarWeeks(0)
 		require.NoError(t, err)
@@ -361,7 +363,7 @@ func TestWeekCalendarEdges(t *testing.T) {
 }
 
 func TestWeekErrors(t *testing.T) {
-	ck := checker(t, iop.ASAM3Level21())
+	ck := checker(t, ioprules.ASAM3Level21())
 	sum := summarize(t, ck, mon, at(mon, 540))
 	tests := []struct {
 		name string
@@ -378,23 +380,23 @@ func TestWeekErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs, err := ck.CheckWeek(sum, tt.e)
+			fs, err := ck.CheckWeek(&sum, tt.e)
 			assert.Nil(t, fs)
 			assert.Equal(t, tt.want, fieldErrors(t, err))
 			dst := iop.Findings{{Code: "x"}}
-			got, err := ck.AppendWeek(dst, sum, tt.e)
+			got, err := ck.AppendWeek(dst, &sum, tt.e)
 			require.Error(t, err)
 			assert.Equal(t, dst, got, "dst is returned unchanged")
 		})
 	}
-	_, err := ck.CheckWeek(schedule.WeekSummary{}, adult())
+	_, err := ck.CheckWeek(&schedule.WeekSummary{}, adult())
 	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
 	neg := sum
 	neg.DayMinutes[3] = -1
-	_, err = ck.CheckWeek(neg, adult())
+	_, err = ck.CheckWeek(&neg, adult())
 	assert.Equal(t, map[string]string{"summary.minutes": "out of range: negative"}, fieldErrors(t, err))
 	require.ErrorIs(t, err, iop.ErrOutOfRange)
-	_, err = schedule.Checker{}.CheckWeek(sum, adult())
+	_, err = schedule.Checker{}.CheckWeek(&sum, adult())
 	require.ErrorIs(t, err, iop.ErrMissing)
 	assert.Equal(t, "checker", fieldError(t, err).Field)
 }
@@ -403,12 +405,12 @@ func TestNewChecker(t *testing.T) {
 	_, err := schedule.NewChecker(iop.Profile{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 
-	p := iop.MedicareIOP2024()
+	p := ioprules.MedicareIOP2024()
 	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
-	p.ServiceTiers.Tiers[0].MinServices = 1
-	p.Counting.Codes = append(p.Counting.Codes, "X")
-	assert.True(t, ck.Profile().Equal(iop.MedicareIOP2024()), "the checker keeps its own copy of the profile")
+	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers.Tiers[0].MinServices = 1 })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = append(benefitOf(p).Counting.Codes, "X") })
+	assert.True(t, ck.Profile().Equal(ioprules.MedicareIOP2024()), "the checker keeps its own copy of the profile")
 	assert.False(t, ck.IsZero())
 	assert.True(t, schedule.Checker{}.IsZero())
 	assert.True(t, schedule.Checker{}.Profile().IsZero())
@@ -418,9 +420,9 @@ func TestNewChecker(t *testing.T) {
 // given in JSON, as a payer's profile file would hold them.
 func withSettings(t *testing.T, settings string) (iop.Profile, error) {
 	t.Helper()
-	b, err := json.Marshal(iop.ASAM3Level21()) // a profile with no settings of its own
+	b, err := json.Marshal(ioprules.ASAM3Level21()) // a profile with no settings of its own
 	require.NoError(t, err)
-	return iop.ParseProfile([]byte(strings.TrimSuffix(string(b), "}") + `,"rules":` + settings + `}`))
+	return ioprules.ParseProfile([]byte(strings.TrimSuffix(string(b), "}") + `,"rules":` + settings + `}`))
 }
 
 func TestProfileSettings(t *testing.T) {
@@ -429,10 +431,10 @@ func TestProfileSettings(t *testing.T) {
 		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.below-minimum","severity":"warning","cite":{"source":"payer contract"}}]`)
 		require.NoError(t, err)
 		got := check(t, checker(t, p), mon, adult(), week...)
-		want := finding(schedule.CodeWeeklyBelowMinimum, p.Weekly.Cite, minutes(540, 539))
+		want := finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 539))
 		want.Severity = iop.Warning
 		assert.Equal(t, iop.Findings{want}, got)
-		require.NoError(t, got.Err(), "the week no longer blocks")
+		require.NoError(t, got.BlockingErr(), "the week no longer blocks")
 	})
 	t.Run("off", func(t *testing.T) {
 		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.below-minimum","off":true,"cite":{"source":"payer contract"}}]`)
@@ -440,23 +442,23 @@ func TestProfileSettings(t *testing.T) {
 		assert.Nil(t, check(t, checker(t, p), mon, adult(), week...))
 	})
 	t.Run("an unknown schedule code", func(t *testing.T) {
-		p, err := withSettings(t, `[{"code":"schedule.weekly-minutes.too-low","off":true,"cite":{"source":"payer contract"}}]`)
-		require.NoError(t, err, "the profile alone does not know the package's codes")
-		_, err = schedule.NewChecker(p)
+		_, err := withSettings(t, `[{"code":"schedule.weekly-minutes.too-low","off":true,"cite":{"source":"payer contract"}}]`)
 		require.ErrorIs(t, err, iop.ErrUnknown)
 		assert.Equal(t, map[string]string{"rules[0].code": "unknown value"}, fieldErrors(t, err))
 	})
-	t.Run("another package's code is not schedule's business", func(t *testing.T) {
-		p, err := withSettings(t, `[{"code":"group.size.above-maximum","off":true,"cite":{"source":"payer contract"}}]`)
-		require.NoError(t, err)
+	t.Run("a code of a package the profile has no part of", func(t *testing.T) {
+		_, err := withSettings(t, `[{"code":"group.size.above-maximum","off":true,"cite":{"source":"payer contract"}}]`)
+		require.ErrorIs(t, err, iop.ErrUnknown, "the ASAM profile has no group part")
+		p := ioprules.ASAM3Level21().WithPart(group.Composition{})
+		p.Rules = []iop.RuleSetting{{Code: group.CodeSizeAboveMaximum, Off: true, Cite: iop.Citation{Source: "payer contract"}}}
 		_, err = schedule.NewChecker(p)
-		require.NoError(t, err)
+		require.NoError(t, err, "with a group part, a group code may be set")
 	})
 }
 
 func TestCheckerConcurrent(t *testing.T) {
 	// One Checker shared by goroutines (run with -race).
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	ss := daysOf(180, 180, 179)
 	var wg sync.WaitGroup
 	results := make([]iop.Findings, 8)
@@ -468,7 +470,7 @@ func TestCheckerConcurrent(t *testing.T) {
 				if err != nil {
 					return
 				}
-				fs, _ = ck.AppendWeek(fs[:0], sum, adult())
+				fs, _ = ck.AppendWeek(fs[:0], &sum, adult())
 			}
 			results[g] = fs
 		})
@@ -480,7 +482,7 @@ func TestCheckerConcurrent(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	w := schedule.ISOWeeks().Of(mon)
 	rec := at(mon+1, 45)
 	rec.Kind = iop.Recreation
@@ -523,7 +525,7 @@ func TestSummarize(t *testing.T) {
 }
 
 func TestWeekSummaryJSON(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	sum := summarize(t, ck, mon, at(mon, 180), at(mon+2, 60))
 	b, err := json.Marshal(sum)
 	require.NoError(t, err)
@@ -537,8 +539,8 @@ func TestWeekSummaryJSON(t *testing.T) {
 }
 
 func TestAppendWeeks(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	ck := checker(t, ioprules.MedicareIOP2024())
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
 	for i := range ss[12:] {
@@ -556,14 +558,17 @@ func TestAppendWeeks(t *testing.T) {
 		}
 		return adult()
 	}
-	dst := make(iop.Findings, 0, 8)
+	dst := append(make(iop.Findings, 0, 8), iop.Finding{Code: "kept"})
 	got, err := ck.AppendWeeks(dst, sums, episode)
 	assert.Equal(t, map[string]string{"sums[3].episode.admitted": "missing"}, fieldErrors(t, err))
+	assert.Equal(t, iop.Findings{{Code: "kept"}}, got, "all or nothing: an error adds no findings")
+	got, err = ck.CheckWeeks(sums[:3], episode)
+	require.NoError(t, err)
 	covered(t, ck, got)
 	// p-1's second week, of one session; p-2's week of 539 minutes.
 	want := iop.Findings{}
 	for _, s := range sums[:3] {
-		fs, err := ck.CheckWeek(s, adult())
+		fs, err := ck.CheckWeek(&s, adult())
 		require.NoError(t, err)
 		want = append(want, fs...)
 	}
@@ -579,16 +584,16 @@ func TestAppendWeeks(t *testing.T) {
 }
 
 func TestDays(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2024())
 	ss := slices.DeleteFunc(daysOf(180, 0, 100), func(s schedule.Session) bool { return s.Planned == 0 })
 	sum := summarize(t, ck, mon, ss...)
 	days := ck.Days(sum)
-	tier4 := iop.MedicareIOP2024().ServiceTiers.Tiers[1]
+	tier4 := benefitOf(ioprules.MedicareIOP2024()).ServiceTiers.Tiers[1]
 	assert.Equal(t, schedule.Day{Date: mon, Weekday: 1, Minutes: 180, Services: 4, ServiceDay: true, Tier: tier4, HasTier: true}, days[0])
 	assert.Equal(t, schedule.Day{Date: mon + 1, Weekday: 2}, days[1])
 	assert.Equal(t, schedule.Day{Date: mon + 6, Weekday: 0}, days[6])
 
-	h := checker(t, iop.H0015())
+	h := checker(t, ioprules.H0015())
 	hd := h.Days(summarize(t, h, mon, at(mon, 179), at(mon+1, 180)))
 	assert.False(t, hd[0].ServiceDay, "179 minutes is not an H0015 service day")
 	assert.True(t, hd[1].ServiceDay)

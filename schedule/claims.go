@@ -15,7 +15,7 @@ import (
 // claim's type of bill and condition codes (repeated on each line of a
 // claim, as flat exports do).
 //
-// How a line becomes service is the profile's rule ([iop.ClaimRules]): a
+// How a line becomes service is the profile's rule ([ClaimRules]): a
 // program code that is timed stands for Units × UnitMinutes; an untimed
 // code is one service of unknown length (0 minutes unless Minutes says); a
 // per diem is one program day of DayMinutes. Minutes, when given,
@@ -205,13 +205,13 @@ func ParseClaimLines(data []byte) ([]ClaimLine, error) {
 	return ls, nil
 }
 
-// claimRules is a profile's [iop.ClaimRules] ready for the hot paths.
+// claimRules is a profile's [ClaimRules] ready for the hot paths.
 type claimRules struct {
-	p     *iop.ClaimRules
+	p     *ClaimRules
 	codes map[string]int // the index of each program code; read-only
 }
 
-func newClaimRules(r *iop.ClaimRules) claimRules {
+func newClaimRules(r *ClaimRules) claimRules {
 	c := claimRules{p: r, codes: make(map[string]int, len(r.Codes))}
 	for i, sc := range r.Codes {
 		c.codes[sc.Code] = i
@@ -332,7 +332,7 @@ func claimErrors(w Week, lines []ClaimLine) error {
 }
 
 // CheckClaim checks the lines of one claim against ck's claim rules
-// ([iop.ClaimRules]) and returns every finding in rule order (nil when the
+// ([ClaimRules]) and returns every finding in rule order (nil when the
 // claim complies), each with the claim's ID as Subject:
 // [CodeClaimCodeExcluded] for lines with a code that must not be reported
 // on a program claim (Ref the first such code, Day its date, Got the
@@ -369,15 +369,22 @@ func (ck Checker) AppendClaim(dst iop.Findings, lines []ClaimLine) (iop.Findings
 	return ck.r.claim(dst, lines), nil
 }
 
+// CheckClaims is [Checker.AppendClaims] into a new slice.
+func (ck Checker) CheckClaims(lines []ClaimLine) (iop.Findings, error) {
+	return ck.AppendClaims(nil, lines)
+}
+
 // AppendClaims checks every claim of an export, whose lines come grouped
 // by claim (each run of lines with the same claim ID is one claim), into
-// dst, claim after claim. A line that fails [ClaimLine.Validate] or has
-// another patient than its claim's first line is an error, returned with
-// the findings of the other claims ([iop.FieldErrors] naming "lines[i]...").
+// dst, claim after claim. It is all or nothing: a line that fails
+// [ClaimLine.Validate] or has another patient than its claim's first line
+// is an error, and then it returns dst unchanged with every such error
+// ([iop.FieldErrors] naming "lines[i]...").
 func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
+	orig := dst
 	var es iop.FieldErrors
 	for i := 0; i < len(lines); {
 		j := i + 1
@@ -389,14 +396,18 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 		for k := range claim {
 			ok = ok && claim[k].valid() && claim[k].Patient == claim[0].Patient
 		}
-		if ok {
-			dst = ck.r.claim(dst, claim)
-		} else {
+		switch {
+		case !ok:
 			es = append(es, claimLineErrors(claim, i).(iop.FieldErrors)...)
+		case len(es) == 0:
+			dst = ck.r.claim(dst, claim)
 		}
 		i = j
 	}
-	return dst, es.Err()
+	if len(es) > 0 {
+		return orig, es
+	}
+	return dst, nil
 }
 
 // claimLineErrors returns the errors of the lines of one claim, numbered
@@ -423,7 +434,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	if len(lines) == 0 {
 		return fs
 	}
-	p := &r.p.Claims
+	p := &r.b.Claims
 	id := lines[0].Claim
 	var excluded, notProgram, revenue int64
 	var excludedDay, notProgramDay, revenueDay date.Date
@@ -464,7 +475,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	}
 	if excluded > 0 {
 		fs = r.rules.Add(fs, ruleClaimCodeExcluded, iop.Finding{Subject: id, Day: excludedDay, Ref: excludedCode,
-			Got: excluded, Unit: iop.UnitCount, Cite: r.cite[ruleClaimCodeExcluded]})
+			Got: excluded, Unit: iop.UnitCount})
 	}
 	if !program {
 		return fs
@@ -476,7 +487,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 		fs = r.add(fs, ruleClaimRevenueCode, id, revenueDay, 0, revenue, iop.UnitCount)
 	}
 	if !condition {
-		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Cite: r.cite[ruleClaimConditionMissing]})
+		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode})
 	}
 	if len(p.BillTypes) > 0 && (billType == "" || !p.BillTypeAllowed(billType)) {
 		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -46,7 +47,7 @@ func TestClaimLineValidate(t *testing.T) {
 }
 
 func TestSummarizeClaims(t *testing.T) {
-	p := iop.MedicareIOP2025()
+	p := ioprules.MedicareIOP2025()
 	ck := checker(t, p)
 	tele := line(5, mon+1, "90834", 1)
 	tele.Modifiers[0] = "95" // video: Medicare counts in-person time only
@@ -71,7 +72,7 @@ func TestSummarizeClaims(t *testing.T) {
 	assert.Equal(t, []iop.Code{schedule.CodeSessionDuplicate, schedule.CodeWeeklyBelowMinimum, schedule.CodeBelowTier, schedule.CodeUncountedTime}, fs.Codes())
 
 	t.Run("the batch path gives the same", func(t *testing.T) {
-		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 		require.NoError(t, err)
 		got, st := sz.SummarizeClaims(nil, lines)
 		require.Len(t, got, 2)
@@ -93,16 +94,15 @@ func TestSummarizeClaims(t *testing.T) {
 }
 
 func TestCheckClaim(t *testing.T) {
-	medicare := iop.MedicareIOP2025()
+	medicare := ioprules.MedicareIOP2025()
 	ck := checker(t, medicare)
-	cite := medicare.Claims.Cite
 	with := func(mod func([]schedule.ClaimLine)) []schedule.ClaimLine {
 		ls := []schedule.ClaimLine{line(1, mon, "G0410", 2), line(2, mon, "90834", 1), line(3, mon+2, "90791", 1)}
 		mod(ls)
 		return ls
 	}
 	f := func(code iop.Code, d date.Date, ref string, got int64) iop.Finding {
-		ff := finding(code, cite, iop.Finding{Subject: "c-1", Day: d, Ref: ref, Got: got})
+		ff := finding(code, iop.Finding{Subject: "c-1", Day: d, Ref: ref, Got: got})
 		if got > 0 {
 			ff.Unit = iop.UnitCount
 		}
@@ -143,13 +143,13 @@ func TestCheckClaim(t *testing.T) {
 		})
 	}
 	t.Run("revenue codes of a per-diem profile", func(t *testing.T) {
-		h := iop.H0015()
+		h := ioprules.H0015()
 		hk := checker(t, h)
 		l := line(1, mon, "H0015", 1)
 		l.Revenue = "0905" // H0015 goes with 0906
 		got, err := hk.CheckClaim([]schedule.ClaimLine{l})
 		require.NoError(t, err)
-		assert.Equal(t, iop.Findings{finding(schedule.CodeClaimRevenueCode, h.Claims.Cite,
+		assert.Equal(t, iop.Findings{finding(schedule.CodeClaimRevenueCode,
 			iop.Finding{Subject: "c-1", Day: mon, Got: 1, Unit: iop.UnitCount})}, covered(t, hk, got))
 		sum, err := hk.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{l})
 		require.NoError(t, err)
@@ -164,6 +164,10 @@ func TestCheckClaim(t *testing.T) {
 		b[0].Units = 0
 		got, err := ck.AppendClaims(nil, append(a, b...))
 		assert.Equal(t, map[string]string{"lines[3].units": "out of range: units are from 1 to 1440"}, fieldErrors(t, err))
+		assert.Nil(t, got, "all or nothing: an error adds no findings")
+		b[0].Units = 1
+		got, err = ck.CheckClaims(append(a, b...))
+		require.NoError(t, err)
 		assert.Equal(t, iop.Findings{f(schedule.CodeClaimCodeExcluded, mon, "90853", 1)}, covered(t, ck, got))
 		_, err = ck.CheckClaim(append(a[:1:1], b[1]))
 		assert.Equal(t, map[string]string{"lines[1].claim": "out of range: a line of another claim than the first"}, fieldErrors(t, err))
@@ -175,13 +179,15 @@ func TestCheckClaim(t *testing.T) {
 // coloradoIOP returns a payer profile built on ASAM level 2.1 that counts
 // telehealth, as Colorado's IOP rule allows it.
 func coloradoIOP() iop.Profile {
-	p := iop.ASAM3Level21()
+	p := ioprules.ASAM3Level21()
 	p.ID, p.Title = "co-iop-test", "Colorado IOP (test)"
 	p.Scope = iop.Scope{Reach: iop.State, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"}
-	p.Counting.Telehealth = iop.DeliveriesOf(iop.Video, iop.AudioOnly)
-	p.Counting.TelehealthCite = iop.Citation{Source: "2 CCR 502-1 §4.6.1(D)", Title: "Intensive Outpatient Program (IOP) Services Standards",
-		URL:  "https://regulations.justia.com/states/colorado/500/502/rule-2-ccr-502-1/chapter-4/section-2-ccr-502-1-4-6",
-		Note: "IOP services may be delivered in person, by audio-visual telehealth or audio-only"}
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Telehealth = iop.DeliveriesOf(iop.Video, iop.AudioOnly) })
+	p = withBenefit(p, func(b *schedule.Benefit) {
+		b.Counting.TelehealthCite = iop.Citation{Source: "2 CCR 502-1 §4.6.1(D)", Title: "Intensive Outpatient Program (IOP) Services Standards",
+			URL:  "https://regulations.justia.com/states/colorado/500/502/rule-2-ccr-502-1/chapter-4/section-2-ccr-502-1-4-6",
+			Note: "IOP services may be delivered in person, by audio-visual telehealth or audio-only"}
+	})
 	return p
 }
 
@@ -189,7 +195,7 @@ func TestTelehealthCounting(t *testing.T) {
 	video := sess("s1", mon, "09:00", 60)
 	video.Delivery = iop.Video
 	inPerson := sess("s2", mon, "11:00", 60)
-	co, medicare := checker(t, coloradoIOP()), checker(t, iop.MedicareIOP2025())
+	co, medicare := checker(t, coloradoIOP()), checker(t, ioprules.MedicareIOP2025())
 	sum := summarize(t, co, mon, video, inPerson)
 	assert.Equal(t, iop.Minutes(120), sum.Minutes, "video counts under the Colorado profile")
 	assert.Equal(t, iop.Minutes(0), sum.UncountedMinutes)
@@ -205,7 +211,7 @@ func TestTelehealthCounting(t *testing.T) {
 	l := line(1, mon, "90834", 1)
 	l.Modifiers[0] = "95"
 	p := coloradoIOP()
-	p.Claims = iop.MedicareIOP2025().Claims
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Claims = benefitOf(ioprules.MedicareIOP2025()).Claims })
 	cc := checker(t, p)
 	s, err := cc.SummarizeClaims(schedule.ISOWeeks().Of(mon), []schedule.ClaimLine{l})
 	require.NoError(t, err)
@@ -213,7 +219,7 @@ func TestTelehealthCounting(t *testing.T) {
 }
 
 func TestValuesRoundTrip(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), sess("s1", mon, "09:00", 60), sess("s2", mon, "09:30", 60))
 	require.True(t, jsonRoundTrip(t, sum, (*schedule.WeekSummary).UnmarshalJSON))
 	b, err := json.Marshal(sum)

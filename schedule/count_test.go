@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -26,7 +27,7 @@ func sess(id string, d date.Date, hhmm string, m iop.Minutes) schedule.Session {
 func TestDuplicatesCountOnce(t *testing.T) {
 	// Issue 12's case: three 1-hour sessions on each of two days, and one
 	// more repeated three times, is 7 hours, not 9: below the minimum.
-	asam := iop.ASAM3Level21()
+	asam := ioprules.ASAM3Level21()
 	ck := checker(t, asam)
 	ss := []schedule.Session{
 		sess("s1", mon, "09:00", 60), sess("s2", mon, "10:00", 60), sess("s3", mon, "11:00", 60),
@@ -39,10 +40,10 @@ func TestDuplicatesCountOnce(t *testing.T) {
 	assert.Equal(t, int32(7), sum.Sessions)
 	got := checkSum(t, ck, sum, adult())
 	assert.Equal(t, iop.Findings{
-		finding(schedule.CodeSessionDuplicate, iop.Citation{}, iop.Finding{Subject: "s7", Got: 120, Unit: iop.UnitMinutes}),
-		finding(schedule.CodeWeeklyBelowMinimum, asam.Weekly.Cite, minutes(540, 420)),
+		finding(schedule.CodeSessionDuplicate, iop.Finding{Subject: "s7", Got: 120, Unit: iop.UnitMinutes}),
+		finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 420)),
 	}, got)
-	require.ErrorIs(t, got.Err(), schedule.CodeWeeklyBelowMinimum, "the week blocks")
+	require.ErrorIs(t, got.BlockingErr(), schedule.CodeWeeklyBelowMinimum, "the week blocks")
 
 	t.Run("the same patient, date, start and kind, without IDs", func(t *testing.T) {
 		a, b := sess("", mon, "09:00", 60), sess("", mon, "09:00", 90)
@@ -51,7 +52,7 @@ func TestDuplicatesCountOnce(t *testing.T) {
 		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60}, sum.Duplicates)
 		got := checkSum(t, ck, sum, adult())
 		require.NotEmpty(t, got)
-		assert.Equal(t, finding(schedule.CodeSessionDuplicate, iop.Citation{}, iop.Finding{Subject: "p-1", Got: 60, Unit: iop.UnitMinutes}), got[0],
+		assert.Equal(t, finding(schedule.CodeSessionDuplicate, iop.Finding{Subject: "p-1", Got: 60, Unit: iop.UnitMinutes}), got[0],
 			"without a session ID the finding names the patient")
 	})
 	t.Run("the same session ID on another day", func(t *testing.T) {
@@ -70,7 +71,7 @@ func TestDuplicatesCountOnce(t *testing.T) {
 }
 
 func TestOverlapsCountOnce(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	tests := []struct {
 		name     string
 		sessions []schedule.Session
@@ -103,7 +104,7 @@ func TestOverlapsCountOnce(t *testing.T) {
 	sum := summarize(t, ck, mon, tt0()...)
 	got := checkSum(t, ck, sum, adult())
 	require.NotEmpty(t, got)
-	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Citation{}, iop.Finding{Subject: "b", Got: 30, Unit: iop.UnitMinutes}), got[0])
+	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Finding{Subject: "b", Got: 30, Unit: iop.UnitMinutes}), got[0])
 }
 
 func tt0() []schedule.Session {
@@ -148,9 +149,9 @@ func mutate(r *rand.Rand, ss []schedule.Session) []schedule.Session {
 func TestCountingCannotBeInflated(t *testing.T) {
 	// Duplicating, splitting or reordering any row never raises the time
 	// counted, and the batch path gives what the single-week path gives.
-	p := iop.MedicareIOP2025()
+	p := ioprules.MedicareIOP2025()
 	ck := checker(t, p)
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(3, 5))
 	w := schedule.ISOWeeks().Of(mon)
@@ -187,7 +188,7 @@ func TestCountingCannotBeInflated(t *testing.T) {
 }
 
 func TestRecordIDsAndDates(t *testing.T) {
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	bad := func(mod func(*schedule.Session)) schedule.Session {
 		s := sess("s1", mon, "09:00", 60)
 		mod(&s)
@@ -218,7 +219,7 @@ func TestRecordIDsAndDates(t *testing.T) {
 				want["sessions[0]."+f] = r
 			}
 			assert.Equal(t, want, fieldErrors(t, err))
-			sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+			sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 			require.NoError(t, err)
 			sums, st := sz.Summarize(nil, []schedule.Session{tt.s})
 			assert.Empty(t, sums)
@@ -273,11 +274,13 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 	// the common week, one for any week in order); out of order, or with a
 	// session ID repeated, they are ordered first. Every path must count
 	// what the batch path counts.
-	p := iop.MedicareIOP2025()
-	p.Counting.Codes = []string{"H0015"}
-	p.Counting.Telehealth, p.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), p.Counting.Cite
+	p := ioprules.MedicareIOP2025()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = []string{"H0015"} })
+	p = withBenefit(p, func(b *schedule.Benefit) {
+		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), b.Counting.Cite
+	})
 	ck := checker(t, p)
-	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(17, 19))
 	w := schedule.ISOWeeks().Of(mon)
@@ -342,7 +345,7 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 func TestSummarizeChecksEverySession(t *testing.T) {
 	// A session out of order sends the rest to be ordered first: those
 	// after it are checked all the same.
-	ck := checker(t, iop.MedicareIOP2025())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	w := schedule.ISOWeeks().Of(mon)
 	other := sess("", mon+2, "09:00", 60)
 	other.Patient = "p-2"

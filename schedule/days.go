@@ -26,7 +26,7 @@ type Day struct {
 	ServiceDay bool
 	// Tier is the payment tier the day's services reach; zero when they
 	// reach none or the profile sets no tiers.
-	Tier iop.ServiceTier
+	Tier ServiceTier
 	// HasTier reports whether the day's services reach a tier.
 	HasTier bool
 	// APC is the tier's payment classification in the setting asked for
@@ -45,7 +45,7 @@ func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) 
 
 // DaysIn is [Checker.Days] for a program furnished in setting (the
 // episode's [Episode.Setting]): each day with a tier also has the tier's
-// payment classification there ([iop.ServiceTier.APC]; Medicare IOP in a
+// payment classification there ([ServiceTier.APC]; Medicare IOP in a
 // hospital outpatient department: APC 5861 for 3 services, 5862 for 4 or
 // more; in a CMHC 5851 and 5852). RHC and FQHC days have none: they are
 // paid outside the APCs.
@@ -56,9 +56,9 @@ func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
 		d.Weekday = weekday(d.Date)
 		d.ServiceDay = d.Minutes > 0
 		if ck.r != nil {
-			d.ServiceDay = d.ServiceDay && d.Minutes >= ck.r.p.Daily.MinDayMinutes
+			d.ServiceDay = d.ServiceDay && d.Minutes >= ck.r.b.Daily.MinDayMinutes
 			if d.Services > 0 {
-				d.Tier, d.HasTier = ck.r.p.ServiceTiers.TierFor(d.Services)
+				d.Tier, d.HasTier = ck.r.b.ServiceTiers.TierFor(d.Services)
 				if d.HasTier && setting != 0 {
 					d.APC = d.Tier.APC(setting)
 				}

@@ -19,10 +19,10 @@
 // [NewChecker], which validates the profile and its rule settings (a
 // setting of a schedule code that [Rules] does not list is refused):
 //
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2025()) // or the profile Profiles.AsOf picks for the week
+//	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025()) // or the profile Profiles.AsOf picks for the week
 //	sum, err := ck.Summarize(week, sessions)     // one patient-week
-//	findings, err := ck.CheckWeek(sum, episode)  // nil when every rule is met
-//	fs, err = ck.AppendWeek(fs[:0], sum, episode) // the same, into a reused slice
+//	findings, err := ck.CheckWeek(&sum, episode)  // nil when every rule is met
+//	fs, err = ck.AppendWeek(fs[:0], &sum, episode) // the same, into a reused slice
 //
 // The error of a check is for input that is not valid: an episode without
 // admission, a session that fails [Session.Validate], a summary without a
@@ -30,9 +30,10 @@
 // ("sessions[3].minutes", "episode.admitted") and wrapping iop's sentinel
 // errors ([iop.ErrMissing], [iop.ErrOutOfRange], ...). Bad input never
 // comes back as a finding. Well-formed input that breaks a rule is a
-// finding: an [iop.Finding] with the rule's code, severity and summary,
-// the patient as Subject, the day it concerns (Finding.Day) and its
-// figures (Need, Got, Unit); [iop.Finding.Message] puts them in words.
+// finding: an [iop.Finding] with the rule's code and severity, the
+// patient as Subject, the day it concerns (Finding.Day) and its figures
+// (Need, Got, Unit); [Checker.Rules] puts them in words
+// ([iop.RuleTable.Message]).
 // Findings come in the order of [Rules], then of the days. The checks
 // build no strings and allocate nothing when the week complies, and
 // nothing beyond the growth of dst with findings.
@@ -40,8 +41,9 @@
 // [Rules] is the one rule table: each code with its default severity and
 // its general source. A profile may give a rule another severity or turn
 // it off ([iop.Profile.Rules]): a payer contract that treats the weekly
-// minimum as a warning. A finding cites the profile's own rule group
-// (Weekly, Daily, ServiceTiers, ...) when the profile has one.
+// minimum as a warning. [Checker.Rules] gives the table as the profile
+// applies it: its severities, and the citation of the profile's own rule
+// group (Weekly, Daily, ServiceTiers, ...) where it has one.
 //
 // # Sessions and attendance
 //
@@ -63,14 +65,14 @@
 // # What counts
 //
 // Which sessions count toward the hours is a rule of the profile,
-// [iop.CountingRules] in [iop.Profile.Counting], so that choosing the
+// [CountingRules] in [iop.Profile.Counting], so that choosing the
 // profile in force on a date ([iop.Profiles.AsOf]) chooses it too: a
 // session counts when its kind, or its billing code, is one the rule
 // names and it was delivered in a way the rule counts
-// ([iop.CountingRules.Delivered]: in person always; video or audio only
+// ([CountingRules.Delivered]: in person always; video or audio only
 // when Counting.Telehealth holds it, which Medicare's IOP and PHP profiles
 // do not, and a state or payer profile may); then its attended minutes
-// count. [iop.DefaultCounting] names the
+// count. [DefaultCounting] names the
 // services 42 CFR 410.43(a)(4) and 410.44 list (individual and group
 // therapy, family counseling, patient education, medication, occupational
 // and activity therapy, diagnostic services); recreation, case management,
@@ -128,7 +130,7 @@
 // A week the episode covers only in part (admitted after its first day,
 // discharged before its last) is held to the minimum the profile's
 // PartialWeeks rule sets: the full minimum, a prorated one (days in the
-// episode / 7, rounded down: [iop.Prorate]), or none. When a week is both
+// episode / 7, rounded down: [Prorate]), or none. When a week is both
 // the first and the last, the rule that asks less applies. Program weeks
 // start on the admission day, so their first week is never partial. Service
 // on days outside the episode is reported and not counted. The weeks that
@@ -153,7 +155,7 @@
 // physician certifies the patient needs, not a condition of payment for
 // each week: the Medicare profiles make a short week a warning. Where a
 // band has a top (ASAM 2.1 ends at 19h59m), hours above it are a finding
-// whose Level is the level they fall in ([iop.WeeklyRules.Above]: 2.5).
+// whose Level is the level they fall in ([WeeklyRules.Above]: 2.5).
 //
 // # Certification
 //
@@ -177,7 +179,7 @@
 // A [ClaimLine] is one line of a billing export: patient, claim, line
 // number, date of service, revenue code, HCPCS/CPT code with modifiers,
 // units, place of service, optional minutes, type of bill and condition
-// codes. How a line becomes service is the profile's [iop.ClaimRules]: a
+// codes. How a line becomes service is the profile's [ClaimRules]: a
 // timed program code is Units × its minutes, an untimed one a service of
 // no stated length, a per diem (H0015, S9480) a program day of its
 // minutes; Minutes, when the export gives it, overrides. A line delivered

@@ -12,7 +12,7 @@ import (
 // the step-down, if any. Both ends are included. The zero Episode is not
 // valid. Episodes are comparable and safe for concurrent use.
 type Episode struct {
-	// Population chooses the weekly band ([iop.WeeklyRules.For]).
+	// Population chooses the weekly band ([WeeklyRules.For]).
 	Population iop.Population `json:"population"`
 	// Admitted is the first day of the episode.
 	Admitted date.Date `json:"admitted"`
@@ -125,22 +125,22 @@ func shapeOf(w Week, e *Episode) weekShape {
 // partialMin returns the minimum that the profile's partial-week rules set
 // for a week of shape sh, given the full-week minimum full: when the week is
 // both the first and the last, the rule that asks less applies.
-func partialMin[T int | iop.Minutes](r *iop.PartialWeekRules, full T, sh weekShape) T {
+func partialMin[T int | iop.Minutes](r *PartialWeekRules, full T, sh weekShape) T {
 	m := full
 	if sh.first {
-		m = min(m, iop.Prorate(r.First, full, sh.days))
+		m = min(m, Prorate(r.First, full, sh.days))
 	}
 	if sh.last {
-		m = min(m, iop.Prorate(r.Last, full, sh.days))
+		m = min(m, Prorate(r.Last, full, sh.days))
 	}
 	return m
 }
 
 // stepDown reports whether week w overlaps the step-down allowance.
 func (r *checker) stepDown(w Week, e *Episode) bool {
-	if e.SteppedDown == date.Zero || r.p.StepDown.Weeks <= 0 {
+	if e.SteppedDown == date.Zero || r.b.StepDown.Weeks <= 0 {
 		return false
 	}
-	end := e.SteppedDown + date.Date(daysPerWeek*r.p.StepDown.Weeks)
+	end := e.SteppedDown + date.Date(daysPerWeek*r.b.StepDown.Weeks)
 	return w.start < end && w.End() > e.SteppedDown
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -17,7 +18,7 @@ import (
 // physician certified, a warning for review (Medicare pays by the day), and
 // each day of 3 services is paid.
 func Example() {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	if err != nil {
 		panic(err)
 	}
@@ -36,15 +37,15 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	findings, err := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
+	findings, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(week, sum.Minutes, "on", sum.Days(), "days")
 	for _, f := range findings {
-		fmt.Printf("%s %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Printf("%s %s: %s\n", f.Severity, f.Code, ck.Rules().Message(f))
 	}
-	fmt.Println("blocks billing:", findings.Err() != nil)
+	fmt.Println("blocks billing:", findings.BlockingErr() != nil)
 	// Output:
 	// 2025-W10 8h59m on 3 days
 	// warning schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 8h59m
@@ -71,15 +72,15 @@ func ExampleWeeks() {
 // The first week of an episode, admitted on a Thursday, is held to 4/7 of
 // the weekly minimum when the profile prorates partial weeks.
 func ExampleChecker_CheckWeek_partialWeek() {
-	ck, _ := schedule.NewChecker(iop.ASAM3Level21())
+	ck, _ := schedule.NewChecker(ioprules.ASAM3Level21())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 6))
 	sum, _ := ck.Summarize(week, []schedule.Session{
 		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
 		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
 	})
-	findings, _ := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
+	findings, _ := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
 	for _, f := range findings {
-		fmt.Println(f.Severity, f.Message())
+		fmt.Println(f.Severity, ck.Rules().Message(f))
 	}
 	fmt.Println("blocking:", findings.HasBlocking())
 	// Output:
@@ -90,7 +91,7 @@ func ExampleChecker_CheckWeek_partialWeek() {
 // Per-diem billing: the services of each day and the payment tier they
 // reach.
 func ExampleChecker_Days() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 3))
 	var sessions []schedule.Session
 	for day, n := range []int{4, 0, 3, 0, 2} {
@@ -123,7 +124,7 @@ func ExampleChecker_Days() {
 // When the certifications of a Medicare PHP patient fall due: at admission,
 // by the 18th day of services (admission + 17), then every 30 days.
 func ExampleCertificationDueDates() {
-	rules := iop.MedicarePHP2025().Certification
+	rules := benefitOf(ioprules.MedicarePHP2025()).Certification
 	for d := range schedule.CertificationDueDates(rules, date.New(2025, 1, 6), date.New(2025, 3, 31)) {
 		fmt.Println(d)
 	}
@@ -141,7 +142,7 @@ func ExampleChecker_FitTemplate() {
 	if err != nil {
 		panic(err)
 	}
-	for _, p := range []iop.Profile{iop.MedicareIOP2025(), iop.H0015()} {
+	for _, p := range []iop.Profile{ioprules.MedicareIOP2025(), ioprules.H0015()} {
 		ck, _ := schedule.NewChecker(p)
 		fit, _ := ck.FitTemplate(t, iop.Adult)
 		fmt.Printf("%s: %s a week, margin %s, meets: %t\n", p.ID, fit.Weekly, fit.Margin, fit.Meets())
@@ -154,8 +155,8 @@ func ExampleChecker_FitTemplate() {
 // The batch path: sessions of many patients in any order, one summary per
 // patient-week out, sorted by patient and week.
 func ExampleSummarizer() {
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
-	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
+	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
 			Planned: minutes, Kind: iop.GroupTherapy, Attendance: schedule.Attended}
@@ -232,7 +233,7 @@ p-042,c-9001,4,2025-03-05,0915,G0410,,2,Dr A,0131,92
 p-042,c-9001,5,2025-03-05,0915,90853,,1,Dr A,0131,92
 p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 `
-	ck, _ := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
 	cr, err := schedule.NewClaimReader(strings.NewReader(export), schedule.CSVOptions{
 		Columns:     map[string]string{"member": "patient", "claim_id": "claim", "dos": "date", "rev": "revenue", "hcpcs": "code"},
 		IgnoreExtra: true,
@@ -250,7 +251,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 	}
 	fmt.Println("ignored columns:", cr.Extra())
 
-	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	sums, _ := sz.SummarizeClaims(nil, lines)
 	findings, _ := ck.AppendClaims(nil, lines)
 	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3), Setting: iop.HospitalOutpatient}
@@ -261,10 +262,10 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 				fmt.Println(" ", d.Weekday, d.Services, "services, APC", cmp.Or(d.APC, "none"))
 			}
 		}
-		findings, _ = ck.AppendWeek(findings, s, episode)
+		findings, _ = ck.AppendWeek(findings, &s, episode)
 	}
 	for _, f := range findings {
-		fmt.Println(f.Severity, f.Code, f.Subject+":", f.Message())
+		fmt.Println(f.Severity, f.Code, f.Subject+":", ck.Rules().Message(f))
 	}
 	// Output:
 	// ignored columns: [clinician]

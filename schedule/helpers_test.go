@@ -56,7 +56,7 @@ func check(t testing.TB, ck schedule.Checker, d date.Date, e schedule.Episode, s
 // checkSum checks a summary, recording the findings.
 func checkSum(t testing.TB, ck schedule.Checker, sum schedule.WeekSummary, e schedule.Episode) iop.Findings {
 	t.Helper()
-	fs, err := ck.CheckWeek(sum, e)
+	fs, err := ck.CheckWeek(&sum, e)
 	require.NoError(t, err)
 	return covered(t, ck, fs)
 }
@@ -69,30 +69,22 @@ func covered(t testing.TB, ck schedule.Checker, fs iop.Findings) iop.Findings {
 	return fs
 }
 
-// finding returns the finding of code under the rule table's severity and
-// summary, with the citation given.
-func finding(code iop.Code, cite iop.Citation, f iop.Finding) iop.Finding {
-	for _, r := range schedule.Rules() {
-		if r.Code == code {
-			f.Code, f.Severity, f.Summary, f.Cite = code, r.Severity, r.Summary, cite
-			if cite.IsZero() {
-				f.Cite = r.Cite
-			}
-			return f
-		}
+// finding returns the finding of code under the rule table's severity.
+func finding(code iop.Code, f iop.Finding) iop.Finding {
+	r, ok := schedule.Rules().Rule(code)
+	if !ok {
+		panic("no rule " + string(code))
 	}
-	panic("no rule " + string(code))
+	f.Code, f.Severity = code, r.Severity
+	return f
 }
 
 // findingIn returns the finding of code as profile p applies it: the
 // severity of p's setting for the rule, or the table's.
-func findingIn(p iop.Profile, code iop.Code, cite iop.Citation, f iop.Finding) iop.Finding {
-	f = finding(code, cite, f)
-	for _, r := range schedule.Rules() {
-		if r.Code == code {
-			f.Severity, _ = p.Setting(r)
-		}
-	}
+func findingIn(p iop.Profile, code iop.Code, f iop.Finding) iop.Finding {
+	f = finding(code, f)
+	r, _ := schedule.Rules().Rule(code)
+	f.Severity, _ = p.Setting(r)
 	return f
 }
 
@@ -198,3 +190,20 @@ func openDir(t *testing.T) (*os.File, error) {
 	}
 	return f, err
 }
+
+// benefitOf returns p's schedule part; the zero Benefit when p has none.
+func benefitOf(p iop.Profile) schedule.Benefit {
+	b, _ := iop.PartOf[schedule.Benefit](&p)
+	return b
+}
+
+// withBenefit returns p with its schedule part changed by f.
+func withBenefit(p iop.Profile, f func(*schedule.Benefit)) iop.Profile {
+	b := benefitOf(p)
+	f(&b)
+	return p.WithPart(b)
+}
+
+// ptr returns a pointer to a copy of v: the summaries the checks take by
+// pointer, from a helper's value.
+func ptr[T any](v T) *T { return &v }

@@ -1,8 +1,6 @@
 package schedule
 
 import (
-	"slices"
-
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -120,8 +118,8 @@ const (
 	ruleClaimBillType
 )
 
-// The general sources of the rules. A finding cites the profile's own rule
-// group instead when the profile has one.
+// The general sources of the rules. A checker's rule table cites the
+// profile's own rule group instead when the profile has one.
 func citeEpisode() iop.Citation {
 	return iop.Citation{Source: "ioprules schedule: service dates", Edition: "v0",
 		Note: "not a payer rule: service outside the episode cannot be billed under it"}
@@ -172,7 +170,7 @@ func citeClaims() iop.Citation {
 		Title:   "Special Partial Hospitalization and Intensive Outpatient Billing Requirements",
 		Edition: "as amended for IOP from 2024-01-01",
 		URL:     "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c04.pdf",
-		Note:    "secondary: read from Medicare contractors' pages quoting the manual; a finding cites the profile's own claim rules when it has them"}
+		Note:    "secondary: read from Medicare contractors' pages quoting the manual; a checker's rule table cites the profile's own claim rules when it has them"}
 }
 
 // rules is the rule table: the one place that states each rule's default
@@ -203,5 +201,5 @@ var rules = [...]iop.Rule{
 
 // Rules returns the package's rule table, in the order the checks apply
 // the rules: each code with its default severity, what it checks and its
-// general source. Each call returns a new slice.
-func Rules() []iop.Rule { return slices.Clone(rules[:]) }
+// general source. [Checker.Rules] gives the table as a profile applies it.
+func Rules() iop.RuleTable { return iop.NewRuleTable(rules[:]...) }

@@ -13,7 +13,7 @@ import (
 // Session is one scheduled service for one patient: a date, a start time on
 // the wall clock, a planned length, a kind, an optional billing code, and
 // whether and how long the patient attended. Whether it counts toward the
-// program's hours is decided by the profile's [iop.CountingRules], not by
+// program's hours is decided by the profile's [CountingRules], not by
 // the session.
 //
 // Session is a plain record with exported fields, as a billing export row
@@ -41,7 +41,7 @@ type Session struct {
 	Attendance Attendance `json:"attendance,omitzero"`
 	// Delivery is how the session was delivered: in person, by video or
 	// audio only. Zero is taken as in person. Whether telehealth time
-	// counts is the profile's rule ([iop.CountingRules.Delivered]).
+	// counts is the profile's rule ([CountingRules.Delivered]).
 	Delivery iop.Delivery `json:"delivery,omitzero"`
 	// Planned is the planned length of the session.
 	Planned iop.Minutes `json:"minutes"`
@@ -54,7 +54,7 @@ type Session struct {
 
 // AttendedMinutes returns the minutes the patient attended: Planned for
 // [Attended], Attended for [Partial], zero for an absence. It does not say
-// whether they count; see [iop.CountingRules.Counts].
+// whether they count; see [CountingRules.Counts].
 func (s Session) AttendedMinutes() iop.Minutes {
 	switch s.Attendance {
 	case Attended:
@@ -118,7 +118,7 @@ func (s *Session) valid() bool {
 	return ok && s.Kind.IsValid() && s.idsOK()
 }
 
-// counter says which sessions count, as a profile's [iop.CountingRules]
+// counter says which sessions count, as a profile's [CountingRules]
 // do, with the kinds as bits for the hot paths.
 type counter struct {
 	valid uint32 // the valid service kinds
@@ -130,7 +130,7 @@ type counter struct {
 	delivered uint32
 }
 
-func newCounter(r *iop.CountingRules) counter {
+func newCounter(r *CountingRules) counter {
 	var valid iop.ServiceKinds
 	for _, k := range iop.AllServiceKinds() {
 		valid |= iop.ServiceKindsOf(k)

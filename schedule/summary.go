@@ -8,7 +8,7 @@ import (
 )
 
 // WeekSummary is what one patient's sessions of one week add up to under a
-// profile's [iop.CountingRules]: the minutes that count, per week and per
+// profile's [CountingRules]: the minutes that count, per week and per
 // day, the countable services furnished per day, and the time that does not
 // count. Day arrays are indexed from the week's first day (index 0 is
 // Week.Start()). Counts saturate rather than wrap.
@@ -43,7 +43,7 @@ type WeekSummary struct {
 	MissedMinutes iop.Minutes `json:"missed_minutes"`
 	// UncountedMinutes is the time attended in sessions that do not count:
 	// kinds or codes the profile does not count, and telehealth it does not
-	// count ([iop.CountingRules.Delivered]).
+	// count ([CountingRules.Delivered]).
 	UncountedMinutes iop.Minutes `json:"uncounted_minutes"`
 	// Duplicates are the sessions not counted at all because they repeat
 	// another of the week: the same session ID, or the same date, start and

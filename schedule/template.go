@@ -159,7 +159,7 @@ func (ck Checker) FitTemplate(t Template, pop iop.Population) (Fit, error) {
 	for _, m := range sum.DayMinutes {
 		f.Day = max(f.Day, m)
 	}
-	p := &ck.r.p
+	p := &ck.r.b
 	if ck.r.weekly {
 		f.Band = p.Weekly.For(pop)
 		if f.Band != (iop.Band{}) {

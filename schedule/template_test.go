@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/ioprules/ioprules/schedule"
@@ -17,7 +18,7 @@ func TestFit(t *testing.T) {
 	tmpl := func(days schedule.Weekdays, n int, m iop.Minutes) schedule.Template {
 		return schedule.Template{ID: "t-1", Days: days, Start: schedule.MustParseClock("09:00"), Sessions: n, Minutes: m, Kind: iop.GroupTherapy}
 	}
-	medicare, h0015, asam := iop.MedicareIOP2024(), iop.H0015(), iop.ASAM3Level21()
+	medicare, h0015, asam := ioprules.MedicareIOP2024(), ioprules.H0015(), ioprules.ASAM3Level21()
 	tests := []struct {
 		name    string
 		profile iop.Profile
@@ -28,17 +29,17 @@ func TestFit(t *testing.T) {
 		meets   bool
 	}{
 		{"Mon/Wed/Fri 3 x 60 min clears Medicare's 9h by nothing", medicare, iop.Adult, tmpl(mwf, 3, 60),
-			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0}, nil, true},
+			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: benefitOf(medicare).Weekly.Adult, Margin: 0}, nil, true},
 		{"3 x 59 min misses it by 9 minutes, a warning under Medicare", medicare, iop.Adult, tmpl(mwf, 3, 59),
-			schedule.Fit{Weekly: 531, Day: 177, Days: 3, Band: medicare.Weekly.Adult, Margin: -9},
+			schedule.Fit{Weekly: 531, Day: 177, Days: 3, Band: benefitOf(medicare).Weekly.Adult, Margin: -9},
 			[]iop.Code{schedule.CodeWeeklyBelowMinimum}, true},
 		{"2 sessions a day miss the per-diem tier: no paid day", medicare, iop.Adult, tmpl(mwf, 2, 90),
-			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: medicare.Weekly.Adult, Margin: 0},
+			schedule.Fit{Weekly: 540, Day: 180, Days: 3, Band: benefitOf(medicare).Weekly.Adult, Margin: 0},
 			[]iop.Code{schedule.CodeBelowTier, schedule.CodeBelowTier, schedule.CodeBelowTier}, false},
 		{"Medicare has no weekly maximum", medicare, iop.Adult, tmpl(schedule.WeekdaysOf(1, 2, 3, 4, 5), 4, 60),
-			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: medicare.Weekly.Adult, Margin: 660}, nil, true},
+			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: benefitOf(medicare).Weekly.Adult, Margin: 660}, nil, true},
 		{"ASAM 2.1: 5 days of 4 x 60 min are 20h, above the band", asam, iop.Adult, tmpl(schedule.WeekdaysOf(1, 2, 3, 4, 5), 4, 60),
-			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: asam.Weekly.Adult, Margin: 660, Headroom: -1},
+			schedule.Fit{Weekly: 1200, Day: 240, Days: 5, Band: benefitOf(asam).Weekly.Adult, Margin: 660, Headroom: -1},
 			[]iop.Code{schedule.CodeWeeklyAboveMaximum}, true},
 		{"H0015: 2 days of 4h30m are not a week", h0015, iop.Adult, tmpl(schedule.WeekdaysOf(time.Tuesday, time.Thursday), 3, 90),
 			schedule.Fit{Weekly: 540, Day: 270, Days: 2, DayMargin: 90, DaysMargin: -1},
@@ -72,7 +73,7 @@ func TestFit(t *testing.T) {
 		assert.Equal(t, iop.Minutes(-540), got.Margin)
 		ioptest.CodesEqual(t, covered(t, ck, got.Findings), schedule.CodeWeeklyBelowMinimum, schedule.CodeUncountedTime)
 		assert.True(t, got.Meets(), "under Medicare the weekly minimum is a warning")
-		asam := checker(t, iop.ASAM3Level21())
+		asam := checker(t, ioprules.ASAM3Level21())
 		got, err = asam.FitTemplate(tm, iop.Adult)
 		require.NoError(t, err)
 		covered(t, asam, got.Findings)
@@ -142,7 +143,7 @@ func FuzzTemplateJSON(f *testing.F) {
 	f.Add([]byte(`{"id":"iop-mwf","days":["mon","wed","fri"],"start":"09:00","sessions":3,"minutes":"1h00m","kind":"group","code":"H0015"}`))
 	f.Add([]byte(`{"days":[],"start":"23:59","sessions":-1,"minutes":"35791394h07m","kind":"other"}`))
 	f.Add([]byte(`{"days":["sun"],"sessions":9223372036854775807}`))
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var tm schedule.Template

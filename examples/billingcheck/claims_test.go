@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -54,21 +55,19 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 		dec.DisallowUnknownFields()
 		if bytes.HasPrefix(sc.Bytes(), []byte(`{"claim":`)) {
 			var c struct {
-				Claim    string       `json:"claim"`
-				Patient  string       `json:"patient"`
-				Lines    int          `json:"lines"`
-				From     date.Date    `json:"from"`
-				Through  date.Date    `json:"through"`
-				Profile  string       `json:"profile"`
-				Result   string       `json:"result"`
-				Findings iop.Findings `json:"findings"`
+				Claim    string        `json:"claim"`
+				Patient  string        `json:"patient"`
+				Lines    int           `json:"lines"`
+				From     date.Date     `json:"from"`
+				Through  date.Date     `json:"through"`
+				Profile  string        `json:"profile"`
+				Result   string        `json:"result"`
+				Findings []jsonFinding `json:"findings"`
 			}
 			require.NoError(t, dec.Decode(&c), sc.Text())
-			assert.Equal(t, wantResult(c.Findings), c.Result)
-			if len(c.Findings) == 0 {
-				c.Findings = nil
-			}
-			claims = append(claims, claimRow{claim: c.Claim, patient: c.Patient, lines: c.Lines, from: c.From, through: c.Through, findings: c.Findings})
+			fs := plainFindings(t, c.Profile, c.Findings)
+			assert.Equal(t, wantResult(fs), c.Result)
+			claims = append(claims, claimRow{claim: c.Claim, patient: c.Patient, lines: c.Lines, from: c.From, through: c.Through, findings: fs})
 			claimProfiles = append(claimProfiles, c.Profile)
 			continue
 		}
@@ -82,17 +81,15 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 			DayAPCs     []string             `json:"day_apcs"`
 			Profile     string               `json:"profile"`
 			Result      string               `json:"result"`
-			Findings    iop.Findings         `json:"findings"`
+			Findings    []jsonFinding        `json:"findings"`
 			Summary     schedule.WeekSummary `json:"summary"`
 		}
 		require.NoError(t, dec.Decode(&w), sc.Text())
 		assert.Equal(t, w.Summary.Patient, w.Patient)
 		assert.Equal(t, w.Summary.Week, w.Week)
-		assert.Equal(t, wantResult(w.Findings), w.Result)
-		if len(w.Findings) == 0 {
-			w.Findings = nil
-		}
-		weeks = append(weeks, libraryRow{w.Summary, w.Profile, w.Findings})
+		fs := plainFindings(t, w.Profile, w.Findings)
+		assert.Equal(t, wantResult(fs), w.Result)
+		weeks = append(weeks, libraryRow{w.Summary, w.Profile, fs})
 		apcs = append(apcs, w.DayAPCs)
 	}
 	require.NoError(t, sc.Err())
@@ -161,7 +158,7 @@ func libraryClaims(t *testing.T) ([]libraryRow, [][]string, []claimRow, []string
 		sum, err := ck.SummarizeClaims(k.week, byWeek[k])
 		require.NoError(t, err)
 		ep := schedule.Episode{Population: iop.Adult, Admitted: first[k.patient], Setting: iop.HospitalOutpatient}
-		fs, err := ck.CheckWeek(sum, ep)
+		fs, err := ck.CheckWeek(&sum, ep)
 		require.NoError(t, err)
 		weeks = append(weeks, libraryRow{sum, ck.Profile().ID, fs})
 		var a []string
@@ -286,7 +283,7 @@ func TestDelivery(t *testing.T) {
 // TestPerDiem checks the per diem line of the text report in a setting
 // with APCs and in one paid outside them.
 func TestPerDiem(t *testing.T) {
-	ck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(t, err)
 	sum := schedule.WeekSummary{Patient: "p-1", Week: schedule.MustParseWeek("2025-W10"), DayServices: [7]uint16{3, 0, 4, 0, 2, 0, 0}}
 	assert.Equal(t, "Mon APC 5861, Wed APC 5862", perDiem(ck.DaysIn(sum, iop.HospitalOutpatient)))

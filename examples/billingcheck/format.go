@@ -12,10 +12,11 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// jsonWeek is one line of -format json: a patient-week. Summary and
-// Findings are the library's own values, in their own JSON, so that a
-// pipeline can decode them back into schedule.WeekSummary and iop.Findings;
-// the fields before them repeat what a pipeline most often reads.
+// jsonWeek is one line of -format json: a patient-week. Summary is the
+// library's own value, in its own JSON, so that a pipeline can decode it
+// back into a schedule.WeekSummary; each of Findings is an iop.Finding in
+// its own JSON with the summary and citation of its rule added; the fields
+// before them repeat what a pipeline most often reads.
 type jsonWeek struct {
 	Patient string        `json:"patient"`
 	Week    schedule.Week `json:"week"`
@@ -37,8 +38,29 @@ type jsonWeek struct {
 	Profile string `json:"profile"`
 	// Result is the worst severity of the findings, or "ok".
 	Result   string               `json:"result"`
-	Findings iop.Findings         `json:"findings"`
+	Findings []jsonFinding        `json:"findings"`
 	Summary  schedule.WeekSummary `json:"summary"`
+}
+
+// jsonFinding is a finding of the JSON report: the iop.Finding's own
+// fields, then the summary and citation of its rule as the checker that
+// made it applies the rule (the profile's citation when it has one).
+type jsonFinding struct {
+	iop.Finding
+	Summary string       `json:"summary"`
+	Cite    iop.Citation `json:"cite,omitzero"`
+}
+
+// jsonFindings returns fs with their rules' words from rules, the rule
+// table of the checker that made them; an empty list, never nil, so that
+// the JSON holds [] rather than null.
+func jsonFindings(rules iop.RuleTable, fs iop.Findings) []jsonFinding {
+	out := make([]jsonFinding, len(fs))
+	for i, f := range fs {
+		r, _ := rules.Rule(f.Code)
+		out[i] = jsonFinding{Finding: f, Summary: r.Summary, Cite: r.Cite}
+	}
+	return out
 }
 
 // jsonClaim is one line of -format json for a claim (-input claims).
@@ -53,8 +75,8 @@ type jsonClaim struct {
 	// Profile is the ID of the profile the claim was checked against.
 	Profile string `json:"profile"`
 	// Result is the worst severity of the findings, or "ok".
-	Result   string       `json:"result"`
-	Findings iop.Findings `json:"findings"`
+	Result   string        `json:"result"`
+	Findings []jsonFinding `json:"findings"`
 }
 
 // resultName is the JSON result of findings: the worst severity, or "ok".
@@ -81,7 +103,7 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 			DayServices: rw.sum.DayServices,
 			Profile:     h.rules.profiles[rw.profile].ID,
 			Result:      resultName(rw.findings),
-			Findings:    rw.findings,
+			Findings:    jsonFindings(h.rules.checkers[rw.profile].Rules(), rw.findings),
 			Summary:     rw.sum,
 		}
 		if h.apcs(rw.profile) {
@@ -89,9 +111,6 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 			for i, d := range h.rules.checkers[rw.profile].DaysIn(rw.sum, h.setting) {
 				jw.DayAPCs[i] = d.APC
 			}
-		}
-		if jw.Findings == nil {
-			jw.Findings = iop.Findings{} // [], not null
 		}
 		if err := enc.Encode(jw); err != nil {
 			// Only a value that cannot be encoded gets here (a write
@@ -101,10 +120,8 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 	}
 	for _, c := range res.claims {
 		jc := jsonClaim{Claim: c.claim, Patient: c.patient, Lines: c.lines, From: c.from, Through: c.through,
-			Profile: h.rules.profiles[c.profile].ID, Result: resultName(c.findings), Findings: c.findings}
-		if jc.Findings == nil {
-			jc.Findings = iop.Findings{}
-		}
+			Profile: h.rules.profiles[c.profile].ID, Result: resultName(c.findings),
+			Findings: jsonFindings(h.rules.checkers[c.profile].Rules(), c.findings)}
 		if err := enc.Encode(jc); err != nil {
 			fmt.Fprintf(errOut, "billingcheck: claim %s: %v\n", quote(c.claim), err)
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 )
@@ -254,7 +255,7 @@ func wrap(s string, n int) []string {
 // profileIDs lists the built-in profiles' IDs, sorted.
 func profileIDs() []string {
 	var ids []string
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		ids = append(ids, p.ID)
 	}
 	slices.Sort(ids)

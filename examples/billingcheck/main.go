@@ -18,7 +18,7 @@
 // export of 2025 (billingcheck makes one checker per profile of the
 // family and picks one per patient-week and per claim; see Profiles):
 //
-//	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+//	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 //	cr, err := schedule.NewClaimReader(export, schedule.CSVOptions{
 //		Columns: map[string]string{"date_of_service": "date"}, IgnoreExtra: true})
 //	var lines []schedule.ClaimLine
@@ -27,11 +27,11 @@
 //			lines = append(lines, l)
 //		}
 //	}
-//	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks(), nil)
+//	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 //	weeks, _ := sz.SummarizeClaims(nil, lines)   // one summary per patient-week
 //	findings, err := ck.AppendClaims(nil, lines) // each claim: lines grouped by claim
 //	for _, w := range weeks {
-//		findings, err = ck.AppendWeek(findings, w, episodes[w.Patient])
+//		findings, err = ck.AppendWeek(findings, &w, episodes[w.Patient])
 //	}
 //
 // cr.Extra() lists the columns ignored, by name, and ck.DaysIn(w,

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -182,7 +183,7 @@ func TestJSONRoundTrip(t *testing.T) {
 					DayServices [7]uint16            `json:"day_services"`
 					Profile     string               `json:"profile"`
 					Result      string               `json:"result"`
-					Findings    iop.Findings         `json:"findings"`
+					Findings    []jsonFinding        `json:"findings"`
 					Summary     schedule.WeekSummary `json:"summary"`
 				}
 				dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
@@ -196,16 +197,38 @@ func TestJSONRoundTrip(t *testing.T) {
 				assert.Equal(t, s.Minutes, line.Minutes)
 				assert.Equal(t, s.Days(), line.Days)
 				assert.Equal(t, s.DayServices, line.DayServices)
-				assert.Equal(t, wantResult(line.Findings), line.Result)
-				if len(line.Findings) == 0 {
-					line.Findings = nil
-				}
-				got = append(got, libraryRow{s, line.Profile, line.Findings})
+				fs := plainFindings(t, line.Profile, line.Findings)
+				assert.Equal(t, wantResult(fs), line.Result)
+				got = append(got, libraryRow{s, line.Profile, fs})
 			}
 			require.NoError(t, sc.Err())
 			assert.Equal(t, want, got)
 		})
 	}
+}
+
+// plainFindings returns the findings of a JSON report line, checked against
+// the rule table of the checker of the built-in profile id: each finding's
+// summary and citation are its rule's there. No findings is nil.
+func plainFindings(t *testing.T, id string, jfs []jsonFinding) iop.Findings {
+	t.Helper()
+	if len(jfs) == 0 {
+		return nil
+	}
+	p, ok := ioprules.Builtins().ByID(id)
+	require.True(t, ok, id)
+	ck, err := schedule.NewChecker(p)
+	require.NoError(t, err)
+	rules := ck.Rules()
+	fs := make(iop.Findings, len(jfs))
+	for i, jf := range jfs {
+		r, ok := rules.Rule(jf.Code)
+		require.True(t, ok, string(jf.Code))
+		assert.Equal(t, r.Summary, jf.Summary, string(jf.Code))
+		assert.Equal(t, r.Cite, jf.Cite, string(jf.Code))
+		fs[i] = jf.Finding
+	}
+	return fs
 }
 
 // wantResult is the JSON result of a patient-week with these findings.
@@ -222,10 +245,10 @@ type libraryRow struct {
 }
 
 // asOf returns the checker of the Medicare IOP profile in force on day,
-// from iop.Builtins, as a caller of the library finds it.
+// from ioprules.Builtins, as a caller of the library finds it.
 func asOf(t *testing.T, day date.Date) schedule.Checker {
 	t.Helper()
-	p, err := iop.Builtins().AsOf(iop.Level21, day)
+	p, err := ioprules.Builtins().AsOf(iop.Level21, day)
 	require.NoError(t, err)
 	require.True(t, strings.HasPrefix(p.ID, "medicare-iop-"), p.ID)
 	ck, err := schedule.NewChecker(p)
@@ -285,10 +308,10 @@ func libraryWeeks(t *testing.T, weeksName string) []libraryRow {
 		ck := asOf(t, first)
 		sum, err := ck.Summarize(k.week, byWeek[k])
 		require.NoError(t, err)
-		fs, err := ck.CheckWeek(sum, in.episodes[k.patient])
+		fs, err := ck.CheckWeek(&sum, in.episodes[k.patient])
 		require.NoError(t, err)
 		if c, ok := in.certs[k.patient]; ok {
-			cfs, err := ck.CheckCertification(sum, c)
+			cfs, err := ck.CheckCertification(&sum, c)
 			require.NoError(t, err)
 			fs = append(fs, cfs...)
 		}

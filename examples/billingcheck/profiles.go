@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -17,13 +18,13 @@ import (
 var families = []string{"medicare-iop", "medicare-php"}
 
 // familyOf returns the built-in profiles of family, in the order of
-// iop.Builtins, and false when family is not one of families.
+// ioprules.Builtins, and false when family is not one of families.
 func familyOf(family string) (iop.Profiles, bool) {
 	if !slices.Contains(families, family) {
 		return nil, false
 	}
 	var ps iop.Profiles
-	for _, p := range iop.Builtins() {
+	for _, p := range ioprules.Builtins() {
 		if strings.HasPrefix(p.ID, family+"-") {
 			ps = append(ps, p)
 		}
@@ -53,7 +54,7 @@ func newRuleSet(name string) (*ruleSet, bool, error) {
 	rs := &ruleSet{name: name}
 	if ps, ok := familyOf(name); ok {
 		rs.family, rs.profiles = true, ps
-	} else if p, ok := iop.Builtins().ByID(name); ok {
+	} else if p, ok := ioprules.Builtins().ByID(name); ok {
 		rs.profiles = iop.Profiles{p}
 	} else {
 		return nil, false, nil
@@ -64,7 +65,8 @@ func newRuleSet(name string) (*ruleSet, bool, error) {
 			return nil, true, fmt.Errorf("%s: %w", p.ID, err)
 		}
 		rs.checkers = append(rs.checkers, ck)
-		rs.tiers = append(rs.tiers, len(p.ServiceTiers.Tiers) > 0)
+		b, _ := iop.PartOf[schedule.Benefit](&p)
+		rs.tiers = append(rs.tiers, len(b.ServiceTiers.Tiers) > 0)
 	}
 	return rs, true, nil
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -225,7 +225,7 @@ func TestFamilies(t *testing.T) {
 			require.True(t, ok)
 			require.NotEmpty(t, ps)
 			var ids []string
-			for _, p := range iop.Builtins() {
+			for _, p := range ioprules.Builtins() {
 				if strings.HasPrefix(p.ID, f+"-") {
 					ids = append(ids, p.ID)
 				}

@@ -51,11 +51,11 @@ func checkWeeks(rs *ruleSet, in *input, rows []row) (results, error) {
 		ck := rs.checkers[rw.profile]
 		from := len(all)
 		var err error
-		if all, err = ck.AppendWeek(all, rw.sum, in.episodes[rw.sum.Patient]); err != nil {
+		if all, err = ck.AppendWeek(all, &rw.sum, in.episodes[rw.sum.Patient]); err != nil {
 			return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 		}
 		if c, ok := in.certs[rw.sum.Patient]; ok {
-			if all, err = ck.AppendCertification(all, rw.sum, c); err != nil {
+			if all, err = ck.AppendCertification(all, &rw.sum, c); err != nil {
 				return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 			}
 		}
@@ -118,7 +118,7 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 		if h.apcs(rw.profile) {
 			fmt.Fprintf(w, "    %-8s %s\n", "per diem", perDiem(h.rules.checkers[rw.profile].DaysIn(rw.sum, h.setting)))
 		}
-		writeFindings(w, rw.findings)
+		writeFindings(w, h.rules.checkers[rw.profile].Rules(), rw.findings)
 	}
 	if in.kind == inputClaims {
 		writeClaimTable(w, h.rules, res.claims)
@@ -147,10 +147,11 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 		len(res.rows)+res.uncheckedWeeks(), claims, len(res.unchecked), res.blocking, res.warnings, len(in.rowErrors))
 }
 
-// writeFindings writes findings under a row of the text report.
-func writeFindings(w io.Writer, fs iop.Findings) {
+// writeFindings writes findings under a row of the text report, in the
+// words of rules, the rule table of the checker that made them.
+func writeFindings(w io.Writer, rules iop.RuleTable, fs iop.Findings) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, rules.Message(f))
 	}
 }
 
@@ -168,7 +169,7 @@ func writeClaimTable(w io.Writer, rs *ruleSet, claims []claimRow) {
 	line(claimColumnsText)
 	for i, c := range claims {
 		line(cells[i])
-		writeFindings(w, c.findings)
+		writeFindings(w, rs.checkers[c.profile].Rules(), c.findings)
 	}
 }
 

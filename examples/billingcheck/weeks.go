@@ -125,7 +125,13 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 	}
 	var rows []row
 	for pi, ck := range rs.checkers {
-		sz, err := schedule.NewSummarizer(ck, weeks, weeksFor)
+		var sz *schedule.Summarizer
+		var err error
+		if weeksFor != nil {
+			sz, err = schedule.NewSummarizerFor(ck, weeksFor)
+		} else {
+			sz, err = schedule.NewSummarizer(ck, weeks)
+		}
 		if err != nil {
 			return nil, nil, stats, err
 		}

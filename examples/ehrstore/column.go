@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
@@ -133,20 +130,4 @@ func textOf(src any, fn string, null bool) (text string, ok bool, err error) {
 		return "", false, &iop.ParseError{Func: fn, Err: iop.ErrMissing}
 	}
 	return "", false, &iop.ParseError{Func: fn, Err: iop.ErrSyntax}
-}
-
-// decodeCitation decodes a citation column strictly: one JSON object with
-// the members iop.Citation has and no others.
-func decodeCitation(text string, c *iop.Citation) error {
-	dec := json.NewDecoder(bytes.NewReader([]byte(text)))
-	dec.DisallowUnknownFields()
-	var v iop.Citation
-	if err := dec.Decode(&v); err != nil {
-		return &iop.ParseError{Func: "ehrstore.cite", Err: iop.ErrSyntax}
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return &iop.ParseError{Func: "ehrstore.cite", Err: iop.ErrSyntax}
-	}
-	*c = v
-	return nil
 }

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
@@ -101,7 +102,7 @@ func (d *demo) sessions() error {
 		return err
 	}
 
-	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func (d *demo) sessions() error {
 		return err
 	}
 
-	fs, err := ck.CheckWeek(sum, schedule.Episode{
+	fs, err := ck.CheckWeek(&sum, schedule.Episode{
 		Population: iop.Adult, Admitted: date.New(2025, 2, 24), Setting: iop.HospitalOutpatient,
 	})
 	if err != nil {
@@ -137,7 +138,7 @@ func (d *demo) sessions() error {
 // eligibility stores an assessment, the decision the criteria make on it,
 // and a decision brought in from another tool.
 func (d *demo) eligibility() error {
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		return err
 	}
@@ -248,7 +249,7 @@ func (d *demo) episode() error {
 		}
 	}
 
-	ck, err := aftercare.NewChecker(iop.ASAM3Level21())
+	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		return err
 	}

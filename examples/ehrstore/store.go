@@ -119,9 +119,7 @@ CREATE TABLE findings (
 	got      INTEGER NOT NULL,
 	unit     TEXT,             -- iop.Unit
 	level    TEXT,             -- iop.Level
-	ref      TEXT NOT NULL,
-	summary  TEXT NOT NULL,
-	cite     TEXT NOT NULL     -- the iop.Citation as JSON
+	ref      TEXT NOT NULL     -- the rule's words and citation are looked up by code
 ) STRICT;
 CREATE INDEX findings_subject ON findings (subject);
 `
@@ -400,14 +398,10 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 		return fmt.Errorf("ehrstore: findings: %w", err)
 	}
 	for i, f := range fs {
-		cite, err := json.Marshal(f.Cite)
-		if err == nil {
-			_, err = tx.ExecContext(ctx, `INSERT INTO findings
-				(code, severity, subject, day, need, got, unit, level, ref, summary, cite)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				f.Code, f.Severity, f.Subject, dayValue(f.Day), f.Need, f.Got, f.Unit, f.Level, f.Ref,
-				f.Summary, string(cite))
-		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO findings
+			(code, severity, subject, day, need, got, unit, level, ref)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Code, f.Severity, f.Subject, dayValue(f.Day), f.Need, f.Got, f.Unit, f.Level, f.Ref)
 		if err != nil {
 			return errors.Join(fmt.Errorf("ehrstore: findings[%d]: %w", i, err), tx.Rollback())
 		}
@@ -422,7 +416,7 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 // stored; nil when there are none.
 func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT
-		code, severity, subject, day, need, got, unit, level, ref, summary, cite
+		code, severity, subject, day, need, got, unit, level, ref
 		FROM findings WHERE subject = ? ORDER BY seq`, subject)
 	if err != nil {
 		return nil, fmt.Errorf("ehrstore: findings: %w", err)
@@ -430,15 +424,9 @@ func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, err
 	defer rows.Close()
 	var out iop.Findings
 	for rows.Next() {
-		var (
-			f    iop.Finding
-			cite string
-		)
+		var f iop.Finding
 		err := rows.Scan(&f.Code, &f.Severity, &f.Subject, dateScanner{dst: &f.Day, null: true},
-			&f.Need, &f.Got, &f.Unit, &f.Level, &f.Ref, &f.Summary, &cite)
-		if err == nil {
-			err = decodeCitation(cite, &f.Cite)
-		}
+			&f.Need, &f.Got, &f.Unit, &f.Level, &f.Ref)
 		if err != nil {
 			return nil, fmt.Errorf("ehrstore: findings[%d]: %w", len(out), err)
 		}

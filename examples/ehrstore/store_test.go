@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
@@ -167,7 +168,7 @@ func testAssessments(t *testing.T) []eligibility.Assessment {
 // and without, at each level of their edition.
 func testDecisions(t *testing.T) []eligibility.Decision {
 	t.Helper()
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	var out []eligibility.Decision
 	for _, a := range testAssessments(t) {
@@ -262,7 +263,7 @@ func testEpisodes(t *testing.T) []aftercare.Episode {
 // program weeks.
 func testWeeks(t *testing.T) []schedule.WeekSummary {
 	t.Helper()
-	ck, err := schedule.NewChecker(iop.MedicareIOP2025())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
 	sessions, err := schedule.ParseSessions([]byte(sessionsJSON))
 	require.NoError(t, err)
@@ -301,18 +302,18 @@ func testFindings(t *testing.T) iop.Findings {
 		profile  iop.Profile
 		sessions []schedule.Session
 	}{
-		{iop.MedicareIOP2025(), sessions},
-		{iop.ASAM3Level21(), heavy},
+		{ioprules.MedicareIOP2025(), sessions},
+		{ioprules.ASAM3Level21(), heavy},
 	} {
 		ck, err := schedule.NewChecker(c.profile)
 		require.NoError(t, err)
 		sum, err := ck.Summarize(schedule.ISOWeeks().Of(c.sessions[0].Date), c.sessions)
 		require.NoError(t, err)
-		fs, err = ck.AppendWeek(fs, sum, episode)
+		fs, err = ck.AppendWeek(fs, &sum, episode)
 		require.NoError(t, err)
 	}
 
-	ack, err := aftercare.NewChecker(iop.ASAM3Level21())
+	ack, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	eps := testEpisodes(t)
 	discharged := eps[6]
@@ -323,10 +324,10 @@ func testFindings(t *testing.T) iop.Findings {
 	fs, err = ack.AppendDischarge(fs, discharged, plan, ev.On+60)
 	require.NoError(t, err)
 
-	eck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	eck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	for _, d := range testDecisions(t) {
-		v, err := eck.CheckVariance(d)
+		v, err := eck.CheckVariance(&d)
 		require.NoError(t, err)
 		fs = append(fs, v...)
 	}
@@ -358,7 +359,7 @@ func testFindings(t *testing.T) iop.Findings {
 		fs = append(fs, f)
 	}
 	f := proto
-	f.Cite, f.Day, f.Need, f.Got = iop.Citation{}, 0, -1, 1<<40
+	f.Day, f.Need, f.Got = 0, -1, 1<<40
 	fs = append(fs, f)
 	for i := range fs {
 		fs[i].Subject = "X-1" // one subject, so that Findings returns them all
@@ -617,12 +618,12 @@ func TestEveryValueRoundTrips(t *testing.T) {
 		{"iop.Delivery", func(t *testing.T) { roundTripValues(t, withZero(iop.AllDeliveries()), true) }},
 		{"iop.Severity", func(t *testing.T) { roundTripValues(t, withZero(iop.AllSeverities()), true) }},
 		{"iop.Unit", func(t *testing.T) { roundTripValues(t, withZero(iop.AllUnits()), true) }},
-		{"iop.Measure", func(t *testing.T) { roundTripValues(t, withZero(iop.AllMeasures()), true) }},
+		{"aftercare.Measure", func(t *testing.T) { roundTripValues(t, withZero(aftercare.AllMeasures()), true) }},
 		{"iop.Setting", func(t *testing.T) { roundTripValues(t, withZero(iop.AllSettings()), true) }},
 		{"iop.Reach", func(t *testing.T) { roundTripValues(t, withZero(iop.AllReaches()), true) }},
 		{"iop.GroupKind", func(t *testing.T) { roundTripValues(t, withZero(iop.AllGroupKinds()), true) }},
-		{"iop.DayCount", func(t *testing.T) { roundTripValues(t, withZero(iop.AllDayCounts()), true) }},
-		{"iop.PartialWeek", func(t *testing.T) { roundTripValues(t, withZero(iop.AllPartialWeeks()), true) }},
+		{"schedule.DayCount", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllDayCounts()), true) }},
+		{"schedule.PartialWeek", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllPartialWeeks()), true) }},
 		{"iop.Deliveries", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllDeliveries(), iop.DeliveriesOf), false) }},
 		{"iop.GroupKinds", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllGroupKinds(), iop.GroupKindsOf), false) }},
 		{"iop.ServiceKinds", func(t *testing.T) {
@@ -685,8 +686,8 @@ func TestInvalidValueNotStored(t *testing.T) {
 	ctx := t.Context()
 	for _, v := range []driver.Valuer{iop.Level(200), iop.ServiceKind(200), eligibility.Risk(5),
 		eligibility.Modifiers(1 << 15), aftercare.State(200), iop.Severity(200)} {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO findings (code, severity, subject, need, got, ref, summary, cite)
-			VALUES ('x', ?, 'X-1', 0, 0, '', '', '{}')`, v)
+		_, err := s.db.ExecContext(ctx, `INSERT INTO findings (code, severity, subject, need, got, ref)
+			VALUES ('x', ?, 'X-1', 0, 0, '')`, v)
 		require.ErrorIs(t, err, iop.ErrUnknown, "%T", v)
 		var pe *iop.ParseError
 		require.ErrorAs(t, err, &pe, "%T", v)
@@ -762,7 +763,6 @@ func TestUnknownTextRefused(t *testing.T) {
 		{"findings.unit", `UPDATE findings SET unit = ?`, "hours", readFindings, iop.ErrUnknown},
 		{"findings.level", `UPDATE findings SET level = ?`, "2.2", readFindings, iop.ErrUnknown},
 		{"findings.day", `UPDATE findings SET day = ?`, "2025-02-29", readFindings, iop.ErrInvalidDate},
-		{"findings.cite", `UPDATE findings SET cite = ?`, `{"sauce":"x"}`, readFindings, iop.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

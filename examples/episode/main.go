@@ -14,6 +14,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -91,13 +93,13 @@ func check(w io.Writer, ck aftercare.Checker, ep aftercare.Episode, plan afterca
 		fmt.Fprintln(w, "  every rule met")
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "  [%s] %s %s: %s\n", f.Severity, f.Subject, f.Code, f.Message())
+		fmt.Fprintf(w, "  [%s] %s %s: %s\n", f.Severity, f.Subject, f.Code, ioprules.Catalog().Message(f))
 	}
 	return nil
 }
 
 func run(w io.Writer) error {
-	profile := iop.ASAM3Level21()
+	profile := ioprules.ASAM3Level21()
 	ck, err := aftercare.NewChecker(profile)
 	if err != nil {
 		return err

@@ -8,6 +8,8 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -29,7 +31,7 @@ func stepAftercare(w io.Writer) error {
 	if err := json.Unmarshal(aftercareCasesJSON, &cases); err != nil {
 		return err
 	}
-	profile := iop.ASAM3Level21()
+	profile := ioprules.ASAM3Level21()
 	ck, err := aftercare.NewChecker(profile)
 	if err != nil {
 		return err
@@ -39,7 +41,8 @@ func stepAftercare(w io.Writer) error {
 	fmt.Fprintf(w, "== Aftercare: discharges checked against %s as of %s\n", profile.ID, asOf)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  window\tdays\tcontacts\tcounted from\tsource")
-	for _, fw := range profile.FollowUp.Windows {
+	fu, _ := iop.PartOf[aftercare.FollowUp](&profile)
+	for _, fw := range fu.Windows {
 		first, last := fw.Range(0)
 		from := "discharge"
 		if fw.After != "" {
@@ -66,7 +69,7 @@ func stepAftercare(w io.Writer) error {
 			fmt.Fprintln(w, "    every rule met")
 		}
 		for _, f := range fs {
-			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, f.Message())
+			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
 		}
 	}
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 )
@@ -33,9 +35,9 @@ func stepEligibility(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	profile := iop.ASAM3Level21()
+	profile := ioprules.ASAM3Level21()
 	criteria := eligibility.DefaultCriteria()
-	ck, err := eligibility.NewChecker(profile, criteria)
+	ck, err := eligibility.NewChecker(profile.WithPart(eligibility.Placement{Criteria: criteria}))
 	if err != nil {
 		return err
 	}
@@ -54,12 +56,12 @@ func stepEligibility(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  recommended %s %s (driven by %s; safety dimensions %s, intensity dimensions %s)\n",
 		d.Recommended(), d.Recommended().Name(a.Edition, a.Population), d.Drivers(), d.SafetyLevel(), d.IntensityLevel())
-	if err := show(ck.CheckDecision(d)); err != nil {
+	if err := show(ck.CheckDecision(&d)); err != nil {
 		return err
 	}
 	for _, planned := range []iop.Minutes{iop.Hours(9), iop.Hours(8)} {
 		fmt.Fprintf(w, "  admission to IOP with %s a week under %s:\n", planned, profile.ID)
-		if err := show(ck.CheckAdmission(d, planned)); err != nil {
+		if err := show(ck.CheckAdmission(&d, planned)); err != nil {
 			return err
 		}
 	}
@@ -69,7 +71,7 @@ func stepEligibility(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	stateCk, err := eligibility.NewChecker(profile, state)
+	stateCk, err := eligibility.NewChecker(profile.WithPart(eligibility.Placement{Criteria: state}))
 	if err != nil {
 		return err
 	}
@@ -108,7 +110,7 @@ func stepEligibility(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  %s: %s recommended (driven by %s), %s given (%s, documented in %s)\n", first.Assessment().ID,
 		first.Recommended(), first.Drivers(), placed.Placed(), placed.Variance().Reason, placed.Variance().Note)
-	if err := show(ck.CheckVariance(placed)); err != nil {
+	if err := show(ck.CheckVariance(&placed)); err != nil {
 		return err
 	}
 
@@ -127,21 +129,21 @@ func stepEligibility(w io.Writer) error {
 	admitted := series[1].Date
 	review := eligibility.Review{Admitted: admitted, Previous: decisions[1], Current: decisions[2], Progress: eligibility.ProgressMade}
 	fmt.Fprintf(w, "  review of %s, continued stay:\n", series[2].ID)
-	if err := show(ck.CheckContinuedStay(review)); err != nil {
+	if err := show(ck.CheckContinuedStay(&review)); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  review of %s, transfer (ratings rose in %s):\n", series[2].ID, review.Rose())
-	if err := show(ck.CheckTransfer(review)); err != nil {
+	if err := show(ck.CheckTransfer(&review)); err != nil {
 		return err
 	}
 	last := eligibility.Review{Admitted: admitted, Previous: decisions[2], Current: decisions[3], Progress: eligibility.ProgressGoalsMet}
 	fmt.Fprintf(w, "  review of %s, transfer:\n", series[3].ID)
-	if err := show(ck.CheckTransfer(last)); err != nil {
+	if err := show(ck.CheckTransfer(&last)); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  planned discharge to level %s:\n", iop.Level1)
 	x := eligibility.DischargeReview{Final: decisions[3], Planned: true, NextLevel: iop.Level1}
-	if err := show(ck.CheckDischarge(x)); err != nil {
+	if err := show(ck.CheckDischargeReview(&x)); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
@@ -180,6 +182,6 @@ func printFindings(w io.Writer, fs iop.Findings) {
 		return
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 )
@@ -31,22 +33,24 @@ func stepGroups(w io.Writer) error {
 	fmt.Fprintln(w, "== Group limits of the built-in profiles")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  id\tsize\tstaff\tother\tsource")
-	for _, p := range iop.Builtins() {
-		if p.Group == (iop.GroupRules{}) {
+	for _, p := range ioprules.Builtins() {
+		c, ok := iop.PartOf[group.Composition](&p)
+		if !ok {
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", p.ID, groupSize(p.Group), groupStaff(p.Group), groupOther(p.Group), p.Group.Cite.Source)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", p.ID, groupSize(c), groupStaff(c), groupOther(c), c.Cite.Source)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== A state's group rules from JSON")
-	state, err := iop.ParseProfile(groupProfileJSON)
+	state, err := ioprules.ParseProfile(groupProfileJSON)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  loaded %s: %s; %s; %s\n", state.ID, groupSize(state.Group), groupStaff(state.Group), groupOther(state.Group))
+	sc, _ := iop.PartOf[group.Composition](&state)
+	fmt.Fprintf(w, "  loaded %s: %s; %s; %s\n", state.ID, groupSize(sc), groupStaff(sc), groupOther(sc))
 	for _, s := range state.Rules {
 		if s.Code.Package() == "group" {
 			fmt.Fprintf(w, "  setting: %s %s (%s)\n", s.Code, s.Severity, s.Cite.Source)
@@ -61,7 +65,7 @@ func stepGroups(w io.Writer) error {
 	fmt.Fprintf(w, "  session %s: %s, %s, %d participants, %d facilitator(s)\n",
 		g.ID, g.Kind, g.Enrollment, len(g.Participants), len(g.Facilitators))
 	var findings iop.Findings // reused for each profile
-	for _, p := range []iop.Profile{iop.TIP47(), state} {
+	for _, p := range []iop.Profile{ioprules.TIP47(), state} {
 		ck, err := group.NewChecker(p)
 		if err != nil {
 			return err
@@ -72,7 +76,7 @@ func stepGroups(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  against %s: %d findings, %d blocking\n", p.ID, len(findings), len(findings.Blocking()))
 		for _, f := range findings {
-			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, f.Message())
+			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, ioprules.Catalog().Message(f))
 		}
 	}
 
@@ -107,17 +111,14 @@ func stepGroups(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "    group %d (%s): %d patients, %s: %s\n", i+1, focus, len(pg.Patients), staff, patientIDs(pg.Patients))
 	}
-	var planErrs group.PlanErrors
-	if errors.As(err, &planErrs) {
-		for _, pe := range planErrs {
-			fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(pe.Unplaced, " "), pe)
-		}
+	for _, u := range plan.Unplaced {
+		fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(u.Patients, " "), u)
 	}
 	fmt.Fprintln(w)
 	return nil
 }
 
-func groupSize(r iop.GroupRules) string {
+func groupSize(r group.Composition) string {
 	var s string
 	switch {
 	case r.MinSize > 0 && r.MaxSize > 0:
@@ -135,7 +136,7 @@ func groupSize(r iop.GroupRules) string {
 	return s
 }
 
-func groupStaff(r iop.GroupRules) string {
+func groupStaff(r group.Composition) string {
 	var parts []string
 	if r.RequireLicensed {
 		s := "licensed"
@@ -159,7 +160,7 @@ func groupStaff(r iop.GroupRules) string {
 	return strings.Join(parts, ", ")
 }
 
-func groupOther(r iop.GroupRules) string {
+func groupOther(r group.Composition) string {
 	var parts []string
 	if r.SeparateAges {
 		parts = append(parts, "ages apart")

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ioprules/ioprules"
+
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -27,11 +29,11 @@ var (
 // partial first week, per-diem payment tiers, certification due dates, a
 // weekly template, and the batch path over a CSV export.
 func stepSchedule(w io.Writer) error {
-	medicare, err := schedule.NewChecker(iop.MedicareIOP2025())
+	medicare, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	if err != nil {
 		return err
 	}
-	h0015, err := schedule.NewChecker(iop.H0015())
+	h0015, err := schedule.NewChecker(ioprules.H0015())
 	if err != nil {
 		return err
 	}
@@ -49,12 +51,12 @@ func stepSchedule(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "  %s, %s: %d sessions, %s counted on %d days, %s not counted\n",
 		sum.Patient, week, sum.Sessions, sum.Minutes, sum.Days(), sum.UncountedMinutes)
-	findings, err := medicare.CheckWeek(sum, episode)
+	findings, err := medicare.CheckWeek(&sum, episode)
 	if err != nil {
 		return err
 	}
 	printWeekFindings(w, findings)
-	fmt.Fprintf(w, "  billable: %t\n", findings.Err() == nil)
+	fmt.Fprintf(w, "  billable: %t\n", findings.BlockingErr() == nil)
 
 	last := len(sessions) - 2 // the session left a minute early
 	sessions[last].Attendance, sessions[last].Attended = schedule.Attended, 0
@@ -62,7 +64,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	// One findings slice, reused: the form a billing job uses.
-	if findings, err = medicare.AppendWeek(findings[:0], sum, episode); err != nil {
+	if findings, err = medicare.AppendWeek(findings[:0], &sum, episode); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "  with the last minute attended: %d blocking findings\n", len(findings.Blocking()))
@@ -70,7 +72,7 @@ func stepSchedule(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
 	admitted := week.Day(2)
-	findings, err = medicare.AppendWeek(findings[:0], sum, schedule.Episode{Population: iop.Adult, Admitted: admitted})
+	findings, err = medicare.AppendWeek(findings[:0], &sum, schedule.Episode{Population: iop.Adult, Admitted: admitted})
 	if err != nil {
 		return err
 	}
@@ -90,7 +92,9 @@ func stepSchedule(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== Certification due dates (medicare-php-2025, admitted 2025-01-06, service every day)")
 	var due []string
-	for d := range schedule.CertificationDueDates(iop.MedicarePHP2025().Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
+	php := ioprules.MedicarePHP2025()
+	phpBenefit, _ := iop.PartOf[schedule.Benefit](&php)
+	for d := range schedule.CertificationDueDates(phpBenefit.Certification, date.New(2025, 1, 6), date.New(2025, 4, 30)) {
 		due = append(due, d.String())
 	}
 	fmt.Fprintf(w, "  %s\n", strings.Join(due, ", "))
@@ -127,7 +131,7 @@ func stepSchedule(w io.Writer) error {
 		}
 		rows = append(rows, s)
 	}
-	sz, err := schedule.NewSummarizer(h0015, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(h0015, schedule.ISOWeeks())
 	if err != nil {
 		return err
 	}
@@ -135,7 +139,7 @@ func stepSchedule(w io.Writer) error {
 	fmt.Fprintf(w, "  %d sessions, %d patients, %d patient-weeks\n", stats.Sessions, stats.Patients, stats.Weeks)
 	var fs iop.Findings
 	for _, s := range sums {
-		fs, err = h0015.AppendWeek(fs[:0], s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
+		fs, err = h0015.AppendWeek(fs[:0], &s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
 		if err != nil {
 			return err
 		}
@@ -150,6 +154,6 @@ func stepSchedule(w io.Writer) error {
 // finding in words with its day and figures.
 func printWeekFindings(w io.Writer, fs iop.Findings) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, f.Message())
+		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
 	}
 }

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
@@ -16,33 +15,18 @@ type Rules struct {
 	sev   []iop.Severity
 }
 
-// New applies p's rule settings to table, the rule table of package pkg.
-// A setting of pkg whose code is not in the table is an error naming the
-// setting ("rules[2].code").
-func New(pkg string, table []iop.Rule, p *iop.Profile) (Rules, error) {
-	var errs iop.FieldErrors
-	for i, s := range p.Rules {
-		if s.Code.Package() != pkg {
-			continue
-		}
-		known := false
-		for _, r := range table {
-			known = known || r.Code == s.Code
-		}
-		if !known {
-			errs.Add("rules["+strconv.Itoa(i)+"].code", iop.ErrUnknown)
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return Rules{}, err
-	}
+// New applies p's rule settings to table, a package's rule table. The
+// codes of p's settings are checked once, by iop.Profile.Validate, which
+// every NewChecker calls first: a setting of a code not in table does not
+// concern it.
+func New(table []iop.Rule, p *iop.Profile) Rules {
 	sev := make([]iop.Severity, len(table))
 	for i, r := range table {
 		if s, on := p.Setting(r); on {
 			sev[i] = s
 		}
 	}
-	return Rules{table: table, sev: sev}, nil
+	return Rules{table: table, sev: sev}
 }
 
 // On reports whether rule i applies.
@@ -51,20 +35,32 @@ func (r *Rules) On(i int) bool { return r.sev[i] != 0 }
 // Severity returns the severity of rule i, zero when it is off.
 func (r *Rules) Severity(i int) iop.Severity { return r.sev[i] }
 
-// Add appends the finding f of rule i to dst, with the rule's code,
-// severity and summary, and the rule table's citation when f has none. A
-// rule that is off adds nothing. It allocates only when dst must grow.
+// Add appends the finding f of rule i to dst, with the rule's code and
+// severity. A rule that is off adds nothing. It allocates only when dst
+// must grow.
 func (r *Rules) Add(dst iop.Findings, i int, f iop.Finding) iop.Findings {
 	s := r.sev[i]
 	if s == 0 {
 		return dst
 	}
-	rule := &r.table[i]
-	f.Code, f.Severity, f.Summary = rule.Code, s, rule.Summary
-	if f.Cite.IsZero() {
-		f.Cite = rule.Cite
-	}
+	f.Code, f.Severity = r.table[i].Code, s
 	return append(dst, f)
+}
+
+// Table returns the rule table as the profile applies it: each rule with
+// the profile's severity (zero for a rule turned off) and cites[i] as the
+// citation of rule i when it is set (the profile's own parameters), the
+// table's otherwise. cites may be shorter than the table, or nil.
+func (r *Rules) Table(cites []iop.Citation) iop.RuleTable {
+	out := make([]iop.Rule, len(r.table))
+	for i, rule := range r.table {
+		rule.Severity = r.sev[i]
+		if i < len(cites) && !cites[i].IsZero() {
+			rule.Cite = cites[i]
+		}
+		out[i] = rule
+	}
+	return iop.NewRuleTable(out...)
 }
 
 // Decode decodes data strictly into v, as every UnmarshalJSON of the

@@ -56,22 +56,19 @@ func TestRules(t *testing.T) {
 		{Code: "schedule.b", Severity: iop.Info},
 		{Code: "group.x", Severity: iop.Info},
 	}}
-	r, err := check.New("schedule", table, &p)
-	require.NoError(t, err)
+	r := check.New(table, &p)
 	assert.False(t, r.On(0))
 	assert.Equal(t, iop.Info, r.Severity(1))
 	fs := r.Add(nil, 0, iop.Finding{Subject: "P-1"})
 	assert.Empty(t, fs, "a rule turned off adds nothing")
 	fs = r.Add(fs, 1, iop.Finding{Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount})
 	assert.Equal(t, iop.Findings{{Code: "schedule.b", Severity: iop.Info, Subject: "P-1", Need: 3, Got: 2,
-		Unit: iop.UnitCount, Summary: "b", Cite: iop.Citation{Source: "table"}}}, fs)
+		Unit: iop.UnitCount}}, fs)
+	assert.Equal(t, iop.NewRuleTable(
+		iop.Rule{Code: "schedule.a", Summary: "a", Cite: iop.Citation{Source: "profile"}},
+		iop.Rule{Code: "schedule.b", Severity: iop.Info, Summary: "b", Cite: iop.Citation{Source: "table"}},
+	), r.Table([]iop.Citation{{Source: "profile"}}), "the profile's severity and, where given, its citation")
 
-	p.Rules = append(p.Rules, iop.RuleSetting{Code: "schedule.c", Off: true})
-	_, err = check.New("schedule", table, &p)
-	var errs iop.FieldErrors
-	require.ErrorAs(t, err, &errs)
-	assert.Equal(t, "rules[3].code", errs[0].Field)
-	require.ErrorIs(t, err, iop.ErrUnknown)
 }
 
 func TestZeroChecker(t *testing.T) {

@@ -3,6 +3,7 @@ package group_test
 import (
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 )
@@ -10,7 +11,7 @@ import (
 // BenchmarkCheckSession12 checks a compliant 12-person session under TIP
 // 47: validation and every rule. It allocates nothing.
 func BenchmarkCheckSession12(b *testing.B) {
-	ck, s := checker(b, iop.TIP47()), session(12)
+	ck, s := checker(b, ioprules.TIP47()), session(12)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ck.CheckSession(s); err != nil {
@@ -22,7 +23,7 @@ func BenchmarkCheckSession12(b *testing.B) {
 // BenchmarkAppendSessionFindings checks a 12-person session with four
 // findings into a reused list. It allocates nothing.
 func BenchmarkAppendSessionFindings(b *testing.B) {
-	ck, s := checker(b, iop.TIP47()), findingsSession()
+	ck, s := checker(b, ioprules.TIP47()), findingsSession()
 	dst := make(iop.Findings, 0, 8)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -80,7 +81,7 @@ func BenchmarkParseSession(b *testing.B) {
 func BenchmarkPlanRoster60(b *testing.B) {
 	r := roster(append(people("A", 40, 30, group.GenderWoman), people("T", 20, 15, group.GenderMan)...)...)
 	r.ByGender = true
-	ck := checker(b, iop.TIP47())
+	ck := checker(b, ioprules.TIP47())
 	b.ReportAllocs()
 	for b.Loop() {
 		_, _ = ck.PlanRoster(r)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/rickb777/date/v2"
@@ -14,25 +15,25 @@ import (
 
 func groupBuiltins() iop.Profiles {
 	return iop.Profiles{
-		iop.NGSGroupPsychotherapy(), iop.TIP47(), iop.ColoradoIOP(), iop.TexasGroups2004(), iop.TexasGroups(),
-		iop.CaliforniaDMC(), iop.WisconsinYouth(), iop.IllinoisAges(),
+		group.NGSGroupPsychotherapy(), ioprules.TIP47(), group.ColoradoIOP(), group.TexasGroups2004(), group.TexasGroups(),
+		group.CaliforniaDMC(), group.WisconsinYouth(), group.IllinoisAges(),
 	}
 }
 
 func TestGroupBuiltinsValid(t *testing.T) {
-	all := iop.Builtins()
+	all := ioprules.Builtins()
 	for _, p := range groupBuiltins() {
 		t.Run(p.ID, func(t *testing.T) {
 			require.NoError(t, p.Validate())
 			got, ok := all.ByID(p.ID)
 			require.True(t, ok, "in Builtins()")
 			assert.True(t, got.Equal(p))
-			assert.NotEmpty(t, p.Group.Cite.Source)
+			assert.NotEmpty(t, compositionOf(p).Cite.Source)
 			checker(t, p)
 
 			b, err := json.Marshal(p)
 			require.NoError(t, err)
-			again, err := iop.ParseProfile(b)
+			again, err := ioprules.ParseProfile(b)
 			require.NoError(t, err)
 			assert.True(t, again.Equal(p), "JSON round trip")
 		})
@@ -45,27 +46,27 @@ func TestGroupBuiltinsValid(t *testing.T) {
 // TestGroupBuiltinsValues pins the numbers each state's profile takes from
 // its source.
 func TestGroupBuiltinsValues(t *testing.T) {
-	strip := func(r iop.GroupRules) iop.GroupRules { r.Cite = iop.Citation{}; return r }
-	assert.Equal(t, iop.GroupRules{MaxSize: 12}, strip(iop.NGSGroupPsychotherapy().Group))
-	assert.Equal(t, iop.GroupRules{}, strip(iop.MedicareIOP2024().Group), "the NGS cap is not national")
-	assert.Equal(t, iop.GroupRules{MaxSize: 12}, strip(iop.ColoradoIOP().Group))
-	assert.Equal(t, strip(iop.TexasGroups().Group), strip(iop.TexasGroups2004().Group), "same numbers since 2004")
-	assert.Equal(t, iop.GroupRules{
+	strip := func(r group.Composition) group.Composition { r.Cite = iop.Citation{}; return r }
+	assert.Equal(t, group.Composition{MaxSize: 12}, strip(compositionOf(group.NGSGroupPsychotherapy())))
+	assert.Equal(t, group.Composition{}, strip(compositionOf(ioprules.MedicareIOP2024())), "the NGS cap is not national")
+	assert.Equal(t, group.Composition{MaxSize: 12}, strip(compositionOf(group.ColoradoIOP())))
+	assert.Equal(t, strip(compositionOf(group.TexasGroups())), strip(compositionOf(group.TexasGroups2004())), "same numbers since 2004")
+	assert.Equal(t, group.Composition{
 		MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment),
 		EducationMaxSize: 35, SeparateAges: true,
-	}, strip(iop.TexasGroups().Group))
-	assert.Equal(t, iop.GroupRules{MinSize: 2, MaxSize: 12}, strip(iop.CaliforniaDMC().Group))
-	assert.Equal(t, iop.GroupRules{
+	}, strip(compositionOf(group.TexasGroups())))
+	assert.Equal(t, group.Composition{MinSize: 2, MaxSize: 12}, strip(compositionOf(group.CaliforniaDMC())))
+	assert.Equal(t, group.Composition{
 		MaxSize: 12, CoFacilitatorAbove: 10, RequireLicensed: true,
 		LicensedExempt: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment, iop.KindSupport),
-	}, strip(iop.WisconsinYouth().Group))
-	assert.Equal(t, iop.GroupRules{SeparateAges: true}, strip(iop.IllinoisAges().Group))
-	il := iop.IllinoisAges().Ages
+	}, strip(compositionOf(group.WisconsinYouth())))
+	assert.Equal(t, group.Composition{SeparateAges: true}, strip(compositionOf(group.IllinoisAges())))
+	il := group.IllinoisAges().Ages
 	il.Cite = iop.Citation{}
 	assert.Equal(t, iop.AgeRules{AdultAge: 18, MinAge: 12, AdolescentMaxAge: 22, AdultMinAge: 16}, il)
-	assert.Equal(t, iop.GroupRules{
+	assert.Equal(t, group.Composition{
 		MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 1, CoFacilitatorAbove: 10, RequireAgreement: true,
-	}, strip(iop.TIP47().Group))
+	}, strip(compositionOf(ioprules.TIP47())))
 }
 
 // TestBuiltinsAsOfNotAmbiguous checks that the built-ins never tie for a
@@ -74,14 +75,14 @@ func TestBuiltinsAsOfNotAmbiguous(t *testing.T) {
 	days := []date.Date{date.New(2015, time.June, 1), date.New(2024, time.October, 1), date.New(2025, time.June, 1), date.New(2026, time.January, 1)}
 	for _, l := range []iop.Level{iop.Level1, iop.Level21, iop.Level25} {
 		for _, d := range days {
-			_, err := iop.Builtins().AsOf(l, d)
+			_, err := ioprules.Builtins().AsOf(l, d)
 			assert.NotErrorIs(t, err, iop.ErrAmbiguousProfile, "level %s on %s", l, d)
 		}
 	}
 }
 
 func TestProfileGroupFromJSON(t *testing.T) {
-	p, err := iop.ParseProfile([]byte(`{
+	p, err := ioprules.ParseProfile([]byte(`{
 		"id": "tx-copy", "title": "Texas groups, copied", "level": "2.1", "from": "2025-01-01",
 		"source": {"source": "26 TAC ch. 564"}, "scope": {"reach": "state", "states": ["TX"]},
 		"group": {
@@ -93,15 +94,15 @@ func TestProfileGroupFromJSON(t *testing.T) {
 		}
 	}`))
 	require.NoError(t, err)
-	assert.Equal(t, iop.GroupRules{
+	assert.Equal(t, group.Composition{
 		MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment), EducationMaxSize: 35,
 		CountFamily: true, RequireLicensed: true, LicensedExempt: iop.GroupKindsOf(iop.KindSupport),
 		MinFacilitators: 1, CoFacilitatorAbove: 10, MaxPerFacilitator: 12, CountTrainees: true,
 		SeparateAges: true, YoungAdultMaxAge: 25, RequireAgreement: true,
 		Cite: iop.Citation{Source: "26 TAC §564.902(b)"},
-	}, p.Group)
+	}, compositionOf(p))
 
-	_, err = iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},"scope":{"reach":"national"},
+	_, err = ioprules.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},"scope":{"reach":"national"},
 		"group":{"max_size":12,"education_kinds":["lecture"],"cite":{"source":"s"}}}`))
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)
@@ -109,7 +110,7 @@ func TestProfileGroupFromJSON(t *testing.T) {
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.NotContains(t, err.Error(), "lecture")
 
-	_, err = iop.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},"scope":{"reach":"national"},
+	_, err = ioprules.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"s"},"scope":{"reach":"national"},
 		"group":{"max_size":12,"focus_mismatch":"warning","cite":{"source":"s"}}}`))
 	require.ErrorIs(t, err, iop.ErrUnknownField, "the severities are rule settings now")
 }
@@ -117,20 +118,20 @@ func TestProfileGroupFromJSON(t *testing.T) {
 func TestProfileValidateGroup(t *testing.T) {
 	tests := []struct {
 		name  string
-		rules iop.GroupRules
+		rules group.Composition
 		ages  iop.AgeRules
 		field string
 		err   error
 	}{
-		{"education sizes without kinds", iop.GroupRules{EducationMaxSize: 35}, testAges(), "group.education_kinds", iop.ErrMissing},
-		{"education kinds without sizes", iop.GroupRules{EducationKinds: iop.GroupKindsOf(iop.KindCBT)}, testAges(), "group.education_max_size", iop.ErrMissing},
-		{"unknown education kind", iop.GroupRules{EducationKinds: 1, EducationMaxSize: 3}, testAges(), "group.education_kinds", iop.ErrUnknown},
-		{"education minimum above maximum", iop.GroupRules{EducationKinds: iop.GroupKindsOf(iop.KindCBT), EducationMinSize: 8, MaxSize: 6}, testAges(), "group", iop.ErrOrder},
-		{"negative education size", iop.GroupRules{EducationKinds: iop.GroupKindsOf(iop.KindCBT), EducationMaxSize: -1}, testAges(), "group.education_max_size", iop.ErrOutOfRange},
-		{"unknown exempt kind", iop.GroupRules{LicensedExempt: 1 << 30}, testAges(), "group.licensed_exempt", iop.ErrUnknown},
-		{"negative min facilitators", iop.GroupRules{MinFacilitators: -1}, testAges(), "group.min_facilitators", iop.ErrOutOfRange},
-		{"young adults below adult age", iop.GroupRules{YoungAdultMaxAge: 17}, testAges(), "group.young_adult_max_age", iop.ErrOutOfRange},
-		{"young adults beyond a life", iop.GroupRules{YoungAdultMaxAge: 131}, iop.AgeRules{}, "group.young_adult_max_age", iop.ErrOutOfRange},
+		{"education sizes without kinds", group.Composition{EducationMaxSize: 35}, testAges(), "group.education_kinds", iop.ErrMissing},
+		{"education kinds without sizes", group.Composition{EducationKinds: iop.GroupKindsOf(iop.KindCBT)}, testAges(), "group.education_max_size", iop.ErrMissing},
+		{"unknown education kind", group.Composition{EducationKinds: 1, EducationMaxSize: 3}, testAges(), "group.education_kinds", iop.ErrUnknown},
+		{"education minimum above maximum", group.Composition{EducationKinds: iop.GroupKindsOf(iop.KindCBT), EducationMinSize: 8, MaxSize: 6}, testAges(), "group", iop.ErrOrder},
+		{"negative education size", group.Composition{EducationKinds: iop.GroupKindsOf(iop.KindCBT), EducationMaxSize: -1}, testAges(), "group.education_max_size", iop.ErrOutOfRange},
+		{"unknown exempt kind", group.Composition{LicensedExempt: 1 << 30}, testAges(), "group.licensed_exempt", iop.ErrUnknown},
+		{"negative min facilitators", group.Composition{MinFacilitators: -1}, testAges(), "group.min_facilitators", iop.ErrOutOfRange},
+		{"young adults below adult age", group.Composition{YoungAdultMaxAge: 17}, testAges(), "group.young_adult_max_age", iop.ErrOutOfRange},
+		{"young adults beyond a life", group.Composition{YoungAdultMaxAge: 131}, iop.AgeRules{}, "group.young_adult_max_age", iop.ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,18 +147,18 @@ func TestProfileValidateGroup(t *testing.T) {
 			assert.ErrorIs(t, err, tt.err, "NewChecker refuses it too")
 		})
 	}
-	p := testProfile(iop.GroupRules{RequireAgreement: true})
-	p.Group.Cite = iop.Citation{}
+	p := testProfile(group.Composition{RequireAgreement: true})
+	p = withComposition(p, func(c *group.Composition) { c.Cite = iop.Citation{} })
 	require.ErrorIs(t, p.Validate(), iop.ErrMissing, "a boolean group rule needs its citation too")
 }
 
-// TestTIP47IsGuidance checks that under iop.TIP47 the size, staffing and
+// TestTIP47IsGuidance checks that under ioprules.TIP47 the size, staffing and
 // agreement rules, which TIP 41 and TIP 47 describe as practice, give
 // warnings that never block, each cited to TIP 41 with the note that says
 // so; the table's other rules keep their severity.
 func TestTIP47IsGuidance(t *testing.T) {
-	p := iop.TIP47()
-	tip41 := p.Group.Cite
+	p := ioprules.TIP47()
+	tip41 := compositionOf(p).Cite
 	require.Contains(t, tip41.Source, "TIP 41")
 	require.NotEmpty(t, tip41.Note, "the note says the source is guidance")
 	guided := []iop.Code{
@@ -172,7 +173,7 @@ func TestTIP47IsGuidance(t *testing.T) {
 	assert.Equal(t, settings, p.Rules, "every guided rule is a warning cited to TIP 41")
 
 	warn := func(c iop.Code, subject string, need, got int64) func(testing.TB) iop.Finding {
-		return at(iop.Warning, func(t testing.TB) iop.Finding { return finding(t, c, subject, tip41, need, got) })
+		return at(iop.Warning, func(t testing.TB) iop.Finding { return finding(t, c, subject, need, got) })
 	}
 	tests := []struct {
 		name string
@@ -212,7 +213,7 @@ func TestTIP47IsGuidance(t *testing.T) {
 				want = tt.want(t)
 			}
 			assert.Equal(t, want, got)
-			require.NoError(t, got.Err(), "guidance never blocks")
+			require.NoError(t, got.BlockingErr(), "guidance never blocks")
 		})
 	}
 
@@ -221,24 +222,24 @@ func TestTIP47IsGuidance(t *testing.T) {
 	s.Focus.Gender = group.GenderWoman
 	s.Participants[1].Gender = group.GenderMan
 	got := check(t, p, s)
-	assert.Equal(t, iop.Findings{finding(t, group.CodeGenderMismatch, "P-02", tip41, 0, 0)}, got)
-	require.ErrorIs(t, got.Err(), group.CodeGenderMismatch)
+	assert.Equal(t, iop.Findings{finding(t, group.CodeGenderMismatch, "P-02", 0, 0)}, got)
+	require.ErrorIs(t, got.BlockingErr(), group.CodeGenderMismatch)
 }
 
 // TestNGSGroupPsychotherapy checks the contractor profile of NGS's LCD
 // L33632: at most 12 patients in a group (12 passes, 13 blocks), in the
 // states of NGS's jurisdictions only.
 func TestNGSGroupPsychotherapy(t *testing.T) {
-	p := iop.NGSGroupPsychotherapy()
+	p := group.NGSGroupPsychotherapy()
 	assert.Equal(t, iop.Contractor, p.Scope.Reach)
 	for state, want := range map[string]bool{"NY": true, "IL": true, "WI": true, "MA": true, "TX": false, "CA": false, "CO": false} {
 		assert.Equal(t, want, p.Scope.Covers(state, 0), "covers %s", state)
 	}
-	for _, m := range []iop.Profile{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()} {
-		assert.Zero(t, m.Group.MaxSize, "%s: the LCD's cap is not national", m.ID)
+	for _, m := range []iop.Profile{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025(), ioprules.MedicareIOP2026()} {
+		assert.Zero(t, compositionOf(m).MaxSize, "%s: the LCD's cap is not national", m.ID)
 	}
 
-	above := finding(t, group.CodeSizeAboveMaximum, "G-1", p.Group.Cite, 12, 13)
+	above := finding(t, group.CodeSizeAboveMaximum, "G-1", 12, 13)
 	require.Equal(t, iop.Blocking, above.Severity)
 	family := group.Participant{ID: "F-1", Role: group.Family, Gender: group.GenderMan, Agreement: true}
 	tests := []struct {
@@ -261,7 +262,7 @@ func TestNGSGroupPsychotherapy(t *testing.T) {
 			got := check(t, p, s)
 			assert.Equal(t, tt.want, got)
 			if tt.want != nil {
-				require.ErrorIs(t, got.Err(), group.CodeSizeAboveMaximum)
+				require.ErrorIs(t, got.BlockingErr(), group.CodeSizeAboveMaximum)
 			}
 		})
 	}
@@ -272,9 +273,9 @@ func TestNGSGroupPsychotherapy(t *testing.T) {
 // justification, and without it the placement is blocking; 15 never; and
 // 18 to 22 in adolescent treatment only with the justification.
 func TestIllinoisAges(t *testing.T) {
-	p := iop.IllinoisAges()
+	p := group.IllinoisAges()
 	blocking := func(c iop.Code) iop.Findings {
-		f := finding(t, c, "P-03", p.Ages.Cite, 0, 0)
+		f := finding(t, c, "P-03", 0, 0)
 		f.Severity = iop.Blocking
 		return iop.Findings{f}
 	}
@@ -314,7 +315,7 @@ func TestIllinoisAges(t *testing.T) {
 			got := check(t, p, s)
 			assert.Equal(t, tt.want, got)
 			if tt.want != nil {
-				require.ErrorIs(t, got.Err(), tt.want[0].Code, "blocking")
+				require.ErrorIs(t, got.BlockingErr(), tt.want[0].Code, "blocking")
 			}
 		})
 	}

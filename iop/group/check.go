@@ -13,12 +13,11 @@ type Checker struct{ r *checker }
 
 // checker is what a Checker shares between its copies.
 type checker struct {
-	p         iop.Profile
-	rules     check.Rules
-	group     iop.GroupRules
-	ages      iop.AgeRules
-	groupCite iop.Citation // the citation of the profile's group rules; zero: the table's
-	agesCite  iop.Citation // the citation of the profile's age rules; zero: groupCite
+	p     iop.Profile
+	rules check.Rules
+	group Composition
+	ages  iop.AgeRules
+	cites [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 }
 
 // NewChecker returns a Checker for profile p. It validates p
@@ -31,15 +30,35 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		return Checker{}, err
 	}
 	p = p.Clone()
-	rs, err := check.New("group", rules[:], &p)
-	if err != nil {
-		return Checker{}, err
-	}
-	c := &checker{p: p, rules: rs, group: p.Group, ages: p.Ages, groupCite: p.Group.Cite, agesCite: p.Group.Cite}
+	rs := check.New(rules[:], &p)
+	comp, _ := iop.PartOf[Composition](&p)
+	c := &checker{p: p, rules: rs, group: comp, ages: p.Ages}
+	agesCite := comp.Cite
 	if p.Ages.AdultAge > 0 && !p.Ages.Cite.IsZero() {
-		c.agesCite = p.Ages.Cite
+		agesCite = p.Ages.Cite
+	}
+	for i := range c.cites {
+		c.cites[i] = comp.Cite
+	}
+	for _, i := range [...]int{ruleBelowMinimumAge, ruleAdolescentInAdultGroup, ruleAdultInAdolescentGroup, ruleAgeExceptionUndocumented, ruleAgesMixed} {
+		c.cites[i] = agesCite
 	}
 	return Checker{r: c}, nil
+}
+
+// IsZero reports whether ck was not made by [NewChecker].
+func (ck Checker) IsZero() bool { return ck.r == nil }
+
+// Rules returns the rule table as ck's profile applies it: each rule with
+// the profile's severity (zero for a rule the profile turns off) and the
+// citation of the profile's group or age rules when it has them, the
+// rule's general source otherwise. It gives ck's findings their words
+// ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
+	if ck.r == nil {
+		return Rules()
+	}
+	return ck.r.rules.Table(ck.r.cites[:])
 }
 
 // Profile returns a copy of the checker's profile; the zero Profile for the
@@ -60,10 +79,10 @@ func (ck Checker) Profile() iop.Profile {
 //
 //   - size: the participants who count (patients; family members and
 //     observers when the profile's CountFamily and CountObservers say so)
-//     against the sizes [iop.GroupRules.SizeFor] gives for the session's
+//     against the sizes [Composition.SizeFor] gives for the session's
 //     kind;
 //   - facilitators: MinFacilitators, a licensed facilitator where
-//     [iop.GroupRules.LicensedRequired], a co-facilitator above
+//     [Composition.LicensedRequired], a co-facilitator above
 //     CoFacilitatorAbove, and MaxPerFacilitator (trainees count only with
 //     CountTrainees);
 //   - ages, for patients only: a group without an age focus may not mix
@@ -207,7 +226,7 @@ func (c *run) ages() {
 		for i := range c.s.Participants {
 			pt := &c.s.Participants[i]
 			if pt.Role == Patient && c.ageRule(pt, target) == rule {
-				c.person(rule, c.ck.agesCite, pt)
+				c.person(rule, pt)
 			}
 		}
 	}
@@ -282,46 +301,46 @@ func (c *run) mixedAges() {
 		}
 	}
 	if adolescents > 0 && adults > 0 {
-		c.out = c.ck.rules.Add(c.out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date, Cite: c.ck.agesCite})
+		c.out = c.ck.rules.Add(c.out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date})
 	}
 }
 
 // focus applies the session's focus, one restriction at a time.
 func (c *run) focus() {
-	f, cite := &c.s.Focus, c.ck.groupCite
+	f := &c.s.Focus
 	ps := c.s.Participants
 	if f.Gender != 0 {
 		for i := range ps {
 			if pt := &ps[i]; pt.Gender != f.Gender {
-				c.person(ruleGenderMismatch, cite, pt)
+				c.person(ruleGenderMismatch, pt)
 			}
 		}
 	}
 	if maxAge := c.ck.group.YoungAdultMaxAge; f.Ages == FocusYoungAdult && maxAge > 0 {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && pt.Age > maxAge {
-				c.person(ruleAgeBandMismatch, cite, pt)
+				c.person(ruleAgeBandMismatch, pt)
 			}
 		}
 	}
 	if f.CoOccurring {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && !pt.CoOccurring {
-				c.person(ruleCoOccurringMismatch, cite, pt)
+				c.person(ruleCoOccurringMismatch, pt)
 			}
 		}
 	}
 	if f.Trauma {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && !pt.Trauma {
-				c.person(ruleTraumaMismatch, cite, pt)
+				c.person(ruleTraumaMismatch, pt)
 			}
 		}
 	}
 	if f.Cohort != "" {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && pt.Cohort != f.Cohort {
-				c.person(ruleCohortMismatch, cite, pt)
+				c.person(ruleCohortMismatch, pt)
 			}
 		}
 	}
@@ -333,7 +352,7 @@ func (c *run) agreements() {
 	}
 	for i := range c.s.Participants {
 		if pt := &c.s.Participants[i]; !pt.Agreement {
-			c.person(ruleAgreementMissing, c.ck.groupCite, pt)
+			c.person(ruleAgreementMissing, pt)
 		}
 	}
 }
@@ -344,7 +363,7 @@ func (c *run) enrollment() {
 	}
 	for i := range c.s.Participants {
 		if pt := &c.s.Participants[i]; pt.Role != Observer && pt.Joined > c.s.Started {
-			c.person(ruleJoinedClosedGroup, c.ck.groupCite, pt)
+			c.person(ruleJoinedClosedGroup, pt)
 		}
 	}
 }
@@ -359,7 +378,7 @@ func (c *run) level() {
 	}
 	for i := range c.s.Participants {
 		if pt := &c.s.Participants[i]; pt.Role == Patient && pt.Level.IsValid() && pt.Level != program {
-			c.person(ruleLevelMismatch, c.ck.groupCite, pt)
+			c.person(ruleLevelMismatch, pt)
 		}
 	}
 }
@@ -367,7 +386,7 @@ func (c *run) level() {
 // group adds a finding of rule i about the group as a whole; need and got
 // are counts, both zero for a finding without figures.
 func (c *run) group(i, need, got int) {
-	f := iop.Finding{Subject: c.s.ID, Day: c.s.Date, Cite: c.ck.groupCite}
+	f := iop.Finding{Subject: c.s.ID, Day: c.s.Date}
 	if need != 0 || got != 0 {
 		f.Need, f.Got, f.Unit = int64(need), int64(got), iop.UnitCount
 	}
@@ -375,6 +394,6 @@ func (c *run) group(i, need, got int) {
 }
 
 // person adds a finding of rule i about participant pt.
-func (c *run) person(i int, cite iop.Citation, pt *Participant) {
-	c.out = c.ck.rules.Add(c.out, i, iop.Finding{Subject: pt.ID, Day: c.s.Date, Cite: cite})
+func (c *run) person(i int, pt *Participant) {
+	c.out = c.ck.rules.Add(c.out, i, iop.Finding{Subject: pt.ID, Day: c.s.Date})
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -16,22 +17,18 @@ import (
 // rule returns the rule of code c from the table.
 func rule(t testing.TB, c iop.Code) iop.Rule {
 	t.Helper()
-	for _, r := range group.Rules() {
-		if r.Code == c {
-			return r
-		}
-	}
-	require.FailNow(t, "no rule "+string(c))
-	return iop.Rule{}
+	r, ok := group.Rules().Rule(c)
+	require.True(t, ok, "no rule "+string(c))
+	return r
 }
 
 // finding is the finding of rule c, at the table's severity, about subject
 // on the session's day, cited to cite; need and got are counts, both zero
 // for a finding without figures.
-func finding(t testing.TB, c iop.Code, subject string, cite iop.Citation, need, got int64) iop.Finding {
+func finding(t testing.TB, c iop.Code, subject string, need, got int64) iop.Finding {
 	t.Helper()
 	r := rule(t, c)
-	f := iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Day: sessionDay, Summary: r.Summary, Cite: cite}
+	f := iop.Finding{Code: c, Severity: r.Severity, Subject: subject, Day: sessionDay}
 	if need != 0 || got != 0 {
 		f.Need, f.Got, f.Unit = need, got, iop.UnitCount
 	}
@@ -42,7 +39,7 @@ func finding(t testing.TB, c iop.Code, subject string, cite iop.Citation, need, 
 // it must give: a test that produces a code, or a case at its boundary.
 type checkCase struct {
 	name     string
-	rules    iop.GroupRules
+	rules    group.Composition
 	ages     func() iop.AgeRules // nil: testAges
 	settings []iop.RuleSetting
 	n        int // patients in the session
@@ -96,8 +93,8 @@ func atLevel(l iop.Level) func(*group.Session) {
 func noAges() iop.AgeRules { return iop.AgeRules{} }
 
 var (
-	sixToTwelve = iop.GroupRules{MinSize: 6, MaxSize: 12}
-	texasSizes  = iop.GroupRules{MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation), EducationMaxSize: 35}
+	sixToTwelve = group.Composition{MinSize: 6, MaxSize: 12}
+	texasSizes  = group.Composition{MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation), EducationMaxSize: 35}
 	settingCite = iop.Citation{Source: "Test payer contract §4"}
 )
 
@@ -126,12 +123,12 @@ func findings(fs ...func(testing.TB) iop.Finding) func(testing.TB) iop.Findings 
 
 // about is a wanted finding of code c about the group, with counts.
 func about(c iop.Code, need, got int64) func(testing.TB) iop.Finding {
-	return func(t testing.TB) iop.Finding { return finding(t, c, "G-1", groupCite, need, got) }
+	return func(t testing.TB) iop.Finding { return finding(t, c, "G-1", need, got) }
 }
 
-// person is a wanted finding of code c about participant id, cited to cite.
-func person(c iop.Code, id string, cite iop.Citation) func(testing.TB) iop.Finding {
-	return func(t testing.TB) iop.Finding { return finding(t, c, id, cite, 0, 0) }
+// person is a wanted finding of code c about participant id.
+func person(c iop.Code, id string) func(testing.TB) iop.Finding {
+	return func(t testing.TB) iop.Finding { return finding(t, c, id, 0, 0) }
 }
 
 // at changes the severity of a wanted finding, as a profile setting does.
@@ -162,13 +159,13 @@ func checkCases() []checkCase {
 		{name: "size 6 of 6-12", rules: sixToTwelve, n: 6},
 		{name: "size 12 of 6-12", rules: sixToTwelve, n: 12},
 		{name: "size 13 of 6-12", rules: sixToTwelve, n: 13, want: findings(about(group.CodeSizeAboveMaximum, 12, 13))},
-		{name: "size 1 of 2-12", rules: iop.GroupRules{MinSize: 2}, n: 1, want: findings(about(group.CodeSizeBelowMinimum, 2, 1))},
+		{name: "size 1 of 2-12", rules: group.Composition{MinSize: 2}, n: 1, want: findings(about(group.CodeSizeBelowMinimum, 2, 1))},
 		{name: "family members not counted", rules: sixToTwelve, n: 12, edit: withParticipant(family)},
-		{name: "family members counted", rules: iop.GroupRules{MaxSize: 12, CountFamily: true}, n: 12, edit: withParticipant(family),
+		{name: "family members counted", rules: group.Composition{MaxSize: 12, CountFamily: true}, n: 12, edit: withParticipant(family),
 			want: findings(about(group.CodeSizeAboveMaximum, 12, 13))},
-		{name: "observers not counted", rules: iop.GroupRules{MinSize: 6, CountFamily: true}, n: 5, edit: withParticipant(observer),
+		{name: "observers not counted", rules: group.Composition{MinSize: 6, CountFamily: true}, n: 5, edit: withParticipant(observer),
 			want: findings(about(group.CodeSizeBelowMinimum, 6, 5))},
-		{name: "observers counted", rules: iop.GroupRules{MinSize: 6, CountObservers: true}, n: 5, edit: withParticipant(observer)},
+		{name: "observers counted", rules: group.Composition{MinSize: 6, CountObservers: true}, n: 5, edit: withParticipant(observer)},
 		{name: "education group of 35", rules: texasSizes, n: 35, edit: func(s *group.Session) { s.Kind = iop.KindPsychoeducation }},
 		{name: "education group of 36", rules: texasSizes, n: 36, edit: func(s *group.Session) { s.Kind = iop.KindPsychoeducation },
 			want: findings(about(group.CodeSizeAboveMaximum, 35, 36))},
@@ -178,116 +175,116 @@ func checkCases() []checkCase {
 			settings: []iop.RuleSetting{{Code: group.CodeSizeAboveMaximum, Off: true, Cite: settingCite}}},
 
 		// Facilitators.
-		{name: "two facilitators of two", rules: iop.GroupRules{MinFacilitators: 2}, n: 8},
-		{name: "one facilitator of two", rules: iop.GroupRules{MinFacilitators: 2}, n: 8, edit: facilitatorsOnly(1),
+		{name: "two facilitators of two", rules: group.Composition{MinFacilitators: 2}, n: 8},
+		{name: "one facilitator of two", rules: group.Composition{MinFacilitators: 2}, n: 8, edit: facilitatorsOnly(1),
 			want: findings(about(group.CodeFacilitatorsTooFew, 2, 1))},
-		{name: "a trainee does not count", rules: iop.GroupRules{MinFacilitators: 2}, n: 8,
+		{name: "a trainee does not count", rules: group.Composition{MinFacilitators: 2}, n: 8,
 			edit: func(s *group.Session) { s.Facilitators[1].Role = group.Trainee },
 			want: findings(about(group.CodeFacilitatorsTooFew, 2, 1))},
-		{name: "a trainee counts when the profile says", rules: iop.GroupRules{MinFacilitators: 2, CountTrainees: true}, n: 8,
+		{name: "a trainee counts when the profile says", rules: group.Composition{MinFacilitators: 2, CountTrainees: true}, n: 8,
 			edit: func(s *group.Session) { s.Facilitators[1].Role = group.Trainee }},
-		{name: "licensed lead", rules: iop.GroupRules{RequireLicensed: true}, n: 8},
-		{name: "no licensed facilitator", rules: iop.GroupRules{RequireLicensed: true}, n: 8,
+		{name: "licensed lead", rules: group.Composition{RequireLicensed: true}, n: 8},
+		{name: "no licensed facilitator", rules: group.Composition{RequireLicensed: true}, n: 8,
 			edit: func(s *group.Session) { s.Facilitators[0].Licensed = false },
 			want: findings(about(group.CodeNoLicensedFacilitator, 0, 0))},
-		{name: "no facilitator at all", rules: iop.GroupRules{RequireLicensed: true, MinFacilitators: 1}, n: 8, edit: facilitatorsOnly(0),
+		{name: "no facilitator at all", rules: group.Composition{RequireLicensed: true, MinFacilitators: 1}, n: 8, edit: facilitatorsOnly(0),
 			want: findings(about(group.CodeFacilitatorsTooFew, 1, 0), about(group.CodeNoLicensedFacilitator, 0, 0))},
-		{name: "kind exempt from a licensed facilitator", rules: iop.GroupRules{RequireLicensed: true, LicensedExempt: iop.GroupKindsOf(iop.KindSupport)}, n: 8,
+		{name: "kind exempt from a licensed facilitator", rules: group.Composition{RequireLicensed: true, LicensedExempt: iop.GroupKindsOf(iop.KindSupport)}, n: 8,
 			edit: func(s *group.Session) { s.Kind, s.Facilitators[0].Licensed = iop.KindSupport, false }},
-		{name: "licensed trainee does not count", rules: iop.GroupRules{RequireLicensed: true}, n: 8,
+		{name: "licensed trainee does not count", rules: group.Composition{RequireLicensed: true}, n: 8,
 			edit: func(s *group.Session) { s.Facilitators[0].Role = group.Trainee },
 			want: findings(about(group.CodeNoLicensedFacilitator, 0, 0))},
-		{name: "licensed trainee counts when the profile says", rules: iop.GroupRules{RequireLicensed: true, CountTrainees: true}, n: 8,
+		{name: "licensed trainee counts when the profile says", rules: group.Composition{RequireLicensed: true, CountTrainees: true}, n: 8,
 			edit: func(s *group.Session) { s.Facilitators[0].Role = group.Trainee }},
-		{name: "10 with one facilitator, co-facilitator above 10", rules: iop.GroupRules{CoFacilitatorAbove: 10}, n: 10, edit: facilitatorsOnly(1)},
-		{name: "11 with one facilitator, co-facilitator above 10", rules: iop.GroupRules{CoFacilitatorAbove: 10}, n: 11, edit: facilitatorsOnly(1),
+		{name: "10 with one facilitator, co-facilitator above 10", rules: group.Composition{CoFacilitatorAbove: 10}, n: 10, edit: facilitatorsOnly(1)},
+		{name: "11 with one facilitator, co-facilitator above 10", rules: group.Composition{CoFacilitatorAbove: 10}, n: 11, edit: facilitatorsOnly(1),
 			want: findings(about(group.CodeCoFacilitatorRequired, 2, 1))},
-		{name: "11 with two facilitators, co-facilitator above 10", rules: iop.GroupRules{CoFacilitatorAbove: 10}, n: 11},
-		{name: "10 for one facilitator of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 10, edit: facilitatorsOnly(1)},
-		{name: "11 for one facilitator of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 11, edit: facilitatorsOnly(1),
+		{name: "11 with two facilitators, co-facilitator above 10", rules: group.Composition{CoFacilitatorAbove: 10}, n: 11},
+		{name: "10 for one facilitator of 10", rules: group.Composition{MaxPerFacilitator: 10}, n: 10, edit: facilitatorsOnly(1)},
+		{name: "11 for one facilitator of 10", rules: group.Composition{MaxPerFacilitator: 10}, n: 11, edit: facilitatorsOnly(1),
 			want: findings(about(group.CodeFacilitatorRatio, 10, 11))},
-		{name: "20 for two facilitators of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 20},
-		{name: "21 for two facilitators of 10", rules: iop.GroupRules{MaxPerFacilitator: 10}, n: 21,
+		{name: "20 for two facilitators of 10", rules: group.Composition{MaxPerFacilitator: 10}, n: 20},
+		{name: "21 for two facilitators of 10", rules: group.Composition{MaxPerFacilitator: 10}, n: 21,
 			want: findings(about(group.CodeFacilitatorRatio, 20, 21))},
 
 		// Ages.
 		{name: "age 12, the youngest served", n: 6, edit: setAge(2, 12)},
 		{name: "age 11, below the youngest served", n: 6, edit: setAge(2, 11),
-			want: findings(person(group.CodeBelowMinimumAge, "P-03", agesCite))},
+			want: findings(person(group.CodeBelowMinimumAge, "P-03"))},
 		{name: "18 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 18))},
 		{name: "17 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 17)),
-			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03"))},
 		{name: "17 in a young-adult group", n: 6, edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(0, 17)),
-			want: findings(person(group.CodeAdolescentInAdultGroup, "P-01", agesCite))},
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-01"))},
 		{name: "17 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 17))},
 		{name: "18 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 18)),
-			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03"))},
 		{name: "16 with justification in an adult group", ages: overlapAges, n: 6,
 			edit: join(adultGroup, setAge(2, 16), func(s *group.Session) { s.Participants[2].AgeException = true })},
 		{name: "16 without justification in an adult group", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 16)),
-			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03", agesCite))},
+			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03"))},
 		{name: "15 in an adult group that takes 16", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 15)),
-			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03"))},
 		{name: "22 without justification in an adolescent group", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 22)),
-			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03", agesCite))},
+			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03"))},
 		{name: "23 in an adolescent group that takes 22", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 23)),
-			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03", agesCite))},
+			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03"))},
 		{name: "population label without age rules", ages: noAges, n: 6, edit: join(adultGroup, func(s *group.Session) {
 			s.Participants[1].Age, s.Participants[1].Population = 0, iop.Adolescent
 			s.Participants[2].Age, s.Participants[2].Population = 0, iop.Adult
-		}), want: findings(person(group.CodeAdolescentInAdultGroup, "P-02", groupCite))},
+		}), want: findings(person(group.CodeAdolescentInAdultGroup, "P-02"))},
 		{name: "a family member's age is not checked", n: 6, edit: join(adolescentGroup, withParticipant(family))},
-		{name: "adults only, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, n: 6},
-		{name: "17 with adults, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, n: 6, edit: setAge(2, 17),
-			want: findings(person(group.CodeAgesMixed, "G-1", agesCite))},
+		{name: "adults only, ages kept apart", rules: group.Composition{SeparateAges: true}, n: 6},
+		{name: "17 with adults, ages kept apart", rules: group.Composition{SeparateAges: true}, n: 6, edit: setAge(2, 17),
+			want: findings(person(group.CodeAgesMixed, "G-1"))},
 		{name: "17 with adults, ages not kept apart", n: 6, edit: setAge(2, 17)},
-		{name: "17 with adults where 17 may be an adult", rules: iop.GroupRules{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 17)},
-		{name: "15 with adults where 16 may be an adult", rules: iop.GroupRules{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 15),
-			want: findings(person(group.CodeAgesMixed, "G-1", agesCite))},
-		{name: "labels mixed, ages kept apart", rules: iop.GroupRules{SeparateAges: true}, ages: noAges, n: 6, edit: func(s *group.Session) {
+		{name: "17 with adults where 17 may be an adult", rules: group.Composition{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 17)},
+		{name: "15 with adults where 16 may be an adult", rules: group.Composition{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 15),
+			want: findings(person(group.CodeAgesMixed, "G-1"))},
+		{name: "labels mixed, ages kept apart", rules: group.Composition{SeparateAges: true}, ages: noAges, n: 6, edit: func(s *group.Session) {
 			for i := range s.Participants {
 				s.Participants[i].Age, s.Participants[i].Population = 0, iop.Adolescent
 			}
 			s.Participants[5].Population = iop.Adult
-		}, want: findings(person(group.CodeAgesMixed, "G-1", groupCite))},
+		}, want: findings(person(group.CodeAgesMixed, "G-1"))},
 
 		// Focus.
 		{name: "women in a women's group", n: 6, edit: withFocus(group.Focus{Gender: group.GenderWoman})},
 		{name: "a man in a women's group", n: 6, edit: join(withFocus(group.Focus{Gender: group.GenderWoman}), withParticipant(family),
 			func(s *group.Session) { s.Participants[2].Gender = group.GenderMan }),
-			want: findings(person(group.CodeGenderMismatch, "P-03", groupCite), person(group.CodeGenderMismatch, "F-1", groupCite))},
+			want: findings(person(group.CodeGenderMismatch, "P-03"), person(group.CodeGenderMismatch, "F-1"))},
 		{name: "a man in a women's group, as a warning", n: 6,
 			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Severity: iop.Warning, Cite: settingCite}},
 			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderNonbinary }),
-			want:     findings(at(iop.Warning, person(group.CodeGenderMismatch, "P-03", groupCite)))},
+			want:     findings(at(iop.Warning, person(group.CodeGenderMismatch, "P-03")))},
 		{name: "a man in a women's group, focus rule off", n: 6,
 			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Off: true, Cite: settingCite}},
 			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderMan })},
-		{name: "25 in a young-adult group to 25", rules: iop.GroupRules{YoungAdultMaxAge: 25}, n: 6,
+		{name: "25 in a young-adult group to 25", rules: group.Composition{YoungAdultMaxAge: 25}, n: 6,
 			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 25), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18))},
-		{name: "26 in a young-adult group to 25", rules: iop.GroupRules{YoungAdultMaxAge: 25}, n: 6,
+		{name: "26 in a young-adult group to 25", rules: group.Composition{YoungAdultMaxAge: 25}, n: 6,
 			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 26), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18)),
-			want: findings(person(group.CodeAgeBandMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeAgeBandMismatch, "P-03"))},
 		{name: "young-adult group without an upper age", n: 6, edit: withFocus(group.Focus{Ages: group.FocusYoungAdult})},
 		{name: "dual diagnosis, all with a co-occurring condition", n: 6, edit: join(withFocus(group.Focus{CoOccurring: true}), withParticipant(family))},
 		{name: "dual diagnosis, one without", n: 6,
 			edit: join(withFocus(group.Focus{CoOccurring: true}), func(s *group.Session) { s.Participants[2].CoOccurring = false }),
-			want: findings(person(group.CodeCoOccurringMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeCoOccurringMismatch, "P-03"))},
 		{name: "trauma group, all with a history", n: 6, edit: join(withFocus(group.Focus{Trauma: true}), withParticipant(family))},
 		{name: "trauma group, one without", n: 6,
 			edit: join(withFocus(group.Focus{Trauma: true}), func(s *group.Session) { s.Participants[2].Trauma = false }),
-			want: findings(person(group.CodeTraumaMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeTraumaMismatch, "P-03"))},
 		{name: "language group, all in the cohort", n: 6, edit: join(withFocus(group.Focus{Cohort: "es"}), withParticipant(family))},
 		{name: "language group, one outside", n: 6,
 			edit: join(withFocus(group.Focus{Cohort: "es"}), func(s *group.Session) { s.Participants[2].Cohort = "" }),
-			want: findings(person(group.CodeCohortMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeCohortMismatch, "P-03"))},
 
 		// Confidentiality agreements.
-		{name: "agreements on file", rules: iop.GroupRules{RequireAgreement: true}, n: 6, edit: join(withParticipant(family), withParticipant(observer))},
-		{name: "agreements missing", rules: iop.GroupRules{RequireAgreement: true}, n: 6, edit: join(withParticipant(observer), func(s *group.Session) {
+		{name: "agreements on file", rules: group.Composition{RequireAgreement: true}, n: 6, edit: join(withParticipant(family), withParticipant(observer))},
+		{name: "agreements missing", rules: group.Composition{RequireAgreement: true}, n: 6, edit: join(withParticipant(observer), func(s *group.Session) {
 			s.Participants[2].Agreement = false
 			s.Participants[6].Agreement = false
-		}), want: findings(person(group.CodeAgreementMissing, "P-03", groupCite), person(group.CodeAgreementMissing, "O-1", groupCite))},
+		}), want: findings(person(group.CodeAgreementMissing, "P-03"), person(group.CodeAgreementMissing, "O-1"))},
 		{name: "agreements not required", n: 6, edit: func(s *group.Session) { s.Participants[2].Agreement = false }},
 
 		// Closed groups.
@@ -296,19 +293,19 @@ func checkCases() []checkCase {
 			withParticipant(group.Participant{ID: "F-1", Role: group.Family, Joined: started + 7}),
 			withParticipant(group.Participant{ID: "O-1", Role: group.Observer, Joined: started + 7}),
 			func(s *group.Session) { s.Participants[2].Joined = started + 1 }),
-			want: findings(person(group.CodeJoinedClosedGroup, "P-03", groupCite), person(group.CodeJoinedClosedGroup, "F-1", groupCite))},
+			want: findings(person(group.CodeJoinedClosedGroup, "P-03"), person(group.CodeJoinedClosedGroup, "F-1"))},
 		{name: "open group, joined later", n: 6, edit: func(s *group.Session) { s.Participants[2].Joined = started + 1 }},
 
 		// Levels of care.
 		{name: "every patient at the program's level", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = 0 }},
 		{name: "a 2.5 patient in a 2.1 group", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = iop.Level25 },
-			want: findings(person(group.CodeLevelMismatch, "P-03", groupCite))},
+			want: findings(person(group.CodeLevelMismatch, "P-03"))},
 		{name: "a 2.1 patient in a 2.5 group, blocking", n: 2,
 			settings: []iop.RuleSetting{{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: settingCite}},
 			edit: func(s *group.Session) {
 				s.Level = iop.Level25
 				s.Participants[1].Level = iop.Level25
-			}, want: findings(at(iop.Blocking, person(group.CodeLevelMismatch, "P-01", groupCite)))},
+			}, want: findings(at(iop.Blocking, person(group.CodeLevelMismatch, "P-01")))},
 	}
 }
 
@@ -325,29 +322,55 @@ func TestCheckSession(t *testing.T) {
 	}
 }
 
-// TestCheckSessionCitations checks where a finding's citation comes from:
-// the profile's group rules, its age rules for the age rules, and the rule
-// table when the profile has none.
-func TestCheckSessionCitations(t *testing.T) {
-	p := testProfile(iop.GroupRules{})
-	p.Group = iop.GroupRules{}
+// TestCheckerRulesCitations checks where the citation of a checker's rule
+// comes from: the profile's group rules, its age rules for the age rules
+// (the group rules' when the profile has no age rules), and the rule table
+// when the profile has neither; and that the checker's table carries the
+// profile's severities.
+func TestCheckerRulesCitations(t *testing.T) {
+	cite := func(ck group.Checker, c iop.Code) iop.Citation {
+		r, ok := ck.Rules().Rule(c)
+		require.True(t, ok)
+		return r.Cite
+	}
+	p := testProfile(group.Composition{MinSize: 2})
+	ck := checker(t, p)
+	assert.Equal(t, groupCite, cite(ck, group.CodeLevelMismatch))
+	assert.Equal(t, agesCite, cite(ck, group.CodeAgesMixed))
+	assert.Equal(t, agesCite, cite(ck, group.CodeBelowMinimumAge))
+
 	p.Ages = iop.AgeRules{}
+	ck = checker(t, p)
+	assert.Equal(t, groupCite, cite(ck, group.CodeBelowMinimumAge), "no age rules: the group rules' citation")
+
+	p = p.WithPart(group.Composition{})
+	ck = checker(t, p)
+	assert.Equal(t, rule(t, group.CodeLevelMismatch).Cite, cite(ck, group.CodeLevelMismatch), "no group rules: the table's")
 	s := session(2)
 	s.Participants[1].Level = iop.Level25
 	got := check(t, p, s)
-	want := finding(t, group.CodeLevelMismatch, "P-02", rule(t, group.CodeLevelMismatch).Cite, 0, 0)
-	assert.Equal(t, iop.Findings{want}, got)
-	ioptest.Cited(t, got)
+	assert.Equal(t, iop.Findings{finding(t, group.CodeLevelMismatch, "P-02", 0, 0)}, got)
+	ioptest.Cited(t, ck.Rules(), got)
+	ioptest.FollowsRules(t, ck.Rules(), got)
+
+	p.Rules = []iop.RuleSetting{{Code: group.CodeLevelMismatch, Off: true, Cite: groupCite}, {Code: group.CodeAgesMixed, Severity: iop.Info, Cite: groupCite}}
+	ck = checker(t, p)
+	r, _ := ck.Rules().Rule(group.CodeLevelMismatch)
+	assert.Equal(t, iop.Severity(0), r.Severity, "a rule turned off has no severity")
+	r, _ = ck.Rules().Rule(group.CodeAgesMixed)
+	assert.Equal(t, iop.Info, r.Severity)
+	assert.Equal(t, group.Rules(), group.Checker{}.Rules(), "the zero Checker's table is the package's")
+	assert.Equal(t, group.Rules().Len(), ck.Rules().Len())
 }
 
 // TestRulesTable checks the rule table: codes of this package, named
 // "group.<subject>.<what>", each once, with a severity, a summary and a
-// source; and that Rules returns a copy.
+// source.
 func TestRulesTable(t *testing.T) {
 	rules := group.Rules()
-	require.Len(t, rules, 19)
+	require.Equal(t, 19, rules.Len())
 	seen := map[iop.Code]bool{}
-	for _, r := range rules {
+	for r := range rules.All() {
 		assert.Equal(t, "group", r.Code.Package(), "%s", r.Code)
 		assert.Regexp(t, `^group\.[a-z]+\.[a-z-]+$`, string(r.Code))
 		assert.False(t, seen[r.Code], "%s listed twice", r.Code)
@@ -358,14 +381,12 @@ func TestRulesTable(t *testing.T) {
 	}
 	assert.Equal(t, iop.Blocking, rule(t, group.CodeGenderMismatch).Severity, "focus mismatch blocks by default")
 	assert.Equal(t, iop.Warning, rule(t, group.CodeLevelMismatch).Severity, "level mismatch warns by default")
-	rules[0].Code = "changed"
-	assert.Equal(t, group.CodeSizeBelowMinimum, group.Rules()[0].Code, "Rules returns a copy")
 }
 
 // TestCheckSessionRuleOrder checks a session that breaks many rules: the
 // findings come in rule order, then participant order.
 func TestCheckSessionRuleOrder(t *testing.T) {
-	p := testProfile(iop.GroupRules{
+	p := testProfile(group.Composition{
 		MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 2, CoFacilitatorAbove: 10,
 		MaxPerFacilitator: 10, RequireAgreement: true, YoungAdultMaxAge: 25,
 	})
@@ -407,8 +428,8 @@ func TestCheckSessionRuleOrder(t *testing.T) {
 		assert.Equal(t, w.code, got[i].Code, "finding %d", i)
 		assert.Equal(t, w.subject, got[i].Subject, "finding %d", i)
 	}
-	require.ErrorIs(t, got.Err(), group.CodeCohortMismatch)
-	assert.ErrorIs(t, got, group.CodeLevelMismatch)
+	require.ErrorIs(t, got.BlockingErr(), group.CodeCohortMismatch)
+	assert.NotErrorIs(t, got.BlockingErr(), group.CodeLevelMismatch, "a warning is not in the blocking error")
 }
 
 // TestCheckSessionHoldsNoDetail checks that no finding's message or error
@@ -416,10 +437,10 @@ func TestCheckSessionRuleOrder(t *testing.T) {
 // only record IDs, the session's day and counts. The markers are values no
 // message wording uses.
 func TestCheckSessionHoldsNoDetail(t *testing.T) {
-	p := iop.TIP47()
+	p := ioprules.TIP47()
 	p.Ages = overlapAges()
-	p.Group.SeparateAges = true
-	p.Group.YoungAdultMaxAge = 25
+	p = withComposition(p, func(c *group.Composition) { c.SeparateAges = true })
+	p = withComposition(p, func(c *group.Composition) { c.YoungAdultMaxAge = 25 })
 	s := session(0)
 	s.Focus = group.Focus{Ages: group.FocusYoungAdult, Gender: group.GenderNonbinary, CoOccurring: true, Trauma: true, Cohort: "marker-cohort-x"}
 	s.Enrollment, s.Started = group.Closed, started
@@ -431,9 +452,11 @@ func TestCheckSessionHoldsNoDetail(t *testing.T) {
 	}
 	got := check(t, p, s)
 	require.NotEmpty(t, got)
+	rules := checker(t, p).Rules()
 	for _, f := range got {
 		for _, secret := range []string{"marker", "97", "63", "17", "undisclosed", "woman", "man ", "nonbinary", "3.7", "2.1"} {
-			assert.NotContains(t, f.Error(), secret, "%s", f.Code)
+			assert.NotContains(t, f.String(), secret, "%s", f.Code)
+			assert.NotContains(t, rules.Message(f), secret, "%s", f.Code)
 		}
 		assert.Contains(t, []string{"G-1", "P-1", "P-2", "F-1"}, f.Subject)
 	}
@@ -441,7 +464,7 @@ func TestCheckSessionHoldsNoDetail(t *testing.T) {
 }
 
 func TestCheckSessionInvalid(t *testing.T) {
-	ck := checker(t, iop.TIP47())
+	ck := checker(t, ioprules.TIP47())
 	s := session(6)
 	s.Participants[4].ID = ""
 	s.Participants[2].Gender = group.Gender(40)
@@ -475,15 +498,15 @@ func TestZeroChecker(t *testing.T) {
 }
 
 func TestNewChecker(t *testing.T) {
-	p := iop.TIP47()
+	p := ioprules.TIP47()
 	ck := checker(t, p)
 	assert.True(t, ck.Profile().Equal(p))
 	q := ck.Profile()
 	q.Rules[0].Off = true
 	q.Rules = append(q.Rules, iop.RuleSetting{Code: group.CodeLevelMismatch, Off: true, Cite: settingCite})
-	assert.Equal(t, iop.TIP47().Rules, ck.Profile().Rules, "Profile returns a copy")
+	assert.Equal(t, ioprules.TIP47().Rules, ck.Profile().Rules, "Profile returns a copy")
 
-	bad := testProfile(iop.GroupRules{MinSize: 8, MaxSize: 6})
+	bad := testProfile(group.Composition{MinSize: 8, MaxSize: 6})
 	_, err := group.NewChecker(bad)
 	require.ErrorIs(t, err, iop.ErrOrder, "NewChecker validates the profile")
 
@@ -494,14 +517,15 @@ func TestNewChecker(t *testing.T) {
 	_, err = group.NewChecker(p)
 	var errs iop.FieldErrors
 	require.ErrorAs(t, err, &errs)
-	assert.Equal(t, iop.FieldErrors{{Field: "rules[1].code", Err: iop.ErrUnknown}}, errs, "an unknown group code is refused; another package's is not ours to judge")
+	assert.Equal(t, iop.FieldErrors{{Field: "rules[1].code", Err: iop.ErrUnknown}}, errs,
+		"an unknown group code is refused; a schedule code is known, since TIP 47 has a schedule part")
 }
 
 // TestSettingsFromJSON checks that a profile's rule settings, loaded from
 // JSON, change the findings: the level mismatch blocks, the focus mismatch
 // is off.
 func TestSettingsFromJSON(t *testing.T) {
-	p, err := iop.ParseProfile([]byte(`{
+	p, err := ioprules.ParseProfile([]byte(`{
 		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
 		"source": {"source": "Test Admin. Code"}, "scope": {"reach": "payer", "body": "Test payer"},
 		"group": {"max_size": 12, "cite": {"source": "Test Admin. Code 1-2-3"}},
@@ -519,22 +543,22 @@ func TestSettingsFromJSON(t *testing.T) {
 	def := p.Clone()
 	def.Rules = nil
 	assert.Equal(t, iop.Findings{
-		finding(t, group.CodeGenderMismatch, "P-02", groupCite, 0, 0),
-		finding(t, group.CodeLevelMismatch, "P-04", groupCite, 0, 0),
+		finding(t, group.CodeGenderMismatch, "P-02", 0, 0),
+		finding(t, group.CodeLevelMismatch, "P-04", 0, 0),
 	}, check(t, def, s), "the table's severities")
 
-	blocking := finding(t, group.CodeLevelMismatch, "P-04", groupCite, 0, 0)
+	blocking := finding(t, group.CodeLevelMismatch, "P-04", 0, 0)
 	blocking.Severity = iop.Blocking
 	got := check(t, p, s)
 	assert.Equal(t, iop.Findings{blocking}, got, "the profile's settings")
-	require.ErrorIs(t, got.Err(), group.CodeLevelMismatch)
+	require.ErrorIs(t, got.BlockingErr(), group.CodeLevelMismatch)
 
-	_, err = iop.ParseProfile([]byte(`{
+	_, err = ioprules.ParseProfile([]byte(`{
 		"id": "test-settings", "title": "Test settings", "level": "2.1", "from": "2025-01-01",
 		"source": {"source": "Test Admin. Code"}, "scope": {"reach": "payer", "body": "Test payer"},
 		"rules": [{"code": "group.level.mis-match", "severity": "blocking", "cite": {"source": "x"}}]
 	}`))
-	require.NoError(t, err, "iop does not know the codes of group")
+	require.ErrorIs(t, err, iop.ErrUnknown, "the profile's group part knows the codes of group")
 	p.Rules[0].Code = "group.level.mis-match"
 	_, err = group.NewChecker(p)
 	var fe *iop.FieldError
@@ -552,36 +576,36 @@ func TestCheckBuiltins(t *testing.T) {
 		edit    func(*group.Session)
 		want    []iop.Code
 	}{
-		{iop.TIP47(), 12, nil, nil},
-		{iop.TIP47(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.TIP47(), 11, facilitatorsOnly(1), []iop.Code{group.CodeCoFacilitatorRequired}},
-		{iop.MedicareIOP2024(), 13, nil, nil},
-		{iop.MedicareIOP2026(), 30, nil, nil},
-		{iop.NGSGroupPsychotherapy(), 12, nil, nil},
-		{iop.NGSGroupPsychotherapy(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.TexasGroups2004(), 16, nil, nil},
-		{iop.TexasGroups2004(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.ColoradoIOP(), 12, nil, nil},
-		{iop.ColoradoIOP(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.TexasGroups(), 16, nil, nil},
-		{iop.TexasGroups(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.TexasGroups(), 35, func(s *group.Session) { s.Kind = iop.KindSkillsDevelopment }, nil},
-		{iop.TexasGroups(), 36, func(s *group.Session) { s.Kind = iop.KindPsychoeducation }, []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.TexasGroups(), 6, setAge(0, 17), []iop.Code{group.CodeAgesMixed}},
-		{iop.CaliforniaDMC(), 1, atLevel(iop.Level1), []iop.Code{group.CodeSizeBelowMinimum}},
-		{iop.CaliforniaDMC(), 2, atLevel(iop.Level1), nil},
-		{iop.CaliforniaDMC(), 2, nil, []iop.Code{group.CodeLevelMismatch, group.CodeLevelMismatch}},
-		{iop.WisconsinYouth(), 10, join(facilitatorsOnly(1), atLevel(iop.Level25)), nil},
-		{iop.WisconsinYouth(), 11, join(facilitatorsOnly(1), atLevel(iop.Level25)), []iop.Code{group.CodeCoFacilitatorRequired}},
-		{iop.WisconsinYouth(), 12, atLevel(iop.Level25), nil},
-		{iop.WisconsinYouth(), 13, atLevel(iop.Level25), []iop.Code{group.CodeSizeAboveMaximum}},
-		{iop.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) {
+		{ioprules.TIP47(), 12, nil, nil},
+		{ioprules.TIP47(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{ioprules.TIP47(), 11, facilitatorsOnly(1), []iop.Code{group.CodeCoFacilitatorRequired}},
+		{ioprules.MedicareIOP2024(), 13, nil, nil},
+		{ioprules.MedicareIOP2026(), 30, nil, nil},
+		{group.NGSGroupPsychotherapy(), 12, nil, nil},
+		{group.NGSGroupPsychotherapy(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.TexasGroups2004(), 16, nil, nil},
+		{group.TexasGroups2004(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.ColoradoIOP(), 12, nil, nil},
+		{group.ColoradoIOP(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.TexasGroups(), 16, nil, nil},
+		{group.TexasGroups(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.TexasGroups(), 35, func(s *group.Session) { s.Kind = iop.KindSkillsDevelopment }, nil},
+		{group.TexasGroups(), 36, func(s *group.Session) { s.Kind = iop.KindPsychoeducation }, []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.TexasGroups(), 6, setAge(0, 17), []iop.Code{group.CodeAgesMixed}},
+		{group.CaliforniaDMC(), 1, atLevel(iop.Level1), []iop.Code{group.CodeSizeBelowMinimum}},
+		{group.CaliforniaDMC(), 2, atLevel(iop.Level1), nil},
+		{group.CaliforniaDMC(), 2, nil, []iop.Code{group.CodeLevelMismatch, group.CodeLevelMismatch}},
+		{group.WisconsinYouth(), 10, join(facilitatorsOnly(1), atLevel(iop.Level25)), nil},
+		{group.WisconsinYouth(), 11, join(facilitatorsOnly(1), atLevel(iop.Level25)), []iop.Code{group.CodeCoFacilitatorRequired}},
+		{group.WisconsinYouth(), 12, atLevel(iop.Level25), nil},
+		{group.WisconsinYouth(), 13, atLevel(iop.Level25), []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) {
 			s.Kind, s.Facilitators[0].Licensed = iop.KindSupport, false
 		}), nil},
-		{iop.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) { s.Facilitators[0].Licensed = false }), []iop.Code{group.CodeNoLicensedFacilitator}},
-		{iop.IllinoisAges(), 6, setAge(0, 17), nil},
-		{iop.IllinoisAges(), 6, setAge(0, 15), []iop.Code{group.CodeAgesMixed}},
-		{iop.IllinoisAges(), 6, join(withFocus(group.Focus{Ages: group.FocusAdult}), setAge(0, 17)), []iop.Code{group.CodeAgeExceptionUndocumented}},
+		{group.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) { s.Facilitators[0].Licensed = false }), []iop.Code{group.CodeNoLicensedFacilitator}},
+		{group.IllinoisAges(), 6, setAge(0, 17), nil},
+		{group.IllinoisAges(), 6, setAge(0, 15), []iop.Code{group.CodeAgesMixed}},
+		{group.IllinoisAges(), 6, join(withFocus(group.Focus{Ages: group.FocusAdult}), setAge(0, 17)), []iop.Code{group.CodeAgeExceptionUndocumented}},
 	}
 	for _, tt := range tests {
 		s := session(tt.n)
@@ -590,7 +614,7 @@ func TestCheckBuiltins(t *testing.T) {
 		}
 		got := check(t, tt.profile, s)
 		ioptest.CodesEqual(t, got, tt.want...)
-		ioptest.Cited(t, got)
+		ioptest.Cited(t, checker(t, tt.profile).Rules(), got)
 	}
 }
 
@@ -598,7 +622,7 @@ func TestCheckBuiltins(t *testing.T) {
 // nothing, and that one with findings appended into a list with room
 // allocates nothing either.
 func TestCheckSessionAllocs(t *testing.T) {
-	ck := checker(t, iop.TIP47())
+	ck := checker(t, ioprules.TIP47())
 	s := session(12)
 	fs, err := ck.CheckSession(s)
 	require.NoError(t, err)
@@ -624,7 +648,7 @@ func findingsSession() group.Session {
 // TestCheckerConcurrent shares one Checker between goroutines; run with
 // -race.
 func TestCheckerConcurrent(t *testing.T) {
-	ck := checker(t, iop.TIP47())
+	ck := checker(t, ioprules.TIP47())
 	s := findingsSession()
 	want, err := ck.CheckSession(s)
 	require.NoError(t, err)
@@ -643,7 +667,7 @@ func TestCheckerConcurrent(t *testing.T) {
 					errs <- errors.New("different findings")
 					return
 				}
-				if !ck.Profile().Equal(iop.TIP47()) {
+				if !ck.Profile().Equal(ioprules.TIP47()) {
 					errs <- errors.New("the profile changed")
 					return
 				}

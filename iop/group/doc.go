@@ -84,9 +84,9 @@
 // The severity of each finding is the rule table's (blocking, except the
 // undocumented age exception, the late joiner of a closed group and the
 // level mismatch, which warn) unless the profile's rule settings give
-// another or turn the rule off: [iop.TIP47] makes its size, staffing and
+// another or turn the rule off: ioprules.TIP47 makes its size, staffing and
 // agreement rules warnings, because TIP 41 and TIP 47 describe practice and
-// do not bind, and [iop.IllinoisAges] makes the undocumented age exception
+// do not bind, and [IllinoisAges] makes the undocumented age exception
 // blocking, because without the justification the placement does not meet
 // the rule. A finding's [iop.Finding.Cite] is the
 // citation of the profile's group rules (its age rules, for the age rules),
@@ -106,8 +106,8 @@
 // most, in roster order. Each [PlannedGroup] says how many facilitators it
 // needs and whether one must be licensed. Patients who cannot make a group
 // (too few of a population) or are younger than the program serves are
-// reported in [PlanErrors], each [*PlanError] naming their record IDs,
-// while the plan keeps the groups it formed.
+// listed in the plan's Unplaced, each [Unplaced] set naming their record
+// IDs: a result of the plan, not an error.
 //
 // # Zero values
 //
@@ -132,21 +132,21 @@
 // The built-in profiles of package iop with group rules, each with the
 // reach its source has ([iop.Scope]):
 //
-//	iop.NGSGroupPsychotherapy  at most 12 patients (CPT 90853; NGS LCD L33632, "Psychiatry and
+//	NGSGroupPsychotherapy  at most 12 patients (CPT 90853; NGS LCD L33632, "Psychiatry and
 //	                           Psychology Services"): a contractor's rule, binding only in NGS's
 //	                           states (J6: IL, MN, WI; JK: CT, ME, MA, NH, NY, RI, VT), so not part
 //	                           of the national Medicare profiles, which set no group size
-//	iop.TIP47                  6 to 12 members, a licensed leader, a second leader above 10,
+//	ioprules.TIP47                  6 to 12 members, a licensed leader, a second leader above 10,
 //	                           agreements (TIP 41): guidance, so every finding is a warning
-//	iop.ColoradoIOP            at most 12 individuals receiving services (2 CCR 502-1 §4.6.1(E))
-//	iop.TexasGroups            counseling at most 16, education and life skills at most 35, adults
+//	ColoradoIOP            at most 12 individuals receiving services (2 CCR 502-1 §4.6.1(E))
+//	TexasGroups            counseling at most 16, education and life skills at most 35, adults
 //	                           and adolescents apart (26 TAC §564.902(b), §564.905(b)(1), from
-//	                           2024-04-30); iop.TexasGroups2004 the same numbers under 25 TAC
+//	                           2024-04-30); TexasGroups2004 the same numbers under 25 TAC
 //	                           §448.901(b) from 2004-09-01
-//	iop.CaliforniaDMC          2 to 12 (Cal. Welf. & Inst. Code §14021.6), level 1
-//	iop.WisconsinYouth         at most 12, a second staff member above 10, a licensed leader for
+//	CaliforniaDMC          2 to 12 (Cal. Welf. & Inst. Code §14021.6), level 1
+//	WisconsinYouth         at most 12, a second staff member above 10, a licensed leader for
 //	                           psychotherapy groups (Wis. Admin. Code DHS 40.10(3)(a)3)
-//	iop.IllinoisAges           adolescents 12-17, adults 18+, 16-17 in adult and 18-22 in
+//	IllinoisAges           adolescents 12-17, adults 18+, 16-17 in adult and 18-22 in
 //	                           adolescent care only with documented justification (blocking
 //	                           without it), kept apart (77 Ill. Adm. Code 2060)
 //

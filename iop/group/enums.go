@@ -25,7 +25,7 @@ const (
 	_               AgeFocus = iota
 	FocusAdolescent          // adolescents only, as the profile's [iop.AgeRules] define them
 	FocusAdult               // adults only
-	FocusYoungAdult          // young adults: adults up to [iop.GroupRules] YoungAdultMaxAge
+	FocusYoungAdult          // young adults: adults up to [Composition] YoungAdultMaxAge
 )
 
 var ageFoci = enum.New[AgeFocus]("AgeFocus", "group.ParseAgeFocus", check.EnumFail,

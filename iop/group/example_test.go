@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/rickb777/date/v2"
@@ -16,7 +17,7 @@ import (
 // are guidance, not rules: the profile's rule settings make these findings
 // warnings, so they do not block.
 func ExampleChecker_CheckSession() {
-	ck, err := group.NewChecker(iop.TIP47())
+	ck, err := group.NewChecker(ioprules.TIP47())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,9 +38,9 @@ func ExampleChecker_CheckSession() {
 		return
 	}
 	for _, f := range findings {
-		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, f.Message())
+		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, ck.Rules().Message(f))
 	}
-	fmt.Println("blocks:", findings.Err() != nil)
+	fmt.Println("blocks:", findings.BlockingErr() != nil)
 	// Output:
 	// warning group.facilitator.co-facilitator-required [G-0303]: a second facilitator is needed above the group size the profile names on 2025-03-03: need 2, got 1
 	// warning group.agreement.missing [P-04]: a participant has no confidentiality agreement on file on 2025-03-03
@@ -51,7 +52,7 @@ func ExampleChecker_CheckSession() {
 // program checks its groups against it only where the profile's scope
 // covers the program's state.
 func ExampleChecker_CheckSession_contractor() {
-	p := iop.NGSGroupPsychotherapy()
+	p := group.NGSGroupPsychotherapy()
 	fmt.Println("covers NY:", p.Scope.Covers("NY", 0), "covers TX:", p.Scope.Covers("TX", 0))
 	ck, err := group.NewChecker(p)
 	if err != nil {
@@ -71,7 +72,7 @@ func ExampleChecker_CheckSession_contractor() {
 		return
 	}
 	for _, f := range findings {
-		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, f.Message())
+		fmt.Printf("%s %s [%s]: %s\n", f.Severity, f.Code, f.Subject, ck.Rules().Message(f))
 	}
 	// Output:
 	// covers NY: true covers TX: false
@@ -84,7 +85,7 @@ func ExampleChecker_CheckSession_contractor() {
 // Adm. Code 2060: blocking), a 15-year-old not at all, and a member
 // without a co-occurring condition does not fit the group.
 func ExampleChecker_CheckSession_focus() {
-	ck, _ := group.NewChecker(iop.IllinoisAges())
+	ck, _ := group.NewChecker(group.IllinoisAges())
 	s := group.Session{
 		ID: "G-W1", Kind: iop.KindCBT, Enrollment: group.Open, Date: date.New(2025, time.March, 3),
 		Focus:        group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman, CoOccurring: true},
@@ -109,7 +110,7 @@ func ExampleChecker_CheckSession_focus() {
 // that holds a patient of another level of care to be blocking, not a
 // warning, and that does not enforce the gender focus.
 func ExampleNewChecker_settings() {
-	p := iop.TIP47()
+	p := ioprules.TIP47()
 	p.Rules = []iop.RuleSetting{
 		{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: iop.Citation{Source: "Program policy 7.2"}},
 		{Code: group.CodeGenderMismatch, Off: true, Cite: iop.Citation{Source: "Program policy 7.3"}},
@@ -175,7 +176,7 @@ func ExampleParseSession() {
 // apart from adults, and sizes within the profile's limits. Patients who
 // cannot make a group are reported by record ID.
 func ExampleChecker_PlanRoster() {
-	ck, _ := group.NewChecker(iop.TIP47())
+	ck, _ := group.NewChecker(ioprules.TIP47())
 	r := group.Roster{Date: date.New(2025, time.March, 3), Kind: iop.KindProcess}
 	for i := 1; i <= 15; i++ {
 		r.Patients = append(r.Patients, group.Participant{ID: fmt.Sprintf("A-%02d", i), Age: 25 + i})
@@ -184,29 +185,34 @@ func ExampleChecker_PlanRoster() {
 		r.Patients = append(r.Patients, group.Participant{ID: fmt.Sprintf("T-%d", i), Age: 15})
 	}
 	plan, err := ck.PlanRoster(r)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, g := range plan.Groups {
 		fmt.Printf("%s group of %d, %d facilitator(s): %v ... %v\n",
 			g.Focus.Ages, len(g.Patients), g.Facilitators, g.Patients[0].ID, g.Patients[len(g.Patients)-1].ID)
 	}
-	var pe *group.PlanError
-	if errors.As(err, &pe) {
-		fmt.Println(pe.Unplaced)
-		fmt.Println(pe)
+	for _, u := range plan.Unplaced {
+		fmt.Println(u.Patients)
+		fmt.Println(u)
 	}
 	// Output:
 	// adult group of 8, 1 facilitator(s): A-01 ... A-08
 	// adult group of 7, 1 facilitator(s): A-09 ... A-15
 	// [T-1 T-2 T-3 T-4]
-	// group: 4 of 4 patients ("T-1", "T-2", "T-3", "T-4"): out of range: cannot be placed in a group within the sizes allowed (groups of 6 to 12)
+	// 4 of 4 patients ("T-1", "T-2", "T-3", "T-4"): cannot be placed in a group within the sizes allowed (groups of 6 to 12)
 }
 
 // The rule table lists every code with its default severity.
 func ExampleRules() {
-	for _, r := range group.Rules()[:3] {
+	for r := range group.Rules().All() {
+		if r.Code == group.CodeFacilitatorsTooFew {
+			break
+		}
 		fmt.Printf("%-30s %s\n", r.Code, r.Severity)
 	}
 	// Output:
 	// group.size.below-minimum       blocking
 	// group.size.above-maximum       blocking
-	// group.facilitator.too-few      blocking
 }

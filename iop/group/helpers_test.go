@@ -43,13 +43,13 @@ func overlapAges() iop.AgeRules {
 }
 
 // testProfile returns a level 2.1 profile with rules r (cited) and testAges.
-func testProfile(r iop.GroupRules) iop.Profile {
+func testProfile(r group.Composition) iop.Profile {
 	r.Cite = groupCite
 	return iop.Profile{
 		ID: "test-groups", Title: "Test group rules", Level: iop.Level21,
 		From: date.New(2020, time.January, 1), Source: profileCite,
 		Scope: iop.Scope{Reach: iop.State, States: []string{"ZZ"}, Body: "Test agency"},
-		Ages:  testAges(), Group: r,
+		Ages:  testAges(), Parts: []iop.Part{r},
 	}
 }
 
@@ -111,3 +111,16 @@ const sessionJSON = `{
     {"id": "F-1", "role": "family", "gender": "woman", "agreement": true}
   ]
 }`
+
+// compositionOf returns p's group part; the zero group.Composition when p has none.
+func compositionOf(p iop.Profile) group.Composition {
+	c, _ := iop.PartOf[group.Composition](&p)
+	return c
+}
+
+// withComposition returns p with its group part changed by f.
+func withComposition(p iop.Profile, f func(*group.Composition)) iop.Profile {
+	c := compositionOf(p)
+	f(&c)
+	return p.WithPart(c)
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/rickb777/date/v2"
@@ -72,7 +73,7 @@ func TestRecordIDsChecked(t *testing.T) {
 			require.NoError(t, err)
 			_, err = group.ParseRoster(doc)
 			assert.Equal(t, want, err)
-			_, err = checker(t, iop.TIP47()).PlanRoster(r)
+			_, err = checker(t, ioprules.TIP47()).PlanRoster(r)
 			assert.Equal(t, want, err, "PlanRoster")
 		})
 	}

@@ -22,7 +22,7 @@ type Roster struct {
 	// Date is the day of the sessions; ages are taken on it.
 	Date date.Date `json:"date"`
 	// Kind is the kind of group to form; it decides the sizes allowed
-	// ([iop.GroupRules.SizeFor]).
+	// ([Composition.SizeFor]).
 	Kind iop.GroupKind `json:"kind"`
 	// ByGender forms gender-specific groups; every patient then needs a
 	// Gender.
@@ -35,11 +35,24 @@ type Roster struct {
 }
 
 // Plan is the outcome of [Checker.PlanRoster]: the groups formed, in the
-// order of population, gender identity and cohort, then of the roster. The
-// zero Plan has no groups.
+// order of population, gender identity and cohort, then of the roster, and
+// the patients it could not place. The zero Plan has no groups.
 type Plan struct {
 	// Groups are the groups formed; none when no patient could be placed.
 	Groups []PlannedGroup `json:"groups"`
+	// Unplaced are the patients left out, by set: those younger than the
+	// profile serves first, then in the order of the groups.
+	Unplaced []Unplaced `json:"unplaced,omitzero"`
+}
+
+// UnplacedIDs returns the record IDs of every patient left out, in the
+// order of Unplaced; nil when every patient was placed.
+func (pl Plan) UnplacedIDs() []string {
+	var out []string
+	for _, u := range pl.Unplaced {
+		out = append(out, u.Patients...)
+	}
+	return out
 }
 
 // Placed returns the number of patients placed in the plan's groups.
@@ -64,7 +77,7 @@ type PlannedGroup struct {
 	// Patients are the group's members.
 	Patients []Participant `json:"patients"`
 	// Facilitators is the fewest facilitators the profile requires for the
-	// group's size ([iop.GroupRules.Facilitators]).
+	// group's size ([Composition.Facilitators]).
 	Facilitators int `json:"facilitators"`
 	// Licensed says whether one of them must be licensed.
 	Licensed bool `json:"licensed,omitzero"`
@@ -100,10 +113,10 @@ func (pg PlannedGroup) Session(template Session) Session {
 //
 // When the patients of a population (and gender, and cohort) are too few
 // for a group, or cannot be split into groups within the sizes (7 patients
-// for groups of 4 to 6), PlanRoster places as many as it can and reports
-// the rest in a [*PlanError]; a patient younger than the profile's MinAge
-// is reported the same way. The plan then comes with [PlanErrors], and
-// still holds the groups it formed.
+// for groups of 4 to 6), PlanRoster places as many as it can and lists the
+// rest in the plan's Unplaced, by set; a patient younger than the
+// profile's MinAge is listed the same way. That is a result, not an error:
+// the roster was valid.
 //
 // A roster that is not valid ([Roster.Validate]), or a patient whose
 // population cannot be told (no Age under age rules, no Population) or,
@@ -171,9 +184,8 @@ func (ck Checker) PlanRoster(r Roster) (Plan, error) {
 	})
 
 	var plan Plan
-	var errs PlanErrors
 	if len(young) > 0 {
-		errs = append(errs, &PlanError{Unplaced: young, Patients: len(young), Err: errTooYoung})
+		plan.Unplaced = append(plan.Unplaced, Unplaced{Patients: young, Of: len(young), TooYoung: true})
 	}
 	g := &ck.r.group
 	minSize, maxSize := g.SizeFor(r.Kind)
@@ -198,10 +210,10 @@ func (ck Checker) PlanRoster(r Roster) (Plan, error) {
 			for _, pt := range b.patients[placed:] {
 				unplaced = append(unplaced, pt.ID)
 			}
-			errs = append(errs, &PlanError{Unplaced: unplaced, Patients: len(b.patients), MinSize: minSize, MaxSize: maxSize, Err: errCannotPlace})
+			plan.Unplaced = append(plan.Unplaced, Unplaced{Patients: unplaced, Of: len(b.patients), MinSize: minSize, MaxSize: maxSize})
 		}
 	}
-	return plan, errs.Err()
+	return plan, nil
 }
 
 // split returns how many of n patients can be placed in groups of minSize

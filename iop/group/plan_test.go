@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/iop/ioptest"
@@ -54,7 +55,7 @@ func ids(ps []group.Participant) []string {
 func TestPlanRosterSizes(t *testing.T) {
 	tests := []struct {
 		n     int
-		rules iop.GroupRules
+		rules group.Composition
 		want  []int
 		left  int
 	}{
@@ -64,28 +65,27 @@ func TestPlanRosterSizes(t *testing.T) {
 		{12, sixToTwelve, []int{12}, 0},
 		{13, sixToTwelve, []int{7, 6}, 0},
 		{25, sixToTwelve, []int{9, 8, 8}, 0},
-		{9, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{8}, 1},
-		{11, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{8}, 3},
-		{12, iop.GroupRules{MinSize: 6, MaxSize: 8}, []int{6, 6}, 0},
-		{40, iop.GroupRules{MinSize: 2}, []int{40}, 0},
-		{1, iop.GroupRules{MinSize: 2}, []int{}, 1},
-		{30, iop.GroupRules{MaxSize: 16}, []int{15, 15}, 0},
-		{1, iop.GroupRules{}, []int{1}, 0},
+		{9, group.Composition{MinSize: 6, MaxSize: 8}, []int{8}, 1},
+		{11, group.Composition{MinSize: 6, MaxSize: 8}, []int{8}, 3},
+		{12, group.Composition{MinSize: 6, MaxSize: 8}, []int{6, 6}, 0},
+		{40, group.Composition{MinSize: 2}, []int{40}, 0},
+		{1, group.Composition{MinSize: 2}, []int{}, 1},
+		{30, group.Composition{MaxSize: 16}, []int{15, 15}, 0},
+		{1, group.Composition{}, []int{1}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d in %d-%d", tt.n, tt.rules.MinSize, tt.rules.MaxSize), func(t *testing.T) {
 			pl, err := plan(t, testProfile(tt.rules), roster(people("P", tt.n, 30, group.GenderWoman)...))
+			require.NoError(t, err, "a roster that cannot be placed in full is a result, not an error")
 			assert.Equal(t, tt.want, sizes(pl))
 			assert.Equal(t, tt.n-tt.left, pl.Placed())
 			if tt.left == 0 {
-				require.NoError(t, err)
+				assert.Nil(t, pl.Unplaced)
 				return
 			}
-			require.ErrorIs(t, err, iop.ErrOutOfRange)
-			var pe *group.PlanError
-			require.ErrorAs(t, err, &pe)
-			assert.Len(t, pe.Unplaced, tt.left)
-			assert.Equal(t, tt.n, pe.Patients)
+			require.Len(t, pl.Unplaced, 1)
+			assert.Len(t, pl.Unplaced[0].Patients, tt.left)
+			assert.Equal(t, tt.n, pl.Unplaced[0].Of)
 		})
 	}
 }
@@ -94,7 +94,7 @@ func TestPlanRosterSplitsPopulations(t *testing.T) {
 	adults := people("A", 14, 30, group.GenderWoman)
 	teens := people("T", 7, 15, group.GenderMan)
 	r := roster(append(append([]group.Participant{}, adults[:5]...), append(teens, adults[5:]...)...)...)
-	pl, err := plan(t, iop.TIP47(), r)
+	pl, err := plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 3)
 
@@ -123,7 +123,7 @@ func TestPlanRosterByGenderAndCohort(t *testing.T) {
 	men := people("M", 7, 30, group.GenderMan)
 	r := roster(append(men, women...)...)
 	r.ByGender = true
-	pl, err := plan(t, iop.TIP47(), r)
+	pl, err := plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 2)
 	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman}, pl.Groups[0].Focus)
@@ -136,7 +136,7 @@ func TestPlanRosterByGenderAndCohort(t *testing.T) {
 	}
 	r = roster(append(es, women...)...)
 	r.ByCohort = true
-	pl, err = plan(t, iop.TIP47(), r)
+	pl, err = plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 2)
 	assert.Equal(t, group.Focus{Ages: group.FocusAdult}, pl.Groups[0].Focus, "no cohort sorts first")
@@ -147,43 +147,39 @@ func TestPlanRosterCannotPlace(t *testing.T) {
 	teens := people("T", 3, 15, group.GenderWoman)
 	r := roster(append(people("A", 12, 30, group.GenderWoman), teens...)...)
 	r.Patients = append(r.Patients, group.Participant{ID: "Y-1", Age: 11})
-	pl, err := plan(t, iop.IllinoisAges(), r)
+	pl, err := plan(t, group.IllinoisAges(), r)
+	require.NoError(t, err)
 	assert.Equal(t, []int{3, 12}, sizes(pl), "no size limit: the 3 adolescents make a group")
-	require.ErrorIs(t, err, iop.ErrOutOfRange, "Y-1 is below Illinois's 12")
+	assert.Equal(t, []group.Unplaced{{Patients: []string{"Y-1"}, Of: 1, TooYoung: true}}, pl.Unplaced, "Y-1 is below Illinois's 12")
 
-	p := iop.TIP47()
+	p := ioprules.TIP47()
 	p.Ages = overlapAges()
 	pl, err = plan(t, p, r)
+	require.NoError(t, err)
 	assert.Equal(t, []int{12}, sizes(pl))
-	var errs group.PlanErrors
-	require.ErrorAs(t, err, &errs)
-	require.Len(t, errs, 2)
-	young, few := errs[0], errs[1]
-	assert.Equal(t, []string{"Y-1"}, young.Unplaced)
-	require.ErrorIs(t, young, iop.ErrOutOfRange)
-	assert.Equal(t, `group: 1 of 1 patients ("Y-1"): out of range: younger than the program serves`, young.Error())
-	assert.Equal(t, []string{"T-01", "T-02", "T-03"}, few.Unplaced)
-	assert.Equal(t, [3]int{3, 6, 12}, [3]int{few.Patients, few.MinSize, few.MaxSize})
-	require.ErrorIs(t, few, iop.ErrOutOfRange)
-	assert.Equal(t, `group: 3 of 3 patients ("T-01", "T-02", "T-03"): out of range: cannot be placed in a group within the sizes allowed (groups of 6 to 12)`, few.Error())
-	assert.Equal(t, []string{"Y-1", "T-01", "T-02", "T-03"}, errs.Unplaced())
-	assert.Equal(t, young.Error()+"\n"+few.Error(), err.Error())
+	assert.Equal(t, []group.Unplaced{
+		{Patients: []string{"Y-1"}, Of: 1, TooYoung: true},
+		{Patients: []string{"T-01", "T-02", "T-03"}, Of: 3, MinSize: 6, MaxSize: 12},
+	}, pl.Unplaced)
+	assert.Equal(t, `1 of 1 patients ("Y-1"): younger than the program serves`, pl.Unplaced[0].String())
+	assert.Equal(t, `3 of 3 patients ("T-01", "T-02", "T-03"): cannot be placed in a group within the sizes allowed (groups of 6 to 12)`, pl.Unplaced[1].String())
+	assert.Equal(t, []string{"Y-1", "T-01", "T-02", "T-03"}, pl.UnplacedIDs())
 }
 
-func TestPlanErrorMessages(t *testing.T) {
+func TestUnplacedString(t *testing.T) {
 	tests := []struct {
-		err  group.PlanError
+		u    group.Unplaced
 		want string
 	}{
-		{group.PlanError{Unplaced: []string{"A"}, Patients: 9, MinSize: 6, MaxSize: 8, Err: iop.ErrOutOfRange}, `group: 1 of 9 patients ("A"): out of range (groups of 6 to 8)`},
-		{group.PlanError{Unplaced: []string{"A"}, Patients: 1, MinSize: 2, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A"): out of range (groups of at least 2)`},
-		{group.PlanError{Unplaced: []string{"A"}, Patients: 1, MaxSize: 2, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A"): out of range (groups of at most 2)`},
-		{group.PlanError{Unplaced: []string{"A\"\n"}, Patients: 1, Err: iop.ErrOutOfRange}, `group: 1 of 1 patients ("A\"\n"): out of range`},
+		{group.Unplaced{Patients: []string{"A"}, Of: 9, MinSize: 6, MaxSize: 8}, `1 of 9 patients ("A"): cannot be placed in a group within the sizes allowed (groups of 6 to 8)`},
+		{group.Unplaced{Patients: []string{"A"}, Of: 1, MinSize: 2}, `1 of 1 patients ("A"): cannot be placed in a group within the sizes allowed (groups of at least 2)`},
+		{group.Unplaced{Patients: []string{"A"}, Of: 1, MaxSize: 2}, `1 of 1 patients ("A"): cannot be placed in a group within the sizes allowed (groups of at most 2)`},
+		{group.Unplaced{Patients: []string{"A\"\n"}, Of: 1, TooYoung: true}, `1 of 1 patients ("A\"\n"): younger than the program serves`},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.err.Error())
+		assert.Equal(t, tt.want, tt.u.String())
 	}
-	assert.NoError(t, group.PlanErrors(nil).Err())
+	assert.Nil(t, group.Plan{}.UnplacedIDs())
 }
 
 func TestPlanRosterInputErrors(t *testing.T) {
@@ -194,13 +190,13 @@ func TestPlanRosterInputErrors(t *testing.T) {
 		field   string
 		err     error
 	}{
-		{"no population", roster(group.Participant{ID: "P-1", Age: 30}), iop.MedicareIOP2024(), "patients[0].age", iop.ErrMissing},
-		{"no gender", group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, iop.TIP47(), "patients[0].gender", iop.ErrMissing},
-		{"duplicate ID", roster(group.Participant{ID: "P-1"}, group.Participant{ID: "P-1"}), iop.TIP47(), "patients[1].id", iop.ErrDuplicate},
-		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.Family}), iop.TIP47(), "patients[0].role", iop.ErrOutOfRange},
-		{"unknown role", roster(group.Participant{ID: "F-1", Role: 9}), iop.TIP47(), "patients[0].role", iop.ErrUnknown},
-		{"no kind", group.Roster{Date: sessionDay}, iop.TIP47(), "kind", iop.ErrMissing},
-		{"no date", group.Roster{Kind: iop.KindCBT}, iop.TIP47(), "date", iop.ErrMissing},
+		{"no population", roster(group.Participant{ID: "P-1", Age: 30}), ioprules.MedicareIOP2024(), "patients[0].age", iop.ErrMissing},
+		{"no gender", group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, ioprules.TIP47(), "patients[0].gender", iop.ErrMissing},
+		{"duplicate ID", roster(group.Participant{ID: "P-1"}, group.Participant{ID: "P-1"}), ioprules.TIP47(), "patients[1].id", iop.ErrDuplicate},
+		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.Family}), ioprules.TIP47(), "patients[0].role", iop.ErrOutOfRange},
+		{"unknown role", roster(group.Participant{ID: "F-1", Role: 9}), ioprules.TIP47(), "patients[0].role", iop.ErrUnknown},
+		{"no kind", group.Roster{Date: sessionDay}, ioprules.TIP47(), "kind", iop.ErrMissing},
+		{"no date", group.Roster{Kind: iop.KindCBT}, ioprules.TIP47(), "date", iop.ErrMissing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,7 +216,7 @@ func TestPlanRosterInputErrors(t *testing.T) {
 func TestPlanRosterGroupsComply(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	genders := []group.Gender{group.GenderWoman, group.GenderMan, group.GenderNonbinary}
-	profiles := []iop.Profile{iop.TIP47(), iop.TexasGroups(), iop.IllinoisAges(), iop.WisconsinYouth()}
+	profiles := []iop.Profile{ioprules.TIP47(), group.TexasGroups(), group.IllinoisAges(), group.WisconsinYouth()}
 	kinds := iop.AllGroupKinds()
 	for trial := range 200 {
 		p := profiles[trial%len(profiles)]
@@ -233,13 +229,8 @@ func TestPlanRosterGroupsComply(t *testing.T) {
 			})
 		}
 		pl, err := ck.PlanRoster(r)
-		unplaced := 0
-		if err != nil {
-			var errs group.PlanErrors
-			require.ErrorAs(t, err, &errs)
-			unplaced = len(errs.Unplaced())
-		}
-		require.Equal(t, len(r.Patients), pl.Placed()+unplaced, "trial %d", trial)
+		require.NoError(t, err)
+		require.Equal(t, len(r.Patients), pl.Placed()+len(pl.UnplacedIDs()), "trial %d", trial)
 		for i, pg := range pl.Groups {
 			template := group.Session{ID: fmt.Sprintf("G-%d", i), Enrollment: group.Open}
 			for f := range pg.Facilitators {

@@ -1,8 +1,6 @@
 package group
 
 import (
-	"slices"
-
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -95,9 +93,9 @@ const (
 	numRules
 )
 
-// The general sources of the rules. A finding carries the citation of the
-// profile's rule group that was applied, which names the exact rule; these
-// are the rule tables' own.
+// The general sources of the rules. A checker's rule table cites the
+// profile's rule group instead, which names the exact rule; these are the
+// package table's own.
 var (
 	citeSize = iop.Citation{
 		Source:  "SAMHSA TIP 41, Substance Abuse Treatment: Group Therapy, ch. 2 (6-12 members typical); state caps such as 2 CCR 502-1 §4.6.1(E), 26 TAC §564.902(b), Cal. Welf. & Inst. Code §14021.6",
@@ -157,6 +155,6 @@ var rules = [numRules]iop.Rule{
 // Rules returns the package's rule table, in the order the checks apply
 // the rules: each code with its default severity, its summary (the words
 // of its findings) and its general source. A profile changes a rule's
-// severity, or turns it off, with a [iop.RuleSetting]. Each call returns a
-// new slice.
-func Rules() []iop.Rule { return slices.Clone(rules[:]) }
+// severity, or turns it off, with a [iop.RuleSetting]. Each checker's
+// Rules gives the table as its profile applies it.
+func Rules() iop.RuleTable { return iop.NewRuleTable(rules[:]...) }

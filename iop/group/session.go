@@ -11,7 +11,7 @@ import (
 // Session is one meeting of a group: its kind and focus, whether it takes
 // new members, its date and length, the program it belongs to, who led it
 // and who took part. [Checker.CheckSession] holds it to a profile's
-// [iop.GroupRules] and [iop.AgeRules]; [ParseSession] decodes one from JSON.
+// [Composition] and [iop.AgeRules]; [ParseSession] decodes one from JSON.
 //
 // People appear by record ID only: opaque strings the caller chooses, never
 // names. Credentials, gender identities, ages and cohorts are used to apply

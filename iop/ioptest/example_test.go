@@ -11,11 +11,13 @@ import (
 type printer struct{}
 
 func (printer) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+func (printer) Helper()                           {}
+func (printer) FailNow()                          {}
 
 func ExampleHasCode() {
 	findings := iop.Findings{{
 		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-1",
-		Summary: "counted service time below the weekly minimum", Need: 540, Got: 539, Unit: iop.UnitMinutes,
+		Need: 540, Got: 539, Unit: iop.UnitMinutes,
 	}}
 	// In a test: ioptest.HasCode(t, findings, ...).
 	fmt.Println(ioptest.HasCode(printer{}, findings, "schedule.weekly-minutes.below-minimum"))

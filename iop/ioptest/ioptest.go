@@ -6,10 +6,17 @@ import (
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
-// describe lists the findings one per line, with figures and citations.
+// T is what the assertions need of a test: [testing.TB] has it, and so
+// does testify's require.TestingT with a Helper method.
+type T interface {
+	Helper()
+	Errorf(format string, args ...any)
+	FailNow()
+}
+
+// describe lists the findings one per line, with their figures.
 func describe(fs iop.Findings) string {
 	if len(fs) == 0 {
 		return "no findings"
@@ -19,16 +26,14 @@ func describe(fs iop.Findings) string {
 		b.WriteString("\n  [")
 		b.WriteString(f.Severity.String())
 		b.WriteString("] ")
-		b.WriteString(f.Error())
+		b.WriteString(f.String())
 	}
 	return b.String()
 }
 
 // HasCode asserts that fs holds a finding with code c.
-func HasCode(t assert.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func HasCode(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
+	t.Helper()
 	if fs.Has(c) {
 		return true
 	}
@@ -36,10 +41,8 @@ func HasCode(t assert.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any) 
 }
 
 // LacksCode asserts that fs holds no finding with code c.
-func LacksCode(t assert.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func LacksCode(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
+	t.Helper()
 	if !fs.Has(c) {
 		return true
 	}
@@ -48,10 +51,8 @@ func LacksCode(t assert.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any
 
 // NoBlocking asserts that fs holds no blocking finding. Warnings and
 // information are allowed.
-func NoBlocking(t assert.TestingT, fs iop.Findings, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func NoBlocking(t T, fs iop.Findings, msgAndArgs ...any) bool {
+	t.Helper()
 	if !fs.HasBlocking() {
 		return true
 	}
@@ -59,10 +60,8 @@ func NoBlocking(t assert.TestingT, fs iop.Findings, msgAndArgs ...any) bool {
 }
 
 // NoFindings asserts that fs is empty: every rule was met without warning.
-func NoFindings(t assert.TestingT, fs iop.Findings, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func NoFindings(t T, fs iop.Findings, msgAndArgs ...any) bool {
+	t.Helper()
 	if len(fs) == 0 {
 		return true
 	}
@@ -71,10 +70,8 @@ func NoFindings(t assert.TestingT, fs iop.Findings, msgAndArgs ...any) bool {
 
 // CodesEqual asserts that the codes of fs are exactly want, in order,
 // duplicates included.
-func CodesEqual(t assert.TestingT, fs iop.Findings, want ...iop.Code) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func CodesEqual(t T, fs iop.Findings, want ...iop.Code) bool {
+	t.Helper()
 	got := fs.Codes()
 	if slices.Equal(got, want) || (len(got) == 0 && len(want) == 0) {
 		return true
@@ -83,10 +80,8 @@ func CodesEqual(t assert.TestingT, fs iop.Findings, want ...iop.Code) bool {
 }
 
 // Blocks asserts that fs holds a blocking finding with code c.
-func Blocks(t assert.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func Blocks(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
+	t.Helper()
 	f, ok := fs.Find(c)
 	if ok && f.Severity == iop.Blocking {
 		return true
@@ -96,10 +91,8 @@ func Blocks(t assert.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any) b
 
 // Figures asserts that fs holds a finding with code c whose figures are
 // need and got.
-func Figures(t assert.TestingT, fs iop.Findings, c iop.Code, need, got int64, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func Figures(t T, fs iop.Findings, c iop.Code, need, got int64, msgAndArgs ...any) bool {
+	t.Helper()
 	f, ok := fs.Find(c)
 	if !ok {
 		return assert.Fail(t, "want a finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)
@@ -110,14 +103,13 @@ func Figures(t assert.TestingT, fs iop.Findings, c iop.Code, need, got int64, ms
 	return assert.Fail(t, "figures of "+string(c)+" differ", "want need %d, got %d; finding:%s", need, got, describe(iop.Findings{f}))
 }
 
-// Cited asserts that every finding in fs carries a citation.
-func Cited(t assert.TestingT, fs iop.Findings, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+// Cited asserts that the rule of every finding in fs is in table with a
+// citation. Pass the Rules of the checker that made fs.
+func Cited(t T, table iop.RuleTable, fs iop.Findings, msgAndArgs ...any) bool {
+	t.Helper()
 	var missing iop.Findings
 	for _, f := range fs {
-		if f.Cite.Source == "" {
+		if r, ok := table.Rule(f.Code); !ok || r.Cite.Source == "" {
 			missing = append(missing, f)
 		}
 	}
@@ -128,20 +120,16 @@ func Cited(t assert.TestingT, fs iop.Findings, msgAndArgs ...any) bool {
 }
 
 // RequireNoBlocking is [NoBlocking] that stops the test when it fails.
-func RequireNoBlocking(t require.TestingT, fs iop.Findings, msgAndArgs ...any) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func RequireNoBlocking(t T, fs iop.Findings, msgAndArgs ...any) {
+	t.Helper()
 	if !NoBlocking(t, fs, msgAndArgs...) {
 		t.FailNow()
 	}
 }
 
 // RequireCode is [HasCode] that stops the test when it fails.
-func RequireCode(t require.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...any) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func RequireCode(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) {
+	t.Helper()
 	if !HasCode(t, fs, c, msgAndArgs...) {
 		t.FailNow()
 	}
@@ -150,10 +138,8 @@ func RequireCode(t require.TestingT, fs iop.Findings, c iop.Code, msgAndArgs ...
 // Severity asserts that fs holds a finding with code c of severity want:
 // for a test suite that checks a profile's settings (a payer that makes the
 // weekly minimum a warning).
-func Severity(t assert.TestingT, fs iop.Findings, c iop.Code, want iop.Severity, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+func Severity(t T, fs iop.Findings, c iop.Code, want iop.Severity, msgAndArgs ...any) bool {
+	t.Helper()
 	f, ok := fs.Find(c)
 	if !ok {
 		return assert.Fail(t, "want a finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)
@@ -164,27 +150,20 @@ func Severity(t assert.TestingT, fs iop.Findings, c iop.Code, want iop.Severity,
 	return assert.Fail(t, "severity of "+string(c)+" differs", "want %s; finding:%s", want, describe(iop.Findings{f}))
 }
 
-// FollowsProfile asserts that every finding in fs has the severity that
-// profile p gives its rule: the rule table's default (rules, a package's
-// Rules(), or the root Catalog()) or the profile's own setting; that no
-// finding belongs to a rule p turns off; and that every code is in rules.
-func FollowsProfile(t assert.TestingT, p iop.Profile, rules []iop.Rule, fs iop.Findings, msgAndArgs ...any) bool {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
+// FollowsRules asserts that every finding in fs has the severity its rule
+// has in table, and that no finding belongs to a rule the table turns off
+// (severity zero) or does not list. Pass the Rules of the checker that
+// made fs: they hold the severities its profile gives.
+func FollowsRules(t T, table iop.RuleTable, fs iop.Findings, msgAndArgs ...any) bool {
+	t.Helper()
 	var wrong iop.Findings
 	for _, f := range fs {
-		i := slices.IndexFunc(rules, func(r iop.Rule) bool { return r.Code == f.Code })
-		if i < 0 {
-			wrong = append(wrong, f)
-			continue
-		}
-		if sev, on := p.Setting(rules[i]); !on || sev != f.Severity {
+		if r, ok := table.Rule(f.Code); !ok || r.Severity == 0 || r.Severity != f.Severity {
 			wrong = append(wrong, f)
 		}
 	}
 	if len(wrong) == 0 {
 		return true
 	}
-	return assert.Fail(t, "these findings do not have the severity profile "+p.ID+" gives their rule, or their rule is unknown or off:"+describe(wrong), msgAndArgs...)
+	return assert.Fail(t, "these findings do not have the severity their rule has in the table, or their rule is unknown or off:"+describe(wrong), msgAndArgs...)
 }

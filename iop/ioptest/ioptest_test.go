@@ -27,9 +27,14 @@ const (
 	days  iop.Code = "schedule.days.too-few"
 )
 
+var table = iop.NewRuleTable(
+	iop.Rule{Code: below, Severity: iop.Blocking, Summary: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}},
+	iop.Rule{Code: days, Severity: iop.Warning, Summary: "days"},
+)
+
 var findings = iop.Findings{
-	{Code: below, Severity: iop.Blocking, Subject: "P-1", Summary: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}, Need: 540, Got: 539, Unit: iop.UnitMinutes},
-	{Code: days, Severity: iop.Warning, Subject: "P-1", Summary: "days", Need: 3, Got: 2, Unit: iop.UnitCount},
+	{Code: below, Severity: iop.Blocking, Subject: "P-1", Need: 540, Got: 539, Unit: iop.UnitMinutes},
+	{Code: days, Severity: iop.Warning, Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount},
 }
 
 func TestAssertions(t *testing.T) {
@@ -55,8 +60,8 @@ func TestAssertions(t *testing.T) {
 		{"Figures match", func(r *recorder) bool { return ioptest.Figures(r, findings, below, 540, 539) }, true},
 		{"Figures differ", func(r *recorder) bool { return ioptest.Figures(r, findings, below, 540, 540) }, false},
 		{"Figures absent", func(r *recorder) bool { return ioptest.Figures(r, findings, "x", 1, 1) }, false},
-		{"Cited all", func(r *recorder) bool { return ioptest.Cited(r, findings[:1]) }, true},
-		{"Cited missing", func(r *recorder) bool { return ioptest.Cited(r, findings) }, false},
+		{"Cited all", func(r *recorder) bool { return ioptest.Cited(r, table, findings[:1]) }, true},
+		{"Cited missing", func(r *recorder) bool { return ioptest.Cited(r, table, findings) }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,12 +72,11 @@ func TestAssertions(t *testing.T) {
 	}
 }
 
-func TestFailureMessageShowsFiguresAndCitation(t *testing.T) {
+func TestFailureMessageShowsFigures(t *testing.T) {
 	var r recorder
 	ioptest.NoBlocking(&r, findings)
 	if assert.Len(t, r.msgs, 1) {
-		assert.Contains(t, r.msgs[0], "need 9h00m, got 8h59m")
-		assert.Contains(t, r.msgs[0], "(42 CFR 410.44(c))")
+		assert.Contains(t, r.msgs[0], "[blocking] schedule.weekly-minutes.below-minimum [P-1]: need 9h00m, got 8h59m")
 	}
 }
 
@@ -89,18 +93,16 @@ func TestRequireForms(t *testing.T) {
 	assert.False(t, r.halted)
 }
 
-func TestSeverityAndFollowsProfile(t *testing.T) {
-	rules := []iop.Rule{{Code: below, Severity: iop.Blocking}, {Code: days, Severity: iop.Warning}}
-	p := iop.Profile{ID: "payer", Rules: []iop.RuleSetting{{Code: below, Severity: iop.Warning}}}
+func TestSeverityAndFollowsRules(t *testing.T) {
+	rules := iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.Warning}, iop.Rule{Code: days, Severity: iop.Warning})
 	fs := iop.Findings{{Code: below, Severity: iop.Warning}, {Code: days, Severity: iop.Warning}}
 	assert.True(t, ioptest.Severity(t, fs, below, iop.Warning))
-	assert.True(t, ioptest.FollowsProfile(t, p, rules, fs))
+	assert.True(t, ioptest.FollowsRules(t, rules, fs))
 
 	var rec recorder
 	assert.False(t, ioptest.Severity(&rec, fs, below, iop.Blocking))
-	assert.False(t, ioptest.FollowsProfile(&rec, iop.Profile{ID: "plain"}, rules, fs), "the table says blocking")
-	assert.False(t, ioptest.FollowsProfile(&rec, p, rules[1:], fs), "a code not in the table")
-	p.Rules = append(p.Rules, iop.RuleSetting{Code: days, Off: true})
-	assert.False(t, ioptest.FollowsProfile(&rec, p, rules, fs), "a rule the profile turns off")
+	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.Blocking}, iop.Rule{Code: days, Severity: iop.Warning}), fs), "the table says blocking")
+	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: days, Severity: iop.Warning}), fs), "a code not in the table")
+	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.Warning}, iop.Rule{Code: days}), fs), "a rule turned off")
 	assert.Len(t, rec.msgs, 4)
 }

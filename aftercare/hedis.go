@@ -1,9 +1,11 @@
-package iop
+package aftercare
 
 import (
 	"database/sql/driver"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
+	"github.com/ioprules/ioprules/iop"
 )
 
 // Measure is a named follow-up measure of NCQA's HEDIS set: a window after
@@ -28,7 +30,7 @@ const (
 	FUI30                 // FUI: follow-up within 30 days after high-intensity SUD care (discharge day does not count)
 )
 
-var measures = enum.New[Measure]("Measure", "iop.ParseMeasure", enumFail, []string{
+var measures = enum.New[Measure]("Measure", "aftercare.ParseMeasure", check.EnumFail, []string{
 	IETInitiation: "iet-initiation",
 	IETEngagement: "iet-engagement",
 	FUA7:          "fua-7",
@@ -109,15 +111,15 @@ func (m Measure) Window() FollowUpWindow {
 	return w
 }
 
-func citeHEDIS(title, note, url string) Citation {
-	return Citation{
+func citeHEDIS(title, note, url string) iop.Citation {
+	return iop.Citation{
 		Source: "NCQA HEDIS", Title: title, Edition: "measurement years 2024-2026", URL: url,
 		Note: note + "; read from NCQA's measure description and health-plan tip sheets that restate the technical specifications (secondary), not the licensed specification",
 	}
 }
 
-func citeIET() Citation {
-	return Citation{
+func citeIET() iop.Citation {
+	return iop.Citation{
 		Source: "NCQA HEDIS", Title: "Initiation and Engagement of Substance Use Disorder Treatment (IET)",
 		Edition: "measurement years 2024-2026",
 		URL:     "https://www.ncqa.org/hedis/measures/initiation-and-engagement-of-substance-use-disorder-treatment/",
@@ -125,9 +127,9 @@ func citeIET() Citation {
 	}
 }
 
-// FollowUpOf returns the follow-up rules of the measures ms, in order.
-func FollowUpOf(ms ...Measure) FollowUpRules {
-	var r FollowUpRules
+// FollowUpOf returns the follow-up part of the measures ms, in order.
+func FollowUpOf(ms ...Measure) FollowUp {
+	var r FollowUp
 	for _, m := range ms {
 		r.Windows = append(r.Windows, m.Window())
 	}

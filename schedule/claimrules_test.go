@@ -1,14 +1,16 @@
-package iop_test
+package schedule_test
 
 import (
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func TestDeliveryOf(t *testing.T) {
+func TestDeliveryOfClaimLine(t *testing.T) {
 	for _, tc := range []struct {
 		pos  string
 		mods []string
@@ -30,12 +32,12 @@ func TestDeliveryOf(t *testing.T) {
 }
 
 func TestMedicareClaims(t *testing.T) {
-	c := iop.MedicareIOP2024().Claims
+	c := benefitOf(ioprules.MedicareIOP2024()).Claims
 	assert.Equal(t, "92", c.ConditionCode)
-	assert.Equal(t, "41", iop.MedicarePHP2024().Claims.ConditionCode)
+	assert.Equal(t, "41", benefitOf(ioprules.MedicarePHP2024()).Claims.ConditionCode)
 	g, ok := c.Code("G0410")
 	require.True(t, ok)
-	assert.Equal(t, iop.ServiceCode{Code: "G0410", Kind: iop.GroupTherapy, UnitMinutes: 45}, g)
+	assert.Equal(t, schedule.ServiceCode{Code: "G0410", Kind: iop.GroupTherapy, UnitMinutes: 45}, g)
 	_, ok = c.Code("90853")
 	assert.False(t, ok)
 	assert.True(t, c.IsExcluded("90853"), "group psychotherapy is G0410 on Medicare program claims")
@@ -45,9 +47,9 @@ func TestMedicareClaims(t *testing.T) {
 	}{{"0131", true}, {"131", true}, {"13x", true}, {"0761", true}, {"0851", true}, {"0111", false}, {"", false}, {"1", false}} {
 		assert.Equal(t, tc.want, c.BillTypeAllowed(tc.tob), "BillTypeAllowed(%q)", tc.tob)
 	}
-	assert.False(t, iop.MedicarePHP2024().Claims.BillTypeAllowed("0771"), "an FQHC does not bill PHP")
+	assert.False(t, benefitOf(ioprules.MedicarePHP2024()).Claims.BillTypeAllowed("0771"), "an FQHC does not bill PHP")
 	assert.True(t, c.RevenueAllowed("0914"), "Medicare IOP lines carry the service's own revenue code")
-	h := iop.H0015().Claims
+	h := benefitOf(ioprules.H0015()).Claims
 	assert.True(t, h.RevenueAllowed("0906"))
 	assert.False(t, h.RevenueAllowed("0905"))
 	d, ok := h.Code("H0015")
@@ -72,11 +74,11 @@ func TestClaimRulesValidate(t *testing.T) {
 		{"included and excluded", `{"codes":[{"code":"90853","kind":"group"}],"excluded":["90853"],"cite":{"source":"S"}}`, "claims.codes[0].code", iop.ErrOrder},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := iop.ParseProfile([]byte(valid + `,"claims":` + tc.claims + `}`))
+			_, err := iop.ParseProfile([]byte(valid+`,"schedule":{"claims":`+tc.claims+`}}`), schedule.Benefit{})
 			require.ErrorIs(t, err, tc.want)
 			var fe *iop.FieldError
 			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tc.field, fe.Field)
+			assert.Equal(t, "schedule."+tc.field, fe.Field)
 		})
 	}
 }

@@ -1,0 +1,115 @@
+package aftercare_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFollowUpWindowRange(t *testing.T) {
+	d := date.New(2025, 3, 10)
+	cite := iop.Citation{Source: "test"}
+	tests := []struct {
+		name        string
+		w           aftercare.FollowUpWindow
+		first, last date.Date
+	}{
+		{"FUH/FUI 7 days: the 7 days after", aftercare.FollowUpWindow{Name: "7-day", Days: 7, Cite: cite}, date.New(2025, 3, 11), date.New(2025, 3, 17)},
+		{"FUA/FUM 7 days: 8 calendar days", aftercare.FollowUpWindow{Name: "7-day", Days: 7, SameDayCounts: true, Cite: cite}, d, date.New(2025, 3, 17)},
+		{"30 days across a month end", aftercare.FollowUpWindow{Name: "30-day", Days: 30, Cite: cite}, date.New(2025, 3, 11), date.New(2025, 4, 9)},
+		{"IET initiation: 14 days with the index day", aftercare.FollowUpWindow{Name: "iet-initiation", Days: 13, SameDayCounts: true, Cite: cite}, d, date.New(2025, 3, 23)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, last := tt.w.Range(d)
+			assert.Equal(t, tt.first, first)
+			assert.Equal(t, tt.last, last)
+		})
+	}
+	assert.Equal(t, 1, aftercare.FollowUpWindow{}.Need())
+	assert.Equal(t, 1, aftercare.FollowUpWindow{Contacts: -3}.Need())
+	assert.Equal(t, 2, aftercare.FollowUpWindow{Contacts: 2}.Need())
+}
+
+func TestFollowUpRulesWindow(t *testing.T) {
+	r := followUpOf(ioprules.ASAM3Level21())
+	w, ok := r.Window("iet-engagement")
+	require.True(t, ok)
+	assert.Equal(t, "iet-initiation", w.After)
+	assert.Equal(t, 2, w.Need())
+	_, ok = r.Window("90-day")
+	assert.False(t, ok)
+}
+
+func TestFollowUpValidateAfter(t *testing.T) {
+	cite := iop.Citation{Source: "test"}
+	init := aftercare.FollowUpWindow{Name: "init", Days: 13, SameDayCounts: true, Cite: cite}
+	engage := aftercare.FollowUpWindow{Name: "engage", Days: 34, Contacts: 2, After: "init", Cite: cite}
+	tests := []struct {
+		name    string
+		windows []aftercare.FollowUpWindow
+		field   string
+	}{
+		{"after an earlier window", []aftercare.FollowUpWindow{init, engage}, ""},
+		{"after a later window", []aftercare.FollowUpWindow{engage, init}, "aftercare.windows[0].after"},
+		{"after itself", []aftercare.FollowUpWindow{{Name: "x", Days: 7, After: "x", Cite: cite}}, "aftercare.windows[0].after"},
+		{"after nothing", []aftercare.FollowUpWindow{init, {Name: "y", Days: 7, After: "z", Cite: cite}}, "aftercare.windows[1].after"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := ioprules.TIP47()
+			p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows = tt.windows })
+			err := p.Validate()
+			if tt.field == "" {
+				require.NoError(t, err)
+				return
+			}
+			var fe *iop.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.field, fe.Field)
+			assert.ErrorIs(t, err, iop.ErrMissing)
+		})
+	}
+}
+
+// Every built-in follow-up window is a named HEDIS measure, with the
+// measure's own day convention.
+func TestBuiltinFollowUp(t *testing.T) {
+	for _, p := range ioprules.Builtins() {
+		for _, w := range followUpOf(p).Windows {
+			require.True(t, w.Measure.IsValid(), "%s: window %s is no measure", p.ID, w.Name)
+			assert.Equal(t, w.Measure.Window(), w, "%s: window %s", p.ID, w.Name)
+		}
+	}
+	assert.Equal(t, []aftercare.Measure{aftercare.FUH7, aftercare.FUH30}, measuresOf(ioprules.MedicareIOP2024()))
+	assert.Equal(t, []aftercare.Measure{aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30}, measuresOf(ioprules.ASAM3Level21()))
+}
+
+func measuresOf(p iop.Profile) []aftercare.Measure {
+	var out []aftercare.Measure
+	for _, w := range followUpOf(p).Windows {
+		out = append(out, w.Measure)
+	}
+	return out
+}
+
+func TestFollowUpJSON(t *testing.T) {
+	for _, p := range ioprules.Builtins() {
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		got, err := ioprules.ParseProfile(b)
+		require.NoError(t, err)
+		assert.True(t, got.Equal(p), p.ID)
+	}
+	_, err := ioprules.ParseProfile([]byte(`{"id":"x","title":"x","level":"2.1","from":"2025-01-01","source":{"source":"x"},"scope":{"reach":"national"},
+		"aftercare":{"windows":[{"name":"a","days":7,"after":"b","cite":{"source":"x"}}]}}`))
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "aftercare.windows[0].after", fe.Field)
+}
