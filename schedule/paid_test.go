@@ -1,0 +1,350 @@
+package schedule_test
+
+// Issue 23, "Paid by the day": the cases a hospital biller acts on, read
+// from the rule texts (see the source of each case). The table is written
+// in plain values so that it does not depend on the shape of the API; one
+// adapter (answer) turns a case into the library's answer. A case whose
+// behaviour is not built yet says why in pending and is skipped.
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// paidSession is a session of patient "p-1": a date, a start, minutes, a
+// kind's name.
+type paidSession struct {
+	date, start string
+	minutes     int
+	kind        string
+}
+
+// paidLine is a claim line of patient "p-1".
+type paidLine struct {
+	claim    string
+	line     int
+	date     string
+	code     string
+	units    int
+	billType string
+	cond     string
+	pos      string // place of service of a professional claim
+	replaces string // the claim a frequency 7 or 8 claim names
+}
+
+// paidDay is the answer for one day: its services, whether a per diem
+// tier is reached and its APC, and whether a finding blocks that day.
+type paidDay struct {
+	services int
+	tier     bool
+	apc      string
+	blocked  bool
+}
+
+// paidCase is one week of one patient under one profile and setting.
+type paidCase struct {
+	name    string
+	source  string // the rule text the answer is read from
+	profile func() iop.Profile
+	setting iop.Setting
+	// sessions or lines, in the ISO week holding the first date.
+	sessions []paidSession
+	lines    []paidLine
+	// want holds every day with service, by date ("2025-03-10").
+	want map[string]paidDay
+	// weekBlocked: a finding without a day blocks the whole week.
+	weekBlocked bool
+	// codes, when not nil, are the codes of the findings expected beside
+	// the per-day ones, in the order the library gives them.
+	codes []string
+	// pending says what is not built yet; the case is skipped.
+	pending string
+}
+
+// threeSessions returns n group sessions of 60 minutes on d from 09:00,
+// one after another.
+func threeSessions(d string, n int) []paidSession {
+	out := make([]paidSession, n)
+	for i := range out {
+		out[i] = paidSession{d, fmt.Sprintf("%02d:00", 9+i), 60, "group"}
+	}
+	return out
+}
+
+func paidCases() []paidCase {
+	week := func(parts ...[]paidSession) []paidSession {
+		var out []paidSession
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	// Monday 2025-03-10 and Wednesday 3 services (3 h each), Friday 2
+	// services (2 h): 8 hours, the issue's hospital week.
+	short := week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 2))
+	return []paidCase{
+		{
+			name:    "hospital week with one 2-service day bills the others",
+			source:  "OPPS IOP per diem by day (RULES.md §2; FCSO IOP billing page): a hospital's services on a day below 3 are paid individually",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient, sessions: short,
+			want: map[string]paidDay{
+				"2025-03-10": {services: 3, tier: true, apc: "5861"},
+				"2025-03-12": {services: 3, tier: true, apc: "5861"},
+				"2025-03-14": {services: 2},
+			},
+			pending: "(a) per-day answer by setting: a hospital's short day does not block",
+		},
+		{
+			name:    "CMHC week with one 2-service day: that day only goes unpaid",
+			source:  "RULES.md §2: a CMHC may bill only the program, so a day below 3 services goes unpaid",
+			profile: iop.MedicareIOP2025, setting: iop.CMHC, sessions: short,
+			want: map[string]paidDay{
+				"2025-03-10": {services: 3, tier: true, apc: "5851"},
+				"2025-03-12": {services: 3, tier: true, apc: "5851"},
+				"2025-03-14": {services: 2, blocked: true},
+			},
+		},
+		{
+			name:    "overlapping sessions are one service",
+			source:  "42 CFR 410.44 services are furnished, not booked: a session adds a service only with time of its own (issue 23 point 2)",
+			profile: iop.MedicareIOP2025, setting: iop.CMHC,
+			sessions: []paidSession{
+				{"2025-03-10", "09:00", 60, "group"},
+				{"2025-03-10", "09:01", 60, "individual"},
+				{"2025-03-10", "09:02", 60, "psychoeducation"},
+			},
+			want:    map[string]paidDay{"2025-03-10": {services: 1, blocked: true}},
+			pending: "(b) a session counts as a service only for time of its own >= the profile's minimum",
+		},
+		{
+			name:    "a day of 3 services with peer support reaches the tier",
+			source:  "42 CFR 410.43/410.44(a)(4)(iii) (services of other trained staff); CY2024 OPPS added peer support to PHP/IOP",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			sessions: []paidSession{
+				{"2025-03-10", "09:00", 60, "group"},
+				{"2025-03-10", "10:00", 60, "individual"},
+				{"2025-03-10", "11:00", 60, "peer-support"},
+			},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			pending: "(d) counting: case management and peer support count under Medicare",
+		},
+		{
+			name:    "G0410 of 4 units is one service by line",
+			source:  "RULES.md §2: whether the count is of lines or units is not settled by a readable source; default lines",
+			profile: iop.MedicareIOP2025, setting: iop.CMHC,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 4, billType: "0761", cond: "92"},
+			},
+			want: map[string]paidDay{"2025-03-10": {services: 1, blocked: true}},
+		},
+		{
+			name:    "a 12x claim is accepted as a contested bill type",
+			source:  "RULES.md §2: 12x for hospital IOP is listed by NGS only; accept it as configurable",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0121", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0121", cond: "92"},
+				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0121", cond: "92"},
+			},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			pending: "(d) 12x as a contested bill type (warning), not refused",
+		},
+		{
+			name:    "a replacement claim supersedes the original",
+			source:  "RULES.md §2: claims are replaced (frequency 7, naming the claim replaced); the final claim is the one to judge",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-2", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
+				{claim: "c-2", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
+				{claim: "c-2", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
+			},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			pending: "(c) frequency 7 supersedes the claim it names",
+		},
+		{
+			name:    "a void claim removes the original",
+			source:  "RULES.md §2: claims are voided (frequency 8); the final claim is the one to judge",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-3", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0138", cond: "92", replaces: "c-1"},
+			},
+			want:    map[string]paidDay{},
+			pending: "(c) frequency 8 removes the claim it names",
+		},
+		{
+			name:    "an exact repeat on two claims counts twice by default and is reported",
+			source:  "RULES.md §2: no source says two lines with the same code on one day are one service; a repeat is a finding naming both lines, counting once or twice a parameter",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-4", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+			},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			codes:   []string{"schedule.claim.line-repeated"},
+			pending: "(c) an exact repeat is a warning naming both lines",
+		},
+		{
+			name:    "an IOP claim overlapping a PHP claim is returned",
+			source:  "MM13222 as summarised by NAHRI: a condition code 92 claim overlapping a condition code 41 claim is returned",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-5", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "41"},
+			},
+			want:        map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			weekBlocked: true,
+			pending:     "(d) the 92/41 overlap is a blocking claim finding",
+		},
+		{
+			name:    "a professional claim's psychotherapy is not a program service",
+			source:  "42 CFR 410.43(b), 410.44(b): physician, PA, NP/CNS and psychologist services are covered apart and are not paid as program services",
+			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
+				{claim: "p-9", line: 1, date: "2025-03-10", code: "90834", units: 1, pos: "22"},
+			},
+			want:    map[string]paidDay{"2025-03-10": {services: 2}},
+			pending: "(d) professional claims' lines are not program services",
+		},
+	}
+}
+
+// answer returns the library's per-day answer for c, whether a finding
+// without a day blocks, and the codes of the findings without a day.
+func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
+	t.Helper()
+	ck := checker(t, c.profile())
+	var first date.Date
+	var sum schedule.WeekSummary
+	var claimFindings iop.Findings
+	switch {
+	case len(c.sessions) > 0:
+		ss := make([]schedule.Session, len(c.sessions))
+		for i, s := range c.sessions {
+			k, err := iop.ParseServiceKind(s.kind)
+			require.NoError(t, err)
+			ss[i] = schedule.Session{Patient: "p-1", ID: "s-" + strconv.Itoa(i+1), Date: mustDate(t, s.date),
+				Start: schedule.MustParseClock(s.start), Planned: iop.Minutes(s.minutes), Kind: k,
+				Attendance: schedule.Attended}
+		}
+		first = ss[0].Date
+		var err error
+		sum, err = ck.Summarize(schedule.ISOWeeks().Of(first), ss)
+		require.NoError(t, err)
+	default:
+		ls := make([]schedule.ClaimLine, len(c.lines))
+		for i, l := range c.lines {
+			ls[i] = schedule.ClaimLine{Patient: "p-1", Claim: l.claim, Line: l.line, Date: mustDate(t, l.date),
+				Code: l.code, Units: l.units, BillType: l.billType, ConditionCodes: [4]string{l.cond},
+				PlaceOfService: l.pos}
+		}
+		first = ls[0].Date
+		var err error
+		sum, err = ck.SummarizeClaims(schedule.ISOWeeks().Of(first), ls)
+		require.NoError(t, err)
+		claimFindings, err = ck.AppendClaims(nil, ls)
+		require.NoError(t, err)
+	}
+	e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: c.setting}
+	fs, err := ck.CheckWeek(sum, e)
+	require.NoError(t, err)
+	fs = append(fs, claimFindings...)
+	out := map[string]paidDay{}
+	for _, d := range ck.DaysIn(sum, c.setting) {
+		if d.Services == 0 && d.Minutes == 0 {
+			continue
+		}
+		out[d.Date.String()] = paidDay{services: d.Services, tier: d.HasTier, apc: d.APC}
+	}
+	weekBlocked := false
+	var codes []string
+	for _, f := range fs {
+		if f.Day == 0 {
+			codes = append(codes, string(f.Code))
+		}
+		if !f.IsBlocking() {
+			continue
+		}
+		if f.Day == 0 {
+			weekBlocked = true
+			continue
+		}
+		pd := out[f.Day.String()]
+		pd.blocked = true
+		out[f.Day.String()] = pd
+	}
+	return out, weekBlocked, codes
+}
+
+func mustDate(t *testing.T, s string) date.Date {
+	t.Helper()
+	d, err := date.Parse(date.ISO8601, s)
+	require.NoError(t, err)
+	return d
+}
+
+func TestPaidByTheDay(t *testing.T) {
+	for _, c := range paidCases() {
+		t.Run(c.name, func(t *testing.T) {
+			if c.pending != "" && os.Getenv("PAID_ALL") == "" {
+				t.Skip("pending: " + c.pending)
+			}
+			got, weekBlocked, codes := answer(t, c)
+			assert.Equal(t, c.want, got, "days (%s)", c.source)
+			assert.Equal(t, c.weekBlocked, weekBlocked, "week blocked (%s)", c.source)
+			if c.codes != nil {
+				assert.Equal(t, c.codes, codes, "findings (%s)", c.source)
+			}
+		})
+	}
+}
+
+// TestPaidRecertificationBoundary: 42 CFR 424.24(d)(3)(ii) (RULES.md §2):
+// recertification no less frequently than every 60 days. Certified on
+// 2025-07-01 (day 0), a service on day 60 (2025-08-30) is covered and one
+// on day 61 (2025-08-31) is not; two calendar months would run to day 62.
+func TestPaidRecertificationBoundary(t *testing.T) {
+	cases := []struct {
+		name    string
+		service string
+		missing bool
+		pending string
+	}{
+		{"day 59", "2025-08-29", false, ""},
+		{"day 60", "2025-08-30", false, ""},
+		{"day 61", "2025-08-31", true, "(d) recertification every 60 days, not 2 calendar months"},
+		{"day 62", "2025-09-01", true, "(d) two calendar months cover day 62 (2025-09-01)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.pending != "" && os.Getenv("PAID_ALL") == "" {
+				t.Skip("pending: " + c.pending)
+			}
+			ck := checker(t, iop.MedicareIOP2025())
+			d := mustDate(t, c.service)
+			sum := summarize(t, ck, d, at(d, 180))
+			fs, err := ck.CheckCertification(sum, schedule.Certifications{
+				Admitted: day(2025, 7, 1), Signed: []date.Date{day(2025, 7, 1)}})
+			require.NoError(t, err)
+			_, missing := fs.Find(schedule.CodeCertificationMissing)
+			assert.Equal(t, c.missing, missing, "service on %s after a certification signed 2025-07-01", c.service)
+		})
+	}
+}
