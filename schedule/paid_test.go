@@ -212,6 +212,27 @@ func paidCases() []paidCase {
 			pending:     "(d) the 92/41 overlap is a blocking claim finding",
 		},
 		{
+			name:    "an OTP week of 8 services does not reach the weekly add-on",
+			source:  "NGS OTP billing (G0137, new for 2024): billed once a week when at least 9 services are furnished; no per diem",
+			profile: iop.MedicareIOP2025, setting: iop.OTP,
+			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 2)),
+			want: map[string]paidDay{
+				"2025-03-10": {services: 3}, "2025-03-12": {services: 3}, "2025-03-14": {services: 2},
+			},
+			weekBlocked: true,
+			pending:     "(d) OTP: the weekly G0137 at 9 services, no daily tier",
+		},
+		{
+			name:    "an OTP week of 9 services reaches the weekly add-on",
+			source:  "NGS OTP billing (G0137, new for 2024): billed once a week when at least 9 services are furnished; no per diem",
+			profile: iop.MedicareIOP2025, setting: iop.OTP,
+			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 3)),
+			want: map[string]paidDay{
+				"2025-03-10": {services: 3}, "2025-03-12": {services: 3}, "2025-03-14": {services: 3},
+			},
+			pending: "(d) OTP: the weekly G0137 at 9 services, no daily tier",
+		},
+		{
 			name:    "a professional claim's psychotherapy is not a program service",
 			source:  "42 CFR 410.43(b), 410.44(b): physician, PA, NP/CNS and psychologist services are covered apart and are not paid as program services",
 			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
