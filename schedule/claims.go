@@ -58,6 +58,10 @@ type ClaimLine struct {
 	// ConditionCodes are the claim's condition codes ("92", "41"), unused
 	// ones empty.
 	ConditionCodes [4]string `json:"condition_codes,omitzero"`
+	// Replaces is the record ID of the claim a replacement (type of bill
+	// frequency 7) or void (8) replaces, when it is not the claim's own
+	// ID (X12 837I REF*F8, the payer's claim control number); optional.
+	Replaces string `json:"replaces,omitzero"`
 }
 
 // Delivery returns how the line's service was delivered, from its place of
@@ -100,7 +104,8 @@ func (l *ClaimLine) valid() bool {
 		(l.Revenue == "" && l.Code == "") || (l.Revenue != "" && !alnum(l.Revenue, 4, true)) ||
 		(l.Code != "" && !alnum(l.Code, 5, false)) || l.Units < 1 || l.Units > maxUnits ||
 		(l.PlaceOfService != "" && !alnum(l.PlaceOfService, 2, true)) || l.Minutes < 0 || l.Minutes > minutesPerDay ||
-		(l.BillType != "" && !alnum(l.BillType, 3, true) && !alnum(l.BillType, 4, true)) {
+		(l.BillType != "" && !alnum(l.BillType, 3, true) && !alnum(l.BillType, 4, true)) ||
+		(l.Replaces != "" && !idOK(l.Replaces)) {
 		return false
 	}
 	for i := range 4 {
@@ -167,6 +172,11 @@ func (l ClaimLine) Validate() error {
 	for i, c := range l.ConditionCodes {
 		if c != "" && !alnum(c, 2, false) {
 			es.Add("condition_codes["+strconv.Itoa(i)+"]", errTwoChars)
+		}
+	}
+	if l.Replaces != "" {
+		if err := checkID(l.Replaces); err != nil {
+			es.Add("replaces", err)
 		}
 	}
 	return es.Err()

@@ -1,0 +1,214 @@
+package schedule
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/rickb777/date/v2"
+)
+
+// The final answer of a claim export. Billers send claims again: a
+// replacement (type of bill frequency 7) supersedes the claim it names, a
+// void (frequency 8) removes it, and the claim to judge is the final one
+// (RULES.md §2; the NUBC frequency codes). Beyond that no source says that
+// two lines of the same service on one day are one service, so an exact
+// repeat on two lines is reported, naming both, and counts as the profile
+// says (once or twice).
+//
+// A replacement or void names the claim it replaces by its own claim ID
+// (a biller's export keeps the patient control number across
+// resubmissions) or by [ClaimLine.Replaces]. Lines come in runs: the
+// consecutive lines with one claim ID and one type of bill are one
+// submission. A replacement supersedes the lines of the claim it names on
+// the days its own lines span (so the other bills of an interim series
+// under the same ID stay), a void removes them; when two replacements of
+// one claim cover a day, the later one in the input stands. An original
+// is superseded whatever its place in the input.
+
+// The kinds of event the final answer records.
+const (
+	eventReplaced        = iota + 1 // a run's lines superseded by a replacement (other: the replacement)
+	eventVoided                     // a run's lines removed by a void (other: the void)
+	eventReplacesUnknown            // a replacement or void names a claim not in the input
+	eventRepeat                     // an exact repeat of a line (other, otherLine: the first)
+	eventIOPPHPOverlap              // an IOP claim (92) whose days overlap a PHP claim (41) of the patient
+)
+
+// claimEvent is what the final answer found about a line or claim: lines
+// are indices into the input.
+type claimEvent struct {
+	kind  int
+	line  int // the line the event is about (a run's first line for a claim event)
+	other int // the other line (the replacing run's first line, the first of a repeat, the PHP claim's first line); -1 when none
+	day   date.Date
+}
+
+// frequency returns the frequency digit of a type of bill ("0137": '7'),
+// and 0 when there is none.
+func frequency(billType string) byte {
+	if len(billType) < 3 {
+		return 0
+	}
+	return billType[len(billType)-1]
+}
+
+// claimRun is one submission: lines [from, to) of one claim ID and type
+// of bill, with the days they span.
+type claimRun struct {
+	from, to    int
+	freq        byte
+	first, last date.Date
+}
+
+// runsOf returns the runs of lines.
+func runsOf(lines []ClaimLine) []claimRun {
+	var runs []claimRun
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && lines[j].Claim == lines[i].Claim && lines[j].BillType == lines[i].BillType &&
+			lines[j].Replaces == lines[i].Replaces {
+			j++
+		}
+		r := claimRun{from: i, to: j, freq: frequency(lines[i].BillType), first: lines[i].Date, last: lines[i].Date}
+		for k := i + 1; k < j; k++ {
+			r.first, r.last = min(r.first, lines[k].Date), max(r.last, lines[k].Date)
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	return runs
+}
+
+// finalLines sets keep[i] for each line of lines that stands in the final
+// answer of the export, and appends to events what it found: the runs
+// superseded or voided, the replacements that name no claim of the input,
+// the exact repeats (same patient, date, code, modifiers and units on
+// another claim or line number; with once set, the later one is not kept),
+// and the IOP claims (condition code 92) whose days overlap a PHP claim
+// (41) of the same patient (MM13222). keep must have len(lines) elements.
+func finalLines(lines []ClaimLine, keep []bool, once bool, events []claimEvent) []claimEvent {
+	runs := runsOf(lines)
+	byID := make(map[string][]int, len(runs)) // the runs of each claim ID
+	for i, r := range runs {
+		id := lines[r.from].Claim
+		byID[id] = append(byID[id], i)
+	}
+	alive := make([]bool, len(runs))
+	for i, r := range runs {
+		alive[i] = r.freq != '8'
+		for k := r.from; k < r.to; k++ {
+			keep[k] = alive[i]
+		}
+	}
+	for i, r := range runs {
+		if r.freq != '7' && r.freq != '8' {
+			continue
+		}
+		kind := eventReplaced
+		if r.freq == '8' {
+			kind = eventVoided
+		}
+		target, named := lines[r.from].Claim, lines[r.from].Replaces
+		if named != "" {
+			target = named
+			if _, ok := byID[named]; !ok {
+				events = append(events, claimEvent{kind: eventReplacesUnknown, line: r.from, other: -1, day: r.first})
+				continue
+			}
+		}
+		for _, q := range byID[target] {
+			o := runs[q]
+			if q == i || o.freq == '8' || (o.freq == '7' && q > i && named == "") {
+				continue // a void counts nothing; a later replacement stands
+			}
+			dropped := false
+			for k := o.from; k < o.to; k++ {
+				if keep[k] && (named != "" || (lines[k].Date >= r.first && lines[k].Date <= r.last)) {
+					keep[k], dropped = false, true
+				}
+			}
+			if dropped {
+				events = append(events, claimEvent{kind: kind, line: o.from, other: r.from, day: o.first})
+			}
+		}
+	}
+	events = repeats(lines, keep, once, events)
+	return overlaps(lines, runs, keep, events)
+}
+
+// repeatKey orders lines by patient, date, code, modifiers and units, then
+// input order.
+func repeatCmp(lines []ClaimLine) func(a, b int) int {
+	return func(a, b int) int {
+		la, lb := &lines[a], &lines[b]
+		return cmp.Or(cmp.Compare(la.Patient, lb.Patient), cmp.Compare(la.Date, lb.Date), cmp.Compare(la.Code, lb.Code),
+			slices.Compare(la.Modifiers[:], lb.Modifiers[:]), cmp.Compare(la.Units, lb.Units), cmp.Compare(a, b))
+	}
+}
+
+// repeats appends an event for each kept line that repeats an earlier kept
+// line of another claim or line number exactly; with once set, the repeat
+// is not kept.
+func repeats(lines []ClaimLine, keep []bool, once bool, events []claimEvent) []claimEvent {
+	var idx []int
+	for i := range lines {
+		if keep[i] && lines[i].Code != "" {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 2 {
+		return events
+	}
+	by := repeatCmp(lines)
+	slices.SortFunc(idx, by)
+	first := idx[0]
+	for _, i := range idx[1:] {
+		a, b := &lines[first], &lines[i]
+		same := a.Patient == b.Patient && a.Date == b.Date && a.Code == b.Code && a.Modifiers == b.Modifiers && a.Units == b.Units
+		switch {
+		case !same:
+			first = i
+		case a.Claim == b.Claim && a.Line == b.Line:
+			// the same line twice: the input duplicate the counting takes once
+		default:
+			events = append(events, claimEvent{kind: eventRepeat, line: i, other: first, day: b.Date})
+			if once {
+				keep[i] = false
+			}
+		}
+	}
+	return events
+}
+
+// overlaps appends an event for each kept IOP claim (a run with a line
+// carrying condition code 92) whose days overlap those of a kept PHP claim
+// (41) of the same patient.
+func overlaps(lines []ClaimLine, runs []claimRun, keep []bool, events []claimEvent) []claimEvent {
+	var iop, php []int
+	for i, r := range runs {
+		if !keep[r.from] {
+			continue
+		}
+		for k := r.from; k < r.to; k++ {
+			if lines[k].hasCondition("92") {
+				iop = append(iop, i)
+				break
+			}
+			if lines[k].hasCondition("41") {
+				php = append(php, i)
+				break
+			}
+		}
+	}
+	for _, i := range iop {
+		a := runs[i]
+		for _, j := range php {
+			b := runs[j]
+			if lines[a.from].Patient == lines[b.from].Patient && a.first <= b.last && b.first <= a.last {
+				events = append(events, claimEvent{kind: eventIOPPHPOverlap, line: a.from, other: b.from, day: max(a.first, b.first)})
+				break
+			}
+		}
+	}
+	return events
+}
