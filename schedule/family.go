@@ -1,0 +1,252 @@
+package schedule
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
+)
+
+// FamilyWeek is one patient-week of a [FamilySummarizer]: its summary,
+// added up by the profile of the family in force on the week's first day
+// of service, and that profile's index in the family; Profile is -1, and
+// Err says why (wrapping [iop.ErrNoProfile] or [iop.ErrAmbiguousProfile]),
+// when no single profile of the family is in force then: the summary
+// then has only the patient and week.
+type FamilyWeek struct {
+	Summary WeekSummary
+	Profile int
+	Err     error
+}
+
+// FamilySummarizer is the batch path for a family of profiles dated by
+// year (Medicare IOP 2024, 2025, 2026): each patient-week is added up and
+// checked by the family's profile in force on its first day of service,
+// so that a week that starts in one year and ends in the next follows the
+// rules of the year its services began in. The first day of service is
+// the first day with a session attended in whole or in part (a session
+// missed is no service), or with a claim line; in a week with no session
+// attended, the first day with a session. Like a [Summarizer] it holds
+// scratch memory and is not safe for concurrent use.
+type FamilySummarizer struct {
+	family   iop.Profiles
+	checkers []Checker
+	sums     []*Summarizer
+	weeks    Weeks
+	weeksFor func(patient string) Weeks
+
+	// Scratch memory, reused from call to call.
+	plans   map[familyKey]*familyPlan
+	keys    []familyKey
+	chosen  []int32
+	part    []Session
+	partCL  []ClaimLine
+	partial []WeekSummary
+}
+
+type familyKey struct {
+	patient string
+	start   date.Date
+}
+
+type familyPlan struct {
+	week        Week
+	first       date.Date // the first day of a record
+	firstServed date.Date // the first day of service; zero when none
+	profile     int
+	err         error
+}
+
+// day returns the plan's first day of service.
+func (p *familyPlan) day() date.Date {
+	if p.firstServed != date.Zero {
+		return p.firstServed
+	}
+	return p.first
+}
+
+// NewFamilySummarizer returns a FamilySummarizer for the profiles of
+// family, all of one level, dividing days into weeks as [NewSummarizer]
+// does. It returns an error for an empty family, profiles of more than one
+// level, or a profile a [Checker] refuses.
+func NewFamilySummarizer(family iop.Profiles, weeks Weeks, weeksFor func(patient string) Weeks) (*FamilySummarizer, error) {
+	if len(family) == 0 {
+		return nil, &iop.FieldError{Field: "family", Err: iop.ErrMissing}
+	}
+	f := &FamilySummarizer{family: family, weeks: weeks, weeksFor: weeksFor, plans: map[familyKey]*familyPlan{}}
+	var es iop.FieldErrors
+	for i, p := range family {
+		if p.Level != family[0].Level {
+			es.Add("family["+strconv.Itoa(i)+"].level", errors.New("another level than the family's first profile"))
+			continue
+		}
+		ck, err := NewChecker(p)
+		if err != nil {
+			es.Add("family["+strconv.Itoa(i)+"]", err)
+			continue
+		}
+		sz, err := NewSummarizer(ck, weeks, weeksFor)
+		if err != nil {
+			return nil, err
+		}
+		f.checkers = append(f.checkers, ck)
+		f.sums = append(f.sums, sz)
+	}
+	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Checker returns the checker of the family's profile i, the index a
+// [FamilyWeek] gives.
+func (f *FamilySummarizer) Checker(i int) Checker { return f.checkers[i] }
+
+// plan places the records of a call in their patient-weeks and chooses each
+// week's profile; record(i) gives the i-th record's patient, day and
+// whether it is service.
+func (f *FamilySummarizer) plan(n int, record func(i int) (string, date.Date, bool)) {
+	clear(f.plans)
+	f.keys = f.keys[:0]
+	for i := range n {
+		patient, d, served := record(i)
+		ws := f.weeks
+		if f.weeksFor != nil {
+			ws = f.weeksFor(patient)
+		}
+		if patient == "" || !placeable(d) || !ws.IsValid() {
+			f.keys = append(f.keys, familyKey{})
+			continue // the first profile's Summarizer counts it as unplaced
+		}
+		w := ws.Of(d)
+		k := familyKey{patient, w.Start()}
+		f.keys = append(f.keys, k)
+		p := f.plans[k]
+		if p == nil {
+			p = &familyPlan{week: w, first: d}
+			f.plans[k] = p
+		}
+		p.first = min(p.first, d)
+		if served && (p.firstServed == date.Zero || d < p.firstServed) {
+			p.firstServed = d
+		}
+	}
+	for _, p := range f.plans {
+		p.profile = -1
+		q, err := f.family.AsOf(f.family[0].Level, p.day())
+		if err != nil {
+			p.err = err
+			continue
+		}
+		for i := range f.family {
+			if f.family[i].ID == q.ID {
+				p.profile = i
+			}
+		}
+	}
+	f.chosen = f.chosen[:0]
+	for _, k := range f.keys {
+		pi := int32(0)
+		if p := f.plans[k]; p != nil {
+			pi = int32(p.profile)
+		}
+		f.chosen = append(f.chosen, pi)
+	}
+}
+
+// Summarize adds up sessions, each patient-week by its profile, and appends
+// one FamilyWeek per patient-week to dst, sorted by profile, then patient
+// and week; the weeks no profile governs come last, by patient and week.
+func (f *FamilySummarizer) Summarize(dst []FamilyWeek, sessions []Session) ([]FamilyWeek, BatchStats) {
+	f.plan(len(sessions), func(i int) (string, date.Date, bool) {
+		s := &sessions[i]
+		return s.Patient, s.Date, s.Attendance == Attended || s.Attendance == Partial
+	})
+	var stats BatchStats
+	for pi := range f.sums {
+		f.part = f.part[:0]
+		for i := range sessions {
+			if f.chosen[i] == int32(pi) {
+				f.part = append(f.part, sessions[i])
+			}
+		}
+		if len(f.part) == 0 {
+			continue
+		}
+		var st BatchStats
+		f.partial, st = f.sums[pi].Summarize(f.partial[:0], f.part)
+		stats = addStats(stats, st)
+		for _, s := range f.partial {
+			dst = append(dst, FamilyWeek{Summary: s, Profile: pi})
+		}
+	}
+	return f.unchecked(dst, &stats), stats
+}
+
+// SummarizeClaims is [FamilySummarizer.Summarize] for claim lines.
+func (f *FamilySummarizer) SummarizeClaims(dst []FamilyWeek, lines []ClaimLine) ([]FamilyWeek, BatchStats) {
+	f.plan(len(lines), func(i int) (string, date.Date, bool) { return lines[i].Patient, lines[i].Date, true })
+	var stats BatchStats
+	for pi := range f.sums {
+		f.partCL = f.partCL[:0]
+		for i := range lines {
+			if f.chosen[i] == int32(pi) {
+				f.partCL = append(f.partCL, lines[i])
+			}
+		}
+		if len(f.partCL) == 0 {
+			continue
+		}
+		var st BatchStats
+		f.partial, st = f.sums[pi].SummarizeClaims(f.partial[:0], f.partCL)
+		stats = addStats(stats, st)
+		for _, s := range f.partial {
+			dst = append(dst, FamilyWeek{Summary: s, Profile: pi})
+		}
+	}
+	return f.unchecked(dst, &stats), stats
+}
+
+// unchecked appends the weeks no profile governs, by patient and week, and
+// counts them.
+func (f *FamilySummarizer) unchecked(dst []FamilyWeek, stats *BatchStats) []FamilyWeek {
+	base := len(dst)
+	for k, p := range f.plans {
+		if p.profile >= 0 {
+			continue
+		}
+		dst = append(dst, FamilyWeek{Summary: WeekSummary{Patient: k.patient, Week: p.week}, Profile: -1, Err: p.err})
+		stats.Weeks++
+	}
+	tail := dst[base:]
+	sortItems(tail, func(a, b FamilyWeek) int {
+		if a.Summary.Patient != b.Summary.Patient {
+			if a.Summary.Patient < b.Summary.Patient {
+				return -1
+			}
+			return 1
+		}
+		return int(a.Summary.Week.start - b.Summary.Week.start)
+	})
+	for i := range f.keys {
+		if f.chosen[i] < 0 {
+			stats.Sessions++
+		}
+	}
+	patients := map[string]bool{}
+	for k := range f.plans {
+		patients[k.patient] = true
+	}
+	stats.Patients = len(patients)
+	return dst
+}
+
+func addStats(a, b BatchStats) BatchStats {
+	a.Sessions += b.Sessions
+	a.Unplaced += b.Unplaced
+	a.Invalid += b.Invalid
+	a.Patients += b.Patients
+	a.Weeks += b.Weeks
+	return a
+}
