@@ -86,7 +86,12 @@ func NewFamilySummarizer(family iop.Profiles, weeks Weeks, weeksFor func(patient
 			es.Add("family["+strconv.Itoa(i)+"]", err)
 			continue
 		}
-		sz, err := NewSummarizer(ck, weeks, weeksFor)
+		var sz *Summarizer
+		if weeksFor != nil {
+			sz, err = NewSummarizerFor(ck, weeksFor)
+		} else {
+			sz, err = NewSummarizer(ck, weeks)
+		}
 		if err != nil {
 			return nil, err
 		}

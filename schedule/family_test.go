@@ -3,6 +3,7 @@ package schedule_test
 import (
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -17,7 +18,7 @@ import (
 // session missed on 2024-12-31 is no service); a week of 2023 has no
 // profile.
 func TestFamilySummarizer(t *testing.T) {
-	family := iop.Profiles{iop.MedicareIOP2024(), iop.MedicareIOP2025(), iop.MedicareIOP2026()}
+	family := iop.Profiles{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025(), ioprules.MedicareIOP2026()}
 	f, err := schedule.NewFamilySummarizer(family, schedule.ISOWeeks(), nil)
 	require.NoError(t, err)
 	missed := at(day(2024, 12, 31), 180)

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -94,7 +95,7 @@ func paidCases() []paidCase {
 		{
 			name:    "hospital week with one 2-service day bills the others",
 			source:  "OPPS IOP per diem by day (RULES.md §2; FCSO IOP billing page): a hospital's services on a day below 3 are paid individually",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient, sessions: short,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient, sessions: short,
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, tier: true, apc: "5861"},
 				"2025-03-12": {services: 3, tier: true, apc: "5861"},
@@ -105,7 +106,7 @@ func paidCases() []paidCase {
 		{
 			name:    "CMHC week with one 2-service day: that day only goes unpaid",
 			source:  "RULES.md §2: a CMHC may bill only the program, so a day below 3 services goes unpaid",
-			profile: iop.MedicareIOP2025, setting: iop.CMHC, sessions: short,
+			profile: ioprules.MedicareIOP2025, setting: iop.CMHC, sessions: short,
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, tier: true, apc: "5851"},
 				"2025-03-12": {services: 3, tier: true, apc: "5851"},
@@ -115,7 +116,7 @@ func paidCases() []paidCase {
 		{
 			name:    "overlapping sessions are one service",
 			source:  "42 CFR 410.44 services are furnished, not booked: a session adds a service only with time of its own (issue 23 point 2)",
-			profile: iop.MedicareIOP2025, setting: iop.CMHC,
+			profile: ioprules.MedicareIOP2025, setting: iop.CMHC,
 			sessions: []paidSession{
 				{"2025-03-10", "09:00", 60, "group"},
 				{"2025-03-10", "09:01", 60, "individual"},
@@ -127,7 +128,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a day of 3 services with peer support reaches the tier",
 			source:  "42 CFR 410.43/410.44(a)(4)(iii) (services of other trained staff); CY2024 OPPS added peer support to PHP/IOP",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			sessions: []paidSession{
 				{"2025-03-10", "09:00", 60, "group"},
 				{"2025-03-10", "10:00", 60, "individual"},
@@ -139,7 +140,7 @@ func paidCases() []paidCase {
 		{
 			name:    "G0410 of 4 units is one service by line",
 			source:  "RULES.md §2: whether the count is of lines or units is not settled by a readable source; default lines",
-			profile: iop.MedicareIOP2025, setting: iop.CMHC,
+			profile: ioprules.MedicareIOP2025, setting: iop.CMHC,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 4, billType: "0761", cond: "92"},
 			},
@@ -148,7 +149,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a 12x claim is accepted as a contested bill type",
 			source:  "RULES.md §2: 12x for hospital IOP is listed by NGS only; accept it as configurable",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0121", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0121", cond: "92"},
@@ -160,7 +161,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a replacement claim supersedes the original",
 			source:  "RULES.md §2: claims are replaced (frequency 7, naming the claim replaced); the final claim is the one to judge",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -174,7 +175,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a void claim removes the original",
 			source:  "RULES.md §2: claims are voided (frequency 8); the final claim is the one to judge",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -187,7 +188,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an exact repeat on two claims counts twice by default and is reported",
 			source:  "RULES.md §2: no source says two lines with the same code on one day are one service; a repeat is a finding naming both lines, counting once or twice a parameter",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
@@ -200,7 +201,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an IOP claim overlapping a PHP claim is returned",
 			source:  "MM13222 as summarised by NAHRI: a condition code 92 claim overlapping a condition code 41 claim is returned",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -214,7 +215,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an OTP week of 8 services does not reach the weekly add-on",
 			source:  "NGS OTP billing (G0137, new for 2024): billed once a week when at least 9 services are furnished; no per diem",
-			profile: iop.MedicareIOP2025, setting: iop.OTP,
+			profile: ioprules.MedicareIOP2025, setting: iop.OTP,
 			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 2)),
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3}, "2025-03-12": {services: 3}, "2025-03-14": {services: 2},
@@ -225,7 +226,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an OTP week of 9 services reaches the weekly add-on",
 			source:  "NGS OTP billing (G0137, new for 2024): billed once a week when at least 9 services are furnished; no per diem",
-			profile: iop.MedicareIOP2025, setting: iop.OTP,
+			profile: ioprules.MedicareIOP2025, setting: iop.OTP,
 			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 3)),
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3}, "2025-03-12": {services: 3}, "2025-03-14": {services: 3},
@@ -235,7 +236,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a professional claim's psychotherapy is not a program service",
 			source:  "42 CFR 410.43(b), 410.44(b): physician, PA, NP/CNS and psychologist services are covered apart and are not paid as program services",
-			profile: iop.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -280,11 +281,11 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 		var err error
 		sum, err = ck.SummarizeClaims(schedule.ISOWeeks().Of(first), ls)
 		require.NoError(t, err)
-		claimFindings, err = ck.AppendClaims(nil, ls)
+		claimFindings, err = ck.CheckClaims(ls)
 		require.NoError(t, err)
 	}
 	e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: c.setting}
-	fs, err := ck.CheckWeek(sum, e)
+	fs, err := ck.CheckWeek(&sum, e)
 	require.NoError(t, err)
 	fs = append(fs, claimFindings...)
 	out := map[string]paidDay{}
@@ -358,10 +359,10 @@ func TestPaidRecertificationBoundary(t *testing.T) {
 			if c.pending != "" && os.Getenv("PAID_ALL") == "" {
 				t.Skip("pending: " + c.pending)
 			}
-			ck := checker(t, iop.MedicareIOP2025())
+			ck := checker(t, ioprules.MedicareIOP2025())
 			d := mustDate(t, c.service)
 			sum := summarize(t, ck, d, at(d, 180))
-			fs, err := ck.CheckCertification(sum, schedule.Certifications{
+			fs, err := ck.CheckCertification(&sum, schedule.Certifications{
 				Admitted: day(2025, 7, 1), Signed: []date.Date{day(2025, 7, 1)}})
 			require.NoError(t, err)
 			_, missing := fs.Find(schedule.CodeCertificationMissing)
