@@ -68,14 +68,16 @@ func citeOPPS(year int, what string) iop.Citation {
 
 // medicareTiers returns the per diem tiers of a Medicare program in year:
 // a day with 3 countable services, or 4 or more, by setting. A day with
-// fewer than 3 is not paid as a program day.
+// fewer than 3 is not paid as a program day; what it gets instead depends
+// on the setting ([schedule.MedicareShortDays]).
 func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) schedule.ServiceTierRules {
 	return schedule.ServiceTierRules{
 		Tiers: []schedule.ServiceTier{
 			{MinServices: 3, Name: "3 services", APCs: []schedule.SettingAPC{{Setting: iop.HospitalOutpatient, APC: hospital3}, {Setting: iop.CMHC, APC: cmhc3}}},
 			{MinServices: 4, Name: "4 or more services", APCs: []schedule.SettingAPC{{Setting: iop.HospitalOutpatient, APC: hospital4}, {Setting: iop.CMHC, APC: cmhc4}}},
 		},
-		Cite: citeOPPS(year, what),
+		ShortDays: schedule.MedicareShortDays(),
+		Cite:      citeOPPS(year, what),
 	}
 }
 
@@ -102,9 +104,11 @@ func medicareSettings(year int, weekly iop.Citation) []iop.RuleSetting {
 // plan-of-care requirement, so a week with fewer attended hours is a
 // warning for review, not a denial. Medicare sets no weekly maximum.
 // Payment is a per diem by day: 3 services, or 4 or more (APC 5861/5862 in
-// a hospital outpatient department, 5851/5852 in a iop.CMHC); a day with fewer
-// than 3 is not paid as an IOP day (blocking for that day). Time counts
-// when furnished in person.
+// a hospital outpatient department, 5851/5852 in a CMHC); a day with fewer
+// than 3 is not paid as an IOP day, and what it gets instead depends on
+// the setting ([schedule.MedicareShortDays]: a hospital's services are paid
+// one by one, a CMHC's day goes unpaid and is held, that day only). Time
+// counts when furnished in person.
 func MedicareIOP2024() iop.Profile { return medicareIOP(2024) }
 
 // MedicareIOP2025 returns the Medicare IOP benefit for calendar year 2025:

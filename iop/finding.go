@@ -337,6 +337,27 @@ func (fs Findings) Find(c Code) (Finding, bool) {
 	return Finding{}, false
 }
 
+// Held returns the days that blocking findings hold, in order and each
+// once (a day below a payment tier in a CMHC, a day no certification
+// covers), and whether a blocking finding without a day holds the whole
+// record (a week, a claim). Medicare pays by the day: a day held does not
+// hold the other days of the week, which stay billable.
+func (fs Findings) Held() (days []date.Date, whole bool) {
+	for _, f := range fs {
+		switch {
+		case f.Severity != Blocking:
+		case f.Day == 0:
+			whole = true
+		default:
+			k, found := slices.BinarySearch(days, f.Day)
+			if !found {
+				days = slices.Insert(days, k, f.Day)
+			}
+		}
+	}
+	return days, whole
+}
+
 // Blocking returns the blocking findings, in order, as a new list.
 func (fs Findings) Blocking() Findings { return fs.AtLeast(Blocking) }
 

@@ -206,3 +206,24 @@ func TestCitation(t *testing.T) {
 	assert.Equal(t, "TIP 41 (2005)", iop.Citation{Source: "TIP 41", Edition: "2005"}.String())
 	assert.True(t, iop.Citation{}.IsZero())
 }
+
+// TestHeld: a blocking finding of a day holds that day only; one without a
+// day holds the whole record; warnings hold nothing.
+func TestHeld(t *testing.T) {
+	d1, d2 := date.New(2025, 3, 12), date.New(2025, 3, 14)
+	fs := iop.Findings{
+		{Code: "x.a", Severity: iop.Blocking, Day: d2},
+		{Code: "x.b", Severity: iop.Warning, Day: d1},
+		{Code: "x.c", Severity: iop.Blocking, Day: d1},
+		{Code: "x.d", Severity: iop.Blocking, Day: d2},
+	}
+	days, whole := fs.Held()
+	assert.Equal(t, []date.Date{d1, d2}, days)
+	assert.False(t, whole)
+	days, whole = append(fs, iop.Finding{Code: "x.e", Severity: iop.Blocking}).Held()
+	assert.Equal(t, []date.Date{d1, d2}, days)
+	assert.True(t, whole)
+	days, whole = iop.Findings{{Code: "x.b", Severity: iop.Warning, Day: d1}}.Held()
+	assert.Empty(t, days)
+	assert.False(t, whole)
+}

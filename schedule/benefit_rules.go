@@ -94,10 +94,14 @@ func (t ServiceTier) APC(s iop.Setting) string {
 
 // ServiceTierRules are the per-day payment tiers by number of services, in
 // ascending order of MinServices. A day with fewer services than the first
-// tier needs is not paid as a program day.
+// tier needs is not paid as a program day; ShortDays say, by provider
+// setting, what such a day gets instead and how strongly the day's finding
+// speaks (a setting that no row names: the rule's own severity, and the
+// day is not paid).
 type ServiceTierRules struct {
-	Tiers []ServiceTier `json:"tiers,omitzero"`
-	Cite  iop.Citation  `json:"cite,omitzero"`
+	Tiers     []ServiceTier `json:"tiers,omitzero"`
+	ShortDays []ShortDay    `json:"short_days,omitzero"`
+	Cite      iop.Citation  `json:"cite,omitzero"`
 }
 
 // TierFor returns the highest tier whose MinServices is at most services,
@@ -606,6 +610,7 @@ func (b Benefit) Validate(*iop.Profile) error {
 		}
 	}
 	v.Cited("service_tiers.cite", len(st.Tiers) > 0, st.Cite)
+	validateShortDays(&v.Errs, "service_tiers.short_days", st.ShortDays)
 
 	c := b.Certification
 	v.Count("certification.initial_days", c.InitialDays, check.MaxDays)
@@ -638,6 +643,7 @@ func (b Benefit) clone() Benefit {
 	for i := range b.ServiceTiers.Tiers {
 		b.ServiceTiers.Tiers[i].APCs = slices.Clone(b.ServiceTiers.Tiers[i].APCs)
 	}
+	b.ServiceTiers.ShortDays = slices.Clone(b.ServiceTiers.ShortDays)
 	b.Counting.Codes = slices.Clone(b.Counting.Codes)
 	b.Claims = b.Claims.clone()
 	return b

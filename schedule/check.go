@@ -442,10 +442,36 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 		fs = r.add(fs, ruleTooFewDays, s.Patient, 0, int64(needDays), int64(serviceDays), iop.UnitDays)
 	}
 	if r.minTier > 0 {
-		for i, n := range services {
-			if n > 0 && n < r.minTier {
-				fs = r.add(fs, ruleBelowTier, s.Patient, s.Week.Day(i), int64(r.minTier), int64(n), iop.UnitCount)
-			}
+		fs = r.belowTier(fs, s, e.Setting, services)
+	}
+	return fs
+}
+
+// belowTier reports each day with services below the lowest payment tier:
+// one finding a day, never one for the week. Its force is that of the
+// setting's short-day row (a hospital's services are paid one by one: a
+// warning; a CMHC's day goes unpaid: blocking; an OTP has no daily tier:
+// nothing), the rule's own when no row names the setting; Ref says what
+// the day gets instead ([DayPay]).
+func (r *checker) belowTier(fs iop.Findings, s *WeekSummary, setting iop.Setting, services *[daysPerWeek]uint16) iop.Findings {
+	tiers := &r.b.ServiceTiers
+	row, hasRow := shortDayFor(tiers.ShortDays, setting)
+	if hasRow && row.Severity == 0 {
+		return fs
+	}
+	ref := ""
+	if len(tiers.ShortDays) > 0 {
+		ref = dayPay(tiers, false, setting).String()
+	}
+	for i, n := range services {
+		if n == 0 || n >= r.minTier {
+			continue
+		}
+		k := len(fs)
+		fs = r.rules.Add(fs, ruleBelowTier, iop.Finding{Subject: s.Patient, Day: s.Week.Day(i), Ref: ref,
+			Need: int64(r.minTier), Got: int64(n), Unit: iop.UnitCount})
+		if hasRow && len(fs) > k {
+			fs[k].Severity = row.Severity
 		}
 	}
 	return fs

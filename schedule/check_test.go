@@ -88,14 +88,16 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 }
 
 func TestDayServicesMedicare(t *testing.T) {
-	// A day with fewer than 3 services is not paid as a program day: a
-	// blocking finding under the Medicare profiles; 3 services reach the
-	// lower tier and 4 the upper one.
+	// A day with fewer than 3 services is not paid as a program day: under
+	// the Medicare profiles, with no setting given, what it gets instead
+	// cannot be said, and the finding blocks that day at the rule's force
+	// (see TestPaidShortDayBySetting for each setting); 3 services reach
+	// the lower tier and 4 the upper one.
 	for _, p := range []iop.Profile{ioprules.MedicareIOP2025(), ioprules.MedicarePHP2025()} {
 		ck := checker(t, p)
 		tier := func(n int64) iop.Findings {
 			return iop.Findings{findingIn(p, schedule.CodeBelowTier,
-				iop.Finding{Subject: "p-1", Day: mon, Need: 3, Got: n, Unit: iop.UnitCount})}
+				iop.Finding{Subject: "p-1", Day: mon, Ref: "not-judged", Need: 3, Got: n, Unit: iop.UnitCount})}
 		}
 		tests := []struct {
 			services int
@@ -285,11 +287,11 @@ func TestWeekOtherFindings(t *testing.T) {
 		got := check(t, checker(t, asam), mon, adult(), ss...)
 		tier := func(i int, n int64) iop.Finding {
 			return finding(schedule.CodeBelowTier,
-				iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Need: 3, Got: n, Unit: iop.UnitCount})
+				iop.Finding{Subject: "p-1", Day: mon + date.Date(i), Ref: "not-judged", Need: 3, Got: n, Unit: iop.UnitCount})
 		}
 		assert.Equal(t, iop.Findings{tier(0, 2), tier(1, 2), tier(2, 1)}, only(got, schedule.CodeBelowTier))
 		require.NoError(t, got.BlockingErr(), "warnings do not block")
-		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03: need 3, got 2", checker(t, asam).Rules().Message(got[0]))
+		assert.Equal(t, "too few countable services for a paid program day on 2025-03-03 (not-judged): need 3, got 2", checker(t, asam).Rules().Message(got[0]))
 	})
 	t.Run("time that does not count and time missed", func(t *testing.T) {
 		asam := ioprules.ASAM3Level21()
@@ -589,7 +591,7 @@ func TestDays(t *testing.T) {
 	sum := summarize(t, ck, mon, ss...)
 	days := ck.Days(sum)
 	tier4 := benefitOf(ioprules.MedicareIOP2024()).ServiceTiers.Tiers[1]
-	assert.Equal(t, schedule.Day{Date: mon, Weekday: 1, Minutes: 180, Services: 4, ServiceDay: true, Tier: tier4, HasTier: true}, days[0])
+	assert.Equal(t, schedule.Day{Date: mon, Weekday: 1, Minutes: 180, Services: 4, ServiceDay: true, Tier: tier4, HasTier: true, Pay: schedule.DayPayPerDiem}, days[0])
 	assert.Equal(t, schedule.Day{Date: mon + 1, Weekday: 2}, days[1])
 	assert.Equal(t, schedule.Day{Date: mon + 6, Weekday: 0}, days[6])
 

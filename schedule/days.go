@@ -33,6 +33,11 @@ type Day struct {
 	// ([Checker.DaysIn]); empty without a tier, without a setting, or in a
 	// setting paid outside the APCs (an RHC or FQHC).
 	APC string
+	// Pay says how the day is paid in the setting asked for: at the
+	// tier's per diem, or, below the lowest tier, what the setting pays
+	// instead ([ServiceTierRules.ShortDays]); zero for a day without
+	// service or under a profile without tiers.
+	Pay DayPay
 }
 
 // Days returns the seven days of a week's summary with their counted time,
@@ -47,8 +52,11 @@ func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) 
 // episode's [Episode.Setting]): each day with a tier also has the tier's
 // payment classification there ([ServiceTier.APC]; Medicare IOP in a
 // hospital outpatient department: APC 5861 for 3 services, 5862 for 4 or
-// more; in a CMHC 5851 and 5852). RHC and FQHC days have none: they are
-// paid outside the APCs.
+// more; in a CMHC 5851 and 5852), and each day with service says how it
+// is paid ([Day.Pay]): a hospital's day below the tier has its services
+// paid one by one, a CMHC's goes unpaid, an OTP's days count toward the
+// weekly add-on and reach no daily tier. RHC and FQHC days have no APC:
+// they are paid outside the APCs.
 func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
 	var out [daysPerWeek]Day
 	for i := range out {
@@ -58,7 +66,11 @@ func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
 		if ck.r != nil {
 			d.ServiceDay = d.ServiceDay && d.Minutes >= ck.r.b.Daily.MinDayMinutes
 			if d.Services > 0 {
-				d.Tier, d.HasTier = ck.r.b.ServiceTiers.TierFor(d.Services)
+				tiers := &ck.r.b.ServiceTiers
+				d.Tier, d.HasTier = tiers.TierFor(d.Services)
+				if d.Pay = dayPay(tiers, d.HasTier, setting); d.Pay == DayPayWeekly {
+					d.Tier, d.HasTier = ServiceTier{}, false // no daily tier
+				}
 				if d.HasTier && setting != 0 {
 					d.APC = d.Tier.APC(setting)
 				}
@@ -67,4 +79,31 @@ func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
 		out[i] = d
 	}
 	return out
+}
+
+// dayPay returns how a day with service is paid under tier rules r in
+// setting: at the per diem when it reaches a tier (at reasonable cost, or
+// the clinic's rate, in a setting paid outside the APCs), what the
+// setting's short-day row says when it does not, not judged when the
+// profile has such rows but no setting is given, unpaid otherwise (a day
+// below the tier is not paid as a program day). An OTP's days are weekly
+// whatever their services. It is zero under a profile without tiers.
+func dayPay(r *ServiceTierRules, hasTier bool, setting iop.Setting) DayPay {
+	if len(r.Tiers) == 0 {
+		return 0
+	}
+	row, ok := shortDayFor(r.ShortDays, setting)
+	switch {
+	case ok && row.Pay == DayPayWeekly:
+		return DayPayWeekly
+	case hasTier && ok && (row.Pay == DayPayCost || row.Pay == DayPayClinic):
+		return row.Pay
+	case hasTier:
+		return DayPayPerDiem
+	case ok:
+		return row.Pay
+	case setting == 0 && len(r.ShortDays) > 0:
+		return DayPayNotJudged
+	}
+	return DayPayUnpaid
 }

@@ -150,8 +150,13 @@
 // [Episode.Setting]): the tiers are a value, not findings. A day with
 // services below the lowest tier is a finding ([CodeBelowTier], with the
 // day in Finding.Day, Need 3 and Got the services): a day with fewer than
-// 3 services is not paid as a program day, so the Medicare profiles make
-// it blocking. Their weekly minimums (9 hours IOP, 20 PHP) are what the
+// 3 services is not paid as a program day, and what it gets instead
+// depends on the setting ([ServiceTierRules.ShortDays], [Day.Pay]): under
+// the Medicare profiles a hospital's services are paid one by one (a
+// warning), a CMHC's day goes unpaid (blocking), an OTP's days have no
+// daily tier, and with no setting given the day is held as not judged.
+// The finding holds that day only, never the week ([iop.Findings.Held]).
+// Their weekly minimums (9 hours IOP, 20 PHP) are what the
 // physician certifies the patient needs, not a condition of payment for
 // each week: the Medicare profiles make a short week a warning. Where a
 // band has a top (ASAM 2.1 ends at 19h59m), hours above it are a finding

@@ -259,7 +259,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 		fmt.Println(s.Patient, s.Week, s.Minutes, "counted,", s.UncountedMinutes, "not")
 		for _, d := range ck.DaysIn(s, episode.Setting) {
 			if d.Services > 0 {
-				fmt.Println(" ", d.Weekday, d.Services, "services, APC", cmp.Or(d.APC, "none"))
+				fmt.Println(" ", d.Weekday, d.Services, "services,", d.Pay, "APC", cmp.Or(d.APC, "none"))
 			}
 		}
 		findings, _ = ck.AppendWeek(findings, &s, episode)
@@ -270,10 +270,10 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 	// Output:
 	// ignored columns: [clinician]
 	// p-042 2025-W10 4h30m counted, 0h45m not
-	//   Monday 3 services, APC 5861
-	//   Wednesday 1 services, APC none
+	//   Monday 3 services, per-diem APC 5861
+	//   Wednesday 1 services, individual APC none
 	// blocking schedule.claim.code-excluded c-9001: claim lines with a code not to be reported on a program claim on 2025-03-05 (90853): need 0, got 1
 	// warning schedule.weekly-minutes.below-minimum p-042: counted service time below the weekly minimum: need 9h00m, got 4h30m
-	// blocking schedule.day-services.below-tier p-042: too few countable services for a paid program day on 2025-03-05: need 3, got 1
+	// warning schedule.day-services.below-tier p-042: too few countable services for a paid program day on 2025-03-05 (individual): need 3, got 1
 	// info schedule.weekly-minutes.uncounted p-042: time attended not all in sessions that count toward the hours: need 5h15m, got 4h30m
 }

@@ -5,12 +5,28 @@ import (
 	"testing"
 
 	"github.com/ioprules/ioprules/internal/checktest"
+	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 )
 
 // cover records the findings the tests produce: every code of the rule
 // table must be produced by some test, with the severity the table or the
 // profile's setting gives it.
-var cover = checktest.New(schedule.Rules())
+var cover = checktest.New(schedule.Rules()).WithSeverity(shortDaySeverity)
+
+// shortDaySeverity is the force of a day below the payment tier in the
+// setting whose short-day row pays what the finding's Ref says.
+func shortDaySeverity(p iop.Profile, f iop.Finding) (iop.Severity, bool) {
+	b, ok := iop.PartOf[schedule.Benefit](&p)
+	if f.Code != schedule.CodeBelowTier || !ok {
+		return 0, false
+	}
+	for _, r := range b.ServiceTiers.ShortDays {
+		if r.Pay.String() == f.Ref {
+			return r.Severity, true
+		}
+	}
+	return 0, false
+}
 
 func TestMain(m *testing.M) { os.Exit(cover.Run(m)) }

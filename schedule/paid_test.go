@@ -47,6 +47,7 @@ type paidDay struct {
 	services int
 	tier     bool
 	apc      string
+	pay      string
 	blocked  bool
 }
 
@@ -97,20 +98,19 @@ func paidCases() []paidCase {
 			source:  "OPPS IOP per diem by day (RULES.md §2; FCSO IOP billing page): a hospital's services on a day below 3 are paid individually",
 			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient, sessions: short,
 			want: map[string]paidDay{
-				"2025-03-10": {services: 3, tier: true, apc: "5861"},
-				"2025-03-12": {services: 3, tier: true, apc: "5861"},
-				"2025-03-14": {services: 2},
+				"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"},
+				"2025-03-12": {services: 3, tier: true, apc: "5861", pay: "per-diem"},
+				"2025-03-14": {services: 2, pay: "individual"},
 			},
-			pending: "(a) per-day answer by setting: a hospital's short day does not block",
 		},
 		{
 			name:    "CMHC week with one 2-service day: that day only goes unpaid",
 			source:  "RULES.md §2: a CMHC may bill only the program, so a day below 3 services goes unpaid",
 			profile: ioprules.MedicareIOP2025, setting: iop.CMHC, sessions: short,
 			want: map[string]paidDay{
-				"2025-03-10": {services: 3, tier: true, apc: "5851"},
-				"2025-03-12": {services: 3, tier: true, apc: "5851"},
-				"2025-03-14": {services: 2, blocked: true},
+				"2025-03-10": {services: 3, tier: true, apc: "5851", pay: "per-diem"},
+				"2025-03-12": {services: 3, tier: true, apc: "5851", pay: "per-diem"},
+				"2025-03-14": {services: 2, pay: "unpaid", blocked: true},
 			},
 		},
 		{
@@ -122,7 +122,7 @@ func paidCases() []paidCase {
 				{"2025-03-10", "09:01", 60, "individual"},
 				{"2025-03-10", "09:02", 60, "psychoeducation"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 1, blocked: true}},
+			want:    map[string]paidDay{"2025-03-10": {services: 1, pay: "unpaid", blocked: true}},
 			pending: "(b) a session counts as a service only for time of its own >= the profile's minimum",
 		},
 		{
@@ -134,7 +134,7 @@ func paidCases() []paidCase {
 				{"2025-03-10", "10:00", 60, "individual"},
 				{"2025-03-10", "11:00", 60, "peer-support"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 			pending: "(d) counting: case management and peer support count under Medicare",
 		},
 		{
@@ -144,7 +144,7 @@ func paidCases() []paidCase {
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 4, billType: "0761", cond: "92"},
 			},
-			want: map[string]paidDay{"2025-03-10": {services: 1, blocked: true}},
+			want: map[string]paidDay{"2025-03-10": {services: 1, pay: "unpaid", blocked: true}},
 		},
 		{
 			name:    "a 12x claim is accepted as a contested bill type",
@@ -155,7 +155,7 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0121", cond: "92"},
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0121", cond: "92"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 			pending: "(d) 12x as a contested bill type (warning), not refused",
 		},
 		{
@@ -169,7 +169,7 @@ func paidCases() []paidCase {
 				{claim: "c-2", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
 				{claim: "c-2", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 			pending: "(c) frequency 7 supersedes the claim it names",
 		},
 		{
@@ -194,7 +194,7 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-4", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 			codes:   []string{"schedule.claim.line-repeated"},
 			pending: "(c) an exact repeat is a warning naming both lines",
 		},
@@ -208,7 +208,7 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-5", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "41"},
 			},
-			want:        map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861"}},
+			want:        map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 			weekBlocked: true,
 			pending:     "(d) the 92/41 overlap is a blocking claim finding",
 		},
@@ -218,7 +218,7 @@ func paidCases() []paidCase {
 			profile: ioprules.MedicareIOP2025, setting: iop.OTP,
 			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 2)),
 			want: map[string]paidDay{
-				"2025-03-10": {services: 3}, "2025-03-12": {services: 3}, "2025-03-14": {services: 2},
+				"2025-03-10": {services: 3, pay: "weekly"}, "2025-03-12": {services: 3, pay: "weekly"}, "2025-03-14": {services: 2, pay: "weekly"},
 			},
 			weekBlocked: true,
 			pending:     "(d) OTP: the weekly G0137 at 9 services, no daily tier",
@@ -229,7 +229,7 @@ func paidCases() []paidCase {
 			profile: ioprules.MedicareIOP2025, setting: iop.OTP,
 			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 3)),
 			want: map[string]paidDay{
-				"2025-03-10": {services: 3}, "2025-03-12": {services: 3}, "2025-03-14": {services: 3},
+				"2025-03-10": {services: 3, pay: "weekly"}, "2025-03-12": {services: 3, pay: "weekly"}, "2025-03-14": {services: 3, pay: "weekly"},
 			},
 			pending: "(d) OTP: the weekly G0137 at 9 services, no daily tier",
 		},
@@ -242,7 +242,7 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
 				{claim: "p-9", line: 1, date: "2025-03-10", code: "90834", units: 1, pos: "22"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 2}},
+			want:    map[string]paidDay{"2025-03-10": {services: 2, pay: "individual"}},
 			pending: "(d) professional claims' lines are not program services",
 		},
 	}
@@ -293,7 +293,11 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 		if d.Services == 0 && d.Minutes == 0 {
 			continue
 		}
-		out[d.Date.String()] = paidDay{services: d.Services, tier: d.HasTier, apc: d.APC}
+		pd := paidDay{services: d.Services, tier: d.HasTier, apc: d.APC}
+		if d.Pay != 0 {
+			pd.pay = d.Pay.String()
+		}
+		out[d.Date.String()] = pd
 	}
 	weekBlocked := false
 	var codes []string
@@ -367,6 +371,50 @@ func TestPaidRecertificationBoundary(t *testing.T) {
 			require.NoError(t, err)
 			_, missing := fs.Find(schedule.CodeCertificationMissing)
 			assert.Equal(t, c.missing, missing, "service on %s after a certification signed 2025-07-01", c.service)
+		})
+	}
+}
+
+// TestPaidShortDayBySetting: a day of 2 services under Medicare IOP, by
+// setting (schedule.MedicareShortDays): the finding names what the day
+// gets instead, at the setting's force, and only that day is held.
+func TestPaidShortDayBySetting(t *testing.T) {
+	ck := checker(t, ioprules.MedicareIOP2025())
+	d := day(2025, 3, 12)
+	ss := []schedule.Session{at(d, 60), at(d, 60)}
+	ss[1].Start = schedule.MustParseClock("10:00")
+	sum := summarize(t, ck, d, ss...)
+	cases := []struct {
+		setting  iop.Setting
+		severity iop.Severity // zero: no finding
+		ref      string
+	}{
+		{0, iop.Blocking, "not-judged"},
+		{iop.HospitalOutpatient, iop.Warning, "individual"},
+		{iop.CMHC, iop.Blocking, "unpaid"},
+		{iop.CAH, iop.Warning, "cost"},
+		{iop.RHC, iop.Warning, "clinic"},
+		{iop.FQHC, iop.Warning, "clinic"},
+		{iop.OTP, 0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.setting.String(), func(t *testing.T) {
+			fs, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: c.setting})
+			require.NoError(t, err)
+			covered(t, ck, fs)
+			var want iop.Findings
+			if c.severity != 0 {
+				want = iop.Findings{{Code: schedule.CodeBelowTier, Severity: c.severity, Subject: "p-1", Day: d,
+					Ref: c.ref, Need: 3, Got: 2, Unit: iop.UnitCount}}
+			}
+			assert.Equal(t, want, only(fs, schedule.CodeBelowTier))
+			days, whole := fs.Held()
+			assert.False(t, whole, "a short day never holds the week")
+			if c.severity == iop.Blocking {
+				assert.Equal(t, []date.Date{d}, days)
+			} else {
+				assert.Empty(t, days)
+			}
 		})
 	}
 }

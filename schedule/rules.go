@@ -50,6 +50,10 @@ const (
 	CodeTooFewDays iop.Code = "schedule.service-days.too-few"
 	// CodeBelowTier: a day (Finding.Day) with countable services, but fewer
 	// than the lowest payment tier needs; it is not paid as a program day.
+	// Ref says what the day gets instead in the episode's setting
+	// ([DayPay]: "individual", "unpaid", ...; "not-judged" when no setting
+	// is given), and the force is the setting's
+	// ([ServiceTierRules.ShortDays]): it concerns that day only.
 	CodeBelowTier iop.Code = "schedule.day-services.below-tier"
 	// CodeUncountedTime: time attended in sessions that do not count toward
 	// the program's hours. Need is the time attended, Got the time that

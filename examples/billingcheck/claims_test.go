@@ -81,6 +81,7 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 			DayAPCs     []string             `json:"day_apcs"`
 			Profile     string               `json:"profile"`
 			Result      string               `json:"result"`
+			Held        []date.Date          `json:"held"`
 			Findings    []jsonFinding        `json:"findings"`
 			Summary     schedule.WeekSummary `json:"summary"`
 		}
@@ -89,6 +90,7 @@ func TestClaimsJSONRoundTrip(t *testing.T) {
 		assert.Equal(t, w.Summary.Week, w.Week)
 		fs := plainFindings(t, w.Profile, w.Findings)
 		assert.Equal(t, wantResult(fs), w.Result)
+		assert.Equal(t, heldDays(fs), w.Held)
 		weeks = append(weeks, libraryRow{w.Summary, w.Profile, fs})
 		apcs = append(apcs, w.DayAPCs)
 	}

@@ -37,7 +37,11 @@ type jsonWeek struct {
 	// against.
 	Profile string `json:"profile"`
 	// Result is the worst severity of the findings, or "ok".
-	Result   string               `json:"result"`
+	Result string `json:"result"`
+	// Held are the days blocking findings hold (iop.Findings.Held) when
+	// nothing holds the whole week: the week is billable except these
+	// days. Absent when none is held.
+	Held     []date.Date          `json:"held,omitempty"`
 	Findings []jsonFinding        `json:"findings"`
 	Summary  schedule.WeekSummary `json:"summary"`
 }
@@ -103,6 +107,7 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 			DayServices: rw.sum.DayServices,
 			Profile:     h.rules.profiles[rw.profile].ID,
 			Result:      resultName(rw.findings),
+			Held:        heldDays(rw.findings),
 			Findings:    jsonFindings(h.rules.checkers[rw.profile].Rules(), rw.findings),
 			Summary:     rw.sum,
 		}

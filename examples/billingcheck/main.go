@@ -118,7 +118,10 @@
 // -format text (the default) prints, under a heading that names the
 // family ("medicare-iop by first day of service") or the profile, one row
 // per patient-week (the profile applied, counted time, days with service,
-// countable services per day of the week, the result) and, under it, with -setting and a profile that pays days in
+// countable services per day of the week, the result: the worst severity,
+// or "billable except 2025-03-14" when blocking findings hold some days
+// only, since Medicare pays by the day and a day held does not hold the
+// others) and, under it, with -setting and a profile that pays days in
 // tiers, the days that reach a tier with their APC ("per diem Mon APC
 // 5861, Wed APC 5862"), then each finding. With claim lines a table of
 // claims follows (lines, first and last dates of service, the profile
@@ -140,8 +143,9 @@
 // types. The fields before them repeat what a pipeline most often reads:
 // the week's first day, the counted minutes, the days with service, the
 // countable services of each day from the first, with -setting each day's
-// APC ("day_apcs", "" for none), the ID of the profile applied, and the
-// worst severity ("ok" when there is no finding). With claim lines, one
+// APC ("day_apcs", "" for none), the ID of the profile applied, the
+// worst severity ("ok" when there is no finding), and the days blocking
+// findings hold when nothing holds the whole week ("held"). With claim lines, one
 // object per claim follows:
 //
 //	{"claim":"c-5002","patient":"p-102","lines":8,"from":"2025-03-03",

@@ -183,6 +183,7 @@ func TestJSONRoundTrip(t *testing.T) {
 					DayServices [7]uint16            `json:"day_services"`
 					Profile     string               `json:"profile"`
 					Result      string               `json:"result"`
+					Held        []date.Date          `json:"held"`
 					Findings    []jsonFinding        `json:"findings"`
 					Summary     schedule.WeekSummary `json:"summary"`
 				}
@@ -199,6 +200,7 @@ func TestJSONRoundTrip(t *testing.T) {
 				assert.Equal(t, s.DayServices, line.DayServices)
 				fs := plainFindings(t, line.Profile, line.Findings)
 				assert.Equal(t, wantResult(fs), line.Result)
+				assert.Equal(t, heldDays(fs), line.Held)
 				got = append(got, libraryRow{s, line.Profile, fs})
 			}
 			require.NoError(t, sc.Err())
@@ -233,7 +235,7 @@ func plainFindings(t *testing.T, id string, jfs []jsonFinding) iop.Findings {
 
 // wantResult is the JSON result of a patient-week with these findings.
 func wantResult(fs iop.Findings) string {
-	return strings.ToLower(result(fs))
+	return strings.ToLower(severityResult(fs))
 }
 
 // libraryRow is a patient-week as the library checks it: its summary, the

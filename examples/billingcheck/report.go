@@ -8,6 +8,7 @@ import (
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
 )
 
 // row is one patient-week: its summary, its findings and the index of the
@@ -162,7 +163,7 @@ func writeClaimTable(w io.Writer, rs *ruleSet, claims []claimRow) {
 	cells := make([][]string, len(claims))
 	for i, c := range claims {
 		cells[i] = []string{quote(c.claim), quote(c.patient), strconv.Itoa(c.lines),
-			c.from.String(), c.through.String(), rs.profiles[c.profile].ID, result(c.findings)}
+			c.from.String(), c.through.String(), rs.profiles[c.profile].ID, severityResult(c.findings)}
 	}
 	fmt.Fprintln(w)
 	line := table(w, claimColumnsText, cells)
@@ -268,8 +269,26 @@ func worst(fs iop.Findings) iop.Severity {
 	return w
 }
 
-// result is the worst severity of the findings, or "ok".
+// result is the worst severity of the findings, or "ok"; when blocking
+// findings hold some days only, "billable except" those days (Medicare
+// pays by the day: a day held does not hold the week).
 func result(fs iop.Findings) string {
+	if days := heldDays(fs); len(days) > 0 {
+		b := []byte("billable except ")
+		for i, d := range days {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, d.String()...)
+		}
+		return string(b)
+	}
+	return severityResult(fs)
+}
+
+// severityResult is the worst severity of the findings, "BLOCKING" in
+// capitals, or "ok".
+func severityResult(fs iop.Findings) string {
 	switch w := worst(fs); w {
 	case 0:
 		return "ok"
@@ -278,6 +297,16 @@ func result(fs iop.Findings) string {
 	default:
 		return w.String()
 	}
+}
+
+// heldDays returns the days blocking findings hold when nothing holds the
+// whole record, nil otherwise.
+func heldDays(fs iop.Findings) []date.Date {
+	days, whole := fs.Held()
+	if whole {
+		return nil
+	}
+	return days
 }
 
 // weekLabel names a week for the table: the ISO week ("2025-W10"), the

@@ -17,6 +17,16 @@ type Coverage struct {
 	mu    sync.Mutex
 	table iop.RuleTable
 	seen  map[iop.Code]bool
+	sev   func(p iop.Profile, f iop.Finding) (iop.Severity, bool)
+}
+
+// WithSeverity makes c take the severity of a finding from fn when fn
+// reports one: for a rule whose force the profile's data sets finding by
+// finding (schedule's day below a payment tier, by provider setting). It
+// returns c.
+func (c *Coverage) WithSeverity(fn func(p iop.Profile, f iop.Finding) (iop.Severity, bool)) *Coverage {
+	c.sev = fn
+	return c
 }
 
 // New returns a Coverage for the rule table table.
@@ -39,6 +49,11 @@ func (c *Coverage) Check(t testing.TB, p iop.Profile, fs iop.Findings) {
 		}
 		c.seen[f.Code] = true
 		want, on := p.Setting(rule)
+		if c.sev != nil && on {
+			if s, ok := c.sev(p, f); ok {
+				want = s
+			}
+		}
 		switch {
 		case !on:
 			t.Errorf("finding %s: the profile turns this rule off", f.Code)
