@@ -332,22 +332,22 @@ func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certificati
 		return fs
 	}
 	sv := served{days: c.ServiceDays, week: s}
-	serviceDays, covered := 0, 0
 	for i, m := range s.DayMinutes {
 		if m <= 0 {
 			continue
 		}
-		serviceDays++
 		d := s.Week.Day(i)
+		covered := false
 		for j := range c.Signed {
 			if from, through := span(r, c.Admitted, c.Signed, j, sv); d >= from && d <= through {
-				covered++
+				covered = true
 				break
 			}
 		}
-	}
-	if covered < serviceDays {
-		fs = ck.add(fs, ruleCertificationMissing, s.Patient, 0, int64(serviceDays), int64(covered), iop.UnitDays)
+		if !covered {
+			// Each day no certification covers is held, that day only.
+			fs = ck.add(fs, ruleCertificationMissing, s.Patient, d, 0, 0, 0)
+		}
 	}
 	for i := 0; i <= len(c.Signed); i++ {
 		d, ok := due(r, c.Admitted, c.Signed, i, sv)

@@ -139,8 +139,8 @@ func certCheck(t *testing.T, ck schedule.Checker, c schedule.Certifications, day
 func TestCertificationDeadlines(t *testing.T) {
 	// The day before, on and after each deadline: a day of service on it is
 	// covered through the deadline, not after.
-	missing := func(p iop.Profile, need, got int64) iop.Finding {
-		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+	missing := func(d date.Date) iop.Finding {
+		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Day: d})
 	}
 	due := func(p iop.Profile, d date.Date, n int64) iop.Finding {
 		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
@@ -164,18 +164,18 @@ func TestCertificationDeadlines(t *testing.T) {
 	}{
 		{"IOP months: the day before 2025-02-28", months, signed, []date.Date{feb28 - 1}, iop.Findings{due(months, feb28, 2)}},
 		{"IOP months: on 2025-02-28", months, signed, []date.Date{feb28}, iop.Findings{due(months, feb28, 2)}},
-		{"IOP months: the day after, 2025-03-01", months, signed, []date.Date{mar1}, iop.Findings{missing(months, 1, 0), due(months, feb28, 2)}},
+		{"IOP months: the day after, 2025-03-01", months, signed, []date.Date{mar1}, iop.Findings{missing(mar1), due(months, feb28, 2)}},
 		{"IOP recertified on the day due", months, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, feb28}}, []date.Date{mar1}, nil},
 		{"60 days: the day before 2025-03-01", sixty, signed, []date.Date{feb28}, iop.Findings{due(sixty, mar1, 2)}},
 		{"60 days: on 2025-03-01", sixty, signed, []date.Date{mar1}, iop.Findings{due(sixty, mar1, 2)}},
-		{"60 days: the day after", sixty, signed, []date.Date{mar1 + 1}, iop.Findings{missing(sixty, 1, 0), due(sixty, mar1, 2)}},
+		{"60 days: the day after", sixty, signed, []date.Date{mar1 + 1}, iop.Findings{missing(mar1 + 1), due(sixty, mar1, 2)}},
 		{"PHP service days: the 17th day of services", php, psigned, []date.Date{jan29 - 2, jan29 - 1}, nil},
 		{"PHP service days: the 18th", php, psigned, []date.Date{jan29 - 2, jan29 - 1, jan29}, iop.Findings{due(php, jan29, 2)}},
 		{"PHP service days: the 19th", php, psigned, []date.Date{jan29 - 2, jan29 - 1, jan29, jan29 + 1},
-			iop.Findings{missing(php, 4, 3), due(php, jan29, 2)}},
+			iop.Findings{missing(jan29 + 1), due(php, jan29, 2)}},
 		{"PHP calendar days: the day before the 18th day", cal, psigned, []date.Date{padm + 16}, iop.Findings{due(cal, padm+17, 2)}},
 		{"PHP calendar days: the 18th day", cal, psigned, []date.Date{padm + 17}, iop.Findings{due(cal, padm+17, 2)}},
-		{"PHP calendar days: the day after", cal, psigned, []date.Date{padm + 18}, iop.Findings{missing(cal, 1, 0), due(cal, padm+17, 2)}},
+		{"PHP calendar days: the day after", cal, psigned, []date.Date{padm + 18}, iop.Findings{missing(padm + 18), due(cal, padm+17, 2)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,8 +188,8 @@ func TestCheckCertification(t *testing.T) {
 	php := calendarPHP()
 	ck := checker(t, php)
 	adm := day(2025, 1, 6) // a Monday
-	missing := func(need, got int64) iop.Finding {
-		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Need: need, Got: got, Unit: iop.UnitDays})
+	missing := func(d date.Date) iop.Finding {
+		return finding(schedule.CodeCertificationMissing, iop.Finding{Subject: "p-1", Day: d})
 	}
 	due := func(d date.Date, n int64) iop.Finding {
 		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
@@ -204,16 +204,16 @@ func TestCheckCertification(t *testing.T) {
 	}{
 		{"covered from admission, signed on the day due", adm, []int{0, 1, 2}, []date.Date{adm}, nil, nil},
 		{"not yet signed", adm, []int{0, 1}, nil, nil,
-			iop.Findings{missing(2, 0), due(adm, 1)}},
+			iop.Findings{missing(adm), missing(adm + 1), due(adm, 1)}},
 		{"signed the day before admission", adm, []int{0, 1}, []date.Date{adm - 1}, nil, nil},
 		{"signed late: the days before are not covered", adm, []int{0, 1, 2}, []date.Date{adm + 2}, nil,
-			iop.Findings{missing(3, 1), due(adm, 1)}},
+			iop.Findings{missing(adm), missing(adm + 1), due(adm, 1)}},
 		{"the 18th day is covered, the recertification due by Thursday", adm + 14, []int{2, 3}, []date.Date{adm}, nil,
 			iop.Findings{due(adm+17, 2)}},
 		{"the 19th day without a recertification is not", adm + 14, []int{3, 4}, []date.Date{adm}, nil,
-			iop.Findings{missing(2, 1), due(adm+17, 2)}},
+			iop.Findings{missing(adm + 18), due(adm+17, 2)}},
 		{"a late recertification leaves a gap", adm + 14, []int{3, 4, 6}, []date.Date{adm, adm + 20}, nil,
-			iop.Findings{missing(3, 2), due(adm+17, 2)}},
+			iop.Findings{missing(adm + 18), due(adm+17, 2)}},
 		{"a recertification signed early starts the next interval", adm + 14, []int{3, 4}, []date.Date{adm, adm + 17}, nil, nil},
 		{"a recertification covers 30 days on", adm + 42, []int{0, 1, 2}, []date.Date{adm, adm + 18}, []date.Date{adm + 30},
 			iop.Findings{due(adm+48, 3)}},
@@ -243,7 +243,7 @@ func TestCheckCertification(t *testing.T) {
 		dst := iop.Findings{{Code: "x"}}
 		got, err := ck.AppendCertification(dst, ptr(summarize(t, ck, adm, at(adm, 60))), schedule.Certifications{Admitted: adm})
 		require.NoError(t, err)
-		assert.Equal(t, append(dst, missing(1, 0), due(adm, 1)), got)
+		assert.Equal(t, append(dst, missing(adm), due(adm, 1)), got)
 	})
 }
 

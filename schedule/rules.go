@@ -64,8 +64,8 @@ const (
 	// (the counts are in the [WeekSummary]). Need is the planned time of
 	// the week's countable sessions, Got the time attended.
 	CodeMissedTime iop.Code = "schedule.attendance.missed"
-	// CodeCertificationMissing: days of service in the week fall under no
-	// current certification.
+	// CodeCertificationMissing: a day of service (Finding.Day) under no
+	// current certification: one finding a day, holding that day only.
 	CodeCertificationMissing iop.Code = "schedule.certification.missing"
 	// CodeCertificationDue: a certification or recertification falls due
 	// on a day of the week (Finding.Day) and was not signed by then. Need is
@@ -193,7 +193,7 @@ var rules = [...]iop.Rule{
 	ruleBelowTier:             {Code: CodeBelowTier, Severity: iop.Warning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
 	ruleUncountedTime:         {Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended not all in sessions that count toward the hours", Cite: citeCounting()},
 	ruleMissedTime:            {Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
-	ruleCertificationMissing:  {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "days of service under no current certification", Cite: citeCert()},
+	ruleCertificationMissing:  {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "a day of service under no current certification", Cite: citeCert()},
 	ruleCertificationDue:      {Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
 	rulePlanReviewOverdue:     {Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
 	ruleClaimCodeExcluded:     {Code: CodeClaimCodeExcluded, Severity: iop.Blocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
