@@ -81,6 +81,20 @@ func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) sc
 	}
 }
 
+// medicareCounting returns the counting rules of the Medicare programs:
+// the services of 42 CFR 410.43(a)(4) and 410.44 ([schedule.DefaultCounting]),
+// and a session is a service for the day's count only with 16 minutes of
+// its own (overlapping sessions count once).
+func medicareCounting() schedule.CountingRules {
+	c := schedule.DefaultCounting()
+	c.MinServiceMinutes = 16
+	c.MinServiceCite = iop.Citation{
+		Source: "CPT psychotherapy time rules (90832: 16 to 37 minutes), as RULES.md §4 quotes them; OPPS per diem by number of services",
+		Note:   "this library's reading: the per diem counts services furnished, and a session whose time others already cover furnishes little of its own; 16 minutes is the least time for which a timed psychotherapy code is reported. No CMS text sets a minimum per service for the per diem count: a parameter",
+	}
+	return c
+}
+
 // medicareSettings returns the rule settings of the Medicare programs: the
 // weekly minimum is what the physician certifies the patient needs, so a
 // short week is a warning for review, and a day below the lowest tier is
@@ -141,7 +155,7 @@ func medicareIOP(year int) iop.Profile {
 		Rules: medicareSettings(year, weekly),
 		Parts: []iop.Part{
 			schedule.Benefit{
-				Counting:     schedule.DefaultCounting(),
+				Counting:     medicareCounting(),
 				Claims:       medicareClaims("92", "13x", "76x", "85x", "71x", "77x"),
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Above: iop.Level25, Cite: weekly},
 				PartialWeeks: partialProrated(),
@@ -200,7 +214,7 @@ func medicarePHP(year int) iop.Profile {
 		Rules: medicareSettings(year, weekly),
 		Parts: []iop.Part{
 			schedule.Benefit{
-				Counting:     schedule.DefaultCounting(),
+				Counting:     medicareCounting(),
 				Claims:       medicareClaims("41", "13x", "76x", "85x"),
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Cite: weekly},
 				PartialWeeks: partialProrated(),

@@ -159,7 +159,7 @@ func params(b *bytes.Buffer, p iop.Profile, cites *[]iop.Citation) {
 				}
 				continue
 			}
-			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", path, name, cell(compact(fv.Interface())), ref(groupCite))
+			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", path, name, cell(compact(fv.Interface())), ref(ownCite(gv, name, groupCite)))
 		}
 	}
 	rows("ages", reflect.ValueOf(p.Ages))
@@ -191,6 +191,25 @@ func join(path, name string) string {
 		return name
 	}
 	return path + "." + name
+}
+
+// ownCite returns the citation of parameter name of group gv: its own
+// when the group has a citation field for it ("telehealth_cite" for
+// "telehealth", "min_service_cite" for "min_service_minutes") and it is
+// set, the group's otherwise.
+func ownCite(gv reflect.Value, name string, group iop.Citation) iop.Citation {
+	gt := gv.Type()
+	for k := range gt.NumField() {
+		cn, _, _ := strings.Cut(gt.Field(k).Tag.Get("json"), ",")
+		stem, ok := strings.CutSuffix(cn, "_cite")
+		if !ok || gt.Field(k).Type != reflect.TypeFor[iop.Citation]() || !strings.HasPrefix(name, stem) {
+			continue
+		}
+		if c := gv.Field(k).Interface().(iop.Citation); !c.IsZero() {
+			return c
+		}
+	}
+	return group
 }
 
 func cite(c iop.Citation) string {

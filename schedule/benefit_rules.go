@@ -204,7 +204,17 @@ type CountingRules struct {
 	// must cite it.
 	Telehealth     iop.Deliveries `json:"telehealth,omitzero"`
 	TelehealthCite iop.Citation   `json:"telehealth_cite,omitzero"`
-	Cite           iop.Citation   `json:"cite,omitzero"`
+	// MinServiceMinutes is the time of its own a session must add to its
+	// day's counted time to be a service for the day's service count: a
+	// session overlapped by others adds only the time they leave, so three
+	// sessions of an hour at 09:00, 09:01 and 09:02 are 62 minutes and,
+	// with a minimum of 16, one service. Zero counts any time of its own
+	// (a minute). The time it adds counts whatever the minimum. Claim
+	// lines are services as billed. MinServiceCite is its source; a
+	// profile that sets it must cite it.
+	MinServiceMinutes iop.Minutes  `json:"min_service_minutes,omitzero"`
+	MinServiceCite    iop.Citation `json:"min_service_cite,omitzero"`
+	Cite              iop.Citation `json:"cite,omitzero"`
 }
 
 // DefaultCounting returns the services 42 CFR 410.43(a)(4) lists for
@@ -247,7 +257,8 @@ func (r *CountingRules) Delivered(d iop.Delivery) bool {
 // Equal reports whether r and q are the same rules.
 func (r CountingRules) Equal(q CountingRules) bool {
 	return r.Kinds == q.Kinds && r.Cite == q.Cite && r.Telehealth == q.Telehealth &&
-		r.TelehealthCite == q.TelehealthCite && slices.Equal(r.Codes, q.Codes)
+		r.TelehealthCite == q.TelehealthCite && r.MinServiceMinutes == q.MinServiceMinutes &&
+		r.MinServiceCite == q.MinServiceCite && slices.Equal(r.Codes, q.Codes)
 }
 
 func (r CountingRules) validate(v *check.Validator) {
@@ -271,6 +282,8 @@ func (r CountingRules) validate(v *check.Validator) {
 		v.Add("counting.telehealth", fmt.Errorf("%w: in person is not telehealth", iop.ErrOrder))
 	}
 	v.Cited("counting.telehealth_cite", r.Telehealth != 0, r.TelehealthCite)
+	v.Count("counting.min_service_minutes", int(r.MinServiceMinutes), check.MinutesPerDay)
+	v.Cited("counting.min_service_cite", r.MinServiceMinutes != 0, r.MinServiceCite)
 }
 
 // ServiceCode is a billing code (HCPCS or CPT) that a payer counts as a

@@ -188,6 +188,7 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 	sortKeys(keys, idx, sessions)
 	var a accumulator
 	a.reset()
+	a.minService = r.count.minService
 	for j, k := range keys {
 		s := &sessions[idx[j]]
 		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
@@ -348,7 +349,8 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings
 		fs = r.add(fs, ruleSessionDuplicate, cmp.Or(s.Duplicates.First, s.Patient), 0, 0, int64(s.Duplicates.Minutes), iop.UnitMinutes)
 	}
 	if s.Overlaps.Sessions > 0 {
-		fs = r.add(fs, ruleSessionOverlap, cmp.Or(s.Overlaps.First, s.Patient), 0, 0, int64(s.Overlaps.Minutes), iop.UnitMinutes)
+		fs = r.rules.Add(fs, ruleSessionOverlap, iop.Finding{Subject: cmp.Or(s.Overlaps.First, s.Patient), Ref: s.Overlaps.With,
+			Got: int64(s.Overlaps.Minutes), Unit: iop.UnitMinutes})
 	}
 	var counted, outside int64
 	for i := range int64(daysPerWeek) {

@@ -106,9 +106,13 @@ type accumulator struct {
 	runClock uint16 // the start of the current run of sessions
 	runKinds uint64 // the kinds of the sessions taken in the run (bits)
 	covered  uint16 // the end of the day's counted time so far
-	nids     int
-	ids      [smallIDs]keptID
-	big      map[keptID]struct{} // beyond smallIDs; reused when not nil
+	coverID  string // the ID of the session whose time ends at covered
+	// minService is the time of its own a session needs to be a service
+	// (a minute when zero).
+	minService uint16
+	nids       int
+	ids        [smallIDs]keptID
+	big        map[keptID]struct{} // beyond smallIDs; reused when not nil
 }
 
 // reset starts a new week.
@@ -156,7 +160,7 @@ func (a *accumulator) add(sum *WeekSummary, key uint64, planned, attended iop.Mi
 func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, att Attendance, counts, claim bool,
 	planned, attended iop.Minutes, id string) {
 	if d != a.day {
-		a.day, a.covered, a.runClock, a.runKinds = d, 0, 0xFFFF, 0
+		a.day, a.covered, a.coverID, a.runClock, a.runKinds = d, 0, "", 0xFFFF, 0
 	}
 	// Duplicates.
 	dup := false
@@ -209,9 +213,12 @@ func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, at
 		if end > from {
 			counted = iop.Minutes(end - from)
 		}
-		a.covered = max(a.covered, end)
+		other := a.coverID
+		if end > a.covered {
+			a.covered, a.coverID = end, id
+		}
 		if counted < attended {
-			sum.Overlaps.add(attended-counted, id)
+			sum.Overlaps.overlap(attended-counted, id, other)
 		}
 		if counted == 0 {
 			return // no time of its own: no service
@@ -219,6 +226,9 @@ func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, at
 	}
 	sum.Minutes = addMinutes(sum.Minutes, counted)
 	sum.DayMinutes[d] = addMinutes(sum.DayMinutes[d], counted)
+	if !claim && counted < iop.Minutes(max(a.minService, 1)) {
+		return // too little time of its own to be a service
+	}
 	if sum.DayServices[d] < math.MaxUint16 {
 		sum.DayServices[d]++
 	}
@@ -256,6 +266,7 @@ func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) 
 		planned := uint64(int64(s.Planned))
 		start := d<<11 | clock
 		if start < lastEnd || clock >= minutesPerDay || planned-1 >= minutesPerDay || clock+planned > minutesPerDay ||
+			planned < uint64(c.minService) ||
 			simple>>s.Kind&1 == 0 || s.Delivery > iop.InPerson || s.Attendance != Attended ||
 			(s.Attended != 0 && s.Attended != s.Planned) {
 			return false
@@ -318,6 +329,7 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 		prev     *Session
 		day      = uint64(daysPerWeek) // the day of the last session
 		covered  uint16                // the end of the day's counted time so far
+		coverID  string                // the ID of the session whose time ends at covered
 		runClock uint16                // the start of the current run of sessions
 		runKinds uint32                // the kinds of the sessions taken in the run
 		n        int                   // sessions taken, not duplicates
@@ -357,7 +369,7 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 		last, prev = k, s
 		// Duplicates.
 		if d != day {
-			day, covered, runClock, runKinds = d, 0, 0xFFFF, 0
+			day, covered, coverID, runClock, runKinds = d, 0, "", 0xFFFF, 0
 		}
 		if clock != runClock {
 			runClock, runKinds = clock, 0
@@ -407,15 +419,21 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 		if end <= covered {
 			counted = 0
 		}
-		covered = max(covered, end)
+		other := coverID
+		if end > covered {
+			covered, coverID = end, s.ID
+		}
 		if counted < uint16(m) {
-			sum.Overlaps.add(m-iop.Minutes(counted), s.ID)
+			sum.Overlaps.overlap(m-iop.Minutes(counted), s.ID, other)
 		}
 		if counted == 0 {
 			continue // no time of its own: no service
 		}
 		minutes += int(counted)
 		sum.DayMinutes[d] += iop.Minutes(counted)
+		if counted < c.minService {
+			continue // too little time of its own to be a service
+		}
 		sum.DayServices[d]++
 	}
 	// The counts only grow: saturating once is saturating at each step.
@@ -450,6 +468,15 @@ func idBefore(w Week, sessions []Session, id string) bool {
 		}
 	}
 	return false
+}
+
+// overlap counts a session of ID id overlapped by the one of ID other,
+// with m minutes not counted.
+func (r *Repeats) overlap(m iop.Minutes, id, other string) {
+	if r.Sessions == 0 {
+		r.With = other
+	}
+	r.add(m, id)
 }
 
 // add counts a session of m minutes not counted, with ID id.

@@ -66,7 +66,7 @@ func TestDuplicatesCountOnce(t *testing.T) {
 		sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), b)
 		assert.Equal(t, iop.Minutes(60), sum.Minutes)
 		assert.Equal(t, [7]uint16{1}, sum.DayServices, "a session that adds no time is no service")
-		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60, First: "s2"}, sum.Overlaps)
+		assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 60, First: "s2", With: "s1"}, sum.Overlaps)
 	})
 }
 
@@ -81,9 +81,19 @@ func TestOverlapsCountOnce(t *testing.T) {
 	}{
 		{"back to back", []schedule.Session{sess("a", mon, "09:00", 60), sess("b", mon, "10:00", 60)}, 120, 2, schedule.Repeats{}},
 		{"half an hour overlapped", []schedule.Session{sess("a", mon, "09:00", 60), sess("b", mon, "09:30", 60)}, 90, 2,
-			schedule.Repeats{Sessions: 1, Minutes: 30, First: "b"}},
+			schedule.Repeats{Sessions: 1, Minutes: 30, First: "b", With: "a"}},
 		{"one within another", []schedule.Session{sess("a", mon, "09:00", 180), sess("b", mon, "10:00", 30)}, 180, 1,
-			schedule.Repeats{Sessions: 1, Minutes: 30, First: "b"}},
+			schedule.Repeats{Sessions: 1, Minutes: 30, First: "b", With: "a"}},
+		// 42 CFR 410.44 pays services furnished (issue 23): three sessions
+		// of an hour a minute apart are 62 minutes and one service, the
+		// others adding a minute each, below Medicare's 16 of their own.
+		{"a minute apart: one service", []schedule.Session{sess("a", mon, "09:00", 60),
+			func() schedule.Session { x := sess("b", mon, "09:01", 60); x.Kind = iop.IndividualTherapy; return x }(),
+			func() schedule.Session { x := sess("c", mon, "09:02", 60); x.Kind = iop.Psychoeducation; return x }()}, 62, 1,
+			schedule.Repeats{Sessions: 2, Minutes: 118, First: "b", With: "a"}},
+		{"16 minutes of its own is a service, 15 is not", []schedule.Session{sess("a", mon, "09:00", 60),
+			sess("b", mon, "09:30", 46), sess("c", mon, "10:01", 30)}, 91, 2,
+			schedule.Repeats{Sessions: 2, Minutes: 45, First: "b", With: "a"}},
 		{"the same start, the longer first", []schedule.Session{sess("b", mon, "09:00", 30), sess("a", mon, "09:00", 60)}, 60, 1,
 			schedule.Repeats{}}, // same kind and start: a duplicate
 		{"a partial attendance is its attended time from the start", []schedule.Session{
@@ -104,7 +114,8 @@ func TestOverlapsCountOnce(t *testing.T) {
 	sum := summarize(t, ck, mon, tt0()...)
 	got := checkSum(t, ck, sum, adult())
 	require.NotEmpty(t, got)
-	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Finding{Subject: "b", Got: 30, Unit: iop.UnitMinutes}), got[0])
+	assert.Equal(t, finding(schedule.CodeSessionOverlap, iop.Finding{Subject: "b", Ref: "a", Got: 30, Unit: iop.UnitMinutes}), got[0],
+		"the overlap names both sessions")
 }
 
 func tt0() []schedule.Session {

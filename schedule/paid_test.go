@@ -122,8 +122,7 @@ func paidCases() []paidCase {
 				{"2025-03-10", "09:01", 60, "individual"},
 				{"2025-03-10", "09:02", 60, "psychoeducation"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 1, pay: "unpaid", blocked: true}},
-			pending: "(b) a session counts as a service only for time of its own >= the profile's minimum",
+			want: map[string]paidDay{"2025-03-10": {services: 1, pay: "unpaid", blocked: true}},
 		},
 		{
 			name:    "a day of 3 services with peer support reaches the tier",

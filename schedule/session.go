@@ -128,6 +128,9 @@ type counter struct {
 	// delivered holds the deliveries (as bits) whose time counts: zero
 	// (in person), in person, and the telehealth deliveries that count.
 	delivered uint32
+	// minService is the time of its own a session needs to be a service,
+	// at least a minute.
+	minService uint16
 }
 
 func newCounter(r *CountingRules) counter {
@@ -135,7 +138,8 @@ func newCounter(r *CountingRules) counter {
 	for _, k := range iop.AllServiceKinds() {
 		valid |= iop.ServiceKindsOf(k)
 	}
-	c := counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth, delivered: 1<<0 | 1<<iop.InPerson}
+	c := counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth, delivered: 1<<0 | 1<<iop.InPerson,
+		minService: uint16(min(max(r.MinServiceMinutes, 1), 0xFFFF))}
 	for _, d := range iop.AllDeliveries() {
 		if d > iop.InPerson && d < 32 && r.Telehealth.Has(d) {
 			c.delivered |= 1 << d

@@ -65,6 +65,9 @@ type Repeats struct {
 	Sessions int32       `json:"sessions"`
 	Minutes  iop.Minutes `json:"minutes"`
 	First    string      `json:"first,omitzero"`
+	// With is, for overlaps, the record ID of the session the first one
+	// overlapped (whose time it shares); empty when it has none.
+	With string `json:"with,omitzero"`
 }
 
 // UnmarshalJSON decodes s strictly ([iop.FieldErrors] naming each bad
