@@ -150,8 +150,14 @@ type Finding struct {
 	// Level is the level of care the finding points to, when it names one:
 	// the level whose weekly band the hours fall in.
 	Level Level `json:"level,omitzero"`
-	// Ref names the profile parameter the finding is about when the rule
-	// has several: the follow-up window "fuh-7", the payment tier's APC.
+	// Line is the number of the claim line the finding concerns (Subject
+	// is then the claim), from 1; zero when it concerns no one line.
+	Line int32 `json:"line,omitzero"`
+	// Ref names what else the finding is about: the profile parameter when
+	// the rule has several (the follow-up window "fuh-7"), what a day below
+	// the payment tier gets instead, or the other record of a pair (the
+	// session overlapped, the claim replacing this one, the first line of
+	// a repeat as "claim#line").
 	Ref string `json:"ref,omitzero"`
 	// Need and Got are the figures involved, in Unit: the rule needed 540
 	// minutes and found 525. Both are zero when Unit is zero.
@@ -178,8 +184,12 @@ func (f Finding) appendTo(b []byte) []byte {
 	return f.appendDetail(b)
 }
 
-// appendDetail appends the day, ref, level and figures of f.
+// appendDetail appends the line, day, ref, level and figures of f.
 func (f Finding) appendDetail(b []byte) []byte {
+	if f.Line != 0 {
+		b = append(b, " line "...)
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+	}
 	if f.Day != 0 {
 		b = append(b, " on "...)
 		b = append(b, f.Day.Format(date.ISO8601)...)

@@ -45,6 +45,8 @@ type Summarizer struct {
 	rank   []int32 // each patient's place in order of ID
 	order  []int32
 	acc    accumulator
+	keep   []bool      // the claim lines of the final answer
+	lines  []ClaimLine // the claim lines of a SummarizeClaimsSeq call
 
 	// The state of one call.
 	stats   BatchStats
@@ -142,23 +144,41 @@ func (s *Summarizer) SummarizeSeq(dst []WeekSummary, sessions iter.Seq[Session])
 }
 
 // SummarizeClaims is [Summarizer.Summarize] for claim lines, turned into
-// service as [Checker.SummarizeClaims] turns them.
+// service as [Checker.SummarizeClaims] turns them, on the final answer of
+// the lines given: a replacement supersedes the claim it replaces on its
+// days, a void removes it (see [Checker.AppendClaims]). The lines
+// superseded count as read, in no summary.
 func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]WeekSummary, BatchStats) {
 	s.begin()
+	if cap(s.keep) < len(lines) {
+		s.keep = make([]bool, len(lines))
+	}
+	keep := s.keep[:len(lines)]
+	finalLines(lines, keep, s.claims.p.RepeatsOnce, false, nil)
 	for i := range lines {
+		if !keep[i] {
+			s.stats.Sessions++
+			continue
+		}
 		s.addClaim(&lines[i])
 	}
 	return s.end(dst)
 }
 
 // SummarizeClaimsSeq is [Summarizer.SummarizeClaims] for claim lines that
-// come from an iterator, such as a [ClaimReader].
+// come from an iterator, such as a [ClaimReader]. Since a replacement may
+// come after the claim it replaces, it keeps the lines of the call (in
+// scratch memory it reuses) before adding them up.
 func (s *Summarizer) SummarizeClaimsSeq(dst []WeekSummary, lines iter.Seq[ClaimLine]) ([]WeekSummary, BatchStats) {
-	s.begin()
+	// A replacement may come after the claim it replaces: keep the lines
+	// of the call, to find the final answer first.
+	s.lines = s.lines[:0]
 	for l := range lines {
-		s.addClaim(&l)
+		s.lines = append(s.lines, l)
 	}
-	return s.end(dst)
+	dst, st := s.SummarizeClaims(dst, s.lines)
+	clear(s.lines) // drop the IDs
+	return dst, st
 }
 
 func (s *Summarizer) begin() {

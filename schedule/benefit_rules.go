@@ -321,14 +321,20 @@ type ClaimRules struct {
 	// BillTypes are the types of bill a program claim may have, as the
 	// first three characters with "x" for the frequency digit ("13x");
 	// empty for professional claims or when not restricted.
-	BillTypes []string     `json:"bill_types,omitzero"`
-	Cite      iop.Citation `json:"cite,omitzero"`
+	BillTypes []string `json:"bill_types,omitzero"`
+	// RepeatsOnce counts a line that repeats another exactly (the same
+	// patient, day, code, modifiers and units, on another claim or line
+	// number that does not replace it) once; by default it counts, as no
+	// source makes the two one service. Either way the repeat is reported
+	// ([CodeClaimLineRepeated]).
+	RepeatsOnce bool         `json:"repeats_once,omitzero"`
+	Cite        iop.Citation `json:"cite,omitzero"`
 }
 
 // IsZero reports whether r reads no claims.
 func (r ClaimRules) IsZero() bool {
 	return len(r.Codes) == 0 && len(r.Excluded) == 0 && len(r.RevenueCodes) == 0 &&
-		r.ConditionCode == "" && len(r.BillTypes) == 0 && r.Cite.IsZero()
+		r.ConditionCode == "" && len(r.BillTypes) == 0 && !r.RepeatsOnce && r.Cite.IsZero()
 }
 
 // Code returns the service code code, and false when it is not a program
@@ -374,7 +380,7 @@ func (r ClaimRules) BillTypeAllowed(tob string) bool {
 func (r ClaimRules) Equal(q ClaimRules) bool {
 	return slices.Equal(r.Codes, q.Codes) && slices.Equal(r.Excluded, q.Excluded) &&
 		slices.Equal(r.RevenueCodes, q.RevenueCodes) && r.ConditionCode == q.ConditionCode &&
-		slices.Equal(r.BillTypes, q.BillTypes) && r.Cite == q.Cite
+		slices.Equal(r.BillTypes, q.BillTypes) && r.RepeatsOnce == q.RepeatsOnce && r.Cite == q.Cite
 }
 
 func (r ClaimRules) clone() ClaimRules {

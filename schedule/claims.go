@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -124,8 +125,9 @@ func (l *ClaimLine) valid() bool {
 // neither a code nor a revenue code ([iop.ErrMissing]); a revenue code not
 // of 4 digits, a code not of 5 digits and upper-case letters, a modifier
 // or condition code not of 2, a place of service not of 2 digits, a type
-// of bill not of 3 or 4 digits ([iop.ErrSyntax]). It returns nil when l is
-// valid. No message holds a value.
+// of bill not of 3 or 4 digits ([iop.ErrSyntax]), a claim replaced that is
+// not a clean record ID. It returns nil when l is valid. No message holds
+// a value.
 func (l ClaimLine) Validate() error {
 	if l.valid() {
 		return nil
@@ -264,8 +266,12 @@ func (c *claimRules) service(l *ClaimLine, ct *counter) lineService {
 // on days outside w are skipped; a line of the week that fails
 // [ClaimLine.Validate], or belongs to another patient than the week's
 // first, is an error ([iop.FieldErrors] naming "lines[3].units" and so
-// on). A program line counts its time and one service on its day; a line
-// that repeats another (the same claim and line number) counts once.
+// on). The lines are read on their final answer (see
+// [Checker.AppendClaims]): a replacement supersedes the claim it replaces
+// on its days, a void removes it, and an exact repeat on another claim or
+// line counts unless the profile counts repeats once. A program line
+// counts its time and one service on its day; a line given twice (the
+// same claim and line number) counts once.
 func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error) {
 	if ck.r == nil {
 		return WeekSummary{}, check.ZeroChecker()
@@ -291,6 +297,21 @@ func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error
 			return WeekSummary{}, claimErrors(w, lines)
 		}
 		sum.Patient = l.Patient
+	}
+	var kb [smallWeek]bool
+	keep := kb[:0]
+	if len(lines) > smallWeek {
+		keep = make([]bool, len(lines))
+	} else {
+		keep = kb[:len(lines)]
+	}
+	finalLines(lines, keep, ck.r.b.Claims.RepeatsOnce, false, nil)
+	for i := range lines {
+		l := &lines[i]
+		d := uint64(l.Date - w.start)
+		if d >= daysPerWeek || !keep[i] {
+			continue
+		}
 		sv := ck.r.claims.service(l, &ck.r.count)
 		items = append(items, item{claimKey(int(d), l.Line, sv.minutes, sv.kind, sv.counts), sv, i})
 	}
@@ -385,8 +406,16 @@ func (ck Checker) CheckClaims(lines []ClaimLine) (iop.Findings, error) {
 }
 
 // AppendClaims checks every claim of an export, whose lines come grouped
-// by claim (each run of lines with the same claim ID is one claim), into
-// dst, claim after claim. It is all or nothing: a line that fails
+// by claim (each run of lines with the same claim ID and type of bill is
+// one claim: a replacement under the claim's own ID is a claim of its
+// own), into dst, claim after claim, on the final answer of the export: a
+// replacement (type of bill frequency 7) supersedes the claim it replaces
+// on its days and a void (8) removes it ([CodeClaimReplaced],
+// [CodeClaimVoided]; the claims superseded are not checked), an exact
+// repeat of a line is reported naming both lines
+// ([CodeClaimLineRepeated]), and an IOP claim (92) overlapping a PHP claim
+// (41) of the patient is reported ([CodeClaimIOPPHPOverlap]), each after
+// the findings of the claim it concerns. It is all or nothing: a line that fails
 // [ClaimLine.Validate] or has another patient than its claim's first line
 // is an error, and then it returns dst unchanged with every such error
 // ([iop.FieldErrors] naming "lines[i]...").
@@ -394,7 +423,6 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
-	orig := dst
 	var es iop.FieldErrors
 	for i := 0; i < len(lines); {
 		j := i + 1
@@ -406,16 +434,31 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 		for k := range claim {
 			ok = ok && claim[k].valid() && claim[k].Patient == claim[0].Patient
 		}
-		switch {
-		case !ok:
+		if !ok {
 			es = append(es, claimLineErrors(claim, i).(iop.FieldErrors)...)
-		case len(es) == 0:
-			dst = ck.r.claim(dst, claim)
 		}
 		i = j
 	}
 	if len(es) > 0 {
-		return orig, es
+		return dst, es
+	}
+	// The final answer: replacements, voids, repeats and IOP/PHP overlaps.
+	// Each submission (a run of one claim ID and type of bill) that keeps
+	// a line is checked, then the events about its lines are reported.
+	r := ck.r
+	keep := make([]bool, len(lines))
+	cc := r.b.Claims.ConditionCode
+	events := finalLines(lines, keep, r.b.Claims.RepeatsOnce, cc == "92" || cc == "41", nil)
+	slices.SortStableFunc(events, func(a, b claimEvent) int { return a.line - b.line })
+	e := 0
+	for _, run := range runsOf(lines) {
+		if slices.Contains(keep[run.from:run.to], true) {
+			dst = r.claim(dst, lines[run.from:run.to])
+		}
+		for ; e < len(events) && events[e].line < run.to; e++ {
+			i, f := events[e].finding(lines)
+			dst = r.rules.Add(dst, i, f)
+		}
 	}
 	return dst, nil
 }

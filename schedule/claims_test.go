@@ -168,7 +168,10 @@ func TestCheckClaim(t *testing.T) {
 		b[0].Units = 1
 		got, err = ck.CheckClaims(append(a, b...))
 		require.NoError(t, err)
-		assert.Equal(t, iop.Findings{f(schedule.CodeClaimCodeExcluded, mon, "90853", 1)}, covered(t, ck, got))
+		assert.Equal(t, iop.Findings{
+			f(schedule.CodeClaimCodeExcluded, mon, "90853", 1),
+			finding(schedule.CodeClaimLineRepeated, iop.Finding{Subject: "c-2", Line: 3, Day: b[2].Date, Ref: "c-1#3"}),
+		}, covered(t, ck, got), "c-2 repeats the line c-1 has unchanged: reported with both lines")
 		_, err = ck.CheckClaim(append(a[:1:1], b[1]))
 		assert.Equal(t, map[string]string{"lines[1].claim": "out of range: a line of another claim than the first"}, fieldErrors(t, err))
 		_, err = schedule.Checker{}.CheckClaim(a)

@@ -3,7 +3,9 @@ package schedule
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
+	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
@@ -85,8 +87,9 @@ func runsOf(lines []ClaimLine) []claimRun {
 // the exact repeats (same patient, date, code, modifiers and units on
 // another claim or line number; with once set, the later one is not kept),
 // and the IOP claims (condition code 92) whose days overlap a PHP claim
-// (41) of the same patient (MM13222). keep must have len(lines) elements.
-func finalLines(lines []ClaimLine, keep []bool, once bool, events []claimEvent) []claimEvent {
+// (41) of the same patient (MM13222) when overlap is set. keep must have
+// len(lines) elements.
+func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []claimEvent) []claimEvent {
 	runs := runsOf(lines)
 	byID := make(map[string][]int, len(runs)) // the runs of each claim ID
 	for i, r := range runs {
@@ -133,6 +136,9 @@ func finalLines(lines []ClaimLine, keep []bool, once bool, events []claimEvent) 
 		}
 	}
 	events = repeats(lines, keep, once, events)
+	if !overlap {
+		return events
+	}
 	return overlaps(lines, runs, keep, events)
 }
 
@@ -211,4 +217,28 @@ func overlaps(lines []ClaimLine, runs []claimRun, keep []bool, events []claimEve
 		}
 	}
 	return events
+}
+
+// finding returns the finding of event e about lines, without its code
+// and severity, and the index of its rule.
+func (e *claimEvent) finding(lines []ClaimLine) (int, iop.Finding) {
+	l := &lines[e.line]
+	f := iop.Finding{Subject: l.Claim, Day: e.day}
+	switch e.kind {
+	case eventReplaced, eventVoided:
+		f.Ref = lines[e.other].Claim
+		if e.kind == eventVoided {
+			return ruleClaimVoided, f
+		}
+		return ruleClaimReplaced, f
+	case eventReplacesUnknown:
+		f.Ref = l.Replaces
+		return ruleClaimReplacesUnknown, f
+	case eventRepeat:
+		o := &lines[e.other]
+		f.Line, f.Ref = int32(l.Line), o.Claim+"#"+strconv.Itoa(o.Line)
+		return ruleClaimLineRepeated, f
+	}
+	f.Ref = lines[e.other].Claim
+	return ruleClaimIOPPHPOverlap, f
 }

@@ -148,7 +148,7 @@ func TestFinalLines(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			keep := make([]bool, len(c.lines))
-			events := finalLines(c.lines, keep, c.once, nil)
+			events := finalLines(c.lines, keep, c.once, true, nil)
 			assert.Equal(t, c.keep, keep, "kept lines")
 			assert.Equal(t, c.events, events, "events")
 		})

@@ -64,8 +64,8 @@ type paidCase struct {
 	want map[string]paidDay
 	// weekBlocked: a finding without a day blocks the whole week.
 	weekBlocked bool
-	// codes, when not nil, are the codes of the findings expected beside
-	// the per-day ones, in the order the library gives them.
+	// codes, when not nil, are the codes of the claims' findings, in the
+	// order the library gives them.
 	codes []string
 	// pending says what is not built yet; the case is skipped.
 	pending string
@@ -168,8 +168,7 @@ func paidCases() []paidCase {
 				{claim: "c-2", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
 				{claim: "c-2", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0137", cond: "92", replaces: "c-1"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
-			pending: "(c) frequency 7 supersedes the claim it names",
+			want: map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 		},
 		{
 			name:    "a void claim removes the original",
@@ -181,8 +180,19 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-3", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0138", cond: "92", replaces: "c-1"},
 			},
-			want:    map[string]paidDay{},
-			pending: "(c) frequency 8 removes the claim it names",
+			want: map[string]paidDay{},
+		},
+		{
+			name:    "a replacement naming a claim not in the export stands, reported",
+			source:  "RULES.md §2: the final claim is the one to judge; the claim it replaces is not in the input",
+			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-2", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0137", cond: "92", replaces: "c-9"},
+				{claim: "c-2", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0137", cond: "92", replaces: "c-9"},
+				{claim: "c-2", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0137", cond: "92", replaces: "c-9"},
+			},
+			want:  map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
+			codes: []string{"schedule.claim.replaces-unknown"},
 		},
 		{
 			name:    "an exact repeat on two claims counts twice by default and is reported",
@@ -193,9 +203,8 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-4", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
-			codes:   []string{"schedule.claim.line-repeated"},
-			pending: "(c) an exact repeat is a warning naming both lines",
+			want:  map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
+			codes: []string{"schedule.claim.line-repeated"},
 		},
 		{
 			name:    "an IOP claim overlapping a PHP claim is returned",
@@ -205,11 +214,13 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
-				{claim: "c-5", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "41"},
+				{claim: "c-5", line: 1, date: "2025-03-10", code: "G0129", units: 1, billType: "0131", cond: "41"},
 			},
-			want:        map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
+			// The PHP claim's line counts toward the week (a line is read
+			// by its code), and the PHP claim lacks the IOP condition code.
+			want:        map[string]paidDay{"2025-03-10": {services: 4, tier: true, apc: "5862", pay: "per-diem", blocked: true}},
 			weekBlocked: true,
-			pending:     "(d) the 92/41 overlap is a blocking claim finding",
+			codes:       []string{"schedule.claim.iop-php-overlap", "schedule.claim.condition-code-missing"},
 		},
 		{
 			name:    "an OTP week of 8 services does not reach the weekly add-on",
@@ -248,7 +259,7 @@ func paidCases() []paidCase {
 }
 
 // answer returns the library's per-day answer for c, whether a finding
-// without a day blocks, and the codes of the findings without a day.
+// without a day blocks, and the codes of the claims' findings.
 func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 	t.Helper()
 	ck := checker(t, c.profile())
@@ -274,7 +285,7 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 		for i, l := range c.lines {
 			ls[i] = schedule.ClaimLine{Patient: "p-1", Claim: l.claim, Line: l.line, Date: mustDate(t, l.date),
 				Code: l.code, Units: l.units, BillType: l.billType, ConditionCodes: [4]string{l.cond},
-				PlaceOfService: l.pos}
+				PlaceOfService: l.pos, Replaces: l.replaces}
 		}
 		first = ls[0].Date
 		var err error
@@ -286,7 +297,7 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 	e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: c.setting}
 	fs, err := ck.CheckWeek(&sum, e)
 	require.NoError(t, err)
-	fs = append(fs, claimFindings...)
+	fs = covered(t, ck, append(fs, claimFindings...))
 	out := map[string]paidDay{}
 	for _, d := range ck.DaysIn(sum, c.setting) {
 		if d.Services == 0 && d.Minutes == 0 {
@@ -300,10 +311,10 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 	}
 	weekBlocked := false
 	var codes []string
+	for _, f := range claimFindings {
+		codes = append(codes, string(f.Code))
+	}
 	for _, f := range fs {
-		if f.Day == 0 {
-			codes = append(codes, string(f.Code))
-		}
 		if !f.IsBlocking() {
 			continue
 		}

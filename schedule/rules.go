@@ -95,6 +95,27 @@ const (
 	// not one the program may be billed on (Medicare IOP: 13x, 76x, 85x,
 	// 71x, 77x).
 	CodeClaimBillType iop.Code = "schedule.claim.bill-type"
+	// CodeClaimReplaced: the lines of a claim (Subject) on the days a
+	// replacement (type of bill frequency 7) covers were superseded by it
+	// (Ref) and count nothing; Day is the claim's first day.
+	CodeClaimReplaced iop.Code = "schedule.claim.replaced"
+	// CodeClaimVoided: the lines of a claim (Subject) were removed by a
+	// void (frequency 8; Ref) and count nothing, nor do the void's.
+	CodeClaimVoided iop.Code = "schedule.claim.voided"
+	// CodeClaimReplacesUnknown: a replacement or void (Subject) names a
+	// claim (Ref) that is not in the input: nothing was superseded.
+	CodeClaimReplacesUnknown iop.Code = "schedule.claim.replaces-unknown"
+	// CodeClaimLineRepeated: a line (Subject, Line) repeats another
+	// (Ref, "claim#line") exactly: the same patient, day (Day), code,
+	// modifiers and units, on another claim or line number that does not
+	// replace it. Both count unless the profile counts repeats once
+	// ([ClaimRules.RepeatsOnce]): no source makes them one service, and a
+	// repeated service is marked with modifiers (59, 76, XE/XS/XP/XU).
+	CodeClaimLineRepeated iop.Code = "schedule.claim.line-repeated"
+	// CodeClaimIOPPHPOverlap: an IOP claim (condition code 92; Subject)
+	// whose days overlap a PHP claim (41; Ref) of the same patient: the
+	// contractor returns it (MM13222). Day is the first day they share.
+	CodeClaimIOPPHPOverlap iop.Code = "schedule.claim.iop-php-overlap"
 )
 
 // The rules' indices in the table, in the order the checks apply them.
@@ -120,6 +141,11 @@ const (
 	ruleClaimRevenueCode
 	ruleClaimConditionMissing
 	ruleClaimBillType
+	ruleClaimReplaced
+	ruleClaimVoided
+	ruleClaimReplacesUnknown
+	ruleClaimLineRepeated
+	ruleClaimIOPPHPOverlap
 )
 
 // The general sources of the rules. A checker's rule table cites the
@@ -177,6 +203,22 @@ func citeClaims() iop.Citation {
 		Note:    "secondary: read from Medicare contractors' pages quoting the manual; a checker's rule table cites the profile's own claim rules when it has them"}
 }
 
+func citeFinal() iop.Citation {
+	return iop.Citation{Source: "NUBC type of bill frequency codes (7 replacement of a prior claim, 8 void or cancel of a prior claim)",
+		Note: "the final claim is the one to judge (RULES.md §2); a biller's export keeps the claim's own ID across resubmissions, or names the claim replaced (837I REF*F8)"}
+}
+
+func citeRepeat() iop.Citation {
+	return iop.Citation{Source: "ioprules schedule: claims", Edition: "v1",
+		Note: "no source says two lines of the same code on one day are one service (RULES.md §2): a possible duplicate, reported with both lines; Medicare marks a repeated service with modifiers 59, 76, XE/XS/XP/XU"}
+}
+
+func citeOverlap9241() iop.Citation {
+	return iop.Citation{Source: "CR 13222 (MLN Matters MM13222): an IOP claim (condition code 92) overlapping a PHP claim (41) is returned",
+		URL:  "https://nahri.org/articles/cms-releases-billing-requirements-new-condition-code-92",
+		Note: "secondary: as summarised by NAHRI; MM13222 itself was not read"}
+}
+
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [...]iop.Rule{
@@ -201,6 +243,11 @@ var rules = [...]iop.Rule{
 	ruleClaimRevenueCode:      {Code: CodeClaimRevenueCode, Severity: iop.Warning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
 	ruleClaimConditionMissing: {Code: CodeClaimConditionMissing, Severity: iop.Blocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
 	ruleClaimBillType:         {Code: CodeClaimBillType, Severity: iop.Blocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
+	ruleClaimReplaced:         {Code: CodeClaimReplaced, Severity: iop.Info, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
+	ruleClaimVoided:           {Code: CodeClaimVoided, Severity: iop.Info, Summary: "claim lines removed by a void", Cite: citeFinal()},
+	ruleClaimReplacesUnknown:  {Code: CodeClaimReplacesUnknown, Severity: iop.Warning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
+	ruleClaimLineRepeated:     {Code: CodeClaimLineRepeated, Severity: iop.Warning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
+	ruleClaimIOPPHPOverlap:    {Code: CodeClaimIOPPHPOverlap, Severity: iop.Blocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
 }
 
 // Rules returns the package's rule table, in the order the checks apply
