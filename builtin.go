@@ -160,10 +160,10 @@ func medicareIOP(year int) iop.Profile {
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Above: iop.Level25, Cite: weekly},
 				PartialWeeks: partialProrated(),
 				ServiceTiers: medicareTiers(year, "5861", "5862", "5851", "5852", "IOP per diem APCs"),
-				Certification: schedule.CertificationRules{InitialDays: 0, RecertMonths: 2, Cite: iop.Citation{
-					Source: "42 CFR 424.24(d); SSA §1861(ff)(4)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
-					Edition: "CY2024 PFS/OPPS final rules", URL: urlCFR42424,
-					Note: "'no less frequently than every other month' (CMS's fact sheet and the statute, read from secondary sources): 2 calendar months, which is not 60 days across February",
+				Certification: schedule.CertificationRules{NoInitialDay: true, RecertDays: 60, Cite: iop.Citation{
+					Source: "42 CFR 424.24(d)(3)(ii) (recertification no less frequently than every 60 days); 424.24(b), (d) (no day set for the initial certification)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
+					Edition: "as amended by 88 FR 82177 (CY2024 PFS final rule)", URL: urlCFR42424,
+					Note: "the 60 days read on 2026-12-06 in an eCFR mirror carrying the 2023-11-22 amendments, not re-found on 2026-12-07 (the stored copies show (a)-(c) only); 'every other month' is the statute's and CMS summaries' wording, and 2 calendar months (62 days from a July 1st) is not the rule; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
 				}},
 			},
 			aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30),
@@ -210,7 +210,7 @@ func medicarePHP(year int) iop.Profile {
 			Source: "SSA §1861(ff); 42 CFR 410.43; 42 CFR 424.24(e)", Title: "Partial hospitalization services: conditions and exclusions",
 			Edition: "CY2024 OPPS final rule", URL: urlCFR41043,
 		},
-		Scope: medicareScope(iop.HospitalOutpatient, iop.CMHC),
+		Scope: medicareScope(iop.HospitalOutpatient, iop.CMHC, iop.CAH),
 		Rules: medicareSettings(year, weekly),
 		Parts: []iop.Part{
 			schedule.Benefit{
@@ -219,10 +219,10 @@ func medicarePHP(year int) iop.Profile {
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Cite: weekly},
 				PartialWeeks: partialProrated(),
 				ServiceTiers: medicareTiers(year, "5863", "5864", "5853", "5854", "PHP per diem APCs"),
-				Certification: schedule.CertificationRules{InitialDays: 0, FirstRecertDay: 17, FirstRecertCount: schedule.ServiceDays, RecertDays: 30, Cite: iop.Citation{
-					Source: "42 CFR 424.24(e)(3)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
+				Certification: schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.ServiceDays, RecertDays: 30, Cite: iop.Citation{
+					Source: "42 CFR 424.24(e)(3); 424.24(b), (e) (no day set for the initial certification)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
 					Edition: "CY2024 OPPS final rule", URL: urlCFR42424,
-					Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed",
+					Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
 				}},
 			},
 			aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30),
@@ -451,7 +451,7 @@ func guidance(cite iop.Citation, codes ...iop.Code) []iop.RuleSetting {
 func DCLevel21() iop.Profile {
 	cite := iop.Citation{
 		Source: "22-A DCMR 6329", Title: "Level 2.1: Intensive Outpatient Program", Edition: "in force by 2017-09-13",
-		Note: "From is the earliest date the section was confirmed in force (secondary); the chapter has since been renumbered (IOP probably §6332)",
+		Note: "From is the earliest date the section was confirmed in force (secondary); the chapter has since been renumbered (level 1 is now §6331, 3.1 §6334, 3.3 §6335, 3.5 §6336, current through DCR Vol. 71 No. 49, 2024-12-06; the current IOP section, probably §6332, was not read); no end date is set because the renumbering's effective date was not found (RULES.md §5), and no current DC profile is built from the 2017 text",
 	}
 	return iop.Profile{
 		ID:     "dc-22a-6329",

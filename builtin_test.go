@@ -33,11 +33,11 @@ func TestBuiltinNumbers(t *testing.T) {
 		php := map[int]iop.Profile{2024: ioprules.MedicarePHP2024(), 2025: ioprules.MedicarePHP2025(), 2026: ioprules.MedicarePHP2026()}[year]
 		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.Adult), "Medicare IOP sets a minimum and no maximum")
 		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.Adolescent))
-		assert.Equal(t, schedule.CertificationRules{RecertMonths: 2, Cite: benefitOf(ioprule).Certification.Cite}, benefitOf(ioprule).Certification,
-			"every other month, not 60 days")
+		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, RecertDays: 60, Cite: benefitOf(ioprule).Certification.Cite}, benefitOf(ioprule).Certification,
+			"42 CFR 424.24(d)(3)(ii): every 60 days, not 2 calendar months; no day set for the initial certification")
 		assert.Equal(t, date.New(year, 1, 1), ioprule.From)
 		assert.Equal(t, iop.Band{Min: 1200}, benefitOf(php).Weekly.For(iop.Adult))
-		assert.Equal(t, schedule.CertificationRules{FirstRecertDay: 17, FirstRecertCount: schedule.ServiceDays, RecertDays: 30, Cite: benefitOf(php).Certification.Cite},
+		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.ServiceDays, RecertDays: 30, Cite: benefitOf(php).Certification.Cite},
 			benefitOf(php).Certification, "the 18th day of services, then every 30 days; no 31-day plan review")
 		for _, tc := range []struct {
 			p       iop.Profile

@@ -37,7 +37,7 @@ func ExampleMedicareIOP2024() {
 	fmt.Printf("%s: at least %s a week, no maximum: %t (%s)\n", p.ID, band.Min, band.Max == 0, b.Weekly.Cite.Source)
 	fmt.Println("8h59m meets it:", band.Contains(iop.Hours(9)-1))
 	fmt.Println("9h00m meets it:", band.Contains(iop.Hours(9)))
-	fmt.Println("recertify every", b.Certification.RecertMonths, "calendar months")
+	fmt.Println("recertify every", b.Certification.RecertDays, "days")
 	for _, s := range p.Rules {
 		fmt.Println(s.Code, "is", s.Severity)
 	}
@@ -48,7 +48,7 @@ func ExampleMedicareIOP2024() {
 	// medicare-iop-2024: at least 9h00m a week, no maximum: true (42 CFR 424.24(d)(1); SSA §1861(ff)(4))
 	// 8h59m meets it: false
 	// 9h00m meets it: true
-	// recertify every 2 calendar months
+	// recertify every 60 days
 	// schedule.weekly-minutes.below-minimum is warning
 	// schedule.day-services.below-tier is blocking
 	// 3 services: hospital APC 5861, CMHC APC 5851

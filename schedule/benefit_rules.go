@@ -162,8 +162,15 @@ func (c *DayCount) Scan(src any) error { return dayCounts.Load(c, src) }
 // (day 0).
 type CertificationRules struct {
 	// InitialDays is the day by which the initial certification is due;
-	// 0 is the day of admission.
+	// 0 is the day of admission. A program's policy: see NoInitialDay.
 	InitialDays int `json:"initial_days,omitzero"`
+	// NoInitialDay says that the source sets no day for the initial
+	// certification (42 CFR 424.24(b), (d), (e): payment needs one, at no
+	// stated time): once signed, whenever, it covers the episode from
+	// admission, and it is never reported as due; InitialDays is then
+	// unused. A day of service is missing a certification only while none
+	// is signed.
+	NoInitialDay bool `json:"no_initial_day,omitzero"`
 	// FirstRecertDay is the day by which the first recertification is due,
 	// counted like InitialDays (Medicare PHP's "18th day" of services is day
 	// 17); zero means RecertDays after the initial one.
@@ -643,6 +650,9 @@ func (b Benefit) Validate(*iop.Profile) error {
 		v.Add("certification.first_recert_count", iop.ErrUnknown)
 	}
 	v.Count("certification.plan_review_days", c.PlanReviewDays, check.MaxDays)
+	if c.NoInitialDay && c.InitialDays != 0 {
+		v.Add("certification.initial_days", fmt.Errorf("%w: no_initial_day sets no initial day", iop.ErrOrder))
+	}
 	if c.FirstRecertDay != 0 && c.FirstRecertDay <= c.InitialDays {
 		v.Add("certification.first_recert_day", fmt.Errorf("%w: must come after initial_days", iop.ErrOrder))
 	}

@@ -186,7 +186,7 @@ func span(r *CertificationRules, admitted date.Date, signed []date.Date, i int, 
 		return s, open()
 	}
 	from = s
-	if s <= admitted+date.Date(r.InitialDays) {
+	if s <= admitted+date.Date(r.InitialDays) || r.NoInitialDay {
 		from = admitted
 	}
 	if r.FirstRecertDay > 0 {
@@ -208,6 +208,9 @@ func span(r *CertificationRules, admitted date.Date, signed []date.Date, i int, 
 // given the ones signed before it, and false when it is not due (yet).
 func due(r *CertificationRules, admitted date.Date, signed []date.Date, i int, sv served) (date.Date, bool) {
 	if i == 0 {
+		if r.NoInitialDay {
+			return date.Zero, false // no day is set for it
+		}
 		return admitted + date.Date(r.InitialDays), true
 	}
 	if _, through := span(r, admitted, signed, i-1, sv); through != open() {

@@ -19,15 +19,25 @@ import (
 func calendarPHP() iop.Profile {
 	p := ioprules.MedicarePHP2025()
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.FirstRecertCount = schedule.CalendarDays })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.NoInitialDay = false }) // a program's policy: certified on admission
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.PlanReviewDays = 31 })
 	return p
 }
 
-// days60 returns Medicare IOP with its recertification every 60 days
-// instead of every other month.
+// days60 returns Medicare IOP (recertification every 60 days, 42 CFR
+// 424.24(d)(3)(ii)) under a program's policy of certifying on admission.
 func days60() iop.Profile {
 	p := ioprules.MedicareIOP2025()
-	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.RecertMonths, b.Certification.RecertDays = 0, 60 })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.NoInitialDay = false })
+	return p
+}
+
+// months returns Medicare IOP read as "every other month", 2 calendar
+// months (the reading the library had before 2026-12-07: it is not the
+// rule, but a profile may set it), certified on admission.
+func months() iop.Profile {
+	p := days60()
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.RecertMonths, b.Certification.RecertDays = 2, 0 })
 	return p
 }
 
@@ -43,7 +53,7 @@ func weekdays(d, last date.Date) []date.Date {
 }
 
 func TestCertificationDueDates(t *testing.T) {
-	iop25, php := benefitOf(ioprules.MedicareIOP2025()).Certification, benefitOf(ioprules.MedicarePHP2025()).Certification
+	iop25, php := benefitOf(months()).Certification, benefitOf(ioprules.MedicarePHP2025()).Certification
 	tests := []struct {
 		name     string
 		rules    schedule.CertificationRules
@@ -105,12 +115,14 @@ func TestNextCertification(t *testing.T) {
 		want    date.Date
 		ok      bool
 	}{
-		{"the initial one", php, nil, nil, adm, true},
+		{"the initial one, on admission", benefitOf(calendarPHP()).Certification, nil, nil, adm, true},
+		{"the initial one, no day set (42 CFR 424.24(e))", php, nil, nil, date.Zero, false},
 		{"the first recertification by the 18th day of services", php, []date.Date{adm}, every, day(2025, 1, 29), true},
 		{"not yet due: 17 days of services", php, []date.Date{adm}, every[:17], date.Zero, false},
 		{"counted in calendar days", benefitOf(calendarPHP()).Certification, []date.Date{adm}, nil, adm + 17, true},
 		{"then 30 days after the last one signed", php, []date.Date{adm, adm + 15}, every, adm + 45, true},
-		{"IOP: two months after the initial one", benefitOf(ioprules.MedicareIOP2025()).Certification, []date.Date{adm + 1}, nil, day(2025, 3, 7), true},
+		{"IOP: two months after the initial one", benefitOf(months()).Certification, []date.Date{adm + 1}, nil, day(2025, 3, 7), true},
+		{"IOP: 60 days after the initial one", benefitOf(ioprules.MedicareIOP2025()).Certification, []date.Date{adm + 1}, nil, adm + 61, true},
 		{"an initial one that never lapses", schedule.CertificationRules{InitialDays: 2, Cite: php.Cite}, []date.Date{adm}, nil, date.Zero, false},
 		{"no rules", schedule.CertificationRules{}, nil, nil, date.Zero, false},
 	}
@@ -145,7 +157,7 @@ func TestCertificationDeadlines(t *testing.T) {
 	due := func(p iop.Profile, d date.Date, n int64) iop.Finding {
 		return finding(schedule.CodeCertificationDue, iop.Finding{Subject: "p-1", Day: d, Need: n, Got: n - 1, Unit: iop.UnitCount})
 	}
-	months, sixty := ioprules.MedicareIOP2025(), days60()
+	months, sixty := months(), days60()
 	adm := day(2024, 12, 31)
 	signed := schedule.Certifications{Admitted: adm, Signed: []date.Date{adm}}
 	feb28, mar1 := day(2025, 2, 28), day(2025, 3, 1)
