@@ -82,11 +82,19 @@ func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) sc
 }
 
 // medicareCounting returns the counting rules of the Medicare programs:
-// the services of 42 CFR 410.43(a)(4) and 410.44 ([schedule.DefaultCounting]),
-// and a session is a service for the day's count only with 16 minutes of
-// its own (overlapping sessions count once).
+// the services of 42 CFR 410.43(a)(4) and 410.44 ([schedule.DefaultCounting])
+// with case management and peer support (services of other trained staff;
+// care coordination and peer support codes added by the CY2024 OPPS), and
+// a session is a service for the day's count only with 16 minutes of its
+// own (overlapping sessions count once).
 func medicareCounting() schedule.CountingRules {
 	c := schedule.DefaultCounting()
+	c.Kinds |= iop.ServiceKindsOf(iop.CaseManagement, iop.PeerSupport)
+	c.Cite = iop.Citation{
+		Source:  "42 CFR 410.43(a)(4), 410.44(a)(4) (services of social workers, trained psychiatric nurses and other staff trained to work with psychiatric patients); CY2024 OPPS final rule (care coordination, discharge planning, caregiver training and peer support codes added to the PHP and IOP lists)",
+		Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01",
+		Note:    "case management (care coordination, discharge planning) and peer support count; caregiver training counts as family counseling; the codes CMS added were not read (no code is added to the claim table for them); professional services of physicians, PAs, NPs/CNSs and psychologists are billed apart and are not program services (410.43(b), 410.44(b)): see the claim rules",
+	}
 	c.MinServiceMinutes = 16
 	c.MinServiceCite = iop.Citation{
 		Source: "CPT psychotherapy time rules (90832: 16 to 37 minutes), as RULES.md §4 quotes them; OPPS per diem by number of services",
@@ -422,7 +430,7 @@ func TIP47() iop.Profile {
 					Adolescent: iop.Band{Min: iop.Hours(6)},
 					Cite:       iop.Citation{Source: "SAMHSA Advisory, Clinical Issues in Intensive Outpatient Treatment for Substance Use Disorders", Edition: "2021"},
 				},
-				Counting:     schedule.DefaultCounting(),
+				Counting:     tip47Counting(),
 				PartialWeeks: partialProrated(),
 			},
 			group.Composition{
@@ -532,4 +540,13 @@ func medicareClaims(condition string, billTypes ...string) schedule.ClaimRules {
 			Note:   "secondary: the code list, condition codes and types of bill are read from Medicare contractors' pages quoting the manual and CR 13222, not from the manual's table; the minutes are the codes' nominal times (G-codes 45 minutes or more, CPT 90832/90834/90837 30/45/60); group psychotherapy is G0410, not CPT 90853; Medicare hospital and CMHC lines carry the service's own revenue code, so revenue codes are not restricted here",
 		},
 	}
+}
+
+// tip47Counting counts what [schedule.DefaultCounting] does and case
+// management, which SAMHSA's IOP guidance lists among the core services.
+func tip47Counting() schedule.CountingRules {
+	c := schedule.DefaultCounting()
+	c.Kinds |= iop.ServiceKindsOf(iop.CaseManagement)
+	c.Cite.Note = "SAMHSA TIP 47 (2006) and its IOP advisory list case management among the core services of an IOP: it counts here (RULES.md §2, issue 23); peer support does not"
+	return c
 }

@@ -134,7 +134,6 @@ func paidCases() []paidCase {
 				{"2025-03-10", "11:00", 60, "peer-support"},
 			},
 			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
-			pending: "(d) counting: case management and peer support count under Medicare",
 		},
 		{
 			name:    "G0410 of 4 units is one service by line",
