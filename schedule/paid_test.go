@@ -133,7 +133,7 @@ func paidCases() []paidCase {
 				{"2025-03-10", "10:00", 60, "individual"},
 				{"2025-03-10", "11:00", 60, "peer-support"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
+			want: map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 		},
 		{
 			name:    "G0410 of 4 units is one service by line",
