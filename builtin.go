@@ -81,6 +81,38 @@ func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) sc
 	}
 }
 
+// medicareIOPTiers returns the IOP per diem tiers of year, and the OTP's
+// weekly add-on G0137 (at least 9 services in the week) in place of a per
+// diem.
+func medicareIOPTiers(year int) schedule.ServiceTierRules {
+	t := medicareTiers(year, "5861", "5862", "5851", "5852", "IOP per diem APCs")
+	t.AddOn = schedule.WeeklyAddOn{Settings: iop.SettingsOf(iop.OTP), Code: "G0137", MinServices: 9, Cite: iop.Citation{
+		Source: "HCPCS G0137 (intensive outpatient services furnished by an OTP, weekly add-on, from 2024-01-01); NGS, Coding and Billing for OTP Services",
+		URL:    "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
+		Note:   "secondary (a Medicare contractor): billed once a week when at least 9 services were furnished; an OTP's week is 7 contiguous days (42 CFR 410.67(b))",
+	}}
+	return t
+}
+
+// medicareIOPClaims returns the IOP claim rules: condition code 92 on
+// types of bill 13x, 76x, 85x, 71x and 77x, 12x accepted as contested
+// (listed by one contractor, NGS, only), and professional services apart.
+func medicareIOPClaims() schedule.ClaimRules {
+	c := medicareProfessionalApart(medicareClaims("92", "13x", "76x", "85x", "71x", "77x"))
+	c.ContestedBillTypes = []string{"12x"}
+	c.ProfessionalPlaces = []string{"58"}
+	c.Cite.Note += "; 12x is accepted with a warning: one contractor (NGS) lists it for hospital IOP and the I/OCE refuses PHP on 12x (RULES.md §2); an OTP bills on a professional claim at place of service 58 (CMS OTP billing page)"
+	return c
+}
+
+// medicareProfessionalApart makes the lines of professional claims no
+// program services (42 CFR 410.43(b), 410.44(b)).
+func medicareProfessionalApart(c schedule.ClaimRules) schedule.ClaimRules {
+	c.InstitutionalOnly = true
+	c.Cite.Note += "; the lines of a professional claim (no type of bill) are professional services billed apart, not program services (42 CFR 410.43(b), 410.44(b): physicians, PAs, NPs/CNSs, psychologists)"
+	return c
+}
+
 // medicareCounting returns the counting rules of the Medicare programs:
 // the services of 42 CFR 410.43(a)(4) and 410.44 ([schedule.DefaultCounting])
 // with case management and peer support (services of other trained staff;
@@ -164,10 +196,10 @@ func medicareIOP(year int) iop.Profile {
 		Parts: []iop.Part{
 			schedule.Benefit{
 				Counting:     medicareCounting(),
-				Claims:       medicareClaims("92", "13x", "76x", "85x", "71x", "77x"),
+				Claims:       medicareIOPClaims(),
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Above: iop.Level25, Cite: weekly},
 				PartialWeeks: partialProrated(),
-				ServiceTiers: medicareTiers(year, "5861", "5862", "5851", "5852", "IOP per diem APCs"),
+				ServiceTiers: medicareIOPTiers(year),
 				Certification: schedule.CertificationRules{NoInitialDay: true, RecertDays: 60, Cite: iop.Citation{
 					Source: "42 CFR 424.24(d)(3)(ii) (recertification no less frequently than every 60 days); 424.24(b), (d) (no day set for the initial certification)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
 					Edition: "as amended by 88 FR 82177 (CY2024 PFS final rule)", URL: urlCFR42424,
@@ -223,7 +255,7 @@ func medicarePHP(year int) iop.Profile {
 		Parts: []iop.Part{
 			schedule.Benefit{
 				Counting:     medicareCounting(),
-				Claims:       medicareClaims("41", "13x", "76x", "85x"),
+				Claims:       medicareProfessionalApart(medicareClaims("41", "13x", "76x", "85x")),
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Cite: weekly},
 				PartialWeeks: partialProrated(),
 				ServiceTiers: medicareTiers(year, "5863", "5864", "5853", "5854", "PHP per diem APCs"),

@@ -101,7 +101,20 @@ func (t ServiceTier) APC(s iop.Setting) string {
 type ServiceTierRules struct {
 	Tiers     []ServiceTier `json:"tiers,omitzero"`
 	ShortDays []ShortDay    `json:"short_days,omitzero"`
-	Cite      iop.Citation  `json:"cite,omitzero"`
+	// AddOn is the weekly add-on some settings bill instead of a per diem
+	// (an OTP: G0137 for a week of at least 9 services).
+	AddOn WeeklyAddOn  `json:"add_on,omitzero"`
+	Cite  iop.Citation `json:"cite,omitzero"`
+}
+
+// WeeklyAddOn is a payment for a week, not a day: in Settings, Code is
+// billed once for a week with at least MinServices countable services.
+// The zero WeeklyAddOn is none.
+type WeeklyAddOn struct {
+	Settings    iop.Settings `json:"settings,omitzero"`
+	Code        string       `json:"code,omitzero"`
+	MinServices int          `json:"min_services,omitzero"`
+	Cite        iop.Citation `json:"cite,omitzero"`
 }
 
 // TierFor returns the highest tier whose MinServices is at most services,
@@ -329,6 +342,20 @@ type ClaimRules struct {
 	// first three characters with "x" for the frequency digit ("13x");
 	// empty for professional claims or when not restricted.
 	BillTypes []string `json:"bill_types,omitzero"`
+	// ContestedBillTypes are types of bill a program claim is accepted on
+	// with a warning ([CodeClaimBillTypeContested]): one source allows
+	// them, others do not (Medicare IOP on 12x: listed by one contractor
+	// only).
+	ContestedBillTypes []string `json:"contested_bill_types,omitzero"`
+	// InstitutionalOnly says that the lines of a professional claim (one
+	// with a place of service and no type of bill; an export that gives
+	// neither is taken as institutional) are no program services: the professional
+	// services of physicians, PAs, NPs/CNSs and psychologists are billed
+	// apart (42 CFR 410.43(b), 410.44(b)). ProfessionalPlaces are the
+	// places of service where a professional claim's lines still are
+	// program services ("58": an opioid treatment program).
+	InstitutionalOnly  bool     `json:"institutional_only,omitzero"`
+	ProfessionalPlaces []string `json:"professional_places,omitzero"`
 	// RepeatsOnce counts a line that repeats another exactly (the same
 	// patient, day, code, modifiers and units, on another claim or line
 	// number that does not replace it) once; by default it counts, as no
@@ -341,7 +368,8 @@ type ClaimRules struct {
 // IsZero reports whether r reads no claims.
 func (r ClaimRules) IsZero() bool {
 	return len(r.Codes) == 0 && len(r.Excluded) == 0 && len(r.RevenueCodes) == 0 &&
-		r.ConditionCode == "" && len(r.BillTypes) == 0 && !r.RepeatsOnce && r.Cite.IsZero()
+		r.ConditionCode == "" && len(r.BillTypes) == 0 && !r.RepeatsOnce && len(r.ContestedBillTypes) == 0 &&
+		!r.InstitutionalOnly && len(r.ProfessionalPlaces) == 0 && r.Cite.IsZero()
 }
 
 // Code returns the service code code, and false when it is not a program
@@ -369,13 +397,19 @@ func (r ClaimRules) BillTypeAllowed(tob string) bool {
 	if len(r.BillTypes) == 0 {
 		return true
 	}
+	return r.billTypeIn(r.BillTypes, tob)
+}
+
+// billTypeIn reports whether type of bill tob ("0131", "131") matches one
+// of types ("13x").
+func (ClaimRules) billTypeIn(types []string, tob string) bool {
 	if len(tob) == 4 && tob[0] == '0' {
 		tob = tob[1:]
 	}
 	if len(tob) != 3 {
 		return false
 	}
-	for _, bt := range r.BillTypes {
+	for _, bt := range types {
 		if bt[:2] == tob[:2] && (bt[2] == 'x' || bt[2] == tob[2]) {
 			return true
 		}
@@ -383,11 +417,25 @@ func (r ClaimRules) BillTypeAllowed(tob string) bool {
 	return false
 }
 
+// BillTypeContested reports whether tob is one of the contested types of
+// bill ([ClaimRules.ContestedBillTypes]).
+func (r ClaimRules) BillTypeContested(tob string) bool {
+	return r.billTypeIn(r.ContestedBillTypes, tob)
+}
+
 // Equal reports whether r and q are the same rules.
 func (r ClaimRules) Equal(q ClaimRules) bool {
 	return slices.Equal(r.Codes, q.Codes) && slices.Equal(r.Excluded, q.Excluded) &&
 		slices.Equal(r.RevenueCodes, q.RevenueCodes) && r.ConditionCode == q.ConditionCode &&
-		slices.Equal(r.BillTypes, q.BillTypes) && r.RepeatsOnce == q.RepeatsOnce && r.Cite == q.Cite
+		slices.Equal(r.BillTypes, q.BillTypes) && r.RepeatsOnce == q.RepeatsOnce && r.Cite == q.Cite &&
+		slices.Equal(r.ContestedBillTypes, q.ContestedBillTypes) && r.InstitutionalOnly == q.InstitutionalOnly &&
+		slices.Equal(r.ProfessionalPlaces, q.ProfessionalPlaces)
+}
+
+// professional reports whether line l is a professional service that is
+// no program service under r.
+func (r *ClaimRules) professional(l *ClaimLine) bool {
+	return r.InstitutionalOnly && l.BillType == "" && l.PlaceOfService != "" && !slices.Contains(r.ProfessionalPlaces, l.PlaceOfService)
 }
 
 func (r ClaimRules) clone() ClaimRules {
@@ -395,6 +443,8 @@ func (r ClaimRules) clone() ClaimRules {
 	r.Excluded = slices.Clone(r.Excluded)
 	r.RevenueCodes = slices.Clone(r.RevenueCodes)
 	r.BillTypes = slices.Clone(r.BillTypes)
+	r.ContestedBillTypes = slices.Clone(r.ContestedBillTypes)
+	r.ProfessionalPlaces = slices.Clone(r.ProfessionalPlaces)
 	return r
 }
 
@@ -442,6 +492,16 @@ func (r ClaimRules) validate(v *check.Validator) {
 	for i, bt := range r.BillTypes {
 		if len(bt) != 3 || !isDigits(bt[:2]) || (bt[2] != 'x' && !isDigits(bt[2:])) {
 			v.Add("claims.bill_types["+strconv.Itoa(i)+"]", fmt.Errorf("%w: want 3 characters such as 13x", iop.ErrSyntax))
+		}
+	}
+	for i, bt := range r.ContestedBillTypes {
+		if len(bt) != 3 || !isDigits(bt[:2]) || (bt[2] != 'x' && !isDigits(bt[2:])) {
+			v.Add("claims.contested_bill_types["+strconv.Itoa(i)+"]", fmt.Errorf("%w: want 3 characters such as 12x", iop.ErrSyntax))
+		}
+	}
+	for i, pos := range r.ProfessionalPlaces {
+		if len(pos) != 2 || !isDigits(pos) {
+			v.Add("claims.professional_places["+strconv.Itoa(i)+"]", fmt.Errorf("%w: want 2 digits", iop.ErrSyntax))
 		}
 	}
 	v.Cited("claims.cite", !r.IsZero(), r.Cite)
@@ -637,6 +697,16 @@ func (b Benefit) Validate(*iop.Profile) error {
 	}
 	v.Cited("service_tiers.cite", len(st.Tiers) > 0, st.Cite)
 	validateShortDays(&v.Errs, "service_tiers.short_days", st.ShortDays)
+	if a := st.AddOn; a != (WeeklyAddOn{}) {
+		if a.Settings == 0 || !a.Settings.IsValid() {
+			v.Add("service_tiers.add_on.settings", iop.ErrMissing)
+		}
+		if !isCode(a.Code) {
+			v.Add("service_tiers.add_on.code", fmt.Errorf("%w: want a HCPCS code", iop.ErrSyntax))
+		}
+		v.Count("service_tiers.add_on.min_services", a.MinServices, 7*24*60)
+		v.Cited("service_tiers.add_on.cite", true, a.Cite)
+	}
 
 	c := b.Certification
 	v.Count("certification.initial_days", c.InitialDays, check.MaxDays)

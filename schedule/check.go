@@ -60,24 +60,26 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		r.minTier = uint16(min(q.ServiceTiers.Tiers[0].MinServices, math.MaxUint16))
 	}
 	for i, c := range [len(rules)]iop.Citation{
-		rulePopulationNotServed:   q.Weekly.Cite,
-		rulePartialWeek:           q.PartialWeeks.Cite,
-		ruleWeeklyBelowMinimum:    q.Weekly.Cite,
-		ruleStepDownAllowance:     q.StepDown.Cite,
-		ruleWeeklyAboveMaximum:    q.Weekly.Cite,
-		ruleShortDay:              q.Daily.Cite,
-		ruleTooFewDays:            q.Daily.Cite,
-		ruleBelowTier:             q.ServiceTiers.Cite,
-		ruleUncountedTime:         q.Counting.Cite,
-		ruleMissedTime:            q.Counting.Cite,
-		ruleCertificationMissing:  q.Certification.Cite,
-		ruleCertificationDue:      q.Certification.Cite,
-		rulePlanReviewOverdue:     q.Certification.Cite,
-		ruleClaimCodeExcluded:     q.Claims.Cite,
-		ruleClaimCodeNotProgram:   q.Claims.Cite,
-		ruleClaimRevenueCode:      q.Claims.Cite,
-		ruleClaimConditionMissing: q.Claims.Cite,
-		ruleClaimBillType:         q.Claims.Cite,
+		rulePopulationNotServed:    q.Weekly.Cite,
+		rulePartialWeek:            q.PartialWeeks.Cite,
+		ruleWeeklyBelowMinimum:     q.Weekly.Cite,
+		ruleStepDownAllowance:      q.StepDown.Cite,
+		ruleWeeklyAboveMaximum:     q.Weekly.Cite,
+		ruleShortDay:               q.Daily.Cite,
+		ruleTooFewDays:             q.Daily.Cite,
+		ruleBelowTier:              q.ServiceTiers.Cite,
+		ruleUncountedTime:          q.Counting.Cite,
+		ruleMissedTime:             q.Counting.Cite,
+		ruleCertificationMissing:   q.Certification.Cite,
+		ruleCertificationDue:       q.Certification.Cite,
+		rulePlanReviewOverdue:      q.Certification.Cite,
+		ruleClaimCodeExcluded:      q.Claims.Cite,
+		ruleClaimCodeNotProgram:    q.Claims.Cite,
+		ruleClaimRevenueCode:       q.Claims.Cite,
+		ruleClaimConditionMissing:  q.Claims.Cite,
+		ruleClaimBillType:          q.Claims.Cite,
+		ruleClaimBillTypeContested: q.Claims.Cite,
+		ruleWeeklyAddOnBelow:       q.ServiceTiers.AddOn.Cite,
 	} {
 		r.cite[i] = c
 	}
@@ -445,6 +447,16 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 	}
 	if r.minTier > 0 {
 		fs = r.belowTier(fs, s, e.Setting, services)
+	}
+	if a := &r.b.ServiceTiers.AddOn; a.MinServices > 0 && a.Settings.Has(e.Setting) {
+		n := 0
+		for _, k := range services {
+			n += int(k)
+		}
+		if n < a.MinServices {
+			fs = r.rules.Add(fs, ruleWeeklyAddOnBelow, iop.Finding{Subject: s.Patient, Ref: a.Code,
+				Need: int64(a.MinServices), Got: int64(n), Unit: iop.UnitCount})
+		}
 	}
 	return fs
 }

@@ -243,8 +243,8 @@ type lineService struct {
 func (c *claimRules) service(l *ClaimLine, ct *counter) lineService {
 	sv := lineService{minutes: l.Minutes}
 	i, ok := c.codes[l.Code]
-	if !ok || l.Code == "" {
-		return sv
+	if !ok || l.Code == "" || c.p.professional(l) {
+		return sv // no program service; a professional service is billed apart
 	}
 	sc := &c.p.Codes[i]
 	sv.kind, sv.program = sc.Kind, true
@@ -502,7 +502,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 			condition = true
 		}
 		_, isProgram := r.claims.codes[l.Code]
-		isProgram = isProgram && l.Code != ""
+		isProgram = isProgram && l.Code != "" && !p.professional(l)
 		switch {
 		case isProgram:
 			program = true
@@ -542,7 +542,11 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	if !condition {
 		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode})
 	}
-	if len(p.BillTypes) > 0 && (billType == "" || !p.BillTypeAllowed(billType)) {
+	switch {
+	case len(p.BillTypes) == 0:
+	case billType != "" && !p.BillTypeAllowed(billType) && p.BillTypeContested(billType):
+		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType})
+	case billType == "" || !p.BillTypeAllowed(billType):
 		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)
 	}
 	return fs

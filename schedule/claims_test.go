@@ -125,9 +125,19 @@ func TestCheckClaim(t *testing.T) {
 		}), iop.Findings{f(schedule.CodeClaimConditionMissing, 0, "92", 0)}},
 		{"a type of bill Medicare IOP is not billed on", with(func(ls []schedule.ClaimLine) {
 			for i := range ls {
-				ls[i].BillType = "0121"
+				ls[i].BillType = "0141"
 			}
 		}), iop.Findings{f(schedule.CodeClaimBillType, 0, "", 0)}},
+		{"12x: contested (one contractor lists it), a warning", with(func(ls []schedule.ClaimLine) {
+			for i := range ls {
+				ls[i].BillType = "0121"
+			}
+		}), iop.Findings{finding(schedule.CodeClaimBillTypeContested, iop.Finding{Subject: "c-1", Ref: "0121"})}},
+		{"a professional claim's lines are no program services", with(func(ls []schedule.ClaimLine) {
+			for i := range ls {
+				ls[i].BillType, ls[i].PlaceOfService, ls[i].ConditionCodes = "", "11", [4]string{}
+			}
+		}), nil},
 		{"no type of bill", with(func(ls []schedule.ClaimLine) {
 			for i := range ls {
 				ls[i].BillType = ""

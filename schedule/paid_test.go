@@ -153,8 +153,7 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0121", cond: "92"},
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0121", cond: "92"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
-			pending: "(d) 12x as a contested bill type (warning), not refused",
+			want: map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"}},
 		},
 		{
 			name:    "a replacement claim supersedes the original",
@@ -230,7 +229,6 @@ func paidCases() []paidCase {
 				"2025-03-10": {services: 3, pay: "weekly"}, "2025-03-12": {services: 3, pay: "weekly"}, "2025-03-14": {services: 2, pay: "weekly"},
 			},
 			weekBlocked: true,
-			pending:     "(d) OTP: the weekly G0137 at 9 services, no daily tier",
 		},
 		{
 			name:    "an OTP week of 9 services reaches the weekly add-on",
@@ -240,7 +238,6 @@ func paidCases() []paidCase {
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, pay: "weekly"}, "2025-03-12": {services: 3, pay: "weekly"}, "2025-03-14": {services: 3, pay: "weekly"},
 			},
-			pending: "(d) OTP: the weekly G0137 at 9 services, no daily tier",
 		},
 		{
 			name:    "a professional claim's psychotherapy is not a program service",
@@ -251,8 +248,7 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
 				{claim: "p-9", line: 1, date: "2025-03-10", code: "90834", units: 1, pos: "22"},
 			},
-			want:    map[string]paidDay{"2025-03-10": {services: 2, pay: "individual"}},
-			pending: "(d) professional claims' lines are not program services",
+			want: map[string]paidDay{"2025-03-10": {services: 2, pay: "individual"}},
 		},
 	}
 }
@@ -417,7 +413,7 @@ func TestPaidShortDayBySetting(t *testing.T) {
 					Ref: c.ref, Need: 3, Got: 2, Unit: iop.UnitCount}}
 			}
 			assert.Equal(t, want, only(fs, schedule.CodeBelowTier))
-			days, whole := fs.Held()
+			days, whole := only(fs, schedule.CodeBelowTier).Held()
 			assert.False(t, whole, "a short day never holds the week")
 			if c.severity == iop.Blocking {
 				assert.Equal(t, []date.Date{d}, days)

@@ -116,6 +116,15 @@ const (
 	// whose days overlap a PHP claim (41; Ref) of the same patient: the
 	// contractor returns it (MM13222). Day is the first day they share.
 	CodeClaimIOPPHPOverlap iop.Code = "schedule.claim.iop-php-overlap"
+	// CodeClaimBillTypeContested: a program claim (Subject) on a type of
+	// bill (Ref) that one source allows and others do not
+	// ([ClaimRules.ContestedBillTypes]: Medicare IOP on 12x).
+	CodeClaimBillTypeContested iop.Code = "schedule.claim.bill-type-contested"
+	// CodeWeeklyAddOnBelow: a week with fewer services than the weekly
+	// add-on needs in the episode's setting ([ServiceTierRules.AddOn]: an
+	// OTP bills G0137, Ref, for a week of at least 9 services): the
+	// add-on is not billable for the week. Need and Got are services.
+	CodeWeeklyAddOnBelow iop.Code = "schedule.weekly-services.below-add-on"
 )
 
 // The rules' indices in the table, in the order the checks apply them.
@@ -146,6 +155,8 @@ const (
 	ruleClaimReplacesUnknown
 	ruleClaimLineRepeated
 	ruleClaimIOPPHPOverlap
+	ruleClaimBillTypeContested
+	ruleWeeklyAddOnBelow
 )
 
 // The general sources of the rules. A checker's rule table cites the
@@ -203,6 +214,12 @@ func citeClaims() iop.Citation {
 		Note:    "secondary: read from Medicare contractors' pages quoting the manual; a checker's rule table cites the profile's own claim rules when it has them"}
 }
 
+func citeAddOn() iop.Citation {
+	return iop.Citation{Source: "HCPCS G0137 (OTP intensive outpatient services, weekly add-on, from 2024-01-01); NGS, Coding and Billing for OTP Services",
+		URL:  "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
+		Note: "secondary (a Medicare contractor): billed once a week when at least 9 services were furnished; an OTP's week is 7 contiguous days (42 CFR 410.67(b), RULES.md §2)"}
+}
+
 func citeFinal() iop.Citation {
 	return iop.Citation{Source: "NUBC type of bill frequency codes (7 replacement of a prior claim, 8 void or cancel of a prior claim)",
 		Note: "the final claim is the one to judge (RULES.md §2); a biller's export keeps the claim's own ID across resubmissions, or names the claim replaced (837I REF*F8)"}
@@ -222,32 +239,34 @@ func citeOverlap9241() iop.Citation {
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [...]iop.Rule{
-	ruleSessionDuplicate:      {Code: CodeSessionDuplicate, Severity: iop.Warning, Summary: "sessions repeated in the records were counted once", Cite: citeInput()},
-	ruleSessionOverlap:        {Code: CodeSessionOverlap, Severity: iop.Warning, Summary: "sessions overlapping in time were counted once", Cite: citeInput()},
-	ruleServiceOutsideEpisode: {Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
-	rulePopulationNotServed:   {Code: CodePopulationNotServed, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
-	rulePartialWeek:           {Code: CodePartialWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
-	ruleWeeklyBelowMinimum:    {Code: CodeWeeklyBelowMinimum, Severity: iop.Blocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
-	ruleStepDownAllowance:     {Code: CodeStepDownAllowance, Severity: iop.Info, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
-	ruleWeeklyAboveMaximum:    {Code: CodeWeeklyAboveMaximum, Severity: iop.Warning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
-	ruleShortDay:              {Code: CodeShortDay, Severity: iop.Warning, Summary: "too little counted time for a service day", Cite: citeDaily()},
-	ruleTooFewDays:            {Code: CodeTooFewDays, Severity: iop.Blocking, Summary: "too few service days in the week", Cite: citeDaily()},
-	ruleBelowTier:             {Code: CodeBelowTier, Severity: iop.Warning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
-	ruleUncountedTime:         {Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended not all in sessions that count toward the hours", Cite: citeCounting()},
-	ruleMissedTime:            {Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
-	ruleCertificationMissing:  {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "a day of service under no current certification", Cite: citeCert()},
-	ruleCertificationDue:      {Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
-	rulePlanReviewOverdue:     {Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
-	ruleClaimCodeExcluded:     {Code: CodeClaimCodeExcluded, Severity: iop.Blocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
-	ruleClaimCodeNotProgram:   {Code: CodeClaimCodeNotProgram, Severity: iop.Warning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
-	ruleClaimRevenueCode:      {Code: CodeClaimRevenueCode, Severity: iop.Warning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
-	ruleClaimConditionMissing: {Code: CodeClaimConditionMissing, Severity: iop.Blocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
-	ruleClaimBillType:         {Code: CodeClaimBillType, Severity: iop.Blocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
-	ruleClaimReplaced:         {Code: CodeClaimReplaced, Severity: iop.Info, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
-	ruleClaimVoided:           {Code: CodeClaimVoided, Severity: iop.Info, Summary: "claim lines removed by a void", Cite: citeFinal()},
-	ruleClaimReplacesUnknown:  {Code: CodeClaimReplacesUnknown, Severity: iop.Warning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
-	ruleClaimLineRepeated:     {Code: CodeClaimLineRepeated, Severity: iop.Warning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
-	ruleClaimIOPPHPOverlap:    {Code: CodeClaimIOPPHPOverlap, Severity: iop.Blocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
+	ruleSessionDuplicate:       {Code: CodeSessionDuplicate, Severity: iop.Warning, Summary: "sessions repeated in the records were counted once", Cite: citeInput()},
+	ruleSessionOverlap:         {Code: CodeSessionOverlap, Severity: iop.Warning, Summary: "sessions overlapping in time were counted once", Cite: citeInput()},
+	ruleServiceOutsideEpisode:  {Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
+	rulePopulationNotServed:    {Code: CodePopulationNotServed, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
+	rulePartialWeek:            {Code: CodePartialWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
+	ruleWeeklyBelowMinimum:     {Code: CodeWeeklyBelowMinimum, Severity: iop.Blocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
+	ruleStepDownAllowance:      {Code: CodeStepDownAllowance, Severity: iop.Info, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
+	ruleWeeklyAboveMaximum:     {Code: CodeWeeklyAboveMaximum, Severity: iop.Warning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
+	ruleShortDay:               {Code: CodeShortDay, Severity: iop.Warning, Summary: "too little counted time for a service day", Cite: citeDaily()},
+	ruleTooFewDays:             {Code: CodeTooFewDays, Severity: iop.Blocking, Summary: "too few service days in the week", Cite: citeDaily()},
+	ruleBelowTier:              {Code: CodeBelowTier, Severity: iop.Warning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
+	ruleUncountedTime:          {Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended not all in sessions that count toward the hours", Cite: citeCounting()},
+	ruleMissedTime:             {Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
+	ruleCertificationMissing:   {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "a day of service under no current certification", Cite: citeCert()},
+	ruleCertificationDue:       {Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
+	rulePlanReviewOverdue:      {Code: CodePlanReviewOverdue, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
+	ruleClaimCodeExcluded:      {Code: CodeClaimCodeExcluded, Severity: iop.Blocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
+	ruleClaimCodeNotProgram:    {Code: CodeClaimCodeNotProgram, Severity: iop.Warning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
+	ruleClaimRevenueCode:       {Code: CodeClaimRevenueCode, Severity: iop.Warning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
+	ruleClaimConditionMissing:  {Code: CodeClaimConditionMissing, Severity: iop.Blocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
+	ruleClaimBillType:          {Code: CodeClaimBillType, Severity: iop.Blocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
+	ruleClaimReplaced:          {Code: CodeClaimReplaced, Severity: iop.Info, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
+	ruleClaimVoided:            {Code: CodeClaimVoided, Severity: iop.Info, Summary: "claim lines removed by a void", Cite: citeFinal()},
+	ruleClaimReplacesUnknown:   {Code: CodeClaimReplacesUnknown, Severity: iop.Warning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
+	ruleClaimLineRepeated:      {Code: CodeClaimLineRepeated, Severity: iop.Warning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
+	ruleClaimIOPPHPOverlap:     {Code: CodeClaimIOPPHPOverlap, Severity: iop.Blocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
+	ruleClaimBillTypeContested: {Code: CodeClaimBillTypeContested, Severity: iop.Warning, Summary: "a program claim on a type of bill not all sources allow", Cite: citeClaims()},
+	ruleWeeklyAddOnBelow:       {Code: CodeWeeklyAddOnBelow, Severity: iop.Blocking, Summary: "too few services in the week for the weekly add-on", Cite: citeAddOn()},
 }
 
 // Rules returns the package's rule table, in the order the checks apply
