@@ -436,7 +436,7 @@ func TestFindingMessage(t *testing.T) {
 	fs, err := checkDischarge(t, withWindows(fui7), ep, aftercare.Plan{Made: dischargedOn + 2, RecoveryCoach: true}, dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
-	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: need 0 days, got 2 days", aftercare.Rules().Message(fs[0]))
+	assert.Equal(t, "the aftercare plan of a planned discharge was made after the discharge day: 2 days", aftercare.Rules().Message(fs[0]))
 	assert.Equal(t, "fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (fui-7): need 1, got 0", aftercare.Rules().Message(fs[1]))
 	assert.Equal(t, "aftercare.follow-up.missed [E1] on 2025-03-17 (fui-7): need 1, got 0", fs[1].String())
 

@@ -188,7 +188,7 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 func TestCheckAdmissionLevels(t *testing.T) {
 	ck := std(t)
 	d := decideRisks(t, [6]int{3, 0, 0, 2, 2, 0})
-	want := finding(t, eligibility.CodeAdmissionNeeds24Hour, "A-1", 37, 21, iop.UnitIntensity)
+	want := finding(t, eligibility.CodeAdmissionNeeds24Hour, "A-1", int64(iop.Level37), int64(iop.Level21), iop.UnitLevel)
 	assert.Equal(t, iop.Findings{want}, admission(t, ck, d, iop.Hours(9)))
 }
 

@@ -207,7 +207,7 @@ func (ck Checker) ready() error {
 // the intensities of the level needed and the level found.
 func (r *checker) addLevels(dst iop.Findings, i int, d *Decision, need, got iop.Level) iop.Findings {
 	return r.rules.Add(dst, i, iop.Finding{Subject: d.assessment.ID,
-		Need: int64(need.Intensity()), Got: int64(got.Intensity()), Unit: iop.UnitIntensity})
+		Need: int64(need), Got: int64(got), Unit: iop.UnitLevel})
 }
 
 // addPlain appends the finding of rule i about decision d, without figures.

@@ -134,7 +134,7 @@ func TestPlace(t *testing.T) {
 
 func TestCheckDecision(t *testing.T) {
 	ck := std(t)
-	raised := finding(t, eligibility.CodeDecisionRaisedByModifier, "A-1", 37, 21, iop.UnitIntensity)
+	raised := finding(t, eligibility.CodeDecisionRaisedByModifier, "A-1", int64(iop.Level37), int64(iop.Level21), iop.UnitLevel)
 	wm := finding(t, eligibility.CodeDecisionWithdrawalMonitoring, "A-1", 0, 0, 0)
 	co := finding(t, eligibility.CodeDecisionCoOccurring, "A-1", 0, 0, 0)
 	tests := []struct {
@@ -152,7 +152,7 @@ func TestCheckDecision(t *testing.T) {
 			assert.Equal(t, tt.want, decisionFindings(t, ck, tt.d))
 		})
 	}
-	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 37, got 21", eligibility.Rules().Message(raised))
+	assert.Equal(t, "a modifier raised the recommended level above what the dimensions need: need 3.7, got 2.1", eligibility.Rules().Message(raised))
 	_, err := ck.CheckDecision(&eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
@@ -186,7 +186,7 @@ func TestCheckVariance(t *testing.T) {
 			ioptest.Cited(t, eligibility.Rules(), fs)
 		})
 	}
-	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", 21, 10, iop.UnitIntensity)
+	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)
 	assert.Equal(t, iop.Findings{want},
 		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VariancePatientPreference, "n-v")))
 	_, err := ck.CheckVariance(&eligibility.Decision{})

@@ -40,7 +40,7 @@ func TestCheckDischarge(t *testing.T) {
 		})
 	}
 	d := decideRisks(t, [6]int{0, 0, 0, 2, 3, 3})
-	want := finding(t, eligibility.CodeDischargeHigherLevelNeeded, "A-1", 31, 10, iop.UnitIntensity)
+	want := finding(t, eligibility.CodeDischargeHigherLevelNeeded, "A-1", int64(iop.Level31), int64(iop.Level1), iop.UnitLevel)
 	assert.Equal(t, iop.Findings{want}, discharge(t, ck, eligibility.DischargeReview{Final: d, NextLevel: iop.Level1}))
 
 	_, err := ck.CheckDischargeReview(&eligibility.DischargeReview{NextLevel: 99})

@@ -134,7 +134,7 @@
 //
 // A finding names the assessment's record ID as its subject and carries
 // figures, never words built for the occasion: levels as intensities
-// ([iop.UnitIntensity]: 21 for 2.1), weekly hours as minutes, the length of
+// ([iop.UnitLevel]: the level itself, written "2.1"), weekly hours as minutes, the length of
 // a stay as days. Both ends of a weekly band are included: under the ASAM
 // 2.1 band 8h59m is below it, 9h00m, 19h30m and 19h59m are within it, and
 // 20h00m is above it; a finding above the band names in its Level the level

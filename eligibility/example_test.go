@@ -231,7 +231,7 @@ func ExampleChecker_CheckTransfer() {
 		fmt.Println(f.Severity, f.Code, "-", eligibility.Rules().Message(f))
 	}
 	// Output:
-	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 10, got 21
+	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 1, got 2.1
 	// info eligibility.transfer.step-down-allowance - transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows
 }
 

@@ -70,7 +70,7 @@ func TestRecommended(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []iop.Level{iop.Level10, iop.Level15, iop.Level17, iop.Level21, iop.Level25, iop.Level27,
 			iop.Level31, iop.Level35, iop.Level37, iop.Level4}, d.Levels())
-		want := finding(t, eligibility.CodeAdmissionAboveIOP, "A-1", 27, 21, iop.UnitIntensity)
+		want := finding(t, eligibility.CodeAdmissionAboveIOP, "A-1", int64(iop.Level27), int64(iop.Level21), iop.UnitLevel)
 		assert.Equal(t, iop.Findings{want}, admission(t, ck, d, iop.Hours(9)))
 	})
 }
@@ -140,7 +140,7 @@ func TestRecommendedRefuses(t *testing.T) {
 func TestRecommendedChecks(t *testing.T) {
 	ck := std(t)
 	levels := func(c iop.Code, need, got iop.Level) iop.Finding {
-		return finding(t, c, "A-1", int64(need.Intensity()), int64(got.Intensity()), iop.UnitIntensity)
+		return finding(t, c, "A-1", int64(need), int64(got), iop.UnitLevel)
 	}
 	below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 480, iop.UnitMinutes)
 	above := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
@@ -222,7 +222,7 @@ func TestRecommendedChecks(t *testing.T) {
 		rv := eligibility.Review{Admitted: day, Previous: before, Current: after, Progress: eligibility.ProgressMade}
 		assert.Equal(t, eligibility.Dimensions(0), rv.Rose(), "a decision without ratings has no ratings that rose")
 		fs := transfer(t, ck, rv)
-		up := finding(t, eligibility.CodeTransferUpIndicated, "A-2", 25, 21, iop.UnitIntensity)
+		up := finding(t, eligibility.CodeTransferUpIndicated, "A-2", int64(iop.Level25), int64(iop.Level21), iop.UnitLevel)
 		assert.Equal(t, iop.Findings{up}, fs)
 
 		r.Ratings = ratings(t, [6]int{1, 0, 1, 3, 2, 1})

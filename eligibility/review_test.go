@@ -68,7 +68,7 @@ func TestCheckContinuedStay(t *testing.T) {
 	t.Run("variance documents the stay", func(t *testing.T) {
 		rv := review(30, lowRisks, eligibility.ProgressMade)
 		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VarianceClinicalJudgement, "n-cj")
-		want := finding(t, eligibility.CodeStayCriteriaNotMetDocumented, "A-1", 21, 10, iop.UnitIntensity)
+		want := finding(t, eligibility.CodeStayCriteriaNotMetDocumented, "A-1", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)
 		assert.Equal(t, iop.Findings{want}, continuedStay(t, dc, rv))
 	})
 	t.Run("figures", func(t *testing.T) {

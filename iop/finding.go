@@ -63,10 +63,11 @@ const (
 	UnitDays           // calendar days
 	UnitCount          // a count: people, services, sessions, contacts
 	UnitIntensity      // a level's intensity, as [Level.Intensity]
+	UnitLevel          // a level of care: the figure is the [Level], written "2.1"
 )
 
 var units = enum.New[Unit]("Unit", "iop.ParseUnit", enumFail,
-	[]string{UnitMinutes: "minutes", UnitDays: "days", UnitCount: "count", UnitIntensity: "intensity"})
+	[]string{UnitMinutes: "minutes", UnitDays: "days", UnitCount: "count", UnitIntensity: "intensity", UnitLevel: "level"})
 
 // AllUnits returns every unit, in order.
 func AllUnits() []Unit { return units.Values() }
@@ -203,7 +204,13 @@ func (f Finding) appendDetail(b []byte) []byte {
 		b = append(b, ": level "...)
 		b = append(b, f.Level.String()...)
 	}
-	if f.Unit != 0 {
+	switch {
+	case f.Unit == 0:
+	case f.Need == 0:
+		// No threshold: the figure alone (the time not counted, the lines).
+		b = append(b, ": "...)
+		b = AppendFigure(b, f.Got, f.Unit)
+	default:
 		b = append(b, ": need "...)
 		b = AppendFigure(b, f.Need, f.Unit)
 		b = append(b, ", got "...)
@@ -237,6 +244,10 @@ func AppendFigure(b []byte, v int64, u Unit) []byte {
 	case UnitMinutes:
 		if v == int64(Minutes(v)) {
 			return Minutes(v).appendTo(b)
+		}
+	case UnitLevel:
+		if l := Level(v); int64(l) == v && l.IsValid() {
+			return append(b, l.String()...)
 		}
 	case UnitDays:
 		b = strconv.AppendInt(b, v, 10)

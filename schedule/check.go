@@ -371,7 +371,7 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings
 		fs = r.weekRules(fs, s, e, sh, iop.Minutes(min(counted, math.MaxInt32)), &day, &services)
 	}
 	if s.UncountedMinutes > 0 {
-		fs = r.add(fs, ruleUncountedTime, s.Patient, 0, int64(s.Minutes)+int64(s.UncountedMinutes), int64(s.Minutes), iop.UnitMinutes)
+		fs = r.add(fs, ruleUncountedTime, s.Patient, 0, 0, int64(s.UncountedMinutes), iop.UnitMinutes)
 	}
 	if s.MissedMinutes > 0 {
 		fs = r.add(fs, ruleMissedTime, s.Patient, 0, int64(s.Minutes)+int64(s.MissedMinutes), int64(s.Minutes), iop.UnitMinutes)

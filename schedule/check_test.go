@@ -307,7 +307,7 @@ func TestWeekOtherFindings(t *testing.T) {
 		assert.Equal(t, [3]int32{1, 1, 1}, [3]int32{sum.Absent, sum.Excused, sum.Partial}, "the summary counts the misses")
 		got := checkSum(t, checker(t, asam), sum, adult())
 		assert.Equal(t, iop.Findings{
-			finding(schedule.CodeUncountedTime, minutes(750, 690)), // 60 minutes of recreation
+			finding(schedule.CodeUncountedTime, minutes(0, 60)), // 60 minutes of recreation, not counted
 			finding(schedule.CodeMissedTime, minutes(900, 690)),    // 210 minutes missed
 		}, got)
 	})

@@ -218,7 +218,7 @@ func TestTelehealthCounting(t *testing.T) {
 	fs := checkSum(t, medicare, sum, adult())
 	u, ok := fs.Find(schedule.CodeUncountedTime)
 	require.True(t, ok)
-	assert.Equal(t, int64(120), u.Need)
+	assert.Equal(t, int64(0), u.Need, "no threshold: only the time not counted")
 	assert.Equal(t, int64(60), u.Got)
 	// Claim lines alike: modifier 95 is video.
 	l := line(1, mon, "90834", 1)

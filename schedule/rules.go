@@ -56,8 +56,8 @@ const (
 	// ([ServiceTierRules.ShortDays]): it concerns that day only.
 	CodeBelowTier iop.Code = "schedule.day-services.below-tier"
 	// CodeUncountedTime: time attended in sessions that do not count toward
-	// the program's hours. Need is the time attended, Got the time that
-	// counts.
+	// the program's hours. Got is the time not counted (no Need: the rule
+	// has no threshold).
 	CodeUncountedTime iop.Code = "schedule.weekly-minutes.uncounted"
 	// CodeMissedTime: planned time of countable sessions that was not
 	// attended: absences, excused absences, late arrivals and early leaves
@@ -239,8 +239,8 @@ func citeOverlap9241() iop.Citation {
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [...]iop.Rule{
-	ruleSessionDuplicate:       {Code: CodeSessionDuplicate, Severity: iop.Warning, Summary: "sessions repeated in the records were counted once", Cite: citeInput()},
-	ruleSessionOverlap:         {Code: CodeSessionOverlap, Severity: iop.Warning, Summary: "sessions overlapping in time were counted once", Cite: citeInput()},
+	ruleSessionDuplicate:       {Code: CodeSessionDuplicate, Severity: iop.Warning, Summary: "sessions repeated in the records were counted once; time not counted", Cite: citeInput()},
+	ruleSessionOverlap:         {Code: CodeSessionOverlap, Severity: iop.Warning, Summary: "sessions overlapping in time were counted once; time not counted", Cite: citeInput()},
 	ruleServiceOutsideEpisode:  {Code: CodeServiceOutsideEpisode, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
 	rulePopulationNotServed:    {Code: CodePopulationNotServed, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
 	rulePartialWeek:            {Code: CodePartialWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
@@ -250,7 +250,7 @@ var rules = [...]iop.Rule{
 	ruleShortDay:               {Code: CodeShortDay, Severity: iop.Warning, Summary: "too little counted time for a service day", Cite: citeDaily()},
 	ruleTooFewDays:             {Code: CodeTooFewDays, Severity: iop.Blocking, Summary: "too few service days in the week", Cite: citeDaily()},
 	ruleBelowTier:              {Code: CodeBelowTier, Severity: iop.Warning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
-	ruleUncountedTime:          {Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended not all in sessions that count toward the hours", Cite: citeCounting()},
+	ruleUncountedTime:          {Code: CodeUncountedTime, Severity: iop.Info, Summary: "time attended in sessions that do not count toward the hours, not counted", Cite: citeCounting()},
 	ruleMissedTime:             {Code: CodeMissedTime, Severity: iop.Info, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
 	ruleCertificationMissing:   {Code: CodeCertificationMissing, Severity: iop.Blocking, Summary: "a day of service under no current certification", Cite: citeCert()},
 	ruleCertificationDue:       {Code: CodeCertificationDue, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
