@@ -308,7 +308,7 @@ func TestWeekOtherFindings(t *testing.T) {
 		got := checkSum(t, checker(t, asam), sum, adult())
 		assert.Equal(t, iop.Findings{
 			finding(schedule.CodeUncountedTime, minutes(0, 60)), // 60 minutes of recreation, not counted
-			finding(schedule.CodeMissedTime, minutes(900, 690)),    // 210 minutes missed
+			finding(schedule.CodeMissedTime, minutes(900, 690)), // 210 minutes missed
 		}, got)
 	})
 }
