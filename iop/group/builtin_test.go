@@ -8,6 +8,7 @@ import (
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
+	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -319,4 +320,24 @@ func TestIllinoisAges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTexasAgesNotJudged: Texas keeps adults and adolescents apart (26 TAC
+// §564.905(b)(1)); a group of 17 with no ages recorded breaks the size
+// limit of 16 and cannot be judged on ages, which is said at the force of
+// the rule it could not apply, never passed in silence (issue 23 case 5).
+// With the ages recorded, all adults, there is nothing to judge.
+func TestTexasAgesNotJudged(t *testing.T) {
+	p := group.TexasGroups()
+	s := session(17)
+	for i := range s.Participants {
+		s.Participants[i].Age = 0
+	}
+	got := check(t, p, s)
+	ioptest.CodesEqual(t, got, group.CodeSizeAboveMaximum, group.CodeAgesNotJudged)
+	f, ok := got.Find(group.CodeAgesNotJudged)
+	require.True(t, ok)
+	assert.Equal(t, iop.Finding{Code: group.CodeAgesNotJudged, Severity: iop.Blocking, Subject: "G-1", Day: sessionDay,
+		Ref: "ages", Got: 17, Unit: iop.UnitCount}, f)
+	ioptest.CodesEqual(t, check(t, p, session(17)), group.CodeSizeAboveMaximum)
 }

@@ -277,10 +277,14 @@ func naturalPopulation(a *iop.AgeRules, age int) iop.Population {
 // the overlap the age rules allow count as neither.
 func (c *run) mixedAges() {
 	a := &c.ck.ages
-	var adolescents, adults int
+	var adolescents, adults, unknown int
 	for i := range c.s.Participants {
 		pt := &c.s.Participants[i]
 		if pt.Role != Patient {
+			continue
+		}
+		if pt.Age <= 0 && (pt.Population == 0 || !pt.Population.IsValid()) {
+			unknown++
 			continue
 		}
 		if a.AdultAge > 0 && pt.Age > 0 {
@@ -300,8 +304,15 @@ func (c *run) mixedAges() {
 			adults++
 		}
 	}
-	if adolescents > 0 && adults > 0 {
+	switch {
+	case adolescents > 0 && adults > 0:
 		c.out = c.ck.rules.Add(c.out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date})
+	case unknown > 0 && c.ck.rules.On(ruleAgesMixed) && c.ck.rules.On(ruleAgesNotJudged):
+		// What the mixed-ages rule needs is missing: not judged, at its force.
+		k := len(c.out)
+		c.out = c.ck.rules.Add(c.out, ruleAgesNotJudged, iop.Finding{Subject: c.s.ID, Day: c.s.Date, Ref: "ages",
+			Got: int64(unknown), Unit: iop.UnitCount})
+		c.out[k].Severity = c.ck.rules.Severity(ruleAgesMixed)
 	}
 }
 

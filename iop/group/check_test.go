@@ -368,7 +368,7 @@ func TestCheckerRulesCitations(t *testing.T) {
 // source.
 func TestRulesTable(t *testing.T) {
 	rules := group.Rules()
-	require.Equal(t, 19, rules.Len())
+	require.Equal(t, 20, rules.Len())
 	seen := map[iop.Code]bool{}
 	for r := range rules.All() {
 		assert.Equal(t, "group", r.Code.Package(), "%s", r.Code)

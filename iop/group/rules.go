@@ -29,6 +29,12 @@ const (
 	// CodeAgesMixed: a group without an age focus that mixes adolescents
 	// and adults where the profile keeps them apart.
 	CodeAgesMixed iop.Code = "group.age.mixed"
+	// CodeAgesNotJudged: the profile keeps adolescents and adults apart,
+	// but patients of the group (Got: how many) have neither an age nor a
+	// population: whether the group mixes them is not judged. Ref names
+	// what is missing ("ages"). Its force is that of [CodeAgesMixed], the
+	// rule it could not apply: never a silent pass.
+	CodeAgesNotJudged iop.Code = "group.age.not-judged"
 	// CodeBelowMinimumAge: a patient younger than the youngest age the
 	// profile's program serves.
 	CodeBelowMinimumAge iop.Code = "group.age.below-minimum"
@@ -78,6 +84,7 @@ const (
 	ruleCoFacilitatorRequired
 	ruleFacilitatorRatio
 	ruleAgesMixed
+	ruleAgesNotJudged
 	ruleBelowMinimumAge
 	ruleAdolescentInAdultGroup
 	ruleAdultInAdolescentGroup
@@ -138,6 +145,7 @@ var rules = [numRules]iop.Rule{
 	ruleCoFacilitatorRequired:    {Code: CodeCoFacilitatorRequired, Severity: iop.Blocking, Summary: "a second facilitator is needed above the group size the profile names", Cite: citeStaff},
 	ruleFacilitatorRatio:         {Code: CodeFacilitatorRatio, Severity: iop.Blocking, Summary: "more counted participants than the facilitators may lead", Cite: citeStaff},
 	ruleAgesMixed:                {Code: CodeAgesMixed, Severity: iop.Blocking, Summary: "a group without an age focus mixes adolescent and adult patients", Cite: citeAges},
+	ruleAgesNotJudged:            {Code: CodeAgesNotJudged, Severity: iop.Blocking, Summary: "not judged: patients without an age or population where the profile keeps ages apart", Cite: citeAges},
 	ruleBelowMinimumAge:          {Code: CodeBelowMinimumAge, Severity: iop.Blocking, Summary: "a patient is younger than the program serves", Cite: citeAges},
 	ruleAdolescentInAdultGroup:   {Code: CodeAdolescentInAdultGroup, Severity: iop.Blocking, Summary: "a patient who may not be served as an adult is in an adult group", Cite: citeAges},
 	ruleAdultInAdolescentGroup:   {Code: CodeAdultInAdolescentGroup, Severity: iop.Blocking, Summary: "a patient who may not be served as an adolescent is in an adolescent group", Cite: citeAges},
