@@ -81,6 +81,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	r.cites[ruleStayJustificationDue] = place.Stay.Cite
 	r.cites[ruleStayBeyondTypical] = place.Stay.Cite
 	r.cites[ruleTransferStepDownAllowance] = b.StepDown.Cite
+	r.cites[ruleStayStepDown] = b.StepDown.Cite
 	for _, l := range c.Levels {
 		r.levels = r.levels.with(l)
 	}

@@ -26,6 +26,7 @@ var (
 	errBeforePrevious         = fmt.Errorf("%w: dated before the assessment before it", iop.ErrOrder)
 	errAdmittedAfter          = fmt.Errorf("%w: admission after the reassessment", iop.ErrOrder)
 	errPreviousAfter          = fmt.Errorf("%w: the previous assessment is dated after the reassessment", iop.ErrOrder)
+	errSteppedDownAfter       = fmt.Errorf("%w: the step-down is dated after the reassessment", iop.ErrOrder)
 	errNegativeMinutes        = fmt.Errorf("%w: planned minutes are negative", iop.ErrOutOfRange)
 	errNoDecision             = fmt.Errorf("%w: no decision made by Checker.Decide", iop.ErrMissing)
 	errDerived                = fmt.Errorf("%w: not what the reasons give", iop.ErrOutOfRange)

@@ -27,6 +27,12 @@ type Review struct {
 	// Justification is the opaque record ID of a written justification for
 	// a stay longer than the profile allows without one; empty when none.
 	Justification string
+	// SteppedDown is the day the person stepped down from IOP while still
+	// in it: the same day schedule's Episode.SteppedDown holds, so that the
+	// continued-stay, transfer and weekly checks read one step-down. Zero
+	// when none is recorded: a reassessment that recommends a less
+	// intensive level is then the step-down.
+	SteppedDown date.Date
 }
 
 // Validate reports every problem with rv as [iop.FieldErrors]: no current
@@ -61,6 +67,13 @@ func (rv *Review) validate() error {
 		errs.Add("progress", iop.ErrUnknown)
 	}
 	checkID(&errs, "justification", rv.Justification, false)
+	if rv.SteppedDown != date.Zero {
+		if err := iop.CheckServiceDate(rv.SteppedDown); err != nil {
+			errs.Add("stepped_down", err)
+		} else if !rv.Current.unset() && rv.SteppedDown > day {
+			errs.Add("stepped_down", errSteppedDownAfter)
+		}
+	}
 	return errs.Err()
 }
 
@@ -116,11 +129,21 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 	r := ck.r
 	d := &rv.Current
 	if rec := d.recommended; rec != iop.Level21 {
-		rule := ruleStayCriteriaNotMet
-		if d.documentedAt(iop.Level21) {
-			rule = ruleStayCriteriaNotMetDocumented
+		// A step-down the profile allows continues the stay for its weeks,
+		// as the transfer check says: one answer for one review.
+		since := int64(0)
+		if rv.SteppedDown != date.Zero {
+			since = int64(d.assessment.Date - rv.SteppedDown)
 		}
-		dst = r.addLevels(dst, rule, d, iop.Level21, rec)
+		allow := int64(r.stepDown.Weeks) * 7
+		switch {
+		case rec.Compare(iop.Level21) < 0 && allow > 0 && since <= allow:
+			dst = r.rules.Add(dst, ruleStayStepDown, iop.Finding{Subject: d.assessment.ID, Need: allow, Got: since, Unit: iop.UnitDays})
+		case d.documentedAt(iop.Level21):
+			dst = r.addLevels(dst, ruleStayCriteriaNotMetDocumented, d, iop.Level21, rec)
+		default:
+			dst = r.addLevels(dst, ruleStayCriteriaNotMet, d, iop.Level21, rec)
+		}
 	}
 	switch {
 	case rv.Progress == 0:

@@ -158,3 +158,42 @@ func TestCheckTransfer(t *testing.T) {
 		ioptest.CodesEqual(t, fs, eligibility.CodeTransferUpIndicatedDocumented, eligibility.CodeTransferRatingsRose)
 	})
 }
+
+// TestStepDownOneAnswer: a reassessment that recommends level 1 under a
+// profile with a step-down allowance (ASAM 2.1: 2 weeks) gets one answer
+// from the transfer and continued-stay checks (issue 23 case 7): the
+// step-down continues the stay for the allowance, counted from the
+// step-down recorded (the same day as schedule's Episode.SteppedDown);
+// after it the criteria are not met.
+func TestStepDownOneAnswer(t *testing.T) {
+	ck := newChecker(t, ioprules.ASAM3Level21())
+	admitted := iop.MustParseDate("2025-03-03")
+	before, err := ck.Decide(exampleAssessment("A-1", admitted, 1, 0, 1, 2, 2, 1))
+	require.NoError(t, err)
+	after, err := ck.Decide(exampleAssessment("A-2", admitted+28, 0, 0, 0, 1, 1, 1))
+	require.NoError(t, err)
+	rv := eligibility.Review{Admitted: admitted, Previous: before, Current: after, Progress: eligibility.ProgressGoalsMet}
+	tr, err := ck.CheckTransfer(&rv)
+	ioptest.CodesEqual(t, checked(t, ck, tr, err), eligibility.CodeTransferDownIndicated, eligibility.CodeTransferStepDownAllowance)
+	for _, c := range []struct {
+		name        string
+		steppedDown date.Date
+		want        iop.Finding
+	}{
+		{"the reassessment is the step-down", 0,
+			finding(t, eligibility.CodeStayStepDown, "A-2", 14, 0, iop.UnitDays)},
+		{"stepped down 14 days ago: the last day allowed", admitted + 14,
+			finding(t, eligibility.CodeStayStepDown, "A-2", 14, 14, iop.UnitDays)},
+		{"stepped down 15 days ago: beyond the allowance", admitted + 13,
+			finding(t, eligibility.CodeStayCriteriaNotMet, "A-2", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rv := rv
+			rv.SteppedDown = c.steppedDown
+			fs, err := ck.CheckContinuedStay(&rv)
+			fs = checked(t, ck, fs, err)
+			require.NotEmpty(t, fs)
+			assert.Equal(t, c.want, fs[0])
+		})
+	}
+}

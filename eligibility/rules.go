@@ -78,6 +78,15 @@ const (
 	// CodeStayCriteriaNotMetDocumented: the reassessment no longer
 	// recommends IOP, and a variance with a reason keeps the person there.
 	CodeStayCriteriaNotMetDocumented iop.Code = "eligibility.continued-stay.criteria-not-met-documented"
+	// CodeStayStepDown: the reassessment recommends a less intensive level
+	// and the profile allows a step-down: the stay continues as a
+	// step-down for the weeks the profile allows, counted from the
+	// step-down ([Review.SteppedDown], or the reassessment when none is
+	// recorded), as [Checker.CheckTransfer] says
+	// ([CodeTransferStepDownAllowance]) and the weekly check applies
+	// (schedule's Episode.SteppedDown). Need is the allowance in days, Got
+	// the days since the step-down; after it, the criteria are not met.
+	CodeStayStepDown iop.Code = "eligibility.continued-stay.step-down"
 	// CodeStayProgressUnrecorded: the review does not record progress.
 	CodeStayProgressUnrecorded iop.Code = "eligibility.continued-stay.progress-unrecorded"
 	// CodeStayNoProgress: no progress and the plan was not revised.
@@ -156,6 +165,7 @@ const (
 
 	ruleStayCriteriaNotMet
 	ruleStayCriteriaNotMetDocumented
+	ruleStayStepDown
 	ruleStayProgressUnrecorded
 	ruleStayNoProgress
 	ruleStayJustificationDue
@@ -207,6 +217,7 @@ var rules = [numRules]iop.Rule{
 
 	ruleStayCriteriaNotMet:           mk(CodeStayCriteriaNotMet, iop.Blocking, "continued stay: the reassessment no longer recommends IOP", citeContinuedStay()),
 	ruleStayCriteriaNotMetDocumented: mk(CodeStayCriteriaNotMetDocumented, iop.Warning, "continued stay: the reassessment no longer recommends IOP; a documented variance keeps the person there", citeContinuedStay()),
+	ruleStayStepDown:                 mk(CodeStayStepDown, iop.Info, "continued stay: a step-down to a less intensive level, within the profile's allowance", citeStepDown()),
 	ruleStayProgressUnrecorded:       mk(CodeStayProgressUnrecorded, iop.Warning, "continued stay: the review records no judgement of progress", citeContinuedStay()),
 	ruleStayNoProgress:               mk(CodeStayNoProgress, iop.Warning, "continued stay: no progress and the plan of care was not revised", citeContinuedStay()),
 	ruleStayJustificationDue:         mk(CodeStayJustificationDue, iop.Blocking, "continued stay: a written justification is due for a stay this long", citeStayLimit()),
