@@ -206,7 +206,7 @@ func medicareIOP(year int) iop.Profile {
 					Note: "the 60 days read on 2026-12-06 in an eCFR mirror carrying the 2023-11-22 amendments, not re-found on 2026-12-07 (the stored copies show (a)-(c) only); 'every other month' is the statute's and CMS summaries' wording, and 2 calendar months (62 days from a July 1st) is not the rule; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
 				}},
 			},
-			aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 	if year < 2026 {
@@ -265,7 +265,7 @@ func medicarePHP(year int) iop.Profile {
 					Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
 				}},
 			},
-			aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 	if year < 2026 {
@@ -328,7 +328,7 @@ func ASAM3Level21() iop.Profile {
 					Note: "unconfirmed as a general rule: several states allow fewer than 9 (6) hours for 1-2 weeks after a step-down",
 				}},
 			},
-			aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 }
@@ -352,7 +352,7 @@ func ASAM3Level25() iop.Profile {
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Cite: citeASAM3("level 2.5: 20 or more hours a week")},
 				PartialWeeks: partialProrated(),
 			},
-			aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 }
@@ -387,7 +387,7 @@ func H0015() iop.Profile {
 				},
 				PartialWeeks: partialProrated(),
 			},
-			aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 }
@@ -426,7 +426,7 @@ func S9480NewYork() iop.Profile {
 				PartialWeeks: partialProrated(),
 			},
 			eligibility.Placement{Stay: eligibility.StayRules{JustifyAfterDays: 42, Cite: cite}},
-			aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 }
@@ -469,7 +469,7 @@ func TIP47() iop.Profile {
 				MinSize: 6, MaxSize: 12, RequireLicensed: true, MinFacilitators: 1, CoFacilitatorAbove: 10,
 				RequireAgreement: true, Cite: tip41,
 			},
-			aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 }
@@ -513,7 +513,7 @@ func DCLevel21() iop.Profile {
 				PartialWeeks: partialProrated(),
 			},
 			eligibility.Placement{Stay: eligibility.StayRules{TypicalMinDays: 30, TypicalMaxDays: 60, Cite: cite}},
-			aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30),
+			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
 }
@@ -581,4 +581,13 @@ func tip47Counting() schedule.CountingRules {
 	c.Kinds |= iop.ServiceKindsOf(iop.CaseManagement)
 	c.Cite.Note = "SAMHSA TIP 47 (2006) and its IOP advisory list case management among the core services of an IOP: it counts here (RULES.md §2, issue 23); peer support does not"
 	return c
+}
+
+// citeDischargeFollowUp is the source of the built-in profiles' follow-up
+// after an IOP discharge: a program's or payer's rule, not a HEDIS measure.
+func citeDischargeFollowUp() iop.Citation {
+	return iop.Citation{
+		Source: "ioprules aftercare: follow-up after the program's discharge", Edition: "v1",
+		Note: "a program's or a payer's rule, not a HEDIS measure: HEDIS IET counts from the start of a new treatment episode (the IOP admission is often the initiation itself), FUI and FUH from the discharge of a higher level (the IOP intake is the follow-up), FUA and FUM from an emergency department visit (NCQA HEDIS MY2024-2025, RULES.md §6); 7 and 30 days after the discharge, a contact on the discharge day not counting, as programs commonly hold them: set your program's or payer's own",
+	}
 }

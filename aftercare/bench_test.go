@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
@@ -41,13 +40,13 @@ func BenchmarkApplyRefused(b *testing.B) {
 // benchCompliant is a compliant discharge and plan, judged against the
 // four SUD windows of ASAM level 2.1.
 func benchCompliant(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
-	return discharged(tb, "E1", completed(), true), fullPlan(), ioprules.ASAM3Level21(), dischargedOn + 60
+	return discharged(tb, "E1", completed(), true), fullPlan(), asamHEDIS(), dischargedOn + 60
 }
 
 // benchFindings is a discharge with four findings: court notice,
 // outreach, and two windows missed.
 func benchFindings(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
-	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true), planWith(kept(9)), ioprules.ASAM3Level21(), dischargedOn + 60
+	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true), planWith(kept(9)), asamHEDIS(), dischargedOn + 60
 }
 
 // BenchmarkCheckDischargeCompliant checks a compliant discharge and plan
@@ -250,7 +249,7 @@ func BenchmarkMeasure(b *testing.B) {
 	for i := range cases {
 		cases[i] = aftercare.Case{Episode: discharged(b, "E1", completed(), false), Plan: fullPlan()}
 	}
-	ck := newChecker(b, ioprules.ASAM3Level21())
+	ck := newChecker(b, asamHEDIS())
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ck.Measure(cases, dischargedOn+60); err != nil {
@@ -265,7 +264,7 @@ func TestMeasureAllocs(t *testing.T) {
 	for i := range cases {
 		cases[i] = aftercare.Case{Episode: discharged(t, "E1", completed(), false), Plan: fullPlan()}
 	}
-	ck := newChecker(t, ioprules.ASAM3Level21())
+	ck := newChecker(t, asamHEDIS())
 	allocs := testing.AllocsPerRun(20, func() {
 		if _, err := ck.Measure(cases, dischargedOn+60); err != nil {
 			t.Fatal(err)

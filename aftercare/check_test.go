@@ -53,7 +53,7 @@ func windowFinding(c iop.Code, w aftercare.FollowUpWindow, last int, got int64) 
 // noWindows is a profile without follow-up windows, to judge the other
 // rules alone.
 func noWindows() iop.Profile {
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	p = p.WithPart(aftercare.FollowUp{})
 	return p
 }
@@ -213,7 +213,7 @@ func TestCheckFollowUpWindows(t *testing.T) {
 		}
 		return w.Days
 	}
-	require.Equal(t, []aftercare.FollowUpWindow{ietInit, ietEngage, fui7, fui30}, followUpOf(ioprules.ASAM3Level21()).Windows)
+	require.Equal(t, []aftercare.FollowUpWindow{ietInit, ietEngage, fui7, fui30}, followUpOf(asamHEDIS()).Windows)
 	missedMsg := func(w aftercare.FollowUpWindow, got int) iop.Finding {
 		return windowFinding(aftercare.CodeFollowUpMissed, w, lastDay(w), int64(got))
 	}
@@ -297,10 +297,10 @@ func TestCheckFollowUpWindows(t *testing.T) {
 			want: iop.Findings{openMsg(ietInit, 0)}},
 		{name: "rule order: a closed window before an open one listed earlier", windows: []aftercare.FollowUpWindow{fui30, fui7}, asOf: dischargedOn + 10,
 			want: iop.Findings{missedMsg(fui7, 0), openMsg(fui30, 0)}},
-		{name: "every window, every finding, in profile order", windows: followUpOf(ioprules.ASAM3Level21()).Windows, asOf: late,
+		{name: "every window, every finding, in profile order", windows: followUpOf(asamHEDIS()).Windows, asOf: late,
 			// Engagement is not judged: initiation was missed.
 			want: iop.Findings{missedMsg(ietInit, 0), missedMsg(fui7, 0), missedMsg(fui30, 0)}},
-		{name: "every window open, in profile order", windows: followUpOf(ioprules.ASAM3Level21()).Windows, asOf: dischargedOn,
+		{name: "every window open, in profile order", windows: followUpOf(asamHEDIS()).Windows, asOf: dischargedOn,
 			want: iop.Findings{openMsg(ietInit, 0), openMsg(fui7, 0), openMsg(fui30, 0)}},
 	}
 	ep := discharged(t, "E1", completed(), false)
@@ -314,7 +314,7 @@ func TestCheckFollowUpWindows(t *testing.T) {
 }
 
 func TestCheckWindowsDoNotApply(t *testing.T) {
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	for _, d := range []aftercare.Discharge{
 		{Reason: aftercare.ReasonDied},
 		{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level37, ReferredTo: "R-3"},
@@ -333,7 +333,7 @@ func TestCheckWindowsDoNotApply(t *testing.T) {
 }
 
 func TestCheckErrors(t *testing.T) {
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	for _, s := range []aftercare.State{aftercare.Referred, aftercare.Admitted, aftercare.Active, aftercare.OnHold} {
 		_, err := checkDischarge(t, p, episodeIn(t, s), fullPlan(), dischargedOn)
 		requireFieldErrors(t, err, []fieldErr{{"episode", aftercare.ErrNotDischarged}})
@@ -380,7 +380,7 @@ func TestZeroChecker(t *testing.T) {
 }
 
 func TestNewCheckerRefusesInvalidProfile(t *testing.T) {
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows[0].Days = 0 })
 	ck, err := aftercare.NewChecker(p)
 	requireFieldErrors(t, err, []fieldErr{{"aftercare.windows[0].days", iop.ErrOutOfRange}})
@@ -388,17 +388,17 @@ func TestNewCheckerRefusesInvalidProfile(t *testing.T) {
 }
 
 func TestCheckerKeepsACopy(t *testing.T) {
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	ck := newChecker(t, p)
 	p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows[0].Days = 1 })
-	assert.True(t, ck.Profile().Equal(ioprules.ASAM3Level21()), "changing p does not change the Checker")
+	assert.True(t, ck.Profile().Equal(asamHEDIS()), "changing p does not change the Checker")
 	q := ck.Profile()
 	q = withFollowUp(q, func(f *aftercare.FollowUp) { f.Windows[0].Days = 2 })
-	assert.True(t, ck.Profile().Equal(ioprules.ASAM3Level21()), "changing the profile returned does not change the Checker")
+	assert.True(t, ck.Profile().Equal(asamHEDIS()), "changing the profile returned does not change the Checker")
 }
 
 func TestAppendDischargeReusesSlice(t *testing.T) {
-	ck := newChecker(t, ioprules.ASAM3Level21())
+	ck := newChecker(t, asamHEDIS())
 	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
 	want, err := checkWith(t, ck, left, planWith(kept(9)), dischargedOn+60)
 	require.NoError(t, err)
@@ -451,13 +451,13 @@ func TestFindingMessage(t *testing.T) {
 // TestCheckerConcurrent shares one Checker between goroutines (run with
 // -race): each gets the findings a Checker of its own gives.
 func TestCheckerConcurrent(t *testing.T) {
-	ck := newChecker(t, ioprules.ASAM3Level21())
+	ck := newChecker(t, asamHEDIS())
 	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
 	done := discharged(t, "E2", completed(), false)
 	cases := []aftercare.Case{{Episode: left, Plan: planWith(kept(9))}, {Episode: done, Plan: fullPlan()}}
-	wantLeft, err := checkDischarge(t, ioprules.ASAM3Level21(), left, planWith(kept(9)), dischargedOn+60)
+	wantLeft, err := checkDischarge(t, asamHEDIS(), left, planWith(kept(9)), dischargedOn+60)
 	require.NoError(t, err)
-	wantMeasures, err := newChecker(t, ioprules.ASAM3Level21()).Measure(cases, dischargedOn+60)
+	wantMeasures, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
 	require.NoError(t, err)
 
 	// Each goroutine records what it got; the test goroutine checks it.
@@ -480,7 +480,7 @@ func TestCheckerConcurrent(t *testing.T) {
 				r.done, err2 = ck.CheckDischarge(done, fullPlan(), dischargedOn+60)
 				r.m, err3 = ck.Measure(cases, dischargedOn+60)
 				r.err = errors.Join(err1, err2, err3)
-				r.same = ck.Profile().Equal(ioprules.ASAM3Level21())
+				r.same = ck.Profile().Equal(asamHEDIS())
 				results[g] = append(results[g], r)
 			}
 		})

@@ -56,7 +56,7 @@ func ExampleEpisode_Discharge() {
 // discharges: here a court-ordered patient who left against advice, with
 // one follow-up contact on day 9.
 func ExampleChecker_CheckDischarge() {
-	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
+	ck, err := aftercare.NewChecker(asamHEDIS())
 	if err != nil {
 		panic(err)
 	}
@@ -106,7 +106,7 @@ func ExampleChecker_CheckDischarge_sameDay() {
 	})
 	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
 	for _, m := range []aftercare.Measure{aftercare.FUI7, aftercare.FUA7} {
-		p := ioprules.ASAM3Level21()
+		p := asamHEDIS()
 		p = p.WithPart(aftercare.FollowUpOf(m))
 		ck, err := aftercare.NewChecker(p)
 		if err != nil {
@@ -129,7 +129,7 @@ func ExampleChecker_CheckDischarge_sameDay() {
 // refuses a setting of a code the package does not have.
 func ExampleNewChecker() {
 	cite := iop.Citation{Source: "payer contract", Edition: "2025"}
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	p.Rules = []iop.RuleSetting{
 		{Code: aftercare.CodeOutreach, Severity: iop.Blocking, Cite: cite},
 		{Code: aftercare.CodeCourtNotice, Off: true, Cite: cite},
@@ -184,7 +184,7 @@ func ExampleParseEpisode() {
 
 // Measure counts over many episodes: completion and follow-up rates.
 func ExampleChecker_Measure() {
-	ck, err := aftercare.NewChecker(ioprules.MedicareIOP2025())
+	ck, err := aftercare.NewChecker(medicareHEDIS(ioprules.MedicareIOP2025()))
 	if err != nil {
 		panic(err)
 	}

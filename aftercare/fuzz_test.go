@@ -172,7 +172,7 @@ func FuzzPlanJSON(f *testing.F) {
 		}
 
 		ep := discharged(t, "E1", completed(), true)
-		for _, prof := range []iop.Profile{ioprules.ASAM3Level21(), ioprules.MedicareIOP2024()} {
+		for _, prof := range []iop.Profile{asamHEDIS(), medicareHEDIS(ioprules.MedicareIOP2024())} {
 			fs, err := checkDischarge(t, prof, ep, p, dischargedOn+20)
 			require.NoError(t, err)
 			ck, err := aftercare.NewChecker(prof)
@@ -271,7 +271,7 @@ func FuzzParseNames(f *testing.F) {
 // fuzzChecker is the Checker of ASAM level 2.1, shared by the fuzz
 // targets.
 var fuzzChecker = func() aftercare.Checker {
-	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
+	ck, err := aftercare.NewChecker(asamHEDIS())
 	if err != nil {
 		panic(err)
 	}

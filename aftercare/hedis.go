@@ -2,6 +2,7 @@ package aftercare
 
 import (
 	"database/sql/driver"
+	"strconv"
 
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
@@ -132,6 +133,23 @@ func FollowUpOf(ms ...Measure) FollowUp {
 	var r FollowUp
 	for _, m := range ms {
 		r.Windows = append(r.Windows, m.Window())
+	}
+	return r
+}
+
+// DischargeFollowUp returns follow-up windows after the discharge from
+// the program, of the given lengths in days ("discharge-7",
+// "discharge-30"; a contact on the discharge day does not count), as a
+// program's or a payer's rule cited by cite. It is not a HEDIS measure:
+// each HEDIS measure counts from its own index event (IET from the start
+// of a new treatment episode, often the IOP admission itself; FUI and FUH
+// from the discharge of a higher level, which the IOP admission follows
+// up; FUA and FUM from an emergency department visit), never from an IOP
+// discharge (RULES.md §6).
+func DischargeFollowUp(cite iop.Citation, days ...int) FollowUp {
+	var r FollowUp
+	for _, d := range days {
+		r.Windows = append(r.Windows, FollowUpWindow{Name: "discharge-" + strconv.Itoa(d), Days: d, Cite: cite})
 	}
 	return r
 }

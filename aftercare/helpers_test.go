@@ -1,6 +1,7 @@
 package aftercare_test
 
 import (
+	"github.com/ioprules/ioprules"
 	"slices"
 	"strconv"
 	"testing"
@@ -151,4 +152,23 @@ func withFollowUp(p iop.Profile, f func(*aftercare.FollowUp)) iop.Profile {
 	fu.Windows = slices.Clone(fu.Windows)
 	f(&fu)
 	return p.WithPart(fu)
+}
+
+// asamHEDIS is ASAM 2.1 holding the HEDIS windows these tests exercise
+// (IET initiation and engagement, FUI 7 and 30), counted here from the
+// discharge as the tests' fixtures do; the built-in profiles hold a
+// program's follow-up after discharge instead (issue 23: no HEDIS measure
+// counts from an IOP discharge).
+func asamHEDIS() iop.Profile {
+	return ioprules.ASAM3Level21().WithPart(aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
+}
+
+// medicareHEDIS is p holding the FUH 7 and 30 windows.
+func medicareHEDIS(p iop.Profile) iop.Profile {
+	return p.WithPart(aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30))
+}
+
+// tip47HEDIS is TIP 47 holding the IET and FUI windows.
+func tip47HEDIS() iop.Profile {
+	return ioprules.TIP47().WithPart(aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
 }

@@ -35,7 +35,7 @@ func TestMeasure(t *testing.T) {
 		// 7-day met although still open; engagement still open.
 		{Episode: e6, Plan: aftercare.Plan{Made: lateDischarge, MutualHelpPerWeek: 2, Contacts: []aftercare.Contact{{On: lateDischarge + 2, Status: aftercare.ContactKept}}}},
 	}
-	got, err := newChecker(t, ioprules.ASAM3Level21()).Measure(cases, dischargedOn+60)
+	got, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{
 		Discharges: 5, Completed: 2, Transferred: 1, Planned: 3,
@@ -61,7 +61,7 @@ func TestMeasure(t *testing.T) {
 }
 
 func TestMeasureEmpty(t *testing.T) {
-	got, err := newChecker(t, ioprules.MedicareIOP2024()).Measure(nil, dischargedOn)
+	got, err := newChecker(t, medicareHEDIS(ioprules.MedicareIOP2024())).Measure(nil, dischargedOn)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{{Name: "fuh-7"}, {Name: "fuh-30"}}}, got)
 	got, err = newChecker(t, noWindows()).Measure(nil, dischargedOn)
@@ -77,7 +77,7 @@ func TestMeasureInvalidPlan(t *testing.T) {
 		{Episode: episodeIn(t, aftercare.Active), Plan: aftercare.Plan{MutualHelpPerWeek: -1}},
 		{Episode: discharged(t, "E4", completed(), false), Plan: aftercare.Plan{CounselingPerMonth: 101}},
 	}
-	m, err := newChecker(t, ioprules.ASAM3Level21()).Measure(cases, dischargedOn+60)
+	m, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
 	requireFieldErrors(t, err, []fieldErr{
 		{"cases[1].plan.contacts[0].status", iop.ErrMissing},
 		{"cases[3].plan.made", iop.ErrMissing},
@@ -90,7 +90,7 @@ func TestMeasureInvalidPlan(t *testing.T) {
 // as met for a case exactly when the checker, on the day the window
 // closes, reports no miss of it, and is eligible once closed or met.
 func TestMeasureAgreesWithCheck(t *testing.T) {
-	p := ioprules.MedicareIOP2024() // FUH 7-day and 30-day windows, no anchors
+	p := medicareHEDIS(ioprules.MedicareIOP2024()) // FUH 7-day and 30-day windows, no anchors
 	ck := newChecker(t, p)
 	var cases []aftercare.Case
 	for i, days := range [][]int{{}, {1}, {7}, {8}, {30}, {31}, {0}, {3, 40}} {

@@ -34,7 +34,7 @@ func TestRulesCatalog(t *testing.T) {
 // decoded with the rest of the profile by iop.ParseProfile.
 func settingsProfile(t *testing.T, settings string) (iop.Profile, error) {
 	t.Helper()
-	b, err := json.Marshal(ioprules.ASAM3Level21())
+	b, err := json.Marshal(asamHEDIS())
 	require.NoError(t, err)
 	var doc map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(b, &doc))
@@ -63,7 +63,7 @@ func TestProfileRuleSettings(t *testing.T) {
 	require.ErrorIs(t, got.BlockingErr(), aftercare.CodeOutreach, "outreach now blocks")
 
 	// The same episode under the built-in profile.
-	got, err = checkDischarge(t, ioprules.ASAM3Level21(), ep, fullPlan(), dischargedOn+60)
+	got, err = checkDischarge(t, asamHEDIS(), ep, fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	assert.Equal(t, iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0), finding(aftercare.CodeOutreach, 0, 0, 0)}, got)
 	require.NoError(t, got.BlockingErr())
@@ -85,7 +85,7 @@ func TestNewCheckerRefusesUnknownCode(t *testing.T) {
 		{"code": "aftercare.plan.unsigned", "severity": "info", "cite": {"source": "payer contract 7", "edition": "2025"}}
 	]`)
 	requireFieldErrors(t, err, []fieldErr{{"rules[1].code", iop.ErrUnknown}})
-	p := ioprules.ASAM3Level21()
+	p := asamHEDIS()
 	p.Rules = []iop.RuleSetting{{Code: "aftercare.plan.unsigned", Off: true, Cite: iop.Citation{Source: "x", Edition: "1"}}}
 	ck, err := aftercare.NewChecker(p)
 	requireFieldErrors(t, err, []fieldErr{{"rules[0].code", iop.ErrUnknown}})
@@ -130,7 +130,7 @@ func TestEveryRuleProduced(t *testing.T) {
 	for code, s := range scenarios {
 		t.Run(string(code), func(t *testing.T) {
 			ep := discharged(t, "E1", s.d, s.court)
-			fs, err := checkDischarge(t, ioprules.ASAM3Level21(), ep, s.plan, dischargedOn+date.Date(s.asOf))
+			fs, err := checkDischarge(t, asamHEDIS(), ep, s.plan, dischargedOn+date.Date(s.asOf))
 			require.NoError(t, err)
 			ioptest.HasCode(t, fs, code)
 			ioptest.Cited(t, aftercare.Rules(), fs)

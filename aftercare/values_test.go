@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/stretchr/testify/assert"
@@ -72,7 +71,7 @@ func TestValuesRoundTripJSON(t *testing.T) {
 		// Every kind of figure: a step with its level, a late plan in days,
 		// a missed and an open window with their measure, day and counts.
 		d := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
-		fs, err := checkDischarge(t, ioprules.ASAM3Level21(), discharged(t, "E1", d, true),
+		fs, err := checkDischarge(t, asamHEDIS(), discharged(t, "E1", d, true),
 			aftercare.Plan{Made: dischargedOn + 2, Contacts: []aftercare.Contact{kept(9), scheduled(40)}}, dischargedOn+20)
 		require.NoError(t, err)
 		require.Equal(t, []iop.Code{aftercare.CodePlanLate, aftercare.CodeStepDownNotLower, aftercare.CodeFollowUpMissed,
@@ -85,7 +84,7 @@ func TestValuesRoundTripJSON(t *testing.T) {
 			{Episode: discharged(t, "E1", completed(), false), Plan: planWith(kept(3))},
 			{Episode: discharged(t, "E2", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)},
 		}
-		m, err := newChecker(t, ioprules.ASAM3Level21()).Measure(cases, dischargedOn+60)
+		m, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
 		require.NoError(t, err)
 		assert.Equal(t, m, jsonRoundTrip(t, m))
 	})

@@ -38,7 +38,7 @@ func TestFollowUpWindowRange(t *testing.T) {
 }
 
 func TestFollowUpRulesWindow(t *testing.T) {
-	r := followUpOf(ioprules.ASAM3Level21())
+	r := followUpOf(asamHEDIS())
 	w, ok := r.Window("iet-engagement")
 	require.True(t, ok)
 	assert.Equal(t, "iet-initiation", w.After)
@@ -63,7 +63,7 @@ func TestFollowUpValidateAfter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := ioprules.TIP47()
+			p := tip47HEDIS()
 			p = withFollowUp(p, func(f *aftercare.FollowUp) { f.Windows = tt.windows })
 			err := p.Validate()
 			if tt.field == "" {
@@ -78,17 +78,23 @@ func TestFollowUpValidateAfter(t *testing.T) {
 	}
 }
 
-// Every built-in follow-up window is a named HEDIS measure, with the
-// measure's own day convention.
+// No built-in profile holds a HEDIS measure counted from the IOP
+// discharge (issue 23, RULES.md §6: IET counts from the episode's start,
+// FUI and FUH from a higher level's discharge, FUA and FUM from an ED
+// visit): each holds a program's follow-up after discharge, 7 and 30
+// days, the discharge day not counting.
 func TestBuiltinFollowUp(t *testing.T) {
 	for _, p := range ioprules.Builtins() {
 		for _, w := range followUpOf(p).Windows {
-			require.True(t, w.Measure.IsValid(), "%s: window %s is no measure", p.ID, w.Name)
-			assert.Equal(t, w.Measure.Window(), w, "%s: window %s", p.ID, w.Name)
+			assert.False(t, w.Measure.IsValid(), "%s: window %s is a HEDIS measure counted from the IOP discharge", p.ID, w.Name)
+			assert.False(t, w.SameDayCounts, "%s: window %s", p.ID, w.Name)
 		}
 	}
-	assert.Equal(t, []aftercare.Measure{aftercare.FUH7, aftercare.FUH30}, measuresOf(ioprules.MedicareIOP2024()))
-	assert.Equal(t, []aftercare.Measure{aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30}, measuresOf(ioprules.ASAM3Level21()))
+	want := aftercare.DischargeFollowUp(followUpOf(ioprules.MedicareIOP2025()).Windows[0].Cite, 7, 30)
+	assert.Equal(t, want, followUpOf(ioprules.MedicareIOP2025()))
+	assert.Equal(t, want, followUpOf(ioprules.ASAM3Level21()))
+	assert.Equal(t, []aftercare.Measure{aftercare.FUH7, aftercare.FUH30}, measuresOf(medicareHEDIS(ioprules.MedicareIOP2024())))
+	assert.Equal(t, []aftercare.Measure{aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30}, measuresOf(asamHEDIS()))
 }
 
 func measuresOf(p iop.Profile) []aftercare.Measure {
