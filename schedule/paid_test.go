@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules"
@@ -421,5 +422,75 @@ func TestPaidShortDayBySetting(t *testing.T) {
 				assert.Empty(t, days)
 			}
 		})
+	}
+}
+
+// TestPaidSameAnswerFromCSV: the hospital week of issue 23 (3 services on
+// Monday and Wednesday, 2 on Friday) gives the same per-day answer from
+// sessions and from a claim-line CSV export: Monday and Wednesday at APC
+// 5861, Friday's services paid one by one, no day held, and the CMHC
+// holds Friday only.
+func TestPaidSameAnswerFromCSV(t *testing.T) {
+	const export = `patient,claim,line,date,revenue,code,units,bill_type,condition1
+p-1,c-1,1,2025-03-10,0915,G0410,1,0131,92
+p-1,c-1,2,2025-03-10,0915,G0411,1,0131,92
+p-1,c-1,3,2025-03-10,0914,90834,1,0131,92
+p-1,c-1,4,2025-03-12,0915,G0410,1,0131,92
+p-1,c-1,5,2025-03-12,0915,G0411,1,0131,92
+p-1,c-1,6,2025-03-12,0914,90834,1,0131,92
+p-1,c-1,7,2025-03-14,0915,G0410,1,0131,92
+p-1,c-1,8,2025-03-14,0914,90834,1,0131,92
+`
+	ck := checker(t, ioprules.MedicareIOP2025())
+	cr, err := schedule.NewClaimReader(strings.NewReader(export), schedule.CSVOptions{})
+	require.NoError(t, err)
+	var lines []schedule.ClaimLine
+	for l, err := range cr.All() {
+		require.NoError(t, err)
+		lines = append(lines, l)
+	}
+	w := schedule.ISOWeeks().Of(day(2025, 3, 10))
+	fromClaims, err := ck.SummarizeClaims(w, lines)
+	require.NoError(t, err)
+	var ss []schedule.Session
+	for _, d := range []date.Date{day(2025, 3, 10), day(2025, 3, 12), day(2025, 3, 14)} {
+		n := 3
+		if d == day(2025, 3, 14) {
+			n = 2
+		}
+		for i := range n {
+			s := at(d, 60)
+			s.Start, _ = schedule.ClockOf(9+i, 0)
+			ss = append(ss, s)
+		}
+	}
+	fromSessions := summarize(t, ck, w.Start(), ss...)
+	for _, setting := range []iop.Setting{iop.HospitalOutpatient, iop.CMHC} {
+		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: setting}
+		type answer struct {
+			services [7]int
+			pay      [7]schedule.DayPay
+			apc      [7]string
+			held     []date.Date
+		}
+		of := func(sum schedule.WeekSummary) answer {
+			var a answer
+			for i, d := range ck.DaysIn(sum, setting) {
+				a.services[i], a.pay[i], a.apc[i] = d.Services, d.Pay, d.APC
+			}
+			fs, err := ck.CheckWeek(&sum, e)
+			require.NoError(t, err)
+			a.held, _ = only(covered(t, ck, fs), schedule.CodeBelowTier).Held()
+			return a
+		}
+		got, want := of(fromClaims), of(fromSessions)
+		assert.Equal(t, want, got, "%s: the same answer from claim lines as from sessions", setting)
+		assert.Equal(t, [7]int{3, 0, 3, 0, 2, 0, 0}, got.services)
+		if setting == iop.CMHC {
+			assert.Equal(t, []date.Date{day(2025, 3, 14)}, got.held, "the CMHC holds Friday only")
+		} else {
+			assert.Empty(t, got.held, "a hospital holds no day")
+			assert.Equal(t, schedule.DayPayIndividual, got.pay[4])
+		}
 	}
 }
