@@ -97,7 +97,11 @@
 // session has none) and the minutes not counted. So repeating, reordering
 // or splitting rows never raises the time counted, and [Checker.Summarize]
 // and a [Summarizer] give the same summaries on any input. Duplicates are
-// found within one patient-week.
+// found within one patient-week. A session is a service for the day's
+// count only with time of its own of at least the profile's
+// [CountingRules.MinServiceMinutes] (Medicare: 16): three sessions of an
+// hour at 09:00, 09:01 and 09:02 are 62 minutes and one service, and the
+// overlap finding names both sessions (Ref is the session overlapped).
 //
 // # Weeks
 //
@@ -198,7 +202,20 @@
 // claim) check what a program claim must carry: no excluded code
 // (Medicare: CPT 90853, reported as G0410), program codes only, allowed
 // revenue codes, the condition code (Medicare IOP 92, PHP 41) and a type
-// of bill the program is billed on (13x, 76x, 85x, and 71x/77x for IOP).
+// of bill the program is billed on (13x, 76x, 85x, and 71x/77x for IOP;
+// 12x accepted with a warning, [CodeClaimBillTypeContested]).
+//
+// Claims are read as billers send them, on the final answer of the lines
+// given: a replacement (type of bill frequency 7, under the claim's own ID
+// or naming the claim in [ClaimLine.Replaces]) supersedes the claim on the
+// days it covers, a void (8) removes it ([CodeClaimReplaced],
+// [CodeClaimVoided]); an exact repeat (the same patient, day, code,
+// modifiers and units on another claim or line) is reported naming both
+// lines ([CodeClaimLineRepeated], Finding.Line and Ref "claim#line") and
+// counts twice unless [ClaimRules.RepeatsOnce]; an IOP claim (92)
+// overlapping a PHP claim (41) of the patient is returned
+// ([CodeClaimIOPPHPOverlap]). The lines of a professional claim are no
+// program services under Medicare ([ClaimRules.InstitutionalOnly]).
 //
 // # CSV input
 //
@@ -257,7 +274,10 @@
 // [BatchStats]. [Checker.AppendWeeks] then checks every patient-week into
 // one findings slice that a billing job reuses from batch to batch. A
 // [CSVReader] reads sessions from CSV, reporting a bad row with its line
-// number ([RowError]) without stopping.
+// number ([RowError]) without stopping. A [FamilySummarizer] does the same
+// for a family of profiles dated by year, each patient-week added up and
+// checked by the profile in force on its first day of service
+// ([FamilyWeek.Profile]), the weeks no profile governs reported with why.
 //
 // # Time zones and clock changes
 //
