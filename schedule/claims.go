@@ -539,11 +539,15 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	if revenue > 0 {
 		fs = r.add(fs, ruleClaimRevenueCode, id, revenueDay, 0, revenue, iop.UnitCount)
 	}
-	if !condition {
+	// A professional claim the rules take as program services (an OTP's,
+	// at place of service 58) carries neither a condition code nor a type
+	// of bill: those are the institutional claim's.
+	professional := billType == "" && lines[0].PlaceOfService != "" && p.InstitutionalOnly
+	if !condition && !professional {
 		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode})
 	}
 	switch {
-	case len(p.BillTypes) == 0:
+	case len(p.BillTypes) == 0 || professional:
 	case billType != "" && !p.BillTypeAllowed(billType) && p.BillTypeContested(billType):
 		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType})
 	case billType == "" || !p.BillTypeAllowed(billType):

@@ -133,6 +133,11 @@ func TestCheckClaim(t *testing.T) {
 				ls[i].BillType = "0121"
 			}
 		}), iop.Findings{finding(schedule.CodeClaimBillTypeContested, iop.Finding{Subject: "c-1", Ref: "0121"})}},
+		{"an OTP's professional claim (place of service 58): no condition code or type of bill asked", with(func(ls []schedule.ClaimLine) {
+			for i := range ls {
+				ls[i].BillType, ls[i].PlaceOfService, ls[i].ConditionCodes = "", "58", [4]string{}
+			}
+		}), nil},
 		{"a professional claim's lines are no program services", with(func(ls []schedule.ClaimLine) {
 			for i := range ls {
 				ls[i].BillType, ls[i].PlaceOfService, ls[i].ConditionCodes = "", "11", [4]string{}
