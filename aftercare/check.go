@@ -4,6 +4,7 @@ import (
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
+	"slices"
 )
 
 // Checker holds discharges and their aftercare plans to one profile's
@@ -148,6 +149,12 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 	}
 	var buf [maxStackWindows]windowResult
 	ws := c.followUp.Windows
+	if slices.ContainsFunc(ws, func(w FollowUpWindow) bool { return w.Index != 0 }) {
+		// A HEDIS measure counts from its own index event, not the
+		// discharge: [Checker.Measure] counts it; the discharge judges the
+		// program's windows only.
+		ws = slices.DeleteFunc(slices.Clone(ws), func(w FollowUpWindow) bool { return w.Index != 0 })
+	}
 	results := evalWindows(buf[:0], ws, ev.On, plan.Contacts, asOf)
 	for i, r := range results {
 		if r.closed && !r.skipped && r.met == 0 {

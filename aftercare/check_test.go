@@ -69,19 +69,26 @@ func withWindows(ws ...aftercare.FollowUpWindow) iop.Profile {
 // (aftercare.FollowUpOf), and a citation for windows of the tests' own.
 var (
 	testCite  = iop.Citation{Source: "test window"}
-	fui7      = aftercare.FUI7.Window()
-	fui30     = aftercare.FUI30.Window()
-	fua7      = aftercare.FUA7.Window()
-	ietInit   = aftercare.IETInitiation.Window()
-	ietEngage = aftercare.IETEngagement.Window()
+	fui7      = shaped(aftercare.FUI7.Window())
+	fui30     = shaped(aftercare.FUI30.Window())
+	fua7      = shaped(aftercare.FUA7.Window())
+	ietInit   = shaped(aftercare.IETInitiation.Window())
+	ietEngage = shaped(aftercare.IETEngagement.Window())
 )
 
 // withMeasures is a profile holding the windows of measures ms, as a
 // built-in profile lists them.
 func withMeasures(ms ...aftercare.Measure) iop.Profile {
 	p := noWindows()
-	p = p.WithPart(aftercare.FollowUpOf(ms...))
+	p = p.WithPart(fromDischarge(ms...))
 	return p
+}
+
+// shaped returns w counted from the program's discharge: a program window
+// shaped like a HEDIS measure's, the fixture of the window mechanics.
+func shaped(w aftercare.FollowUpWindow) aftercare.FollowUpWindow {
+	w.Index = 0
+	return w
 }
 
 // planWith is a plan made a week before discharge with mutual-help

@@ -107,7 +107,7 @@ func ExampleChecker_CheckDischarge_sameDay() {
 	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
 	for _, m := range []aftercare.Measure{aftercare.FUI7, aftercare.FUA7} {
 		p := asamHEDIS()
-		p = p.WithPart(aftercare.FollowUpOf(m))
+		p = p.WithPart(fromDischarge(m)) // a program window shaped like the measure, from the discharge
 		ck, err := aftercare.NewChecker(p)
 		if err != nil {
 			panic(err)

@@ -104,6 +104,14 @@ func (m Measure) Window() FollowUpWindow {
 		return FollowUpWindow{}
 	}
 	switch m {
+	case IETInitiation, IETEngagement:
+		w.Index = IndexEpisodeStart
+	case FUA7, FUA30, FUM7, FUM30:
+		w.Index = IndexEDVisit
+	case FUH7, FUH30, FUI7, FUI30:
+		w.Index = IndexHigherLevelDischarge
+	}
+	switch m {
 	case FUA7, FUM7, FUH7, FUI7:
 		w.Days = 7
 	case FUA30, FUM30, FUH30, FUI30:

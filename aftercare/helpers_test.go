@@ -160,15 +160,27 @@ func withFollowUp(p iop.Profile, f func(*aftercare.FollowUp)) iop.Profile {
 // program's follow-up after discharge instead (issue 23: no HEDIS measure
 // counts from an IOP discharge).
 func asamHEDIS() iop.Profile {
-	return ioprules.ASAM3Level21().WithPart(aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
+	return ioprules.ASAM3Level21().WithPart(fromDischarge(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
 }
 
 // medicareHEDIS is p holding the FUH 7 and 30 windows.
 func medicareHEDIS(p iop.Profile) iop.Profile {
-	return p.WithPart(aftercare.FollowUpOf(aftercare.FUH7, aftercare.FUH30))
+	return p.WithPart(fromDischarge(aftercare.FUH7, aftercare.FUH30))
 }
 
 // tip47HEDIS is TIP 47 holding the IET and FUI windows.
 func tip47HEDIS() iop.Profile {
-	return ioprules.TIP47().WithPart(aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
+	return ioprules.TIP47().WithPart(fromDischarge(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
+}
+
+// fromDischarge returns the windows of measures ms counted from the
+// program's discharge: program windows shaped like the measures, the
+// fixtures of the window mechanics (a HEDIS measure itself counts from its
+// own index event).
+func fromDischarge(ms ...aftercare.Measure) aftercare.FollowUp {
+	f := aftercare.FollowUpOf(ms...)
+	for i := range f.Windows {
+		f.Windows[i].Index = 0
+	}
+	return f
 }

@@ -1,6 +1,7 @@
 package aftercare
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -14,6 +15,31 @@ import (
 type Case struct {
 	Episode Episode `json:"episode"`
 	Plan    Plan    `json:"plan,omitzero"`
+	// PriorDischarge is the day the person was discharged from the level
+	// of care before the IOP (inpatient, residential, withdrawal
+	// management): the index event of HEDIS FUI and FUH, which the IOP
+	// admission follows up. Zero when there was none.
+	PriorDischarge date.Date `json:"prior_discharge,omitzero"`
+	// EDVisit is the day of an emergency department visit the caller
+	// records: the index event of HEDIS FUA and FUM. Zero when none.
+	EDVisit date.Date `json:"ed_visit,omitzero"`
+}
+
+// indexDay returns the day of index event e for the case, and false when
+// the case has none.
+func (c *Case) indexDay(e IndexEvent) (date.Date, bool) {
+	var d date.Date
+	switch e {
+	case IndexEpisodeStart:
+		if ev, ok := c.Episode.AdmissionEvent(); ok {
+			d = ev.On
+		}
+	case IndexHigherLevelDischarge:
+		d = c.PriorDischarge
+	case IndexEDVisit:
+		d = c.EDVisit
+	}
+	return d, d != date.Zero
 }
 
 // UnmarshalJSON decodes a case strictly: the episode as
@@ -106,11 +132,16 @@ func (m Measures) Window(name string) (Rate, bool) {
 }
 
 // Measure computes the measures over cases with the follow-up windows of
-// the Checker's profile, as of day asOf. Episodes without a discharge are
-// not counted. The error is [iop.FieldErrors] with every error of
+// the Checker's profile, as of day asOf. A window counted from the
+// program's discharge counts the episodes with a discharge; a HEDIS
+// window counts from its measure's own index event ([IndexEvent]: the
+// episode's admission for IET, [Case.PriorDischarge] for FUI and FUH,
+// [Case.EDVisit] for FUA and FUM), the IOP admission being a contact kept
+// on its day, in every case that has the event. The error is [iop.FieldErrors] with every error of
 // [Plan.Validate] of the cases counted, at "cases[i].plan.<field>"; the
 // Measures are then zero. The zero Checker returns an error. Measure
-// allocates only the FollowUp slice of its result.
+// allocates the FollowUp slice of its result and, for windows counted
+// from an index event, a few small slices per case.
 func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 	if ck.r == nil {
 		return Measures{}, check.ZeroChecker()
@@ -133,8 +164,23 @@ func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 		m.FollowUp[i].Name = w.Name
 	}
 	var buf [maxStackWindows]windowResult
+	// The windows counted from the program's discharge, and those counted
+	// from a HEDIS measure's own index event, apart.
+	disch, dIdx := ws, []int(nil) // all from the discharge: no copy
+	indexed := slices.ContainsFunc(ws, func(w FollowUpWindow) bool { return w.Index != 0 })
+	if indexed {
+		disch = nil
+		for j, w := range ws {
+			if w.Index == 0 {
+				disch, dIdx = append(disch, w), append(dIdx, j)
+			}
+		}
+	}
 	for i := range cases {
 		c := &cases[i]
+		if indexed {
+			m.indexed(c, ws, asOf)
+		}
 		ev, ok := c.Episode.DischargeEvent()
 		if !ok {
 			continue
@@ -153,7 +199,11 @@ func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 		if !followUpApplies(d) {
 			continue
 		}
-		for j, r := range evalWindows(buf[:0], ws, ev.On, c.Plan.Contacts, asOf) {
+		for k, r := range evalWindows(buf[:0], disch, ev.On, c.Plan.Contacts, asOf) {
+			j := k
+			if dIdx != nil {
+				j = dIdx[k]
+			}
 			if r.met != 0 {
 				m.FollowUp[j].Met++
 			}
@@ -163,4 +213,44 @@ func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 		}
 	}
 	return m, nil
+}
+
+// indexed counts case c in the windows of ws that count from a HEDIS
+// measure's own index event, when the case has that event: the IOP
+// admission is a contact kept on its day (the initiation of IET, the
+// follow-up of FUI, FUH, FUA and FUM), with the plan's contacts.
+func (m *Measures) indexed(c *Case, ws []FollowUpWindow, asOf date.Date) {
+	var contacts []Contact
+	for _, e := range [...]IndexEvent{IndexEpisodeStart, IndexHigherLevelDischarge, IndexEDVisit} {
+		from, ok := c.indexDay(e)
+		if !ok {
+			continue
+		}
+		var group []FollowUpWindow
+		var idx []int
+		for j, w := range ws {
+			if w.Index == e {
+				group, idx = append(group, w), append(idx, j)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		if contacts == nil {
+			if adm, ok := c.Episode.AdmissionEvent(); ok {
+				contacts = append(contacts, Contact{On: adm.On, Status: ContactKept})
+			}
+			contacts = append(contacts, c.Plan.Contacts...)
+			slices.SortStableFunc(contacts, func(a, b Contact) int { return int(a.On - b.On) })
+		}
+		for k, r := range evalWindows(nil, group, from, contacts, asOf) {
+			j := idx[k]
+			if r.met != 0 {
+				m.FollowUp[j].Met++
+			}
+			if r.met != 0 || r.closed {
+				m.FollowUp[j].Eligible++
+			}
+		}
+	}
 }

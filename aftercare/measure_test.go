@@ -122,3 +122,30 @@ func TestMeasureAgreesWithCheck(t *testing.T) {
 		assert.Equal(t, aftercare.Rate{Name: w.Name, Met: met, Eligible: len(cases)}, m.FollowUp[j])
 	}
 }
+
+// TestMeasureByIndexEvent: each HEDIS measure counts from its own index
+// event, and the IOP admission is the follow-up (issue 23 case 6, RULES.md
+// §6): FUI from the residential discharge before the IOP (the admission 3
+// days later follows it up; on the same day it does not), FUA from an ED
+// visit (the same day counts), IET from the episode's start (the admission
+// is the initiation). None counts from the IOP discharge.
+func TestMeasureByIndexEvent(t *testing.T) {
+	p := noWindows().WithPart(aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.FUI7, aftercare.FUA7))
+	ck := newChecker(t, p)
+	ep := episodeIn(t, aftercare.Active) // admitted, not discharged
+	adm, ok := ep.AdmissionEvent()
+	require.True(t, ok)
+	cases := []aftercare.Case{
+		{Episode: ep, PriorDischarge: adm.On - 3, EDVisit: adm.On},
+		{Episode: ep, PriorDischarge: adm.On},
+		{Episode: ep},
+	}
+	got, err := ck.Measure(cases, adm.On+60)
+	require.NoError(t, err)
+	assert.Equal(t, []aftercare.Rate{
+		{Name: "iet-initiation", Met: 3, Eligible: 3},
+		{Name: "fui-7", Met: 1, Eligible: 2},
+		{Name: "fua-7", Met: 1, Eligible: 1},
+	}, got.FollowUp)
+	assert.Equal(t, 0, got.Discharges, "no discharge is an index event here")
+}

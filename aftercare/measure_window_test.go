@@ -39,7 +39,7 @@ func TestMeasureWindowEdges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.m.String()+" day "+itoa(tt.day), func(t *testing.T) {
 			p := withMeasures(tt.m)
-			w := tt.m.Window()
+			w := shaped(tt.m.Window())
 			require.Equal(t, []aftercare.FollowUpWindow{w}, followUpOf(p).Windows)
 			got, err := checkDischarge(t, p, ep, planWith(kept(tt.day)), dischargedOn+60)
 			require.NoError(t, err)
@@ -87,7 +87,7 @@ func TestIETEngagementEdges(t *testing.T) {
 		{"three in the window", []int{2, 9, 20}, 3},
 	}
 	ep := discharged(t, "E1", completed(), false)
-	eng := aftercare.IETEngagement.Window()
+	eng := shaped(aftercare.IETEngagement.Window())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			contacts := []aftercare.Contact{kept(init)}

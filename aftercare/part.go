@@ -25,7 +25,11 @@ type FollowUpWindow struct {
 	Name string `json:"name"`
 	// Measure is the HEDIS measure the window is, when it is one.
 	Measure Measure `json:"measure,omitzero"`
-	Days    int     `json:"days"`
+	// Index is the event the window counts from: zero for the program's
+	// discharge; a HEDIS measure's own index event otherwise
+	// ([Measure.Window]).
+	Index IndexEvent `json:"index,omitzero"`
+	Days  int        `json:"days"`
 	// SameDayCounts says whether a contact on the discharge day itself
 	// counts (HEDIS FUA and FUM: yes; FUH and FUI: no).
 	SameDayCounts bool `json:"same_day_counts,omitzero"`
