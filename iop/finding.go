@@ -53,6 +53,40 @@ func (s Severity) Value() (driver.Value, error) { return severities.Store(s) }
 // Scan implements [database/sql.Scanner] with [ParseSeverity].
 func (s *Severity) Scan(src any) error { return severities.Load(s, src) }
 
+// FindingScope is what a finding concerns: a patient-week as a whole, one
+// day of it, a claim, one claim line or one session. Medicare pays by the
+// day: a finding of a day holds that day only. The zero FindingScope is
+// the record the finding's Subject names (an assessment, a group session,
+// an episode). FindingScopes are comparable and safe for concurrent use.
+type FindingScope uint8
+
+// The scopes of a finding.
+const (
+	_                   FindingScope = iota
+	FindingScopeWeek                 // a patient-week as a whole
+	FindingScopeDay                  // one day (Finding.Day) of a patient-week
+	FindingScopeClaim                // a claim (Subject)
+	FindingScopeLine                 // one line (Finding.Line) of a claim (Subject)
+	FindingScopeSession              // a session (Subject)
+)
+
+var findingScopes = enum.New[FindingScope]("FindingScope", "iop.FindingScope", enumFail,
+	[]string{FindingScopeWeek: "week", FindingScopeDay: "day", FindingScopeClaim: "claim", FindingScopeLine: "line", FindingScopeSession: "session"})
+
+// IsValid reports whether s is a known scope.
+func (s FindingScope) IsValid() bool { return findingScopes.Valid(s) }
+
+// String returns "week", "day", "claim", "line" or "session", and
+// "%!FindingScope(n)" otherwise.
+func (s FindingScope) String() string { return findingScopes.String(s) }
+
+// MarshalText implements [encoding.TextMarshaler]; an invalid scope is an error.
+func (s FindingScope) MarshalText() ([]byte, error) { return findingScopes.Marshal(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: the names
+// [FindingScope.String] writes.
+func (s *FindingScope) UnmarshalText(b []byte) error { return findingScopes.Unmarshal(s, b) }
+
 // Unit is the unit of a finding's figures.
 type Unit uint8
 
@@ -127,8 +161,11 @@ func (c Code) Package() string {
 type Rule struct {
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity,omitzero"`
-	Summary  string   `json:"summary"`
-	Cite     Citation `json:"cite"`
+	// Scope is what the rule's findings concern (a week, a day, a claim,
+	// a line, a session); zero for the record the Subject names.
+	Scope   FindingScope `json:"scope,omitzero"`
+	Summary string       `json:"summary"`
+	Cite    Citation     `json:"cite"`
 }
 
 // Finding is the result of one rule applied to one record: which rule, how
@@ -142,6 +179,10 @@ type Rule struct {
 type Finding struct {
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity"`
+	// Scope is what the finding concerns: the week, a day, a claim, a
+	// claim line or a session, from its rule ([Rule.Scope]); zero for the
+	// record Subject names.
+	Scope FindingScope `json:"scope,omitzero"`
 	// Subject is the opaque record ID the finding concerns (a patient, a
 	// group, a claim), chosen by the caller; never a name or other detail.
 	Subject string `json:"subject,omitzero"`

@@ -75,7 +75,7 @@ func finding(code iop.Code, f iop.Finding) iop.Finding {
 	if !ok {
 		panic("no rule " + string(code))
 	}
-	f.Code, f.Severity = code, r.Severity
+	f.Code, f.Severity, f.Scope = code, r.Severity, r.Scope
 	return f
 }
 

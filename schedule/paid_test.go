@@ -410,7 +410,7 @@ func TestPaidShortDayBySetting(t *testing.T) {
 			covered(t, ck, fs)
 			var want iop.Findings
 			if c.severity != 0 {
-				want = iop.Findings{{Code: schedule.CodeBelowTier, Severity: c.severity, Subject: "p-1", Day: d,
+				want = iop.Findings{{Code: schedule.CodeBelowTier, Severity: c.severity, Scope: iop.FindingScopeDay, Subject: "p-1", Day: d,
 					Ref: c.ref, Need: 3, Got: 2, Unit: iop.UnitCount}}
 			}
 			assert.Equal(t, want, only(fs, schedule.CodeBelowTier))

@@ -131,3 +131,25 @@ func textOf(src any, fn string, null bool) (text string, ok bool, err error) {
 	}
 	return "", false, &iop.ParseError{Func: fn, Err: iop.ErrSyntax}
 }
+
+// scopeValue stores a finding's scope as its name; NULL for the zero
+// scope (the record the subject names).
+func scopeValue(s iop.FindingScope) any {
+	if s == 0 {
+		return nil
+	}
+	return s.String()
+}
+
+// scopeScanner reads a scope stored by scopeValue.
+type scopeScanner struct{ dst *iop.FindingScope }
+
+// Scan implements sql.Scanner.
+func (s scopeScanner) Scan(src any) error {
+	text, ok, err := textOf(src, "scope", true)
+	if err != nil || !ok {
+		*s.dst = 0
+		return err
+	}
+	return s.dst.UnmarshalText([]byte(text))
+}

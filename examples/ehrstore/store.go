@@ -113,7 +113,9 @@ CREATE TABLE findings (
 	seq      INTEGER PRIMARY KEY,
 	code     TEXT NOT NULL,    -- iop.Code
 	severity TEXT,             -- iop.Severity
+	scope    TEXT,             -- iop.FindingScope; NULL for the record the subject names
 	subject  TEXT NOT NULL,
+	line     INTEGER NOT NULL, -- the claim line; 0 when none
 	day      TEXT,             -- ISO 8601; NULL when the finding has no day
 	need     INTEGER NOT NULL,
 	got      INTEGER NOT NULL,
@@ -399,9 +401,9 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 	}
 	for i, f := range fs {
 		_, err = tx.ExecContext(ctx, `INSERT INTO findings
-			(code, severity, subject, day, need, got, unit, level, ref)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			f.Code, f.Severity, f.Subject, dayValue(f.Day), f.Need, f.Got, f.Unit, f.Level, f.Ref)
+			(code, severity, scope, subject, line, day, need, got, unit, level, ref)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Code, f.Severity, scopeValue(f.Scope), f.Subject, f.Line, dayValue(f.Day), f.Need, f.Got, f.Unit, f.Level, f.Ref)
 		if err != nil {
 			return errors.Join(fmt.Errorf("ehrstore: findings[%d]: %w", i, err), tx.Rollback())
 		}
@@ -416,7 +418,7 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 // stored; nil when there are none.
 func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT
-		code, severity, subject, day, need, got, unit, level, ref
+		code, severity, scope, subject, line, day, need, got, unit, level, ref
 		FROM findings WHERE subject = ? ORDER BY seq`, subject)
 	if err != nil {
 		return nil, fmt.Errorf("ehrstore: findings: %w", err)
@@ -425,7 +427,7 @@ func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, err
 	var out iop.Findings
 	for rows.Next() {
 		var f iop.Finding
-		err := rows.Scan(&f.Code, &f.Severity, &f.Subject, dateScanner{dst: &f.Day, null: true},
+		err := rows.Scan(&f.Code, &f.Severity, scopeScanner{dst: &f.Scope}, &f.Subject, &f.Line, dateScanner{dst: &f.Day, null: true},
 			&f.Need, &f.Got, &f.Unit, &f.Level, &f.Ref)
 		if err != nil {
 			return nil, fmt.Errorf("ehrstore: findings[%d]: %w", len(out), err)

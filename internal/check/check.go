@@ -43,7 +43,7 @@ func (r *Rules) Add(dst iop.Findings, i int, f iop.Finding) iop.Findings {
 	if s == 0 {
 		return dst
 	}
-	f.Code, f.Severity = r.table[i].Code, s
+	f.Code, f.Severity, f.Scope = r.table[i].Code, s, r.table[i].Scope
 	return append(dst, f)
 }
 
