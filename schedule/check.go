@@ -410,7 +410,7 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 			needDays = partialMin(&p.PartialWeeks, p.Daily.MinDays, sh)
 		}
 	}
-	if served && need != band.Min {
+	if served && need != band.Min && !(e.AdmissionAssumed && sh.first) {
 		fs = r.add(fs, rulePartialWeek, s.Patient, 0, int64(need), int64(counted), iop.UnitMinutes)
 	}
 	if needDays != p.Daily.MinDays {
@@ -419,6 +419,17 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 	judged := 0
 	if served {
 		judged = iop.Band{Min: need, Max: band.Max}.Compare(counted)
+	}
+	if served && judged < 0 && e.AdmissionAssumed && sh.first && r.rules.On(ruleWeeklyBelowMinimum) {
+		// The admission is assumed: the minimum of this first week is
+		// not known. Not judged, at the force of the rule not applied.
+		k := len(fs)
+		fs = r.rules.Add(fs, rulePartialWeekNotJudged, iop.Finding{Subject: s.Patient, Ref: "admission",
+			Got: int64(counted), Unit: iop.UnitMinutes})
+		if len(fs) > k {
+			fs[k].Severity = r.rules.Severity(ruleWeeklyBelowMinimum)
+		}
+		judged = 0
 	}
 	fewDays := serviceDays < needDays
 	stepDown := (judged < 0 || fewDays) && r.stepDown(s.Week, e)

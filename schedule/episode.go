@@ -25,6 +25,12 @@ type Episode struct {
 	// weekly minimums (minutes and service days). Zero when there is no
 	// step-down.
 	SteppedDown date.Date `json:"stepped_down,omitzero"`
+	// AdmissionAssumed says that Admitted is not known but assumed (a
+	// claim export without admission dates: the first day of service).
+	// A first week cut short by an assumed admission is then not judged
+	// against the weekly minimum ([CodePartialWeekNotJudged]): whether it
+	// is partial at all depends on the day assumed.
+	AdmissionAssumed bool `json:"admission_assumed,omitzero"`
 	// Setting is the kind of provider furnishing the program (a hospital
 	// outpatient department, a CMHC, ...): the payment classification of a
 	// day depends on it ([Checker.DaysIn]). Zero when not given.

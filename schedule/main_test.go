@@ -17,6 +17,10 @@ var cover = checktest.New(schedule.Rules()).WithSeverity(shortDaySeverity)
 // shortDaySeverity is the force of a day below the payment tier in the
 // setting whose short-day row pays what the finding's Ref says.
 func shortDaySeverity(p iop.Profile, f iop.Finding) (iop.Severity, bool) {
+	if f.Code == schedule.CodePartialWeekNotJudged {
+		r, _ := schedule.Rules().Rule(schedule.CodeWeeklyBelowMinimum)
+		return p.Setting(r)
+	}
 	b, ok := iop.PartOf[schedule.Benefit](&p)
 	if f.Code != schedule.CodeBelowTier || !ok {
 		return 0, false

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -493,4 +494,33 @@ p-1,c-1,8,2025-03-14,0914,90834,1,0131,92
 			assert.Equal(t, schedule.DayPayIndividual, got.pay[4])
 		}
 	}
+}
+
+// TestPaidAdmissionAssumed: a claim export without admission dates makes
+// the first day of service the admission; the first week's minimum then
+// depends on a day assumed, so it is not judged (issue 23 case 5), at the
+// force of the weekly-minimum rule, where a known admission on that
+// Wednesday gives the prorated minimum.
+func TestPaidAdmissionAssumed(t *testing.T) {
+	ck := checker(t, ioprules.MedicareIOP2025())
+	wed := day(2025, 3, 12)
+	var ss []schedule.Session
+	for _, d := range []date.Date{wed, wed + 1} {
+		for i := range 3 {
+			x := at(d, 60)
+			x.Start, _ = schedule.ClockOf(9+i, 0)
+			ss = append(ss, x)
+		}
+	}
+	sum := summarize(t, ck, wed, ss...)
+	known := schedule.Episode{Population: iop.Adult, Admitted: wed, Setting: iop.HospitalOutpatient}
+	fs, err := ck.CheckWeek(&sum, known)
+	require.NoError(t, err)
+	ioptest.CodesEqual(t, covered(t, ck, fs), schedule.CodePartialWeek, schedule.CodeWeeklyBelowMinimum)
+	assumed := known
+	assumed.AdmissionAssumed = true
+	fs, err = ck.CheckWeek(&sum, assumed)
+	require.NoError(t, err)
+	assert.Equal(t, iop.Findings{{Code: schedule.CodePartialWeekNotJudged, Severity: iop.Warning, Scope: iop.FindingScopeWeek,
+		Subject: "p-1", Ref: "admission", Got: 360, Unit: iop.UnitMinutes}}, covered(t, ck, fs))
 }

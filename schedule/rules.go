@@ -32,6 +32,13 @@ const (
 	// to an adjusted minimum, as the profile's partial-week rule says. Need
 	// is the adjusted minimum, in minutes or in service days.
 	CodePartialWeek iop.Code = "schedule.partial-week.adjusted"
+	// CodePartialWeekNotJudged: the week holds an admission that was
+	// assumed ([Episode.AdmissionAssumed]), so whether it is a partial
+	// first week, and its minimum, are not known: the weekly minimum is not
+	// judged, at the force of the rule it could not apply
+	// ([CodeWeeklyBelowMinimum]). Ref names what is missing ("admission");
+	// Got is the counted time.
+	CodePartialWeekNotJudged iop.Code = "schedule.partial-week.not-judged"
 	// CodeWeeklyBelowMinimum: the counted minutes of the week are below the
 	// weekly minimum.
 	CodeWeeklyBelowMinimum iop.Code = "schedule.weekly-minutes.below-minimum"
@@ -134,6 +141,7 @@ const (
 	ruleServiceOutsideEpisode
 	rulePopulationNotServed
 	rulePartialWeek
+	rulePartialWeekNotJudged
 	ruleWeeklyBelowMinimum
 	ruleStepDownAllowance
 	ruleWeeklyAboveMaximum
@@ -244,6 +252,7 @@ var rules = [...]iop.Rule{
 	ruleServiceOutsideEpisode:  {Code: CodeServiceOutsideEpisode, Scope: iop.FindingScopeWeek, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
 	rulePopulationNotServed:    {Code: CodePopulationNotServed, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
 	rulePartialWeek:            {Code: CodePartialWeek, Scope: iop.FindingScopeWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
+	rulePartialWeekNotJudged:   {Code: CodePartialWeekNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "not judged: a first week whose admission was assumed", Cite: citePartial()},
 	ruleWeeklyBelowMinimum:     {Code: CodeWeeklyBelowMinimum, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
 	ruleStepDownAllowance:      {Code: CodeStepDownAllowance, Scope: iop.FindingScopeWeek, Severity: iop.Info, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
 	ruleWeeklyAboveMaximum:     {Code: CodeWeeklyAboveMaximum, Scope: iop.FindingScopeWeek, Severity: iop.Warning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},

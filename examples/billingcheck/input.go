@@ -107,7 +107,7 @@ func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
 	}
 	for id, d := range first {
 		if _, ok := in.episodes[id]; !ok {
-			in.episodes[id] = schedule.Episode{Population: iop.Adult, Admitted: d, Setting: opt.setting}
+			in.episodes[id] = schedule.Episode{Population: iop.Adult, Admitted: d, AdmissionAssumed: true, Setting: opt.setting}
 			in.derived = append(in.derived, id)
 		}
 	}
