@@ -66,7 +66,8 @@ func (ck Checker) Profile() iop.Profile {
 // nil when every rule is met. See [Checker.AppendDischarge] for the rules
 // and the errors.
 func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Findings, error) {
-	return ck.AppendDischarge(nil, ep, plan, asOf)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDischarge(buf[:0], ep, plan, asOf))
 }
 
 // AppendDischarge judges the discharge of episode ep and its aftercare

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -50,7 +51,8 @@ func (x *DischargeReview) validate() error {
 // An invalid review ([DischargeReview.Validate]) is an error. On the
 // compliant path it allocates nothing.
 func (ck Checker) CheckDischargeReview(x *DischargeReview) (iop.Findings, error) {
-	return ck.AppendDischargeReview(nil, x)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDischargeReview(buf[:0], x))
 }
 
 // AppendDischargeReview is [Checker.CheckDischargeReview] appending its

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -98,7 +99,8 @@ func (rv *Review) rose() Dimensions {
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
 func (ck Checker) CheckContinuedStay(rv *Review) (iop.Findings, error) {
-	return ck.AppendContinuedStay(nil, rv)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendContinuedStay(buf[:0], rv))
 }
 
 // AppendContinuedStay is [Checker.CheckContinuedStay] appending its
@@ -159,7 +161,8 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
 func (ck Checker) CheckTransfer(rv *Review) (iop.Findings, error) {
-	return ck.AppendTransfer(nil, rv)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendTransfer(buf[:0], rv))
 }
 
 // AppendTransfer is [Checker.CheckTransfer] appending its findings to dst.

@@ -266,7 +266,8 @@ func sessionErrors(w Week, sessions []Session) error {
 // allocate when the week complies. The summary is passed by pointer, as
 // every record larger than 128 bytes is, and is not changed.
 func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.AppendWeek(nil, s, e)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendWeek(buf[:0], s, e))
 }
 
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and

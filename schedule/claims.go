@@ -351,7 +351,8 @@ func claimErrors(w Week, lines []ClaimLine) error {
 // first ([iop.FieldErrors] naming "lines[3].claim"). It does not allocate
 // when the claim complies.
 func (ck Checker) CheckClaim(lines []ClaimLine) (iop.Findings, error) {
-	return ck.AppendClaim(nil, lines)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendClaim(buf[:0], lines))
 }
 
 // AppendClaim is [Checker.CheckClaim] that appends the findings to dst;
