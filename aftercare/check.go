@@ -121,6 +121,9 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 		errs.Add("plan", err)
 		return dst, errs
 	}
+	if err := c.p.JudgeOn(ev.On); err != nil {
+		return dst, err // a discharge is judged by the profile in force on its day
+	}
 	rs, id, d := &c.rules, ep.ID(), ev.Discharge
 
 	switch {

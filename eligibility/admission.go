@@ -23,6 +23,9 @@ func (ck Checker) AppendDecision(dst iop.Findings, d *Decision) (iop.Findings, e
 	if d == nil || d.unset() {
 		return dst, fieldError("decision", errNoDecision)
 	}
+	if err := ck.r.judge(d.assessment.Date); err != nil {
+		return dst, err
+	}
 	r := ck.r
 	fs := dst
 	if m := d.raisedBy; m != 0 {
@@ -59,6 +62,9 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 	}
 	if d == nil || d.unset() {
 		return dst, fieldError("decision", errNoDecision)
+	}
+	if err := ck.r.judge(d.assessment.Date); err != nil {
+		return dst, err
 	}
 	v := d.variance
 	if v.Given == 0 {
@@ -133,6 +139,9 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 		return dst, fieldError("decision", errNoDecision)
 	case planned < 0:
 		return dst, fieldError("planned", errNegativeMinutes)
+	}
+	if err := ck.r.judge(d.assessment.Date); err != nil {
+		return dst, err
 	}
 	r := ck.r
 	a := &d.assessment

@@ -67,6 +67,9 @@ func (ck Checker) AppendDischargeReview(dst iop.Findings, x *DischargeReview) (i
 	if err := x.validate(); err != nil {
 		return dst, err
 	}
+	if err := ck.r.judge(x.Final.assessment.Date); err != nil {
+		return dst, err
+	}
 	r := ck.r
 	d := &x.Final
 	rec := d.recommended

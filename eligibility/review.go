@@ -115,6 +115,9 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 	if err := rv.validate(); err != nil {
 		return dst, err
 	}
+	if err := ck.r.judge(rv.Current.assessment.Date); err != nil {
+		return dst, err
+	}
 	r := ck.r
 	d := &rv.Current
 	if rec := d.recommended; rec != iop.Level21 {
@@ -175,6 +178,9 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, er
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(rv.Current.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r

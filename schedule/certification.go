@@ -324,6 +324,9 @@ func (ck Checker) AppendCertification(dst iop.Findings, s *WeekSummary, c Certif
 		}
 		return dst, es.Err()
 	}
+	if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+		return dst, err
+	}
 	return ck.r.certification(dst, s, &c), nil
 }
 

@@ -283,6 +283,9 @@ func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.F
 	if !e.valid() || !s.valid() {
 		return dst, weekErrors(s, &e)
 	}
+	if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+		return dst, err
+	}
 	return ck.r.week(dst, s, &e), nil
 }
 
@@ -310,6 +313,10 @@ func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func
 		e := episode(s.Patient, s.Week)
 		if !e.valid() || !s.valid() {
 			es.Add("sums["+strconv.Itoa(i)+"]", weekErrors(s, &e))
+			continue
+		}
+		if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+			es.Add("sums["+strconv.Itoa(i)+"]", err)
 			continue
 		}
 		if len(es) == 0 {

@@ -126,6 +126,9 @@ func (ck Checker) AppendSession(dst iop.Findings, s Session) (iop.Findings, erro
 	if err := s.Validate(); err != nil {
 		return dst, err
 	}
+	if err := ck.r.p.JudgeOn(s.Date); err != nil {
+		return dst, err
+	}
 	c := run{ck: ck.r, s: s}
 	return c.all(dst), nil
 }
