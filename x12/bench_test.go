@@ -65,26 +65,31 @@ func benchInput(n int) (edi, csv []byte) {
 func BenchmarkRead(b *testing.B) {
 	const n = 1_000_000
 	edi, csv := benchInput(n)
-	b.Run("x12", func(b *testing.B) {
-		b.SetBytes(int64(len(edi)))
-		b.ReportAllocs()
-		for b.Loop() {
-			r, err := x12.NewReader(bytes.NewReader(edi), x12.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			lines := 0
-			for c, err := range r.All() {
+	for _, mode := range []struct {
+		name string
+		opt  x12.Options
+	}{{"x12", x12.Options{}}, {"x12-reuse", x12.Options{ReuseLines: true}}} {
+		b.Run(mode.name, func(b *testing.B) {
+			b.SetBytes(int64(len(edi)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := x12.NewReader(bytes.NewReader(edi), mode.opt)
 				if err != nil {
 					b.Fatal(err)
 				}
-				lines += len(c.Lines)
+				lines := 0
+				for c, err := range r.All() {
+					if err != nil {
+						b.Fatal(err)
+					}
+					lines += len(c.Lines)
+				}
+				if lines != n {
+					b.Fatalf("read %d lines", lines)
+				}
 			}
-			if lines != n {
-				b.Fatalf("read %d lines", lines)
-			}
-		}
-	})
+		})
+	}
 	b.Run("csv", func(b *testing.B) {
 		b.SetBytes(int64(len(csv)))
 		b.ReportAllocs()

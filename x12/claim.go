@@ -151,7 +151,7 @@ func (r *Reader) claimSegment(id string) {
 // claimErr records the first error of the claim: the claim is refused.
 func (r *Reader) claimErr(element, component int, err error) {
 	if r.cur.err == nil {
-		r.cur.err = &SegmentError{Segment: r.seg, ID: knownID(r.els[0]), Element: element, Component: component, Err: err}
+		r.cur.err = &SegmentError{Segment: r.seg, ID: knownID(r.el(0)), Element: element, Component: component, Err: err}
 	}
 }
 
@@ -159,7 +159,7 @@ func (r *Reader) claimErr(element, component int, err error) {
 // refused.
 func (r *Reader) lineErr(element, component int, err error) {
 	if ln := &r.lines[r.li]; ln.err == nil {
-		ln.err = &SegmentError{Segment: r.seg, ID: knownID(r.els[0]), Element: element, Component: component, Err: err}
+		ln.err = &SegmentError{Segment: r.seg, ID: knownID(r.el(0)), Element: element, Component: component, Err: err}
 	}
 }
 
@@ -247,8 +247,8 @@ func (r *Reader) cl1() {
 // read.
 func (r *Reader) conditions() {
 	var buf [3][]byte
-	for i := 1; i < len(r.els); i++ {
-		parts := r.components(buf[:0], r.els[i])
+	for i := 1; i+1 < len(r.offs); i++ {
+		parts := r.components(buf[:0], r.el(i))
 		if string(parts[0]) != "BG" {
 			continue
 		}
@@ -519,8 +519,12 @@ func (r *Reader) endClaim() {
 		n++
 	}
 	if len(r.slab)+n > cap(r.slab) {
-		r.slab = make([]schedule.ClaimLine, 0, max(n, 1024))
-		r.intSlab = make([]int, 0, max(n, 1024))
+		size := max(n, 1024)
+		if r.opt.ReuseLines {
+			size = max(size, 2*cap(r.slab)) // grows to the largest set, then is reused
+		}
+		r.slab = make([]schedule.ClaimLine, 0, size)
+		r.intSlab = make([]int, 0, size)
 	}
 	start := len(r.slab)
 	for i := range r.lines {

@@ -71,6 +71,12 @@ type Options struct {
 	// subscriber (no patient loop 2000C). Without it such a claim is
 	// refused.
 	PatientFromMemberID bool
+	// ReuseLines lets the reader reuse the memory of the claims' Lines
+	// and LineSegments once every claim of their transaction set has been
+	// returned, as encoding/csv's ReuseRecord does: a claim's slices are
+	// then valid until the Read that follows the last claim of its set.
+	// A caller that copies the lines it keeps reads with less garbage.
+	ReuseLines bool
 }
 
 // Stats count what a [Reader] read. When the reader is done (it returned
@@ -96,8 +102,9 @@ type Reader struct {
 	lr  *limitReader
 
 	sep, comp, rep, term byte
-	els                  [][]byte // the elements of the segment read; els[0] is its ID
-	seg                  int      // segments read
+	sb                   []byte  // the segment read, terminator excluded
+	offs                 []int32 // the separators' positions in sb, after -1 and before len(sb): element i is sb[offs[i]+1:offs[i+1]]
+	seg                  int     // segments read
 	state                int
 
 	// The envelope.
@@ -205,7 +212,7 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	lr := &limitReader{r: r, limit: opt.MaxBytes}
 	size := opt.MaxSegmentBytes + 2
 	return &Reader{opt: opt, lr: lr, br: bufio.NewReaderSize(lr, max(size, 4096)),
-		els: make([][]byte, 0, 32), intern: make(map[string]string, 64), errorsLimit: opt.MaxErrors}, nil
+		offs: make([]int32, 0, opt.MaxElements+1), intern: make(map[string]string, 64), errorsLimit: opt.MaxErrors}, nil
 }
 
 // Stats returns the counts of what the reader read so far.
@@ -314,12 +321,18 @@ func (r *Reader) step() {
 		r.readISA()
 		return
 	}
-	b, _ := r.br.Peek(3)
-	if len(b) > 0 && (b[0] == '\r' || b[0] == '\n') {
+	b, _ := r.br.Peek(5)
+	k := 0
+	for k < len(b) && (b[k] == '\r' || b[k] == '\n') {
+		k++
+	}
+	if k == len(b) && k > 0 { // more line breaks than peeked
 		r.skipBlank()
+		b, k = nil, 0
 		b, _ = r.br.Peek(3)
 	}
-	if string(b) == "ISA" { // a new interchange before this one's IEA
+	if len(b) >= k+3 && string(b[k:k+3]) == "ISA" { // a new interchange before this one's IEA
+		_, _ = r.br.Discard(k)
 		r.close()
 		return
 	}
@@ -418,7 +431,7 @@ func (r *Reader) readISA() {
 	_, _ = r.br.Discard(isaLen)
 }
 
-// next reads the next segment into r.els. It returns false at the end of
+// next reads the next segment into r.sb and r.offs. It returns false at the end of
 // the input, and an error that ends the reading.
 func (r *Reader) next() (bool, error) {
 	for {
@@ -469,7 +482,6 @@ func (r *Reader) next() (bool, error) {
 		}
 		r.seg++
 		r.stats.Segments++
-		r.els = r.els[:0]
 		sep := r.sep
 		idEnd := bytes.IndexByte(b, sep)
 		if idEnd < 0 {
@@ -479,30 +491,31 @@ func (r *Reader) next() (bool, error) {
 			r.badSegment(&SegmentError{Segment: r.seg, Err: errSegmentID})
 			continue
 		}
+		r.sb = b
+		offs := append(r.offs[:0], -1)
 		if !r.wanted(b[:idEnd]) { // a segment not read: its ID only, its elements counted
 			if bytes.Count(b, []byte{sep}) >= r.opt.MaxElements {
 				r.badSegment(&SegmentError{Segment: r.seg, Err: errElementsMany})
 				continue
 			}
-			r.els = append(r.els, b[:idEnd])
+			r.offs = append(offs, int32(idEnd))
 			return true, nil
 		}
-		start, many := 0, false
-		for i := 0; i < len(b); i++ {
+		many, maxSeps := false, r.opt.MaxElements
+		for i := idEnd; i < len(b); i++ {
 			if b[i] == sep {
-				if len(r.els) == r.opt.MaxElements-1 {
+				if len(offs) == maxSeps {
 					many = true
 					break
 				}
-				r.els = append(r.els, b[start:i])
-				start = i + 1
+				offs = append(offs, int32(i))
 			}
 		}
+		r.offs = append(offs, int32(len(b)))
 		if many {
 			r.badSegment(&SegmentError{Segment: r.seg, Err: errElementsMany})
 			continue
 		}
-		r.els = append(r.els, b[start:])
 		return true, nil
 	}
 }
@@ -532,9 +545,9 @@ func (r *Reader) badSegment(e *SegmentError) {
 	r.report(e)
 }
 
-// segment handles the segment in r.els.
+// segment handles the segment in r.sb.
 func (r *Reader) segment() {
-	id := string(r.els[0]) // not kept: compared only
+	id := string(r.el(0)) // not kept: compared only
 	if r.state == stSet {
 		switch id {
 		case "SE":
@@ -573,7 +586,7 @@ func (r *Reader) segment() {
 			r.state = stInterchange
 			r.segment2(id)
 		default:
-			r.report(&SegmentError{Segment: r.seg, ID: knownID(r.els[0]), Err: errOutsideSet})
+			r.report(&SegmentError{Segment: r.seg, ID: knownID(r.el(0)), Err: errOutsideSet})
 		}
 	case stInterchange:
 		r.segment2(id)
@@ -588,14 +601,14 @@ func (r *Reader) segment2(id string) {
 	case "IEA":
 		r.endInterchange()
 	default:
-		r.report(&SegmentError{Segment: r.seg, ID: knownID(r.els[0]), Err: errOutsideGroup})
+		r.report(&SegmentError{Segment: r.seg, ID: knownID(r.el(0)), Err: errOutsideGroup})
 	}
 }
 
 // el returns element i of the segment, nil when absent.
 func (r *Reader) el(i int) []byte {
-	if i < len(r.els) {
-		return r.els[i]
+	if i+1 < len(r.offs) {
+		return r.sb[r.offs[i]+1 : r.offs[i+1]]
 	}
 	return nil
 }
@@ -671,6 +684,9 @@ func (r *Reader) startSet() {
 	r.stAt, r.state, r.setSegs = r.seg, stSet, 1
 	r.stControl = append(r.stControl[:0], r.el(2)...)
 	r.setBad, r.setSilent, r.setLines, r.setRefused = nil, r.groupBad, 0, 0
+	if r.opt.ReuseLines { // every claim delivered before was returned: Read steps only when none is left
+		r.slab, r.intSlab = r.slab[:0], r.intSlab[:0]
+	}
 	r.memberID, r.memberErr, r.dependent, r.subscriber = "", nil, false, false
 	r.inClaim, r.inHeader, r.inLine = false, false, false
 	if r.groupBad {

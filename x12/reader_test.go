@@ -408,3 +408,18 @@ func TestReaderNoContentInErrors(t *testing.T) {
 		}
 	}
 }
+
+// With ReuseLines, lines copied as they come are those read without it.
+func TestReaderReuseLines(t *testing.T) {
+	edi, _ := benchInput(4321)
+	want, _, wantStats := readAll(t, edi, x12.Options{})
+	r, err := x12.NewReader(bytes.NewReader(edi), x12.Options{ReuseLines: true})
+	require.NoError(t, err)
+	var got []schedule.ClaimLine
+	for c, err := range r.All() {
+		require.NoError(t, err)
+		got = append(got, c.Lines...)
+	}
+	assert.Equal(t, linesOf(want), got)
+	assert.Equal(t, wantStats, r.Stats())
+}
