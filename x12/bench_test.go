@@ -72,6 +72,8 @@ func BenchmarkRead(b *testing.B) {
 		b.Run(mode.name, func(b *testing.B) {
 			b.SetBytes(int64(len(edi)))
 			b.ReportAllocs()
+			cpu := cpuNanos()
+			defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
 			for b.Loop() {
 				r, err := x12.NewReader(bytes.NewReader(edi), mode.opt)
 				if err != nil {
@@ -90,9 +92,33 @@ func BenchmarkRead(b *testing.B) {
 			}
 		})
 	}
+	b.Run("csv-keep", func(b *testing.B) { // the lines kept, as a caller that checks them does
+		b.SetBytes(int64(len(csv)))
+		b.ReportAllocs()
+		cpu := cpuNanos()
+		defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
+		for b.Loop() {
+			cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var lines []schedule.ClaimLine
+			for l, err := range cr.All() {
+				if err != nil {
+					b.Fatal(err)
+				}
+				lines = append(lines, l)
+			}
+			if len(lines) != n {
+				b.Fatalf("read %d lines", len(lines))
+			}
+		}
+	})
 	b.Run("csv", func(b *testing.B) {
 		b.SetBytes(int64(len(csv)))
 		b.ReportAllocs()
+		cpu := cpuNanos()
+		defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
 		for b.Loop() {
 			cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
 			if err != nil {

@@ -17,43 +17,48 @@ import (
 // statement date when the statement covers one day.
 //
 // A Claim is not comparable (it holds slices); it is safe for concurrent
-// reads. The slices are the claim's own.
+// reads. The slices are the claim's own unless [Options.ReuseLines]. Its
+// JSON has the fields' names in snake case; the lines are
+// [schedule.ClaimLine]'s JSON.
 type Claim struct {
 	// ID is the claim's ID (CLM01, the patient control number).
-	ID string
+	ID string `json:"id"`
 	// Patient is the patient's record ID: the medical record number
 	// (REF*EA), or with [Options.PatientFromMemberID] the subscriber's
 	// member ID.
-	Patient string
+	Patient string `json:"patient"`
 	// FacilityType is the facility type code (CLM05-1: "13" for a
 	// hospital outpatient department, "76" for a CMHC), the first two
 	// digits of the type of bill.
-	FacilityType string
+	FacilityType string `json:"facility_type"`
 	// Frequency is the claim frequency code (CLM05-3): "1" admit through
 	// discharge, "7" replacement of a prior claim, "8" void of a prior
 	// claim, and NUBC's others.
-	Frequency string
+	Frequency string `json:"frequency"`
 	// Replaces is the payer's claim control number of the claim this one
 	// replaces or voids (REF*F8), for frequencies 7 and 8; empty
 	// otherwise. It is the payer's number of the prior claim, which may
 	// not be that claim's ID (CLM01).
-	Replaces string
+	Replaces string `json:"replaces,omitzero"`
 	// From and Through are the statement dates (DTP*434), both included.
-	From, Through date.Date
+	From    date.Date `json:"from"`
+	Through date.Date `json:"through"`
 	// AdmissionType, AdmissionSource and PatientStatus are the
 	// institutional claim codes (CL1-01 to CL1-03); each may be empty.
-	AdmissionType, AdmissionSource, PatientStatus string
+	AdmissionType   string `json:"admission_type,omitzero"`
+	AdmissionSource string `json:"admission_source,omitzero"`
+	PatientStatus   string `json:"patient_status,omitzero"`
 	// ConditionCodes are the condition codes (HI*BG), in the order of the
 	// file: "92" IOP, "41" PHP.
-	ConditionCodes []string
+	ConditionCodes []string `json:"condition_codes,omitzero"`
 	// Lines are the claim's service lines read, in the order of the file;
 	// lines refused are not among them.
-	Lines []schedule.ClaimLine
+	Lines []schedule.ClaimLine `json:"lines"`
 	// LineSegments are the positions of each line's SV2 segment in the
 	// input, parallel to Lines.
-	LineSegments []int
+	LineSegments []int `json:"line_segments"`
 	// Segment is the position of the claim's CLM segment in the input.
-	Segment int
+	Segment int `json:"segment"`
 }
 
 // BillType returns the type of bill: "0", the facility type code and the
@@ -83,9 +88,9 @@ func (r *Reader) date(b []byte) (date.Date, bool) {
 
 // claimSegment handles a segment of a transaction set that is not
 // refused.
-func (r *Reader) claimSegment(id string) {
+func (r *Reader) claimSegment(id segID) {
 	switch id {
-	case "HL":
+	case idHL:
 		r.endClaim()
 		switch string(r.el(3)) {
 		case "20":
@@ -95,7 +100,7 @@ func (r *Reader) claimSegment(id string) {
 		case "23":
 			r.dependent = true
 		}
-	case "NM1":
+	case idNM1:
 		if r.inClaim {
 			r.inHeader = false // loops 2310 and 2330: their segments are not the claim's
 			return
@@ -115,35 +120,35 @@ func (r *Reader) claimSegment(id string) {
 				}
 			}
 		}
-	case "SBR":
+	case idSBR:
 		if r.inClaim {
 			r.inHeader = false
 		}
-	case "CLM":
+	case idCLM:
 		r.endClaim()
 		r.startClaim()
-	case "DTP":
+	case idDTP:
 		switch {
 		case r.inLine:
 			r.lineDate()
 		case r.inHeader:
 			r.statementDates()
 		}
-	case "CL1":
+	case idCL1:
 		if r.inHeader {
 			r.cl1()
 		}
-	case "HI":
+	case idHI:
 		if r.inHeader {
 			r.conditions()
 		}
-	case "REF":
+	case idREF:
 		if r.inHeader {
 			r.ref()
 		}
-	case "LX":
+	case idLX:
 		r.startLine()
-	case "SV2":
+	case idSV2:
 		r.sv2()
 	}
 }
@@ -168,6 +173,7 @@ func (r *Reader) startClaim() {
 	r.inClaim, r.inHeader, r.inLine = true, true, false
 	r.cur = claimState{at: r.seg}
 	r.lines = r.lines[:0]
+	r.base = len(r.slab)
 	c := &r.cur.c
 	c.Segment = r.seg
 	if v := r.el(1); !r.simple(v) {
@@ -288,7 +294,7 @@ func (r *Reader) ref() {
 		r.claimErr(2, 0, errComposite)
 		return
 	}
-	s := string(v)
+	s := r.str(v) // a patient's ID comes back on many claims
 	if err := iop.CheckID(s); err != nil {
 		r.claimErr(2, 0, err)
 		return
@@ -304,8 +310,7 @@ func (r *Reader) startLine() {
 	}
 	r.endLine()
 	r.inHeader, r.inLine = false, true
-	r.lines = append(r.lines, lineState{lx: r.seg})
-	r.li = len(r.lines) - 1
+	r.newLine(lineState{lx: r.seg})
 	n, ok := number(r.el(1))
 	switch {
 	case !ok:
@@ -313,7 +318,48 @@ func (r *Reader) startLine() {
 	case n < 1 || n > 65535:
 		r.lineErr(1, 0, errLineNumber)
 	}
-	r.lines[r.li].l.Line = n
+	r.slab[r.base+r.li].Line = n
+}
+
+// newLine starts a line on the claim. Past the most lines a claim may
+// have, the last line is dropped, counted, to hold the lines' memory.
+func (r *Reader) newLine(ln lineState) {
+	if len(r.lines) > maxClaimLines {
+		if r.lines[len(r.lines)-1].hasSV2 {
+			r.cur.dropped++
+		}
+		r.lines = r.lines[:len(r.lines)-1]
+		r.slab = r.slab[:len(r.slab)-1]
+	}
+	if len(r.slab) == cap(r.slab) {
+		r.grow()
+	}
+	n := len(r.slab)
+	r.slab = r.slab[:n+1]
+	if n < r.dirty { // memory of a line refused, or of a set whose memory is reused
+		r.slab[n] = schedule.ClaimLine{}
+	} else {
+		r.dirty = n + 1 // make zeroed it
+	}
+	r.lines = append(r.lines, ln)
+	r.li = len(r.lines) - 1
+}
+
+// grow gives the slab the claim lines are read into room for more, the
+// lines of the claim being read moved to the new one. Without ReuseLines
+// the old slab stays with the claims delivered from it.
+func (r *Reader) grow() {
+	n := len(r.slab) - r.base
+	size := max(8192, 2*n)
+	if r.opt.ReuseLines {
+		size = max(size, 2*cap(r.slab)) // grows to the largest set, then is reused
+	}
+	slab := make([]schedule.ClaimLine, n, size)
+	copy(slab, r.slab[r.base:])
+	r.slab, r.base, r.dirty = slab, 0, n
+	if !r.opt.ReuseLines {
+		r.intSlab = make([]int, 0, size) // the lines' positions, a slab of their own alike
+	}
 }
 
 // endLine ends the service line being read: a line without its SV2 is
@@ -325,7 +371,8 @@ func (r *Reader) endLine() {
 	r.inLine = false
 	if ln := &r.lines[r.li]; !ln.hasSV2 {
 		r.pend(&SegmentError{Segment: ln.lx, ID: "LX", Err: errNoSV2})
-		r.lines = r.lines[:r.li]
+		r.lines = r.lines[:r.li] // the last line: an SV2 of its own would have come after it
+		r.slab = r.slab[:r.base+r.li]
 	}
 }
 
@@ -343,17 +390,16 @@ func (r *Reader) sv2() {
 			reason = errTwoSV2
 		}
 		li := r.li
-		r.lines = append(r.lines, lineState{sv2: r.seg, hasSV2: true})
-		r.li = len(r.lines) - 1
+		r.newLine(lineState{sv2: r.seg, hasSV2: true})
 		r.lineErr(0, 0, reason)
 		if r.inLine {
-			r.li = li
+			r.li = min(li, len(r.lines)-1)
 		}
 		return
 	}
 	ln := &r.lines[r.li]
 	ln.hasSV2, ln.sv2 = true, r.seg
-	l := &ln.l
+	l := &r.slab[r.base+r.li]
 	if v := r.el(1); len(v) > 0 {
 		if !code(v, 4, 4, true) {
 			r.lineErr(1, 0, errCode)
@@ -435,7 +481,7 @@ func (r *Reader) lineDate() {
 			r.lineErr(3, 0, errDate)
 			return
 		}
-		ln.l.Date = d
+		r.slab[r.base+r.li].Date = d
 	case "RD8":
 		from, through, ok := r.dateRange(r.el(3))
 		switch {
@@ -444,7 +490,7 @@ func (r *Reader) lineDate() {
 		case from != through:
 			r.lineErr(3, 0, errLineSpan)
 		default:
-			ln.l.Date = from
+			r.slab[r.base+r.li].Date = from
 		}
 	default:
 		r.lineErr(2, 0, errDateFormat)
@@ -470,7 +516,7 @@ func (r *Reader) endClaim() {
 			at(errNoCL1)
 		case (c.Frequency == "7" || c.Frequency == "8") && c.Replaces == "":
 			at(errNoReplaced)
-		case len(r.lines) > maxClaimLines:
+		case len(r.lines)+cs.dropped > maxClaimLines:
 			at(errLines)
 		case c.Patient == "" && r.memberErr != nil:
 			cs.err = r.memberErr
@@ -486,55 +532,49 @@ func (r *Reader) endClaim() {
 	}
 	if cs.err != nil {
 		r.pend(cs.err)
-		r.setRefused += len(r.lines)
+		r.setRefused += len(r.lines) + cs.dropped
 		r.lines = r.lines[:0]
+		r.slab = r.slab[:r.base]
 		return
 	}
 	if cs.nCond > 0 {
-		c.ConditionCodes = append([]string(nil), cs.conditions[:cs.nCond]...)
+		if len(r.condSlab)+cs.nCond > cap(r.condSlab) {
+			r.condSlab = make([]string, 0, 4096)
+		}
+		n := len(r.condSlab)
+		r.condSlab = append(r.condSlab, cs.conditions[:cs.nCond]...)
+		c.ConditionCodes = r.condSlab[n:len(r.condSlab):len(r.condSlab)]
 	}
 	var conds [4]string
 	copy(conds[:], cs.conditions[:min(cs.nCond, 4)])
 	bt := [4]byte{'0', 0, 0, 0}
 	billType := r.str(append(append(bt[:1], c.FacilityType...), c.Frequency...))
-	n := 0
+	w := r.base // the lines read are moved down over those refused
 	for i := range r.lines {
 		ln := &r.lines[i]
-		if ln.err == nil && !ln.dated {
-			if c.From != c.Through {
-				ln.err = &SegmentError{Segment: ln.sv2, ID: "SV2", Err: errNoLineDate}
-			} else {
-				ln.l.Date = c.From
-			}
-		}
-		if ln.err == nil { // every field was checked as schedule.ClaimLine.Validate checks it
-			l := &ln.l
-			l.Patient, l.Claim, l.BillType, l.ConditionCodes = c.Patient, c.ID, billType, conds
+		if ln.err == nil && !ln.dated && c.From != c.Through {
+			ln.err = &SegmentError{Segment: ln.sv2, ID: "SV2", Err: errNoLineDate}
 		}
 		if ln.err != nil {
 			r.pend(ln.err)
 			r.setRefused++
 			continue
 		}
-		n++
-	}
-	if len(r.slab)+n > cap(r.slab) {
-		size := max(n, 1024)
-		if r.opt.ReuseLines {
-			size = max(size, 2*cap(r.slab)) // grows to the largest set, then is reused
+		l := &r.slab[r.base+i] // every field was checked as schedule.ClaimLine.Validate checks it
+		if !ln.dated {
+			l.Date = c.From
 		}
-		r.slab = make([]schedule.ClaimLine, 0, size)
-		r.intSlab = make([]int, 0, size)
-	}
-	start := len(r.slab)
-	for i := range r.lines {
-		if ln := &r.lines[i]; ln.err == nil {
-			r.slab = append(r.slab, ln.l)
-			r.intSlab = append(r.intSlab, ln.sv2)
+		l.Patient, l.Claim, l.BillType, l.ConditionCodes = c.Patient, c.ID, billType, conds
+		if w != r.base+i {
+			r.slab[w] = *l
 		}
+		r.intSlab = append(r.intSlab, ln.sv2)
+		w++
 	}
-	c.Lines = r.slab[start:len(r.slab):len(r.slab)]
-	c.LineSegments = r.intSlab[start:len(r.intSlab):len(r.intSlab)]
+	r.slab = r.slab[:w]
+	c.Lines = r.slab[r.base:w:w]
+	c.LineSegments = r.intSlab[len(r.intSlab)-(w-r.base) : len(r.intSlab) : len(r.intSlab)]
+	r.base = w
 	r.pending = append(r.pending, item{claim: *c})
 	r.lines = r.lines[:0]
 }

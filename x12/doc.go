@@ -12,7 +12,7 @@
 //	r, err := x12.NewReader(file, x12.Options{})
 //	for claim, err := range r.All() {
 //		if err != nil { // a *SegmentError: a line, claim or set refused; read on
-//			continue    // (a *LimitError, an *IOError or ErrTooLarge ends the reading)
+//			continue    // (a *LimitError, an *ReadError or iop.ErrTooLarge ends it)
 //		}
 //		lines = append(lines, claim.Lines...) // schedule.ClaimLine, as from schedule.NewClaimReader
 //	}
@@ -25,8 +25,9 @@
 // ISA16 the component separator and the character after it the segment
 // terminator. The reader takes them from there and assumes none of "*",
 // ":", "^" and "~"; they must be four different characters, none a letter,
-// digit or space. Line breaks (LF or CRLF) after a terminator are
-// skipped. A file may hold several interchanges, each several functional
+// digit or space, and only the terminator may be a line break. Line breaks
+// (LF or CRLF) after a terminator are skipped, and a byte order mark
+// before the first ISA. A file may hold several interchanges, each several functional
 // groups (GS/GE), each several transaction sets (ST/SE); the reader
 // checks each trailer against its header: IEA01 the number of groups and
 // IEA02 the ISA13 control number, GE01 the number of sets and GE02 the

@@ -35,7 +35,7 @@ var (
 // words of the standard, never with the input's text.
 var (
 	errISA          = fmt.Errorf("%w: not an ISA segment of 106 characters with its separators in place", iop.ErrSyntax)
-	errSeparators   = fmt.Errorf("%w: the ISA separators must be four different characters, none a letter, digit or space", iop.ErrSyntax)
+	errSeparators   = fmt.Errorf("%w: the ISA separators must be four different characters, none a letter, digit or space, and only the terminator a line break", iop.ErrSyntax)
 	errTrailing     = fmt.Errorf("%w: data after the interchange trailer that is not another interchange", ErrEnvelope)
 	errSegmentLong  = fmt.Errorf("%w: segment longer than the limit", iop.ErrTooLarge)
 	errElementsMany = fmt.Errorf("%w: more elements than the limit", iop.ErrTooLarge)
@@ -142,14 +142,14 @@ func (e *LimitError) Error() string {
 // Unwrap returns [ErrTooManyErrors].
 func (e *LimitError) Unwrap() error { return ErrTooManyErrors }
 
-// IOError reports an error of the reader the input is read from. Err is its
+// ReadError reports an error of the reader the input is read from. Err is its
 // own error; errors.Is and errors.As see through it.
-type IOError struct {
+type ReadError struct {
 	Err error
 }
 
 // Error returns "x12: reading: " and the reader's error.
-func (e *IOError) Error() string { return "x12: reading: " + e.Err.Error() }
+func (e *ReadError) Error() string { return "x12: reading: " + e.Err.Error() }
 
 // Unwrap returns the reader's error.
-func (e *IOError) Unwrap() error { return e.Err }
+func (e *ReadError) Unwrap() error { return e.Err }

@@ -89,9 +89,9 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
-// countSV2 counts the SV2 segments of data, an independent reading for a
-// single interchange whose segments are all within the default limits; ok
-// is false for another input.
+// countSV2 counts the SV2 segments of data up to its IEA, an independent
+// reading for a single interchange whose segments are all within the
+// default limits; ok is false for another input.
 func countSV2(data []byte) (int, bool) {
 	if len(data) < 106 || string(data[:3]) != "ISA" {
 		return 0, false
@@ -104,7 +104,8 @@ func countSV2(data []byte) (int, bool) {
 	}
 	seps := []byte{sep, rep, comp, term}
 	for i, c := range seps {
-		if c == ' ' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || bytes.IndexByte(seps[i+1:], c) >= 0 {
+		if c == ' ' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || bytes.IndexByte(seps[i+1:], c) >= 0 ||
+			i < 3 && (c == '\r' || c == '\n') {
 			return 0, false
 		}
 	}
@@ -120,6 +121,9 @@ func countSV2(data []byte) (int, bool) {
 		}
 		if bytes.HasPrefix(seg, []byte{'S', 'V', '2', sep}) || string(seg) == "SV2" {
 			n++
+		}
+		if bytes.HasPrefix(seg, []byte{'I', 'E', 'A', sep}) || string(seg) == "IEA" {
+			return n, true // what follows the interchange is not read
 		}
 	}
 	return n, true

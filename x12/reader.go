@@ -103,6 +103,7 @@ type Reader struct {
 
 	sep, comp, rep, term byte
 	sb                   []byte  // the segment read, terminator excluded
+	id                   segID   // its ID
 	offs                 []int32 // the separators' positions in sb, after -1 and before len(sb): element i is sb[offs[i]+1:offs[i+1]]
 	seg                  int     // segments read
 	state                int
@@ -119,6 +120,8 @@ type Reader struct {
 	setSilent         bool          // refused with its group: not reported again
 	setLines          int           // service lines seen in the set
 	setRefused        int           // service lines of the set refused by line and claim errors
+	setErrors         int           // errors kept in pending
+	setOverflow       int           // errors of the set not kept: past the error limit
 
 	// The subscriber of the claims that follow.
 	memberID   string
@@ -139,8 +142,11 @@ type Reader struct {
 	limited     bool
 	notRead     int
 	stats       Stats
-	slab        []schedule.ClaimLine
+	slab        []schedule.ClaimLine // the lines read: those of delivered claims, then those of the claim being read from base
+	base        int
+	dirty       int // the slab's lines from dirty on were never written: make zeroed them
 	intSlab     []int
+	condSlab    []string // the claims' condition codes
 	intern      map[string]string
 	cache       [64]string // recent codes, by a hash of their bytes
 	lastDate    [8]byte    // the last CCYYMMDD parsed, and its date
@@ -160,6 +166,7 @@ const (
 type item struct {
 	claim Claim
 	err   error
+	limit bool // the first error past the limit was here: nothing after it is delivered
 }
 
 // claimState is the claim being read.
@@ -173,11 +180,11 @@ type claimState struct {
 	nCond      int
 	patient    bool
 	replaces   bool
+	dropped    int // service lines past the most a claim may have
 }
 
 // lineState is the service line being read.
 type lineState struct {
-	l       schedule.ClaimLine
 	lx, sv2 int
 	dated   bool
 	hasSV2  bool
@@ -225,7 +232,7 @@ func (r *Reader) Stats() Stats { return r.stats }
 //   - a [*LimitError]: [Options.MaxErrors] errors were reported; the
 //     reader read to the end and has no more claims;
 //   - an error wrapping [iop.ErrTooLarge] past [Options.MaxBytes], an
-//     [*IOError], or a [*SegmentError] for an ISA that cannot be read
+//     [*ReadError], or a [*SegmentError] for an ISA that cannot be read
 //     (the separators are unknown): the reader stops;
 //   - [io.EOF]: the end of the input.
 //
@@ -241,8 +248,7 @@ func (r *Reader) Read() (Claim, error) {
 		r.ready, r.head = r.ready[:0], 0
 		r.step()
 	}
-	it := r.ready[r.head]
-	r.ready[r.head] = item{}
+	it := &r.ready[r.head]
 	r.head++
 	return it.claim, it.err
 }
@@ -306,6 +312,11 @@ func (r *Reader) finish() {
 // step reads one segment, or the end of the input.
 func (r *Reader) step() {
 	if r.state == stOutside {
+		if r.seg == 0 {
+			if b, _ := r.br.Peek(3); string(b) == "\uFEFF" {
+				_, _ = r.br.Discard(3) // a byte order mark, as some editors write
+			}
+		}
 		r.skipBlank()
 		if _, err := r.br.Peek(1); err != nil {
 			switch {
@@ -388,7 +399,7 @@ func (r *Reader) readError(err error) error {
 	if errors.Is(err, errLimit) {
 		return fmt.Errorf("%w: input above %d bytes", iop.ErrTooLarge, r.opt.MaxBytes)
 	}
-	return &IOError{Err: err}
+	return &ReadError{Err: err}
 }
 
 // The positions of the element separators in an ISA segment.
@@ -417,7 +428,7 @@ func (r *Reader) readISA() {
 	rep, comp, term := b[82], b[104], b[105]
 	seps := [4]byte{sep, rep, comp, term}
 	for i, c := range seps {
-		if c == ' ' || isAlnum(c) || bytes.IndexByte(seps[i+1:], c) >= 0 {
+		if c == ' ' || isAlnum(c) || bytes.IndexByte(seps[i+1:], c) >= 0 || i < 3 && (c == '\r' || c == '\n') {
 			r.fail(&SegmentError{Segment: r.seg, ID: "ISA", Err: errSeparators})
 			return
 		}
@@ -483,9 +494,9 @@ func (r *Reader) next() (bool, error) {
 		r.seg++
 		r.stats.Segments++
 		sep := r.sep
-		idEnd := bytes.IndexByte(b, sep)
-		if idEnd < 0 {
-			idEnd = len(b)
+		idEnd := 0
+		for idEnd < len(b) && idEnd < 4 && b[idEnd] != sep {
+			idEnd++
 		}
 		if id := b[:idEnd]; len(id) < 2 || len(id) > 3 || !upperAlnum(id) {
 			r.badSegment(&SegmentError{Segment: r.seg, Err: errSegmentID})
@@ -493,7 +504,8 @@ func (r *Reader) next() (bool, error) {
 		}
 		r.sb = b
 		offs := append(r.offs[:0], -1)
-		if !r.wanted(b[:idEnd]) { // a segment not read: its ID only, its elements counted
+		r.id = segIDOf(b[:idEnd])
+		if !r.wanted(r.id) { // a segment not read: its ID only, its elements counted
 			if bytes.Count(b, []byte{sep}) >= r.opt.MaxElements {
 				r.badSegment(&SegmentError{Segment: r.seg, Err: errElementsMany})
 				continue
@@ -520,13 +532,44 @@ func (r *Reader) next() (bool, error) {
 	}
 }
 
+// segID is a segment ID packed in an integer, for switches.
+type segID uint32
+
+// The IDs of the segments the reader reads.
+const (
+	idGS  = segID('G'<<16 | 'S'<<8)
+	idGE  = segID('G'<<16 | 'E'<<8)
+	idST  = segID('S'<<16 | 'T'<<8)
+	idSE  = segID('S'<<16 | 'E'<<8)
+	idIEA = segID('I'<<16 | 'E'<<8 | 'A')
+	idHL  = segID('H'<<16 | 'L'<<8)
+	idCLM = segID('C'<<16 | 'L'<<8 | 'M')
+	idDTP = segID('D'<<16 | 'T'<<8 | 'P')
+	idCL1 = segID('C'<<16 | 'L'<<8 | '1')
+	idHI  = segID('H'<<16 | 'I'<<8)
+	idREF = segID('R'<<16 | 'E'<<8 | 'F')
+	idLX  = segID('L'<<16 | 'X'<<8)
+	idSV2 = segID('S'<<16 | 'V'<<8 | '2')
+	idNM1 = segID('N'<<16 | 'M'<<8 | '1')
+	idSBR = segID('S'<<16 | 'B'<<8 | 'R')
+)
+
+// segIDOf packs the ID id, of 2 or 3 bytes.
+func segIDOf(id []byte) segID {
+	v := uint32(id[0])<<16 | uint32(id[1])<<8
+	if len(id) == 3 {
+		v |= uint32(id[2])
+	}
+	return segID(v)
+}
+
 // wanted reports whether the reader reads the elements of segments with
 // this ID; of the others it needs the ID only.
-func (r *Reader) wanted(id []byte) bool {
-	switch string(id) {
-	case "GS", "GE", "ST", "SE", "IEA", "HL", "CLM", "DTP", "CL1", "HI", "REF", "LX", "SV2":
+func (r *Reader) wanted(id segID) bool {
+	switch id {
+	case idGS, idGE, idST, idSE, idIEA, idHL, idCLM, idDTP, idCL1, idHI, idREF, idLX, idSV2:
 		return true
-	case "NM1":
+	case idNM1:
 		return r.opt.PatientFromMemberID && !r.inClaim
 	}
 	return false
@@ -547,20 +590,20 @@ func (r *Reader) badSegment(e *SegmentError) {
 
 // segment handles the segment in r.sb.
 func (r *Reader) segment() {
-	id := string(r.el(0)) // not kept: compared only
+	id := r.id
 	if r.state == stSet {
 		switch id {
-		case "SE":
+		case idSE:
 			r.setSegs++
 			r.endSet()
 			return
-		case "ST", "GE", "GS", "IEA":
+		case idST, idGE, idGS, idIEA:
 			r.endClaim()
 			r.refuseSet(&SegmentError{Segment: r.stAt, ID: "ST", Err: errSetOpen})
 			r.state = stGroup
 		default:
 			r.setSegs++
-			if id == "SV2" {
+			if id == idSV2 {
 				r.stats.ServiceLines++
 				r.setLines++
 			}
@@ -570,18 +613,18 @@ func (r *Reader) segment() {
 			return
 		}
 	}
-	if id == "SV2" {
+	if id == idSV2 {
 		r.stats.ServiceLines++
 		r.stats.LinesRefused++
 	}
 	switch r.state {
 	case stGroup:
 		switch id {
-		case "ST":
+		case idST:
 			r.startSet()
-		case "GE":
+		case idGE:
 			r.endGroup()
-		case "GS", "IEA":
+		case idGS, idIEA:
 			r.report(&SegmentError{Segment: r.gsAt, ID: "GS", Err: errGroupOpen})
 			r.state = stInterchange
 			r.segment2(id)
@@ -594,11 +637,11 @@ func (r *Reader) segment() {
 }
 
 // segment2 handles a segment between functional groups.
-func (r *Reader) segment2(id string) {
+func (r *Reader) segment2(id segID) {
 	switch id {
-	case "GS":
+	case idGS:
 		r.startGroup()
-	case "IEA":
+	case idIEA:
 		r.endInterchange()
 	default:
 		r.report(&SegmentError{Segment: r.seg, ID: knownID(r.el(0)), Err: errOutsideGroup})
@@ -616,14 +659,14 @@ func (r *Reader) el(i int) []byte {
 // components splits element e into dst by the component separator.
 func (r *Reader) components(dst [][]byte, e []byte) [][]byte {
 	dst = dst[:0]
-	for {
-		i := bytes.IndexByte(e, r.comp)
-		if i < 0 {
-			return append(dst, e)
+	start, comp := 0, r.comp
+	for i := 0; i < len(e); i++ {
+		if e[i] == comp {
+			dst = append(dst, e[start:i])
+			start = i + 1
 		}
-		dst = append(dst, e[:i])
-		e = e[i+1:]
 	}
+	return append(dst, e[start:])
 }
 
 // simple reports whether e holds no component or repetition separator.
@@ -685,7 +728,7 @@ func (r *Reader) startSet() {
 	r.stControl = append(r.stControl[:0], r.el(2)...)
 	r.setBad, r.setSilent, r.setLines, r.setRefused = nil, r.groupBad, 0, 0
 	if r.opt.ReuseLines { // every claim delivered before was returned: Read steps only when none is left
-		r.slab, r.intSlab = r.slab[:0], r.intSlab[:0]
+		r.slab, r.intSlab, r.condSlab, r.base = r.slab[:0], r.intSlab[:0], r.condSlab[:0], 0
 	}
 	r.memberID, r.memberErr, r.dependent, r.subscriber = "", nil, false, false
 	r.inClaim, r.inHeader, r.inLine = false, false, false
@@ -720,8 +763,25 @@ func (r *Reader) endSet() {
 	}
 	r.stats.Sets++
 	r.stats.LinesRefused += r.setRefused
+	if !r.limited && r.setOverflow == 0 && r.head == len(r.ready) {
+		// The common case: every item is delivered, in place (pend kept no
+		// more errors than can be reported).
+		for i := range r.pending {
+			if it := &r.pending[i]; it.err != nil {
+				r.stats.Errors++
+			} else {
+				r.stats.Claims++
+				r.stats.LinesRead += len(it.claim.Lines)
+			}
+		}
+		r.ready, r.pending, r.head = r.pending, r.ready[:0], 0
+		r.setErrors = 0
+		return
+	}
 	for i := range r.pending {
-		if it := &r.pending[i]; it.err != nil {
+		if it := &r.pending[i]; it.limit {
+			r.limited = true
+		} else if it.err != nil {
 			r.report(it.err)
 		} else {
 			r.deliver(it.claim)
@@ -729,6 +789,11 @@ func (r *Reader) endSet() {
 		r.pending[i] = item{}
 	}
 	r.pending = r.pending[:0]
+	if r.setOverflow > 0 {
+		r.limited = true
+		r.stats.ErrorsNotReported += r.setOverflow
+	}
+	r.setErrors, r.setOverflow = 0, 0
 }
 
 // refuseSet refuses the open set with e (reported unless the set's group
@@ -744,7 +809,7 @@ func (r *Reader) refuseSet(e *SegmentError) {
 // refused.
 func (r *Reader) discardSet() {
 	r.stats.LinesRefused += r.setLines
-	r.setLines, r.setRefused = 0, 0
+	r.setLines, r.setRefused, r.setErrors, r.setOverflow = 0, 0, 0, 0
 	clear(r.pending)
 	r.pending = r.pending[:0]
 	r.inClaim, r.inLine = false, false
@@ -752,7 +817,19 @@ func (r *Reader) discardSet() {
 }
 
 // pend keeps an error of the open set until its SE.
-func (r *Reader) pend(e *SegmentError) { r.pending = append(r.pending, item{err: e}) }
+//
+// The errors kept are as many as can still be reported; the others are
+// counted, to hold the memory of a set of errors.
+func (r *Reader) pend(e *SegmentError) {
+	if r.stats.Errors+r.setErrors >= r.errorsLimit {
+		if r.setOverflow++; r.setOverflow == 1 {
+			r.pending = append(r.pending, item{limit: true})
+		}
+		return
+	}
+	r.setErrors++
+	r.pending = append(r.pending, item{err: e})
+}
 
 // number parses a whole number of at most 9 digits.
 func number(b []byte) (int, bool) {

@@ -2,6 +2,7 @@ package x12_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"strings"
@@ -336,10 +337,12 @@ func TestReaderEnvelope(t *testing.T) {
 // An input that is not an interchange stops the reader at once.
 func TestReaderNotX12(t *testing.T) {
 	for name, in := range map[string]string{
-		"empty":          "",
-		"csv":            "patient,claim,line\nJane Doe,c-1,1\n",
-		"short ISA":      "ISA*00*",
-		"same separator": strings.Replace(string(envelope(claimSegs...)), ":~", "*~", 1),
+		"empty":                             "",
+		"csv":                               "patient,claim,line\nJane Doe,c-1,1\n",
+		"short ISA":                         "ISA*00*",
+		"same separator":                    strings.Replace(string(envelope(claimSegs...)), ":~", "*~", 1),
+		"line break as component separator": strings.Replace(string(envelope(claimSegs...)), ":~", "\n~", 1),
+		"letter as repetition separator":    strings.Replace(string(envelope(claimSegs...)), "*^*", "*U*", 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			claims, errs, _ := readAll(t, []byte(in), x12.Options{})
@@ -422,4 +425,41 @@ func TestReaderReuseLines(t *testing.T) {
 	}
 	assert.Equal(t, linesOf(want), got)
 	assert.Equal(t, wantStats, r.Stats())
+}
+
+// A claim of more than 999 service lines is refused with all its lines;
+// the reader holds at most 1000 of them.
+func TestReaderClaimLines(t *testing.T) {
+	body := append([]string(nil), claimSegs[:9]...)
+	for i := 1; i <= 1200; i++ {
+		body = append(body, "LX*"+itoa(i), "SV2*0905*HC:G0410*300*UN*1")
+	}
+	claims, errs, stats := readAll(t, envelope(body...), x12.Options{})
+	assert.Empty(t, claims)
+	require.Len(t, errs, 1)
+	var se *x12.SegmentError
+	require.ErrorAs(t, errs[0], &se)
+	assert.Equal(t, x12.SegmentError{Segment: 8, ID: "CLM", Err: se.Err}, *se)
+	require.ErrorIs(t, errs[0], iop.ErrOutOfRange)
+	assert.Equal(t, x12.Stats{Segments: stats.Segments, Sets: 1, ServiceLines: 1200, LinesRefused: 1200, Errors: 1}, stats)
+}
+
+// A byte order mark before the ISA is skipped.
+func TestReaderByteOrderMark(t *testing.T) {
+	claims, errs, _ := readAll(t, append([]byte("\uFEFF"), envelope(claimSegs...)...), x12.Options{})
+	assert.Empty(t, errs)
+	assert.Len(t, claims, 1)
+}
+
+// A claim read encodes to JSON and decodes back equal.
+func TestClaimJSON(t *testing.T) {
+	claims, _, _ := readAll(t, readFile(t, "testdata/claims.x12"), x12.Options{})
+	require.NotEmpty(t, claims)
+	for _, c := range claims {
+		data, err := json.Marshal(c)
+		require.NoError(t, err)
+		var back x12.Claim
+		require.NoError(t, json.Unmarshal(data, &back))
+		assert.Equal(t, c, back)
+	}
 }
