@@ -30,9 +30,14 @@
 //   - [github.com/ioprules/ioprules/aftercare]: the episode of care as a
 //     state machine, discharge reasons, aftercare plans and follow-up
 //     windows, step-down transitions, program measures.
+//   - [github.com/ioprules/ioprules/x12]: the X12 837I reader: institutional
+//     claims (005010X223A2) as billers send them, streamed into
+//     schedule's claim lines and the claims' own facts (type of bill,
+//     replacement and void, statement dates, condition codes).
 //
 // Dependencies point one way: iop imports none of the others; group,
-// schedule, eligibility and aftercare import iop.
+// schedule, eligibility and aftercare import iop; x12 imports iop and
+// schedule.
 //
 // # One way to check
 //
@@ -151,4 +156,6 @@
 //   - SAMHSA TEDS-D discharge reasons; NCQA HEDIS follow-up measures
 //     (IET, FUA, FUM, FUH, FUI), measurement years 2024-2026.
 //   - 42 CFR Part 2 (confidentiality of SUD records), 2024 final rule.
+//   - 45 CFR 162.1102 (the HIPAA claims standard) and the ASC X12 837
+//     Institutional TR3, 005010X223A2.
 package ioprules
