@@ -1,0 +1,148 @@
+package authorization_test
+
+import (
+	"testing"
+
+	"github.com/ioprules/ioprules/authorization"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestReviewLeadTime: with a 3-day lead time and the expiration on
+// Friday 2026-03-13 (a quantity that does not run out first), the review
+// is due on Tuesday 2026-03-10: nothing the day before, due on the day,
+// past due the day after, unless the stay has a plan.
+func TestReviewLeadTime(t *testing.T) {
+	ck := newChecker(t, reviewTerms())
+	a := auth()
+	a.Quantity = 30
+	weeks := days("P-1", "2026-03-02", "2026-03-03")
+	next := auth()
+	next.Number, next.Effective, next.Expiration, next.Action = "AUTH-2", day("2026-03-14"), day("2026-03-27"), authorization.ActionPended
+	tests := []struct {
+		name      string
+		asOf      string
+		discharge string
+		requested string
+		nextAuth  bool
+		want      []fx
+	}{
+		{name: "the day before the lead time", asOf: "2026-03-09"},
+		{name: "on the lead time", asOf: "2026-03-10",
+			want: []fx{{code: authorization.CodeReviewDue, subject: "AUTH-1", day: "2026-03-10", need: 3, got: 3, unit: iop.UnitDays}}},
+		{name: "the day after the lead time", asOf: "2026-03-11",
+			want: []fx{{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-10", need: 3, got: 1, unit: iop.UnitDays}}},
+		{name: "on the last day", asOf: "2026-03-13",
+			want: []fx{{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-10", need: 3, got: 3, unit: iop.UnitDays}}},
+		{name: "after the expiration", asOf: "2026-03-14"},
+		{name: "review asked for", asOf: "2026-03-11", requested: "2026-03-10"},
+		{name: "review asked for later than the day judged", asOf: "2026-03-11", requested: "2026-03-12",
+			want: []fx{{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-10", need: 3, got: 1, unit: iop.UnitDays}}},
+		{name: "discharge planned on the last day", asOf: "2026-03-11", discharge: "2026-03-13"},
+		{name: "discharge planned after it", asOf: "2026-03-11", discharge: "2026-03-16",
+			want: []fx{{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-10", need: 3, got: 1, unit: iop.UnitDays}}},
+		{name: "a following authorization, pended", asOf: "2026-03-11", nextAuth: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := a
+			if tt.requested != "" {
+				a.ReviewRequested = day(tt.requested)
+			}
+			auths := []authorization.Authorization{a}
+			if tt.nextAuth {
+				auths = append(auths, next)
+			}
+			discharge := day0(tt.discharge)
+			fs, err := ck.CheckStay(auths, weeks, day(tt.asOf), discharge)
+			require.NoError(t, err)
+			assert.Equal(t, want(t, ck, tt.want...), fs)
+			cover.Check(t, ck.Profile(), fs)
+		})
+	}
+}
+
+// TestReviewRunOut: the review counts back from the day the quantity is
+// projected to run out at the recent rate, when that is before the
+// expiration.
+func TestReviewRunOut(t *testing.T) {
+	ck := newChecker(t, reviewTerms())
+	a := auth()
+	a.Expiration = day("2026-03-31")
+	// 10 days authorized; 5 used in the week of Mar 2 and 3 by Wednesday
+	// Mar 11: 8 days in the 10 days of the window (Mar 2 to 11).
+	weeks := days("P-1", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11")
+	rs, err := ck.Remaining([]authorization.Authorization{a}, weeks, day("2026-03-11"))
+	require.NoError(t, err)
+	// 2 left at 8 in 10 days: ceil(2*10/8) = 3 days after Mar 11.
+	assert.Equal(t, []authorization.Remaining{{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 10, Used: 8, Left: 2,
+		Rate: 5, RunOut: day("2026-03-14"), ReviewBy: day("2026-03-11")}}, rs)
+
+	fs, err := ck.CheckStay([]authorization.Authorization{a}, weeks, day("2026-03-11"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeReviewDue, subject: "AUTH-1", day: "2026-03-11", need: 3, got: 3, unit: iop.UnitDays}), fs)
+
+	// The payer's next review day comes first.
+	a.NextReview = day("2026-03-09")
+	fs, err = ck.CheckStay([]authorization.Authorization{a}, weeks, day("2026-03-11"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-09", need: 3, got: 2, unit: iop.UnitDays}), fs)
+
+	// Used up: the run-out day is the day the last unit was used; the rate
+	// is 9 days in the 14 of Mar 3 to 16.
+	all := days("P-1", weekdays("2026-03-02", 2)...)
+	a.NextReview = 0
+	rs, err = ck.Remaining([]authorization.Authorization{a}, all, day("2026-03-16"))
+	require.NoError(t, err)
+	assert.Equal(t, []authorization.Remaining{{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 10, Used: 10, Left: 0,
+		Rate: 4, RunOut: day("2026-03-13"), ReviewBy: day("2026-03-10")}}, rs)
+
+	// No use in the window: no projection.
+	rs, err = ck.Remaining([]authorization.Authorization{a}, nil, day("2026-03-16"))
+	require.NoError(t, err)
+	assert.Equal(t, []authorization.Remaining{{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 10, Left: 10,
+		ReviewBy: day("2026-03-28")}}, rs)
+}
+
+// TestExpiringNoPlan: with 2 notice days, an authorization expiring on
+// 2026-03-13 needs a plan from 2026-03-11 through 2026-03-13.
+func TestExpiringNoPlan(t *testing.T) {
+	terms := authorization.Terms{NoticeDays: 2, ReviewCite: reviewTerms().ReviewCite}
+	ck := newChecker(t, terms)
+	a := auth()
+	for _, tt := range []struct {
+		asOf string
+		want []fx
+	}{
+		{asOf: "2026-03-10"},
+		{asOf: "2026-03-11", want: []fx{{code: authorization.CodeExpiringNoPlan, subject: "AUTH-1", day: "2026-03-13", need: 2, got: 2, unit: iop.UnitDays}}},
+		{asOf: "2026-03-13", want: []fx{{code: authorization.CodeExpiringNoPlan, subject: "AUTH-1", day: "2026-03-13", need: 2, got: 0, unit: iop.UnitDays}}},
+		{asOf: "2026-03-14"},
+	} {
+		fs, err := ck.CheckStay([]authorization.Authorization{a}, nil, day(tt.asOf), 0)
+		require.NoError(t, err)
+		assert.Equal(t, want(t, ck, tt.want...), fs, "as of %s", tt.asOf)
+		cover.Check(t, ck.Profile(), fs)
+	}
+	fs, err := ck.CheckStay([]authorization.Authorization{a}, nil, day("2026-03-12"), day("2026-03-13"))
+	require.NoError(t, err)
+	assert.Nil(t, fs, "discharge planned by the expiration")
+}
+
+func TestTermsValidate(t *testing.T) {
+	_, err := authorization.NewCheckerWith(profile(), authorization.Terms{LeadDays: -1, StandardDays: 7})
+	var es iop.FieldErrors
+	require.ErrorAs(t, err, &es)
+	assert.Equal(t, []string{"authorization.lead_days", "authorization.decision_cite"}, fields(es))
+	require.NoError(t, authorization.CMS0057F().Validate(nil))
+	assert.Equal(t, "authorization", authorization.Terms{}.Package())
+}
+
+func fields(es iop.FieldErrors) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Field)
+	}
+	return out
+}
