@@ -142,5 +142,6 @@ func (ck Checker) claimStay(auths []Authorization, lines []schedule.ClaimLine, a
 	}
 	s := &stay{}
 	s.init(ck.r, auths, patient, asOf, discharge)
-	return s, claimDays(auths, lines), nil
+	s.days = claimDays(auths, lines)
+	return s, s.days, nil
 }

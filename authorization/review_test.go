@@ -70,18 +70,18 @@ func TestReviewRunOut(t *testing.T) {
 	ck := newChecker(t, reviewTerms())
 	a := auth()
 	a.Expiration = day("2026-03-31")
-	// 10 days authorized; 5 used in the week of Mar 2 and 3 by Wednesday
-	// Mar 11: 8 days in the 10 days of the window (Mar 2 to 11).
+	// 10 days authorized; 5 used in the first week (Mar 2 to 8) and 3 by
+	// Wednesday Mar 11. The rate is the first week's, 5 a week; 5 were
+	// left at its end, so they run out 7 days after Mar 8.
 	weeks := days("P-1", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11")
 	rs, err := ck.Remaining([]authorization.Authorization{a}, weeks, day("2026-03-11"))
 	require.NoError(t, err)
-	// 2 left at 8 in 10 days: ceil(2*10/8) = 3 days after Mar 11.
 	assert.Equal(t, []authorization.Remaining{{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 10, Used: 8, Left: 2,
-		Rate: 5, RunOut: day("2026-03-14"), ReviewBy: day("2026-03-11")}}, rs)
+		Rate: 5, RunOut: day("2026-03-15"), ReviewBy: day("2026-03-12")}}, rs)
 
-	fs, err := ck.CheckStay([]authorization.Authorization{a}, weeks, day("2026-03-11"), 0)
+	fs, err := ck.CheckStay([]authorization.Authorization{a}, weeks, day("2026-03-12"), 0)
 	require.NoError(t, err)
-	assert.Equal(t, want(t, ck, fx{code: authorization.CodeReviewDue, subject: "AUTH-1", day: "2026-03-11", need: 3, got: 3, unit: iop.UnitDays}), fs)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeReviewDue, subject: "AUTH-1", day: "2026-03-12", need: 3, got: 3, unit: iop.UnitDays}), fs)
 
 	// The payer's next review day comes first.
 	a.NextReview = day("2026-03-09")
@@ -90,13 +90,13 @@ func TestReviewRunOut(t *testing.T) {
 	assert.Equal(t, want(t, ck, fx{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-09", need: 3, got: 2, unit: iop.UnitDays}), fs)
 
 	// Used up: the run-out day is the day the last unit was used; the rate
-	// is 9 days in the 14 of Mar 3 to 16.
+	// is that of the two weeks from Mar 2 to 15.
 	all := days("P-1", weekdays("2026-03-02", 2)...)
 	a.NextReview = 0
 	rs, err = ck.Remaining([]authorization.Authorization{a}, all, day("2026-03-16"))
 	require.NoError(t, err)
 	assert.Equal(t, []authorization.Remaining{{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 10, Used: 10, Left: 0,
-		Rate: 4, RunOut: day("2026-03-13"), ReviewBy: day("2026-03-10")}}, rs)
+		Rate: 5, RunOut: day("2026-03-13"), ReviewBy: day("2026-03-10")}}, rs)
 
 	// No use in the window: no projection.
 	rs, err = ck.Remaining([]authorization.Authorization{a}, nil, day("2026-03-16"))

@@ -17,7 +17,6 @@ const smallStay = 8
 type authState struct {
 	used    int64     // use counted against it, in its figure unit
 	reached date.Date // the day use reached the quantity; zero before
-	recent  int64     // use in the rate window
 	week    int64     // the authorization-week of weekUse; -1 before the first
 	weekUse int64
 }
@@ -94,7 +93,9 @@ type stay struct {
 	patient   string
 	asOf      date.Date
 	discharge date.Date
-	big       []authState // the state of each authorization when there are more than smallStay
+	weeks     []schedule.WeekSummary // the stay's service: week summaries,
+	days      []day                  // or days of claim lines
+	big       []authState            // the state of each authorization when there are more than smallStay
 	buf       [smallStay]authState
 	findings  bool // a finding was added out of rule order
 	last      int  // the rule of the last finding added
@@ -102,6 +103,7 @@ type stay struct {
 
 func (s *stay) init(r *checker, auths []Authorization, patient string, asOf, discharge date.Date) {
 	s.r, s.auths, s.patient, s.asOf, s.discharge = r, auths, patient, asOf, discharge
+	s.weeks, s.days = nil, nil
 	s.findings, s.last = false, 0
 	s.big = nil
 	if len(auths) > smallStay {
@@ -129,10 +131,39 @@ func (s *stay) add(dst iop.Findings, i int, f finding) iop.Findings {
 	return s.r.add(dst, i, f)
 }
 
-// windowStart returns the first day of the rate window of authorization k.
-func (s *stay) windowStart(a *Authorization) date.Date {
-	from := s.asOf - date.Date(7*s.r.terms.rateWeeks()) + 1
-	return max(from, a.Effective)
+// useBetween returns the use counted against authorization k from day
+// from through day to, both included, counted again from the stay's
+// service as the walk counted it.
+func (s *stay) useBetween(k int, from, to date.Date) int64 {
+	q := s.auths[k].Unit
+	var n int64
+	for i := len(s.weeks) - 1; i >= 0; i-- {
+		w := &s.weeks[i]
+		if w.Week.End() <= from {
+			break
+		}
+		for j := range w.DayMinutes {
+			u, ok := weekDay(s.auths, w, j)
+			if ok && u.k == k && u.d >= from && u.d <= to {
+				n += u.amount(q)
+			}
+		}
+	}
+	for i := len(s.days) - 1; i >= 0 && s.days[i].d >= from; i-- {
+		if u := &s.days[i]; u.k == k && u.d <= to {
+			n += u.amount(q)
+		}
+	}
+	return n
+}
+
+// weekDay returns the use of day j of week w, and false when it has none.
+func weekDay(auths []Authorization, w *schedule.WeekSummary, j int) (day, bool) {
+	if w.DayMinutes[j] <= 0 && w.DayServices[j] == 0 {
+		return day{}, false
+	}
+	d := w.Week.Start() + date.Date(j)
+	return day{d: d, k: attribute(auths, d, "", ""), visits: int64(w.DayServices[j]), minutes: int64(w.DayMinutes[j])}, true
 }
 
 // take counts the use of one day.
@@ -163,9 +194,6 @@ func (s *stay) take(dst iop.Findings, u *day) iop.Findings {
 	q := int64(a.Quantity) * scale(a.Unit)
 	if st.used >= q && st.reached == 0 {
 		st.reached = u.d
-	}
-	if u.d <= s.asOf && u.d >= s.windowStart(a) {
-		st.recent += amt
 	}
 	if st.used > q {
 		dst = s.add(dst, ruleQuantityExceeded, finding{subject: a.Number, day: u.d, need: q, got: st.used, unit: figureUnit(a.Unit)})
@@ -214,15 +242,27 @@ func (s *stay) remaining(k int) Remaining {
 	if a.Action == ActionNotRequired || !a.Action.Certifies() {
 		return rem
 	}
-	span := int64(s.asOf-s.windowStart(a)) + 1
-	if span > 0 && st.recent > 0 {
-		rem.Rate = st.recent * 7 / span
+	if s.asOf >= a.Effective {
+		// The rate is that of the last RateWeeks whole weeks of the
+		// authorization (seven days from its effective day) ended by the
+		// day judged, and the projection starts at the end of the last of
+		// them, so that it holds still through a week; in the first week,
+		// the days so far.
+		end := a.Effective + 7*((s.asOf-a.Effective+1)/7) - 1
+		if end < a.Effective {
+			end = s.asOf
+		}
+		from := max(end-date.Date(7*s.r.terms.rateWeeks())+1, a.Effective)
+		span := int64(end-from) + 1
+		if recent := s.useBetween(k, from, end); recent > 0 {
+			rem.Rate = recent * 7 / span
+			if left := q - st.used + s.useBetween(k, end+1, date.Max()); left > 0 {
+				rem.RunOut = end + date.Date((left*span+recent-1)/recent)
+			}
+		}
 	}
-	switch {
-	case st.reached != 0:
+	if st.reached != 0 {
 		rem.RunOut = st.reached
-	case span > 0 && st.recent > 0:
-		rem.RunOut = s.asOf + date.Date((rem.Left*span+st.recent-1)/st.recent)
 	}
 	if lead := s.r.terms.LeadDays; lead > 0 {
 		rem.ReviewBy = rem.lastDay(a) - date.Date(lead)
@@ -335,16 +375,13 @@ func (s *stay) overlaps(dst iop.Findings) iop.Findings {
 // walkWeeks counts the days of weeks, in order, against the stay's
 // authorizations.
 func (s *stay) walkWeeks(dst iop.Findings, weeks []schedule.WeekSummary) iop.Findings {
+	s.weeks = weeks
 	for i := range weeks {
 		w := &weeks[i]
-		start := w.Week.Start()
 		for j := range w.DayMinutes {
-			if w.DayMinutes[j] <= 0 && w.DayServices[j] == 0 {
-				continue
+			if u, ok := weekDay(s.auths, w, j); ok {
+				dst = s.take(dst, &u)
 			}
-			d := start + date.Date(j)
-			u := day{d: d, k: attribute(s.auths, d, "", ""), visits: int64(w.DayServices[j]), minutes: int64(w.DayMinutes[j])}
-			dst = s.take(dst, &u)
 		}
 	}
 	return dst
@@ -497,13 +534,16 @@ type Remaining struct {
 	Used          int64    `json:"used"`
 	// Left is Authorized less Used, and zero once it is all used.
 	Left int64 `json:"left"`
-	// Rate is the use per week over the rate window ([Terms.RateWeeks]
-	// weeks up to the day judged, from the effective day at the
-	// earliest), rounded down; zero without use in it.
+	// Rate is the use per week in the rate window, rounded down: the last
+	// [Terms.RateWeeks] whole weeks of the authorization (seven days from
+	// its effective day) that end by the day judged, or, in its first
+	// week, the days up to the day judged. Zero without use in it.
 	Rate int64 `json:"rate"`
 	// RunOut is the day the quantity was used up or, at the recent rate,
-	// is projected to be: the day of the last authorized use. Zero when it
-	// is not used up and nothing was used in the rate window.
+	// is projected to be: the day of the last authorized use, projected
+	// from the end of the rate window (so that it holds still through a
+	// week). Zero when it is not used up and nothing was used in the
+	// window.
 	RunOut date.Date `json:"run_out,omitzero"`
 	// ReviewBy is the day the concurrent review must be asked for: the
 	// lead time before the last covered day (the expiration, or RunOut if
