@@ -496,18 +496,50 @@ func (ck Checker) AppendStay(dst iop.Findings, auths []Authorization, weeks []sc
 	if ck.r == nil {
 		return dst, zeroChecker()
 	}
-	var es iop.FieldErrors
-	patient := validStay(&es, auths, asOf, discharge)
-	patient = validWeeks(&es, weeks, patient, "weeks", 0)
-	unitsOnWeeks(&es, auths, 0)
-	if err := es.Err(); err != nil {
-		return dst, err
+	patient, ok := fastStay(auths, weeks, asOf, discharge)
+	if !ok {
+		return dst, stayErrors(auths, weeks, asOf, discharge)
 	}
 	var s stay
 	s.init(ck.r, auths, patient, asOf, discharge)
 	from := len(dst)
 	dst = s.walkWeeks(dst, weeks)
 	return s.finish(dst, from), nil
+}
+
+// fastStay reports whether CheckStay's arguments are valid, without
+// building errors, and returns the patient.
+func fastStay(auths []Authorization, weeks []schedule.WeekSummary, asOf, discharge date.Date) (string, bool) {
+	if iop.CheckServiceDate(asOf) != nil || discharge != 0 && iop.CheckServiceDate(discharge) != nil {
+		return "", false
+	}
+	patient := ""
+	for i := range auths {
+		a := &auths[i]
+		if !a.valid() || a.Unit == QuantityUnitUnits || patient != "" && a.Patient != patient {
+			return "", false
+		}
+		patient = a.Patient
+	}
+	for i := range weeks {
+		w := &weeks[i]
+		if patient == "" {
+			patient = w.Patient
+		}
+		if !w.Week.IsValid() || w.Patient != patient || !nonNegative(w) || i > 0 && w.Week.Start() < weeks[i-1].Week.End() {
+			return "", false
+		}
+	}
+	return patient, true
+}
+
+// stayErrors returns the errors of CheckStay's arguments.
+func stayErrors(auths []Authorization, weeks []schedule.WeekSummary, asOf, discharge date.Date) error {
+	var es iop.FieldErrors
+	patient := validStay(&es, auths, asOf, discharge)
+	validWeeks(&es, weeks, patient, "weeks", 0)
+	unitsOnWeeks(&es, auths, 0)
+	return es.Err()
 }
 
 func unitsOnWeeks(es *iop.FieldErrors, auths []Authorization, offset int) {
