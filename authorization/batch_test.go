@@ -50,7 +50,7 @@ func TestCheckStays(t *testing.T) {
 		fx{code: authorization.CodeOutsidePeriod, subject: "P-2", day: "2026-03-10"},
 		fx{code: authorization.CodeReviewPastDue, subject: "AUTH-1", day: "2026-03-10", need: 3, got: 1, unit: iop.UnitDays},
 		fx{code: authorization.CodeReviewPastDue, subject: "AUTH-3", day: "2026-03-10", need: 3, got: 1, unit: iop.UnitDays},
-		fx{code: authorization.CodeOverlap, subject: "AUTH-3", ref: "AUTH-1", day: "2026-03-02", got: 12, unit: iop.UnitDays},
+		fx{code: authorization.CodeOverlap, subject: "AUTH-3", day: "2026-03-02", got: 12, unit: iop.UnitDays},
 	), got)
 }
 

@@ -49,8 +49,9 @@ const (
 	CodeExpiringNoPlan iop.Code = "authorization.expiration.no-plan"
 	// CodeOverlap: two authorizations of one patient cover the same
 	// service on the same days, so which one a day counts against is not
-	// certain. Subject is the later one's number, Ref the earlier one's;
-	// Day the first day both cover, Got the days both cover.
+	// certain. Subject is the number of the one that starts later (the
+	// second given, when both start on one day); Day the first day both
+	// cover, Got the days both cover.
 	CodeOverlap iop.Code = "authorization.overlap"
 	// CodeDecisionLate: the payer decided a request, or has not yet
 	// decided one, later than its decision-time limit allows. Ref is the

@@ -361,11 +361,11 @@ func (s *stay) overlaps(dst iop.Findings) iop.Findings {
 			if !b.Action.Certifies() || to < from || !sameService(a, b) {
 				continue
 			}
-			first, later := a, b
+			later := b
 			if b.Effective < a.Effective {
-				first, later = b, a
+				later = a
 			}
-			dst = s.add(dst, ruleOverlap, finding{subject: later.Number, ref: first.Number, day: from,
+			dst = s.add(dst, ruleOverlap, finding{subject: later.Number, day: from,
 				got: int64(to-from) + 1, unit: iop.UnitDays})
 		}
 	}

@@ -111,7 +111,7 @@ func TestCheckStayTwoAuthorizations(t *testing.T) {
 	second.Effective = day("2026-03-06")
 	fs, err = ck.CheckStay([]authorization.Authorization{first, second}, weeks, day("2026-03-13"), 0)
 	require.NoError(t, err)
-	assert.Equal(t, want(t, ck, fx{code: authorization.CodeOverlap, subject: "AUTH-2", ref: "AUTH-1", day: "2026-03-06", got: 1, unit: iop.UnitDays}), fs)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeOverlap, subject: "AUTH-2", day: "2026-03-06", got: 1, unit: iop.UnitDays}), fs)
 	cover.Check(t, ck.Profile(), fs)
 
 	second.Codes = [8]string{"90853"} // another service: no overlap, and H0015 days past the first are outside
