@@ -11,21 +11,17 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// lineUse is one claim line in scope of a stay's authorizations.
-type lineUse struct {
-	claim   string
-	line    int
-	d       date.Date
-	k       int
-	units   int64
-	minutes int64
-}
-
-// claimDays turns a stay's claim lines into days of use: a line counts
-// when some authorization lists its code or revenue code (or one lists
-// none); a line that repeats another (the same claim and line number, as
-// schedule counts it) counts once; each line is one visit and its units.
+// claimDays turns a stay's claim lines into use, in the order of the
+// days: a line counts when some authorization lists its code or revenue
+// code (or one lists none); a line that repeats another (the same claim
+// and line number, as schedule counts it) counts once; each line is one
+// visit and its units; the lines of one day and codes are added up.
 func claimDays(auths []Authorization, lines []schedule.ClaimLine) []day {
+	type lineUse struct {
+		claim string
+		line  int
+		u     day
+	}
 	var ls []lineUse
 	for i := range lines {
 		l := &lines[i]
@@ -33,11 +29,10 @@ func claimDays(auths []Authorization, lines []schedule.ClaimLine) []day {
 		for j := range auths {
 			inScope = inScope || auths[j].covers(l.Code, l.Revenue)
 		}
-		if !inScope {
-			continue
+		if inScope {
+			ls = append(ls, lineUse{claim: l.Claim, line: l.Line, u: day{d: l.Date, k: byDay, code: l.Code, revenue: l.Revenue,
+				visits: 1, units: int64(l.Units), minutes: int64(l.Minutes)}})
 		}
-		ls = append(ls, lineUse{claim: l.Claim, line: l.Line, d: l.Date, k: attribute(auths, l.Date, l.Code, l.Revenue),
-			units: int64(l.Units), minutes: int64(l.Minutes)})
 	}
 	// Repeats: the first of each claim and line number counts.
 	slices.SortStableFunc(ls, func(a, b lineUse) int {
@@ -48,21 +43,24 @@ func claimDays(auths []Authorization, lines []schedule.ClaimLine) []day {
 	})
 	ls = slices.CompactFunc(ls, func(a, b lineUse) bool { return a.claim == b.claim && a.line == b.line })
 	slices.SortStableFunc(ls, func(a, b lineUse) int {
-		if c := cmp.Compare(a.d, b.d); c != 0 {
+		if c := cmp.Compare(a.u.d, b.u.d); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.k, b.k)
+		if c := strings.Compare(a.u.code, b.u.code); c != 0 {
+			return c
+		}
+		return strings.Compare(a.u.revenue, b.u.revenue)
 	})
 	var days []day
 	for _, l := range ls {
-		if n := len(days); n > 0 && days[n-1].d == l.d && days[n-1].k == l.k {
+		if n := len(days); n > 0 && days[n-1].d == l.u.d && days[n-1].code == l.u.code && days[n-1].revenue == l.u.revenue {
 			u := &days[n-1]
 			u.visits++
-			u.units += l.units
-			u.minutes += l.minutes
+			u.units += l.u.units
+			u.minutes += l.u.minutes
 			continue
 		}
-		days = append(days, day{d: l.d, k: l.k, visits: 1, units: l.units, minutes: l.minutes})
+		days = append(days, l.u)
 	}
 	return days
 }
@@ -142,6 +140,5 @@ func (ck Checker) claimStay(auths []Authorization, lines []schedule.ClaimLine, a
 	}
 	s := &stay{}
 	s.init(ck.r, auths, patient, asOf, discharge)
-	s.days = claimDays(auths, lines)
-	return s, s.days, nil
+	return s, claimDays(auths, lines), nil
 }

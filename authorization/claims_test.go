@@ -104,3 +104,20 @@ func TestCheckClaimsErrors(t *testing.T) {
 	_, err = authorization.Checker{}.RemainingClaims(nil, nil, day("2026-03-13"))
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
+
+// TestCheckClaimsCodesOfADay: two codes of one authorization on the day
+// it runs out make one finding, with the day's whole use.
+func TestCheckClaimsCodesOfADay(t *testing.T) {
+	ck := newChecker(t, authorization.Terms{})
+	a := auth()
+	a.Codes = [8]string{"90853", "H0015"}
+	a.Unit, a.Quantity = authorization.QuantityUnitUnits, 3
+	fs, err := ck.CheckClaims([]authorization.Authorization{a}, []schedule.ClaimLine{
+		line("C-1", 1, "2026-03-02", "90853", 2), line("C-1", 2, "2026-03-02", "H0015", 2), line("C-1", 3, "2026-03-02", "H0015", 1),
+		line("C-2", 1, "2026-03-01", "H0015", 1), line("C-2", 2, "2026-03-01", "90853", 1),
+	}, day("2026-03-13"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck,
+		fx{code: authorization.CodeOutsidePeriod, subject: "P-1", day: "2026-03-01"},
+		fx{code: authorization.CodeQuantityExceeded, subject: "AUTH-1", day: "2026-03-02", need: 3, got: 5, unit: iop.UnitCount}), fs)
+}

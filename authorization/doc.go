@@ -46,10 +46,13 @@
 //     another (the same claim and line number) counts once, as schedule
 //     counts it. Hours are not checked on claim lines.
 //
-// A day counts against the first authorization, in the order given, whose
-// period holds it and that certifies (or needs no authorization); when
-// only one that certifies nothing (pended, denied, cancelled, contact
-// payer) holds it, the day is reported under that one. An authorization's
+// Use counts against an authorization whose period holds its day and that
+// covers it: the first, in the order given, that certifies it and still
+// has quantity left (or needs no authorization), so that a renewal that
+// starts before the authorization it follows expires takes over once that
+// one is used up; else the first that certifies it, beyond its quantity.
+// When only one that certifies nothing (pended, denied, cancelled,
+// contact payer) holds the day, the day is reported under that one. An authorization's
 // weeks, for its frequency and its rate of use, are seven days from its
 // effective day, whatever weeks the summaries were made in.
 //

@@ -15,17 +15,31 @@ const smallStay = 8
 // authState is what the walk over a stay's days keeps for one
 // authorization.
 type authState struct {
-	used    int64     // use counted against it, in its figure unit
-	reached date.Date // the day use reached the quantity; zero before
-	week    int64     // the authorization-week of weekUse; -1 before the first
-	weekUse int64
+	used     int64     // use counted against it, in its figure unit
+	reached  date.Date // the day use reached the quantity; zero before
+	week     int64     // the authorization-week of weekUse; -1 before the first
+	weekUse  int64
+	from     date.Date // the rate window, from through end; zero when none
+	end      date.Date
+	recent   int64     // use in the rate window
+	after    int64     // use after it
+	lastDay  date.Date // the last day with use (a day counts once)
+	notCert  date.Date // the last day reported as not certified
+	overDay  date.Date // the last day reported beyond the quantity,
+	overAt   int       // and the index of that finding in dst
+	quantity int64     // the quantity, in the figure unit
 }
 
-// day is the use of one day counted against one authorization (k), or
-// against none (k < 0).
+// byDay is the k of a day whose authorization the walk chooses.
+const byDay = -2
+
+// day is the use of one day, or of one claim line's code on a day, to be
+// counted against an authorization: k is the one chosen before the walk,
+// or byDay.
 type day struct {
 	d                      date.Date
 	k                      int
+	code, revenue          string // a claim line's codes; empty for a week summary's service
 	visits, units, minutes int64
 }
 
@@ -49,10 +63,14 @@ func figureUnit(u QuantityUnit) iop.Unit {
 	return iop.UnitCount
 }
 
-// amount returns what day u uses of a quantity in unit q.
-func (u *day) amount(q QuantityUnit) int64 {
+// amount returns what u uses of a quantity in unit q, a day counting once
+// after last, the last day already counted.
+func (u *day) amount(q QuantityUnit, last date.Date) int64 {
 	switch q {
 	case QuantityUnitDays:
+		if u.d == last {
+			return 0
+		}
 		return 1
 	case QuantityUnitVisits:
 		return u.visits
@@ -64,27 +82,6 @@ func (u *day) amount(q QuantityUnit) int64 {
 	return 0
 }
 
-// attribute returns the authorization that service on day d, of code and
-// revenue code (both empty for a week summary's service), counts against:
-// the first that covers it and certifies it or needs no authorization;
-// else the first that covers it; else -1.
-func attribute(auths []Authorization, d date.Date, code, revenue string) int {
-	first := -1
-	for i := range auths {
-		a := &auths[i]
-		if !a.Contains(d) || !a.covers(code, revenue) {
-			continue
-		}
-		if a.Action.Certifies() || a.Action == ActionNotRequired {
-			return i
-		}
-		if first < 0 {
-			first = i
-		}
-	}
-	return first
-}
-
 // stay is one patient's stay being checked: the authorizations, the day
 // judged, the planned discharge, and the state of each authorization.
 type stay struct {
@@ -93,9 +90,8 @@ type stay struct {
 	patient   string
 	asOf      date.Date
 	discharge date.Date
-	weeks     []schedule.WeekSummary // the stay's service: week summaries,
-	days      []day                  // or days of claim lines
-	big       []authState            // the state of each authorization when there are more than smallStay
+	outside   date.Date   // the last day reported outside every period
+	big       []authState // the state of each authorization when there are more than smallStay
 	buf       [smallStay]authState
 	findings  bool // a finding was added out of rule order
 	last      int  // the rule of the last finding added
@@ -103,14 +99,27 @@ type stay struct {
 
 func (s *stay) init(r *checker, auths []Authorization, patient string, asOf, discharge date.Date) {
 	s.r, s.auths, s.patient, s.asOf, s.discharge = r, auths, patient, asOf, discharge
-	s.weeks, s.days = nil, nil
-	s.findings, s.last = false, 0
+	s.outside, s.findings, s.last = 0, false, 0
 	s.big = nil
 	if len(auths) > smallStay {
 		s.big = make([]authState, len(auths))
 	}
+	weeks := date.Date(7 * r.terms.rateWeeks())
 	for k := range auths {
-		*s.state(k) = authState{week: -1}
+		a := &auths[k]
+		st := s.state(k)
+		*st = authState{week: -1, quantity: int64(a.Quantity) * scale(a.Unit)}
+		if asOf >= a.Effective {
+			// The rate window: the last RateWeeks whole weeks of the
+			// authorization (seven days from its effective day) ended by
+			// the day judged, so that the projection from its end holds
+			// still through a week; in the first week, the days so far.
+			st.end = a.Effective + 7*((asOf-a.Effective+1)/7) - 1
+			if st.end < a.Effective {
+				st.end = asOf
+			}
+			st.from = max(st.end-weeks+1, a.Effective)
+		}
 	}
 }
 
@@ -131,72 +140,98 @@ func (s *stay) add(dst iop.Findings, i int, f finding) iop.Findings {
 	return s.r.add(dst, i, f)
 }
 
-// useBetween returns the use counted against authorization k from day
-// from through day to, both included, counted again from the stay's
-// service as the walk counted it.
-func (s *stay) useBetween(k int, from, to date.Date) int64 {
-	q := s.auths[k].Unit
-	var n int64
-	for i := len(s.weeks) - 1; i >= 0; i-- {
-		w := &s.weeks[i]
-		if w.Week.End() <= from {
-			break
+// attribute returns the authorization that service on day d, of code and
+// revenue code (both empty for a week summary's service), counts against:
+// of those whose period holds d and that cover the service, the first
+// that certifies it and has quantity left, or needs no authorization;
+// else the first that certifies it; else the first; -1 when none does.
+// A renewal that starts before the authorization it follows expires so
+// takes over once that one is used up.
+func (s *stay) attribute(d date.Date, code, revenue string) int {
+	certified, first := -1, -1
+	for i := range s.auths {
+		a := &s.auths[i]
+		if !a.Contains(d) || !a.covers(code, revenue) {
+			continue
 		}
-		for j := range w.DayMinutes {
-			u, ok := weekDay(s.auths, w, j)
-			if ok && u.k == k && u.d >= from && u.d <= to {
-				n += u.amount(q)
+		switch {
+		case a.Action == ActionNotRequired:
+			return i
+		case a.Action.Certifies():
+			if st := s.state(i); st.used < st.quantity || st.lastDay == d {
+				return i
+			}
+			if certified < 0 {
+				certified = i
 			}
 		}
-	}
-	for i := len(s.days) - 1; i >= 0 && s.days[i].d >= from; i-- {
-		if u := &s.days[i]; u.k == k && u.d <= to {
-			n += u.amount(q)
+		if first < 0 {
+			first = i
 		}
 	}
-	return n
-}
-
-// weekDay returns the use of day j of week w, and false when it has none.
-func weekDay(auths []Authorization, w *schedule.WeekSummary, j int) (day, bool) {
-	if w.DayMinutes[j] <= 0 && w.DayServices[j] == 0 {
-		return day{}, false
+	if certified >= 0 {
+		return certified
 	}
-	d := w.Week.Start() + date.Date(j)
-	return day{d: d, k: attribute(auths, d, "", ""), visits: int64(w.DayServices[j]), minutes: int64(w.DayMinutes[j])}, true
+	return first
 }
 
-// take counts the use of one day.
+// take counts the use of one day (or one code of a day).
 func (s *stay) take(dst iop.Findings, u *day) iop.Findings {
-	if u.k < 0 {
+	k := u.k
+	if k == byDay {
+		k = s.attribute(u.d, u.code, u.revenue)
+	}
+	if k < 0 {
+		if s.outside == u.d {
+			return dst
+		}
+		s.outside = u.d
 		return s.add(dst, ruleOutsidePeriod, finding{subject: s.patient, day: u.d})
 	}
-	a := &s.auths[u.k]
+	a, st := &s.auths[k], s.state(k)
 	switch {
 	case a.Action == ActionNotRequired:
 		return dst
 	case !a.Action.Certifies():
+		if st.notCert == u.d {
+			return dst
+		}
+		st.notCert = u.d
 		return s.add(dst, ruleNotCertified, finding{subject: a.Number, day: u.d})
 	}
-	amt := u.amount(a.Unit)
+	amt := u.amount(a.Unit, st.lastDay)
 	if amt <= 0 {
 		return dst
 	}
-	st := s.state(u.k)
+	st.lastDay = u.d
 	if a.PerWeek > 0 {
 		if w := int64(u.d-a.Effective) / 7; w != st.week {
-			dst = s.flushWeek(dst, u.k)
+			dst = s.flushWeek(dst, k)
 			st.week, st.weekUse = w, 0
 		}
 		st.weekUse += amt
 	}
 	st.used += amt
-	q := int64(a.Quantity) * scale(a.Unit)
-	if st.used >= q && st.reached == 0 {
+	switch {
+	case u.d > st.end:
+		st.after += amt
+	case u.d >= st.from:
+		st.recent += amt
+	}
+	if st.used >= st.quantity && st.reached == 0 {
 		st.reached = u.d
 	}
-	if st.used > q {
-		dst = s.add(dst, ruleQuantityExceeded, finding{subject: a.Number, day: u.d, need: q, got: st.used, unit: figureUnit(a.Unit)})
+	if st.used <= st.quantity {
+		return dst
+	}
+	if st.overDay == u.d { // another code of the same day
+		dst[st.overAt].Got = st.used
+		return dst
+	}
+	n := len(dst)
+	dst = s.add(dst, ruleQuantityExceeded, finding{subject: a.Number, day: u.d, need: st.quantity, got: st.used, unit: figureUnit(a.Unit)})
+	if len(dst) > n {
+		st.overDay, st.overAt = u.d, n
 	}
 	return dst
 }
@@ -237,28 +272,16 @@ func (s *stay) finish(dst iop.Findings, from int) iop.Findings {
 // remaining returns the Remaining of authorization k after the walk.
 func (s *stay) remaining(k int) Remaining {
 	a, st := &s.auths[k], s.state(k)
-	q := int64(a.Quantity) * scale(a.Unit)
+	q := st.quantity
 	rem := Remaining{Authorization: a.Number, Unit: figureUnit(a.Unit), Authorized: q, Used: st.used, Left: max(q-st.used, 0)}
 	if a.Action == ActionNotRequired || !a.Action.Certifies() {
 		return rem
 	}
-	if s.asOf >= a.Effective {
-		// The rate is that of the last RateWeeks whole weeks of the
-		// authorization (seven days from its effective day) ended by the
-		// day judged, and the projection starts at the end of the last of
-		// them, so that it holds still through a week; in the first week,
-		// the days so far.
-		end := a.Effective + 7*((s.asOf-a.Effective+1)/7) - 1
-		if end < a.Effective {
-			end = s.asOf
-		}
-		from := max(end-date.Date(7*s.r.terms.rateWeeks())+1, a.Effective)
-		span := int64(end-from) + 1
-		if recent := s.useBetween(k, from, end); recent > 0 {
-			rem.Rate = recent * 7 / span
-			if left := q - st.used + s.useBetween(k, end+1, date.Max()); left > 0 {
-				rem.RunOut = end + date.Date((left*span+recent-1)/recent)
-			}
+	if st.from != 0 && st.recent > 0 {
+		span := int64(st.end-st.from) + 1
+		rem.Rate = st.recent * 7 / span
+		if left := st.quantity - st.used + st.after; left > 0 {
+			rem.RunOut = st.end + date.Date((left*span+st.recent-1)/st.recent)
 		}
 	}
 	if st.reached != 0 {
@@ -375,13 +398,14 @@ func (s *stay) overlaps(dst iop.Findings) iop.Findings {
 // walkWeeks counts the days of weeks, in order, against the stay's
 // authorizations.
 func (s *stay) walkWeeks(dst iop.Findings, weeks []schedule.WeekSummary) iop.Findings {
-	s.weeks = weeks
 	for i := range weeks {
 		w := &weeks[i]
 		for j := range w.DayMinutes {
-			if u, ok := weekDay(s.auths, w, j); ok {
-				dst = s.take(dst, &u)
+			if w.DayMinutes[j] <= 0 && w.DayServices[j] == 0 {
+				continue
 			}
+			u := day{d: w.Week.Start() + date.Date(j), k: byDay, visits: int64(w.DayServices[j]), minutes: int64(w.DayMinutes[j])}
+			dst = s.take(dst, &u)
 		}
 	}
 	return dst
@@ -476,8 +500,8 @@ func validWeeks(es *iop.FieldErrors, weeks []schedule.WeekSummary, patient, pref
 //     expiring without a plan ([CodeExpiringNoPlan]);
 //   - authorizations that overlap ([CodeOverlap]).
 //
-// A day counts against the first authorization whose period holds it and
-// that certifies (or needs no authorization); all summaries count,
+// A day counts against an authorization as the package documentation
+// says (the first with quantity left); all summaries count,
 // whatever asOf, which sets the review day and the rate window. It
 // returns an error ([iop.FieldErrors] naming "authorizations[1].quantity",
 // "weeks[3].week", "asOf"), and no findings, when an authorization is not

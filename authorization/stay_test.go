@@ -206,3 +206,30 @@ func TestCheckStayErrors(t *testing.T) {
 	_, err := authorization.Checker{}.CheckStay(nil, nil, day("2026-03-13"), 0)
 	require.ErrorIs(t, err, iop.ErrMissing)
 }
+
+// TestCheckStayRenewal: a renewal that starts before the authorization it
+// follows expires takes over once that one is used up; the overlap is
+// reported.
+func TestCheckStayRenewal(t *testing.T) {
+	ck := newChecker(t, authorization.Terms{})
+	first, renewal := auth(), auth()
+	first.Expiration = day("2026-03-31")
+	renewal.Number, renewal.Effective, renewal.Expiration = "AUTH-2", day("2026-03-16"), day("2026-04-15")
+	weeks := days("P-1", weekdays("2026-03-02", 3)...) // 15 days
+	auths := []authorization.Authorization{first, renewal}
+	fs, err := ck.CheckStay(auths, weeks, day("2026-03-20"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeOverlap, subject: "AUTH-2", day: "2026-03-16", got: 16, unit: iop.UnitDays}), fs)
+	rs, err := ck.Remaining(auths, weeks, day("2026-03-20"))
+	require.NoError(t, err)
+	require.Len(t, rs, 2)
+	assert.Equal(t, []int64{10, 5}, []int64{rs[0].Used, rs[1].Used})
+
+	// Both used up: the day goes to the first, beyond its quantity.
+	weeks = days("P-1", weekdays("2026-03-02", 5)[:21]...)
+	fs, err = ck.CheckStay(auths, weeks, day("2026-03-30"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck,
+		fx{code: authorization.CodeQuantityExceeded, subject: "AUTH-1", day: "2026-03-30", need: 10, got: 11, unit: iop.UnitDays},
+		fx{code: authorization.CodeOverlap, subject: "AUTH-2", day: "2026-03-16", got: 16, unit: iop.UnitDays}), fs)
+}
