@@ -114,6 +114,12 @@ func TestCheckStayTwoAuthorizations(t *testing.T) {
 	assert.Equal(t, want(t, ck, fx{code: authorization.CodeOverlap, subject: "AUTH-2", day: "2026-03-06", got: 1, unit: iop.UnitDays}), fs)
 	cover.Check(t, ck.Profile(), fs)
 
+	second.Effective = day("2026-03-07") // the day after the first's last day
+	fs, err = ck.CheckStay([]authorization.Authorization{first, second}, weeks, day("2026-03-13"), 0)
+	require.NoError(t, err)
+	assert.Nil(t, fs, "adjacent periods do not overlap")
+
+	second.Effective = day("2026-03-06")
 	second.Codes = [8]string{"90853"} // another service: no overlap, and H0015 days past the first are outside
 	fs, err = ck.CheckStay([]authorization.Authorization{first, second}, weeks, day("2026-03-13"), 0)
 	require.NoError(t, err)
