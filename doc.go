@@ -30,9 +30,14 @@
 //   - [github.com/ioprules/ioprules/aftercare]: the episode of care as a
 //     state machine, discharge reasons, aftercare plans and follow-up
 //     windows, step-down transitions, program measures.
+//   - [github.com/ioprules/ioprules/authorization]: utilization review:
+//     payer authorizations, the use counted against them, remaining
+//     quantity and run-out day, concurrent reviews due, payer decision
+//     times.
 //
 // Dependencies point one way: iop imports none of the others; group,
-// schedule, eligibility and aftercare import iop.
+// schedule, eligibility and aftercare import iop; authorization imports
+// schedule and eligibility.
 //
 // # One way to check
 //
@@ -60,6 +65,8 @@
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
 //	aftercare.NewChecker(p)    CheckDischarge, Measure
+//	authorization.NewChecker(p) CheckStay, CheckClaims, CheckStays, CheckLevel, CheckTurnaround,
+//	                           Remaining, RemainingClaims
 //
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,

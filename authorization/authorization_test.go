@@ -156,18 +156,50 @@ func TestEnums(t *testing.T) {
 func TestCheckerRules(t *testing.T) {
 	ck := newChecker(t, authorization.CMS0057F())
 	rs := ck.Rules()
-	require.Len(t, rs, len(authorization.Rules()))
-	for i, r := range authorization.Rules() {
-		assert.Equal(t, r.Code, rs[i].Code)
-		assert.Equal(t, r.Severity, rs[i].Severity)
+	require.Equal(t, authorization.Rules().Len(), rs.Len())
+	for r := range authorization.Rules().All() {
+		got, ok := rs.Rule(r.Code)
+		require.True(t, ok, "%s", r.Code)
+		assert.Equal(t, r.Severity, got.Severity)
 		assert.NotEmpty(t, r.Summary)
 		assert.False(t, r.Cite.IsZero(), "rule %s has no citation", r.Code)
 		assert.Equal(t, "authorization", r.Code.Package())
 	}
-	assert.Equal(t, authorization.CMS0057F().DecisionCite, rs[len(rs)-1].Cite)
+	late, ok := rs.Rule(authorization.CodeDecisionLate)
+	require.True(t, ok)
+	assert.Equal(t, authorization.CMS0057F().DecisionCite, late.Cite)
 	assert.Equal(t, authorization.CMS0057F(), ck.Terms())
 	assert.True(t, authorization.Checker{}.IsZero())
 	assert.False(t, ck.IsZero())
 	assert.Equal(t, iop.Profile{}, authorization.Checker{}.Profile())
-	assert.True(t, profile().Equal(ck.Profile()))
+	assert.Equal(t, authorization.Terms{}, authorization.Checker{}.Terms())
+	assert.True(t, profile().WithPart(authorization.CMS0057F()).Equal(ck.Profile()))
+
+	// A profile's setting turns a rule off or changes its severity.
+	contract := iop.Citation{Source: "Payer X contract §9"}
+	p := profile().WithPart(authorization.Terms{})
+	p.Rules = append(p.Rules, iop.RuleSetting{Code: authorization.CodeOverlap, Off: true, Cite: contract},
+		iop.RuleSetting{Code: authorization.CodeOutsidePeriod, Severity: iop.Warning, Cite: contract},
+		iop.RuleSetting{Code: authorization.CodeQuantityExceeded, Off: true, Cite: contract})
+	ck, err := authorization.NewChecker(p)
+	require.NoError(t, err)
+	a, b := auth(), auth()
+	b.Number, a.Quantity = "AUTH-2", 1
+	fs, err := ck.CheckStay([]authorization.Authorization{a, b}, days("P-1", "2026-03-01", "2026-03-02", "2026-03-03"), day("2026-03-03"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeOutsidePeriod, subject: "P-1", day: "2026-03-01"}), fs)
+	assert.Equal(t, iop.Warning, fs[0].Severity)
+	cover.Check(t, p, fs)
+	off, ok := ck.Rules().Rule(authorization.CodeOverlap)
+	require.True(t, ok)
+	assert.Zero(t, off.Severity)
+
+	// A setting of this package needs its part; an unknown code is refused.
+	q := profile()
+	q.Rules = append(q.Rules, iop.RuleSetting{Code: authorization.CodeOverlap, Off: true, Cite: contract})
+	_, err = authorization.NewChecker(q)
+	require.ErrorIs(t, err, iop.ErrUnknown)
+	p.Rules = append(p.Rules, iop.RuleSetting{Code: "authorization.no-such-rule", Off: true, Cite: contract})
+	_, err = authorization.NewChecker(p)
+	require.ErrorIs(t, err, iop.ErrUnknown)
 }

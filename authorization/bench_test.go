@@ -2,6 +2,7 @@ package authorization_test
 
 import (
 	"fmt"
+	"github.com/ioprules/ioprules"
 	"testing"
 
 	"github.com/ioprules/ioprules/authorization"
@@ -67,10 +68,10 @@ func benchAuths(patients int) []authorization.Authorization {
 // hand over the same summaries. Target: check at most 1.5x summarize, and
 // no allocation once warm.
 func BenchmarkStays(b *testing.B) {
-	sck, err := schedule.NewChecker(iop.MedicareIOP2024())
+	sck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(b, err)
 	ss := benchSessions(benchPatients)
-	sz, err := schedule.NewSummarizer(sck, schedule.ISOWeeks(), nil)
+	sz, err := schedule.NewSummarizer(sck, schedule.ISOWeeks())
 	require.NoError(b, err)
 	sums, st := sz.Summarize(nil, ss)
 	require.Equal(b, benchPatients*benchWeeks, st.Weeks)

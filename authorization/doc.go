@@ -98,7 +98,10 @@
 // The rules the authorization itself sets (its period, decision,
 // quantity, frequency and level) apply under every profile. The review,
 // notice and decision-time rules take their parameters from the profile's
-// [Terms]: a profile without them applies none of those rules.
+// [Terms], its part of the profile (the JSON member "authorization", read
+// by ioprules.ParseProfile; in Go, p.WithPart(terms)): a profile without
+// them applies none of those rules. A profile that changes the severity
+// of an authorization rule must have Terms, even empty ones.
 // [CMS0057F] gives the decision-time limits of the CMS Interoperability
 // and Prior Authorization final rule; a payer's review lead time is its
 // own and must be cited by whoever sets it.

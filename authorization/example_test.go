@@ -2,6 +2,7 @@ package authorization_test
 
 import (
 	"fmt"
+	"github.com/ioprules/ioprules"
 
 	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/iop"
@@ -17,7 +18,7 @@ func Example() {
 	terms := authorization.CMS0057F()
 	terms.LeadDays = 3
 	terms.ReviewCite = iop.Citation{Source: "Payer X utilization review manual §4.2", Edition: "2026"}
-	ck, err := authorization.NewCheckerWith(iop.MedicareIOP2024(), terms)
+	ck, err := authorization.NewChecker(ioprules.MedicareIOP2024().WithPart(terms))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,7 @@
 package authorization_test
 
 import (
+	"github.com/ioprules/ioprules"
 	"os"
 	"slices"
 	"testing"
@@ -22,14 +23,20 @@ func TestMain(m *testing.M) { os.Exit(cover.Run(m)) }
 
 // profile is the profile the tests check under: its identity and rule
 // settings; the Terms come apart.
-func profile() iop.Profile { return iop.MedicareIOP2024() }
+func profile() iop.Profile { return ioprules.MedicareIOP2024() }
 
-// newChecker returns a Checker for profile() with Terms t.
+// newChecker returns a Checker for profile() with Terms terms as its
+// authorization part.
 func newChecker(t testing.TB, terms authorization.Terms) authorization.Checker {
 	t.Helper()
-	ck, err := authorization.NewCheckerWith(profile(), terms)
+	ck, err := newCheckerErr(terms)
 	require.NoError(t, err)
 	return ck
+}
+
+// newCheckerErr is newChecker with its error.
+func newCheckerErr(terms authorization.Terms) (authorization.Checker, error) {
+	return authorization.NewChecker(profile().WithPart(terms))
 }
 
 // reviewTerms are a payer's terms: a review 3 days before the end, a
@@ -101,7 +108,7 @@ func weekdays(monday string, weeks int) []string {
 // placed at placed (the recommended level when placed is zero).
 func decision(t testing.TB, placed iop.Level) eligibility.Decision {
 	t.Helper()
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	r, err := eligibility.NewRatings(1, 0, 1, 2, 2, 1)
 	require.NoError(t, err)
@@ -126,24 +133,19 @@ type fx struct {
 }
 
 // want returns the findings fxs as ck reports them: each with its rule's
-// severity, summary and citation under ck's profile; nil for none.
+// severity under ck's profile; nil for none.
 func want(t testing.TB, ck authorization.Checker, fxs ...fx) iop.Findings {
 	t.Helper()
 	var out iop.Findings
 	for _, x := range fxs {
-		var rule iop.Rule
-		for _, r := range ck.Rules() {
-			if r.Code == x.code {
-				rule = r
-			}
-		}
-		require.NotEmpty(t, rule.Code, "code %s not in the table", x.code)
+		rule, ok := ck.Rules().Rule(x.code)
+		require.True(t, ok, "code %s not in the table", x.code)
 		var d date.Date
 		if x.day != "" {
 			d = day(x.day)
 		}
 		out = append(out, iop.Finding{Code: x.code, Severity: rule.Severity, Subject: x.subject, Day: d, Level: x.level,
-			Ref: x.ref, Need: x.need, Got: x.got, Unit: x.unit, Summary: rule.Summary, Cite: rule.Cite})
+			Ref: x.ref, Need: x.need, Got: x.got, Unit: x.unit})
 	}
 	return out
 }

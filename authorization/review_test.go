@@ -131,7 +131,7 @@ func TestExpiringNoPlan(t *testing.T) {
 }
 
 func TestTermsValidate(t *testing.T) {
-	_, err := authorization.NewCheckerWith(profile(), authorization.Terms{LeadDays: -1, StandardDays: 7})
+	_, err := newCheckerErr(authorization.Terms{LeadDays: -1, StandardDays: 7})
 	var es iop.FieldErrors
 	require.ErrorAs(t, err, &es)
 	assert.Equal(t, []string{"authorization.lead_days", "authorization.decision_cite"}, fields(es))

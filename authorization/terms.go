@@ -8,7 +8,9 @@ import (
 )
 
 // Terms are a payer's utilization-review terms, the part of a profile
-// that package authorization reads (its JSON key is "authorization"): how
+// ([iop.Part]) that package authorization reads: in a profile's JSON the
+// member "authorization": {"lead_days": 3, ...}; in Go,
+// p.WithPart(terms). They say how
 // long before an authorization runs out its concurrent review must be
 // asked for, how the recent rate of use is measured, when an expiring
 // stay must have a discharge or a renewal planned, and how fast the payer

@@ -1,10 +1,9 @@
 package authorization
 
 // This file holds what depends on the shape of iop's profile and finding
-// plumbing (issue 17, the house): how a Checker finds its Terms in a
-// profile, applies the profile's rule settings, builds a finding, and
-// gives its rule table. The rest of the package sees only add, the
-// checker's fields and Rules.
+// plumbing: how a Checker finds its Terms in a profile, applies the
+// profile's rule settings, builds a finding, and gives its rule table.
+// The rest of the package sees only add, the checker's fields and Rules.
 
 import (
 	"slices"
@@ -16,12 +15,15 @@ import (
 
 // Rules returns the package's rule table, in the order the checks apply
 // the rules: each code with its default severity, what it checks and its
-// general source. Each call returns a new slice.
-func Rules() []iop.Rule { return slices.Clone(rules[:]) }
+// general source.
+func Rules() iop.RuleTable { return iop.NewRuleTable(rules[:]...) }
 
 // Package returns "authorization": the key of Terms in a profile's JSON
 // and the prefix of the package's rule codes.
 func (Terms) Package() string { return "authorization" }
+
+// Table returns the package's rule table, [Rules].
+func (Terms) Table() iop.RuleTable { return Rules() }
 
 // Validate reports every inconsistency of t as [iop.FieldErrors] with
 // paths relative to the part ("lead_days"): a day count below 0 or above
@@ -42,35 +44,19 @@ type checker struct {
 	cite  [numRules]iop.Citation // the Terms' citation of a rule; zero for the table's
 }
 
-// NewChecker returns a Checker for profile p, after validating it and its
-// rule settings (a setting of an authorization code that [Rules] does not
-// list is an error naming it, "rules[2].code"). A profile without Terms
-// gives a Checker that applies no review or decision-time rule. The
+// NewChecker returns a Checker for profile p, after validating it
+// ([iop.Profile.Validate]: a rule setting of an authorization code needs
+// the profile's Terms, even empty ones). The profile's [Terms] are its
+// part of the profile ([iop.PartOf]); a profile without them gives a
+// Checker that applies no review, notice or decision-time rule. The
 // profile is copied: later changes to p do not reach the Checker.
 func NewChecker(p iop.Profile) (Checker, error) {
-	t, _ := termsOf(&p)
-	return build(p, t)
-}
-
-// termsOf returns p's Terms. Until profiles hold parts, none has any.
-func termsOf(*iop.Profile) (Terms, bool) { return Terms{}, false }
-
-// build is NewChecker with the Terms given.
-func build(p iop.Profile, t Terms) (Checker, error) {
 	if err := p.Validate(); err != nil {
 		return Checker{}, err
 	}
-	if err := t.validate(); err != nil {
-		var es iop.FieldErrors
-		es.Add(t.Package(), err)
-		return Checker{}, es
-	}
-	r := &checker{p: p.Clone(), terms: t}
-	rs, err := check.New("authorization", rules[:], &r.p)
-	if err != nil {
-		return Checker{}, err
-	}
-	r.rules = rs
+	p = p.Clone()
+	t, _ := iop.PartOf[Terms](&p)
+	r := &checker{p: p, terms: t, rules: check.New(rules[:], &p)}
 	r.cite[ruleReviewDue] = t.ReviewCite
 	r.cite[ruleReviewPastDue] = t.ReviewCite
 	r.cite[ruleExpiringNoPlan] = t.ReviewCite
@@ -100,20 +86,14 @@ func (ck Checker) Terms() Terms {
 }
 
 // Rules returns the rule table as ck applies it: each rule's severity
-// under the profile (zero for a rule it turns off) and the citation its
-// findings carry.
-func (ck Checker) Rules() []iop.Rule {
-	out := Rules()
+// under the profile (zero for a rule it turns off) and the citation of
+// the Terms for the rules they parameterise. It gives ck's findings their
+// words ([iop.RuleTable.Message]). The zero Checker's table is [Rules].
+func (ck Checker) Rules() iop.RuleTable {
 	if ck.r == nil {
-		return out
+		return Rules()
 	}
-	for i := range out {
-		out[i].Severity = ck.r.rules.Severity(i)
-		if !ck.r.cite[i].IsZero() {
-			out[i].Cite = ck.r.cite[i]
-		}
-	}
-	return out
+	return ck.r.rules.Table(ck.r.cite[:])
 }
 
 // finding is what a check found, before the rule's code and severity are
@@ -127,11 +107,10 @@ type finding struct {
 }
 
 // add appends the finding f of rule i to dst, with the rule's code and
-// severity and the Terms' citation when the rule has one. A rule that is
-// off adds nothing.
+// severity. A rule that is off adds nothing.
 func (r *checker) add(dst iop.Findings, i int, f finding) iop.Findings {
 	return r.rules.Add(dst, i, iop.Finding{Subject: f.subject, Ref: f.ref, Day: f.day, Level: f.level,
-		Need: f.need, Got: f.got, Unit: f.unit, Cite: r.cite[i]})
+		Need: f.need, Got: f.got, Unit: f.unit})
 }
 
 // rank returns the place of code c in the rule table.
