@@ -97,7 +97,9 @@ const (
 	// [schedule.WeekSummary.Days] counts them.
 	QuantityUnitDays
 	// QuantityUnitVisits: visits (VS): countable services furnished, as
-	// [schedule.WeekSummary.Services] counts them, or claim lines.
+	// [schedule.WeekSummary.Services] counts them, or claim lines. (The
+	// code VS is unconfirmed: the readable lists of HSD01 found give DY,
+	// FL and HS, not visits.)
 	QuantityUnitVisits
 	// QuantityUnitUnits: units (FL): the units billed on claim lines.
 	QuantityUnitUnits

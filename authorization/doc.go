@@ -133,7 +133,9 @@
 //     HSD01 quantity qualifiers (DY days, VS visits, FL units, HS hours),
 //     certification effective and expiration dates. The TR3 is licensed
 //     and was not read: the codes are as EDI references publish them
-//     (Stedi's X12 element 306; a 278 code list marked unverified).
+//     (Stedi's X12 element 306; a 278 code list marked unverified; HL7's
+//     v2 table 0560 for FL, DY and HS). VS for visits was not found in a
+//     readable source: unconfirmed.
 //   - HL7 Da Vinci Prior Authorization Support (PAS) IG, STU 2
 //     (ClaimResponse: preAuthRef, item adjudication, preAuthPeriod,
 //     quantity). https://hl7.org/fhir/us/davinci-pas/
