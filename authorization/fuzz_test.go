@@ -2,6 +2,7 @@ package authorization_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/ioprules/ioprules/authorization"
@@ -128,5 +129,31 @@ func FuzzCheckStay(f *testing.F) {
 			}
 		}
 		assert.Equal(t, over, got)
+	})
+}
+
+// FuzzRemainingJSON: a Remaining decodes strictly, and what decodes
+// marshals and decodes back to the same bytes.
+func FuzzRemainingJSON(f *testing.F) {
+	b, err := json.Marshal(authorization.Remaining{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 10, Used: 8, Left: 2,
+		Rate: 4, RunOut: day("2026-03-19"), ReviewBy: day("2026-03-16")})
+	require.NoError(f, err)
+	f.Add(b)
+	f.Add([]byte(`{"authorization":"A","run_out":"2026-02-30"}`))
+	f.Add([]byte(`{"unit":"weeks","left":-1,"extra":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r authorization.Remaining
+		if err := json.Unmarshal(data, &r); err != nil {
+			var es iop.FieldErrors
+			if errors.As(err, &es) {
+				assert.NotContains(t, err.Error(), "Jane")
+			}
+			return
+		}
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var back authorization.Remaining
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, r, back)
 	})
 }

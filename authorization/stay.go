@@ -3,6 +3,7 @@ package authorization
 import (
 	"strconv"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -607,6 +608,11 @@ type Remaining struct {
 	// Terms set no lead time, or the authorization certifies nothing.
 	ReviewBy date.Date `json:"review_by,omitzero"`
 }
+
+// UnmarshalJSON decodes r strictly: an unknown or repeated member, a value
+// of the wrong type or a date that does not exist is an error naming the
+// field ([iop.FieldErrors]).
+func (r *Remaining) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, r) }
 
 // lastDay returns the last day a's service is covered: its expiration, or
 // the run-out day if earlier.
