@@ -5,6 +5,7 @@ import (
 
 	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -145,4 +146,70 @@ func fields(es iop.FieldErrors) []string {
 		out = append(out, e.Field)
 	}
 	return out
+}
+
+func TestTermsValidateFields(t *testing.T) {
+	cite := iop.Citation{Source: "Payer X UR manual"}
+	for _, tt := range []struct {
+		name   string
+		terms  authorization.Terms
+		fields []string
+	}{
+		{name: "empty"},
+		{name: "day counts out of range", terms: authorization.Terms{LeadDays: 367, RateWeeks: 53, NoticeDays: -1, ReviewCite: cite},
+			fields: []string{"authorization.lead_days", "authorization.rate_weeks", "authorization.notice_days"}},
+		{name: "notice without a citation", terms: authorization.Terms{NoticeDays: 2},
+			fields: []string{"authorization.review_cite"}},
+		{name: "decision limits", terms: authorization.Terms{StandardDays: -1, ExpeditedHours: 9000, DecisionsFrom: 1, DecisionCite: cite},
+			fields: []string{"authorization.standard_days", "authorization.expedited_hours", "authorization.decisions_from"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := newCheckerErr(tt.terms)
+			if tt.fields == nil {
+				require.NoError(t, err)
+				return
+			}
+			var es iop.FieldErrors
+			require.ErrorAs(t, err, &es)
+			assert.Equal(t, tt.fields, fields(es))
+		})
+	}
+}
+
+// TestRateWeeks: a one-week window follows the last week alone.
+func TestRateWeeks(t *testing.T) {
+	terms := reviewTerms()
+	terms.RateWeeks = 1
+	ck := newChecker(t, terms)
+	a := auth()
+	a.Quantity, a.Expiration = 20, day("2026-03-31")
+	// 5 days in the first week, 2 in the second.
+	weeks := days("P-1", append(weekdays("2026-03-02", 1), "2026-03-09", "2026-03-10")...)
+	rs, err := ck.Remaining([]authorization.Authorization{a}, weeks, day("2026-03-15"))
+	require.NoError(t, err)
+	// 13 left at 2 in 7 days: 46 days after Mar 15, past the expiration.
+	assert.Equal(t, []authorization.Remaining{{Authorization: "AUTH-1", Unit: iop.UnitDays, Authorized: 20, Used: 7, Left: 13,
+		Rate: 2, RunOut: day("2026-04-30"), ReviewBy: day("2026-03-28")}}, rs)
+}
+
+// TestManyAuthorizations: a stay with more authorizations than are kept
+// on the stack, one a week, each used in full.
+func TestManyAuthorizations(t *testing.T) {
+	ck := newChecker(t, authorization.Terms{})
+	var auths []authorization.Authorization
+	for w := range 10 {
+		a := auth()
+		a.Number = "AUTH-" + string(rune('A'+w))
+		a.Effective = day("2026-03-02") + date.Date(7*w)
+		a.Expiration, a.Quantity = a.Effective+6, 5
+		auths = append(auths, a)
+	}
+	weeks := days("P-1", weekdays("2026-03-02", 10)...)
+	fs, err := ck.CheckStay(auths, weeks, day("2026-05-10"), 0)
+	require.NoError(t, err)
+	assert.Nil(t, fs)
+	weeks = days("P-1", append(weekdays("2026-03-02", 10), "2026-05-09")...)
+	fs, err = ck.CheckStay(auths, weeks, day("2026-05-10"), 0)
+	require.NoError(t, err)
+	assert.Equal(t, want(t, ck, fx{code: authorization.CodeQuantityExceeded, subject: "AUTH-J", day: "2026-05-09", need: 5, got: 6, unit: iop.UnitDays}), fs)
 }
