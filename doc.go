@@ -34,10 +34,15 @@
 //     claims (005010X223A2) as billers send them, streamed into
 //     schedule's claim lines and the claims' own facts (type of bill,
 //     replacement and void, statement dates, condition codes).
+//   - [github.com/ioprules/ioprules/authorization]: utilization review:
+//     payer authorizations, the use counted against them, remaining
+//     quantity and run-out day, concurrent reviews due, payer decision
+//     times.
 //
 // Dependencies point one way: iop imports none of the others; group,
-// schedule, eligibility and aftercare import iop; x12 imports iop and
-// schedule.
+// schedule, eligibility and aftercare import iop (eligibility also reads
+// schedule's weekly band); x12 imports iop and schedule; authorization
+// imports schedule and eligibility.
 //
 // # One way to check
 //
@@ -65,6 +70,8 @@
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
 //	aftercare.NewChecker(p)    CheckDischarge, Measure
+//	authorization.NewChecker(p) CheckStay, CheckClaims, CheckStays, CheckLevel, CheckTurnaround,
+//	                           Remaining, RemainingClaims
 //
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,

@@ -272,3 +272,26 @@ func BenchmarkDecode100kKeysMap(b *testing.B) {
 		strictjson.Decode(data, &m, 0, func(string, error) {})
 	}
 }
+
+// A time.Time takes RFC 3339, as its own UnmarshalJSON does, but an error
+// holds none of the input.
+func TestDecodeInstant(t *testing.T) {
+	type rec struct {
+		At time.Time `json:"at"`
+	}
+	var r rec
+	require.Empty(t, decode([]byte(`{"at":"2026-03-02T09:30:00-05:00"}`), &r))
+	assert.True(t, r.At.Equal(time.Date(2026, 3, 2, 14, 30, 0, 0, time.UTC)))
+	_, off := r.At.Zone()
+	assert.Equal(t, -5*3600, off)
+	require.Empty(t, decode([]byte(`{"at":null}`), &r))
+	assert.True(t, r.At.IsZero())
+	for _, in := range []string{`{"at":"Jane Doe 1980-01-02"}`, `{"at":"1980-01-02"}`, `{"at":19800102}`} {
+		got := decode([]byte(in), &r)
+		require.Len(t, got, 1)
+		assert.Equal(t, "at", got[0].path)
+		require.ErrorIs(t, got[0].err, errs.Syntax)
+		assert.NotContains(t, got[0].err.Error(), "1980")
+		assert.NotContains(t, got[0].err.Error(), "Jane")
+	}
+}
