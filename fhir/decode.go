@@ -176,6 +176,7 @@ func fieldsOf(t reflect.Type) []fieldInfo {
 
 var (
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	numberType      = reflect.TypeFor[json.Number]()
 	characteristic  = "GroupCharacteristic"
 )
 
@@ -201,6 +202,12 @@ func (p *prepass) walk(n node, t reflect.Type, path string) {
 		raw, _ := json.Marshal(n.str)
 		if n.kind != 's' || json.Unmarshal(raw, reflect.New(t).Interface()) != nil {
 			p.errs.Add(path, iop.ErrUnknown)
+		}
+		return
+	}
+	if t == numberType {
+		if n.kind != 'n' {
+			p.errs.Add(path, iop.ErrSyntax)
 		}
 		return
 	}
@@ -232,9 +239,7 @@ func (p *prepass) walk(n node, t reflect.Type, path string) {
 			p.errs.Add(path, iop.ErrSyntax)
 		}
 	default:
-		if n.kind != 'n' { // json.Number: a decimal
-			p.errs.Add(path, iop.ErrSyntax)
-		}
+		p.errs.Add(path, iop.ErrSyntax)
 	}
 }
 
