@@ -1,0 +1,58 @@
+package conformance_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/fhir/go/fhirversion"
+	"github.com/google/fhir/go/jsonformat"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
+)
+
+// TestEmittedResourcesAreValidR4 reads every resource the fhir module's
+// tests emit (its testdata/emitted, which those tests keep equal to what
+// they emit) with google/fhir's validating R4 unmarshaller, and marshals
+// a clone of each back (jsonformat's Marshal changes the message it is
+// given).
+func TestEmittedResourcesAreValidR4(t *testing.T) {
+	files, err := filepath.Glob("../testdata/emitted/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	u, err := jsonformat.NewUnmarshaller("UTC", fhirversion.R4)
+	require.NoError(t, err)
+	m, err := jsonformat.NewMarshaller(false, "", "", fhirversion.R4)
+	require.NoError(t, err)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			msg, err := u.Unmarshal(data)
+			require.NoError(t, err)
+			out, err := m.Marshal(proto.Clone(msg))
+			require.NoError(t, err)
+			assert.NotEmpty(t, out)
+		})
+	}
+}
+
+// TestValidatorRefuses shows that the validator is not lenient: a
+// resource without its required status, with a code outside its value
+// set, a date that does not exist or an unknown element is refused.
+func TestValidatorRefuses(t *testing.T) {
+	u, err := jsonformat.NewUnmarshaller("UTC", fhirversion.R4)
+	require.NoError(t, err)
+	for name, doc := range map[string]string{
+		"no status":    `{"resourceType":"EpisodeOfCare","patient":{"reference":"Patient/P1"}}`,
+		"bad code":     `{"resourceType":"EpisodeOfCare","status":"paused","patient":{"reference":"Patient/P1"}}`,
+		"bad date":     `{"resourceType":"EpisodeOfCare","status":"active","patient":{"reference":"Patient/P1"},"period":{"start":"2025-02-30"}}`,
+		"unknown":      `{"resourceType":"EpisodeOfCare","status":"active","patient":{"reference":"Patient/P1"},"colour":"red"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := u.Unmarshal([]byte(doc))
+			assert.Error(t, err) //nolint:testifylint // the validator's errors have no type to assert
+		})
+	}
+}
