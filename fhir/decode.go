@@ -177,6 +177,7 @@ func fieldsOf(t reflect.Type) []fieldInfo {
 var (
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 	numberType      = reflect.TypeFor[json.Number]()
+	rawType         = reflect.TypeFor[json.RawMessage]()
 	characteristic  = "GroupCharacteristic"
 )
 
@@ -194,6 +195,12 @@ func (p *prepass) walk(n node, t reflect.Type, path string) {
 	}
 	if n.kind == 'z' {
 		p.errs.Add(path, iop.ErrSyntax) // FHIR JSON has no null values
+		return
+	}
+	if t == rawType { // a Bundle entry's resource: decoded on its own
+		if n.kind != 'o' {
+			p.errs.Add(path, iop.ErrSyntax)
+		}
 		return
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) && t.Kind() != reflect.Struct {

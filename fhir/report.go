@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -75,5 +76,37 @@ func (r Report) has(path string) bool {
 }
 
 func (r Report) sort() {
-	slices.SortStableFunc(r, func(a, b Note) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(r, func(a, b Note) int { return comparePaths(a.Path, b.Path) })
+}
+
+// comparePaths orders paths part by part, runs of digits as numbers, so
+// that "entry[2]" comes before "entry[10]".
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Compare(len(na), len(nb)); c != 0 {
+				return c
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
