@@ -1,6 +1,7 @@
 package conformance_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -61,4 +62,29 @@ func TestValidatorRefuses(t *testing.T) {
 			assert.Positive(t, refused, "google/fhir accepted %s", name)
 		})
 	}
+}
+
+// TestUSCoreBundleIsRealR4 checks that the hand-written US Core bundle the
+// fhir module imports is valid R4 but for what it holds on purpose: entry
+// 4's R5 element (virtualService), which the fhir module reports as
+// unknown and google/fhir refuses.
+func TestUSCoreBundleIsRealR4(t *testing.T) {
+	data, err := os.ReadFile("../testdata/uscore-bundle.json")
+	require.NoError(t, err)
+	var b struct {
+		Entry []struct {
+			Resource json.RawMessage `json:"resource"`
+		} `json:"entry"`
+	}
+	require.NoError(t, json.Unmarshal(data, &b))
+	u, err := jsonformat.NewUnmarshaller("UTC", fhirversion.R4)
+	require.NoError(t, err)
+	var refused []int
+	for i, e := range b.Entry {
+		er := errorreporter.NewBasicErrorReporter()
+		if _, err := u.UnmarshalWithErrorReporter(e.Resource, er); err != nil || len(er.Errors) > 0 {
+			refused = append(refused, i)
+		}
+	}
+	assert.Equal(t, []int{4}, refused)
 }
