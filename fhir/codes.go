@@ -48,8 +48,11 @@ const (
 const (
 	SystemActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 	SystemCPT     = "http://www.ama-assn.org/go/cpt"
-	SystemHCPCS   = "urn:oid:2.16.840.1.113883.6.285"
-	SystemTEDS    = Base + "/CodeSystem/teds-discharge-reason"
+	// SystemHCPCS is HCPCS Level II as HL7 Terminology names it since its
+	// 2023 correction (UP-472); US Core 3.x used the OID
+	// urn:oid:2.16.840.1.113883.6.285, which the decoders also read.
+	SystemHCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"
+	SystemTEDS  = Base + "/CodeSystem/teds-discharge-reason"
 	// SystemBHALevel is Colorado BHA's ASAM level of care code system
 	// (bha-ig 0.2.0, CodeSystem bha-asam-level-of-care-cs).
 	SystemBHALevel = "http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-asam-level-of-care-cs"

@@ -32,7 +32,7 @@ const ExtDelivery = Base + "/StructureDefinition/delivery"
 const SystemUCUM = "http://unitsofmeasure.org"
 
 // hcpcsSystems are the system URIs read as HCPCS Level II.
-var hcpcsSystems = []string{SystemHCPCS, "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"}
+var hcpcsSystems = []string{SystemHCPCS, "urn:oid:2.16.840.1.113883.6.285", "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"}
 
 // codeSystem returns the system of a billing code by its shape: five
 // digits, or four and F or T, is CPT; a letter and four digits is HCPCS
