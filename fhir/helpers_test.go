@@ -1,6 +1,7 @@
 package fhir_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -10,6 +11,8 @@ import (
 )
 
 func day(s string) date.Date { return iop.MustParseDate(s) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func completed() aftercare.Discharge {
 	return aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "R-77"}
