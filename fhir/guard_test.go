@@ -95,9 +95,7 @@ func TestEpisodeEditedByEHR(t *testing.T) {
 	require.ErrorAs(t, err, &fes)
 	assert.Equal(t, iop.FieldErrors{{Field: "status", Err: fhir.ErrImpossible}}, fes)
 
-	// a move our machine refuses, in our own extension
-	evs := fullEvents()[:4]
-	evs[3].On = day("2025-01-01") // start before the admission
+	// a move our machine refuses (a start dated before the admission), in our own extension
 	bad := strings.Replace(string(data), `"valueDate":"2025-01-14"`, `"valueDate":"2025-01-01"`, 1)
 	_, _, err = fhir.DecodeEpisode([]byte(bad), fhir.EpisodeOptions{})
 	require.ErrorAs(t, err, &fes)
