@@ -187,6 +187,29 @@ var (
 type prepass struct {
 	report Report
 	errs   iop.FieldErrors
+	types  map[reflect.Type]*typeInfo // per decode: no state outlives a call
+}
+
+// typeInfo is the elements of a samply struct, by name.
+type typeInfo struct {
+	fields []fieldInfo
+	byName map[string]fieldInfo
+}
+
+func (p *prepass) info(t reflect.Type) *typeInfo {
+	if ti, ok := p.types[t]; ok {
+		return ti
+	}
+	if p.types == nil {
+		p.types = map[reflect.Type]*typeInfo{}
+	}
+	ti := &typeInfo{fields: fieldsOf(t)}
+	ti.byName = make(map[string]fieldInfo, len(ti.fields))
+	for _, f := range ti.fields {
+		ti.byName[f.name] = f
+	}
+	p.types[t] = ti
+	return ti
 }
 
 func (p *prepass) walk(n node, t reflect.Type, path string) {
@@ -251,11 +274,8 @@ func (p *prepass) walk(n node, t reflect.Type, path string) {
 }
 
 func (p *prepass) object(n node, t reflect.Type, path string) {
-	fields := fieldsOf(t)
-	byName := make(map[string]fieldInfo, len(fields))
-	for _, f := range fields {
-		byName[f.name] = f
-	}
+	ti := p.info(t)
+	fields, byName := ti.fields, ti.byName
 	present := make(map[string]bool, len(n.members))
 	for i, m := range n.members {
 		if path == "" && m.key == "resourceType" {
@@ -332,7 +352,7 @@ func decodeNode(tree node, resourceType string, v any, reads ...string) (Report,
 		if p.report.has(m.key) {
 			continue
 		}
-		if _, known := fieldByName(reflect.TypeOf(v).Elem(), m.key); known {
+		if _, known := p.info(reflect.TypeOf(v).Elem()).byName[m.key]; known {
 			p.report = append(p.report, Note{Path: m.key, Kind: NoteKindNotMapped})
 		} else if !p.report.has("#" + strconv.Itoa(i)) {
 			p.report = append(p.report, Note{Path: "#" + strconv.Itoa(i), Kind: NoteKindUnknownElement})
@@ -353,15 +373,6 @@ func contains(s []string, k string) bool {
 		}
 	}
 	return false
-}
-
-func fieldByName(t reflect.Type, name string) (fieldInfo, bool) {
-	for _, f := range fieldsOf(t) {
-		if f.name == name {
-			return f, true
-		}
-	}
-	return fieldInfo{}, false
 }
 
 func (n node) get(key string) (node, bool) {

@@ -499,7 +499,8 @@ func levelOfTypes(types []fm.CodeableConcept) (iop.Level, bool) {
 			}
 			switch *c.System {
 			case SystemLevel:
-				if l, err := iop.ParseLevel(*c.Code); err == nil {
+				var l iop.Level
+				if textInto(c.Code, &l) == nil {
 					return l, true
 				}
 			case SystemBHALevel:
