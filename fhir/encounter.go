@@ -172,7 +172,9 @@ var kindOfCode = map[string]iop.ServiceKind{
 // instants seen in the program's time zone loc. It reads what
 // [EncodeEncounter] writes; from an EHR's Encounter without this module's
 // extensions: the planned length is the time attended (a finished
-// encounter is then attended in full), the kind of service comes from the
+// encounter is then attended in full, and needs its period.end; a
+// cancelled one, which says nothing of the length planned, is refused),
+// the kind of service comes from the
 // billing code where the code names one (90853 group, 90832/90834/90837
 // individual, 90846/90847/90849 family, 90791/90792 diagnostic; any other
 // is [iop.OtherService], noted [NoteKindReadAs]), the delivery from the
@@ -332,13 +334,20 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 		}
 	}
 	if planned == 0 {
+		// an EHR's Encounter: the time attended is the session's length
+		switch {
+		case r.Status == fm.EncounterStatusCancelled:
+			return Encounter{}, nil, iop.FieldErrors{{Field: "extension", Err: iop.ErrMissing}} // no planned length
+		case attended == 0:
+			return Encounter{}, nil, iop.FieldErrors{{Field: "period.end", Err: iop.ErrMissing}}
+		}
 		planned = attended
 	}
 	s.Planned = planned
 	if attendance != nil {
 		var a schedule.Attendance
 		if err := textInto(attendance, &a); err != nil {
-			return Encounter{}, nil, iop.FieldErrors{{Field: "extension", Err: err}}
+			return Encounter{}, nil, prefix("extension", err)
 		}
 		if (a == schedule.Absent || a == schedule.Excused) != (r.Status == fm.EncounterStatusCancelled) {
 			return Encounter{}, nil, iop.FieldErrors{{Field: "status", Err: ErrImpossible}}
@@ -354,7 +363,7 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 		return Encounter{}, nil, iop.FieldErrors{{Field: "period", Err: ErrImpossible}}
 	}
 	if err := s.Validate(); err != nil {
-		return Encounter{}, nil, iop.FieldErrors{{Field: "period", Err: err}}
+		return Encounter{}, nil, prefix("period", err)
 	}
 	rep.sort()
 	return out, rep, nil

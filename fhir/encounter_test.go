@@ -113,6 +113,13 @@ func TestDecodeEncounterRefuses(t *testing.T) {
 		{"inpatient", enc("finished", "IMP", ok), iop.FieldErrors{{Field: "class", Err: fhir.ErrNoMapping}}},
 		{"no start", enc("finished", "AMB", `{"end":"2025-03-04T10:00:00-07:00"}`), iop.FieldErrors{{Field: "period.start", Err: iop.ErrMissing}}},
 		{"end before start", enc("finished", "AMB", `{"start":"2025-03-04T09:00:00-07:00","end":"2025-03-04T08:00:00-07:00"}`), iop.FieldErrors{{Field: "period.end", Err: iop.ErrOrder}}},
+		{"finished without an end", enc("finished", "AMB", `{"start":"2025-03-04T09:00:00-07:00"}`), iop.FieldErrors{{Field: "period.end", Err: iop.ErrMissing}}},
+		{"cancelled without a planned length", enc("cancelled", "AMB", `{"start":"2025-03-04T09:00:00-07:00"}`), iop.FieldErrors{{Field: "extension", Err: iop.ErrMissing}}},
+		{"cancelled with time attended", []byte(`{"resourceType":"Encounter","status":"cancelled","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+		"subject":{"reference":"Patient/P1"},"period":{"start":"2025-03-04T09:00:00-07:00","end":"2025-03-04T10:00:00-07:00"},
+		"extension":[{"url":"https://ioprules.github.io/fhir/StructureDefinition/planned-length","valueDuration":{"value":60,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}}]}`),
+			iop.FieldErrors{{Field: "period", Err: fhir.ErrImpossible}}},
+		{"crosses midnight", enc("finished", "AMB", `{"start":"2025-03-04T23:00:00-07:00","end":"2025-03-05T01:00:00-07:00"}`), iop.FieldErrors{{Field: "period.minutes", Err: iop.ErrOutOfRange}}},
 		{"no class", []byte(`{"resourceType":"Encounter","status":"finished"}`), iop.FieldErrors{{Field: "class", Err: iop.ErrMissing}}},
 	}
 	for _, tt := range tests {
@@ -120,7 +127,11 @@ func TestDecodeEncounterRefuses(t *testing.T) {
 			_, _, err := fhir.DecodeEncounter(tt.data, denver(t))
 			var fes iop.FieldErrors
 			require.ErrorAs(t, err, &fes)
-			assert.Equal(t, tt.want, fes)
+			require.Len(t, fes, len(tt.want))
+			for i, w := range tt.want {
+				assert.Equal(t, w.Field, fes[i].Field)
+				assert.ErrorIs(t, fes[i].Err, w.Err, "at %s", w.Field)
+			}
 		})
 	}
 }

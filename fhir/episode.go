@@ -323,7 +323,7 @@ func DecodeEpisode(data []byte, o EpisodeOptions) (EpisodeOfCare, Report, error)
 	if len(events) > 0 {
 		ep, err = aftercare.Replay(id, events)
 		if err != nil {
-			return EpisodeOfCare{}, nil, iop.FieldErrors{{Field: "extension", Err: err}}
+			return EpisodeOfCare{}, nil, prefix("extension", err)
 		}
 		if err := sameStatuses(&r, ep); err != nil {
 			return EpisodeOfCare{}, nil, err
@@ -407,15 +407,15 @@ func replayStatuses(r *fm.EpisodeOfCare, id string, o EpisodeOptions, rep *Repor
 		switch {
 		case n > 0 && r.StatusHistory[n-1].Period.End != nil:
 			if err := dateInto(r.StatusHistory[n-1].Period.End, &d); err != nil {
-				return aftercare.Episode{}, iop.FieldErrors{{Field: "statusHistory[" + strconv.Itoa(n-1) + "].period.end", Err: err}}
+				return aftercare.Episode{}, prefix("statusHistory["+strconv.Itoa(n-1)+"].period.end", err)
 			}
 		case r.Period != nil && r.Period.End != nil && (r.Status == fm.EpisodeOfCareStatusFinished || r.Status == fm.EpisodeOfCareStatusCancelled):
 			if err := dateInto(r.Period.End, &d); err != nil {
-				return aftercare.Episode{}, iop.FieldErrors{{Field: "period.end", Err: err}}
+				return aftercare.Episode{}, prefix("period.end", err)
 			}
 		case n == 0 && r.Period != nil:
 			if err := dateInto(r.Period.Start, &d); err != nil {
-				return aftercare.Episode{}, iop.FieldErrors{{Field: "period.start", Err: err}}
+				return aftercare.Episode{}, prefix("period.start", err)
 			}
 		default:
 			return aftercare.Episode{}, iop.FieldErrors{{Field: "period", Err: iop.ErrMissing}}
@@ -484,7 +484,7 @@ func replayStatuses(r *fm.EpisodeOfCare, id string, o EpisodeOptions, rep *Repor
 		if me, ok := err.(*aftercare.MoveError); ok && me.Index < len(at) {
 			path = at[me.Index]
 		}
-		return aftercare.Episode{}, iop.FieldErrors{{Field: path, Err: err}}
+		return aftercare.Episode{}, prefix(path, err)
 	}
 	return ep, nil
 }

@@ -295,7 +295,7 @@ func DecodeQuestionnaireResponse(data []byte, ck *eligibility.Checker) (Question
 		return QuestionnaireResponse{}, nil, errs
 	}
 	if err := a.Validate(); err != nil {
-		return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: "item", Err: err}}
+		return QuestionnaireResponse{}, nil, prefix("item", err)
 	}
 	if bha != "" {
 		if l, _, err := BHALevel(bha); err != nil || hasLevel && l != level {
@@ -305,14 +305,14 @@ func DecodeQuestionnaireResponse(data []byte, ck *eligibility.Checker) (Question
 	if hasLevel && ck != nil {
 		d, err := ck.Decide(*a)
 		if err != nil {
-			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: "item", Err: err}}
+			return QuestionnaireResponse{}, nil, prefix("item", err)
 		}
 		if d.Recommended() != level {
 			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level"], Err: ErrImpossible}}
 		}
 		if given != 0 {
 			if d, err = d.Place(given, reason, vnote); err != nil {
-				return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["given"], Err: err}}
+				return QuestionnaireResponse{}, nil, prefix(at["given"], err)
 			}
 		}
 		out.Decision = d
