@@ -146,7 +146,9 @@
 //     representation (primitive extensions, no nulls or empty arrays);
 //     extensibility (modifierExtension).
 //   - HL7 US Core 6.1.0: Encounter, QuestionnaireResponse and CarePlan
-//     profiles (CarePlan category assess-plan, narrative required).
+//     profiles (CarePlan category assess-plan, in
+//     http://hl7.org/fhir/us/core/CodeSystem/careplan-category, marked
+//     deprecated in the US Core 9.0 CI build; narrative required).
 //   - HL7 Terminology: v3-ActCode (AMB, VR); HCPCS Level II URI
 //     http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets (corrected in
 //     2023, UP-472; the OID urn:oid:2.16.840.1.113883.6.285 of US Core 3.x
