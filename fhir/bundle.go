@@ -19,9 +19,10 @@ type BundleOptions struct {
 	Location *time.Location
 	// Episode fills what an EHR's EpisodeOfCare does not say.
 	Episode EpisodeOptions
-	// Checker, when not nil, decides each QuestionnaireResponse that
-	// answers a level ([DecodeQuestionnaireResponse]).
-	Checker *eligibility.Checker
+	// Checker, unless it is the zero Checker, decides each
+	// QuestionnaireResponse that answers a level
+	// ([DecodeQuestionnaireResponse]).
+	Checker eligibility.Checker
 }
 
 // Bundle is what [DecodeBundle] read from a bundle, each kind of record in

@@ -1,6 +1,7 @@
 package fhir_test
 
 import (
+	"github.com/ioprules/ioprules"
 	"os"
 	"testing"
 
@@ -20,9 +21,9 @@ import (
 func TestDecodeBundleUSCore(t *testing.T) {
 	data, err := os.ReadFile("testdata/uscore-bundle.json")
 	require.NoError(t, err)
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
-	b, rep, err := fhir.DecodeBundle(data, fhir.BundleOptions{Location: denver(t), Checker: &ck})
+	b, rep, err := fhir.DecodeBundle(data, fhir.BundleOptions{Location: denver(t), Checker: ck})
 	require.NoError(t, err)
 
 	require.Len(t, b.Episodes, 1)

@@ -22,14 +22,14 @@ const SystemCarePlanCategory = "http://hl7.org/fhir/us/core/CodeSystem/careplan-
 
 // CarePlan is an aftercare plan with what a US Core CarePlan needs beside
 // it: the record IDs of the plan and the patient, the day of discharge the
-// follow-up windows count from, and the windows (a profile's follow-up
-// rules). It is safe for concurrent use as long as no one writes to it.
+// follow-up windows count from, and the windows (a profile's
+// [aftercare.FollowUp] part). It is safe for concurrent use as long as no one writes to it.
 type CarePlan struct {
 	ID         string
 	Patient    string
 	Plan       aftercare.Plan
 	Discharged date.Date
-	Windows    []iop.FollowUpWindow
+	Windows    []aftercare.FollowUpWindow
 }
 
 // EncodeCarePlan writes c as a US Core CarePlan (JSON), export only:
@@ -41,7 +41,7 @@ type CarePlan struct {
 // recovery coach as items not started), one per follow-up contact
 // (scheduled, completed when kept, cancelled when missed, on its day),
 // and one per follow-up window (its name, scheduled over the days
-// [iop.FollowUpWindow.Range] gives from the discharge). It refuses a plan
+// [aftercare.FollowUpWindow.Range] gives from the discharge). It refuses a plan
 // [aftercare.Plan.Validate] refuses, the zero plan, IDs [iop.CheckID]
 // refuses, and windows without a discharge day.
 func EncodeCarePlan(c CarePlan) ([]byte, error) {
@@ -124,6 +124,6 @@ func EncodeCarePlan(c CarePlan) ([]byte, error) {
 	return json.Marshal(r)
 }
 
-func windowCode(w iop.FollowUpWindow) *fm.CodeableConcept {
+func windowCode(w aftercare.FollowUpWindow) *fm.CodeableConcept {
 	return &fm.CodeableConcept{Coding: []fm.Coding{{System: ptr(SystemPlanItem), Code: ptr("follow-up-window")}}, Text: ptr(w.Name)}
 }

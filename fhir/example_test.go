@@ -2,6 +2,7 @@ package fhir_test
 
 import (
 	"fmt"
+	"github.com/ioprules/ioprules"
 	"time"
 
 	"github.com/ioprules/ioprules/fhir"
@@ -41,7 +42,7 @@ func Example() {
 		{encounter("e4", "2025-03-10T17:00:00-06:00", "2025-03-10T20:00:00-06:00"),
 			encounter("e5", "2025-03-12T17:00:00-06:00", "2025-03-12T19:30:00-06:00")},
 	}
-	ck, err := schedule.NewChecker(iop.ASAM3Level21())
+	ck, err := schedule.NewChecker(ioprules.ASAM3Level21())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -62,12 +63,12 @@ func Example() {
 			fmt.Println(err)
 			return
 		}
-		findings, err := ck.CheckWeek(sum, schedule.Episode{Population: iop.Adult, Admitted: admitted.On})
+		findings, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: admitted.On})
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		outcome, err := fhir.EncodeOutcome(findings, fhir.OutcomeOptions{})
+		outcome, err := fhir.EncodeOutcome(findings, fhir.OutcomeOptions{Rules: ck.Rules()})
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -77,5 +78,5 @@ func Example() {
 	// Output:
 	// episode ep-1 active level 2.1 notes 0
 	// 2025-W10 9h00m {"issue":[{"severity":"information","code":"informational","diagnostics":"no findings"}],"resourceType":"OperationOutcome"}
-	// 2025-W11 5h30m {"issue":[{"severity":"error","code":"business-rule","details":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/rule","code":"schedule.weekly-minutes.below-minimum"}]},"diagnostics":"counted service time below the weekly minimum: need 9h00m, got 5h30m","expression":["Encounter"]}],"resourceType":"OperationOutcome"}
+	// 2025-W11 5h30m {"issue":[{"severity":"error","code":"business-rule","details":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/rule","code":"schedule.weekly-minutes.below-minimum","display":"counted service time below the weekly minimum"}]},"diagnostics":"counted service time below the weekly minimum: need 9h00m, got 5h30m","expression":["Encounter"]}],"resourceType":"OperationOutcome"}
 }

@@ -1,6 +1,7 @@
 package fhir_test
 
 import (
+	"github.com/ioprules/ioprules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,17 +79,17 @@ func FuzzDecodeEncounter(f *testing.F) {
 
 func FuzzDecodeQuestionnaireResponse(f *testing.F) {
 	seeds(f, "qr")
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		q, _, err := fhir.DecodeQuestionnaireResponse(data, &ck)
+		q, _, err := fhir.DecodeQuestionnaireResponse(data, ck)
 		noEcho(t, err)
 		if err != nil {
 			return
 		}
 		out, err := fhir.EncodeQuestionnaireResponse(q)
 		require.NoError(t, err)
-		back, _, err := fhir.DecodeQuestionnaireResponse(out, &ck)
+		back, _, err := fhir.DecodeQuestionnaireResponse(out, ck)
 		require.NoError(t, err)
 		assert.Equal(t, q.Assessment, back.Assessment)
 	})

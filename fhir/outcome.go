@@ -6,13 +6,20 @@ package fhir
 import (
 	"encoding/json"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	fm "github.com/samply/golang-fhir-models/fhir-models/fhir"
 )
 
 // OutcomeOptions says how [EncodeOutcome] writes each issue. The zero
-// OutcomeOptions writes the default expression.
+// OutcomeOptions words findings with the library's catalog and writes the
+// default expression.
 type OutcomeOptions struct {
+	// Rules words the findings: the rule table of the checker that made
+	// them (its Rules method), so that a profile's own citations and
+	// severities are the ones written. The zero RuleTable is the
+	// library's catalog ([ioprules.Catalog]).
+	Rules iop.RuleTable
 	// Expression returns the FHIRPath expressions of the elements a
 	// finding is about, when the caller knows which resource the finding's
 	// subject is. Nil writes, for each finding, the resource type its
@@ -31,14 +38,19 @@ var packageResource = map[string]string{
 // EncodeOutcome writes findings as an R4 OperationOutcome (JSON), one
 // issue per finding in order: severity error for a blocking finding,
 // warning for a warning, information for information; code business-rule;
-// details.coding the rule code in [SystemRule]; diagnostics the finding
-// rendered in words ([iop.Finding.Message]: the rule, the day and the
-// figures, never input text); expression the element the finding is about
+// details.coding the rule code in [SystemRule], with the rule's summary
+// as its display; diagnostics the finding in words
+// ([iop.RuleTable.Message]: the rule, the day and the figures, never input
+// text); expression the element the finding is about
 // ([OutcomeOptions.Expression]). No findings give one issue of severity
 // information and code informational, since an OperationOutcome must
 // hold one. A finding with an invalid severity or no code is refused.
 func EncodeOutcome(fs iop.Findings, o OutcomeOptions) ([]byte, error) {
 	r := fm.OperationOutcome{}
+	rules := o.Rules
+	if rules.Len() == 0 {
+		rules = ioprules.Catalog()
+	}
 	var errs iop.FieldErrors
 	for i, f := range fs {
 		var sev fm.IssueSeverity
@@ -57,11 +69,15 @@ func EncodeOutcome(fs iop.Findings, o OutcomeOptions) ([]byte, error) {
 			errs.Add("["+itoa(i)+"].code", iop.ErrMissing)
 			continue
 		}
+		c := fm.Coding{System: ptr(SystemRule), Code: ptr(string(f.Code))}
+		if rule, ok := rules.Rule(f.Code); ok {
+			c.Display = ptr(rule.Summary)
+		}
 		is := fm.OperationOutcomeIssue{
 			Severity:    sev,
 			Code:        fm.IssueTypeBusinessRule,
-			Details:     &fm.CodeableConcept{Coding: []fm.Coding{{System: ptr(SystemRule), Code: ptr(string(f.Code))}}},
-			Diagnostics: ptr(f.Message()),
+			Details:     &fm.CodeableConcept{Coding: []fm.Coding{c}},
+			Diagnostics: ptr(rules.Message(f)),
 		}
 		if o.Expression != nil {
 			is.Expression = o.Expression(f)

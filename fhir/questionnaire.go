@@ -147,7 +147,7 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 }
 
 // DecodeQuestionnaireResponse reads a QuestionnaireResponse to
-// [Questionnaire] as an assessment. With ck not nil and a "level" answer
+// [Questionnaire] as an assessment. With a checker (not the zero Checker) and a "level" answer
 // it also decides: the decision is ck's ([eligibility.Checker.Decide]) on
 // the assessment read, which must recommend the level answered
 // ([ErrImpossible] otherwise: the response was decided on other
@@ -156,7 +156,7 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 // amended, a missing or repeated answer, a rating outside 0-4, a code not
 // of its system, and an assessment that does not validate; items it does
 // not know are reported.
-func DecodeQuestionnaireResponse(data []byte, ck *eligibility.Checker) (QuestionnaireResponse, Report, error) {
+func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (QuestionnaireResponse, Report, error) {
 	var r fm.QuestionnaireResponse
 	rep, err := decodeResource(data, "QuestionnaireResponse", &r, "id", "questionnaire", "status", "subject", "authored", "item")
 	if err != nil {
@@ -302,7 +302,7 @@ func DecodeQuestionnaireResponse(data []byte, ck *eligibility.Checker) (Question
 			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level-co"], Err: ErrImpossible}}
 		}
 	}
-	if hasLevel && ck != nil {
+	if hasLevel && !ck.IsZero() {
 		d, err := ck.Decide(*a)
 		if err != nil {
 			return QuestionnaireResponse{}, nil, prefix("item", err)

@@ -1,6 +1,7 @@
 package fhir_test
 
 import (
+	"github.com/ioprules/ioprules"
 	"testing"
 
 	"github.com/ioprules/ioprules/eligibility"
@@ -21,14 +22,14 @@ func assessment(t testing.TB, id string, pop iop.Population, risks ...eligibilit
 
 func TestQuestionnaireResponseRoundTrip(t *testing.T) {
 	keep("questionnaire.json", fhir.Questionnaire())
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	a := assessment(t, "A-1", iop.Adult, 1, 0, 1, 2, 2, 1)
 
 	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: a})
 	require.NoError(t, err)
 	keep("qr-assessment.json", data)
-	got, rep, err := fhir.DecodeQuestionnaireResponse(data, nil)
+	got, rep, err := fhir.DecodeQuestionnaireResponse(data, eligibility.Checker{})
 	require.NoError(t, err)
 	assert.Empty(t, rep)
 	assert.Equal(t, fhir.QuestionnaireResponse{Patient: "P1", Assessment: a}, got)
@@ -51,7 +52,7 @@ func TestQuestionnaireResponseRoundTrip(t *testing.T) {
 			data, err := fhir.EncodeQuestionnaireResponse(in)
 			require.NoError(t, err)
 			keep("qr-decision-"+tt.name+".json", data)
-			got, rep, err := fhir.DecodeQuestionnaireResponse(data, &ck)
+			got, rep, err := fhir.DecodeQuestionnaireResponse(data, ck)
 			require.NoError(t, err)
 			assert.Empty(t, rep)
 			assert.Equal(t, a, got.Assessment)
@@ -61,7 +62,7 @@ func TestQuestionnaireResponseRoundTrip(t *testing.T) {
 }
 
 func TestQuestionnaireResponseColoradoLevel(t *testing.T) {
-	ck, err := eligibility.NewChecker(iop.ASAM3Level21(), eligibility.DefaultCriteria())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	d, err := ck.Decide(assessment(t, "A-2", iop.Adult, 1, 0, 1, 2, 2, 1))
 	require.NoError(t, err)
@@ -93,7 +94,7 @@ func TestDecodeQuestionnaireResponseRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := fhir.DecodeQuestionnaireResponse(tt.data, nil)
+			_, _, err := fhir.DecodeQuestionnaireResponse(tt.data, eligibility.Checker{})
 			var fes iop.FieldErrors
 			require.ErrorAs(t, err, &fes)
 			assert.Equal(t, tt.want, fes)
