@@ -86,8 +86,11 @@
 //
 // [EncodeOutcome] writes one issue per finding: severity error, warning or
 // information from blocking, warning and info; code business-rule; the
-// rule code as details.coding in [SystemRule]; the finding in words as
-// diagnostics (the rule, the day, the figures: never input text); the
+// rule code as details.coding in [SystemRule], its summary as display;
+// the finding in words as diagnostics (the rule, the day, the figures:
+// never input text), worded by the rule table given
+// ([OutcomeOptions.Rules]: the checker's, so a profile's own words and
+// citations are the ones written) or else the library's catalog; the
 // element as expression.
 //
 // # Colorado BHA codes
