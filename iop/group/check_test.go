@@ -618,24 +618,6 @@ func TestCheckBuiltins(t *testing.T) {
 	}
 }
 
-// TestCheckSessionAllocs checks that a compliant 12-person check allocates
-// nothing, and that one with findings appended into a list with room
-// allocates nothing either.
-func TestCheckSessionAllocs(t *testing.T) {
-	ck := checker(t, ioprules.TIP47())
-	s := session(12)
-	fs, err := ck.CheckSession(s)
-	require.NoError(t, err)
-	require.Nil(t, fs)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = ck.CheckSession(s) }))
-
-	bad := findingsSession()
-	dst, err := ck.AppendSession(nil, bad)
-	require.NoError(t, err)
-	require.Len(t, dst, 4)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { dst, _ = ck.AppendSession(dst[:0], bad) }))
-}
-
 // findingsSession is a 12-person session with four findings under TIP 47.
 func findingsSession() group.Session {
 	s := session(12)
