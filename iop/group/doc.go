@@ -88,9 +88,9 @@
 // agreement rules warnings, because TIP 41 and TIP 47 describe practice and
 // do not bind, and [IllinoisAges] makes the undocumented age exception
 // blocking, because without the justification the placement does not meet
-// the rule. A finding's [iop.Finding.Cite] is the
-// citation of the profile's group rules (its age rules, for the age rules),
-// or the rule table's when the profile has none. Size and staffing findings
+// the rule. The citation of a finding's rule is in the checker's table
+// ([Checker.Rules]): the profile's group rules' (its age rules', for the
+// age rules), or the rule table's when the profile has none. Size and staffing findings
 // carry their figures as counts: "need 12, got 13".
 //
 // [Checker.AppendSession] appends to a caller's list. A compliant check
@@ -115,8 +115,8 @@
 // [ParticipantRole], [FacilitatorRole]) is unset and not valid; where a
 // field is optional (a focus, a gender identity) zero means not given. The
 // zero [Focus] restricts no one. The zero [Session] and [Roster] are not
-// valid. A rule group of the profile left at its zero value is not applied:
-// a profile without group rules checks no sizes. The zero [Checker] is not
+// valid. A rule of the profile's [Composition] left at its zero value is
+// not applied: a profile without a Composition checks no sizes. The zero [Checker] is not
 // usable: its methods return an error.
 //
 // # Concurrency
