@@ -40,9 +40,10 @@
 //     times.
 //
 // Dependencies point one way: iop imports none of the others; group,
-// schedule, eligibility and aftercare import iop (eligibility also reads
-// schedule's weekly band); x12 imports iop and schedule; authorization
-// imports schedule and eligibility.
+// schedule, eligibility and aftercare import iop; eligibility imports
+// schedule (the weekly band an admission is held to), aftercare may import
+// both; x12 imports iop and schedule; authorization imports schedule and
+// eligibility; this package imports them all, for its built-in profiles.
 //
 // # One way to check
 //
@@ -82,9 +83,10 @@
 //
 // # Rules and their force
 //
-// Each package has one rule table (its Rules function): every code it can
-// emit, the severity it has by default, what it checks, and the source of the
-// rule. [Catalog] joins them. A finding's severity says what to do with the
+// Each package has one rule table (its Rules function, an [iop.RuleTable]):
+// every code it can emit, the severity it has by default, what it checks,
+// and the source of the rule. [Catalog] joins them; a checker's Rules gives
+// the table as its profile applies it. A finding's severity says what to do with the
 // record: blocking means do not bill, admit or discharge on it; a warning
 // asks for review; info is for the record. The severity is the force the
 // rule's source gives it: a regulation's payment condition blocks, a
@@ -102,7 +104,12 @@
 // claim codes) lives in an [iop.Profile]: a named value with the dates it
 // is in force, its scope (national, a state, one Medicare contractor's
 // states, one payer; the provider settings it applies to) and a citation
-// for each group of parameters. Built-in profiles are functions that
+// for each group of parameters. The profile holds its identity and the
+// ages; each checking package's parameters are its part of the profile
+// (schedule.Benefit, group.Composition, eligibility.Placement,
+// aftercare.FollowUp), under the package's key in JSON ("schedule":
+// {...}), and a checker whose package has no part applies none of its
+// parameterised rules. [Kinds] lists the part types. Built-in profiles are functions that
 // return a fresh value (ioprules.MedicareIOP2024, ioprules.MedicareIOP2025,
 // ioprules.MedicareIOP2026, ioprules.MedicarePHP2024 ..., ioprules.ASAM3Level21,
 // ioprules.H0015, ioprules.TIP47, group.NGSGroupPsychotherapy, state profiles

@@ -75,6 +75,14 @@ func decoders(t *testing.T) []jsonDecoder {
 	elig, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	week := schedule.ISOWeeks().Of(iop.MustParseDate("2025-03-03"))
+	a, err := eligibility.ParseAssessment(loadSample(t, "eligibility-assessment.json"))
+	require.NoError(t, err)
+	d, err := elig.Decide(a)
+	require.NoError(t, err)
+	review, err := json.Marshal(eligibility.Review{Admitted: iop.MustParseDate("2025-01-06"), Current: d, Justification: "J-1"})
+	require.NoError(t, err)
+	discharge, err := json.Marshal(eligibility.DischargeReview{Final: d, Planned: true, NextLevel: iop.Level1})
+	require.NoError(t, err)
 	return []jsonDecoder{
 		{"iop.ParseProfile", "state-profile.json", func(b []byte) (iop.Findings, error) {
 			_, err := ioprules.ParseProfile(b)
@@ -178,6 +186,31 @@ func decoders(t *testing.T) []jsonDecoder {
 				return nil, err
 			}
 			return auths.AppendTurnaround(fs, &as[0], time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
+		}},
+		{"eligibility.Review", string(review), func(b []byte) (iop.Findings, error) {
+			var rv eligibility.Review
+			if err := json.Unmarshal(b, &rv); err != nil {
+				return nil, err
+			}
+			fs, err := elig.CheckContinuedStay(&rv)
+			if err != nil {
+				return nil, err
+			}
+			return elig.AppendTransfer(fs, &rv)
+		}},
+		{"eligibility.DischargeReview", string(discharge), func(b []byte) (iop.Findings, error) {
+			var x eligibility.DischargeReview
+			if err := json.Unmarshal(b, &x); err != nil {
+				return nil, err
+			}
+			return elig.CheckDischargeReview(&x)
+		}},
+		{"iop.Finding", `{"code":"schedule.weekly-minutes.below-minimum","severity":"blocking","subject":"P-1","day":"2025-03-03","level":"2.5","ref":"fuh-7","need":540,"got":539,"unit":"minutes"}`, func(b []byte) (iop.Findings, error) {
+			var f iop.Finding
+			if err := json.Unmarshal(b, &f); err != nil {
+				return nil, err
+			}
+			return nil, nil
 		}},
 		{"aftercare.ParseCase", "", func(b []byte) (iop.Findings, error) {
 			c, err := aftercare.ParseCase(b)

@@ -22,11 +22,12 @@ type checker struct {
 }
 
 // NewChecker returns a Checker for profile p: the follow-up windows of
-// p.FollowUp, and p.Rules's settings of this package's rules (another
-// severity, or the rule turned off). It validates p ([iop.Profile.Validate])
-// and refuses a setting of an aftercare code that is not in [Rules]; the
-// error is [iop.FieldErrors] naming the profile's fields. The Checker keeps
-// a copy of p: changing p afterwards does not change it.
+// p's [FollowUp] part (none without one), and p.Rules's settings of this
+// package's rules (another severity, or the rule turned off). It validates
+// p ([iop.Profile.Validate], which checks the codes of the settings once
+// for every checker); the error is [iop.FieldErrors] naming the profile's
+// fields. The Checker keeps a copy of p: changing p afterwards does not
+// change it.
 func NewChecker(p iop.Profile) (Checker, error) {
 	if err := p.Validate(); err != nil {
 		return Checker{}, err

@@ -112,7 +112,7 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 // included: under ioprules.ASAM3Level21 the adult band is 9h00m to 19h59m, so
 // 8h59m is below it, 19h30m and 19h59m are within it and 20h00m is above
 // it. A finding above the band names, in its Level, the level whose band
-// the hours fall in (the profile's Weekly.Above: 2.5 above the 2.1 band).
+// the hours fall in (the Above of the profile's weekly rules: 2.5 above the 2.1 band).
 // A band without a maximum, as Medicare's IOP rules have (42 CFR 410.44
 // sets only the 9-hour minimum), is never exceeded. A profile without
 // weekly rules checks no hours.

@@ -14,13 +14,18 @@ import (
 // safe for concurrent use; the zero DischargeReview is not valid.
 type DischargeReview struct {
 	// Final is the decision on the assessment at discharge.
-	Final Decision
+	Final Decision `json:"final"`
 	// Planned records a planned discharge: the work at this level is done.
-	Planned bool
+	Planned bool `json:"planned,omitzero"`
 	// NextLevel is the level of continuing care the person is referred to;
 	// zero when none.
-	NextLevel iop.Level
+	NextLevel iop.Level `json:"next_level,omitzero"`
 }
+
+// UnmarshalJSON decodes a discharge review strictly, as
+// [Review.UnmarshalJSON] decodes a review; it does not validate it. On
+// error x is unchanged.
+func (x *DischargeReview) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, x) }
 
 // Validate reports every problem with x as [iop.FieldErrors]: no final
 // decision ("final", [iop.ErrMissing]) and an unknown next level

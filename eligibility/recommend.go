@@ -151,8 +151,7 @@ func ParseRecommendation(data []byte) (Recommendation, error) {
 // [ParseRecommendation] does, but validates only its record IDs, its
 // source and its date, as [Assessment.UnmarshalJSON] does.
 func (r *Recommendation) UnmarshalJSON(data []byte) error {
-	type plain Recommendation
-	var v plain
+	var v Recommendation
 	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
@@ -167,7 +166,7 @@ func (r *Recommendation) UnmarshalJSON(data []byte) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	*r = Recommendation(v)
+	*r = v
 	return nil
 }
 

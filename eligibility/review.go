@@ -11,24 +11,35 @@ import (
 // rested on until now, and the clinician's view of progress. Reviews are
 // comparable values, safe for concurrent use. The zero Review is not
 // valid: it has no current decision.
+//
+// In JSON a review is an object with the members named in the field tags;
+// each decision is written as [Decision.MarshalJSON] writes it, and a zero
+// Previous is left out. [Review.UnmarshalJSON] decodes strictly.
 type Review struct {
 	// Admitted is the day of admission to IOP; zero skips the length-of-stay
 	// rules.
-	Admitted date.Date
+	Admitted date.Date `json:"admitted,omitzero"`
 	// Previous is the decision the stay rested on (at admission or at the
 	// last review); zero when there is none.
-	Previous Decision
+	Previous Decision `json:"previous,omitzero"`
 	// Current is the decision on the reassessment under review.
-	Current Decision
+	Current Decision `json:"current"`
 	// Progress is the clinician's judgement of progress on the plan; zero
 	// when none is recorded.
-	Progress Progress
+	Progress Progress `json:"progress,omitzero"`
 	// PlanRevised records that the plan of care was revised at this review.
-	PlanRevised bool
+	PlanRevised bool `json:"plan_revised,omitzero"`
 	// Justification is the opaque record ID of a written justification for
 	// a stay longer than the profile allows without one; empty when none.
-	Justification string
+	Justification string `json:"justification,omitzero"`
 }
+
+// UnmarshalJSON decodes a review strictly: an unknown or repeated member,
+// a value of the wrong type or a decision that [Decision.UnmarshalJSON]
+// refuses is an error naming the field ([iop.FieldErrors]:
+// "current.assessment.id"). It does not validate the review
+// ([Review.Validate]). On error rv is unchanged.
+func (rv *Review) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, rv) }
 
 // Validate reports every problem with rv as [iop.FieldErrors]: no current
 // decision ("current", [iop.ErrMissing]); an admission after the

@@ -90,13 +90,7 @@ func (c Certifications) Validate() error {
 // UnmarshalJSON decodes c strictly ([iop.FieldErrors] naming each bad
 // field); it does not validate.
 func (c *Certifications) UnmarshalJSON(data []byte) error {
-	type plain Certifications
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*c = Certifications(v)
-	return nil
+	return check.Unmarshal(data, c)
 }
 
 // open is the "through" of a certification that never lapses.

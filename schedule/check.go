@@ -13,8 +13,9 @@ import (
 
 // Checker applies one rule profile to weeks of sessions: its weekly band,
 // per-day rules, partial-week and step-down rules, payment tiers,
-// certification intervals, and its counting rules ([iop.Profile.Counting])
-// to say which sessions count. Make one with [NewChecker]; it is an
+// certification intervals, and its counting rules to say which sessions
+// count: the parameters of the profile's [Benefit] part. A profile without
+// one checks no hours and counts no session. Make one with [NewChecker]; it is an
 // immutable value, cheap to copy and safe for concurrent use. The zero
 // Checker is not usable: its methods return an error (the zero Checker's
 // [Checker.Days] only adds up the minutes).
@@ -33,9 +34,10 @@ type checker struct {
 }
 
 // NewChecker returns a Checker for profile p, after validating it
-// ([iop.Profile.Validate]) and its rule settings: a setting of a schedule
-// code that [Rules] does not list is an error naming it ("rules[2].code").
-// The profile is copied: later changes to p do not reach the Checker. To
+// ([iop.Profile.Validate], which checks the codes of its rule settings
+// once for every checker: "rules[2].code"). The parameters are those of p's
+// [Benefit]; without one the Checker applies no parameterised rule. The
+// profile is copied: later changes to p do not reach the Checker. To
 // choose the profile, and with it the counting rules, in force on a date,
 // use [iop.Profiles.AsOf].
 func NewChecker(p iop.Profile) (Checker, error) {

@@ -10,27 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestDeliveryOfClaimLine(t *testing.T) {
-	for _, tc := range []struct {
-		pos  string
-		mods []string
-		want iop.Delivery
-	}{
-		{"11", nil, iop.InPerson},
-		{"", nil, iop.InPerson},
-		{"02", nil, iop.Video},
-		{"10", nil, iop.Video},
-		{"11", []string{"95"}, iop.Video},
-		{"11", []string{"GT"}, iop.Video},
-		{"10", []string{"93"}, iop.AudioOnly},
-		{"11", []string{"25", "FQ"}, iop.AudioOnly},
-		{"11", []string{"95", "93"}, iop.AudioOnly},
-		{"11", []string{"HQ"}, iop.InPerson},
-	} {
-		assert.Equal(t, tc.want, iop.DeliveryOf(tc.pos, tc.mods...), "DeliveryOf(%q, %q)", tc.pos, tc.mods)
-	}
-}
-
 func TestMedicareClaims(t *testing.T) {
 	c := benefitOf(ioprules.MedicareIOP2025()).Claims
 	assert.Equal(t, "92", c.ConditionCode)

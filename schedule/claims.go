@@ -175,13 +175,7 @@ func (l ClaimLine) Validate() error {
 // UnmarshalJSON decodes l strictly ([iop.FieldErrors] naming each bad
 // field); it does not validate. [ParseClaimLines] does both.
 func (l *ClaimLine) UnmarshalJSON(data []byte) error {
-	type plain ClaimLine
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*l = ClaimLine(v)
-	return nil
+	return check.Unmarshal(data, l)
 }
 
 // ParseClaimLines decodes a JSON array of claim lines strictly and

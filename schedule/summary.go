@@ -71,13 +71,7 @@ type Repeats struct {
 // UnmarshalJSON decodes s strictly ([iop.FieldErrors] naming each bad
 // field); it does not check the figures.
 func (s *WeekSummary) UnmarshalJSON(data []byte) error {
-	type plain WeekSummary
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*s = WeekSummary(v)
-	return nil
+	return check.Unmarshal(data, s)
 }
 
 // validate adds the problems of a summary given to a check to es: no week,

@@ -43,12 +43,27 @@ type jsonWeek struct {
 }
 
 // jsonFinding is a finding of the JSON report: the iop.Finding's own
-// fields, then the summary and citation of its rule as the checker that
-// made it applies the rule (the profile's citation when it has one).
+// fields, under the names iop.Finding's JSON gives them, then the summary
+// and citation of its rule as the checker that made it applies the rule
+// (the profile's citation when it has one).
 type jsonFinding struct {
-	iop.Finding
-	Summary string       `json:"summary"`
-	Cite    iop.Citation `json:"cite,omitzero"`
+	Code     iop.Code     `json:"code"`
+	Severity iop.Severity `json:"severity"`
+	Subject  string       `json:"subject,omitzero"`
+	Day      date.Date    `json:"day,omitzero"`
+	Level    iop.Level    `json:"level,omitzero"`
+	Ref      string       `json:"ref,omitzero"`
+	Need     int64        `json:"need,omitzero"`
+	Got      int64        `json:"got,omitzero"`
+	Unit     iop.Unit     `json:"unit,omitzero"`
+	Summary  string       `json:"summary"`
+	Cite     iop.Citation `json:"cite,omitzero"`
+}
+
+// finding returns the iop.Finding of f.
+func (f jsonFinding) finding() iop.Finding {
+	return iop.Finding{Code: f.Code, Severity: f.Severity, Subject: f.Subject, Day: f.Day, Level: f.Level,
+		Ref: f.Ref, Need: f.Need, Got: f.Got, Unit: f.Unit}
 }
 
 // jsonFindings returns fs with their rules' words from rules, the rule
@@ -58,7 +73,8 @@ func jsonFindings(rules iop.RuleTable, fs iop.Findings) []jsonFinding {
 	out := make([]jsonFinding, len(fs))
 	for i, f := range fs {
 		r, _ := rules.Rule(f.Code)
-		out[i] = jsonFinding{Finding: f, Summary: r.Summary, Cite: r.Cite}
+		out[i] = jsonFinding{Code: f.Code, Severity: f.Severity, Subject: f.Subject, Day: f.Day, Level: f.Level,
+			Ref: f.Ref, Need: f.Need, Got: f.Got, Unit: f.Unit, Summary: r.Summary, Cite: r.Cite}
 	}
 	return out
 }

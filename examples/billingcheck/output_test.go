@@ -226,7 +226,7 @@ func plainFindings(t *testing.T, id string, jfs []jsonFinding) iop.Findings {
 		require.True(t, ok, string(jf.Code))
 		assert.Equal(t, r.Summary, jf.Summary, string(jf.Code))
 		assert.Equal(t, r.Cite, jf.Cite, string(jf.Code))
-		fs[i] = jf.Finding
+		fs[i] = jf.finding()
 	}
 	return fs
 }
@@ -330,7 +330,7 @@ func TestCSVOutput(t *testing.T) {
 			Patient  string        `json:"patient"`
 			Week     schedule.Week `json:"week"`
 			Profile  string        `json:"profile"`
-			Findings iop.Findings  `json:"findings"`
+			Findings []jsonFinding `json:"findings"`
 		}
 		require.NoError(t, json.Unmarshal([]byte(line), &v))
 		for _, f := range v.Findings {

@@ -20,11 +20,11 @@ type checker struct {
 	cites [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 }
 
-// NewChecker returns a Checker for profile p. It validates p
-// ([iop.Profile.Validate]) and applies p's rule settings to the rule table
-// ([Rules]): a setting of a code of this package ("group.") that the table
-// does not hold is an error naming the setting ("rules[2].code"). The
-// Checker keeps its own copy of p.
+// NewChecker returns a Checker for profile p: the group rules of p's
+// [Composition] part (none without one), p's age rules, and p's rule
+// settings applied to the rule table ([Rules]). It validates p
+// ([iop.Profile.Validate], which checks the codes of the settings once for
+// every checker: "rules[2].code"). The Checker keeps its own copy of p.
 func NewChecker(p iop.Profile) (Checker, error) {
 	if err := p.Validate(); err != nil {
 		return Checker{}, err

@@ -1,6 +1,7 @@
 package group_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -285,4 +286,26 @@ func TestParseRoster(t *testing.T) {
 
 	_, err = group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1"},{"id":"P-1"}]}`))
 	require.ErrorIs(t, err, iop.ErrDuplicate)
+}
+
+// TestPlanJSON: a plan, its groups and the patients it left out
+// round-trip through JSON, strictly.
+func TestPlanJSON(t *testing.T) {
+	r := roster(people("P", 14, 30, group.GenderWoman)...)
+	r.Patients = append(r.Patients, group.Participant{ID: "Y-1", Age: 11})
+	p := ioprules.TIP47()
+	p.Ages = overlapAges()
+	pl, err := plan(t, p, r)
+	require.NoError(t, err)
+	require.NotEmpty(t, pl.Unplaced)
+	b, err := json.Marshal(pl)
+	require.NoError(t, err)
+	var back group.Plan
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, pl, back)
+	err = back.UnmarshalJSON([]byte(`{"groups":[],"extra":1}`))
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "#1", fe.Field)
+	assert.Equal(t, pl, back, "unchanged on error")
 }

@@ -188,11 +188,6 @@ func TestSessionValidateLongLists(t *testing.T) {
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
-func TestSessionValidateAllocs(t *testing.T) {
-	s := session(12)
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = s.Validate() }))
-}
-
 func TestSessionEqualClone(t *testing.T) {
 	s := session(3)
 	c := s.Clone()
