@@ -30,11 +30,21 @@
 //   - [github.com/ioprules/ioprules/aftercare]: the episode of care as a
 //     state machine, discharge reasons, aftercare plans and follow-up
 //     windows, step-down transitions, program measures.
+//   - [github.com/ioprules/ioprules/x12]: the X12 837I reader: institutional
+//     claims (005010X223A2) as billers send them, streamed into
+//     schedule's claim lines and the claims' own facts (type of bill,
+//     replacement and void, statement dates, condition codes).
+//   - [github.com/ioprules/ioprules/authorization]: utilization review:
+//     payer authorizations, the use counted against them, remaining
+//     quantity and run-out day, concurrent reviews due, payer decision
+//     times.
 //
 // Dependencies point one way: iop imports none of the others; group,
 // schedule, eligibility and aftercare import iop; eligibility imports
 // schedule (the weekly band an admission is held to), aftercare may import
-// both; this package imports them all, for its built-in profiles.
+// both; x12 imports iop and schedule; authorization imports schedule and
+// eligibility; this package imports the checking packages, for its
+// built-in profiles.
 //
 // # One way to check
 //
@@ -62,6 +72,8 @@
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
 //	aftercare.NewChecker(p)    CheckDischarge, Measure
+//	authorization.NewChecker(p) CheckStay, CheckClaims, CheckStays, CheckLevel, CheckTurnaround,
+//	                           Remaining, RemainingClaims
 //
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,
@@ -159,4 +171,6 @@
 //   - SAMHSA TEDS-D discharge reasons; NCQA HEDIS follow-up measures
 //     (IET, FUA, FUM, FUH, FUI), measurement years 2024-2026.
 //   - 42 CFR Part 2 (confidentiality of SUD records), 2024 final rule.
+//   - 45 CFR 162.1102 (the HIPAA claims standard) and the ASC X12 837
+//     Institutional TR3, 005010X223A2.
 package ioprules

@@ -8,9 +8,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
@@ -63,6 +65,10 @@ func decoders(t *testing.T) []jsonDecoder {
 	groups, err := group.NewChecker(ioprules.TIP47())
 	require.NoError(t, err)
 	weeks, err := schedule.NewChecker(ioprules.MedicareIOP2025())
+	require.NoError(t, err)
+	terms := authorization.CMS0057F()
+	terms.LeadDays, terms.NoticeDays, terms.ReviewCite = 3, 2, iop.Citation{Source: "Payer X UR manual"}
+	auths, err := authorization.NewChecker(ioprules.MedicareIOP2025().WithPart(terms))
 	require.NoError(t, err)
 	after, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
@@ -191,6 +197,21 @@ func decoders(t *testing.T) []jsonDecoder {
 			}
 			return nil, nil
 		}},
+		{"authorization.ParseAuthorizations", authorizationsJSON, func(b []byte) (iop.Findings, error) {
+			as, err := authorization.ParseAuthorizations(b)
+			if err != nil {
+				return nil, err
+			}
+			lines, err := schedule.ParseClaimLines([]byte(claimLinesJSON))
+			if err != nil {
+				return nil, err
+			}
+			fs, err := auths.CheckClaims(as, lines, iop.MustParseDate("2025-03-10"), 0)
+			if err != nil {
+				return nil, err
+			}
+			return auths.AppendTurnaround(fs, &as[0], time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
+		}},
 		{"aftercare.ParseCase", "", func(b []byte) (iop.Findings, error) {
 			c, err := aftercare.ParseCase(b)
 			if err != nil {
@@ -200,6 +221,11 @@ func decoders(t *testing.T) []jsonDecoder {
 		}},
 	}
 }
+
+const authorizationsJSON = `[
+ {"number":"AUTH-1","payer":"PAYER-1","patient":"P-1","level":"2.1","codes":["G0410","90853"],"quantity":2,"unit":"units","per_week":1,
+  "effective":"2025-03-03","expiration":"2025-03-11","action":"certified","requested":"2025-02-27T09:30:00Z","decided":"2025-02-28T11:00:00Z"}
+]`
 
 const claimLinesJSON = `[
  {"patient":"P-1","claim":"C-1","line":1,"date":"2025-03-03","revenue":"0915","code":"G0410","units":1,"bill_type":"0131","condition_codes":["92"]},

@@ -37,6 +37,12 @@ func TestCheckAllocs(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs, "AppendDischarge into a reused slice")
+	allocs = testing.AllocsPerRun(100, func() {
+		if fs, err := ck.CheckDischarge(ep, plan, asOf); err != nil || len(fs) != 4 {
+			t.Fatal(fs, err)
+		}
+	})
+	assert.InDelta(t, 1, allocs, 0, "CheckDischarge with findings: one slice of the caller's own")
 
 	allocs = testing.AllocsPerRun(100, func() {
 		if err := plan.Validate(); err != nil {

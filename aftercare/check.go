@@ -67,7 +67,8 @@ func (ck Checker) Profile() iop.Profile {
 // nil when every rule is met. See [Checker.AppendDischarge] for the rules
 // and the errors.
 func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Findings, error) {
-	return ck.AppendDischarge(nil, ep, plan, asOf)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDischarge(buf[:0], ep, plan, asOf))
 }
 
 // AppendDischarge judges the discharge of episode ep and its aftercare
@@ -120,6 +121,9 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 		var errs iop.FieldErrors
 		errs.Add("plan", err)
 		return dst, errs
+	}
+	if err := c.p.JudgeOn(ev.On); err != nil {
+		return dst, err // a discharge is judged by the profile in force on its day
 	}
 	rs, id, d := &c.rules, ep.ID(), ev.Discharge
 

@@ -56,7 +56,8 @@ func (x *DischargeReview) validate() error {
 // An invalid review ([DischargeReview.Validate]) is an error. On the
 // compliant path it allocates nothing.
 func (ck Checker) CheckDischargeReview(x *DischargeReview) (iop.Findings, error) {
-	return ck.AppendDischargeReview(nil, x)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDischargeReview(buf[:0], x))
 }
 
 // AppendDischargeReview is [Checker.CheckDischargeReview] appending its
@@ -69,6 +70,9 @@ func (ck Checker) AppendDischargeReview(dst iop.Findings, x *DischargeReview) (i
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := x.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(x.Final.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r

@@ -281,6 +281,10 @@ func FuzzRecommendationJSON(f *testing.F) {
 			d, err := c.Recommended(r)
 			noInputText(t, data, err)
 			if err != nil {
+				if p := c.Profile(); !p.InForceOn(r.Date) {
+					require.ErrorIs(t, err, iop.ErrNotInForce, "a recommendation outside the profile's force")
+					continue
+				}
 				require.ErrorIs(t, err, iop.ErrOutOfRange, "a valid recommendation is refused only for its edition")
 				continue
 			}

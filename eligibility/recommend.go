@@ -201,6 +201,9 @@ func (ck Checker) Recommended(r Recommendation) (Decision, error) {
 	if err := errs.Err(); err != nil {
 		return Decision{}, err
 	}
+	if err := ck.r.judge(r.Date); err != nil {
+		return Decision{}, err
+	}
 	if e := ck.r.profile.Edition; e.IsValid() && r.Edition != e {
 		return Decision{}, fieldError("edition", errProfileEdition)
 	}

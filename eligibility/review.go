@@ -110,7 +110,8 @@ func (rv *Review) rose() Dimensions {
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
 func (ck Checker) CheckContinuedStay(rv *Review) (iop.Findings, error) {
-	return ck.AppendContinuedStay(nil, rv)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendContinuedStay(buf[:0], rv))
 }
 
 // AppendContinuedStay is [Checker.CheckContinuedStay] appending its
@@ -123,6 +124,9 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(rv.Current.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r
@@ -171,7 +175,8 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
 func (ck Checker) CheckTransfer(rv *Review) (iop.Findings, error) {
-	return ck.AppendTransfer(nil, rv)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendTransfer(buf[:0], rv))
 }
 
 // AppendTransfer is [Checker.CheckTransfer] appending its findings to dst.
@@ -184,6 +189,9 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, er
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(rv.Current.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r

@@ -268,7 +268,8 @@ func sessionErrors(w Week, sessions []Session) error {
 // allocate when the week complies. The summary is passed by pointer, as
 // every record larger than 128 bytes is, and is not changed.
 func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.AppendWeek(nil, s, e)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendWeek(buf[:0], s, e))
 }
 
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
@@ -283,6 +284,9 @@ func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.F
 	}
 	if !e.valid() || !s.valid() {
 		return dst, weekErrors(s, &e)
+	}
+	if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+		return dst, err
 	}
 	return ck.r.week(dst, s, &e), nil
 }
@@ -311,6 +315,10 @@ func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func
 		e := episode(s.Patient, s.Week)
 		if !e.valid() || !s.valid() {
 			es.Add("sums["+strconv.Itoa(i)+"]", weekErrors(s, &e))
+			continue
+		}
+		if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+			es.Add("sums["+strconv.Itoa(i)+"]", err)
 			continue
 		}
 		if len(es) == 0 {

@@ -345,7 +345,8 @@ func claimErrors(w Week, lines []ClaimLine) error {
 // first ([iop.FieldErrors] naming "lines[3].claim"). It does not allocate
 // when the claim complies.
 func (ck Checker) CheckClaim(lines []ClaimLine) (iop.Findings, error) {
-	return ck.AppendClaim(nil, lines)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendClaim(buf[:0], lines))
 }
 
 // AppendClaim is [Checker.CheckClaim] that appends the findings to dst;
@@ -359,6 +360,9 @@ func (ck Checker) AppendClaim(dst iop.Findings, lines []ClaimLine) (iop.Findings
 		if !l.valid() || l.Claim != lines[0].Claim || l.Patient != lines[0].Patient {
 			return dst, claimLineErrors(lines, 0)
 		}
+	}
+	if err := ck.r.judgeClaim(lines); err != nil {
+		return dst, err
 	}
 	return ck.r.claim(dst, lines), nil
 }
@@ -393,6 +397,8 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 		switch {
 		case !ok:
 			es = append(es, claimLineErrors(claim, i).(iop.FieldErrors)...)
+		case ck.r.judgeClaim(claim) != nil:
+			es.Add("lines["+strconv.Itoa(i)+"]", ck.r.judgeClaim(claim))
 		case len(es) == 0:
 			dst = ck.r.claim(dst, claim)
 		}
@@ -487,4 +493,18 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)
 	}
 	return fs
+}
+
+// judgeClaim returns the error of a claim whose first day of service falls
+// outside the profile's force: a claim is judged whole by the profile in
+// force on its first line's day.
+func (ck *checker) judgeClaim(lines []ClaimLine) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	first := lines[0].Date
+	for i := range lines {
+		first = min(first, lines[i].Date)
+	}
+	return ck.p.JudgeOn(first)
 }

@@ -41,7 +41,7 @@ type Day struct {
 // the lowest tier. It gives no APC: see [Checker.DaysIn]. The zero Checker
 // gives no tiers and takes any counted time as a service day. It does not
 // allocate.
-func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) }
+func (ck Checker) Days(s WeekSummary) [7]Day { return ck.DaysIn(s, 0) }
 
 // DaysIn is [Checker.Days] for a program furnished in setting (the
 // episode's [Episode.Setting]): each day with a tier also has the tier's
@@ -49,7 +49,7 @@ func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) 
 // hospital outpatient department: APC 5861 for 3 services, 5862 for 4 or
 // more; in a CMHC 5851 and 5852). RHC and FQHC days have none: they are
 // paid outside the APCs.
-func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
+func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [7]Day {
 	var out [daysPerWeek]Day
 	for i := range out {
 		d := Day{Date: s.Week.Day(i), Minutes: s.DayMinutes[i], Services: int(s.DayServices[i])}

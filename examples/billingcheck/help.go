@@ -109,7 +109,7 @@ func columnSet(kind string) map[string]bool {
 
 // writeUsage writes the one-line usage, after a usage error.
 func writeUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: billingcheck [-input sessions|claims] [-profile P] [-weeks W] [-setting S] [-episodes F] [-format F] [-map M] [file.csv | -]")
+	fmt.Fprintln(w, "usage: billingcheck [-input sessions|claims|x12] [-profile P] [-weeks W] [-setting S] [-episodes F] [-format F] [-map M] [file.csv | -]")
 	fmt.Fprintln(w, "run billingcheck -h for the flags, the input columns and the exit status")
 }
 
@@ -145,6 +145,11 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"Claim-line CSV (-input claims), one row per claim line; a claim's type of bill",
 		"and condition codes are repeated on its lines; either: code or revenue, or both:")
 	writeColumns(w, claimColumns())
+	p("",
+		"X12 837I (-input x12, or any input that starts with an ISA segment): the",
+		"institutional claims of an 005010X223A2 interchange (package x12); each",
+		"service line is a claim line, with REF*EA as the patient; a line, claim or",
+		"transaction set refused is reported by its segment. -map does not apply.")
 	var pops, settings []string
 	for _, p := range iop.AllPopulations() {
 		pops = append(pops, p.String())

@@ -25,6 +25,7 @@ const (
 // columns (-map) and the provider setting of every episode (-setting).
 type readOptions struct {
 	kind    string
+	x12     bool // claims read from an X12 837I
 	mapping map[string]string
 	setting iop.Setting
 }
@@ -97,9 +98,12 @@ func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
 	// schedule's readers: the columns renamed, the others ignored.
 	csvOpt := schedule.CSVOptions{Columns: opt.mapping, IgnoreExtra: true}
 	var err error
-	if in.kind == inputClaims {
+	switch {
+	case opt.x12:
+		err = in.readX12(data, seen)
+	case in.kind == inputClaims:
 		err = in.readClaims(data, csvOpt, seen)
-	} else {
+	default:
 		err = in.readSessions(data, csvOpt, seen)
 	}
 	if err != nil {
@@ -153,7 +157,7 @@ func (in *input) readClaims(r io.Reader, opt schedule.CSVOptions, seen func(stri
 		in.lines = append(in.lines, l)
 		in.lineAt = append(in.lineAt, line)
 	}
-	in.refuseOtherPatients()
+	in.refuseOtherPatients(inputClaims, func(at int, err error) error { return &schedule.RowError{Line: at, Err: err} })
 	for _, l := range in.lines {
 		seen(l.Patient, l.Date)
 	}
@@ -167,8 +171,9 @@ var errOtherPatient = fmt.Errorf("%w: not the patient of the claim's first line"
 // its claim's first line (the lowest line number, then the first in the
 // file), on its line of the file: the library's claim checks refuse a
 // claim naming two patients as a whole, and the other lines of the claim
-// are checked without it.
-func (in *input) refuseOtherPatients() {
+// are checked without it. file names the input in the refusals, and
+// refusal makes the error of a line at a position of the input.
+func (in *input) refuseOtherPatients(file string, refusal func(at int, err error) error) {
 	first := map[string]int{} // the index of each claim's first line
 	for i, l := range in.lines {
 		if j, ok := first[l.Claim]; !ok || l.Line < in.lines[j].Line {
@@ -180,7 +185,7 @@ func (in *input) refuseOtherPatients() {
 	for i, l := range in.lines {
 		if l.Patient != in.lines[first[l.Claim]].Patient {
 			at := in.lineAt[i]
-			refused = append(refused, rowError{inputClaims, at, &schedule.RowError{Line: at, Err: &iop.FieldError{Field: "patient", Err: errOtherPatient}}})
+			refused = append(refused, rowError{file, at, refusal(at, &iop.FieldError{Field: "patient", Err: errOtherPatient})})
 			continue
 		}
 		in.lines[n], in.lineAt[n] = l, in.lineAt[i]
@@ -190,7 +195,7 @@ func (in *input) refuseOtherPatients() {
 	if len(refused) > 0 {
 		// In line order with the rows refused when read.
 		in.rowErrors = append(in.rowErrors, refused...)
-		from := slices.IndexFunc(in.rowErrors, func(e rowError) bool { return e.file == inputClaims })
+		from := slices.IndexFunc(in.rowErrors, func(e rowError) bool { return e.file == file })
 		slices.SortStableFunc(in.rowErrors[from:], func(a, b rowError) int { return cmp.Compare(a.line, b.line) })
 	}
 }

@@ -89,6 +89,15 @@
 // lines) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
 // and 10, mark telehealth.
 //
+// -input x12 reads an ANSI X12 837I interchange (005010X223A2) with
+// package x12: each service line is a claim line (REF*EA the patient, the
+// type of bill from CLM05, the condition codes from HI*BG), checked as
+// those of a claim-line CSV; a line, claim or transaction set refused is a
+// row refused, named by its segment ("x12 segment 141 (DTP), element 3").
+// An input that starts with an ISA segment is read as x12 when -input is
+// not given; with no file, the embedded sample/claims.x12 holds the claims
+// of sample/claims.csv.
+//
 // billingcheck -h lists every column with its format. Both inputs are read
 // by schedule's readers (schedule.NewSessionReader, schedule.NewClaimReader)
 // with schedule.CSVOptions: columns of other names are ignored and listed
@@ -173,7 +182,9 @@
 //
 // # Flags
 //
-//	-input K      sessions or claims (claim lines) (default sessions)
+//	-input K      sessions, claims (claim lines) or x12 (an 837I); an
+//	              input that starts with an ISA segment is x12 unless
+//	              -input says otherwise (default sessions)
 //	-profile P    a family, medicare-iop or medicare-php: the profile in
 //	              force on each patient-week's and claim's first day of
 //	              service; or a built-in ID (default medicare-iop)
@@ -209,6 +220,8 @@ var (
 	sampleEpisodes string
 	//go:embed sample/claims.csv
 	sampleClaims string
+	//go:embed sample/claims.x12
+	sampleX12 string
 )
 
 // sampleClaimsMap is the -map the embedded claim lines are read with when
@@ -243,7 +256,7 @@ type options struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("billingcheck", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, or claims (claim lines)")
+	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, claims (claim lines), or x12 (an 837I); a file starting with an ISA segment is read as x12 unless -input says")
 	profileName := fl.String("profile", families[0], "the profiles to apply, by `name`: a family ("+strings.Join(families, ", ")+
 		"), whose profile in force on each patient-week's and claim's first day of service applies, or a built-in ID (see Profiles below)")
 	weeksName := fl.String("weeks", "iso", "the week `scheme`: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
@@ -271,9 +284,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var opt options
 	var ok bool
-	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims {
-		return fail("unknown -input %s: want sessions or claims", quote(opt.kind))
+	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims && opt.kind != inputX12 {
+		return fail("unknown -input %s: want sessions, claims or x12", quote(opt.kind))
 	}
+	kindSet := false
+	fl.Visit(func(f *flag.Flag) { kindSet = kindSet || f.Name == "input" })
 	var err error
 	if opt.rules, ok, err = newRuleSet(*profileName); err != nil {
 		return fail("%v", err)
@@ -300,17 +315,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fl.NArg() == 0 && opt.kind == inputClaims && *mapFlag == "" {
 		*mapFlag = sampleClaimsMap
 	}
-	if opt.mapping, err = parseMap(*mapFlag, opt.kind); err != nil {
-		return fail("%v", err)
-	}
 
 	var dataIn, episodesIn io.Reader
 	source := ""
 	switch fl.NArg() {
 	case 0:
-		if opt.kind == inputClaims {
+		switch opt.kind {
+		case inputClaims:
 			dataIn, source = strings.NewReader(sampleClaims), "the embedded claims sample"
-		} else {
+		case inputX12:
+			dataIn, source = strings.NewReader(sampleX12), "the embedded 837I sample"
+		default:
 			dataIn, episodesIn, source = strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), "the embedded sample"
 		}
 	case 1:
@@ -329,6 +344,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeUsage(stderr)
 		return exitUsage
 	}
+	if fl.NArg() == 1 && !kindSet { // an 837I is known by its ISA header
+		var x bool
+		if dataIn, x = isX12(dataIn); x {
+			opt.kind = inputX12
+		}
+	}
+	if opt.kind == inputX12 && *mapFlag != "" {
+		return fail("%v", errMapX12)
+	}
+	if opt.mapping, err = parseMap(*mapFlag, opt.kind); err != nil {
+		return fail("%v", err)
+	}
 	if opt.episodes != "" {
 		f, err := openFile(opt.episodes)
 		if err != nil {
@@ -338,7 +365,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		episodesIn = f
 	}
 
-	in, err := readInput(dataIn, episodesIn, readOptions{kind: opt.kind, mapping: opt.mapping, setting: opt.setting})
+	x := opt.kind == inputX12
+	if x {
+		opt.kind = inputClaims // its claim lines are checked as a claim-line CSV's
+	}
+	in, err := readInput(dataIn, episodesIn, readOptions{kind: opt.kind, x12: x, mapping: opt.mapping, setting: opt.setting})
 	if err != nil {
 		return fail("%v", err)
 	}

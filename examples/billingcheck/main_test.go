@@ -97,7 +97,7 @@ func TestUsageErrors(t *testing.T) {
 		{"a map without =", []string{"-map", "date"}, "", "billingcheck: -map: pair 1: want from=to\n"},
 		{"a map to an unknown column", []string{"-map", "a=date,b=when"}, "", "billingcheck: -map: pair 2: when is not a column of the sessions input (see -h)\n"},
 		{"a map to a column of the other input", []string{"-input", "claims", "-map", "a=start"}, "", "billingcheck: -map: pair 1: start is not a column of the claims input (see -h)\n"},
-		{"unknown input", []string{"-input", "lines"}, "", "billingcheck: unknown -input lines: want sessions or claims\n"},
+		{"unknown input", []string{"-input", "lines"}, "", "billingcheck: unknown -input lines: want sessions, claims or x12\n"},
 		{"unknown setting", []string{"-setting", "clinic"}, "", "billingcheck: unknown -setting clinic: want hospital, cmhc, cah, rhc, fqhc, otp\n"},
 		{"a map renaming twice", []string{"-map", "a=date,a=patient"}, "", "billingcheck: -map: pair 2: a renamed twice\n"},
 		{"a map to one column twice", []string{"-map", "a=date,b=date"}, "", "billingcheck: -map: pair 2: two columns renamed to date\n"},

@@ -30,6 +30,19 @@ func TestCheckSessionAllocs(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, dst, 4)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { dst, _ = ck.AppendSession(dst[:0], bad) }))
+
+	// The one-shot form returns findings of the caller's own: one
+	// allocation, whatever their number (4 here, 13 with every agreement
+	// missing).
+	assert.InDelta(t, 1, testing.AllocsPerRun(100, func() { _, _ = ck.CheckSession(bad) }), 0)
+	many := findingsSession()
+	for i := range many.Participants {
+		many.Participants[i].Agreement = false
+	}
+	fs, err = ck.CheckSession(many)
+	require.NoError(t, err)
+	require.Greater(t, len(fs), 8)
+	assert.InDelta(t, 1, testing.AllocsPerRun(100, func() { _, _ = ck.CheckSession(many) }), 0)
 }
 
 func TestSessionValidateAllocs(t *testing.T) {

@@ -579,7 +579,7 @@ func TestCheckBuiltins(t *testing.T) {
 		{ioprules.TIP47(), 12, nil, nil},
 		{ioprules.TIP47(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
 		{ioprules.TIP47(), 11, facilitatorsOnly(1), []iop.Code{group.CodeCoFacilitatorRequired}},
-		{ioprules.MedicareIOP2024(), 13, nil, nil},
+		{ioprules.MedicareIOP2025(), 13, nil, nil},
 		{ioprules.MedicareIOP2026(), 30, nil, nil},
 		{group.NGSGroupPsychotherapy(), 12, nil, nil},
 		{group.NGSGroupPsychotherapy(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
@@ -611,6 +611,9 @@ func TestCheckBuiltins(t *testing.T) {
 		s := session(tt.n)
 		if tt.edit != nil {
 			tt.edit(&s)
+		}
+		if !tt.profile.InForceOn(s.Date) {
+			s.Date = tt.profile.From // each profile judges a day it is in force
 		}
 		got := check(t, tt.profile, s)
 		ioptest.CodesEqual(t, got, tt.want...)

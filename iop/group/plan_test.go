@@ -269,7 +269,7 @@ func TestPlannedGroupSession(t *testing.T) {
 }
 
 func TestParseRoster(t *testing.T) {
-	r, err := group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","by_gender":true,
+	r, err := group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","by_gender":true,
 		"patients":[{"id":"P-1","age":16,"gender":"man"},{"id":"P-2","role":"patient","population":"adult","gender":"woman"}]}`))
 	require.NoError(t, err)
 	assert.Equal(t, group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{
@@ -277,14 +277,14 @@ func TestParseRoster(t *testing.T) {
 		{ID: "P-2", Role: group.Patient, Population: iop.Adult, Gender: group.GenderWoman},
 	}}, r)
 
-	_, err = group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1","gender":"female"}]}`))
+	_, err = group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1","gender":"female"}]}`))
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "patients[0].gender", fe.Field)
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.NotContains(t, err.Error(), "female")
 
-	_, err = group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1"},{"id":"P-1"}]}`))
+	_, err = group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1"},{"id":"P-1"}]}`))
 	require.ErrorIs(t, err, iop.ErrDuplicate)
 }
 
