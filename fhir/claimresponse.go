@@ -97,9 +97,11 @@ var ErrNotCarried = sentinel("not carried by a PAS ClaimResponse", iop.ErrOutOfR
 // It refuses (as [iop.FieldErrors] under "authorizations[i]") an
 // authorization that does not validate, one whose number, payer or
 // patient differs from the first's ([iop.ErrOrder]), a decision time
-// other than Created (zero for a pended one) ([iop.ErrOrder]), and a
-// field PAS does not carry ([ErrNotCarried]); a zero Created or no
-// authorization at all ([iop.ErrMissing]).
+// other than Created (zero for a pended one) ([iop.ErrOrder]), a code
+// that is neither CPT nor HCPCS by its shape and a quantity without a
+// unit ([ErrNoMapping]: PAS could not say it), and a field PAS does not
+// carry ([ErrNotCarried]); a zero Created or no authorization at all
+// ([iop.ErrMissing]).
 func EncodeClaimResponse(c ClaimResponse) ([]byte, error) {
 	var errs iop.FieldErrors
 	if c.Created.IsZero() {
@@ -128,6 +130,14 @@ func EncodeClaimResponse(c ClaimResponse) ([]byte, error) {
 		if a.Action == authorization.ActionPended && !a.Decided.IsZero() ||
 			a.Action != authorization.ActionPended && !a.Decided.Equal(c.Created) {
 			errs.Add(at+".decided", iop.ErrOrder)
+		}
+		for j, code := range a.Codes {
+			if _, ok := codeSystem(code); code != "" && !ok {
+				errs.Add(at+".codes["+strconv.Itoa(j)+"]", ErrNoMapping)
+			}
+		}
+		if a.Quantity != 0 && a.Unit == 0 {
+			errs.Add(at+".unit", ErrNoMapping)
 		}
 		for _, f := range [...]struct {
 			name string
@@ -197,7 +207,7 @@ func authorizedDetail(a *authorization.Authorization) fm.Extension {
 	x := fm.Extension{Url: ExtPASItemAuthorizedDetail}
 	var codes, revenue []fm.Coding
 	for _, c := range a.Codes {
-		if sys, ok := codeSystem(c); ok && c != "" {
+		if sys, ok := codeSystem(c); ok {
 			codes = append(codes, fm.Coding{System: ptr(sys), Code: ptr(c)})
 		}
 	}

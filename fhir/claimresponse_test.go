@@ -126,6 +126,20 @@ func TestEncodeClaimResponseRefuses(t *testing.T) {
 	require.ErrorIs(t, err, fhir.ErrNotCarried)
 }
 
+func TestEncodeClaimResponseRefusesWhatPASCannotSay(t *testing.T) {
+	letters := authz()
+	letters.Codes = [8]string{"S9480", "ABCDE"}
+	unitless := authz()
+	unitless.Action, unitless.Unit = authorization.ActionNotCertified, 0
+	_, err := fhir.EncodeClaimResponse(fhir.ClaimResponse{Created: decided, Authorizations: []authorization.Authorization{letters, unitless}})
+	require.ErrorIs(t, err, fhir.ErrNoMapping)
+	var fes iop.FieldErrors
+	require.ErrorAs(t, err, &fes)
+	require.Len(t, fes, 2)
+	assert.Equal(t, "authorizations[0].codes[1]", fes[0].Field)
+	assert.Equal(t, "authorizations[1].unit", fes[1].Field)
+}
+
 // TestDecodePASExample reads a ClaimResponse written from the PAS IG's
 // ReferralAuthorizationResponseExample, made an IOP authorization: items
 // with and without their own period, a partial certification, PAS
@@ -256,4 +270,34 @@ func TestClaimResponseActions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDecodePASResponseBundle reads a PAS response Bundle (the
+// ClaimResponse first, then the insurer and the patient), as
+// ReferralAuthorizationResponseBundleExample of the IG has it.
+func TestDecodePASResponseBundle(t *testing.T) {
+	cr, err := os.ReadFile("testdata/pas-claimresponse.json")
+	require.NoError(t, err)
+	data := []byte(`{"resourceType":"Bundle","type":"collection","timestamp":"2026-01-05T11:02:00-05:00","entry":[
+	 {"fullUrl":"http://example.org/fhir/ClaimResponse/IOPAuthorizationResponse","resource":` + string(cr) + `},
+	 {"fullUrl":"http://example.org/fhir/Organization/InsurerExample","resource":{"resourceType":"Organization","id":"InsurerExample","name":"Jane Q Secret"}},
+	 {"fullUrl":"http://example.org/fhir/Patient/SubscriberExample","resource":{"resourceType":"Patient","id":"SubscriberExample","name":[{"family":"Jane Q Secret"}]}}]}`)
+	b, rep, err := fhir.DecodeBundle(data, fhir.BundleOptions{ClaimResponse: fhir.ClaimResponseOptions{Level: iop.Level21}})
+	require.NoError(t, err)
+	alone, alonerep, err := fhir.DecodeClaimResponse(cr, fhir.ClaimResponseOptions{Level: iop.Level21})
+	require.NoError(t, err)
+	assert.Equal(t, []fhir.ClaimResponse{alone}, b.ClaimResponses)
+	want := fhir.Report{}
+	for _, n := range alonerep {
+		want = append(want, fhir.Note{Path: "entry[0].resource." + n.Path, Kind: n.Kind})
+	}
+	want = append(want, fhir.Note{Path: "entry[1].resource", Kind: fhir.NoteKindNotMapped}, fhir.Note{Path: "entry[2].resource", Kind: fhir.NoteKindNotMapped},
+		fhir.Note{Path: "timestamp", Kind: fhir.NoteKindNotMapped})
+	assert.Equal(t, want, rep)
+
+	_, _, err = fhir.DecodeBundle([]byte(strings.Replace(string(data), `"preAuthRef": "AUTH0001",`, "", 1)), fhir.BundleOptions{})
+	var fes iop.FieldErrors
+	require.ErrorAs(t, err, &fes)
+	require.ErrorIs(t, err, iop.ErrMissing)
+	assert.Equal(t, "entry[0].resource.preAuthRef", fes[0].Field)
 }

@@ -131,7 +131,8 @@
 // patient and decision time. A status other than active, a use other than
 // preauthorization, a missing preAuthRef, period, reviewAction or action
 // code, and an unknown action or unit code are refused, with the path of
-// the element.
+// the element. [DecodeBundle] reads the ClaimResponse of a PAS response
+// Bundle the same way.
 //
 // # Colorado BHA codes
 //
