@@ -366,12 +366,17 @@ func (d *crDecoder) item(it *fm.ClaimResponseItem, at string, period *fm.Period,
 			d.note(xat, NoteKindExtension)
 		}
 	}
-	switch {
-	case period == nil:
-		d.errs.Add(periodAt, iop.ErrMissing)
-	default:
-		d.errs.Add(periodAt+".start", dateInto(period.Start, &a.Effective))
-		d.errs.Add(periodAt+".end", dateInto(period.End, &a.Expiration))
+	var perr iop.FieldErrors
+	if period == nil {
+		perr.Add(periodAt, iop.ErrMissing)
+	} else {
+		perr.Add(periodAt+".start", dateInto(period.Start, &a.Effective))
+		perr.Add(periodAt+".end", dateInto(period.End, &a.Expiration))
+	}
+	for _, e := range perr { // the response's period is reported once, not per item
+		if periodAt != "preAuthPeriod" || !slices.ContainsFunc(d.errs, func(f *iop.FieldError) bool { return f.Field == e.Field }) {
+			d.errs = append(d.errs, e)
+		}
 	}
 	found := false
 	for j, adj := range it.Adjudication {

@@ -222,6 +222,9 @@ func TestDecodeClaimResponseRefuses(t *testing.T) {
 		{"entered in error", edit(`"status": "active"`, `"status": "entered-in-error"`), fhir.ClaimResponseOptions{Level: iop.Level21}, fhir.ErrEnteredInError, "status"},
 		{"a claim, not a preauthorization", edit(`"use": "preauthorization"`, `"use": "claim"`), fhir.ClaimResponseOptions{Level: iop.Level21}, fhir.ErrNoMapping, "use"},
 		{"missing status", edit(`"status": "active",`, ""), fhir.ClaimResponseOptions{Level: iop.Level21}, iop.ErrMissing, "status"},
+		{"no period for either item", []byte(strings.Replace(string(edit(`{"url": "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemPreAuthPeriod", "valuePeriod": {"start": "2026-01-06", "end": "2026-01-19"}},`, "")),
+			`"preAuthPeriod": {"start": "2026-01-06", "end": "2026-02-02"},`, "", 1)),
+			fhir.ClaimResponseOptions{Level: iop.Level21}, iop.ErrMissing, "preAuthPeriod"},
 		{"two reviewActions", edit(`"extension": [{"url": "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction", "extension": [
           {"url": "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewActionCode"`, `"extension": [{"url": "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction", "extension": [{"url": "number", "valueString": "X"}]},
           {"url": "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction", "extension": [
