@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ioprules/ioprules/fhir"
+	"github.com/ioprules/ioprules/iop"
 	fm "github.com/samply/golang-fhir-models/fhir-models/fhir"
 )
 
@@ -59,6 +60,33 @@ func BenchmarkBaselineSamplyEpisode(b *testing.B) {
 	for b.Loop() {
 		var e fm.EpisodeOfCare
 		if err := json.Unmarshal(data, &e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeClaimResponse(b *testing.B) {
+	data, err := os.ReadFile("testdata/pas-claimresponse.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := fhir.DecodeClaimResponse(data, fhir.ClaimResponseOptions{Level: iop.Level21}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBaselineSamplyClaimResponse(b *testing.B) {
+	data, err := os.ReadFile("testdata/pas-claimresponse.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var c fm.ClaimResponse
+		if err := json.Unmarshal(data, &c); err != nil {
 			b.Fatal(err)
 		}
 	}

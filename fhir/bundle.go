@@ -23,6 +23,8 @@ type BundleOptions struct {
 	// QuestionnaireResponse that answers a level
 	// ([DecodeQuestionnaireResponse]).
 	Checker eligibility.Checker
+	// ClaimResponse fills what a PAS ClaimResponse does not say.
+	ClaimResponse ClaimResponseOptions
 }
 
 // Bundle is what [DecodeBundle] read from a bundle, each kind of record in
@@ -32,10 +34,14 @@ type Bundle struct {
 	Encounters []Encounter
 	Responses  []QuestionnaireResponse
 	Groups     []group.Session
+	// ClaimResponses are the Da Vinci PAS ClaimResponses, as
+	// [DecodeClaimResponse] reads them.
+	ClaimResponses []ClaimResponse
 }
 
-// DecodeBundle reads the EpisodeOfCare, Encounter, QuestionnaireResponse
-// and Group resources of an R4 Bundle (JSON) of any type, each as its own
+// DecodeBundle reads the EpisodeOfCare, Encounter, QuestionnaireResponse,
+// Group and ClaimResponse (Da Vinci PAS) resources of an R4 Bundle (JSON)
+// of any type (a PAS response Bundle among them), each as its own
 // decoder does; an Encounter that names a Group (this module's group
 // extension) is read with that Group. Every other resource (Patient,
 // Organization, Condition, ...) is reported as not mapped, at
@@ -110,6 +116,14 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 			}
 			note(at, r)
 			out.Responses = append(out.Responses, q)
+		case "ClaimResponse":
+			c, r, err := DecodeClaimResponse(e.Resource, o.ClaimResponse)
+			if err != nil {
+				errs.Add(at, err)
+				continue
+			}
+			note(at, r)
+			out.ClaimResponses = append(out.ClaimResponses, c)
 		case "Group":
 			g := group(head.ID)
 			g.Group = e.Resource

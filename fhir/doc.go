@@ -17,6 +17,8 @@
 //	                             (answering Questionnaire(), QuestionnaireURL)
 //	aftercare.Plan            -> CarePlan (US Core)     EncodeCarePlan
 //	iop.Findings              -> OperationOutcome       EncodeOutcome
+//	authorization.Authorization
+//	  (one per item)         <-> ClaimResponse (PAS)    EncodeClaimResponse, DecodeClaimResponse
 //	a Bundle of the above     -> records + Report       DecodeBundle
 //
 // Each pair round-trips: what EncodeX writes, DecodeX reads back equal.
@@ -93,6 +95,45 @@
 // citations are the ones written) or else the library's catalog; the
 // element as expression.
 //
+// # Prior authorizations (Da Vinci PAS)
+//
+// [DecodeClaimResponse] reads a Da Vinci Prior Authorization Support
+// ClaimResponse (the FHIR form of the X12 278 response) as
+// [authorization.Authorization] values, one per item. Items are never
+// merged, even when they share their terms: PAS puts the decision on
+// each item (item.adjudication), and an item may have its own period and
+// quantity, so one authorization per item is the only reading that loses
+// nothing; the checks of package authorization count use against the
+// first authorization that covers a service.
+//
+//	preAuthRef                            Number (required; the item-level
+//	                                      reviewAction number is reported, not read)
+//	insurer.reference "Organization/ID"   Payer (an ID; never the display name)
+//	patient.reference "Patient/ID"        Patient
+//	item.adjudication reviewAction code   Action (X12 HCR01: A1 A2 A3 A4 A6 C CT NA)
+//	item itemPreAuthPeriod, else
+//	  preAuthPeriod (start, end)          Effective, Expiration (end included)
+//	item itemAuthorizedDetail quantity    Quantity (a whole number), Unit (its code,
+//	                                      X12 HSD01: DY days, VS visits, FL units, HS hours)
+//	  productOrServiceCode (CPT, HCPCS)   Codes
+//	  revenue (NUBC)                      Revenue
+//	created (an instant)                  Decided (zero when the item is pended)
+//	authorized-level extension of ours    Level, else [ClaimResponseOptions.Level]
+//
+// R4's ClaimResponse.item has no productOrService or quantity (only
+// addItem has them, for lines the payer adds): PAS carries what was
+// authorized for a requested item in its itemAuthorizedDetail extension,
+// and that is what is read; addItem is reported, not read. The request's
+// receipt time, the expedited flag, a frequency and review days have no
+// element in a ClaimResponse: [EncodeClaimResponse] refuses an
+// authorization that holds one ([ErrNotCarried]) rather than drop it, and
+// requires the authorizations of one response to share its number, payer,
+// patient and decision time. A status other than active, a use other than
+// preauthorization, a missing preAuthRef, period, reviewAction or action
+// code, and an unknown action or unit code are refused, with the path of
+// the element. [DecodeBundle] reads the ClaimResponse of a PAS response
+// Bundle the same way.
+//
 // # Colorado BHA codes
 //
 // [BHALevel] reads BHA's ASAM level codes as a level and a population
@@ -163,6 +204,26 @@
 //     Intensive Outpatient) and bha-end-of-treatment-reason-cs (1-11);
 //     the BHAEpisode and BHAEncounter profiles; the discharge questionnaire
 //     (END_OF_TREATMENT_REASON).
+//   - HL7 Da Vinci Prior Authorization Support (PAS) IG, STU 2
+//     (http://hl7.org/fhir/us/davinci-pas; read from the source of
+//     github.com/HL7/davinci-pas, input/fsh/ClaimResponse.fsh,
+//     Quantity.fsh and Examples.fsh, and from the published pages of
+//     extension-reviewActionCode, 2.2.1): PASClaimResponseBase (status
+//     active, use preauthorization, insurer, patient, created,
+//     preAuthPeriod; item.adjudication.category fixed to submitted, with
+//     the reviewAction extension, whose sub-extensions are code (the
+//     reviewActionCode extension, bound to X12 306, the HCR01 action
+//     codes), number, reasonCode and secondSurgicalOpinionFlag);
+//     itemPreAuthPeriod (a Period on item); itemAuthorizedDetail
+//     (productOrServiceCode, revenue bound to AHANUBCRevenueCodes,
+//     quantity a SimpleQuantity); PASQuantity (code bound to X12 673, the
+//     HSD01 quantity qualifiers). Not verified: the code system URLs
+//     https://codesystem.x12.org/005010/306 and .../673 (the IG's STU 1
+//     example wrote the 306 system over http, read too; 673's URL is as
+//     implementers write it, not seen in the IG's text), the NUBC system
+//     URL https://www.nubc.org/CodeSystem/RevenueCodes (the value set was
+//     not opened), and X12 VS for visits (see package authorization). The
+//     X12 value sets are licensed and were not read.
 //   - SAMHSA, TEDS-D codebook: reason for discharge (REASON) 1-7.
 //   - samply/golang-fhir-models v0.3.2 (the models) and google/fhir v0.7.4
 //     (the conformance check).

@@ -80,3 +80,33 @@ func Example() {
 	// 2025-W10 9h00m {"issue":[{"severity":"information","code":"informational","diagnostics":"no findings"}],"resourceType":"OperationOutcome"}
 	// 2025-W11 5h30m {"issue":[{"severity":"error","code":"business-rule","details":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/rule","code":"schedule.weekly-minutes.below-minimum","display":"counted service time below the weekly minimum"}]},"diagnostics":"counted service time below the weekly minimum: need 9h00m, got 5h30m","expression":["Encounter"]}],"resourceType":"OperationOutcome"}
 }
+
+// A payer's Da Vinci PAS ClaimResponse read as the authorizations a
+// utilization-review screen lists: one per item.
+func ExampleDecodeClaimResponse() {
+	data := []byte(`{"resourceType":"ClaimResponse","status":"active",
+	 "type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/claim-type","code":"institutional"}]},
+	 "use":"preauthorization","patient":{"reference":"Patient/P1"},"created":"2026-01-05T16:02:00Z",
+	 "insurer":{"reference":"Organization/PAYER-7","display":"A Payer"},"outcome":"complete","preAuthRef":"AUTH0001",
+	 "preAuthPeriod":{"start":"2026-01-06","end":"2026-02-02"},
+	 "item":[{"itemSequence":1,
+	   "extension":[{"url":"http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemAuthorizedDetail","extension":[
+	     {"url":"productOrServiceCode","valueCodeableConcept":{"coding":[{"system":"http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets","code":"S9480"}]}},
+	     {"url":"quantity","valueQuantity":{"value":12,"unit":"days","system":"https://codesystem.x12.org/005010/673","code":"DY"}}]}],
+	   "adjudication":[{"category":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/adjudication","code":"submitted"}]},
+	     "extension":[{"url":"http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction","extension":[
+	       {"url":"http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewActionCode",
+	        "valueCodeableConcept":{"coding":[{"system":"https://codesystem.x12.org/005010/306","code":"A2"}]}}]}]}]}]}`)
+	c, report, err := fhir.DecodeClaimResponse(data, fhir.ClaimResponseOptions{Level: iop.Level21})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range c.Authorizations {
+		fmt.Println(a.Number, a.Payer, a.Patient, a.Action, a.Action.X12(), a.Quantity, a.Unit, a.Codes[0], a.Effective, a.Expiration, a.Decided.Format(time.RFC3339))
+	}
+	fmt.Println(len(report), "notes")
+	// Output:
+	// AUTH0001 PAYER-7 P1 partial A2 12 days S9480 2026-01-06 2026-02-02 2026-01-05T16:02:00Z
+	// 0 notes
+}

@@ -88,3 +88,27 @@ func TestUSCoreBundleIsRealR4(t *testing.T) {
 	}
 	assert.Equal(t, []int{4}, refused)
 }
+
+// TestPASClaimResponseIsRealR4 checks that the hand-written PAS
+// ClaimResponse the fhir module imports is valid R4 but for its member
+// "colour", there on purpose: the fhir module reports it as unknown and
+// google/fhir refuses it.
+func TestPASClaimResponseIsRealR4(t *testing.T) {
+	data, err := os.ReadFile("../testdata/pas-claimresponse.json")
+	require.NoError(t, err)
+	u, err := jsonformat.NewUnmarshaller("UTC", fhirversion.R4)
+	require.NoError(t, err)
+	refused := func(doc []byte) bool {
+		er := errorreporter.NewBasicErrorReporter()
+		_, err := u.UnmarshalWithErrorReporter(doc, er)
+		return err != nil || len(er.Errors) > 0
+	}
+	assert.True(t, refused(data))
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &m))
+	require.Contains(t, m, "colour")
+	delete(m, "colour")
+	clean, err := json.Marshal(m)
+	require.NoError(t, err)
+	assert.False(t, refused(clean))
+}
