@@ -188,16 +188,23 @@ func (r *Report) Failed() bool {
 
 // IsFormat reports whether name is a report format: text, json or csv.
 func IsFormat(name string) bool {
-	_, ok := formats[name]
-	return ok
+	return formatOf(name) != nil
 }
+
+// WriteJSON writes the JSON report to out, as Write("json", ...) does;
+// the page calls it, and WriteCSV, by name, so that its WebAssembly holds
+// no text report.
+func (r *Report) WriteJSON(out, errOut io.Writer) { writeJSON(out, errOut, r.head, r.in, r.res) }
+
+// WriteCSV writes the CSV report to out, as Write("csv", ...) does.
+func (r *Report) WriteCSV(out, errOut io.Writer) { writeCSV(out, errOut, r.head, r.in, r.res) }
 
 // Write writes the report in a format (IsFormat) to out, and to errOut
 // what is not data in that format (json and csv: the rows refused, what
 // was not checked). Write errors are left to out to keep: write to a
 // bufio.Writer and check its Flush.
 func (r *Report) Write(format string, out, errOut io.Writer) {
-	if f, ok := formats[format]; ok {
+	if f := formatOf(format); f != nil {
 		f(out, errOut, r.head, r.in, r.res)
 	}
 }

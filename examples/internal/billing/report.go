@@ -87,7 +87,20 @@ func (h heading) apcs(pi int) bool { return h.setting != 0 && h.rules.tiers[pi] 
 // format. Write errors are left to out (a bufio.Writer) to report.
 type format func(out, errOut io.Writer, h heading, in *input, res results)
 
-var formats = map[string]format{"text": writeText, "json": writeJSON, "csv": writeCSV}
+// formatOf returns the format of a name, nil for none. A switch, not a
+// map: a program that never asks for the text report (the web page's
+// WebAssembly) links none of it.
+func formatOf(name string) format {
+	switch name {
+	case "text":
+		return writeText
+	case "json":
+		return writeJSON
+	case "csv":
+		return writeCSV
+	}
+	return nil
+}
 
 var textColumns = []string{"patient", "week", "from", "profile", "counted", "days", "services", "result"}
 
