@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,8 +100,8 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown setting", []string{"-setting", "clinic"}, "", "billingcheck: unknown -setting clinic: want hospital, cmhc, cah, rhc, fqhc, otp\n"},
 		{"a map renaming twice", []string{"-map", "a=date,a=patient"}, "", "billingcheck: -map: pair 2: a renamed twice\n"},
 		{"a map to one column twice", []string{"-map", "a=date,b=date"}, "", "billingcheck: -map: pair 2: two columns renamed to date\n"},
-		{"no such file", []string{filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
-		{"no such episodes file", []string{"-episodes", filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: no such file or directory\n"},
+		{"no such file", []string{filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: " + syscall.ENOENT.Error() + "\n"},
+		{"no such episodes file", []string{"-episodes", filepath.Join("testdata", "none.csv")}, "", "billingcheck: open testdata/none.csv: " + syscall.ENOENT.Error() + "\n"},
 		{"a bad sessions header", []string{"-"}, "patient,date,when\n", "billingcheck: cannot read the input: sessions: line 1: header: missing: column start; header: missing: column minutes; header: missing: column kind; header: missing: column attendance\n"},
 		{"a bad claims header", []string{"-input", "claims", "-"}, "patient,claim,dos,clinician\n", "billingcheck: cannot read the input: claims: line 1: header: missing: column line; header: missing: column date; header: missing: column code or revenue\n"},
 		{"an empty claims input", []string{"-input", "claims", "-"}, "", "billingcheck: cannot read the input: claims: line 1: header: missing\n"},

@@ -42,6 +42,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil || fl.NArg() > 0 {
 		return 2
 	}
+	if host, _, err := net.SplitHostPort(*addr); err != nil || (host != "127.0.0.1" && host != "localhost" && host != "::1") {
+		fmt.Fprintln(stderr, "web: -addr must be on the loopback interface (127.0.0.1:PORT)")
+		return 2
+	}
 	dir, cleanup, err := tempDir(*out)
 	if err != nil {
 		fmt.Fprintf(stderr, "web: %v\n", err)
@@ -56,11 +60,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *out != "" {
 		fmt.Fprintf(stdout, "web: the page is in %s: open %s\n", dir, filepath.Join(dir, "index.html"))
 		return 0
-	}
-	host, _, err := net.SplitHostPort(*addr)
-	if err != nil || (host != "127.0.0.1" && host != "localhost" && host != "::1") {
-		fmt.Fprintln(stderr, "web: -addr must be on the loopback interface (127.0.0.1:PORT)")
-		return 2
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -562,3 +562,21 @@ func largeExport(n int) []byte {
 		}
 	}
 }
+
+// TestRun runs the command: -out writes the page's files, and an address
+// off the loopback interface is refused.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
+	assert.Equal(t, "web: building the WebAssembly (GOOS=js GOARCH=wasm) ...\nweb: the page is in "+dir+": open "+
+		filepath.Join(dir, "index.html")+"\n", out.String())
+	for _, name := range []string{"index.html", "app.js", "style.css", "wasm_exec.js", "main.wasm", "main.wasm.js"} {
+		assert.FileExists(t, filepath.Join(dir, name))
+	}
+	out.Reset()
+	errOut.Reset()
+	assert.Equal(t, 2, run([]string{"-addr", "0.0.0.0:8080"}, &out, &errOut))
+	assert.Equal(t, "web: -addr must be on the loopback interface (127.0.0.1:PORT)\n", errOut.String())
+	assert.Empty(t, out.String())
+}
