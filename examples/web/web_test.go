@@ -452,11 +452,14 @@ func TestPage(t *testing.T) {
 		require.NoError(t, err)
 		page, err := strconv.Atoi(ms)
 		require.NoError(t, err)
+		timing, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.dataset.timing`))
+		require.NoError(t, err)
+		t.Logf("60,000 sessions, in the page: %s", timing)
 		t.Logf("60,000 sessions: in the page, from the file chosen to the table laid out (read, check, show): %d ms; "+
 			"in the test, from the upload command to the table read back over the DevTools protocol: %v",
 			page, took.Round(time.Millisecond))
 		assert.Less(t, page, 2000, "a 60,000-row export checked and shown, in milliseconds")
-		assert.Len(t, got.Weeks, 500, "the first 500 patient-weeks shown")
+		assert.Len(t, got.Weeks, 100, "the first 100 patient-weeks shown")
 	})
 	t.Run("screenshot", func(t *testing.T) {
 		data, episodes := filepath.Join(samples, "sessions.csv"), filepath.Join(samples, "episodes.csv")

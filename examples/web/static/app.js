@@ -7,7 +7,7 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  const PAGE = 500; // rows of the patient-weeks table shown at a time
+  const PAGE = 100; // rows of a table shown at a time: more on demand
   const SVG = "http://www.w3.org/2000/svg";
 
   const state = { data: null, dataName: "", episodes: null, view: null, shown: 0, claimsShown: 0 };
@@ -120,7 +120,9 @@
     {
       const t0 = state.chosen || performance.now();
       state.chosen = 0;
+      const t1 = performance.now();
       const out = JSON.parse(ioprules.check(options()));
+      const t2 = performance.now();
       if (out.error) {
         $("results").hidden = true;
         status("The file cannot be checked: " + out.error, true);
@@ -128,9 +130,12 @@
       }
       state.view = out;
       render(out);
+      const t3 = performance.now();
       // The time to the table shown: once the browser has laid it out.
       void document.body.offsetHeight;
       const ms = Math.round(performance.now() - t0);
+      document.body.dataset.timing = "read " + Math.round(t1 - t0) + " ms, check " + Math.round(t2 - t1) +
+        " ms, table " + Math.round(t3 - t2) + " ms, layout " + Math.round(performance.now() - t3) + " ms";
       document.body.dataset.checkMs = String(ms);
       document.body.dataset.checked = String(Number(document.body.dataset.checked || 0) + 1);
       status("Checked " + state.dataName + " in " + (ms / 1000).toFixed(2) + " s: " +
