@@ -59,8 +59,12 @@
     if (!globalThis.ioprules) throw new Error("the check did not start");
     fillChoices(JSON.parse(ioprules.choices()));
     $("check").disabled = false;
-    document.body.dataset.ready = "true";
     status("Ready: choose or drop an export.");
+    // Warm the check while the file is chosen (see ioprules.warm).
+    setTimeout(() => {
+      ioprules.warm();
+      document.body.dataset.ready = "true";
+    }, 0);
   }
 
   function fillChoices(c) {
