@@ -423,6 +423,12 @@ func TestPage(t *testing.T) {
 		require.NotEmpty(t, w.Claims)
 		assert.Equal(t, w, got)
 
+		if dir := os.Getenv("IOPRULES_SCREENSHOT_DIR"); dir != "" {
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "page-claims.png"), png, 0o644))
+		}
+
 		// The reports saved are billingcheck's, made in the page.
 		for _, format := range []string{"json", "csv"} {
 			require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("save-"+format))))

@@ -35,6 +35,11 @@
     return DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
   }
 
+  // n writes a count with its noun, singular for one: n(1, "warning") is "1 warning".
+  function n(count, one, many) {
+    return count + " " + (count === 1 ? one : many || one + "s");
+  }
+
   function status(text, error) {
     const s = $("status");
     s.textContent = text;
@@ -143,9 +148,9 @@
       document.body.dataset.checkMs = String(ms);
       document.body.dataset.checked = String(Number(document.body.dataset.checked || 0) + 1);
       status("Checked " + state.dataName + " in " + (ms / 1000).toFixed(2) + " s: " +
-        out.records + (out.input === "claims" ? " claim lines, " : " sessions, ") +
-        out.weeks + " patient-weeks, " + out.blocking + " blocking findings, " +
-        out.warnings + " warnings, " + out.refused.length + " rows refused.");
+        (out.input === "claims" ? n(out.records, "claim line") : n(out.records, "session")) + ", " +
+        n(out.weeks, "patient-week") + ", " + n(out.blocking, "blocking finding") + ", " +
+        n(out.warnings, "warning") + ", " + n(out.refused.length, "row refused", "rows refused") + ".");
     }
   }
 
@@ -154,19 +159,19 @@
     $("heading").textContent = "Rules: " + v.heading + ".";
     const sum = $("summary");
     sum.replaceChildren();
-    const count = (n, what) => {
+    const count = (c, one, many) => {
       const li = el("li");
-      li.append(el("strong", null, n), " " + what);
+      li.append(el("strong", null, c), " " + (c === 1 ? one : many || one + "s"));
       sum.append(li);
     };
-    count(v.records, v.input === "claims" ? "claim lines read" : "sessions read");
-    count(v.patients, "patients");
-    count(v.weeks, "patient-weeks checked");
-    if (v.input === "claims") count(v.claims, "claims checked");
-    count(v.blocking, "blocking findings");
-    count(v.warnings, "warnings");
-    count(v.unchecked.length, "not checked");
-    count(v.refused.length, "rows refused");
+    count(v.records, v.input === "claims" ? "claim line read" : "session read", v.input === "claims" ? "claim lines read" : "sessions read");
+    count(v.patients, "patient");
+    count(v.weeks, "patient-week checked", "patient-weeks checked");
+    if (v.input === "claims") count(v.claims, "claim checked", "claims checked");
+    count(v.blocking, "blocking finding");
+    count(v.warnings, "warning");
+    count(v.unchecked.length, "not checked", "not checked");
+    count(v.refused.length, "row refused", "rows refused");
 
     renderChart(v);
     $("weeks-table").tBodies[0].replaceChildren();
