@@ -170,6 +170,9 @@ func check(opts js.Value) (*billing.Report, string) {
 			cols, _ = billing.ParseColumns(str("columns"), billing.InputSessions)
 		}
 		kind = billing.GuessInput(data, cols)
+		if _, x12 := billing.IsX12(bytes.NewReader(data)); x12 {
+			kind, opt.X12 = billing.InputClaims, true // refused: this build has no X12 reader
+		}
 	}
 	if kind != billing.InputSessions && kind != billing.InputClaims {
 		return nil, errorJSON("unknown input " + billing.Quote(kind))
