@@ -441,6 +441,19 @@ func TestPage(t *testing.T) {
 			assert.Equal(t, report(t, data, format), string(saved), format)
 		}
 	})
+	t.Run("837I refused", func(t *testing.T) {
+		// The page's WebAssembly has no X12 reader (-tags=nox12): it says so.
+		abs, err := filepath.Abs(filepath.Join(samples, "claims.x12"))
+		require.NoError(t, err)
+		require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("clear")),
+			chromedp.SetUploadFiles(chromedp.ID("file"), []string{abs})))
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").classList.contains("error")`,
+			chromedp.WithPollingTimeout(30*time.Second)))
+		require.NoError(t, err)
+		st, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("status").textContent`))
+		require.NoError(t, err)
+		assert.Equal(t, "The file cannot be checked: cannot read the input: x12: this build does not read X12 837I files", st)
+	})
 	t.Run("text not HTML", func(t *testing.T) {
 		data := filepath.Join(t.TempDir(), "html.csv")
 		require.NoError(t, os.WriteFile(data, []byte("patient,date,start,minutes,kind,attendance\n"+
