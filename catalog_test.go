@@ -7,6 +7,7 @@ import (
 
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
@@ -20,10 +21,11 @@ var codeForm = regexp.MustCompile(`^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$`)
 func TestCatalog(t *testing.T) {
 	all := ioprules.Catalog()
 	perPackage := map[string]iop.RuleTable{
-		"group":       group.Rules(),
-		"schedule":    schedule.Rules(),
-		"eligibility": eligibility.Rules(),
-		"aftercare":   aftercare.Rules(),
+		"group":         group.Rules(),
+		"schedule":      schedule.Rules(),
+		"eligibility":   eligibility.Rules(),
+		"aftercare":     aftercare.Rules(),
+		"authorization": authorization.Rules(),
 	}
 	total := 0
 	for pkg, rules := range perPackage {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
@@ -30,6 +31,7 @@ func checkingPackages() []checkingPackage {
 		{"schedule", schedule.NewChecker, schedule.Rules, schedule.Benefit{}},
 		{"eligibility", eligibility.NewChecker, eligibility.Rules, eligibility.Placement{}},
 		{"aftercare", aftercare.NewChecker, aftercare.Rules, aftercare.FollowUp{}},
+		{"authorization", authorization.NewChecker, authorization.Rules, authorization.Terms{}},
 	}
 }
 

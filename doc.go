@@ -30,9 +30,20 @@
 //   - [github.com/ioprules/ioprules/aftercare]: the episode of care as a
 //     state machine, discharge reasons, aftercare plans and follow-up
 //     windows, step-down transitions, program measures.
+//   - [github.com/ioprules/ioprules/x12]: the X12 837I reader: institutional
+//     claims (005010X223A2) as billers send them, streamed into
+//     schedule's claim lines and the claims' own facts (type of bill,
+//     replacement and void, statement dates, condition codes).
+//   - [github.com/ioprules/ioprules/authorization]: utilization review:
+//     payer authorizations, the use counted against them, remaining
+//     quantity and run-out day, concurrent reviews due, payer decision
+//     times.
 //
 // Dependencies point one way: iop imports none of the others; group,
-// schedule, eligibility and aftercare import iop.
+// schedule, eligibility and aftercare import iop; eligibility imports
+// schedule (the weekly band an admission is held to), aftercare may import
+// both; x12 imports iop and schedule; authorization imports schedule and
+// eligibility; this package imports them all, for its built-in profiles.
 //
 // # One way to check
 //
@@ -60,6 +71,8 @@
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
 //	aftercare.NewChecker(p)    CheckDischarge, Measure
+//	authorization.NewChecker(p) CheckStay, CheckClaims, CheckStays, CheckLevel, CheckTurnaround,
+//	                           Remaining, RemainingClaims
 //
 // Bad input is never reported as a finding: it is an error naming the
 // field ([iop.FieldErrors]). The Append forms write into the caller's slice,
@@ -70,9 +83,10 @@
 //
 // # Rules and their force
 //
-// Each package has one rule table (its Rules function): every code it can
-// emit, the severity it has by default, what it checks, and the source of the
-// rule. [Catalog] joins them. A finding's severity says what to do with the
+// Each package has one rule table (its Rules function, an [iop.RuleTable]):
+// every code it can emit, the severity it has by default, what it checks,
+// and the source of the rule. [Catalog] joins them; a checker's Rules gives
+// the table as its profile applies it. A finding's severity says what to do with the
 // record: blocking means do not bill, admit or discharge on it; a warning
 // asks for review; info is for the record. The severity is the force the
 // rule's source gives it: a regulation's payment condition blocks, a
@@ -90,7 +104,12 @@
 // claim codes) lives in an [iop.Profile]: a named value with the dates it
 // is in force, its scope (national, a state, one Medicare contractor's
 // states, one payer; the provider settings it applies to) and a citation
-// for each group of parameters. Built-in profiles are functions that
+// for each group of parameters. The profile holds its identity and the
+// ages; each checking package's parameters are its part of the profile
+// (schedule.Benefit, group.Composition, eligibility.Placement,
+// aftercare.FollowUp), under the package's key in JSON ("schedule":
+// {...}), and a checker whose package has no part applies none of its
+// parameterised rules. [Kinds] lists the part types. Built-in profiles are functions that
 // return a fresh value (ioprules.MedicareIOP2024, ioprules.MedicareIOP2025,
 // ioprules.MedicareIOP2026, ioprules.MedicarePHP2024 ..., ioprules.ASAM3Level21,
 // ioprules.H0015, ioprules.TIP47, group.NGSGroupPsychotherapy, state profiles
@@ -151,4 +170,6 @@
 //   - SAMHSA TEDS-D discharge reasons; NCQA HEDIS follow-up measures
 //     (IET, FUA, FUM, FUH, FUI), measurement years 2024-2026.
 //   - 42 CFR Part 2 (confidentiality of SUD records), 2024 final rule.
+//   - 45 CFR 162.1102 (the HIPAA claims standard) and the ASC X12 837
+//     Institutional TR3, 005010X223A2.
 package ioprules

@@ -28,6 +28,7 @@ func ExampleCatalog() {
 	// schedule true
 	// eligibility true
 	// aftercare true
+	// authorization true
 }
 
 func ExampleMedicareIOP2024() {

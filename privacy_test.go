@@ -8,9 +8,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
@@ -64,11 +66,23 @@ func decoders(t *testing.T) []jsonDecoder {
 	require.NoError(t, err)
 	weeks, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
+	terms := authorization.CMS0057F()
+	terms.LeadDays, terms.NoticeDays, terms.ReviewCite = 3, 2, iop.Citation{Source: "Payer X UR manual"}
+	auths, err := authorization.NewChecker(ioprules.MedicareIOP2025().WithPart(terms))
+	require.NoError(t, err)
 	after, err := aftercare.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	elig, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
 	week := schedule.ISOWeeks().Of(iop.MustParseDate("2025-03-03"))
+	a, err := eligibility.ParseAssessment(loadSample(t, "eligibility-assessment.json"))
+	require.NoError(t, err)
+	d, err := elig.Decide(a)
+	require.NoError(t, err)
+	review, err := json.Marshal(eligibility.Review{Admitted: iop.MustParseDate("2025-01-06"), Current: d, Justification: "J-1"})
+	require.NoError(t, err)
+	discharge, err := json.Marshal(eligibility.DischargeReview{Final: d, Planned: true, NextLevel: iop.Level1})
+	require.NoError(t, err)
 	return []jsonDecoder{
 		{"iop.ParseProfile", "state-profile.json", func(b []byte) (iop.Findings, error) {
 			_, err := ioprules.ParseProfile(b)
@@ -158,6 +172,46 @@ func decoders(t *testing.T) []jsonDecoder {
 			}
 			return elig.CheckAdmission(&d, iop.Hours(9))
 		}},
+		{"authorization.ParseAuthorizations", authorizationsJSON, func(b []byte) (iop.Findings, error) {
+			as, err := authorization.ParseAuthorizations(b)
+			if err != nil {
+				return nil, err
+			}
+			lines, err := schedule.ParseClaimLines([]byte(claimLinesJSON))
+			if err != nil {
+				return nil, err
+			}
+			fs, err := auths.CheckClaims(as, lines, iop.MustParseDate("2025-03-10"), 0)
+			if err != nil {
+				return nil, err
+			}
+			return auths.AppendTurnaround(fs, &as[0], time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC))
+		}},
+		{"eligibility.Review", string(review), func(b []byte) (iop.Findings, error) {
+			var rv eligibility.Review
+			if err := json.Unmarshal(b, &rv); err != nil {
+				return nil, err
+			}
+			fs, err := elig.CheckContinuedStay(&rv)
+			if err != nil {
+				return nil, err
+			}
+			return elig.AppendTransfer(fs, &rv)
+		}},
+		{"eligibility.DischargeReview", string(discharge), func(b []byte) (iop.Findings, error) {
+			var x eligibility.DischargeReview
+			if err := json.Unmarshal(b, &x); err != nil {
+				return nil, err
+			}
+			return elig.CheckDischargeReview(&x)
+		}},
+		{"iop.Finding", `{"code":"schedule.weekly-minutes.below-minimum","severity":"blocking","subject":"P-1","day":"2025-03-03","level":"2.5","ref":"fuh-7","need":540,"got":539,"unit":"minutes"}`, func(b []byte) (iop.Findings, error) {
+			var f iop.Finding
+			if err := json.Unmarshal(b, &f); err != nil {
+				return nil, err
+			}
+			return nil, nil
+		}},
 		{"aftercare.ParseCase", "", func(b []byte) (iop.Findings, error) {
 			c, err := aftercare.ParseCase(b)
 			if err != nil {
@@ -167,6 +221,11 @@ func decoders(t *testing.T) []jsonDecoder {
 		}},
 	}
 }
+
+const authorizationsJSON = `[
+ {"number":"AUTH-1","payer":"PAYER-1","patient":"P-1","level":"2.1","codes":["G0410","90853"],"quantity":2,"unit":"units","per_week":1,
+  "effective":"2025-03-03","expiration":"2025-03-11","action":"certified","requested":"2025-02-27T09:30:00Z","decided":"2025-02-28T11:00:00Z"}
+]`
 
 const claimLinesJSON = `[
  {"patient":"P-1","claim":"C-1","line":1,"date":"2025-03-03","revenue":"0915","code":"G0410","units":1,"bill_type":"0131","condition_codes":["92"]},

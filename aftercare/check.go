@@ -23,11 +23,12 @@ type checker struct {
 }
 
 // NewChecker returns a Checker for profile p: the follow-up windows of
-// p.FollowUp, and p.Rules's settings of this package's rules (another
-// severity, or the rule turned off). It validates p ([iop.Profile.Validate])
-// and refuses a setting of an aftercare code that is not in [Rules]; the
-// error is [iop.FieldErrors] naming the profile's fields. The Checker keeps
-// a copy of p: changing p afterwards does not change it.
+// p's [FollowUp] part (none without one), and p.Rules's settings of this
+// package's rules (another severity, or the rule turned off). It validates
+// p ([iop.Profile.Validate], which checks the codes of the settings once
+// for every checker); the error is [iop.FieldErrors] naming the profile's
+// fields. The Checker keeps a copy of p: changing p afterwards does not
+// change it.
 func NewChecker(p iop.Profile) (Checker, error) {
 	if err := p.Validate(); err != nil {
 		return Checker{}, err
@@ -67,7 +68,8 @@ func (ck Checker) Profile() iop.Profile {
 // nil when every rule is met. See [Checker.AppendDischarge] for the rules
 // and the errors.
 func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Findings, error) {
-	return ck.AppendDischarge(nil, ep, plan, asOf)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDischarge(buf[:0], ep, plan, asOf))
 }
 
 // AppendDischarge judges the discharge of episode ep and its aftercare
@@ -120,6 +122,9 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 		var errs iop.FieldErrors
 		errs.Add("plan", err)
 		return dst, errs
+	}
+	if err := c.p.JudgeOn(ev.On); err != nil {
+		return dst, err // a discharge is judged by the profile in force on its day
 	}
 	rs, id, d := &c.rules, ep.ID(), ev.Discharge
 

@@ -113,6 +113,11 @@ func TestCheckCompliant(t *testing.T) {
 	ep := discharged(t, "E1", completed(), true)
 	for _, p := range ioprules.Builtins() {
 		t.Run(p.ID, func(t *testing.T) {
+			if !p.InForceOn(dischargedOn) {
+				_, err := checkDischarge(t, p, ep, fullPlan(), dischargedOn+60)
+				require.ErrorIs(t, err, iop.ErrNotInForce, "a discharge outside the profile's force")
+				return
+			}
 			// Day 3: 7-day, 30-day and IET initiation; days 10 and 20:
 			// engagement.
 			fs, err := checkDischarge(t, p, ep, fullPlan(), dischargedOn+60)

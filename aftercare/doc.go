@@ -97,14 +97,14 @@
 //
 // [Rules] is the one rule table of the package: each code, its default
 // severity, what it checks and its general source. A profile may give a
-// rule another severity or turn it off ([iop.Profile.Rules]); NewChecker
-// refuses a setting of an aftercare code the table does not hold. A finding
+// rule another severity or turn it off ([iop.Profile.Rules]), when it has
+// an aftercare part ([iop.Profile.Validate] checks the codes). A finding
 // of a follow-up window names the window (Ref), whose own source is in the
 // profile (a measure's window, the measure's).
 //
 // # Follow-up windows
 //
-// The windows are the profile's ([FollowUp]), in its order: the
+// The windows are those of the profile's [FollowUp] part, in its order: the
 // HEDIS measures it lists by name ([Measure], [FollowUpOf]: the
 // built-in profiles hold FUH 7 and 30 days for mental health programs, IET
 // and FUI 7 and 30 days for substance use programs), or windows of its

@@ -172,7 +172,7 @@ func FuzzPlanJSON(f *testing.F) {
 		}
 
 		ep := discharged(t, "E1", completed(), true)
-		for _, prof := range []iop.Profile{asamHEDIS(), medicareHEDIS(ioprules.MedicareIOP2024())} {
+		for _, prof := range []iop.Profile{asamHEDIS(), medicareHEDIS(ioprules.MedicareIOP2025())} {
 			fs, err := checkDischarge(t, prof, ep, p, dischargedOn+20)
 			require.NoError(t, err)
 			ck, err := aftercare.NewChecker(prof)

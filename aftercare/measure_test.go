@@ -61,7 +61,7 @@ func TestMeasure(t *testing.T) {
 }
 
 func TestMeasureEmpty(t *testing.T) {
-	got, err := newChecker(t, medicareHEDIS(ioprules.MedicareIOP2024())).Measure(nil, dischargedOn)
+	got, err := newChecker(t, medicareHEDIS(ioprules.MedicareIOP2025())).Measure(nil, dischargedOn)
 	require.NoError(t, err)
 	assert.Equal(t, aftercare.Measures{FollowUp: []aftercare.Rate{{Name: "fuh-7"}, {Name: "fuh-30"}}}, got)
 	got, err = newChecker(t, noWindows()).Measure(nil, dischargedOn)
@@ -90,7 +90,7 @@ func TestMeasureInvalidPlan(t *testing.T) {
 // as met for a case exactly when the checker, on the day the window
 // closes, reports no miss of it, and is eligible once closed or met.
 func TestMeasureAgreesWithCheck(t *testing.T) {
-	p := medicareHEDIS(ioprules.MedicareIOP2024()) // FUH 7-day and 30-day windows, no anchors
+	p := medicareHEDIS(ioprules.MedicareIOP2025()) // FUH 7-day and 30-day windows, no anchors
 	ck := newChecker(t, p)
 	var cases []aftercare.Case
 	for i, days := range [][]int{{}, {1}, {7}, {8}, {30}, {31}, {0}, {3, 40}} {

@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -9,7 +10,8 @@ import (
 // withdrawal monitoring and co-occurring capability that must come with the
 // level of care. The zero (or nil) Decision is an error.
 func (ck Checker) CheckDecision(d *Decision) (iop.Findings, error) {
-	return ck.AppendDecision(nil, d)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDecision(buf[:0], d))
 }
 
 // AppendDecision is [Checker.CheckDecision] appending its findings to dst.
@@ -20,6 +22,9 @@ func (ck Checker) AppendDecision(dst iop.Findings, d *Decision) (iop.Findings, e
 	}
 	if d == nil || d.unset() {
 		return dst, fieldError("decision", errNoDecision)
+	}
+	if err := ck.r.judge(d.assessment.Date); err != nil {
+		return dst, err
 	}
 	r := ck.r
 	fs := dst
@@ -45,7 +50,8 @@ func (ck Checker) AppendDecision(dst iop.Findings, d *Decision) (iop.Findings, e
 // findings. The figures are the intensities of the levels. The zero (or
 // nil) Decision is an error.
 func (ck Checker) CheckVariance(d *Decision) (iop.Findings, error) {
-	return ck.AppendVariance(nil, d)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendVariance(buf[:0], d))
 }
 
 // AppendVariance is [Checker.CheckVariance] appending its findings to dst.
@@ -56,6 +62,9 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 	}
 	if d == nil || d.unset() {
 		return dst, fieldError("decision", errNoDecision)
+	}
+	if err := ck.r.judge(d.assessment.Date); err != nil {
+		return dst, err
 	}
 	v := d.variance
 	if v.Given == 0 {
@@ -103,7 +112,7 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 // included: under ioprules.ASAM3Level21 the adult band is 9h00m to 19h59m, so
 // 8h59m is below it, 19h30m and 19h59m are within it and 20h00m is above
 // it. A finding above the band names, in its Level, the level whose band
-// the hours fall in (the profile's Weekly.Above: 2.5 above the 2.1 band).
+// the hours fall in (the Above of the profile's weekly rules: 2.5 above the 2.1 band).
 // A band without a maximum, as Medicare's IOP rules have (42 CFR 410.44
 // sets only the 9-hour minimum), is never exceeded. A profile without
 // weekly rules checks no hours.
@@ -111,7 +120,8 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 // The zero (or nil) Decision and negative planned minutes are errors. On the
 // compliant path it allocates nothing.
 func (ck Checker) CheckAdmission(d *Decision, planned iop.Minutes) (iop.Findings, error) {
-	return ck.AppendAdmission(nil, d, planned)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendAdmission(buf[:0], d, planned))
 }
 
 // AppendAdmission is [Checker.CheckAdmission] appending its findings to
@@ -129,6 +139,9 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 		return dst, fieldError("decision", errNoDecision)
 	case planned < 0:
 		return dst, fieldError("planned", errNegativeMinutes)
+	}
+	if err := ck.r.judge(d.assessment.Date); err != nil {
+		return dst, err
 	}
 	r := ck.r
 	a := &d.assessment

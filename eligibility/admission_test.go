@@ -62,7 +62,7 @@ func TestCheckAdmission(t *testing.T) {
 		{"a profile that serves adults only", newChecker(t, adultsOnly(ioprules.ASAM3Level21())),
 			decide(t, adolescent(assess(t, iopRisks))), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPopulationNotServed}},
-		{"the Medicare band applies to every age", newChecker(t, ioprules.MedicareIOP2024()), decideRisks(t, iopRisks), iop.Hours(9), nil},
+		{"the Medicare band applies to every age", newChecker(t, ioprules.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(9), nil},
 		{"Medicare IOP has no weekly maximum", newChecker(t, ioprules.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
 	}
 	for _, tt := range tests {
@@ -130,8 +130,10 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 // set a 9-hour minimum and no maximum, so no number of hours is above the
 // band, in any year's profile.
 func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
-	d := decideRisks(t, iopRisks)
 	for _, p := range []iop.Profile{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025(), ioprules.MedicareIOP2026()} {
+		a := assess(t, iopRisks)
+		a.Date = p.From + 60 // each year's profile judges an admission of its own year
+		d := decide(t, a)
 		ck := newChecker(t, p)
 		below := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
 		below.Severity, _ = p.Setting(rule(t, eligibility.CodeAdmissionHoursBelowMinimum))
@@ -173,6 +175,9 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 			require.Equal(t, tt.want, pop, "PopulationAt(%d)", tt.age)
 			a := assess(t, iopRisks)
 			a.Population = pop
+			_, err = il.CheckAdmission(ptr(decide(t, a)), iop.Hours(6))
+			require.ErrorIs(t, err, iop.ErrNotInForce, "77 IAC 2060 was adopted on 2025-04-02, after the assessment")
+			a.Date = group.IllinoisAges().From
 			d := decide(t, a)
 			assert.Nil(t, admission(t, il, d, iop.Hours(6)), "the Illinois ages profile sets no weekly hours")
 			var want iop.Findings

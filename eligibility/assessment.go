@@ -277,8 +277,7 @@ func ParseAssessment(data []byte) (Assessment, error) { return check.Parse[Asses
 // decoded from JSON never holds a record ID that a CSV reader or Validate
 // would refuse. Leaving the ID or the date out is left to Validate.
 func (a *Assessment) UnmarshalJSON(data []byte) error {
-	type plain Assessment
-	var v plain
+	var v Assessment
 	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
@@ -292,6 +291,6 @@ func (a *Assessment) UnmarshalJSON(data []byte) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	*a = Assessment(v)
+	*a = v
 	return nil
 }

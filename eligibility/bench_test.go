@@ -44,6 +44,8 @@ func hotPaths(tb testing.TB) map[string]func() {
 		"CheckDischarge":     func() { sinkFindings, sinkErr = ck.CheckDischargeReview(&x) },
 		// With findings: appending into a slice with room allocates nothing.
 		"AppendAdmissionFindings": func() { sinkFindings, sinkErr = ck.AppendAdmission(dst[:0], &d, iop.Hours(8)) },
+		// With findings, the one-shot form: one slice of the caller's own.
+		"CheckAdmissionFindings": func() { sinkFindings, sinkErr = ck.CheckAdmission(&d, iop.Hours(8)) },
 	}
 }
 
@@ -59,6 +61,7 @@ func BenchmarkCheckDischarge(b *testing.B)     { benchHot(b, "CheckDischarge") }
 func BenchmarkAppendAdmissionFindings(b *testing.B) {
 	benchHot(b, "AppendAdmissionFindings")
 }
+func BenchmarkCheckAdmissionFindings(b *testing.B) { benchHot(b, "CheckAdmissionFindings") }
 
 func benchHot(b *testing.B, name string) {
 	f := hotPaths(b)[name]

@@ -4,6 +4,7 @@ import (
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
 )
 
 // Checker decides assessments and applies the IOP rules of one profile and
@@ -168,6 +169,9 @@ func (ck Checker) Decide(a Assessment) (Decision, error) {
 	if err := a.Validate(); err != nil {
 		return Decision{}, err
 	}
+	if err := r.judge(a.Date); err != nil {
+		return Decision{}, err
+	}
 	switch {
 	case a.Edition != c.Edition:
 		return Decision{}, fieldError("edition", errEditionMismatch)
@@ -219,3 +223,13 @@ func (r *checker) addPlain(dst iop.Findings, i int, d *Decision) iop.Findings {
 // is24Hour reports whether l is a residential or inpatient level: ASAM
 // levels 3 and 4 provide care 24 hours a day.
 func is24Hour(l iop.Level) bool { return l.Compare(iop.Level31) >= 0 }
+
+// judge returns the error of a day outside the profile's force
+// ([iop.Profile.JudgeOn]); an assessment without a date is not judged by
+// date.
+func (r *checker) judge(d date.Date) error {
+	if d == date.Zero {
+		return nil
+	}
+	return r.profile.JudgeOn(d)
+}

@@ -144,8 +144,7 @@ func ParseCriteria(data []byte) (Criteria, error) { return check.Parse[Criteria]
 // does not validate them beyond their ID: an ID that [iop.CheckID] refuses
 // is an error here as in [Criteria.Validate].
 func (c *Criteria) UnmarshalJSON(data []byte) error {
-	type plain Criteria
-	var v plain
+	var v Criteria
 	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
@@ -154,7 +153,7 @@ func (c *Criteria) UnmarshalJSON(data []byte) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	*c = Criteria(v)
+	*c = v
 	return nil
 }
 

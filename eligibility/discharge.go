@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -13,13 +14,18 @@ import (
 // safe for concurrent use; the zero DischargeReview is not valid.
 type DischargeReview struct {
 	// Final is the decision on the assessment at discharge.
-	Final Decision
+	Final Decision `json:"final"`
 	// Planned records a planned discharge: the work at this level is done.
-	Planned bool
+	Planned bool `json:"planned,omitzero"`
 	// NextLevel is the level of continuing care the person is referred to;
 	// zero when none.
-	NextLevel iop.Level
+	NextLevel iop.Level `json:"next_level,omitzero"`
 }
+
+// UnmarshalJSON decodes a discharge review strictly, as
+// [Review.UnmarshalJSON] decodes a review; it does not validate it. On
+// error x is unchanged.
+func (x *DischargeReview) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, x) }
 
 // Validate reports every problem with x as [iop.FieldErrors]: no final
 // decision ("final", [iop.ErrMissing]) and an unknown next level
@@ -50,7 +56,8 @@ func (x *DischargeReview) validate() error {
 // An invalid review ([DischargeReview.Validate]) is an error. On the
 // compliant path it allocates nothing.
 func (ck Checker) CheckDischargeReview(x *DischargeReview) (iop.Findings, error) {
-	return ck.AppendDischargeReview(nil, x)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendDischargeReview(buf[:0], x))
 }
 
 // AppendDischargeReview is [Checker.CheckDischargeReview] appending its
@@ -63,6 +70,9 @@ func (ck Checker) AppendDischargeReview(dst iop.Findings, x *DischargeReview) (i
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := x.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(x.Final.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r

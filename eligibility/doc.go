@@ -106,17 +106,19 @@
 // # The checker
 //
 // Every check goes through a [Checker], built once by [NewChecker] from a
-// level 2.1 rule profile of package iop and the criteria, both validated
-// there. It takes the criteria as well as the profile because its checks
-// judge decisions, and a decision is the criteria applied to an
-// assessment: validated once, the criteria cannot fail a later Decide, and
-// indexed once, they decide without allocating. The profile gives the
-// numbers (weekly hours, such as 9 hours for adults and 6 for adolescents
-// in ioprules.ASAM3Level21, up to 19h59m, the minute below level 2.5's 20
-// hours; length of stay; the step-down allowance) and its
-// rule settings: a profile's [iop.RuleSetting] may change the severity of
-// any rule of [Rules] or turn it off, and NewChecker refuses a setting of
-// an eligibility code that does not exist.
+// level 2.1 rule profile, whose [Placement] part holds the criteria (the
+// default criteria without one), validated there: its checks judge
+// decisions, and a decision is the criteria applied to an assessment;
+// validated once, the criteria cannot fail a later Decide, and indexed
+// once, they decide without allocating. The profile gives the
+// numbers: the weekly hours and the step-down allowance of its
+// schedule.Benefit (9 hours for adults and 6 for adolescents in
+// ioprules.ASAM3Level21, up to 19h59m, the minute below level 2.5's 20
+// hours), the criteria and stay rules of its [Placement] (the default
+// criteria when it has none), and its rule settings: a profile's
+// [iop.RuleSetting] may change the severity of any rule of [Rules] or turn
+// it off, when the profile has a Placement ([iop.Profile.Validate] checks
+// the codes).
 //
 // The checks are verbs, one per subject: [Checker.CheckDecision],
 // [Checker.CheckVariance], [Checker.CheckAdmission],
@@ -138,10 +140,12 @@
 // a stay as days. Both ends of a weekly band are included: under the ASAM
 // 2.1 band 8h59m is below it, 9h00m, 19h30m and 19h59m are within it, and
 // 20h00m is above it; a finding above the band names in its Level the level
-// whose band the hours fall in (the profile's Weekly.Above: 2.5). A band
-// without a maximum, as in the Medicare IOP profiles, is never exceeded. Its citation is the one of the rule that applied: the
-// profile's rule group (weekly, stay, step-down rules), the rule of the
-// criteria that drove the level, or else the rule table's general source.
+// whose band the hours fall in (the Above of the profile's weekly rules: 2.5). A band
+// without a maximum, as in the Medicare IOP profiles, is never exceeded. The
+// rule's citation is in the checker's table ([Checker.Rules]): the
+// profile's own rule group (weekly, stay, step-down rules) where it has
+// one, else the rule table's general source; the rules of the criteria
+// that drove the level are cited in the decision ([Decision.Reasons]).
 // Where a documented variance or a step-down makes a finding less serious,
 // that case is a rule of its own with its own code ("-documented",
 // "-step-down"), so that each code has one severity.
@@ -235,7 +239,7 @@
 //     DMC-ODS form F104c (2019).
 //   - Aetna Clinical Policy Bulletin, intensive outpatient (ASAM 2.1: 9-19
 //     hours adults, 6-19 hours adolescents, read as below level 2.5's 20
-//     hours), as quoted in the ASAM 2.1 profile of package iop.
+//     hours), as quoted in the built-in ASAM 2.1 profile (ioprules.ASAM3Level21).
 //   - 42 CFR 410.44, Medicare intensive outpatient services (a 9-hour
 //     weekly minimum, no maximum).
 package eligibility

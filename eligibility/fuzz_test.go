@@ -281,6 +281,10 @@ func FuzzRecommendationJSON(f *testing.F) {
 			d, err := c.Recommended(r)
 			noInputText(t, data, err)
 			if err != nil {
+				if p := c.Profile(); !p.InForceOn(r.Date) {
+					require.ErrorIs(t, err, iop.ErrNotInForce, "a recommendation outside the profile's force")
+					continue
+				}
 				require.ErrorIs(t, err, iop.ErrOutOfRange, "a valid recommendation is refused only for its edition")
 				continue
 			}
@@ -421,4 +425,93 @@ func FuzzParseText(f *testing.F) {
 			noInput(err)
 		}
 	})
+}
+
+// FuzzReviewJSON decodes reviews and discharge reviews: no error holds
+// input text; a refused document leaves the value unchanged; a valid
+// review marshals and decodes back to the same value and the same bytes,
+// and the checks run on it.
+func FuzzReviewJSON(f *testing.F) {
+	ck := std(f)
+	prev := decideRisks(f, [6]int{1, 0, 1, 2, 3, 1})
+	cur := decideRisks(f, iopRisks)
+	for _, rv := range []eligibility.Review{
+		{Current: cur},
+		{Admitted: iop.MustParseDate("2025-01-06"), Previous: prev, Current: cur, Progress: eligibility.ProgressMade, PlanRevised: true, Justification: "J-1"},
+	} {
+		b, err := json.Marshal(rv)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	b, err := json.Marshal(eligibility.DischargeReview{Final: cur, Planned: true, NextLevel: iop.Level1})
+	require.NoError(f, err)
+	f.Add(b)
+	f.Add([]byte(`{"current":{"assessment":{"id":"Jane Doe"}},"justification":"1980-01-02"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rv := eligibility.Review{Justification: "kept"}
+		err := rv.UnmarshalJSON(data)
+		noInputText(t, data, err)
+		if err != nil {
+			assert.Equal(t, eligibility.Review{Justification: "kept"}, rv, "unchanged on error")
+		} else if rv.Validate() == nil {
+			b, err := json.Marshal(rv)
+			require.NoError(t, err)
+			var back eligibility.Review
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.Equal(t, rv, back, "round trip")
+			again, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.Equal(t, string(b), string(again))
+			_, err = ck.CheckContinuedStay(&rv)
+			require.NoError(t, err)
+			_, err = ck.CheckTransfer(&rv)
+			require.NoError(t, err)
+		}
+		x := eligibility.DischargeReview{Planned: true}
+		err = x.UnmarshalJSON(data)
+		noInputText(t, data, err)
+		if err != nil {
+			assert.Equal(t, eligibility.DischargeReview{Planned: true}, x, "unchanged on error")
+			return
+		}
+		if x.Validate() == nil {
+			b, err := json.Marshal(x)
+			require.NoError(t, err)
+			var back eligibility.DischargeReview
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.Equal(t, x, back, "round trip")
+			_, err = ck.CheckDischargeReview(&x)
+			require.NoError(t, err)
+		}
+	})
+}
+
+// TestReviewJSON: a review without a previous decision marshals, the
+// members are strict, and a discharge review round-trips.
+func TestReviewJSON(t *testing.T) {
+	cur := decideRisks(t, iopRisks)
+	rv := eligibility.Review{Current: cur, Progress: eligibility.ProgressMade}
+	b, err := json.Marshal(rv)
+	require.NoError(t, err, "no previous decision: the member is left out")
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &m))
+	assert.NotContains(t, m, "previous")
+	var back eligibility.Review
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, rv, back)
+
+	err = back.UnmarshalJSON([]byte(`{"current":` + string(m["current"]) + `,"colour":"red"}`))
+	requireFields(t, err, fieldWant{"#1", iop.ErrUnknownField})
+	err = back.UnmarshalJSON([]byte(`{"progress":"lots"}`))
+	requireFields(t, err, fieldWant{"progress", iop.ErrUnknown})
+	assert.Equal(t, rv, back, "unchanged on error")
+
+	x := eligibility.DischargeReview{Final: cur, Planned: true, NextLevel: iop.Level1}
+	b, err = json.Marshal(x)
+	require.NoError(t, err)
+	var xb eligibility.DischargeReview
+	require.NoError(t, json.Unmarshal(b, &xb))
+	assert.Equal(t, x, xb)
+	err = xb.UnmarshalJSON([]byte(`{"next_level":"2.2"}`))
+	requireFields(t, err, fieldWant{"next_level", iop.ErrUnknown})
 }

@@ -206,3 +206,5 @@ func withPlacement(p iop.Profile, f func(*eligibility.Placement)) iop.Profile {
 func withCriteria(p iop.Profile, c eligibility.Criteria) iop.Profile {
 	return withPlacement(p, func(x *eligibility.Placement) { x.Criteria = c })
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -151,8 +151,7 @@ func ParseRecommendation(data []byte) (Recommendation, error) {
 // [ParseRecommendation] does, but validates only its record IDs, its
 // source and its date, as [Assessment.UnmarshalJSON] does.
 func (r *Recommendation) UnmarshalJSON(data []byte) error {
-	type plain Recommendation
-	var v plain
+	var v Recommendation
 	if err := decodeJSON(data, &v); err != nil {
 		return err
 	}
@@ -167,7 +166,7 @@ func (r *Recommendation) UnmarshalJSON(data []byte) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	*r = Recommendation(v)
+	*r = v
 	return nil
 }
 
@@ -200,6 +199,9 @@ func (ck Checker) Recommended(r Recommendation) (Decision, error) {
 	var errs iop.FieldErrors
 	r.validate(&errs, recommendationPaths())
 	if err := errs.Err(); err != nil {
+		return Decision{}, err
+	}
+	if err := ck.r.judge(r.Date); err != nil {
 		return Decision{}, err
 	}
 	if e := ck.r.profile.Edition; e.IsValid() && r.Edition != e {

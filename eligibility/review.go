@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -10,30 +11,41 @@ import (
 // rested on until now, and the clinician's view of progress. Reviews are
 // comparable values, safe for concurrent use. The zero Review is not
 // valid: it has no current decision.
+//
+// In JSON a review is an object with the members named in the field tags;
+// each decision is written as [Decision.MarshalJSON] writes it, and a zero
+// Previous is left out. [Review.UnmarshalJSON] decodes strictly.
 type Review struct {
 	// Admitted is the day of admission to IOP; zero skips the length-of-stay
 	// rules.
-	Admitted date.Date
+	Admitted date.Date `json:"admitted,omitzero"`
 	// Previous is the decision the stay rested on (at admission or at the
 	// last review); zero when there is none.
-	Previous Decision
+	Previous Decision `json:"previous,omitzero"`
 	// Current is the decision on the reassessment under review.
-	Current Decision
+	Current Decision `json:"current"`
 	// Progress is the clinician's judgement of progress on the plan; zero
 	// when none is recorded.
-	Progress Progress
+	Progress Progress `json:"progress,omitzero"`
 	// PlanRevised records that the plan of care was revised at this review.
-	PlanRevised bool
+	PlanRevised bool `json:"plan_revised,omitzero"`
 	// Justification is the opaque record ID of a written justification for
 	// a stay longer than the profile allows without one; empty when none.
-	Justification string
+	Justification string `json:"justification,omitzero"`
 	// SteppedDown is the day the person stepped down from IOP while still
 	// in it: the same day schedule's Episode.SteppedDown holds, so that the
 	// continued-stay, transfer and weekly checks read one step-down. Zero
 	// when none is recorded: a reassessment that recommends a less
 	// intensive level is then the step-down.
-	SteppedDown date.Date
+	SteppedDown date.Date `json:"stepped_down,omitzero"`
 }
+
+// UnmarshalJSON decodes a review strictly: an unknown or repeated member,
+// a value of the wrong type or a decision that [Decision.UnmarshalJSON]
+// refuses is an error naming the field ([iop.FieldErrors]:
+// "current.assessment.id"). It does not validate the review
+// ([Review.Validate]). On error rv is unchanged.
+func (rv *Review) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, rv) }
 
 // Validate reports every problem with rv as [iop.FieldErrors]: no current
 // decision ("current", [iop.ErrMissing]); an admission after the
@@ -111,7 +123,8 @@ func (rv *Review) rose() Dimensions {
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
 func (ck Checker) CheckContinuedStay(rv *Review) (iop.Findings, error) {
-	return ck.AppendContinuedStay(nil, rv)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendContinuedStay(buf[:0], rv))
 }
 
 // AppendContinuedStay is [Checker.CheckContinuedStay] appending its
@@ -124,6 +137,9 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(rv.Current.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r
@@ -182,7 +198,8 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 // An invalid review ([Review.Validate]) is an error. On the compliant path
 // it allocates nothing.
 func (ck Checker) CheckTransfer(rv *Review) (iop.Findings, error) {
-	return ck.AppendTransfer(nil, rv)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendTransfer(buf[:0], rv))
 }
 
 // AppendTransfer is [Checker.CheckTransfer] appending its findings to dst.
@@ -195,6 +212,9 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, er
 		return dst, fieldError("review", iop.ErrMissing)
 	}
 	if err := rv.validate(); err != nil {
+		return dst, err
+	}
+	if err := ck.r.judge(rv.Current.assessment.Date); err != nil {
 		return dst, err
 	}
 	r := ck.r

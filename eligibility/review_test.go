@@ -112,7 +112,7 @@ func TestReviewRefused(t *testing.T) {
 
 func TestCheckTransfer(t *testing.T) {
 	ck := std(t)
-	medicare := newChecker(t, ioprules.MedicareIOP2024())
+	medicare := newChecker(t, ioprules.MedicareIOP2025())
 	admission := decideOn(t, "A-0", 0, iopRisks)
 	review := func(risks [6]int, pr eligibility.Progress, mods ...eligibility.Modifier) eligibility.Review {
 		return eligibility.Review{Admitted: day, Previous: admission, Current: decideOn(t, "A-1", 14, risks, mods...), Progress: pr}

@@ -70,7 +70,7 @@ const (
 	CodeAdmissionHoursBelowMinimum iop.Code = "eligibility.admission.hours-below-minimum"
 	// CodeAdmissionHoursAboveMaximum: the plan schedules more weekly hours
 	// than the profile's maximum; the finding's Level is the level whose
-	// band the hours fall in (the profile's Weekly.Above).
+	// band the hours fall in (the Above of the profile's weekly rules).
 	CodeAdmissionHoursAboveMaximum iop.Code = "eligibility.admission.hours-above-maximum"
 
 	// CodeStayCriteriaNotMet: the reassessment no longer recommends IOP.

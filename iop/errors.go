@@ -47,6 +47,11 @@ var (
 	// ErrAmbiguousProfile reports that more than one profile is in force for
 	// the level and day asked, with the same start date.
 	ErrAmbiguousProfile = errors.New("more than one profile in force")
+	// ErrNotInForce reports that a checker was asked to judge a day on
+	// which its profile is not in force (a week of 2025 under a 2024
+	// profile): the caller chose the wrong profile, so it is an error,
+	// never a finding about the record.
+	ErrNotInForce = errors.New("profile not in force")
 )
 
 // FieldError reports an invalid field of a decoded or validated value.

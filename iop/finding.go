@@ -211,6 +211,19 @@ type Finding struct {
 // IsZero reports whether f is the zero Finding.
 func (f Finding) IsZero() bool { return f == Finding{} }
 
+// UnmarshalJSON decodes a finding strictly, as json.Marshal writes it: an
+// unknown or repeated member, a value of the wrong type, an unknown
+// severity, level or unit, or a day that does not exist is an error naming
+// the field ([FieldErrors]). On error f is unchanged.
+func (f *Finding) UnmarshalJSON(data []byte) error {
+	var v Finding
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
 // String returns the finding without words: "code [subject] on day: level
 // L: need N, got G", each part only when the finding has it. It holds
 // record IDs and figures only.

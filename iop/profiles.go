@@ -55,17 +55,45 @@ func (ps Profiles) AsOf(l Level, d date.Date) (Profile, error) {
 	return ps[best], nil
 }
 
-// ProfileError reports that no single profile governs a level on a date.
+// ProfileError reports that no single profile governs a level on a date
+// (from [Profiles.AsOf]), or that a checker's profile is not in force on
+// the day it was asked to judge ([ErrNotInForce]): then Profile is the
+// profile's ID and From and Until the half-open range of days it is in
+// force (Until zero when open-ended), and On the day judged. Error names
+// the profile and its range only: On comes from the input (a birth date
+// typed in a date-of-service column would be one), so it is a field for the
+// caller and never printed.
 type ProfileError struct {
-	Level Level
-	On    date.Date
-	Err   error
+	Level   Level
+	Profile string
+	From    date.Date
+	Until   date.Date
+	On      date.Date
+	Err     error
 }
 
 // Error implements the error interface.
 func (e *ProfileError) Error() string {
-	return "iop: level " + e.Level.String() + " on " + e.On.String() + ": " + e.Err.Error()
+	if e.Profile == "" {
+		return "iop: level " + e.Level.String() + " on " + e.On.String() + ": " + e.Err.Error()
+	}
+	s := "iop: profile " + e.Profile + ": " + e.Err.Error() + " on the day judged (in force from " + e.From.String()
+	if e.Until != date.Zero {
+		s += " to " + (e.Until - 1).String()
+	}
+	return s + ")"
 }
 
 // Unwrap returns the sentinel error.
 func (e *ProfileError) Unwrap() error { return e.Err }
+
+// JudgeOn returns nil when p is in force on day d, and otherwise a
+// *[ProfileError] wrapping [ErrNotInForce] that names p's ID, its range and
+// d. Every checker calls it with the day a check judges, so that no profile
+// judges a day outside its force without a word.
+func (p *Profile) JudgeOn(d date.Date) error {
+	if p.InForceOn(d) {
+		return nil
+	}
+	return &ProfileError{Level: p.Level, Profile: p.ID, From: p.From, Until: p.Until, On: d, Err: ErrNotInForce}
+}

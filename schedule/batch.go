@@ -308,7 +308,7 @@ func (s *Summarizer) end(dst []WeekSummary) ([]WeekSummary, BatchStats) {
 		dst = append(dst, WeekSummary{Patient: p.id, Week: Week{ws: p.weeks, start: date.Date(r.start)}})
 		sum := &dst[len(dst)-1]
 		s.acc.reset()
-		s.acc.minService = s.counting.minService
+		s.acc.t.minService = s.counting.minService
 		for k := range week {
 			w := &week[k]
 			s.acc.add(sum, w.key, iop.Minutes(w.planned), iop.Minutes(w.attended), w.id)

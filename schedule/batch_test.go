@@ -94,7 +94,7 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 }
 
 func TestSummarizerMatchesReference(t *testing.T) {
-	p := ioprules.MedicareIOP2024()
+	p := ioprules.MedicareIOP2025()
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = []string{"H0015"} }) // H0015 counts whatever the kind
 	ck := checker(t, p)
 	iso := func(string) schedule.Weeks { return schedule.ISOWeeks() }
@@ -230,7 +230,7 @@ func TestSummarizerWideSpan(t *testing.T) {
 
 func TestSummarizerThenCheck(t *testing.T) {
 	// The batch path feeds the week check: a billing engine's loop.
-	ck := checker(t, ioprules.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	sz, err := schedule.NewSummarizer(ck, must(schedule.CalendarWeeks(time.Sunday)))
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)

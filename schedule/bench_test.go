@@ -47,7 +47,7 @@ var benchEpisode = schedule.Episode{Population: iop.Adult, Admitted: date.New(20
 // Medicare IOP patient-week: 3 days of three 60-minute countable services.
 // Target: 100 ns and no allocation.
 func BenchmarkMedicareCompliantWeek(b *testing.B) {
-	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(b, err)
 	ss, w := medicareWeek([]int{0, 2, 4}, 3)
 	b.ReportAllocs()
@@ -99,7 +99,7 @@ func BenchmarkMedicareCompliantWeekBaseline(b *testing.B) {
 // minimum and a below-tier day each day) into a reused slice. Target:
 // 200 ns and no allocation.
 func BenchmarkMedicareBelowTier(b *testing.B) {
-	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(b, err)
 	ss, w := medicareWeek([]int{0, 1, 2, 3, 4}, 1)
 	fs := make(iop.Findings, 0, 8)
@@ -199,7 +199,7 @@ func shuffled(ss []schedule.Session) []schedule.Session {
 // engine. Target: summarize+check at most twice summarize alone, and no
 // allocation per patient-week.
 func BenchmarkMedicareBatch(b *testing.B) {
-	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(b, err)
 	grouped := batchSessions(benchPatients)
 	episodes := map[string]schedule.Episode{}
@@ -254,7 +254,7 @@ func BenchmarkMedicareBatch(b *testing.B) {
 // output slice each time, at two sizes: the allocations per call stay a
 // few dozen whatever the number of sessions.
 func BenchmarkBatchCold(b *testing.B) {
-	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(b, err)
 	for _, patients := range []int{1_000, 10_000} {
 		grouped := batchSessions(patients)

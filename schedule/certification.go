@@ -90,13 +90,7 @@ func (c Certifications) Validate() error {
 // UnmarshalJSON decodes c strictly ([iop.FieldErrors] naming each bad
 // field); it does not validate.
 func (c *Certifications) UnmarshalJSON(data []byte) error {
-	type plain Certifications
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*c = Certifications(v)
-	return nil
+	return check.Unmarshal(data, c)
 }
 
 // open is the "through" of a certification that never lapses.
@@ -303,7 +297,8 @@ func (c Certifications) DueDates(r CertificationRules, through date.Date) iter.S
 // week: [iop.FieldErrors] naming "certifications.signed[1]",
 // "summary.week" and so on. It does not allocate when the week complies.
 func (ck Checker) CheckCertification(s *WeekSummary, c Certifications) (iop.Findings, error) {
-	return ck.AppendCertification(nil, s, c)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendCertification(buf[:0], s, c))
 }
 
 // AppendCertification is [Checker.CheckCertification] that appends the
@@ -325,6 +320,9 @@ func (ck Checker) AppendCertification(dst iop.Findings, s *WeekSummary, c Certif
 			es.Add("summary", ss.Err())
 		}
 		return dst, es.Err()
+	}
+	if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+		return dst, err
 	}
 	return ck.r.certification(dst, s, &c), nil
 }

@@ -280,7 +280,7 @@ func TestCertificationsValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, fieldErrors(t, tt.c.Validate()))
-			ck := checker(t, ioprules.MedicarePHP2024())
+			ck := checker(t, ioprules.MedicarePHP2025())
 			_, err := ck.CheckCertification(ptr(summarize(t, ck, adm)), tt.c)
 			want := map[string]string{}
 			for f, r := range tt.want {
@@ -290,7 +290,7 @@ func TestCertificationsValidate(t *testing.T) {
 		})
 	}
 	require.NoError(t, schedule.Certifications{Admitted: adm, Signed: []date.Date{adm - 1, adm + 18}}.Validate(), "an initial certification may precede admission")
-	ck := checker(t, ioprules.MedicarePHP2024())
+	ck := checker(t, ioprules.MedicarePHP2025())
 	_, err := ck.CheckCertification(&schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})
 	assert.Equal(t, map[string]string{"summary.week": "missing"}, fieldErrors(t, err))
 	_, err = schedule.Checker{}.CheckCertification(&schedule.WeekSummary{}, schedule.Certifications{Admitted: adm})

@@ -13,8 +13,9 @@ import (
 
 // Checker applies one rule profile to weeks of sessions: its weekly band,
 // per-day rules, partial-week and step-down rules, payment tiers,
-// certification intervals, and its counting rules ([iop.Profile.Counting])
-// to say which sessions count. Make one with [NewChecker]; it is an
+// certification intervals, and its counting rules to say which sessions
+// count: the parameters of the profile's [Benefit] part. A profile without
+// one checks no hours and counts no session. Make one with [NewChecker]; it is an
 // immutable value, cheap to copy and safe for concurrent use. The zero
 // Checker is not usable: its methods return an error (the zero Checker's
 // [Checker.Days] only adds up the minutes).
@@ -33,9 +34,10 @@ type checker struct {
 }
 
 // NewChecker returns a Checker for profile p, after validating it
-// ([iop.Profile.Validate]) and its rule settings: a setting of a schedule
-// code that [Rules] does not list is an error naming it ("rules[2].code").
-// The profile is copied: later changes to p do not reach the Checker. To
+// ([iop.Profile.Validate], which checks the codes of its rule settings
+// once for every checker: "rules[2].code"). The parameters are those of p's
+// [Benefit]; without one the Checker applies no parameterised rule. The
+// profile is copied: later changes to p do not reach the Checker. To
 // choose the profile, and with it the counting rules, in force on a date,
 // use [iop.Profiles.AsOf].
 func NewChecker(p iop.Profile) (Checker, error) {
@@ -190,7 +192,7 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 	sortKeys(keys, idx, sessions)
 	var a accumulator
 	a.reset()
-	a.minService = r.count.minService
+	a.t.minService = r.count.minService
 	for j, k := range keys {
 		s := &sessions[idx[j]]
 		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
@@ -269,7 +271,8 @@ func sessionErrors(w Week, sessions []Session) error {
 // allocate when the week complies. The summary is passed by pointer, as
 // every record larger than 128 bytes is, and is not changed.
 func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
-	return ck.AppendWeek(nil, s, e)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendWeek(buf[:0], s, e))
 }
 
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
@@ -284,6 +287,9 @@ func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.F
 	}
 	if !e.valid() || !s.valid() {
 		return dst, weekErrors(s, &e)
+	}
+	if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+		return dst, err
 	}
 	return ck.r.week(dst, s, &e), nil
 }
@@ -312,6 +318,10 @@ func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func
 		e := episode(s.Patient, s.Week)
 		if !e.valid() || !s.valid() {
 			es.Add("sums["+strconv.Itoa(i)+"]", weekErrors(s, &e))
+			continue
+		}
+		if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
+			es.Add("sums["+strconv.Itoa(i)+"]", err)
 			continue
 		}
 		if len(es) == 0 {

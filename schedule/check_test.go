@@ -79,8 +79,12 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 		})
 	}
 	t.Run("the Medicare weekly minimum is a warning", func(t *testing.T) {
-		for _, p := range []iop.Profile{medicare, php, ioprules.MedicareIOP2024(), ioprules.MedicarePHP2026()} {
-			got := check(t, checker(t, p), mon, adult(), daysOf(60)...)
+		for _, p := range []iop.Profile{medicare, php, ioprules.MedicareIOP2026(), ioprules.MedicarePHP2026()} {
+			day := mon
+			if !p.InForceOn(day) {
+				day = schedule.ISOWeeks().Of(p.From + 7).Start() // a week of the profile's own year
+			}
+			got := check(t, checker(t, p), day, adult(), daysOf(60)...)
 			require.NotEmpty(t, got)
 			assert.Equal(t, iop.Warning, got[0].Severity, p.ID)
 		}
@@ -256,7 +260,7 @@ func TestWeekStepDown(t *testing.T) {
 }
 
 func TestWeekOtherFindings(t *testing.T) {
-	medicare := ioprules.MedicareIOP2024()
+	medicare := ioprules.MedicareIOP2025()
 	t.Run("service outside the episode is not counted", func(t *testing.T) {
 		asam := ioprules.ASAM3Level21()
 		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
@@ -316,7 +320,7 @@ func TestWeekOtherFindings(t *testing.T) {
 func TestWeekRuleOrder(t *testing.T) {
 	// Every rule a week can break at once comes out in table order.
 	p := ioprules.S9480NewYork() // weekly minimum, per-day minimum
-	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(ioprules.MedicareIOP2024()).ServiceTiers })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(ioprules.MedicareIOP2025()).ServiceTiers })
 	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 1, Discharged: mon + 5}
 	rec := at(mon+2, 30)
 	rec.Kind, rec.Start = iop.Recreation, schedule.MustParseClock("18:00")
@@ -407,12 +411,12 @@ func TestNewChecker(t *testing.T) {
 	_, err := schedule.NewChecker(iop.Profile{})
 	require.ErrorIs(t, err, iop.ErrMissing)
 
-	p := ioprules.MedicareIOP2024()
+	p := ioprules.MedicareIOP2025()
 	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
 	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers.Tiers[0].MinServices = 1 })
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = append(benefitOf(p).Counting.Codes, "X") })
-	assert.True(t, ck.Profile().Equal(ioprules.MedicareIOP2024()), "the checker keeps its own copy of the profile")
+	assert.True(t, ck.Profile().Equal(ioprules.MedicareIOP2025()), "the checker keeps its own copy of the profile")
 	assert.False(t, ck.IsZero())
 	assert.True(t, schedule.Checker{}.IsZero())
 	assert.True(t, schedule.Checker{}.Profile().IsZero())
@@ -460,7 +464,7 @@ func TestProfileSettings(t *testing.T) {
 
 func TestCheckerConcurrent(t *testing.T) {
 	// One Checker shared by goroutines (run with -race).
-	ck := checker(t, ioprules.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	ss := daysOf(180, 180, 179)
 	var wg sync.WaitGroup
 	results := make([]iop.Findings, 8)
@@ -484,7 +488,7 @@ func TestCheckerConcurrent(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	ck := checker(t, ioprules.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	w := schedule.ISOWeeks().Of(mon)
 	rec := at(mon+1, 45)
 	rec.Kind = iop.Recreation
@@ -527,7 +531,7 @@ func TestSummarize(t *testing.T) {
 }
 
 func TestWeekSummaryJSON(t *testing.T) {
-	ck := checker(t, ioprules.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	sum := summarize(t, ck, mon, at(mon, 180), at(mon+2, 60))
 	b, err := json.Marshal(sum)
 	require.NoError(t, err)
@@ -541,7 +545,7 @@ func TestWeekSummaryJSON(t *testing.T) {
 }
 
 func TestAppendWeeks(t *testing.T) {
-	ck := checker(t, ioprules.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	require.NoError(t, err)
 	ss := append(daysOf(180, 180, 180), daysOf(180, 180, 179)...)
@@ -586,11 +590,11 @@ func TestAppendWeeks(t *testing.T) {
 }
 
 func TestDays(t *testing.T) {
-	ck := checker(t, ioprules.MedicareIOP2024())
+	ck := checker(t, ioprules.MedicareIOP2025())
 	ss := slices.DeleteFunc(daysOf(180, 0, 100), func(s schedule.Session) bool { return s.Planned == 0 })
 	sum := summarize(t, ck, mon, ss...)
 	days := ck.Days(sum)
-	tier4 := benefitOf(ioprules.MedicareIOP2024()).ServiceTiers.Tiers[1]
+	tier4 := benefitOf(ioprules.MedicareIOP2025()).ServiceTiers.Tiers[1]
 	assert.Equal(t, schedule.Day{Date: mon, Weekday: 1, Minutes: 180, Services: 4, ServiceDay: true, Tier: tier4, HasTier: true, Pay: schedule.DayPayPerDiem}, days[0])
 	assert.Equal(t, schedule.Day{Date: mon + 1, Weekday: 2}, days[1])
 	assert.Equal(t, schedule.Day{Date: mon + 6, Weekday: 0}, days[6])

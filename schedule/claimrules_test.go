@@ -10,31 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestDeliveryOfClaimLine(t *testing.T) {
-	for _, tc := range []struct {
-		pos  string
-		mods []string
-		want iop.Delivery
-	}{
-		{"11", nil, iop.InPerson},
-		{"", nil, iop.InPerson},
-		{"02", nil, iop.Video},
-		{"10", nil, iop.Video},
-		{"11", []string{"95"}, iop.Video},
-		{"11", []string{"GT"}, iop.Video},
-		{"10", []string{"93"}, iop.AudioOnly},
-		{"11", []string{"25", "FQ"}, iop.AudioOnly},
-		{"11", []string{"95", "93"}, iop.AudioOnly},
-		{"11", []string{"HQ"}, iop.InPerson},
-	} {
-		assert.Equal(t, tc.want, iop.DeliveryOf(tc.pos, tc.mods...), "DeliveryOf(%q, %q)", tc.pos, tc.mods)
-	}
-}
-
 func TestMedicareClaims(t *testing.T) {
-	c := benefitOf(ioprules.MedicareIOP2024()).Claims
+	c := benefitOf(ioprules.MedicareIOP2025()).Claims
 	assert.Equal(t, "92", c.ConditionCode)
-	assert.Equal(t, "41", benefitOf(ioprules.MedicarePHP2024()).Claims.ConditionCode)
+	assert.Equal(t, "41", benefitOf(ioprules.MedicarePHP2025()).Claims.ConditionCode)
 	g, ok := c.Code("G0410")
 	require.True(t, ok)
 	assert.Equal(t, schedule.ServiceCode{Code: "G0410", Kind: iop.GroupTherapy, UnitMinutes: 45}, g)
@@ -47,7 +26,7 @@ func TestMedicareClaims(t *testing.T) {
 	}{{"0131", true}, {"131", true}, {"13x", true}, {"0761", true}, {"0851", true}, {"0111", false}, {"", false}, {"1", false}} {
 		assert.Equal(t, tc.want, c.BillTypeAllowed(tc.tob), "BillTypeAllowed(%q)", tc.tob)
 	}
-	assert.False(t, benefitOf(ioprules.MedicarePHP2024()).Claims.BillTypeAllowed("0771"), "an FQHC does not bill PHP")
+	assert.False(t, benefitOf(ioprules.MedicarePHP2025()).Claims.BillTypeAllowed("0771"), "an FQHC does not bill PHP")
 	assert.True(t, c.RevenueAllowed("0914"), "Medicare IOP lines carry the service's own revenue code")
 	h := benefitOf(ioprules.H0015()).Claims
 	assert.True(t, h.RevenueAllowed("0906"))

@@ -187,13 +187,7 @@ func (l ClaimLine) Validate() error {
 // UnmarshalJSON decodes l strictly ([iop.FieldErrors] naming each bad
 // field); it does not validate. [ParseClaimLines] does both.
 func (l *ClaimLine) UnmarshalJSON(data []byte) error {
-	type plain ClaimLine
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*l = ClaimLine(v)
-	return nil
+	return check.Unmarshal(data, l)
 }
 
 // ParseClaimLines decodes a JSON array of claim lines strictly and
@@ -382,7 +376,8 @@ func claimErrors(w Week, lines []ClaimLine) error {
 // first ([iop.FieldErrors] naming "lines[3].claim"). It does not allocate
 // when the claim complies.
 func (ck Checker) CheckClaim(lines []ClaimLine) (iop.Findings, error) {
-	return ck.AppendClaim(nil, lines)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendClaim(buf[:0], lines))
 }
 
 // AppendClaim is [Checker.CheckClaim] that appends the findings to dst;
@@ -396,6 +391,9 @@ func (ck Checker) AppendClaim(dst iop.Findings, lines []ClaimLine) (iop.Findings
 		if !l.valid() || l.Claim != lines[0].Claim || l.Patient != lines[0].Patient {
 			return dst, claimLineErrors(lines, 0)
 		}
+	}
+	if err := ck.r.judgeClaim(lines); err != nil {
+		return dst, err
 	}
 	return ck.r.claim(dst, lines), nil
 }
@@ -436,6 +434,8 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 		}
 		if !ok {
 			es = append(es, claimLineErrors(claim, i).(iop.FieldErrors)...)
+		} else if err := ck.r.judgeClaim(claim); err != nil {
+			es.Add("lines["+strconv.Itoa(i)+"]", err)
 		}
 		i = j
 	}
@@ -554,4 +554,18 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)
 	}
 	return fs
+}
+
+// judgeClaim returns the error of a claim whose first day of service falls
+// outside the profile's force: a claim is judged whole by the profile in
+// force on its first line's day.
+func (ck *checker) judgeClaim(lines []ClaimLine) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	first := lines[0].Date
+	for i := range lines {
+		first = min(first, lines[i].Date)
+	}
+	return ck.p.JudgeOn(first)
 }

@@ -100,8 +100,14 @@ type keptID struct {
 	line uint32
 }
 
-// accumulator adds up one patient-week's records in canonical order.
-type accumulator struct {
+// tally is the one counting core: every path that adds up a patient-week
+// ([counter.summarizeSimple], [counter.summarizeOrdered], and the
+// [accumulator] of [Checker.Summarize]'s unordered path and of a
+// [Summarizer]) feeds it the week's records in canonical order, and it
+// alone decides what counts: the repeats of a run (the same day, start and
+// kind), the time overlapped, the absences, the time missed and uncounted.
+// The paths differ only in how they find the order and the repeated IDs.
+type tally struct {
 	day      int    // the day of the run of records, -1 before the first
 	runClock uint16 // the start of the current run of sessions
 	runKinds uint64 // the kinds of the sessions taken in the run (bits)
@@ -110,14 +116,114 @@ type accumulator struct {
 	// minService is the time of its own a session needs to be a service
 	// (a minute when zero).
 	minService uint16
-	nids       int
-	ids        [smallIDs]keptID
-	big        map[keptID]struct{} // beyond smallIDs; reused when not nil
+}
+
+// enter moves the tally to day d of the week, starting the day afresh when
+// it is another day than the last record's.
+func (t *tally) enter(d int) {
+	if d != t.day {
+		t.day, t.covered, t.coverID, t.runClock, t.runKinds = d, 0, "", 0xFFFF, 0
+	}
+}
+
+// repeat reports whether a session starting at clock with kind kind repeats
+// one taken in its run (the same day, start and kind), and takes it.
+func (t *tally) repeat(clock uint16, kind uint8) bool {
+	if clock != t.runClock {
+		t.runClock, t.runKinds = clock, 0
+	}
+	dup := t.runKinds>>kind&1 != 0
+	t.runKinds |= 1 << kind
+	return dup
+}
+
+// count adds to sum one record of day d (the day [tally.enter] moved to):
+// a session starting at clock, or a claim line (claim), of attendance att,
+// that counts toward the hours or not, planned and attended for the
+// minutes given, with ID id; dup says it repeats a record taken before,
+// by its run or its ID, and then it counts nothing but the repeat.
+func (t *tally) count(sum *WeekSummary, d int, clock uint16, att Attendance, counts, claim, dup bool,
+	planned, attended iop.Minutes, id string) {
+	if dup {
+		m := iop.Minutes(0)
+		if counts {
+			m = attended
+		}
+		sum.Duplicates.add(m, id)
+		return
+	}
+	inc32(&sum.Sessions)
+	if !counts {
+		sum.UncountedMinutes = addMinutes(sum.UncountedMinutes, attended)
+		return
+	}
+	switch att {
+	case Attended:
+	case Absent:
+		inc32(&sum.Absent)
+	case Excused:
+		inc32(&sum.Excused)
+	case Partial:
+		inc32(&sum.Partial)
+	}
+	if planned != attended {
+		sum.MissedMinutes = addMinutes(sum.MissedMinutes, planned-attended)
+	}
+	if attended <= 0 && !claim {
+		return // an absence: no service
+	}
+	counted := attended
+	if !claim {
+		// The union of the day's intervals: time overlapped counts once.
+		end := clock + uint16(attended)
+		from := max(clock, t.covered)
+		counted = 0
+		if end > from {
+			counted = iop.Minutes(end - from)
+		}
+		other := t.coverID
+		if end > t.covered {
+			t.covered, t.coverID = end, id
+		}
+		if counted < attended {
+			sum.Overlaps.overlap(attended-counted, id, other)
+		}
+		if counted == 0 {
+			return // no time of its own: no service
+		}
+		if counted < iop.Minutes(max(t.minService, 1)) {
+			// Too little time of its own to be a service: its time counts.
+			sum.Minutes = addMinutes(sum.Minutes, counted)
+			sum.DayMinutes[d] = addMinutes(sum.DayMinutes[d], counted)
+			return
+		}
+	}
+	serve(sum, d, counted)
+}
+
+// serve adds a service of counted minutes on day d to sum: the last step
+// of [tally.count], and the whole of it for a session that the one-pass
+// path has shown to count in full ([counter.summarizeSimple]).
+func serve(sum *WeekSummary, d int, counted iop.Minutes) {
+	sum.Minutes = addMinutes(sum.Minutes, counted)
+	sum.DayMinutes[d] = addMinutes(sum.DayMinutes[d], counted)
+	if sum.DayServices[d] < math.MaxUint16 {
+		sum.DayServices[d]++
+	}
+}
+
+// accumulator adds up one patient-week's records in canonical order with
+// the [tally], keeping the IDs taken to find the repeated ones.
+type accumulator struct {
+	t    tally
+	nids int
+	ids  [smallIDs]keptID
+	big  map[keptID]struct{} // beyond smallIDs; reused when not nil
 }
 
 // reset starts a new week.
 func (a *accumulator) reset() {
-	a.day, a.nids = -1, 0
+	a.t.day, a.nids = -1, 0
 	if len(a.big) > 0 {
 		clear(a.big)
 	}
@@ -159,79 +265,18 @@ func (a *accumulator) add(sum *WeekSummary, key uint64, planned, attended iop.Mi
 // and is a claim line.
 func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, att Attendance, counts, claim bool,
 	planned, attended iop.Minutes, id string) {
-	if d != a.day {
-		a.day, a.covered, a.coverID, a.runClock, a.runKinds = d, 0, "", 0xFFFF, 0
-	}
-	// Duplicates.
+	a.t.enter(d)
 	dup := false
 	switch {
 	case claim:
 		dup = id != "" && a.seen(keptID{id, uint32(clock) + 1})
 	default:
-		if clock != a.runClock {
-			a.runClock, a.runKinds = clock, 0
-		}
-		dup = a.runKinds>>kind&1 != 0
+		dup = a.t.repeat(clock, kind)
 		if !dup && id != "" {
 			dup = a.seen(keptID{id, 0})
 		}
-		a.runKinds |= 1 << kind
 	}
-	if dup {
-		m := iop.Minutes(0)
-		if counts {
-			m = attended
-		}
-		sum.Duplicates.add(m, id)
-		return
-	}
-	inc32(&sum.Sessions)
-	if !counts {
-		sum.UncountedMinutes = addMinutes(sum.UncountedMinutes, attended)
-		return
-	}
-	switch att {
-	case Attended:
-	case Absent:
-		inc32(&sum.Absent)
-	case Excused:
-		inc32(&sum.Excused)
-	case Partial:
-		inc32(&sum.Partial)
-	}
-	if planned != attended {
-		sum.MissedMinutes = addMinutes(sum.MissedMinutes, planned-attended)
-	}
-	if attended <= 0 && !claim {
-		return // an absence: no service
-	}
-	counted := attended
-	if !claim {
-		end := clock + uint16(attended)
-		from := max(clock, a.covered)
-		counted = 0
-		if end > from {
-			counted = iop.Minutes(end - from)
-		}
-		other := a.coverID
-		if end > a.covered {
-			a.covered, a.coverID = end, id
-		}
-		if counted < attended {
-			sum.Overlaps.overlap(attended-counted, id, other)
-		}
-		if counted == 0 {
-			return // no time of its own: no service
-		}
-	}
-	sum.Minutes = addMinutes(sum.Minutes, counted)
-	sum.DayMinutes[d] = addMinutes(sum.DayMinutes[d], counted)
-	if !claim && counted < iop.Minutes(max(a.minService, 1)) {
-		return // too little time of its own to be a service
-	}
-	if sum.DayServices[d] < math.MaxUint16 {
-		sum.DayServices[d]++
-	}
+	a.t.count(sum, d, clock, att, counts, claim, dup, planned, attended, id)
 }
 
 // summarizeSimple adds up, into the zero sum, the sessions of week w in the
@@ -252,9 +297,9 @@ func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) 
 	var (
 		patient string
 		lastEnd uint64    // the end of the last session, as day<<11 | minute
-		n       int32     // sessions
 		idBits  [4]uint64 // the filter of the session IDs
 		idScans int       // the times the IDs before were compared
+		n       int32     // sessions, at most the week's
 	)
 	for i := range sessions {
 		s := &sessions[i]
@@ -293,13 +338,14 @@ func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) 
 			idBits[word] |= bit
 		}
 		lastEnd = start + planned
+		// In order, starting after the last one ends, attended in full and
+		// counting: for such a session every step of [tally.count] before
+		// the service is void (no repeat of its run, no absence, no time
+		// missed, no overlap), so it is a service of its planned minutes.
 		n++
-		sum.DayMinutes[d] += s.Planned
-		sum.DayServices[d]++
+		serve(sum, int(d), s.Planned)
 	}
 	sum.Week, sum.Patient, sum.Sessions = w, patient, n
-	sum.Minutes = sum.DayMinutes[0] + sum.DayMinutes[1] + sum.DayMinutes[2] + sum.DayMinutes[3] +
-		sum.DayMinutes[4] + sum.DayMinutes[5] + sum.DayMinutes[6]
 	return true
 }
 
@@ -312,10 +358,9 @@ const (
 
 // summarizeOrdered adds up, into the zero sum, the sessions of week w when
 // they come in canonical order and repeat no session ID, in one pass and
-// without an accumulator: in that order the accumulator's state is a few
-// running values, and the duplicates by date, start and kind are the
-// sessions of a run with the same start. It is [accumulator.take] for the
-// sessions of one week, and must count what take counts. It returns
+// without an accumulator: in that order a filter of the IDs finds the
+// repeated ones, and the [tally] counts as it does for the accumulator. It
+// returns
 // orderedInvalid as soon as a session of the week is not valid (or not the
 // first one's patient's), and orderedNot, sum then to be discarded, as
 // soon as the sessions are out of order or a session ID is seen twice (a
@@ -324,18 +369,12 @@ const (
 func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session) int {
 	sum.Week = w
 	var (
-		patient  string
-		last     uint64 // the day, start and end of the last session (see below)
-		prev     *Session
-		day      = uint64(daysPerWeek) // the day of the last session
-		covered  uint16                // the end of the day's counted time so far
-		coverID  string                // the ID of the session whose time ends at covered
-		runClock uint16                // the start of the current run of sessions
-		runKinds uint32                // the kinds of the sessions taken in the run
-		n        int                   // sessions taken, not duplicates
-		minutes  int                   // counted
-		idBits   [4]uint64             // the filter of the IDs taken
-		idScans  int                   // the times the IDs before were compared
+		patient string
+		last    uint64 // the day, start and end of the last session (see below)
+		prev    *Session
+		t       = tally{day: -1, minService: c.minService}
+		idBits  [4]uint64 // the filter of the IDs taken
+		idScans int       // the times the IDs before were compared
 	)
 	for i := range sessions {
 		s := &sessions[i]
@@ -367,15 +406,9 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 			return orderedNot
 		}
 		last, prev = k, s
-		// Duplicates.
-		if d != day {
-			day, covered, coverID, runClock, runKinds = d, 0, "", 0xFFFF, 0
-		}
-		if clock != runClock {
-			runClock, runKinds = clock, 0
-		}
-		dup := runKinds>>s.Kind&1 != 0
-		runKinds |= 1 << s.Kind
+		// Repeats: of the run by the tally, of an ID by the filter.
+		t.enter(int(d))
+		dup := t.repeat(clock, uint8(s.Kind))
 		if !dup && s.ID != "" {
 			word, bit := idFilter(s.ID)
 			if idBits[word]&bit != 0 {
@@ -386,60 +419,9 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 			}
 			idBits[word] |= bit
 		}
-		if dup {
-			if !counts {
-				m = 0
-			}
-			sum.Duplicates.add(m, s.ID)
-			continue
-		}
-		n++
-		if !counts {
-			sum.UncountedMinutes = addMinutes(sum.UncountedMinutes, m)
-			continue
-		}
-		switch s.Attendance {
-		case Attended:
-		case Absent:
-			inc32(&sum.Absent)
-		case Excused:
-			inc32(&sum.Excused)
-		case Partial:
-			inc32(&sum.Partial)
-		}
-		if s.Planned != m {
-			sum.MissedMinutes = addMinutes(sum.MissedMinutes, s.Planned-m)
-		}
-		if m <= 0 {
-			continue // an absence: no service
-		}
-		// The union of the day's intervals: time overlapped counts once. A
-		// day's counted time is at most 1440 minutes, its services as many.
-		counted := end - max(clock, covered)
-		if end <= covered {
-			counted = 0
-		}
-		other := coverID
-		if end > covered {
-			covered, coverID = end, s.ID
-		}
-		if counted < uint16(m) {
-			sum.Overlaps.overlap(m-iop.Minutes(counted), s.ID, other)
-		}
-		if counted == 0 {
-			continue // no time of its own: no service
-		}
-		minutes += int(counted)
-		sum.DayMinutes[d] += iop.Minutes(counted)
-		if counted < c.minService {
-			continue // too little time of its own to be a service
-		}
-		sum.DayServices[d]++
+		t.count(sum, int(d), clock, s.Attendance, counts, false, dup, s.Planned, m, s.ID)
 	}
-	// The counts only grow: saturating once is saturating at each step.
 	sum.Patient = patient
-	sum.Sessions = int32(min(n, math.MaxInt32))
-	sum.Minutes = iop.Minutes(min(minutes, math.MaxInt32))
 	return orderedDone
 }
 

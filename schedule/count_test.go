@@ -371,3 +371,115 @@ func TestSummarizeChecksEverySession(t *testing.T) {
 		assert.Equal(t, schedule.WeekSummary{}, sum)
 	}
 }
+
+// FuzzSummarizePaths holds every counting path to one answer: the one-pass
+// path of the common week and the one-pass path in order, when they take a
+// week, count what the ordering path counts; so do the batch Summarizer
+// and any order of the same sessions. Each 8 bytes of the input make one
+// session of patient "p-1" in the week of mon, or just outside it.
+func FuzzSummarizePaths(f *testing.F) {
+	f.Add(commonWeekSeed)
+	f.Add([]byte{0, 16, 36, 3, 1, 0, 0, 0, 0, 52, 36, 3, 1, 0, 0, 0, 2, 16, 36, 3, 1, 0, 1, 0})
+	f.Add([]byte{1, 16, 36, 3, 1, 0, 0, 0, 1, 16, 36, 3, 1, 0, 0, 0, 1, 20, 24, 4, 2, 9, 2, 1})
+	f.Add([]byte{3, 40, 60, 1, 3, 5, 3, 0, 3, 44, 20, 2, 4, 0, 3, 2, 7, 0, 1, 9, 1, 0, 0, 0})
+	ck := checker(f, pathsProfile())
+	w := schedule.ISOWeeks().Of(mon)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ss := fuzzSessions(data)
+		simple, simpleOK, ordered, orderedOK, orderedInvalid, sorted, err := schedule.SummarizePathsForTest(ck, w, ss)
+		if err != nil {
+			assert.False(t, simpleOK, "the common-week path took a week with a session that is not valid")
+			assert.True(t, orderedInvalid || !orderedOK, "the in-order path took a week with a session that is not valid")
+			return
+		}
+		assert.False(t, orderedInvalid, "the in-order path refused a valid week")
+		if simpleOK {
+			assert.Equal(t, sorted, simple, "the common-week path and the ordering path differ")
+		}
+		if orderedOK {
+			assert.Equal(t, sorted, ordered, "the in-order path and the ordering path differ")
+		}
+		got, err := ck.Summarize(w, reversedOf(ss))
+		require.NoError(t, err)
+		assert.Equal(t, sorted, got, "another order of the same sessions")
+		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
+		require.NoError(t, err)
+		batch, _ := sz.Summarize(nil, ss)
+		for _, b := range batch {
+			if b.Week == w {
+				assert.Equal(t, sorted, b, "the batch path and the ordering path differ")
+			}
+		}
+	})
+}
+
+// commonWeekSeed is a common week: 3 hours on Monday, Wednesday and
+// Friday, in full and in order, the last with a session ID.
+var commonWeekSeed = []byte{1, 8, 36, 1, 0, 0, 0, 0, 3, 8, 36, 1, 0, 0, 0, 0, 5, 8, 36, 1, 0, 0, 0, 2}
+
+// pathsProfile is the Medicare IOP profile that also counts H0015 and
+// video: every branch of the counting is reachable.
+func pathsProfile() iop.Profile {
+	return withBenefit(ioprules.MedicareIOP2025(), func(b *schedule.Benefit) {
+		b.Counting.Codes = []string{"H0015"}
+		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), b.Counting.Cite
+	})
+}
+
+// fuzzSessions makes a session of patient "p-1" of each 8 bytes of data,
+// in the week of mon or a day either side, at most 64.
+func fuzzSessions(data []byte) []schedule.Session {
+	kinds := iop.AllServiceKinds()
+	deliveries := []iop.Delivery{0, iop.InPerson, iop.Video, iop.AudioOnly}
+	ids := []string{"", "", "a", "b", "c"}
+	var ss []schedule.Session
+	for len(data) >= 8 && len(ss) < 64 {
+		b := data[:8]
+		data = data[8:]
+		s := schedule.Session{
+			Patient: "p-1", ID: ids[int(b[7])%len(ids)],
+			Date:    mon - 1 + date.Date(b[0]%9),
+			Planned: iop.Minutes(int(b[2]) * 5 % 301),
+			Kind:    kinds[int(b[3])%len(kinds)],
+		}
+		s.Start, _ = schedule.ClockOf(int(b[1])%24, 5*(int(b[1])/24%12))
+		switch b[4] % 4 {
+		case 0:
+			s.Attendance = schedule.Attended
+		case 1:
+			s.Attendance = schedule.Absent
+		case 2:
+			s.Attendance, s.Attended = schedule.Partial, s.Planned*iop.Minutes(b[5]%4)/4
+		default:
+			s.Attendance = schedule.Excused
+		}
+		s.Delivery = deliveries[int(b[6])%len(deliveries)]
+		if b[5]&0x80 != 0 {
+			s.Code = "H0015"
+		}
+		ss = append(ss, s)
+	}
+	return ss
+}
+
+// TestSummarizePathsTaken: the fuzz target's comparisons are not vacuous:
+// the common week takes both one-pass paths, and a week out of order
+// neither.
+func TestSummarizePathsTaken(t *testing.T) {
+	ck := checker(t, pathsProfile())
+	w := schedule.ISOWeeks().Of(mon)
+	ss := fuzzSessions(commonWeekSeed)
+	require.Len(t, ss, 3)
+	simple, simpleOK, ordered, orderedOK, invalid, sorted, err := schedule.SummarizePathsForTest(ck, w, ss)
+	require.NoError(t, err)
+	assert.True(t, simpleOK)
+	assert.True(t, orderedOK)
+	assert.False(t, invalid)
+	assert.Equal(t, iop.Minutes(540), sorted.Minutes)
+	assert.Equal(t, sorted, simple)
+	assert.Equal(t, sorted, ordered)
+	_, simpleOK, _, orderedOK, _, _, err = schedule.SummarizePathsForTest(ck, w, reversedOf(ss))
+	require.NoError(t, err)
+	assert.False(t, simpleOK)
+	assert.False(t, orderedOK)
+}

@@ -46,7 +46,7 @@ type Day struct {
 // the lowest tier. It gives no APC: see [Checker.DaysIn]. The zero Checker
 // gives no tiers and takes any counted time as a service day. It does not
 // allocate.
-func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) }
+func (ck Checker) Days(s WeekSummary) [7]Day { return ck.DaysIn(s, 0) }
 
 // DaysIn is [Checker.Days] for a program furnished in setting (the
 // episode's [Episode.Setting]): each day with a tier also has the tier's
@@ -57,7 +57,7 @@ func (ck Checker) Days(s WeekSummary) [daysPerWeek]Day { return ck.DaysIn(s, 0) 
 // paid one by one, a CMHC's goes unpaid, an OTP's days count toward the
 // weekly add-on and reach no daily tier. RHC and FQHC days have no APC:
 // they are paid outside the APCs.
-func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [daysPerWeek]Day {
+func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [7]Day {
 	var out [daysPerWeek]Day
 	for i := range out {
 		d := Day{Date: s.Week.Day(i), Minutes: s.DayMinutes[i], Services: int(s.DayServices[i])}

@@ -7,17 +7,18 @@
 // exports, checks claims, and summarises millions of sessions for a billing
 // engine without allocating per session.
 //
-// Every threshold comes from an [iop.Profile] (see package iop): the weekly
-// band per population, the per-day minimums, the partial-week and step-down
-// rules, the payment tiers, the certification intervals and the counting
-// rules, each with the citation a finding carries. A rule group the
-// profile leaves zero is not applied.
+// Every threshold comes from the profile's [Benefit], this package's part
+// of an [iop.Profile]: the weekly band per population, the per-day
+// minimums, the partial-week and step-down rules, the payment tiers, the
+// certification intervals, the counting rules and the claim rules, each
+// group with its citation. A rule group the Benefit leaves zero is not
+// applied, and a profile without a Benefit checks no hours.
 //
 // # The checker
 //
 // Every check goes through a [Checker], made from one profile by
-// [NewChecker], which validates the profile and its rule settings (a
-// setting of a schedule code that [Rules] does not list is refused):
+// [NewChecker], which validates the profile ([iop.Profile.Validate]: a
+// setting of a rule code that no part's table lists is refused):
 //
 //	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025()) // or the profile Profiles.AsOf picks for the week
 //	sum, err := ck.Summarize(week, sessions)     // one patient-week
@@ -65,7 +66,7 @@
 // # What counts
 //
 // Which sessions count toward the hours is a rule of the profile,
-// [CountingRules] in [iop.Profile.Counting], so that choosing the
+// [CountingRules] in its [Benefit] part, so that choosing the
 // profile in force on a date ([iop.Profiles.AsOf]) chooses it too: a
 // session counts when its kind, or its billing code, is one the rule
 // names and it was delivered in a way the rule counts
@@ -126,8 +127,8 @@
 // weekly band is judged by [iop.Band.Compare], the one judgement of weekly
 // minutes the library makes. Boundaries are exact to the minute: a 9-hour
 // minimum is 540 minutes, and 539 is below it. The findings are
-// [iop.Findings]: Err() is nil unless one blocks, and errors.Is(err, code)
-// works.
+// [iop.Findings]: BlockingErr() is nil unless one blocks, and
+// errors.Is(fs.BlockingErr(), code) is true only for a blocking finding.
 //
 // # Partial weeks and step-down
 //

@@ -40,13 +40,7 @@ type Episode struct {
 // UnmarshalJSON decodes e strictly ([iop.FieldErrors] naming each bad
 // field); it does not validate.
 func (e *Episode) UnmarshalJSON(data []byte) error {
-	type plain Episode
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*e = Episode(v)
-	return nil
+	return check.Unmarshal(data, e)
 }
 
 // Validate reports every problem with e as [iop.FieldErrors]: an unset

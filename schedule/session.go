@@ -264,13 +264,7 @@ func (s Session) WithSpan(start, end time.Time, loc *time.Location) (Session, er
 // exist ("2025-02-30") is an error naming the field ([iop.FieldErrors]).
 // It does not validate; [ParseSession] does.
 func (s *Session) UnmarshalJSON(data []byte) error {
-	type plain Session
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*s = Session(v)
-	return nil
+	return check.Unmarshal(data, s)
 }
 
 // ParseSession decodes one session from JSON strictly and validates it:

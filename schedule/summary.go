@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"github.com/rickb777/date/v2"
 	"math"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -26,10 +27,10 @@ type WeekSummary struct {
 	// sessions.
 	Minutes iop.Minutes `json:"minutes"`
 	// DayMinutes is Minutes per day of the week.
-	DayMinutes [daysPerWeek]iop.Minutes `json:"day_minutes"`
+	DayMinutes [7]iop.Minutes `json:"day_minutes"`
 	// DayServices is the number of countable sessions attended, in whole
 	// or in part, per day: the services that set a per-diem payment tier.
-	DayServices [daysPerWeek]uint16 `json:"day_services"`
+	DayServices [7]uint16 `json:"day_services"`
 	// Sessions is the number of sessions in the week, countable or not,
 	// attended or not.
 	Sessions int32 `json:"sessions"`
@@ -73,13 +74,7 @@ type Repeats struct {
 // UnmarshalJSON decodes s strictly ([iop.FieldErrors] naming each bad
 // field); it does not check the figures.
 func (s *WeekSummary) UnmarshalJSON(data []byte) error {
-	type plain WeekSummary
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*s = WeekSummary(v)
-	return nil
+	return check.Unmarshal(data, s)
 }
 
 // validate adds the problems of a summary given to a check to es: no week,
@@ -167,4 +162,20 @@ func (sum *WeekSummary) addParts(a Attendance, planned, attended iop.Minutes, i 
 			sum.DayServices[i]++
 		}
 	}
+}
+
+// judgedDay is the day by which a checker's profile is chosen for the
+// week: its first day of service (with counted minutes or services), or
+// its first day when it has none. A week that straddles two profiles'
+// ranges (a week from December 29 to January 4 under profiles dated by
+// calendar year) is judged whole by the profile in force on that day, the
+// day the week's services began, as a per diem biller and the family
+// batch path choose it.
+func (s *WeekSummary) judgedDay() date.Date {
+	for i := range s.DayMinutes {
+		if s.DayMinutes[i] > 0 || s.DayServices[i] > 0 {
+			return s.Week.Day(i)
+		}
+	}
+	return s.Week.Day(0)
 }

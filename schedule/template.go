@@ -58,13 +58,7 @@ func (t Template) Validate() error {
 // UnmarshalJSON decodes t strictly; it does not validate. [ParseTemplate]
 // does both.
 func (t *Template) UnmarshalJSON(data []byte) error {
-	type plain Template
-	var v plain
-	if err := check.Decode(data, &v); err != nil {
-		return err
-	}
-	*t = Template(v)
-	return nil
+	return check.Unmarshal(data, t)
 }
 
 // ParseTemplate decodes a template from JSON strictly and validates it:

@@ -18,7 +18,7 @@ func TestFit(t *testing.T) {
 	tmpl := func(days schedule.Weekdays, n int, m iop.Minutes) schedule.Template {
 		return schedule.Template{ID: "t-1", Days: days, Start: schedule.MustParseClock("09:00"), Sessions: n, Minutes: m, Kind: iop.GroupTherapy}
 	}
-	medicare, h0015, asam := ioprules.MedicareIOP2024(), ioprules.H0015(), ioprules.ASAM3Level21()
+	medicare, h0015, asam := ioprules.MedicareIOP2025(), ioprules.H0015(), ioprules.ASAM3Level21()
 	tests := []struct {
 		name    string
 		profile iop.Profile
@@ -143,7 +143,7 @@ func FuzzTemplateJSON(f *testing.F) {
 	f.Add([]byte(`{"id":"iop-mwf","days":["mon","wed","fri"],"start":"09:00","sessions":3,"minutes":"1h00m","kind":"group","code":"H0015"}`))
 	f.Add([]byte(`{"days":[],"start":"23:59","sessions":-1,"minutes":"35791394h07m","kind":"other"}`))
 	f.Add([]byte(`{"days":["sun"],"sessions":9223372036854775807}`))
-	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
+	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var tm schedule.Template

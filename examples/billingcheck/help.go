@@ -5,111 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
-	"github.com/ioprules/ioprules/schedule"
 )
-
-// A column of an input CSV, as -h describes it.
-type column struct {
-	// name is the column's name, or for numbered columns the first name
-	// and the last number: "modifier1..4".
-	name string
-	// need is "required", "optional" or, for the claim-line columns of
-	// which a file needs one at least, "either".
-	need   string
-	format string
-}
-
-// names returns the column names c stands for: "modifier1..4" stands for
-// modifier1, modifier2, modifier3 and modifier4.
-func (c column) names() []string {
-	first, last, ok := strings.Cut(c.name, "..")
-	if !ok {
-		return []string{c.name}
-	}
-	base := strings.TrimSuffix(first, "1")
-	n, _ := strconv.Atoi(last)
-	var out []string
-	for i := 1; i <= n; i++ {
-		out = append(out, base+strconv.Itoa(i))
-	}
-	return out
-}
-
-// sessionColumns describes the columns schedule.CSVReader reads; the test
-// checks that it names every column schedule.WriteCSV writes.
-func sessionColumns() []column {
-	var kinds, attendances, deliveries []string
-	for _, k := range iop.AllServiceKinds() {
-		kinds = append(kinds, k.String())
-	}
-	for _, a := range schedule.AllAttendances() {
-		attendances = append(attendances, a.String())
-	}
-	for _, d := range iop.AllDeliveries() {
-		deliveries = append(deliveries, d.String())
-	}
-	return []column{
-		{"patient", "required", "the patient's record ID: 1 to 128 bytes of UTF-8, no control characters"},
-		{"id", "optional", "the session's record ID, as patient"},
-		{"date", "required", "the date of service, YYYY-MM-DD (a day that exists)"},
-		{"start", "required", "the start time on the program's clock, HH:MM (00:00 to 23:59)"},
-		{"minutes", "required", "the planned length, whole minutes; the session ends by midnight"},
-		{"kind", "required", "the service: " + strings.Join(kinds, ", ")},
-		{"attendance", "required", "one of " + strings.Join(attendances, ", ")},
-		{"attended", "optional", "the minutes attended, whole minutes (with partial)"},
-		{"code", "optional", "the billing code (HCPCS/CPT), which may make a session count"},
-		{"delivery", "optional", "how it was delivered: " + strings.Join(deliveries, ", ") +
-			" (empty: in-person); whether telehealth counts is the profile's rule"},
-	}
-}
-
-// claimColumns describes the columns schedule.ClaimReader reads; the test
-// checks them against the reader.
-func claimColumns() []column {
-	return []column{
-		{"patient", "required", "the patient's record ID: 1 to 128 bytes of UTF-8, no control characters"},
-		{"claim", "required", "the claim's record ID, as patient"},
-		{"line", "required", "the line's number on the claim, 1 to 65535"},
-		{"date", "required", "the date of service, YYYY-MM-DD (a day that exists)"},
-		{"revenue", "either", "the revenue code, 4 digits: 0905"},
-		{"code", "either", "the HCPCS/CPT code, 5 digits or upper-case letters: G0410, 90834"},
-		{"modifier1..4", "optional", "the code's modifiers, 2 characters: 95 or GT (video), 93 or FQ (audio only)"},
-		{"units", "optional", "the units billed, 1 to 1440 (empty: 1); a timed code stands for units times its minutes"},
-		{"place_of_service", "optional", "2 digits: 02 or 10 (telehealth)"},
-		{"minutes", "optional", "the time of service, whole minutes, when the export gives it: it overrides the code's"},
-		{"bill_type", "optional", "the claim's type of bill, 3 or 4 digits: 0131 (hospital), 0761 (CMHC)"},
-		{"condition1..4", "optional", "the claim's condition codes, 2 characters: 92 (IOP), 41 (PHP)"},
-	}
-}
-
-// columnsOf describes the columns of an input kind.
-func columnsOf(kind string) []column {
-	if kind == inputClaims {
-		return claimColumns()
-	}
-	return sessionColumns()
-}
-
-// columnSet is the set of the column names of an input kind.
-func columnSet(kind string) map[string]bool {
-	m := map[string]bool{}
-	for _, c := range columnsOf(kind) {
-		for _, n := range c.names() {
-			m[n] = true
-		}
-	}
-	return m
-}
 
 // writeUsage writes the one-line usage, after a usage error.
 func writeUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: billingcheck [-input sessions|claims] [-profile P] [-weeks W] [-setting S] [-episodes F] [-format F] [-map M] [file.csv | -]")
+	fmt.Fprintln(w, "usage: billingcheck [-input sessions|claims|x12] [-profile P] [-weeks W] [-setting S] [-episodes F] [-format F] [-map M] [file.csv | -]")
 	fmt.Fprintln(w, "run billingcheck -h for the flags, the input columns and the exit status")
 }
 
@@ -145,6 +48,11 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"Claim-line CSV (-input claims), one row per claim line; a claim's type of bill",
 		"and condition codes are repeated on its lines; either: code or revenue, or both:")
 	writeColumns(w, claimColumns())
+	p("",
+		"X12 837I (-input x12, or any input that starts with an ISA segment): the",
+		"institutional claims of an 005010X223A2 interchange (package x12); each",
+		"service line is a claim line, with REF*EA as the patient; a line, claim or",
+		"transaction set refused is reported by its segment. -map does not apply.")
 	var pops, settings []string
 	for _, p := range iop.AllPopulations() {
 		pops = append(pops, p.String())
@@ -220,13 +128,13 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 func writeColumns(w io.Writer, cols []column) {
 	width := 0
 	for _, c := range cols {
-		width = max(width, len(c.name))
+		width = max(width, len(c.Name))
 	}
 	for _, c := range cols {
 		indent := strings.Repeat(" ", 2+width+2+len("required")+2)
-		for i, l := range wrap(c.format, 80-len(indent)) {
+		for i, l := range wrap(c.Format, 80-len(indent)) {
 			if i == 0 {
-				fmt.Fprintf(w, "  %-*s  %-8s  %s\n", width, c.name, c.need, l)
+				fmt.Fprintf(w, "  %-*s  %-8s  %s\n", width, c.Name, c.Need, l)
 				continue
 			}
 			fmt.Fprintf(w, "%s%s\n", indent, l)
@@ -250,14 +158,4 @@ func wrap(s string, n int) []string {
 		line += word
 	}
 	return append(lines, line)
-}
-
-// profileIDs lists the built-in profiles' IDs, sorted.
-func profileIDs() []string {
-	var ids []string
-	for _, p := range ioprules.Builtins() {
-		ids = append(ids, p.ID)
-	}
-	slices.Sort(ids)
-	return ids
 }

@@ -8,9 +8,10 @@
 //
 // It reads the CSV file named, standard input when the name is "-", or,
 // with no name, an embedded sample: five patients' sessions over four
-// weeks (sample/sessions.csv, with sample/episodes.csv), or with -input
-// claims three Medicare IOP claims (sample/claims.csv, read with -map
-// date_of_service=date unless -map is given).
+// weeks (sessions.csv, with episodes.csv), or with -input claims three
+// Medicare IOP claims (claims.csv, read with -map date_of_service=date
+// unless -map is given), from examples/internal/billing/sample, which the
+// web page (examples/web) shares.
 //
 // # A billing job on claim lines, in a handful of library calls
 //
@@ -88,6 +89,15 @@
 // bill_type and condition1 to condition4 (the claim's, repeated on its
 // lines) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
 // and 10, mark telehealth.
+//
+// -input x12 reads an ANSI X12 837I interchange (005010X223A2) with
+// package x12: each service line is a claim line (REF*EA the patient, the
+// type of bill from CLM05, the condition codes from HI*BG), checked as
+// those of a claim-line CSV; a line, claim or transaction set refused is a
+// row refused, named by its segment ("x12 segment 141 (DTP), element 3").
+// An input that starts with an ISA segment is read as x12 when -input is
+// not given; with no file, the embedded sample/claims.x12 holds the claims
+// of sample/claims.csv.
 //
 // billingcheck -h lists every column with its format. Both inputs are read
 // by schedule's readers (schedule.NewSessionReader, schedule.NewClaimReader)
@@ -177,7 +187,9 @@
 //
 // # Flags
 //
-//	-input K      sessions or claims (claim lines) (default sessions)
+//	-input K      sessions, claims (claim lines) or x12 (an 837I); an
+//	              input that starts with an ISA segment is x12 unless
+//	              -input says otherwise (default sessions)
 //	-profile P    a family, medicare-iop or medicare-php: the profile in
 //	              force on each patient-week's and claim's first day of
 //	              service; or a built-in ID (default medicare-iop)
@@ -193,31 +205,17 @@ package main
 
 import (
 	"bufio"
-	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"time"
 
+	"github.com/ioprules/ioprules/examples/internal/billing"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 )
-
-var (
-	//go:embed sample/sessions.csv
-	sampleSessions string
-	//go:embed sample/episodes.csv
-	sampleEpisodes string
-	//go:embed sample/claims.csv
-	sampleClaims string
-)
-
-// sampleClaimsMap is the -map the embedded claim lines are read with when
-// none is given: the export names its date column as billing systems do.
-const sampleClaimsMap = "date_of_service=date"
 
 // Exit statuses.
 const (
@@ -231,7 +229,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 // options are the flags.
 type options struct {
 	kind     string
-	rules    *ruleSet
+	rules    *billing.Rules
 	program  bool
 	weeks    schedule.Weeks
 	setting  iop.Setting
@@ -247,7 +245,7 @@ type options struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("billingcheck", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, or claims (claim lines)")
+	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, claims (claim lines), or x12 (an 837I); a file starting with an ISA segment is read as x12 unless -input says")
 	profileName := fl.String("profile", families[0], "the profiles to apply, by `name`: a family ("+strings.Join(families, ", ")+
 		"), whose profile in force on each patient-week's and claim's first day of service applies, or a built-in ID (see Profiles below)")
 	weeksName := fl.String("weeks", "iso", "the week `scheme`: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
@@ -275,9 +273,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var opt options
 	var ok bool
-	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims {
-		return fail("unknown -input %s: want sessions or claims", quote(opt.kind))
+	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims && opt.kind != inputX12 {
+		return fail("unknown -input %s: want sessions, claims or x12", quote(opt.kind))
 	}
+	kindSet := false
+	fl.Visit(func(f *flag.Flag) { kindSet = kindSet || f.Name == "input" })
 	var err error
 	if opt.rules, ok, err = newRuleSet(*profileName); err != nil {
 		return fail("%v", err)
@@ -289,7 +289,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	opt.format, opt.episodes = *format, *episodesPath
-	if _, ok := formats[opt.format]; !ok {
+	if !billing.IsFormat(opt.format) {
 		return fail("unknown -format %s: want text, json or csv", quote(opt.format))
 	}
 	if *settingName != "" {
@@ -304,17 +304,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fl.NArg() == 0 && opt.kind == inputClaims && *mapFlag == "" {
 		*mapFlag = sampleClaimsMap
 	}
-	if opt.mapping, err = parseMap(*mapFlag, opt.kind); err != nil {
-		return fail("%v", err)
-	}
 
 	var dataIn, episodesIn io.Reader
 	source := ""
 	switch fl.NArg() {
 	case 0:
-		if opt.kind == inputClaims {
+		switch opt.kind {
+		case inputClaims:
 			dataIn, source = strings.NewReader(sampleClaims), "the embedded claims sample"
-		} else {
+		case inputX12:
+			dataIn, source = strings.NewReader(sampleX12), "the embedded 837I sample"
+		default:
 			dataIn, episodesIn, source = strings.NewReader(sampleSessions), strings.NewReader(sampleEpisodes), "the embedded sample"
 		}
 	case 1:
@@ -333,6 +333,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeUsage(stderr)
 		return exitUsage
 	}
+	if fl.NArg() == 1 && !kindSet { // an 837I is known by its ISA header
+		var x bool
+		if dataIn, x = isX12(dataIn); x {
+			opt.kind = inputX12
+		}
+	}
+	if opt.kind == inputX12 && *mapFlag != "" {
+		return fail("%v", errMapX12)
+	}
+	if opt.mapping, err = parseMap(*mapFlag, opt.kind); err != nil {
+		return fail("%v", err)
+	}
 	if opt.episodes != "" {
 		f, err := openFile(opt.episodes)
 		if err != nil {
@@ -342,49 +354,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		episodesIn = f
 	}
 
-	in, err := readInput(dataIn, episodesIn, readOptions{kind: opt.kind, mapping: opt.mapping, setting: opt.setting})
+	x := opt.kind == inputX12
+	if x {
+		opt.kind = inputClaims // its claim lines are checked as a claim-line CSV's
+	}
+	rep, err := billing.Check(dataIn, episodesIn, billing.Options{Input: opt.kind, X12: x, Rules: opt.rules, Program: opt.program,
+		Weeks: opt.weeks, Setting: opt.setting, Columns: opt.mapping, Source: source})
 	if err != nil {
 		return fail("%v", err)
 	}
-	if len(in.ignored) > 0 {
-		fmt.Fprintf(stderr, "billingcheck: columns ignored: %s\n", quoteAll(in.ignored))
-	}
-	var weeksFor func(patient string) schedule.Weeks
-	if opt.program {
-		weeksFor = func(patient string) schedule.Weeks {
-			ws, _ := schedule.ProgramWeeks(in.episodes[patient].Admitted)
-			return ws
-		}
-	}
-	rows, skipped, stats, err := summarize(opt.rules, opt.weeks, weeksFor, in)
-	if err != nil {
-		return fail("%v", err)
-	}
-	res, err := checkWeeks(opt.rules, in, rows)
-	if err != nil {
-		return fail("%v", err)
-	}
-	res.unchecked = skipped
-	if opt.kind == inputClaims {
-		var claims []unchecked
-		if res.claims, claims, err = checkClaims(opt.rules, in); err != nil {
-			return fail("%v", err)
-		}
-		res.unchecked = append(res.unchecked, claims...)
-		for _, c := range res.claims {
-			res.count(c.findings)
-		}
+	if ignored := rep.Ignored(); len(ignored) > 0 {
+		fmt.Fprintf(stderr, "billingcheck: columns ignored: %s\n", quoteAll(ignored))
 	}
 
 	out := bufio.NewWriter(stdout)
-	head := heading{weeks: describeWeeks(opt.program, opt.weeks), source: source, stats: stats,
-		setting: opt.setting, rules: opt.rules}
-	formats[opt.format](out, stderr, head, in, res)
+	rep.Write(opt.format, out, stderr)
 	// bufio.Writer keeps the first write error: Flush reports it.
 	if err := out.Flush(); err != nil {
 		return fail("writing the report: %v", err)
 	}
-	if res.blocking > 0 || len(in.rowErrors) > 0 || len(res.unchecked) > 0 {
+	if rep.Failed() {
 		return exitBlocking
 	}
 	return exitOK
@@ -406,74 +395,3 @@ func openFile(name string) (*os.File, error) {
 	}
 	return f, nil
 }
-
-// parseWeeks reads the -weeks flag.
-func parseWeeks(name string) (program bool, ws schedule.Weeks, err error) {
-	switch name {
-	case "iso":
-		return false, schedule.ISOWeeks(), nil
-	case "program":
-		return true, schedule.Weeks{}, nil
-	}
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.EqualFold(d.String(), name) {
-			ws, err := schedule.CalendarWeeks(d)
-			return false, ws, err
-		}
-	}
-	return false, schedule.Weeks{}, fmt.Errorf("unknown -weeks %s: want iso, program or a weekday", quote(name))
-}
-
-// parseMap reads the -map flag: from=to pairs separated by commas. Each
-// "to" is a column of the input kind; a "from" may appear once.
-func parseMap(s, kind string) (map[string]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	m := map[string]string{}
-	to := map[string]bool{}
-	known := columnSet(kind)
-	for i, pair := range strings.Split(s, ",") {
-		from, col, ok := strings.Cut(pair, "=")
-		from, col = strings.TrimSpace(from), strings.TrimSpace(col)
-		switch {
-		case !ok || from == "" || col == "":
-			return nil, fmt.Errorf("-map: pair %d: want from=to", i+1)
-		case !known[col]:
-			return nil, fmt.Errorf("-map: pair %d: %s is not a column of the %s input (see -h)", i+1, quote(col), kind)
-		case m[from] != "":
-			return nil, fmt.Errorf("-map: pair %d: %s renamed twice", i+1, quote(from))
-		case to[col]:
-			return nil, fmt.Errorf("-map: pair %d: two columns renamed to %s", i+1, quote(col))
-		}
-		m[from], to[col] = col, true
-	}
-	return m, nil
-}
-
-func describeWeeks(program bool, ws schedule.Weeks) string {
-	if program {
-		return "program weeks from admission"
-	}
-	return ws.String()
-}
-
-// quote writes a name given by the user (an ID, a file or column name) for
-// a message: as it is when it is plain printable ASCII, quoted with Go
-// escapes otherwise, so that it cannot forge a line or a terminal escape.
-func quote(s string) string { return string(iop.AppendID(nil, s)) }
-
-// quoteAll quotes each name and joins them with ", ".
-func quoteAll(names []string) string {
-	var b []byte
-	for i, n := range names {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = iop.AppendID(b, n)
-	}
-	return string(b)
-}
-
-// errInput reports input that cannot be read at all.
-var errInput = errors.New("cannot read the input")

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
@@ -121,4 +122,22 @@ func Parse[T any, P interface {
 		return zero, err
 	}
 	return x, nil
+}
+
+// OnceCap is how many findings a one-shot check (CheckX, the counterpart of
+// an AppendX) holds on the stack before it hands them to the caller.
+const OnceCap = 64
+
+// Own is the end of every one-shot check: fs are the findings an append
+// form wrote into the caller's stack buffer of OnceCap findings. It returns
+// nil when there are none, and otherwise a copy of the caller's own, so a
+// one-shot check allocates nothing when every rule is met and once when it
+// returns up to OnceCap findings (past that, append has moved them to the
+// heap on the way, and they are copied once more). On an error it returns
+// no findings: a one-shot check is all or nothing.
+func Own(fs iop.Findings, err error) (iop.Findings, error) {
+	if err != nil || len(fs) == 0 {
+		return nil, err
+	}
+	return slices.Clone(fs), nil
 }

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/errs"
@@ -50,8 +51,9 @@ func ParseDate(s string) (date.Date, error) {
 // passes every error to report: it goes on past a bad member to report the
 // next. Struct members are matched to fields by their json tag name (or the
 // field name when untagged), case-sensitively. date.Date fields take a
-// strict "YYYY-MM-DD" string. Types with UnmarshalJSON or UnmarshalText
-// methods decode themselves, except v itself. On error, v may be partly
+// strict "YYYY-MM-DD" string, time.Time fields an RFC 3339 string (whose
+// error, unlike time.Time's own, holds no input). Types with UnmarshalJSON
+// or UnmarshalText methods decode themselves, except v itself. On error, v may be partly
 // filled. It reports whether no error was found.
 func Decode(data []byte, v any, limit int, report Report) bool {
 	d := decoder{report: report}
@@ -109,10 +111,12 @@ func (d *decoder) fail(path string, err error) {
 
 var (
 	dateType          = reflect.TypeFor[date.Date]()
+	timeType          = reflect.TypeFor[time.Time]()
 	jsonUnmarshaler   = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshaler   = reflect.TypeFor[encoding.TextUnmarshaler]()
 	rawMessageType    = reflect.TypeFor[json.RawMessage]()
 	errNotString      = fmt.Errorf("%w: want a JSON string", errs.Syntax)
+	errNotInstant     = fmt.Errorf("%w: want an RFC 3339 date and time", errs.Syntax)
 	errNotObject      = fmt.Errorf("%w: want a JSON object", errs.Syntax)
 	errNotArray       = fmt.Errorf("%w: want a JSON array", errs.Syntax)
 	errTooDeep        = fmt.Errorf("%w: nested too deeply", errs.Syntax)
@@ -219,6 +223,9 @@ func (d *decoder) value(path string, raw json.RawMessage, v reflect.Value, depth
 	case v.Type() == dateType:
 		d.date(path, raw, v, isNull)
 		return
+	case v.Type() == timeType:
+		d.instant(path, raw, v, isNull)
+		return
 	case v.Type() == rawMessageType:
 		v.SetBytes(bytes.Clone(raw))
 		return
@@ -298,6 +305,27 @@ func (d *decoder) date(path string, raw json.RawMessage, v reflect.Value, isNull
 		return
 	}
 	v.SetInt(int64(day))
+}
+
+// instant decodes an RFC 3339 date and time into time.Time v, as
+// time.Time's UnmarshalJSON does, but with an error that does not hold the
+// input.
+func (d *decoder) instant(path string, raw json.RawMessage, v reflect.Value, isNull bool) {
+	if isNull {
+		v.SetZero()
+		return
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		d.fail(path, errNotString)
+		return
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		d.fail(path, errNotInstant)
+		return
+	}
+	v.Set(reflect.ValueOf(t))
 }
 
 // method decodes v with its UnmarshalJSON or UnmarshalText method, and

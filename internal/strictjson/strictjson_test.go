@@ -161,7 +161,8 @@ func TestDecodeLimit(t *testing.T) {
 
 // Duplicate-key detection is linear: ten times the keys cost about ten
 // times the time, not a hundred (a quadratic scan would). The bound is a
-// ratio measured in one run, so a loaded machine does not fail it.
+// ratio of the best of five runs each, measured in one run, with room for
+// a machine shared with other work (seen at 50x under heavy load).
 func TestDecodeManyKeys(t *testing.T) {
 	doc := func(n int) []byte {
 		var b strings.Builder
@@ -178,7 +179,7 @@ func TestDecodeManyKeys(t *testing.T) {
 	run := func(n int) time.Duration {
 		data := doc(n)
 		best := time.Duration(1<<63 - 1)
-		for range 3 {
+		for range 5 {
 			start := time.Now()
 			m := map[string]int{}
 			got := decode(data, &m)
@@ -189,7 +190,7 @@ func TestDecodeManyKeys(t *testing.T) {
 		return best
 	}
 	small, large := run(10000), run(100000)
-	assert.Less(t, large, 40*small, "100,000 keys took %v, 10,000 took %v", large, small)
+	assert.Less(t, large, 75*small, "100,000 keys took %v, 10,000 took %v", large, small)
 }
 
 // A document with 100,000 unknown members is refused with MaxErrors
@@ -269,5 +270,28 @@ func BenchmarkDecode100kKeysMap(b *testing.B) {
 	for b.Loop() {
 		m := map[string]json.RawMessage{}
 		strictjson.Decode(data, &m, 0, func(string, error) {})
+	}
+}
+
+// A time.Time takes RFC 3339, as its own UnmarshalJSON does, but an error
+// holds none of the input.
+func TestDecodeInstant(t *testing.T) {
+	type rec struct {
+		At time.Time `json:"at"`
+	}
+	var r rec
+	require.Empty(t, decode([]byte(`{"at":"2026-03-02T09:30:00-05:00"}`), &r))
+	assert.True(t, r.At.Equal(time.Date(2026, 3, 2, 14, 30, 0, 0, time.UTC)))
+	_, off := r.At.Zone()
+	assert.Equal(t, -5*3600, off)
+	require.Empty(t, decode([]byte(`{"at":null}`), &r))
+	assert.True(t, r.At.IsZero())
+	for _, in := range []string{`{"at":"Jane Doe 1980-01-02"}`, `{"at":"1980-01-02"}`, `{"at":19800102}`} {
+		got := decode([]byte(in), &r)
+		require.Len(t, got, 1)
+		assert.Equal(t, "at", got[0].path)
+		require.ErrorIs(t, got[0].err, errs.Syntax)
+		assert.NotContains(t, got[0].err.Error(), "1980")
+		assert.NotContains(t, got[0].err.Error(), "Jane")
 	}
 }

@@ -34,6 +34,19 @@ func BenchmarkAppendSessionFindings(b *testing.B) {
 	}
 }
 
+// BenchmarkCheckSessionFindings is the one-shot form of
+// BenchmarkAppendSessionFindings: the same four findings returned in a
+// slice of the caller's own, one allocation.
+func BenchmarkCheckSessionFindings(b *testing.B) {
+	ck, s := checker(b, ioprules.TIP47()), findingsSession()
+	b.ReportAllocs()
+	for b.Loop() {
+		if fs, err := ck.CheckSession(s); err != nil || len(fs) != 4 {
+			b.Fatal(fs, err)
+		}
+	}
+}
+
 // BenchmarkHandWrittenSize12 is the baseline: the one rule a hand-written
 // check would apply, counting the patients and comparing to 12.
 func BenchmarkHandWrittenSize12(b *testing.B) {

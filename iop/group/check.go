@@ -20,11 +20,11 @@ type checker struct {
 	cites [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 }
 
-// NewChecker returns a Checker for profile p. It validates p
-// ([iop.Profile.Validate]) and applies p's rule settings to the rule table
-// ([Rules]): a setting of a code of this package ("group.") that the table
-// does not hold is an error naming the setting ("rules[2].code"). The
-// Checker keeps its own copy of p.
+// NewChecker returns a Checker for profile p: the group rules of p's
+// [Composition] part (none without one), p's age rules, and p's rule
+// settings applied to the rule table ([Rules]). It validates p
+// ([iop.Profile.Validate], which checks the codes of the settings once for
+// every checker: "rules[2].code"). The Checker keeps its own copy of p.
 func NewChecker(p iop.Profile) (Checker, error) {
 	if err := p.Validate(); err != nil {
 		return Checker{}, err
@@ -112,7 +112,8 @@ func (ck Checker) Profile() iop.Profile {
 // holds anything else of the session.
 // CheckSession allocates nothing when the session complies.
 func (ck Checker) CheckSession(s Session) (iop.Findings, error) {
-	return ck.AppendSession(nil, s)
+	var buf [check.OnceCap]iop.Finding
+	return check.Own(ck.AppendSession(buf[:0], s))
 }
 
 // AppendSession is [Checker.CheckSession] appending the findings to dst,
@@ -125,16 +126,17 @@ func (ck Checker) AppendSession(dst iop.Findings, s Session) (iop.Findings, erro
 	if err := s.Validate(); err != nil {
 		return dst, err
 	}
-	c := run{ck: ck.r, s: s, out: dst}
-	c.all()
-	return c.out, nil
+	if err := ck.r.p.JudgeOn(s.Date); err != nil {
+		return dst, err
+	}
+	c := run{ck: ck.r, s: s}
+	return c.all(dst), nil
 }
 
 // run applies the rules of one checker to one valid session.
 type run struct {
-	ck  *checker
-	s   Session
-	out iop.Findings
+	ck *checker
+	s  Session
 }
 
 // tally is the head count of a session.
@@ -144,15 +146,16 @@ type tally struct {
 	licensed     bool
 }
 
-func (c *run) all() {
+func (c *run) all(out iop.Findings) iop.Findings {
 	t := c.tally()
-	c.size(t)
-	c.staff(t)
-	c.ages()
-	c.focus()
-	c.agreements()
-	c.enrollment()
-	c.level()
+	out = c.size(out, t)
+	out = c.staff(out, t)
+	out = c.ages(out)
+	out = c.focus(out)
+	out = c.agreements(out)
+	out = c.enrollment(out)
+	out = c.level(out)
+	return out
 }
 
 func (c *run) tally() tally {
@@ -183,41 +186,43 @@ func (c *run) tally() tally {
 	return t
 }
 
-func (c *run) size(t tally) {
+func (c *run) size(out iop.Findings, t tally) iop.Findings {
 	minSize, maxSize := c.ck.group.SizeFor(c.s.Kind)
 	if minSize > 0 && t.counted < minSize {
-		c.group(ruleSizeBelowMinimum, minSize, t.counted)
+		out = c.group(out, ruleSizeBelowMinimum, minSize, t.counted)
 	}
 	if maxSize > 0 && t.counted > maxSize {
-		c.group(ruleSizeAboveMaximum, maxSize, t.counted)
+		out = c.group(out, ruleSizeAboveMaximum, maxSize, t.counted)
 	}
+	return out
 }
 
-func (c *run) staff(t tally) {
+func (c *run) staff(out iop.Findings, t tally) iop.Findings {
 	r := &c.ck.group
 	if r.MinFacilitators > 0 && t.facilitators < r.MinFacilitators {
-		c.group(ruleFacilitatorsTooFew, r.MinFacilitators, t.facilitators)
+		out = c.group(out, ruleFacilitatorsTooFew, r.MinFacilitators, t.facilitators)
 	}
 	if r.LicensedRequired(c.s.Kind) && !t.licensed {
-		c.group(ruleNoLicensedFacilitator, 0, 0)
+		out = c.group(out, ruleNoLicensedFacilitator, 0, 0)
 	}
 	if r.CoFacilitatorAbove > 0 && t.counted > r.CoFacilitatorAbove && t.facilitators < 2 {
-		c.group(ruleCoFacilitatorRequired, 2, t.facilitators)
+		out = c.group(out, ruleCoFacilitatorRequired, 2, t.facilitators)
 	}
 	if r.MaxPerFacilitator > 0 && t.counted > r.MaxPerFacilitator*t.facilitators {
-		c.group(ruleFacilitatorRatio, r.MaxPerFacilitator*t.facilitators, t.counted)
+		out = c.group(out, ruleFacilitatorRatio, r.MaxPerFacilitator*t.facilitators, t.counted)
 	}
+	return out
 }
 
 // ages applies the age rules to the patients, one rule at a time.
-func (c *run) ages() {
+func (c *run) ages(out iop.Findings) iop.Findings {
 	a := &c.ck.ages
 	target := c.s.Focus.Ages.Population()
 	if target == 0 && c.ck.group.SeparateAges {
-		c.mixedAges()
+		out = c.mixedAges(out)
 	}
 	if target == 0 && (a.AdultAge <= 0 || a.MinAge <= 0) {
-		return
+		return out
 	}
 	for _, rule := range [...]int{ruleBelowMinimumAge, ruleAdolescentInAdultGroup, ruleAdultInAdolescentGroup, ruleAgeExceptionUndocumented} {
 		if !c.ck.rules.On(rule) {
@@ -226,10 +231,11 @@ func (c *run) ages() {
 		for i := range c.s.Participants {
 			pt := &c.s.Participants[i]
 			if pt.Role == Patient && c.ageRule(pt, target) == rule {
-				c.person(rule, pt)
+				out = c.person(out, rule, pt)
 			}
 		}
 	}
+	return out
 }
 
 // ageRule returns the age rule patient pt breaks in a group for population
@@ -275,7 +281,7 @@ func naturalPopulation(a *iop.AgeRules, age int) iop.Population {
 // mixedAges reports a group that holds both patients who may only be served
 // as adolescents and patients who may only be served as adults. Patients in
 // the overlap the age rules allow count as neither.
-func (c *run) mixedAges() {
+func (c *run) mixedAges(out iop.Findings) iop.Findings {
 	a := &c.ck.ages
 	var adolescents, adults, unknown int
 	for i := range c.s.Participants {
@@ -306,105 +312,112 @@ func (c *run) mixedAges() {
 	}
 	switch {
 	case adolescents > 0 && adults > 0:
-		c.out = c.ck.rules.Add(c.out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date})
+		out = c.ck.rules.Add(out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date})
 	case unknown > 0 && c.ck.rules.On(ruleAgesMixed) && c.ck.rules.On(ruleAgesNotJudged):
 		// What the mixed-ages rule needs is missing: not judged, at its force.
-		k := len(c.out)
-		c.out = c.ck.rules.Add(c.out, ruleAgesNotJudged, iop.Finding{Subject: c.s.ID, Day: c.s.Date, Ref: "ages",
+		k := len(out)
+		out = c.ck.rules.Add(out, ruleAgesNotJudged, iop.Finding{Subject: c.s.ID, Day: c.s.Date, Ref: "ages",
 			Got: int64(unknown), Unit: iop.UnitCount})
-		c.out[k].Severity = c.ck.rules.Severity(ruleAgesMixed)
+		out[k].Severity = c.ck.rules.Severity(ruleAgesMixed)
 	}
+	return out
 }
 
 // focus applies the session's focus, one restriction at a time.
-func (c *run) focus() {
+func (c *run) focus(out iop.Findings) iop.Findings {
 	f := &c.s.Focus
 	ps := c.s.Participants
 	if f.Gender != 0 {
 		for i := range ps {
 			if pt := &ps[i]; pt.Gender != f.Gender {
-				c.person(ruleGenderMismatch, pt)
+				out = c.person(out, ruleGenderMismatch, pt)
 			}
 		}
 	}
 	if maxAge := c.ck.group.YoungAdultMaxAge; f.Ages == FocusYoungAdult && maxAge > 0 {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && pt.Age > maxAge {
-				c.person(ruleAgeBandMismatch, pt)
+				out = c.person(out, ruleAgeBandMismatch, pt)
 			}
 		}
 	}
 	if f.CoOccurring {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && !pt.CoOccurring {
-				c.person(ruleCoOccurringMismatch, pt)
+				out = c.person(out, ruleCoOccurringMismatch, pt)
 			}
 		}
 	}
 	if f.Trauma {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && !pt.Trauma {
-				c.person(ruleTraumaMismatch, pt)
+				out = c.person(out, ruleTraumaMismatch, pt)
 			}
 		}
 	}
 	if f.Cohort != "" {
 		for i := range ps {
 			if pt := &ps[i]; pt.Role == Patient && pt.Cohort != f.Cohort {
-				c.person(ruleCohortMismatch, pt)
+				out = c.person(out, ruleCohortMismatch, pt)
 			}
 		}
 	}
+	return out
 }
 
-func (c *run) agreements() {
+func (c *run) agreements(out iop.Findings) iop.Findings {
 	if !c.ck.group.RequireAgreement {
-		return
+		return out
 	}
 	for i := range c.s.Participants {
 		if pt := &c.s.Participants[i]; !pt.Agreement {
-			c.person(ruleAgreementMissing, pt)
+			out = c.person(out, ruleAgreementMissing, pt)
 		}
 	}
+	return out
 }
 
-func (c *run) enrollment() {
+func (c *run) enrollment(out iop.Findings) iop.Findings {
 	if c.s.Enrollment != Closed {
-		return
+		return out
 	}
 	for i := range c.s.Participants {
 		if pt := &c.s.Participants[i]; pt.Role != Observer && pt.Joined > c.s.Started {
-			c.person(ruleJoinedClosedGroup, pt)
+			out = c.person(out, ruleJoinedClosedGroup, pt)
 		}
 	}
+	return out
 }
 
-func (c *run) level() {
+func (c *run) level(out iop.Findings) iop.Findings {
 	program := c.s.Level
 	if program == 0 {
 		program = c.ck.p.Level
 	}
 	if !program.IsValid() {
-		return
+		return out
 	}
 	for i := range c.s.Participants {
 		if pt := &c.s.Participants[i]; pt.Role == Patient && pt.Level.IsValid() && pt.Level != program {
-			c.person(ruleLevelMismatch, pt)
+			out = c.person(out, ruleLevelMismatch, pt)
 		}
 	}
+	return out
 }
 
 // group adds a finding of rule i about the group as a whole; need and got
 // are counts, both zero for a finding without figures.
-func (c *run) group(i, need, got int) {
+func (c *run) group(out iop.Findings, i, need, got int) iop.Findings {
 	f := iop.Finding{Subject: c.s.ID, Day: c.s.Date}
 	if need != 0 || got != 0 {
 		f.Need, f.Got, f.Unit = int64(need), int64(got), iop.UnitCount
 	}
-	c.out = c.ck.rules.Add(c.out, i, f)
+	out = c.ck.rules.Add(out, i, f)
+	return out
 }
 
 // person adds a finding of rule i about participant pt.
-func (c *run) person(i int, pt *Participant) {
-	c.out = c.ck.rules.Add(c.out, i, iop.Finding{Subject: pt.ID, Day: c.s.Date})
+func (c *run) person(out iop.Findings, i int, pt *Participant) iop.Findings {
+	out = c.ck.rules.Add(out, i, iop.Finding{Subject: pt.ID, Day: c.s.Date})
+	return out
 }

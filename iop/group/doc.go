@@ -88,9 +88,9 @@
 // agreement rules warnings, because TIP 41 and TIP 47 describe practice and
 // do not bind, and [IllinoisAges] makes the undocumented age exception
 // blocking, because without the justification the placement does not meet
-// the rule. A finding's [iop.Finding.Cite] is the
-// citation of the profile's group rules (its age rules, for the age rules),
-// or the rule table's when the profile has none. Size and staffing findings
+// the rule. The citation of a finding's rule is in the checker's table
+// ([Checker.Rules]): the profile's group rules' (its age rules', for the
+// age rules), or the rule table's when the profile has none. Size and staffing findings
 // carry their figures as counts: "need 12, got 13".
 //
 // [Checker.AppendSession] appends to a caller's list. A compliant check
@@ -115,8 +115,8 @@
 // [ParticipantRole], [FacilitatorRole]) is unset and not valid; where a
 // field is optional (a focus, a gender identity) zero means not given. The
 // zero [Focus] restricts no one. The zero [Session] and [Roster] are not
-// valid. A rule group of the profile left at its zero value is not applied:
-// a profile without group rules checks no sizes. The zero [Checker] is not
+// valid. A rule of the profile's [Composition] left at its zero value is
+// not applied: a profile without a Composition checks no sizes. The zero [Checker] is not
 // usable: its methods return an error.
 //
 // # Concurrency
@@ -129,26 +129,26 @@
 //
 // # State rules in the built-in profiles
 //
-// The built-in profiles of package iop with group rules, each with the
-// reach its source has ([iop.Scope]):
+// The built-in profiles with group rules (those of this package, and the
+// root package's TIP 47), each with the reach its source has ([iop.Scope]):
 //
 //	NGSGroupPsychotherapy  at most 12 patients (CPT 90853; NGS LCD L33632, "Psychiatry and
-//	                           Psychology Services"): a contractor's rule, binding only in NGS's
-//	                           states (J6: IL, MN, WI; JK: CT, ME, MA, NH, NY, RI, VT), so not part
-//	                           of the national Medicare profiles, which set no group size
-//	ioprules.TIP47                  6 to 12 members, a licensed leader, a second leader above 10,
-//	                           agreements (TIP 41): guidance, so every finding is a warning
+//	                       Psychology Services"): a contractor's rule, binding only in NGS's
+//	                       states (J6: IL, MN, WI; JK: CT, ME, MA, NH, NY, RI, VT), so not part
+//	                       of the national Medicare profiles, which set no group size
+//	ioprules.TIP47         6 to 12 members, a licensed leader, a second leader above 10,
+//	                       agreements (TIP 41): guidance, so every finding is a warning
 //	ColoradoIOP            at most 12 individuals receiving services (2 CCR 502-1 §4.6.1(E))
 //	TexasGroups            counseling at most 16, education and life skills at most 35, adults
-//	                           and adolescents apart (26 TAC §564.902(b), §564.905(b)(1), from
-//	                           2024-04-30); TexasGroups2004 the same numbers under 25 TAC
-//	                           §448.901(b) from 2004-09-01
+//	                       and adolescents apart (26 TAC §564.902(b), §564.905(b)(1), from
+//	                       2024-04-30); TexasGroups2004 the same numbers under 25 TAC
+//	                       §448.901(b) from 2004-09-01
 //	CaliforniaDMC          2 to 12 (Cal. Welf. & Inst. Code §14021.6), level 1
 //	WisconsinYouth         at most 12, a second staff member above 10, a licensed leader for
-//	                           psychotherapy groups (Wis. Admin. Code DHS 40.10(3)(a)3)
+//	                       psychotherapy groups (Wis. Admin. Code DHS 40.10(3)(a)3)
 //	IllinoisAges           adolescents 12-17, adults 18+, 16-17 in adult and 18-22 in
-//	                           adolescent care only with documented justification (blocking
-//	                           without it), kept apart (77 Ill. Adm. Code 2060)
+//	                       adolescent care only with documented justification (blocking
+//	                       without it), kept apart (77 Ill. Adm. Code 2060)
 //
 // Each profile's citation says where a reading is this library's rather
 // than the source's (which kinds of group are not psychotherapy in

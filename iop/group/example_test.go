@@ -24,7 +24,7 @@ func ExampleChecker_CheckSession() {
 	}
 	s := group.Session{
 		ID: "G-0303", Kind: iop.KindRelapsePrevention, Enrollment: group.Open,
-		Date: date.New(2025, time.March, 3), Minutes: 90,
+		Date: date.New(2025, time.April, 7), Minutes: 90,
 		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "LCSW", Licensed: true}},
 	}
 	for i := 1; i <= 11; i++ {
@@ -42,8 +42,8 @@ func ExampleChecker_CheckSession() {
 	}
 	fmt.Println("blocks:", findings.BlockingErr() != nil)
 	// Output:
-	// warning group.facilitator.co-facilitator-required [G-0303]: a second facilitator is needed above the group size the profile names on 2025-03-03: need 2, got 1
-	// warning group.agreement.missing [P-04]: a participant has no confidentiality agreement on file on 2025-03-03
+	// warning group.facilitator.co-facilitator-required [G-0303]: a second facilitator is needed above the group size the profile names on 2025-04-07: need 2, got 1
+	// warning group.agreement.missing [P-04]: a participant has no confidentiality agreement on file on 2025-04-07
 	// blocks: false
 }
 
@@ -87,7 +87,7 @@ func ExampleChecker_CheckSession_contractor() {
 func ExampleChecker_CheckSession_focus() {
 	ck, _ := group.NewChecker(group.IllinoisAges())
 	s := group.Session{
-		ID: "G-W1", Kind: iop.KindCBT, Enrollment: group.Open, Date: date.New(2025, time.March, 3),
+		ID: "G-W1", Kind: iop.KindCBT, Enrollment: group.Open, Date: date.New(2025, time.April, 7),
 		Focus:        group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman, CoOccurring: true},
 		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Licensed: true}},
 		Participants: []group.Participant{
@@ -121,7 +121,7 @@ func ExampleNewChecker_settings() {
 		return
 	}
 	s := group.Session{
-		ID: "G-1", Kind: iop.KindProcess, Enrollment: group.Open, Date: date.New(2025, time.March, 3),
+		ID: "G-1", Kind: iop.KindProcess, Enrollment: group.Open, Date: date.New(2025, time.April, 7),
 		Focus:        group.Focus{Gender: group.GenderWoman},
 		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Licensed: true}},
 	}
@@ -149,7 +149,7 @@ func ExampleNewChecker_settings() {
 // the error never holds the rejected text.
 func ExampleParseSession() {
 	_, err := group.ParseSession([]byte(`{
-		"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-03-03",
+		"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-04-07",
 		"participants": [
 			{"id": "P-1", "role": "patient"},
 			{"id": "P-1", "role": "patient"},
@@ -159,7 +159,7 @@ func ExampleParseSession() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, iop.ErrDuplicate))
 
-	_, err = group.ParseSession([]byte(`{"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-03-03",
+	_, err = group.ParseSession([]byte(`{"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-04-07",
 		"participants": [{"id": "P-1", "role": "patient", "gender": "female"}]}`))
 	var fe *iop.FieldError
 	if errors.As(err, &fe) {
@@ -177,7 +177,7 @@ func ExampleParseSession() {
 // cannot make a group are reported by record ID.
 func ExampleChecker_PlanRoster() {
 	ck, _ := group.NewChecker(ioprules.TIP47())
-	r := group.Roster{Date: date.New(2025, time.March, 3), Kind: iop.KindProcess}
+	r := group.Roster{Date: date.New(2025, time.April, 7), Kind: iop.KindProcess}
 	for i := 1; i <= 15; i++ {
 		r.Patients = append(r.Patients, group.Participant{ID: fmt.Sprintf("A-%02d", i), Age: 25 + i})
 	}

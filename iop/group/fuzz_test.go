@@ -113,14 +113,14 @@ func requireNoInput(t *testing.T, err error, data []byte) {
 // profiles without an error.
 func FuzzParseSession(f *testing.F) {
 	f.Add([]byte(sessionJSON))
-	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-03-03"}`))
-	f.Add([]byte(`{"id":"G","kind":"dbt","enrollment":"closed","started":"2025-03-04","date":"2025-03-03"}`))
+	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-04-07"}`))
+	f.Add([]byte(`{"id":"G","kind":"dbt","enrollment":"closed","started":"2025-03-04","date":"2025-04-07"}`))
 	f.Add([]byte(`{"id":"G","kind":"family","focus":{"ages":"adolescent","gender":"man","cohort":"es","trauma":true},"enrollment":"open","date":"2024-02-29",
 		"participants":[{"id":"P","role":"patient","age":15},{"id":"P","role":"family"}]}`))
 	f.Add([]byte(`{"id":"G","kind":"yoga-session"}`))
-	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-03-03","participants":[{"id":"P","role":"patient","gender":"female","name":"Jane Doe"}]}`))
+	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-04-07","participants":[{"id":"P","role":"patient","gender":"female","name":"Jane Doe"}]}`))
 	f.Add([]byte(`{"participants":[{"id":"P","role":"patient","age":-1,"joined":"2025-02-30"}]}`))
-	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-03-03","minutes":"25h00m"}`))
+	f.Add([]byte(`{"id":"G","kind":"cbt","enrollment":"open","date":"2025-04-07","minutes":"25h00m"}`))
 	f.Add([]byte(`[]`))
 	f.Add([]byte(`null`))
 	f.Add([]byte(`{"id":"G\u001b[31m","kind":"cbt","enrollment":"open","date":"1969-12-31","participants":[{"id":"P\n1","role":"patient"}]}`))
@@ -152,6 +152,10 @@ func FuzzParseSession(f *testing.F) {
 		}
 		for _, ck := range checkers {
 			fs, err := ck.CheckSession(s)
+			if p := ck.Profile(); !p.InForceOn(s.Date) {
+				require.ErrorIs(t, err, iop.ErrNotInForce, "a session outside %s's force", p.ID)
+				continue
+			}
 			require.NoError(t, err)
 			for _, fd := range fs {
 				require.NotEmpty(t, fd.Subject)
@@ -165,10 +169,10 @@ func FuzzParseSession(f *testing.F) {
 // input's text, or a round trip, and a plan that places each patient once
 // or reports them.
 func FuzzParseRoster(f *testing.F) {
-	f.Add([]byte(`{"date":"2025-03-03","kind":"cbt","by_gender":true,"patients":[{"id":"P-1","age":16,"gender":"man"},{"id":"P-2","population":"adult","gender":"woman"}]}`))
-	f.Add([]byte(`{"date":"2025-03-03","kind":"psychoeducation","by_cohort":true,"patients":[{"id":"P-1","age":11},{"id":"P-1"}]}`))
+	f.Add([]byte(`{"date":"2025-04-07","kind":"cbt","by_gender":true,"patients":[{"id":"P-1","age":16,"gender":"man"},{"id":"P-2","population":"adult","gender":"woman"}]}`))
+	f.Add([]byte(`{"date":"2025-04-07","kind":"psychoeducation","by_cohort":true,"patients":[{"id":"P-1","age":11},{"id":"P-1"}]}`))
 	f.Add([]byte(`{"date":"2025-13-03","kind":"cbt","patients":null}`))
-	f.Add([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1","gender":"female","role":"brother"}]}`))
+	f.Add([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1","gender":"female","role":"brother"}]}`))
 	p := ioprules.TIP47()
 	p.Ages = overlapAges()
 	ck := checker(f, p)

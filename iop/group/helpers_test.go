@@ -19,12 +19,12 @@ var cover = checktest.New(group.Rules())
 
 func TestMain(m *testing.M) { os.Exit(cover.Run(m)) }
 
-// The fixtures of the group tests: a session on 2025-03-03 of compliant
+// The fixtures of the group tests: a session on 2025-04-07 of compliant
 // adult patients, led by a licensed lead and a co-facilitator, checked
 // against a level 2.1 test profile whose group rules each test sets.
 
 var (
-	sessionDay = date.New(2025, time.March, 3)
+	sessionDay = date.New(2025, time.April, 7)
 	started    = date.New(2025, time.February, 3)
 )
 
@@ -101,7 +101,7 @@ const sessionJSON = `{
   "focus": {"ages": "adult", "gender": "woman", "co_occurring": true},
   "enrollment": "closed",
   "started": "2025-02-03",
-  "date": "2025-03-03",
+  "date": "2025-04-07",
   "minutes": "1h30m",
   "level": "2.1",
   "facilitators": [{"id": "S-1", "role": "lead", "credential": "LCSW", "licensed": true}],

@@ -90,8 +90,8 @@ func TestRecordIDsChecked(t *testing.T) {
 // same U+FFFD; Validate refuses such an ID in a session built in Go.
 func TestInvalidUTF8Refused(t *testing.T) {
 	for _, doc := range [][]byte{
-		[]byte("{\"id\":\"G-\xff\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2025-03-03\"}"),
-		[]byte("{\"id\":\"G-1\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2025-03-03\",\"participants\":[{\"id\":\"P-\xfe\",\"role\":\"patient\"}]}"),
+		[]byte("{\"id\":\"G-\xff\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2025-04-07\"}"),
+		[]byte("{\"id\":\"G-1\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2025-04-07\",\"participants\":[{\"id\":\"P-\xfe\",\"role\":\"patient\"}]}"),
 	} {
 		_, err := group.ParseSession(doc)
 		var errs iop.FieldErrors
@@ -102,7 +102,7 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		assert.False(t, bytes.Contains([]byte(err.Error()), []byte{0xfe}))
 		assert.False(t, bytes.Contains([]byte(err.Error()), []byte{0xff}))
 	}
-	_, err := group.ParseRoster([]byte("{\"date\":\"2025-03-03\",\"kind\":\"cbt\",\"patients\":[{\"id\":\"\xff\"}]}"))
+	_, err := group.ParseRoster([]byte("{\"date\":\"2025-04-07\",\"kind\":\"cbt\",\"patients\":[{\"id\":\"\xff\"}]}"))
 	require.ErrorIs(t, err, iop.ErrSyntax)
 
 	s := session(3)

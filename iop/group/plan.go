@@ -45,6 +45,12 @@ type Plan struct {
 	Unplaced []Unplaced `json:"unplaced,omitzero"`
 }
 
+// UnmarshalJSON decodes a plan strictly, as json.Marshal writes it: an
+// unknown or repeated member or a value of the wrong type is an error
+// naming the field ([iop.FieldErrors]). It does not check the plan against
+// a profile. On error pl is unchanged.
+func (pl *Plan) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, pl) }
+
 // UnplacedIDs returns the record IDs of every patient left out, in the
 // order of Unplaced; nil when every patient was placed.
 func (pl Plan) UnplacedIDs() []string {
@@ -278,11 +284,5 @@ func ParseRoster(data []byte) (Roster, error) { return check.Parse[Roster](data)
 // not validate it; like [Session.UnmarshalJSON] it refuses a document that
 // is not valid UTF-8.
 func (r *Roster) UnmarshalJSON(data []byte) error {
-	type plain Roster
-	var v plain
-	if err := decode(data, &v); err != nil {
-		return err
-	}
-	*r = Roster(v)
-	return nil
+	return check.Unmarshal(data, r)
 }

@@ -1,6 +1,7 @@
 package group_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -268,7 +269,7 @@ func TestPlannedGroupSession(t *testing.T) {
 }
 
 func TestParseRoster(t *testing.T) {
-	r, err := group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","by_gender":true,
+	r, err := group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","by_gender":true,
 		"patients":[{"id":"P-1","age":16,"gender":"man"},{"id":"P-2","role":"patient","population":"adult","gender":"woman"}]}`))
 	require.NoError(t, err)
 	assert.Equal(t, group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{
@@ -276,13 +277,35 @@ func TestParseRoster(t *testing.T) {
 		{ID: "P-2", Role: group.Patient, Population: iop.Adult, Gender: group.GenderWoman},
 	}}, r)
 
-	_, err = group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1","gender":"female"}]}`))
+	_, err = group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1","gender":"female"}]}`))
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "patients[0].gender", fe.Field)
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.NotContains(t, err.Error(), "female")
 
-	_, err = group.ParseRoster([]byte(`{"date":"2025-03-03","kind":"cbt","patients":[{"id":"P-1"},{"id":"P-1"}]}`))
+	_, err = group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1"},{"id":"P-1"}]}`))
 	require.ErrorIs(t, err, iop.ErrDuplicate)
+}
+
+// TestPlanJSON: a plan, its groups and the patients it left out
+// round-trip through JSON, strictly.
+func TestPlanJSON(t *testing.T) {
+	r := roster(people("P", 14, 30, group.GenderWoman)...)
+	r.Patients = append(r.Patients, group.Participant{ID: "Y-1", Age: 11})
+	p := ioprules.TIP47()
+	p.Ages = overlapAges()
+	pl, err := plan(t, p, r)
+	require.NoError(t, err)
+	require.NotEmpty(t, pl.Unplaced)
+	b, err := json.Marshal(pl)
+	require.NoError(t, err)
+	var back group.Plan
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, pl, back)
+	err = back.UnmarshalJSON([]byte(`{"groups":[],"extra":1}`))
+	var fe *iop.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "#1", fe.Field)
+	assert.Equal(t, pl, back, "unchanged on error")
 }

@@ -165,16 +165,5 @@ func ParseSession(data []byte) (Session, error) { return check.Parse[Session](da
 // record ID into U+FFFD, and two IDs that differ only there would become
 // one.
 func (s *Session) UnmarshalJSON(data []byte) error {
-	type plain Session
-	var v plain
-	if err := decode(data, &v); err != nil {
-		return err
-	}
-	*s = Session(v)
-	return nil
+	return check.Unmarshal(data, s)
 }
-
-// decode decodes data strictly into v with [check.Decode], which refuses a
-// document that is not valid UTF-8 (RFC 8259 §8.1), so that record IDs are
-// never altered on the way in.
-func decode(data []byte, v any) error { return check.Decode(data, v) }

@@ -1,0 +1,315 @@
+package billing
+
+import (
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+)
+
+// The input kinds (-input).
+const (
+	inputSessions = "sessions"
+	inputClaims   = "claims"
+)
+
+// readOptions say how the input is read: its kind, the renames of its
+// columns (-map) and the provider setting of every episode (-setting).
+type readOptions struct {
+	kind    string
+	x12     bool // claims read from an X12 837I
+	mapping map[string]string
+	setting iop.Setting
+}
+
+// input is what billingcheck read: the sessions or the claim lines, each
+// patient's episode and certifications, and the rows it could not read.
+type input struct {
+	kind     string
+	sessions []schedule.Session
+	lines    []schedule.ClaimLine
+	lineAt   []int // the line of the file each claim line starts on
+	episodes map[string]schedule.Episode
+	certs    map[string]schedule.Certifications // patients with certifications given
+	derived  []string                           // patients whose episode was taken from their first day of service
+	ignored  []string                           // the input's columns ignored, by name
+	// rowErrors are the rows refused, by file and line.
+	rowErrors []rowError
+}
+
+// rowError is a row that could not be read, the file it is in and the line
+// it starts on.
+type rowError struct {
+	file string
+	line int
+	err  error
+}
+
+// String returns the error on one line: "sessions line 22: date: invalid date".
+func (e rowError) String() string {
+	return e.file + " " + strings.ReplaceAll(e.err.Error(), "\n", "; ")
+}
+
+// ioReader passes reads through and keeps the first error other than
+// io.EOF: an I/O error in the episodes CSV is input that cannot be read,
+// whatever encoding/csv makes of it.
+type ioReader struct {
+	r   io.Reader
+	err error
+}
+
+func (r *ioReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) && r.err == nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// readInput reads the sessions or claim lines CSV, and the episodes CSV
+// when there is one. A bad row is kept in rowErrors; a header that cannot
+// be read, an input too large or an I/O error is an error.
+func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
+	in := &input{kind: cmp.Or(opt.kind, inputSessions), episodes: map[string]schedule.Episode{}, certs: map[string]schedule.Certifications{}}
+	if episodes != nil {
+		er := &ioReader{r: episodes}
+		err := in.readEpisodes(er, opt.setting)
+		if er.err != nil {
+			return nil, fmt.Errorf("%w: episodes: %w", errInput, er.err)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	first := map[string]date.Date{} // each patient's first day of service
+	seen := func(patient string, d date.Date) {
+		if f, ok := first[patient]; !ok || d < f {
+			first[patient] = d
+		}
+	}
+	// schedule's readers: the columns renamed, the others ignored.
+	csvOpt := schedule.CSVOptions{Columns: opt.mapping, IgnoreExtra: true}
+	var err error
+	switch {
+	case opt.x12:
+		err = in.readX12(data, seen)
+	case in.kind == inputClaims:
+		err = in.readClaims(data, csvOpt, seen)
+	default:
+		err = in.readSessions(data, csvOpt, seen)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for id, d := range first {
+		if _, ok := in.episodes[id]; !ok {
+			in.episodes[id] = schedule.Episode{Population: iop.Adult, Admitted: d, AdmissionAssumed: true, Setting: opt.setting}
+			in.derived = append(in.derived, id)
+		}
+	}
+	slices.Sort(in.derived)
+	return in, nil
+}
+
+// readSessions reads the sessions CSV.
+func (in *input) readSessions(r io.Reader, opt schedule.CSVOptions, seen func(string, date.Date)) error {
+	cr, err := schedule.NewSessionReader(r, opt)
+	if err != nil {
+		return inputError(inputSessions, err)
+	}
+	in.ignored = cr.Extra()
+	for s, err := range cr.All() {
+		if err != nil {
+			if err := in.refuse(inputSessions, err); err != nil {
+				return err
+			}
+			continue
+		}
+		in.sessions = append(in.sessions, s)
+		seen(s.Patient, s.Date)
+	}
+	return nil
+}
+
+// readClaims reads the claim-line CSV.
+func (in *input) readClaims(r io.Reader, opt schedule.CSVOptions, seen func(string, date.Date)) error {
+	cr, err := schedule.NewClaimReader(r, opt)
+	if err != nil {
+		return inputError(inputClaims, err)
+	}
+	in.ignored = cr.Extra()
+	for l, err := range cr.All() {
+		if err != nil {
+			if err := in.refuse(inputClaims, err); err != nil {
+				return err
+			}
+			continue
+		}
+		line, _ := cr.Lines()
+		in.lines = append(in.lines, l)
+		in.lineAt = append(in.lineAt, line)
+	}
+	in.refuseOtherPatients(inputClaims, func(at int, err error) error { return &schedule.RowError{Line: at, Err: err} })
+	for _, l := range in.lines {
+		seen(l.Patient, l.Date)
+	}
+	return nil
+}
+
+// errOtherPatient refuses a claim line of another patient than its claim.
+var errOtherPatient = fmt.Errorf("%w: not the patient of the claim's first line", iop.ErrOutOfRange)
+
+// refuseOtherPatients refuses each claim line whose patient is not that of
+// its claim's first line (the lowest line number, then the first in the
+// file), on its line of the file: the library's claim checks refuse a
+// claim naming two patients as a whole, and the other lines of the claim
+// are checked without it. file names the input in the refusals, and
+// refusal makes the error of a line at a position of the input.
+func (in *input) refuseOtherPatients(file string, refusal func(at int, err error) error) {
+	first := map[string]int{} // the index of each claim's first line
+	for i, l := range in.lines {
+		if j, ok := first[l.Claim]; !ok || l.Line < in.lines[j].Line {
+			first[l.Claim] = i
+		}
+	}
+	var refused []rowError
+	n := 0
+	for i, l := range in.lines {
+		if l.Patient != in.lines[first[l.Claim]].Patient {
+			at := in.lineAt[i]
+			refused = append(refused, rowError{file, at, refusal(at, &iop.FieldError{Field: "patient", Err: errOtherPatient})})
+			continue
+		}
+		in.lines[n], in.lineAt[n] = l, in.lineAt[i]
+		n++
+	}
+	in.lines, in.lineAt = in.lines[:n], in.lineAt[:n]
+	if len(refused) > 0 {
+		// In line order with the rows refused when read.
+		in.rowErrors = append(in.rowErrors, refused...)
+		from := slices.IndexFunc(in.rowErrors, func(e rowError) bool { return e.file == file })
+		slices.SortStableFunc(in.rowErrors[from:], func(a, b rowError) int { return cmp.Compare(a.line, b.line) })
+	}
+}
+
+// refuse keeps a row refused by one of schedule's readers, and returns
+// any other error (an I/O error, an input too large) as input that cannot
+// be read.
+func (in *input) refuse(file string, err error) error {
+	var re *schedule.RowError
+	if !errors.As(err, &re) {
+		return inputError(file, err)
+	}
+	in.rowErrors = append(in.rowErrors, rowError{file, re.Line, re})
+	return nil
+}
+
+// inputError is an error that stops the reading of file: a header refused,
+// an I/O error (said as the reader beneath said it), an input too large.
+func inputError(file string, err error) error {
+	var ioe *schedule.IOError
+	if errors.As(err, &ioe) {
+		err = ioe.Err
+	}
+	return fmt.Errorf("%w: %s: %w", errInput, file, err)
+}
+
+// The columns of the episodes CSV.
+var episodeColumns = []string{"patient", "population", "admitted", "discharged", "stepped_down", "certified"}
+
+// readEpisodes reads the episodes CSV: a header row with episodeColumns in
+// this order, then one row per patient.
+func (in *input) readEpisodes(r io.Reader, setting iop.Setting) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(episodeColumns)
+	header, err := cr.Read()
+	if err != nil || !slices.Equal(header, episodeColumns) {
+		return fmt.Errorf("%w: episodes: the header must be %s", errInput, strings.Join(episodeColumns, ","))
+	}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			in.rowErrors = append(in.rowErrors, rowError{"episodes", pe.StartLine, &schedule.RowError{Line: pe.StartLine, Err: fmt.Errorf("%w: malformed CSV row: %w", iop.ErrSyntax, pe.Err)}})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%w: episodes: %w", errInput, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if err := in.episodeRow(rec, setting); err != nil {
+			in.rowErrors = append(in.rowErrors, rowError{"episodes", line, &schedule.RowError{Line: line, Err: err}})
+		}
+	}
+}
+
+// episodeRow reads one row of the episodes CSV, reporting every problem.
+func (in *input) episodeRow(rec []string, setting iop.Setting) error {
+	var errs iop.FieldErrors
+	field := errs.Add
+	patient := rec[0]
+	if patient == "" {
+		field("patient", iop.ErrMissing)
+	} else if _, dup := in.episodes[patient]; dup {
+		field("patient", iop.ErrDuplicate)
+	}
+	e := schedule.Episode{Setting: setting}
+	if p, err := iop.ParsePopulation(rec[1]); err != nil {
+		field("population", iop.ErrUnknown)
+	} else {
+		e.Population = p
+	}
+	dates := []*date.Date{&e.Admitted, &e.Discharged, &e.SteppedDown}
+	for i, d := range dates {
+		if rec[2+i] == "" {
+			continue
+		}
+		v, err := iop.ParseDate(rec[2+i])
+		if err != nil {
+			field(episodeColumns[2+i], iop.ErrInvalidDate)
+			continue
+		}
+		*d = v
+	}
+	var certs []date.Date
+	if rec[5] != "" {
+		for i, s := range strings.Split(rec[5], ";") {
+			d, err := iop.ParseDate(s)
+			if err != nil {
+				field("certified["+strconv.Itoa(i)+"]", iop.ErrInvalidDate)
+				continue
+			}
+			certs = append(certs, d)
+		}
+	}
+	if len(errs) == 0 {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	c := schedule.Certifications{Admitted: e.Admitted, Signed: certs}
+	if len(errs) == 0 && len(certs) > 0 {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	in.episodes[patient] = e
+	if len(certs) > 0 {
+		in.certs[patient] = c
+	}
+	return nil
+}

@@ -1,0 +1,190 @@
+package billing
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+)
+
+// parseWeeks reads the -weeks flag.
+func parseWeeks(name string) (program bool, ws schedule.Weeks, err error) {
+	switch name {
+	case "iso":
+		return false, schedule.ISOWeeks(), nil
+	case "program":
+		return true, schedule.Weeks{}, nil
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), name) {
+			ws, err := schedule.CalendarWeeks(d)
+			return false, ws, err
+		}
+	}
+	return false, schedule.Weeks{}, fmt.Errorf("unknown -weeks %s: want iso, program or a weekday", quote(name))
+}
+
+// parseMap reads the -map flag: from=to pairs separated by commas. Each
+// "to" is a column of the input kind; a "from" may appear once.
+func parseMap(s, kind string) (map[string]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	m := map[string]string{}
+	to := map[string]bool{}
+	known := columnSet(kind)
+	for i, pair := range strings.Split(s, ",") {
+		from, col, ok := strings.Cut(pair, "=")
+		from, col = strings.TrimSpace(from), strings.TrimSpace(col)
+		switch {
+		case !ok || from == "" || col == "":
+			return nil, fmt.Errorf("-map: pair %d: want from=to", i+1)
+		case !known[col]:
+			return nil, fmt.Errorf("-map: pair %d: %s is not a column of the %s input (see -h)", i+1, quote(col), kind)
+		case m[from] != "":
+			return nil, fmt.Errorf("-map: pair %d: %s renamed twice", i+1, quote(from))
+		case to[col]:
+			return nil, fmt.Errorf("-map: pair %d: two columns renamed to %s", i+1, quote(col))
+		}
+		m[from], to[col] = col, true
+	}
+	return m, nil
+}
+
+func describeWeeks(program bool, ws schedule.Weeks) string {
+	if program {
+		return "program weeks from admission"
+	}
+	return ws.String()
+}
+
+// quote writes a name given by the user (an ID, a file or column name) for
+// a message: as it is when it is plain printable ASCII, quoted with Go
+// escapes otherwise, so that it cannot forge a line or a terminal escape.
+func quote(s string) string { return string(iop.AppendID(nil, s)) }
+
+// quoteAll quotes each name and joins them with ", ".
+func quoteAll(names []string) string {
+	var b []byte
+	for i, n := range names {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = iop.AppendID(b, n)
+	}
+	return string(b)
+}
+
+// errInput reports input that cannot be read at all.
+var errInput = errors.New("cannot read the input")
+
+// Column is a column of an input CSV, as billingcheck -h and the page
+// describe it.
+type Column struct {
+	// Name is the column's name, or for numbered columns the first name
+	// and the last number: "modifier1..4".
+	Name string
+	// Need is "required", "optional" or, for the claim-line columns of
+	// which a file needs one at least, "either".
+	Need string
+	// Format says what the column holds.
+	Format string
+}
+
+// Names returns the column names c stands for: "modifier1..4" stands for
+// modifier1, modifier2, modifier3 and modifier4.
+func (c Column) Names() []string {
+	first, last, ok := strings.Cut(c.Name, "..")
+	if !ok {
+		return []string{c.Name}
+	}
+	base := strings.TrimSuffix(first, "1")
+	n, _ := strconv.Atoi(last)
+	var out []string
+	for i := 1; i <= n; i++ {
+		out = append(out, base+strconv.Itoa(i))
+	}
+	return out
+}
+
+// sessionColumns describes the columns schedule.CSVReader reads; the test
+// checks that it names every column schedule.WriteCSV writes.
+func sessionColumns() []Column {
+	var kinds, attendances, deliveries []string
+	for _, k := range iop.AllServiceKinds() {
+		kinds = append(kinds, k.String())
+	}
+	for _, a := range schedule.AllAttendances() {
+		attendances = append(attendances, a.String())
+	}
+	for _, d := range iop.AllDeliveries() {
+		deliveries = append(deliveries, d.String())
+	}
+	return []Column{
+		{"patient", "required", "the patient's record ID: 1 to 128 bytes of UTF-8, no control characters"},
+		{"id", "optional", "the session's record ID, as patient"},
+		{"date", "required", "the date of service, YYYY-MM-DD (a day that exists)"},
+		{"start", "required", "the start time on the program's clock, HH:MM (00:00 to 23:59)"},
+		{"minutes", "required", "the planned length, whole minutes; the session ends by midnight"},
+		{"kind", "required", "the service: " + strings.Join(kinds, ", ")},
+		{"attendance", "required", "one of " + strings.Join(attendances, ", ")},
+		{"attended", "optional", "the minutes attended, whole minutes (with partial)"},
+		{"code", "optional", "the billing code (HCPCS/CPT), which may make a session count"},
+		{"delivery", "optional", "how it was delivered: " + strings.Join(deliveries, ", ") +
+			" (empty: in-person); whether telehealth counts is the profile's rule"},
+	}
+}
+
+// claimColumns describes the columns schedule.ClaimReader reads; the test
+// checks them against the reader.
+func claimColumns() []Column {
+	return []Column{
+		{"patient", "required", "the patient's record ID: 1 to 128 bytes of UTF-8, no control characters"},
+		{"claim", "required", "the claim's record ID, as patient"},
+		{"line", "required", "the line's number on the claim, 1 to 65535"},
+		{"date", "required", "the date of service, YYYY-MM-DD (a day that exists)"},
+		{"revenue", "either", "the revenue code, 4 digits: 0905"},
+		{"code", "either", "the HCPCS/CPT code, 5 digits or upper-case letters: G0410, 90834"},
+		{"modifier1..4", "optional", "the code's modifiers, 2 characters: 95 or GT (video), 93 or FQ (audio only)"},
+		{"units", "optional", "the units billed, 1 to 1440 (empty: 1); a timed code stands for units times its minutes"},
+		{"place_of_service", "optional", "2 digits: 02 or 10 (telehealth)"},
+		{"minutes", "optional", "the time of service, whole minutes, when the export gives it: it overrides the code's"},
+		{"bill_type", "optional", "the claim's type of bill, 3 or 4 digits: 0131 (hospital), 0761 (CMHC)"},
+		{"condition1..4", "optional", "the claim's condition codes, 2 characters: 92 (IOP), 41 (PHP)"},
+	}
+}
+
+// columnsOf describes the columns of an input kind.
+func columnsOf(kind string) []Column {
+	if kind == inputClaims {
+		return claimColumns()
+	}
+	return sessionColumns()
+}
+
+// columnSet is the set of the column names of an input kind.
+func columnSet(kind string) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range columnsOf(kind) {
+		for _, n := range c.Names() {
+			m[n] = true
+		}
+	}
+	return m
+}
+
+// profileIDs lists the built-in profiles' IDs, sorted.
+func profileIDs() []string {
+	var ids []string
+	for _, p := range ioprules.Builtins() {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}

@@ -1,0 +1,112 @@
+package billing
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
+)
+
+// families are the names -profile accepts for a family of built-in
+// profiles dated by calendar year: those whose ID is the family's name, a
+// hyphen and the year.
+var families = []string{"medicare-iop", "medicare-php"}
+
+// familyOf returns the built-in profiles of family, in the order of
+// ioprules.Builtins, and false when family is not one of families.
+func familyOf(family string) (iop.Profiles, bool) {
+	if !slices.Contains(families, family) {
+		return nil, false
+	}
+	var ps iop.Profiles
+	for _, p := range ioprules.Builtins() {
+		if strings.HasPrefix(p.ID, family+"-") {
+			ps = append(ps, p)
+		}
+	}
+	return ps, len(ps) > 0
+}
+
+// ruleSet is what -profile names: one built-in profile, or a family of
+// them; each profile with its checker, made once, and the choice of the
+// profile for a patient-week or a claim by its first day of service.
+type ruleSet struct {
+	// name is the family's name or the profile's ID, as -profile gave it.
+	name string
+	// family reports whether name is a family: each patient-week and claim
+	// is checked against the family's profile in force on its first day of
+	// service. Otherwise the one profile is applied where it is in force.
+	family   bool
+	profiles iop.Profiles
+	checkers []schedule.Checker
+	// tiers reports, for each profile, whether it pays days in tiers.
+	tiers []bool
+}
+
+// newRuleSet returns the rules -profile names: a family or a built-in ID.
+// It returns false when name is neither.
+func newRuleSet(name string) (*ruleSet, bool, error) {
+	rs := &ruleSet{name: name}
+	if ps, ok := familyOf(name); ok {
+		rs.family, rs.profiles = true, ps
+	} else if p, ok := ioprules.Builtins().ByID(name); ok {
+		rs.profiles = iop.Profiles{p}
+	} else {
+		return nil, false, nil
+	}
+	for _, p := range rs.profiles {
+		ck, err := schedule.NewChecker(p)
+		if err != nil {
+			return nil, true, fmt.Errorf("%s: %w", p.ID, err)
+		}
+		rs.checkers = append(rs.checkers, ck)
+		b, _ := iop.PartOf[schedule.Benefit](&p)
+		rs.tiers = append(rs.tiers, len(b.ServiceTiers.Tiers) > 0)
+	}
+	return rs, true, nil
+}
+
+// choose returns the index of the profile that applies to a patient-week
+// or a claim whose first day of service is day; what names whose day it is
+// ("the week's", "the claim's"). When none applies it returns an error
+// that says why, naming the day and profiles only (no patient data).
+func (rs *ruleSet) choose(day date.Date, what string) (int, error) {
+	if !rs.family {
+		p := rs.profiles[0]
+		if p.InForceOn(day) {
+			return 0, nil
+		}
+		return -1, fmt.Errorf("%s is not in force on %s, %s first day of service (it is in force %s)", p.ID, day, what, inForce(p))
+	}
+	p, err := rs.profiles.AsOf(rs.profiles[0].Level, day)
+	switch {
+	case errors.Is(err, iop.ErrNoProfile):
+		return -1, fmt.Errorf("no %s profile is in force on %s, %s first day of service", rs.name, day, what)
+	case err != nil:
+		return -1, fmt.Errorf("no single %s profile is in force on %s, %s first day of service: %w", rs.name, day, what, err)
+	}
+	return slices.IndexFunc(rs.profiles, func(q iop.Profile) bool { return q.ID == p.ID }), nil
+}
+
+// inForce describes the days a profile is in force: "from 2024-01-01 to
+// 2024-12-31", or "from 2026-01-01" when it is open-ended.
+func inForce(p iop.Profile) string {
+	if p.Until == date.Zero {
+		return "from " + p.From.String()
+	}
+	return "from " + p.From.String() + " to " + (p.Until - 1).String()
+}
+
+// describe names the rules for the report's heading: the profile's ID, or
+// the family's name and how its profiles are chosen.
+func (rs *ruleSet) describe() string {
+	if rs.family {
+		return rs.name + " by first day of service"
+	}
+	return rs.name
+}

@@ -1,0 +1,75 @@
+package fhir_test
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/ioprules/ioprules/fhir"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func groupSession() group.Session {
+	s := group.Session{
+		ID: "G-0303", Kind: iop.KindRelapsePrevention, Enrollment: group.Closed, Started: day("2025-02-03"),
+		Focus: group.Focus{Ages: group.AgeFocus(1), CoOccurring: true, Cohort: "es"},
+		Date:  day("2025-03-03"), Minutes: 90, Level: iop.Level21,
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "LCSW", Licensed: true}, {ID: "S-2", Role: group.FacilitatorRole(2)}},
+	}
+	for i := 1; i <= 4; i++ {
+		s.Participants = append(s.Participants, group.Participant{ID: "P-" + strconv.Itoa(i), Role: group.Patient, Age: 30 + i,
+			CoOccurring: true, Agreement: i != 4, Cohort: "es", Level: iop.Level21})
+	}
+	s.Participants[1].Joined = day("2025-02-10")
+	s.Participants[2].Gender = group.Gender(1)
+	s.Participants = append(s.Participants, group.Participant{ID: "F-1", Role: group.ParticipantRole(2), Age: 50, Agreement: true})
+	return s
+}
+
+func TestGroupRoundTrip(t *testing.T) {
+	s := groupSession()
+	require.NoError(t, s.Validate())
+	gs, err := fhir.EncodeGroup(s)
+	require.NoError(t, err)
+	keep("group.json", gs.Group)
+	require.Len(t, gs.Encounters, 4)
+	for i, e := range gs.Encounters {
+		keep("group-encounter-"+strconv.Itoa(i)+".json", e)
+	}
+	assert.NotContains(t, string(gs.Group), "characteristic")
+	got, rep, err := fhir.DecodeGroup(gs)
+	require.NoError(t, err)
+	assert.Empty(t, rep)
+	assert.True(t, got.Equal(s), "DecodeGroup(EncodeGroup(s)) = %+v", got)
+
+	// an Encounter missing, or one too many, is refused
+	_, _, err = fhir.DecodeGroup(fhir.GroupSession{Group: gs.Group, Encounters: gs.Encounters[:3]})
+	var fes iop.FieldErrors
+	require.ErrorAs(t, err, &fes)
+	assert.Equal(t, iop.FieldErrors{{Field: "encounters", Err: fhir.ErrImpossible}}, fes)
+}
+
+func TestDecodeGroupFromEHR(t *testing.T) {
+	g := []byte(`{"resourceType":"Group","id":"G-7","type":"person","actual":true,
+	"code":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/group-kind","code":"process"}]},
+	"characteristic":[{"code":{"text":"gender"},"valueBoolean":true,"exclude":false}],
+	"member":[{"entity":{"reference":"Patient/P-1"}},{"entity":{"reference":"Patient/P-2"},"period":{"start":"2025-02-10"}}]}`)
+	enc := func(p string) []byte {
+		return []byte(`{"resourceType":"Encounter","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+		"subject":{"reference":"Patient/` + p + `"},"period":{"start":"2025-03-03","end":"2025-03-03"},
+		"length":{"value":90,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}}`)
+	}
+	got, rep, err := fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc("P-1"), enc("P-2")}})
+	require.NoError(t, err)
+	want := group.Session{ID: "G-7", Kind: iop.KindProcess, Enrollment: group.Open, Date: day("2025-03-03"), Minutes: 90,
+		Participants: []group.Participant{{ID: "P-1", Role: group.Patient}, {ID: "P-2", Role: group.Patient, Joined: day("2025-02-10")}}}
+	assert.True(t, got.Equal(want), "got %+v", got)
+	assert.Equal(t, fhir.Report{{Path: "characteristic", Kind: fhir.NoteKindNotMapped}, {Path: "type", Kind: fhir.NoteKindReadAs}}, rep)
+
+	_, _, err = fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc("P-1"), enc("P-9")}})
+	var fes iop.FieldErrors
+	require.ErrorAs(t, err, &fes)
+	assert.Equal(t, iop.FieldErrors{{Field: "encounters", Err: fhir.ErrImpossible}}, fes)
+}

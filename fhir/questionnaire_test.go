@@ -1,0 +1,103 @@
+package fhir_test
+
+import (
+	"github.com/ioprules/ioprules"
+	"testing"
+
+	"github.com/ioprules/ioprules/eligibility"
+	"github.com/ioprules/ioprules/fhir"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func assessment(t testing.TB, id string, pop iop.Population, risks ...eligibility.Risk) eligibility.Assessment {
+	t.Helper()
+	rs, err := eligibility.NewRatings(risks[0], risks[1], risks[2], risks[3], risks[4], risks[5])
+	require.NoError(t, err)
+	rs = rs.With(eligibility.AllDimensions()[2], eligibility.Rating{Risk: risks[2], Note: "N-3"})
+	return eligibility.Assessment{ID: id, Edition: iop.Edition3, Date: day("2025-03-03"), Population: pop, Ratings: rs,
+		Modifiers: eligibility.ModifiersOf(eligibility.ModCoOccurring)}
+}
+
+func TestQuestionnaireResponseRoundTrip(t *testing.T) {
+	keep("questionnaire.json", fhir.Questionnaire())
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	a := assessment(t, "A-1", iop.Adult, 1, 0, 1, 2, 2, 1)
+
+	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: a})
+	require.NoError(t, err)
+	keep("qr-assessment.json", data)
+	got, rep, err := fhir.DecodeQuestionnaireResponse(data, eligibility.Checker{})
+	require.NoError(t, err)
+	assert.Empty(t, rep)
+	assert.Equal(t, fhir.QuestionnaireResponse{Patient: "P1", Assessment: a}, got)
+
+	d, err := ck.Decide(a)
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name string
+		d    func() eligibility.Decision
+	}{
+		{"recommended", func() eligibility.Decision { return d }},
+		{"variance", func() eligibility.Decision {
+			v, err := d.Place(iop.Level1, eligibility.VariancePatientPreference, "N-9")
+			require.NoError(t, err)
+			return v
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := fhir.QuestionnaireResponse{Patient: "P1", Decision: tt.d()}
+			data, err := fhir.EncodeQuestionnaireResponse(in)
+			require.NoError(t, err)
+			keep("qr-decision-"+tt.name+".json", data)
+			got, rep, err := fhir.DecodeQuestionnaireResponse(data, ck)
+			require.NoError(t, err)
+			assert.Empty(t, rep)
+			assert.Equal(t, a, got.Assessment)
+			assert.Equal(t, in.Decision, got.Decision)
+		})
+	}
+}
+
+func TestQuestionnaireResponseColoradoLevel(t *testing.T) {
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	d, err := ck.Decide(assessment(t, "A-2", iop.Adult, 1, 0, 1, 2, 2, 1))
+	require.NoError(t, err)
+	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: d})
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `{"linkId":"level-co","answer":[{"valueCoding":{"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-asam-level-of-care-cs","code":"2.1"}}]}`)
+}
+
+func TestDecodeQuestionnaireResponseRefuses(t *testing.T) {
+	qr := func(items string) []byte {
+		return []byte(`{"resourceType":"QuestionnaireResponse","id":"A-1","questionnaire":"` + fhir.QuestionnaireURL + `","status":"completed",
+		"subject":{"reference":"Patient/P1"},"item":[` + items + `]}`)
+	}
+	base := `{"linkId":"edition","answer":[{"valueCoding":{"system":"` + fhir.SystemEdition + `","code":"3rd"}}]},
+	{"linkId":"date","answer":[{"valueDate":"2025-03-03"}]},
+	{"linkId":"population","answer":[{"valueCoding":{"system":"` + fhir.SystemPopulation + `","code":"adult"}}]},
+	{"linkId":"D1","answer":[{"valueInteger":1}]},{"linkId":"D2","answer":[{"valueInteger":0}]},{"linkId":"D3","answer":[{"valueInteger":1}]},
+	{"linkId":"D4","answer":[{"valueInteger":2}]},{"linkId":"D5","answer":[{"valueInteger":2}]}`
+	tests := []struct {
+		name string
+		data []byte
+		want iop.FieldErrors
+	}{
+		{"risk 5", qr(base + `,{"linkId":"D6","answer":[{"valueInteger":5}]}`), iop.FieldErrors{{Field: "item[8].answer[0].valueInteger", Err: iop.ErrOutOfRange}}},
+		{"D6 missing", qr(base), iop.FieldErrors{{Field: "item", Err: iop.ErrMissing}}},
+		{"other questionnaire", []byte(`{"resourceType":"QuestionnaireResponse","id":"A-1","questionnaire":"http://x/Q","status":"completed","subject":{"reference":"Patient/P1"}}`),
+			iop.FieldErrors{{Field: "questionnaire", Err: fhir.ErrNoMapping}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing},
+				{Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := fhir.DecodeQuestionnaireResponse(tt.data, eligibility.Checker{})
+			var fes iop.FieldErrors
+			require.ErrorAs(t, err, &fes)
+			assert.Equal(t, tt.want, fes)
+		})
+	}
+}

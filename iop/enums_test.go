@@ -1,0 +1,252 @@
+package iop_test
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"testing"
+
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// enum is what every enum of iop has.
+type enum interface {
+	comparable
+	String() string
+	IsValid() bool
+	IsZero() bool
+	MarshalText() ([]byte, error)
+	Value() (driver.Value, error)
+}
+
+// enumPtr is what a pointer to an enum of iop has.
+type enumPtr[T any] interface {
+	*T
+	UnmarshalText([]byte) error
+	Scan(any) error
+}
+
+// testEnum holds an enum to one behaviour: every value of all round-trips
+// through its name, its text, its JSON and its SQL form; the zero value is
+// unset and not valid; an unknown name is refused with an error that does
+// not hold it, and leaves the value unchanged.
+func testEnum[T enum, P enumPtr[T]](t *testing.T, name string, all []T, parse func(string) (T, error)) {
+	t.Run(name, func(t *testing.T) {
+		require.NotEmpty(t, all)
+		var zero T
+		assert.True(t, zero.IsZero())
+		assert.False(t, zero.IsValid())
+		_, err := zero.MarshalText()
+		require.Error(t, err, "the zero value has no text")
+		seen := map[string]bool{}
+		for _, v := range all {
+			assert.True(t, v.IsValid(), "%v", v)
+			assert.False(t, v.IsZero(), "%v", v)
+			s := v.String()
+			assert.False(t, seen[s], "%s twice", s)
+			seen[s] = true
+			got, err := parse(s)
+			require.NoError(t, err, s)
+			assert.Equal(t, v, got, s)
+
+			text, err := v.MarshalText()
+			require.NoError(t, err)
+			var back T
+			require.NoError(t, P(&back).UnmarshalText(text))
+			assert.Equal(t, v, back)
+
+			b, err := json.Marshal(v)
+			require.NoError(t, err)
+			var jback T
+			require.NoError(t, json.Unmarshal(b, &jback))
+			assert.Equal(t, v, jback)
+
+			dv, err := v.Value()
+			require.NoError(t, err)
+			assert.Equal(t, s, dv, "stored as its name")
+			var sback T
+			require.NoError(t, P(&sback).Scan(dv))
+			assert.Equal(t, v, sback)
+			var bback T
+			require.NoError(t, P(&bback).Scan([]byte(s)))
+			assert.Equal(t, v, bback)
+		}
+		_, err = parse("Jane Doe")
+		require.ErrorIs(t, err, iop.ErrUnknown)
+		assert.NotContains(t, err.Error(), "Jane")
+		keep := all[0]
+		require.Error(t, P(&keep).UnmarshalText([]byte("Jane Doe")))
+		assert.Equal(t, all[0], keep, "unchanged on error")
+		require.Error(t, P(&keep).Scan(42))
+		assert.NotEmpty(t, T(zero).String())
+	})
+}
+
+func TestEnums(t *testing.T) {
+	testEnum[iop.Severity](t, "Severity", iop.AllSeverities(), iop.ParseSeverity)
+	testEnum[iop.Unit](t, "Unit", iop.AllUnits(), iop.ParseUnit)
+	testEnum[iop.Level](t, "Level", iop.AllLevels(), iop.ParseLevel)
+	testEnum[iop.Edition](t, "Edition", iop.AllEditions(), iop.ParseEdition)
+	testEnum[iop.Population](t, "Population", iop.AllPopulations(), iop.ParsePopulation)
+	testEnum[iop.GroupKind](t, "GroupKind", iop.AllGroupKinds(), iop.ParseGroupKind)
+	testEnum[iop.ServiceKind](t, "ServiceKind", iop.AllServiceKinds(), iop.ParseServiceKind)
+	testEnum[iop.Delivery](t, "Delivery", iop.AllDeliveries(), iop.ParseDelivery)
+	testEnum[iop.Setting](t, "Setting", iop.AllSettings(), iop.ParseSetting)
+	testEnum[iop.Reach](t, "Reach", iop.AllReaches(), iop.ParseReach)
+}
+
+// set is what every set of iop has.
+type set interface {
+	comparable
+	String() string
+	IsValid() bool
+	IsZero() bool
+	MarshalText() ([]byte, error)
+	MarshalJSON() ([]byte, error)
+	Value() (driver.Value, error)
+}
+
+type setPtr[S any] interface {
+	*S
+	UnmarshalText([]byte) error
+	UnmarshalJSON([]byte) error
+	Scan(any) error
+}
+
+// testSet holds a set to one behaviour: the set of all values and each
+// single value round-trip through text, JSON and SQL; the empty set is
+// zero; a set with an unknown name is refused.
+func testSet[S set, P setPtr[S], E comparable](t *testing.T, name string, all []E, of func(...E) S, has func(S, E) bool, values func(S) []E, parse func(string) (S, error)) {
+	t.Run(name, func(t *testing.T) {
+		var empty S
+		assert.True(t, empty.IsZero())
+		assert.Empty(t, values(empty))
+		cases := []S{empty, of(all...)}
+		for _, e := range all {
+			cases = append(cases, of(e))
+		}
+		for _, s := range cases {
+			assert.True(t, s.IsValid())
+			got, err := parse(s.String())
+			require.NoError(t, err, s.String())
+			assert.Equal(t, s, got)
+			text, err := s.MarshalText()
+			require.NoError(t, err)
+			var back S
+			require.NoError(t, P(&back).UnmarshalText(text))
+			assert.Equal(t, s, back)
+			b, err := s.MarshalJSON()
+			require.NoError(t, err)
+			var jback S
+			require.NoError(t, P(&jback).UnmarshalJSON(b))
+			assert.Equal(t, s, jback)
+			dv, err := s.Value()
+			require.NoError(t, err)
+			var sback S
+			require.NoError(t, P(&sback).Scan(dv))
+			assert.Equal(t, s, sback)
+		}
+		full := of(all...)
+		assert.Equal(t, all, values(full))
+		for _, e := range all {
+			assert.True(t, has(full, e))
+			assert.False(t, has(empty, e))
+		}
+		_, err := parse("Jane Doe")
+		require.ErrorIs(t, err, iop.ErrUnknown)
+		var bad S
+		require.Error(t, P(&bad).UnmarshalJSON([]byte(`["Jane Doe"]`)))
+	})
+}
+
+func TestSets(t *testing.T) {
+	testSet[iop.ServiceKinds](t, "ServiceKinds", iop.AllServiceKinds(), iop.ServiceKindsOf, iop.ServiceKinds.Has, iop.ServiceKinds.Kinds, iop.ParseServiceKinds)
+	testSet[iop.GroupKinds](t, "GroupKinds", iop.AllGroupKinds(), iop.GroupKindsOf, iop.GroupKinds.Has, iop.GroupKinds.Kinds, iop.ParseGroupKinds)
+	testSet[iop.Deliveries](t, "Deliveries", iop.AllDeliveries(), iop.DeliveriesOf, iop.Deliveries.Has, iop.Deliveries.Values, iop.ParseDeliveries)
+	testSet[iop.Settings](t, "Settings", iop.AllSettings(), iop.SettingsOf, iop.Settings.Has, iop.Settings.Values, iop.ParseSettings)
+}
+
+func TestBand(t *testing.T) {
+	b := iop.Band{Min: 540, Max: 1199}
+	for _, tt := range []struct {
+		m    iop.Minutes
+		want int
+	}{{539, -1}, {540, 0}, {1199, 0}, {1200, 1}} {
+		assert.Equal(t, tt.want, b.Compare(tt.m), "Compare(%s)", tt.m)
+		assert.Equal(t, tt.want == 0, b.Contains(tt.m), "Contains(%s)", tt.m)
+	}
+	assert.Equal(t, 0, iop.Band{Min: 540}.Compare(100000), "no maximum")
+}
+
+func TestProfileSetting(t *testing.T) {
+	p := iop.Profile{Rules: []iop.RuleSetting{
+		{Code: "x.a", Severity: iop.Info},
+		{Code: "x.b", Off: true},
+	}}
+	sev, on := p.Setting(iop.Rule{Code: "x.a", Severity: iop.Blocking})
+	assert.Equal(t, iop.Info, sev)
+	assert.True(t, on)
+	_, on = p.Setting(iop.Rule{Code: "x.b", Severity: iop.Blocking})
+	assert.False(t, on)
+	sev, on = p.Setting(iop.Rule{Code: "x.c", Severity: iop.Warning})
+	assert.Equal(t, iop.Warning, sev, "the table's severity")
+	assert.True(t, on)
+}
+
+func TestFindingHelpers(t *testing.T) {
+	fs := sample()
+	assert.True(t, fs[0].IsBlocking())
+	assert.False(t, fs[2].IsBlocking())
+	assert.True(t, iop.Finding{}.IsZero())
+	assert.False(t, fs[0].IsZero())
+	same := iop.Findings{{Code: "x", Subject: "a", Need: 2}, {Code: "x", Subject: "a", Need: 1, Got: 3}, {Code: "x", Subject: "a", Need: 1, Got: 2}}
+	assert.Equal(t, iop.Findings{same[2], same[1], same[0]}, same.Sorted(), "the same code and subject: by need, then got")
+}
+
+func TestFindingUnmarshalStrict(t *testing.T) {
+	var f iop.Finding
+	require.NoError(t, json.Unmarshal([]byte(`{"code":"x","severity":"info","day":"2025-03-03","level":"2.1","unit":"days","need":1,"got":2}`), &f))
+	assert.Equal(t, iop.Finding{Code: "x", Severity: iop.Info, Day: iop.MustParseDate("2025-03-03"), Level: iop.Level21, Unit: iop.UnitDays, Need: 1, Got: 2}, f)
+	keep := f
+	for _, tc := range []struct{ json, field string }{
+		{`{"code":"x","summary":"words"}`, "#1"},
+		{`{"code":"x","day":"2025-02-30"}`, "day"},
+		{`{"code":"x","severity":"fatal"}`, "severity"},
+		{`{"code":"x","code":"y"}`, "code"},
+	} {
+		err := f.UnmarshalJSON([]byte(tc.json))
+		var fe *iop.FieldError
+		require.ErrorAs(t, err, &fe, tc.json)
+		assert.Equal(t, tc.field, fe.Field, tc.json)
+		assert.Equal(t, keep, f, "unchanged on error")
+	}
+}
+
+func TestFieldErrorsLenAndProfileError(t *testing.T) {
+	es := iop.FieldErrors{{Field: "a", Err: iop.ErrMissing}}
+	assert.Equal(t, 1, es.Len())
+	_, err := iop.Profiles{}.AsOf(iop.Level21, iop.MustParseDate("2025-01-01"))
+	assert.Equal(t, "iop: level 2.1 on 2025-01-01: no profile in force", err.Error())
+}
+
+func TestDeliveryOf(t *testing.T) {
+	for _, tc := range []struct {
+		pos  string
+		mods []string
+		want iop.Delivery
+	}{
+		{"11", nil, iop.InPerson},
+		{"", nil, iop.InPerson},
+		{"02", nil, iop.Video},
+		{"10", nil, iop.Video},
+		{"11", []string{"95"}, iop.Video},
+		{"11", []string{"GT"}, iop.Video},
+		{"10", []string{"93"}, iop.AudioOnly},
+		{"11", []string{"25", "FQ"}, iop.AudioOnly},
+		{"11", []string{"95", "93"}, iop.AudioOnly},
+		{"11", []string{"HQ"}, iop.InPerson},
+	} {
+		assert.Equal(t, tc.want, iop.DeliveryOf(tc.pos, tc.mods...), "DeliveryOf(%q, %q)", tc.pos, tc.mods)
+	}
+}

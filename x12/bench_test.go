@@ -1,0 +1,168 @@
+package x12_test
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+
+	"github.com/ioprules/ioprules/schedule"
+	"github.com/ioprules/ioprules/x12"
+)
+
+// benchInput returns n service lines as an 837I (claims of 5 lines over one
+// week, 1000 claims a transaction set) and as the equivalent claim-line CSV.
+func benchInput(n int) (edi, csv []byte) {
+	var e, c bytes.Buffer
+	e.WriteString("ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*MACRECEIVER    *250310*1200*^*00501*000000101*0*T*:~\n")
+	e.WriteString("GS*HC*SUB*REC*20250310*1200*7*X*005010X223A2~\n")
+	c.WriteString("patient,claim,line,date,revenue,code,modifier1,units,bill_type,condition1\n")
+	const perClaim, perSet = 5, 1000
+	claims := (n + perClaim - 1) / perClaim
+	sets, segs := 0, 0
+	seg := func(s string) { e.WriteString(s); e.WriteString("~\n"); segs++ }
+	for k := 0; k < claims; k++ {
+		if k%perSet == 0 {
+			sets++
+			segs = 0
+			seg("ST*837*" + strconv.Itoa(sets) + "*005010X223A2")
+			seg("BHT*0019*00*B1*20250310*1200*CH")
+			seg("HL*1**20*1")
+			seg("NM1*85*2*RIVERSIDE HOSPITAL*****XX*1234567893")
+		}
+		id, patient := "c-"+strconv.Itoa(k), "p-"+strconv.Itoa(k%2000)
+		seg("HL*2*1*22*0")
+		seg("SBR*P*18*******MA")
+		seg("NM1*IL*1*DOE*JANE****MI*1EG4TE5MK73")
+		seg("DMG*D8*19600101*F")
+		seg("CLM*" + id + "*1500***13:A:1**A*Y*Y")
+		seg("DTP*434*RD8*20250303-20250307")
+		seg("CL1*2*1*30")
+		seg("REF*EA*" + patient)
+		seg("HI*ABK:F1020")
+		seg("HI*BG:92")
+		for i := 1; i <= perClaim && k*perClaim+i <= n; i++ {
+			day := "0" + strconv.Itoa(2+i)
+			code := "G0410"
+			if i%2 == 0 {
+				code = "90853"
+			}
+			seg("LX*" + strconv.Itoa(i))
+			seg("SV2*0905*HC:" + code + "*300*UN*2")
+			seg("DTP*472*D8*202503" + day)
+			c.WriteString(patient + "," + id + "," + strconv.Itoa(i) + ",2025-03-" + day + ",0905," + code + ",,2,0131,92\n")
+		}
+		if k%perSet == perSet-1 || k == claims-1 {
+			segs++
+			e.WriteString("SE*" + strconv.Itoa(segs) + "*" + strconv.Itoa(sets) + "~\n")
+		}
+	}
+	e.WriteString("GE*" + strconv.Itoa(sets) + "*7~\nIEA*1*000000101~\n")
+	return e.Bytes(), c.Bytes()
+}
+
+// BenchmarkRead reads 1M service lines from an 837I and the same lines
+// from claim-line CSV (schedule.NewClaimReader), in one run.
+func BenchmarkRead(b *testing.B) {
+	const n = 1_000_000
+	edi, csv := benchInput(n)
+	for _, mode := range []struct {
+		name string
+		opt  x12.Options
+	}{{"x12", x12.Options{}}, {"x12-reuse", x12.Options{ReuseLines: true}}} {
+		b.Run(mode.name, func(b *testing.B) {
+			b.SetBytes(int64(len(edi)))
+			b.ReportAllocs()
+			cpu := cpuNanos()
+			defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
+			for b.Loop() {
+				r, err := x12.NewReader(bytes.NewReader(edi), mode.opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				lines := 0
+				for c, err := range r.All() {
+					if err != nil {
+						b.Fatal(err)
+					}
+					lines += len(c.Lines)
+				}
+				if lines != n {
+					b.Fatalf("read %d lines", lines)
+				}
+			}
+		})
+	}
+	b.Run("csv-keep", func(b *testing.B) { // the lines kept, as a caller that checks them does
+		b.SetBytes(int64(len(csv)))
+		b.ReportAllocs()
+		cpu := cpuNanos()
+		defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
+		for b.Loop() {
+			cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var lines []schedule.ClaimLine
+			for l, err := range cr.All() {
+				if err != nil {
+					b.Fatal(err)
+				}
+				lines = append(lines, l)
+			}
+			if len(lines) != n {
+				b.Fatalf("read %d lines", len(lines))
+			}
+		}
+	})
+	b.Run("csv", func(b *testing.B) {
+		b.SetBytes(int64(len(csv)))
+		b.ReportAllocs()
+		cpu := cpuNanos()
+		defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
+		for b.Loop() {
+			cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			lines := 0
+			for _, err := range cr.All() {
+				if err != nil {
+					b.Fatal(err)
+				}
+				lines++
+			}
+			if lines != n {
+				b.Fatalf("read %d lines", lines)
+			}
+		}
+	})
+}
+
+// The benchmark's input reads without error into the lines of its CSV.
+func TestBenchInput(t *testing.T) {
+	edi, csv := benchInput(2503)
+	claims, errs, _ := readAll(t, edi, x12.Options{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []schedule.ClaimLine
+	for l, err := range cr.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, l)
+	}
+	got := linesOf(claims)
+	if len(got) != 2503 || len(want) != 2503 {
+		t.Fatalf("lines %d and %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("line %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
