@@ -75,11 +75,15 @@
 //	                           Remaining, RemainingClaims
 //
 // Bad input is never reported as a finding: it is an error naming the
-// field ([iop.FieldErrors]). The Append forms write into the caller's slice,
-// so a batch reuses its memory; making a finding allocates nothing, and its
-// words are rendered from the checker's rule table when asked
-// (ck.Rules().Message(f)). A Checker is an immutable value, safe for
-// concurrent use.
+// field ([iop.FieldErrors]). For one record, use the one-shot CheckX: it
+// allocates nothing when every rule is met and once when it returns
+// findings. For a batch, use the Append forms into one slice you reuse:
+// nothing is allocated per record. Making a finding allocates nothing, and
+// its words are rendered from the checker's rule table when asked
+// (ck.Rules().Message(f)). A checker judges only the days its profile is in
+// force: any other day is an error wrapping [iop.ErrNotInForce], and a week
+// is judged by the profile in force on its first day of service. A Checker
+// is an immutable value, safe for concurrent use.
 //
 // # Rules and their force
 //
