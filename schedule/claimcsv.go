@@ -82,12 +82,24 @@ func (cr *ClaimReader) Lines() (first, last int) { return cr.c.lines() }
 // Read returns the next claim line; see [CSVReader] for what its errors
 // mean.
 func (cr *ClaimReader) Read() (ClaimLine, error) {
-	rec, err := cr.c.read()
-	if err != nil {
-		return ClaimLine{}, err
+	for {
+		rec, err := cr.c.read()
+		if err != nil {
+			return ClaimLine{}, err
+		}
+		l, es := cr.line(rec)
+		if len(es) == 0 {
+			return l, nil
+		}
+		if err := cr.c.refuseRow(es); err != nil {
+			return ClaimLine{}, err
+		}
 	}
-	c := cr.c
-	col := c.col
+}
+
+// line reads the cells of a row as a claim line, with every problem.
+func (cr *ClaimReader) line(rec []string) (ClaimLine, iop.FieldErrors) {
+	col := cr.c.col
 	cell := func(i int) string {
 		if j := col[i]; j >= 0 {
 			return rec[j]
@@ -96,11 +108,12 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 	}
 	var l ClaimLine
 	var es iop.FieldErrors
+	var err error
 	l.Patient, l.Claim = cell(ccPatient), cell(ccClaim)
 	if v := cell(ccLine); v != "" {
 		n, ok := parseInt(v)
 		if !ok {
-			es.Add("line", errNumber)
+			es.Add("line", errWholeNumber)
 		}
 		l.Line = int(n)
 	}
@@ -119,7 +132,7 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 	if v := cell(ccUnits); v != "" {
 		n, ok := parseInt(v)
 		if !ok {
-			es.Add("units", errNumber)
+			es.Add("units", errWholeNumber)
 		}
 		l.Units = int(n)
 	}
@@ -132,11 +145,7 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 	if len(es) == 0 && !l.valid() {
 		es.Add("", l.Validate())
 	}
-	if len(es) > 0 {
-		return ClaimLine{}, c.refuse(es)
-	}
-	c.rowsOK++
-	return l, nil
+	return l, es
 }
 
 // All returns an iterator over the rest of the rows, as [CSVReader.All]

@@ -1,23 +1,20 @@
 package schedule
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
-	"os"
 	"strconv"
-	"strings"
 
 	"github.com/ioprules/ioprules/iop"
 )
 
 // CSVOptions say how a CSV reader ([NewSessionReader], [NewClaimReader])
-// reads a file's header. The zero CSVOptions reads the package's own
-// column names, refuses a column it does not know, and applies
-// [DefaultMaxBytes].
+// reads a file's header, and its limits. The zero CSVOptions reads the
+// package's own column names, refuses a column it does not know, sets no
+// limit to the input's size (a reader holds one row at a time) and
+// reports [DefaultMaxErrors] rows refused.
 type CSVOptions struct {
 	// Columns maps a file's column names to the reader's:
 	// {"date_of_service": "date", "hcpcs": "code"}. A column of the file
@@ -25,14 +22,21 @@ type CSVOptions struct {
 	// matched by their own names.
 	Columns map[string]string
 	// IgnoreExtra makes the reader skip the columns it does not know,
-	// instead of refusing the header; Extra lists them by name.
+	// instead of refusing the header; Extra lists them.
 	IgnoreExtra bool
-	// MaxBytes is the size limit of the input, in bytes: 0 means
-	// [DefaultMaxBytes], a negative value no limit. An input above it is
-	// refused with [iop.ErrTooLarge]: at once when the reader knows its size
-	// (a file, a bytes.Reader, a strings.Reader), else when reading crosses
-	// it.
+	// MaxBytes is the size limit of the input, in bytes: 0 or a negative
+	// value means none, since a reader's memory is bounded by a row
+	// ([MaxRowBytes]) whatever the input's size. An input above a limit
+	// is refused with [iop.ErrTooLarge]: at once when the reader knows its
+	// size (a file, a bytes.Reader, a strings.Reader), else when reading
+	// crosses it.
 	MaxBytes int64
+	// MaxErrors is how many rows refused the reader reports, each as a
+	// [*RowError]: 0 means [DefaultMaxErrors], a negative value all. The
+	// rows refused after them are counted, not reported, and the reader
+	// returns a [*MoreErrors] with the count after its last row. It caps
+	// the errors of the header too.
+	MaxErrors int
 }
 
 // The session columns, in the order [WriteCSV] writes them. A header row
@@ -76,242 +80,6 @@ func columnIn(names []string, name string) int {
 		}
 	}
 	return -1
-}
-
-// csvCore is what the session and claim readers share: the CSV reader,
-// the columns and the input's accounting.
-type csvCore struct {
-	r          *csv.Reader
-	col        []int // the index of each column in a row, -1 when absent
-	extra      []string
-	first      int // the first and last lines of the last row read
-	last       int
-	limit      int64
-	count      *limitReader
-	rec        []string // the last record read; nil after an error
-	done       bool
-	rowsOK     int
-	rowsFailed int
-}
-
-// limitReader counts the bytes read and fails past a limit.
-type limitReader struct {
-	r     io.Reader
-	n     int64
-	limit int64 // negative: none
-}
-
-var errLimit = errors.New("limit")
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.limit >= 0 && l.n > l.limit {
-		return 0, errLimit
-	}
-	if l.limit >= 0 && int64(len(p)) > l.limit-l.n+1 {
-		p = p[:l.limit-l.n+1]
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	if l.limit >= 0 && l.n > l.limit {
-		return n, errLimit
-	}
-	return n, err
-}
-
-// sizeOf returns the size of what r holds still to be read, when r knows
-// it.
-func sizeOf(r io.Reader) (int64, bool) {
-	switch v := r.(type) {
-	case interface{ Len() int }:
-		return int64(v.Len()), true
-	case *os.File:
-		fi, err := v.Stat()
-		if err != nil || !fi.Mode().IsRegular() {
-			return 0, false
-		}
-		pos, err := v.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return 0, false
-		}
-		return fi.Size() - pos, true
-	}
-	return 0, false
-}
-
-// newCore reads the header row from r under opt and schema.
-func newCore(r io.Reader, opt CSVOptions, schema *csvSchema) (*csvCore, error) {
-	limit := opt.MaxBytes
-	if limit == 0 {
-		limit = DefaultMaxBytes
-	}
-	if limit > 0 {
-		if n, ok := sizeOf(r); ok && n > limit {
-			return nil, &iop.FieldError{Err: tooLarge(limit)}
-		}
-	}
-	for from, to := range opt.Columns {
-		if columnIn(schema.names, to) < 0 {
-			_ = from
-			return nil, &iop.FieldError{Field: "options.columns", Err: fmt.Errorf("%w: a column maps to a name the reader does not read", iop.ErrUnknown)}
-		}
-	}
-	lr := &limitReader{r: r, limit: limit}
-	if limit < 0 {
-		lr.limit = -1
-	}
-	br := bufio.NewReaderSize(lr, 64<<10)
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		_, _ = br.Discard(3) // a byte order mark, as spreadsheets write
-	}
-	c := &csvCore{r: csv.NewReader(br), col: make([]int, len(schema.names)), count: lr, limit: limit}
-	c.r.ReuseRecord = true
-	header, err := c.r.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &RowError{Line: 1, Err: &iop.FieldError{Field: "header", Err: iop.ErrMissing}}
-		}
-		return nil, c.fail(nil, err)
-	}
-	headerLine, _ := c.r.FieldPos(0)
-	for i := range c.col {
-		c.col[i] = -1
-	}
-	plain := true // every header cell is a plain name: one may be named in an error
-	for _, name := range header {
-		plain = plain && plainName(name)
-	}
-	var es iop.FieldErrors
-	for i, name := range header {
-		target := name
-		if to, ok := opt.Columns[name]; ok {
-			target = to
-		}
-		col := columnIn(schema.names, target)
-		field := "header[" + strconv.Itoa(i) + "]"
-		switch {
-		case col < 0 && opt.IgnoreExtra:
-			c.extra = append(c.extra, name)
-		case col < 0 && plain:
-			es.Add(field, fmt.Errorf("%w: column %q", iop.ErrUnknownField, name))
-		case col < 0:
-			es.Add(field, iop.ErrUnknownField)
-		case c.col[col] >= 0:
-			es.Add(field, fmt.Errorf("%w: column %s", iop.ErrDuplicate, schema.names[col]))
-		default:
-			c.col[col] = i
-		}
-	}
-	for col, i := range c.col {
-		if i < 0 && schema.required[col] {
-			es.Add("header", fmt.Errorf("%w: column %s", iop.ErrMissing, schema.names[col]))
-		}
-	}
-	if a, b := schema.oneOf[0], schema.oneOf[1]; a >= 0 && c.col[a] < 0 && c.col[b] < 0 {
-		es.Add("header", fmt.Errorf("%w: column %s or %s", iop.ErrMissing, schema.names[a], schema.names[b]))
-	}
-	if err := es.Err(); err != nil {
-		return nil, &RowError{Line: headerLine, Err: err}
-	}
-	return c, nil
-}
-
-// plainName reports whether a header cell is a plain column name: a
-// letter, then letters, digits, '_' or ' ', at most 64 bytes. A header with
-// other cells is likely a data row: its cells are never named in errors.
-func plainName(s string) bool {
-	if s == "" || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '_' || c == ' ')) {
-			return false
-		}
-	}
-	return true
-}
-
-// fail turns an error of the CSV reader into the reader's error: a
-// [*RowError] for a malformed row (with the lines it took), an error
-// wrapping [iop.ErrTooLarge] past the limit, and the underlying reader's
-// error, wrapped, for an I/O error.
-func (c *csvCore) fail(rec []string, err error) error {
-	var pe *csv.ParseError
-	switch {
-	case errors.Is(err, errLimit):
-		c.done = true
-		return &iop.FieldError{Err: tooLarge(c.limit)}
-	case errors.As(err, &pe) && errors.Is(pe.Err, errLimit):
-		c.done = true
-		return &iop.FieldError{Err: tooLarge(c.limit)}
-	case errors.As(err, &pe):
-		c.rowsFailed++
-		c.first, c.last, c.rec = pe.StartLine, pe.Line, nil
-		if rec != nil && errors.Is(pe.Err, csv.ErrFieldCount) {
-			c.first, c.last = c.span(rec)
-		}
-		re := &RowError{Line: c.first, Err: fmt.Errorf("%w: %w", errMalformedRow, pe.Err)}
-		if c.last > c.first {
-			re.EndLine = c.last
-		}
-		return re
-	}
-	c.done = true
-	return &IOError{Err: err}
-}
-
-// read returns the next record, io.EOF at the end, or the error of a row
-// that cannot be read.
-func (c *csvCore) read() ([]string, error) {
-	if c.done {
-		return nil, io.EOF
-	}
-	rec, err := c.r.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			c.done = true
-			return nil, io.EOF
-		}
-		return nil, c.fail(rec, err)
-	}
-	c.first, c.last, c.rec = 0, 0, rec // the lines are found when asked
-	return rec, nil
-}
-
-// lines returns the first and last lines of the last row.
-func (c *csvCore) lines() (first, last int) {
-	if c.first == 0 && len(c.rec) > 0 {
-		c.first, c.last = c.span(c.rec)
-	}
-	return c.first, c.last
-}
-
-// span returns the first and last lines of the record just read: the last
-// field starts on a line and runs over the line breaks it holds.
-func (c *csvCore) span(rec []string) (first, last int) {
-	first, _ = c.r.FieldPos(0) // after a Read that returned rec only: FieldPos panics otherwise
-	last, _ = c.r.FieldPos(len(rec) - 1)
-	return first, last + strings.Count(rec[len(rec)-1], "\n")
-}
-
-// cell returns column col of rec, "" when the file has no such column.
-func (c *csvCore) cell(rec []string, col int) string {
-	if i := c.col[col]; i >= 0 {
-		return rec[i]
-	}
-	return ""
-}
-
-// refuse returns the RowError of the row just read.
-func (c *csvCore) refuse(es iop.FieldErrors) error {
-	c.rowsFailed++
-	first, last := c.lines()
-	re := &RowError{Line: first, Err: es}
-	if last > first {
-		re.EndLine = last
-	}
-	return re
 }
 
 // IOError reports an error of the reader a CSV reader reads from: the
@@ -385,15 +153,29 @@ func (cr *CSVReader) Lines() (first, last int) { return cr.c.lines() }
 
 // Read returns the next session; see [CSVReader] for what its errors mean.
 func (cr *CSVReader) Read() (Session, error) {
-	rec, err := cr.c.read()
-	if err != nil {
-		return Session{}, err
+	for {
+		rec, err := cr.c.read()
+		if err != nil {
+			return Session{}, err
+		}
+		s, es := cr.session(rec)
+		if len(es) == 0 {
+			return s, nil
+		}
+		if err := cr.c.refuseRow(es); err != nil {
+			return Session{}, err
+		}
 	}
+}
+
+// session reads the cells of a row as a session, with every problem.
+func (cr *CSVReader) session(rec []string) (Session, iop.FieldErrors) {
 	c := cr.c
 	cell := func(col int) string { return c.cell(rec, col) }
 	var s Session
 	var es iop.FieldErrors
 	var bad [numColumns]bool // columns that could not be parsed
+	var err error
 	parsed := func(col int, err, reason error) {
 		if err != nil {
 			es.Add(csvColumns[col], reason)
@@ -442,11 +224,7 @@ func (cr *CSVReader) Read() (Session, error) {
 			es = append(es, fe)
 		}
 	}
-	if len(es) > 0 {
-		return Session{}, c.refuse(es)
-	}
-	c.rowsOK++
-	return s, nil
+	return s, es
 }
 
 // parseMinutes parses whole minutes in canonical decimal form: no sign but

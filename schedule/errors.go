@@ -27,6 +27,7 @@ var (
 	errWeekday          = fmt.Errorf("%w: not a day of the week", iop.ErrOutOfRange)
 	errDateRange        = fmt.Errorf("%w: date beyond the range weeks are counted in", iop.ErrOutOfRange)
 	errNumber           = fmt.Errorf("%w: want whole minutes", iop.ErrSyntax)
+	errWholeNumber      = fmt.Errorf("%w: want a whole number", iop.ErrSyntax)
 	errMalformedRow     = fmt.Errorf("%w: malformed CSV row", iop.ErrSyntax)
 	errDischarge        = fmt.Errorf("%w: discharged before admitted", iop.ErrOrder)
 	errStepDown         = fmt.Errorf("%w: stepped down outside the episode", iop.ErrOrder)
@@ -79,3 +80,26 @@ func missingOrUnknown(es *iop.FieldErrors, field string, zero, valid bool) {
 		es.Add(field, iop.ErrUnknown)
 	}
 }
+
+// ErrNoHeader reports a CSV input whose first row is data, not the names
+// of its columns: a header-less export. It wraps [iop.ErrSyntax].
+var ErrNoHeader = fmt.Errorf("%w: the first row is data, not column names: a header row is required", iop.ErrSyntax)
+
+// MoreErrors reports that a call found more errors than it keeps
+// ([DefaultMaxErrors], [CSVOptions.MaxErrors], [ParseOptions.MaxErrors]):
+// Reported errors were returned, and Unreported more were found after
+// them, counted and dropped. It wraps [iop.ErrTooLarge]. A CSV reader
+// returns it once, after its last row, before io.EOF; a parse or a
+// header gives it as the last of its [iop.FieldErrors].
+type MoreErrors struct {
+	Reported   int // the errors reported
+	Unreported int // the errors found after them, not reported
+}
+
+// Error returns "input too large: N more errors not reported (after the first M)".
+func (e *MoreErrors) Error() string {
+	return iop.ErrTooLarge.Error() + ": " + strconv.Itoa(e.Unreported) + " more errors not reported (after the first " + strconv.Itoa(e.Reported) + ")"
+}
+
+// Unwrap returns [iop.ErrTooLarge].
+func (e *MoreErrors) Unwrap() error { return iop.ErrTooLarge }

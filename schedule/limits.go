@@ -5,7 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
@@ -18,16 +17,6 @@ import (
 // knows its size) or as soon as the limit is crossed (CSV from a stream).
 // Raise it with [ParseSessionsLimit] or [CSVOptions.MaxBytes].
 const DefaultMaxBytes = 64 << 20
-
-// decodeLimit decodes data strictly into v, refusing more than limit bytes.
-func decodeLimit(data []byte, v any, limit int64) error {
-	if int64(len(data)) > limit {
-		return &iop.FieldError{Err: tooLarge(limit)}
-	}
-	var l iop.FieldErrors
-	strictjson.Decode(data, v, len(data)+1, l.Add)
-	return l.Err()
-}
 
 // tooLarge returns the error of an input above limit bytes.
 func tooLarge(limit int64) error {
