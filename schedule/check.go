@@ -145,6 +145,11 @@ func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 	// ordered first.
 	var sum WeekSummary
 	c := &ck.r.count
+	if earlierIDs(w, sessions) {
+		// Sessions of earlier weeks with IDs: the week's sessions that
+		// repeat one are duplicates.
+		return ck.r.summarizeUnordered(w, sessions)
+	}
 	if c.summarizeSimple(&sum, w, sessions) {
 		return sum, nil
 	}
@@ -190,11 +195,35 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 	sortKeys(keys, idx, sessions)
 	var a accumulator
 	a.reset()
+	if sum.Patient != "" {
+		for i := range sessions {
+			s := &sessions[i]
+			if s.Date >= w.start || s.ID == "" || s.Patient != sum.Patient {
+				continue
+			}
+			if _, ok := s.check(c.valid); ok && idOK(s.ID) {
+				if a.prior == nil {
+					a.prior = new(priorIDs)
+				}
+				a.prior.add(s.ID)
+			}
+		}
+	}
 	for j, k := range keys {
 		s := &sessions[idx[j]]
 		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
 	}
 	return sum, nil
+}
+
+// earlierIDs reports whether a session before week w has an ID.
+func earlierIDs(w Week, sessions []Session) bool {
+	for i := range sessions {
+		if sessions[i].Date < w.start && sessions[i].ID != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // smallWeek is the number of sessions of a week [Checker.Summarize] orders

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
@@ -276,4 +277,36 @@ func TestNoTotalCapByDefault(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 70<<20/len(row), n, "70 MiB read through, above the old default of 64 MiB")
+}
+
+// Case 6: a session ID seen in two weeks of one patient is a duplicate on
+// the later week, in the single-week path and the batch path.
+func TestDuplicateAcrossWeeks(t *testing.T) {
+	ck := checker(t, ioprules.MedicareIOP2025())
+	first := at(day(2025, 3, 7), 60) // Friday of 2025-W10
+	first.ID = "s-1"
+	again := at(day(2025, 3, 10), 90) // Monday of 2025-W11: the same ID
+	again.ID = "s-1"
+	other := again
+	other.Patient = "p-2" // another patient's session of that ID is no repeat
+	sessions := []schedule.Session{first, again, other}
+
+	w10 := summarize(t, ck, day(2025, 3, 7), sessions...)
+	w11 := summarize(t, ck, day(2025, 3, 10), first, again)
+	assert.Equal(t, iop.Minutes(60), w10.Minutes)
+	assert.Equal(t, schedule.Repeats{}, w10.Duplicates, "the earlier week keeps it")
+	assert.Equal(t, iop.Minutes(0), w11.Minutes)
+	assert.Equal(t, schedule.Repeats{Sessions: 1, Minutes: 90, First: "s-1"}, w11.Duplicates, "the later week has the repeat")
+	fs := check(t, ck, day(2025, 3, 10), adult(), first, again)
+	assert.True(t, fs.Has(schedule.CodeSessionDuplicate))
+
+	for _, order := range [][]schedule.Session{sessions, {other, again, first}} {
+		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
+		require.NoError(t, err)
+		sums, _ := sz.Summarize(nil, order)
+		require.Len(t, sums, 3)
+		assert.Equal(t, w10, sums[0])
+		assert.Equal(t, w11, sums[1])
+		assert.Equal(t, schedule.Repeats{}, sums[2].Duplicates, "p-2")
+	}
 }
