@@ -94,11 +94,20 @@ var ErrNoHeader = fmt.Errorf("%w: the first row is data, not column names: a hea
 type MoreErrors struct {
 	Reported   int // the errors reported
 	Unreported int // the errors found after them, not reported
+	// Unchecked is the number of records left unchecked after them: a
+	// parse of JSON stops decoding at the cap and only counts the
+	// elements left; a CSV reader checks every row (zero).
+	Unchecked int
 }
 
-// Error returns "input too large: N more errors not reported (after the first M)".
+// Error returns "input too large: N more errors not reported (after the
+// first M)", and "; K more records not checked" when K is not zero.
 func (e *MoreErrors) Error() string {
-	return iop.ErrTooLarge.Error() + ": " + strconv.Itoa(e.Unreported) + " more errors not reported (after the first " + strconv.Itoa(e.Reported) + ")"
+	s := iop.ErrTooLarge.Error() + ": " + strconv.Itoa(e.Unreported) + " more errors not reported (after the first " + strconv.Itoa(e.Reported) + ")"
+	if e.Unchecked > 0 {
+		s += "; " + strconv.Itoa(e.Unchecked) + " more records not checked"
+	}
+	return s
 }
 
 // Unwrap returns [iop.ErrTooLarge].

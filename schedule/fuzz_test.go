@@ -89,6 +89,9 @@ func FuzzParseSessions(f *testing.F) {
 	f.Add([]byte("[{\"patient\":\"p\xff\",\"id\":\"\\u0000\"}]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ss, err := schedule.ParseSessions(data)
+		if !json.Valid(data) {
+			require.Error(t, err, "invalid JSON accepted") //nolint:testifylint // any error: the kind is checked below
+		}
 		if err != nil {
 			var es iop.FieldErrors
 			require.ErrorAs(t, err, &es)

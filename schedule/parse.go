@@ -2,10 +2,7 @@ package schedule
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/ioprules/ioprules/iop"
@@ -40,10 +37,12 @@ type jsonRecord[T any] interface {
 }
 
 // parseArray decodes a JSON array element by element, strictly, and
-// validates each: it holds one element's bytes at a time besides data,
-// keeps the elements only while none has failed, and at most MaxErrors
-// errors. Memory is that of the result, which a valid element's bytes
-// exceed, plus a constant.
+// validates each. It finds each element's bounds in data itself (strings
+// and nesting only; the element's own syntax is the decoder's to check),
+// so that it holds no copy of the input and at most one element's
+// decoding at a time, an element being at most [MaxRowBytes]; it keeps
+// the elements only while none has failed, and at most MaxErrors errors,
+// after which it stops decoding and only counts the elements left.
 func parseArray[T any, P jsonRecord[T]](data []byte, opt ParseOptions) ([]T, error) {
 	limit := opt.MaxBytes
 	if limit == 0 {
@@ -54,12 +53,11 @@ func parseArray[T any, P jsonRecord[T]](data []byte, opt ParseOptions) ([]T, err
 	}
 	maxErrors := maxErrorsOf(opt.MaxErrors)
 	var (
-		out      []T
-		es, one  iop.FieldErrors
-		dropped  int
-		failed   bool
-		raw      json.RawMessage
-		elements int
+		out       []T
+		es, one   iop.FieldErrors
+		dropped   int
+		unchecked int
+		failed    bool
 	)
 	add := func(field string, err error) {
 		failed, out = true, nil
@@ -73,44 +71,63 @@ func parseArray[T any, P jsonRecord[T]](data []byte, opt ParseOptions) ([]T, err
 			es = append(es, fe)
 		}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
+	syntax := func(at int) error {
+		add("", fmt.Errorf("%w: malformed at byte %d", iop.ErrSyntax, at))
+		return es.Err()
+	}
+	i := skipSpace(data, 0)
 	switch {
-	case err != nil:
-		return nil, &iop.FieldError{Err: jsonSyntax(err)}
-	case tok == nil:
-		return nil, nil // null, as encoding/json reads it
-	case tok != json.Delim('['):
-		return nil, &iop.FieldError{Err: errNotArray}
+	case i == len(data):
+		return nil, syntax(i)
+	case bytes.HasPrefix(data[i:], []byte("null")) && skipSpace(data, i+4) == len(data):
+		return nil, nil // null, as encoding/json reads it into a slice
+	case data[i] != '[':
+		add("", errNotArray)
+		return nil, es.Err()
 	}
-	for dec.More() {
-		raw = raw[:0]
-		if err := dec.Decode(&raw); err != nil {
-			add("", jsonSyntax(err))
-			return nil, es.Err()
+	i = skipSpace(data, i+1)
+	for n := 0; i < len(data) && (n > 0 || data[i] != ']'); n++ {
+		end := elementEnd(data, i)
+		elem := bytes.TrimRight(data[i:end], " \t\r\n")
+		if end == len(data) || len(elem) == 0 {
+			return nil, syntax(end)
 		}
-		field := "[" + strconv.Itoa(elements) + "]"
-		elements++
-		var v T
-		if err := P(&v).UnmarshalJSON(raw); err != nil {
-			add(field, err)
-			continue
+		switch {
+		case dropped > 0:
+			unchecked++ // past the cap: counted, not decoded
+		case len(elem) > MaxRowBytes:
+			add("["+strconv.Itoa(n)+"]", errElementTooLarge)
+		default:
+			field := "[" + strconv.Itoa(n) + "]"
+			var v T
+			if err := P(&v).UnmarshalJSON(elem); err != nil {
+				add(field, err)
+			} else if !P(&v).valid() {
+				add(field, P(&v).Validate())
+			} else if !failed {
+				out = append(out, v)
+			}
 		}
-		if !P(&v).valid() {
-			add(field, P(&v).Validate())
-			continue
+		i = end
+		if data[i] == ']' {
+			break
 		}
-		if !failed {
-			out = append(out, v)
+		if data[i] != ',' {
+			return nil, syntax(i)
+		}
+		i = skipSpace(data, i+1)
+		if i < len(data) && data[i] == ']' {
+			return nil, syntax(i) // a comma before the end
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		add("", jsonSyntax(err))
-	} else if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+	if i == len(data) {
+		return nil, syntax(i)
+	}
+	if skipSpace(data, i+1) != len(data) {
 		add("", errAfterArray)
 	}
 	if dropped > 0 {
-		es = append(es, &iop.FieldError{Err: &MoreErrors{Reported: len(es), Unreported: dropped}})
+		es = append(es, &iop.FieldError{Err: &MoreErrors{Reported: len(es), Unreported: dropped, Unchecked: unchecked}})
 	}
 	if err := es.Err(); err != nil {
 		return nil, err
@@ -121,20 +138,71 @@ func parseArray[T any, P jsonRecord[T]](data []byte, opt ParseOptions) ([]T, err
 	return out, nil
 }
 
-// jsonSyntax returns the error of malformed JSON, without its text.
-func jsonSyntax(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("%w: malformed at byte %d", iop.ErrSyntax, se.Offset)
+var errElementTooLarge = fmt.Errorf("%w: an element above %d bytes", iop.ErrTooLarge, MaxRowBytes)
+
+// skipSpace returns the index of the first byte of data from i that is not
+// JSON white space.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
 	}
-	return fmt.Errorf("%w: malformed", iop.ErrSyntax)
+	return i
+}
+
+// elementEnd returns the index of the ',' or ']' that ends the array
+// element starting at data[i], skipping strings and nested values, or
+// len(data) when the input ends first. A '}' out of place ends it too:
+// the element is then malformed.
+func elementEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			i = stringEnd(data, i+1)
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(data)
+}
+
+// stringEnd returns the index of the quote that closes the JSON string
+// whose text starts at data[i], or len(data).
+func stringEnd(data []byte, i int) int {
+	for i < len(data) {
+		j := bytes.IndexByte(data[i:], '"')
+		if j < 0 {
+			return len(data)
+		}
+		q := i + j
+		k := q
+		for k > i && data[k-1] == '\\' {
+			k--
+		}
+		if (q-k)%2 == 0 {
+			return q
+		}
+		i = q + 1
+	}
+	return len(data)
 }
 
 // ParseSessions decodes a JSON array of sessions strictly and validates
-// each. Errors name the element: "[3].minutes"; at most
-// [DefaultMaxErrors] are reported, then a [*MoreErrors] counts the rest.
+// each. Errors name the element: "[3].minutes"; after [DefaultMaxErrors]
+// errors it stops, and a [*MoreErrors] counts what it did not report.
 // Input above [DefaultMaxBytes] is refused with [iop.ErrTooLarge], without
-// being read; [ParseSessionsWith] sets other limits.
+// being read, and an element above [MaxRowBytes] without being decoded;
+// [ParseSessionsWith] sets other limits. Its memory is the input's, the
+// result's and a small constant: it holds no copy of the input.
 func ParseSessions(data []byte) ([]Session, error) { return ParseSessionsWith(data, ParseOptions{}) }
 
 // ParseSessionsLimit is [ParseSessions] with a size limit of limit bytes
@@ -149,9 +217,8 @@ func ParseSessionsWith(data []byte, opt ParseOptions) ([]Session, error) {
 }
 
 // ParseClaimLines decodes a JSON array of claim lines strictly and
-// validates each, as [ParseSessions] does for sessions; errors name the
-// element ("[3].units"). Input above [DefaultMaxBytes] is refused with
-// [iop.ErrTooLarge].
+// validates each, as [ParseSessions] does for sessions, under the same
+// limits; errors name the element ("[3].units").
 func ParseClaimLines(data []byte) ([]ClaimLine, error) {
 	return ParseClaimLinesWith(data, ParseOptions{})
 }
