@@ -52,6 +52,7 @@ type csvCore struct {
 	r, w   int
 	rerr   error // the source's error; io.EOF at its end
 	skipLF bool  // the last line ended with a CR: an LF next ends nothing
+	start  int   // where the last line taken starts in buf
 	line   int   // the number of the last line taken
 	row    int   // the line of the last row read or refused
 
@@ -259,6 +260,12 @@ func (c *csvCore) fill() error {
 		c.w = copy(c.buf, c.buf[c.r:c.w])
 		c.r = 0
 	}
+	return c.readMore()
+}
+
+// readMore reads more of the input into buf after w, without moving what
+// it holds, as fill does.
+func (c *csvCore) readMore() error {
 	for tries := 0; c.w < len(c.buf) && c.rerr == nil; tries++ {
 		n, err := c.src.Read(c.buf[c.w:])
 		c.w += n
@@ -309,6 +316,7 @@ func (c *csvCore) next() (line []byte, long bool, err error) {
 			}
 		}
 		data := c.buf[c.r:c.w]
+		c.start = c.r
 		i := bytes.IndexByte(data, '\n')
 		end := len(data)
 		if i >= 0 {
@@ -459,12 +467,103 @@ func (c *csvCore) read() ([]string, error) {
 			}
 		}
 		if bad != nil {
-			if err := c.refuse(c.malformed(bad)); err != nil {
+			re := c.malformed(bad)
+			if errors.Is(bad, errQuoteLineEnd) {
+				re.EndLine = c.span()
+			}
+			if err := c.refuse(re); err != nil {
 				return nil, err
 			}
 			continue
 		}
 		return c.cells(), nil
+	}
+}
+
+// span is called when the line just taken ends inside a quoted cell. When
+// the lines after it close the cell and make, with it, one well-formed row
+// of the header's number of cells, at most MaxRowBytes long (a quoted cell
+// that holds line breaks, as a notes column may), the row is taken whole:
+// span returns its last line, for a RowError of lines Line to EndLine.
+// Otherwise the line is a row of its own, its quote a stray one, and the
+// lines after it are read as rows: span returns 0. No cell may hold a
+// line end, so the row is refused either way; what span decides is only
+// which lines it costs.
+func (c *csvCore) span() int {
+	if c.start > 0 && c.rerr == nil {
+		// Move the line to the start of buf, and read as much as fits.
+		n := copy(c.buf, c.buf[c.start:c.w])
+		c.r -= c.start
+		c.w, c.start = n, 0
+		if err := c.readMore(); err != nil {
+			return 0 // the error comes back from the next read
+		}
+	}
+	data := c.buf[c.start:c.w]
+	end, lineEnds, cells, endCR, ok := rowEnd(data, c.rerr != nil)
+	if !ok || cells != c.fields || lineEnds == 0 {
+		return 0
+	}
+	c.r = c.start + end
+	c.skipLF = endCR
+	c.line = c.row + lineEnds
+	return c.line
+}
+
+// rowEnd parses the row at the start of data as RFC 4180 does, line ends
+// allowed in quoted cells, and returns the index after it (after its line
+// end), the number of line ends inside its quoted cells, its number of
+// cells and whether it ends with a CR. ok is false when the row is not
+// well-formed, or does not end within data (atEOF says whether data
+// holds the rest of the input).
+func rowEnd(data []byte, atEOF bool) (end, lineEnds, cells int, endCR, ok bool) {
+	i := 0
+	for {
+		cells++
+		if i < len(data) && data[i] == '"' {
+			for i++; ; i++ {
+				if i >= len(data) {
+					return 0, 0, 0, false, false
+				}
+				switch data[i] {
+				case '"':
+					if i+1 < len(data) && data[i+1] == '"' {
+						i++
+						continue
+					}
+				case '\r':
+					if i+1 < len(data) && data[i+1] == '\n' {
+						i++
+					}
+					lineEnds++
+					continue
+				case '\n':
+					lineEnds++
+					continue
+				default:
+					continue
+				}
+				break
+			}
+			i++ // the closing quote
+		} else {
+			for i < len(data) && data[i] != ',' && data[i] != '\n' && data[i] != '\r' {
+				if data[i] == '"' {
+					return 0, 0, 0, false, false
+				}
+				i++
+			}
+		}
+		switch {
+		case i >= len(data):
+			return i, lineEnds, cells, false, atEOF
+		case data[i] == ',':
+			i++
+		case data[i] == '\n' || data[i] == '\r':
+			return i + 1, lineEnds, cells, data[i] == '\r', true
+		default:
+			return 0, 0, 0, false, false // text after a closing quote
+		}
 	}
 }
 

@@ -103,14 +103,13 @@ func TestQuotedLineEnd(t *testing.T) {
 		require.Len(t, ls, 1)
 		assert.Equal(t, "p-2", ls[0].Patient)
 	})
-	t.Run("a closed quote over two lines is refused too", func(t *testing.T) {
+	t.Run("a quoted cell over two lines, closed: one row refused, lines 2-3", func(t *testing.T) {
 		in := "patient,date,start,minutes,kind,attendance,code\np-1,2025-03-03,09:00,60,group,attended,\"H00\n15\"\np-1,2025-03-04,09:00,60,group,attended,H0015\n"
 		ss, errs := readAll(t, in)
-		require.NotEmpty(t, errs)
+		require.Len(t, errs, 1, "one row over two lines")
 		assert.Equal(t, 2, errs[0].Line)
-		for _, e := range errs {
-			assert.Equal(t, 0, e.EndLine)
-		}
+		assert.Equal(t, 3, errs[0].EndLine)
+		require.ErrorIs(t, errs[0], csv.ErrQuote)
 		require.Len(t, ss, 1)
 		assert.Equal(t, day(2025, 3, 4), ss[0].Date)
 	})

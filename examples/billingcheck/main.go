@@ -264,6 +264,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sessions, none otherwise)")
 	format := fl.String("format", "text", "the report's `format`: text, json or csv")
 	mapFlag := fl.String("map", "", "renames of the input's columns, `from=to,...`: date_of_service=date,member=patient")
+	maxErrors := fl.Int("max-errors", schedule.DefaultMaxErrors, "the rows refused reported, at `most`; those after are counted (-1: all)")
 	fl.Usage = func() {} // help is written below, to stdout when asked for
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -338,7 +339,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return fail("%v", err)
 			}
 			defer f.Close()
-			dataIn, source = f, quote(name)
+			dataIn, source = f, quoteFile(name)
 		}
 	default:
 		writeUsage(stderr)
@@ -369,7 +370,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if x {
 		opt.kind = inputClaims // its claim lines are checked as a claim-line CSV's
 	}
-	in, err := readInput(dataIn, episodesIn, readOptions{kind: opt.kind, x12: x, mapping: opt.mapping, setting: opt.setting})
+	if *maxErrors == 0 {
+		return fail("-max-errors 0: want at least 1, or -1 for all")
+	}
+	in, err := readInput(dataIn, episodesIn, readOptions{kind: opt.kind, x12: x, mapping: opt.mapping, setting: opt.setting, maxErrors: *maxErrors})
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -411,7 +415,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := out.Flush(); err != nil {
 		return fail("writing the report: %v", err)
 	}
-	if res.blocking > 0 || len(in.rowErrors) > 0 || len(res.unchecked) > 0 {
+	if res.blocking > 0 || in.refused() > 0 || len(res.unchecked) > 0 {
 		return exitBlocking
 	}
 	return exitOK
@@ -422,16 +426,39 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func openFile(name string) (*os.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, fileError(name, err)
 	}
 	if fi, err := f.Stat(); err != nil || fi.IsDir() {
 		f.Close()
 		if err == nil {
-			err = fmt.Errorf("%w: %s is a directory", errInput, quote(name))
+			return nil, fmt.Errorf("%w: %s is a directory", errInput, quoteFile(name))
 		}
-		return nil, err
+		return nil, fileError(name, err)
 	}
 	return f, nil
+}
+
+// fileError is an error of the file system about a file named by the user,
+// the name quoted: "open \"x\\x1b.csv\": no such file or directory".
+func fileError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", pe.Op, quoteFile(name), pe.Err)
+	}
+	return fmt.Errorf("%s: %w", quoteFile(name), err)
+}
+
+// quoteFile writes a file name for a message: as it is when it is a plain
+// path (letters, digits, and . _ - / only), with %q otherwise, so that no
+// name can forge a line or a terminal escape.
+func quoteFile(name string) string {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '/') {
+			return fmt.Sprintf("%q", name)
+		}
+	}
+	return name
 }
 
 // parseWeeks reads the -weeks flag.
