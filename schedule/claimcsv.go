@@ -87,9 +87,13 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 		if err != nil {
 			return ClaimLine{}, err
 		}
-		l, es := cr.line(rec)
-		if len(es) == 0 {
+		l, es := cr.line(rec, !cr.c.capped())
+		if len(es) == 0 && l.valid() {
 			return l, nil
+		}
+		if cr.c.capped() {
+			cr.c.dropped++ // past the cap: counted only, no errors built
+			continue
 		}
 		if err := cr.c.refuseRow(es); err != nil {
 			return ClaimLine{}, err
@@ -97,8 +101,9 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 	}
 }
 
-// line reads the cells of a row as a claim line, with every problem.
-func (cr *ClaimReader) line(rec []string) (ClaimLine, iop.FieldErrors) {
+// line reads the cells of a row as a claim line, with every problem when
+// report is set; otherwise the caller checks the line with valid.
+func (cr *ClaimReader) line(rec []string, report bool) (ClaimLine, iop.FieldErrors) {
 	col := cr.c.col
 	cell := func(i int) string {
 		if j := col[i]; j >= 0 {
@@ -142,7 +147,7 @@ func (cr *ClaimReader) line(rec []string) (ClaimLine, iop.FieldErrors) {
 			es.Add("minutes", errNumber)
 		}
 	}
-	if len(es) == 0 && !l.valid() {
+	if report && len(es) == 0 && !l.valid() {
 		es.Add("", l.Validate())
 	}
 	return l, es

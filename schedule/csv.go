@@ -158,7 +158,16 @@ func (cr *CSVReader) Read() (Session, error) {
 		if err != nil {
 			return Session{}, err
 		}
-		s, es := cr.session(rec)
+		if cr.c.capped() {
+			// Past the cap, a row refused is counted only: no errors built.
+			if s, ok := cr.session(rec, nil); ok {
+				return s, nil
+			}
+			cr.c.dropped++
+			continue
+		}
+		var es iop.FieldErrors
+		s, _ := cr.session(rec, &es)
 		if len(es) == 0 {
 			return s, nil
 		}
@@ -168,18 +177,21 @@ func (cr *CSVReader) Read() (Session, error) {
 	}
 }
 
-// session reads the cells of a row as a session, with every problem.
-func (cr *CSVReader) session(rec []string) (Session, iop.FieldErrors) {
+// session reads the cells of a row as a session, adding every problem to
+// es; with a nil es, it only reports whether the session is valid.
+func (cr *CSVReader) session(rec []string, es *iop.FieldErrors) (Session, bool) {
 	c := cr.c
 	cell := func(col int) string { return c.cell(rec, col) }
 	var s Session
-	var es iop.FieldErrors
 	var bad [numColumns]bool // columns that could not be parsed
+	failed := false
 	var err error
 	parsed := func(col int, err, reason error) {
 		if err != nil {
-			es.Add(csvColumns[col], reason)
-			bad[col] = true
+			failed, bad[col] = true, true
+			if es != nil {
+				es.Add(csvColumns[col], reason)
+			}
 		}
 	}
 	s.Patient, s.ID, s.Code = cell(colPatient), cell(colID), cell(colCode)
@@ -215,16 +227,20 @@ func (cr *CSVReader) session(rec []string) (Session, iop.FieldErrors) {
 	}
 	// Validate, leaving out what the columns that failed to parse would repeat.
 	if !s.valid() {
+		if es == nil {
+			return s, false
+		}
 		var ves iop.FieldErrors
 		s.validate(&ves)
 		for _, fe := range ves {
 			if col := columnIn(csvColumns[:], fe.Field); col >= 0 && bad[col] {
 				continue
 			}
-			es = append(es, fe)
+			*es = append(*es, fe)
 		}
+		return s, false
 	}
-	return s, es
+	return s, !failed
 }
 
 // parseMinutes parses whole minutes in canonical decimal form: no sign but

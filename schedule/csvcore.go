@@ -467,14 +467,18 @@ func (c *csvCore) read() ([]string, error) {
 			}
 		}
 		if bad != nil {
+			endLine := 0
+			if bad == errQuoteLineEnd {
+				endLine = c.span()
+			}
+			if c.capped() {
+				c.dropped++ // counted only: no error built
+				continue
+			}
 			re := c.malformed(bad)
-			if errors.Is(bad, errQuoteLineEnd) {
-				re.EndLine = c.span()
-			}
-			if err := c.refuse(re); err != nil {
-				return nil, err
-			}
-			continue
+			re.EndLine = endLine
+			c.refused++
+			return nil, re
 		}
 		return c.cells(), nil
 	}
@@ -490,17 +494,18 @@ func (c *csvCore) read() ([]string, error) {
 // line end, so the row is refused either way; what span decides is only
 // which lines it costs.
 func (c *csvCore) span() int {
-	if c.start > 0 && c.rerr == nil {
-		// Move the line to the start of buf, and read as much as fits.
+	end, lineEnds, cells, endCR, ok := rowEnd(c.buf[c.start:c.w], c.rerr != nil)
+	if !ok && end < 0 && c.start > 0 && c.rerr == nil {
+		// The row runs past what buf holds: move it to the start of buf,
+		// read as much as fits, and look again.
 		n := copy(c.buf, c.buf[c.start:c.w])
 		c.r -= c.start
 		c.w, c.start = n, 0
 		if err := c.readMore(); err != nil {
 			return 0 // the error comes back from the next read
 		}
+		end, lineEnds, cells, endCR, ok = rowEnd(c.buf[c.start:c.w], c.rerr != nil)
 	}
-	data := c.buf[c.start:c.w]
-	end, lineEnds, cells, endCR, ok := rowEnd(data, c.rerr != nil)
 	if !ok || cells != c.fields || lineEnds == 0 {
 		return 0
 	}
@@ -515,7 +520,7 @@ func (c *csvCore) span() int {
 // end), the number of line ends inside its quoted cells, its number of
 // cells and whether it ends with a CR. ok is false when the row is not
 // well-formed, or does not end within data (atEOF says whether data
-// holds the rest of the input).
+// holds the rest of the input): end is then -1.
 func rowEnd(data []byte, atEOF bool) (end, lineEnds, cells int, endCR, ok bool) {
 	i := 0
 	for {
@@ -523,7 +528,7 @@ func rowEnd(data []byte, atEOF bool) (end, lineEnds, cells int, endCR, ok bool) 
 		if i < len(data) && data[i] == '"' {
 			for i++; ; i++ {
 				if i >= len(data) {
-					return 0, 0, 0, false, false
+					return -1, 0, 0, false, false
 				}
 				switch data[i] {
 				case '"':
@@ -555,8 +560,10 @@ func rowEnd(data []byte, atEOF bool) (end, lineEnds, cells int, endCR, ok bool) 
 			}
 		}
 		switch {
+		case i >= len(data) && !atEOF:
+			return -1, 0, 0, false, false
 		case i >= len(data):
-			return i, lineEnds, cells, false, atEOF
+			return i, lineEnds, cells, false, true
 		case data[i] == ',':
 			i++
 		case data[i] == '\n' || data[i] == '\r':
@@ -577,6 +584,10 @@ func (c *csvCore) refuse(re *RowError) error {
 	c.refused++
 	return re
 }
+
+// capped reports whether MaxErrors rows refused were reported: the next are
+// counted only.
+func (c *csvCore) capped() bool { return c.maxErrors >= 0 && c.refused >= c.maxErrors }
 
 // refuseRow returns the error of the row just read, whose cells fail es,
 // or nil when it is counted only (see refuse).
