@@ -55,6 +55,7 @@ type csvCore struct {
 	start  int   // where the last line taken starts in buf
 	line   int   // the number of the last line taken
 	row    int   // the line of the last row read or refused
+	rowEnd int   // its last line, when it took more than one (span)
 
 	recBuf []byte   // the cells of the row, unquoted, end to end
 	ends   []int    // the end of each cell in recBuf
@@ -334,11 +335,11 @@ func (c *csvCore) next() (line []byte, long bool, err error) {
 			}
 			// A full buffer without a line end: a row too long, skipped.
 			c.line++
-			c.row = c.line
+			c.row, c.rowEnd = c.line, 0
 			return nil, true, c.skipLine()
 		}
 		c.line++
-		c.row = c.line
+		c.row, c.rowEnd = c.line, 0
 		if i < 0 { // the last line, without a line end
 			c.r = c.w
 			return data, false, nil
@@ -512,6 +513,7 @@ func (c *csvCore) span() int {
 	c.r = c.start + end
 	c.skipLF = endCR
 	c.line = c.row + lineEnds
+	c.rowEnd = c.line
 	return c.line
 }
 
@@ -595,9 +597,9 @@ func (c *csvCore) refuseRow(es iop.FieldErrors) error {
 	return c.refuse(&RowError{Line: c.row, Err: es})
 }
 
-// lines returns the first and last lines of the last row: a row is one
-// line.
-func (c *csvCore) lines() (first, last int) { return c.row, c.row }
+// lines returns the first and last lines of the last row: one line, or
+// more for a row refused for a quoted cell over several lines (span).
+func (c *csvCore) lines() (first, last int) { return c.row, max(c.row, c.rowEnd) }
 
 // cell returns column col of rec, "" when the file has no such column.
 func (c *csvCore) cell(rec []string, col int) string {
