@@ -52,17 +52,16 @@ var claimSchema = csvSchema{names: claimColumns[:], required: func() []bool {
 //
 // patient, claim, line and date are required, and code or revenue; units
 // is 1 when the column or the cell is empty; minutes is whole minutes.
-// Every row is checked with [ClaimLine.Validate]. Errors are those of a
-// [CSVReader], and mean the same. A ClaimReader allocates one string per
-// row (encoding/csv's), and is not safe for concurrent use.
+// Every row is checked with [ClaimLine.Validate]. Rows, limits and errors
+// are those of a [CSVReader], and mean the same. A ClaimReader allocates
+// one string per row, and is not safe for concurrent use.
 type ClaimReader struct {
 	c *csvCore
 }
 
 // NewClaimReader reads the header row from r under opt and returns a
 // reader for the claim lines after it. An error names each column missing,
-// and each unknown one by its position (with its name when the header is
-// made of plain names), unless opt.IgnoreExtra.
+// and each unknown one by its position, unless opt.IgnoreExtra.
 func NewClaimReader(r io.Reader, opt CSVOptions) (*ClaimReader, error) {
 	c, err := newCore(r, opt, &claimSchema)
 	if err != nil {
@@ -71,8 +70,7 @@ func NewClaimReader(r io.Reader, opt CSVOptions) (*ClaimReader, error) {
 	return &ClaimReader{c: c}, nil
 }
 
-// Extra returns the names of the columns the reader skips, in the order of
-// the header.
+// Extra returns the columns the reader skips, as [CSVReader.Extra] does.
 func (cr *ClaimReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
 
 // Lines returns the first and last lines of the input the last row read

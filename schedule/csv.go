@@ -112,29 +112,45 @@ func (e *IOError) Unwrap() error { return e.Err }
 //   - a session: use it, and call Read again;
 //   - a [*RowError]: the row (its lines: Line to EndLine) was refused, with
 //     every problem it has and no cell value; call Read again for the rows
-//     after it. An unterminated quote swallows the rest of the input into
-//     one row: its RowError gives the range of lines;
+//     after it;
+//   - a [*MoreErrors], once, after the last row: more rows were refused
+//     than [CSVOptions.MaxErrors], and counted, not reported; read on to
+//     io.EOF;
 //   - an [*IOError]: the input could not be read; stop;
-//   - an error wrapping [iop.ErrTooLarge]: the input is above the limit
-//     ([CSVOptions.MaxBytes]); stop;
+//   - another error wrapping [iop.ErrTooLarge]: the input is above the
+//     limit set ([CSVOptions.MaxBytes]); stop;
 //   - [io.EOF]: the end of the input.
 //
-// A byte order mark before the header is skipped. A CSVReader is not safe
-// for concurrent use.
+// Rows end at LF, CRLF or a lone CR (old Mac exports), inside quotes too:
+// no cell of these exports may hold a line end. A quoted cell not closed on
+// its line is refused: with the lines after it when they close it into one
+// row of the header's number of cells (a notes column with line breaks),
+// else alone, its quote a stray one, the next line read as a row. So a
+// stray quote costs its own row, never the rows after it, and a file is
+// never read as one giant header. A row above [MaxRowBytes] is refused
+// without being held; a reader's memory is one row, whatever the input's
+// size, and it sets no size limit unless asked.
+//
+// A byte order mark before the header is skipped. A header whose first
+// row looks like data (a cell starting with a digit, or no cell naming a
+// column) is refused with [ErrNoHeader]. No cell of the input is ever in
+// an error: header cells are named by position ("header[7]"). A CSVReader
+// is not safe for concurrent use.
 type CSVReader struct {
 	c *csvCore
 }
 
 // NewCSVReader reads the header row from r and returns a reader for the
 // rows after it, with the zero [CSVOptions]: the package's column names, no
-// extra column, [DefaultMaxBytes]. A header with an unknown column, a
-// column twice, or without a required column is a [*RowError] for line 1.
+// extra column, no size limit, [DefaultMaxErrors]. A header with an
+// unknown column, a column twice, or without a required column is a
+// [*RowError] for line 1.
 func NewCSVReader(r io.Reader) (*CSVReader, error) { return NewSessionReader(r, CSVOptions{}) }
 
 // NewSessionReader is [NewCSVReader] with options: a column mapping, extra
-// columns ignored, another size limit. An error names each column missing
-// ("header: missing: column start"), and each unknown one by its position,
-// with its name when the header is made of plain names.
+// columns ignored, a size limit, another cap of errors. An error names each
+// column missing ("header: missing: column start"), and each unknown one
+// by its position only ("header[7]: unknown field").
 func NewSessionReader(r io.Reader, opt CSVOptions) (*CSVReader, error) {
 	c, err := newCore(r, opt, &sessionSchema)
 	if err != nil {
@@ -143,8 +159,11 @@ func NewSessionReader(r io.Reader, opt CSVOptions) (*CSVReader, error) {
 	return &CSVReader{c: c}, nil
 }
 
-// Extra returns the names of the columns the reader skips
-// ([CSVOptions.IgnoreExtra]), in the order of the header.
+// Extra returns the columns the reader skips ([CSVOptions.IgnoreExtra]),
+// in the order of the header: each by its name when the cell is a plain
+// column name (a letter, then letters, digits or '_', at most 64 bytes),
+// else by its position, "header[7]", so that a row of data taken for a
+// header never gives its cells back.
 func (cr *CSVReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
 
 // Lines returns the first and last lines of the input the last row read

@@ -47,9 +47,8 @@ var (
 
 // RowError reports a CSV row that could not be read as a session or a
 // claim line. Line is the 1-based line of the input where the row starts,
-// EndLine the last line it took when it took more than one (an
-// unterminated quote takes every line to the end of the input), zero
-// otherwise; Err is an [iop.FieldErrors] naming the columns ("minutes",
+// EndLine the last line it took when it took more than one (a quoted cell
+// over several lines, refused whole), zero otherwise; Err is an [iop.FieldErrors] naming the columns ("minutes",
 // "header[3]"), or a syntax error wrapping [iop.ErrSyntax] and
 // encoding/csv's own error (csv.ErrQuote, csv.ErrFieldCount, ...). The
 // message holds no cell value.

@@ -34,7 +34,8 @@
 //		findings, err = ck.AppendWeek(findings, &w, episodes[w.Patient])
 //	}
 //
-// cr.Extra() lists the columns ignored, by name, and ck.DaysIn(w,
+// cr.Extra() lists the columns ignored (by name, or by position for a cell
+// that is not a plain name), and ck.DaysIn(w,
 // iop.HospitalOutpatient) each day's tier and APC. billingcheck also
 // refuses a line whose claim names another patient on its first line,
 // sorts the lines by claim and line number before AppendClaims, and
@@ -101,15 +102,23 @@
 // billingcheck -h lists every column with its format. Both inputs are read
 // by schedule's readers (schedule.NewSessionReader, schedule.NewClaimReader)
 // with schedule.CSVOptions: columns of other names are ignored and listed
-// by name on standard error (a header name is not patient data), and -map
+// on standard error (by name, or by position when a cell is not a plain
+// column name: no cell of the input is printed), and -map
 // renames the file's columns to these names, for an export whose header
 // says "date_of_service" or "member":
 //
 //	billingcheck -map date_of_service=date,member=patient export.csv
 //
-// A UTF-8 byte order mark before the header is dropped. Rows keep the line
-// numbers they have in the file, extra columns and quoted line breaks
-// included.
+// A UTF-8 byte order mark before the header is dropped; a first row of
+// data (a header-less export) is refused. LF, CRLF and a lone CR each end
+// a row, inside quotes too: no cell may hold a line break, so a row with
+// one is refused (with the lines it took when a quote closes it), and a
+// stray quote costs its own row only. A row above 64 KiB is refused. Rows
+// keep the line numbers they have in the file. The episodes CSV is read
+// under the same rules. At most -max-errors rows refused are reported (100
+// by default); those after are counted. billingcheck holds the sessions or
+// claim lines it reads (to group them by patient-week), never the rows
+// refused: its memory grows with the records read, not with hostile input.
 //
 // The episodes CSV (-episodes) gives each patient's episode: patient,
 // population (adult or adolescent), admitted, discharged, stepped_down and
@@ -156,10 +165,12 @@
 //	{"claim":"c-5002","patient":"p-102","lines":8,"from":"2025-03-03",
 //	 "through":"2025-03-07","profile":"medicare-iop-2025","result":"blocking","findings":[...]}
 //
-// -format csv prints a header row and one row per finding: patient, week
-// (a patient-week's finding) or claim (a claim's), profile (the ID of the
-// profile applied), code, severity, day, need, got, unit (the figures as
-// whole numbers in the unit: minutes, days, services).
+// -format csv prints a header row and one row per finding (a cell that
+// starts with =, +, -, @, a tab or a CR gets a ' before it, so that a
+// spreadsheet does not run it: OWASP's rule against CSV injection):
+// patient, week (a patient-week's finding) or claim (a claim's), profile
+// (the ID of the profile applied), code, severity, day, need, got, unit
+// (the figures as whole numbers in the unit: minutes, days, services).
 //
 // With json and csv, standard output holds the data only: the rows
 // refused, the patient-weeks and claims not checked ("billingcheck: not
@@ -177,7 +188,7 @@
 //     was not checked (no profile in force on its first day of service).
 //   - 2: a usage error, input that cannot be read (no such file, a
 //     directory, a header without a required column, an input above
-//     schedule.DefaultMaxBytes, an I/O error), or a report that cannot be
+//     header-less export, an I/O error), or a report that cannot be
 //     written (a full disk, a closed pipe).
 //
 // # Flags
@@ -196,6 +207,7 @@
 //	              embedded sessions, none otherwise)
 //	-format F     text, json or csv (default text)
 //	-map M        renames of the file's columns: from=to,from=to
+//	-max-errors N the rows refused reported, at most (default 100; -1: all)
 package main
 
 import (
