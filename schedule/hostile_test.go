@@ -261,6 +261,14 @@ func TestJSONErrorCap(t *testing.T) {
 	var es iop.FieldErrors
 	require.ErrorAs(t, err, &es)
 	assert.Len(t, es, 101, "ParseSessions keeps 100 errors")
+
+	// A document cut short past the cap: the count still comes last.
+	_, err = schedule.ParseSessions(data[:len(data)-1])
+	require.ErrorAs(t, err, &es)
+	require.Len(t, es, 101)
+	var more *schedule.MoreErrors
+	require.ErrorAs(t, es[100], &more)
+	assert.Equal(t, schedule.MoreErrors{Reported: 100, Unreported: 3, Unchecked: 982}, *more)
 }
 
 // Issue 25: a streaming reader has no total size cap by default; an option

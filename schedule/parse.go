@@ -71,9 +71,15 @@ func parseArray[T any, P jsonRecord[T]](data []byte, opt ParseOptions) ([]T, err
 			es = append(es, fe)
 		}
 	}
+	finish := func() error {
+		if dropped > 0 {
+			es = append(es, &iop.FieldError{Err: &MoreErrors{Reported: len(es), Unreported: dropped, Unchecked: unchecked}})
+		}
+		return es.Err()
+	}
 	syntax := func(at int) error {
 		add("", fmt.Errorf("%w: malformed at byte %d", iop.ErrSyntax, at))
-		return es.Err()
+		return finish()
 	}
 	i := skipSpace(data, 0)
 	switch {
@@ -126,10 +132,7 @@ func parseArray[T any, P jsonRecord[T]](data []byte, opt ParseOptions) ([]T, err
 	if skipSpace(data, i+1) != len(data) {
 		add("", errAfterArray)
 	}
-	if dropped > 0 {
-		es = append(es, &iop.FieldError{Err: &MoreErrors{Reported: len(es), Unreported: dropped, Unchecked: unchecked}})
-	}
-	if err := es.Err(); err != nil {
+	if err := finish(); err != nil {
 		return nil, err
 	}
 	if out == nil {

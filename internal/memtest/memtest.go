@@ -63,8 +63,8 @@ func Measure(f func()) Cost {
 	return Cost{Peak: peak.Load() - base, Elapsed: elapsed}
 }
 
-// Stream is an io.Reader of head, then body repeated until size bytes in
-// all (the last copy of body cut), then tail: a large input made on the
+// Stream is an io.Reader of head, then body repeated as many whole times
+// as fit in size bytes with head, then tail: a large input made on the
 // fly, never held.
 type Stream struct {
 	parts [3][]byte
@@ -77,6 +77,9 @@ type Stream struct {
 // head, and tail.
 func NewStream(head, body, tail string, size int64) *Stream {
 	n := max(size-int64(len(head)), 0)
+	if len(body) > 0 {
+		n -= n % int64(len(body))
+	}
 	return &Stream{parts: [3][]byte{[]byte(head), []byte(body), []byte(tail)},
 		sizes: [3]int64{int64(len(head)), n, int64(len(tail))}}
 }
