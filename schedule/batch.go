@@ -17,7 +17,9 @@ import (
 //
 // Each patient-week is added up exactly as [Checker.Summarize] (or
 // [Checker.SummarizeClaims]) adds it up: in the canonical order, with
-// repeated sessions counted once and overlapping time counted once, so
+// repeated sessions counted once and overlapping time counted once (a
+// session ID the patient has in an earlier week is a duplicate in the
+// later one), so
 // that the batch gives the same summaries as the single-week path on any
 // input, and no order, repetition or split of the input can raise the
 // time counted. To do so it keeps a 40-byte record of each valid session
