@@ -443,7 +443,7 @@ func openFile(name string) (*os.File, error) {
 	if fi, err := f.Stat(); err != nil || fi.IsDir() {
 		f.Close()
 		if err == nil {
-			return nil, fmt.Errorf("%w: %s is a directory", errInput, quoteFile(name))
+			return nil, fmt.Errorf("%w: %q is a directory", errInput, name)
 		}
 		return nil, fileError(name, err)
 	}
@@ -451,18 +451,18 @@ func openFile(name string) (*os.File, error) {
 }
 
 // fileError is an error of the file system about a file named by the user,
-// the name quoted: "open \"x\\x1b.csv\": no such file or directory".
+// the name quoted with %q, so that no name can forge a line or a terminal
+// escape: "open \"x\\x1b.csv\": no such file or directory".
 func fileError(name string, err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s %s: %w", pe.Op, quoteFile(name), pe.Err)
+		return fmt.Errorf("%s %q: %w", pe.Op, name, pe.Err)
 	}
-	return fmt.Errorf("%s: %w", quoteFile(name), err)
+	return fmt.Errorf("%q: %w", name, err)
 }
 
-// quoteFile writes a file name for a message: as it is when it is a plain
-// path (letters, digits, and . _ - / only), with %q otherwise, so that no
-// name can forge a line or a terminal escape.
+// quoteFile writes a file name for the report's heading: as it is when it
+// is a plain path (letters, digits, and . _ - / only), with %q otherwise.
 func quoteFile(name string) string {
 	for i := 0; i < len(name); i++ {
 		c := name[i]
