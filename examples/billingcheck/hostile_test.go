@@ -110,3 +110,16 @@ func TestFileNameQuoted(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.NotContains(t, errOut, "\x1b")
 }
+
+// Case 2: the episodes' patient cell is a record ID like any other.
+func TestEpisodesPatientID(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "episodes.csv")
+	ep := "patient,population,admitted,discharged,stepped_down,certified\n" +
+		"p\x1b[31m,adult,2025-01-06,,,\n" + strings.Repeat("p", 200) + ",adult,2025-01-06,,,\n"
+	require.NoError(t, os.WriteFile(path, []byte(ep), 0o600))
+	in := "patient,date,start,minutes,kind,attendance\np-1,2025-03-03,09:00,180,group,attended\n"
+	_, out, _ := runWith(in, "-profile", "asam3-2.1", "-episodes", path, "-")
+	assert.Contains(t, out, "  episodes line 2: patient: invalid syntax: control or format character\n")
+	assert.Contains(t, out, "  episodes line 3: patient: out of range: longer than 128 bytes\n")
+	assert.NotContains(t, out, "\x1b")
+}

@@ -301,8 +301,8 @@ func (in *input) episodeRow(rec []string, setting iop.Setting) error {
 	var errs iop.FieldErrors
 	field := errs.Add
 	patient := rec[0]
-	if patient == "" {
-		field("patient", iop.ErrMissing)
+	if err := iop.CheckID(patient); err != nil {
+		field("patient", err) // missing, too long, a control character
 	} else if _, dup := in.episodes[patient]; dup {
 		field("patient", iop.ErrDuplicate)
 	}
