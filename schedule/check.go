@@ -149,11 +149,6 @@ func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 	// ordered first.
 	var sum WeekSummary
 	c := &ck.r.count
-	if earlierIDs(w, sessions) {
-		// Sessions of earlier weeks with IDs: the week's sessions that
-		// repeat one are duplicates.
-		return ck.r.summarizeUnordered(w, sessions)
-	}
 	if c.summarizeSimple(&sum, w, sessions) {
 		return sum, nil
 	}
@@ -218,16 +213,6 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
 	}
 	return sum, nil
-}
-
-// earlierIDs reports whether a session before week w has an ID.
-func earlierIDs(w Week, sessions []Session) bool {
-	for i := range sessions {
-		if sessions[i].Date < w.start && sessions[i].ID != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // smallWeek is the number of sessions of a week [Checker.Summarize] orders

@@ -350,6 +350,9 @@ func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) 
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
 		if d >= daysPerWeek {
+			if s.Date < w.start && s.ID != "" {
+				return false // an earlier week's session ID: the ordering path looks for its repeats
+			}
 			continue
 		}
 		clock := uint64(s.Start.m) - 1 // a zero Start wraps
@@ -424,6 +427,9 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
 		if d >= daysPerWeek {
+			if s.Date < w.start && s.ID != "" {
+				return orderedNot // an earlier week's session ID: the ordering path looks for its repeats
+			}
 			continue
 		}
 		m, ok := s.check(c.valid)
