@@ -17,7 +17,9 @@ import (
 //
 // Each patient-week is added up exactly as [Checker.Summarize] (or
 // [Checker.SummarizeClaims]) adds it up: in the canonical order, with
-// repeated sessions counted once and overlapping time counted once, so
+// repeated sessions counted once and overlapping time counted once (a
+// session ID the patient has in an earlier week is a duplicate in the
+// later one), so
 // that the batch gives the same summaries as the single-week path on any
 // input, and no order, repetition or split of the input can raise the
 // time counted. To do so it keeps a 40-byte record of each valid session
@@ -47,6 +49,7 @@ type Summarizer struct {
 	acc    accumulator
 	keep   []bool      // the claim lines of the final answer
 	lines  []ClaimLine // the claim lines of a SummarizeClaimsSeq call
+	prior  priorIDs    // the session IDs of the patient's weeks so far
 
 	// The state of one call.
 	stats   BatchStats
@@ -290,9 +293,14 @@ func (s *Summarizer) end(dst []WeekSummary) ([]WeekSummary, BatchStats) {
 	s.sortPatients()
 	recs := s.sortRecords()
 	base := len(dst)
+	prevPat := int32(-1)
 	for i := 0; i < len(recs); {
 		r := &recs[i]
 		p := &s.pats[r.pat]
+		if r.pat != prevPat {
+			prevPat = r.pat
+			s.prior.reset()
+		}
 		j := i + 1
 		for j < len(recs) && recs[j].pat == r.pat && recs[j].start == r.start {
 			j++
@@ -309,12 +317,23 @@ func (s *Summarizer) end(dst []WeekSummary) ([]WeekSummary, BatchStats) {
 		sum := &dst[len(dst)-1]
 		s.acc.reset()
 		s.acc.t.minService = s.counting.minService
+		s.acc.prior = &s.prior
 		for k := range week {
 			w := &week[k]
 			s.acc.add(sum, w.key, iop.Minutes(w.planned), iop.Minutes(w.attended), w.id)
 		}
+		if j < len(recs) && recs[j].pat == r.pat {
+			// The patient has a later week: keep this week's session IDs.
+			for k := range week {
+				if w := &week[k]; w.id != "" && w.key&keyClaim == 0 {
+					s.prior.add(w.id)
+				}
+			}
+		}
 		i = j
 	}
+	s.prior.reset()
+	s.acc.prior = nil
 	s.stats.Weeks = len(dst) - base
 	s.stats.Patients = len(s.order)
 	s.lastID = ""

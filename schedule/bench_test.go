@@ -364,7 +364,7 @@ func BenchmarkRefuse100MB(b *testing.B) {
 	b.Run("sized", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := schedule.NewClaimReader(bytes.NewReader(big), schedule.CSVOptions{}); !errors.Is(err, iop.ErrTooLarge) {
+			if _, err := schedule.NewClaimReader(bytes.NewReader(big), schedule.CSVOptions{MaxBytes: schedule.DefaultMaxBytes}); !errors.Is(err, iop.ErrTooLarge) {
 				b.Fatal(err)
 			}
 		}
@@ -373,7 +373,7 @@ func BenchmarkRefuse100MB(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			in := io.MultiReader(strings.NewReader("patient,claim,line,date,revenue,code,units\n"), bytes.NewReader(big))
-			cr, err := schedule.NewClaimReader(in, schedule.CSVOptions{})
+			cr, err := schedule.NewClaimReader(in, schedule.CSVOptions{MaxBytes: schedule.DefaultMaxBytes})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -126,15 +126,19 @@ func (r *checker) add(dst iop.Findings, i int, subject string, day date.Date, ne
 // Summarize adds up one patient's sessions of week w under ck's counting
 // rules, in the canonical order (see the package documentation): a session
 // repeated counts once, overlapping time counts once, telehealth counts as
-// the profile says. Sessions on days outside w are skipped. A session of
+// the profile says. Sessions on days outside w are skipped, but a session
+// of the week whose ID the patient has on a session before w (in
+// sessions) is a duplicate: a session recorded in two weeks counts in the
+// earlier one only. A session of
 // the week that fails [Session.Validate], or belongs to another patient
 // than the week's first, is an error: [iop.FieldErrors] naming every such
 // session and field ("sessions[3].minutes", "sessions[5].patient"), and
 // the zero summary. Patient is that of the first session of the week,
 // empty when there is none. It does not allocate when the sessions are
 // valid and either come in canonical order (as a day's schedule lists
-// them: by day and start) with no session ID repeated, or are at most 32
-// in the week with at most 8 session IDs.
+// them: by day and start) with no session ID repeated and no session
+// with an ID before w, or are at most 32 in the week with at most 8
+// session IDs.
 func (ck Checker) Summarize(w Week, sessions []Session) (WeekSummary, error) {
 	if ck.r == nil {
 		return WeekSummary{}, check.ZeroChecker()
@@ -193,6 +197,20 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 	var a accumulator
 	a.reset()
 	a.t.minService = r.count.minService
+	if sum.Patient != "" {
+		for i := range sessions {
+			s := &sessions[i]
+			if s.Date >= w.start || s.ID == "" || s.Patient != sum.Patient {
+				continue
+			}
+			if _, ok := s.check(c.valid); ok && idOK(s.ID) {
+				if a.prior == nil {
+					a.prior = new(priorIDs)
+				}
+				a.prior.add(s.ID)
+			}
+		}
+	}
 	for j, k := range keys {
 		s := &sessions[idx[j]]
 		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)

@@ -52,17 +52,16 @@ var claimSchema = csvSchema{names: claimColumns[:], required: func() []bool {
 //
 // patient, claim, line and date are required, and code or revenue; units
 // is 1 when the column or the cell is empty; minutes is whole minutes.
-// Every row is checked with [ClaimLine.Validate]. Errors are those of a
-// [CSVReader], and mean the same. A ClaimReader allocates one string per
-// row (encoding/csv's), and is not safe for concurrent use.
+// Every row is checked with [ClaimLine.Validate]. Rows, limits and errors
+// are those of a [CSVReader], and mean the same. A ClaimReader allocates
+// one string per row, and is not safe for concurrent use.
 type ClaimReader struct {
 	c *csvCore
 }
 
 // NewClaimReader reads the header row from r under opt and returns a
 // reader for the claim lines after it. An error names each column missing,
-// and each unknown one by its position (with its name when the header is
-// made of plain names), unless opt.IgnoreExtra.
+// and each unknown one by its position, unless opt.IgnoreExtra.
 func NewClaimReader(r io.Reader, opt CSVOptions) (*ClaimReader, error) {
 	c, err := newCore(r, opt, &claimSchema)
 	if err != nil {
@@ -71,8 +70,7 @@ func NewClaimReader(r io.Reader, opt CSVOptions) (*ClaimReader, error) {
 	return &ClaimReader{c: c}, nil
 }
 
-// Extra returns the names of the columns the reader skips, in the order of
-// the header.
+// Extra returns the columns the reader skips, as [CSVReader.Extra] does.
 func (cr *ClaimReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
 
 // Lines returns the first and last lines of the input the last row read
@@ -82,12 +80,29 @@ func (cr *ClaimReader) Lines() (first, last int) { return cr.c.lines() }
 // Read returns the next claim line; see [CSVReader] for what its errors
 // mean.
 func (cr *ClaimReader) Read() (ClaimLine, error) {
-	rec, err := cr.c.read()
-	if err != nil {
-		return ClaimLine{}, err
+	for {
+		rec, err := cr.c.read()
+		if err != nil {
+			return ClaimLine{}, err
+		}
+		l, es := cr.line(rec, !cr.c.capped())
+		if len(es) == 0 && l.valid() {
+			return l, nil
+		}
+		if cr.c.capped() {
+			cr.c.dropped++ // past the cap: counted only, no errors built
+			continue
+		}
+		if err := cr.c.refuseRow(es); err != nil {
+			return ClaimLine{}, err
+		}
 	}
-	c := cr.c
-	col := c.col
+}
+
+// line reads the cells of a row as a claim line, with every problem when
+// report is set; otherwise the caller checks the line with valid.
+func (cr *ClaimReader) line(rec []string, report bool) (ClaimLine, iop.FieldErrors) {
+	col := cr.c.col
 	cell := func(i int) string {
 		if j := col[i]; j >= 0 {
 			return rec[j]
@@ -96,11 +111,12 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 	}
 	var l ClaimLine
 	var es iop.FieldErrors
+	var err error
 	l.Patient, l.Claim = cell(ccPatient), cell(ccClaim)
 	if v := cell(ccLine); v != "" {
 		n, ok := parseInt(v)
 		if !ok {
-			es.Add("line", errNumber)
+			es.Add("line", errWholeNumber)
 		}
 		l.Line = int(n)
 	}
@@ -119,7 +135,7 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 	if v := cell(ccUnits); v != "" {
 		n, ok := parseInt(v)
 		if !ok {
-			es.Add("units", errNumber)
+			es.Add("units", errWholeNumber)
 		}
 		l.Units = int(n)
 	}
@@ -129,14 +145,10 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 			es.Add("minutes", errNumber)
 		}
 	}
-	if len(es) == 0 && !l.valid() {
+	if report && len(es) == 0 && !l.valid() {
 		es.Add("", l.Validate())
 	}
-	if len(es) > 0 {
-		return ClaimLine{}, c.refuse(es)
-	}
-	c.rowsOK++
-	return l, nil
+	return l, es
 }
 
 // All returns an iterator over the rest of the rows, as [CSVReader.All]

@@ -190,27 +190,6 @@ func (l *ClaimLine) UnmarshalJSON(data []byte) error {
 	return check.Unmarshal(data, l)
 }
 
-// ParseClaimLines decodes a JSON array of claim lines strictly and
-// validates each, as [ParseSessions] does for sessions; errors name the
-// element ("[3].units"). Input above [DefaultMaxBytes] is refused with
-// [iop.ErrTooLarge].
-func ParseClaimLines(data []byte) ([]ClaimLine, error) {
-	var ls []ClaimLine
-	if err := decodeLimit(data, &ls, DefaultMaxBytes); err != nil {
-		return nil, err
-	}
-	var es iop.FieldErrors
-	for i := range ls {
-		if !ls[i].valid() {
-			es.Add("["+strconv.Itoa(i)+"]", ls[i].Validate())
-		}
-	}
-	if err := es.Err(); err != nil {
-		return nil, err
-	}
-	return ls, nil
-}
-
 // claimRules is a profile's [ClaimRules] ready for the hot paths.
 type claimRules struct {
 	p     *ClaimRules

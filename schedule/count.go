@@ -15,7 +15,9 @@ import (
 //   - by day, then start, then the later end first, then the session that
 //     counts first, then kind, attendance, planned minutes and ID;
 //   - a session that repeats one already taken (the same non-empty ID, or
-//     the same day, start and kind) is a duplicate: it counts nothing;
+//     the same day, start and kind) is a duplicate: it counts nothing; so
+//     is a session whose ID the patient has on a session of an earlier
+//     week (the later week has the duplicate);
 //   - a countable session's attended time is the interval from its start
 //     for its attended minutes; the day's counted time is the union of
 //     those intervals, so time overlapped counts once, and a session that
@@ -219,6 +221,59 @@ type accumulator struct {
 	nids int
 	ids  [smallIDs]keptID
 	big  map[keptID]struct{} // beyond smallIDs; reused when not nil
+	// prior holds the session IDs of the patient's earlier weeks: a
+	// session of one of them repeats a session already counted. Nil when
+	// there is none; not cleared by reset.
+	prior *priorIDs
+}
+
+// priorIDs is the set of the session IDs of a patient's earlier weeks. A
+// filter of 1024 bits says when an ID may be in it; only then are the IDs
+// compared, one by one up to 64 of them, through a map made then beyond.
+type priorIDs struct {
+	bits [16]uint64
+	ids  []string
+	set  map[string]struct{}
+}
+
+func (p *priorIDs) reset() {
+	if len(p.ids) > 0 {
+		p.bits, p.ids, p.set = [16]uint64{}, p.ids[:0], nil
+	}
+}
+
+func (p *priorIDs) add(id string) {
+	h := idHash(id)
+	p.bits[h>>28] |= 1 << (h >> 22 & 63)
+	p.ids = append(p.ids, id)
+	if p.set != nil {
+		p.set[id] = struct{}{}
+	}
+}
+
+func (p *priorIDs) has(id string) bool {
+	if p == nil || len(p.ids) == 0 {
+		return false
+	}
+	if h := idHash(id); p.bits[h>>28]&(1<<(h>>22&63)) == 0 {
+		return false
+	}
+	if len(p.ids) <= 64 {
+		for _, x := range p.ids {
+			if x == id {
+				return true
+			}
+		}
+		return false
+	}
+	if p.set == nil {
+		p.set = make(map[string]struct{}, len(p.ids))
+		for _, x := range p.ids {
+			p.set[x] = struct{}{}
+		}
+	}
+	_, ok := p.set[id]
+	return ok
 }
 
 // reset starts a new week.
@@ -273,6 +328,9 @@ func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, at
 	default:
 		dup = a.t.repeat(clock, kind)
 		if !dup && id != "" {
+			dup = a.prior.has(id)
+		}
+		if !dup && id != "" {
 			dup = a.seen(keptID{id, 0})
 		}
 	}
@@ -305,6 +363,9 @@ func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) 
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
 		if d >= daysPerWeek {
+			if s.Date < w.start && s.ID != "" {
+				return false // an earlier week's session ID: the ordering path looks for its repeats
+			}
 			continue
 		}
 		clock := uint64(s.Start.m) - 1 // a zero Start wraps
@@ -380,6 +441,9 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 		s := &sessions[i]
 		d := uint64(s.Date - w.start)
 		if d >= daysPerWeek {
+			if s.Date < w.start && s.ID != "" {
+				return orderedNot // an earlier week's session ID: the ordering path looks for its repeats
+			}
 			continue
 		}
 		m, ok := s.check(c.valid)
@@ -434,12 +498,17 @@ const maxIDScans = 8
 // bits: a hash of its length and last four bytes, where record IDs that
 // follow one another differ.
 func idFilter(id string) (int, uint64) {
+	h := idHash(id)
+	return int(h >> 30), 1 << (h >> 24 & 63)
+}
+
+// idHash is the hash of idFilter: the bits on the left are the best.
+func idHash(id string) uint32 {
 	h := uint32(len(id))
 	for i := max(len(id)-4, 0); i < len(id); i++ {
 		h = h*31 + uint32(id[i])
 	}
-	h *= 0x9E3779B1
-	return int(h >> 30), 1 << (h >> 24 & 63)
+	return h * 0x9E3779B1
 }
 
 // idBefore reports whether a session of week w among sessions has ID id.

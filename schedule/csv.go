@@ -1,23 +1,20 @@
 package schedule
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
-	"os"
 	"strconv"
-	"strings"
 
 	"github.com/ioprules/ioprules/iop"
 )
 
 // CSVOptions say how a CSV reader ([NewSessionReader], [NewClaimReader])
-// reads a file's header. The zero CSVOptions reads the package's own
-// column names, refuses a column it does not know, and applies
-// [DefaultMaxBytes].
+// reads a file's header, and its limits. The zero CSVOptions reads the
+// package's own column names, refuses a column it does not know, sets no
+// limit to the input's size (a reader holds one row at a time) and
+// reports [DefaultMaxErrors] rows refused.
 type CSVOptions struct {
 	// Columns maps a file's column names to the reader's:
 	// {"date_of_service": "date", "hcpcs": "code"}. A column of the file
@@ -25,14 +22,21 @@ type CSVOptions struct {
 	// matched by their own names.
 	Columns map[string]string
 	// IgnoreExtra makes the reader skip the columns it does not know,
-	// instead of refusing the header; Extra lists them by name.
+	// instead of refusing the header; Extra lists them.
 	IgnoreExtra bool
-	// MaxBytes is the size limit of the input, in bytes: 0 means
-	// [DefaultMaxBytes], a negative value no limit. An input above it is
-	// refused with [iop.ErrTooLarge]: at once when the reader knows its size
-	// (a file, a bytes.Reader, a strings.Reader), else when reading crosses
-	// it.
+	// MaxBytes is the size limit of the input, in bytes: 0 or a negative
+	// value means none, since a reader's memory is bounded by a row
+	// ([MaxRowBytes]) whatever the input's size. An input above a limit
+	// is refused with [iop.ErrTooLarge]: at once when the reader knows its
+	// size (a file, a bytes.Reader, a strings.Reader), else when reading
+	// crosses it.
 	MaxBytes int64
+	// MaxErrors is how many rows refused the reader reports, each as a
+	// [*RowError]: 0 means [DefaultMaxErrors], a negative value all. The
+	// rows refused after them are counted, not reported, and the reader
+	// returns a [*MoreErrors] with the count after its last row. It caps
+	// the errors of the header too.
+	MaxErrors int
 }
 
 // The session columns, in the order [WriteCSV] writes them. A header row
@@ -78,242 +82,6 @@ func columnIn(names []string, name string) int {
 	return -1
 }
 
-// csvCore is what the session and claim readers share: the CSV reader,
-// the columns and the input's accounting.
-type csvCore struct {
-	r          *csv.Reader
-	col        []int // the index of each column in a row, -1 when absent
-	extra      []string
-	first      int // the first and last lines of the last row read
-	last       int
-	limit      int64
-	count      *limitReader
-	rec        []string // the last record read; nil after an error
-	done       bool
-	rowsOK     int
-	rowsFailed int
-}
-
-// limitReader counts the bytes read and fails past a limit.
-type limitReader struct {
-	r     io.Reader
-	n     int64
-	limit int64 // negative: none
-}
-
-var errLimit = errors.New("limit")
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.limit >= 0 && l.n > l.limit {
-		return 0, errLimit
-	}
-	if l.limit >= 0 && int64(len(p)) > l.limit-l.n+1 {
-		p = p[:l.limit-l.n+1]
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	if l.limit >= 0 && l.n > l.limit {
-		return n, errLimit
-	}
-	return n, err
-}
-
-// sizeOf returns the size of what r holds still to be read, when r knows
-// it.
-func sizeOf(r io.Reader) (int64, bool) {
-	switch v := r.(type) {
-	case interface{ Len() int }:
-		return int64(v.Len()), true
-	case *os.File:
-		fi, err := v.Stat()
-		if err != nil || !fi.Mode().IsRegular() {
-			return 0, false
-		}
-		pos, err := v.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return 0, false
-		}
-		return fi.Size() - pos, true
-	}
-	return 0, false
-}
-
-// newCore reads the header row from r under opt and schema.
-func newCore(r io.Reader, opt CSVOptions, schema *csvSchema) (*csvCore, error) {
-	limit := opt.MaxBytes
-	if limit == 0 {
-		limit = DefaultMaxBytes
-	}
-	if limit > 0 {
-		if n, ok := sizeOf(r); ok && n > limit {
-			return nil, &iop.FieldError{Err: tooLarge(limit)}
-		}
-	}
-	for from, to := range opt.Columns {
-		if columnIn(schema.names, to) < 0 {
-			_ = from
-			return nil, &iop.FieldError{Field: "options.columns", Err: fmt.Errorf("%w: a column maps to a name the reader does not read", iop.ErrUnknown)}
-		}
-	}
-	lr := &limitReader{r: r, limit: limit}
-	if limit < 0 {
-		lr.limit = -1
-	}
-	br := bufio.NewReaderSize(lr, 64<<10)
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		_, _ = br.Discard(3) // a byte order mark, as spreadsheets write
-	}
-	c := &csvCore{r: csv.NewReader(br), col: make([]int, len(schema.names)), count: lr, limit: limit}
-	c.r.ReuseRecord = true
-	header, err := c.r.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &RowError{Line: 1, Err: &iop.FieldError{Field: "header", Err: iop.ErrMissing}}
-		}
-		return nil, c.fail(nil, err)
-	}
-	headerLine, _ := c.r.FieldPos(0)
-	for i := range c.col {
-		c.col[i] = -1
-	}
-	plain := true // every header cell is a plain name: one may be named in an error
-	for _, name := range header {
-		plain = plain && plainName(name)
-	}
-	var es iop.FieldErrors
-	for i, name := range header {
-		target := name
-		if to, ok := opt.Columns[name]; ok {
-			target = to
-		}
-		col := columnIn(schema.names, target)
-		field := "header[" + strconv.Itoa(i) + "]"
-		switch {
-		case col < 0 && opt.IgnoreExtra:
-			c.extra = append(c.extra, name)
-		case col < 0 && plain:
-			es.Add(field, fmt.Errorf("%w: column %q", iop.ErrUnknownField, name))
-		case col < 0:
-			es.Add(field, iop.ErrUnknownField)
-		case c.col[col] >= 0:
-			es.Add(field, fmt.Errorf("%w: column %s", iop.ErrDuplicate, schema.names[col]))
-		default:
-			c.col[col] = i
-		}
-	}
-	for col, i := range c.col {
-		if i < 0 && schema.required[col] {
-			es.Add("header", fmt.Errorf("%w: column %s", iop.ErrMissing, schema.names[col]))
-		}
-	}
-	if a, b := schema.oneOf[0], schema.oneOf[1]; a >= 0 && c.col[a] < 0 && c.col[b] < 0 {
-		es.Add("header", fmt.Errorf("%w: column %s or %s", iop.ErrMissing, schema.names[a], schema.names[b]))
-	}
-	if err := es.Err(); err != nil {
-		return nil, &RowError{Line: headerLine, Err: err}
-	}
-	return c, nil
-}
-
-// plainName reports whether a header cell is a plain column name: a
-// letter, then letters, digits, '_' or ' ', at most 64 bytes. A header with
-// other cells is likely a data row: its cells are never named in errors.
-func plainName(s string) bool {
-	if s == "" || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '_' || c == ' ')) {
-			return false
-		}
-	}
-	return true
-}
-
-// fail turns an error of the CSV reader into the reader's error: a
-// [*RowError] for a malformed row (with the lines it took), an error
-// wrapping [iop.ErrTooLarge] past the limit, and the underlying reader's
-// error, wrapped, for an I/O error.
-func (c *csvCore) fail(rec []string, err error) error {
-	var pe *csv.ParseError
-	switch {
-	case errors.Is(err, errLimit):
-		c.done = true
-		return &iop.FieldError{Err: tooLarge(c.limit)}
-	case errors.As(err, &pe) && errors.Is(pe.Err, errLimit):
-		c.done = true
-		return &iop.FieldError{Err: tooLarge(c.limit)}
-	case errors.As(err, &pe):
-		c.rowsFailed++
-		c.first, c.last, c.rec = pe.StartLine, pe.Line, nil
-		if rec != nil && errors.Is(pe.Err, csv.ErrFieldCount) {
-			c.first, c.last = c.span(rec)
-		}
-		re := &RowError{Line: c.first, Err: fmt.Errorf("%w: %w", errMalformedRow, pe.Err)}
-		if c.last > c.first {
-			re.EndLine = c.last
-		}
-		return re
-	}
-	c.done = true
-	return &IOError{Err: err}
-}
-
-// read returns the next record, io.EOF at the end, or the error of a row
-// that cannot be read.
-func (c *csvCore) read() ([]string, error) {
-	if c.done {
-		return nil, io.EOF
-	}
-	rec, err := c.r.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			c.done = true
-			return nil, io.EOF
-		}
-		return nil, c.fail(rec, err)
-	}
-	c.first, c.last, c.rec = 0, 0, rec // the lines are found when asked
-	return rec, nil
-}
-
-// lines returns the first and last lines of the last row.
-func (c *csvCore) lines() (first, last int) {
-	if c.first == 0 && len(c.rec) > 0 {
-		c.first, c.last = c.span(c.rec)
-	}
-	return c.first, c.last
-}
-
-// span returns the first and last lines of the record just read: the last
-// field starts on a line and runs over the line breaks it holds.
-func (c *csvCore) span(rec []string) (first, last int) {
-	first, _ = c.r.FieldPos(0) // after a Read that returned rec only: FieldPos panics otherwise
-	last, _ = c.r.FieldPos(len(rec) - 1)
-	return first, last + strings.Count(rec[len(rec)-1], "\n")
-}
-
-// cell returns column col of rec, "" when the file has no such column.
-func (c *csvCore) cell(rec []string, col int) string {
-	if i := c.col[col]; i >= 0 {
-		return rec[i]
-	}
-	return ""
-}
-
-// refuse returns the RowError of the row just read.
-func (c *csvCore) refuse(es iop.FieldErrors) error {
-	c.rowsFailed++
-	first, last := c.lines()
-	re := &RowError{Line: first, Err: es}
-	if last > first {
-		re.EndLine = last
-	}
-	return re
-}
-
 // IOError reports an error of the reader a CSV reader reads from: the
 // input could not be read (a directory, a closed pipe, a disk error). Err
 // is the reader's own error; errors.Is and errors.As see through it.
@@ -344,29 +112,45 @@ func (e *IOError) Unwrap() error { return e.Err }
 //   - a session: use it, and call Read again;
 //   - a [*RowError]: the row (its lines: Line to EndLine) was refused, with
 //     every problem it has and no cell value; call Read again for the rows
-//     after it. An unterminated quote swallows the rest of the input into
-//     one row: its RowError gives the range of lines;
+//     after it;
+//   - a [*MoreErrors], once, after the last row: more rows were refused
+//     than [CSVOptions.MaxErrors], and counted, not reported; read on to
+//     io.EOF;
 //   - an [*IOError]: the input could not be read; stop;
-//   - an error wrapping [iop.ErrTooLarge]: the input is above the limit
-//     ([CSVOptions.MaxBytes]); stop;
+//   - another error wrapping [iop.ErrTooLarge]: the input is above the
+//     limit set ([CSVOptions.MaxBytes]); stop;
 //   - [io.EOF]: the end of the input.
 //
-// A byte order mark before the header is skipped. A CSVReader is not safe
-// for concurrent use.
+// Rows end at LF, CRLF or a lone CR (old Mac exports), inside quotes too:
+// no cell of these exports may hold a line end. A quoted cell not closed on
+// its line is refused: with the lines after it when they close it into one
+// row of the header's number of cells (a notes column with line breaks),
+// else alone, its quote a stray one, the next line read as a row. So a
+// stray quote costs its own row, never the rows after it, and a file is
+// never read as one giant header. A row above [MaxRowBytes] is refused
+// without being held; a reader's memory is one row, whatever the input's
+// size, and it sets no size limit unless asked.
+//
+// A byte order mark before the header is skipped. A header whose first
+// row looks like data (a cell starting with a digit, or no cell naming a
+// column) is refused with [ErrNoHeader]. No cell of the input is ever in
+// an error: header cells are named by position ("header[7]"). A CSVReader
+// is not safe for concurrent use.
 type CSVReader struct {
 	c *csvCore
 }
 
 // NewCSVReader reads the header row from r and returns a reader for the
 // rows after it, with the zero [CSVOptions]: the package's column names, no
-// extra column, [DefaultMaxBytes]. A header with an unknown column, a
-// column twice, or without a required column is a [*RowError] for line 1.
+// extra column, no size limit, [DefaultMaxErrors]. A header with an
+// unknown column, a column twice, or without a required column is a
+// [*RowError] for line 1.
 func NewCSVReader(r io.Reader) (*CSVReader, error) { return NewSessionReader(r, CSVOptions{}) }
 
 // NewSessionReader is [NewCSVReader] with options: a column mapping, extra
-// columns ignored, another size limit. An error names each column missing
-// ("header: missing: column start"), and each unknown one by its position,
-// with its name when the header is made of plain names.
+// columns ignored, a size limit, another cap of errors. An error names each
+// column missing ("header: missing: column start"), and each unknown one
+// by its position only ("header[7]: unknown field").
 func NewSessionReader(r io.Reader, opt CSVOptions) (*CSVReader, error) {
 	c, err := newCore(r, opt, &sessionSchema)
 	if err != nil {
@@ -375,8 +159,11 @@ func NewSessionReader(r io.Reader, opt CSVOptions) (*CSVReader, error) {
 	return &CSVReader{c: c}, nil
 }
 
-// Extra returns the names of the columns the reader skips
-// ([CSVOptions.IgnoreExtra]), in the order of the header.
+// Extra returns the columns the reader skips ([CSVOptions.IgnoreExtra]),
+// in the order of the header: each by its name when the cell is a plain
+// column name (a letter, then letters, digits or '_', at most 64 bytes),
+// else by its position, "header[7]", so that a row of data taken for a
+// header never gives its cells back.
 func (cr *CSVReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
 
 // Lines returns the first and last lines of the input the last row read
@@ -385,19 +172,45 @@ func (cr *CSVReader) Lines() (first, last int) { return cr.c.lines() }
 
 // Read returns the next session; see [CSVReader] for what its errors mean.
 func (cr *CSVReader) Read() (Session, error) {
-	rec, err := cr.c.read()
-	if err != nil {
-		return Session{}, err
+	for {
+		rec, err := cr.c.read()
+		if err != nil {
+			return Session{}, err
+		}
+		if cr.c.capped() {
+			// Past the cap, a row refused is counted only: no errors built.
+			if s, ok := cr.session(rec, nil); ok {
+				return s, nil
+			}
+			cr.c.dropped++
+			continue
+		}
+		var es iop.FieldErrors
+		s, _ := cr.session(rec, &es)
+		if len(es) == 0 {
+			return s, nil
+		}
+		if err := cr.c.refuseRow(es); err != nil {
+			return Session{}, err
+		}
 	}
+}
+
+// session reads the cells of a row as a session, adding every problem to
+// es; with a nil es, it only reports whether the session is valid.
+func (cr *CSVReader) session(rec []string, es *iop.FieldErrors) (Session, bool) {
 	c := cr.c
 	cell := func(col int) string { return c.cell(rec, col) }
 	var s Session
-	var es iop.FieldErrors
 	var bad [numColumns]bool // columns that could not be parsed
+	failed := false
+	var err error
 	parsed := func(col int, err, reason error) {
 		if err != nil {
-			es.Add(csvColumns[col], reason)
-			bad[col] = true
+			failed, bad[col] = true, true
+			if es != nil {
+				es.Add(csvColumns[col], reason)
+			}
 		}
 	}
 	s.Patient, s.ID, s.Code = cell(colPatient), cell(colID), cell(colCode)
@@ -433,20 +246,20 @@ func (cr *CSVReader) Read() (Session, error) {
 	}
 	// Validate, leaving out what the columns that failed to parse would repeat.
 	if !s.valid() {
+		if es == nil {
+			return s, false
+		}
 		var ves iop.FieldErrors
 		s.validate(&ves)
 		for _, fe := range ves {
 			if col := columnIn(csvColumns[:], fe.Field); col >= 0 && bad[col] {
 				continue
 			}
-			es = append(es, fe)
+			*es = append(*es, fe)
 		}
+		return s, false
 	}
-	if len(es) > 0 {
-		return Session{}, c.refuse(es)
-	}
-	c.rowsOK++
-	return s, nil
+	return s, !failed
 }
 
 // parseMinutes parses whole minutes in canonical decimal form: no sign but

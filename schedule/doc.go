@@ -223,8 +223,9 @@
 // [CSVReader] reads sessions and [ClaimReader] claim lines, each after a
 // header row naming the columns in any order. [CSVOptions] maps a file's
 // names to the reader's ({"date_of_service": "date"}), skips columns the
-// reader does not know (IgnoreExtra; [CSVReader.Extra] lists them by name:
-// header names are not patient data), and sets the size limit. The
+// reader does not know (IgnoreExtra; [CSVReader.Extra] lists them, by name
+// when a cell is a plain column name, else by position), and sets the
+// limits. The
 // required columns depend on the input: patient, date, start, minutes,
 // kind and attendance for sessions; patient, claim, line, date and code or
 // revenue for claim lines; an error names each one missing. A byte order
@@ -233,14 +234,20 @@
 //   - a value: use it and read on;
 //   - a [*RowError] (errors.Is iop.ErrSyntax or the field's sentinel): the
 //     row, from Line to EndLine, was refused with every problem and no cell
-//     value; read on. An unterminated quote swallows the rest of the input
-//     into one row, whose RowError gives the range of lines: nothing is
-//     lost silently (rows in = rows read + rows refused);
+//     value; read on. Nothing is lost silently (rows in = rows read + rows
+//     refused);
+//   - a [*MoreErrors] after the last row: rows refused beyond
+//     [CSVOptions.MaxErrors] ([DefaultMaxErrors]), counted, not reported;
 //   - an [*IOError]: the underlying reader failed (a directory, a broken
 //     pipe); stop;
-//   - an error wrapping [iop.ErrTooLarge]: the input is above the limit;
-//     stop;
+//   - another error wrapping [iop.ErrTooLarge]: the input is above the
+//     limit set; stop;
 //   - io.EOF: the end.
+//
+// A line end (LF, CRLF or a lone CR) ends a row, inside quotes too: no
+// cell may hold one, so a stray quote costs its own row and never the
+// rows after it (see [CSVReader]). A header-less export is refused
+// ([ErrNoHeader]), and no cell of the input is in any error.
 //
 // A command-line tool would exit 0 when every row was read and no finding
 // blocks, 1 on a refused row or a blocking finding, and 2 on an I/O error,
@@ -248,12 +255,18 @@
 //
 // # Limits
 //
-// [ParseSessions], [ParseClaimLines] and the CSV readers refuse input above
-// [DefaultMaxBytes] (64 MiB, about a million claim lines) with
-// [iop.ErrTooLarge]: before parsing when the size is known (a byte slice, a
-// file, a bytes or strings reader), else as soon as reading crosses the
-// limit. [ParseSessionsLimit] and [CSVOptions.MaxBytes] raise it. Minutes
-// and session ends saturate rather than wrap ([Session.End]).
+// Every entry point's memory is proportional to its input with a small
+// constant. [ParseSessions] and [ParseClaimLines] hold their input whole:
+// they refuse input above [DefaultMaxBytes] (64 MiB) with
+// [iop.ErrTooLarge] before parsing ([ParseOptions] sets another limit),
+// hold no copy of it, refuse an element above [MaxRowBytes] undecoded,
+// and stop after [DefaultMaxErrors] errors with a [*MoreErrors] counting
+// the rest. The CSV readers hold one row at a time ([MaxRowBytes] at
+// most), so an export of any size streams in constant memory: they set no
+// size limit unless [CSVOptions.MaxBytes] asks for one, and report
+// [DefaultMaxErrors] rows refused, then count the rest. The errors of a
+// header are capped the same. Minutes and session ends saturate rather
+// than wrap ([Session.End]).
 //
 // # Templates
 //

@@ -27,6 +27,7 @@ var (
 	errWeekday          = fmt.Errorf("%w: not a day of the week", iop.ErrOutOfRange)
 	errDateRange        = fmt.Errorf("%w: date beyond the range weeks are counted in", iop.ErrOutOfRange)
 	errNumber           = fmt.Errorf("%w: want whole minutes", iop.ErrSyntax)
+	errWholeNumber      = fmt.Errorf("%w: want a whole number", iop.ErrSyntax)
 	errMalformedRow     = fmt.Errorf("%w: malformed CSV row", iop.ErrSyntax)
 	errDischarge        = fmt.Errorf("%w: discharged before admitted", iop.ErrOrder)
 	errStepDown         = fmt.Errorf("%w: stepped down outside the episode", iop.ErrOrder)
@@ -46,9 +47,8 @@ var (
 
 // RowError reports a CSV row that could not be read as a session or a
 // claim line. Line is the 1-based line of the input where the row starts,
-// EndLine the last line it took when it took more than one (an
-// unterminated quote takes every line to the end of the input), zero
-// otherwise; Err is an [iop.FieldErrors] naming the columns ("minutes",
+// EndLine the last line it took when it took more than one (a quoted cell
+// over several lines, refused whole), zero otherwise; Err is an [iop.FieldErrors] naming the columns ("minutes",
 // "header[3]"), or a syntax error wrapping [iop.ErrSyntax] and
 // encoding/csv's own error (csv.ErrQuote, csv.ErrFieldCount, ...). The
 // message holds no cell value.
@@ -79,3 +79,35 @@ func missingOrUnknown(es *iop.FieldErrors, field string, zero, valid bool) {
 		es.Add(field, iop.ErrUnknown)
 	}
 }
+
+// ErrNoHeader reports a CSV input whose first row is data, not the names
+// of its columns: a header-less export. It wraps [iop.ErrSyntax].
+var ErrNoHeader = fmt.Errorf("%w: the first row is data, not column names: a header row is required", iop.ErrSyntax)
+
+// MoreErrors reports that a call found more errors than it keeps
+// ([DefaultMaxErrors], [CSVOptions.MaxErrors], [ParseOptions.MaxErrors]):
+// Reported errors were returned, and Unreported more were found after
+// them, counted and dropped. It wraps [iop.ErrTooLarge]. A CSV reader
+// returns it once, after its last row, before io.EOF; a parse or a
+// header gives it as the last of its [iop.FieldErrors].
+type MoreErrors struct {
+	Reported   int // the errors reported
+	Unreported int // the errors found after them, not reported
+	// Unchecked is the number of records left unchecked after them: a
+	// parse of JSON stops decoding at the cap and only counts the
+	// elements left; a CSV reader checks every row (zero).
+	Unchecked int
+}
+
+// Error returns "input too large: N more errors not reported (after the
+// first M)", and "; K more records not checked" when K is not zero.
+func (e *MoreErrors) Error() string {
+	s := iop.ErrTooLarge.Error() + ": " + strconv.Itoa(e.Unreported) + " more errors not reported (after the first " + strconv.Itoa(e.Reported) + ")"
+	if e.Unchecked > 0 {
+		s += "; " + strconv.Itoa(e.Unchecked) + " more records not checked"
+	}
+	return s
+}
+
+// Unwrap returns [iop.ErrTooLarge].
+func (e *MoreErrors) Unwrap() error { return iop.ErrTooLarge }

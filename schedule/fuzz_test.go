@@ -1,8 +1,8 @@
 package schedule_test
 
 import (
-	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -51,12 +51,12 @@ func FuzzClaimReader(f *testing.F) {
 	f.Add("\uFEFFmember,claim,line,date,hcpcs\np-1,c-1,1,2025-02-30,G0410\np-1,\"c-1,2,2025-03-03,G0410\np-2,c,3,2025-03-03,90834\n")
 	f.Add("patient,claim,line,date,code,minutes,modifier1\np-1,c-1,0,2025-03-03,g0410,-1,9\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		opt := schedule.CSVOptions{Columns: map[string]string{"member": "patient", "hcpcs": "code"}, IgnoreExtra: true}
+		opt := schedule.CSVOptions{Columns: map[string]string{"member": "patient", "hcpcs": "code"}, IgnoreExtra: true, MaxErrors: -1}
 		cr, err := schedule.NewClaimReader(strings.NewReader(in), opt)
 		if err != nil {
 			return // a header refused: see FuzzCSVReader for its words
 		}
-		lines := strings.Count(in, "\n") + 1
+		lines := len(refLines(in))
 		covered := map[int]bool{}
 		for l, err := range cr.All() {
 			first, last := cr.Lines()
@@ -73,8 +73,8 @@ func FuzzClaimReader(f *testing.F) {
 			}
 			require.NoError(t, l.Validate())
 		}
-		for i, line := range strings.Split(in, "\n") {
-			if n := i + 1; n > headerEnd(in) && strings.TrimRight(line, "\r") != "" {
+		for i, line := range refLines(in) {
+			if n := i + 1; n > headerEnd(in) && line != "" {
 				require.True(t, covered[n], "line %d was lost", n)
 			}
 		}
@@ -90,6 +90,9 @@ func FuzzParseSessions(f *testing.F) {
 	f.Add([]byte("[{\"patient\":\"p\xff\",\"id\":\"\\u0000\"}]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ss, err := schedule.ParseSessions(data)
+		if !json.Valid(data) && !errors.Is(err, iop.ErrSyntax) {
+			require.ErrorIs(t, err, iop.ErrTooLarge, "invalid JSON accepted") // past the cap of errors
+		}
 		if err != nil {
 			var es iop.FieldErrors
 			require.ErrorAs(t, err, &es)
@@ -140,15 +143,16 @@ func FuzzWithSpan(f *testing.F) {
 
 // headerEnd returns the last line of the header row of a CSV input.
 func headerEnd(in string) int {
-	in = strings.TrimPrefix(in, "\uFEFF")
-	r := csv.NewReader(strings.NewReader(in))
-	if _, err := r.Read(); err != nil {
-		return 1
+	for i, l := range refLines(strings.TrimPrefix(in, "\uFEFF")) {
+		if l != "" {
+			return i + 1
+		}
 	}
-	consumed := in[:r.InputOffset()]
-	n := strings.Count(consumed, "\n")
-	if !strings.HasSuffix(consumed, "\n") {
-		n++
-	}
-	return n
+	return 1
+}
+
+// refLines splits in into lines as the readers do, independently of
+// them: LF, CRLF and a lone CR each end a line, quotes or not.
+func refLines(in string) []string {
+	return strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(in), "\n")
 }

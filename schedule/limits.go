@@ -5,29 +5,17 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ioprules/ioprules/internal/strictjson"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/rickb777/date/v2"
 )
 
-// DefaultMaxBytes is the input size limit of the package's entry points:
-// [ParseSessions], [ParseClaimLines], and the CSV readers unless
-// [CSVOptions.MaxBytes] says otherwise. 64 MiB holds about a million claim
-// lines of a billing export; a larger input is refused with
-// [iop.ErrTooLarge] before it is parsed (JSON, and CSV from a reader that
-// knows its size) or as soon as the limit is crossed (CSV from a stream).
-// Raise it with [ParseSessionsLimit] or [CSVOptions.MaxBytes].
+// DefaultMaxBytes is the input size limit of the entry points that hold
+// their whole input, [ParseSessions] and [ParseClaimLines]: 64 MiB holds
+// about half a million sessions in JSON; a larger input is refused with
+// [iop.ErrTooLarge] before it is parsed. Raise it with [ParseOptions]. The
+// CSV readers hold one row at a time and set no size limit by default;
+// [CSVOptions.MaxBytes] sets one.
 const DefaultMaxBytes = 64 << 20
-
-// decodeLimit decodes data strictly into v, refusing more than limit bytes.
-func decodeLimit(data []byte, v any, limit int64) error {
-	if int64(len(data)) > limit {
-		return &iop.FieldError{Err: tooLarge(limit)}
-	}
-	var l iop.FieldErrors
-	strictjson.Decode(data, v, len(data)+1, l.Add)
-	return l.Err()
-}
 
 // tooLarge returns the error of an input above limit bytes.
 func tooLarge(limit int64) error {

@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -95,7 +94,7 @@ func (s Session) attendanceFits() bool {
 func (s *Session) check(kinds uint32) (iop.Minutes, bool) {
 	if s.Patient == "" || !serviceDate(s.Date) || s.Start.m == 0 || s.Start.m > minutesPerDay ||
 		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || s.Kind >= 32 || kinds>>s.Kind&1 == 0 ||
-		s.Delivery > iop.AudioOnly {
+		s.Delivery > iop.AudioOnly || (s.Code != "" && !alnum(s.Code, 5, false)) {
 		return 0, false
 	}
 	switch s.Attendance {
@@ -165,7 +164,9 @@ func (c *counter) counts(s *Session) bool {
 // attendance or delivery ([iop.ErrUnknown]); a planned length of zero or less, a
 // session that ends after midnight, negative attended minutes, attended
 // minutes above the planned ones or attended minutes that contradict the
-// attendance ([iop.ErrOutOfRange], with the reason). It returns nil when s
+// attendance ([iop.ErrOutOfRange], with the reason); a code that is not
+// 5 digits and upper-case letters, as HCPCS and CPT codes are
+// ([iop.ErrSyntax]). It returns nil when s
 // is valid. A date that does not exist cannot be held in a date.Date: it is
 // refused where it is parsed ([ParseSession], [CSVReader]) with
 // [iop.ErrInvalidDate].
@@ -204,6 +205,9 @@ func (s *Session) validate(es *iop.FieldErrors) {
 	missingOrUnknown(es, "attendance", s.Attendance.IsZero(), s.Attendance.IsValid())
 	if !s.Delivery.IsZero() && !s.Delivery.IsValid() {
 		es.Add("delivery", iop.ErrUnknown)
+	}
+	if s.Code != "" && !alnum(s.Code, 5, false) {
+		es.Add("code", errCodeSyntax)
 	}
 	switch {
 	case s.Attended < 0:
@@ -280,29 +284,4 @@ func ParseSession(data []byte) (Session, error) {
 		return Session{}, err
 	}
 	return s, nil
-}
-
-// ParseSessions decodes a JSON array of sessions strictly and validates
-// each. Errors name the element: "[3].minutes". Input above
-// [DefaultMaxBytes] is refused with [iop.ErrTooLarge], without being read;
-// [ParseSessionsLimit] sets another limit.
-func ParseSessions(data []byte) ([]Session, error) { return ParseSessionsLimit(data, DefaultMaxBytes) }
-
-// ParseSessionsLimit is [ParseSessions] with a size limit of limit bytes
-// instead of [DefaultMaxBytes].
-func ParseSessionsLimit(data []byte, limit int64) ([]Session, error) {
-	var ss []Session
-	if err := decodeLimit(data, &ss, limit); err != nil {
-		return nil, err
-	}
-	var es iop.FieldErrors
-	for i := range ss {
-		if !ss[i].valid() {
-			es.Add("["+strconv.Itoa(i)+"]", ss[i].Validate())
-		}
-	}
-	if err := es.Err(); err != nil {
-		return nil, err
-	}
-	return ss, nil
 }

@@ -39,8 +39,12 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 
 	p("",
 		"Input: a header row names the columns, in any order; columns of other names",
-		"are ignored and listed on standard error; -map renames a file's columns. A byte",
-		"order mark before the header is dropped.",
+		"are ignored and listed on standard error (by name, or by place when a cell is",
+		"not a plain name); -map renames a file's columns. A byte order mark before the",
+		"header is dropped. A first row of data (no header) is refused. LF, CRLF and CR",
+		"each end a row, inside quotes too: no cell may hold a line break, and a row",
+		"with one is refused. A row above 64 KiB is refused. The rows refused after",
+		"-max-errors of them are counted, not listed. Every file has these limits.",
 		"",
 		"Sessions CSV (-input sessions):")
 	writeColumns(w, sessionColumns())
@@ -82,6 +86,9 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"        (claims): claim, patient, lines, from, through, profile, result,",
 		"        findings",
 		"  csv   one row per finding: "+strings.Join(csvColumns, ","),
+		"        a cell that starts with =, +, -, @, a tab or a carriage return is written",
+		"        with a ' before it, so that a spreadsheet does not run it as a formula",
+		"        (OWASP: CSV injection)",
 		"  With json and csv, rows refused and what was not checked are reported on",
 		"  standard error.",
 		"",

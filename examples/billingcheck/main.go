@@ -35,7 +35,8 @@
 //		findings, err = ck.AppendWeek(findings, &w, episodes[w.Patient])
 //	}
 //
-// cr.Extra() lists the columns ignored, by name, and ck.DaysIn(w,
+// cr.Extra() lists the columns ignored (by name, or by position for a cell
+// that is not a plain name), and ck.DaysIn(w,
 // iop.HospitalOutpatient) each day's tier and APC. billingcheck also
 // refuses a line whose claim names another patient on its first line,
 // sorts the lines by claim and line number before AppendClaims, and
@@ -102,15 +103,23 @@
 // billingcheck -h lists every column with its format. Both inputs are read
 // by schedule's readers (schedule.NewSessionReader, schedule.NewClaimReader)
 // with schedule.CSVOptions: columns of other names are ignored and listed
-// by name on standard error (a header name is not patient data), and -map
+// on standard error (by name, or by position when a cell is not a plain
+// column name: no cell of the input is printed), and -map
 // renames the file's columns to these names, for an export whose header
 // says "date_of_service" or "member":
 //
 //	billingcheck -map date_of_service=date,member=patient export.csv
 //
-// A UTF-8 byte order mark before the header is dropped. Rows keep the line
-// numbers they have in the file, extra columns and quoted line breaks
-// included.
+// A UTF-8 byte order mark before the header is dropped; a first row of
+// data (a header-less export) is refused. LF, CRLF and a lone CR each end
+// a row, inside quotes too: no cell may hold a line break, so a row with
+// one is refused (with the lines it took when a quote closes it), and a
+// stray quote costs its own row only. A row above 64 KiB is refused. Rows
+// keep the line numbers they have in the file. The episodes CSV is read
+// under the same rules. At most -max-errors rows refused are reported (100
+// by default); those after are counted. billingcheck holds the sessions or
+// claim lines it reads (to group them by patient-week), never the rows
+// refused: its memory grows with the records read, not with hostile input.
 //
 // The episodes CSV (-episodes) gives each patient's episode: patient,
 // population (adult or adolescent), admitted, discharged, stepped_down and
@@ -161,10 +170,12 @@
 //	{"claim":"c-5002","patient":"p-102","lines":8,"from":"2025-03-03",
 //	 "through":"2025-03-07","profile":"medicare-iop-2025","result":"blocking","findings":[...]}
 //
-// -format csv prints a header row and one row per finding: patient, week
-// (a patient-week's finding) or claim (a claim's), profile (the ID of the
-// profile applied), code, severity, day, need, got, unit (the figures as
-// whole numbers in the unit: minutes, days, services).
+// -format csv prints a header row and one row per finding (a cell that
+// starts with =, +, -, @, a tab or a CR gets a ' before it, so that a
+// spreadsheet does not run it: OWASP's rule against CSV injection):
+// patient, week (a patient-week's finding) or claim (a claim's), profile
+// (the ID of the profile applied), code, severity, day, need, got, unit
+// (the figures as whole numbers in the unit: minutes, days, services).
 //
 // With json and csv, standard output holds the data only: the rows
 // refused, the patient-weeks and claims not checked ("billingcheck: not
@@ -181,8 +192,8 @@
 //   - 1: a finding blocks, a row was refused, or a patient-week or claim
 //     was not checked (no profile in force on its first day of service).
 //   - 2: a usage error, input that cannot be read (no such file, a
-//     directory, a header without a required column, an input above
-//     schedule.DefaultMaxBytes, an I/O error), or a report that cannot be
+//     directory, a header without a required column, a header-less
+//     export, an I/O error), or a report that cannot be
 //     written (a full disk, a closed pipe).
 //
 // # Flags
@@ -201,6 +212,7 @@
 //	              embedded sessions, none otherwise)
 //	-format F     text, json or csv (default text)
 //	-map M        renames of the file's columns: from=to,from=to
+//	-max-errors N the rows refused reported, at most (default 100; -1: all)
 package main
 
 import (
@@ -253,6 +265,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sessions, none otherwise)")
 	format := fl.String("format", "text", "the report's `format`: text, json or csv")
 	mapFlag := fl.String("map", "", "renames of the input's columns, `from=to,...`: date_of_service=date,member=patient")
+	maxErrors := fl.Int("max-errors", schedule.DefaultMaxErrors, "the rows refused reported, at `most`; those after are counted (-1: all)")
 	fl.Usage = func() {} // help is written below, to stdout when asked for
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -327,7 +340,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return fail("%v", err)
 			}
 			defer f.Close()
-			dataIn, source = f, quote(name)
+			dataIn, source = f, quoteFile(name)
 		}
 	default:
 		writeUsage(stderr)
@@ -358,8 +371,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if x {
 		opt.kind = inputClaims // its claim lines are checked as a claim-line CSV's
 	}
+	if *maxErrors == 0 {
+		return fail("-max-errors 0: want at least 1, or -1 for all")
+	}
 	rep, err := billing.Check(dataIn, episodesIn, billing.Options{Input: opt.kind, X12: x, Rules: opt.rules, Program: opt.program,
-		Weeks: opt.weeks, Setting: opt.setting, Columns: opt.mapping, Source: source})
+		Weeks: opt.weeks, Setting: opt.setting, Columns: opt.mapping, Source: source, MaxErrors: *maxErrors})
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -384,14 +400,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func openFile(name string) (*os.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, fileError(name, err)
 	}
 	if fi, err := f.Stat(); err != nil || fi.IsDir() {
 		f.Close()
 		if err == nil {
-			err = fmt.Errorf("%w: %s is a directory", errInput, quote(name))
+			return nil, fmt.Errorf("%w: %q is a directory", errInput, name)
 		}
-		return nil, err
+		return nil, fileError(name, err)
 	}
 	return f, nil
+}
+
+// fileError is an error of the file system about a file named by the user,
+// the name quoted with %q, so that no name can forge a line or a terminal
+// escape: "open \"x\\x1b.csv\": no such file or directory".
+func fileError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %q: %w", pe.Op, name, pe.Err)
+	}
+	return fmt.Errorf("%q: %w", name, err)
+}
+
+// quoteFile writes a file name for the report's heading: as it is when it
+// is a plain path (letters, digits, and . _ - / only), with %q otherwise.
+func quoteFile(name string) string {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '/') {
+			return fmt.Sprintf("%q", name)
+		}
+	}
+	return name
 }

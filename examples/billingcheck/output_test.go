@@ -256,9 +256,15 @@ func TestMapAndExtraColumns(t *testing.T) {
 		assert.Empty(t, out)
 		assert.Equal(t, "billingcheck: cannot read the input: sessions: line 1: header[1]: duplicate: column patient\n", errOut)
 	})
-	t.Run("a header name is escaped", func(t *testing.T) {
-		in := "patient,date,start,minutes,kind,attendance,\"x\x1b[31m\ny\"\np-1,2025-03-03,09:00,180,group,attended,z\n"
+	t.Run("a header cell that is not a plain name is named by its place", func(t *testing.T) {
+		in := "patient,date,start,minutes,kind,attendance,\"x\x1b[31my\"\np-1,2025-03-03,09:00,180,group,attended,z\n"
 		_, _, errOut := runWith(in, "-profile", "asam3-2.1", "-")
-		assert.Equal(t, "billingcheck: columns ignored: \"x\\x1b[31m\\ny\"\n", errOut)
+		assert.Equal(t, "billingcheck: columns ignored: header[6]\n", errOut)
+	})
+	t.Run("a header cell holding a line break is refused", func(t *testing.T) {
+		in := "patient,date,start,minutes,kind,attendance,\"x\ny\"\np-1,2025-03-03,09:00,180,group,attended,z\n"
+		code, _, errOut := runWith(in, "-profile", "asam3-2.1", "-")
+		assert.Equal(t, exitUsage, code)
+		assert.Equal(t, "billingcheck: cannot read the input: sessions: line 1: invalid syntax: malformed CSV row: extraneous or missing \" in quoted-field: a quoted cell is not closed on its line (no cell may hold a line end)\n", errOut)
 	})
 }

@@ -11,7 +11,9 @@
 //
 // (or cd examples/web && go run .). It builds the WebAssembly with the Go
 // toolchain that runs it (GOOS=js GOARCH=wasm go build -tags=nox12
-// -trimpath -ldflags='-s -w' ./wasm; nox12 leaves out the X12 837I
+// -trimpath -ldflags='-s -w' -gcflags=github.com/ioprules/ioprules/...=-l
+// -gcflags=github.com/ioprules/ioprules/schedule= ./wasm: no inlining
+// but in schedule, for size; nox12 leaves out the X12 837I
 // reader, which would take the page over its size budget), copies wasm_exec.js from $(go env
 // GOROOT)/lib/wasm, serves the page on 127.0.0.1 and prints its address.
 //

@@ -124,6 +124,10 @@ type Options struct {
 	Columns map[string]string
 	// Source names the input in the text report's heading.
 	Source string
+	// MaxErrors is how many rows refused are reported, at most; those
+	// after are counted (Report.Refused). 0 means
+	// schedule.DefaultMaxErrors, a negative value all.
+	MaxErrors int
 }
 
 // Report is a check's results: what was read, refused and checked.
@@ -142,7 +146,7 @@ func Check(data, episodes io.Reader, opt Options) (*Report, error) {
 	if opt.Rules == nil {
 		return nil, errors.New("billing.Check: no rules")
 	}
-	in, err := readInput(data, episodes, readOptions{kind: opt.Input, x12: opt.X12, mapping: opt.Columns, setting: opt.Setting})
+	in, err := readInput(data, episodes, readOptions{kind: opt.Input, x12: opt.X12, mapping: opt.Columns, setting: opt.Setting, maxErrors: opt.MaxErrors})
 	if err != nil {
 		return nil, err
 	}
@@ -183,8 +187,12 @@ func (r *Report) Ignored() []string { return slices.Clone(r.in.ignored) }
 // Failed reports whether a finding blocks, a row was refused, or a
 // patient-week or claim was not checked (no profile in force).
 func (r *Report) Failed() bool {
-	return r.res.blocking > 0 || len(r.in.rowErrors) > 0 || len(r.res.unchecked) > 0
+	return r.res.blocking > 0 || r.in.refused() > 0 || len(r.res.unchecked) > 0
 }
+
+// Refused returns the number of rows refused, those reported and those
+// counted past Options.MaxErrors.
+func (r *Report) Refused() int { return r.in.refused() }
 
 // IsFormat reports whether name is a report format: text, json or csv.
 func IsFormat(name string) bool {

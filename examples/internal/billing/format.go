@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
@@ -156,15 +157,27 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 // the profile the patient-week or claim was checked against.
 var csvColumns = []string{"patient", "week", "claim", "profile", "code", "severity", "day", "need", "got", "unit"}
 
+// safeCell neutralises a cell a spreadsheet would run as a formula: one
+// that starts with =, +, -, @, a tab or a carriage return gets a ' before
+// it (OWASP's rule against CSV injection). Record IDs are the only cells
+// of the input in the report; the others are the program's own words.
+func safeCell(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
 // writeCSV writes a header row and one row per finding: those of the
-// patient-weeks, then those of the claims.
+// patient-weeks, then those of the claims. Cells are neutralised against
+// formula injection (safeCell).
 func writeCSV(w, errOut io.Writer, h heading, in *input, res results) {
 	writeNotes(errOut, in, res)
 	cw := csv.NewWriter(w)
 	cw.Write(csvColumns) //nolint:errcheck // the error stays in cw and in w
 	rec := make([]string, len(csvColumns))
 	write := func(patient, week, claim string, profile int, f iop.Finding) {
-		rec[0], rec[1], rec[2], rec[3] = patient, week, claim, h.rules.profiles[profile].ID
+		rec[0], rec[1], rec[2], rec[3] = safeCell(patient), week, safeCell(claim), h.rules.profiles[profile].ID
 		rec[4], rec[5] = string(f.Code), f.Severity.String()
 		rec[6], rec[7], rec[8], rec[9] = "", "", "", ""
 		if f.Day != 0 {

@@ -28,6 +28,9 @@ type readOptions struct {
 	x12     bool // claims read from an X12 837I
 	mapping map[string]string
 	setting iop.Setting
+	// maxErrors is how many rows refused are kept (-max-errors): 0 means
+	// schedule.DefaultMaxErrors, a negative value all.
+	maxErrors int
 }
 
 // input is what billingcheck read: the sessions or the claim lines, each
@@ -41,9 +44,27 @@ type input struct {
 	certs    map[string]schedule.Certifications // patients with certifications given
 	derived  []string                           // patients whose episode was taken from their first day of service
 	ignored  []string                           // the input's columns ignored, by name
-	// rowErrors are the rows refused, by file and line.
+	// rowErrors are the rows refused, by file and line: at most maxErrors
+	// (negative: all); more counts those refused beyond them.
 	rowErrors []rowError
+	maxErrors int
+	more      int
 }
+
+// refuseRow keeps a row refused, or counts it past maxErrors.
+func (in *input) refuseRow(file string, re *schedule.RowError) { in.keep(rowError{file, re.Line, re}) }
+
+// keep keeps a row (or segment) refused, or counts it past maxErrors.
+func (in *input) keep(e rowError) {
+	if in.maxErrors >= 0 && len(in.rowErrors) >= in.maxErrors {
+		in.more++
+		return
+	}
+	in.rowErrors = append(in.rowErrors, e)
+}
+
+// refused returns the number of rows refused, reported or not.
+func (in *input) refused() int { return len(in.rowErrors) + in.more }
 
 // rowError is a row that could not be read, the file it is in and the line
 // it starts on.
@@ -78,7 +99,8 @@ func (r *ioReader) Read(p []byte) (int, error) {
 // when there is one. A bad row is kept in rowErrors; a header that cannot
 // be read, an input too large or an I/O error is an error.
 func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
-	in := &input{kind: cmp.Or(opt.kind, inputSessions), episodes: map[string]schedule.Episode{}, certs: map[string]schedule.Certifications{}}
+	in := &input{kind: cmp.Or(opt.kind, inputSessions), episodes: map[string]schedule.Episode{}, certs: map[string]schedule.Certifications{},
+		maxErrors: cmp.Or(opt.maxErrors, schedule.DefaultMaxErrors)}
 	if episodes != nil {
 		er := &ioReader{r: episodes}
 		err := in.readEpisodes(er, opt.setting)
@@ -96,7 +118,7 @@ func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
 		}
 	}
 	// schedule's readers: the columns renamed, the others ignored.
-	csvOpt := schedule.CSVOptions{Columns: opt.mapping, IgnoreExtra: true}
+	csvOpt := schedule.CSVOptions{Columns: opt.mapping, IgnoreExtra: true, MaxErrors: in.maxErrors}
 	var err error
 	switch {
 	case opt.x12:
@@ -181,10 +203,14 @@ func (in *input) refuseOtherPatients(file string, refusal func(at int, err error
 		}
 	}
 	var refused []rowError
-	n := 0
+	n, more := 0, 0
 	for i, l := range in.lines {
 		if l.Patient != in.lines[first[l.Claim]].Patient {
 			at := in.lineAt[i]
+			if in.maxErrors >= 0 && len(refused) >= in.maxErrors {
+				more++ // beyond the cap, whatever the order: counted only
+				continue
+			}
 			refused = append(refused, rowError{file, at, refusal(at, &iop.FieldError{Field: "patient", Err: errOtherPatient})})
 			continue
 		}
@@ -198,6 +224,11 @@ func (in *input) refuseOtherPatients(file string, refusal func(at int, err error
 		from := slices.IndexFunc(in.rowErrors, func(e rowError) bool { return e.file == file })
 		slices.SortStableFunc(in.rowErrors[from:], func(a, b rowError) int { return cmp.Compare(a.line, b.line) })
 	}
+	in.more += more
+	if in.maxErrors >= 0 && len(in.rowErrors) > in.maxErrors {
+		in.more += len(in.rowErrors) - in.maxErrors
+		in.rowErrors = in.rowErrors[:in.maxErrors]
+	}
 }
 
 // refuse keeps a row refused by one of schedule's readers, and returns
@@ -205,10 +236,15 @@ func (in *input) refuseOtherPatients(file string, refusal func(at int, err error
 // be read.
 func (in *input) refuse(file string, err error) error {
 	var re *schedule.RowError
-	if !errors.As(err, &re) {
+	var more *schedule.MoreErrors
+	switch {
+	case errors.As(err, &re):
+		in.refuseRow(file, re)
+	case errors.As(err, &more):
+		in.more += more.Unreported // the reader's own cap: counted, not reported
+	default:
 		return inputError(file, err)
 	}
-	in.rowErrors = append(in.rowErrors, rowError{file, re.Line, re})
 	return nil
 }
 
@@ -226,32 +262,38 @@ func inputError(file string, err error) error {
 var episodeColumns = []string{"patient", "population", "admitted", "discharged", "stepped_down", "certified"}
 
 // readEpisodes reads the episodes CSV: a header row with episodeColumns in
-// this order, then one row per patient.
+// this order, then one row per patient (see eachRow for its limits).
 func (in *input) readEpisodes(r io.Reader, setting iop.Setting) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(episodeColumns)
-	header, err := cr.Read()
-	if err != nil || !slices.Equal(header, episodeColumns) {
-		return fmt.Errorf("%w: episodes: the header must be %s", errInput, strings.Join(episodeColumns, ","))
+	header := true
+	var headerErr error
+	err := eachRow(r, func(line int, rec []string, err error) bool {
+		if header {
+			header = false
+			if err != nil || !slices.Equal(rec, episodeColumns) {
+				headerErr = fmt.Errorf("%w: episodes: the header must be %s", errInput, strings.Join(episodeColumns, ","))
+				return false
+			}
+			return true
+		}
+		switch {
+		case err != nil:
+			in.refuseRow("episodes", malformedRow(line, err))
+		case len(rec) != len(episodeColumns):
+			in.refuseRow("episodes", malformedRow(line, csv.ErrFieldCount))
+		default:
+			if err := in.episodeRow(rec, setting); err != nil {
+				in.refuseRow("episodes", &schedule.RowError{Line: line, Err: err})
+			}
+		}
+		return true
+	})
+	if header && err == nil {
+		headerErr = fmt.Errorf("%w: episodes: the header must be %s", errInput, strings.Join(episodeColumns, ","))
 	}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			in.rowErrors = append(in.rowErrors, rowError{"episodes", pe.StartLine, &schedule.RowError{Line: pe.StartLine, Err: fmt.Errorf("%w: malformed CSV row: %w", iop.ErrSyntax, pe.Err)}})
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%w: episodes: %w", errInput, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if err := in.episodeRow(rec, setting); err != nil {
-			in.rowErrors = append(in.rowErrors, rowError{"episodes", line, &schedule.RowError{Line: line, Err: err}})
-		}
+	if err != nil {
+		return fmt.Errorf("%w: episodes: %w", errInput, err)
 	}
+	return headerErr
 }
 
 // episodeRow reads one row of the episodes CSV, reporting every problem.
@@ -259,8 +301,8 @@ func (in *input) episodeRow(rec []string, setting iop.Setting) error {
 	var errs iop.FieldErrors
 	field := errs.Add
 	patient := rec[0]
-	if patient == "" {
-		field("patient", iop.ErrMissing)
+	if err := iop.CheckID(patient); err != nil {
+		field("patient", err) // missing, too long, a control character
 	} else if _, dup := in.episodes[patient]; dup {
 		field("patient", iop.ErrDuplicate)
 	}

@@ -135,7 +135,7 @@ func sessionColumns() []Column {
 		{"kind", "required", "the service: " + strings.Join(kinds, ", ")},
 		{"attendance", "required", "one of " + strings.Join(attendances, ", ")},
 		{"attended", "optional", "the minutes attended, whole minutes (with partial)"},
-		{"code", "optional", "the billing code (HCPCS/CPT), which may make a session count"},
+		{"code", "optional", "the billing code (HCPCS/CPT: 5 digits or upper-case letters), which may make a session count"},
 		{"delivery", "optional", "how it was delivered: " + strings.Join(deliveries, ", ") +
 			" (empty: in-person); whether telehealth counts is the profile's rule"},
 	}

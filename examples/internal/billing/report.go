@@ -118,7 +118,7 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 		read = "claim lines read"
 	}
 	fmt.Fprintf(w, "%s: %d, rows refused: %d, patients: %d, patient-weeks: %d\n\n",
-		read, h.stats.Sessions, len(in.rowErrors), h.stats.Patients, h.stats.Weeks)
+		read, h.stats.Sessions, in.refused(), h.stats.Patients, h.stats.Weeks)
 
 	cells := make([][]string, len(res.rows))
 	for i, rw := range res.rows {
@@ -152,13 +152,16 @@ func writeText(w, _ io.Writer, h heading, in *input, res results) {
 		for _, e := range in.rowErrors {
 			fmt.Fprintf(w, "  %s\n", e)
 		}
+		if in.more > 0 {
+			fmt.Fprintf(w, "  %s\n", moreRefused(in.more))
+		}
 	}
 	claims := ""
 	if in.kind == inputClaims {
 		claims = fmt.Sprintf(", claims: %d", len(res.claims)+len(res.unchecked)-res.uncheckedWeeks())
 	}
 	fmt.Fprintf(w, "\npatient-weeks: %d%s, not checked: %d, blocking findings: %d, warnings: %d, rows refused: %d\n",
-		len(res.rows)+res.uncheckedWeeks(), claims, len(res.unchecked), res.blocking, res.warnings, len(in.rowErrors))
+		len(res.rows)+res.uncheckedWeeks(), claims, len(res.unchecked), res.blocking, res.warnings, in.refused())
 }
 
 // writeFindings writes findings under a row of the text report, in the
@@ -254,6 +257,14 @@ func writeNotes(w io.Writer, in *input, res results) {
 	for _, e := range in.rowErrors {
 		fmt.Fprintf(w, "billingcheck: row refused: %s\n", e)
 	}
+	if in.more > 0 {
+		fmt.Fprintf(w, "billingcheck: %s\n", moreRefused(in.more))
+	}
+}
+
+// moreRefused says how many rows were refused beyond -max-errors.
+func moreRefused(n int) string {
+	return fmt.Sprintf("and %d more rows refused, not reported (-max-errors raises the cap)", n)
 }
 
 // services writes the countable services of each day of the week, "-" for

@@ -32,6 +32,9 @@ type View struct {
 	Unchecked []string `json:"unchecked"`
 	// Refused are the rows that could not be read.
 	Refused []ViewRefusal `json:"refused"`
+	// MoreRefused counts the rows refused past Options.MaxErrors: counted,
+	// not reported.
+	MoreRefused int `json:"more_refused"`
 	// Derived are the patients without an episode, taken as adults
 	// admitted on their first day of service.
 	Derived []string `json:"derived"`
@@ -128,7 +131,7 @@ func (r *Report) View() View {
 	}
 	v := View{Heading: heading, Input: in.kind, Records: h.stats.Sessions, Patients: h.stats.Patients,
 		Weeks: len(res.rows), Claims: len(res.claims), Blocking: res.blocking, Warnings: res.warnings,
-		Unchecked: []string{}, Refused: make([]ViewRefusal, 0, len(in.rowErrors)),
+		Unchecked: []string{}, Refused: make([]ViewRefusal, 0, len(in.rowErrors)), MoreRefused: in.more,
 		Derived: append([]string{}, in.derived...), Ignored: append([]string{}, in.ignored...), Hours: []ViewHours{}}
 	for _, u := range res.unchecked {
 		v.Unchecked = append(v.Unchecked, u.describe(weekLabel(u.week)))

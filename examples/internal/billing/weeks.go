@@ -137,28 +137,27 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 		}
 		var sums []schedule.WeekSummary
 		var st schedule.BatchStats
+		// The profile's records, read in place: no copy of the input.
+		if !slices.ContainsFunc(keys, func(k weekKey) bool { p := plans[k]; return p != nil && p.profile == pi }) &&
+			(pi != 0 || !slices.Contains(keys, weekKey{})) {
+			continue
+		}
 		if in.kind == inputClaims {
-			var lines []schedule.ClaimLine
-			for i := range in.lines {
-				if profileOf(i) == pi {
-					lines = append(lines, in.lines[i])
+			sums, st = sz.SummarizeClaimsSeq(nil, func(yield func(schedule.ClaimLine) bool) {
+				for i := range in.lines {
+					if profileOf(i) == pi && !yield(in.lines[i]) {
+						return
+					}
 				}
-			}
-			if len(lines) == 0 {
-				continue
-			}
-			sums, st = sz.SummarizeClaims(nil, lines)
+			})
 		} else {
-			var sessions []schedule.Session
-			for i := range in.sessions {
-				if profileOf(i) == pi {
-					sessions = append(sessions, in.sessions[i])
+			sums, st = sz.SummarizeSeq(nil, func(yield func(schedule.Session) bool) {
+				for i := range in.sessions {
+					if profileOf(i) == pi && !yield(in.sessions[i]) {
+						return
+					}
 				}
-			}
-			if len(sessions) == 0 {
-				continue
-			}
-			sums, st = sz.Summarize(nil, sessions)
+			})
 		}
 		stats.Sessions += st.Sessions
 		stats.Unplaced += st.Unplaced

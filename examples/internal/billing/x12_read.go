@@ -33,9 +33,9 @@ func (in *input) readX12(r io.Reader, seen func(string, date.Date)) error {
 		case errors.As(err, &se) && se.Segment == 1 && !errors.Is(err, x12.ErrEnvelope):
 			return inputError(inputX12, err) // the ISA cannot be read
 		case errors.As(err, &se):
-			in.rowErrors = append(in.rowErrors, rowError{inputX12, se.Segment, se})
+			in.keep(rowError{inputX12, se.Segment, se})
 		case errors.As(err, &le):
-			in.rowErrors = append(in.rowErrors, rowError{inputX12, math.MaxInt, le}) // after every segment
+			in.keep(rowError{inputX12, math.MaxInt, le}) // after every segment
 		case err != nil:
 			var ioe *x12.ReadError
 			if errors.As(err, &ioe) {

@@ -150,7 +150,7 @@
       status("Checked " + state.dataName + " in " + (ms / 1000).toFixed(2) + " s: " +
         (out.input === "claims" ? n(out.records, "claim line") : n(out.records, "session")) + ", " +
         n(out.weeks, "patient-week") + ", " + n(out.blocking, "blocking finding") + ", " +
-        n(out.warnings, "warning") + ", " + n(out.refused.length, "row refused", "rows refused") + ".");
+        n(out.warnings, "warning") + ", " + n(out.refused.length + out.more_refused, "row refused", "rows refused") + ".");
     }
   }
 
@@ -171,7 +171,7 @@
     count(v.blocking, "blocking finding");
     count(v.warnings, "warning");
     count(v.unchecked.length, "not checked", "not checked");
-    count(v.refused.length, "row refused", "rows refused");
+    count(v.refused.length + v.more_refused, "row refused", "rows refused");
 
     renderChart(v);
     $("weeks-table").tBodies[0].replaceChildren();
@@ -184,7 +184,7 @@
     $("unchecked-section").hidden = v.unchecked.length === 0;
     $("unchecked").replaceChildren(...v.unchecked.map((u) => el("li", null, u)));
 
-    $("refused-section").hidden = v.refused.length === 0;
+    $("refused-section").hidden = v.refused.length + v.more_refused === 0;
     $("refused-table").tBodies[0].replaceChildren(...v.refused.map((r) => {
       const tr = el("tr");
       tr.append(el("td", null, r.file), el("td", "num", r.line), el("td", null, r.message));
@@ -192,6 +192,7 @@
     }));
 
     const notes = [];
+    if (v.more_refused) notes.push("And " + n(v.more_refused, "more row", "more rows") + " refused, not reported (at most " + v.refused.length + " are listed).");
     if (v.ignored.length) notes.push("Columns ignored: " + v.ignored.join(", ") + ".");
     if (v.derived.length) notes.push("Without an episode, taken as adults admitted on their first day of service: " + v.derived.join(", ") + ".");
     $("notes-section").hidden = notes.length === 0;
