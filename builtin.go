@@ -44,8 +44,8 @@ func partialProrated() schedule.PartialWeekRules {
 
 // medicareScope is where the Medicare program rules bind: every state, the
 // settings given.
-func medicareScope(settings ...iop.Setting) iop.Scope {
-	return iop.Scope{Reach: iop.National, Body: "CMS (Medicare)", Settings: iop.SettingsOf(settings...)}
+func medicareScope(settings ...iop.Provider) iop.Scope {
+	return iop.Scope{Reach: iop.ReachNational, Body: "CMS (Medicare)", Settings: iop.SetOf[iop.Provider](settings...)}
 }
 
 // citeOPPS returns the citation of a calendar year's OPPS final rule.
@@ -73,8 +73,8 @@ func citeOPPS(year int, what string) iop.Citation {
 func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) schedule.ServiceTierRules {
 	return schedule.ServiceTierRules{
 		Tiers: []schedule.ServiceTier{
-			{MinServices: 3, Name: "3 services", APCs: []schedule.SettingAPC{{Setting: iop.HospitalOutpatient, APC: hospital3}, {Setting: iop.CMHC, APC: cmhc3}}},
-			{MinServices: 4, Name: "4 or more services", APCs: []schedule.SettingAPC{{Setting: iop.HospitalOutpatient, APC: hospital4}, {Setting: iop.CMHC, APC: cmhc4}}},
+			{MinServices: 3, Name: "3 services", APCs: []schedule.SettingAPC{{Setting: iop.ProviderHospitalOutpatient, APC: hospital3}, {Setting: iop.ProviderCMHC, APC: cmhc3}}},
+			{MinServices: 4, Name: "4 or more services", APCs: []schedule.SettingAPC{{Setting: iop.ProviderHospitalOutpatient, APC: hospital4}, {Setting: iop.ProviderCMHC, APC: cmhc4}}},
 		},
 		ShortDays: schedule.MedicareShortDays(),
 		Cite:      citeOPPS(year, what),
@@ -86,7 +86,7 @@ func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) sc
 // diem.
 func medicareIOPTiers(year int) schedule.ServiceTierRules {
 	t := medicareTiers(year, "5861", "5862", "5851", "5852", "IOP per diem APCs")
-	t.AddOn = schedule.WeeklyAddOn{Settings: iop.SettingsOf(iop.OTP), Code: "G0137", MinServices: 9, Cite: iop.Citation{
+	t.AddOn = schedule.WeeklyAddOn{Settings: iop.SetOf[iop.Provider](iop.ProviderOTP), Code: "G0137", MinServices: 9, Cite: iop.Citation{
 		Source: "HCPCS G0137 (intensive outpatient services furnished by an OTP, weekly add-on, from 2024-01-01); NGS, Coding and Billing for OTP Services",
 		URL:    "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
 		Note:   "secondary (a Medicare contractor): billed once a week when at least 9 services were furnished; an OTP's week is 7 contiguous days (42 CFR 410.67(b))",
@@ -121,7 +121,7 @@ func medicareProfessionalApart(c schedule.ClaimRules) schedule.ClaimRules {
 // own (overlapping sessions count once).
 func medicareCounting() schedule.CountingRules {
 	c := schedule.DefaultCounting()
-	c.Kinds |= iop.ServiceKindsOf(iop.CaseManagement, iop.PeerSupport)
+	c.Kinds |= iop.SetOf[iop.ServiceKind](iop.ServiceKindCaseManagement, iop.ServiceKindPeerSupport)
 	c.Cite = iop.Citation{
 		Source:  "42 CFR 410.43(a)(4), 410.44(a)(4) (services of social workers, trained psychiatric nurses and other staff trained to work with psychiatric patients); CY2024 OPPS final rule (care coordination, discharge planning, caregiver training and peer support codes added to the PHP and IOP lists)",
 		Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01",
@@ -141,8 +141,8 @@ func medicareCounting() schedule.CountingRules {
 // not payable as a program day.
 func medicareSettings(year int, weekly iop.Citation) []iop.RuleSetting {
 	return []iop.RuleSetting{
-		{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Warning, Cite: weekly},
-		{Code: schedule.CodeBelowTier, Severity: iop.Blocking, Cite: iop.Citation{
+		{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.SeverityWarning, Cite: weekly},
+		{Code: schedule.CodeBelowTier, Severity: iop.SeverityBlocking, Cite: iop.Citation{
 			Source: "OPPS per diem payment of IOP and PHP days; Medicare Claims Processing Manual (Pub. 100-04) ch. 4 §260",
 			Title:  "Outpatient Partial Hospitalization Services", Edition: citeOPPS(year, "").Edition,
 			Note: "a day with fewer than 3 qualifying services is not paid at a program per diem (a CMHC is not paid for it; a hospital's services are paid individually); the manual's text was not read, the rule is from CMS's descriptions of the per diem",
@@ -191,7 +191,7 @@ func medicareIOP(year int) iop.Profile {
 			Edition: "CAA 2023 §4124; CY2024 OPPS/PFS final rules, effective 2024-01-01", URL: urlCFR41044,
 			Note: "§1861(ff)(4) defines intensive outpatient services (the 9-hour need, the every-other-month determination); §1861(ff)(3)(A) describes the program; both read from secondary sources",
 		},
-		Scope: medicareScope(iop.HospitalOutpatient, iop.CMHC, iop.CAH, iop.RHC, iop.FQHC, iop.OTP),
+		Scope: medicareScope(iop.ProviderHospitalOutpatient, iop.ProviderCMHC, iop.ProviderCAH, iop.ProviderRHC, iop.ProviderFQHC, iop.ProviderOTP),
 		Rules: medicareSettings(year, weekly),
 		Parts: []iop.Part{
 			schedule.Benefit{
@@ -223,7 +223,7 @@ func medicareIOP(year int) iop.Profile {
 // 11066, 2019). The first recertification is due as of the 18th day of
 // partial hospitalization services (counted in days of service), then at
 // least every 30 days. Per diem by day: 3 services, or 4 or more (APC
-// 5863/5864 hospital, 5853/5854 iop.CMHC); a day with fewer than 3 is not paid
+// 5863/5864 hospital, 5853/5854 iop.ProviderCMHC); a day with fewer than 3 is not paid
 // as a PHP day.
 func MedicarePHP2024() iop.Profile { return medicarePHP(2024) }
 
@@ -250,7 +250,7 @@ func medicarePHP(year int) iop.Profile {
 			Source: "SSA §1861(ff); 42 CFR 410.43; 42 CFR 424.24(e)", Title: "Partial hospitalization services: conditions and exclusions",
 			Edition: "CY2024 OPPS final rule", URL: urlCFR41043,
 		},
-		Scope: medicareScope(iop.HospitalOutpatient, iop.CMHC, iop.CAH),
+		Scope: medicareScope(iop.ProviderHospitalOutpatient, iop.ProviderCMHC, iop.ProviderCAH),
 		Rules: medicareSettings(year, weekly),
 		Parts: []iop.Part{
 			schedule.Benefit{
@@ -259,7 +259,7 @@ func medicarePHP(year int) iop.Profile {
 				Weekly:       schedule.WeeklyRules{Adult: band, Adolescent: band, Cite: weekly},
 				PartialWeeks: partialProrated(),
 				ServiceTiers: medicareTiers(year, "5863", "5864", "5853", "5854", "PHP per diem APCs"),
-				Certification: schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.ServiceDays, RecertDays: 30, Cite: iop.Citation{
+				Certification: schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.DayCountService, RecertDays: 30, Cite: iop.Citation{
 					Source: "42 CFR 424.24(e)(3); 424.24(b), (e) (no day set for the initial certification)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
 					Edition: "CY2024 OPPS final rule", URL: urlCFR42424,
 					Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
@@ -308,7 +308,7 @@ func ASAM3Level21() iop.Profile {
 		Edition: iop.Edition3,
 		From:    date.New(2013, 10, 1),
 		Source:  citeASAM3("level 2.1 intensive outpatient services"),
-		Scope:   iop.Scope{Reach: iop.National, Body: "American Society of Addiction Medicine"},
+		Scope:   iop.Scope{Reach: iop.ReachNational, Body: "American Society of Addiction Medicine"},
 		Ages:    iop.AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Parts: []iop.Part{
 			schedule.Benefit{
@@ -344,7 +344,7 @@ func ASAM3Level25() iop.Profile {
 		Edition: iop.Edition3,
 		From:    date.New(2013, 10, 1),
 		Source:  citeASAM3("level 2.5 partial hospitalization services"),
-		Scope:   iop.Scope{Reach: iop.National, Body: "American Society of Addiction Medicine"},
+		Scope:   iop.Scope{Reach: iop.ReachNational, Body: "American Society of Addiction Medicine"},
 		Ages:    iop.AgeRules{AdultAge: 18, Cite: citeAdultAge18()},
 		Parts: []iop.Part{
 			schedule.Benefit{
@@ -372,13 +372,13 @@ func H0015() iop.Profile {
 		Level:  iop.Level21,
 		From:   date.New(2003, 1, 1),
 		Source: iop.Citation{Source: cite.Source, Title: cite.Title, Edition: cite.Edition, Note: "From is a floor; the code predates it"},
-		Scope:  iop.Scope{Reach: iop.National, Body: "CMS (HCPCS code set), applied by state Medicaid programs"},
+		Scope:  iop.Scope{Reach: iop.ReachNational, Body: "CMS (HCPCS code set), applied by state Medicaid programs"},
 		Parts: []iop.Part{
 			schedule.Benefit{
 				Counting: schedule.DefaultCounting(),
 				Daily:    schedule.DailyRules{MinDays: 3, MinDayMinutes: iop.Hours(3), Cite: cite},
 				Claims: schedule.ClaimRules{
-					Codes:        []schedule.ServiceCode{{Code: "H0015", Kind: iop.OtherService, PerDiem: true, DayMinutes: iop.Hours(3)}},
+					Codes:        []schedule.ServiceCode{{Code: "H0015", Kind: iop.ServiceKindOther, PerDiem: true, DayMinutes: iop.Hours(3)}},
 					RevenueCodes: []string{"0906"},
 					Cite: iop.Citation{
 						Source: cite.Source, Title: cite.Title, Edition: cite.Edition,
@@ -409,14 +409,14 @@ func S9480NewYork() iop.Profile {
 		Level:  iop.Level21,
 		From:   date.New(2017, 2, 1),
 		Source: cite,
-		Scope:  iop.Scope{Reach: iop.State, States: []string{"NY"}, Body: "New York State Office of Mental Health"},
+		Scope:  iop.Scope{Reach: iop.ReachState, States: []string{"NY"}, Body: "New York State Office of Mental Health"},
 		Parts: []iop.Part{
 			schedule.Benefit{
 				Counting: schedule.DefaultCounting(),
 				Weekly:   schedule.WeeklyRules{Adult: band, Adolescent: band, Cite: cite},
 				Daily:    schedule.DailyRules{MinDayMinutes: iop.Hours(3), Cite: cite},
 				Claims: schedule.ClaimRules{
-					Codes:        []schedule.ServiceCode{{Code: "S9480", Kind: iop.OtherService, PerDiem: true, DayMinutes: iop.Hours(3)}},
+					Codes:        []schedule.ServiceCode{{Code: "S9480", Kind: iop.ServiceKindOther, PerDiem: true, DayMinutes: iop.Hours(3)}},
 					RevenueCodes: []string{"0905"},
 					Cite: iop.Citation{
 						Source: "HCPCS Level II S9480", Title: "Intensive outpatient psychiatric services, per diem", Edition: "CMS HCPCS file",
@@ -449,7 +449,7 @@ func TIP47() iop.Profile {
 		Level:  iop.Level21,
 		From:   date.New(2006, 1, 1),
 		Source: iop.Citation{Source: "SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient Treatment", Edition: "2006; advisory update 2021", URL: "https://www.ncbi.nlm.nih.gov/books/NBK64093/"},
-		Scope:  iop.Scope{Reach: iop.National, Body: "SAMHSA (guidance)"},
+		Scope:  iop.Scope{Reach: iop.ReachNational, Body: "SAMHSA (guidance)"},
 		Ages:   iop.AgeRules{AdultAge: 18, Cite: iop.Citation{Source: "SAMHSA TIP 47, ch. 7 (adolescents)", Edition: "2006"}},
 		Rules: guidance(tip41,
 			group.CodeSizeBelowMinimum, group.CodeSizeAboveMaximum, group.CodeFacilitatorsTooFew,
@@ -479,7 +479,7 @@ func TIP47() iop.Profile {
 func guidance(cite iop.Citation, codes ...iop.Code) []iop.RuleSetting {
 	out := make([]iop.RuleSetting, len(codes))
 	for i, c := range codes {
-		out[i] = iop.RuleSetting{Code: c, Severity: iop.Warning, Cite: cite}
+		out[i] = iop.RuleSetting{Code: c, Severity: iop.SeverityWarning, Cite: cite}
 	}
 	return out
 }
@@ -499,7 +499,7 @@ func DCLevel21() iop.Profile {
 		Level:  iop.Level21,
 		From:   date.New(2017, 9, 13),
 		Source: cite,
-		Scope:  iop.Scope{Reach: iop.State, States: []string{"DC"}, Body: "DC Department of Behavioral Health"},
+		Scope:  iop.Scope{Reach: iop.ReachState, States: []string{"DC"}, Body: "DC Department of Behavioral Health"},
 		Ages:   iop.AgeRules{AdultAge: 21, Cite: cite},
 		Parts: []iop.Part{
 			schedule.Benefit{
@@ -553,14 +553,14 @@ func medicareClaims(condition string, billTypes ...string) schedule.ClaimRules {
 	}
 	return schedule.ClaimRules{
 		Codes: []schedule.ServiceCode{
-			timed("G0410", iop.GroupTherapy, 45), timed("G0411", iop.GroupTherapy, 45),
-			timed("G0129", iop.OccupationalTherapy, 45), timed("G0176", iop.ActivityTherapy, 45),
-			timed("G0177", iop.Psychoeducation, 45),
-			timed("90832", iop.IndividualTherapy, 30), timed("90834", iop.IndividualTherapy, 45), timed("90837", iop.IndividualTherapy, 60),
-			timed("90833", iop.IndividualTherapy, 30), timed("90836", iop.IndividualTherapy, 45), timed("90838", iop.IndividualTherapy, 60),
-			untimed("90845", iop.IndividualTherapy), untimed("90880", iop.IndividualTherapy),
-			timed("90846", iop.FamilyTherapy, 50), timed("90847", iop.FamilyTherapy, 50),
-			untimed("90791", iop.Diagnostic), untimed("90792", iop.Diagnostic),
+			timed("G0410", iop.ServiceKindGroupTherapy, 45), timed("G0411", iop.ServiceKindGroupTherapy, 45),
+			timed("G0129", iop.ServiceKindOccupationalTherapy, 45), timed("G0176", iop.ServiceKindActivityTherapy, 45),
+			timed("G0177", iop.ServiceKindPsychoeducation, 45),
+			timed("90832", iop.ServiceKindIndividualTherapy, 30), timed("90834", iop.ServiceKindIndividualTherapy, 45), timed("90837", iop.ServiceKindIndividualTherapy, 60),
+			timed("90833", iop.ServiceKindIndividualTherapy, 30), timed("90836", iop.ServiceKindIndividualTherapy, 45), timed("90838", iop.ServiceKindIndividualTherapy, 60),
+			untimed("90845", iop.ServiceKindIndividualTherapy), untimed("90880", iop.ServiceKindIndividualTherapy),
+			timed("90846", iop.ServiceKindFamilyTherapy, 50), timed("90847", iop.ServiceKindFamilyTherapy, 50),
+			untimed("90791", iop.ServiceKindDiagnostic), untimed("90792", iop.ServiceKindDiagnostic),
 		},
 		Excluded:      []string{"90853", "90849", "90899"},
 		ConditionCode: condition,
@@ -578,7 +578,7 @@ func medicareClaims(condition string, billTypes ...string) schedule.ClaimRules {
 // management, which SAMHSA's IOP guidance lists among the core services.
 func tip47Counting() schedule.CountingRules {
 	c := schedule.DefaultCounting()
-	c.Kinds |= iop.ServiceKindsOf(iop.CaseManagement)
+	c.Kinds |= iop.SetOf[iop.ServiceKind](iop.ServiceKindCaseManagement)
 	c.Cite.Note = "SAMHSA TIP 47 (2006) and its IOP advisory list case management among the core services of an IOP: it counts here (RULES.md §2, issue 23); peer support does not"
 	return c
 }

@@ -31,24 +31,24 @@ func TestBuiltinNumbers(t *testing.T) {
 	for _, year := range []int{2024, 2025, 2026} {
 		ioprule := map[int]iop.Profile{2024: ioprules.MedicareIOP2024(), 2025: ioprules.MedicareIOP2025(), 2026: ioprules.MedicareIOP2026()}[year]
 		php := map[int]iop.Profile{2024: ioprules.MedicarePHP2024(), 2025: ioprules.MedicarePHP2025(), 2026: ioprules.MedicarePHP2026()}[year]
-		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.Adult), "Medicare IOP sets a minimum and no maximum")
-		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.Adolescent))
+		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.PopulationAdult), "Medicare IOP sets a minimum and no maximum")
+		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.PopulationAdolescent))
 		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, RecertDays: 60, Cite: benefitOf(ioprule).Certification.Cite}, benefitOf(ioprule).Certification,
 			"42 CFR 424.24(d)(3)(ii): every 60 days, not 2 calendar months; no day set for the initial certification")
 		assert.Equal(t, date.New(year, 1, 1), ioprule.From)
-		assert.Equal(t, iop.Band{Min: 1200}, benefitOf(php).Weekly.For(iop.Adult))
-		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.ServiceDays, RecertDays: 30, Cite: benefitOf(php).Certification.Cite},
+		assert.Equal(t, iop.Band{Min: 1200}, benefitOf(php).Weekly.For(iop.PopulationAdult))
+		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.DayCountService, RecertDays: 30, Cite: benefitOf(php).Certification.Cite},
 			benefitOf(php).Certification, "the 18th day of services, then every 30 days; no 31-day plan review")
 		for _, tc := range []struct {
 			p       iop.Profile
-			setting iop.Setting
+			setting iop.Provider
 			apcs    [2]string
 		}{
-			{ioprule, iop.HospitalOutpatient, [2]string{"5861", "5862"}},
-			{ioprule, iop.CMHC, [2]string{"5851", "5852"}},
-			{php, iop.HospitalOutpatient, [2]string{"5863", "5864"}},
-			{php, iop.CMHC, [2]string{"5853", "5854"}},
-			{ioprule, iop.FQHC, [2]string{"", ""}},
+			{ioprule, iop.ProviderHospitalOutpatient, [2]string{"5861", "5862"}},
+			{ioprule, iop.ProviderCMHC, [2]string{"5851", "5852"}},
+			{php, iop.ProviderHospitalOutpatient, [2]string{"5863", "5864"}},
+			{php, iop.ProviderCMHC, [2]string{"5853", "5854"}},
+			{ioprule, iop.ProviderFQHC, [2]string{"", ""}},
 		} {
 			tiers := benefitOf(tc.p).ServiceTiers.Tiers
 			require.Len(t, tiers, 2)
@@ -57,10 +57,10 @@ func TestBuiltinNumbers(t *testing.T) {
 			assert.Equal(t, tc.apcs, got, "%s %s", tc.p.ID, tc.setting)
 		}
 		for _, p := range []iop.Profile{ioprule, php} {
-			sev, on := p.Setting(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking})
-			assert.Equal(t, [2]any{iop.Warning, true}, [2]any{sev, on}, "%s: the weekly minimum is a certification requirement", p.ID)
-			sev, on = p.Setting(iop.Rule{Code: "schedule.day-services.below-tier", Severity: iop.Warning})
-			assert.Equal(t, [2]any{iop.Blocking, true}, [2]any{sev, on}, "%s: a day below 3 services is not a program day", p.ID)
+			sev, on := p.Setting(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityBlocking})
+			assert.Equal(t, [2]any{iop.SeverityWarning, true}, [2]any{sev, on}, "%s: the weekly minimum is a certification requirement", p.ID)
+			sev, on = p.Setting(iop.Rule{Code: "schedule.day-services.below-tier", Severity: iop.SeverityWarning})
+			assert.Equal(t, [2]any{iop.SeverityBlocking, true}, [2]any{sev, on}, "%s: a day below 3 services is not a program day", p.ID)
 			assert.True(t, compositionOf(p).Cite.IsZero(), "%s: no contractor's group cap in a national profile", p.ID)
 		}
 	}
@@ -68,8 +68,8 @@ func TestBuiltinNumbers(t *testing.T) {
 	assert.Equal(t, date.Zero, ioprules.MedicareIOP2026().Until)
 
 	asam := ioprules.ASAM3Level21()
-	assert.Equal(t, iop.Band{Min: 360, Max: 1199}, benefitOf(asam).Weekly.For(iop.Adolescent))
-	assert.Equal(t, iop.Band{Min: 540, Max: 1199}, benefitOf(asam).Weekly.For(iop.Adult))
+	assert.Equal(t, iop.Band{Min: 360, Max: 1199}, benefitOf(asam).Weekly.For(iop.PopulationAdolescent))
+	assert.Equal(t, iop.Band{Min: 540, Max: 1199}, benefitOf(asam).Weekly.For(iop.PopulationAdult))
 	assert.Equal(t, iop.Level25, benefitOf(asam).Weekly.Above)
 	for _, tc := range []struct {
 		m    iop.Minutes
@@ -83,7 +83,7 @@ func TestBuiltinNumbers(t *testing.T) {
 
 	ngs := group.NGSGroupPsychotherapy()
 	assert.Equal(t, 12, compositionOf(ngs).MaxSize)
-	assert.Equal(t, iop.Contractor, ngs.Scope.Reach)
+	assert.Equal(t, iop.ReachContractor, ngs.Scope.Reach)
 
 	for _, tc := range []struct {
 		p           iop.Profile
@@ -102,12 +102,12 @@ func TestBuiltinNumbers(t *testing.T) {
 		assert.Equal(t, [2]int{16, 35}, [2]int{compositionOf(g).MaxSize, compositionOf(g).EducationMaxSize}, g.ID)
 	}
 	il := group.IllinoisAges()
-	sev, _ := il.Setting(iop.Rule{Code: "group.age.exception-undocumented", Severity: iop.Warning})
-	assert.Equal(t, iop.Blocking, sev, "Illinois: 16-17 in adult treatment only with documented justification")
+	sev, _ := il.Setting(iop.Rule{Code: "group.age.exception-undocumented", Severity: iop.SeverityWarning})
+	assert.Equal(t, iop.SeverityBlocking, sev, "Illinois: 16-17 in adult treatment only with documented justification")
 
 	tip := ioprules.TIP47()
 	for _, s := range tip.Rules {
-		assert.Equal(t, iop.Warning, s.Severity, "%s: SAMHSA guidance is a warning at most", s.Code)
+		assert.Equal(t, iop.SeverityWarning, s.Severity, "%s: SAMHSA guidance is a warning at most", s.Code)
 	}
 	assert.NotEmpty(t, tip.Rules)
 }
@@ -121,16 +121,16 @@ func TestMeasures(t *testing.T) {
 		after       string
 		first, last int // days after the index day
 	}{
-		{aftercare.IETInitiation, 13, true, 1, "", 0, 13},
-		{aftercare.IETEngagement, 34, false, 2, "iet-initiation", 1, 34},
-		{aftercare.FUA7, 7, true, 1, "", 0, 7},
-		{aftercare.FUA30, 30, true, 1, "", 0, 30},
-		{aftercare.FUM7, 7, true, 1, "", 0, 7},
-		{aftercare.FUM30, 30, true, 1, "", 0, 30},
-		{aftercare.FUH7, 7, false, 1, "", 1, 7},
-		{aftercare.FUH30, 30, false, 1, "", 1, 30},
-		{aftercare.FUI7, 7, false, 1, "", 1, 7},
-		{aftercare.FUI30, 30, false, 1, "", 1, 30},
+		{aftercare.MeasureIETInitiation, 13, true, 1, "", 0, 13},
+		{aftercare.MeasureIETEngagement, 34, false, 2, "iet-initiation", 1, 34},
+		{aftercare.MeasureFUA7, 7, true, 1, "", 0, 7},
+		{aftercare.MeasureFUA30, 30, true, 1, "", 0, 30},
+		{aftercare.MeasureFUM7, 7, true, 1, "", 0, 7},
+		{aftercare.MeasureFUM30, 30, true, 1, "", 0, 30},
+		{aftercare.MeasureFUH7, 7, false, 1, "", 1, 7},
+		{aftercare.MeasureFUH30, 30, false, 1, "", 1, 30},
+		{aftercare.MeasureFUI7, 7, false, 1, "", 1, 7},
+		{aftercare.MeasureFUI30, 30, false, 1, "", 1, 30},
 	} {
 		w := tc.m.Window()
 		assert.Equal(t, tc.m.String(), w.Name)
@@ -142,7 +142,7 @@ func TestMeasures(t *testing.T) {
 		assert.NotEmpty(t, w.Cite.URL, tc.m.String())
 	}
 	assert.Equal(t, aftercare.FollowUpWindow{}, aftercare.Measure(0).Window())
-	assert.Len(t, aftercare.AllMeasures(), 10)
+	assert.Len(t, iop.All[aftercare.Measure](), 10)
 }
 
 func TestProrate(t *testing.T) {

@@ -59,8 +59,8 @@ func TestValidateRuleCodes(t *testing.T) {
 
 	cite := iop.Citation{Source: "payer contract 7"}
 	p.Rules = []iop.RuleSetting{
-		{Code: schedule.CodeSessionDuplicate, Severity: iop.Warning, Cite: cite},
-		{Code: "schedule.weekly-minutes.below-minimun", Severity: iop.Warning, Cite: cite},
+		{Code: schedule.CodeSessionDuplicate, Severity: iop.SeverityWarning, Cite: cite},
+		{Code: "schedule.weekly-minutes.below-minimun", Severity: iop.SeverityWarning, Cite: cite},
 		{Code: "billing.x", Off: true, Cite: cite},
 	}
 	err := p.Validate()

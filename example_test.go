@@ -34,7 +34,7 @@ func ExampleCatalog() {
 func ExampleMedicareIOP2024() {
 	p := ioprules.MedicareIOP2024()
 	b, _ := iop.PartOf[schedule.Benefit](&p)
-	band := b.Weekly.For(iop.Adult)
+	band := b.Weekly.For(iop.PopulationAdult)
 	fmt.Printf("%s: at least %s a week, no maximum: %t (%s)\n", p.ID, band.Min, band.Max == 0, b.Weekly.Cite.Source)
 	fmt.Println("8h59m meets it:", band.Contains(iop.Hours(9)-1))
 	fmt.Println("9h00m meets it:", band.Contains(iop.Hours(9)))
@@ -43,7 +43,7 @@ func ExampleMedicareIOP2024() {
 		fmt.Println(s.Code, "is", s.Severity)
 	}
 	for _, t := range b.ServiceTiers.Tiers {
-		fmt.Printf("%s: hospital APC %s, CMHC APC %s\n", t.Name, t.APC(iop.HospitalOutpatient), t.APC(iop.CMHC))
+		fmt.Printf("%s: hospital APC %s, CMHC APC %s\n", t.Name, t.APC(iop.ProviderHospitalOutpatient), t.APC(iop.ProviderCMHC))
 	}
 	// Output:
 	// medicare-iop-2024: at least 9h00m a week, no maximum: true (42 CFR 424.24(d)(1); SSA §1861(ff)(4))

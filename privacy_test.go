@@ -88,12 +88,12 @@ func decoders(t *testing.T) []jsonDecoder {
 			_, err := ioprules.ParseProfile(b)
 			return nil, err
 		}},
-		{"group.ParseSession", "group-session.json", func(b []byte) (iop.Findings, error) {
-			s, err := group.ParseSession(b)
+		{"group.ParseMeeting", "group-session.json", func(b []byte) (iop.Findings, error) {
+			s, err := group.ParseMeeting(b)
 			if err != nil {
 				return nil, err
 			}
-			return groups.CheckSession(s)
+			return groups.CheckMeeting(s)
 		}},
 		{"group.ParseRoster", "group-roster.json", func(b []byte) (iop.Findings, error) {
 			r, err := group.ParseRoster(b)
@@ -121,7 +121,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			return weeks.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			return weeks.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: week.Start()})
 		}},
 		{"schedule.ParseClaimLines", claimLinesJSON, func(b []byte) (iop.Findings, error) {
 			lines, err := schedule.ParseClaimLines(b)
@@ -132,7 +132,7 @@ func decoders(t *testing.T) []jsonDecoder {
 			if err != nil {
 				return nil, err
 			}
-			fs, err := weeks.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: week.Start()})
+			fs, err := weeks.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: week.Start()})
 			if err != nil {
 				return nil, err
 			}
@@ -142,8 +142,8 @@ func decoders(t *testing.T) []jsonDecoder {
 			_, err := schedule.ParseTemplate(b)
 			return nil, err
 		}},
-		{"schedule.Episode", `{"population":"adult","admitted":"2025-03-03","discharged":"2025-04-30"}`, func(b []byte) (iop.Findings, error) {
-			var e schedule.Episode
+		{"schedule.Stay", `{"population":"adult","admitted":"2025-03-03","discharged":"2025-04-30"}`, func(b []byte) (iop.Findings, error) {
+			var e schedule.Stay
 			return nil, json.Unmarshal(b, &e)
 		}},
 		{"eligibility.ParseAssessment", "eligibility-assessment.json", func(b []byte) (iop.Findings, error) {

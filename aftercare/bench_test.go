@@ -14,8 +14,8 @@ import (
 // BenchmarkApply moves an active episode (4 moves in its history) to
 // discharge.
 func BenchmarkApply(b *testing.B) {
-	ep := episodeIn(b, aftercare.Active)
-	ev := aftercare.Event{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: completed()}
+	ep := episodeIn(b, aftercare.StateActive)
+	ev := aftercare.Event{Kind: aftercare.EventKindDischarge, On: dischargedOn, Discharge: completed()}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ep.Apply(ev); err != nil {
@@ -27,8 +27,8 @@ func BenchmarkApply(b *testing.B) {
 // BenchmarkApplyRefused is a refused move: the error is the only
 // allocation.
 func BenchmarkApplyRefused(b *testing.B) {
-	ep := episodeIn(b, aftercare.Referred)
-	ev := aftercare.Event{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: completed()}
+	ep := episodeIn(b, aftercare.StateReferred)
+	ev := aftercare.Event{Kind: aftercare.EventKindDischarge, On: dischargedOn, Discharge: completed()}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ep.Apply(ev); err == nil {
@@ -46,7 +46,7 @@ func benchCompliant(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profi
 // benchFindings is a discharge with four findings: court notice,
 // outreach, and two windows missed.
 func benchFindings(tb testing.TB) (aftercare.Episode, aftercare.Plan, iop.Profile, date.Date) {
-	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true), planWith(kept(9)), asamHEDIS(), dischargedOn + 60
+	return discharged(tb, "E1", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, true), planWith(kept(9)), asamHEDIS(), dischargedOn + 60
 }
 
 // BenchmarkCheckDischargeCompliant checks a compliant discharge and plan
@@ -125,16 +125,16 @@ func handCheck(dst iop.Findings, ep aftercare.Episode, plan aftercare.Plan, ws [
 	if from := ep.Level(); d.Step != 0 && d.ToLevel.Compare(from) != d.Step.Want() {
 		dst = append(dst, iop.Finding{Code: aftercare.CodeStepDownNotLower, Subject: ep.ID()})
 	}
-	if d.Reason == aftercare.ReasonTransferred && d.ReferredTo == "" {
+	if d.Reason == aftercare.DischargeReasonTransferred && d.ReferredTo == "" {
 		dst = append(dst, iop.Finding{Code: aftercare.CodeTransferNoReferral, Subject: ep.ID()})
 	}
-	if ep.CourtOrdered() && d.Reason != aftercare.ReasonCompleted && d.Reason != aftercare.ReasonTransferred {
+	if ep.CourtOrdered() && d.Reason != aftercare.DischargeReasonCompleted && d.Reason != aftercare.DischargeReasonTransferred {
 		dst = append(dst, iop.Finding{Code: aftercare.CodeCourtNotice, Subject: ep.ID()})
 	}
-	if !d.Planned && d.Reason != aftercare.ReasonDied {
+	if !d.Planned && d.Reason != aftercare.DischargeReasonDied {
 		dst = append(dst, iop.Finding{Code: aftercare.CodeOutreach, Subject: ep.ID()})
 	}
-	if d.Reason == aftercare.ReasonDied || d.Step == aftercare.StepUp {
+	if d.Reason == aftercare.DischargeReasonDied || d.Step == aftercare.StepUp {
 		return dst
 	}
 	var metOn [8]date.Date
@@ -155,7 +155,7 @@ func handCheck(dst iop.Findings, ep aftercare.Episode, plan aftercare.Plan, ws [
 		kept := 0
 		metAt[i] = -1
 		for k, c := range plan.Contacts {
-			if k != exclude && c.On >= first && c.On <= last && c.On <= asOf && c.Status == aftercare.ContactKept {
+			if k != exclude && c.On >= first && c.On <= last && c.On <= asOf && c.Status == aftercare.ContactStatusKept {
 				if kept++; kept == w.Need() {
 					metOn[i], metAt[i] = c.On, k
 				}
@@ -203,7 +203,7 @@ func BenchmarkParseEpisode(b *testing.B) {
 
 // BenchmarkMarshalEpisode encodes a 9-move episode.
 func BenchmarkMarshalEpisode(b *testing.B) {
-	ep := episodeIn(b, aftercare.Closed)
+	ep := episodeIn(b, aftercare.StateClosed)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := json.Marshal(ep); err != nil {

@@ -140,13 +140,13 @@ func (ck Checker) AppendDischarge(dst iop.Findings, ep Episode, plan Plan, asOf 
 	if d.Step != 0 && d.ToLevel.Compare(ep.Level()) != d.Step.Want() {
 		dst = rs.Add(dst, stepRule(d.Step), iop.Finding{Subject: id, Level: d.ToLevel})
 	}
-	if d.Reason == ReasonTransferred && d.ReferredTo == "" {
+	if d.Reason == DischargeReasonTransferred && d.ReferredTo == "" {
 		dst = rs.Add(dst, ruleTransferNoReferral, iop.Finding{Subject: id})
 	}
-	if ep.CourtOrdered() && d.Reason != ReasonCompleted && d.Reason != ReasonTransferred {
+	if ep.CourtOrdered() && d.Reason != DischargeReasonCompleted && d.Reason != DischargeReasonTransferred {
 		dst = rs.Add(dst, ruleCourtNotice, iop.Finding{Subject: id})
 	}
-	if !d.Planned && d.Reason != ReasonDied {
+	if !d.Planned && d.Reason != DischargeReasonDied {
 		dst = rs.Add(dst, ruleOutreach, iop.Finding{Subject: id})
 	}
 	if !followUpApplies(d) || !(rs.On(ruleFollowUpMissed) || rs.On(ruleFollowUpNotScheduled)) {

@@ -69,11 +69,11 @@ func withWindows(ws ...aftercare.FollowUpWindow) iop.Profile {
 // (aftercare.FollowUpOf), and a citation for windows of the tests' own.
 var (
 	testCite  = iop.Citation{Source: "test window"}
-	fui7      = shaped(aftercare.FUI7.Window())
-	fui30     = shaped(aftercare.FUI30.Window())
-	fua7      = shaped(aftercare.FUA7.Window())
-	ietInit   = shaped(aftercare.IETInitiation.Window())
-	ietEngage = shaped(aftercare.IETEngagement.Window())
+	fui7      = shaped(aftercare.MeasureFUI7.Window())
+	fui30     = shaped(aftercare.MeasureFUI30.Window())
+	fua7      = shaped(aftercare.MeasureFUA7.Window())
+	ietInit   = shaped(aftercare.MeasureIETInitiation.Window())
+	ietEngage = shaped(aftercare.MeasureIETEngagement.Window())
 )
 
 // withMeasures is a profile holding the windows of measures ms, as a
@@ -98,15 +98,15 @@ func planWith(contacts ...aftercare.Contact) aftercare.Plan {
 }
 
 func kept(days int) aftercare.Contact {
-	return aftercare.Contact{On: dischargedOn + date.Date(days), Status: aftercare.ContactKept}
+	return aftercare.Contact{On: dischargedOn + date.Date(days), Status: aftercare.ContactStatusKept}
 }
 
 func scheduled(days int) aftercare.Contact {
-	return aftercare.Contact{On: dischargedOn + date.Date(days), Status: aftercare.ContactScheduled}
+	return aftercare.Contact{On: dischargedOn + date.Date(days), Status: aftercare.ContactStatusScheduled}
 }
 
 func missed(days int) aftercare.Contact {
-	return aftercare.Contact{On: dischargedOn + date.Date(days), Status: aftercare.ContactMissed}
+	return aftercare.Contact{On: dischargedOn + date.Date(days), Status: aftercare.ContactStatusMissed}
 }
 
 func TestCheckCompliant(t *testing.T) {
@@ -126,7 +126,7 @@ func TestCheckCompliant(t *testing.T) {
 			// The day after discharge, with the contacts scheduled.
 			plan := fullPlan()
 			for i := range plan.Contacts {
-				plan.Contacts[i].Status = aftercare.ContactScheduled
+				plan.Contacts[i].Status = aftercare.ContactStatusScheduled
 			}
 			fs, err = checkDischarge(t, p, ep, plan, dischargedOn+1)
 			require.NoError(t, err)
@@ -141,7 +141,7 @@ func TestCheckDischargeRules(t *testing.T) {
 	}
 	unplanned := func(r aftercare.DischargeReason) aftercare.Discharge { return aftercare.Discharge{Reason: r} }
 	step := func(s aftercare.Step, l iop.Level) aftercare.Discharge {
-		return aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: s, ToLevel: l}
+		return aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: s, ToLevel: l}
 	}
 	plan := planWith()
 	tests := []struct {
@@ -151,26 +151,26 @@ func TestCheckDischargeRules(t *testing.T) {
 		plan  aftercare.Plan
 		want  iop.Findings
 	}{
-		{name: "planned completion with a plan", d: planned(aftercare.ReasonCompleted), plan: plan},
-		{name: "planned without a plan", d: planned(aftercare.ReasonCompleted),
+		{name: "planned completion with a plan", d: planned(aftercare.DischargeReasonCompleted), plan: plan},
+		{name: "planned without a plan", d: planned(aftercare.DischargeReasonCompleted),
 			want: iop.Findings{finding(aftercare.CodePlanMissing, 0, 0, 0)}},
-		{name: "plan made on the discharge day", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn, CounselingPerMonth: 2}},
-		{name: "plan made the day after", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn + 1, CounselingPerMonth: 2},
+		{name: "plan made on the discharge day", d: planned(aftercare.DischargeReasonCompleted), plan: aftercare.Plan{Made: dischargedOn, CounselingPerMonth: 2}},
+		{name: "plan made the day after", d: planned(aftercare.DischargeReasonCompleted), plan: aftercare.Plan{Made: dischargedOn + 1, CounselingPerMonth: 2},
 			want: iop.Findings{finding(aftercare.CodePlanLate, 0, 1, iop.UnitDays)}},
-		{name: "empty plan", d: planned(aftercare.ReasonCompleted), plan: aftercare.Plan{Made: dischargedOn},
+		{name: "empty plan", d: planned(aftercare.DischargeReasonCompleted), plan: aftercare.Plan{Made: dischargedOn},
 			want: iop.Findings{finding(aftercare.CodePlanEmpty, 0, 0, 0)}},
-		{name: "late and empty", d: planned(aftercare.ReasonOther), plan: aftercare.Plan{Made: dischargedOn + 3},
+		{name: "late and empty", d: planned(aftercare.DischargeReasonOther), plan: aftercare.Plan{Made: dischargedOn + 3},
 			want: iop.Findings{
 				finding(aftercare.CodePlanLate, 0, 3, iop.UnitDays),
 				finding(aftercare.CodePlanEmpty, 0, 0, 0),
 			}},
-		{name: "unplanned without a plan: outreach only", d: unplanned(aftercare.ReasonTerminated),
+		{name: "unplanned without a plan: outreach only", d: unplanned(aftercare.DischargeReasonTerminated),
 			want: iop.Findings{finding(aftercare.CodeOutreach, 0, 0, 0)}},
-		{name: "left against advice", d: unplanned(aftercare.ReasonLeftAgainstAdvice), plan: plan,
+		{name: "left against advice", d: unplanned(aftercare.DischargeReasonLeftAgainstAdvice), plan: plan,
 			want: iop.Findings{finding(aftercare.CodeOutreach, 0, 0, 0)}},
-		{name: "incarcerated", d: unplanned(aftercare.ReasonIncarcerated),
+		{name: "incarcerated", d: unplanned(aftercare.DischargeReasonIncarcerated),
 			want: iop.Findings{finding(aftercare.CodeOutreach, 0, 0, 0)}},
-		{name: "died: no outreach", d: unplanned(aftercare.ReasonDied)},
+		{name: "died: no outreach", d: unplanned(aftercare.DischargeReasonDied)},
 		{name: "step down to level 1", d: step(aftercare.StepDown, iop.Level1), plan: plan},
 		{name: "step down to 1.0 (4th edition)", d: step(aftercare.StepDown, iop.Level10), plan: plan},
 		{name: "step down to the same level", d: step(aftercare.StepDown, iop.Level21), plan: plan,
@@ -183,22 +183,22 @@ func TestCheckDischargeRules(t *testing.T) {
 		{name: "lateral to 2.1", d: step(aftercare.StepLateral, iop.Level21), plan: plan},
 		{name: "lateral to 3.1", d: step(aftercare.StepLateral, iop.Level31), plan: plan,
 			want: iop.Findings{stepFinding(aftercare.CodeLateralChangesIntensity, iop.Level31)}},
-		{name: "transfer with referral", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, ReferredTo: "R-1"}, plan: plan},
-		{name: "transfer without referral", d: planned(aftercare.ReasonTransferred), plan: plan,
+		{name: "transfer with referral", d: aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, ReferredTo: "R-1"}, plan: plan},
+		{name: "transfer without referral", d: planned(aftercare.DischargeReasonTransferred), plan: plan,
 			want: iop.Findings{finding(aftercare.CodeTransferNoReferral, 0, 0, 0)}},
-		{name: "court-ordered completion", d: planned(aftercare.ReasonCompleted), court: true, plan: plan},
-		{name: "court-ordered transfer", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, ReferredTo: "R-1"}, court: true, plan: plan},
-		{name: "court-ordered, left against advice", d: unplanned(aftercare.ReasonLeftAgainstAdvice), court: true,
+		{name: "court-ordered completion", d: planned(aftercare.DischargeReasonCompleted), court: true, plan: plan},
+		{name: "court-ordered transfer", d: aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, ReferredTo: "R-1"}, court: true, plan: plan},
+		{name: "court-ordered, left against advice", d: unplanned(aftercare.DischargeReasonLeftAgainstAdvice), court: true,
 			want: iop.Findings{
 				finding(aftercare.CodeCourtNotice, 0, 0, 0),
 				finding(aftercare.CodeOutreach, 0, 0, 0),
 			}},
-		{name: "court-ordered, planned termination", d: planned(aftercare.ReasonTerminated), court: true, plan: plan,
+		{name: "court-ordered, planned termination", d: planned(aftercare.DischargeReasonTerminated), court: true, plan: plan,
 			want: iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0)}},
-		{name: "court-ordered, died", d: unplanned(aftercare.ReasonDied), court: true,
+		{name: "court-ordered, died", d: unplanned(aftercare.DischargeReasonDied), court: true,
 			want: iop.Findings{finding(aftercare.CodeCourtNotice, 0, 0, 0)}},
 		{name: "everything at once, in rule order", court: true,
-			d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25},
+			d: aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25},
 			want: iop.Findings{
 				finding(aftercare.CodePlanMissing, 0, 0, 0),
 				stepFinding(aftercare.CodeStepDownNotLower, iop.Level25),
@@ -328,8 +328,8 @@ func TestCheckFollowUpWindows(t *testing.T) {
 func TestCheckWindowsDoNotApply(t *testing.T) {
 	p := asamHEDIS()
 	for _, d := range []aftercare.Discharge{
-		{Reason: aftercare.ReasonDied},
-		{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level37, ReferredTo: "R-3"},
+		{Reason: aftercare.DischargeReasonDied},
+		{Reason: aftercare.DischargeReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level37, ReferredTo: "R-3"},
 	} {
 		ep := discharged(t, "E1", d, false)
 		got, err := checkDischarge(t, p, ep, planWith(), dischargedOn+60)
@@ -346,25 +346,25 @@ func TestCheckWindowsDoNotApply(t *testing.T) {
 
 func TestCheckErrors(t *testing.T) {
 	p := asamHEDIS()
-	for _, s := range []aftercare.State{aftercare.Referred, aftercare.Admitted, aftercare.Active, aftercare.OnHold} {
+	for _, s := range []aftercare.State{aftercare.StateReferred, aftercare.StateAdmitted, aftercare.StateActive, aftercare.StateOnHold} {
 		_, err := checkDischarge(t, p, episodeIn(t, s), fullPlan(), dischargedOn)
 		requireFieldErrors(t, err, []fieldErr{{"episode", aftercare.ErrNotDischarged}})
 		require.ErrorIs(t, err, iop.ErrMissing)
 		require.EqualError(t, err, "episode: missing: episode not discharged")
 	}
-	notAdmitted, err := episodeIn(t, aftercare.Referred).Close(assessedOn)
+	notAdmitted, err := episodeIn(t, aftercare.StateReferred).Close(assessedOn)
 	require.NoError(t, err)
 	_, err = checkDischarge(t, p, notAdmitted, aftercare.Plan{}, closedOn)
 	require.ErrorIs(t, err, aftercare.ErrNotDischarged)
 
-	for _, s := range []aftercare.State{aftercare.Discharged, aftercare.InAftercare, aftercare.Closed} {
+	for _, s := range []aftercare.State{aftercare.StateDischarged, aftercare.StateInAftercare, aftercare.StateClosed} {
 		_, err := checkDischarge(t, p, episodeIn(t, s), fullPlan(), dischargedOn+60)
 		require.NoError(t, err, "state %s", s)
 	}
 
 	// An invalid plan: every error, under "plan".
 	bad := aftercare.Plan{MutualHelpPerWeek: -1, Contacts: []aftercare.Contact{{On: dischargedOn}}}
-	_, err = checkDischarge(t, p, episodeIn(t, aftercare.Discharged), bad, dischargedOn)
+	_, err = checkDischarge(t, p, episodeIn(t, aftercare.StateDischarged), bad, dischargedOn)
 	requireFieldErrors(t, err, []fieldErr{
 		{"plan.made", iop.ErrMissing},
 		{"plan.mutual_help_per_week", iop.ErrOutOfRange},
@@ -374,7 +374,7 @@ func TestCheckErrors(t *testing.T) {
 	// The append form returns dst unchanged on error.
 	ck := newChecker(t, p)
 	dst := make(iop.Findings, 1, 4)
-	got, err := ck.AppendDischarge(dst, episodeIn(t, aftercare.Active), fullPlan(), dischargedOn)
+	got, err := ck.AppendDischarge(dst, episodeIn(t, aftercare.StateActive), fullPlan(), dischargedOn)
 	require.ErrorIs(t, err, aftercare.ErrNotDischarged)
 	assert.Equal(t, dst, got)
 }
@@ -411,7 +411,7 @@ func TestCheckerKeepsACopy(t *testing.T) {
 
 func TestAppendDischargeReusesSlice(t *testing.T) {
 	ck := newChecker(t, asamHEDIS())
-	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
+	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, true)
 	want, err := checkWith(t, ck, left, planWith(kept(9)), dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, want, 4)
@@ -430,13 +430,13 @@ func TestAppendDischargeReusesSlice(t *testing.T) {
 }
 
 func TestCheckFindingsAreErrors(t *testing.T) {
-	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}, false)
+	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true}, false)
 	fs, err := checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
 	require.ErrorIs(t, fs.BlockingErr(), aftercare.CodePlanMissing)
 	ioptest.Blocks(t, fs, aftercare.CodePlanMissing)
 
-	ep = discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)
+	ep = discharged(t, "E1", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, false)
 	fs, err = checkDischarge(t, noWindows(), ep, aftercare.Plan{}, dischargedOn)
 	require.NoError(t, err)
 	ioptest.HasCode(t, fs, aftercare.CodeOutreach)
@@ -453,7 +453,7 @@ func TestFindingMessage(t *testing.T) {
 	assert.Equal(t, "aftercare.follow-up.missed [E1] on 2025-03-17 (fui-7): need 1, got 0", fs[1].String())
 
 	// A step names the level stepped to.
-	step := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
+	step := aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
 	fs, err = checkDischarge(t, noWindows(), discharged(t, "E1", step, false), fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	require.Len(t, fs, 1)
@@ -464,7 +464,7 @@ func TestFindingMessage(t *testing.T) {
 // -race): each gets the findings a Checker of its own gives.
 func TestCheckerConcurrent(t *testing.T) {
 	ck := newChecker(t, asamHEDIS())
-	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
+	left := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, true)
 	done := discharged(t, "E2", completed(), false)
 	cases := []aftercare.Case{{Episode: left, Plan: planWith(kept(9))}, {Episode: done, Plan: fullPlan()}}
 	wantLeft, err := checkDischarge(t, asamHEDIS(), left, planWith(kept(9)), dischargedOn+60)

@@ -1,8 +1,6 @@
 package aftercare
 
 import (
-	"database/sql/driver"
-
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
@@ -17,53 +15,34 @@ type DischargeReason uint8
 // The discharge reasons, in TEDS-D order: [DischargeReason.TEDS] gives the
 // code.
 const (
-	_                       DischargeReason = iota
-	ReasonCompleted                         // treatment completed (TEDS-D 1)
-	ReasonLeftAgainstAdvice                 // dropped out or left against professional advice (TEDS-D 2)
-	ReasonTerminated                        // terminated by the facility (TEDS-D 3)
-	ReasonTransferred                       // transferred to another level of care or program (TEDS-D 4)
-	ReasonIncarcerated                      // incarcerated (TEDS-D 5)
-	ReasonDied                              // death (TEDS-D 6)
-	ReasonOther                             // other (TEDS-D 7)
+	_                                DischargeReason = iota
+	DischargeReasonCompleted                         // treatment completed (TEDS-D 1)
+	DischargeReasonLeftAgainstAdvice                 // dropped out or left against professional advice (TEDS-D 2)
+	DischargeReasonTerminated                        // terminated by the facility (TEDS-D 3)
+	DischargeReasonTransferred                       // transferred to another level of care or program (TEDS-D 4)
+	DischargeReasonIncarcerated                      // incarcerated (TEDS-D 5)
+	DischargeReasonDied                              // death (TEDS-D 6)
+	DischargeReasonOther                             // other (TEDS-D 7)
 )
 
-var dischargeReasons = enum.New[DischargeReason]("DischargeReason", "aftercare.ParseDischargeReason", check.EnumFail, []string{
-	ReasonCompleted: "completed", ReasonLeftAgainstAdvice: "left-against-advice",
-	ReasonTerminated: "terminated-by-facility", ReasonTransferred: "transferred",
-	ReasonIncarcerated: "incarcerated", ReasonDied: "died", ReasonOther: "other",
+var dischargeReasons = enum.New[DischargeReason]("DischargeReason", "aftercare.DischargeReason.UnmarshalText", check.EnumFail, []string{
+	DischargeReasonCompleted: "completed", DischargeReasonLeftAgainstAdvice: "left-against-advice",
+	DischargeReasonTerminated: "terminated-by-facility", DischargeReasonTransferred: "transferred",
+	DischargeReasonIncarcerated: "incarcerated", DischargeReasonDied: "died", DischargeReasonOther: "other",
 })
-
-// AllDischargeReasons returns every reason, in TEDS-D order.
-func AllDischargeReasons() []DischargeReason { return dischargeReasons.Values() }
 
 // IsValid reports whether r is a known reason.
 func (r DischargeReason) IsValid() bool { return dischargeReasons.Valid(r) }
-
-// IsZero reports whether r is unset.
-func (r DischargeReason) IsZero() bool { return r == 0 }
 
 // String returns the reason's name ("left-against-advice"), and
 // "%!DischargeReason(n)" for an invalid value.
 func (r DischargeReason) String() string { return dischargeReasons.String(r) }
 
-// ParseDischargeReason parses a reason's name exactly as
-// [DischargeReason.String] writes it. The error is an [*iop.ParseError]
-// wrapping [iop.ErrUnknown].
-func ParseDischargeReason(s string) (DischargeReason, error) { return dischargeReasons.Parse(s) }
-
 // MarshalText implements [encoding.TextMarshaler]; an invalid reason is an error.
 func (r DischargeReason) MarshalText() ([]byte, error) { return dischargeReasons.Marshal(r) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDischargeReason].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (r *DischargeReason) UnmarshalText(b []byte) error { return dischargeReasons.Unmarshal(r, b) }
-
-// Value implements [driver.Valuer]: the name, never the number (nor the
-// TEDS-D code); NULL for the zero DischargeReason.
-func (r DischargeReason) Value() (driver.Value, error) { return dischargeReasons.Store(r) }
-
-// Scan implements [database/sql.Scanner] with [ParseDischargeReason]; NULL
-// is the zero DischargeReason.
-func (r *DischargeReason) Scan(src any) error { return dischargeReasons.Load(r, src) }
 
 // TEDS returns the reason's TEDS-D code, 1 to 7, and 0 for an invalid reason.
 func (r DischargeReason) TEDS() int {
@@ -76,7 +55,7 @@ func (r DischargeReason) TEDS() int {
 // DischargeReasonFromTEDS returns the reason with TEDS-D code n (1 to 7),
 // and an [*iop.ParseError] wrapping [iop.ErrOutOfRange] for any other code.
 func DischargeReasonFromTEDS(n int) (DischargeReason, error) {
-	if n < 1 || n > int(ReasonOther) {
+	if n < 1 || n > int(DischargeReasonOther) {
 		return 0, &iop.ParseError{Func: "aftercare.DischargeReasonFromTEDS", Err: errTEDSCode}
 	}
 	return DischargeReason(n), nil
@@ -88,9 +67,9 @@ func DischargeReasonFromTEDS(n int) (DischargeReason, error) {
 // in the last case.
 func (r DischargeReason) Planning() (planned, fixed bool) {
 	switch r {
-	case ReasonCompleted:
+	case DischargeReasonCompleted:
 		return true, true
-	case ReasonLeftAgainstAdvice, ReasonIncarcerated, ReasonDied:
+	case DischargeReasonLeftAgainstAdvice, DischargeReasonIncarcerated, DischargeReasonDied:
 		return false, true
 	}
 	return false, false
@@ -109,38 +88,20 @@ const (
 	StepLateral      // to another program at a level of the same intensity
 )
 
-var steps = enum.New[Step]("Step", "aftercare.ParseStep", check.EnumFail,
+var steps = enum.New[Step]("Step", "aftercare.Step.UnmarshalText", check.EnumFail,
 	[]string{StepDown: "down", StepUp: "up", StepLateral: "lateral"})
-
-// AllSteps returns every step, in order.
-func AllSteps() []Step { return steps.Values() }
 
 // IsValid reports whether s is a known step.
 func (s Step) IsValid() bool { return steps.Valid(s) }
 
-// IsZero reports whether s is unset: no move to another level.
-func (s Step) IsZero() bool { return s == 0 }
-
 // String returns "down", "up" or "lateral", and "%!Step(n)" otherwise.
 func (s Step) String() string { return steps.String(s) }
-
-// ParseStep parses "down", "up" or "lateral". The error is an
-// [*iop.ParseError] wrapping [iop.ErrUnknown].
-func ParseStep(s string) (Step, error) { return steps.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid step is an error.
 func (s Step) MarshalText() ([]byte, error) { return steps.Marshal(s) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseStep].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (s *Step) UnmarshalText(b []byte) error { return steps.Unmarshal(s, b) }
-
-// Value implements [driver.Valuer]: the name, never the number; NULL for
-// the zero Step.
-func (s Step) Value() (driver.Value, error) { return steps.Store(s) }
-
-// Scan implements [database/sql.Scanner] with [ParseStep]; NULL is the zero
-// Step.
-func (s *Step) Scan(src any) error { return steps.Load(s, src) }
 
 // Want returns the result of [iop.Level.Compare] of the level stepped to
 // with the level left that the step needs: -1 for down, +1 for up, 0 for
@@ -162,7 +123,7 @@ func (s Step) Want() int {
 //
 // A change of level is a discharge from this episode and an admission to
 // another, as TEDS counts it: a step down from 2.1 to 1 is a discharge
-// with [ReasonCompleted] or [ReasonTransferred], [StepDown] and ToLevel
+// with [DischargeReasonCompleted] or [DischargeReasonTransferred], [StepDown] and ToLevel
 // [iop.Level1].
 type Discharge struct {
 	Reason DischargeReason `json:"reason"`

@@ -14,8 +14,8 @@ func TestDischargeReasonTEDS(t *testing.T) {
 	// 3 terminated by facility, 4 transferred, 5 incarcerated, 6 death,
 	// 7 other.
 	want := map[aftercare.DischargeReason]int{
-		aftercare.ReasonCompleted: 1, aftercare.ReasonLeftAgainstAdvice: 2, aftercare.ReasonTerminated: 3,
-		aftercare.ReasonTransferred: 4, aftercare.ReasonIncarcerated: 5, aftercare.ReasonDied: 6, aftercare.ReasonOther: 7,
+		aftercare.DischargeReasonCompleted: 1, aftercare.DischargeReasonLeftAgainstAdvice: 2, aftercare.DischargeReasonTerminated: 3,
+		aftercare.DischargeReasonTransferred: 4, aftercare.DischargeReasonIncarcerated: 5, aftercare.DischargeReasonDied: 6, aftercare.DischargeReasonOther: 7,
 	}
 	for r, code := range want {
 		assert.Equal(t, code, r.TEDS(), "%s.TEDS()", r)
@@ -38,15 +38,15 @@ func TestDischargeReasonTEDS(t *testing.T) {
 func TestDischargeReasonPlanning(t *testing.T) {
 	type planning struct{ planned, fixed bool }
 	want := map[aftercare.DischargeReason]planning{
-		aftercare.ReasonCompleted:         {true, true},
-		aftercare.ReasonLeftAgainstAdvice: {false, true},
-		aftercare.ReasonTerminated:        {false, false},
-		aftercare.ReasonTransferred:       {false, false},
-		aftercare.ReasonIncarcerated:      {false, true},
-		aftercare.ReasonDied:              {false, true},
-		aftercare.ReasonOther:             {false, false},
+		aftercare.DischargeReasonCompleted:         {true, true},
+		aftercare.DischargeReasonLeftAgainstAdvice: {false, true},
+		aftercare.DischargeReasonTerminated:        {false, false},
+		aftercare.DischargeReasonTransferred:       {false, false},
+		aftercare.DischargeReasonIncarcerated:      {false, true},
+		aftercare.DischargeReasonDied:              {false, true},
+		aftercare.DischargeReasonOther:             {false, false},
 	}
-	for _, r := range aftercare.AllDischargeReasons() {
+	for _, r := range iop.All[aftercare.DischargeReason]() {
 		p, f := r.Planning()
 		got := planning{p, f}
 		assert.Equal(t, want[r], got, "%s.Planning()", r)
@@ -66,21 +66,21 @@ func TestDischargeValidate(t *testing.T) {
 		want []fieldErr // in order; nil when valid
 	}{
 		{name: "planned completion stepping down", d: completed()},
-		{name: "unplanned departure", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}},
-		{name: "planned transfer up", d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level25, ReferredTo: "R-1"}},
-		{name: "unplanned termination", d: aftercare.Discharge{Reason: aftercare.ReasonTerminated}},
-		{name: "planned other", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
+		{name: "unplanned departure", d: aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}},
+		{name: "planned transfer up", d: aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level25, ReferredTo: "R-1"}},
+		{name: "unplanned termination", d: aftercare.Discharge{Reason: aftercare.DischargeReasonTerminated}},
+		{name: "planned other", d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, Planned: true}},
 		{name: "no reason", d: aftercare.Discharge{Planned: true}, want: []fieldErr{{"reason", iop.ErrMissing}}},
 		{name: "unknown reason", d: aftercare.Discharge{Reason: 8}, want: []fieldErr{{"reason", iop.ErrUnknown}}},
-		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.ReasonCompleted}, want: []fieldErr{{"planned", iop.ErrOutOfRange}}},
-		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true}, want: []fieldErr{{"planned", iop.ErrOutOfRange}}},
-		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown}, want: []fieldErr{{"to_level", iop.ErrMissing}}},
-		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrMissing}}},
-		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: 9, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrUnknown}}},
-		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.ReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []fieldErr{{"to_level", iop.ErrUnknown}}},
-		{name: "step after leaving against advice", d: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice, Step: aftercare.StepDown, ToLevel: iop.Level1},
+		{name: "completion not planned", d: aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted}, want: []fieldErr{{"planned", iop.ErrOutOfRange}}},
+		{name: "death planned", d: aftercare.Discharge{Reason: aftercare.DischargeReasonDied, Planned: true}, want: []fieldErr{{"planned", iop.ErrOutOfRange}}},
+		{name: "step without level", d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, Step: aftercare.StepDown}, want: []fieldErr{{"to_level", iop.ErrMissing}}},
+		{name: "level without step", d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrMissing}}},
+		{name: "unknown step", d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, Step: 9, ToLevel: iop.Level1}, want: []fieldErr{{"step", iop.ErrUnknown}}},
+		{name: "unknown level", d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, Step: aftercare.StepDown, ToLevel: 200}, want: []fieldErr{{"to_level", iop.ErrUnknown}}},
+		{name: "step after leaving against advice", d: aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice, Step: aftercare.StepDown, ToLevel: iop.Level1},
 			want: []fieldErr{{"step", iop.ErrOutOfRange}}},
-		{name: "everything wrong", d: aftercare.Discharge{Reason: aftercare.ReasonDied, Planned: true, Step: aftercare.StepUp},
+		{name: "everything wrong", d: aftercare.Discharge{Reason: aftercare.DischargeReasonDied, Planned: true, Step: aftercare.StepUp},
 			want: []fieldErr{{"planned", iop.ErrOutOfRange}, {"to_level", iop.ErrMissing}, {"step", iop.ErrOutOfRange}}},
 	}
 	for _, tt := range tests {

@@ -122,7 +122,7 @@
 //	                 contact I to I+34; not judged while initiation is
 //	                 neither met nor planned
 //
-// A contact counts as kept when it is [ContactKept] and not after the day
+// A contact counts as kept when it is [ContactStatusKept] and not after the day
 // judged; a window is closed once the day judged is after its last day.
 // Windows do not apply after a death or a step up to more intensive care,
 // which HEDIS leaves out. HEDIS has no measure of follow-up after an IOP
@@ -150,7 +150,7 @@
 // arrives. The errors wrap [iop.ErrMissing], [iop.ErrSyntax] or
 // [iop.ErrOutOfRange] and never hold the ID or the date.
 //
-// # JSON and SQL
+// # JSON and text
 //
 // Episodes encode as their record ID and history; decoding is strict
 // (unknown and duplicate members, unknown names and impossible dates such
@@ -162,17 +162,16 @@
 // Episodes, events, plans, cases, the findings of a check ([iop.Findings])
 // and [Measures] marshal and unmarshal back to equal values, so a pipeline
 // may store them as JSON. The enums ([State], [EventKind], [DischargeReason],
-// [Step], [ContactStatus]) are their names in JSON, as text and in SQL,
-// never numbers; each Parse function accepts exactly what String writes,
-// and [AllStates], [AllEventKinds], [AllDischargeReasons], [AllSteps] and
-// [AllContactStatuses] list every value.
+// [Step], [ContactStatus]) are their names in JSON and as text, never
+// numbers; [iop.Parse] accepts exactly what String writes, and [iop.All]
+// lists every value of one.
 //
 // # Zero values
 //
 // The zero value of every type means "unset": the zero Episode has no
 // record ID and no history ([Refer] or [Replay] begins one), the zero Plan
 // is no plan, the zero Discharge no discharge, and the zero value of each
-// enum is not valid (it is NULL in SQL). The zero Checker has no profile:
+// enum is not valid. The zero Checker has no profile:
 // its methods return an error.
 //
 // # Values, privacy and concurrency

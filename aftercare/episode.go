@@ -33,7 +33,7 @@ type Episode struct {
 // zero Episode and a [*MoveError] when the referral is invalid: an ID
 // iop.CheckID refuses, a day [iop.CheckServiceDate] refuses.
 func Refer(id string, on date.Date, courtOrdered bool) (Episode, error) {
-	e, err := Episode{id: id}.Apply(Event{Kind: EventRefer, On: on, CourtOrdered: courtOrdered})
+	e, err := Episode{id: id}.Apply(Event{Kind: EventKindRefer, On: on, CourtOrdered: courtOrdered})
 	if err != nil {
 		return Episode{}, err
 	}
@@ -47,7 +47,7 @@ func Refer(id string, on date.Date, courtOrdered bool) (Episode, error) {
 func Replay(id string, events []Event) (Episode, error) {
 	e := Episode{id: id}
 	if len(events) == 0 {
-		return Episode{}, e.refuse(Event{Kind: EventRefer}, iop.FieldErrors{{Field: "events", Err: iop.ErrMissing}})
+		return Episode{}, e.refuse(Event{Kind: EventKindRefer}, iop.FieldErrors{{Field: "events", Err: iop.ErrMissing}})
 	}
 	buf := make([]Event, 0, len(events))
 	for _, ev := range events {
@@ -94,13 +94,13 @@ func (e Episode) check(ev Event) (State, error) {
 	if !ok {
 		return 0, e.refuse(ev, ErrMoveNotAllowed)
 	}
-	if admit, ok := e.AdmissionEvent(); ok && ev.Kind == EventDischarge && ev.On < admit.On {
+	if admit, ok := e.AdmissionEvent(); ok && ev.Kind == EventKindDischarge && ev.On < admit.On {
 		return 0, e.refuse(ev, ErrDischargeBeforeAdmission)
 	}
 	if n := len(e.events); n > 0 && ev.On < e.events[n-1].On {
 		return 0, e.refuse(ev, ErrDateBackwards)
 	}
-	if d, ok := e.DischargeEvent(); ok && ev.Kind == EventAftercare && d.Discharge.Reason == ReasonDied {
+	if d, ok := e.DischargeEvent(); ok && ev.Kind == EventKindAftercare && d.Discharge.Reason == DischargeReasonDied {
 		return 0, e.refuse(ev, ErrAfterDeath)
 	}
 	return to, nil
@@ -114,9 +114,9 @@ func (e Episode) refuse(ev Event, err error) error {
 func (e Episode) with(events []Event, to State) Episode {
 	n := int32(len(events))
 	switch events[n-1].Kind {
-	case EventAdmit:
+	case EventKindAdmit:
 		e.admit = n
-	case EventDischarge:
+	case EventKindDischarge:
 		e.exit = n
 	}
 	e.events, e.state = events, to
@@ -125,42 +125,42 @@ func (e Episode) with(events []Event, to State) Episode {
 
 // Assess records the assessment on day on.
 func (e Episode) Assess(on date.Date) (Episode, error) {
-	return e.Apply(Event{Kind: EventAssess, On: on})
+	return e.Apply(Event{Kind: EventKindAssess, On: on})
 }
 
 // Admit records the admission to level l on day on.
 func (e Episode) Admit(on date.Date, l iop.Level) (Episode, error) {
-	return e.Apply(Event{Kind: EventAdmit, On: on, Level: l})
+	return e.Apply(Event{Kind: EventKindAdmit, On: on, Level: l})
 }
 
 // Start records the first service attended, on day on.
 func (e Episode) Start(on date.Date) (Episode, error) {
-	return e.Apply(Event{Kind: EventStart, On: on})
+	return e.Apply(Event{Kind: EventKindStart, On: on})
 }
 
 // Hold records a pause in services from day on.
 func (e Episode) Hold(on date.Date) (Episode, error) {
-	return e.Apply(Event{Kind: EventHold, On: on})
+	return e.Apply(Event{Kind: EventKindHold, On: on})
 }
 
 // Resume records the end of a hold on day on.
 func (e Episode) Resume(on date.Date) (Episode, error) {
-	return e.Apply(Event{Kind: EventResume, On: on})
+	return e.Apply(Event{Kind: EventKindResume, On: on})
 }
 
 // Discharge records the discharge d on day on.
 func (e Episode) Discharge(on date.Date, d Discharge) (Episode, error) {
-	return e.Apply(Event{Kind: EventDischarge, On: on, Discharge: d})
+	return e.Apply(Event{Kind: EventKindDischarge, On: on, Discharge: d})
 }
 
 // BeginAftercare records the move into continuing care on day on.
 func (e Episode) BeginAftercare(on date.Date) (Episode, error) {
-	return e.Apply(Event{Kind: EventAftercare, On: on})
+	return e.Apply(Event{Kind: EventKindAftercare, On: on})
 }
 
 // Close ends the episode on day on.
 func (e Episode) Close(on date.Date) (Episode, error) {
-	return e.Apply(Event{Kind: EventClose, On: on})
+	return e.Apply(Event{Kind: EventKindClose, On: on})
 }
 
 // ID returns the episode's record ID.

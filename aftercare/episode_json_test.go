@@ -22,7 +22,7 @@ const fixtureJSON = `{"id":"E1","events":[` +
 	`{"kind":"close","on":"2025-06-30"}]}`
 
 func TestEpisodeMarshalJSON(t *testing.T) {
-	b, err := json.Marshal(episodeIn(t, aftercare.Closed))
+	b, err := json.Marshal(episodeIn(t, aftercare.StateClosed))
 	require.NoError(t, err)
 	assert.JSONEq(t, fixtureJSON, string(b))
 
@@ -32,7 +32,7 @@ func TestEpisodeMarshalJSON(t *testing.T) {
 }
 
 func TestEpisodeRoundTrip(t *testing.T) {
-	for _, s := range aftercare.AllStates() {
+	for _, s := range iop.All[aftercare.State]() {
 		t.Run(s.String(), func(t *testing.T) {
 			ep := episodeIn(t, s)
 			got := roundTrip(t, ep, aftercare.ParseEpisode)
@@ -47,7 +47,7 @@ func TestCaseJSON(t *testing.T) {
 	var cases []aftercare.Case
 	require.NoError(t, json.Unmarshal([]byte(doc), &cases))
 	require.Len(t, cases, 2)
-	assert.True(t, cases[0].Episode.Equal(episodeIn(t, aftercare.Closed)))
+	assert.True(t, cases[0].Episode.Equal(episodeIn(t, aftercare.StateClosed)))
 	assert.True(t, cases[0].Plan.Equal(aftercare.Plan{Made: dischargedOn - 7, MutualHelpPerWeek: 3}))
 	assert.True(t, cases[1].Episode.IsZero())
 
@@ -103,13 +103,13 @@ func TestUnmarshalJSONRefusedMoveWrapsMoveError(t *testing.T) {
 	err := json.Unmarshal([]byte(`{"id":"E1","events":[{"kind":"refer","on":"2025-01-06"},{"kind":"close","on":"2025-01-05"}]}`), &ep)
 	var me *aftercare.MoveError
 	require.ErrorAs(t, err, &me)
-	assert.Equal(t, &aftercare.MoveError{Episode: "E1", Index: 1, Kind: aftercare.EventClose, From: aftercare.Referred, Err: aftercare.ErrDateBackwards}, me)
+	assert.Equal(t, &aftercare.MoveError{Episode: "E1", Index: 1, Kind: aftercare.EventKindClose, From: aftercare.StateReferred, Err: aftercare.ErrDateBackwards}, me)
 	assert.True(t, ep.IsZero(), "a failed decode leaves the episode unset")
 
 	// null leaves the value as it was, as encoding/json does.
-	ep = episodeIn(t, aftercare.Active)
+	ep = episodeIn(t, aftercare.StateActive)
 	require.NoError(t, json.Unmarshal([]byte(`null`), &ep))
-	assert.Equal(t, aftercare.Active, ep.State())
+	assert.Equal(t, aftercare.StateActive, ep.State())
 }
 
 func TestParseEpisodeKeepsEveryError(t *testing.T) {
@@ -133,14 +133,14 @@ func TestParseEpisodeKeepsEveryError(t *testing.T) {
 	requireFieldErrors(t, err, []fieldErr{{"events[1].level", iop.ErrUnknownField}, {"events[1].court_ordered", iop.ErrUnknownField}})
 	var me *aftercare.MoveError
 	require.ErrorAs(t, err, &me)
-	assert.Equal(t, aftercare.MoveError{Episode: "E1", Index: 1, Kind: aftercare.EventAssess, From: aftercare.Referred, Err: me.Err}, *me)
+	assert.Equal(t, aftercare.MoveError{Episode: "E1", Index: 1, Kind: aftercare.EventKindAssess, From: aftercare.StateReferred, Err: me.Err}, *me)
 }
 
 func TestParseCase(t *testing.T) {
 	doc := `{"episode":` + fixtureJSON + `,"plan":{"made":"2025-03-03","mutual_help_per_week":3}}`
 	c, err := aftercare.ParseCase([]byte(doc))
 	require.NoError(t, err)
-	assert.True(t, c.Episode.Equal(episodeIn(t, aftercare.Closed)))
+	assert.True(t, c.Episode.Equal(episodeIn(t, aftercare.StateClosed)))
 	assert.True(t, c.Plan.Equal(aftercare.Plan{Made: dischargedOn - 7, MutualHelpPerWeek: 3}))
 	again := roundTrip(t, c, aftercare.ParseCase)
 	assert.True(t, again.Episode.Equal(c.Episode))

@@ -41,22 +41,22 @@ func (ev Event) validate() error {
 		errs.Add("on", err)
 	}
 	switch {
-	case ev.Kind != EventAdmit && ev.Level != 0:
+	case ev.Kind != EventKindAdmit && ev.Level != 0:
 		errs.Add("level", errFieldNotAllowed)
-	case ev.Kind == EventAdmit && ev.Level == 0:
+	case ev.Kind == EventKindAdmit && ev.Level == 0:
 		errs.Add("level", iop.ErrMissing)
-	case ev.Kind == EventAdmit && !ev.Level.IsValid():
+	case ev.Kind == EventKindAdmit && !ev.Level.IsValid():
 		errs.Add("level", iop.ErrUnknown)
 	}
-	if ev.CourtOrdered && ev.Kind != EventRefer {
+	if ev.CourtOrdered && ev.Kind != EventKindRefer {
 		errs.Add("court_ordered", errFieldNotAllowed)
 	}
 	switch {
-	case ev.Kind != EventDischarge && !ev.Discharge.IsZero():
+	case ev.Kind != EventKindDischarge && !ev.Discharge.IsZero():
 		errs.Add("discharge", errFieldNotAllowed)
-	case ev.Kind == EventDischarge && ev.Discharge.IsZero():
+	case ev.Kind == EventKindDischarge && ev.Discharge.IsZero():
 		errs.Add("discharge", iop.ErrMissing)
-	case ev.Kind == EventDischarge:
+	case ev.Kind == EventKindDischarge:
 		errs.Add("discharge", ev.Discharge.Validate())
 	}
 	return errs.Err()

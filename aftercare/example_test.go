@@ -24,7 +24,7 @@ func ExampleRefer() {
 	fmt.Println(errors.Is(err, aftercare.ErrMoveNotAllowed))
 
 	ep, _ = ep.Discharge(on+63, aftercare.Discharge{
-		Reason: aftercare.ReasonCompleted, Planned: true,
+		Reason: aftercare.DischargeReasonCompleted, Planned: true,
 		Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "R-77",
 	})
 	ep, _ = ep.BeginAftercare(on + 64)
@@ -44,7 +44,7 @@ func ExampleEpisode_Discharge() {
 	ep, _ := aftercare.Refer("E2", on, false)
 	ep, _ = ep.Assess(on)
 	ep, _ = ep.Admit(on+3, iop.Level21)
-	after, err := ep.Discharge(on+1, aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice})
+	after, err := ep.Discharge(on+1, aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice})
 	fmt.Println(err)
 	fmt.Println(after.State())
 	// Output:
@@ -66,9 +66,9 @@ func ExampleChecker_CheckDischarge() {
 	ep, _ = ep.Admit(on, iop.Level21)
 	ep, _ = ep.Start(on + 1)
 	discharged := on + 30
-	ep, _ = ep.Discharge(discharged, aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice})
+	ep, _ = ep.Discharge(discharged, aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice})
 	plan := aftercare.Plan{Made: discharged, MutualHelpPerWeek: 3, Contacts: []aftercare.Contact{
-		{On: discharged + 9, Status: aftercare.ContactKept},
+		{On: discharged + 9, Status: aftercare.ContactStatusKept},
 	}}
 	fs, err := ck.CheckDischarge(ep, plan, discharged+60)
 	if err != nil {
@@ -99,13 +99,13 @@ func ExampleChecker_CheckDischarge() {
 func ExampleChecker_CheckDischarge_sameDay() {
 	on := date.New(2025, 3, 3)
 	ep, _ := aftercare.Replay("E4", []aftercare.Event{
-		{Kind: aftercare.EventRefer, On: on},
-		{Kind: aftercare.EventAssess, On: on},
-		{Kind: aftercare.EventAdmit, On: on, Level: iop.Level21},
-		{Kind: aftercare.EventDischarge, On: on + 30, Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}},
+		{Kind: aftercare.EventKindRefer, On: on},
+		{Kind: aftercare.EventKindAssess, On: on},
+		{Kind: aftercare.EventKindAdmit, On: on, Level: iop.Level21},
+		{Kind: aftercare.EventKindDischarge, On: on + 30, Discharge: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, Planned: true}},
 	})
-	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactKept}}}
-	for _, m := range []aftercare.Measure{aftercare.FUI7, aftercare.FUA7} {
+	plan := aftercare.Plan{Made: on + 30, Contacts: []aftercare.Contact{{On: on + 30, Status: aftercare.ContactStatusKept}}}
+	for _, m := range []aftercare.Measure{aftercare.MeasureFUI7, aftercare.MeasureFUA7} {
 		p := asamHEDIS()
 		p = p.WithPart(fromDischarge(m)) // a program window shaped like the measure, from the discharge
 		ck, err := aftercare.NewChecker(p)
@@ -131,7 +131,7 @@ func ExampleNewChecker() {
 	cite := iop.Citation{Source: "payer contract", Edition: "2025"}
 	p := asamHEDIS()
 	p.Rules = []iop.RuleSetting{
-		{Code: aftercare.CodeOutreach, Severity: iop.Blocking, Cite: cite},
+		{Code: aftercare.CodeOutreach, Severity: iop.SeverityBlocking, Cite: cite},
 		{Code: aftercare.CodeCourtNotice, Off: true, Cite: cite},
 	}
 	ck, err := aftercare.NewChecker(p)
@@ -140,10 +140,10 @@ func ExampleNewChecker() {
 	}
 	on := date.New(2025, 1, 6)
 	ep, _ := aftercare.Replay("E6", []aftercare.Event{
-		{Kind: aftercare.EventRefer, On: on, CourtOrdered: true},
-		{Kind: aftercare.EventAssess, On: on},
-		{Kind: aftercare.EventAdmit, On: on, Level: iop.Level21},
-		{Kind: aftercare.EventDischarge, On: on + 20, Discharge: aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}},
+		{Kind: aftercare.EventKindRefer, On: on, CourtOrdered: true},
+		{Kind: aftercare.EventKindAssess, On: on},
+		{Kind: aftercare.EventKindAdmit, On: on, Level: iop.Level21},
+		{Kind: aftercare.EventKindDischarge, On: on + 20, Discharge: aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}},
 	})
 	fs, _ := ck.CheckDischarge(ep, aftercare.Plan{}, on+21)
 	for _, f := range fs {
@@ -179,7 +179,7 @@ func ExampleParseEpisode() {
 	// events[1]: aftercare: event 1 (admit) from referred: out of order: move not allowed from this state
 	// true
 	// events[0].on: invalid date
-	// events[1].kind: aftercare.ParseEventKind: unknown value
+	// events[1].kind: aftercare.EventKind.UnmarshalText: unknown value
 }
 
 // Measure counts over many episodes: completion and follow-up rates.
@@ -191,22 +191,22 @@ func ExampleChecker_Measure() {
 	on := date.New(2025, 1, 6)
 	discharge := func(id string, d aftercare.Discharge) aftercare.Episode {
 		ep, _ := aftercare.Replay(id, []aftercare.Event{
-			{Kind: aftercare.EventRefer, On: on},
-			{Kind: aftercare.EventAssess, On: on},
-			{Kind: aftercare.EventAdmit, On: on, Level: iop.Level21},
-			{Kind: aftercare.EventDischarge, On: on + 45, Discharge: d},
+			{Kind: aftercare.EventKindRefer, On: on},
+			{Kind: aftercare.EventKindAssess, On: on},
+			{Kind: aftercare.EventKindAdmit, On: on, Level: iop.Level21},
+			{Kind: aftercare.EventKindDischarge, On: on + 45, Discharge: d},
 		})
 		return ep
 	}
 	seen := func(days ...int) aftercare.Plan {
 		p := aftercare.Plan{Made: on + 40, GroupSessionsPerWeek: 1}
 		for _, n := range days {
-			p.Contacts = append(p.Contacts, aftercare.Contact{On: on + 45 + date.Date(n), Status: aftercare.ContactKept})
+			p.Contacts = append(p.Contacts, aftercare.Contact{On: on + 45 + date.Date(n), Status: aftercare.ContactStatusKept})
 		}
 		return p
 	}
-	done := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true}
-	left := aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}
+	done := aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true}
+	left := aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}
 	m, _ := ck.Measure([]aftercare.Case{
 		{Episode: discharge("E1", done), Plan: seen(2)},
 		{Episode: discharge("E2", done), Plan: seen(12)},

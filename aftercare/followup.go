@@ -34,7 +34,7 @@ const maxStackWindows = 8
 // evalWindows judges each follow-up window of ws for a discharge on day
 // discharged, with contacts in date order, as of day asOf, and appends the
 // results to dst in the order of ws. A contact counts as kept when its
-// status is [ContactKept] and its day is not after asOf; a contact after
+// status is [ContactStatusKept] and its day is not after asOf; a contact after
 // asOf that is scheduled (or recorded as kept ahead of time) counts as
 // planned. A window with After counts from the day its anchor window was
 // met (or will be, if only planned), and the contact that met the anchor
@@ -63,12 +63,12 @@ func evalWindows(dst []windowResult, ws []FollowUpWindow, discharged date.Date, 
 				continue
 			}
 			switch {
-			case c.Status == ContactKept && c.On <= asOf:
+			case c.Status == ContactStatusKept && c.On <= asOf:
 				r.kept++
 				if r.kept == need {
 					r.met, r.metAt = c.On, k
 				}
-			case c.On > asOf && (c.Status == ContactScheduled || c.Status == ContactKept):
+			case c.On > asOf && (c.Status == ContactStatusScheduled || c.Status == ContactStatusKept):
 				// still to come: counts as planned only
 			default:
 				continue
@@ -99,5 +99,5 @@ func anchor(ws []FollowUpWindow, rs []windowResult, name string) (windowResult, 
 // (HEDIS FUH and FUI leave out direct transfers to inpatient or
 // residential care; the receiving program takes the person in).
 func followUpApplies(d Discharge) bool {
-	return d.Reason != ReasonDied && d.Step != StepUp
+	return d.Reason != DischargeReasonDied && d.Step != StepUp
 }

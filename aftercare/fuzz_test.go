@@ -68,14 +68,14 @@ func FuzzEpisodeJSON(f *testing.F) {
 				require.NoError(t, iop.CheckID(ref), "event %d: a clean referral ID", i)
 			}
 			switch ev.Kind {
-			case aftercare.EventAdmit:
+			case aftercare.EventKindAdmit:
 				admitted = ev.On
 				require.True(t, ev.Level.IsValid())
-			case aftercare.EventDischarge:
+			case aftercare.EventKindDischarge:
 				require.GreaterOrEqual(t, ev.On, admitted)
 				require.NoError(t, ev.Discharge.Validate())
-				died = ev.Discharge.Reason == aftercare.ReasonDied
-			case aftercare.EventAftercare:
+				died = ev.Discharge.Reason == aftercare.DischargeReasonDied
+			case aftercare.EventKindAftercare:
 				require.False(t, died, "aftercare after a death")
 			}
 			s = next
@@ -123,21 +123,21 @@ func roundTrip[T any](t *testing.T, v T, parse func([]byte) (T, error)) T {
 // applyByMethod makes move ev with the Episode method of its kind.
 func applyByMethod(e aftercare.Episode, ev aftercare.Event) (aftercare.Episode, error) {
 	switch ev.Kind {
-	case aftercare.EventAssess:
+	case aftercare.EventKindAssess:
 		return e.Assess(ev.On)
-	case aftercare.EventAdmit:
+	case aftercare.EventKindAdmit:
 		return e.Admit(ev.On, ev.Level)
-	case aftercare.EventStart:
+	case aftercare.EventKindStart:
 		return e.Start(ev.On)
-	case aftercare.EventHold:
+	case aftercare.EventKindHold:
 		return e.Hold(ev.On)
-	case aftercare.EventResume:
+	case aftercare.EventKindResume:
 		return e.Resume(ev.On)
-	case aftercare.EventDischarge:
+	case aftercare.EventKindDischarge:
 		return e.Discharge(ev.On, ev.Discharge)
-	case aftercare.EventAftercare:
+	case aftercare.EventKindAftercare:
 		return e.BeginAftercare(ev.On)
-	case aftercare.EventClose:
+	case aftercare.EventKindClose:
 		return e.Close(ev.On)
 	}
 	return e.Apply(ev)
@@ -192,10 +192,10 @@ func FuzzCheck(f *testing.F) {
 		s1, s2, s3 uint8, asOf int16, days uint8, same bool, contacts, after uint8) {
 		d := aftercare.Discharge{Reason: aftercare.DischargeReason(reason), Planned: planned, Step: aftercare.Step(step), ToLevel: iop.Level(toLevel)}
 		ep, err := aftercare.Replay("F1", []aftercare.Event{
-			{Kind: aftercare.EventRefer, On: referredOn, CourtOrdered: court},
-			{Kind: aftercare.EventAssess, On: assessedOn},
-			{Kind: aftercare.EventAdmit, On: admittedOn, Level: iop.Level21},
-			{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: d},
+			{Kind: aftercare.EventKindRefer, On: referredOn, CourtOrdered: court},
+			{Kind: aftercare.EventKindAssess, On: assessedOn},
+			{Kind: aftercare.EventKindAdmit, On: admittedOn, Level: iop.Level21},
+			{Kind: aftercare.EventKindDischarge, On: dischargedOn, Discharge: d},
 		})
 		if err != nil {
 			var me *aftercare.MoveError
@@ -321,15 +321,15 @@ var vocabulary = strings.Join([]string{
 	`{"id","events","kind","on","level","court_ordered","discharge","reason","planned","step","to_level","referred_to",`,
 	`"episode","plan","made","group_sessions_per_week","mutual_help_per_week","counseling_per_month","medication",`,
 	`"recovery_housing","employment_support","recovery_coach","contacts","status","cases"}`,
-	strings.Join(names(aftercare.AllStates()), " "), strings.Join(names(aftercare.AllEventKinds()), " "),
-	strings.Join(names(aftercare.AllDischargeReasons()), " "), strings.Join(names(aftercare.AllSteps()), " "),
-	strings.Join(names(aftercare.AllContactStatuses()), " "),
+	strings.Join(names(iop.All[aftercare.State]()), " "), strings.Join(names(iop.All[aftercare.EventKind]()), " "),
+	strings.Join(names(iop.All[aftercare.DischargeReason]()), " "), strings.Join(names(iop.All[aftercare.Step]()), " "),
+	strings.Join(names(iop.All[aftercare.ContactStatus]()), " "),
 	"aftercare: event 0 (%!EventKind(0)) from start: missing unknown value unknown field duplicate invalid syntax invalid date",
 	"out of range out of order malformed at byte 0 want a JSON string object array of 0 want int bool",
 	"data after the value nested too deeply input too large above 0 bytes not valid UTF-8 after 9999-12-31",
 	"a service date is from 1970-01-01 to 2199-12-31 control or format character longer than 128 bytes the document is not valid UTF-8",
-	"aftercare.ParseState aftercare.ParseEventKind aftercare.ParseDischargeReason aftercare.ParseStep aftercare.ParseContactStatus",
-	"iop.ParseLevel events[0].discharge.reason contacts[0].status #0",
+	"aftercare.State.UnmarshalText aftercare.EventKind.UnmarshalText aftercare.DischargeReason.UnmarshalText aftercare.Step.UnmarshalText aftercare.ContactStatus.UnmarshalText",
+	"iop.Level.UnmarshalText events[0].discharge.reason contacts[0].status #0",
 }, "\n")
 
 // noInputText fails t when the message of err holds a string of the input

@@ -1,7 +1,6 @@
 package aftercare
 
 import (
-	"database/sql/driver"
 	"strconv"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -18,59 +17,44 @@ type Measure uint8
 
 // The HEDIS follow-up measures, by window.
 const (
-	_             Measure = iota
-	IETInitiation         // IET: treatment initiated on the episode date or in the 13 days after (14 days, index day counts)
-	IETEngagement         // IET: 2 or more further services from the day after initiation through day 34
-	FUA7                  // FUA: follow-up within 7 days of an ED visit for substance use (8 days, visit day counts)
-	FUA30                 // FUA: follow-up within 30 days of an ED visit for substance use (31 days, visit day counts)
-	FUM7                  // FUM: follow-up within 7 days of an ED visit for mental illness (8 days, visit day counts)
-	FUM30                 // FUM: follow-up within 30 days of an ED visit for mental illness (31 days, visit day counts)
-	FUH7                  // FUH: follow-up within 7 days after a hospitalization for mental illness (discharge day does not count)
-	FUH30                 // FUH: follow-up within 30 days after a hospitalization for mental illness (discharge day does not count)
-	FUI7                  // FUI: follow-up within 7 days after high-intensity SUD care (discharge day does not count)
-	FUI30                 // FUI: follow-up within 30 days after high-intensity SUD care (discharge day does not count)
+	_                    Measure = iota
+	MeasureIETInitiation         // IET: treatment initiated on the episode date or in the 13 days after (14 days, index day counts)
+	MeasureIETEngagement         // IET: 2 or more further services from the day after initiation through day 34
+	MeasureFUA7                  // FUA: follow-up within 7 days of an ED visit for substance use (8 days, visit day counts)
+	MeasureFUA30                 // FUA: follow-up within 30 days of an ED visit for substance use (31 days, visit day counts)
+	MeasureFUM7                  // FUM: follow-up within 7 days of an ED visit for mental illness (8 days, visit day counts)
+	MeasureFUM30                 // FUM: follow-up within 30 days of an ED visit for mental illness (31 days, visit day counts)
+	MeasureFUH7                  // FUH: follow-up within 7 days after a hospitalization for mental illness (discharge day does not count)
+	MeasureFUH30                 // FUH: follow-up within 30 days after a hospitalization for mental illness (discharge day does not count)
+	MeasureFUI7                  // FUI: follow-up within 7 days after high-intensity SUD care (discharge day does not count)
+	MeasureFUI30                 // FUI: follow-up within 30 days after high-intensity SUD care (discharge day does not count)
 )
 
-var measures = enum.New[Measure]("Measure", "aftercare.ParseMeasure", check.EnumFail, []string{
-	IETInitiation: "iet-initiation",
-	IETEngagement: "iet-engagement",
-	FUA7:          "fua-7",
-	FUA30:         "fua-30",
-	FUM7:          "fum-7",
-	FUM30:         "fum-30",
-	FUH7:          "fuh-7",
-	FUH30:         "fuh-30",
-	FUI7:          "fui-7",
-	FUI30:         "fui-30",
+var measures = enum.New[Measure]("Measure", "aftercare.Measure.UnmarshalText", check.EnumFail, []string{
+	MeasureIETInitiation: "iet-initiation",
+	MeasureIETEngagement: "iet-engagement",
+	MeasureFUA7:          "fua-7",
+	MeasureFUA30:         "fua-30",
+	MeasureFUM7:          "fum-7",
+	MeasureFUM30:         "fum-30",
+	MeasureFUH7:          "fuh-7",
+	MeasureFUH30:         "fuh-30",
+	MeasureFUI7:          "fui-7",
+	MeasureFUI30:         "fui-30",
 })
-
-// AllMeasures returns every measure, in order.
-func AllMeasures() []Measure { return measures.Values() }
 
 // IsValid reports whether m is a known measure.
 func (m Measure) IsValid() bool { return measures.Valid(m) }
-
-// IsZero reports whether m is unset.
-func (m Measure) IsZero() bool { return m == 0 }
 
 // String returns the measure's name ("fuh-7", "iet-initiation"), and
 // "%!Measure(n)" for an invalid value.
 func (m Measure) String() string { return measures.String(m) }
 
-// ParseMeasure parses a measure's name, exactly as [Measure.String] writes it.
-func ParseMeasure(s string) (Measure, error) { return measures.Parse(s) }
-
 // MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
 func (m Measure) MarshalText() ([]byte, error) { return measures.Marshal(m) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMeasure].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (m *Measure) UnmarshalText(b []byte) error { return measures.Unmarshal(m, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (m Measure) Value() (driver.Value, error) { return measures.Store(m) }
-
-// Scan implements [database/sql.Scanner] with [ParseMeasure].
-func (m *Measure) Scan(src any) error { return measures.Load(m, src) }
 
 // Window returns the measure's follow-up window, with its day convention
 // and citation, named by the measure. The window counts from the index
@@ -80,23 +64,23 @@ func (m *Measure) Scan(src any) error { return measures.Load(m, src) }
 func (m Measure) Window() FollowUpWindow {
 	w := FollowUpWindow{Name: m.String(), Measure: m}
 	switch m {
-	case IETInitiation:
+	case MeasureIETInitiation:
 		w.Days, w.SameDayCounts, w.Cite = 13, true, citeIET()
-	case IETEngagement:
-		w.Days, w.Contacts, w.After, w.Cite = 34, 2, IETInitiation.String(), citeIET()
-	case FUA7, FUA30:
+	case MeasureIETEngagement:
+		w.Days, w.Contacts, w.After, w.Cite = 34, 2, MeasureIETInitiation.String(), citeIET()
+	case MeasureFUA7, MeasureFUA30:
 		w.SameDayCounts, w.Cite = true, citeHEDIS("Follow-Up After Emergency Department Visit for Substance Use (FUA)",
 			"ages 13 and older; a follow-up on the date of the ED visit counts: 7 days spans 8 days, 30 days 31",
 			"https://www.ncqa.org/hedis/measures/follow-up-after-emergency-department-visit-for-substance-use/")
-	case FUM7, FUM30:
+	case MeasureFUM7, MeasureFUM30:
 		w.SameDayCounts, w.Cite = true, citeHEDIS("Follow-Up After Emergency Department Visit for Mental Illness (FUM)",
 			"ages 6 and older; a follow-up on the date of the ED visit counts",
 			"https://www.ncqa.org/hedis/measures/follow-up-after-emergency-department-visit-for-mental-illness/")
-	case FUH7, FUH30:
+	case MeasureFUH7, MeasureFUH30:
 		w.Cite = citeHEDIS("Follow-Up After Hospitalization for Mental Illness (FUH)",
 			"ages 6 and older; a follow-up on the discharge date does not count",
 			"https://www.ncqa.org/hedis/measures/follow-up-after-hospitalization-for-mental-illness/")
-	case FUI7, FUI30:
+	case MeasureFUI7, MeasureFUI30:
 		w.Cite = citeHEDIS("Follow-Up After High-Intensity Care for Substance Use Disorder (FUI)",
 			"ages 13 and older; the follow-up must be on a date after the discharge",
 			"https://www.ncqa.org/hedis/measures/follow-up-after-high-intensity-care-for-substance-use-disorder/")
@@ -104,17 +88,17 @@ func (m Measure) Window() FollowUpWindow {
 		return FollowUpWindow{}
 	}
 	switch m {
-	case IETInitiation, IETEngagement:
-		w.Index = IndexEpisodeStart
-	case FUA7, FUA30, FUM7, FUM30:
-		w.Index = IndexEDVisit
-	case FUH7, FUH30, FUI7, FUI30:
-		w.Index = IndexHigherLevelDischarge
+	case MeasureIETInitiation, MeasureIETEngagement:
+		w.Index = IndexEventEpisodeStart
+	case MeasureFUA7, MeasureFUA30, MeasureFUM7, MeasureFUM30:
+		w.Index = IndexEventEDVisit
+	case MeasureFUH7, MeasureFUH30, MeasureFUI7, MeasureFUI30:
+		w.Index = IndexEventHigherLevelDischarge
 	}
 	switch m {
-	case FUA7, FUM7, FUH7, FUI7:
+	case MeasureFUA7, MeasureFUM7, MeasureFUH7, MeasureFUI7:
 		w.Days = 7
-	case FUA30, FUM30, FUH30, FUI30:
+	case MeasureFUA30, MeasureFUM30, MeasureFUH30, MeasureFUI30:
 		w.Days = 30
 	}
 	return w

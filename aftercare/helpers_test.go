@@ -32,29 +32,29 @@ var (
 
 // completed is a planned completion stepping down to level 1.
 func completed() aftercare.Discharge {
-	return aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "R-77"}
+	return aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "R-77"}
 }
 
 // fixtureEvents is the history of an episode that passes through every
 // state: referral to close, with a hold.
 func fixtureEvents() []aftercare.Event {
 	return []aftercare.Event{
-		{Kind: aftercare.EventRefer, On: referredOn},
-		{Kind: aftercare.EventAssess, On: assessedOn},
-		{Kind: aftercare.EventAdmit, On: admittedOn, Level: iop.Level21},
-		{Kind: aftercare.EventStart, On: startedOn},
-		{Kind: aftercare.EventHold, On: heldOn},
-		{Kind: aftercare.EventResume, On: resumedOn},
-		{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: completed()},
-		{Kind: aftercare.EventAftercare, On: aftercareOn},
-		{Kind: aftercare.EventClose, On: closedOn},
+		{Kind: aftercare.EventKindRefer, On: referredOn},
+		{Kind: aftercare.EventKindAssess, On: assessedOn},
+		{Kind: aftercare.EventKindAdmit, On: admittedOn, Level: iop.Level21},
+		{Kind: aftercare.EventKindStart, On: startedOn},
+		{Kind: aftercare.EventKindHold, On: heldOn},
+		{Kind: aftercare.EventKindResume, On: resumedOn},
+		{Kind: aftercare.EventKindDischarge, On: dischargedOn, Discharge: completed()},
+		{Kind: aftercare.EventKindAftercare, On: aftercareOn},
+		{Kind: aftercare.EventKindClose, On: closedOn},
 	}
 }
 
 // prefixFor is how many fixture events bring an episode to state s.
 var prefixFor = map[aftercare.State]int{
-	aftercare.Referred: 1, aftercare.Assessed: 2, aftercare.Admitted: 3, aftercare.Active: 4,
-	aftercare.OnHold: 5, aftercare.Discharged: 7, aftercare.InAftercare: 8, aftercare.Closed: 9,
+	aftercare.StateReferred: 1, aftercare.StateAssessed: 2, aftercare.StateAdmitted: 3, aftercare.StateActive: 4,
+	aftercare.StateOnHold: 5, aftercare.StateDischarged: 7, aftercare.StateInAftercare: 8, aftercare.StateClosed: 9,
 }
 
 // episodeIn returns the fixture episode "E1" in state s.
@@ -71,11 +71,11 @@ func episodeIn(t testing.TB, s aftercare.State) aftercare.Episode {
 func discharged(t testing.TB, id string, d aftercare.Discharge, court bool) aftercare.Episode {
 	t.Helper()
 	ep, err := aftercare.Replay(id, []aftercare.Event{
-		{Kind: aftercare.EventRefer, On: referredOn, CourtOrdered: court},
-		{Kind: aftercare.EventAssess, On: assessedOn},
-		{Kind: aftercare.EventAdmit, On: admittedOn, Level: iop.Level21},
-		{Kind: aftercare.EventStart, On: startedOn},
-		{Kind: aftercare.EventDischarge, On: dischargedOn, Discharge: d},
+		{Kind: aftercare.EventKindRefer, On: referredOn, CourtOrdered: court},
+		{Kind: aftercare.EventKindAssess, On: assessedOn},
+		{Kind: aftercare.EventKindAdmit, On: admittedOn, Level: iop.Level21},
+		{Kind: aftercare.EventKindStart, On: startedOn},
+		{Kind: aftercare.EventKindDischarge, On: dischargedOn, Discharge: d},
 	})
 	require.NoError(t, err)
 	return ep
@@ -160,17 +160,17 @@ func withFollowUp(p iop.Profile, f func(*aftercare.FollowUp)) iop.Profile {
 // program's follow-up after discharge instead (issue 23: no HEDIS measure
 // counts from an IOP discharge).
 func asamHEDIS() iop.Profile {
-	return ioprules.ASAM3Level21().WithPart(fromDischarge(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
+	return ioprules.ASAM3Level21().WithPart(fromDischarge(aftercare.MeasureIETInitiation, aftercare.MeasureIETEngagement, aftercare.MeasureFUI7, aftercare.MeasureFUI30))
 }
 
 // medicareHEDIS is p holding the FUH 7 and 30 windows.
 func medicareHEDIS(p iop.Profile) iop.Profile {
-	return p.WithPart(fromDischarge(aftercare.FUH7, aftercare.FUH30))
+	return p.WithPart(fromDischarge(aftercare.MeasureFUH7, aftercare.MeasureFUH30))
 }
 
 // tip47HEDIS is TIP 47 holding the IET and FUI windows.
 func tip47HEDIS() iop.Profile {
-	return ioprules.TIP47().WithPart(fromDischarge(aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30))
+	return ioprules.TIP47().WithPart(fromDischarge(aftercare.MeasureIETInitiation, aftercare.MeasureIETEngagement, aftercare.MeasureFUI7, aftercare.MeasureFUI30))
 }
 
 // fromDischarge returns the windows of measures ms counted from the

@@ -69,7 +69,7 @@ func TestRecordIDsChecked(t *testing.T) {
 			_, err := aftercare.Refer(bad.id, referredOn, false)
 			var me *aftercare.MoveError
 			require.ErrorAs(t, err, &me)
-			assert.Equal(t, &aftercare.MoveError{Episode: bad.id, Kind: aftercare.EventRefer, Err: iop.FieldErrors{{Field: "id", Err: reason}}}, me)
+			assert.Equal(t, &aftercare.MoveError{Episode: bad.id, Kind: aftercare.EventKindRefer, Err: iop.FieldErrors{{Field: "id", Err: reason}}}, me)
 			if bad.id != "" {
 				assert.NotContains(t, err.Error(), bad.id)
 			}
@@ -77,10 +77,10 @@ func TestRecordIDsChecked(t *testing.T) {
 			require.ErrorAs(t, err, &me)
 			assert.Equal(t, iop.FieldErrors{{Field: "id", Err: reason}}, me.Err)
 
-			d := aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, ReferredTo: bad.id}
+			d := aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, ReferredTo: bad.id}
 			if bad.id != "" {
 				assert.Equal(t, iop.FieldErrors{{Field: "referred_to", Err: reason}}, d.Validate())
-				_, err = episodeIn(t, aftercare.Active).Discharge(dischargedOn, d)
+				_, err = episodeIn(t, aftercare.StateActive).Discharge(dischargedOn, d)
 				require.ErrorAs(t, err, &me)
 				assert.Equal(t, iop.FieldErrors{{Field: "discharge.referred_to", Err: reason}}, me.Err)
 				assert.NotContains(t, err.Error(), bad.id)
@@ -167,7 +167,7 @@ func TestServiceDatesChecked(t *testing.T) {
 				doc   string
 			}{
 				{"made", aftercare.Plan{Made: tt.on, CounselingPerMonth: 1}, `{"made":"` + iso + `","counseling_per_month":1}`},
-				{"contacts[0].on", aftercare.Plan{Made: first, Contacts: []aftercare.Contact{{On: tt.on, Status: aftercare.ContactKept}}},
+				{"contacts[0].on", aftercare.Plan{Made: first, Contacts: []aftercare.Contact{{On: tt.on, Status: aftercare.ContactStatusKept}}},
 					`{"made":"1970-01-01","contacts":[{"on":"` + iso + `","status":"kept"}]}`},
 			} {
 				err := c.plan.Validate()

@@ -17,14 +17,14 @@ type IndexEvent uint8
 
 // The index events.
 const (
-	_                         IndexEvent = iota // the program's discharge
-	IndexEpisodeStart                           // the start of the treatment episode: the IOP admission
-	IndexHigherLevelDischarge                   // the discharge from inpatient, residential or withdrawal management care before the IOP ([Case.PriorDischarge])
-	IndexEDVisit                                // an emergency department visit ([Case.EDVisit])
+	_                              IndexEvent = iota // the program's discharge
+	IndexEventEpisodeStart                           // the start of the treatment episode: the IOP admission
+	IndexEventHigherLevelDischarge                   // the discharge from inpatient, residential or withdrawal management care before the IOP ([Case.PriorDischarge])
+	IndexEventEDVisit                                // an emergency department visit ([Case.EDVisit])
 )
 
 var indexEvents = enum.New[IndexEvent]("IndexEvent", "aftercare.IndexEvent", check.EnumFail, []string{
-	IndexEpisodeStart: "episode-start", IndexHigherLevelDischarge: "higher-level-discharge", IndexEDVisit: "ed-visit",
+	IndexEventEpisodeStart: "episode-start", IndexEventHigherLevelDischarge: "higher-level-discharge", IndexEventEDVisit: "ed-visit",
 })
 
 // IsValid reports whether e is a known index event (the zero IndexEvent,

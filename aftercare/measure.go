@@ -30,13 +30,13 @@ type Case struct {
 func (c *Case) indexDay(e IndexEvent) (date.Date, bool) {
 	var d date.Date
 	switch e {
-	case IndexEpisodeStart:
+	case IndexEventEpisodeStart:
 		if ev, ok := c.Episode.AdmissionEvent(); ok {
 			d = ev.On
 		}
-	case IndexHigherLevelDischarge:
+	case IndexEventHigherLevelDischarge:
 		d = c.PriorDischarge
-	case IndexEDVisit:
+	case IndexEventEDVisit:
 		d = c.EDVisit
 	}
 	return d, d != date.Zero
@@ -104,7 +104,7 @@ type Measures struct {
 	// Discharges counts the episodes with a discharge.
 	Discharges int `json:"discharges"`
 	// Completed, Transferred and Planned count the discharges with
-	// [ReasonCompleted], with [ReasonTransferred], and planned ones.
+	// [DischargeReasonCompleted], with [DischargeReasonTransferred], and planned ones.
 	Completed   int `json:"completed"`
 	Transferred int `json:"transferred"`
 	Planned     int `json:"planned"`
@@ -116,7 +116,7 @@ type Measures struct {
 }
 
 // Completion returns the completion rate: discharges with
-// [ReasonCompleted] of all discharges, as TEDS-D reports it.
+// [DischargeReasonCompleted] of all discharges, as TEDS-D reports it.
 func (m Measures) Completion() Rate {
 	return Rate{Name: "completion", Met: m.Completed, Eligible: m.Discharges}
 }
@@ -187,10 +187,10 @@ func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 		}
 		d := ev.Discharge
 		m.Discharges++
-		if d.Reason == ReasonCompleted {
+		if d.Reason == DischargeReasonCompleted {
 			m.Completed++
 		}
-		if d.Reason == ReasonTransferred {
+		if d.Reason == DischargeReasonTransferred {
 			m.Transferred++
 		}
 		if d.Planned {
@@ -221,7 +221,7 @@ func (ck Checker) Measure(cases []Case, asOf date.Date) (Measures, error) {
 // follow-up of FUI, FUH, FUA and FUM), with the plan's contacts.
 func (m *Measures) indexed(c *Case, ws []FollowUpWindow, asOf date.Date) {
 	var contacts []Contact
-	for _, e := range [...]IndexEvent{IndexEpisodeStart, IndexHigherLevelDischarge, IndexEDVisit} {
+	for _, e := range [...]IndexEvent{IndexEventEpisodeStart, IndexEventHigherLevelDischarge, IndexEventEDVisit} {
 		from, ok := c.indexDay(e)
 		if !ok {
 			continue
@@ -238,7 +238,7 @@ func (m *Measures) indexed(c *Case, ws []FollowUpWindow, asOf date.Date) {
 		}
 		if contacts == nil {
 			if adm, ok := c.Episode.AdmissionEvent(); ok {
-				contacts = append(contacts, Contact{On: adm.On, Status: ContactKept})
+				contacts = append(contacts, Contact{On: adm.On, Status: ContactStatusKept})
 			}
 			contacts = append(contacts, c.Plan.Contacts...)
 			slices.SortStableFunc(contacts, func(a, b Contact) int { return int(a.On - b.On) })

@@ -14,26 +14,26 @@ import (
 func TestMeasure(t *testing.T) {
 	lateDischarge := dischargedOn + 55
 	e6, err := aftercare.Replay("E6", []aftercare.Event{
-		{Kind: aftercare.EventRefer, On: referredOn},
-		{Kind: aftercare.EventAssess, On: assessedOn},
-		{Kind: aftercare.EventAdmit, On: admittedOn, Level: iop.Level21},
-		{Kind: aftercare.EventDischarge, On: lateDischarge, Discharge: completed()},
+		{Kind: aftercare.EventKindRefer, On: referredOn},
+		{Kind: aftercare.EventKindAssess, On: assessedOn},
+		{Kind: aftercare.EventKindAdmit, On: admittedOn, Level: iop.Level21},
+		{Kind: aftercare.EventKindDischarge, On: lateDischarge, Discharge: completed()},
 	})
 	require.NoError(t, err)
 	cases := []aftercare.Case{
 		// Seen on day 3 only: 7-day, 30-day, initiation; engagement closed unmet.
 		{Episode: discharged(t, "E1", completed(), false), Plan: planWith(kept(3))},
 		// Left; never seen: every window closed unmet, engagement too.
-		{Episode: discharged(t, "E2", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)},
+		{Episode: discharged(t, "E2", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, false)},
 		// Died: counted as a discharge, left out of follow-up.
-		{Episode: discharged(t, "E3", aftercare.Discharge{Reason: aftercare.ReasonDied}, false), Plan: planWith(kept(3))},
+		{Episode: discharged(t, "E3", aftercare.Discharge{Reason: aftercare.DischargeReasonDied}, false), Plan: planWith(kept(3))},
 		// Stepped up to residential care: left out of follow-up.
-		{Episode: discharged(t, "E4", aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level35, ReferredTo: "R-4"}, false)},
+		{Episode: discharged(t, "E4", aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level35, ReferredTo: "R-4"}, false)},
 		// Still active: not counted.
-		{Episode: episodeIn(t, aftercare.Active), Plan: planWith(kept(3))},
+		{Episode: episodeIn(t, aftercare.StateActive), Plan: planWith(kept(3))},
 		// Discharged 5 days before the day judged, seen 2 days after:
 		// 7-day met although still open; engagement still open.
-		{Episode: e6, Plan: aftercare.Plan{Made: lateDischarge, MutualHelpPerWeek: 2, Contacts: []aftercare.Contact{{On: lateDischarge + 2, Status: aftercare.ContactKept}}}},
+		{Episode: e6, Plan: aftercare.Plan{Made: lateDischarge, MutualHelpPerWeek: 2, Contacts: []aftercare.Contact{{On: lateDischarge + 2, Status: aftercare.ContactStatusKept}}}},
 	}
 	got, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
 	require.NoError(t, err)
@@ -74,7 +74,7 @@ func TestMeasureInvalidPlan(t *testing.T) {
 		{Episode: discharged(t, "E1", completed(), false), Plan: planWith(kept(3))},
 		{Episode: discharged(t, "E2", completed(), false), Plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{{On: dischargedOn}}}},
 		// Not discharged: not counted, so its plan is not judged.
-		{Episode: episodeIn(t, aftercare.Active), Plan: aftercare.Plan{MutualHelpPerWeek: -1}},
+		{Episode: episodeIn(t, aftercare.StateActive), Plan: aftercare.Plan{MutualHelpPerWeek: -1}},
 		{Episode: discharged(t, "E4", completed(), false), Plan: aftercare.Plan{CounselingPerMonth: 101}},
 	}
 	m, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
@@ -130,9 +130,9 @@ func TestMeasureAgreesWithCheck(t *testing.T) {
 // visit (the same day counts), IET from the episode's start (the admission
 // is the initiation). None counts from the IOP discharge.
 func TestMeasureByIndexEvent(t *testing.T) {
-	p := noWindows().WithPart(aftercare.FollowUpOf(aftercare.IETInitiation, aftercare.FUI7, aftercare.FUA7))
+	p := noWindows().WithPart(aftercare.FollowUpOf(aftercare.MeasureIETInitiation, aftercare.MeasureFUI7, aftercare.MeasureFUA7))
 	ck := newChecker(t, p)
-	ep := episodeIn(t, aftercare.Active) // admitted, not discharged
+	ep := episodeIn(t, aftercare.StateActive) // admitted, not discharged
 	adm, ok := ep.AdmissionEvent()
 	require.True(t, ok)
 	cases := []aftercare.Case{

@@ -25,15 +25,15 @@ func TestMeasureWindowEdges(t *testing.T) {
 		met  bool
 		last int // the window's last day, after the index day
 	}{
-		{aftercare.FUA7, -1, false, 7}, {aftercare.FUA7, 0, true, 7}, {aftercare.FUA7, 7, true, 7}, {aftercare.FUA7, 8, false, 7},
-		{aftercare.FUA30, 0, true, 30}, {aftercare.FUA30, 30, true, 30}, {aftercare.FUA30, 31, false, 30},
-		{aftercare.FUM7, -1, false, 7}, {aftercare.FUM7, 0, true, 7}, {aftercare.FUM7, 7, true, 7}, {aftercare.FUM7, 8, false, 7},
-		{aftercare.FUM30, 0, true, 30}, {aftercare.FUM30, 30, true, 30}, {aftercare.FUM30, 31, false, 30},
-		{aftercare.FUH7, 0, false, 7}, {aftercare.FUH7, 1, true, 7}, {aftercare.FUH7, 7, true, 7}, {aftercare.FUH7, 8, false, 7},
-		{aftercare.FUH30, 0, false, 30}, {aftercare.FUH30, 1, true, 30}, {aftercare.FUH30, 30, true, 30}, {aftercare.FUH30, 31, false, 30},
-		{aftercare.FUI7, 0, false, 7}, {aftercare.FUI7, 1, true, 7}, {aftercare.FUI7, 7, true, 7}, {aftercare.FUI7, 8, false, 7},
-		{aftercare.FUI30, 0, false, 30}, {aftercare.FUI30, 1, true, 30}, {aftercare.FUI30, 30, true, 30}, {aftercare.FUI30, 31, false, 30},
-		{aftercare.IETInitiation, -1, false, 13}, {aftercare.IETInitiation, 0, true, 13}, {aftercare.IETInitiation, 13, true, 13}, {aftercare.IETInitiation, 14, false, 13},
+		{aftercare.MeasureFUA7, -1, false, 7}, {aftercare.MeasureFUA7, 0, true, 7}, {aftercare.MeasureFUA7, 7, true, 7}, {aftercare.MeasureFUA7, 8, false, 7},
+		{aftercare.MeasureFUA30, 0, true, 30}, {aftercare.MeasureFUA30, 30, true, 30}, {aftercare.MeasureFUA30, 31, false, 30},
+		{aftercare.MeasureFUM7, -1, false, 7}, {aftercare.MeasureFUM7, 0, true, 7}, {aftercare.MeasureFUM7, 7, true, 7}, {aftercare.MeasureFUM7, 8, false, 7},
+		{aftercare.MeasureFUM30, 0, true, 30}, {aftercare.MeasureFUM30, 30, true, 30}, {aftercare.MeasureFUM30, 31, false, 30},
+		{aftercare.MeasureFUH7, 0, false, 7}, {aftercare.MeasureFUH7, 1, true, 7}, {aftercare.MeasureFUH7, 7, true, 7}, {aftercare.MeasureFUH7, 8, false, 7},
+		{aftercare.MeasureFUH30, 0, false, 30}, {aftercare.MeasureFUH30, 1, true, 30}, {aftercare.MeasureFUH30, 30, true, 30}, {aftercare.MeasureFUH30, 31, false, 30},
+		{aftercare.MeasureFUI7, 0, false, 7}, {aftercare.MeasureFUI7, 1, true, 7}, {aftercare.MeasureFUI7, 7, true, 7}, {aftercare.MeasureFUI7, 8, false, 7},
+		{aftercare.MeasureFUI30, 0, false, 30}, {aftercare.MeasureFUI30, 1, true, 30}, {aftercare.MeasureFUI30, 30, true, 30}, {aftercare.MeasureFUI30, 31, false, 30},
+		{aftercare.MeasureIETInitiation, -1, false, 13}, {aftercare.MeasureIETInitiation, 0, true, 13}, {aftercare.MeasureIETInitiation, 13, true, 13}, {aftercare.MeasureIETInitiation, 14, false, 13},
 	}
 	ep := discharged(t, "E1", completed(), false)
 	for _, tt := range tests {
@@ -72,7 +72,7 @@ func TestMeasureWindowEdges(t *testing.T) {
 // The findings name "iet-engagement", the window's last day counted from
 // the initiation, and the figures.
 func TestIETEngagementEdges(t *testing.T) {
-	p := withMeasures(aftercare.IETInitiation, aftercare.IETEngagement)
+	p := withMeasures(aftercare.MeasureIETInitiation, aftercare.MeasureIETEngagement)
 	const init = 4 // the initiation contact, days after the index day
 	tests := []struct {
 		name string
@@ -87,7 +87,7 @@ func TestIETEngagementEdges(t *testing.T) {
 		{"three in the window", []int{2, 9, 20}, 3},
 	}
 	ep := discharged(t, "E1", completed(), false)
-	eng := shaped(aftercare.IETEngagement.Window())
+	eng := shaped(aftercare.MeasureIETEngagement.Window())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			contacts := []aftercare.Contact{kept(init)}

@@ -1,7 +1,6 @@
 package aftercare
 
 import (
-	"database/sql/driver"
 	"slices"
 	"strconv"
 
@@ -17,45 +16,27 @@ type ContactStatus uint8
 
 // The contact statuses.
 const (
-	_                ContactStatus = iota
-	ContactScheduled               // booked, not yet happened
-	ContactKept                    // happened: the person was seen or spoken with
-	ContactMissed                  // did not happen: a no-show or an unanswered call
+	_                      ContactStatus = iota
+	ContactStatusScheduled               // booked, not yet happened
+	ContactStatusKept                    // happened: the person was seen or spoken with
+	ContactStatusMissed                  // did not happen: a no-show or an unanswered call
 )
 
-var contactStatuses = enum.New[ContactStatus]("ContactStatus", "aftercare.ParseContactStatus", check.EnumFail,
-	[]string{ContactScheduled: "scheduled", ContactKept: "kept", ContactMissed: "missed"})
-
-// AllContactStatuses returns every contact status, in order.
-func AllContactStatuses() []ContactStatus { return contactStatuses.Values() }
+var contactStatuses = enum.New[ContactStatus]("ContactStatus", "aftercare.ContactStatus.UnmarshalText", check.EnumFail,
+	[]string{ContactStatusScheduled: "scheduled", ContactStatusKept: "kept", ContactStatusMissed: "missed"})
 
 // IsValid reports whether s is a known status.
 func (s ContactStatus) IsValid() bool { return contactStatuses.Valid(s) }
-
-// IsZero reports whether s is unset.
-func (s ContactStatus) IsZero() bool { return s == 0 }
 
 // String returns "scheduled", "kept" or "missed", and "%!ContactStatus(n)"
 // otherwise.
 func (s ContactStatus) String() string { return contactStatuses.String(s) }
 
-// ParseContactStatus parses "scheduled", "kept" or "missed". The error is
-// an [*iop.ParseError] wrapping [iop.ErrUnknown].
-func ParseContactStatus(s string) (ContactStatus, error) { return contactStatuses.Parse(s) }
-
 // MarshalText implements [encoding.TextMarshaler]; an invalid status is an error.
 func (s ContactStatus) MarshalText() ([]byte, error) { return contactStatuses.Marshal(s) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseContactStatus].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (s *ContactStatus) UnmarshalText(b []byte) error { return contactStatuses.Unmarshal(s, b) }
-
-// Value implements [driver.Valuer]: the name, never the number; NULL for
-// the zero ContactStatus.
-func (s ContactStatus) Value() (driver.Value, error) { return contactStatuses.Store(s) }
-
-// Scan implements [database/sql.Scanner] with [ParseContactStatus]; NULL is
-// the zero ContactStatus.
-func (s *ContactStatus) Scan(src any) error { return contactStatuses.Load(s, src) }
 
 // Contact is a follow-up contact after discharge: a visit, a telehealth or
 // telephone session, a peer-support or medication visit, on day On. Contact

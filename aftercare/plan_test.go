@@ -15,9 +15,9 @@ func fullPlan() aftercare.Plan {
 		Made: dischargedOn - 7, GroupSessionsPerWeek: 2, MutualHelpPerWeek: 3, CounselingPerMonth: 2,
 		Medication: true, RecoveryHousing: true, EmploymentSupport: true, RecoveryCoach: true,
 		Contacts: []aftercare.Contact{
-			{On: dischargedOn + 3, Status: aftercare.ContactKept},
-			{On: dischargedOn + 10, Status: aftercare.ContactKept},
-			{On: dischargedOn + 20, Status: aftercare.ContactKept},
+			{On: dischargedOn + 3, Status: aftercare.ContactStatusKept},
+			{On: dischargedOn + 10, Status: aftercare.ContactStatusKept},
+			{On: dischargedOn + 20, Status: aftercare.ContactStatusKept},
 		},
 	}
 }
@@ -32,24 +32,24 @@ func TestPlanValidate(t *testing.T) {
 		{name: "full plan", plan: fullPlan()},
 		{name: "made, nothing else", plan: aftercare.Plan{Made: dischargedOn}},
 		{name: "content without a date", plan: aftercare.Plan{MutualHelpPerWeek: 3}, want: []fieldErr{{"made", iop.ErrMissing}}},
-		{name: "contacts alone without a date", plan: aftercare.Plan{Contacts: []aftercare.Contact{{On: dischargedOn, Status: aftercare.ContactKept}}}, want: []fieldErr{{"made", iop.ErrMissing}}},
+		{name: "contacts alone without a date", plan: aftercare.Plan{Contacts: []aftercare.Contact{{On: dischargedOn, Status: aftercare.ContactStatusKept}}}, want: []fieldErr{{"made", iop.ErrMissing}}},
 		{name: "date past 9999", plan: aftercare.Plan{Made: 3652059}, want: []fieldErr{{"made", iop.ErrOutOfRange}}},
 		{name: "negative counts", plan: aftercare.Plan{Made: dischargedOn, GroupSessionsPerWeek: -1, CounselingPerMonth: -2},
 			want: []fieldErr{{"group_sessions_per_week", iop.ErrOutOfRange}, {"counseling_per_month", iop.ErrOutOfRange}}},
 		{name: "count 100 is the top", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 100}},
 		{name: "count 101", plan: aftercare.Plan{Made: dischargedOn, MutualHelpPerWeek: 101}, want: []fieldErr{{"mutual_help_per_week", iop.ErrOutOfRange}}},
 		{name: "bad contacts", plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{
-			{On: dischargedOn + 5, Status: aftercare.ContactKept},
+			{On: dischargedOn + 5, Status: aftercare.ContactStatusKept},
 			{On: dischargedOn + 4, Status: 0},
 			{On: 0, Status: 7},
-			{On: -1, Status: aftercare.ContactMissed},
+			{On: -1, Status: aftercare.ContactStatusMissed},
 		}}, want: []fieldErr{
 			{"contacts[1].on", iop.ErrOrder}, {"contacts[1].status", iop.ErrMissing},
 			{"contacts[2].on", iop.ErrMissing}, {"contacts[2].status", iop.ErrUnknown},
 			{"contacts[3].on", iop.ErrOutOfRange},
 		}},
 		{name: "same-day contacts are in order", plan: aftercare.Plan{Made: dischargedOn, Contacts: []aftercare.Contact{
-			{On: dischargedOn, Status: aftercare.ContactMissed}, {On: dischargedOn, Status: aftercare.ContactKept},
+			{On: dischargedOn, Status: aftercare.ContactStatusMissed}, {On: dischargedOn, Status: aftercare.ContactStatusKept},
 		}}},
 	}
 	for _, tt := range tests {
@@ -65,7 +65,7 @@ func TestPlanIsZeroEqual(t *testing.T) {
 	assert.False(t, aftercare.Plan{RecoveryCoach: true}.IsZero())
 	assert.True(t, fullPlan().Equal(fullPlan()))
 	other := fullPlan()
-	other.Contacts[2].Status = aftercare.ContactMissed
+	other.Contacts[2].Status = aftercare.ContactStatusMissed
 	assert.False(t, fullPlan().Equal(other))
 	other = fullPlan()
 	other.RecoveryHousing = false

@@ -54,11 +54,11 @@ func TestProfileRuleSettings(t *testing.T) {
 
 	// Left against advice, court-ordered: outreach is now blocking, the
 	// court notice is off; the follow-up windows are untouched.
-	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, true)
+	ep := discharged(t, "E1", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, true)
 	got, err := checkWith(t, ck, ep, fullPlan(), dischargedOn+60)
 	require.NoError(t, err)
 	outreach := finding(aftercare.CodeOutreach, 0, 0, 0)
-	outreach.Severity = iop.Blocking
+	outreach.Severity = iop.SeverityBlocking
 	assert.Equal(t, iop.Findings{outreach}, got)
 	require.ErrorIs(t, got.BlockingErr(), aftercare.CodeOutreach, "outreach now blocks")
 
@@ -112,12 +112,12 @@ func TestEveryRuleProduced(t *testing.T) {
 		aftercare.CodePlanMissing:             {d: completed(), asOf: 60},
 		aftercare.CodePlanLate:                {d: completed(), plan: aftercare.Plan{Made: dischargedOn + 2, RecoveryCoach: true}, asOf: 60},
 		aftercare.CodePlanEmpty:               {d: completed(), plan: aftercare.Plan{Made: dischargedOn}, asOf: 60},
-		aftercare.CodeStepDownNotLower:        {d: aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level31}, plan: withPlan, asOf: 60},
-		aftercare.CodeStepUpNotHigher:         {d: aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level05}, plan: withPlan, asOf: 60},
-		aftercare.CodeLateralChangesIntensity: {d: aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepLateral, ToLevel: iop.Level1}, plan: withPlan, asOf: 60},
-		aftercare.CodeTransferNoReferral:      {d: aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true}, plan: withPlan, asOf: 60},
-		aftercare.CodeCourtNotice:             {d: aftercare.Discharge{Reason: aftercare.ReasonOther, Planned: true}, court: true, plan: withPlan, asOf: 60},
-		aftercare.CodeOutreach:                {d: aftercare.Discharge{Reason: aftercare.ReasonOther}, plan: withPlan, asOf: 60},
+		aftercare.CodeStepDownNotLower:        {d: aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level31}, plan: withPlan, asOf: 60},
+		aftercare.CodeStepUpNotHigher:         {d: aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepUp, ToLevel: iop.Level05}, plan: withPlan, asOf: 60},
+		aftercare.CodeLateralChangesIntensity: {d: aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepLateral, ToLevel: iop.Level1}, plan: withPlan, asOf: 60},
+		aftercare.CodeTransferNoReferral:      {d: aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true}, plan: withPlan, asOf: 60},
+		aftercare.CodeCourtNotice:             {d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther, Planned: true}, court: true, plan: withPlan, asOf: 60},
+		aftercare.CodeOutreach:                {d: aftercare.Discharge{Reason: aftercare.DischargeReasonOther}, plan: withPlan, asOf: 60},
 		aftercare.CodeFollowUpMissed:          {d: completed(), plan: planWith(kept(9), kept(10), kept(20)), asOf: 60},
 		aftercare.CodeFollowUpNotScheduled:    {d: completed(), plan: planWith(), asOf: 1},
 	}

@@ -1,8 +1,6 @@
 package aftercare_test
 
 import (
-	"database/sql"
-	"database/sql/driver"
 	"encoding"
 	"fmt"
 	"testing"
@@ -17,20 +15,20 @@ import (
 // the moves allowed and where they lead. The zero State is the episode
 // before its referral.
 var allowed = map[aftercare.State]map[aftercare.EventKind]aftercare.State{
-	0:                     {aftercare.EventRefer: aftercare.Referred},
-	aftercare.Referred:    {aftercare.EventAssess: aftercare.Assessed, aftercare.EventClose: aftercare.Closed},
-	aftercare.Assessed:    {aftercare.EventAdmit: aftercare.Admitted, aftercare.EventClose: aftercare.Closed},
-	aftercare.Admitted:    {aftercare.EventStart: aftercare.Active, aftercare.EventDischarge: aftercare.Discharged},
-	aftercare.Active:      {aftercare.EventHold: aftercare.OnHold, aftercare.EventDischarge: aftercare.Discharged},
-	aftercare.OnHold:      {aftercare.EventResume: aftercare.Active, aftercare.EventDischarge: aftercare.Discharged},
-	aftercare.Discharged:  {aftercare.EventAftercare: aftercare.InAftercare, aftercare.EventClose: aftercare.Closed},
-	aftercare.InAftercare: {aftercare.EventClose: aftercare.Closed},
-	aftercare.Closed:      {},
+	0:                          {aftercare.EventKindRefer: aftercare.StateReferred},
+	aftercare.StateReferred:    {aftercare.EventKindAssess: aftercare.StateAssessed, aftercare.EventKindClose: aftercare.StateClosed},
+	aftercare.StateAssessed:    {aftercare.EventKindAdmit: aftercare.StateAdmitted, aftercare.EventKindClose: aftercare.StateClosed},
+	aftercare.StateAdmitted:    {aftercare.EventKindStart: aftercare.StateActive, aftercare.EventKindDischarge: aftercare.StateDischarged},
+	aftercare.StateActive:      {aftercare.EventKindHold: aftercare.StateOnHold, aftercare.EventKindDischarge: aftercare.StateDischarged},
+	aftercare.StateOnHold:      {aftercare.EventKindResume: aftercare.StateActive, aftercare.EventKindDischarge: aftercare.StateDischarged},
+	aftercare.StateDischarged:  {aftercare.EventKindAftercare: aftercare.StateInAftercare, aftercare.EventKindClose: aftercare.StateClosed},
+	aftercare.StateInAftercare: {aftercare.EventKindClose: aftercare.StateClosed},
+	aftercare.StateClosed:      {},
 }
 
 func TestStateNext(t *testing.T) {
-	states := append([]aftercare.State{0}, aftercare.AllStates()...)
-	kinds := append(aftercare.AllEventKinds(), 0, 10, 255)
+	states := append([]aftercare.State{0}, iop.All[aftercare.State]()...)
+	kinds := append(iop.All[aftercare.EventKind](), 0, 10, 255)
 	for _, s := range append(states, 9, 255) {
 		for _, k := range kinds {
 			want, wantOK := allowed[s][k]
@@ -42,14 +40,14 @@ func TestStateNext(t *testing.T) {
 }
 
 func TestStateMoves(t *testing.T) {
-	assert.Equal(t, []aftercare.EventKind{aftercare.EventRefer}, aftercare.State(0).Moves())
-	assert.Equal(t, []aftercare.EventKind{aftercare.EventHold, aftercare.EventDischarge}, aftercare.Active.Moves())
-	assert.Empty(t, aftercare.Closed.Moves())
+	assert.Equal(t, []aftercare.EventKind{aftercare.EventKindRefer}, aftercare.State(0).Moves())
+	assert.Equal(t, []aftercare.EventKind{aftercare.EventKindHold, aftercare.EventKindDischarge}, aftercare.StateActive.Moves())
+	assert.Empty(t, aftercare.StateClosed.Moves())
 	assert.Empty(t, aftercare.State(99).Moves())
 }
 
 // enumCase is one enum checked for its String/Parse pair, its text
-// encoding and its SQL form, through uint8 so that one table covers all.
+// encoding, through uint8 so that one table covers all.
 type enumCase struct {
 	name      string // the type's name
 	fn        string // its parse function
@@ -59,24 +57,19 @@ type enumCase struct {
 	parse     func(string) (uint8, error)
 	marshal   func(uint8) ([]byte, error)
 	unmarshal func(start uint8, b []byte) (uint8, error)
-	value     func(uint8) (driver.Value, error)
-	scan      func(start uint8, src any) (uint8, error)
 }
 
 // enumValue is what every enum of the package implements.
 type enumValue interface {
 	String() string
 	IsValid() bool
-	IsZero() bool
 	MarshalText() ([]byte, error)
-	Value() (driver.Value, error)
 }
 
 // enumPtr is what a pointer to every enum of the package implements.
 type enumPtr[T any] interface {
 	*T
 	encoding.TextUnmarshaler
-	sql.Scanner
 }
 
 func mkEnum[T ~uint8, P enumPtr[T]](name, fn string, all []T, parse func(string) (T, error)) enumCase {
@@ -95,22 +88,16 @@ func mkEnum[T ~uint8, P enumPtr[T]](name, fn string, all []T, parse func(string)
 			err := P(&v).UnmarshalText(b)
 			return uint8(v), err
 		},
-		value: func(v uint8) (driver.Value, error) { return val(v).Value() },
-		scan: func(start uint8, src any) (uint8, error) {
-			v := T(start)
-			err := P(&v).Scan(src)
-			return uint8(v), err
-		},
 	}
 }
 
 func enumCases() []enumCase {
 	return []enumCase{
-		mkEnum("State", "aftercare.ParseState", aftercare.AllStates(), aftercare.ParseState),
-		mkEnum("EventKind", "aftercare.ParseEventKind", aftercare.AllEventKinds(), aftercare.ParseEventKind),
-		mkEnum("DischargeReason", "aftercare.ParseDischargeReason", aftercare.AllDischargeReasons(), aftercare.ParseDischargeReason),
-		mkEnum("Step", "aftercare.ParseStep", aftercare.AllSteps(), aftercare.ParseStep),
-		mkEnum("ContactStatus", "aftercare.ParseContactStatus", aftercare.AllContactStatuses(), aftercare.ParseContactStatus),
+		mkEnum("State", "aftercare.State.UnmarshalText", iop.All[aftercare.State](), iop.Parse[aftercare.State]),
+		mkEnum("EventKind", "aftercare.EventKind.UnmarshalText", iop.All[aftercare.EventKind](), iop.Parse[aftercare.EventKind]),
+		mkEnum("DischargeReason", "aftercare.DischargeReason.UnmarshalText", iop.All[aftercare.DischargeReason](), iop.Parse[aftercare.DischargeReason]),
+		mkEnum("Step", "aftercare.Step.UnmarshalText", iop.All[aftercare.Step](), iop.Parse[aftercare.Step]),
+		mkEnum("ContactStatus", "aftercare.ContactStatus.UnmarshalText", iop.All[aftercare.ContactStatus](), iop.Parse[aftercare.ContactStatus]),
 	}
 }
 
@@ -137,31 +124,12 @@ func TestEnums(t *testing.T) {
 				got, err = c.unmarshal(0, b)
 				require.NoError(t, err)
 				assert.Equal(t, v, got, "UnmarshalText(MarshalText(%d))", v)
-				dv, err := c.value(v)
-				require.NoError(t, err)
-				assert.Equal(t, driver.Value(c.str(v)), dv, "Value is the name")
-				got, err = c.scan(0, dv)
-				require.NoError(t, err)
-				assert.Equal(t, v, got, "Scan(Value(%d))", v)
-				got, err = c.scan(0, []byte(c.str(v)))
-				require.NoError(t, err)
-				assert.Equal(t, v, got, "Scan([]byte)")
 			}
 			for _, bad := range []uint8{0, uint8(len(c.values) + 1), 255} {
 				assert.False(t, c.valid(bad))
 				_, err := c.marshal(bad)
 				require.ErrorIs(t, err, iop.ErrUnknown)
 			}
-			// The zero value is NULL in SQL, and NULL scans to zero.
-			dv, err := c.value(0)
-			require.NoError(t, err)
-			assert.Nil(t, dv)
-			got, err := c.scan(1, nil)
-			require.NoError(t, err)
-			assert.Equal(t, uint8(0), got)
-			_, err = c.scan(1, 42)
-			require.ErrorIs(t, err, iop.ErrSyntax)
-
 			assert.Equal(t, "%!"+c.name+"(0)", c.str(0))
 			assert.Equal(t, "%!"+c.name+"(200)", c.str(200))
 			for _, bad := range []string{"", " " + c.str(1), c.str(1) + " ", "Referred", "nope"} {
@@ -173,20 +141,17 @@ func TestEnums(t *testing.T) {
 				got, err := c.unmarshal(1, []byte(bad))
 				require.ErrorIs(t, err, iop.ErrUnknown)
 				assert.Equal(t, uint8(1), got, "UnmarshalText leaves the value on error")
-				got, err = c.scan(1, bad)
-				require.ErrorIs(t, err, iop.ErrUnknown)
-				assert.Equal(t, uint8(1), got, "Scan leaves the value on error")
 			}
 		})
 	}
 }
 
 func TestEnumNames(t *testing.T) {
-	assert.Equal(t, []string{"referred", "assessed", "admitted", "active", "on-hold", "discharged", "in-aftercare", "closed"}, names(aftercare.AllStates()))
-	assert.Equal(t, []string{"refer", "assess", "admit", "start", "hold", "resume", "discharge", "aftercare", "close"}, names(aftercare.AllEventKinds()))
-	assert.Equal(t, []string{"completed", "left-against-advice", "terminated-by-facility", "transferred", "incarcerated", "died", "other"}, names(aftercare.AllDischargeReasons()))
-	assert.Equal(t, []string{"down", "up", "lateral"}, names(aftercare.AllSteps()))
-	assert.Equal(t, []string{"scheduled", "kept", "missed"}, names(aftercare.AllContactStatuses()))
+	assert.Equal(t, []string{"referred", "assessed", "admitted", "active", "on-hold", "discharged", "in-aftercare", "closed"}, names(iop.All[aftercare.State]()))
+	assert.Equal(t, []string{"refer", "assess", "admit", "start", "hold", "resume", "discharge", "aftercare", "close"}, names(iop.All[aftercare.EventKind]()))
+	assert.Equal(t, []string{"completed", "left-against-advice", "terminated-by-facility", "transferred", "incarcerated", "died", "other"}, names(iop.All[aftercare.DischargeReason]()))
+	assert.Equal(t, []string{"down", "up", "lateral"}, names(iop.All[aftercare.Step]()))
+	assert.Equal(t, []string{"scheduled", "kept", "missed"}, names(iop.All[aftercare.ContactStatus]()))
 }
 
 func names[T fmt.Stringer](vs []T) []string {
@@ -195,13 +160,4 @@ func names[T fmt.Stringer](vs []T) []string {
 		out[i] = v.String()
 	}
 	return out
-}
-
-func TestEnumsZero(t *testing.T) {
-	assert.True(t, aftercare.State(0).IsZero())
-	assert.True(t, aftercare.EventKind(0).IsZero())
-	assert.True(t, aftercare.DischargeReason(0).IsZero())
-	assert.True(t, aftercare.Step(0).IsZero())
-	assert.True(t, aftercare.ContactStatus(0).IsZero())
-	assert.False(t, aftercare.Closed.IsZero())
 }

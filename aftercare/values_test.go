@@ -1,7 +1,6 @@
 package aftercare_test
 
 import (
-	"database/sql/driver"
 	"encoding/json"
 	"testing"
 
@@ -32,10 +31,10 @@ func jsonRoundTrip[T any](t *testing.T, v T) T {
 func TestValuesRoundTripJSON(t *testing.T) {
 	t.Run("episodes", func(t *testing.T) {
 		var eps []aftercare.Episode
-		for _, s := range aftercare.AllStates() {
+		for _, s := range iop.All[aftercare.State]() {
 			eps = append(eps, episodeIn(t, s))
 		}
-		eps = append(eps, discharged(t, "E2", aftercare.Discharge{Reason: aftercare.ReasonDied}, true))
+		eps = append(eps, discharged(t, "E2", aftercare.Discharge{Reason: aftercare.DischargeReasonDied}, true))
 		got := jsonRoundTrip(t, eps)
 		require.Len(t, got, len(eps))
 		for i := range eps {
@@ -46,7 +45,7 @@ func TestValuesRoundTripJSON(t *testing.T) {
 	t.Run("events and discharges", func(t *testing.T) {
 		events := fixtureEvents()
 		assert.Equal(t, events, jsonRoundTrip(t, events))
-		d := aftercare.Discharge{Reason: aftercare.ReasonTransferred, Planned: true, Step: aftercare.StepLateral, ToLevel: iop.Level21, ReferredTo: "R-9"}
+		d := aftercare.Discharge{Reason: aftercare.DischargeReasonTransferred, Planned: true, Step: aftercare.StepLateral, ToLevel: iop.Level21, ReferredTo: "R-9"}
 		assert.Equal(t, d, jsonRoundTrip(t, d))
 	})
 	t.Run("plans", func(t *testing.T) {
@@ -57,7 +56,7 @@ func TestValuesRoundTripJSON(t *testing.T) {
 	})
 	t.Run("cases", func(t *testing.T) {
 		cases := []aftercare.Case{
-			{Episode: episodeIn(t, aftercare.Closed), Plan: fullPlan()},
+			{Episode: episodeIn(t, aftercare.StateClosed), Plan: fullPlan()},
 			{Episode: discharged(t, "E2", completed(), false)},
 		}
 		got := jsonRoundTrip(t, cases)
@@ -70,7 +69,7 @@ func TestValuesRoundTripJSON(t *testing.T) {
 	t.Run("findings", func(t *testing.T) {
 		// Every kind of figure: a step with its level, a late plan in days,
 		// a missed and an open window with their measure, day and counts.
-		d := aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
+		d := aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level25}
 		fs, err := checkDischarge(t, asamHEDIS(), discharged(t, "E1", d, true),
 			aftercare.Plan{Made: dischargedOn + 2, Contacts: []aftercare.Contact{kept(9), scheduled(40)}}, dischargedOn+20)
 		require.NoError(t, err)
@@ -82,32 +81,10 @@ func TestValuesRoundTripJSON(t *testing.T) {
 	t.Run("measures", func(t *testing.T) {
 		cases := []aftercare.Case{
 			{Episode: discharged(t, "E1", completed(), false), Plan: planWith(kept(3))},
-			{Episode: discharged(t, "E2", aftercare.Discharge{Reason: aftercare.ReasonLeftAgainstAdvice}, false)},
+			{Episode: discharged(t, "E2", aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}, false)},
 		}
 		m, err := newChecker(t, asamHEDIS()).Measure(cases, dischargedOn+60)
 		require.NoError(t, err)
 		assert.Equal(t, m, jsonRoundTrip(t, m))
 	})
-}
-
-// TestEnumsStoreText checks the SQL form of every enum of the package
-// through driver.Valuer and sql.Scanner: the name as a string (never the
-// number), read back equal from a string or from bytes as drivers return
-// them.
-func TestEnumsStoreText(t *testing.T) {
-	for _, c := range enumCases() {
-		for _, v := range c.values {
-			dv, err := c.value(v)
-			require.NoError(t, err)
-			s, ok := dv.(string)
-			require.True(t, ok, "%s(%d) is stored as %T", c.name, v, dv)
-			assert.True(t, driver.IsValue(dv))
-			assert.Equal(t, c.str(v), s)
-			for _, src := range []any{s, []byte(s)} {
-				got, err := c.scan(0, src)
-				require.NoError(t, err)
-				assert.Equal(t, v, got, "%s: Scan(%T)", c.name, src)
-			}
-		}
-	}
 }

@@ -93,8 +93,8 @@ func TestBuiltinFollowUp(t *testing.T) {
 	want := aftercare.DischargeFollowUp(followUpOf(ioprules.MedicareIOP2025()).Windows[0].Cite, 7, 30)
 	assert.Equal(t, want, followUpOf(ioprules.MedicareIOP2025()))
 	assert.Equal(t, want, followUpOf(ioprules.ASAM3Level21()))
-	assert.Equal(t, []aftercare.Measure{aftercare.FUH7, aftercare.FUH30}, measuresOf(medicareHEDIS(ioprules.MedicareIOP2024())))
-	assert.Equal(t, []aftercare.Measure{aftercare.IETInitiation, aftercare.IETEngagement, aftercare.FUI7, aftercare.FUI30}, measuresOf(asamHEDIS()))
+	assert.Equal(t, []aftercare.Measure{aftercare.MeasureFUH7, aftercare.MeasureFUH30}, measuresOf(medicareHEDIS(ioprules.MedicareIOP2024())))
+	assert.Equal(t, []aftercare.Measure{aftercare.MeasureIETInitiation, aftercare.MeasureIETEngagement, aftercare.MeasureFUI7, aftercare.MeasureFUI30}, measuresOf(asamHEDIS()))
 }
 
 func measuresOf(p iop.Profile) []aftercare.Measure {

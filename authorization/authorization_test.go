@@ -179,7 +179,7 @@ func TestCheckerRules(t *testing.T) {
 	contract := iop.Citation{Source: "Payer X contract §9"}
 	p := profile().WithPart(authorization.Terms{})
 	p.Rules = append(p.Rules, iop.RuleSetting{Code: authorization.CodeOverlap, Off: true, Cite: contract},
-		iop.RuleSetting{Code: authorization.CodeOutsidePeriod, Severity: iop.Warning, Cite: contract},
+		iop.RuleSetting{Code: authorization.CodeOutsidePeriod, Severity: iop.SeverityWarning, Cite: contract},
 		iop.RuleSetting{Code: authorization.CodeQuantityExceeded, Off: true, Cite: contract})
 	ck, err := authorization.NewChecker(p)
 	require.NoError(t, err)
@@ -188,7 +188,7 @@ func TestCheckerRules(t *testing.T) {
 	fs, err := ck.CheckStay([]authorization.Authorization{a, b}, days("P-1", "2026-03-01", "2026-03-02", "2026-03-03"), day("2026-03-03"), 0)
 	require.NoError(t, err)
 	assert.Equal(t, want(t, ck, fx{code: authorization.CodeOutsidePeriod, subject: "P-1", day: "2026-03-01"}), fs)
-	assert.Equal(t, iop.Warning, fs[0].Severity)
+	assert.Equal(t, iop.SeverityWarning, fs[0].Severity)
 	cover.Check(t, p, fs)
 	off, ok := ck.Rules().Rule(authorization.CodeOverlap)
 	require.True(t, ok)

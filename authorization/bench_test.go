@@ -37,7 +37,7 @@ func benchSessions(patients int) []schedule.Session {
 				}
 				start, _ := schedule.ClockOf(hour, 0)
 				ss = append(ss, schedule.Session{Patient: id, Date: w.Day(d), Start: start,
-					Planned: 108, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
+					Planned: 108, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
 			}
 			w = w.Next()
 		}
@@ -127,7 +127,7 @@ func BenchmarkStays(b *testing.B) {
 					used++
 					week++
 					if used > int64(au.Quantity) {
-						fs = append(fs, iop.Finding{Code: authorization.CodeQuantityExceeded, Severity: iop.Blocking, Subject: au.Number,
+						fs = append(fs, iop.Finding{Code: authorization.CodeQuantityExceeded, Severity: iop.SeverityBlocking, Subject: au.Number,
 							Day: d, Need: int64(au.Quantity), Got: used, Unit: iop.UnitDays})
 					}
 				}

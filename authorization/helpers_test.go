@@ -112,11 +112,11 @@ func decision(t testing.TB, placed iop.Level) eligibility.Decision {
 	require.NoError(t, err)
 	r, err := eligibility.NewRatings(1, 0, 1, 2, 2, 1)
 	require.NoError(t, err)
-	d, err := ck.Decide(eligibility.Assessment{ID: "A-1", Edition: iop.Edition3, Date: day("2026-03-02"), Population: iop.Adult, Ratings: r})
+	d, err := ck.Decide(eligibility.Assessment{ID: "A-1", Edition: iop.Edition3, Date: day("2026-03-02"), Population: iop.PopulationAdult, Ratings: r})
 	require.NoError(t, err)
 	require.Equal(t, iop.Level21, d.Recommended())
 	if placed != 0 && placed != iop.Level21 {
-		d, err = d.Place(placed, eligibility.VarianceClinicalJudgement, "N-1")
+		d, err = d.Place(placed, eligibility.VarianceReasonClinicalJudgement, "N-1")
 		require.NoError(t, err)
 	}
 	return d

@@ -104,14 +104,14 @@ func citeOverlap() iop.Citation {
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [numRules]iop.Rule{
-	ruleOutsidePeriod:       {Code: CodeOutsidePeriod, Severity: iop.Blocking, Summary: "service on a day no authorization covers", Cite: cite278()},
-	ruleNotCertified:        {Code: CodeNotCertified, Severity: iop.Blocking, Summary: "service under an authorization that certifies nothing", Cite: cite278()},
-	ruleQuantityExceeded:    {Code: CodeQuantityExceeded, Severity: iop.Blocking, Summary: "service beyond the quantity authorized", Cite: cite278()},
-	ruleFrequencyExceeded:   {Code: CodeFrequencyExceeded, Severity: iop.Blocking, Summary: "use in a week above the frequency authorized", Cite: cite278()},
-	ruleLevelBelowDelivered: {Code: CodeLevelBelowDelivered, Severity: iop.Blocking, Summary: "level authorized below the level delivered", Cite: citeLevel()},
-	ruleReviewDue:           {Code: CodeReviewDue, Severity: iop.Warning, Summary: "concurrent review to be asked for by this day", Cite: citeReview()},
-	ruleReviewPastDue:       {Code: CodeReviewPastDue, Severity: iop.Warning, Summary: "concurrent review not asked for by its day", Cite: citeReview()},
-	ruleExpiringNoPlan:      {Code: CodeExpiringNoPlan, Severity: iop.Warning, Summary: "authorization expiring with no discharge or renewal planned", Cite: citeReview()},
-	ruleOverlap:             {Code: CodeOverlap, Severity: iop.Warning, Summary: "authorizations of one patient overlapping in days and service", Cite: citeOverlap()},
-	ruleDecisionLate:        {Code: CodeDecisionLate, Severity: iop.Blocking, Summary: "payer decision later than its time limit", Cite: CMS0057F().DecisionCite},
+	ruleOutsidePeriod:       {Code: CodeOutsidePeriod, Severity: iop.SeverityBlocking, Summary: "service on a day no authorization covers", Cite: cite278()},
+	ruleNotCertified:        {Code: CodeNotCertified, Severity: iop.SeverityBlocking, Summary: "service under an authorization that certifies nothing", Cite: cite278()},
+	ruleQuantityExceeded:    {Code: CodeQuantityExceeded, Severity: iop.SeverityBlocking, Summary: "service beyond the quantity authorized", Cite: cite278()},
+	ruleFrequencyExceeded:   {Code: CodeFrequencyExceeded, Severity: iop.SeverityBlocking, Summary: "use in a week above the frequency authorized", Cite: cite278()},
+	ruleLevelBelowDelivered: {Code: CodeLevelBelowDelivered, Severity: iop.SeverityBlocking, Summary: "level authorized below the level delivered", Cite: citeLevel()},
+	ruleReviewDue:           {Code: CodeReviewDue, Severity: iop.SeverityWarning, Summary: "concurrent review to be asked for by this day", Cite: citeReview()},
+	ruleReviewPastDue:       {Code: CodeReviewPastDue, Severity: iop.SeverityWarning, Summary: "concurrent review not asked for by its day", Cite: citeReview()},
+	ruleExpiringNoPlan:      {Code: CodeExpiringNoPlan, Severity: iop.SeverityWarning, Summary: "authorization expiring with no discharge or renewal planned", Cite: citeReview()},
+	ruleOverlap:             {Code: CodeOverlap, Severity: iop.SeverityWarning, Summary: "authorizations of one patient overlapping in days and service", Cite: citeOverlap()},
+	ruleDecisionLate:        {Code: CodeDecisionLate, Severity: iop.SeverityBlocking, Summary: "payer decision later than its time limit", Cite: CMS0057F().DecisionCite},
 }

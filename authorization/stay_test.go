@@ -141,7 +141,7 @@ func TestCheckStayCountsAsSchedule(t *testing.T) {
 	w := schedule.ISOWeeks().Of(day("2026-03-02"))
 	session := func(id, d string, start string, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{ID: id, Patient: "P-1", Date: day(d), Start: schedule.MustParseClock(start), Planned: minutes,
-			Kind: iop.GroupTherapy, Attendance: schedule.Attended}
+			Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}
 	}
 	ss := []schedule.Session{
 		session("S-1", "2026-03-02", "09:00", 60),

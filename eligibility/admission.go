@@ -31,10 +31,10 @@ func (ck Checker) AppendDecision(dst iop.Findings, d *Decision) (iop.Findings, e
 	if m := d.raisedBy; m != 0 {
 		fs = r.addLevels(fs, ruleDecisionRaisedByModifier, d, d.recommended, higher(d.safety, d.intensity))
 	}
-	if d.assessment.Modifiers.Has(ModWithdrawalMonitoring) {
+	if d.assessment.Modifiers.Has(ModifierWithdrawalMonitoring) {
 		fs = r.addPlain(fs, ruleDecisionWithdrawalMonitoring, d)
 	}
-	if d.assessment.Modifiers.Has(ModCoOccurring) {
+	if d.assessment.Modifiers.Has(ModifierCoOccurring) {
 		fs = r.addPlain(fs, ruleDecisionCoOccurring, d)
 	}
 	return fs, nil
@@ -83,10 +83,10 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 	if v.Given.Compare(d.justified) > 0 {
 		fs = r.addLevels(fs, ruleVarianceAboveJustified, d, d.justified, v.Given)
 	}
-	if v.Reason == VariancePayerAuthorizedLower && cmp >= 0 {
+	if v.Reason == VarianceReasonPayerAuthorizedLower && cmp >= 0 {
 		fs = r.addLevels(fs, ruleVarianceReasonMismatch, d, rec, v.Given)
 	}
-	if v.Reason == VarianceLevelNotAvailable && cmp < 0 {
+	if v.Reason == VarianceReasonLevelNotAvailable && cmp < 0 {
 		fs = r.addLevels(fs, ruleVarianceNotNextAvailable, d, rec, v.Given)
 	}
 	return fs, nil
@@ -149,7 +149,7 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 	if g := d.variance.Given; g != 0 && g != iop.Level21 {
 		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, d, iop.Level21, g)
 	}
-	if a.Modifiers.Has(ModImminentDanger) {
+	if a.Modifiers.Has(ModifierImminentDanger) {
 		dst = r.addPlain(dst, ruleAdmissionImminentDanger, d)
 	}
 	documented := d.documentedAt(iop.Level21)
@@ -159,7 +159,7 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 		switch {
 		case documented:
 			rule = ruleAdmissionBelowIOPDocumented
-		case a.Modifiers.Has(ModSteppingDown):
+		case a.Modifiers.Has(ModifierSteppingDown):
 			rule = ruleAdmissionBelowIOPStepDown
 		}
 		dst = r.addLevels(dst, rule, d, rec, iop.Level21)

@@ -16,7 +16,10 @@ import (
 
 func TestCheckAdmission(t *testing.T) {
 	ck := std(t) // 9h00m-19h59m adults, 6h00m-19h59m adolescents
-	adolescent := func(a eligibility.Assessment) eligibility.Assessment { a.Population = iop.Adolescent; return a }
+	adolescent := func(a eligibility.Assessment) eligibility.Assessment {
+		a.Population = iop.PopulationAdolescent
+		return a
+	}
 	php := decideRisks(t, [6]int{0, 0, 3, 2, 2, 0})
 	tests := []struct {
 		name    string
@@ -38,25 +41,25 @@ func TestCheckAdmission(t *testing.T) {
 			[]iop.Code{eligibility.CodeAdmissionHoursBelowMinimum}},
 		{"outpatient is enough", ck, decideRisks(t, lowRisks), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionBelowIOP}},
-		{"step-down from residential", ck, decideRisks(t, lowRisks, eligibility.ModSteppingDown), iop.Hours(9),
+		{"step-down from residential", ck, decideRisks(t, lowRisks, eligibility.ModifierSteppingDown), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionBelowIOPStepDown}},
 		{"outpatient is enough, IOP documented", ck,
-			place(t, decideRisks(t, lowRisks), iop.Level21, eligibility.VariancePatientPreference, "n-1"), iop.Hours(9),
+			place(t, decideRisks(t, lowRisks), iop.Level21, eligibility.VarianceReasonPatientPreference, "n-1"), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionBelowIOPDocumented}},
 		{"needs partial hospitalization", ck, php, iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionAboveIOP}},
-		{"PHP not available, documented", ck, place(t, php, iop.Level21, eligibility.VarianceLevelNotAvailable, "n-1"),
+		{"PHP not available, documented", ck, place(t, php, iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "n-1"),
 			iop.Hours(9), []iop.Code{eligibility.CodeAdmissionAboveIOPDocumented}},
 		{"PHP not available, no reason recorded", ck, place(t, php, iop.Level21, 0, ""),
 			iop.Hours(9), []iop.Code{eligibility.CodeAdmissionAboveIOP}},
 		{"needs 24-hour care", ck, decideRisks(t, [6]int{3, 0, 0, 2, 2, 0}), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionNeeds24Hour}},
 		{"needs 24-hour care, IOP documented", ck,
-			place(t, decideRisks(t, [6]int{3, 0, 0, 2, 2, 0}), iop.Level21, eligibility.VarianceCourtOrdered, "n-c"), iop.Hours(9),
+			place(t, decideRisks(t, [6]int{3, 0, 0, 2, 2, 0}), iop.Level21, eligibility.VarianceReasonCourtOrdered, "n-c"), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionNeeds24HourDocumented}},
-		{"imminent danger", ck, decideRisks(t, iopRisks, eligibility.ModImminentDanger), iop.Hours(9),
+		{"imminent danger", ck, decideRisks(t, iopRisks, eligibility.ModifierImminentDanger), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionImminentDanger, eligibility.CodeAdmissionNeeds24Hour}},
-		{"placed elsewhere", ck, place(t, decideRisks(t, iopRisks), iop.Level1, eligibility.VariancePatientPreference, "n-2"), iop.Hours(9),
+		{"placed elsewhere", ck, place(t, decideRisks(t, iopRisks), iop.Level1, eligibility.VarianceReasonPatientPreference, "n-2"), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPlacedElsewhere}},
 		{"a profile without weekly hours", newChecker(t, ioprules.H0015()), decideRisks(t, iopRisks), 0, nil},
 		{"a profile that serves adults only", newChecker(t, adultsOnly(ioprules.ASAM3Level21())),
@@ -84,7 +87,10 @@ func adultsOnly(p iop.Profile) iop.Profile {
 // adolescents); 19h30m and 19h59m, still level 2.1 since its band ends
 // below level 2.5's 20 hours; 20h00m, above the band and in level 2.5's.
 func TestCheckAdmissionBoundaries(t *testing.T) {
-	adolescent := func(a eligibility.Assessment) eligibility.Assessment { a.Population = iop.Adolescent; return a }
+	adolescent := func(a eligibility.Assessment) eligibility.Assessment {
+		a.Population = iop.PopulationAdolescent
+		return a
+	}
 	adult := decideRisks(t, iopRisks)
 	young := decide(t, adolescent(assess(t, iopRisks)))
 	for _, p := range []iop.Profile{ioprules.ASAM3Level21(), ioprules.DCLevel21()} {
@@ -163,10 +169,10 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 		age  int
 		want iop.Population
 	}{
-		{15, iop.Adolescent},
-		{16, iop.Adolescent},
-		{17, iop.Adolescent},
-		{18, iop.Adult},
+		{15, iop.PopulationAdolescent},
+		{16, iop.PopulationAdolescent},
+		{17, iop.PopulationAdolescent},
+		{18, iop.PopulationAdult},
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Itoa(tt.age), func(t *testing.T) {
@@ -181,7 +187,7 @@ func TestCheckAdmissionIllinoisAges(t *testing.T) {
 			d := decide(t, a)
 			assert.Nil(t, admission(t, il, d, iop.Hours(6)), "the Illinois ages profile sets no weekly hours")
 			var want iop.Findings
-			if pop == iop.Adult {
+			if pop == iop.PopulationAdult {
 				f := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", int64(iop.Hours(9)), int64(iop.Hours(6)), iop.UnitMinutes)
 				want = iop.Findings{f}
 			}

@@ -60,7 +60,7 @@ func (r *Rating) UnmarshalJSON(data []byte) error {
 // refuses unknown and repeated keys.
 type Ratings struct {
 	of    [NumDimensions]Rating
-	rated Dimensions
+	rated iop.Set[Dimension]
 }
 
 // NewRatings returns the six dimensions rated d1 to d6, without notes. A
@@ -88,7 +88,7 @@ func NewRatings(d1, d2, d3, d4, d5, d6 Risk) (Ratings, error) {
 func (r Ratings) With(d Dimension, v Rating) Ratings {
 	if d.IsValid() {
 		r.of[d-1] = v
-		r.rated = r.rated.with(d)
+		r.rated = r.rated | iop.SetOf[Dimension](d)
 	}
 	return r
 }
@@ -118,10 +118,10 @@ func (r Ratings) Risk(d Dimension) (Risk, bool) {
 }
 
 // Rated returns the dimensions that are rated.
-func (r Ratings) Rated() Dimensions { return r.rated }
+func (r Ratings) Rated() iop.Set[Dimension] { return r.rated }
 
 // IsComplete reports whether all six dimensions are rated.
-func (r Ratings) IsComplete() bool { return r.rated == dimensionSet.All() }
+func (r Ratings) IsComplete() bool { return r.rated == iop.SetOf(iop.All[Dimension]()...) }
 
 // IsZero reports whether r rates nothing.
 func (r Ratings) IsZero() bool { return r == Ratings{} }
@@ -129,17 +129,17 @@ func (r Ratings) IsZero() bool { return r == Ratings{} }
 // Highest returns the highest risk among the rated dimensions, and the
 // dimensions that have it. It returns Risk0 and the empty set when none is
 // rated.
-func (r Ratings) Highest() (Risk, Dimensions) {
+func (r Ratings) Highest() (Risk, iop.Set[Dimension]) {
 	var top Risk
-	var set Dimensions
-	for d := D1; d <= D6; d++ {
+	var set iop.Set[Dimension]
+	for d := Dimension1; d <= Dimension6; d++ {
 		v, ok := r.Of(d)
 		switch {
 		case !ok:
 		case set == 0 || v.Risk > top:
-			top, set = v.Risk, DimensionsOf(d)
+			top, set = v.Risk, iop.SetOf[Dimension](d)
 		case v.Risk == top:
-			set = set.with(d)
+			set = set | iop.SetOf[Dimension](d)
 		}
 	}
 	return top, set
@@ -199,12 +199,12 @@ type Assessment struct {
 	// ID is the opaque record ID of the assessment; findings name it as
 	// their subject. It is required, and must be one [iop.CheckID]
 	// accepts.
-	ID         string         `json:"id,omitzero"`
-	Edition    iop.Edition    `json:"edition,omitzero"`
-	Date       date.Date      `json:"date,omitzero"`
-	Population iop.Population `json:"population,omitzero"`
-	Ratings    Ratings        `json:"ratings,omitzero"`
-	Modifiers  Modifiers      `json:"modifiers,omitzero"`
+	ID         string            `json:"id,omitzero"`
+	Edition    iop.Edition       `json:"edition,omitzero"`
+	Date       date.Date         `json:"date,omitzero"`
+	Population iop.Population    `json:"population,omitzero"`
+	Ratings    Ratings           `json:"ratings,omitzero"`
+	Modifiers  iop.Set[Modifier] `json:"modifiers,omitzero"`
 }
 
 // IsZero reports whether a is the zero Assessment.
@@ -237,10 +237,10 @@ func (a Assessment) Validate() error {
 		errs.Add("population", iop.ErrMissing)
 	case !a.Population.IsValid():
 		errs.Add("population", iop.ErrUnknown)
-	case a.Population == iop.Adolescent && a.Edition == iop.Edition4:
+	case a.Population == iop.PopulationAdolescent && a.Edition == iop.Edition4:
 		errs.Add("population", errPopulationNotInEdition)
 	}
-	for d := D1; d <= D6; d++ {
+	for d := Dimension1; d <= Dimension6; d++ {
 		r, ok := a.Ratings.Of(d)
 		switch {
 		case !ok:

@@ -30,10 +30,10 @@ const assessmentJSON = `{
 func TestParseAssessment(t *testing.T) {
 	a, err := eligibility.ParseAssessment([]byte(assessmentJSON))
 	require.NoError(t, err)
-	want := assess(t, iopRisks, eligibility.ModCoOccurring, eligibility.ModCourtOrdered)
+	want := assess(t, iopRisks, eligibility.ModifierCoOccurring, eligibility.ModifierCourtOrdered)
 	want.Ratings = want.Ratings.
-		With(eligibility.D1, eligibility.Rating{Risk: eligibility.Risk1, Note: "n-11"}).
-		With(eligibility.D4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-14"})
+		With(eligibility.Dimension1, eligibility.Rating{Risk: eligibility.Risk1, Note: "n-11"}).
+		With(eligibility.Dimension4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-14"})
 	assert.Equal(t, want, a)
 
 	b, err := json.Marshal(a)
@@ -111,19 +111,19 @@ func TestAssessmentValidate(t *testing.T) {
 		{"unknown edition and population", func(a *eligibility.Assessment) { a.Edition, a.Population = 9, 9 }, []fieldWant{
 			{"edition", iop.ErrUnknown}, {"population", iop.ErrUnknown},
 		}},
-		{"adolescent in the 4th edition", func(a *eligibility.Assessment) { a.Edition, a.Population = iop.Edition4, iop.Adolescent },
+		{"adolescent in the 4th edition", func(a *eligibility.Assessment) { a.Edition, a.Population = iop.Edition4, iop.PopulationAdolescent },
 			[]fieldWant{{"population", iop.ErrOutOfRange}}},
 		{"rating out of range", func(a *eligibility.Assessment) {
-			a.Ratings = a.Ratings.With(eligibility.D5, eligibility.Rating{Risk: 6})
+			a.Ratings = a.Ratings.With(eligibility.Dimension5, eligibility.Rating{Risk: 6})
 		}, []fieldWant{{"ratings.D5.risk", iop.ErrOutOfRange}}},
-		{"a dimension not rated", func(a *eligibility.Assessment) { a.Ratings = a.Ratings.Without(eligibility.D2) },
+		{"a dimension not rated", func(a *eligibility.Assessment) { a.Ratings = a.Ratings.Without(eligibility.Dimension2) },
 			[]fieldWant{{"ratings.D2", iop.ErrMissing}}},
 		{"unknown modifier bits", func(a *eligibility.Assessment) { a.Modifiers = 1 << 15 },
 			[]fieldWant{{"modifiers", iop.ErrUnknown}}},
 		{"ID with invalid UTF-8", func(a *eligibility.Assessment) { a.ID = "A\xff" }, []fieldWant{{"id", iop.ErrSyntax}}},
 		{"ID with a line feed", func(a *eligibility.Assessment) { a.ID = "A\n1" }, []fieldWant{{"id", iop.ErrSyntax}}},
 		{"note ID with an escape", func(a *eligibility.Assessment) {
-			a.Ratings = a.Ratings.With(eligibility.D3, eligibility.Rating{Risk: 1, Note: "\x1b[2J"})
+			a.Ratings = a.Ratings.With(eligibility.Dimension3, eligibility.Rating{Risk: 1, Note: "\x1b[2J"})
 		}, []fieldWant{{"ratings.D3.note", iop.ErrSyntax}}},
 		{"date before 1970", func(a *eligibility.Assessment) { a.Date = iop.MustParseDate("1969-12-31") },
 			[]fieldWant{{"date", iop.ErrOutOfRange}}},
@@ -145,7 +145,7 @@ func TestRatings(t *testing.T) {
 	assert.True(t, r.IsComplete())
 	top, dims := r.Highest()
 	assert.Equal(t, eligibility.Risk3, top)
-	assert.Equal(t, eligibility.DimensionsOf(eligibility.D2, eligibility.D4), dims)
+	assert.Equal(t, iop.SetOf[eligibility.Dimension](eligibility.Dimension2, eligibility.Dimension4), dims)
 	_, ok := r.Of(0)
 	assert.False(t, ok)
 	assert.Equal(t, r, r.With(9, eligibility.Rating{Risk: eligibility.Risk4}))
@@ -155,19 +155,19 @@ func TestRatings(t *testing.T) {
 	assert.False(t, zero.IsComplete())
 	top, dims = zero.Highest()
 	assert.Equal(t, eligibility.Risk0, top)
-	assert.True(t, dims.IsZero())
+	assert.Zero(t, dims)
 
-	one := zero.With(eligibility.D3, eligibility.Rating{})
-	rating, ok := one.Of(eligibility.D3)
+	one := zero.With(eligibility.Dimension3, eligibility.Rating{})
+	rating, ok := one.Of(eligibility.Dimension3)
 	require.True(t, ok, "a rating of 0 is a rating")
 	assert.Equal(t, eligibility.Rating{Risk: eligibility.Risk0}, rating)
-	_, ok = one.Of(eligibility.D4)
+	_, ok = one.Of(eligibility.Dimension4)
 	assert.False(t, ok, "a dimension never rated is not rated 0")
-	assert.Equal(t, eligibility.DimensionsOf(eligibility.D3), one.Rated())
+	assert.Equal(t, iop.SetOf[eligibility.Dimension](eligibility.Dimension3), one.Rated())
 	top, dims = one.Highest()
 	assert.Equal(t, eligibility.Risk0, top)
-	assert.Equal(t, eligibility.DimensionsOf(eligibility.D3), dims)
-	assert.Equal(t, zero, one.Without(eligibility.D3))
+	assert.Equal(t, iop.SetOf[eligibility.Dimension](eligibility.Dimension3), dims)
+	assert.Equal(t, zero, one.Without(eligibility.Dimension3))
 
 	var a eligibility.Assessment
 	assert.True(t, a.IsZero())
@@ -189,7 +189,7 @@ func TestRatingsOldMistake(t *testing.T) {
 		assert.Equal(t, want, got.Int(), "D%d", i+1)
 	}
 	assert.Equal(t, iop.Level21, decide(t, eligibility.Assessment{
-		ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.Adult, Ratings: r,
+		ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.PopulationAdult, Ratings: r,
 	}).Recommended())
 
 	_, err = eligibility.NewRatings(1, 0, 1, 2, 2, 5)
@@ -208,7 +208,7 @@ func TestRatingsOldMistake(t *testing.T) {
 }
 
 func TestRatingsJSON(t *testing.T) {
-	r := eligibility.Ratings{}.With(eligibility.D2, eligibility.Rating{Risk: eligibility.Risk0, Note: "n-2"})
+	r := eligibility.Ratings{}.With(eligibility.Dimension2, eligibility.Rating{Risk: eligibility.Risk0, Note: "n-2"})
 	b, err := json.Marshal(r)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"D2":{"risk":0,"note":"n-2"}}`, string(b), "a rating of 0 is written, dimensions not rated are not")

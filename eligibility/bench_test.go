@@ -21,8 +21,8 @@ var (
 // compliant path. bench_test.go benchmarks them; alloc_test.go asserts it.
 func hotPaths(tb testing.TB) map[string]func() {
 	ck := std(tb)
-	a := assess(tb, iopRisks, eligibility.ModCoOccurring)
-	a.Ratings = a.Ratings.With(eligibility.D4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-4"})
+	a := assess(tb, iopRisks, eligibility.ModifierCoOccurring)
+	a.Ratings = a.Ratings.With(eligibility.Dimension4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-4"})
 	d := decide(tb, a)
 	later := a
 	later.ID, later.Date = "A-2", a.Date+date.Date(14)

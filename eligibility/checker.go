@@ -33,7 +33,7 @@ type checker struct {
 	// dimension and rating; modifier the index in criteria.Modifiers of
 	// the first rule of each modifier, -1 when none.
 	first    [NumDimensions][NumRisks]int
-	modifier [NumModifiers + 1]int
+	modifier [numModifiers + 1]int
 }
 
 // NewChecker returns a checker for profile p, and validates it
@@ -179,14 +179,14 @@ func (ck Checker) Decide(a Assessment) (Decision, error) {
 		return Decision{}, fieldError("population", errPopulationMismatch)
 	}
 	dec := Decision{assessment: a, criteria: c.ID, continuum: r.levels}
-	for d := D1; d <= D6; d++ {
+	for d := Dimension1; d <= Dimension6; d++ {
 		rating := a.Ratings.of[d-1]
 		i := r.first[d-1][rating.Risk]
 		rule := &c.Rules[i]
 		dec.reasons[d-1] = Reason{Dimension: d, Risk: rating.Risk, Note: rating.Note,
 			Min: rule.Min, Max: rule.Max, Rule: i, Cite: rule.Cite}
 	}
-	for m := Modifier(1); m <= NumModifiers; m++ {
+	for m := Modifier(1); m <= numModifiers; m++ {
 		if !a.Modifiers.Has(m) {
 			continue
 		}

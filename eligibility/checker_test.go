@@ -74,7 +74,7 @@ func TestNewCheckerRefuses(t *testing.T) {
 func TestCheckerConcurrent(t *testing.T) {
 	p := ioprules.ASAM3Level21()
 	ck := newChecker(t, p)
-	a := assess(t, iopRisks, eligibility.ModCoOccurring)
+	a := assess(t, iopRisks, eligibility.ModifierCoOccurring)
 	want := decide(t, a)
 	wantFs := admission(t, ck, want, iop.Hours(8))
 	rec := recommendation(t, iop.Level25)

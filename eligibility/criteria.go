@@ -8,7 +8,7 @@ import (
 	"github.com/ioprules/ioprules/iop"
 )
 
-// Rule maps one risk rating of one dimension to the levels of care it rules
+// Criterion maps one risk rating of one dimension to the levels of care it rules
 // in: levels less intensive than Min are ruled out (not safe, or not enough
 // care, for that rating); Min to Max are ruled in (the rating justifies
 // them); levels more intensive than Max are more care than the rating alone
@@ -16,9 +16,9 @@ import (
 // included and must be levels of the [Criteria]. Every rule carries the
 // citation of its source.
 //
-// Rules are comparable values, safe for concurrent use. In JSON "risk" is
+// Criteria are comparable values, safe for concurrent use. In JSON "risk" is
 // always written and must be given, since the zero Risk is the rating 0.
-type Rule struct {
+type Criterion struct {
 	Dimension Dimension    `json:"dimension,omitzero"`
 	Risk      Risk         `json:"risk"`
 	Min       iop.Level    `json:"min,omitzero"`
@@ -27,13 +27,13 @@ type Rule struct {
 }
 
 // String returns "D3 risk 2: 2.1-2.5".
-func (r Rule) String() string {
+func (r Criterion) String() string {
 	return r.Dimension.String() + " risk " + r.Risk.String() + ": " + r.Min.String() + "-" + r.Max.String()
 }
 
 // UnmarshalJSON decodes a rule strictly, reporting every error: "risk"
 // must be given.
-func (r *Rule) UnmarshalJSON(data []byte) error {
+func (r *Criterion) UnmarshalJSON(data []byte) error {
 	var v struct {
 		Dimension Dimension    `json:"dimension"`
 		Risk      *Risk        `json:"risk"`
@@ -48,7 +48,7 @@ func (r *Rule) UnmarshalJSON(data []byte) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	*r = Rule{Dimension: v.Dimension, Risk: *v.Risk, Min: v.Min, Max: v.Max, Cite: v.Cite}
+	*r = Criterion{Dimension: v.Dimension, Risk: *v.Risk, Min: v.Min, Max: v.Max, Cite: v.Cite}
 	return nil
 }
 
@@ -63,7 +63,7 @@ type ModifierRule struct {
 }
 
 // Criteria are level-of-care criteria as data: the levels of care they
-// place into, in ascending intensity; a [Rule] for every risk rating (0-4)
+// place into, in ascending intensity; a [Criterion] for every risk rating (0-4)
 // of every dimension (1-6); and [ModifierRule]s. They combine as the public
 // sources describe: the level follows the highest-risk dimensions, never an
 // average. Each dimension's rating rules out the levels below its rule's
@@ -96,7 +96,7 @@ type Criteria struct {
 	// ascending intensity. Withdrawal-management levels and OTS of the 3rd
 	// edition are not placement levels.
 	Levels    []iop.Level    `json:"levels,omitzero"`
-	Rules     []Rule         `json:"rules,omitzero"`
+	Rules     []Criterion    `json:"rules,omitzero"`
 	Modifiers []ModifierRule `json:"modifiers,omitzero"`
 }
 
@@ -121,13 +121,13 @@ func (c Criteria) Clone() Criteria {
 
 // RuleFor returns the first rule for rating r of dimension d, its index in
 // c.Rules, and false when there is none.
-func (c Criteria) RuleFor(d Dimension, r Risk) (Rule, int, bool) {
+func (c Criteria) RuleFor(d Dimension, r Risk) (Criterion, int, bool) {
 	for i, rule := range c.Rules {
 		if rule.Dimension == d && rule.Risk == r {
 			return rule, i, true
 		}
 	}
-	return Rule{}, -1, false
+	return Criterion{}, -1, false
 }
 
 // ParseCriteria decodes criteria from JSON strictly and validates them: an
@@ -172,7 +172,7 @@ func (s levelSet) has(l iop.Level) bool { return l.IsValid() && l < 32 && s&(1<<
 // levels returns the levels of s in ascending intensity, as a new slice.
 func (s levelSet) levels() []iop.Level {
 	var out []iop.Level
-	for _, l := range iop.AllLevels() {
+	for _, l := range iop.All[iop.Level]() {
 		if s.has(l) {
 			out = append(out, l)
 		}

@@ -26,10 +26,10 @@ func TestDefaultCriteriaValid(t *testing.T) {
 	for _, m := range c.Modifiers {
 		assert.NotEmpty(t, m.Cite.Source, "modifier %s cited", m.Modifier)
 	}
-	assert.Equal(t, "D3 risk 2: 2.1-2.5", c.Rules[ruleIndex(eligibility.D3, 2)].String())
-	rule, i, ok := c.RuleFor(eligibility.D5, eligibility.Risk3)
+	assert.Equal(t, "D3 risk 2: 2.1-2.5", c.Rules[ruleIndex(eligibility.Dimension3, 2)].String())
+	rule, i, ok := c.RuleFor(eligibility.Dimension5, eligibility.Risk3)
 	require.True(t, ok)
-	assert.Equal(t, ruleIndex(eligibility.D5, 3), i)
+	assert.Equal(t, ruleIndex(eligibility.Dimension5, 3), i)
 	assert.Equal(t, iop.Level25, rule.Min)
 	_, i, ok = c.RuleFor(0, eligibility.Risk0)
 	assert.False(t, ok)
@@ -67,7 +67,7 @@ func parseEdited(t *testing.T, edit func(*eligibility.Criteria)) error {
 }
 
 func TestParseCriteriaRefusesRules(t *testing.T) {
-	d3r2 := ruleIndex(eligibility.D3, 2)
+	d3r2 := ruleIndex(eligibility.Dimension3, 2)
 	tests := []struct {
 		name string
 		edit func(*eligibility.Criteria)
@@ -85,11 +85,11 @@ func TestParseCriteriaRefusesRules(t *testing.T) {
 			c.Rules = append(c.Rules, c.Rules[d3r2])
 		}, []fieldWant{{"rules[30]", iop.ErrDuplicate}}},
 		{"a higher risk needing less care", func(c *eligibility.Criteria) {
-			c.Rules[ruleIndex(eligibility.D4, 3)].Min = iop.Level1
+			c.Rules[ruleIndex(eligibility.Dimension4, 3)].Min = iop.Level1
 		}, []fieldWant{{"rules[18]", iop.ErrOrder}}},
 		{"a rating that maps to nothing", func(c *eligibility.Criteria) {
-			c.Rules[ruleIndex(eligibility.D2, 1)].Min = iop.Level21
-			c.Rules[ruleIndex(eligibility.D2, 1)].Max = iop.Level1
+			c.Rules[ruleIndex(eligibility.Dimension2, 1)].Min = iop.Level21
+			c.Rules[ruleIndex(eligibility.Dimension2, 1)].Max = iop.Level1
 		}, []fieldWant{{"rules[6]", iop.ErrOrder}, {"rules[7]", iop.ErrOrder}}},
 		{"a rule with no levels", func(c *eligibility.Criteria) {
 			c.Rules[0].Min, c.Rules[0].Max = 0, 0
@@ -101,11 +101,11 @@ func TestParseCriteriaRefusesRules(t *testing.T) {
 			c.Rules[29].Cite = iop.Citation{}
 		}, []fieldWant{{"rules[29].cite", iop.ErrMissing}}},
 		{"a rule without a dimension", func(c *eligibility.Criteria) {
-			c.Rules = append(c.Rules, eligibility.Rule{Min: iop.Level1, Max: iop.Level1, Cite: c.Source})
+			c.Rules = append(c.Rules, eligibility.Criterion{Min: iop.Level1, Max: iop.Level1, Cite: c.Source})
 		}, []fieldWant{{"rules[30].dimension", iop.ErrMissing}}},
 		{"modifier rules", func(c *eligibility.Criteria) {
 			c.Modifiers = append(c.Modifiers,
-				eligibility.ModifierRule{Modifier: eligibility.ModImminentDanger, Floor: iop.Level4, Cite: c.Source},
+				eligibility.ModifierRule{Modifier: eligibility.ModifierImminentDanger, Floor: iop.Level4, Cite: c.Source},
 				c.Modifiers[0],
 				eligibility.ModifierRule{Floor: iop.Level33},
 			)
@@ -150,7 +150,7 @@ func TestCriteriaValidateFields(t *testing.T) {
 		{"unknown edition and population", func(c *eligibility.Criteria) { c.Edition, c.Population = 7, 7 },
 			[]fieldWant{{"edition", iop.ErrUnknown}, {"population", iop.ErrUnknown}}},
 		{"adolescents in the 4th edition", func(c *eligibility.Criteria) {
-			c.Edition, c.Population = iop.Edition4, iop.Adolescent
+			c.Edition, c.Population = iop.Edition4, iop.PopulationAdolescent
 			c.Levels = []iop.Level{iop.Level10, iop.Level15, iop.Level21, iop.Level25, iop.Level31, iop.Level35, iop.Level37, iop.Level4}
 			for i := range c.Rules {
 				for _, l := range []*iop.Level{&c.Rules[i].Min, &c.Rules[i].Max} {

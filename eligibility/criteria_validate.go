@@ -44,7 +44,7 @@ func (c Criteria) Validate() error {
 	switch {
 	case c.Population != 0 && !c.Population.IsValid():
 		errs.Add("population", iop.ErrUnknown)
-	case c.Population == iop.Adolescent && c.Edition == iop.Edition4:
+	case c.Population == iop.PopulationAdolescent && c.Edition == iop.Edition4:
 		errs.Add("population", errPopulationNotInEdition)
 	}
 	if c.Source.Source == "" {
@@ -52,14 +52,14 @@ func (c Criteria) Validate() error {
 	}
 	levels := c.validateLevels(&errs)
 	first := c.validateRules(&errs, levels)
-	for d := D1; d <= D6; d++ {
+	for d := Dimension1; d <= Dimension6; d++ {
 		for r := Risk0; r <= Risk4; r++ {
 			if first[d-1][r] < 0 {
 				errs.Add("rules", fmt.Errorf("%w: no rule maps %s risk %s", iop.ErrMissing, d, r))
 			}
 		}
 	}
-	for d := D1; d <= D6; d++ {
+	for d := Dimension1; d <= Dimension6; d++ {
 		for r := Risk1; r <= Risk4; r++ {
 			i, j := first[d-1][r-1], first[d-1][r]
 			if i < 0 || j < 0 {
@@ -160,7 +160,7 @@ func (c Criteria) validateRules(errs *iop.FieldErrors, levels levelSet) [NumDime
 }
 
 func (c Criteria) validateModifiers(errs *iop.FieldErrors, levels levelSet) {
-	var seen [NumModifiers + 1]int
+	var seen [numModifiers + 1]int
 	for i, mr := range c.Modifiers {
 		f := indexField("modifiers", i)
 		m := mr.Modifier

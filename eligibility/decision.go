@@ -68,7 +68,7 @@ type Decision struct {
 	safety      iop.Level
 	intensity   iop.Level
 	reasons     [NumDimensions]Reason
-	modifiers   [NumModifiers]ModifierReason // indexed by modifier - 1; zero when absent
+	modifiers   [numModifiers]ModifierReason // indexed by modifier - 1; zero when absent
 	raisedBy    Modifier
 	variance    Variance
 }
@@ -163,11 +163,11 @@ func (d Decision) Reason(dim Dimension) Reason {
 // Drivers returns the dimensions that set the recommended level. It is
 // empty when a modifier raised the level above what they need (see
 // [Decision.RaisedBy]).
-func (d Decision) Drivers() Dimensions {
-	var s Dimensions
+func (d Decision) Drivers() iop.Set[Dimension] {
+	var s iop.Set[Dimension]
 	for _, r := range d.reasons {
 		if r.Drives {
-			s = s.with(r.Dimension)
+			s = s | iop.SetOf[Dimension](r.Dimension)
 		}
 	}
 	return s

@@ -11,19 +11,19 @@ import (
 // drives flags and raised_by are derived from the reasons: they are written
 // for the reader and checked on decoding.
 type decisionJSON struct {
-	Assessment     Assessment       `json:"assessment"`
-	Criteria       string           `json:"criteria,omitzero"`
-	Source         string           `json:"source,omitzero"`
-	Levels         []iop.Level      `json:"levels"`
-	Recommended    iop.Level        `json:"recommended"`
-	Justified      iop.Level        `json:"justified"`
-	SafetyLevel    iop.Level        `json:"safety_level,omitzero"`
-	IntensityLevel iop.Level        `json:"intensity_level,omitzero"`
-	Drivers        Dimensions       `json:"drivers"`
-	RaisedBy       Modifier         `json:"raised_by,omitzero"`
-	Reasons        []Reason         `json:"reasons,omitzero"`
-	Modifiers      []ModifierReason `json:"modifiers,omitzero"`
-	Variance       Variance         `json:"variance,omitzero"`
+	Assessment     Assessment         `json:"assessment"`
+	Criteria       string             `json:"criteria,omitzero"`
+	Source         string             `json:"source,omitzero"`
+	Levels         []iop.Level        `json:"levels"`
+	Recommended    iop.Level          `json:"recommended"`
+	Justified      iop.Level          `json:"justified"`
+	SafetyLevel    iop.Level          `json:"safety_level,omitzero"`
+	IntensityLevel iop.Level          `json:"intensity_level,omitzero"`
+	Drivers        iop.Set[Dimension] `json:"drivers"`
+	RaisedBy       Modifier           `json:"raised_by,omitzero"`
+	Reasons        []Reason           `json:"reasons,omitzero"`
+	Modifiers      []ModifierReason   `json:"modifiers,omitzero"`
+	Variance       Variance           `json:"variance,omitzero"`
 }
 
 // MarshalJSON writes the decision as a report for the record: the
@@ -223,7 +223,7 @@ func (d *Decision) decodeReasons(errs *iop.FieldErrors, reasons []Reason) {
 // decodeModifiers checks the decoded modifier reasons against the
 // assessment and the levels, and stores them.
 func (d *Decision) decodeModifiers(errs *iop.FieldErrors, mods []ModifierReason) {
-	var seen Modifiers
+	var seen iop.Set[Modifier]
 	for i, mr := range mods {
 		f := indexField("modifiers", i)
 		m := mr.Modifier
@@ -269,8 +269,8 @@ func (d *Decision) levelOf(errs *iop.FieldErrors, field string, l iop.Level) {
 	}
 }
 
-func highestModifier(s Modifiers) Modifier {
-	for m := Modifier(NumModifiers); m > 0; m-- {
+func highestModifier(s iop.Set[Modifier]) Modifier {
+	for m := Modifier(numModifiers); m > 0; m-- {
 		if s.Has(m) {
 			return m
 		}

@@ -13,13 +13,13 @@ import (
 )
 
 func TestDecideReasons(t *testing.T) {
-	a := assess(t, iopRisks, eligibility.ModCoOccurring)
-	a.Ratings = a.Ratings.With(eligibility.D4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-4"})
+	a := assess(t, iopRisks, eligibility.ModifierCoOccurring)
+	a.Ratings = a.Ratings.With(eligibility.Dimension4, eligibility.Rating{Risk: eligibility.Risk2, Note: "n-4"})
 	c := eligibility.DefaultCriteria()
 	d := decide(t, a)
 
 	var want [eligibility.NumDimensions]eligibility.Reason
-	for i, dim := range eligibility.AllDimensions() {
+	for i, dim := range iop.All[eligibility.Dimension]() {
 		rating, ok := a.Ratings.Of(dim)
 		require.True(t, ok)
 		rule, idx, ok := c.RuleFor(dim, rating.Risk)
@@ -28,24 +28,24 @@ func TestDecideReasons(t *testing.T) {
 			Drives: rule.Min == iop.Level21, Rule: idx, Cite: rule.Cite}
 	}
 	assert.Equal(t, want, d.Reasons())
-	assert.Equal(t, want[3], d.Reason(eligibility.D4))
+	assert.Equal(t, want[3], d.Reason(eligibility.Dimension4))
 	assert.Equal(t, eligibility.Reason{}, d.Reason(0))
 	assert.Equal(t, a, d.Assessment())
 	assert.Equal(t, "ioprules-public-3rd-v1", d.Criteria())
 	assert.Equal(t, c.Levels, d.Levels())
 
-	co := eligibility.ModifierReason{Modifier: eligibility.ModCoOccurring, Rule: 2, Cite: c.Modifiers[2].Cite}
-	got, ok := d.Modifier(eligibility.ModCoOccurring)
+	co := eligibility.ModifierReason{Modifier: eligibility.ModifierCoOccurring, Rule: 2, Cite: c.Modifiers[2].Cite}
+	got, ok := d.Modifier(eligibility.ModifierCoOccurring)
 	require.True(t, ok)
 	assert.Equal(t, co, got)
-	_, ok = d.Modifier(eligibility.ModCourtOrdered)
+	_, ok = d.Modifier(eligibility.ModifierCourtOrdered)
 	assert.False(t, ok)
 	_, ok = d.Modifier(0)
 	assert.False(t, ok)
 	assert.Equal(t, []eligibility.ModifierReason{co}, d.ModifierReasons())
 
-	court := decideRisks(t, iopRisks, eligibility.ModCourtOrdered)
-	assert.Equal(t, []eligibility.ModifierReason{{Modifier: eligibility.ModCourtOrdered, Rule: -1}}, court.ModifierReasons(),
+	court := decideRisks(t, iopRisks, eligibility.ModifierCourtOrdered)
+	assert.Equal(t, []eligibility.ModifierReason{{Modifier: eligibility.ModifierCourtOrdered, Rule: -1}}, court.ModifierReasons(),
 		"a modifier without a rule is recorded")
 	assert.Nil(t, decideRisks(t, iopRisks).ModifierReasons())
 }
@@ -56,7 +56,7 @@ func TestDecideErrors(t *testing.T) {
 	t.Run("invalid assessment", func(t *testing.T) {
 		a := valid
 		a.Date = 0
-		a.Ratings = a.Ratings.Without(eligibility.D3)
+		a.Ratings = a.Ratings.Without(eligibility.Dimension3)
 		d, err := ck.Decide(a)
 		requireFields(t, err, fieldWant{"date", iop.ErrMissing}, fieldWant{"ratings.D3", iop.ErrMissing})
 		assert.True(t, d.IsZero())
@@ -69,7 +69,7 @@ func TestDecideErrors(t *testing.T) {
 	})
 	t.Run("population mismatch", func(t *testing.T) {
 		c := eligibility.DefaultCriteria()
-		c.Population = iop.Adolescent
+		c.Population = iop.PopulationAdolescent
 		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		require.NoError(t, err)
 		_, err = ck.Decide(valid)
@@ -81,17 +81,17 @@ func TestDecideErrors(t *testing.T) {
 	})
 	t.Run("first rule wins", func(t *testing.T) {
 		c := eligibility.DefaultCriteria()
-		c.Rules = append([]eligibility.Rule{{Dimension: eligibility.D4, Risk: eligibility.Risk2, Min: iop.Level25,
+		c.Rules = append([]eligibility.Criterion{{Dimension: eligibility.Dimension4, Risk: eligibility.Risk2, Min: iop.Level25,
 			Max: iop.Level25, Cite: c.Source}}, c.Rules...)
 		// Validate refuses the second mapping of D4 risk 2; the rule
 		// order of Decide is shown with criteria that map it once.
-		c.Rules = append(c.Rules[:1+ruleIndex(eligibility.D4, 2)], c.Rules[2+ruleIndex(eligibility.D4, 2):]...)
+		c.Rules = append(c.Rules[:1+ruleIndex(eligibility.Dimension4, 2)], c.Rules[2+ruleIndex(eligibility.Dimension4, 2):]...)
 		ck, err := eligibility.NewChecker(withCriteria(ioprules.ASAM3Level21(), c))
 		require.NoError(t, err)
 		d, err := ck.Decide(valid)
 		require.NoError(t, err)
 		assert.Equal(t, iop.Level25, d.Recommended())
-		assert.Equal(t, 0, d.Reason(eligibility.D4).Rule)
+		assert.Equal(t, 0, d.Reason(eligibility.Dimension4).Rule)
 	})
 }
 
@@ -100,13 +100,13 @@ func TestPlace(t *testing.T) {
 	assert.Equal(t, iop.Level21, d.Placed())
 	assert.True(t, d.Variance().IsZero())
 
-	v := place(t, d, iop.Level1, eligibility.VariancePayerAuthorizedLower, "n-9")
-	assert.Equal(t, eligibility.Variance{Given: iop.Level1, Reason: eligibility.VariancePayerAuthorizedLower, Note: "n-9"}, v.Variance())
+	v := place(t, d, iop.Level1, eligibility.VarianceReasonPayerAuthorizedLower, "n-9")
+	assert.Equal(t, eligibility.Variance{Given: iop.Level1, Reason: eligibility.VarianceReasonPayerAuthorizedLower, Note: "n-9"}, v.Variance())
 	assert.Equal(t, iop.Level1, v.Placed())
 	assert.Equal(t, iop.Level21, v.Recommended(), "a variance does not change the recommendation")
 	assert.Equal(t, iop.Level21, d.Placed(), "Place returns a new decision")
 
-	back := place(t, v, iop.Level21, eligibility.VariancePatientPreference, "n-10")
+	back := place(t, v, iop.Level21, eligibility.VarianceReasonPatientPreference, "n-10")
 	assert.Equal(t, d, back, "placing at the recommended level leaves no variance")
 
 	tests := []struct {
@@ -117,9 +117,9 @@ func TestPlace(t *testing.T) {
 		want   []fieldWant
 	}{
 		{"zero decision", eligibility.Decision{}, iop.Level1, 0, []fieldWant{{"decision", iop.ErrMissing}}},
-		{"no level", d, 0, eligibility.VariancePatientPreference, []fieldWant{{"given", iop.ErrMissing}}},
+		{"no level", d, 0, eligibility.VarianceReasonPatientPreference, []fieldWant{{"given", iop.ErrMissing}}},
 		{"unknown level", d, 99, 0, []fieldWant{{"given", iop.ErrUnknown}}},
-		{"a level the criteria do not have", d, iop.Level33, eligibility.VarianceCourtOrdered, []fieldWant{{"given", iop.ErrUnknown}}},
+		{"a level the criteria do not have", d, iop.Level33, eligibility.VarianceReasonCourtOrdered, []fieldWant{{"given", iop.ErrUnknown}}},
 		{"unknown reason", d, iop.Level1, 42, []fieldWant{{"reason", iop.ErrUnknown}}},
 		{"both", d, iop.LevelOTS, 42, []fieldWant{{"given", iop.ErrUnknown}, {"reason", iop.ErrUnknown}}},
 	}
@@ -143,9 +143,9 @@ func TestCheckDecision(t *testing.T) {
 		want iop.Findings
 	}{
 		{"none", decideRisks(t, iopRisks), nil},
-		{"raised by a modifier", decideRisks(t, iopRisks, eligibility.ModImminentDanger), iop.Findings{raised}},
+		{"raised by a modifier", decideRisks(t, iopRisks, eligibility.ModifierImminentDanger), iop.Findings{raised}},
 		{"withdrawal monitoring and co-occurring",
-			decideRisks(t, iopRisks, eligibility.ModWithdrawalMonitoring, eligibility.ModCoOccurring), iop.Findings{wm, co}},
+			decideRisks(t, iopRisks, eligibility.ModifierWithdrawalMonitoring, eligibility.ModifierCoOccurring), iop.Findings{wm, co}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,17 +166,17 @@ func TestCheckVariance(t *testing.T) {
 		reason eligibility.VarianceReason
 		want   []iop.Code
 	}{
-		{"payer authorised a lower level", iop.Level1, eligibility.VariancePayerAuthorizedLower,
+		{"payer authorised a lower level", iop.Level1, eligibility.VarianceReasonPayerAuthorizedLower,
 			[]iop.Code{eligibility.CodeVarianceBelowRecommended}},
 		{"no reason", iop.Level25, 0, []iop.Code{eligibility.CodeVarianceUndocumented}},
-		{"patient prefers more care, still justified", iop.Level25, eligibility.VariancePatientPreference, nil},
-		{"more care than anything justifies", iop.Level31, eligibility.VarianceClinicalJudgement,
+		{"patient prefers more care, still justified", iop.Level25, eligibility.VarianceReasonPatientPreference, nil},
+		{"more care than anything justifies", iop.Level31, eligibility.VarianceReasonClinicalJudgement,
 			[]iop.Code{eligibility.CodeVarianceAboveJustified}},
-		{"payer 'lower' level that is higher", iop.Level25, eligibility.VariancePayerAuthorizedLower,
+		{"payer 'lower' level that is higher", iop.Level25, eligibility.VarianceReasonPayerAuthorizedLower,
 			[]iop.Code{eligibility.CodeVarianceReasonMismatch}},
-		{"not available, placed lower", iop.Level1, eligibility.VarianceLevelNotAvailable,
+		{"not available, placed lower", iop.Level1, eligibility.VarianceReasonLevelNotAvailable,
 			[]iop.Code{eligibility.CodeVarianceBelowRecommended, eligibility.CodeVarianceNotNextAvailable}},
-		{"not available, next level up", iop.Level25, eligibility.VarianceLevelNotAvailable, nil},
+		{"not available, next level up", iop.Level25, eligibility.VarianceReasonLevelNotAvailable, nil},
 		{"placed at the recommended level", iop.Level21, 0, nil},
 	}
 	for _, tt := range tests {
@@ -188,15 +188,15 @@ func TestCheckVariance(t *testing.T) {
 	}
 	want := finding(t, eligibility.CodeVarianceBelowRecommended, "A-1", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)
 	assert.Equal(t, iop.Findings{want},
-		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VariancePatientPreference, "n-v")))
+		varianceFindings(t, ck, place(t, d, iop.Level1, eligibility.VarianceReasonPatientPreference, "n-v")))
 	_, err := ck.CheckVariance(&eligibility.Decision{})
 	requireFields(t, err, fieldWant{"decision", iop.ErrMissing})
 }
 
 func TestDecisionJSON(t *testing.T) {
-	a := assess(t, [6]int{0, 0, 0, 0, 0, 0}, eligibility.ModFailedLowerLevel, eligibility.ModCourtOrdered)
-	a.Ratings = a.Ratings.With(eligibility.D2, eligibility.Rating{Risk: 0, Note: "n-2"})
-	d := place(t, decide(t, a), iop.Level1, eligibility.VariancePatientPreference, "n-7")
+	a := assess(t, [6]int{0, 0, 0, 0, 0, 0}, eligibility.ModifierFailedLowerLevel, eligibility.ModifierCourtOrdered)
+	a.Ratings = a.Ratings.With(eligibility.Dimension2, eligibility.Rating{Risk: 0, Note: "n-2"})
+	d := place(t, decide(t, a), iop.Level1, eligibility.VarianceReasonPatientPreference, "n-7")
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
 	var got map[string]any
@@ -217,7 +217,7 @@ func TestDecisionJSON(t *testing.T) {
 	assert.Equal(t, string(b), string(again))
 
 	for _, risks := range [][6]int{iopRisks, {4, 4, 4, 4, 4, 4}, {0, 2, 3, 1, 4, 2}} {
-		d := decideRisks(t, risks, eligibility.ModImminentDanger, eligibility.ModCoOccurring)
+		d := decideRisks(t, risks, eligibility.ModifierImminentDanger, eligibility.ModifierCoOccurring)
 		b, err := json.Marshal(d)
 		require.NoError(t, err)
 		var back eligibility.Decision
@@ -230,7 +230,7 @@ func TestDecisionJSON(t *testing.T) {
 }
 
 func TestDecisionJSONRefuses(t *testing.T) {
-	d := decideRisks(t, iopRisks, eligibility.ModCoOccurring)
+	d := decideRisks(t, iopRisks, eligibility.ModifierCoOccurring)
 	b, err := json.Marshal(d)
 	require.NoError(t, err)
 	edit := func(f func(m map[string]any)) []byte {

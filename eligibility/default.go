@@ -38,11 +38,11 @@ func DefaultCriteria() Criteria {
 		{{l05, l1}, {l1, l21}, {l21, l25}, {l25, l35}, {l35, l35}}, // D5
 		{{l05, l1}, {l1, l21}, {l21, l31}, {l31, l35}, {l31, l35}}, // D6
 	}
-	rules := make([]Rule, 0, NumDimensions*NumRisks)
-	for d := D1; d <= D6; d++ {
+	rules := make([]Criterion, 0, NumDimensions*NumRisks)
+	for d := Dimension1; d <= Dimension6; d++ {
 		for r := Risk0; r <= Risk4; r++ {
 			s := table[d-1][r]
-			rules = append(rules, Rule{Dimension: d, Risk: r, Min: s.min, Max: s.max, Cite: defaultCite(d, r)})
+			rules = append(rules, Criterion{Dimension: d, Risk: r, Min: s.min, Max: s.max, Cite: defaultCite(d, r)})
 		}
 	}
 	return Criteria{
@@ -57,11 +57,11 @@ func DefaultCriteria() Criteria {
 		Levels: []iop.Level{l05, l1, l21, l25, l31, l35, l37, l4},
 		Rules:  rules,
 		Modifiers: []ModifierRule{
-			{Modifier: ModWithdrawalMonitoring, Cite: citeWithdrawalInIOP()},
-			{Modifier: ModImminentDanger, Floor: l37, Cite: citeImminentDanger()},
-			{Modifier: ModCoOccurring, Cite: citeCoOccurring()},
-			{Modifier: ModUnsupportiveEnvironment, Floor: l21, Cite: citeUnsupportiveEnvironment()},
-			{Modifier: ModFailedLowerLevel, Floor: l21, Cite: citeFailedLowerLevel()},
+			{Modifier: ModifierWithdrawalMonitoring, Cite: citeWithdrawalInIOP()},
+			{Modifier: ModifierImminentDanger, Floor: l37, Cite: citeImminentDanger()},
+			{Modifier: ModifierCoOccurring, Cite: citeCoOccurring()},
+			{Modifier: ModifierUnsupportiveEnvironment, Floor: l21, Cite: citeUnsupportiveEnvironment()},
+			{Modifier: ModifierFailedLowerLevel, Floor: l21, Cite: citeFailedLowerLevel()},
 		},
 	}
 }

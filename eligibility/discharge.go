@@ -78,7 +78,7 @@ func (ck Checker) AppendDischargeReview(dst iop.Findings, x *DischargeReview) (i
 	r := ck.r
 	d := &x.Final
 	rec := d.recommended
-	if d.assessment.Modifiers.Has(ModImminentDanger) {
+	if d.assessment.Modifiers.Has(ModifierImminentDanger) {
 		dst = r.addPlain(dst, ruleDischargeImminentDanger, d)
 	}
 	above := rec.Compare(iop.Level21) > 0

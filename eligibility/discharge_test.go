@@ -29,7 +29,7 @@ func TestCheckDischarge(t *testing.T) {
 		{"needs residential, referred to outpatient", eligibility.DischargeReview{Final: decideRisks(t, [6]int{0, 0, 0, 2, 3, 3}), NextLevel: iop.Level1},
 			[]iop.Code{eligibility.CodeDischargeHigherLevelNeeded}},
 		{"needs residential, referred to it", eligibility.DischargeReview{Final: decideRisks(t, [6]int{0, 0, 0, 2, 3, 3}), NextLevel: iop.Level31}, nil},
-		{"imminent danger", eligibility.DischargeReview{Final: decideRisks(t, iopRisks, eligibility.ModImminentDanger), NextLevel: iop.Level37},
+		{"imminent danger", eligibility.DischargeReview{Final: decideRisks(t, iopRisks, eligibility.ModifierImminentDanger), NextLevel: iop.Level37},
 			[]iop.Code{eligibility.CodeDischargeImminentDanger}},
 	}
 	for _, tt := range tests {

@@ -55,7 +55,7 @@
 //
 // # Criteria and decisions
 //
-// [Criteria] are data: the levels they place into, and a [Rule] for every
+// [Criteria] are data: the levels they place into, and a [Criterion] for every
 // rating of every dimension giving the levels it rules in (Min to Max;
 // levels below Min are ruled out), plus modifier rules ([ModifierRule])
 // that set a floor. They combine as the sources describe: the level follows
@@ -186,8 +186,8 @@
 //
 // Dimensions, modifiers, roles, progress judgements, variance reasons and
 // directions are small comparable enums whose zero is unset; they have
-// String, Parse, text marshalling and SQL Value and Scan, and AllX
-// functions list their values. [Risk] is the exception: its zero is the
+// String, IsValid and text marshalling, [iop.Parse] reads exactly what
+// String writes and [iop.All] lists the values of any of them. [Risk] is the exception: its zero is the
 // rating 0, so "not rated" lives in [Ratings]. Sets ([Dimensions],
 // [Modifiers]) marshal as lists of names, never as bits. Assessments,
 // ratings, recommendations, decisions, reviews and discharge reviews are
@@ -198,12 +198,12 @@
 // What an EHR or a pipeline stores round-trips: an [Assessment], a
 // [Recommendation], a [Decision], [Ratings], [Criteria], moves, variances
 // and every enum and set decode from their JSON to the same value and
-// marshal again to the same bytes. In SQL (database/sql's driver.Valuer
-// and sql.Scanner) every enum and set is stored as its text form, the name
-// ("imminent-danger", "D1,D3") or, for a Risk, the digit "0" to "4", never
-// a number of the library's own; an unset enum is NULL. Scan refuses
-// unknown text with an [*iop.ParseError] wrapping [iop.ErrUnknown] that
-// does not hold the text.
+// marshal again to the same bytes. A database stores an enum or set by its
+// text form (encoding.TextMarshaler): the name ("imminent-danger",
+// "D1,D3") or, for a Risk, the digit "0" to "4", never a number of the
+// library's own (examples/ehrstore shows an adapter for database/sql).
+// UnmarshalText refuses unknown text with an [*iop.ParseError] wrapping
+// [iop.ErrUnknown] that does not hold the text.
 //
 // Parse, decode and validation errors wrap package iop's sentinels
 // ([iop.ErrMissing], [iop.ErrUnknown], [iop.ErrOutOfRange], [iop.ErrOrder],

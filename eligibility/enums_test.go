@@ -1,8 +1,6 @@
 package eligibility_test
 
 import (
-	"database/sql"
-	"database/sql/driver"
 	"encoding"
 	"encoding/json"
 	"testing"
@@ -20,17 +18,17 @@ func TestDimension(t *testing.T) {
 		name3, name4 string
 		role         eligibility.Role
 	}{
-		{eligibility.D1, "D1", "Acute Intoxication and/or Withdrawal Potential", "Intoxication, Withdrawal, and Addiction Medications", eligibility.RoleSafety},
-		{eligibility.D2, "D2", "Biomedical Conditions and Complications", "Biomedical Conditions", eligibility.RoleSafety},
-		{eligibility.D3, "D3", "Emotional, Behavioral, or Cognitive Conditions and Complications", "Psychiatric and Cognitive Conditions", eligibility.RoleSafety},
-		{eligibility.D4, "D4", "Readiness to Change", "Substance Use-Related Risks", eligibility.RoleIntensity},
-		{eligibility.D5, "D5", "Relapse, Continued Use, or Continued Problem Potential", "Recovery Environment Interactions", eligibility.RoleIntensity},
-		{eligibility.D6, "D6", "Recovery/Living Environment", "Person-Centered Considerations", eligibility.RoleIntensity},
+		{eligibility.Dimension1, "D1", "Acute Intoxication and/or Withdrawal Potential", "Intoxication, Withdrawal, and Addiction Medications", eligibility.RoleSafety},
+		{eligibility.Dimension2, "D2", "Biomedical Conditions and Complications", "Biomedical Conditions", eligibility.RoleSafety},
+		{eligibility.Dimension3, "D3", "Emotional, Behavioral, or Cognitive Conditions and Complications", "Psychiatric and Cognitive Conditions", eligibility.RoleSafety},
+		{eligibility.Dimension4, "D4", "Readiness to Change", "Substance Use-Related Risks", eligibility.RoleIntensity},
+		{eligibility.Dimension5, "D5", "Relapse, Continued Use, or Continued Problem Potential", "Recovery Environment Interactions", eligibility.RoleIntensity},
+		{eligibility.Dimension6, "D6", "Recovery/Living Environment", "Person-Centered Considerations", eligibility.RoleIntensity},
 	}
 	require.Len(t, tests, eligibility.NumDimensions)
 	for i, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
-			assert.Equal(t, eligibility.AllDimensions()[i], tt.d)
+			assert.Equal(t, iop.All[eligibility.Dimension]()[i], tt.d)
 			assert.Equal(t, tt.code, tt.d.String())
 			assert.Equal(t, tt.name3, tt.d.Name(iop.Edition3))
 			assert.Equal(t, tt.name4, tt.d.Name(iop.Edition4))
@@ -45,12 +43,12 @@ func TestDimension(t *testing.T) {
 	}
 	assert.Equal(t, "%!Dimension(7)", eligibility.Dimension(7).String())
 	for _, s := range []string{"", "d1", "D0", "D7", "1", " D1"} {
-		_, err := eligibility.ParseDimension(s)
+		_, err := iop.Parse[eligibility.Dimension](s)
 		require.ErrorIs(t, err, iop.ErrUnknown, "ParseDimension(%q)", s)
 		var pe *iop.ParseError
 		require.ErrorAs(t, err, &pe)
-		assert.Equal(t, "eligibility.ParseDimension", pe.Func)
-		assert.Equal(t, "eligibility.ParseDimension: unknown value", err.Error())
+		assert.Equal(t, "eligibility.Dimension.UnmarshalText", pe.Func)
+		assert.Equal(t, "eligibility.Dimension.UnmarshalText: unknown value", err.Error())
 	}
 }
 
@@ -59,11 +57,10 @@ type enumValue interface {
 	String() string
 	IsValid() bool
 	encoding.TextMarshaler
-	driver.Valuer
 }
 
 // TestEnums checks every enum the same way: String and Parse are inverse,
-// text and SQL round trips, an invalid value marshals to an error and
+// text round trips, an invalid value marshals to an error and
 // prints as %!Type(n), and parse errors wrap iop.ErrUnknown.
 func TestEnums(t *testing.T) {
 	type enumCase struct {
@@ -72,39 +69,31 @@ func TestEnums(t *testing.T) {
 		bad     enumValue
 		badText string
 		parse   func(string) (enumValue, error)
-		scan    func(any) (enumValue, error)
 	}
 	all := func(vs ...enumValue) []enumValue { return vs }
 	tests := []enumCase{
-		{"Dimension", all(eligibility.D1, eligibility.D2, eligibility.D3, eligibility.D4, eligibility.D5, eligibility.D6),
+		{"Dimension", all(eligibility.Dimension1, eligibility.Dimension2, eligibility.Dimension3, eligibility.Dimension4, eligibility.Dimension5, eligibility.Dimension6),
 			eligibility.Dimension(9), "%!Dimension(9)",
-			func(s string) (enumValue, error) { return eligibility.ParseDimension(s) },
-			func(src any) (enumValue, error) { var v eligibility.Dimension; err := v.Scan(src); return v, err }},
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.Dimension](s) }},
 		{"Role", all(eligibility.RoleSafety, eligibility.RoleIntensity), eligibility.Role(3), "%!Role(3)",
-			func(s string) (enumValue, error) { return eligibility.ParseRole(s) },
-			func(src any) (enumValue, error) { var v eligibility.Role; err := v.Scan(src); return v, err }},
-		{"Modifier", all(eligibility.ModWithdrawalMonitoring, eligibility.ModImminentDanger, eligibility.ModCoOccurring,
-			eligibility.ModUnsupportiveEnvironment, eligibility.ModFailedLowerLevel, eligibility.ModCourtOrdered, eligibility.ModSteppingDown),
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.Role](s) }},
+		{"Modifier", all(eligibility.ModifierWithdrawalMonitoring, eligibility.ModifierImminentDanger, eligibility.ModifierCoOccurring,
+			eligibility.ModifierUnsupportiveEnvironment, eligibility.ModifierFailedLowerLevel, eligibility.ModifierCourtOrdered, eligibility.ModifierSteppingDown),
 			eligibility.Modifier(8), "%!Modifier(8)",
-			func(s string) (enumValue, error) { return eligibility.ParseModifier(s) },
-			func(src any) (enumValue, error) { var v eligibility.Modifier; err := v.Scan(src); return v, err }},
-		{"VarianceReason", all(eligibility.VariancePayerAuthorizedLower, eligibility.VariancePatientPreference,
-			eligibility.VarianceLevelNotAvailable, eligibility.VarianceClinicalJudgement, eligibility.VarianceCourtOrdered),
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.Modifier](s) }},
+		{"VarianceReason", all(eligibility.VarianceReasonPayerAuthorizedLower, eligibility.VarianceReasonPatientPreference,
+			eligibility.VarianceReasonLevelNotAvailable, eligibility.VarianceReasonClinicalJudgement, eligibility.VarianceReasonCourtOrdered),
 			eligibility.VarianceReason(0), "%!VarianceReason(0)",
-			func(s string) (enumValue, error) { return eligibility.ParseVarianceReason(s) },
-			func(src any) (enumValue, error) { var v eligibility.VarianceReason; err := v.Scan(src); return v, err }},
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.VarianceReason](s) }},
 		{"Progress", all(eligibility.ProgressMade, eligibility.ProgressNone, eligibility.ProgressGoalsMet, eligibility.ProgressWorsening),
 			eligibility.Progress(9), "%!Progress(9)",
-			func(s string) (enumValue, error) { return eligibility.ParseProgress(s) },
-			func(src any) (enumValue, error) { var v eligibility.Progress; err := v.Scan(src); return v, err }},
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.Progress](s) }},
 		{"Direction", all(eligibility.DirectionStart, eligibility.DirectionUp, eligibility.DirectionDown),
 			eligibility.Direction(0), "%!Direction(0)",
-			func(s string) (enumValue, error) { return eligibility.ParseDirection(s) },
-			func(src any) (enumValue, error) { var v eligibility.Direction; err := v.Scan(src); return v, err }},
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.Direction](s) }},
 		{"Risk", all(eligibility.Risk0, eligibility.Risk1, eligibility.Risk2, eligibility.Risk3, eligibility.Risk4),
 			eligibility.Risk(5), "%!Risk(5)",
-			func(s string) (enumValue, error) { return eligibility.ParseRisk(s) },
-			func(src any) (enumValue, error) { var v eligibility.Risk; err := v.Scan(src); return v, err }},
+			func(s string) (enumValue, error) { return iop.Parse[eligibility.Risk](s) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,11 +105,6 @@ func TestEnums(t *testing.T) {
 				got, err := tt.parse(v.String())
 				require.NoError(t, err)
 				assert.Equal(t, v, got)
-				sv, err := v.Value()
-				require.NoError(t, err)
-				got, err = tt.scan(sv)
-				require.NoError(t, err)
-				assert.Equal(t, v, got, "SQL round trip")
 			}
 			assert.False(t, tt.bad.IsValid())
 			assert.Equal(t, tt.badText, tt.bad.String())
@@ -130,22 +114,20 @@ func TestEnums(t *testing.T) {
 			require.ErrorIs(t, err, iop.ErrUnknown)
 			_, err = tt.parse("")
 			require.ErrorIs(t, err, iop.ErrUnknown)
-			_, err = tt.scan(3.5)
-			require.ErrorIs(t, err, iop.ErrSyntax)
 		})
 	}
-	assert.Equal(t, []eligibility.Modifier{eligibility.ModWithdrawalMonitoring, eligibility.ModImminentDanger, eligibility.ModCoOccurring,
-		eligibility.ModUnsupportiveEnvironment, eligibility.ModFailedLowerLevel, eligibility.ModCourtOrdered, eligibility.ModSteppingDown},
-		eligibility.AllModifiers())
-	assert.Equal(t, []eligibility.Role{eligibility.RoleSafety, eligibility.RoleIntensity}, eligibility.AllRoles())
-	assert.Len(t, eligibility.AllVarianceReasons(), 5)
-	assert.Len(t, eligibility.AllProgress(), 4)
-	assert.Len(t, eligibility.AllDirections(), 3)
+	assert.Equal(t, []eligibility.Modifier{eligibility.ModifierWithdrawalMonitoring, eligibility.ModifierImminentDanger, eligibility.ModifierCoOccurring,
+		eligibility.ModifierUnsupportiveEnvironment, eligibility.ModifierFailedLowerLevel, eligibility.ModifierCourtOrdered, eligibility.ModifierSteppingDown},
+		iop.All[eligibility.Modifier]())
+	assert.Equal(t, []eligibility.Role{eligibility.RoleSafety, eligibility.RoleIntensity}, iop.All[eligibility.Role]())
+	assert.Len(t, iop.All[eligibility.VarianceReason](), 5)
+	assert.Len(t, iop.All[eligibility.Progress](), 4)
+	assert.Len(t, iop.All[eligibility.Direction](), 3)
 }
 
 func TestRisk(t *testing.T) {
 	names := []string{"none", "mild", "moderate", "significant", "severe"}
-	for n, r := range eligibility.AllRisks() {
+	for n, r := range iop.All[eligibility.Risk]() {
 		got, err := eligibility.RiskOf(n)
 		require.NoError(t, err)
 		assert.Equal(t, r, got)
@@ -159,12 +141,6 @@ func TestRisk(t *testing.T) {
 		var u eligibility.Risk
 		require.NoError(t, u.UnmarshalJSON(j))
 		assert.Equal(t, r, u)
-		v, err := r.Value()
-		require.NoError(t, err)
-		assert.Equal(t, r.String(), v, "stored as its text form")
-		var scanned eligibility.Risk
-		require.NoError(t, scanned.Scan(int64(n)), "an integer column gives the digit back as a number")
-		assert.Equal(t, r, scanned)
 	}
 	assert.Less(t, eligibility.Risk2, eligibility.Risk3)
 	var zero eligibility.Risk
@@ -183,75 +159,58 @@ func TestRisk(t *testing.T) {
 	var r eligibility.Risk
 	require.NoError(t, r.UnmarshalText([]byte("4")))
 	assert.Equal(t, eligibility.Risk4, r)
-	require.ErrorIs(t, r.Scan(nil), iop.ErrMissing, "NULL is not the rating 0")
-	require.ErrorIs(t, r.Scan(int64(5)), iop.ErrOutOfRange)
-	for _, src := range []any{"5", "severe", "", " 2", []byte("02")} {
-		err := r.Scan(src)
-		require.ErrorIs(t, err, iop.ErrUnknown, "Scan(%q)", src)
-		var pe *iop.ParseError
-		require.ErrorAs(t, err, &pe)
-		assert.Equal(t, "Risk.Scan", pe.Func)
+	for _, src := range []string{"5", "severe", "", " 2", "02"} {
+		err := r.UnmarshalText([]byte(src))
+		require.ErrorIs(t, err, iop.ErrUnknown, "UnmarshalText(%q)", src)
 	}
-	_, err = bad.Value()
-	require.ErrorIs(t, err, iop.ErrUnknown)
-	assert.Equal(t, eligibility.Risk4, r)
-	var n sql.Null[eligibility.Risk]
-	require.NoError(t, n.Scan(nil))
-	assert.False(t, n.Valid)
+	assert.Equal(t, eligibility.Risk4, r, "unchanged on error")
 }
 
 func TestDimensionsSet(t *testing.T) {
-	s := eligibility.DimensionsOf(eligibility.D3, eligibility.D1, 0, 9)
+	s := iop.SetOf[eligibility.Dimension](eligibility.Dimension3, eligibility.Dimension1, 0, 9)
 	assert.Equal(t, "D1,D3", s.String())
 	assert.Equal(t, 2, s.Len())
-	assert.True(t, s.Has(eligibility.D1))
-	assert.False(t, s.Has(eligibility.D2))
+	assert.True(t, s.Has(eligibility.Dimension1))
+	assert.False(t, s.Has(eligibility.Dimension2))
 	assert.False(t, s.Has(0))
 	assert.True(t, s.IsValid())
-	assert.Equal(t, []eligibility.Dimension{eligibility.D1, eligibility.D3}, s.Values())
-	assert.True(t, eligibility.Dimensions(0).IsZero())
-	assert.Empty(t, eligibility.Dimensions(0).String())
+	assert.Empty(t, iop.Set[eligibility.Dimension](0).String())
 
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	assert.JSONEq(t, `["D1","D3"]`, string(b), "a list of names, never bits")
-	var back eligibility.Dimensions
+	var back iop.Set[eligibility.Dimension]
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, s, back)
-	p, err := eligibility.ParseDimensions("D3,D1")
+	p, err := iop.Parse[iop.Set[eligibility.Dimension]]("D3,D1")
 	require.NoError(t, err)
 	assert.Equal(t, s, p)
-	v, err := s.Value()
-	require.NoError(t, err)
-	require.NoError(t, back.Scan(v))
-	assert.Equal(t, s, back)
 
-	_, err = eligibility.ParseDimensions("D1,D1")
+	_, err = iop.Parse[iop.Set[eligibility.Dimension]]("D1,D1")
 	require.ErrorIs(t, err, iop.ErrDuplicate)
-	_, err = eligibility.ParseDimensions("D1,D8")
+	_, err = iop.Parse[iop.Set[eligibility.Dimension]]("D1,D8")
 	require.ErrorIs(t, err, iop.ErrUnknown)
-	_, err = json.Marshal(eligibility.Dimensions(1 << 7))
+	_, err = json.Marshal(iop.Set[eligibility.Dimension](1 << 7))
 	require.ErrorIs(t, err, iop.ErrUnknown)
 }
 
 func TestModifiers(t *testing.T) {
-	s := eligibility.ModifiersOf(eligibility.ModCourtOrdered, eligibility.ModImminentDanger, 0, 99)
+	s := iop.SetOf[eligibility.Modifier](eligibility.ModifierCourtOrdered, eligibility.ModifierImminentDanger, 0, 99)
 	assert.Equal(t, "imminent-danger,court-ordered", s.String())
-	assert.True(t, s.Has(eligibility.ModCourtOrdered))
+	assert.True(t, s.Has(eligibility.ModifierCourtOrdered))
 	assert.True(t, s.IsValid())
 	assert.Equal(t, 2, s.Len())
-	assert.Equal(t, []eligibility.Modifier{eligibility.ModImminentDanger, eligibility.ModCourtOrdered}, s.Values())
 	b, err := s.MarshalJSON()
 	require.NoError(t, err)
 	assert.JSONEq(t, `["imminent-danger","court-ordered"]`, string(b))
-	var u eligibility.Modifiers
+	var u iop.Set[eligibility.Modifier]
 	require.NoError(t, u.UnmarshalJSON(b))
 	assert.Equal(t, s, u)
-	p, err := eligibility.ParseModifiers(s.String())
+	p, err := iop.Parse[iop.Set[eligibility.Modifier]](s.String())
 	require.NoError(t, err)
 	assert.Equal(t, s, p)
 
-	bad := eligibility.Modifiers(1 << 12)
+	bad := iop.Set[eligibility.Modifier](1 << 12)
 	assert.False(t, bad.IsValid())
 	_, err = bad.MarshalJSON()
 	require.ErrorIs(t, err, iop.ErrUnknown)
@@ -267,7 +226,7 @@ func TestModifiers(t *testing.T) {
 		{`[1]`, "", iop.ErrSyntax},
 	}
 	for _, tt := range tests {
-		var m eligibility.Modifiers
+		var m iop.Set[eligibility.Modifier]
 		err := m.UnmarshalJSON([]byte(tt.in))
 		require.ErrorIs(t, err, tt.err, "UnmarshalJSON(%s)", tt.in)
 		var l iop.FieldErrors

@@ -17,7 +17,7 @@ func exampleAssessment(id string, on date.Date, d1, d2, d3, d4, d5, d6 eligibili
 	if err != nil {
 		panic(err)
 	}
-	return eligibility.Assessment{ID: id, Edition: iop.Edition3, Date: on, Population: iop.Adult, Ratings: r}
+	return eligibility.Assessment{ID: id, Edition: iop.Edition3, Date: on, Population: iop.PopulationAdult, Ratings: r}
 }
 
 func Example() {
@@ -32,7 +32,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("recommended:", d.Recommended(), d.Recommended().Name(iop.Edition3, iop.Adult))
+	fmt.Println("recommended:", d.Recommended(), d.Recommended().Name(iop.Edition3, iop.PopulationAdult))
 	fmt.Println("driven by:", d.Drivers())
 	for _, r := range d.Reasons() {
 		mark := " "
@@ -95,7 +95,7 @@ func ExampleChecker_Recommended() {
 	fmt.Println("recommended:", d.Recommended(), "by", d.Source())
 
 	// Partial hospitalization is not available; IOP is given instead.
-	placed, err := d.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-12")
+	placed, err := d.Place(iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "note-12")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -127,7 +127,7 @@ func ExampleChecker_Recommended() {
 }
 
 func ExampleDimension_Name() {
-	for _, d := range eligibility.AllDimensions() {
+	for _, d := range iop.All[eligibility.Dimension]() {
 		fmt.Printf("%s  %-55s %s\n", d, d.Name(iop.Edition3), d.Name(iop.Edition4))
 	}
 	// Output:
@@ -140,7 +140,7 @@ func ExampleDimension_Name() {
 }
 
 func ExampleRisk_Meaning() {
-	for _, r := range eligibility.AllRisks() {
+	for _, r := range iop.All[eligibility.Risk]() {
 		fmt.Println(r, r.Meaning())
 	}
 	// Output:
@@ -153,10 +153,10 @@ func ExampleRisk_Meaning() {
 
 // A rating of 0 is a rating; a dimension never rated is refused.
 func ExampleRatings() {
-	r := eligibility.Ratings{}.With(eligibility.D2, eligibility.Rating{Risk: eligibility.Risk0, Note: "n-2"})
-	risk, rated := r.Risk(eligibility.D2)
+	r := eligibility.Ratings{}.With(eligibility.Dimension2, eligibility.Rating{Risk: eligibility.Risk0, Note: "n-2"})
+	risk, rated := r.Risk(eligibility.Dimension2)
 	fmt.Println("D2:", risk, rated)
-	_, rated = r.Risk(eligibility.D3)
+	_, rated = r.Risk(eligibility.Dimension3)
 	fmt.Println("D3 rated:", rated)
 	b, _ := json.Marshal(r)
 	fmt.Println(string(b))
@@ -174,9 +174,9 @@ func ExampleRatings() {
 // refused with every problem named.
 func ExampleParseCriteria() {
 	c := eligibility.DefaultCriteria()
-	c.Rules = c.Rules[1:]                       // drop D1 risk 0: a gap
-	c.Rules = append(c.Rules, eligibility.Rule{ // map D2 risk 3 a second time
-		Dimension: eligibility.D2, Risk: eligibility.Risk3, Min: iop.Level25, Max: iop.Level25, Cite: c.Source,
+	c.Rules = c.Rules[1:]                            // drop D1 risk 0: a gap
+	c.Rules = append(c.Rules, eligibility.Criterion{ // map D2 risk 3 a second time
+		Dimension: eligibility.Dimension2, Risk: eligibility.Risk3, Min: iop.Level25, Max: iop.Level25, Cite: c.Source,
 	})
 	data, _ := json.Marshal(c)
 	_, err := eligibility.ParseCriteria(data)
@@ -194,7 +194,7 @@ func ExampleDecision_Place() {
 	fmt.Println("recommended:", d.Recommended(), "driven by", d.Drivers())
 
 	// Partial hospitalization is not available; IOP is given instead.
-	placed, err := d.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-77")
+	placed, err := d.Place(iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "note-77")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -241,7 +241,7 @@ func ExampleNewChecker() {
 	// empty one: it decides with the default criteria.
 	p := ioprules.ASAM3Level21().WithPart(eligibility.Placement{})
 	p.Rules = []iop.RuleSetting{{
-		Code: eligibility.CodeAdmissionHoursBelowMinimum, Severity: iop.Warning,
+		Code: eligibility.CodeAdmissionHoursBelowMinimum, Severity: iop.SeverityWarning,
 		Cite: iop.Citation{Source: "Payer X contract §7"},
 	}}
 	ck, err := eligibility.NewChecker(p)

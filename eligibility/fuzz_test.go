@@ -2,7 +2,6 @@ package eligibility_test
 
 import (
 	"bytes"
-	"database/sql/driver"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -148,7 +147,7 @@ func FuzzCriteriaJSON(f *testing.F) {
 	f.Add([]byte(`{"levels":["4","0.5"],"rules":[{"dimension":"D6","risk":4,"min":"4","max":"0.5"}]}`))
 	f.Add([]byte(`{"rules":[{}],"modifiers":[{}],"levels":[]}`))
 	f.Add([]byte(`{"id":"Jane Doe","rules":[{"dimension":"Jane Doe"}],"Jane Doe":1}`))
-	a := assess(f, iopRisks, eligibility.ModImminentDanger, eligibility.ModCoOccurring)
+	a := assess(f, iopRisks, eligibility.ModifierImminentDanger, eligibility.ModifierCoOccurring)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c eligibility.Criteria
 		err := c.UnmarshalJSON(data)
@@ -197,8 +196,8 @@ func FuzzDecisionJSON(f *testing.F) {
 	ck := std(f)
 	for _, d := range []eligibility.Decision{
 		decideRisks(f, iopRisks),
-		decideRisks(f, [6]int{4, 0, 3, 2, 1, 0}, eligibility.ModImminentDanger, eligibility.ModCourtOrdered),
-		place(f, decideRisks(f, lowRisks, eligibility.ModFailedLowerLevel), iop.Level1, eligibility.VariancePatientPreference, "n-1"),
+		decideRisks(f, [6]int{4, 0, 3, 2, 1, 0}, eligibility.ModifierImminentDanger, eligibility.ModifierCourtOrdered),
+		place(f, decideRisks(f, lowRisks, eligibility.ModifierFailedLowerLevel), iop.Level1, eligibility.VarianceReasonPatientPreference, "n-1"),
 	} {
 		b, err := json.Marshal(d)
 		require.NoError(f, err)
@@ -208,7 +207,7 @@ func FuzzDecisionJSON(f *testing.F) {
 	rec.Ratings = ratings(f, iopRisks)
 	for _, d := range []eligibility.Decision{
 		recommended(f, recommendation(f, iop.Level21)),
-		place(f, recommended(f, rec), iop.Level21, eligibility.VarianceLevelNotAvailable, "n-2"),
+		place(f, recommended(f, rec), iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "n-2"),
 	} {
 		b, err := json.Marshal(d)
 		require.NoError(f, err)
@@ -310,10 +309,10 @@ var parseVocabulary = func() string {
 	var b strings.Builder
 	for _, in := range []string{"", "\x01", "D1,D1", "D1,\x01", "court-ordered,court-ordered"} {
 		for _, err := range []error{
-			second(eligibility.ParseDimension(in)), second(eligibility.ParseRisk(in)), second(eligibility.ParseModifier(in)),
-			second(eligibility.ParseVarianceReason(in)), second(eligibility.ParseProgress(in)),
-			second(eligibility.ParseDirection(in)), second(eligibility.ParseRole(in)),
-			second(eligibility.ParseDimensions(in)), second(eligibility.ParseModifiers(in)),
+			second(iop.Parse[eligibility.Dimension](in)), second(iop.Parse[eligibility.Risk](in)), second(iop.Parse[eligibility.Modifier](in)),
+			second(iop.Parse[eligibility.VarianceReason](in)), second(iop.Parse[eligibility.Progress](in)),
+			second(iop.Parse[eligibility.Direction](in)), second(iop.Parse[eligibility.Role](in)),
+			second(iop.Parse[iop.Set[eligibility.Dimension]](in)), second(iop.Parse[iop.Set[eligibility.Modifier]](in)),
 		} {
 			if err != nil {
 				b.WriteString(err.Error())
@@ -325,11 +324,6 @@ var parseVocabulary = func() string {
 }()
 
 func second[T any](_ T, err error) error { return err }
-
-// fmtValue is a value that database/sql can store.
-type fmtValue interface {
-	Value() (driver.Value, error)
-}
 
 func withoutDigits(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -362,63 +356,34 @@ func FuzzParseText(f *testing.F) {
 			}
 			assert.Equal(t, s, str)
 		}
-		d, err := eligibility.ParseDimension(s)
+		d, err := iop.Parse[eligibility.Dimension](s)
 		check(d.String(), err)
-		r, err := eligibility.ParseRisk(s)
+		r, err := iop.Parse[eligibility.Risk](s)
 		check(r.String(), err)
 		if err == nil {
 			var j eligibility.Risk
 			require.NoError(t, j.UnmarshalJSON([]byte(s)))
 			assert.Equal(t, r, j)
 		}
-		m, err := eligibility.ParseModifier(s)
+		m, err := iop.Parse[eligibility.Modifier](s)
 		check(m.String(), err)
-		v, err := eligibility.ParseVarianceReason(s)
+		v, err := iop.Parse[eligibility.VarianceReason](s)
 		check(v.String(), err)
-		p, err := eligibility.ParseProgress(s)
+		p, err := iop.Parse[eligibility.Progress](s)
 		check(p.String(), err)
-		dir, err := eligibility.ParseDirection(s)
+		dir, err := iop.Parse[eligibility.Direction](s)
 		check(dir.String(), err)
-		role, err := eligibility.ParseRole(s)
+		role, err := iop.Parse[eligibility.Role](s)
 		check(role.String(), err)
-		scans := []struct {
-			name string
-			scan func(src any) (fmtValue, error)
-		}{
-			{"Dimension", func(src any) (fmtValue, error) { var v eligibility.Dimension; err := v.Scan(src); return v, err }},
-			{"Role", func(src any) (fmtValue, error) { var v eligibility.Role; err := v.Scan(src); return v, err }},
-			{"Risk", func(src any) (fmtValue, error) { var v eligibility.Risk; err := v.Scan(src); return v, err }},
-			{"Modifier", func(src any) (fmtValue, error) { var v eligibility.Modifier; err := v.Scan(src); return v, err }},
-			{"VarianceReason", func(src any) (fmtValue, error) { var v eligibility.VarianceReason; err := v.Scan(src); return v, err }},
-			{"Progress", func(src any) (fmtValue, error) { var v eligibility.Progress; err := v.Scan(src); return v, err }},
-			{"Direction", func(src any) (fmtValue, error) { var v eligibility.Direction; err := v.Scan(src); return v, err }},
-			{"Dimensions", func(src any) (fmtValue, error) { var v eligibility.Dimensions; err := v.Scan(src); return v, err }},
-			{"Modifiers", func(src any) (fmtValue, error) { var v eligibility.Modifiers; err := v.Scan(src); return v, err }},
-		}
-		for _, sc := range scans {
-			v, err := sc.scan(s)
-			if err != nil {
-				noInput(err)
-				continue
-			}
-			stored, err := v.Value()
-			require.NoError(t, err, sc.name)
-			if stored == nil {
-				continue // the unset value is NULL
-			}
-			back, err := sc.scan(stored)
-			require.NoError(t, err, sc.name)
-			assert.Equal(t, v, back, "%s: SQL round trip", sc.name)
-		}
-		if ds, err := eligibility.ParseDimensions(s); err == nil {
-			again, err := eligibility.ParseDimensions(ds.String())
+		if ds, err := iop.Parse[iop.Set[eligibility.Dimension]](s); err == nil {
+			again, err := iop.Parse[iop.Set[eligibility.Dimension]](ds.String())
 			require.NoError(t, err)
 			assert.Equal(t, ds, again)
 		} else {
 			noInput(err)
 		}
-		if ms, err := eligibility.ParseModifiers(s); err == nil {
-			again, err := eligibility.ParseModifiers(ms.String())
+		if ms, err := iop.Parse[iop.Set[eligibility.Modifier]](s); err == nil {
+			again, err := iop.Parse[iop.Set[eligibility.Modifier]](ms.String())
 			require.NoError(t, err)
 			assert.Equal(t, ms, again)
 		} else {

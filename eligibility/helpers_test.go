@@ -43,8 +43,8 @@ func ratings(t testing.TB, risks [6]int) eligibility.Ratings {
 func assess(t testing.TB, risks [6]int, mods ...eligibility.Modifier) eligibility.Assessment {
 	t.Helper()
 	return eligibility.Assessment{
-		ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.Adult,
-		Ratings: ratings(t, risks), Modifiers: eligibility.ModifiersOf(mods...),
+		ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.PopulationAdult,
+		Ratings: ratings(t, risks), Modifiers: iop.SetOf[eligibility.Modifier](mods...),
 	}
 }
 
@@ -172,9 +172,11 @@ func requireFields(t testing.TB, err error, want ...fieldWant) {
 	}
 }
 
-func set(ds ...eligibility.Dimension) eligibility.Dimensions { return eligibility.DimensionsOf(ds...) }
+func set(ds ...eligibility.Dimension) iop.Set[eligibility.Dimension] {
+	return iop.SetOf[eligibility.Dimension](ds...)
+}
 
-var allDims = set(eligibility.D1, eligibility.D2, eligibility.D3, eligibility.D4, eligibility.D5, eligibility.D6)
+var allDims = set(eligibility.Dimension1, eligibility.Dimension2, eligibility.Dimension3, eligibility.Dimension4, eligibility.Dimension5, eligibility.Dimension6)
 
 // benefitOf returns p's schedule part; the zero Benefit when p has none.
 func benefitOf(p iop.Profile) schedule.Benefit {

@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"database/sql/driver"
-
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 )
@@ -22,37 +20,22 @@ const (
 	ProgressWorsening          // worsening
 )
 
-var progresses = enum.New[Progress]("Progress", "eligibility.ParseProgress", check.EnumFail, []string{
+var progresses = enum.New[Progress]("Progress", "eligibility.Progress.UnmarshalText", check.EnumFail, []string{
 	ProgressMade:      "progressing",
 	ProgressNone:      "not-progressing",
 	ProgressGoalsMet:  "goals-met",
 	ProgressWorsening: "worsening",
 })
 
-// AllProgress returns every judgement in order, as a new slice.
-func AllProgress() []Progress { return progresses.Values() }
-
 // IsValid reports whether p is a known judgement.
 func (p Progress) IsValid() bool { return progresses.Valid(p) }
-
-// IsZero reports whether p is unset.
-func (p Progress) IsZero() bool { return p == 0 }
 
 // String returns the judgement's name ("goals-met"), and "%!Progress(n)"
 // for an invalid value.
 func (p Progress) String() string { return progresses.String(p) }
 
-// ParseProgress parses a judgement's name exactly as [Progress.String] writes it.
-func ParseProgress(s string) (Progress, error) { return progresses.Parse(s) }
-
 // MarshalText implements [encoding.TextMarshaler]; an invalid judgement is an error.
 func (p Progress) MarshalText() ([]byte, error) { return progresses.Marshal(p) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseProgress].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (p *Progress) UnmarshalText(b []byte) error { return progresses.Unmarshal(p, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (p Progress) Value() (driver.Value, error) { return progresses.Store(p) }
-
-// Scan implements [database/sql.Scanner] with [ParseProgress].
-func (p *Progress) Scan(src any) error { return progresses.Load(p, src) }

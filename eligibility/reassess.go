@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"database/sql/driver"
-
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
@@ -22,35 +20,20 @@ const (
 	DirectionDown            // to a less intensive level
 )
 
-var directions = enum.New[Direction]("Direction", "eligibility.ParseDirection", check.EnumFail,
+var directions = enum.New[Direction]("Direction", "eligibility.Direction.UnmarshalText", check.EnumFail,
 	[]string{DirectionStart: "start", DirectionUp: "up", DirectionDown: "down"})
-
-// AllDirections returns every direction in order, as a new slice.
-func AllDirections() []Direction { return directions.Values() }
 
 // IsValid reports whether d is a known direction.
 func (d Direction) IsValid() bool { return directions.Valid(d) }
 
-// IsZero reports whether d is unset.
-func (d Direction) IsZero() bool { return d == 0 }
-
 // String returns "start", "up" or "down", and "%!Direction(n)" otherwise.
 func (d Direction) String() string { return directions.String(d) }
-
-// ParseDirection parses "start", "up" or "down".
-func ParseDirection(s string) (Direction, error) { return directions.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid direction is an error.
 func (d Direction) MarshalText() ([]byte, error) { return directions.Marshal(d) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDirection].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (d *Direction) UnmarshalText(b []byte) error { return directions.Unmarshal(d, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (d Direction) Value() (driver.Value, error) { return directions.Store(d) }
-
-// Scan implements [database/sql.Scanner] with [ParseDirection].
-func (d *Direction) Scan(src any) error { return directions.Load(d, src) }
 
 // Move is a change of the recommended level of care that a series of
 // assessments implies: the first placement, then every step up or down.
@@ -68,13 +51,13 @@ type Move struct {
 	Direction Direction `json:"direction"`
 	// Drivers are the dimensions that set To; PreviousDrivers those that
 	// set From. RaisedBy is the modifier that set To, if one did.
-	Drivers         Dimensions `json:"drivers,omitzero"`
-	PreviousDrivers Dimensions `json:"previous_drivers,omitzero"`
-	RaisedBy        Modifier   `json:"raised_by,omitzero"`
+	Drivers         iop.Set[Dimension] `json:"drivers,omitzero"`
+	PreviousDrivers iop.Set[Dimension] `json:"previous_drivers,omitzero"`
+	RaisedBy        Modifier           `json:"raised_by,omitzero"`
 	// Rose and Fell are the dimensions whose rating rose or fell since the
 	// previous assessment.
-	Rose Dimensions `json:"rose,omitzero"`
-	Fell Dimensions `json:"fell,omitzero"`
+	Rose iop.Set[Dimension] `json:"rose,omitzero"`
+	Fell iop.Set[Dimension] `json:"fell,omitzero"`
 }
 
 // DrivenBy returns the dimensions that drove the move: for a step up, the
@@ -82,7 +65,7 @@ type Move struct {
 // when a modifier or another dimension's rule set the level); for a step
 // down, the previous drivers whose rating fell (or all of them); for the
 // first placement, the drivers.
-func (m Move) DrivenBy() Dimensions {
+func (m Move) DrivenBy() iop.Set[Dimension] {
 	switch m.Direction {
 	case DirectionUp:
 		if s := m.Drivers & m.Rose; s != 0 {
@@ -137,12 +120,12 @@ func (ck Checker) Moves(series []Assessment) ([]Move, error) {
 			if d.recommended.Compare(prev.recommended) > 0 {
 				m.Direction = DirectionUp
 			}
-			for dim := D1; dim <= D6; dim++ {
+			for dim := Dimension1; dim <= Dimension6; dim++ {
 				switch was, now := prev.reasons[dim-1].Risk, d.reasons[dim-1].Risk; {
 				case now > was:
-					m.Rose = m.Rose.with(dim)
+					m.Rose = m.Rose | iop.SetOf[Dimension](dim)
 				case now < was:
-					m.Fell = m.Fell.with(dim)
+					m.Fell = m.Fell | iop.SetOf[Dimension](dim)
 				}
 			}
 		}

@@ -40,7 +40,7 @@ type Recommendation struct {
 	Population iop.Population `json:"population,omitzero"`
 	// Level is the level of care the tool recommends: a placement level of
 	// the edition (not a withdrawal-management level or OTS of the 3rd
-	// edition: record withdrawal management as [ModWithdrawalMonitoring]).
+	// edition: record withdrawal management as [ModifierWithdrawalMonitoring]).
 	Level iop.Level `json:"level,omitzero"`
 	// Ratings are the tool's risk ratings, when it gives them: all six
 	// dimensions, or none (the zero Ratings).
@@ -48,7 +48,7 @@ type Recommendation struct {
 	// Modifiers are the modifiers of the assessment, when the EHR records
 	// them; the IOP checks read some of them (imminent danger, stepping
 	// down, withdrawal monitoring, co-occurring conditions).
-	Modifiers Modifiers `json:"modifiers,omitzero"`
+	Modifiers iop.Set[Modifier] `json:"modifiers,omitzero"`
 }
 
 // recPaths names the fields of a recommendation in an error: as a
@@ -102,7 +102,7 @@ func (r *Recommendation) validate(errs *iop.FieldErrors, p recPaths) {
 		errs.Add(p.population, iop.ErrMissing)
 	case !r.Population.IsValid():
 		errs.Add(p.population, iop.ErrUnknown)
-	case r.Population == iop.Adolescent && r.Edition == iop.Edition4:
+	case r.Population == iop.PopulationAdolescent && r.Edition == iop.Edition4:
 		errs.Add(p.population, errPopulationNotInEdition)
 	}
 	switch l := r.Level; {
@@ -116,7 +116,7 @@ func (r *Recommendation) validate(errs *iop.FieldErrors, p recPaths) {
 		errs.Add(p.level, errLevelNotInEdition)
 	}
 	if !r.Ratings.IsZero() {
-		for d := D1; d <= D6; d++ {
+		for d := Dimension1; d <= Dimension6; d++ {
 			rating, ok := r.Ratings.Of(d)
 			switch {
 			case !ok:
@@ -219,12 +219,12 @@ func fromRecommendation(r *Recommendation) Decision {
 		source: r.Source, continuum: editionLevels(r.Edition), recommended: r.Level, justified: r.Level,
 	}
 	if !r.Ratings.IsZero() {
-		for dim := D1; dim <= D6; dim++ {
+		for dim := Dimension1; dim <= Dimension6; dim++ {
 			rating := r.Ratings.of[dim-1]
 			d.reasons[dim-1] = Reason{Dimension: dim, Risk: rating.Risk, Note: rating.Note, Rule: -1}
 		}
 	}
-	for m := Modifier(1); m <= NumModifiers; m++ {
+	for m := Modifier(1); m <= numModifiers; m++ {
 		if r.Modifiers.Has(m) {
 			d.modifiers[m-1] = ModifierReason{Modifier: m, Rule: -1}
 		}

@@ -16,7 +16,7 @@ import (
 func recommendation(t testing.TB, l iop.Level) eligibility.Recommendation {
 	t.Helper()
 	return eligibility.Recommendation{ID: "A-1", Source: "ASAM CONTINUUM", Edition: iop.Edition3, Date: day,
-		Population: iop.Adult, Level: l}
+		Population: iop.PopulationAdult, Level: l}
 }
 
 // recommended makes the decision of r with the standard checker.
@@ -32,8 +32,8 @@ var levels3rd = []iop.Level{iop.Level05, iop.Level1, iop.Level21, iop.Level25, i
 func TestRecommended(t *testing.T) {
 	t.Run("with ratings", func(t *testing.T) {
 		r := recommendation(t, iop.Level25)
-		r.Ratings = ratings(t, [6]int{0, 0, 3, 2, 2, 0}).With(eligibility.D3, eligibility.Rating{Risk: 3, Note: "n-3"})
-		r.Modifiers = eligibility.ModifiersOf(eligibility.ModCoOccurring)
+		r.Ratings = ratings(t, [6]int{0, 0, 3, 2, 2, 0}).With(eligibility.Dimension3, eligibility.Rating{Risk: 3, Note: "n-3"})
+		r.Modifiers = iop.SetOf[eligibility.Modifier](eligibility.ModifierCoOccurring)
 		d := recommended(t, r)
 		assert.Equal(t, "ASAM CONTINUUM", d.Source())
 		assert.Empty(t, d.Criteria())
@@ -42,10 +42,10 @@ func TestRecommended(t *testing.T) {
 		assert.Equal(t, iop.Level25, d.Placed())
 		assert.Equal(t, iop.Level(0), d.SafetyLevel())
 		assert.Equal(t, iop.Level(0), d.IntensityLevel())
-		assert.Equal(t, eligibility.Dimensions(0), d.Drivers(), "the tool does not say which dimensions drove the level")
+		assert.Equal(t, iop.Set[eligibility.Dimension](0), d.Drivers(), "the tool does not say which dimensions drove the level")
 		assert.Equal(t, eligibility.Modifier(0), d.RaisedBy())
 		assert.Equal(t, levels3rd, d.Levels())
-		assert.Equal(t, eligibility.Assessment{ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.Adult,
+		assert.Equal(t, eligibility.Assessment{ID: "A-1", Edition: iop.Edition3, Date: day, Population: iop.PopulationAdult,
 			Ratings: r.Ratings, Modifiers: r.Modifiers}, d.Assessment())
 		var want [eligibility.NumDimensions]eligibility.Reason
 		for i, risk := range [6]eligibility.Risk{0, 0, 3, 2, 2, 0} {
@@ -53,7 +53,7 @@ func TestRecommended(t *testing.T) {
 		}
 		want[2].Note = "n-3"
 		assert.Equal(t, want, d.Reasons())
-		assert.Equal(t, []eligibility.ModifierReason{{Modifier: eligibility.ModCoOccurring, Rule: -1}}, d.ModifierReasons())
+		assert.Equal(t, []eligibility.ModifierReason{{Modifier: eligibility.ModifierCoOccurring, Rule: -1}}, d.ModifierReasons())
 		assert.False(t, d.IsZero())
 	})
 	t.Run("without ratings", func(t *testing.T) {
@@ -99,15 +99,15 @@ func TestRecommendedRefuses(t *testing.T) {
 		{"unknown level, edition and population", func(r *eligibility.Recommendation) { r.Level, r.Edition, r.Population = 99, 9, 9 },
 			[]fieldWant{{"edition", iop.ErrUnknown}, {"population", iop.ErrUnknown}, {"level", iop.ErrUnknown}}},
 		{"adolescent under the 4th edition", func(r *eligibility.Recommendation) {
-			r.Edition, r.Population, r.Level = iop.Edition4, iop.Adolescent, iop.Level21
+			r.Edition, r.Population, r.Level = iop.Edition4, iop.PopulationAdolescent, iop.Level21
 		}, []fieldWant{{"population", iop.ErrOutOfRange}}},
 		{"date out of range", func(r *eligibility.Recommendation) { r.Date = iop.MustParseDate("1969-12-31") },
 			[]fieldWant{{"date", iop.ErrOutOfRange}}},
 		{"ratings leave dimensions out", func(r *eligibility.Recommendation) {
-			r.Ratings = ratings(t, iopRisks).Without(eligibility.D2).Without(eligibility.D5)
+			r.Ratings = ratings(t, iopRisks).Without(eligibility.Dimension2).Without(eligibility.Dimension5)
 		}, []fieldWant{{"ratings.D2", iop.ErrMissing}, {"ratings.D5", iop.ErrMissing}}},
 		{"a risk above 4 and a bad note", func(r *eligibility.Recommendation) {
-			r.Ratings = ratings(t, iopRisks).With(eligibility.D1, eligibility.Rating{Risk: 5, Note: "\x1b"})
+			r.Ratings = ratings(t, iopRisks).With(eligibility.Dimension1, eligibility.Rating{Risk: 5, Note: "\x1b"})
 		}, []fieldWant{{"ratings.D1.risk", iop.ErrOutOfRange}, {"ratings.D1.note", iop.ErrSyntax}}},
 		{"unknown modifiers", func(r *eligibility.Recommendation) { r.Modifiers = 1 << 14 },
 			[]fieldWant{{"modifiers", iop.ErrUnknown}}},
@@ -149,9 +149,9 @@ func TestRecommendedChecks(t *testing.T) {
 	t.Run("admission", func(t *testing.T) {
 		php := recommended(t, recommendation(t, iop.Level25))
 		danger := recommendation(t, iop.Level37)
-		danger.Modifiers = eligibility.ModifiersOf(eligibility.ModImminentDanger)
+		danger.Modifiers = iop.SetOf[eligibility.Modifier](eligibility.ModifierImminentDanger)
 		down := recommendation(t, iop.Level1)
-		down.Modifiers = eligibility.ModifiersOf(eligibility.ModSteppingDown)
+		down.Modifiers = iop.SetOf[eligibility.Modifier](eligibility.ModifierSteppingDown)
 		tests := []struct {
 			name    string
 			d       eligibility.Decision
@@ -162,7 +162,7 @@ func TestRecommendedChecks(t *testing.T) {
 			{"2.1 at 8h00m", recommended(t, recommendation(t, iop.Level21)), iop.Hours(8), iop.Findings{below}},
 			{"2.1 at 20h00m", recommended(t, recommendation(t, iop.Level21)), iop.Hours(20), iop.Findings{above}},
 			{"2.5", php, iop.Hours(9), iop.Findings{levels(eligibility.CodeAdmissionAboveIOP, iop.Level25, iop.Level21)}},
-			{"2.5 not available, IOP documented", place(t, php, iop.Level21, eligibility.VarianceLevelNotAvailable, "n-1"), iop.Hours(9),
+			{"2.5 not available, IOP documented", place(t, php, iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "n-1"), iop.Hours(9),
 				iop.Findings{levels(eligibility.CodeAdmissionAboveIOPDocumented, iop.Level25, iop.Level21)}},
 			{"3.7 with imminent danger", recommended(t, danger), iop.Hours(9), iop.Findings{
 				finding(t, eligibility.CodeAdmissionImminentDanger, "A-1", 0, 0, 0),
@@ -187,15 +187,15 @@ func TestRecommendedChecks(t *testing.T) {
 			reason eligibility.VarianceReason
 			want   iop.Findings
 		}{
-			{"payer authorised a lower level", iop.Level1, eligibility.VariancePayerAuthorizedLower,
+			{"payer authorised a lower level", iop.Level1, eligibility.VarianceReasonPayerAuthorizedLower,
 				iop.Findings{levels(eligibility.CodeVarianceBelowRecommended, iop.Level21, iop.Level1)}},
-			{"more than the tool justifies", iop.Level25, eligibility.VariancePatientPreference,
+			{"more than the tool justifies", iop.Level25, eligibility.VarianceReasonPatientPreference,
 				iop.Findings{levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level25)}},
 			{"no reason", iop.Level25, 0, iop.Findings{
 				levels(eligibility.CodeVarianceUndocumented, iop.Level21, iop.Level25),
 				levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level25),
 			}},
-			{"3.3, a level of the 3rd edition", iop.Level33, eligibility.VarianceClinicalJudgement,
+			{"3.3, a level of the 3rd edition", iop.Level33, eligibility.VarianceReasonClinicalJudgement,
 				iop.Findings{levels(eligibility.CodeVarianceAboveJustified, iop.Level21, iop.Level33)}},
 		}
 		for _, tt := range tests {
@@ -203,14 +203,14 @@ func TestRecommendedChecks(t *testing.T) {
 				assert.Equal(t, tt.want, varianceFindings(t, ck, place(t, d, tt.given, tt.reason, "n-v")))
 			})
 		}
-		_, err := d.Place(iop.Level15, eligibility.VariancePatientPreference, "n")
+		_, err := d.Place(iop.Level15, eligibility.VarianceReasonPatientPreference, "n")
 		requireFields(t, err, fieldWant{"given", iop.ErrUnknown})
-		_, err = d.Place(iop.Level1, eligibility.VariancePatientPreference, "n\x00")
+		_, err = d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "n\x00")
 		requireFields(t, err, fieldWant{"note", iop.ErrSyntax})
 	})
 	t.Run("decision", func(t *testing.T) {
 		r := recommendation(t, iop.Level21)
-		r.Modifiers = eligibility.ModifiersOf(eligibility.ModWithdrawalMonitoring)
+		r.Modifiers = iop.SetOf[eligibility.Modifier](eligibility.ModifierWithdrawalMonitoring)
 		assert.Equal(t, iop.Findings{finding(t, eligibility.CodeDecisionWithdrawalMonitoring, "A-1", 0, 0, 0)},
 			decisionFindings(t, ck, recommended(t, r)))
 	})
@@ -220,14 +220,14 @@ func TestRecommendedChecks(t *testing.T) {
 		r.ID, r.Date = "A-2", day+14
 		after := recommended(t, r)
 		rv := eligibility.Review{Admitted: day, Previous: before, Current: after, Progress: eligibility.ProgressMade}
-		assert.Equal(t, eligibility.Dimensions(0), rv.Rose(), "a decision without ratings has no ratings that rose")
+		assert.Equal(t, iop.Set[eligibility.Dimension](0), rv.Rose(), "a decision without ratings has no ratings that rose")
 		fs := transfer(t, ck, rv)
 		up := finding(t, eligibility.CodeTransferUpIndicated, "A-2", int64(iop.Level25), int64(iop.Level21), iop.UnitLevel)
 		assert.Equal(t, iop.Findings{up}, fs)
 
 		r.Ratings = ratings(t, [6]int{1, 0, 1, 3, 2, 1})
 		rv.Current = recommended(t, r)
-		assert.Equal(t, eligibility.DimensionsOf(eligibility.D4), rv.Rose())
+		assert.Equal(t, iop.SetOf[eligibility.Dimension](eligibility.Dimension4), rv.Rose())
 
 		fs = discharge(t, ck, eligibility.DischargeReview{Final: rv.Current, NextLevel: iop.Level25})
 		assert.Nil(t, fs)
@@ -236,12 +236,12 @@ func TestRecommendedChecks(t *testing.T) {
 
 func TestRecommendedDecisionJSON(t *testing.T) {
 	r := recommendation(t, iop.Level25)
-	r.Ratings = ratings(t, [6]int{0, 0, 3, 2, 2, 0}).With(eligibility.D3, eligibility.Rating{Risk: 3, Note: "n-3"})
-	r.Modifiers = eligibility.ModifiersOf(eligibility.ModCoOccurring, eligibility.ModCourtOrdered)
+	r.Ratings = ratings(t, [6]int{0, 0, 3, 2, 2, 0}).With(eligibility.Dimension3, eligibility.Rating{Risk: 3, Note: "n-3"})
+	r.Modifiers = iop.SetOf[eligibility.Modifier](eligibility.ModifierCoOccurring, eligibility.ModifierCourtOrdered)
 	for name, d := range map[string]eligibility.Decision{
 		"with ratings":    recommended(t, r),
 		"without ratings": recommended(t, recommendation(t, iop.Level21)),
-		"placed":          place(t, recommended(t, r), iop.Level21, eligibility.VarianceLevelNotAvailable, "n-9"),
+		"placed":          place(t, recommended(t, r), iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "n-9"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			b, err := json.Marshal(d)
@@ -334,9 +334,9 @@ func TestParseRecommendation(t *testing.T) {
 	r, err := eligibility.ParseRecommendation([]byte(recommendationJSON))
 	require.NoError(t, err)
 	want := eligibility.Recommendation{ID: "A-7", Source: "ASAM CONTINUUM", Edition: iop.Edition3, Date: day,
-		Population: iop.Adolescent, Level: iop.Level25,
-		Ratings:   ratings(t, [6]int{0, 0, 3, 2, 2, 0}).With(eligibility.D3, eligibility.Rating{Risk: 3, Note: "n-3"}),
-		Modifiers: eligibility.ModifiersOf(eligibility.ModCoOccurring)}
+		Population: iop.PopulationAdolescent, Level: iop.Level25,
+		Ratings:   ratings(t, [6]int{0, 0, 3, 2, 2, 0}).With(eligibility.Dimension3, eligibility.Rating{Risk: 3, Note: "n-3"}),
+		Modifiers: iop.SetOf[eligibility.Modifier](eligibility.ModifierCoOccurring)}
 	assert.Equal(t, want, r)
 	b, err := json.Marshal(r)
 	require.NoError(t, err)

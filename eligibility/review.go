@@ -93,18 +93,18 @@ func (rv *Review) validate() error {
 // to the current one; empty when there is no previous decision. A
 // dimension that either decision does not rate (a level recommended by
 // another tool without ratings) is left out.
-func (rv Review) Rose() Dimensions { return rv.rose() }
+func (rv Review) Rose() iop.Set[Dimension] { return rv.rose() }
 
-func (rv *Review) rose() Dimensions {
-	var s Dimensions
+func (rv *Review) rose() iop.Set[Dimension] {
+	var s iop.Set[Dimension]
 	if rv.Previous.unset() {
 		return s
 	}
-	for d := D1; d <= D6; d++ {
+	for d := Dimension1; d <= Dimension6; d++ {
 		now, ok := rv.Current.assessment.Ratings.Risk(d)
 		was, wasOK := rv.Previous.assessment.Ratings.Risk(d)
 		if ok && wasOK && now > was {
-			s = s.with(d)
+			s = s | iop.SetOf[Dimension](d)
 		}
 	}
 	return s
@@ -220,7 +220,7 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, er
 	r := ck.r
 	d := &rv.Current
 	rec := d.recommended
-	if d.assessment.Modifiers.Has(ModImminentDanger) {
+	if d.assessment.Modifiers.Has(ModifierImminentDanger) {
 		dst = r.addPlain(dst, ruleTransferImminentDanger, d)
 	}
 	if rec.Compare(iop.Level21) > 0 {

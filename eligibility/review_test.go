@@ -67,7 +67,7 @@ func TestCheckContinuedStay(t *testing.T) {
 	})
 	t.Run("variance documents the stay", func(t *testing.T) {
 		rv := review(30, lowRisks, eligibility.ProgressMade)
-		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VarianceClinicalJudgement, "n-cj")
+		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VarianceReasonClinicalJudgement, "n-cj")
 		want := finding(t, eligibility.CodeStayCriteriaNotMetDocumented, "A-1", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)
 		assert.Equal(t, iop.Findings{want}, continuedStay(t, dc, rv))
 	})
@@ -128,7 +128,7 @@ func TestCheckTransfer(t *testing.T) {
 			[]iop.Code{eligibility.CodeTransferRatingsRose}},
 		{"relapse risk up to 3: step up", review([6]int{1, 0, 1, 2, 3, 1}, eligibility.ProgressWorsening), ck,
 			[]iop.Code{eligibility.CodeTransferUpIndicated, eligibility.CodeTransferRatingsRose, eligibility.CodeTransferWorsening}},
-		{"imminent danger", review(iopRisks, eligibility.ProgressMade, eligibility.ModImminentDanger), ck,
+		{"imminent danger", review(iopRisks, eligibility.ProgressMade, eligibility.ModifierImminentDanger), ck,
 			[]iop.Code{eligibility.CodeTransferImminentDanger, eligibility.CodeTransferUpIndicated}},
 		{"goals met, ratings down: step down with allowance", review(lowRisks, eligibility.ProgressGoalsMet), ck,
 			[]iop.Code{eligibility.CodeTransferDownIndicated, eligibility.CodeTransferStepDownAllowance}},
@@ -147,13 +147,13 @@ func TestCheckTransfer(t *testing.T) {
 	}
 	t.Run("ratings rose: the figure counts the dimensions", func(t *testing.T) {
 		rv := review([6]int{1, 1, 2, 2, 2, 1}, eligibility.ProgressMade)
-		assert.Equal(t, set(eligibility.D2, eligibility.D3), rv.Rose())
+		assert.Equal(t, set(eligibility.Dimension2, eligibility.Dimension3), rv.Rose())
 		want := finding(t, eligibility.CodeTransferRatingsRose, "A-1", 0, 2, iop.UnitCount)
 		assert.Equal(t, iop.Findings{want}, transfer(t, ck, rv))
 	})
 	t.Run("step up documented by a variance", func(t *testing.T) {
 		rv := review([6]int{1, 0, 1, 2, 3, 1}, eligibility.ProgressMade)
-		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VariancePayerAuthorizedLower, "n-p")
+		rv.Current = place(t, rv.Current, iop.Level21, eligibility.VarianceReasonPayerAuthorizedLower, "n-p")
 		fs := transfer(t, ck, rv)
 		ioptest.CodesEqual(t, fs, eligibility.CodeTransferUpIndicatedDocumented, eligibility.CodeTransferRatingsRose)
 	})

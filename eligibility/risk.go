@@ -1,7 +1,6 @@
 package eligibility
 
 import (
-	"database/sql/driver"
 	"strconv"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -20,7 +19,7 @@ import (
 // valid. Risks are comparable, ordered (Risk3 > Risk2) and safe for
 // concurrent use.
 //
-// In JSON a Risk is the number 0 to 4; as text and in SQL the digit "0" to
+// In JSON a Risk is the number 0 to 4; as text the digit "0" to
 // "4". (encoding/json writes a map keyed by Risk with digit keys but hands
 // each key to UnmarshalJSON quoted, which refuses a string: key such maps
 // by [Dimension], or by int.)
@@ -51,9 +50,6 @@ var riskMeanings = [NumRisks]string{
 	"significant: serious difficulty, needs intensive or 24-hour structure",
 	"severe: utmost severity, an imminent danger that needs immediate care",
 }
-
-// AllRisks returns the five ratings in order, as a new slice.
-func AllRisks() []Risk { return []Risk{Risk0, Risk1, Risk2, Risk3, Risk4} }
 
 // RiskOf returns the rating n. Any n outside 0 to 4 is refused with an
 // error wrapping [iop.ErrOutOfRange] that does not hold n.
@@ -105,14 +101,6 @@ func parseRisk(b []byte) (Risk, bool) {
 	return Risk(b[0] - '0'), true
 }
 
-// ParseRisk parses "0" to "4", exactly as [Risk.String] writes them.
-func ParseRisk(s string) (Risk, error) {
-	if r, ok := parseRisk([]byte(s)); ok {
-		return r, nil
-	}
-	return 0, check.EnumFail("eligibility.ParseRisk", "", iop.ErrUnknown)
-}
-
 // MarshalText implements [encoding.TextMarshaler]: the digit; an invalid
 // rating is an error.
 func (r Risk) MarshalText() ([]byte, error) {
@@ -122,12 +110,12 @@ func (r Risk) MarshalText() ([]byte, error) {
 	return []byte{byte('0' + r)}, nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseRisk],
+// UnmarshalText implements [encoding.TextUnmarshaler] with [iop.Parse],
 // leaving r unchanged on error.
 func (r *Risk) UnmarshalText(b []byte) error {
 	v, ok := parseRisk(b)
 	if !ok {
-		return check.EnumFail("eligibility.ParseRisk", "", iop.ErrUnknown)
+		return check.EnumFail("eligibility.Risk.UnmarshalText", "", iop.ErrUnknown)
 	}
 	*r = v
 	return nil
@@ -148,53 +136,6 @@ func (r *Risk) UnmarshalJSON(b []byte) error {
 	v, ok := parseRisk(trimSpace(b))
 	if !ok {
 		return check.EnumFail("Risk.UnmarshalJSON", "", iop.ErrUnknown)
-	}
-	*r = v
-	return nil
-}
-
-// Value implements [driver.Valuer]: the rating's text form, the digit "0"
-// to "4" as [Risk.String] writes it, like every enum of the module, so
-// that stored data never depends on the library's numbering. An invalid
-// rating is an error.
-func (r Risk) Value() (driver.Value, error) {
-	if !r.IsValid() {
-		return nil, check.EnumFail("Risk.Value", "", iop.ErrUnknown)
-	}
-	return r.String(), nil
-}
-
-// Scan implements [database/sql.Scanner]: the digit "0" to "4" as a string
-// or []byte, exactly as [Risk.Value] stores it, or an integer 0 to 4 (a
-// column with integer affinity, as SQLite gives one, returns the digit as a
-// number; the number is the rating itself). Unknown text is an error
-// wrapping [iop.ErrUnknown], an integer outside 0-4 one wrapping
-// [iop.ErrOutOfRange], any other type one wrapping [iop.ErrSyntax]; each
-// is an [*iop.ParseError] that does not hold the value. NULL is an error
-// ([iop.ErrMissing]), since the zero Risk is the rating 0: scan a nullable
-// column into sql.Null[Risk]. On error r is unchanged.
-func (r *Risk) Scan(src any) error {
-	switch v := src.(type) {
-	case int64:
-		if v >= 0 && v < NumRisks {
-			*r = Risk(v)
-			return nil
-		}
-		return check.EnumFail("Risk.Scan", "", errRiskRange)
-	case string:
-		return r.scanText([]byte(v))
-	case []byte:
-		return r.scanText(v)
-	case nil:
-		return check.EnumFail("Risk.Scan", "", iop.ErrMissing)
-	}
-	return check.EnumFail("Risk.Scan", "", iop.ErrSyntax)
-}
-
-func (r *Risk) scanText(b []byte) error {
-	v, ok := parseRisk(b)
-	if !ok {
-		return check.EnumFail("Risk.Scan", "", iop.ErrUnknown)
 	}
 	*r = v
 	return nil

@@ -86,8 +86,8 @@ func codesOf(rules []iop.Rule) []iop.Code {
 // TestRuleOrder: findings come in the order of the rule table.
 func TestRuleOrder(t *testing.T) {
 	ck := std(t)
-	fs := admission(t, ck, place(t, decideRisks(t, iopRisks, eligibility.ModImminentDanger), iop.Level1,
-		eligibility.VarianceCourtOrdered, "n"), iop.Hours(20))
+	fs := admission(t, ck, place(t, decideRisks(t, iopRisks, eligibility.ModifierImminentDanger), iop.Level1,
+		eligibility.VarianceReasonCourtOrdered, "n"), iop.Hours(20))
 	require.Equal(t, []iop.Code{eligibility.CodeAdmissionPlacedElsewhere, eligibility.CodeAdmissionImminentDanger,
 		eligibility.CodeAdmissionNeeds24Hour, eligibility.CodeAdmissionHoursAboveMaximum}, fs.Codes())
 	index := map[iop.Code]int{}
@@ -130,8 +130,8 @@ func TestProfileRuleSettings(t *testing.T) {
 	fs := admission(t, ck, d, iop.Hours(8))
 	require.Len(t, fs, 1)
 	assert.Equal(t, eligibility.CodeAdmissionHoursBelowMinimum, fs[0].Code)
-	assert.Equal(t, iop.Warning, fs[0].Severity, "the profile lowers the rule to a warning")
-	assert.Equal(t, iop.Blocking, admission(t, std(t), d, iop.Hours(8))[0].Severity, "the table's default elsewhere")
+	assert.Equal(t, iop.SeverityWarning, fs[0].Severity, "the profile lowers the rule to a warning")
+	assert.Equal(t, iop.SeverityBlocking, admission(t, std(t), d, iop.Hours(8))[0].Severity, "the table's default elsewhere")
 	require.NoError(t, fs.BlockingErr(), "a warning does not block")
 
 	assert.Nil(t, admission(t, ck, d, iop.Hours(25)), "the profile turns the maximum off")
@@ -141,7 +141,7 @@ func TestProfileRuleSettings(t *testing.T) {
 func TestNewCheckerRefusesUnknownCode(t *testing.T) {
 	p := ioprules.ASAM3Level21().WithPart(eligibility.Placement{})
 	p.Rules = []iop.RuleSetting{
-		{Code: eligibility.CodeAdmissionBelowIOP, Severity: iop.Warning, Cite: iop.Citation{Source: "contract"}},
+		{Code: eligibility.CodeAdmissionBelowIOP, Severity: iop.SeverityWarning, Cite: iop.Citation{Source: "contract"}},
 		{Code: "eligibility.admission.no-such-rule", Off: true, Cite: iop.Citation{Source: "contract"}},
 	}
 	ck, err := eligibility.NewChecker(p)

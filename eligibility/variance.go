@@ -1,8 +1,6 @@
 package eligibility
 
 import (
-	"database/sql/driver"
-
 	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/internal/enum"
 	"github.com/ioprules/ioprules/iop"
@@ -19,57 +17,42 @@ type VarianceReason uint8
 // The variance reasons.
 const (
 	_ VarianceReason = iota
-	// VariancePayerAuthorizedLower: the payer authorised a less intensive
+	// VarianceReasonPayerAuthorizedLower: the payer authorised a less intensive
 	// level than the one recommended. The level given must be lower.
-	VariancePayerAuthorizedLower
-	// VariancePatientPreference: the person chose another level (shared
+	VarianceReasonPayerAuthorizedLower
+	// VarianceReasonPatientPreference: the person chose another level (shared
 	// decision making).
-	VariancePatientPreference
-	// VarianceLevelNotAvailable: the recommended level is not available;
+	VarianceReasonPatientPreference
+	// VarianceReasonLevelNotAvailable: the recommended level is not available;
 	// payer guidelines then authorise the next more intensive level that is.
-	VarianceLevelNotAvailable
-	// VarianceClinicalJudgement: the clinician judged another level right
+	VarianceReasonLevelNotAvailable
+	// VarianceReasonClinicalJudgement: the clinician judged another level right
 	// (a clinical override).
-	VarianceClinicalJudgement
-	// VarianceCourtOrdered: a court or probation ordered another level.
-	VarianceCourtOrdered
+	VarianceReasonClinicalJudgement
+	// VarianceReasonCourtOrdered: a court or probation ordered another level.
+	VarianceReasonCourtOrdered
 )
 
-var varianceReasons = enum.New[VarianceReason]("VarianceReason", "eligibility.ParseVarianceReason", check.EnumFail, []string{
-	VariancePayerAuthorizedLower: "payer-authorized-lower",
-	VariancePatientPreference:    "patient-preference",
-	VarianceLevelNotAvailable:    "level-not-available",
-	VarianceClinicalJudgement:    "clinical-judgement",
-	VarianceCourtOrdered:         "court-ordered",
+var varianceReasons = enum.New[VarianceReason]("VarianceReason", "eligibility.VarianceReason.UnmarshalText", check.EnumFail, []string{
+	VarianceReasonPayerAuthorizedLower: "payer-authorized-lower",
+	VarianceReasonPatientPreference:    "patient-preference",
+	VarianceReasonLevelNotAvailable:    "level-not-available",
+	VarianceReasonClinicalJudgement:    "clinical-judgement",
+	VarianceReasonCourtOrdered:         "court-ordered",
 })
-
-// AllVarianceReasons returns every reason in order, as a new slice.
-func AllVarianceReasons() []VarianceReason { return varianceReasons.Values() }
 
 // IsValid reports whether v is a known reason.
 func (v VarianceReason) IsValid() bool { return varianceReasons.Valid(v) }
-
-// IsZero reports whether v is unset.
-func (v VarianceReason) IsZero() bool { return v == 0 }
 
 // String returns the reason's name ("patient-preference"), and
 // "%!VarianceReason(n)" for an invalid value.
 func (v VarianceReason) String() string { return varianceReasons.String(v) }
 
-// ParseVarianceReason parses a reason's name exactly as [VarianceReason.String] writes it.
-func ParseVarianceReason(s string) (VarianceReason, error) { return varianceReasons.Parse(s) }
-
 // MarshalText implements [encoding.TextMarshaler]; an invalid reason is an error.
 func (v VarianceReason) MarshalText() ([]byte, error) { return varianceReasons.Marshal(v) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseVarianceReason].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (v *VarianceReason) UnmarshalText(b []byte) error { return varianceReasons.Unmarshal(v, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (v VarianceReason) Value() (driver.Value, error) { return varianceReasons.Store(v) }
-
-// Scan implements [database/sql.Scanner] with [ParseVarianceReason].
-func (v *VarianceReason) Scan(src any) error { return varianceReasons.Load(v, src) }
 
 // Variance records the level of care given when it differs from the level
 // recommended, and why. The zero Variance means the recommended level was

@@ -33,7 +33,7 @@ type Bundle struct {
 	Episodes   []EpisodeOfCare
 	Encounters []Encounter
 	Responses  []QuestionnaireResponse
-	Groups     []group.Session
+	Groups     []group.Meeting
 	// ClaimResponses are the Da Vinci PAS ClaimResponses, as
 	// [DecodeClaimResponse] reads them.
 	ClaimResponses []ClaimResponse

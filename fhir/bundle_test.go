@@ -29,16 +29,16 @@ func TestDecodeBundleUSCore(t *testing.T) {
 	require.Len(t, b.Episodes, 1)
 	assert.Equal(t, "p-7", b.Episodes[0].Patient)
 	assert.Equal(t, []aftercare.Event{
-		{Kind: aftercare.EventRefer, On: day("2025-02-24")},
-		{Kind: aftercare.EventAssess, On: day("2025-03-03")},
-		{Kind: aftercare.EventAdmit, On: day("2025-03-03"), Level: iop.Level21},
-		{Kind: aftercare.EventStart, On: day("2025-03-03")},
+		{Kind: aftercare.EventKindRefer, On: day("2025-02-24")},
+		{Kind: aftercare.EventKindAssess, On: day("2025-03-03")},
+		{Kind: aftercare.EventKindAdmit, On: day("2025-03-03"), Level: iop.Level21},
+		{Kind: aftercare.EventKindStart, On: day("2025-03-03")},
 	}, b.Episodes[0].Episode.Events())
 	assert.Equal(t, []fhir.Encounter{
 		{Episode: "ep-1", Session: schedule.Session{Patient: "p-7", ID: "enc-1", Date: day("2025-03-03"), Start: schedule.MustParseClock("17:00"),
-			Kind: iop.GroupTherapy, Attendance: schedule.Attended, Delivery: iop.InPerson, Planned: 180, Code: "90853"}},
+			Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended, Delivery: iop.DeliveryInPerson, Planned: 180, Code: "90853"}},
 		{Episode: "ep-1", Session: schedule.Session{Patient: "p-7", ID: "enc-2", Date: day("2025-03-05"), Start: schedule.MustParseClock("17:00"),
-			Kind: iop.IndividualTherapy, Attendance: schedule.Attended, Delivery: iop.Video, Planned: 45, Code: "90834"}},
+			Kind: iop.ServiceKindIndividualTherapy, Attendance: schedule.AttendanceAttended, Delivery: iop.DeliveryVideo, Planned: 45, Code: "90834"}},
 	}, b.Encounters)
 	require.Len(t, b.Responses, 1)
 	assert.Equal(t, iop.Level21, b.Responses[0].Decision.Recommended())

@@ -96,9 +96,9 @@ func EncodeCarePlan(c CarePlan) ([]byte, error) {
 	for _, ct := range p.Contacts {
 		st := fm.CarePlanActivityStatusScheduled
 		switch ct.Status {
-		case aftercare.ContactKept:
+		case aftercare.ContactStatusKept:
 			st = fm.CarePlanActivityStatusCompleted
-		case aftercare.ContactMissed:
+		case aftercare.ContactStatusMissed:
 			st = fm.CarePlanActivityStatusCancelled
 		}
 		on := dateText(ct.On)

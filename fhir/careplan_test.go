@@ -13,7 +13,7 @@ import (
 func TestEncodeCarePlan(t *testing.T) {
 	plan := aftercare.Plan{Made: day("2025-03-07"), GroupSessionsPerWeek: 2, MutualHelpPerWeek: 3, CounselingPerMonth: 2,
 		Medication: true, RecoveryHousing: true,
-		Contacts: []aftercare.Contact{{On: day("2025-03-12"), Status: aftercare.ContactKept}, {On: day("2025-03-19"), Status: aftercare.ContactMissed}, {On: day("2025-03-26"), Status: aftercare.ContactScheduled}}}
+		Contacts: []aftercare.Contact{{On: day("2025-03-12"), Status: aftercare.ContactStatusKept}, {On: day("2025-03-19"), Status: aftercare.ContactStatusMissed}, {On: day("2025-03-26"), Status: aftercare.ContactStatusScheduled}}}
 	windows := []aftercare.FollowUpWindow{
 		{Name: "fuh-7", Days: 7, Cite: iop.Citation{Source: "x"}},
 		{Name: "fua-30", Days: 30, SameDayCounts: true, Cite: iop.Citation{Source: "x"}},

@@ -78,17 +78,17 @@ var bhaLevels = []struct {
 	{"2.1", iop.Level21, 0},
 	{"2.5", iop.Level25, 0},
 	{"3.1", iop.Level31, 0},
-	{"3.3", iop.Level33, iop.Adult},
+	{"3.3", iop.Level33, iop.PopulationAdult},
 	{"3.5", iop.Level35, 0},
-	{"3.5-STIRT", iop.Level35, iop.Adult},
-	{"3.5-INP", iop.Level35, iop.Adolescent},
+	{"3.5-STIRT", iop.Level35, iop.PopulationAdult},
+	{"3.5-INP", iop.Level35, iop.PopulationAdolescent},
 	{"3.7", iop.Level37, 0},
-	{"3.7-INP", iop.Level37, iop.Adolescent},
+	{"3.7-INP", iop.Level37, iop.PopulationAdolescent},
 	{"1-WM", iop.Level1WM, 0},
 	{"2-WM", iop.Level2WM, 0},
 	{"3.2-WM", iop.Level32WM, 0},
 	{"3.7-WM", iop.Level37WM, 0},
-	{"3.7-WMADOL", iop.Level37WM, iop.Adolescent},
+	{"3.7-WMADOL", iop.Level37WM, iop.PopulationAdolescent},
 	{"OTS", iop.LevelOTS, 0},
 }
 
@@ -118,15 +118,15 @@ func BHALevel(code string) (iop.Level, iop.Population, error) {
 // The STIRT code is never chosen: 3.5 for an adult is "3.5", since STIRT
 // is a Colorado program, not a level.
 func BHALevelCode(l iop.Level, p iop.Population) (string, bool) {
-	if p == iop.Adolescent {
+	if p == iop.PopulationAdolescent {
 		for _, b := range bhaLevels {
-			if b.lvl == l && b.pop == iop.Adolescent {
+			if b.lvl == l && b.pop == iop.PopulationAdolescent {
 				return b.code, true
 			}
 		}
 	}
 	for _, b := range bhaLevels {
-		if b.lvl == l && b.code != "3.5-STIRT" && (b.pop == 0 || b.pop == iop.Adult && p != iop.Adolescent) {
+		if b.lvl == l && b.code != "3.5-STIRT" && (b.pop == 0 || b.pop == iop.PopulationAdult && p != iop.PopulationAdolescent) {
 			return b.code, true
 		}
 	}
@@ -141,17 +141,17 @@ const BHAEpisodeIOP = "09"
 // TEDS-D discharge reasons: many to one. The choices are ours; BHA
 // publishes no crosswalk.
 var bhaEndReasons = [...]aftercare.DischargeReason{
-	1:  aftercare.ReasonTerminated,        // attendance: the program ended it
-	2:  aftercare.ReasonLeftAgainstAdvice, // the client's decision
-	3:  aftercare.ReasonLeftAgainstAdvice, // stopped coming, contact failed: dropped out
-	4:  aftercare.ReasonOther,             // financial or payment
-	5:  aftercare.ReasonTerminated,        // lack of progress
-	6:  aftercare.ReasonOther,             // medical reasons
-	7:  aftercare.ReasonOther,             // military deployment
-	8:  aftercare.ReasonOther,             // moved
-	9:  aftercare.ReasonIncarcerated,      // incarcerated
-	10: aftercare.ReasonDied,              // died
-	11: aftercare.ReasonOther,             // agency closed
+	1:  aftercare.DischargeReasonTerminated,        // attendance: the program ended it
+	2:  aftercare.DischargeReasonLeftAgainstAdvice, // the client's decision
+	3:  aftercare.DischargeReasonLeftAgainstAdvice, // stopped coming, contact failed: dropped out
+	4:  aftercare.DischargeReasonOther,             // financial or payment
+	5:  aftercare.DischargeReasonTerminated,        // lack of progress
+	6:  aftercare.DischargeReasonOther,             // medical reasons
+	7:  aftercare.DischargeReasonOther,             // military deployment
+	8:  aftercare.DischargeReasonOther,             // moved
+	9:  aftercare.DischargeReasonIncarcerated,      // incarcerated
+	10: aftercare.DischargeReasonDied,              // died
+	11: aftercare.DischargeReasonOther,             // agency closed
 }
 
 // BHAEndReason reads a code of Colorado BHA's end-of-treatment reasons

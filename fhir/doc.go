@@ -11,7 +11,7 @@
 //
 //	aftercare.Episode        <-> EpisodeOfCare          EncodeEpisode, DecodeEpisode
 //	schedule.Session         <-> Encounter              EncodeEncounter, DecodeEncounter
-//	group.Session            <-> Group + Encounters     EncodeGroup, DecodeGroup
+//	group.Meeting            <-> Group + Encounters     EncodeGroup, DecodeGroup
 //	eligibility.Assessment,
 //	eligibility.Decision     <-> QuestionnaireResponse  EncodeQuestionnaireResponse, DecodeQuestionnaireResponse
 //	                             (answering Questionnaire(), QuestionnaireURL)
@@ -71,7 +71,7 @@
 // patient on the session's day; what the group check reads and Group has
 // no element for (focus, enrollment, facilitators, each participant's
 // facts) is an extension of ours that mirrors the session's JSON and is
-// read back with [group.ParseSession].
+// read back with [group.ParseMeeting].
 //
 // # Assessments and decisions
 //

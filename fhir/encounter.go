@@ -107,7 +107,7 @@ func encounterOf(e Encounter, loc *time.Location) (fm.Encounter, error) {
 		r.Status = fm.EncounterStatusCancelled
 	}
 	r.Class = fm.Coding{System: ptr(SystemActCode), Code: ptr("AMB"), Display: ptr("ambulatory")}
-	if s.Delivery == iop.Video || s.Delivery == iop.AudioOnly {
+	if s.Delivery == iop.DeliveryVideo || s.Delivery == iop.DeliveryAudioOnly {
 		r.Class = fm.Coding{System: ptr(SystemActCode), Code: ptr("VR"), Display: ptr("virtual")}
 	}
 	if s.Code != "" {
@@ -162,10 +162,10 @@ func readMinutes(d *fm.Duration) (iop.Minutes, error) {
 // kindOfCode is the kind of service a billing code names, for an EHR's
 // Encounter that carries no kind of ours.
 var kindOfCode = map[string]iop.ServiceKind{
-	"90853": iop.GroupTherapy,
-	"90832": iop.IndividualTherapy, "90834": iop.IndividualTherapy, "90837": iop.IndividualTherapy,
-	"90846": iop.FamilyTherapy, "90847": iop.FamilyTherapy, "90849": iop.FamilyTherapy,
-	"90791": iop.Diagnostic, "90792": iop.Diagnostic,
+	"90853": iop.ServiceKindGroupTherapy,
+	"90832": iop.ServiceKindIndividualTherapy, "90834": iop.ServiceKindIndividualTherapy, "90837": iop.ServiceKindIndividualTherapy,
+	"90846": iop.ServiceKindFamilyTherapy, "90847": iop.ServiceKindFamilyTherapy, "90849": iop.ServiceKindFamilyTherapy,
+	"90791": iop.ServiceKindDiagnostic, "90792": iop.ServiceKindDiagnostic,
 }
 
 // DecodeEncounter reads an R4 Encounter (JSON) as a session of ours, its
@@ -177,7 +177,7 @@ var kindOfCode = map[string]iop.ServiceKind{
 // the kind of service comes from the
 // billing code where the code names one (90853 group, 90832/90834/90837
 // individual, 90846/90847/90849 family, 90791/90792 diagnostic; any other
-// is [iop.OtherService], noted [NoteKindReadAs]), the delivery from the
+// is [iop.ServiceKindOther], noted [NoteKindReadAs]), the delivery from the
 // class (AMB in person, VR video). It refuses: status entered-in-error
 // ([ErrEnteredInError]); any status but finished and cancelled (the
 // session has not happened: [ErrNoMapping]); a class but AMB and VR
@@ -209,9 +209,9 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 	}
 	switch r.Status {
 	case fm.EncounterStatusFinished:
-		s.Attendance = schedule.Attended
+		s.Attendance = schedule.AttendanceAttended
 	case fm.EncounterStatusCancelled:
-		s.Attendance = schedule.Absent
+		s.Attendance = schedule.AttendanceAbsent
 	case fm.EncounterStatusEnteredInError:
 		errs.Add("status", ErrEnteredInError)
 	default:
@@ -221,9 +221,9 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 	case r.Class.System == nil || *r.Class.System != SystemActCode || r.Class.Code == nil:
 		errs.Add("class", iop.ErrUnknown)
 	case *r.Class.Code == "AMB":
-		s.Delivery = iop.InPerson
+		s.Delivery = iop.DeliveryInPerson
 	case *r.Class.Code == "VR":
-		s.Delivery = iop.Video
+		s.Delivery = iop.DeliveryVideo
 	default:
 		errs.Add("class", ErrNoMapping)
 	}
@@ -276,7 +276,7 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 	if !ourKind {
 		k, ok := kindOfCode[s.Code]
 		if !ok {
-			k = iop.OtherService
+			k = iop.ServiceKindOther
 		}
 		s.Kind = k
 		rep = append(rep, Note{Path: "type", Kind: NoteKindReadAs})
@@ -349,14 +349,14 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 		if err := textInto(attendance, &a); err != nil {
 			return Encounter{}, nil, prefix("extension", err)
 		}
-		if (a == schedule.Absent || a == schedule.Excused) != (r.Status == fm.EncounterStatusCancelled) {
+		if (a == schedule.AttendanceAbsent || a == schedule.AttendanceExcused) != (r.Status == fm.EncounterStatusCancelled) {
 			return Encounter{}, nil, iop.FieldErrors{{Field: "status", Err: ErrImpossible}}
 		}
 		s.Attendance = a
-	} else if s.Attendance == schedule.Attended && attended < planned {
-		s.Attendance = schedule.Partial
+	} else if s.Attendance == schedule.AttendanceAttended && attended < planned {
+		s.Attendance = schedule.AttendancePartial
 	}
-	if s.Attendance == schedule.Partial {
+	if s.Attendance == schedule.AttendancePartial {
 		s.Attended = attended
 	}
 	if s.AttendedMinutes() != attended {

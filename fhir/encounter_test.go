@@ -20,7 +20,7 @@ func denver(t testing.TB) *time.Location {
 
 func TestEncounterRoundTrip(t *testing.T) {
 	base := schedule.Session{Patient: "P1", ID: "S1", Date: day("2025-03-04"), Start: schedule.MustParseClock("09:00"),
-		Kind: iop.GroupTherapy, Attendance: schedule.Attended, Planned: 180, Code: "90853"}
+		Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended, Planned: 180, Code: "90853"}
 	with := func(f func(*schedule.Session)) schedule.Session { s := base; f(&s); return s }
 	tests := []struct {
 		name    string
@@ -30,14 +30,14 @@ func TestEncounterRoundTrip(t *testing.T) {
 		{"attended in person", base, "E1"},
 		{"zero delivery", with(func(s *schedule.Session) { s.Delivery = 0 }), ""},
 		{"partial by video", with(func(s *schedule.Session) {
-			s.Attendance, s.Attended, s.Delivery = schedule.Partial, 95, iop.Video
+			s.Attendance, s.Attended, s.Delivery = schedule.AttendancePartial, 95, iop.DeliveryVideo
 		}), "E1"},
-		{"audio only", with(func(s *schedule.Session) { s.Delivery = iop.AudioOnly }), "E1"},
-		{"absent", with(func(s *schedule.Session) { s.Attendance = schedule.Absent }), "E1"},
+		{"audio only", with(func(s *schedule.Session) { s.Delivery = iop.DeliveryAudioOnly }), "E1"},
+		{"absent", with(func(s *schedule.Session) { s.Attendance = schedule.AttendanceAbsent }), "E1"},
 		{"excused, HCPCS, no ID", with(func(s *schedule.Session) {
-			s.Attendance, s.Code, s.ID, s.Kind = schedule.Excused, "H0015", "", iop.Psychoeducation
+			s.Attendance, s.Code, s.ID, s.Kind = schedule.AttendanceExcused, "H0015", "", iop.ServiceKindPsychoeducation
 		}), "E1"},
-		{"no code", with(func(s *schedule.Session) { s.Code = ""; s.Kind = iop.PeerSupport }), ""},
+		{"no code", with(func(s *schedule.Session) { s.Code = ""; s.Kind = iop.ServiceKindPeerSupport }), ""},
 		{"ends at midnight", with(func(s *schedule.Session) { s.Start = schedule.MustParseClock("21:00") }), ""},
 	}
 	for _, tt := range tests {
@@ -56,7 +56,7 @@ func TestEncounterRoundTrip(t *testing.T) {
 
 func TestEncounterShape(t *testing.T) {
 	s := schedule.Session{Patient: "P1", ID: "S1", Date: day("2025-03-04"), Start: schedule.MustParseClock("09:00"),
-		Kind: iop.GroupTherapy, Attendance: schedule.Partial, Attended: 95, Planned: 180, Code: "90853", Delivery: iop.Video}
+		Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendancePartial, Attended: 95, Planned: 180, Code: "90853", Delivery: iop.DeliveryVideo}
 	data, err := fhir.EncodeEncounter(fhir.Encounter{Session: s, Episode: "E1"}, denver(t))
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"resourceType":"Encounter","id":"S1","status":"finished",
@@ -84,7 +84,7 @@ func TestDecodeEncounterFromEHR(t *testing.T) {
 	got, rep, err := fhir.DecodeEncounter(data, denver(t))
 	require.NoError(t, err)
 	assert.Equal(t, fhir.Encounter{Episode: "E1", Session: schedule.Session{Patient: "P1", ID: "enc-1", Date: day("2025-03-04"),
-		Start: schedule.MustParseClock("09:00"), Kind: iop.IndividualTherapy, Attendance: schedule.Attended, Delivery: iop.InPerson,
+		Start: schedule.MustParseClock("09:00"), Kind: iop.ServiceKindIndividualTherapy, Attendance: schedule.AttendanceAttended, Delivery: iop.DeliveryInPerson,
 		Planned: 45, Code: "90834"}}, got)
 	assert.Equal(t, fhir.Report{
 		{Path: "#13", Kind: fhir.NoteKindUnknownElement},

@@ -43,13 +43,13 @@ type EpisodeOptions struct {
 // was is cancelled).
 func fhirStatus(s aftercare.State, admitted bool) fm.EpisodeOfCareStatus {
 	switch s {
-	case aftercare.Admitted, aftercare.Active:
+	case aftercare.StateAdmitted, aftercare.StateActive:
 		return fm.EpisodeOfCareStatusActive
-	case aftercare.OnHold:
+	case aftercare.StateOnHold:
 		return fm.EpisodeOfCareStatusOnhold
-	case aftercare.Discharged, aftercare.InAftercare:
+	case aftercare.StateDischarged, aftercare.StateInAftercare:
 		return fm.EpisodeOfCareStatusFinished
-	case aftercare.Closed:
+	case aftercare.StateClosed:
 		if admitted {
 			return fm.EpisodeOfCareStatusFinished
 		}
@@ -90,7 +90,7 @@ func EncodeEpisode(e EpisodeOfCare) ([]byte, error) {
 	)
 	for i, ev := range events {
 		st, _ = st.Next(ev.Kind)
-		admitted = admitted || ev.Kind == aftercare.EventAdmit
+		admitted = admitted || ev.Kind == aftercare.EventKindAdmit
 		s := fhirStatus(st, admitted)
 		on := dateText(ev.On)
 		if n := len(r.StatusHistory); n == 0 || r.StatusHistory[n-1].Status != s {
@@ -103,7 +103,7 @@ func EncodeEpisode(e EpisodeOfCare) ([]byte, error) {
 		if i == 0 {
 			r.Period = &fm.Period{Start: ptr(on)}
 		}
-		if ev.Kind == aftercare.EventDischarge || ev.Kind == aftercare.EventClose && r.Period.End == nil {
+		if ev.Kind == aftercare.EventKindDischarge || ev.Kind == aftercare.EventKindClose && r.Period.End == nil {
 			r.Period.End = ptr(on)
 		}
 	}
@@ -444,10 +444,10 @@ func replayStatuses(r *fm.EpisodeOfCare, id string, o EpisodeOptions, rep *Repor
 		if st == cur {
 			continue
 		}
-		refer := aftercare.Event{Kind: aftercare.EventRefer, On: s.on}
-		assess := aftercare.Event{Kind: aftercare.EventAssess, On: s.on}
-		admit := aftercare.Event{Kind: aftercare.EventAdmit, On: s.on, Level: level}
-		start := aftercare.Event{Kind: aftercare.EventStart, On: s.on}
+		refer := aftercare.Event{Kind: aftercare.EventKindRefer, On: s.on}
+		assess := aftercare.Event{Kind: aftercare.EventKindAssess, On: s.on}
+		admit := aftercare.Event{Kind: aftercare.EventKindAdmit, On: s.on, Level: level}
+		start := aftercare.Event{Kind: aftercare.EventKindStart, On: s.on}
 		switch {
 		case st == fm.EpisodeOfCareStatusPlanned && cur == -1:
 			add(s, refer)
@@ -460,19 +460,19 @@ func replayStatuses(r *fm.EpisodeOfCare, id string, o EpisodeOptions, rep *Repor
 			}
 			add(s, assess, admit, start)
 		case st == fm.EpisodeOfCareStatusOnhold && cur == fm.EpisodeOfCareStatusActive:
-			add(s, aftercare.Event{Kind: aftercare.EventHold, On: s.on})
+			add(s, aftercare.Event{Kind: aftercare.EventKindHold, On: s.on})
 		case st == fm.EpisodeOfCareStatusActive && cur == fm.EpisodeOfCareStatusOnhold:
-			add(s, aftercare.Event{Kind: aftercare.EventResume, On: s.on})
+			add(s, aftercare.Event{Kind: aftercare.EventKindResume, On: s.on})
 		case st == fm.EpisodeOfCareStatusFinished && (cur == fm.EpisodeOfCareStatusActive || cur == fm.EpisodeOfCareStatusOnhold):
 			if o.Discharge.IsZero() {
 				return aftercare.Episode{}, iop.FieldErrors{{Field: s.at, Err: iop.ErrMissing}}
 			}
-			add(s, aftercare.Event{Kind: aftercare.EventDischarge, On: s.on, Discharge: o.Discharge})
+			add(s, aftercare.Event{Kind: aftercare.EventKindDischarge, On: s.on, Discharge: o.Discharge})
 		case st == fm.EpisodeOfCareStatusCancelled && (cur == -1 || cur == fm.EpisodeOfCareStatusPlanned):
 			if cur == -1 {
 				add(s, refer)
 			}
-			add(s, aftercare.Event{Kind: aftercare.EventClose, On: s.on})
+			add(s, aftercare.Event{Kind: aftercare.EventKindClose, On: s.on})
 		default:
 			return aftercare.Episode{}, iop.FieldErrors{{Field: s.at, Err: ErrImpossible}}
 		}

@@ -26,7 +26,7 @@ func TestEpisodeRoundTrip(t *testing.T) {
 		})
 	}
 	// closed without admission: cancelled
-	ep := replay(t, "E2", []aftercare.Event{{Kind: aftercare.EventRefer, On: day("2025-01-06")}, {Kind: aftercare.EventClose, On: day("2025-01-09")}})
+	ep := replay(t, "E2", []aftercare.Event{{Kind: aftercare.EventKindRefer, On: day("2025-01-06")}, {Kind: aftercare.EventKindClose, On: day("2025-01-09")}})
 	data, err := fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P1", Episode: ep})
 	require.NoError(t, err)
 	keep("episode-cancelled.json", data)
@@ -63,31 +63,31 @@ func TestDecodeEpisodeFromEHR(t *testing.T) {
 			name: "planned active onhold active",
 			data: ehr(h("planned", "2025-01-06")+","+h("active", "2025-01-13")+","+h("onhold", "2025-02-03")+","+h("active", "2025-02-10"), "active"),
 			want: []aftercare.Event{
-				{Kind: aftercare.EventRefer, On: day("2025-01-06")},
-				{Kind: aftercare.EventAssess, On: day("2025-01-13")},
-				{Kind: aftercare.EventAdmit, On: day("2025-01-13"), Level: iop.Level21},
-				{Kind: aftercare.EventStart, On: day("2025-01-13")},
-				{Kind: aftercare.EventHold, On: day("2025-02-03")},
-				{Kind: aftercare.EventResume, On: day("2025-02-10")},
+				{Kind: aftercare.EventKindRefer, On: day("2025-01-06")},
+				{Kind: aftercare.EventKindAssess, On: day("2025-01-13")},
+				{Kind: aftercare.EventKindAdmit, On: day("2025-01-13"), Level: iop.Level21},
+				{Kind: aftercare.EventKindStart, On: day("2025-01-13")},
+				{Kind: aftercare.EventKindHold, On: day("2025-02-03")},
+				{Kind: aftercare.EventKindResume, On: day("2025-02-10")},
 			},
 			report: fhir.Report{{Path: "_status", Kind: fhir.NoteKindPrimitiveExtension}, {Path: "meta", Kind: fhir.NoteKindNotMapped}},
 		},
 		{
 			name:   "waitlist read as planned",
 			data:   ehr(h("waitlist", "2025-01-06"), "waitlist"),
-			want:   []aftercare.Event{{Kind: aftercare.EventRefer, On: day("2025-01-06")}},
+			want:   []aftercare.Event{{Kind: aftercare.EventKindRefer, On: day("2025-01-06")}},
 			report: fhir.Report{{Path: "_status", Kind: fhir.NoteKindPrimitiveExtension}, {Path: "meta", Kind: fhir.NoteKindNotMapped}, {Path: "statusHistory[0].status", Kind: fhir.NoteKindReadAs}},
 		},
 		{
 			name: "finished with the discharge given",
 			data: ehr(h("active", "2025-01-13")+","+h("finished", "2025-03-10"), "finished"),
-			opts: fhir.EpisodeOptions{Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther}},
+			opts: fhir.EpisodeOptions{Discharge: aftercare.Discharge{Reason: aftercare.DischargeReasonOther}},
 			want: []aftercare.Event{
-				{Kind: aftercare.EventRefer, On: day("2025-01-13")},
-				{Kind: aftercare.EventAssess, On: day("2025-01-13")},
-				{Kind: aftercare.EventAdmit, On: day("2025-01-13"), Level: iop.Level21},
-				{Kind: aftercare.EventStart, On: day("2025-01-13")},
-				{Kind: aftercare.EventDischarge, On: day("2025-03-10"), Discharge: aftercare.Discharge{Reason: aftercare.ReasonOther}},
+				{Kind: aftercare.EventKindRefer, On: day("2025-01-13")},
+				{Kind: aftercare.EventKindAssess, On: day("2025-01-13")},
+				{Kind: aftercare.EventKindAdmit, On: day("2025-01-13"), Level: iop.Level21},
+				{Kind: aftercare.EventKindStart, On: day("2025-01-13")},
+				{Kind: aftercare.EventKindDischarge, On: day("2025-03-10"), Discharge: aftercare.Discharge{Reason: aftercare.DischargeReasonOther}},
 			},
 			report: fhir.Report{{Path: "_status", Kind: fhir.NoteKindPrimitiveExtension}, {Path: "meta", Kind: fhir.NoteKindNotMapped}},
 		},

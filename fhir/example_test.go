@@ -63,7 +63,7 @@ func Example() {
 			fmt.Println(err)
 			return
 		}
-		findings, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: admitted.On})
+		findings, err := ck.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: admitted.On})
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -52,8 +52,8 @@ type GroupSession struct {
 // type our service kind "group", subject the patient, period the session's
 // day (date precision: the group session holds no time of day), length
 // its minutes when recorded, and the group extension naming the Group.
-// It refuses a session [group.Session.Validate] refuses.
-func EncodeGroup(s group.Session) (GroupSession, error) {
+// It refuses a session [group.Meeting.Validate] refuses.
+func EncodeGroup(s group.Meeting) (GroupSession, error) {
 	if err := s.Validate(); err != nil {
 		return GroupSession{}, err
 	}
@@ -75,7 +75,7 @@ func EncodeGroup(s group.Session) (GroupSession, error) {
 	}
 	var out GroupSession
 	for _, p := range s.Participants {
-		if p.Role != group.Patient {
+		if p.Role != group.ParticipantRolePatient {
 			continue
 		}
 		m := fm.GroupMember{Entity: fm.Reference{Reference: ptr("Patient/" + p.ID)}}
@@ -86,7 +86,7 @@ func EncodeGroup(s group.Session) (GroupSession, error) {
 		e := fm.Encounter{
 			Status:    fm.EncounterStatusFinished,
 			Class:     fm.Coding{System: ptr(SystemActCode), Code: ptr("AMB"), Display: ptr("ambulatory")},
-			Type:      []fm.CodeableConcept{{Coding: []fm.Coding{{System: ptr(SystemServiceKind), Code: ptr(iop.GroupTherapy.String())}}}},
+			Type:      []fm.CodeableConcept{{Coding: []fm.Coding{{System: ptr(SystemServiceKind), Code: ptr(iop.ServiceKindGroupTherapy.String())}}}},
 			Subject:   ptr(patientRef(p.ID)),
 			Period:    &fm.Period{Start: ptr(dateText(s.Date)), End: ptr(dateText(s.Date))},
 			Extension: []fm.Extension{{Url: ExtGroup, ValueReference: &fm.Reference{Reference: ptr("Group/" + s.ID)}}},
@@ -208,7 +208,7 @@ func prefix(p string, err error) error {
 
 // DecodeGroup reads a Group and its Encounters (JSON) as a group
 // session. A Group this module wrote is read from its group-session
-// extension with [group.ParseSession] (strict, validating); its members
+// extension with [group.ParseMeeting] (strict, validating); its members
 // and its Encounters must be the session's patients, each Encounter on the
 // session's day ([ErrImpossible] otherwise). An EHR's Group (without the
 // extension) gives: the record ID; the kind from code (a coding of ours,
@@ -220,11 +220,11 @@ func prefix(p string, err error) error {
 // pre-pass refuses are handled as [DecodeEpisode] says. Encounters are
 // matched to members by subject; each Encounter's report is prefixed
 // "encounters[i].".
-func DecodeGroup(gs GroupSession) (group.Session, Report, error) {
+func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 	var g fm.Group
 	rep, err := decodeResource(gs.Group, "Group", &g, "id", "active", "type", "actual", "code", "quantity", "member", "extension", "characteristic")
 	if err != nil {
-		return group.Session{}, nil, err
+		return group.Meeting{}, nil, err
 	}
 	var errs iop.FieldErrors
 	if g.Type != fm.GroupTypePerson {
@@ -310,30 +310,30 @@ func DecodeGroup(gs GroupSession) (group.Session, Report, error) {
 		visits[pid] = v
 	}
 	if len(errs) > 0 {
-		return group.Session{}, nil, errs
+		return group.Meeting{}, nil, errs
 	}
-	var s group.Session
+	var s group.Meeting
 	if ours != nil {
 		obj, err := fromExtensions(ours.Extension, groupLists)
 		if err != nil {
-			return group.Session{}, nil, prefix("extension", err)
+			return group.Meeting{}, nil, prefix("extension", err)
 		}
 		raw, _ := json.Marshal(obj)
-		if s, err = group.ParseSession(raw); err != nil {
-			return group.Session{}, nil, prefix("extension", err)
+		if s, err = group.ParseMeeting(raw); err != nil {
+			return group.Meeting{}, nil, prefix("extension", err)
 		}
 		if s.ID != *g.Id {
-			return group.Session{}, nil, iop.FieldErrors{{Field: "id", Err: ErrImpossible}}
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "id", Err: ErrImpossible}}
 		}
 	} else {
 		s.ID = *g.Id
 		if g.Code == nil || !kindOf(g.Code, &s.Kind) {
-			return group.Session{}, nil, iop.FieldErrors{{Field: "code", Err: iop.ErrMissing}}
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "code", Err: iop.ErrMissing}}
 		}
-		s.Enrollment = group.Open
+		s.Enrollment = group.EnrollmentOpen
 		rep = append(rep, Note{Path: "type", Kind: NoteKindReadAs})
 		for _, id := range members {
-			s.Participants = append(s.Participants, group.Participant{ID: id, Role: group.Patient, Joined: joined[id]})
+			s.Participants = append(s.Participants, group.Participant{ID: id, Role: group.ParticipantRolePatient, Joined: joined[id]})
 		}
 		first := true
 		for _, id := range members {
@@ -344,28 +344,28 @@ func DecodeGroup(gs GroupSession) (group.Session, Report, error) {
 			if first {
 				s.Date, s.Minutes, first = v.day, v.minutes, false
 			} else if v.day != s.Date || v.minutes != s.Minutes {
-				return group.Session{}, nil, iop.FieldErrors{{Field: v.at, Err: ErrImpossible}}
+				return group.Meeting{}, nil, iop.FieldErrors{{Field: v.at, Err: ErrImpossible}}
 			}
 		}
 		if first {
-			return group.Session{}, nil, iop.FieldErrors{{Field: "encounters", Err: iop.ErrMissing}}
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "encounters", Err: iop.ErrMissing}}
 		}
 		if err := s.Validate(); err != nil {
-			return group.Session{}, nil, prefix("member", err)
+			return group.Meeting{}, nil, prefix("member", err)
 		}
 	}
 	// the members and the Encounters must be the session's patients
 	var patients []string
 	for _, p := range s.Participants {
-		if p.Role == group.Patient {
+		if p.Role == group.ParticipantRolePatient {
 			patients = append(patients, p.ID)
 			if v, ok := visits[p.ID]; !ok || v.day != s.Date {
-				return group.Session{}, nil, iop.FieldErrors{{Field: "encounters", Err: ErrImpossible}}
+				return group.Meeting{}, nil, iop.FieldErrors{{Field: "encounters", Err: ErrImpossible}}
 			}
 		}
 	}
 	if strings.Join(patients, "\x00") != strings.Join(members, "\x00") || len(visits) != len(patients) {
-		return group.Session{}, nil, iop.FieldErrors{{Field: "member", Err: ErrImpossible}}
+		return group.Meeting{}, nil, iop.FieldErrors{{Field: "member", Err: ErrImpossible}}
 	}
 	rep.sort()
 	return s, rep, nil

@@ -11,15 +11,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func groupSession() group.Session {
-	s := group.Session{
-		ID: "G-0303", Kind: iop.KindRelapsePrevention, Enrollment: group.Closed, Started: day("2025-02-03"),
+func groupSession() group.Meeting {
+	s := group.Meeting{
+		ID: "G-0303", Kind: iop.GroupKindRelapsePrevention, Enrollment: group.EnrollmentClosed, Started: day("2025-02-03"),
 		Focus: group.Focus{Ages: group.AgeFocus(1), CoOccurring: true, Cohort: "es"},
 		Date:  day("2025-03-03"), Minutes: 90, Level: iop.Level21,
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "LCSW", Licensed: true}, {ID: "S-2", Role: group.FacilitatorRole(2)}},
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Credential: "LCSW", Licensed: true}, {ID: "S-2", Role: group.FacilitatorRole(2)}},
 	}
 	for i := 1; i <= 4; i++ {
-		s.Participants = append(s.Participants, group.Participant{ID: "P-" + strconv.Itoa(i), Role: group.Patient, Age: 30 + i,
+		s.Participants = append(s.Participants, group.Participant{ID: "P-" + strconv.Itoa(i), Role: group.ParticipantRolePatient, Age: 30 + i,
 			CoOccurring: true, Agreement: i != 4, Cohort: "es", Level: iop.Level21})
 	}
 	s.Participants[1].Joined = day("2025-02-10")
@@ -63,8 +63,8 @@ func TestDecodeGroupFromEHR(t *testing.T) {
 	}
 	got, rep, err := fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc("P-1"), enc("P-2")}})
 	require.NoError(t, err)
-	want := group.Session{ID: "G-7", Kind: iop.KindProcess, Enrollment: group.Open, Date: day("2025-03-03"), Minutes: 90,
-		Participants: []group.Participant{{ID: "P-1", Role: group.Patient}, {ID: "P-2", Role: group.Patient, Joined: day("2025-02-10")}}}
+	want := group.Meeting{ID: "G-7", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: day("2025-03-03"), Minutes: 90,
+		Participants: []group.Participant{{ID: "P-1", Role: group.ParticipantRolePatient}, {ID: "P-2", Role: group.ParticipantRolePatient, Joined: day("2025-02-10")}}}
 	assert.True(t, got.Equal(want), "got %+v", got)
 	assert.Equal(t, fhir.Report{{Path: "characteristic", Kind: fhir.NoteKindNotMapped}, {Path: "type", Kind: fhir.NoteKindReadAs}}, rep)
 

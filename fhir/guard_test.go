@@ -111,9 +111,9 @@ func TestBHACodes(t *testing.T) {
 		pop  iop.Population
 		err  error
 	}{
-		{"3.5-STIRT", iop.Level35, iop.Adult, nil},
-		{"3.5-INP", iop.Level35, iop.Adolescent, nil},
-		{"3.7-WMADOL", iop.Level37WM, iop.Adolescent, nil},
+		{"3.5-STIRT", iop.Level35, iop.PopulationAdult, nil},
+		{"3.5-INP", iop.Level35, iop.PopulationAdolescent, nil},
+		{"3.7-WMADOL", iop.Level37WM, iop.PopulationAdolescent, nil},
 		{"2.1", iop.Level21, 0, nil},
 		{"1", iop.Level1, 0, nil},
 		{"OTS", iop.LevelOTS, 0, nil},
@@ -137,17 +137,17 @@ func TestBHACodes(t *testing.T) {
 		code string
 		ok   bool
 	}{
-		{iop.Level35, iop.Adult, "3.5", true}, {iop.Level35, iop.Adolescent, "3.5-INP", true},
-		{iop.Level37WM, iop.Adolescent, "3.7-WMADOL", true}, {iop.Level33, iop.Adult, "3.3", true},
-		{iop.Level33, iop.Adolescent, "", false}, {iop.Level27, iop.Adult, "", false}, {iop.Level4, iop.Adult, "", false},
+		{iop.Level35, iop.PopulationAdult, "3.5", true}, {iop.Level35, iop.PopulationAdolescent, "3.5-INP", true},
+		{iop.Level37WM, iop.PopulationAdolescent, "3.7-WMADOL", true}, {iop.Level33, iop.PopulationAdult, "3.3", true},
+		{iop.Level33, iop.PopulationAdolescent, "", false}, {iop.Level27, iop.PopulationAdult, "", false}, {iop.Level4, iop.PopulationAdult, "", false},
 	} {
 		code, ok := fhir.BHALevelCode(tt.l, tt.p)
 		assert.Equal(t, tt.code, code, "BHALevelCode(%v, %v)", tt.l, tt.p)
 		assert.Equal(t, tt.ok, ok, "BHALevelCode(%v, %v)", tt.l, tt.p)
 	}
-	reasons := []aftercare.DischargeReason{0, aftercare.ReasonTerminated, aftercare.ReasonLeftAgainstAdvice, aftercare.ReasonLeftAgainstAdvice,
-		aftercare.ReasonOther, aftercare.ReasonTerminated, aftercare.ReasonOther, aftercare.ReasonOther, aftercare.ReasonOther,
-		aftercare.ReasonIncarcerated, aftercare.ReasonDied, aftercare.ReasonOther}
+	reasons := []aftercare.DischargeReason{0, aftercare.DischargeReasonTerminated, aftercare.DischargeReasonLeftAgainstAdvice, aftercare.DischargeReasonLeftAgainstAdvice,
+		aftercare.DischargeReasonOther, aftercare.DischargeReasonTerminated, aftercare.DischargeReasonOther, aftercare.DischargeReasonOther, aftercare.DischargeReasonOther,
+		aftercare.DischargeReasonIncarcerated, aftercare.DischargeReasonDied, aftercare.DischargeReasonOther}
 	for n := 1; n <= 11; n++ {
 		r, err := fhir.BHAEndReason(itoa(n))
 		require.NoError(t, err)

@@ -55,11 +55,11 @@ func EncodeOutcome(fs iop.Findings, o OutcomeOptions) ([]byte, error) {
 	for i, f := range fs {
 		var sev fm.IssueSeverity
 		switch f.Severity {
-		case iop.Blocking:
+		case iop.SeverityBlocking:
 			sev = fm.IssueSeverityError
-		case iop.Warning:
+		case iop.SeverityWarning:
 			sev = fm.IssueSeverityWarning
-		case iop.Info:
+		case iop.SeverityInfo:
 			sev = fm.IssueSeverityInformation
 		default:
 			errs.Add("["+itoa(i)+"].severity", iop.ErrUnknown)

@@ -12,9 +12,9 @@ import (
 
 func TestEncodeOutcome(t *testing.T) {
 	fs := iop.Findings{
-		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Warning, Subject: "P1", Need: 540, Got: 525, Unit: iop.UnitMinutes},
-		{Code: "aftercare.follow-up.missed", Severity: iop.Blocking, Subject: "E1", Ref: "fuh-7"},
-		{Code: "group.size.above-maximum", Severity: iop.Info, Subject: "G1"},
+		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityWarning, Subject: "P1", Need: 540, Got: 525, Unit: iop.UnitMinutes},
+		{Code: "aftercare.follow-up.missed", Severity: iop.SeverityBlocking, Subject: "E1", Ref: "fuh-7"},
+		{Code: "group.size.above-maximum", Severity: iop.SeverityInfo, Subject: "G1"},
 	}
 	cat := ioprules.Catalog()
 	issue := func(sev string, f iop.Finding, expr string) string {

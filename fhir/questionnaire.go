@@ -47,7 +47,7 @@ func Questionnaire() []byte {
 	add("edition", "ASAM Criteria edition", choice, true)
 	add("date", "Day of the assessment", dt, true)
 	add("population", "Population", choice, true)
-	for _, d := range eligibility.AllDimensions() {
+	for _, d := range iop.All[eligibility.Dimension]() {
 		add(d.String(), "Dimension "+d.String()[1:]+" risk rating (0-4)", integer, true)
 		q.Item[len(q.Item)-1].Extension = []fm.Extension{
 			{Url: "http://hl7.org/fhir/StructureDefinition/minValue", ValueInteger: ptr(0)},
@@ -112,7 +112,7 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 	item("edition", fm.QuestionnaireResponseItemAnswer{ValueCoding: coding(SystemEdition, a.Edition.String())})
 	item("date", fm.QuestionnaireResponseItemAnswer{ValueDate: ptr(dateText(a.Date))})
 	item("population", fm.QuestionnaireResponseItemAnswer{ValueCoding: coding(SystemPopulation, a.Population.String())})
-	for _, d := range eligibility.AllDimensions() {
+	for _, d := range iop.All[eligibility.Dimension]() {
 		rt, _ := a.Ratings.Of(d)
 		item(d.String(), fm.QuestionnaireResponseItemAnswer{ValueInteger: ptr(rt.Risk.Int())})
 		if rt.Note != "" {
@@ -120,7 +120,7 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 		}
 	}
 	var mods []fm.QuestionnaireResponseItemAnswer
-	for _, m := range eligibility.AllModifiers() {
+	for _, m := range iop.All[eligibility.Modifier]() {
 		if a.Modifiers.Has(m) {
 			mods = append(mods, fm.QuestionnaireResponseItemAnswer{ValueCoding: coding(SystemModifier, m.String())})
 		}
@@ -242,7 +242,7 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 		errs.Add(p+".valueDate", dateInto(ans.ValueDate, &a.Date))
 	}
 	code("population", SystemPopulation, &a.Population, true)
-	for _, d := range eligibility.AllDimensions() {
+	for _, d := range iop.All[eligibility.Dimension]() {
 		ans, p := one(d.String(), true)
 		note := str(d.String() + "-note")
 		if ans == nil {
@@ -272,7 +272,7 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 			errs.Add(p+".code", textInto(an.ValueCoding.Code, &m))
 			ms = append(ms, m)
 		}
-		a.Modifiers = eligibility.ModifiersOf(ms...)
+		a.Modifiers = iop.SetOf[eligibility.Modifier](ms...)
 	}
 	var level, given iop.Level
 	var reason eligibility.VarianceReason

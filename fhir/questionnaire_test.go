@@ -15,16 +15,16 @@ func assessment(t testing.TB, id string, pop iop.Population, risks ...eligibilit
 	t.Helper()
 	rs, err := eligibility.NewRatings(risks[0], risks[1], risks[2], risks[3], risks[4], risks[5])
 	require.NoError(t, err)
-	rs = rs.With(eligibility.AllDimensions()[2], eligibility.Rating{Risk: risks[2], Note: "N-3"})
+	rs = rs.With(iop.All[eligibility.Dimension]()[2], eligibility.Rating{Risk: risks[2], Note: "N-3"})
 	return eligibility.Assessment{ID: id, Edition: iop.Edition3, Date: day("2025-03-03"), Population: pop, Ratings: rs,
-		Modifiers: eligibility.ModifiersOf(eligibility.ModCoOccurring)}
+		Modifiers: iop.SetOf[eligibility.Modifier](eligibility.ModifierCoOccurring)}
 }
 
 func TestQuestionnaireResponseRoundTrip(t *testing.T) {
 	keep("questionnaire.json", fhir.Questionnaire())
 	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
-	a := assessment(t, "A-1", iop.Adult, 1, 0, 1, 2, 2, 1)
+	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
 
 	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: a})
 	require.NoError(t, err)
@@ -42,7 +42,7 @@ func TestQuestionnaireResponseRoundTrip(t *testing.T) {
 	}{
 		{"recommended", func() eligibility.Decision { return d }},
 		{"variance", func() eligibility.Decision {
-			v, err := d.Place(iop.Level1, eligibility.VariancePatientPreference, "N-9")
+			v, err := d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-9")
 			require.NoError(t, err)
 			return v
 		}},
@@ -64,7 +64,7 @@ func TestQuestionnaireResponseRoundTrip(t *testing.T) {
 func TestQuestionnaireResponseColoradoLevel(t *testing.T) {
 	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
 	require.NoError(t, err)
-	d, err := ck.Decide(assessment(t, "A-2", iop.Adult, 1, 0, 1, 2, 2, 1))
+	d, err := ck.Decide(assessment(t, "A-2", iop.PopulationAdult, 1, 0, 1, 2, 2, 1))
 	require.NoError(t, err)
 	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: d})
 	require.NoError(t, err)

@@ -35,7 +35,7 @@
 // level it governs, the half-open range of days it is in force, the
 // [Citation] of its source, and a [Scope] (how far it binds: national, a
 // state, one Medicare contractor's states, one payer; and for which
-// provider [Setting]s). It says who is an adult ([AgeRules]), the
+// provider [Provider]s). It says who is an adult ([AgeRules]), the
 // vocabulary the checks share, and holds each checking package's
 // parameters as a [Part]: schedule.Benefit (weekly hours, per-day rules,
 // partial weeks, step-down, payment tiers, certification, counting,
@@ -90,6 +90,19 @@
 // library. [Findings.BlockingErr] returns nil unless a finding blocks, and
 // otherwise a [*BlockingError] holding the blocking findings only, so that
 // errors.Is(fs.BlockingErr(), code) is false for a warning of that code.
+//
+// # Enums and sets
+//
+// Every enum of the module (levels, populations, severities, and the enums
+// of the checking packages) is a small unsigned integer whose zero value is
+// unset and not valid, with String, IsValid, MarshalText and UnmarshalText;
+// its constants carry the type's name ([PopulationAdult], [SeverityBlocking]).
+// [Parse] reads any of them exactly as String writes it
+// (iop.Parse[iop.Level]("2.1")) and [All] lists the values of one. A [Set] is
+// a set of the values of one enum: comparable, its names joined by commas as
+// text and an array of names in JSON. The text form is also the form to store:
+// a database column holds the name, never the number (examples/ehrstore adapts
+// it to database/sql).
 //
 // # Errors
 //

@@ -1,8 +1,8 @@
 package iop_test
 
 import (
-	"database/sql/driver"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
@@ -15,34 +15,31 @@ type enum interface {
 	comparable
 	String() string
 	IsValid() bool
-	IsZero() bool
 	MarshalText() ([]byte, error)
-	Value() (driver.Value, error)
 }
 
 // enumPtr is what a pointer to an enum of iop has.
 type enumPtr[T any] interface {
 	*T
 	UnmarshalText([]byte) error
-	Scan(any) error
 }
 
 // testEnum holds an enum to one behaviour: every value of all round-trips
-// through its name, its text, its JSON and its SQL form; the zero value is
+// through its name, its text and its JSON; the zero value is
 // unset and not valid; an unknown name is refused with an error that does
 // not hold it, and leaves the value unchanged.
 func testEnum[T enum, P enumPtr[T]](t *testing.T, name string, all []T, parse func(string) (T, error)) {
 	t.Run(name, func(t *testing.T) {
 		require.NotEmpty(t, all)
 		var zero T
-		assert.True(t, zero.IsZero())
+		assert.Zero(t, zero)
 		assert.False(t, zero.IsValid())
 		_, err := zero.MarshalText()
 		require.Error(t, err, "the zero value has no text")
 		seen := map[string]bool{}
 		for _, v := range all {
 			assert.True(t, v.IsValid(), "%v", v)
-			assert.False(t, v.IsZero(), "%v", v)
+			assert.NotZero(t, v, "%v", v)
 			s := v.String()
 			assert.False(t, seen[s], "%s twice", s)
 			seen[s] = true
@@ -62,15 +59,6 @@ func testEnum[T enum, P enumPtr[T]](t *testing.T, name string, all []T, parse fu
 			require.NoError(t, json.Unmarshal(b, &jback))
 			assert.Equal(t, v, jback)
 
-			dv, err := v.Value()
-			require.NoError(t, err)
-			assert.Equal(t, s, dv, "stored as its name")
-			var sback T
-			require.NoError(t, P(&sback).Scan(dv))
-			assert.Equal(t, v, sback)
-			var bback T
-			require.NoError(t, P(&bback).Scan([]byte(s)))
-			assert.Equal(t, v, bback)
 		}
 		_, err = parse("Jane Doe")
 		require.ErrorIs(t, err, iop.ErrUnknown)
@@ -78,22 +66,21 @@ func testEnum[T enum, P enumPtr[T]](t *testing.T, name string, all []T, parse fu
 		keep := all[0]
 		require.Error(t, P(&keep).UnmarshalText([]byte("Jane Doe")))
 		assert.Equal(t, all[0], keep, "unchanged on error")
-		require.Error(t, P(&keep).Scan(42))
 		assert.NotEmpty(t, T(zero).String())
 	})
 }
 
 func TestEnums(t *testing.T) {
-	testEnum[iop.Severity](t, "Severity", iop.AllSeverities(), iop.ParseSeverity)
-	testEnum[iop.Unit](t, "Unit", iop.AllUnits(), iop.ParseUnit)
-	testEnum[iop.Level](t, "Level", iop.AllLevels(), iop.ParseLevel)
-	testEnum[iop.Edition](t, "Edition", iop.AllEditions(), iop.ParseEdition)
-	testEnum[iop.Population](t, "Population", iop.AllPopulations(), iop.ParsePopulation)
-	testEnum[iop.GroupKind](t, "GroupKind", iop.AllGroupKinds(), iop.ParseGroupKind)
-	testEnum[iop.ServiceKind](t, "ServiceKind", iop.AllServiceKinds(), iop.ParseServiceKind)
-	testEnum[iop.Delivery](t, "Delivery", iop.AllDeliveries(), iop.ParseDelivery)
-	testEnum[iop.Setting](t, "Setting", iop.AllSettings(), iop.ParseSetting)
-	testEnum[iop.Reach](t, "Reach", iop.AllReaches(), iop.ParseReach)
+	testEnum[iop.Severity](t, "Severity", iop.All[iop.Severity](), iop.Parse[iop.Severity])
+	testEnum[iop.Unit](t, "Unit", iop.All[iop.Unit](), iop.Parse[iop.Unit])
+	testEnum[iop.Level](t, "Level", iop.All[iop.Level](), iop.Parse[iop.Level])
+	testEnum[iop.Edition](t, "Edition", iop.All[iop.Edition](), iop.Parse[iop.Edition])
+	testEnum[iop.Population](t, "Population", iop.All[iop.Population](), iop.Parse[iop.Population])
+	testEnum[iop.GroupKind](t, "GroupKind", iop.All[iop.GroupKind](), iop.Parse[iop.GroupKind])
+	testEnum[iop.ServiceKind](t, "ServiceKind", iop.All[iop.ServiceKind](), iop.Parse[iop.ServiceKind])
+	testEnum[iop.Delivery](t, "Delivery", iop.All[iop.Delivery](), iop.Parse[iop.Delivery])
+	testEnum[iop.Provider](t, "Setting", iop.All[iop.Provider](), iop.Parse[iop.Provider])
+	testEnum[iop.Reach](t, "Reach", iop.All[iop.Reach](), iop.Parse[iop.Reach])
 }
 
 // set is what every set of iop has.
@@ -101,26 +88,23 @@ type set interface {
 	comparable
 	String() string
 	IsValid() bool
-	IsZero() bool
 	MarshalText() ([]byte, error)
 	MarshalJSON() ([]byte, error)
-	Value() (driver.Value, error)
 }
 
 type setPtr[S any] interface {
 	*S
 	UnmarshalText([]byte) error
 	UnmarshalJSON([]byte) error
-	Scan(any) error
 }
 
 // testSet holds a set to one behaviour: the set of all values and each
-// single value round-trip through text, JSON and SQL; the empty set is
+// single value round-trip through text and JSON; the empty set is
 // zero; a set with an unknown name is refused.
 func testSet[S set, P setPtr[S], E comparable](t *testing.T, name string, all []E, of func(...E) S, has func(S, E) bool, values func(S) []E, parse func(string) (S, error)) {
 	t.Run(name, func(t *testing.T) {
 		var empty S
-		assert.True(t, empty.IsZero())
+		assert.Zero(t, empty)
 		assert.Empty(t, values(empty))
 		cases := []S{empty, of(all...)}
 		for _, e := range all {
@@ -141,11 +125,6 @@ func testSet[S set, P setPtr[S], E comparable](t *testing.T, name string, all []
 			var jback S
 			require.NoError(t, P(&jback).UnmarshalJSON(b))
 			assert.Equal(t, s, jback)
-			dv, err := s.Value()
-			require.NoError(t, err)
-			var sback S
-			require.NoError(t, P(&sback).Scan(dv))
-			assert.Equal(t, s, sback)
 		}
 		full := of(all...)
 		assert.Equal(t, all, values(full))
@@ -161,10 +140,10 @@ func testSet[S set, P setPtr[S], E comparable](t *testing.T, name string, all []
 }
 
 func TestSets(t *testing.T) {
-	testSet[iop.ServiceKinds](t, "ServiceKinds", iop.AllServiceKinds(), iop.ServiceKindsOf, iop.ServiceKinds.Has, iop.ServiceKinds.Kinds, iop.ParseServiceKinds)
-	testSet[iop.GroupKinds](t, "GroupKinds", iop.AllGroupKinds(), iop.GroupKindsOf, iop.GroupKinds.Has, iop.GroupKinds.Kinds, iop.ParseGroupKinds)
-	testSet[iop.Deliveries](t, "Deliveries", iop.AllDeliveries(), iop.DeliveriesOf, iop.Deliveries.Has, iop.Deliveries.Values, iop.ParseDeliveries)
-	testSet[iop.Settings](t, "Settings", iop.AllSettings(), iop.SettingsOf, iop.Settings.Has, iop.Settings.Values, iop.ParseSettings)
+	testSet[iop.Set[iop.ServiceKind]](t, "ServiceKinds", iop.All[iop.ServiceKind](), iop.SetOf[iop.ServiceKind], iop.Set[iop.ServiceKind].Has, members[iop.ServiceKind], iop.Parse[iop.Set[iop.ServiceKind]])
+	testSet[iop.Set[iop.GroupKind]](t, "GroupKinds", iop.All[iop.GroupKind](), iop.SetOf[iop.GroupKind], iop.Set[iop.GroupKind].Has, members[iop.GroupKind], iop.Parse[iop.Set[iop.GroupKind]])
+	testSet[iop.Set[iop.Delivery]](t, "Deliveries", iop.All[iop.Delivery](), iop.SetOf[iop.Delivery], iop.Set[iop.Delivery].Has, members[iop.Delivery], iop.Parse[iop.Set[iop.Delivery]])
+	testSet[iop.Set[iop.Provider]](t, "Settings", iop.All[iop.Provider](), iop.SetOf[iop.Provider], iop.Set[iop.Provider].Has, members[iop.Provider], iop.Parse[iop.Set[iop.Provider]])
 }
 
 func TestBand(t *testing.T) {
@@ -181,16 +160,16 @@ func TestBand(t *testing.T) {
 
 func TestProfileSetting(t *testing.T) {
 	p := iop.Profile{Rules: []iop.RuleSetting{
-		{Code: "x.a", Severity: iop.Info},
+		{Code: "x.a", Severity: iop.SeverityInfo},
 		{Code: "x.b", Off: true},
 	}}
-	sev, on := p.Setting(iop.Rule{Code: "x.a", Severity: iop.Blocking})
-	assert.Equal(t, iop.Info, sev)
+	sev, on := p.Setting(iop.Rule{Code: "x.a", Severity: iop.SeverityBlocking})
+	assert.Equal(t, iop.SeverityInfo, sev)
 	assert.True(t, on)
-	_, on = p.Setting(iop.Rule{Code: "x.b", Severity: iop.Blocking})
+	_, on = p.Setting(iop.Rule{Code: "x.b", Severity: iop.SeverityBlocking})
 	assert.False(t, on)
-	sev, on = p.Setting(iop.Rule{Code: "x.c", Severity: iop.Warning})
-	assert.Equal(t, iop.Warning, sev, "the table's severity")
+	sev, on = p.Setting(iop.Rule{Code: "x.c", Severity: iop.SeverityWarning})
+	assert.Equal(t, iop.SeverityWarning, sev, "the table's severity")
 	assert.True(t, on)
 }
 
@@ -207,7 +186,7 @@ func TestFindingHelpers(t *testing.T) {
 func TestFindingUnmarshalStrict(t *testing.T) {
 	var f iop.Finding
 	require.NoError(t, json.Unmarshal([]byte(`{"code":"x","severity":"info","day":"2025-03-03","level":"2.1","unit":"days","need":1,"got":2}`), &f))
-	assert.Equal(t, iop.Finding{Code: "x", Severity: iop.Info, Day: iop.MustParseDate("2025-03-03"), Level: iop.Level21, Unit: iop.UnitDays, Need: 1, Got: 2}, f)
+	assert.Equal(t, iop.Finding{Code: "x", Severity: iop.SeverityInfo, Day: iop.MustParseDate("2025-03-03"), Level: iop.Level21, Unit: iop.UnitDays, Need: 1, Got: 2}, f)
 	keep := f
 	for _, tc := range []struct{ json, field string }{
 		{`{"code":"x","summary":"words"}`, "#1"},
@@ -236,17 +215,20 @@ func TestDeliveryOf(t *testing.T) {
 		mods []string
 		want iop.Delivery
 	}{
-		{"11", nil, iop.InPerson},
-		{"", nil, iop.InPerson},
-		{"02", nil, iop.Video},
-		{"10", nil, iop.Video},
-		{"11", []string{"95"}, iop.Video},
-		{"11", []string{"GT"}, iop.Video},
-		{"10", []string{"93"}, iop.AudioOnly},
-		{"11", []string{"25", "FQ"}, iop.AudioOnly},
-		{"11", []string{"95", "93"}, iop.AudioOnly},
-		{"11", []string{"HQ"}, iop.InPerson},
+		{"11", nil, iop.DeliveryInPerson},
+		{"", nil, iop.DeliveryInPerson},
+		{"02", nil, iop.DeliveryVideo},
+		{"10", nil, iop.DeliveryVideo},
+		{"11", []string{"95"}, iop.DeliveryVideo},
+		{"11", []string{"GT"}, iop.DeliveryVideo},
+		{"10", []string{"93"}, iop.DeliveryAudioOnly},
+		{"11", []string{"25", "FQ"}, iop.DeliveryAudioOnly},
+		{"11", []string{"95", "93"}, iop.DeliveryAudioOnly},
+		{"11", []string{"HQ"}, iop.DeliveryInPerson},
 	} {
 		assert.Equal(t, tc.want, iop.DeliveryOf(tc.pos, tc.mods...), "DeliveryOf(%q, %q)", tc.pos, tc.mods)
 	}
 }
+
+// members lists the values in s.
+func members[E iop.Enum](s iop.Set[E]) []E { return slices.Collect(s.All()) }

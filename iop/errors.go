@@ -78,10 +78,10 @@ func (e *FieldError) Unwrap() error { return e.Err }
 
 // ParseError reports a string that a Parse function, or an UnmarshalText
 // method, does not accept. Its message names the function and the reason,
-// "iop.ParseLevel: unknown value", never the rejected text, which may be a
+// "iop.Level.UnmarshalText: unknown value", never the rejected text, which may be a
 // name or a birth date typed into the wrong field.
 type ParseError struct {
-	Func string // the function that failed: "iop.ParseLevel"
+	Func string // the function that failed: "iop.Level.UnmarshalText"
 	Err  error  // the reason: wraps a sentinel error
 }
 

@@ -10,23 +10,23 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-func ExampleParseLevel() {
-	l, err := iop.ParseLevel("2.1")
+func ExampleParse_level() {
+	l, err := iop.Parse[iop.Level]("2.1")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(l, "=", l.Name(iop.Edition3, iop.Adult))
-	fmt.Println(l, "=", l.Name(iop.Edition4, iop.Adult))
+	fmt.Println(l, "=", l.Name(iop.Edition3, iop.PopulationAdult))
+	fmt.Println(l, "=", l.Name(iop.Edition4, iop.PopulationAdult))
 	fmt.Println("more intensive than 1.5:", l.Compare(iop.Level15) > 0)
 
-	_, err = iop.ParseLevel("IOP")
+	_, err = iop.Parse[iop.Level]("IOP")
 	fmt.Println(err)
 	// Output:
 	// 2.1 = Intensive Outpatient Services
 	// 2.1 = Intensive Outpatient
 	// more intensive than 1.5: true
-	// iop.ParseLevel: unknown value
+	// iop.Level.UnmarshalText: unknown value
 }
 
 func ExampleParseProfile() {
@@ -49,7 +49,7 @@ func ExampleParseProfile() {
 		return
 	}
 	b, _ := iop.PartOf[schedule.Benefit](&p)
-	fmt.Println(p.ID, "adolescents:", b.Weekly.For(iop.Adolescent).Min)
+	fmt.Println(p.ID, "adolescents:", b.Weekly.For(iop.PopulationAdolescent).Min)
 
 	_, err = iop.ParseProfile([]byte(`{"id": "x", "schedule": {"weekly": {"adult": {"minimum": "9h00m"}}}}`), schedule.Benefit{})
 	var fe *iop.FieldError
@@ -116,9 +116,9 @@ func ExampleAgeRules_PopulationOn() {
 
 func ExampleFindings_BlockingErr() {
 	fs := iop.Findings{
-		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityBlocking, Subject: "P-17",
 			Need: 540, Got: 525, Unit: iop.UnitMinutes},
-		{Code: "schedule.session.overlap", Severity: iop.Warning, Subject: "P-17"},
+		{Code: "schedule.session.overlap", Severity: iop.SeverityWarning, Subject: "P-17"},
 	}
 	err := fs.BlockingErr()
 	fmt.Println(err)
@@ -131,9 +131,9 @@ func ExampleFindings_BlockingErr() {
 }
 
 func ExampleRuleTable_Message() {
-	rules := iop.NewRuleTable(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking,
+	rules := iop.NewRuleTable(iop.Rule{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityBlocking,
 		Summary: "counted service time below the weekly minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}})
-	f := iop.Finding{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-17",
+	f := iop.Finding{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityBlocking, Subject: "P-17",
 		Need: 540, Got: 525, Unit: iop.UnitMinutes}
 	r, _ := rules.Rule(f.Code)
 	fmt.Printf("%s: %s (%s)\n", f.Code, rules.Message(f), r.Cite)

@@ -1,7 +1,6 @@
 package iop
 
 import (
-	"database/sql/driver"
 	"log/slog"
 	"slices"
 	"strconv"
@@ -17,41 +16,26 @@ type Severity uint8
 
 // The severities, from the least to the most serious.
 const (
-	_        Severity = iota
-	Info              // worth knowing; nothing to do
-	Warning           // should be looked at; does not block
-	Blocking          // the record does not meet the rule: do not bill, admit or discharge on it
+	_                Severity = iota
+	SeverityInfo              // worth knowing; nothing to do
+	SeverityWarning           // should be looked at; does not block
+	SeverityBlocking          // the record does not meet the rule: do not bill, admit or discharge on it
 )
 
-var severities = enum.New[Severity]("Severity", "iop.ParseSeverity", enumFail,
-	[]string{Info: "info", Warning: "warning", Blocking: "blocking"})
-
-// AllSeverities returns every severity, from the least to the most serious.
-func AllSeverities() []Severity { return severities.Values() }
+var severities = enum.New[Severity]("Severity", "iop.Severity.UnmarshalText", enumFail,
+	[]string{SeverityInfo: "info", SeverityWarning: "warning", SeverityBlocking: "blocking"})
 
 // IsValid reports whether s is a known severity.
 func (s Severity) IsValid() bool { return severities.Valid(s) }
 
-// IsZero reports whether s is unset.
-func (s Severity) IsZero() bool { return s == 0 }
-
 // String returns "info", "warning" or "blocking", and "%!Severity(n)" otherwise.
 func (s Severity) String() string { return severities.String(s) }
-
-// ParseSeverity parses "info", "warning" or "blocking".
-func ParseSeverity(s string) (Severity, error) { return severities.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid severity is an error.
 func (s Severity) MarshalText() ([]byte, error) { return severities.Marshal(s) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseSeverity].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (s *Severity) UnmarshalText(b []byte) error { return severities.Unmarshal(s, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (s Severity) Value() (driver.Value, error) { return severities.Store(s) }
-
-// Scan implements [database/sql.Scanner] with [ParseSeverity].
-func (s *Severity) Scan(src any) error { return severities.Load(s, src) }
 
 // FindingScope is what a finding concerns: a patient-week as a whole, one
 // day of it, a claim, one claim line or one session. Medicare pays by the
@@ -100,35 +84,20 @@ const (
 	UnitLevel          // a level of care: the figure is the [Level], written "2.1"
 )
 
-var units = enum.New[Unit]("Unit", "iop.ParseUnit", enumFail,
+var units = enum.New[Unit]("Unit", "iop.Unit.UnmarshalText", enumFail,
 	[]string{UnitMinutes: "minutes", UnitDays: "days", UnitCount: "count", UnitIntensity: "intensity", UnitLevel: "level"})
-
-// AllUnits returns every unit, in order.
-func AllUnits() []Unit { return units.Values() }
 
 // IsValid reports whether u is a known unit.
 func (u Unit) IsValid() bool { return units.Valid(u) }
 
-// IsZero reports whether u is unset.
-func (u Unit) IsZero() bool { return u == 0 }
-
 // String returns the unit's name, and "%!Unit(n)" for an invalid value.
 func (u Unit) String() string { return units.String(u) }
-
-// ParseUnit parses a unit's name.
-func ParseUnit(s string) (Unit, error) { return units.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid unit is an error.
 func (u Unit) MarshalText() ([]byte, error) { return units.Marshal(u) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseUnit].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (u *Unit) UnmarshalText(b []byte) error { return units.Unmarshal(u, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (u Unit) Value() (driver.Value, error) { return units.Store(u) }
-
-// Scan implements [database/sql.Scanner] with [ParseUnit].
-func (u *Unit) Scan(src any) error { return units.Load(u, src) }
 
 // Code is the stable identifier of a rule, such as
 // "schedule.weekly-minutes.below-minimum": the package that checks it, the
@@ -263,12 +232,12 @@ func (f Finding) appendDetail(b []byte) []byte {
 	case f.Need == 0:
 		// No threshold: the figure alone (the time not counted, the lines).
 		b = append(b, ": "...)
-		b = AppendFigure(b, f.Got, f.Unit)
+		b = appendFigure(b, f.Got, f.Unit)
 	default:
 		b = append(b, ": need "...)
-		b = AppendFigure(b, f.Need, f.Unit)
+		b = appendFigure(b, f.Need, f.Unit)
 		b = append(b, ", got "...)
-		b = AppendFigure(b, f.Got, f.Unit)
+		b = appendFigure(b, f.Got, f.Unit)
 	}
 	return b
 }
@@ -290,10 +259,10 @@ func AppendID(b []byte, id string) []byte {
 
 // Figure returns v written in unit u: minutes as "9h00m", days as
 // "30 days", counts and intensities as the number.
-func Figure(v int64, u Unit) string { return string(AppendFigure(nil, v, u)) }
+func Figure(v int64, u Unit) string { return string(appendFigure(nil, v, u)) }
 
-// AppendFigure appends v written in unit u, as [Figure] writes it, to b.
-func AppendFigure(b []byte, v int64, u Unit) []byte {
+// appendFigure appends v written in unit u, as [Figure] writes it, to b.
+func appendFigure(b []byte, v int64, u Unit) []byte {
 	switch u {
 	case UnitMinutes:
 		if v == int64(Minutes(v)) {
@@ -337,7 +306,7 @@ func (f Finding) LogValue() slog.Value {
 }
 
 // IsBlocking reports whether the finding blocks.
-func (f Finding) IsBlocking() bool { return f.Severity == Blocking }
+func (f Finding) IsBlocking() bool { return f.Severity == SeverityBlocking }
 
 // Findings is the list of findings of a check, in rule order: the order in
 // which the check applies its rules, then the order of the records. A nil
@@ -389,7 +358,7 @@ func (e *BlockingError) Unwrap() []error {
 // HasBlocking reports whether any finding blocks.
 func (fs Findings) HasBlocking() bool {
 	for _, f := range fs {
-		if f.Severity == Blocking {
+		if f.Severity == SeverityBlocking {
 			return true
 		}
 	}
@@ -420,7 +389,7 @@ func (fs Findings) Find(c Code) (Finding, bool) {
 func (fs Findings) Held() (days []date.Date, whole bool) {
 	for _, f := range fs {
 		switch {
-		case f.Severity != Blocking:
+		case f.Severity != SeverityBlocking:
 		case f.Day == 0:
 			whole = true
 		default:
@@ -434,7 +403,7 @@ func (fs Findings) Held() (days []date.Date, whole bool) {
 }
 
 // Blocking returns the blocking findings, in order, as a new list.
-func (fs Findings) Blocking() Findings { return fs.AtLeast(Blocking) }
+func (fs Findings) Blocking() Findings { return fs.AtLeast(SeverityBlocking) }
 
 // AtLeast returns the findings of severity s or more, in order, as a new list.
 func (fs Findings) AtLeast(s Severity) Findings {

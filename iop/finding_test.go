@@ -19,18 +19,18 @@ const (
 
 func sample() iop.Findings {
 	return iop.Findings{
-		{Code: codeBelow, Severity: iop.Blocking, Subject: "P-17/2025-W10", Need: 540, Got: 525, Unit: iop.UnitMinutes},
-		{Code: codeNote, Severity: iop.Info, Subject: "P-17/2025-W10"},
-		{Code: codeDays, Severity: iop.Warning, Subject: "P-03/2025-W10", Need: 3, Got: 2, Unit: iop.UnitCount, Day: date.New(2025, 3, 4)},
+		{Code: codeBelow, Severity: iop.SeverityBlocking, Subject: "P-17/2025-W10", Need: 540, Got: 525, Unit: iop.UnitMinutes},
+		{Code: codeNote, Severity: iop.SeverityInfo, Subject: "P-17/2025-W10"},
+		{Code: codeDays, Severity: iop.SeverityWarning, Subject: "P-03/2025-W10", Need: 3, Got: 2, Unit: iop.UnitCount, Day: date.New(2025, 3, 4)},
 	}
 }
 
 func sampleTable() iop.RuleTable {
 	return iop.NewRuleTable(
-		iop.Rule{Code: codeBelow, Severity: iop.Blocking, Summary: "weekly minutes below the minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}},
-		iop.Rule{Code: codeNote, Severity: iop.Info, Summary: "partial week"},
-		iop.Rule{Code: codeDays, Severity: iop.Warning, Summary: "too few service days"},
-		iop.Rule{Code: codeBelow, Severity: iop.Info, Summary: "a second line for a code: never found"},
+		iop.Rule{Code: codeBelow, Severity: iop.SeverityBlocking, Summary: "weekly minutes below the minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}},
+		iop.Rule{Code: codeNote, Severity: iop.SeverityInfo, Summary: "partial week"},
+		iop.Rule{Code: codeDays, Severity: iop.SeverityWarning, Summary: "too few service days"},
+		iop.Rule{Code: codeBelow, Severity: iop.SeverityInfo, Summary: "a second line for a code: never found"},
 	)
 }
 
@@ -54,7 +54,7 @@ func TestRuleTable(t *testing.T) {
 	assert.Equal(t, []byte("> partial week"), rt.AppendMessage([]byte("> "), fs[1]))
 	r, ok := rt.Rule(codeBelow)
 	require.True(t, ok)
-	assert.Equal(t, iop.Rule{Code: codeBelow, Severity: iop.Blocking, Summary: "weekly minutes below the minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}}, r, "the first line of a code")
+	assert.Equal(t, iop.Rule{Code: codeBelow, Severity: iop.SeverityBlocking, Summary: "weekly minutes below the minimum", Cite: iop.Citation{Source: "42 CFR 410.44(c)", Edition: "CY2024"}}, r, "the first line of a code")
 	_, ok = rt.Rule("none")
 	assert.False(t, ok)
 	var codes []iop.Code
@@ -103,7 +103,7 @@ func TestFindingsBlockingErr(t *testing.T) {
 	assert.Equal(t, iop.Findings{fs[0]}, be.Findings)
 	assert.Equal(t, "blocking: test.weekly.below-minimum [P-17/2025-W10]: need 9h00m, got 8h45m", err.Error())
 
-	two := append(sample(), iop.Finding{Code: codeDays, Severity: iop.Blocking, Subject: "P-9"})
+	two := append(sample(), iop.Finding{Code: codeDays, Severity: iop.SeverityBlocking, Subject: "P-9"})
 	err = two.BlockingErr()
 	require.ErrorIs(t, err, codeDays, "the same code, blocking this time")
 	assert.Equal(t, "blocking: test.weekly.below-minimum [P-17/2025-W10]: need 9h00m, got 8h45m; test.days.too-few [P-9]", err.Error())
@@ -124,7 +124,7 @@ func TestFindingsQueries(t *testing.T) {
 	assert.False(t, fs.Has("none"))
 	assert.Equal(t, []iop.Code{codeBelow, codeNote, codeDays}, fs.Codes())
 	assert.Equal(t, iop.Findings{fs[0]}, fs.Blocking())
-	assert.Equal(t, iop.Findings{fs[0], fs[2]}, fs.AtLeast(iop.Warning))
+	assert.Equal(t, iop.Findings{fs[0], fs[2]}, fs.AtLeast(iop.SeverityWarning))
 	assert.Equal(t, iop.Findings{fs[2]}, fs.About("P-03/2025-W10"))
 	assert.Equal(t, iop.Findings{fs[2], fs[1], fs[0]}, fs.Sorted())
 	assert.Equal(t, codeBelow, fs.Sorted().Sorted()[2].Code, "Sorted is stable")
@@ -162,24 +162,24 @@ func TestFindingLogValue(t *testing.T) {
 }
 
 func TestSeverityAndUnit(t *testing.T) {
-	for _, s := range iop.AllSeverities() {
-		got, err := iop.ParseSeverity(s.String())
+	for _, s := range iop.All[iop.Severity]() {
+		got, err := iop.Parse[iop.Severity](s.String())
 		require.NoError(t, err)
 		assert.Equal(t, s, got)
 	}
-	assert.Equal(t, []iop.Severity{iop.Info, iop.Warning, iop.Blocking}, iop.AllSeverities())
-	_, err := iop.ParseSeverity("error")
+	assert.Equal(t, []iop.Severity{iop.SeverityInfo, iop.SeverityWarning, iop.SeverityBlocking}, iop.All[iop.Severity]())
+	_, err := iop.Parse[iop.Severity]("error")
 	require.ErrorIs(t, err, iop.ErrUnknown)
-	assert.Equal(t, "iop.ParseSeverity: unknown value", err.Error())
-	for _, u := range iop.AllUnits() {
-		got, err := iop.ParseUnit(u.String())
+	assert.Equal(t, "iop.Severity.UnmarshalText: unknown value", err.Error())
+	for _, u := range iop.All[iop.Unit]() {
+		got, err := iop.Parse[iop.Unit](u.String())
 		require.NoError(t, err)
 		assert.Equal(t, u, got)
 	}
-	_, err = iop.ParseUnit("hours")
+	_, err = iop.Parse[iop.Unit]("hours")
 	require.ErrorIs(t, err, iop.ErrUnknown)
-	assert.Less(t, iop.Info, iop.Warning)
-	assert.Less(t, iop.Warning, iop.Blocking)
+	assert.Less(t, iop.SeverityInfo, iop.SeverityWarning)
+	assert.Less(t, iop.SeverityWarning, iop.SeverityBlocking)
 	assert.Equal(t, "%!Severity(9)", iop.Severity(9).String())
 }
 
@@ -212,18 +212,18 @@ func TestCitation(t *testing.T) {
 func TestHeld(t *testing.T) {
 	d1, d2 := date.New(2025, 3, 12), date.New(2025, 3, 14)
 	fs := iop.Findings{
-		{Code: "x.a", Severity: iop.Blocking, Day: d2},
-		{Code: "x.b", Severity: iop.Warning, Day: d1},
-		{Code: "x.c", Severity: iop.Blocking, Day: d1},
-		{Code: "x.d", Severity: iop.Blocking, Day: d2},
+		{Code: "x.a", Severity: iop.SeverityBlocking, Day: d2},
+		{Code: "x.b", Severity: iop.SeverityWarning, Day: d1},
+		{Code: "x.c", Severity: iop.SeverityBlocking, Day: d1},
+		{Code: "x.d", Severity: iop.SeverityBlocking, Day: d2},
 	}
 	days, whole := fs.Held()
 	assert.Equal(t, []date.Date{d1, d2}, days)
 	assert.False(t, whole)
-	days, whole = append(fs, iop.Finding{Code: "x.e", Severity: iop.Blocking}).Held()
+	days, whole = append(fs, iop.Finding{Code: "x.e", Severity: iop.SeverityBlocking}).Held()
 	assert.Equal(t, []date.Date{d1, d2}, days)
 	assert.True(t, whole)
-	days, whole = iop.Findings{{Code: "x.b", Severity: iop.Warning, Day: d1}}.Held()
+	days, whole = iop.Findings{{Code: "x.b", Severity: iop.SeverityWarning, Day: d1}}.Held()
 	assert.Empty(t, days)
 	assert.False(t, whole)
 }

@@ -20,7 +20,7 @@ func FuzzParseLevel(f *testing.F) {
 	f.Add("")
 	f.Add("%!Level(0)")
 	f.Fuzz(func(t *testing.T, s string) {
-		l, err := iop.ParseLevel(s)
+		l, err := iop.Parse[iop.Level](s)
 		if err != nil {
 			require.ErrorIs(t, err, iop.ErrUnknown)
 			return
@@ -93,15 +93,15 @@ func FuzzParseEnums(f *testing.F) {
 			}
 			assert.Equal(t, s, v.String())
 		}
-		e, err := iop.ParseEdition(s)
+		e, err := iop.Parse[iop.Edition](s)
 		check(e, err, iop.ErrUnknown)
-		p, err := iop.ParsePopulation(s)
+		p, err := iop.Parse[iop.Population](s)
 		check(p, err, iop.ErrUnknown)
-		sev, err := iop.ParseSeverity(s)
+		sev, err := iop.Parse[iop.Severity](s)
 		check(sev, err, iop.ErrUnknown)
-		u, err := iop.ParseUnit(s)
+		u, err := iop.Parse[iop.Unit](s)
 		check(u, err, iop.ErrUnknown)
-		w, err := schedule.ParsePartialWeek(s)
+		w, err := iop.Parse[schedule.PartialWeek](s)
 		check(w, err, iop.ErrUnknown)
 	})
 }

@@ -1,8 +1,6 @@
 package iop
 
 import (
-	"database/sql/driver"
-
 	"github.com/ioprules/ioprules/internal/enum"
 )
 
@@ -82,16 +80,13 @@ var levels = [...]levelInfo{
 	LevelOTS:  {"OTS", 10, in3, "Opioid Treatment Services", "", ""},
 }
 
-var levelTable = enum.New[Level]("Level", "iop.ParseLevel", enumFail, func() []string {
+var levelTable = enum.New[Level]("Level", "iop.Level.UnmarshalText", enumFail, func() []string {
 	codes := make([]string, len(levels))
 	for i, l := range levels {
 		codes[i] = l.code
 	}
 	return codes
 }())
-
-// AllLevels returns every level of every edition, in declaration order.
-func AllLevels() []Level { return levelTable.Values() }
 
 // Levels returns the levels defined in edition e, in order of intensity
 // (withdrawal management and OTS last, for the 3rd edition). It returns a new
@@ -108,9 +103,6 @@ func Levels(e Edition) []Level {
 
 // IsValid reports whether l is a known level.
 func (l Level) IsValid() bool { return levelTable.Valid(l) }
-
-// IsZero reports whether l is unset.
-func (l Level) IsZero() bool { return l == 0 }
 
 // String returns the level's code as ASAM writes it ("2.1", "3.2-WM", "OTS"),
 // and "%!Level(n)" for an invalid value.
@@ -132,7 +124,7 @@ func (l Level) Name(e Edition, p Population) string {
 	if e == Edition4 {
 		return info.name4
 	}
-	if p == Adolescent && info.name3Adol != "" {
+	if p == PopulationAdolescent && info.name3Adol != "" {
 		return info.name3Adol
 	}
 	return info.name3
@@ -165,12 +157,9 @@ func (l Level) Compare(m Level) int {
 // withdrawal-management levels.
 func (l Level) IsWithdrawalManagement() bool { return l >= Level1WM && l <= Level4WM }
 
-// ParseLevel parses a level's code exactly as [Level.String] writes it.
-func ParseLevel(s string) (Level, error) { return levelTable.Parse(s) }
-
-// MustParseLevel is ParseLevel that panics on error. For tests and constants only.
+// MustParseLevel is iop.Parse[Level] that panics on error. For tests and constants only.
 func MustParseLevel(s string) Level {
-	l, err := ParseLevel(s)
+	l, err := Parse[Level](s)
 	if err != nil {
 		panic(err)
 	}
@@ -180,11 +169,5 @@ func MustParseLevel(s string) Level {
 // MarshalText implements [encoding.TextMarshaler]; an invalid level is an error.
 func (l Level) MarshalText() ([]byte, error) { return levelTable.Marshal(l) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseLevel].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (l *Level) UnmarshalText(b []byte) error { return levelTable.Unmarshal(l, b) }
-
-// Value implements [driver.Valuer]: the level's code, never the number.
-func (l Level) Value() (driver.Value, error) { return levelTable.Store(l) }
-
-// Scan implements [database/sql.Scanner] with [ParseLevel].
-func (l *Level) Scan(src any) error { return levelTable.Load(l, src) }

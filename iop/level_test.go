@@ -22,7 +22,7 @@ func TestParseLevel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := iop.ParseLevel(tt.in)
+			got, err := iop.Parse[iop.Level](tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got, "ParseLevel(%q)", tt.in)
 			assert.Equal(t, tt.in, got.String())
@@ -33,27 +33,26 @@ func TestParseLevel(t *testing.T) {
 func TestParseLevelRejects(t *testing.T) {
 	for _, in := range []string{"", "2.10", "2,1", " 2.1", "IOP", "4.0", "ots", "%!Level(0)", "2.1\x00"} {
 		t.Run(in, func(t *testing.T) {
-			got, err := iop.ParseLevel(in)
+			got, err := iop.Parse[iop.Level](in)
 			require.ErrorIs(t, err, iop.ErrUnknown)
 			var pe *iop.ParseError
 			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, "iop.ParseLevel", pe.Func)
+			assert.Equal(t, "iop.Level.UnmarshalText", pe.Func)
 			assert.Equal(t, iop.Level(0), got)
 		})
 	}
 }
 
 func TestParseErrorMessage(t *testing.T) {
-	_, err := iop.ParseLevel("Jane Doe 1980-01-01")
+	_, err := iop.Parse[iop.Level]("Jane Doe 1980-01-01")
 	require.ErrorIs(t, err, iop.ErrUnknown)
-	assert.Equal(t, `iop.ParseLevel: unknown value`, err.Error(), "the message never holds the rejected text")
+	assert.Equal(t, `iop.Level.UnmarshalText: unknown value`, err.Error(), "the message never holds the rejected text")
 }
 
 func TestLevelString(t *testing.T) {
 	assert.Equal(t, "%!Level(0)", iop.Level(0).String())
 	assert.Equal(t, "%!Level(200)", iop.Level(200).String())
 	assert.False(t, iop.Level(200).IsValid())
-	assert.True(t, iop.Level(0).IsZero())
 }
 
 func TestLevelEditions(t *testing.T) {
@@ -76,15 +75,15 @@ func TestLevelNames(t *testing.T) {
 		p    iop.Population
 		want string
 	}{
-		{iop.Level21, iop.Edition3, iop.Adult, "Intensive Outpatient Services"},
-		{iop.Level21, iop.Edition4, iop.Adult, "Intensive Outpatient"},
-		{iop.Level25, iop.Edition3, iop.Adult, "Partial Hospitalization Services"},
-		{iop.Level25, iop.Edition4, iop.Adult, "High-Intensity Outpatient"},
-		{iop.Level35, iop.Edition3, iop.Adult, "Clinically Managed High-Intensity Residential Services"},
-		{iop.Level35, iop.Edition3, iop.Adolescent, "Clinically Managed Medium-Intensity Residential Services"},
-		{iop.Level37, iop.Edition3, iop.Adolescent, "Medically Monitored High-Intensity Inpatient Services"},
-		{iop.Level33, iop.Edition4, iop.Adult, ""},
-		{iop.Level(99), iop.Edition3, iop.Adult, ""},
+		{iop.Level21, iop.Edition3, iop.PopulationAdult, "Intensive Outpatient Services"},
+		{iop.Level21, iop.Edition4, iop.PopulationAdult, "Intensive Outpatient"},
+		{iop.Level25, iop.Edition3, iop.PopulationAdult, "Partial Hospitalization Services"},
+		{iop.Level25, iop.Edition4, iop.PopulationAdult, "High-Intensity Outpatient"},
+		{iop.Level35, iop.Edition3, iop.PopulationAdult, "Clinically Managed High-Intensity Residential Services"},
+		{iop.Level35, iop.Edition3, iop.PopulationAdolescent, "Clinically Managed Medium-Intensity Residential Services"},
+		{iop.Level37, iop.Edition3, iop.PopulationAdolescent, "Medically Monitored High-Intensity Inpatient Services"},
+		{iop.Level33, iop.Edition4, iop.PopulationAdult, ""},
+		{iop.Level(99), iop.Edition3, iop.PopulationAdult, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.l.String()+"/"+tt.e.String()+"/"+tt.p.String(), func(t *testing.T) {
@@ -133,7 +132,7 @@ func TestMustParseLevel(t *testing.T) {
 
 func TestEdition(t *testing.T) {
 	for _, e := range []iop.Edition{iop.Edition3, iop.Edition4} {
-		got, err := iop.ParseEdition(e.String())
+		got, err := iop.Parse[iop.Edition](e.String())
 		require.NoError(t, err)
 		assert.Equal(t, e, got)
 	}
@@ -141,7 +140,7 @@ func TestEdition(t *testing.T) {
 	assert.Equal(t, 2023, iop.Edition4.Year())
 	assert.Equal(t, 0, iop.Edition(9).Year())
 	assert.Equal(t, "%!Edition(9)", iop.Edition(9).String())
-	_, err := iop.ParseEdition("3")
+	_, err := iop.Parse[iop.Edition]("3")
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	b, err := iop.Edition4.MarshalText()
 	require.NoError(t, err)

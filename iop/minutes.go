@@ -1,7 +1,6 @@
 package iop
 
 import (
-	"database/sql/driver"
 	"math"
 	"strconv"
 	"time"
@@ -76,26 +75,6 @@ func (m *Minutes) UnmarshalText(b []byte) error {
 		*m = v
 	}
 	return err
-}
-
-// Value implements [driver.Valuer]: the text form, "9h00m", so that stored
-// data reads the same as the rules.
-func (m Minutes) Value() (driver.Value, error) { return m.String(), nil }
-
-// Scan implements [database/sql.Scanner] with [ParseMinutes]: a string or
-// []byte in the form [Minutes.String] writes. NULL and numbers are refused
-// with an error wrapping [ErrSyntax]; m is unchanged on error.
-func (m *Minutes) Scan(src any) error {
-	var s string
-	switch v := src.(type) {
-	case string:
-		s = v
-	case []byte:
-		s = string(v)
-	default:
-		return &ParseError{Func: "iop.Minutes.Scan", Err: ErrSyntax}
-	}
-	return m.UnmarshalText([]byte(s))
 }
 
 // ParseMinutes parses minutes in the form [Minutes.String] writes: an

@@ -43,21 +43,6 @@ func TestMinutesConversions(t *testing.T) {
 	assert.Equal(t, iop.Minutes(539), iop.MinutesOf(8*time.Hour+59*time.Minute+59*time.Second))
 }
 
-func TestMinutesSQL(t *testing.T) {
-	v, err := iop.Hours(9).Value()
-	require.NoError(t, err)
-	assert.Equal(t, "9h00m", v)
-	var m iop.Minutes
-	require.NoError(t, m.Scan("8h59m"))
-	assert.Equal(t, iop.Minutes(539), m)
-	require.NoError(t, m.Scan([]byte("0h45m")))
-	assert.Equal(t, iop.Minutes(45), m)
-	require.ErrorIs(t, m.Scan(int64(540)), iop.ErrSyntax, "an ordinal number is not the stored form")
-	require.ErrorIs(t, m.Scan(nil), iop.ErrSyntax)
-	require.ErrorIs(t, m.Scan("9 hours"), iop.ErrSyntax)
-	assert.Equal(t, iop.Minutes(45), m, "unchanged on error")
-}
-
 func TestMinutesSaturate(t *testing.T) {
 	assert.Equal(t, iop.Minutes(math.MaxInt32/60*60), iop.Hours(35791395))
 	assert.Equal(t, iop.Minutes(math.MaxInt32/60*60), iop.Hours(1<<40))

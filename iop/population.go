@@ -1,7 +1,6 @@
 package iop
 
 import (
-	"database/sql/driver"
 	"time"
 
 	"github.com/ioprules/ioprules/internal/enum"
@@ -15,39 +14,24 @@ type Population uint8
 
 // The populations.
 const (
-	_          Population = iota
-	Adult                 // an adult, at or above the profile's adult age
-	Adolescent            // below the profile's adult age
+	_                    Population = iota
+	PopulationAdult                 // an adult, at or above the profile's adult age
+	PopulationAdolescent            // below the profile's adult age
 )
 
-var populations = enum.New[Population]("Population", "iop.ParsePopulation", enumFail, []string{Adult: "adult", Adolescent: "adolescent"})
-
-// AllPopulations returns every population, in order.
-func AllPopulations() []Population { return populations.Values() }
+var populations = enum.New[Population]("Population", "iop.Population.UnmarshalText", enumFail, []string{PopulationAdult: "adult", PopulationAdolescent: "adolescent"})
 
 // IsValid reports whether p is a known value.
 func (p Population) IsValid() bool { return populations.Valid(p) }
 
-// IsZero reports whether p is unset.
-func (p Population) IsZero() bool { return p == 0 }
-
 // String returns "adult" or "adolescent", and "%!Population(n)" for an invalid value.
 func (p Population) String() string { return populations.String(p) }
-
-// ParsePopulation parses "adult" or "adolescent", exactly as [Population.String] writes it.
-func ParsePopulation(s string) (Population, error) { return populations.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
 func (p Population) MarshalText() ([]byte, error) { return populations.Marshal(p) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePopulation].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (p *Population) UnmarshalText(b []byte) error { return populations.Unmarshal(p, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (p Population) Value() (driver.Value, error) { return populations.Store(p) }
-
-// Scan implements [database/sql.Scanner] with [ParsePopulation].
-func (p *Population) Scan(src any) error { return populations.Load(p, src) }
 
 // AgeOn returns the age in whole years on day on of a person born on birth:
 // the number of birthdays that have come by that day. A person born on

@@ -43,15 +43,15 @@ func TestPopulationOn(t *testing.T) {
 	birth := date.New(2007, 6, 15)
 	p, err := rules.PopulationOn(birth, date.New(2025, 6, 14))
 	require.NoError(t, err)
-	assert.Equal(t, iop.Adolescent, p, "the day before the 18th birthday")
+	assert.Equal(t, iop.PopulationAdolescent, p, "the day before the 18th birthday")
 	p, err = rules.PopulationOn(birth, date.New(2025, 6, 15))
 	require.NoError(t, err)
-	assert.Equal(t, iop.Adult, p, "on the 18th birthday")
+	assert.Equal(t, iop.PopulationAdult, p, "on the 18th birthday")
 
 	dc := ioprules.DCLevel21().Ages
 	p, err = dc.PopulationOn(birth, date.New(2025, 6, 15))
 	require.NoError(t, err)
-	assert.Equal(t, iop.Adolescent, p, "DC counts people under 21 in the youth band")
+	assert.Equal(t, iop.PopulationAdolescent, p, "DC counts people under 21 in the youth band")
 
 	_, err = iop.AgeRules{}.PopulationOn(birth, date.New(2025, 6, 15))
 	var fe *iop.FieldError
@@ -64,7 +64,7 @@ func TestPopulationOn(t *testing.T) {
 	require.ErrorIs(t, err, iop.ErrOutOfRange)
 	p, err = young.PopulationAt(12)
 	require.NoError(t, err)
-	assert.Equal(t, iop.Adolescent, p)
+	assert.Equal(t, iop.PopulationAdolescent, p)
 }
 
 func TestMayJoin(t *testing.T) {
@@ -76,18 +76,18 @@ func TestMayJoin(t *testing.T) {
 		p     iop.Population
 		want  bool
 	}{
-		{illinois, 11, iop.Adolescent, false},
-		{illinois, 12, iop.Adolescent, true},
-		{illinois, 22, iop.Adolescent, true},
-		{illinois, 23, iop.Adolescent, false},
-		{illinois, 15, iop.Adult, false},
-		{illinois, 16, iop.Adult, true},
-		{plain, 17, iop.Adolescent, true},
-		{plain, 18, iop.Adolescent, false},
-		{plain, 17, iop.Adult, false},
-		{plain, 18, iop.Adult, true},
+		{illinois, 11, iop.PopulationAdolescent, false},
+		{illinois, 12, iop.PopulationAdolescent, true},
+		{illinois, 22, iop.PopulationAdolescent, true},
+		{illinois, 23, iop.PopulationAdolescent, false},
+		{illinois, 15, iop.PopulationAdult, false},
+		{illinois, 16, iop.PopulationAdult, true},
+		{plain, 17, iop.PopulationAdolescent, true},
+		{plain, 18, iop.PopulationAdolescent, false},
+		{plain, 17, iop.PopulationAdult, false},
+		{plain, 18, iop.PopulationAdult, true},
 		{plain, 30, iop.Population(0), false},
-		{iop.AgeRules{}, 30, iop.Adult, false},
+		{iop.AgeRules{}, 30, iop.PopulationAdult, false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.rules.MayJoin(tt.age, tt.p), "%+v.MayJoin(%d, %s)", tt.rules, tt.age, tt.p)
@@ -95,12 +95,12 @@ func TestMayJoin(t *testing.T) {
 }
 
 func TestParsePopulation(t *testing.T) {
-	for _, p := range iop.AllPopulations() {
-		got, err := iop.ParsePopulation(p.String())
+	for _, p := range iop.All[iop.Population]() {
+		got, err := iop.Parse[iop.Population](p.String())
 		require.NoError(t, err)
 		assert.Equal(t, p, got)
 	}
-	_, err := iop.ParsePopulation("Adult")
+	_, err := iop.Parse[iop.Population]("Adult")
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	assert.Equal(t, "%!Population(7)", iop.Population(7).String())
 }

@@ -135,7 +135,7 @@ type AgeRules struct {
 }
 
 // PopulationOn returns the population of a person born on birth, on day on:
-// [Adolescent] below AdultAge, [Adult] from it. It returns an error wrapping
+// [PopulationAdolescent] below AdultAge, [PopulationAdult] from it. It returns an error wrapping
 // [ErrMissing] when the rules set no adult age, [ErrBirthAfterDate] when
 // birth is after on, and [ErrOutOfRange] when the person is below MinAge.
 // The error never holds the dates.
@@ -159,9 +159,9 @@ func (r AgeRules) PopulationAt(age int) (Population, error) {
 	case age < 0 || age < r.MinAge:
 		return 0, &FieldError{Field: "ages.min_age", Err: ErrOutOfRange}
 	case age >= r.AdultAge:
-		return Adult, nil
+		return PopulationAdult, nil
 	}
-	return Adolescent, nil
+	return PopulationAdolescent, nil
 }
 
 // MayJoin reports whether a person of age years may be served in a program
@@ -172,13 +172,13 @@ func (r AgeRules) MayJoin(age int, p Population) bool {
 		return false
 	}
 	switch p {
-	case Adult:
+	case PopulationAdult:
 		min := r.AdultAge
 		if r.AdultMinAge > 0 {
 			min = r.AdultMinAge
 		}
 		return age >= min
-	case Adolescent:
+	case PopulationAdolescent:
 		max := r.AdultAge - 1
 		if r.AdolescentMaxAge > 0 {
 			max = r.AdolescentMaxAge

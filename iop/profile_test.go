@@ -217,10 +217,10 @@ func TestProfileCloneEqual(t *testing.T) {
 	p := ioprules.MedicareIOP2024()
 	c := p.Clone()
 	require.True(t, p.Equal(c))
-	c.Rules[0].Severity = iop.Info
+	c.Rules[0].Severity = iop.SeverityInfo
 	c.Scope.States = append(c.Scope.States, "NY")
 	c = withBenefit(c, func(b *schedule.Benefit) { b.Weekly.Adult.Min = 1 })
-	assert.Equal(t, iop.Warning, p.Rules[0].Severity, "a clone has its own settings")
+	assert.Equal(t, iop.SeverityWarning, p.Rules[0].Severity, "a clone has its own settings")
 	assert.Empty(t, p.Scope.States, "and its own states")
 	assert.Equal(t, iop.Hours(9), benefitOf(p).Weekly.Adult.Min, "and its own list of parts")
 	assert.False(t, p.Equal(c))
@@ -350,11 +350,11 @@ func TestFieldErrors(t *testing.T) {
 
 func TestScope(t *testing.T) {
 	ngs := group.NGSGroupPsychotherapy().Scope
-	assert.True(t, ngs.Covers("NY", iop.HospitalOutpatient))
-	assert.False(t, ngs.Covers("TX", iop.HospitalOutpatient), "an LCD binds only in its contractor's states")
+	assert.True(t, ngs.Covers("NY", iop.ProviderHospitalOutpatient))
+	assert.False(t, ngs.Covers("TX", iop.ProviderHospitalOutpatient), "an LCD binds only in its contractor's states")
 	php := ioprules.MedicarePHP2024().Scope
-	assert.True(t, php.Covers("TX", iop.CMHC))
-	assert.False(t, php.Covers("TX", iop.FQHC), "PHP is furnished by hospitals and CMHCs only")
+	assert.True(t, php.Covers("TX", iop.ProviderCMHC))
+	assert.False(t, php.Covers("TX", iop.ProviderFQHC), "PHP is furnished by hospitals and CMHCs only")
 	for _, tc := range []struct {
 		name  string
 		scope string

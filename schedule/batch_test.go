@@ -20,7 +20,7 @@ import (
 // days from 2024-12-01, of every kind and attendance, about 1 in 20 invalid,
 // grouped by patient (in order of ID when sorted) or not.
 func randomSessions(r *rand.Rand, n, np, span int) []schedule.Session {
-	kinds := iop.AllServiceKinds()
+	kinds := iop.All[iop.ServiceKind]()
 	out := make([]schedule.Session, n)
 	for i := range out {
 		s := schedule.Session{
@@ -32,13 +32,13 @@ func randomSessions(r *rand.Rand, n, np, span int) []schedule.Session {
 		s.Start, _ = schedule.ClockOf(8+r.IntN(8), r.IntN(60))
 		switch r.IntN(5) {
 		case 0:
-			s.Attendance = schedule.Absent
+			s.Attendance = schedule.AttendanceAbsent
 		case 1:
-			s.Attendance = schedule.Excused
+			s.Attendance = schedule.AttendanceExcused
 		case 2:
-			s.Attendance, s.Attended = schedule.Partial, s.Planned-1-iop.Minutes(r.IntN(int(s.Planned)-1))
+			s.Attendance, s.Attended = schedule.AttendancePartial, s.Planned-1-iop.Minutes(r.IntN(int(s.Planned)-1))
 		default:
-			s.Attendance = schedule.Attended
+			s.Attendance = schedule.AttendanceAttended
 		}
 		if r.IntN(20) == 0 {
 			s.Attended = s.Planned + 1 // invalid

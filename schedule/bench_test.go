@@ -35,13 +35,13 @@ func medicareWeek(days []int, n int) ([]schedule.Session, schedule.Week) {
 		for j := range n {
 			start, _ := schedule.ClockOf(9+j, 0)
 			ss = append(ss, schedule.Session{Patient: "p-1", Date: w.Day(d), Start: start,
-				Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
+				Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
 		}
 	}
 	return ss, w
 }
 
-var benchEpisode = schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)}
+var benchEpisode = schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 1, 6)}
 
 // BenchmarkMedicareCompliantWeek summarises and checks a compliant
 // Medicare IOP patient-week: 3 days of three 60-minute countable services.
@@ -77,7 +77,7 @@ func BenchmarkMedicareCompliantWeekBaseline(b *testing.B) {
 		for i := range ss {
 			s := &ss[i]
 			d := int(s.Date - start)
-			if d < 0 || d >= 7 || s.Attendance != schedule.Attended || s.Kind != iop.GroupTherapy {
+			if d < 0 || d >= 7 || s.Attendance != schedule.AttendanceAttended || s.Kind != iop.ServiceKindGroupTherapy {
 				continue
 			}
 			minutes[d] += int32(s.Planned)
@@ -129,7 +129,7 @@ func BenchmarkMedicareBelowTierBaseline(b *testing.B) {
 		for i := range ss {
 			s := &ss[i]
 			d := int(s.Date - start)
-			if d < 0 || d >= 7 || s.Attendance != schedule.Attended || s.Kind != iop.GroupTherapy {
+			if d < 0 || d >= 7 || s.Attendance != schedule.AttendanceAttended || s.Kind != iop.ServiceKindGroupTherapy {
 				continue
 			}
 			services[d]++
@@ -137,12 +137,12 @@ func BenchmarkMedicareBelowTierBaseline(b *testing.B) {
 		}
 		fs = fs[:0]
 		if total < 540 {
-			fs = append(fs, iop.Finding{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Blocking, Subject: ss[0].Patient,
+			fs = append(fs, iop.Finding{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.SeverityBlocking, Subject: ss[0].Patient,
 				Need: 540, Got: total, Unit: iop.UnitMinutes})
 		}
 		for d, n := range services {
 			if n > 0 && n < 3 {
-				fs = append(fs, iop.Finding{Code: schedule.CodeBelowTier, Severity: iop.Warning, Subject: ss[0].Patient, Day: start + date.Date(d),
+				fs = append(fs, iop.Finding{Code: schedule.CodeBelowTier, Severity: iop.SeverityWarning, Subject: ss[0].Patient, Day: start + date.Date(d),
 					Need: 3, Got: n, Unit: iop.UnitCount})
 			}
 		}
@@ -176,7 +176,7 @@ func batchSessions(patients int) []schedule.Session {
 				}
 				start, _ = schedule.ClockOf(start.Hour()+2*(j%3), 0)
 				ss = append(ss, schedule.Session{Patient: id, Date: w.Day(d), Start: start,
-					Planned: 108, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
+					Planned: 108, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
 			}
 			w = w.Next()
 		}
@@ -202,13 +202,13 @@ func BenchmarkMedicareBatch(b *testing.B) {
 	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(b, err)
 	grouped := batchSessions(benchPatients)
-	episodes := map[string]schedule.Episode{}
+	episodes := map[string]schedule.Stay{}
 	for _, s := range grouped {
 		episodes[s.Patient] = benchEpisode
 	}
 	// The summaries come sorted by patient: look each patient up once.
-	last, lastEp := "", schedule.Episode{}
-	episode := func(patient string, _ schedule.Week) schedule.Episode {
+	last, lastEp := "", schedule.Stay{}
+	episode := func(patient string, _ schedule.Week) schedule.Stay {
 		if patient != last {
 			last, lastEp = patient, episodes[patient]
 		}

@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"database/sql/driver"
 	"fmt"
 	"slices"
 	"strconv"
@@ -26,9 +25,9 @@ type WeeklyRules struct {
 // For returns the band for population p; the zero iop.Band for an invalid p.
 func (r WeeklyRules) For(p iop.Population) iop.Band {
 	switch p {
-	case iop.Adult:
+	case iop.PopulationAdult:
 		return r.Adult
-	case iop.Adolescent:
+	case iop.PopulationAdolescent:
 		return r.Adolescent
 	}
 	return iop.Band{}
@@ -71,19 +70,19 @@ type ServiceTier struct {
 	Name string `json:"name"`
 	// APCs are the payment classifications of the tier by provider
 	// setting, when the payer uses them (Medicare OPPS: 5861 for a
-	// hospital's 3-service IOP day, 5851 for a iop.CMHC's).
+	// hospital's 3-service IOP day, 5851 for a iop.ProviderCMHC's).
 	APCs []SettingAPC `json:"apcs,omitzero"`
 }
 
 // SettingAPC is the payment classification of a tier in one setting.
 type SettingAPC struct {
-	Setting iop.Setting `json:"setting"`
-	APC     string      `json:"apc"`
+	Setting iop.Provider `json:"setting"`
+	APC     string       `json:"apc"`
 }
 
 // APC returns the tier's payment classification in setting s, and "" when
 // the tier has none there (an RHC or FQHC is paid outside the APCs).
-func (t ServiceTier) APC(s iop.Setting) string {
+func (t ServiceTier) APC(s iop.Provider) string {
 	for _, a := range t.APCs {
 		if a.Setting == s {
 			return a.APC
@@ -111,10 +110,10 @@ type ServiceTierRules struct {
 // billed once for a week with at least MinServices countable services.
 // The zero WeeklyAddOn is none.
 type WeeklyAddOn struct {
-	Settings    iop.Settings `json:"settings,omitzero"`
-	Code        string       `json:"code,omitzero"`
-	MinServices int          `json:"min_services,omitzero"`
-	Cite        iop.Citation `json:"cite,omitzero"`
+	Settings    iop.Set[iop.Provider] `json:"settings,omitzero"`
+	Code        string                `json:"code,omitzero"`
+	MinServices int                   `json:"min_services,omitzero"`
+	Cite        iop.Citation          `json:"cite,omitzero"`
 }
 
 // TierFor returns the highest tier whose MinServices is at most services,
@@ -134,41 +133,26 @@ type DayCount uint8
 
 // The ways of counting days.
 const (
-	_            DayCount = iota
-	CalendarDays          // every calendar day from admission
-	ServiceDays           // only the days with service
+	_                DayCount = iota
+	DayCountCalendar          // every calendar day from admission
+	DayCountService           // only the days with service
 )
 
-var dayCounts = enum.New[DayCount]("DayCount", "schedule.ParseDayCount", check.EnumFail, []string{
-	CalendarDays: "calendar", ServiceDays: "service",
+var dayCounts = enum.New[DayCount]("DayCount", "schedule.DayCount.UnmarshalText", check.EnumFail, []string{
+	DayCountCalendar: "calendar", DayCountService: "service",
 })
-
-// AllDayCounts returns every way of counting days, in order.
-func AllDayCounts() []DayCount { return dayCounts.Values() }
 
 // IsValid reports whether c is a known way of counting.
 func (c DayCount) IsValid() bool { return dayCounts.Valid(c) }
 
-// IsZero reports whether c is unset.
-func (c DayCount) IsZero() bool { return c == 0 }
-
 // String returns "calendar" or "service", and "%!DayCount(n)" otherwise.
 func (c DayCount) String() string { return dayCounts.String(c) }
-
-// ParseDayCount parses "calendar" or "service".
-func ParseDayCount(s string) (DayCount, error) { return dayCounts.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
 func (c DayCount) MarshalText() ([]byte, error) { return dayCounts.Marshal(c) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDayCount].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (c *DayCount) UnmarshalText(b []byte) error { return dayCounts.Unmarshal(c, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (c DayCount) Value() (driver.Value, error) { return dayCounts.Store(c) }
-
-// Scan implements [database/sql.Scanner] with [ParseDayCount].
-func (c *DayCount) Scan(src any) error { return dayCounts.Load(c, src) }
 
 // CertificationRules are when a physician must certify, and recertify, that
 // the patient needs the program. Days count from the day of admission
@@ -213,7 +197,7 @@ type CertificationRules struct {
 // Medicare list.
 type CountingRules struct {
 	// Kinds are the kinds of session that count.
-	Kinds iop.ServiceKinds `json:"kinds,omitzero"`
+	Kinds iop.Set[iop.ServiceKind] `json:"kinds,omitzero"`
 	// Codes are billing codes that count whatever the session's kind
 	// ("H0015", "90853"), compared exactly.
 	Codes []string `json:"codes,omitzero"`
@@ -222,8 +206,8 @@ type CountingRules struct {
 	// set counts in-person time only, as Medicare's IOP and PHP benefits
 	// do. TelehealthCite is its source; a profile that counts telehealth
 	// must cite it.
-	Telehealth     iop.Deliveries `json:"telehealth,omitzero"`
-	TelehealthCite iop.Citation   `json:"telehealth_cite,omitzero"`
+	Telehealth     iop.Set[iop.Delivery] `json:"telehealth,omitzero"`
+	TelehealthCite iop.Citation          `json:"telehealth_cite,omitzero"`
 	// MinServiceMinutes is the time of its own a session must add to its
 	// day's counted time to be a service for the day's service count: a
 	// session overlapped by others adds only the time they leave, so three
@@ -247,8 +231,8 @@ type CountingRules struct {
 // does not list them (recreation it excludes).
 func DefaultCounting() CountingRules {
 	return CountingRules{
-		Kinds: iop.ServiceKindsOf(iop.GroupTherapy, iop.IndividualTherapy, iop.FamilyTherapy, iop.Psychoeducation,
-			iop.MedicationManagement, iop.OccupationalTherapy, iop.ActivityTherapy, iop.Diagnostic),
+		Kinds: iop.SetOf[iop.ServiceKind](iop.ServiceKindGroupTherapy, iop.ServiceKindIndividualTherapy, iop.ServiceKindFamilyTherapy, iop.ServiceKindPsychoeducation,
+			iop.ServiceKindMedicationManagement, iop.ServiceKindOccupationalTherapy, iop.ServiceKindActivityTherapy, iop.ServiceKindDiagnostic),
 		Cite: iop.Citation{
 			Source:  "42 CFR 410.43(a)(4); 42 CFR 410.44",
 			Edition: "CY2024 OPPS/PFS final rules, effective 2024-01-01",
@@ -260,22 +244,22 @@ func DefaultCounting() CountingRules {
 // IsZero reports whether r counts nothing and cites nothing.
 func (r CountingRules) IsZero() bool { return r.Kinds == 0 && len(r.Codes) == 0 && r.Cite.IsZero() }
 
-// Counts reports whether a session of kind k with billing code code counts.
-func (r *CountingRules) Counts(k iop.ServiceKind, code string) bool {
+// counts reports whether a session of kind k with billing code code counts.
+func (r *CountingRules) counts(k iop.ServiceKind, code string) bool {
 	if r.Kinds.Has(k) {
 		return true
 	}
 	return code != "" && slices.Contains(r.Codes, code)
 }
 
-// Delivered reports whether time delivered by d counts: in person (or
+// delivered reports whether time delivered by d counts: in person (or
 // unset) always, telehealth when Telehealth holds it.
-func (r *CountingRules) Delivered(d iop.Delivery) bool {
-	return d == 0 || d == iop.InPerson || r.Telehealth.Has(d)
+func (r *CountingRules) delivered(d iop.Delivery) bool {
+	return d == 0 || d == iop.DeliveryInPerson || r.Telehealth.Has(d)
 }
 
-// Equal reports whether r and q are the same rules.
-func (r CountingRules) Equal(q CountingRules) bool {
+// equal reports whether r and q are the same rules.
+func (r CountingRules) equal(q CountingRules) bool {
 	return r.Kinds == q.Kinds && r.Cite == q.Cite && r.Telehealth == q.Telehealth &&
 		r.TelehealthCite == q.TelehealthCite && r.MinServiceMinutes == q.MinServiceMinutes &&
 		r.MinServiceCite == q.MinServiceCite && slices.Equal(r.Codes, q.Codes)
@@ -298,7 +282,7 @@ func (r CountingRules) validate(v *check.Validator) {
 	switch {
 	case !r.Telehealth.IsValid():
 		v.Add("counting.telehealth", iop.ErrUnknown)
-	case r.Telehealth.Has(iop.InPerson):
+	case r.Telehealth.Has(iop.DeliveryInPerson):
 		v.Add("counting.telehealth", fmt.Errorf("%w: in person is not telehealth", iop.ErrOrder))
 	}
 	v.Cited("counting.telehealth_cite", r.Telehealth != 0, r.TelehealthCite)
@@ -423,8 +407,8 @@ func (r ClaimRules) BillTypeContested(tob string) bool {
 	return r.billTypeIn(r.ContestedBillTypes, tob)
 }
 
-// Equal reports whether r and q are the same rules.
-func (r ClaimRules) Equal(q ClaimRules) bool {
+// equal reports whether r and q are the same rules.
+func (r ClaimRules) equal(q ClaimRules) bool {
 	return slices.Equal(r.Codes, q.Codes) && slices.Equal(r.Excluded, q.Excluded) &&
 		slices.Equal(r.RevenueCodes, q.RevenueCodes) && r.ConditionCode == q.ConditionCode &&
 		slices.Equal(r.BillTypes, q.BillTypes) && r.RepeatsOnce == q.RepeatsOnce && r.Cite == q.Cite &&
@@ -558,34 +542,19 @@ const (
 	PartialWeekExempt
 )
 
-var partialWeeks = enum.New[PartialWeek]("PartialWeek", "schedule.ParsePartialWeek", check.EnumFail, []string{PartialWeekFull: "full", PartialWeekProrated: "prorated", PartialWeekExempt: "exempt"})
-
-// AllPartialWeeks returns every partial-week rule, in order.
-func AllPartialWeeks() []PartialWeek { return partialWeeks.Values() }
+var partialWeeks = enum.New[PartialWeek]("PartialWeek", "schedule.PartialWeek.UnmarshalText", check.EnumFail, []string{PartialWeekFull: "full", PartialWeekProrated: "prorated", PartialWeekExempt: "exempt"})
 
 // IsValid reports whether w is a known value.
 func (w PartialWeek) IsValid() bool { return partialWeeks.Valid(w) }
 
-// IsZero reports whether w is unset.
-func (w PartialWeek) IsZero() bool { return w == 0 }
-
 // String returns "full", "prorated" or "exempt", and "%!PartialWeek(n)" for an invalid value.
 func (w PartialWeek) String() string { return partialWeeks.String(w) }
-
-// ParsePartialWeek parses "full", "prorated" or "exempt", exactly as [PartialWeek.String] writes it.
-func ParsePartialWeek(s string) (PartialWeek, error) { return partialWeeks.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid value is an error.
 func (w PartialWeek) MarshalText() ([]byte, error) { return partialWeeks.Marshal(w) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePartialWeek].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (w *PartialWeek) UnmarshalText(b []byte) error { return partialWeeks.Unmarshal(w, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (w PartialWeek) Value() (driver.Value, error) { return partialWeeks.Store(w) }
-
-// Scan implements [database/sql.Scanner] with [ParsePartialWeek].
-func (w *PartialWeek) Scan(src any) error { return partialWeeks.Load(w, src) }
 
 // Minimum returns the weekly minimum that rule w sets for a week of which
 // days of 7 fall in the episode, given the full-week minimum min. A full
@@ -635,8 +604,8 @@ func (Benefit) Package() string { return "schedule" }
 // Table returns the package's rule table, [Rules].
 func (Benefit) Table() iop.RuleTable { return Rules() }
 
-// HasWeekly reports whether b sets weekly hours for either population.
-func (b *Benefit) HasWeekly() bool {
+// hasWeekly reports whether b sets weekly hours for either population.
+func (b *Benefit) hasWeekly() bool {
 	return b.Weekly.Adult != (iop.Band{}) || b.Weekly.Adolescent != (iop.Band{})
 }
 
@@ -651,7 +620,7 @@ func (b Benefit) Validate(*iop.Profile) error {
 	w := b.Weekly
 	v.Band("weekly.adult", w.Adult, check.MinutesPerWeek)
 	v.Band("weekly.adolescent", w.Adolescent, check.MinutesPerWeek)
-	weekly := b.HasWeekly()
+	weekly := b.hasWeekly()
 	v.Cited("weekly.cite", weekly, w.Cite)
 	if w.Above != 0 && !w.Above.IsValid() {
 		v.Add("weekly.above", iop.ErrUnknown)

@@ -23,7 +23,7 @@ import (
 //     then, it covers from admission; signed later, from the day signed.
 //   - It lasts through the first recertification's day when the profile
 //     sets one (FirstRecertDay): counted in calendar days from admission,
-//     or, with FirstRecertCount [ServiceDays], as the day of the
+//     or, with FirstRecertCount [DayCountService], as the day of the
 //     (FirstRecertDay+1)-th day with service (Medicare PHP: the 18th day of
 //     services, FirstRecertDay 17). Otherwise it lasts one interval after
 //     the later of admission and its signing.
@@ -184,7 +184,7 @@ func span(r *CertificationRules, admitted date.Date, signed []date.Date, i int, 
 		from = admitted
 	}
 	if r.FirstRecertDay > 0 {
-		if r.FirstRecertCount == ServiceDays {
+		if r.FirstRecertCount == DayCountService {
 			if d, ok := sv.nth(admitted, r.FirstRecertDay); ok {
 				return from, d
 			}
@@ -239,8 +239,8 @@ func NextCertification(r CertificationRules, c Certifications) (date.Date, bool)
 // [Certifications.DueDates] with the patient's days of service for the
 // real date.
 func CertificationDueDates(r CertificationRules, admitted, through date.Date) iter.Seq[date.Date] {
-	if r.FirstRecertCount == ServiceDays {
-		r.FirstRecertCount = CalendarDays
+	if r.FirstRecertCount == DayCountService {
+		r.FirstRecertCount = DayCountCalendar
 	}
 	return Certifications{Admitted: admitted}.DueDates(r, through)
 }

@@ -18,7 +18,7 @@ import (
 // plan review every 31 days, as a payer's contract might add.
 func calendarPHP() iop.Profile {
 	p := ioprules.MedicarePHP2025()
-	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.FirstRecertCount = schedule.CalendarDays })
+	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.FirstRecertCount = schedule.DayCountCalendar })
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.NoInitialDay = false }) // a program's policy: certified on admission
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Certification.PlanReviewDays = 31 })
 	return p

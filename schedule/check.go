@@ -288,7 +288,7 @@ func sessionErrors(w Week, sessions []Session) error {
 // "summary.week" and so on; a nil s is "summary" missing. It does not
 // allocate when the week complies. The summary is passed by pointer, as
 // every record larger than 128 bytes is, and is not changed.
-func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
+func (ck Checker) CheckWeek(s *WeekSummary, e Stay) (iop.Findings, error) {
 	var buf [check.OnceCap]iop.Finding
 	return check.Own(ck.AppendWeek(buf[:0], s, e))
 }
@@ -296,7 +296,7 @@ func (ck Checker) CheckWeek(s *WeekSummary, e Episode) (iop.Findings, error) {
 // AppendWeek is [Checker.CheckWeek] that appends the findings to dst and
 // returns the extended slice; on error it returns dst unchanged. It
 // allocates only when dst must grow.
-func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.Findings, error) {
+func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Stay) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
@@ -313,7 +313,7 @@ func (ck Checker) AppendWeek(dst iop.Findings, s *WeekSummary, e Episode) (iop.F
 }
 
 // CheckWeeks is [Checker.AppendWeeks] into a new slice.
-func (ck Checker) CheckWeeks(sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
+func (ck Checker) CheckWeeks(sums []WeekSummary, episode func(patient string, w Week) Stay) (iop.Findings, error) {
 	return ck.AppendWeeks(nil, sums, episode)
 }
 
@@ -325,7 +325,7 @@ func (ck Checker) CheckWeeks(sums []WeekSummary, episode func(patient string, w 
 // episode is not valid, it returns dst unchanged and every such error, as
 // [iop.FieldErrors] naming "sums[i].episode.admitted" and so on. It
 // allocates only when dst must grow, and for errors.
-func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func(patient string, w Week) Episode) (iop.Findings, error) {
+func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func(patient string, w Week) Stay) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
@@ -353,7 +353,7 @@ func (ck Checker) AppendWeeks(dst iop.Findings, sums []WeekSummary, episode func
 }
 
 // weekErrors returns the errors of a week's check.
-func weekErrors(s *WeekSummary, e *Episode) error {
+func weekErrors(s *WeekSummary, e *Stay) error {
 	var es iop.FieldErrors
 	if !e.valid() {
 		es.Add("episode", e.Validate())
@@ -367,7 +367,7 @@ func weekErrors(s *WeekSummary, e *Episode) error {
 }
 
 // week applies the weekly rules, in rule order.
-func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings {
+func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Stay) iop.Findings {
 	// Keep the days in the episode only.
 	day := s.DayMinutes
 	services := s.DayServices
@@ -409,7 +409,7 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Episode) iop.Findings
 
 // weekRules applies the rules of weekly hours, service days and payment
 // tiers to a week with days in the episode.
-func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh weekShape, counted iop.Minutes,
+func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Stay, sh weekShape, counted iop.Minutes,
 	day *[daysPerWeek]iop.Minutes, services *[daysPerWeek]uint16) iop.Findings {
 	p := &r.b
 	// Weekly hours: the band, adjusted for a partial week.
@@ -506,7 +506,7 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Episode, sh week
 // warning; a CMHC's day goes unpaid: blocking; an OTP has no daily tier:
 // nothing), the rule's own when no row names the setting; Ref says what
 // the day gets instead ([DayPay]).
-func (r *checker) belowTier(fs iop.Findings, s *WeekSummary, setting iop.Setting, services *[daysPerWeek]uint16) iop.Findings {
+func (r *checker) belowTier(fs iop.Findings, s *WeekSummary, setting iop.Provider, services *[daysPerWeek]uint16) iop.Findings {
 	tiers := &r.b.ServiceTiers
 	row, hasRow := shortDayFor(tiers.ShortDays, setting)
 	if hasRow && row.Severity == 0 {

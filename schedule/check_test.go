@@ -56,18 +56,18 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 		minutes []iop.Minutes // per day from Monday
 		want    iop.Findings
 	}{
-		{"ASAM 2.1 adult 8h59m is below 9h", asam, iop.Adult, []iop.Minutes{180, 180, 179}, below(asam, 540, 539)},
-		{"ASAM 2.1 adult 9h00m meets 9h", asam, iop.Adult, []iop.Minutes{180, 180, 180}, nil},
-		{"ASAM 2.1 19h30m is within the band", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 210}, nil},
-		{"ASAM 2.1 19h59m is the top of the band", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 239}, nil},
-		{"ASAM 2.1 20h00m is above it, in level 2.5", asam, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, above(1199, 1200)},
-		{"ASAM 2.1 adolescent 5h59m is below 6h", asam, iop.Adolescent, []iop.Minutes{180, 179}, below(asam, 360, 359)},
-		{"ASAM 2.1 adolescent 6h00m meets 6h", asam, iop.Adolescent, []iop.Minutes{180, 180}, nil},
-		{"Medicare IOP 8h59m is a warning", medicare, iop.Adult, []iop.Minutes{180, 180, 179}, below(medicare, 540, 539)},
-		{"Medicare IOP 9h00m meets the certified need", medicare, iop.Adult, []iop.Minutes{180, 180, 180}, nil},
-		{"Medicare IOP has no maximum: 20h00m", medicare, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
-		{"Medicare PHP 19h59m is a warning", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 239}, below(php, 1200, 1199)},
-		{"Medicare PHP 20h00m meets it", php, iop.Adult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
+		{"ASAM 2.1 adult 8h59m is below 9h", asam, iop.PopulationAdult, []iop.Minutes{180, 180, 179}, below(asam, 540, 539)},
+		{"ASAM 2.1 adult 9h00m meets 9h", asam, iop.PopulationAdult, []iop.Minutes{180, 180, 180}, nil},
+		{"ASAM 2.1 19h30m is within the band", asam, iop.PopulationAdult, []iop.Minutes{240, 240, 240, 240, 210}, nil},
+		{"ASAM 2.1 19h59m is the top of the band", asam, iop.PopulationAdult, []iop.Minutes{240, 240, 240, 240, 239}, nil},
+		{"ASAM 2.1 20h00m is above it, in level 2.5", asam, iop.PopulationAdult, []iop.Minutes{240, 240, 240, 240, 240}, above(1199, 1200)},
+		{"ASAM 2.1 adolescent 5h59m is below 6h", asam, iop.PopulationAdolescent, []iop.Minutes{180, 179}, below(asam, 360, 359)},
+		{"ASAM 2.1 adolescent 6h00m meets 6h", asam, iop.PopulationAdolescent, []iop.Minutes{180, 180}, nil},
+		{"Medicare IOP 8h59m is a warning", medicare, iop.PopulationAdult, []iop.Minutes{180, 180, 179}, below(medicare, 540, 539)},
+		{"Medicare IOP 9h00m meets the certified need", medicare, iop.PopulationAdult, []iop.Minutes{180, 180, 180}, nil},
+		{"Medicare IOP has no maximum: 20h00m", medicare, iop.PopulationAdult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
+		{"Medicare PHP 19h59m is a warning", php, iop.PopulationAdult, []iop.Minutes{240, 240, 240, 240, 239}, below(php, 1200, 1199)},
+		{"Medicare PHP 20h00m meets it", php, iop.PopulationAdult, []iop.Minutes{240, 240, 240, 240, 240}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,7 +86,7 @@ func TestWeekBoundariesToTheMinute(t *testing.T) {
 			}
 			got := check(t, checker(t, p), day, adult(), daysOf(60)...)
 			require.NotEmpty(t, got)
-			assert.Equal(t, iop.Warning, got[0].Severity, p.ID)
+			assert.Equal(t, iop.SeverityWarning, got[0].Severity, p.ID)
 		}
 	})
 }
@@ -110,8 +110,8 @@ func TestDayServicesMedicare(t *testing.T) {
 			apc      [2]string
 		}{
 			{2, tier(2), 0, [2]string{}},
-			{3, nil, 3, [2]string{benefitOf(p).ServiceTiers.Tiers[0].APC(iop.HospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[0].APC(iop.CMHC)}},
-			{4, nil, 4, [2]string{benefitOf(p).ServiceTiers.Tiers[1].APC(iop.HospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[1].APC(iop.CMHC)}},
+			{3, nil, 3, [2]string{benefitOf(p).ServiceTiers.Tiers[0].APC(iop.ProviderHospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[0].APC(iop.ProviderCMHC)}},
+			{4, nil, 4, [2]string{benefitOf(p).ServiceTiers.Tiers[1].APC(iop.ProviderHospitalOutpatient), benefitOf(p).ServiceTiers.Tiers[1].APC(iop.ProviderCMHC)}},
 		}
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%s/%d services", p.ID, tt.services), func(t *testing.T) {
@@ -129,7 +129,7 @@ func TestDayServicesMedicare(t *testing.T) {
 				if tt.want != nil {
 					require.ErrorIs(t, fs.BlockingErr(), schedule.CodeBelowTier, "the day blocks billing")
 				}
-				hosp, cmhc, rhc := ck.DaysIn(sum, iop.HospitalOutpatient)[0], ck.DaysIn(sum, iop.CMHC)[0], ck.DaysIn(sum, iop.RHC)[0]
+				hosp, cmhc, rhc := ck.DaysIn(sum, iop.ProviderHospitalOutpatient)[0], ck.DaysIn(sum, iop.ProviderCMHC)[0], ck.DaysIn(sum, iop.ProviderRHC)[0]
 				assert.Equal(t, tt.tier > 0, hosp.HasTier)
 				assert.Equal(t, tt.tier, hosp.Tier.MinServices)
 				got := [2]string{hosp.APC, cmhc.APC}
@@ -140,9 +140,9 @@ func TestDayServicesMedicare(t *testing.T) {
 		}
 	}
 	ck := checker(t, ioprules.MedicareIOP2025())
-	four := ck.DaysIn(summarize(t, ck, mon, daysOf(240)...), iop.HospitalOutpatient)[0]
+	four := ck.DaysIn(summarize(t, ck, mon, daysOf(240)...), iop.ProviderHospitalOutpatient)[0]
 	assert.Equal(t, "5862", four.APC, "hospital IOP, 4 or more services")
-	three := ck.DaysIn(summarize(t, ck, mon, daysOf(240)[:3]...), iop.CMHC)[0]
+	three := ck.DaysIn(summarize(t, ck, mon, daysOf(240)[:3]...), iop.ProviderCMHC)[0]
 	assert.Equal(t, "5851", three.APC, "CMHC IOP, 3 services")
 }
 
@@ -213,7 +213,7 @@ func TestWeekPartialWeeks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := schedule.Episode{Population: iop.Adult, Admitted: tt.admitted, Discharged: tt.disch}
+			e := schedule.Stay{Population: iop.PopulationAdult, Admitted: tt.admitted, Discharged: tt.disch}
 			assert.Equal(t, tt.want, check(t, checker(t, tt.profile), mon, e, tt.sessions...))
 		})
 	}
@@ -222,7 +222,7 @@ func TestWeekPartialWeeks(t *testing.T) {
 func TestWeekPartialServiceDays(t *testing.T) {
 	// H0015 admitted on Thursday: 3 days x 4/7 = 1 service day needed.
 	h := ioprules.H0015()
-	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 3}
+	e := schedule.Stay{Population: iop.PopulationAdult, Admitted: mon + 3}
 	got := check(t, checker(t, h), mon, e, at(mon+4, 180))
 	assert.Equal(t, iop.Findings{finding(schedule.CodePartialWeek,
 		iop.Finding{Subject: "p-1", Need: 1, Got: 1, Unit: iop.UnitDays})}, got)
@@ -263,7 +263,7 @@ func TestWeekOtherFindings(t *testing.T) {
 	medicare := ioprules.MedicareIOP2025()
 	t.Run("service outside the episode is not counted", func(t *testing.T) {
 		asam := ioprules.ASAM3Level21()
-		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
+		e := schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2025, 1, 6), Discharged: mon + 2}
 		got := check(t, checker(t, asam), mon, e, at(mon, 300), at(mon+1, 240), at(mon+3, 120))
 		assert.Equal(t, iop.Findings{
 			finding(schedule.CodeServiceOutsideEpisode, minutes(660, 540)), // 120 minutes outside
@@ -271,7 +271,7 @@ func TestWeekOtherFindings(t *testing.T) {
 		}, got)
 	})
 	t.Run("a week wholly outside the episode", func(t *testing.T) {
-		e := schedule.Episode{Population: iop.Adult, Admitted: mon + 7}
+		e := schedule.Stay{Population: iop.PopulationAdult, Admitted: mon + 7}
 		got := check(t, checker(t, ioprules.ASAM3Level21()), mon, e, at(mon, 60))
 		ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode)
 	})
@@ -279,7 +279,7 @@ func TestWeekOtherFindings(t *testing.T) {
 		p := ioprules.TIP47()
 		p = withBenefit(p, func(b *schedule.Benefit) { b.Weekly.Adolescent = iop.Band{} })
 		e := adult()
-		e.Population = iop.Adolescent
+		e.Population = iop.PopulationAdolescent
 		got := check(t, checker(t, p), mon, e, daysOf(180, 180, 180)...)
 		assert.Equal(t, iop.Findings{finding(schedule.CodePopulationNotServed, iop.Finding{Subject: "p-1"})}, got)
 	})
@@ -300,13 +300,13 @@ func TestWeekOtherFindings(t *testing.T) {
 	t.Run("time that does not count and time missed", func(t *testing.T) {
 		asam := ioprules.ASAM3Level21()
 		rec := at(mon+3, 60)
-		rec.Kind = iop.Recreation
+		rec.Kind = iop.ServiceKindRecreation
 		absent := at(mon+3, 120)
-		absent.Attendance, absent.Start = schedule.Absent, schedule.MustParseClock("13:00")
+		absent.Attendance, absent.Start = schedule.AttendanceAbsent, schedule.MustParseClock("13:00")
 		late := at(mon+4, 180)
-		late.Attendance, late.Attended = schedule.Partial, 150
+		late.Attendance, late.Attended = schedule.AttendancePartial, 150
 		excused := at(mon+5, 60)
-		excused.Attendance = schedule.Excused
+		excused.Attendance = schedule.AttendanceExcused
 		sum := summarize(t, checker(t, asam), mon, at(mon, 180), at(mon+1, 180), at(mon+2, 180), rec, absent, late, excused)
 		assert.Equal(t, [3]int32{1, 1, 1}, [3]int32{sum.Absent, sum.Excused, sum.Partial}, "the summary counts the misses")
 		got := checkSum(t, checker(t, asam), sum, adult())
@@ -321,11 +321,11 @@ func TestWeekRuleOrder(t *testing.T) {
 	// Every rule a week can break at once comes out in table order.
 	p := ioprules.S9480NewYork() // weekly minimum, per-day minimum
 	p = withBenefit(p, func(b *schedule.Benefit) { b.ServiceTiers = benefitOf(ioprules.MedicareIOP2025()).ServiceTiers })
-	e := schedule.Episode{Population: iop.Adult, Admitted: mon + 1, Discharged: mon + 5}
+	e := schedule.Stay{Population: iop.PopulationAdult, Admitted: mon + 1, Discharged: mon + 5}
 	rec := at(mon+2, 30)
-	rec.Kind, rec.Start = iop.Recreation, schedule.MustParseClock("18:00")
+	rec.Kind, rec.Start = iop.ServiceKindRecreation, schedule.MustParseClock("18:00")
 	absent := at(mon+3, 60)
-	absent.Attendance = schedule.Absent
+	absent.Attendance = schedule.AttendanceAbsent
 	got := check(t, checker(t, p), mon, e, at(mon, 60), at(mon+2, 60), rec, absent)
 	ioptest.CodesEqual(t, got, schedule.CodeServiceOutsideEpisode, schedule.CodePartialWeek, schedule.CodeWeeklyBelowMinimum,
 		schedule.CodeShortDay, schedule.CodeBelowTier, schedule.CodeUncountedTime, schedule.CodeMissedTime)
@@ -373,15 +373,15 @@ func TestWeekErrors(t *testing.T) {
 	sum := summarize(t, ck, mon, at(mon, 540))
 	tests := []struct {
 		name string
-		e    schedule.Episode
+		e    schedule.Stay
 		want map[string]string
 	}{
-		{"no population", schedule.Episode{Admitted: mon}, map[string]string{"episode.population": "missing"}},
-		{"unknown population", schedule.Episode{Population: 9, Admitted: mon}, map[string]string{"episode.population": "unknown value"}},
-		{"no admission", schedule.Episode{Population: iop.Adult}, map[string]string{"episode.admitted": "missing"}},
-		{"discharged before admitted", schedule.Episode{Population: iop.Adult, Admitted: mon, Discharged: mon - 1},
+		{"no population", schedule.Stay{Admitted: mon}, map[string]string{"episode.population": "missing"}},
+		{"unknown population", schedule.Stay{Population: 9, Admitted: mon}, map[string]string{"episode.population": "unknown value"}},
+		{"no admission", schedule.Stay{Population: iop.PopulationAdult}, map[string]string{"episode.admitted": "missing"}},
+		{"discharged before admitted", schedule.Stay{Population: iop.PopulationAdult, Admitted: mon, Discharged: mon - 1},
 			map[string]string{"episode.discharged": "out of order: discharged before admitted"}},
-		{"step-down after discharge", schedule.Episode{Population: iop.Adult, Admitted: mon, Discharged: mon + 1, SteppedDown: mon + 2},
+		{"step-down after discharge", schedule.Stay{Population: iop.PopulationAdult, Admitted: mon, Discharged: mon + 1, SteppedDown: mon + 2},
 			map[string]string{"episode.stepped_down": "out of order: stepped down outside the episode"}},
 	}
 	for _, tt := range tests {
@@ -438,7 +438,7 @@ func TestProfileSettings(t *testing.T) {
 		require.NoError(t, err)
 		got := check(t, checker(t, p), mon, adult(), week...)
 		want := finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 539))
-		want.Severity = iop.Warning
+		want.Severity = iop.SeverityWarning
 		assert.Equal(t, iop.Findings{want}, got)
 		require.NoError(t, got.BlockingErr(), "the week no longer blocks")
 	})
@@ -491,9 +491,9 @@ func TestSummarize(t *testing.T) {
 	ck := checker(t, ioprules.MedicareIOP2025())
 	w := schedule.ISOWeeks().Of(mon)
 	rec := at(mon+1, 45)
-	rec.Kind = iop.Recreation
+	rec.Kind = iop.ServiceKindRecreation
 	partial := at(mon+1, 60)
-	partial.Attendance, partial.Attended, partial.Start = schedule.Partial, 40, schedule.MustParseClock("11:00")
+	partial.Attendance, partial.Attended, partial.Start = schedule.AttendancePartial, 40, schedule.MustParseClock("11:00")
 	bad := at(mon+9, 0) // outside the week: not looked at
 	got, err := ck.Summarize(w, []schedule.Session{at(mon-1, 60), at(mon, 180), rec, partial, at(mon+7, 60), bad})
 	require.NoError(t, err)
@@ -510,7 +510,7 @@ func TestSummarize(t *testing.T) {
 
 	t.Run("errors", func(t *testing.T) {
 		over := at(mon, 540)
-		over.Attendance, over.Attended = schedule.Partial, 600
+		over.Attendance, over.Attended = schedule.AttendancePartial, 600
 		other := at(mon+1, 60)
 		other.Patient = "p-2"
 		zero := at(mon+2, 0)
@@ -558,9 +558,9 @@ func TestAppendWeeks(t *testing.T) {
 	ss = append(ss, third)
 	sums, _ := sz.Summarize(nil, ss)
 	require.Len(t, sums, 4)
-	episode := func(patient string, w schedule.Week) schedule.Episode {
+	episode := func(patient string, w schedule.Week) schedule.Stay {
 		if patient == "p-3" {
-			return schedule.Episode{Population: iop.Adult} // no admission
+			return schedule.Stay{Population: iop.PopulationAdult} // no admission
 		}
 		return adult()
 	}
@@ -608,9 +608,9 @@ func TestDays(t *testing.T) {
 }
 
 func TestEpisodeJSON(t *testing.T) {
-	var e schedule.Episode
+	var e schedule.Stay
 	require.NoError(t, e.UnmarshalJSON([]byte(`{"population":"adolescent","admitted":"2024-02-29","stepped_down":"2024-03-18"}`)))
-	assert.Equal(t, schedule.Episode{Population: iop.Adolescent, Admitted: day(2024, 2, 29), SteppedDown: day(2024, 3, 18)}, e)
+	assert.Equal(t, schedule.Stay{Population: iop.PopulationAdolescent, Admitted: day(2024, 2, 29), SteppedDown: day(2024, 3, 18)}, e)
 	require.NoError(t, e.Validate())
 	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admitted":"2023-02-29"}`)), iop.ErrInvalidDate)
 	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admited":"2023-02-28"}`)), iop.ErrUnknownField)

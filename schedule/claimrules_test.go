@@ -16,7 +16,7 @@ func TestMedicareClaims(t *testing.T) {
 	assert.Equal(t, "41", benefitOf(ioprules.MedicarePHP2025()).Claims.ConditionCode)
 	g, ok := c.Code("G0410")
 	require.True(t, ok)
-	assert.Equal(t, schedule.ServiceCode{Code: "G0410", Kind: iop.GroupTherapy, UnitMinutes: 45}, g)
+	assert.Equal(t, schedule.ServiceCode{Code: "G0410", Kind: iop.ServiceKindGroupTherapy, UnitMinutes: 45}, g)
 	_, ok = c.Code("90853")
 	assert.False(t, ok)
 	assert.True(t, c.IsExcluded("90853"), "group psychotherapy is G0410 on Medicare program claims")

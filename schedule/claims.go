@@ -230,7 +230,7 @@ func (c *claimRules) service(l *ClaimLine, ct *counter) lineService {
 		}
 	}
 	d := l.Delivery()
-	sv.counts = d <= iop.InPerson || ct.tele.Has(d)
+	sv.counts = d <= iop.DeliveryInPerson || ct.tele.Has(d)
 	return sv
 }
 

@@ -1,8 +1,6 @@
 package schedule_test
 
 import (
-	"database/sql"
-	"database/sql/driver"
 	"encoding/json"
 	"slices"
 	"testing"
@@ -41,9 +39,9 @@ func TestClaimLineValidate(t *testing.T) {
 		"bill_type":          "invalid syntax: want 3 or 4 digits",
 		"condition_codes[1]": "invalid syntax: want 2 digits or upper-case letters",
 	}, fieldErrors(t, bad.Validate()))
-	assert.Equal(t, iop.Video, schedule.ClaimLine{PlaceOfService: "10"}.Delivery())
-	assert.Equal(t, iop.AudioOnly, schedule.ClaimLine{Modifiers: [4]string{"", "93"}}.Delivery())
-	assert.Equal(t, iop.InPerson, ok.Delivery())
+	assert.Equal(t, iop.DeliveryVideo, schedule.ClaimLine{PlaceOfService: "10"}.Delivery())
+	assert.Equal(t, iop.DeliveryAudioOnly, schedule.ClaimLine{Modifiers: [4]string{"", "93"}}.Delivery())
+	assert.Equal(t, iop.DeliveryInPerson, ok.Delivery())
 }
 
 func TestSummarizeClaims(t *testing.T) {
@@ -66,7 +64,7 @@ func TestSummarizeClaims(t *testing.T) {
 	assert.Equal(t, schedule.WeekSummary{Patient: "p-1", Week: schedule.ISOWeeks().Of(mon), Minutes: 190,
 		DayMinutes: [7]iop.Minutes{135, 55}, DayServices: [7]uint16{3, 1}, Sessions: 6, UncountedMinutes: 45,
 		Duplicates: schedule.Repeats{Sessions: 1, First: "c-1"}}, sum)
-	days := ck.DaysIn(sum, iop.HospitalOutpatient)
+	days := ck.DaysIn(sum, iop.ProviderHospitalOutpatient)
 	assert.Equal(t, "5861", days[0].APC, "3 services: the lower tier")
 	fs := checkSum(t, ck, sum, adult())
 	assert.Equal(t, []iop.Code{schedule.CodeSessionDuplicate, schedule.CodeWeeklyBelowMinimum, schedule.CodeBelowTier, schedule.CodeUncountedTime}, fs.Codes())
@@ -199,8 +197,10 @@ func TestCheckClaim(t *testing.T) {
 func coloradoIOP() iop.Profile {
 	p := ioprules.ASAM3Level21()
 	p.ID, p.Title = "co-iop-test", "Colorado IOP (test)"
-	p.Scope = iop.Scope{Reach: iop.State, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"}
-	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Telehealth = iop.DeliveriesOf(iop.Video, iop.AudioOnly) })
+	p.Scope = iop.Scope{Reach: iop.ReachState, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"}
+	p = withBenefit(p, func(b *schedule.Benefit) {
+		b.Counting.Telehealth = iop.SetOf[iop.Delivery](iop.DeliveryVideo, iop.DeliveryAudioOnly)
+	})
 	p = withBenefit(p, func(b *schedule.Benefit) {
 		b.Counting.TelehealthCite = iop.Citation{Source: "2 CCR 502-1 §4.6.1(D)", Title: "Intensive Outpatient Program (IOP) Services Standards",
 			URL:  "https://regulations.justia.com/states/colorado/500/502/rule-2-ccr-502-1/chapter-4/section-2-ccr-502-1-4-6",
@@ -211,7 +211,7 @@ func coloradoIOP() iop.Profile {
 
 func TestTelehealthCounting(t *testing.T) {
 	video := sess("s1", mon, "09:00", 60)
-	video.Delivery = iop.Video
+	video.Delivery = iop.DeliveryVideo
 	inPerson := sess("s2", mon, "11:00", 60)
 	co, medicare := checker(t, coloradoIOP()), checker(t, ioprules.MedicareIOP2025())
 	sum := summarize(t, co, mon, video, inPerson)
@@ -245,7 +245,7 @@ func TestValuesRoundTrip(t *testing.T) {
 	assert.Contains(t, string(b), `"week":"2025-W10"`)
 	assert.Contains(t, string(b), `"duplicates":{"sessions":1,"minutes":"1h00m","first":"s1"}`)
 	s := sess("s1", mon, "09:00", 60)
-	s.Delivery, s.Code = iop.AudioOnly, "90834"
+	s.Delivery, s.Code = iop.DeliveryAudioOnly, "90834"
 	require.True(t, jsonRoundTrip(t, s, (*schedule.Session).UnmarshalJSON))
 	l := line(3, mon, "G0410", 2)
 	l.Modifiers, l.Minutes, l.PlaceOfService = [4]string{"95", "GT"}, 90, "02"
@@ -256,39 +256,4 @@ func TestValuesRoundTrip(t *testing.T) {
 	for _, w := range []schedule.Week{schedule.ISOWeeks().Of(mon), must(schedule.CalendarWeeks(0)).Of(mon), must(schedule.ProgramWeeks(mon - 10)).Of(mon)} {
 		require.True(t, jsonRoundTrip(t, w, func(w *schedule.Week, b []byte) error { return json.Unmarshal(b, w) }))
 	}
-}
-
-func sqlRoundTrip[T comparable, P interface {
-	*T
-	sql.Scanner
-}](t *testing.T, v T) {
-	t.Helper()
-	stored, err := any(v).(driver.Valuer).Value()
-	require.NoError(t, err)
-	require.IsType(t, "", stored, "stored as text, never a number")
-	var back T
-	require.NoError(t, P(&back).Scan(stored))
-	assert.Equal(t, v, back)
-	require.NoError(t, P(&back).Scan([]byte(stored.(string))))
-	assert.Equal(t, v, back)
-	var pe *iop.ParseError
-	require.ErrorAs(t, P(&back).Scan("no such value"), &pe)
-	assert.Equal(t, v, back, "unchanged on error")
-	require.Error(t, P(&back).Scan(int64(3)), "a number is refused")
-}
-
-func TestSQLValues(t *testing.T) {
-	for _, w := range []schedule.Week{schedule.ISOWeeks().Of(mon), must(schedule.CalendarWeeks(0)).Of(mon), must(schedule.ProgramWeeks(mon - 10)).Of(mon)} {
-		sqlRoundTrip[schedule.Week](t, w)
-	}
-	for _, a := range schedule.AllAttendances() {
-		sqlRoundTrip[schedule.Attendance](t, a)
-	}
-	for _, k := range schedule.AllWeekKinds() {
-		sqlRoundTrip[schedule.WeekKind](t, k)
-	}
-	sqlRoundTrip[schedule.Weekdays](t, schedule.WeekdaysOf(1, 3, 5))
-	sqlRoundTrip[schedule.Clock](t, schedule.MustParseClock("09:30"))
-	_, err := schedule.Week{}.Value()
-	require.ErrorIs(t, err, iop.ErrMissing)
 }

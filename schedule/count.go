@@ -65,7 +65,7 @@ func sessionKey(s *Session, d int, m iop.Minutes, counts bool) uint64 {
 // standing for m minutes of service of kind k.
 func claimKey(d, line int, m iop.Minutes, k iop.ServiceKind, counts bool) uint64 {
 	key := uint64(d)<<keyDayShift | keyClaim | uint64(min(max(line, 0), maxClaimLine))<<keyClockShift |
-		(0xFFFF-uint64(min(m, 0xFFFF)))<<keyEndShift | uint64(k)<<keyKindShift | uint64(Attended)<<keyAttendShift
+		(0xFFFF-uint64(min(m, 0xFFFF)))<<keyEndShift | uint64(k)<<keyKindShift | uint64(AttendanceAttended)<<keyAttendShift
 	if !counts {
 		key |= keyUncounted
 	}
@@ -160,12 +160,12 @@ func (t *tally) count(sum *WeekSummary, d int, clock uint16, att Attendance, cou
 		return
 	}
 	switch att {
-	case Attended:
-	case Absent:
+	case AttendanceAttended:
+	case AttendanceAbsent:
 		inc32(&sum.Absent)
-	case Excused:
+	case AttendanceExcused:
 		inc32(&sum.Excused)
-	case Partial:
+	case AttendancePartial:
 		inc32(&sum.Partial)
 	}
 	if planned != attended {
@@ -373,7 +373,7 @@ func (c *counter) summarizeSimple(sum *WeekSummary, w Week, sessions []Session) 
 		start := d<<11 | clock
 		if start < lastEnd || clock >= minutesPerDay || planned-1 >= minutesPerDay || clock+planned > minutesPerDay ||
 			planned < uint64(c.minService) ||
-			simple>>s.Kind&1 == 0 || s.Delivery > iop.InPerson || s.Attendance != Attended ||
+			simple>>s.Kind&1 == 0 || s.Delivery > iop.DeliveryInPerson || s.Attendance != AttendanceAttended ||
 			(s.Attended != 0 && s.Attended != s.Planned) {
 			return false
 		}

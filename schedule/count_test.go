@@ -62,7 +62,7 @@ func TestDuplicatesCountOnce(t *testing.T) {
 	})
 	t.Run("another kind at the same time is an overlap, not a duplicate", func(t *testing.T) {
 		b := sess("s2", mon, "09:00", 60)
-		b.Kind = iop.IndividualTherapy
+		b.Kind = iop.ServiceKindIndividualTherapy
 		sum := summarize(t, ck, mon, sess("s1", mon, "09:00", 60), b)
 		assert.Equal(t, iop.Minutes(60), sum.Minutes)
 		assert.Equal(t, [7]uint16{1}, sum.DayServices, "a session that adds no time is no service")
@@ -88,8 +88,16 @@ func TestOverlapsCountOnce(t *testing.T) {
 		// of an hour a minute apart are 62 minutes and one service, the
 		// others adding a minute each, below Medicare's 16 of their own.
 		{"a minute apart: one service", []schedule.Session{sess("a", mon, "09:00", 60),
-			func() schedule.Session { x := sess("b", mon, "09:01", 60); x.Kind = iop.IndividualTherapy; return x }(),
-			func() schedule.Session { x := sess("c", mon, "09:02", 60); x.Kind = iop.Psychoeducation; return x }()}, 62, 1,
+			func() schedule.Session {
+				x := sess("b", mon, "09:01", 60)
+				x.Kind = iop.ServiceKindIndividualTherapy
+				return x
+			}(),
+			func() schedule.Session {
+				x := sess("c", mon, "09:02", 60)
+				x.Kind = iop.ServiceKindPsychoeducation
+				return x
+			}()}, 62, 1,
 			schedule.Repeats{Sessions: 2, Minutes: 118, First: "b", With: "a"}},
 		{"16 minutes of its own is a service, 15 is not", []schedule.Session{sess("a", mon, "09:00", 60),
 			sess("b", mon, "09:30", 46), sess("c", mon, "10:01", 30)}, 91, 2,
@@ -98,7 +106,7 @@ func TestOverlapsCountOnce(t *testing.T) {
 			schedule.Repeats{}}, // same kind and start: a duplicate
 		{"a partial attendance is its attended time from the start", []schedule.Session{
 			{Patient: "p-1", ID: "a", Date: mon, Start: schedule.MustParseClock("09:00"), Planned: 120, Attended: 30,
-				Kind: iop.GroupTherapy, Attendance: schedule.Partial},
+				Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendancePartial},
 			sess("b", mon, "09:45", 60)}, 90, 2, schedule.Repeats{}},
 	}
 	for _, tt := range tests {
@@ -141,7 +149,7 @@ func mutate(r *rand.Rand, ss []schedule.Session) []schedule.Session {
 		out = slices.Insert(out, r.IntN(len(out)+1), out[i])
 	case 1:
 		s := out[i]
-		if s.Attendance != schedule.Attended || s.Planned < 2 {
+		if s.Attendance != schedule.AttendanceAttended || s.Planned < 2 {
 			return out
 		}
 		k := 1 + iop.Minutes(r.IntN(int(s.Planned)-1))
@@ -172,9 +180,9 @@ func TestCountingCannotBeInflated(t *testing.T) {
 		for range 1 + r.IntN(12) {
 			s := sess(ids[r.IntN(len(ids))], mon+date.Date(r.IntN(7)), "08:00", iop.Minutes(15+r.IntN(180)))
 			s.Start, _ = schedule.ClockOf(8+r.IntN(8), 15*r.IntN(4))
-			s.Kind = []iop.ServiceKind{iop.GroupTherapy, iop.IndividualTherapy, iop.Recreation}[r.IntN(3)]
+			s.Kind = []iop.ServiceKind{iop.ServiceKindGroupTherapy, iop.ServiceKindIndividualTherapy, iop.ServiceKindRecreation}[r.IntN(3)]
 			if r.IntN(4) == 0 {
-				s.Attendance, s.Attended = schedule.Partial, s.Planned/2
+				s.Attendance, s.Attended = schedule.AttendancePartial, s.Planned/2
 			}
 			base = append(base, s)
 		}
@@ -288,7 +296,7 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 	p := ioprules.MedicareIOP2025()
 	p = withBenefit(p, func(b *schedule.Benefit) { b.Counting.Codes = []string{"H0015"} })
 	p = withBenefit(p, func(b *schedule.Benefit) {
-		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), b.Counting.Cite
+		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.SetOf[iop.Delivery](iop.DeliveryVideo), b.Counting.Cite
 	})
 	ck := checker(t, p)
 	sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
@@ -314,14 +322,14 @@ func TestSummarizeInOrderMatchesBatch(t *testing.T) {
 			s := sess(id, mon+date.Date(r.IntN(7)), "08:00", iop.Minutes(15+r.IntN(120)))
 			s.Start, _ = schedule.ClockOf(7+r.IntN(12), 15*r.IntN(4))
 			if !simple {
-				s.Kind = []iop.ServiceKind{iop.GroupTherapy, iop.IndividualTherapy, iop.Recreation}[r.IntN(3)]
+				s.Kind = []iop.ServiceKind{iop.ServiceKindGroupTherapy, iop.ServiceKindIndividualTherapy, iop.ServiceKindRecreation}[r.IntN(3)]
 				switch r.IntN(6) {
 				case 0:
-					s.Attendance, s.Attended = schedule.Partial, s.Planned/2
+					s.Attendance, s.Attended = schedule.AttendancePartial, s.Planned/2
 				case 1:
-					s.Attendance = schedule.Absent
+					s.Attendance = schedule.AttendanceAbsent
 				case 2:
-					s.Delivery = []iop.Delivery{iop.InPerson, iop.Video, iop.AudioOnly}[r.IntN(3)]
+					s.Delivery = []iop.Delivery{iop.DeliveryInPerson, iop.DeliveryVideo, iop.DeliveryAudioOnly}[r.IntN(3)]
 				case 3:
 					s.Code = "H0015"
 				}
@@ -422,15 +430,15 @@ var commonWeekSeed = []byte{1, 8, 36, 1, 0, 0, 0, 0, 3, 8, 36, 1, 0, 0, 0, 0, 5,
 func pathsProfile() iop.Profile {
 	return withBenefit(ioprules.MedicareIOP2025(), func(b *schedule.Benefit) {
 		b.Counting.Codes = []string{"H0015"}
-		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.DeliveriesOf(iop.Video), b.Counting.Cite
+		b.Counting.Telehealth, b.Counting.TelehealthCite = iop.SetOf[iop.Delivery](iop.DeliveryVideo), b.Counting.Cite
 	})
 }
 
 // fuzzSessions makes a session of patient "p-1" of each 8 bytes of data,
 // in the week of mon or a day either side, at most 64.
 func fuzzSessions(data []byte) []schedule.Session {
-	kinds := iop.AllServiceKinds()
-	deliveries := []iop.Delivery{0, iop.InPerson, iop.Video, iop.AudioOnly}
+	kinds := iop.All[iop.ServiceKind]()
+	deliveries := []iop.Delivery{0, iop.DeliveryInPerson, iop.DeliveryVideo, iop.DeliveryAudioOnly}
 	ids := []string{"", "", "a", "b", "c"}
 	var ss []schedule.Session
 	for len(data) >= 8 && len(ss) < 64 {
@@ -445,13 +453,13 @@ func fuzzSessions(data []byte) []schedule.Session {
 		s.Start, _ = schedule.ClockOf(int(b[1])%24, 5*(int(b[1])/24%12))
 		switch b[4] % 4 {
 		case 0:
-			s.Attendance = schedule.Attended
+			s.Attendance = schedule.AttendanceAttended
 		case 1:
-			s.Attendance = schedule.Absent
+			s.Attendance = schedule.AttendanceAbsent
 		case 2:
-			s.Attendance, s.Attended = schedule.Partial, s.Planned*iop.Minutes(b[5]%4)/4
+			s.Attendance, s.Attended = schedule.AttendancePartial, s.Planned*iop.Minutes(b[5]%4)/4
 		default:
-			s.Attendance = schedule.Excused
+			s.Attendance = schedule.AttendanceExcused
 		}
 		s.Delivery = deliveries[int(b[6])%len(deliveries)]
 		if b[5]&0x80 != 0 {

@@ -233,15 +233,15 @@ func (cr *CSVReader) session(rec []string, es *iop.FieldErrors) (Session, bool) 
 		parsed(colAttended, err, errNumber)
 	}
 	if v := cell(colKind); v != "" {
-		s.Kind, err = iop.ParseServiceKind(v)
+		s.Kind, err = iop.Parse[iop.ServiceKind](v)
 		parsed(colKind, err, iop.ErrUnknown)
 	}
 	if v := cell(colAttendance); v != "" {
-		s.Attendance, err = ParseAttendance(v)
+		s.Attendance, err = iop.Parse[Attendance](v)
 		parsed(colAttendance, err, iop.ErrUnknown)
 	}
 	if v := cell(colDelivery); v != "" {
-		s.Delivery, err = iop.ParseDelivery(v)
+		s.Delivery, err = iop.Parse[iop.Delivery](v)
 		parsed(colDelivery, err, iop.ErrUnknown)
 	}
 	// Validate, leaving out what the columns that failed to parse would repeat.

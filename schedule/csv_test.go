@@ -50,10 +50,10 @@ p-1,s-11,2025-03-09,09:00,60,group,attended,,
 `
 	ss, errs := readAll(t, in)
 	want := []schedule.Session{
-		{Patient: "p-1", ID: "s-1", Date: day(2025, 3, 3), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended, Code: "H0015"},
-		{Patient: "p-1", ID: "s-4", Date: day(2025, 3, 5), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Partial, Attended: 150},
-		{Patient: "p-1", ID: "s-9", Date: day(2025, 3, 8), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: iop.OtherService, Attendance: schedule.Excused},
-		{Patient: "p-1", ID: "s-11", Date: day(2025, 3, 9), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
+		{Patient: "p-1", ID: "s-1", Date: day(2025, 3, 3), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended, Code: "H0015"},
+		{Patient: "p-1", ID: "s-4", Date: day(2025, 3, 5), Start: schedule.MustParseClock("09:00"), Planned: 180, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendancePartial, Attended: 150},
+		{Patient: "p-1", ID: "s-9", Date: day(2025, 3, 8), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: iop.ServiceKindOther, Attendance: schedule.AttendanceExcused},
+		{Patient: "p-1", ID: "s-11", Date: day(2025, 3, 9), Start: schedule.MustParseClock("09:00"), Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended},
 	}
 	assert.Equal(t, want, ss, "good rows are read around the bad ones")
 	var lines []int
@@ -82,7 +82,7 @@ p-1,s-11,2025-03-09,09:00,60,group,attended,,
 func TestCSVReaderColumns(t *testing.T) {
 	ss, errs := readAll(t, "kind,attendance,minutes,start,date,patient\ngroup,attended,60,10:00,2025-03-03,p-9\n")
 	assert.Empty(t, errs)
-	assert.Equal(t, []schedule.Session{{Patient: "p-9", Date: mon, Start: schedule.MustParseClock("10:00"), Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended}}, ss,
+	assert.Equal(t, []schedule.Session{{Patient: "p-9", Date: mon, Start: schedule.MustParseClock("10:00"), Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}}, ss,
 		"columns in any order, the optional ones left out")
 
 	tests := []struct {
@@ -129,7 +129,7 @@ func TestCSVReaderColumns(t *testing.T) {
 
 func TestWriteCSV(t *testing.T) {
 	s := at(day(2024, 2, 29), 90)
-	s.ID, s.Code, s.Attendance, s.Attended = "s,1", "90853", schedule.Partial, 45
+	s.ID, s.Code, s.Attendance, s.Attended = "s,1", "90853", schedule.AttendancePartial, 45
 	var b bytes.Buffer
 	require.NoError(t, schedule.WriteCSV(&b, slices.Values([]schedule.Session{s, at(mon, 60)})))
 	assert.Equal(t, "patient,id,date,start,minutes,kind,attendance,attended,code,delivery\n"+

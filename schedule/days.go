@@ -49,7 +49,7 @@ type Day struct {
 func (ck Checker) Days(s WeekSummary) [7]Day { return ck.DaysIn(s, 0) }
 
 // DaysIn is [Checker.Days] for a program furnished in setting (the
-// episode's [Episode.Setting]): each day with a tier also has the tier's
+// episode's [Stay.Setting]): each day with a tier also has the tier's
 // payment classification there ([ServiceTier.APC]; Medicare IOP in a
 // hospital outpatient department: APC 5861 for 3 services, 5862 for 4 or
 // more; in a CMHC 5851 and 5852), and each day with service says how it
@@ -57,7 +57,7 @@ func (ck Checker) Days(s WeekSummary) [7]Day { return ck.DaysIn(s, 0) }
 // paid one by one, a CMHC's goes unpaid, an OTP's days count toward the
 // weekly add-on and reach no daily tier. RHC and FQHC days have no APC:
 // they are paid outside the APCs.
-func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [7]Day {
+func (ck Checker) DaysIn(s WeekSummary, setting iop.Provider) [7]Day {
 	var out [daysPerWeek]Day
 	for i := range out {
 		d := Day{Date: s.Week.Day(i), Minutes: s.DayMinutes[i], Services: int(s.DayServices[i])}
@@ -88,7 +88,7 @@ func (ck Checker) DaysIn(s WeekSummary, setting iop.Setting) [7]Day {
 // profile has such rows but no setting is given, unpaid otherwise (a day
 // below the tier is not paid as a program day). An OTP's days are weekly
 // whatever their services. It is zero under a profile without tiers.
-func dayPay(r *ServiceTierRules, hasTier bool, setting iop.Setting) DayPay {
+func dayPay(r *ServiceTierRules, hasTier bool, setting iop.Provider) DayPay {
 	if len(r.Tiers) == 0 {
 		return 0
 	}

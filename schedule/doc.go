@@ -51,9 +51,9 @@
 // A [Session] is one scheduled service for one patient: a date, a start
 // [Clock], a planned length in [iop.Minutes], an [iop.ServiceKind], an
 // optional billing code, how it was delivered ([iop.Delivery]: in person,
-// video, audio only; unset is in person), and an [Attendance]: [Attended]
-// (the planned minutes count), [Partial] with the minutes attended (a late
-// arrival or an early leave), [Absent] or [Excused] (nothing counts: no
+// video, audio only; unset is in person), and an [Attendance]: [AttendanceAttended]
+// (the planned minutes count), [AttendancePartial] with the minutes attended (a late
+// arrival or an early leave), [AttendanceAbsent] or [AttendanceExcused] (nothing counts: no
 // service was furnished). [Session.Validate] reports every problem; a date
 // that does not exist ("2025-02-30") is refused where it is parsed, by
 // [ParseSession], [ParseSessions] and [CSVReader], with
@@ -70,7 +70,7 @@
 // profile in force on a date ([iop.Profiles.AsOf]) chooses it too: a
 // session counts when its kind, or its billing code, is one the rule
 // names and it was delivered in a way the rule counts
-// ([CountingRules.Delivered]: in person always; video or audio only
+// (CountingRules.delivered: in person always; video or audio only
 // when Counting.Telehealth holds it, which Medicare's IOP and PHP profiles
 // do not, and a state or payer profile may); then its attended minutes
 // count. [DefaultCounting] names the
@@ -123,7 +123,7 @@
 // [Checker.Summarize] adds up one patient's sessions of a week into a
 // [WeekSummary] (minutes that count, per week and per day; countable
 // services per day; absences; time that does not count);
-// [Checker.CheckWeek] checks the summary for a patient's [Episode]. The
+// [Checker.CheckWeek] checks the summary for a patient's [Stay]. The
 // weekly band is judged by [iop.Band.Compare], the one judgement of weekly
 // minutes the library makes. Boundaries are exact to the minute: a 9-hour
 // minimum is 540 minutes, and 539 is below it. The findings are
@@ -152,7 +152,7 @@
 // FQHCs are paid outside the APCs. [Checker.Days] gives each day of a
 // summary its countable services and the tier they reach, and
 // [Checker.DaysIn] the tier's APC in a setting (the episode's
-// [Episode.Setting]): the tiers are a value, not findings. A day with
+// [Stay.Setting]): the tiers are a value, not findings. A day with
 // services below the lowest tier is a finding ([CodeBelowTier], with the
 // day in Finding.Day, Need 3 and Got the services): a day with fewer than
 // 3 services is not paid as a program day, and what it gets instead
@@ -310,12 +310,12 @@
 // Minutes are whole minutes ([iop.Minutes]); days are [date.Date]s
 // (github.com/rickb777/date/v2) and day counts are differences of them.
 // Enums reserve zero for unset: the zero [Attendance], [WeekKind], [Clock],
-// [Weeks], [Week] and [Episode] are not valid, and the zero [Weekdays] is
-// the empty set; each enum and set has String, a Parse function that reads
-// exactly what String writes, MarshalText and UnmarshalText, and Value and
-// Scan for SQL (names, never numbers); so do [Week] (its text form,
-// "2025-W10") and [Clock] ("09:30"), and Scan refuses unknown text with an
-// [*iop.ParseError]. Sessions, claim lines, weeks, summaries, episodes and
+// [Weeks], [Week] and [Stay] are not valid, and the zero [Weekdays] is
+// the empty set; each enum and set has String, IsValid, MarshalText and
+// UnmarshalText (names, never numbers; [iop.Parse] reads exactly what
+// String writes); so do [Week] (its text form, "2025-W10") and [Clock]
+// ("09:30"), and UnmarshalText refuses unknown text with an
+// [*iop.ParseError]. A database stores them by their text form. Sessions, claim lines, weeks, summaries, episodes and
 // templates are comparable values, and round-trip through JSON. A [Checker] is an
 // immutable value, safe for concurrent use by any number of goroutines;
 // the zero Checker is not usable and its methods return an error. A

@@ -6,12 +6,12 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Episode is what the weekly checks need to know of a patient's episode of
+// Stay is what the weekly checks need to know of a patient's episode of
 // care at the profile's level: the population whose band applies, the first
 // and last days (for partial weeks and service outside the episode), and
-// the step-down, if any. Both ends are included. The zero Episode is not
-// valid. Episodes are comparable and safe for concurrent use.
-type Episode struct {
+// the step-down, if any. Both ends are included. The zero Stay is not
+// valid. Stays are comparable and safe for concurrent use.
+type Stay struct {
 	// Population chooses the weekly band ([WeeklyRules.For]).
 	Population iop.Population `json:"population"`
 	// Admitted is the first day of the episode.
@@ -34,12 +34,12 @@ type Episode struct {
 	// Setting is the kind of provider furnishing the program (a hospital
 	// outpatient department, a CMHC, ...): the payment classification of a
 	// day depends on it ([Checker.DaysIn]). Zero when not given.
-	Setting iop.Setting `json:"setting,omitzero"`
+	Setting iop.Provider `json:"setting,omitzero"`
 }
 
 // UnmarshalJSON decodes e strictly ([iop.FieldErrors] naming each bad
 // field); it does not validate.
-func (e *Episode) UnmarshalJSON(data []byte) error {
+func (e *Stay) UnmarshalJSON(data []byte) error {
 	return check.Unmarshal(data, e)
 }
 
@@ -48,12 +48,12 @@ func (e *Episode) UnmarshalJSON(data []byte) error {
 // day, a day outside the plausible range of service dates
 // ([iop.CheckServiceDate]), a discharge before admission or a step-down
 // outside the episode ([iop.ErrOrder]), an unknown setting.
-func (e Episode) Validate() error {
+func (e Stay) Validate() error {
 	if e.valid() {
 		return nil
 	}
 	var es iop.FieldErrors
-	missingOrUnknown(&es, "population", e.Population.IsZero(), e.Population.IsValid())
+	missingOrUnknown(&es, "population", e.Population == 0, e.Population.IsValid())
 	if err := iop.CheckServiceDate(e.Admitted); err != nil {
 		es.Add("admitted", err)
 	}
@@ -73,7 +73,7 @@ func (e Episode) Validate() error {
 	if optional("stepped_down", e.SteppedDown) && (e.SteppedDown < e.Admitted || (e.Discharged != date.Zero && e.SteppedDown > e.Discharged)) {
 		es.Add("stepped_down", errStepDown)
 	}
-	if !e.Setting.IsZero() && !e.Setting.IsValid() {
+	if e.Setting != 0 && !e.Setting.IsValid() {
 		es.Add("setting", iop.ErrUnknown)
 	}
 	return es.Err()
@@ -89,11 +89,11 @@ var (
 	endServiceDates  = date.New(2200, 1, 1)
 )
 
-func (e *Episode) valid() bool {
+func (e *Stay) valid() bool {
 	return e.Population.IsValid() && serviceDate(e.Admitted) &&
 		(e.Discharged == date.Zero || serviceDate(e.Discharged)) &&
 		(e.SteppedDown == date.Zero || serviceDate(e.SteppedDown)) &&
-		(e.Setting.IsZero() || e.Setting.IsValid()) &&
+		(e.Setting == 0 || e.Setting.IsValid()) &&
 		(e.Discharged == date.Zero || e.Discharged >= e.Admitted) &&
 		(e.SteppedDown == date.Zero || (e.SteppedDown >= e.Admitted && (e.Discharged == date.Zero || e.SteppedDown <= e.Discharged)))
 }
@@ -108,7 +108,7 @@ type weekShape struct {
 // or the discharge before its last.
 func (sh weekShape) partial() bool { return sh.first || sh.last }
 
-func shapeOf(w Week, e *Episode) weekShape {
+func shapeOf(w Week, e *Stay) weekShape {
 	first, last := max(w.start, e.Admitted), w.Last()
 	if e.Discharged != date.Zero {
 		last = min(last, e.Discharged)
@@ -137,7 +137,7 @@ func partialMin[T int | iop.Minutes](r *PartialWeekRules, full T, sh weekShape) 
 }
 
 // stepDown reports whether week w overlaps the step-down allowance.
-func (r *checker) stepDown(w Week, e *Episode) bool {
+func (r *checker) stepDown(w Week, e *Stay) bool {
 	if e.SteppedDown == date.Zero || r.b.StepDown.Weeks <= 0 {
 		return false
 	}

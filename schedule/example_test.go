@@ -28,16 +28,16 @@ func Example() {
 		for h := 9; h < 12; h++ { // three 1-hour services a day: Medicare's 3-service tier
 			start, _ := schedule.ClockOf(h, 0)
 			sessions = append(sessions, schedule.Session{Patient: "p-042", Date: d, Start: start,
-				Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
+				Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
 		}
 	}
-	sessions[8].Attendance, sessions[8].Attended = schedule.Partial, 59 // left a minute early
+	sessions[8].Attendance, sessions[8].Attended = schedule.AttendancePartial, 59 // left a minute early
 
 	sum, err := ck.Summarize(week, sessions)
 	if err != nil {
 		panic(err)
 	}
-	findings, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
+	findings, err := ck.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 2, 3)})
 	if err != nil {
 		panic(err)
 	}
@@ -75,10 +75,10 @@ func ExampleChecker_CheckWeek_partialWeek() {
 	ck, _ := schedule.NewChecker(ioprules.ASAM3Level21())
 	week := schedule.ISOWeeks().Of(date.New(2025, 3, 6))
 	sum, _ := ck.Summarize(week, []schedule.Session{
-		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
-		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: iop.GroupTherapy, Attendance: schedule.Attended},
+		{Patient: "p-7", Date: date.New(2025, 3, 6), Start: schedule.MustParseClock("17:00"), Planned: 180, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended},
+		{Patient: "p-7", Date: date.New(2025, 3, 7), Start: schedule.MustParseClock("17:00"), Planned: 150, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended},
 	})
-	findings, _ := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 3, 6)})
+	findings, _ := ck.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 3, 6)})
 	for _, f := range findings {
 		fmt.Println(f.Severity, ck.Rules().Message(f))
 	}
@@ -98,14 +98,14 @@ func ExampleChecker_Days() {
 		for j := range n {
 			start, _ := schedule.ClockOf(9+j, 0)
 			sessions = append(sessions, schedule.Session{Patient: "p-1", Date: week.Day(day), Start: start,
-				Planned: 60, Kind: iop.IndividualTherapy, Attendance: schedule.Attended})
+				Planned: 60, Kind: iop.ServiceKindIndividualTherapy, Attendance: schedule.AttendanceAttended})
 		}
 	}
 	sum, err := ck.Summarize(week, sessions)
 	if err != nil {
 		panic(err)
 	}
-	for _, d := range ck.DaysIn(sum, iop.CMHC) {
+	for _, d := range ck.DaysIn(sum, iop.ProviderCMHC) {
 		if d.Services == 0 {
 			continue
 		}
@@ -144,7 +144,7 @@ func ExampleChecker_FitTemplate() {
 	}
 	for _, p := range []iop.Profile{ioprules.MedicareIOP2025(), ioprules.H0015()} {
 		ck, _ := schedule.NewChecker(p)
-		fit, _ := ck.FitTemplate(t, iop.Adult)
+		fit, _ := ck.FitTemplate(t, iop.PopulationAdult)
 		fmt.Printf("%s: %s a week, margin %s, meets: %t\n", p.ID, fit.Weekly, fit.Margin, fit.Meets())
 	}
 	// Output:
@@ -159,7 +159,7 @@ func ExampleSummarizer() {
 	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	group := func(patient string, d date.Date, minutes iop.Minutes) schedule.Session {
 		return schedule.Session{Patient: patient, Date: d, Start: schedule.MustParseClock("09:00"),
-			Planned: minutes, Kind: iop.GroupTherapy, Attendance: schedule.Attended}
+			Planned: minutes, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}
 	}
 	sessions := []schedule.Session{
 		group("p-2", date.New(2025, 3, 10), 180),
@@ -213,7 +213,7 @@ func ExampleSession_WithSpan() {
 	if err != nil {
 		panic(err)
 	}
-	s, err := schedule.Session{Patient: "p-1", Kind: iop.GroupTherapy, Attendance: schedule.Attended}.
+	s, err := schedule.Session{Patient: "p-1", Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}.
 		WithSpan(time.Date(2025, 3, 9, 1, 0, 0, 0, ny), time.Date(2025, 3, 9, 4, 0, 0, 0, ny), ny)
 	fmt.Println(s.Date, s.Start, s.Planned, err)
 	// Output:
@@ -254,7 +254,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 	sz, _ := schedule.NewSummarizer(ck, schedule.ISOWeeks())
 	sums, _ := sz.SummarizeClaims(nil, lines)
 	findings, _ := ck.AppendClaims(nil, lines)
-	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3), Setting: iop.HospitalOutpatient}
+	episode := schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 2, 3), Setting: iop.ProviderHospitalOutpatient}
 	for _, s := range sums {
 		fmt.Println(s.Patient, s.Week, s.Minutes, "counted,", s.UncountedMinutes, "not")
 		for _, d := range ck.DaysIn(s, episode.Setting) {

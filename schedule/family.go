@@ -166,7 +166,7 @@ func (f *FamilySummarizer) plan(n int, record func(i int) (string, date.Date, bo
 func (f *FamilySummarizer) Summarize(dst []FamilyWeek, sessions []Session) ([]FamilyWeek, BatchStats) {
 	f.plan(len(sessions), func(i int) (string, date.Date, bool) {
 		s := &sessions[i]
-		return s.Patient, s.Date, s.Attendance == Attended || s.Attendance == Partial
+		return s.Patient, s.Date, s.Attendance == AttendanceAttended || s.Attendance == AttendancePartial
 	})
 	var stats BatchStats
 	for pi := range f.sums {

@@ -22,7 +22,7 @@ func TestFamilySummarizer(t *testing.T) {
 	f, err := schedule.NewFamilySummarizer(family, schedule.ISOWeeks(), nil)
 	require.NoError(t, err)
 	missed := at(day(2024, 12, 31), 180)
-	missed.Patient, missed.Attendance = "p-2", schedule.Absent
+	missed.Patient, missed.Attendance = "p-2", schedule.AttendanceAbsent
 	s := func(patient string, d date.Date) schedule.Session {
 		x := at(d, 180)
 		x.Patient = patient

@@ -33,7 +33,7 @@ func TestProfileNotInForce(t *testing.T) {
 	assert.Equal(t, "iop: profile medicare-iop-2024: profile not in force on the day judged (in force from 2024-01-01 to 2024-12-31)", err.Error())
 	_, err = ck2024.CheckCertification(&sum, schedule.Certifications{Admitted: benchEpisode.Admitted, Signed: []date.Date{benchEpisode.Admitted}})
 	require.ErrorIs(t, err, iop.ErrNotInForce)
-	_, err = ck2024.CheckWeeks([]schedule.WeekSummary{sum}, func(string, schedule.Week) schedule.Episode { return benchEpisode })
+	_, err = ck2024.CheckWeeks([]schedule.WeekSummary{sum}, func(string, schedule.Week) schedule.Stay { return benchEpisode })
 	require.ErrorIs(t, err, iop.ErrNotInForce)
 	fs, err := ck2025.CheckWeek(&sum, benchEpisode)
 	require.NoError(t, err)
@@ -53,7 +53,7 @@ func TestProfileNotInForce(t *testing.T) {
 			for j := range 3 {
 				start, _ := schedule.ClockOf(9+j, 0)
 				ss = append(ss, schedule.Session{Patient: "p-1", Date: straddle.Day(d), Start: start,
-					Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
+					Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
 			}
 		}
 		s, err := ck2025.Summarize(straddle, ss)

@@ -21,10 +21,10 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add([]byte(`{"population":"child","admitted":"2025-02-30"}`))
 	f.Add([]byte(`{"patient":"p-1","week":"2024-12-18/W-2","minutes":"9h00m","day_services":[1,2,3,0,0,0,65535]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var e schedule.Episode
+		var e schedule.Stay
 		if err := e.UnmarshalJSON(data); err == nil {
 			_ = e.Validate()
-			jsonRoundTrip(t, e, (*schedule.Episode).UnmarshalJSON)
+			jsonRoundTrip(t, e, (*schedule.Stay).UnmarshalJSON)
 		} else {
 			var es iop.FieldErrors
 			require.ErrorAs(t, err, &es)
@@ -129,7 +129,7 @@ func FuzzWithSpan(f *testing.F) {
 			t.Skip(err)
 		}
 		st := time.Unix(start%(1<<34), 0)
-		s, err := schedule.Session{Patient: "p-1", Kind: iop.GroupTherapy, Attendance: schedule.Attended}.
+		s, err := schedule.Session{Patient: "p-1", Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}.
 			WithSpan(st, st.Add(time.Duration(length%(3<<40))), loc)
 		if err != nil {
 			require.ErrorIs(t, err, iop.ErrOutOfRange)

@@ -22,7 +22,7 @@ func day(y, m, d int) date.Date {
 // at returns an attended group session of patient "p-1" on d from 09:00.
 func at(d date.Date, minutes iop.Minutes) schedule.Session {
 	return schedule.Session{Patient: "p-1", Date: d, Start: schedule.MustParseClock("09:00"),
-		Planned: minutes, Kind: iop.GroupTherapy, Attendance: schedule.Attended}
+		Planned: minutes, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}
 }
 
 // checker returns a Checker for p.
@@ -34,8 +34,8 @@ func checker(t testing.TB, p iop.Profile) schedule.Checker {
 }
 
 // adult is an episode of an adult admitted long before the weeks tested.
-func adult() schedule.Episode {
-	return schedule.Episode{Population: iop.Adult, Admitted: day(2024, 1, 1)}
+func adult() schedule.Stay {
+	return schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2024, 1, 1)}
 }
 
 // summarize summarises sessions in the ISO week holding d.
@@ -48,13 +48,13 @@ func summarize(t testing.TB, ck schedule.Checker, d date.Date, sessions ...sched
 
 // check summarises sessions in the ISO week holding d and checks it,
 // recording the findings for the coverage of the rule table.
-func check(t testing.TB, ck schedule.Checker, d date.Date, e schedule.Episode, sessions ...schedule.Session) iop.Findings {
+func check(t testing.TB, ck schedule.Checker, d date.Date, e schedule.Stay, sessions ...schedule.Session) iop.Findings {
 	t.Helper()
 	return checkSum(t, ck, summarize(t, ck, d, sessions...), e)
 }
 
 // checkSum checks a summary, recording the findings.
-func checkSum(t testing.TB, ck schedule.Checker, sum schedule.WeekSummary, e schedule.Episode) iop.Findings {
+func checkSum(t testing.TB, ck schedule.Checker, sum schedule.WeekSummary, e schedule.Stay) iop.Findings {
 	t.Helper()
 	fs, err := ck.CheckWeek(&sum, e)
 	require.NoError(t, err)

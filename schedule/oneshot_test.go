@@ -38,7 +38,7 @@ func oneShotWeek(perDay [5]int) ([]schedule.Session, schedule.Week) {
 		for j := range n {
 			start, _ := schedule.ClockOf(9+j, 0)
 			ss = append(ss, schedule.Session{Patient: "p-1", Date: w.Day(d), Start: start,
-				Planned: 60, Kind: iop.GroupTherapy, Attendance: schedule.Attended})
+				Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
 		}
 	}
 	return ss, w
@@ -104,12 +104,12 @@ func BenchmarkWeekHandWritten(b *testing.B) {
 				var buf [8]iop.Finding
 				fs := buf[:0]
 				if sum.Minutes < 540 {
-					fs = append(fs, iop.Finding{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.Warning,
+					fs = append(fs, iop.Finding{Code: schedule.CodeWeeklyBelowMinimum, Severity: iop.SeverityWarning,
 						Subject: sum.Patient, Need: 540, Got: int64(sum.Minutes), Unit: iop.UnitMinutes})
 				}
 				for d, n := range sum.DayServices {
 					if n > 0 && n < 3 {
-						fs = append(fs, iop.Finding{Code: schedule.CodeBelowTier, Severity: iop.Blocking,
+						fs = append(fs, iop.Finding{Code: schedule.CodeBelowTier, Severity: iop.SeverityBlocking,
 							Subject: sum.Patient, Day: sum.Week.Day(d), Need: 3, Got: int64(n), Unit: iop.UnitCount})
 					}
 				}
@@ -189,7 +189,7 @@ func BenchmarkClaimHandWritten(b *testing.B) {
 				var out iop.Findings
 				for i := range lines {
 					if lines[i].Code == "90853" {
-						out = append(out, iop.Finding{Code: schedule.CodeClaimCodeExcluded, Severity: iop.Blocking,
+						out = append(out, iop.Finding{Code: schedule.CodeClaimCodeExcluded, Severity: iop.SeverityBlocking,
 							Subject: lines[i].Claim, Day: lines[i].Date, Got: 1, Unit: iop.UnitCount})
 						break
 					}

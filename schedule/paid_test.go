@@ -58,7 +58,7 @@ type paidCase struct {
 	name    string
 	source  string // the rule text the answer is read from
 	profile func() iop.Profile
-	setting iop.Setting
+	setting iop.Provider
 	// sessions or lines, in the ISO week holding the first date.
 	sessions []paidSession
 	lines    []paidLine
@@ -98,7 +98,7 @@ func paidCases() []paidCase {
 		{
 			name:    "hospital week with one 2-service day bills the others",
 			source:  "OPPS IOP per diem by day (RULES.md §2; FCSO IOP billing page): a hospital's services on a day below 3 are paid individually",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient, sessions: short,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient, sessions: short,
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem"},
 				"2025-03-12": {services: 3, tier: true, apc: "5861", pay: "per-diem"},
@@ -108,7 +108,7 @@ func paidCases() []paidCase {
 		{
 			name:    "CMHC week with one 2-service day: that day only goes unpaid",
 			source:  "RULES.md §2: a CMHC may bill only the program, so a day below 3 services goes unpaid",
-			profile: ioprules.MedicareIOP2025, setting: iop.CMHC, sessions: short,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderCMHC, sessions: short,
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, tier: true, apc: "5851", pay: "per-diem"},
 				"2025-03-12": {services: 3, tier: true, apc: "5851", pay: "per-diem"},
@@ -118,7 +118,7 @@ func paidCases() []paidCase {
 		{
 			name:    "overlapping sessions are one service",
 			source:  "42 CFR 410.44 services are furnished, not booked: a session adds a service only with time of its own (issue 23 point 2)",
-			profile: ioprules.MedicareIOP2025, setting: iop.CMHC,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderCMHC,
 			sessions: []paidSession{
 				{"2025-03-10", "09:00", 60, "group"},
 				{"2025-03-10", "09:01", 60, "individual"},
@@ -129,7 +129,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a day of 3 services with peer support reaches the tier",
 			source:  "42 CFR 410.43/410.44(a)(4)(iii) (services of other trained staff); CY2024 OPPS added peer support to PHP/IOP",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			sessions: []paidSession{
 				{"2025-03-10", "09:00", 60, "group"},
 				{"2025-03-10", "10:00", 60, "individual"},
@@ -140,7 +140,7 @@ func paidCases() []paidCase {
 		{
 			name:    "G0410 of 4 units is one service by line",
 			source:  "RULES.md §2: whether the count is of lines or units is not settled by a readable source; default lines",
-			profile: ioprules.MedicareIOP2025, setting: iop.CMHC,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderCMHC,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 4, billType: "0761", cond: "92"},
 			},
@@ -149,7 +149,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a 12x claim is accepted as a contested bill type",
 			source:  "RULES.md §2: 12x for hospital IOP is listed by NGS only; accept it as configurable",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0121", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0121", cond: "92"},
@@ -160,7 +160,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a replacement claim supersedes the original",
 			source:  "RULES.md §2: claims are replaced (frequency 7, naming the claim replaced); the final claim is the one to judge",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -173,7 +173,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a void claim removes the original",
 			source:  "RULES.md §2: claims are voided (frequency 8); the final claim is the one to judge",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -185,7 +185,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a replacement naming a claim not in the export stands, reported",
 			source:  "RULES.md §2: the final claim is the one to judge; the claim it replaces is not in the input",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-2", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0137", cond: "92", replaces: "c-9"},
 				{claim: "c-2", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0137", cond: "92", replaces: "c-9"},
@@ -197,7 +197,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an exact repeat on two claims counts twice by default and is reported",
 			source:  "RULES.md §2: no source says two lines with the same code on one day are one service; a repeat is a finding naming both lines, counting once or twice a parameter",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
@@ -209,7 +209,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an IOP claim overlapping a PHP claim is returned",
 			source:  "MM13222 as summarised by NAHRI: a condition code 92 claim overlapping a condition code 41 claim is returned",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -225,7 +225,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an OTP week of 8 services does not reach the weekly add-on",
 			source:  "NGS OTP billing (G0137, new for 2024): billed once a week when at least 9 services are furnished; no per diem",
-			profile: ioprules.MedicareIOP2025, setting: iop.OTP,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderOTP,
 			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 2)),
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, pay: "weekly"}, "2025-03-12": {services: 3, pay: "weekly"}, "2025-03-14": {services: 2, pay: "weekly"},
@@ -235,7 +235,7 @@ func paidCases() []paidCase {
 		{
 			name:    "an OTP week of 9 services reaches the weekly add-on",
 			source:  "NGS OTP billing (G0137, new for 2024): billed once a week when at least 9 services are furnished; no per diem",
-			profile: ioprules.MedicareIOP2025, setting: iop.OTP,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderOTP,
 			sessions: week(threeSessions("2025-03-10", 3), threeSessions("2025-03-12", 3), threeSessions("2025-03-14", 3)),
 			want: map[string]paidDay{
 				"2025-03-10": {services: 3, pay: "weekly"}, "2025-03-12": {services: 3, pay: "weekly"}, "2025-03-14": {services: 3, pay: "weekly"},
@@ -244,7 +244,7 @@ func paidCases() []paidCase {
 		{
 			name:    "a professional claim's psychotherapy is not a program service",
 			source:  "42 CFR 410.43(b), 410.44(b): physician, PA, NP/CNS and psychologist services are covered apart and are not paid as program services",
-			profile: ioprules.MedicareIOP2025, setting: iop.HospitalOutpatient,
+			profile: ioprules.MedicareIOP2025, setting: iop.ProviderHospitalOutpatient,
 			lines: []paidLine{
 				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
@@ -267,11 +267,11 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 	case len(c.sessions) > 0:
 		ss := make([]schedule.Session, len(c.sessions))
 		for i, s := range c.sessions {
-			k, err := iop.ParseServiceKind(s.kind)
+			k, err := iop.Parse[iop.ServiceKind](s.kind)
 			require.NoError(t, err)
 			ss[i] = schedule.Session{Patient: "p-1", ID: "s-" + strconv.Itoa(i+1), Date: mustDate(t, s.date),
 				Start: schedule.MustParseClock(s.start), Planned: iop.Minutes(s.minutes), Kind: k,
-				Attendance: schedule.Attended}
+				Attendance: schedule.AttendanceAttended}
 		}
 		first = ss[0].Date
 		var err error
@@ -291,7 +291,7 @@ func answer(t *testing.T, c paidCase) (map[string]paidDay, bool, []string) {
 		claimFindings, err = ck.CheckClaims(ls)
 		require.NoError(t, err)
 	}
-	e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: c.setting}
+	e := schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2025, 1, 2), Setting: c.setting}
 	fs, err := ck.CheckWeek(&sum, e)
 	require.NoError(t, err)
 	fs = covered(t, ck, append(fs, claimFindings...))
@@ -392,21 +392,21 @@ func TestPaidShortDayBySetting(t *testing.T) {
 	ss[1].Start = schedule.MustParseClock("10:00")
 	sum := summarize(t, ck, d, ss...)
 	cases := []struct {
-		setting  iop.Setting
+		setting  iop.Provider
 		severity iop.Severity // zero: no finding
 		ref      string
 	}{
-		{0, iop.Blocking, "not-judged"},
-		{iop.HospitalOutpatient, iop.Warning, "individual"},
-		{iop.CMHC, iop.Blocking, "unpaid"},
-		{iop.CAH, iop.Warning, "cost"},
-		{iop.RHC, iop.Warning, "clinic"},
-		{iop.FQHC, iop.Warning, "clinic"},
-		{iop.OTP, 0, ""},
+		{0, iop.SeverityBlocking, "not-judged"},
+		{iop.ProviderHospitalOutpatient, iop.SeverityWarning, "individual"},
+		{iop.ProviderCMHC, iop.SeverityBlocking, "unpaid"},
+		{iop.ProviderCAH, iop.SeverityWarning, "cost"},
+		{iop.ProviderRHC, iop.SeverityWarning, "clinic"},
+		{iop.ProviderFQHC, iop.SeverityWarning, "clinic"},
+		{iop.ProviderOTP, 0, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.setting.String(), func(t *testing.T) {
-			fs, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: c.setting})
+			fs, err := ck.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2025, 1, 2), Setting: c.setting})
 			require.NoError(t, err)
 			covered(t, ck, fs)
 			var want iop.Findings
@@ -417,7 +417,7 @@ func TestPaidShortDayBySetting(t *testing.T) {
 			assert.Equal(t, want, only(fs, schedule.CodeBelowTier))
 			days, whole := only(fs, schedule.CodeBelowTier).Held()
 			assert.False(t, whole, "a short day never holds the week")
-			if c.severity == iop.Blocking {
+			if c.severity == iop.SeverityBlocking {
 				assert.Equal(t, []date.Date{d}, days)
 			} else {
 				assert.Empty(t, days)
@@ -466,8 +466,8 @@ p-1,c-1,8,2025-03-14,0914,90834,1,0131,92
 		}
 	}
 	fromSessions := summarize(t, ck, w.Start(), ss...)
-	for _, setting := range []iop.Setting{iop.HospitalOutpatient, iop.CMHC} {
-		e := schedule.Episode{Population: iop.Adult, Admitted: day(2025, 1, 2), Setting: setting}
+	for _, setting := range []iop.Provider{iop.ProviderHospitalOutpatient, iop.ProviderCMHC} {
+		e := schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2025, 1, 2), Setting: setting}
 		type answer struct {
 			services [7]int
 			pay      [7]schedule.DayPay
@@ -487,7 +487,7 @@ p-1,c-1,8,2025-03-14,0914,90834,1,0131,92
 		got, want := of(fromClaims), of(fromSessions)
 		assert.Equal(t, want, got, "%s: the same answer from claim lines as from sessions", setting)
 		assert.Equal(t, [7]int{3, 0, 3, 0, 2, 0, 0}, got.services)
-		if setting == iop.CMHC {
+		if setting == iop.ProviderCMHC {
 			assert.Equal(t, []date.Date{day(2025, 3, 14)}, got.held, "the CMHC holds Friday only")
 		} else {
 			assert.Empty(t, got.held, "a hospital holds no day")
@@ -513,7 +513,7 @@ func TestPaidAdmissionAssumed(t *testing.T) {
 		}
 	}
 	sum := summarize(t, ck, wed, ss...)
-	known := schedule.Episode{Population: iop.Adult, Admitted: wed, Setting: iop.HospitalOutpatient}
+	known := schedule.Stay{Population: iop.PopulationAdult, Admitted: wed, Setting: iop.ProviderHospitalOutpatient}
 	fs, err := ck.CheckWeek(&sum, known)
 	require.NoError(t, err)
 	ioptest.CodesEqual(t, covered(t, ck, fs), schedule.CodePartialWeek, schedule.CodeWeeklyBelowMinimum)
@@ -521,6 +521,6 @@ func TestPaidAdmissionAssumed(t *testing.T) {
 	assumed.AdmissionAssumed = true
 	fs, err = ck.CheckWeek(&sum, assumed)
 	require.NoError(t, err)
-	assert.Equal(t, iop.Findings{{Code: schedule.CodePartialWeekNotJudged, Severity: iop.Warning, Scope: iop.FindingScopeWeek,
+	assert.Equal(t, iop.Findings{{Code: schedule.CodePartialWeekNotJudged, Severity: iop.SeverityWarning, Scope: iop.FindingScopeWeek,
 		Subject: "p-1", Ref: "admission", Got: 360, Unit: iop.UnitMinutes}}, covered(t, ck, fs))
 }

@@ -52,15 +52,15 @@ func (p *DayPay) UnmarshalText(b []byte) error { return dayPays.Unmarshal(p, b) 
 // finding: it does not hold the other days of the week). A Severity of
 // zero reports nothing (an OTP has no daily tier).
 type ShortDay struct {
-	Settings iop.Settings `json:"settings"`
-	Pay      DayPay       `json:"pay"`
-	Severity iop.Severity `json:"severity,omitzero"`
-	Cite     iop.Citation `json:"cite"`
+	Settings iop.Set[iop.Provider] `json:"settings"`
+	Pay      DayPay                `json:"pay"`
+	Severity iop.Severity          `json:"severity,omitzero"`
+	Cite     iop.Citation          `json:"cite"`
 }
 
 // shortDayFor returns the row of rows for setting, and false when none
 // names it (a setting not given finds none).
-func shortDayFor(rows []ShortDay, setting iop.Setting) (ShortDay, bool) {
+func shortDayFor(rows []ShortDay, setting iop.Provider) (ShortDay, bool) {
 	if setting == 0 {
 		return ShortDay{}, false
 	}
@@ -76,7 +76,7 @@ func shortDayFor(rows []ShortDay, setting iop.Setting) (ShortDay, bool) {
 // without settings, pay or citation, an unknown value, a setting in two
 // rows, a pay that is no below-tier answer.
 func validateShortDays(es *iop.FieldErrors, field string, rows []ShortDay) {
-	var seen iop.Settings
+	var seen iop.Set[iop.Provider]
 	for i, r := range rows {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		switch {
@@ -117,24 +117,24 @@ func validateShortDays(es *iop.FieldErrors, field string, rows []ShortDay) {
 func MedicareShortDays() []ShortDay {
 	const opps = "OPPS per diem payment of IOP and PHP days (CY2024 OPPS/ASC final rule, 88 FR 81540; kept in CY2025 and CY2026)"
 	return []ShortDay{
-		{Settings: iop.SettingsOf(iop.HospitalOutpatient), Pay: DayPayIndividual, Severity: iop.Warning, Cite: iop.Citation{
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderHospitalOutpatient), Pay: DayPayIndividual, Severity: iop.SeverityWarning, Cite: iop.Citation{
 			Source: opps, Title: "Payment for intensive outpatient and partial hospitalization services",
 			Note: "secondary: CMS's per diem descriptions (RULES.md §2) say a hospital's services on a day below 3 are paid individually within the mental health composite; the rule's text, Claims Processing Manual ch. 4 §260 and the I/OCE PHP logic were not read; the same is assumed for a non-excepted off-campus department (modifier PN), whose rate was not found",
 		}},
-		{Settings: iop.SettingsOf(iop.CMHC), Pay: DayPayUnpaid, Severity: iop.Blocking, Cite: iop.Citation{
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderCMHC), Pay: DayPayUnpaid, Severity: iop.SeverityBlocking, Cite: iop.Citation{
 			Source: opps, Title: "Payment for intensive outpatient and partial hospitalization services",
 			Note: "secondary: a CMHC may bill only the program (RULES.md §2), so a day below 3 services is not paid; the rule's text and the I/OCE were not read",
 		}},
-		{Settings: iop.SettingsOf(iop.CAH), Pay: DayPayCost, Severity: iop.Warning, Cite: iop.Citation{
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderCAH), Pay: DayPayCost, Severity: iop.SeverityWarning, Cite: iop.Citation{
 			Source: "42 CFR 413.70 (CAH outpatient services at reasonable cost); CGS Medicare, Intensive Outpatient Program Services (2024-01-02): CAH type of bill 85X, HCPCS not required",
 			Note:   "a CAH is paid outside the OPPS APCs (413.70 not re-read here); what a day below 3 services gets was not found: flagged for review",
 		}},
-		{Settings: iop.SettingsOf(iop.RHC, iop.FQHC), Pay: DayPayClinic, Severity: iop.Warning, Cite: iop.Citation{
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderRHC, iop.ProviderFQHC), Pay: DayPayClinic, Severity: iop.SeverityWarning, Cite: iop.Citation{
 			Source: "RHC/FQHC IOP billing (CY2024 PFS final rule; Claims Processing Manual ch. 9), as summarised by NAHRI, \"CMS releases IOP requirements for FQHCs and RHCs\"",
 			URL:    "https://nahri.org/articles/cms-releases-iop-requirements-fqhcs-and-rhcs",
 			Note:   "secondary: paid at the hospital 3-service per diem (RHC; FQHC the lesser of charges) for a day with a List A service, revenue code 0905, modifier CG (RHC); whether fewer than 3 services are paid was not found: flagged for review",
 		}},
-		{Settings: iop.SettingsOf(iop.OTP), Pay: DayPayWeekly, Cite: iop.Citation{
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderOTP), Pay: DayPayWeekly, Cite: iop.Citation{
 			Source: "HCPCS G0137 (OTP intensive outpatient services, weekly add-on, from 2024-01-01); NGS, Coding and Billing for OTP Services",
 			URL:    "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
 			Note:   "an OTP bills G0137 once a week when at least 9 services were furnished, not a per diem: no daily tier",

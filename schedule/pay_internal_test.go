@@ -17,17 +17,17 @@ func TestMedicareShortDays(t *testing.T) {
 	validateShortDays(&es, "short_days", rows)
 	require.NoError(t, es.Err())
 	cases := []struct {
-		setting  iop.Setting
+		setting  iop.Provider
 		pay      DayPay
 		severity iop.Severity
 		ok       bool
 	}{
-		{iop.HospitalOutpatient, DayPayIndividual, iop.Warning, true},
-		{iop.CMHC, DayPayUnpaid, iop.Blocking, true},
-		{iop.CAH, DayPayCost, iop.Warning, true},
-		{iop.RHC, DayPayClinic, iop.Warning, true},
-		{iop.FQHC, DayPayClinic, iop.Warning, true},
-		{iop.OTP, DayPayWeekly, 0, true},
+		{iop.ProviderHospitalOutpatient, DayPayIndividual, iop.SeverityWarning, true},
+		{iop.ProviderCMHC, DayPayUnpaid, iop.SeverityBlocking, true},
+		{iop.ProviderCAH, DayPayCost, iop.SeverityWarning, true},
+		{iop.ProviderRHC, DayPayClinic, iop.SeverityWarning, true},
+		{iop.ProviderFQHC, DayPayClinic, iop.SeverityWarning, true},
+		{iop.ProviderOTP, DayPayWeekly, 0, true},
 		{0, 0, 0, false},
 	}
 	for _, c := range cases {
@@ -43,8 +43,8 @@ func TestMedicareShortDays(t *testing.T) {
 func TestValidateShortDays(t *testing.T) {
 	cite := iop.Citation{Source: "s"}
 	rows := []ShortDay{
-		{Settings: iop.SettingsOf(iop.CMHC), Pay: DayPayUnpaid, Cite: cite},
-		{Settings: iop.SettingsOf(iop.CMHC, iop.RHC), Pay: DayPayPerDiem, Cite: cite},
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderCMHC), Pay: DayPayUnpaid, Cite: cite},
+		{Settings: iop.SetOf[iop.Provider](iop.ProviderCMHC, iop.ProviderRHC), Pay: DayPayPerDiem, Cite: cite},
 		{Pay: 99, Severity: 9},
 	}
 	var es iop.FieldErrors

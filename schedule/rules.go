@@ -33,7 +33,7 @@ const (
 	// is the adjusted minimum, in minutes or in service days.
 	CodePartialWeek iop.Code = "schedule.partial-week.adjusted"
 	// CodePartialWeekNotJudged: the week holds an admission that was
-	// assumed ([Episode.AdmissionAssumed]), so whether it is a partial
+	// assumed ([Stay.AdmissionAssumed]), so whether it is a partial
 	// first week, and its minimum, are not known: the weekly minimum is not
 	// judged, at the force of the rule it could not apply
 	// ([CodeWeeklyBelowMinimum]). Ref names what is missing ("admission");
@@ -247,35 +247,35 @@ func citeOverlap9241() iop.Citation {
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [...]iop.Rule{
-	ruleSessionDuplicate:       {Code: CodeSessionDuplicate, Scope: iop.FindingScopeSession, Severity: iop.Warning, Summary: "sessions repeated in the records were counted once; time not counted", Cite: citeInput()},
-	ruleSessionOverlap:         {Code: CodeSessionOverlap, Scope: iop.FindingScopeSession, Severity: iop.Warning, Summary: "sessions overlapping in time were counted once; time not counted", Cite: citeInput()},
-	ruleServiceOutsideEpisode:  {Code: CodeServiceOutsideEpisode, Scope: iop.FindingScopeWeek, Severity: iop.Warning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
-	rulePopulationNotServed:    {Code: CodePopulationNotServed, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
-	rulePartialWeek:            {Code: CodePartialWeek, Scope: iop.FindingScopeWeek, Severity: iop.Info, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
-	rulePartialWeekNotJudged:   {Code: CodePartialWeekNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "not judged: a first week whose admission was assumed", Cite: citePartial()},
-	ruleWeeklyBelowMinimum:     {Code: CodeWeeklyBelowMinimum, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
-	ruleStepDownAllowance:      {Code: CodeStepDownAllowance, Scope: iop.FindingScopeWeek, Severity: iop.Info, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
-	ruleWeeklyAboveMaximum:     {Code: CodeWeeklyAboveMaximum, Scope: iop.FindingScopeWeek, Severity: iop.Warning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
-	ruleShortDay:               {Code: CodeShortDay, Scope: iop.FindingScopeDay, Severity: iop.Warning, Summary: "too little counted time for a service day", Cite: citeDaily()},
-	ruleTooFewDays:             {Code: CodeTooFewDays, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "too few service days in the week", Cite: citeDaily()},
-	ruleBelowTier:              {Code: CodeBelowTier, Scope: iop.FindingScopeDay, Severity: iop.Warning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
-	ruleUncountedTime:          {Code: CodeUncountedTime, Scope: iop.FindingScopeWeek, Severity: iop.Info, Summary: "time attended in sessions that do not count toward the hours, not counted", Cite: citeCounting()},
-	ruleMissedTime:             {Code: CodeMissedTime, Scope: iop.FindingScopeWeek, Severity: iop.Info, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
-	ruleCertificationMissing:   {Code: CodeCertificationMissing, Scope: iop.FindingScopeDay, Severity: iop.Blocking, Summary: "a day of service under no current certification", Cite: citeCert()},
-	ruleCertificationDue:       {Code: CodeCertificationDue, Scope: iop.FindingScopeDay, Severity: iop.Info, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
-	rulePlanReviewOverdue:      {Code: CodePlanReviewOverdue, Scope: iop.FindingScopeDay, Severity: iop.Warning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
-	ruleClaimCodeExcluded:      {Code: CodeClaimCodeExcluded, Scope: iop.FindingScopeClaim, Severity: iop.Blocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
-	ruleClaimCodeNotProgram:    {Code: CodeClaimCodeNotProgram, Scope: iop.FindingScopeClaim, Severity: iop.Warning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
-	ruleClaimRevenueCode:       {Code: CodeClaimRevenueCode, Scope: iop.FindingScopeClaim, Severity: iop.Warning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
-	ruleClaimConditionMissing:  {Code: CodeClaimConditionMissing, Scope: iop.FindingScopeClaim, Severity: iop.Blocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
-	ruleClaimBillType:          {Code: CodeClaimBillType, Scope: iop.FindingScopeClaim, Severity: iop.Blocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
-	ruleClaimReplaced:          {Code: CodeClaimReplaced, Scope: iop.FindingScopeClaim, Severity: iop.Info, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
-	ruleClaimVoided:            {Code: CodeClaimVoided, Scope: iop.FindingScopeClaim, Severity: iop.Info, Summary: "claim lines removed by a void", Cite: citeFinal()},
-	ruleClaimReplacesUnknown:   {Code: CodeClaimReplacesUnknown, Scope: iop.FindingScopeClaim, Severity: iop.Warning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
-	ruleClaimLineRepeated:      {Code: CodeClaimLineRepeated, Scope: iop.FindingScopeLine, Severity: iop.Warning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
-	ruleClaimIOPPHPOverlap:     {Code: CodeClaimIOPPHPOverlap, Scope: iop.FindingScopeClaim, Severity: iop.Blocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
-	ruleClaimBillTypeContested: {Code: CodeClaimBillTypeContested, Scope: iop.FindingScopeClaim, Severity: iop.Warning, Summary: "a program claim on a type of bill not all sources allow", Cite: citeClaims()},
-	ruleWeeklyAddOnBelow:       {Code: CodeWeeklyAddOnBelow, Scope: iop.FindingScopeWeek, Severity: iop.Blocking, Summary: "too few services in the week for the weekly add-on", Cite: citeAddOn()},
+	ruleSessionDuplicate:       {Code: CodeSessionDuplicate, Scope: iop.FindingScopeSession, Severity: iop.SeverityWarning, Summary: "sessions repeated in the records were counted once; time not counted", Cite: citeInput()},
+	ruleSessionOverlap:         {Code: CodeSessionOverlap, Scope: iop.FindingScopeSession, Severity: iop.SeverityWarning, Summary: "sessions overlapping in time were counted once; time not counted", Cite: citeInput()},
+	ruleServiceOutsideEpisode:  {Code: CodeServiceOutsideEpisode, Scope: iop.FindingScopeWeek, Severity: iop.SeverityWarning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
+	rulePopulationNotServed:    {Code: CodePopulationNotServed, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
+	rulePartialWeek:            {Code: CodePartialWeek, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
+	rulePartialWeekNotJudged:   {Code: CodePartialWeekNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "not judged: a first week whose admission was assumed", Cite: citePartial()},
+	ruleWeeklyBelowMinimum:     {Code: CodeWeeklyBelowMinimum, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
+	ruleStepDownAllowance:      {Code: CodeStepDownAllowance, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
+	ruleWeeklyAboveMaximum:     {Code: CodeWeeklyAboveMaximum, Scope: iop.FindingScopeWeek, Severity: iop.SeverityWarning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
+	ruleShortDay:               {Code: CodeShortDay, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "too little counted time for a service day", Cite: citeDaily()},
+	ruleTooFewDays:             {Code: CodeTooFewDays, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few service days in the week", Cite: citeDaily()},
+	ruleBelowTier:              {Code: CodeBelowTier, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
+	ruleUncountedTime:          {Code: CodeUncountedTime, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "time attended in sessions that do not count toward the hours, not counted", Cite: citeCounting()},
+	ruleMissedTime:             {Code: CodeMissedTime, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
+	ruleCertificationMissing:   {Code: CodeCertificationMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under no current certification", Cite: citeCert()},
+	ruleCertificationDue:       {Code: CodeCertificationDue, Scope: iop.FindingScopeDay, Severity: iop.SeverityInfo, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
+	rulePlanReviewOverdue:      {Code: CodePlanReviewOverdue, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
+	ruleClaimCodeExcluded:      {Code: CodeClaimCodeExcluded, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
+	ruleClaimCodeNotProgram:    {Code: CodeClaimCodeNotProgram, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
+	ruleClaimRevenueCode:       {Code: CodeClaimRevenueCode, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
+	ruleClaimConditionMissing:  {Code: CodeClaimConditionMissing, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
+	ruleClaimBillType:          {Code: CodeClaimBillType, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
+	ruleClaimReplaced:          {Code: CodeClaimReplaced, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
+	ruleClaimVoided:            {Code: CodeClaimVoided, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "claim lines removed by a void", Cite: citeFinal()},
+	ruleClaimReplacesUnknown:   {Code: CodeClaimReplacesUnknown, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
+	ruleClaimLineRepeated:      {Code: CodeClaimLineRepeated, Scope: iop.FindingScopeLine, Severity: iop.SeverityWarning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
+	ruleClaimIOPPHPOverlap:     {Code: CodeClaimIOPPHPOverlap, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
+	ruleClaimBillTypeContested: {Code: CodeClaimBillTypeContested, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a program claim on a type of bill not all sources allow", Cite: citeClaims()},
+	ruleWeeklyAddOnBelow:       {Code: CodeWeeklyAddOnBelow, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few services in the week for the weekly add-on", Cite: citeAddOn()},
 }
 
 // Rules returns the package's rule table, in the order the checks apply

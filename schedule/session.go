@@ -40,11 +40,11 @@ type Session struct {
 	Attendance Attendance `json:"attendance,omitzero"`
 	// Delivery is how the session was delivered: in person, by video or
 	// audio only. Zero is taken as in person. Whether telehealth time
-	// counts is the profile's rule ([CountingRules.Delivered]).
+	// counts is the profile's rule (CountingRules.delivered).
 	Delivery iop.Delivery `json:"delivery,omitzero"`
 	// Planned is the planned length of the session.
 	Planned iop.Minutes `json:"minutes"`
-	// Attended is the minutes attended when Attendance is [Partial]; zero
+	// Attended is the minutes attended when Attendance is [AttendancePartial]; zero
 	// otherwise (an attended session counts Planned).
 	Attended iop.Minutes `json:"attended,omitzero"`
 	// Code is the billing code (HCPCS or CPT, such as "90853"); optional.
@@ -52,13 +52,13 @@ type Session struct {
 }
 
 // AttendedMinutes returns the minutes the patient attended: Planned for
-// [Attended], Attended for [Partial], zero for an absence. It does not say
-// whether they count; see [CountingRules.Counts].
+// [AttendanceAttended], Attended for [AttendancePartial], zero for an absence. It does not say
+// whether they count; see CountingRules.counts.
 func (s Session) AttendedMinutes() iop.Minutes {
 	switch s.Attendance {
-	case Attended:
+	case AttendanceAttended:
 		return s.Planned
-	case Partial:
+	case AttendancePartial:
 		return s.Attended
 	}
 	return 0
@@ -78,11 +78,11 @@ func (s Session) crossesMidnight() bool {
 // attendanceFits reports whether Attended fits Attendance.
 func (s Session) attendanceFits() bool {
 	switch s.Attendance {
-	case Attended:
+	case AttendanceAttended:
 		return s.Attended == 0 || s.Attended == s.Planned
-	case Absent, Excused:
+	case AttendanceAbsent, AttendanceExcused:
 		return s.Attended == 0
-	case Partial:
+	case AttendancePartial:
 		return s.Attended > 0 && s.Attended < s.Planned
 	}
 	return true
@@ -94,15 +94,15 @@ func (s Session) attendanceFits() bool {
 func (s *Session) check(kinds uint32) (iop.Minutes, bool) {
 	if s.Patient == "" || !serviceDate(s.Date) || s.Start.m == 0 || s.Start.m > minutesPerDay ||
 		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || s.Kind >= 32 || kinds>>s.Kind&1 == 0 ||
-		s.Delivery > iop.AudioOnly || (s.Code != "" && !alnum(s.Code, 5, false)) {
+		s.Delivery > iop.DeliveryAudioOnly || (s.Code != "" && !alnum(s.Code, 5, false)) {
 		return 0, false
 	}
 	switch s.Attendance {
-	case Attended:
+	case AttendanceAttended:
 		return s.Planned, s.Attended == 0 || s.Attended == s.Planned
-	case Partial:
+	case AttendancePartial:
 		return s.Attended, s.Attended > 0 && s.Attended < s.Planned
-	case Absent, Excused:
+	case AttendanceAbsent, AttendanceExcused:
 		return 0, s.Attended == 0
 	}
 	return 0, false
@@ -123,7 +123,7 @@ type counter struct {
 	valid uint32 // the valid service kinds
 	kinds uint32 // the kinds that count
 	codes []string
-	tele  iop.Deliveries // the telehealth deliveries that count
+	tele  iop.Set[iop.Delivery] // the telehealth deliveries that count
 	// delivered holds the deliveries (as bits) whose time counts: zero
 	// (in person), in person, and the telehealth deliveries that count.
 	delivered uint32
@@ -133,14 +133,14 @@ type counter struct {
 }
 
 func newCounter(r *CountingRules) counter {
-	var valid iop.ServiceKinds
-	for _, k := range iop.AllServiceKinds() {
-		valid |= iop.ServiceKindsOf(k)
+	var valid iop.Set[iop.ServiceKind]
+	for _, k := range iop.All[iop.ServiceKind]() {
+		valid |= iop.SetOf[iop.ServiceKind](k)
 	}
-	c := counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth, delivered: 1<<0 | 1<<iop.InPerson,
+	c := counter{valid: uint32(valid), kinds: uint32(r.Kinds), codes: r.Codes, tele: r.Telehealth, delivered: 1<<0 | 1<<iop.DeliveryInPerson,
 		minService: uint16(min(max(r.MinServiceMinutes, 1), 0xFFFF))}
-	for _, d := range iop.AllDeliveries() {
-		if d > iop.InPerson && d < 32 && r.Telehealth.Has(d) {
+	for _, d := range iop.All[iop.Delivery]() {
+		if d > iop.DeliveryInPerson && d < 32 && r.Telehealth.Has(d) {
 			c.delivered |= 1 << d
 		}
 	}
@@ -201,9 +201,9 @@ func (s *Session) validate(es *iop.FieldErrors) {
 	case s.crossesMidnight():
 		es.Add("minutes", errAboveDay)
 	}
-	missingOrUnknown(es, "kind", s.Kind.IsZero(), s.Kind.IsValid())
-	missingOrUnknown(es, "attendance", s.Attendance.IsZero(), s.Attendance.IsValid())
-	if !s.Delivery.IsZero() && !s.Delivery.IsValid() {
+	missingOrUnknown(es, "kind", s.Kind == 0, s.Kind.IsValid())
+	missingOrUnknown(es, "attendance", s.Attendance == 0, s.Attendance.IsValid())
+	if s.Delivery != 0 && !s.Delivery.IsValid() {
 		es.Add("delivery", iop.ErrUnknown)
 	}
 	if s.Code != "" && !alnum(s.Code, 5, false) {

@@ -32,15 +32,15 @@ func TestSessionValidate(t *testing.T) {
 		{"ends at midnight", func(s *schedule.Session) { s.Start = schedule.MustParseClock("21:00") }, nil},
 		{"crosses midnight by a minute", func(s *schedule.Session) { s.Start = schedule.MustParseClock("21:01") }, map[string]string{"minutes": crosses}},
 		{"longer than any day", func(s *schedule.Session) { s.Start = schedule.MustParseClock("00:00"); s.Planned = 1<<31 - 1 }, map[string]string{"minutes": crosses}},
-		{"attended above planned", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.Partial, 181 }, map[string]string{"attended": attendedAbove}},
-		{"partial without minutes", func(s *schedule.Session) { s.Attendance = schedule.Partial }, map[string]string{"attended": mismatch}},
-		{"partial of the whole", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.Partial, 180 }, map[string]string{"attended": mismatch}},
-		{"partial, a minute short", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.Partial, 179 }, nil},
+		{"attended above planned", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.AttendancePartial, 181 }, map[string]string{"attended": attendedAbove}},
+		{"partial without minutes", func(s *schedule.Session) { s.Attendance = schedule.AttendancePartial }, map[string]string{"attended": mismatch}},
+		{"partial of the whole", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.AttendancePartial, 180 }, map[string]string{"attended": mismatch}},
+		{"partial, a minute short", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.AttendancePartial, 179 }, nil},
 		{"attended with its own length", func(s *schedule.Session) { s.Attended = 180 }, nil},
 		{"attended with other minutes", func(s *schedule.Session) { s.Attended = 170 }, map[string]string{"attended": mismatch}},
-		{"absent with minutes", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.Absent, 10 }, map[string]string{"attended": mismatch}},
-		{"excused", func(s *schedule.Session) { s.Attendance = schedule.Excused }, nil},
-		{"negative attended", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.Partial, -1 }, map[string]string{"attended": attendedBelow0}},
+		{"absent with minutes", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.AttendanceAbsent, 10 }, map[string]string{"attended": mismatch}},
+		{"excused", func(s *schedule.Session) { s.Attendance = schedule.AttendanceExcused }, nil},
+		{"negative attended", func(s *schedule.Session) { s.Attendance, s.Attended = schedule.AttendancePartial, -1 }, map[string]string{"attended": attendedBelow0}},
 		{"unknown kind and attendance", func(s *schedule.Session) { s.Kind, s.Attendance = 99, 99 }, map[string]string{"kind": "unknown value", "attendance": "unknown value"}},
 		{"everything missing", func(s *schedule.Session) { *s = schedule.Session{} }, map[string]string{
 			"patient": "missing", "date": "missing", "start": "missing",
@@ -68,16 +68,16 @@ func TestSessionMinutes(t *testing.T) {
 	s := at(mon, 90)
 	assert.Equal(t, iop.Minutes(90), s.AttendedMinutes())
 	assert.Equal(t, iop.Minutes(9*60+90), s.End())
-	s.Attendance, s.Attended = schedule.Partial, 50
+	s.Attendance, s.Attended = schedule.AttendancePartial, 50
 	assert.Equal(t, iop.Minutes(50), s.AttendedMinutes())
-	s.Attendance, s.Attended = schedule.Excused, 0
+	s.Attendance, s.Attended = schedule.AttendanceExcused, 0
 	assert.Equal(t, iop.Minutes(0), s.AttendedMinutes())
 }
 
 func TestSessionWithSpan(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
-	base := schedule.Session{Patient: "p-1", Kind: iop.GroupTherapy, Attendance: schedule.Attended}
+	base := schedule.Session{Patient: "p-1", Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended}
 	tests := []struct {
 		name       string
 		start, end time.Time
@@ -124,7 +124,7 @@ func TestParseSession(t *testing.T) {
 	}{
 		{"valid", `{"patient":"p-1","id":"s-9","date":"2024-02-29","start":"09:00","minutes":"3h00m","kind":"group","attendance":"partial","attended":"2h30m","code":"H0015"}`,
 			schedule.Session{Patient: "p-1", ID: "s-9", Date: day(2024, 2, 29), Start: schedule.MustParseClock("09:00"), Planned: 180,
-				Kind: iop.GroupTherapy, Code: "H0015", Attendance: schedule.Partial, Attended: 150}, "", nil},
+				Kind: iop.ServiceKindGroupTherapy, Code: "H0015", Attendance: schedule.AttendancePartial, Attended: 150}, "", nil},
 		{"a date that does not exist", `{"patient":"p-1","date":"2025-02-30","start":"09:00","minutes":"1h00m","kind":"group","attendance":"attended"}`, schedule.Session{}, "date", iop.ErrInvalidDate},
 		{"no leap day in 2023", `{"patient":"p-1","date":"2023-02-29","start":"09:00","minutes":"1h00m","kind":"group","attendance":"attended"}`, schedule.Session{}, "date", iop.ErrInvalidDate},
 		{"a time of day out of range", `{"patient":"p-1","date":"2025-02-28","start":"24:00","minutes":"1h00m","kind":"group","attendance":"attended"}`, schedule.Session{}, "start", iop.ErrSyntax},
@@ -169,7 +169,7 @@ func TestParseSessions(t *testing.T) {
 
 func TestSessionJSONRoundTrip(t *testing.T) {
 	s := at(day(2024, 2, 29), 90)
-	s.ID, s.Code, s.Attendance, s.Attended = "s-1", "90853", schedule.Partial, 45
+	s.ID, s.Code, s.Attendance, s.Attended = "s-1", "90853", schedule.AttendancePartial, 45
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"patient":"p-1","id":"s-1","date":"2024-02-29","start":"09:00","kind":"group","attendance":"partial","minutes":"1h30m","attended":"0h45m","code":"90853"}`, string(b))

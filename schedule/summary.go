@@ -44,7 +44,7 @@ type WeekSummary struct {
 	MissedMinutes iop.Minutes `json:"missed_minutes"`
 	// UncountedMinutes is the time attended in sessions that do not count:
 	// kinds or codes the profile does not count, and telehealth it does not
-	// count ([CountingRules.Delivered]).
+	// count (CountingRules.delivered).
 	UncountedMinutes iop.Minutes `json:"uncounted_minutes"`
 	// Duplicates are the sessions not counted at all because they repeat
 	// another of the week: the same session ID, or the same date, start and
@@ -147,11 +147,11 @@ func (sum *WeekSummary) addParts(a Attendance, planned, attended iop.Minutes, i 
 		return
 	}
 	switch a {
-	case Absent:
+	case AttendanceAbsent:
 		inc32(&sum.Absent)
-	case Excused:
+	case AttendanceExcused:
 		inc32(&sum.Excused)
-	case Partial:
+	case AttendancePartial:
 		inc32(&sum.Partial)
 	}
 	sum.MissedMinutes = addMinutes(sum.MissedMinutes, planned-attended)

@@ -38,7 +38,7 @@ type Template struct {
 // less, or a day that runs past midnight ([iop.ErrOutOfRange]).
 func (t Template) Validate() error {
 	var es iop.FieldErrors
-	missingOrUnknown(&es, "days", t.Days.IsZero(), t.Days.IsValid())
+	missingOrUnknown(&es, "days", t.Days == 0, t.Days.IsValid())
 	if !t.Start.IsValid() {
 		es.Add("start", iop.ErrMissing)
 	}
@@ -51,7 +51,7 @@ func (t Template) Validate() error {
 	case t.Sessions > 0 && int64(t.Sessions) > (minutesPerDay-int64(t.Start.Minutes()))/int64(t.Minutes):
 		es.Add("minutes", errAboveSessions)
 	}
-	missingOrUnknown(&es, "kind", t.Kind.IsZero(), t.Kind.IsValid())
+	missingOrUnknown(&es, "kind", t.Kind == 0, t.Kind.IsValid())
 	return es.Err()
 }
 
@@ -83,7 +83,7 @@ func (t Template) Session(patient string, d date.Date, j int) Session {
 	if m := int64(t.Start.Minutes()) + int64(j)*int64(t.Minutes); t.Start.IsValid() && m >= 0 && m < minutesPerDay {
 		start = Clock{uint16(m) + 1}
 	}
-	return Session{Patient: patient, Date: d, Start: start, Planned: t.Minutes, Kind: t.Kind, Code: t.Code, Attendance: Attended}
+	return Session{Patient: patient, Date: d, Start: start, Planned: t.Minutes, Kind: t.Kind, Code: t.Code, Attendance: AttendanceAttended}
 }
 
 // Fit is how a [Template] fares against a profile: the time it schedules,
@@ -132,12 +132,12 @@ func (ck Checker) FitTemplate(t Template, pop iop.Population) (Fit, error) {
 	}
 	var es iop.FieldErrors
 	es.Add("template", t.Validate())
-	missingOrUnknown(&es, "population", pop.IsZero(), pop.IsValid())
+	missingOrUnknown(&es, "population", pop == 0, pop.IsValid())
 	if err := es.Err(); err != nil {
 		return Fit{}, err
 	}
 	w := ISOWeeks().Of(ck.r.p.From)
-	ep := Episode{Population: pop, Admitted: w.Start()}
+	ep := Stay{Population: pop, Admitted: w.Start()}
 	sum := WeekSummary{Patient: t.ID, Week: w}
 	for i := range daysPerWeek {
 		d := w.Day(i)
@@ -149,7 +149,7 @@ func (ck Checker) FitTemplate(t Template, pop iop.Population) (Fit, error) {
 			sum.addParts(s.Attendance, s.Planned, s.Planned, i, ck.r.count.counts(&s))
 		}
 	}
-	f := Fit{Days: t.Days.Len(), Weekly: sum.Minutes}
+	f := Fit{Days: t.Days.size(), Weekly: sum.Minutes}
 	for _, m := range sum.DayMinutes {
 		f.Day = max(f.Day, m)
 	}

@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"database/sql/driver"
 	"strconv"
 	"time"
 
@@ -23,47 +22,31 @@ type WeekKind uint8
 // The kinds of week.
 const (
 	_ WeekKind = iota
-	// ISOWeek is the ISO 8601 week: Monday to Sunday, numbered within its
+	// WeekKindISO is the ISO 8601 week: Monday to Sunday, numbered within its
 	// ISO year, so that 2024-12-30 is in 2025-W01.
-	ISOWeek
-	// CalendarWeek is seven days from a chosen weekday (Sunday to Saturday,
+	WeekKindISO
+	// WeekKindCalendar is seven days from a chosen weekday (Sunday to Saturday,
 	// say), as a payer's billing week may run.
-	CalendarWeek
-	// ProgramWeek is seven days from the day of admission: week 1 starts on
+	WeekKindCalendar
+	// WeekKindProgram is seven days from the day of admission: week 1 starts on
 	// the admission day, so a program week is never a partial first week.
-	ProgramWeek
+	WeekKindProgram
 )
 
-var weekKinds = enum.New[WeekKind]("WeekKind", "schedule.ParseWeekKind", check.EnumFail,
-	[]string{ISOWeek: "iso", CalendarWeek: "calendar", ProgramWeek: "program"})
-
-// AllWeekKinds returns every kind of week, in order.
-func AllWeekKinds() []WeekKind { return weekKinds.Values() }
+var weekKinds = enum.New[WeekKind]("WeekKind", "schedule.WeekKind.UnmarshalText", check.EnumFail,
+	[]string{WeekKindISO: "iso", WeekKindCalendar: "calendar", WeekKindProgram: "program"})
 
 // IsValid reports whether k is a known kind of week.
 func (k WeekKind) IsValid() bool { return weekKinds.Valid(k) }
 
-// IsZero reports whether k is unset.
-func (k WeekKind) IsZero() bool { return k == 0 }
-
 // String returns "iso", "calendar" or "program", and "%!WeekKind(n)" otherwise.
 func (k WeekKind) String() string { return weekKinds.String(k) }
-
-// ParseWeekKind parses "iso", "calendar" or "program", exactly as
-// [WeekKind.String] writes them.
-func ParseWeekKind(s string) (WeekKind, error) { return weekKinds.Parse(s) }
 
 // MarshalText implements [encoding.TextMarshaler]; an invalid kind is an error.
 func (k WeekKind) MarshalText() ([]byte, error) { return weekKinds.Marshal(k) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseWeekKind].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (k *WeekKind) UnmarshalText(b []byte) error { return weekKinds.Unmarshal(k, b) }
-
-// Value implements [driver.Valuer]: the name, never the number.
-func (k WeekKind) Value() (driver.Value, error) { return weekKinds.Store(k) }
-
-// Scan implements [database/sql.Scanner] with [ParseWeekKind].
-func (k *WeekKind) Scan(src any) error { return weekKinds.Load(k, src) }
 
 // Weeks is a way of dividing days into weeks: ISO weeks, calendar weeks from
 // a chosen weekday, or program weeks from an admission date. Every week has
@@ -76,7 +59,7 @@ type Weeks struct {
 }
 
 // ISOWeeks returns ISO 8601 weeks, Monday to Sunday.
-func ISOWeeks() Weeks { return Weeks{kind: ISOWeek, first: uint8(time.Monday)} }
+func ISOWeeks() Weeks { return Weeks{kind: WeekKindISO, first: uint8(time.Monday)} }
 
 // CalendarWeeks returns weeks that start on weekday first: CalendarWeeks(time.Sunday)
 // gives Sunday to Saturday. It returns an error wrapping [iop.ErrOutOfRange]
@@ -85,7 +68,7 @@ func CalendarWeeks(first time.Weekday) (Weeks, error) {
 	if first < time.Sunday || first > time.Saturday {
 		return Weeks{}, &iop.FieldError{Field: "weeks", Err: errWeekday}
 	}
-	return Weeks{kind: CalendarWeek, first: uint8(first)}, nil
+	return Weeks{kind: WeekKindCalendar, first: uint8(first)}, nil
 }
 
 // ProgramWeeks returns weeks counted from the admission day: week 1 is
@@ -99,11 +82,11 @@ func ProgramWeeks(admitted date.Date) (Weeks, error) {
 	case admitted < date.Min() || admitted > date.Max():
 		return Weeks{}, &iop.FieldError{Field: "weeks", Err: errDateRange}
 	}
-	return Weeks{kind: ProgramWeek, first: uint8(weekday(admitted)), origin: admitted}, nil
+	return Weeks{kind: WeekKindProgram, first: uint8(weekday(admitted)), origin: admitted}, nil
 }
 
 // IsValid reports whether ws was made by one of the constructors.
-func (ws Weeks) IsValid() bool { return ws.kind >= ISOWeek && ws.kind <= ProgramWeek }
+func (ws Weeks) IsValid() bool { return ws.kind >= WeekKindISO && ws.kind <= WeekKindProgram }
 
 // IsZero reports whether ws is unset.
 func (ws Weeks) IsZero() bool { return ws == Weeks{} }
@@ -123,11 +106,11 @@ func (ws Weeks) Admitted() date.Date { return ws.origin }
 // Sunday", "program weeks from admission".
 func (ws Weeks) String() string {
 	switch ws.kind {
-	case ISOWeek:
+	case WeekKindISO:
 		return "ISO weeks"
-	case CalendarWeek:
+	case WeekKindCalendar:
 		return "weeks from " + time.Weekday(ws.first).String()
-	case ProgramWeek:
+	case WeekKindProgram:
 		return "program weeks from admission"
 	}
 	return "%!Weeks(unset)"
@@ -140,7 +123,7 @@ func weekday(d date.Date) time.Weekday {
 
 // start returns the first day of the week holding d.
 func (ws Weeks) start(d date.Date) date.Date {
-	if ws.kind == ProgramWeek {
+	if ws.kind == WeekKindProgram {
 		diff := int64(d - ws.origin)
 		q := diff / daysPerWeek
 		if diff%daysPerWeek < 0 {
@@ -224,10 +207,10 @@ func (w Week) ISO() (year, week int) { return w.start.ISOWeek() }
 // number.
 func (w Week) Number() int {
 	switch w.ws.kind {
-	case ISOWeek:
+	case WeekKindISO:
 		_, n := w.ISO()
 		return n
-	case ProgramWeek:
+	case WeekKindProgram:
 		return int(int64(w.start-w.ws.origin)/daysPerWeek) + 1
 	}
 	return 0
@@ -254,12 +237,12 @@ func (w Week) String() string {
 
 func (w Week) appendText(b []byte) []byte {
 	switch w.ws.kind {
-	case ISOWeek:
+	case WeekKindISO:
 		y, n := w.ISO()
 		b = appendPadded(b, y, 4)
 		b = append(b, "-W"...)
 		return appendPadded(b, n, 2)
-	case CalendarWeek:
+	case WeekKindCalendar:
 		b = appendDate(b, w.start)
 		return append(b, "/P1W"...)
 	}

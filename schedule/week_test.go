@@ -74,7 +74,7 @@ func TestWeeks(t *testing.T) {
 func TestWeeksSchemes(t *testing.T) {
 	assert.Equal(t, "ISO weeks", schedule.ISOWeeks().String())
 	assert.Equal(t, time.Monday, schedule.ISOWeeks().First())
-	assert.Equal(t, schedule.ISOWeek, schedule.ISOWeeks().Kind())
+	assert.Equal(t, schedule.WeekKindISO, schedule.ISOWeeks().Kind())
 	thu, err := schedule.CalendarWeeks(time.Thursday)
 	require.NoError(t, err)
 	assert.Equal(t, "weeks from Thursday", thu.String())
@@ -86,7 +86,7 @@ func TestWeeksSchemes(t *testing.T) {
 	assert.Equal(t, time.Wednesday, p.First())
 	assert.Equal(t, day(2025, 3, 5), p.Admitted())
 	assert.Equal(t, "program", p.Kind().String())
-	assert.Equal(t, "iso", schedule.ISOWeek.String())
+	assert.Equal(t, "iso", schedule.WeekKindISO.String())
 	assert.Equal(t, "%!WeekKind(7)", schedule.WeekKind(7).String())
 	assert.True(t, schedule.WeekKind(2).IsValid())
 

@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"database/sql/driver"
 	"strconv"
 
 	"github.com/ioprules/ioprules/iop"
@@ -146,12 +145,12 @@ func appendDate(b []byte, d date.Date) []byte {
 func (w Week) textable() bool {
 	inRange := func(y int) bool { return y >= 1 && y <= 9999 }
 	switch w.ws.kind {
-	case ISOWeek:
+	case WeekKindISO:
 		y, _ := w.ISO()
 		return inRange(y)
-	case CalendarWeek:
+	case WeekKindCalendar:
 		return inRange(w.start.Year())
-	case ProgramWeek:
+	case WeekKindProgram:
 		n := w.Number()
 		return inRange(w.ws.origin.Year()) && n >= -maxProgramWeek && n <= maxProgramWeek
 	}
@@ -180,49 +179,4 @@ func (w *Week) UnmarshalText(b []byte) error {
 	}
 	*w = v
 	return nil
-}
-
-// Value implements [driver.Valuer]: the week's text form ("2025-W10"),
-// never a number. The zero Week is an error.
-func (w Week) Value() (driver.Value, error) {
-	b, err := w.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// Scan implements [database/sql.Scanner] with [ParseWeek]: a string or
-// []byte in the text form. Other types, and text ParseWeek refuses, are an
-// error ([*iop.ParseError] wrapping [iop.ErrSyntax], [iop.ErrInvalidDate]
-// or [iop.ErrOutOfRange]); w is then unchanged.
-func (w *Week) Scan(src any) error {
-	switch v := src.(type) {
-	case string:
-		return w.UnmarshalText([]byte(v))
-	case []byte:
-		return w.UnmarshalText(v)
-	}
-	return &iop.ParseError{Func: "schedule.Week.Scan", Err: errScanType}
-}
-
-// Value implements [driver.Valuer]: "HH:MM". The zero Clock is an error.
-func (c Clock) Value() (driver.Value, error) {
-	b, err := c.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// Scan implements [database/sql.Scanner] with [ParseClock], from a string
-// or []byte; c is unchanged on error.
-func (c *Clock) Scan(src any) error {
-	switch v := src.(type) {
-	case string:
-		return c.UnmarshalText([]byte(v))
-	case []byte:
-		return c.UnmarshalText(v)
-	}
-	return &iop.ParseError{Func: "schedule.Clock.Scan", Err: errScanType}
 }

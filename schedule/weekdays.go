@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"database/sql/driver"
 	"time"
 
 	"github.com/ioprules/ioprules/internal/check"
@@ -13,7 +12,7 @@ import (
 // days Monday first.
 type isoDay uint8
 
-var isoDays = enum.New[isoDay]("Weekday", "schedule.ParseWeekdays", check.EnumFail,
+var isoDays = enum.New[isoDay]("Weekday", "schedule.Weekdays.UnmarshalText", check.EnumFail,
 	[]string{1: "mon", 2: "tue", 3: "wed", 4: "thu", 5: "fri", 6: "sat", 7: "sun"})
 
 // isoOf returns the ISO number of d, 0 for a weekday out of range.
@@ -29,7 +28,7 @@ func isoOf(d time.Weekday) isoDay {
 
 // Weekdays is a set of days of the week, such as the days a program runs.
 // The zero Weekdays is empty. Sets are comparable and safe for concurrent
-// use. As text and in SQL a set is the three-letter lower-case names of its
+// use. As text a set is the three-letter lower-case names of its
 // days joined by commas, Monday first: "mon,wed,fri"; in JSON, an array of
 // those names, ["mon","wed","fri"].
 type Weekdays uint8
@@ -49,17 +48,14 @@ func WeekdaysOf(days ...time.Weekday) Weekdays {
 // Has reports whether d is in s.
 func (s Weekdays) Has(d time.Weekday) bool { return weekdaySet.Has(s, isoOf(d)) }
 
-// IsZero reports whether s is empty.
-func (s Weekdays) IsZero() bool { return s == 0 }
-
 // IsValid reports whether s holds only days of the week.
 func (s Weekdays) IsValid() bool { return weekdaySet.Valid(s) }
 
-// Len returns the number of days in s.
-func (s Weekdays) Len() int { return weekdaySet.Len(s) }
+// size returns the number of days in s.
+func (s Weekdays) size() int { return weekdaySet.Len(s) }
 
-// Days returns the days in s, Monday first.
-func (s Weekdays) Days() []time.Weekday {
+// members returns the days in s, Monday first.
+func (s Weekdays) members() []time.Weekday {
 	var out []time.Weekday
 	for _, d := range weekdaySet.Values(s) {
 		out = append(out, time.Weekday(d%7))
@@ -72,14 +68,10 @@ func (s Weekdays) Days() []time.Weekday {
 // that name no day.
 func (s Weekdays) String() string { return weekdaySet.String(s) }
 
-// ParseWeekdays parses the form [Weekdays.String] writes: names in any
-// order, each once. The empty string is the empty set.
-func ParseWeekdays(str string) (Weekdays, error) { return weekdaySet.Parse(str) }
-
 // MarshalText implements [encoding.TextMarshaler].
 func (s Weekdays) MarshalText() ([]byte, error) { return weekdaySet.Text(s) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseWeekdays].
+// UnmarshalText implements [encoding.TextUnmarshaler]: it accepts exactly what String writes.
 func (s *Weekdays) UnmarshalText(b []byte) error { return weekdaySet.DecodeText(s, b) }
 
 // MarshalJSON writes s as an array of names, Monday first.
@@ -87,9 +79,3 @@ func (s Weekdays) MarshalJSON() ([]byte, error) { return weekdaySet.JSON(s) }
 
 // UnmarshalJSON reads an array of names, each once.
 func (s *Weekdays) UnmarshalJSON(b []byte) error { return weekdaySet.DecodeJSON(s, b) }
-
-// Value implements [driver.Valuer]: the text form.
-func (s Weekdays) Value() (driver.Value, error) { return weekdaySet.Store(s) }
-
-// Scan implements [database/sql.Scanner] with [ParseWeekdays].
-func (s *Weekdays) Scan(src any) error { return weekdaySet.Load(s, src) }

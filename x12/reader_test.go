@@ -129,7 +129,7 @@ func TestReaderSameAsCSV(t *testing.T) {
 				if sum.Patient == "" {
 					continue
 				}
-				fs, err := ck.CheckWeek(&sum, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 3)})
+				fs, err := ck.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 2, 3)})
 				require.NoError(t, err)
 				out[patient+" "+w.String()] = answer{sum, fs}
 			}

@@ -58,10 +58,10 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"service line is a claim line, with REF*EA as the patient; a line, claim or",
 		"transaction set refused is reported by its segment. -map does not apply.")
 	var pops, settings []string
-	for _, p := range iop.AllPopulations() {
+	for _, p := range iop.All[iop.Population]() {
 		pops = append(pops, p.String())
 	}
-	for _, s := range iop.AllSettings() {
+	for _, s := range iop.All[iop.Provider]() {
 		settings = append(settings, s.String())
 	}
 	p("",

@@ -37,7 +37,7 @@
 //
 // cr.Extra() lists the columns ignored (by name, or by position for a cell
 // that is not a plain name), and ck.DaysIn(w,
-// iop.HospitalOutpatient) each day's tier and APC. billingcheck also
+// iop.ProviderHospitalOutpatient) each day's tier and APC. billingcheck also
 // refuses a line whose claim names another patient on its first line,
 // sorts the lines by claim and line number before AppendClaims, and
 // reports each claim's findings as its own row.
@@ -244,7 +244,7 @@ type options struct {
 	rules    *billing.Rules
 	program  bool
 	weeks    schedule.Weeks
-	setting  iop.Setting
+	setting  iop.Provider
 	episodes string
 	format   string
 	mapping  map[string]string
@@ -306,9 +306,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("unknown -format %s: want text, json or csv", quote(opt.format))
 	}
 	if *settingName != "" {
-		if opt.setting, err = iop.ParseSetting(*settingName); err != nil {
+		if opt.setting, err = iop.Parse[iop.Provider](*settingName); err != nil {
 			var names []string
-			for _, s := range iop.AllSettings() {
+			for _, s := range iop.All[iop.Provider]() {
 				names = append(names, s.String())
 			}
 			return fail("unknown -setting %s: want %s", quote(*settingName), strings.Join(names, ", "))

@@ -126,8 +126,8 @@ func (d *demo) sessions() error {
 		return err
 	}
 
-	fs, err := ck.CheckWeek(&sum, schedule.Episode{
-		Population: iop.Adult, Admitted: date.New(2025, 2, 24), Setting: iop.HospitalOutpatient,
+	fs, err := ck.CheckWeek(&sum, schedule.Stay{
+		Population: iop.PopulationAdult, Admitted: date.New(2025, 2, 24), Setting: iop.ProviderHospitalOutpatient,
 	})
 	if err != nil {
 		return err
@@ -146,10 +146,10 @@ func (d *demo) eligibility() error {
 	if err != nil {
 		return err
 	}
-	ratings = ratings.With(eligibility.D3, eligibility.Rating{Risk: 2, Note: "N-31"})
+	ratings = ratings.With(eligibility.Dimension3, eligibility.Rating{Risk: 2, Note: "N-31"})
 	a := eligibility.Assessment{
-		ID: "A-2001", Edition: iop.Edition3, Date: date.New(2025, 2, 20), Population: iop.Adult,
-		Ratings: ratings, Modifiers: eligibility.ModifiersOf(eligibility.ModCoOccurring),
+		ID: "A-2001", Edition: iop.Edition3, Date: date.New(2025, 2, 20), Population: iop.PopulationAdult,
+		Ratings: ratings, Modifiers: iop.SetOf[eligibility.Modifier](eligibility.ModifierCoOccurring),
 	}
 	if err := d.s.PutAssessment(d.ctx, a); err != nil {
 		return err
@@ -171,18 +171,18 @@ func (d *demo) eligibility() error {
 	if err != nil {
 		return err
 	}
-	placed, err := decided.Place(iop.Level25, eligibility.VarianceClinicalJudgement, "N-40")
+	placed, err := decided.Place(iop.Level25, eligibility.VarianceReasonClinicalJudgement, "N-40")
 	if err != nil {
 		return err
 	}
 	rec, err := ck.Recommended(eligibility.Recommendation{
 		ID: "R-2002", Source: "ASAM CONTINUUM", Edition: iop.Edition3, Date: date.New(2025, 2, 21),
-		Population: iop.Adult, Level: iop.Level21, Ratings: ratings,
+		Population: iop.PopulationAdult, Level: iop.Level21, Ratings: ratings,
 	})
 	if err != nil {
 		return err
 	}
-	recPlaced, err := rec.Place(iop.Level1, eligibility.VariancePatientPreference, "N-52")
+	recPlaced, err := rec.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-52")
 	if err != nil {
 		return err
 	}
@@ -220,11 +220,11 @@ func (d *demo) episode() error {
 	fmt.Fprintln(d.w, "\n== Episode E-3001, stored after each move and read back equal")
 	discharged := date.New(2025, 4, 18)
 	moves := []aftercare.Event{
-		{Kind: aftercare.EventAssess, On: date.New(2025, 2, 14)},
-		{Kind: aftercare.EventAdmit, On: date.New(2025, 2, 24), Level: iop.Level21},
-		{Kind: aftercare.EventStart, On: date.New(2025, 2, 25)},
-		{Kind: aftercare.EventDischarge, On: discharged, Discharge: aftercare.Discharge{
-			Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1,
+		{Kind: aftercare.EventKindAssess, On: date.New(2025, 2, 14)},
+		{Kind: aftercare.EventKindAdmit, On: date.New(2025, 2, 24), Level: iop.Level21},
+		{Kind: aftercare.EventKindStart, On: date.New(2025, 2, 25)},
+		{Kind: aftercare.EventKindDischarge, On: discharged, Discharge: aftercare.Discharge{
+			Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1,
 		}},
 	}
 	for i := 0; ; i++ {
@@ -255,7 +255,7 @@ func (d *demo) episode() error {
 	}
 	plan := aftercare.Plan{
 		Made: discharged - 4, GroupSessionsPerWeek: 1, CounselingPerMonth: 2,
-		Contacts: []aftercare.Contact{{On: discharged + 5, Status: aftercare.ContactScheduled}},
+		Contacts: []aftercare.Contact{{On: discharged + 5, Status: aftercare.ContactStatusScheduled}},
 	}
 	fs, err := ck.CheckDischarge(ep, plan, discharged)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,39 +12,6 @@ import (
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
-)
-
-// The library's types that the store hands to database/sql as they are:
-// each stores its text form through driver.Valuer and reads it back through
-// sql.Scanner. Types missing from this list (date.Date, schedule.Clock,
-// schedule.Week) go through the adapters of column.go.
-var (
-	_ driver.Valuer = iop.Level(0)
-	_ sql.Scanner   = new(iop.Level)
-	_ driver.Valuer = iop.Edition(0)
-	_ sql.Scanner   = new(iop.Edition)
-	_ driver.Valuer = iop.Population(0)
-	_ sql.Scanner   = new(iop.Population)
-	_ driver.Valuer = iop.ServiceKind(0)
-	_ sql.Scanner   = new(iop.ServiceKind)
-	_ driver.Valuer = iop.Delivery(0)
-	_ sql.Scanner   = new(iop.Delivery)
-	_ driver.Valuer = iop.Minutes(0)
-	_ sql.Scanner   = new(iop.Minutes)
-	_ driver.Valuer = iop.Severity(0)
-	_ sql.Scanner   = new(iop.Severity)
-	_ driver.Valuer = iop.Unit(0)
-	_ sql.Scanner   = new(iop.Unit)
-	_ driver.Valuer = schedule.Attendance(0)
-	_ sql.Scanner   = new(schedule.Attendance)
-	_ driver.Valuer = eligibility.Risk(0)
-	_ sql.Scanner   = new(eligibility.Risk)
-	_ driver.Valuer = eligibility.Modifiers(0)
-	_ sql.Scanner   = new(eligibility.Modifiers)
-	_ driver.Valuer = eligibility.Dimensions(0)
-	_ sql.Scanner   = new(eligibility.Dimensions)
-	_ driver.Valuer = aftercare.State(0)
-	_ sql.Scanner   = new(aftercare.State)
 )
 
 // schema is the store's tables. They are STRICT, so every value has its
@@ -160,8 +126,8 @@ func (s *Store) PutSessions(ctx context.Context, sessions []schedule.Session) er
 		_, err := tx.ExecContext(ctx, `INSERT INTO sessions
 			(patient, id, date, start, kind, attendance, delivery, minutes, attended, code)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			x.Patient, x.ID, dateValue(x.Date), clockValue(x.Start), x.Kind, x.Attendance, x.Delivery,
-			x.Planned, x.Attended, x.Code)
+			x.Patient, x.ID, dateValue(x.Date), clockValue(x.Start), sqlEnum(x.Kind), sqlEnum(x.Attendance), sqlEnum(x.Delivery),
+			sqlText(x.Planned), sqlText(x.Attended), x.Code)
 		if err != nil {
 			return errors.Join(fmt.Errorf("ehrstore: sessions[%d]: %w", i, err), tx.Rollback())
 		}
@@ -185,7 +151,7 @@ func (s *Store) Sessions(ctx context.Context, patient string) ([]schedule.Sessio
 	for rows.Next() {
 		var x schedule.Session
 		err := rows.Scan(&x.Patient, &x.ID, dateScanner{dst: &x.Date}, clockScanner{dst: &x.Start},
-			&x.Kind, &x.Attendance, &x.Delivery, &x.Planned, &x.Attended, &x.Code)
+			sqlScan(&x.Kind), sqlScan(&x.Attendance), sqlScan(&x.Delivery), sqlScan(&x.Planned), sqlScan(&x.Attended), &x.Code)
 		if err != nil {
 			return nil, fmt.Errorf("ehrstore: sessions[%d]: %w", len(out), err)
 		}
@@ -209,7 +175,7 @@ func (s *Store) PutWeek(ctx context.Context, sum schedule.WeekSummary) error {
 		return fmt.Errorf("ehrstore: week: %w", err)
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT OR REPLACE INTO week_summaries
-		(patient, week, minutes, body) VALUES (?, ?, ?, ?)`, sum.Patient, week, sum.Minutes, string(body))
+		(patient, week, minutes, body) VALUES (?, ?, ?, ?)`, sum.Patient, week, sqlText(sum.Minutes), string(body))
 	if err != nil {
 		return fmt.Errorf("ehrstore: week: %w", err)
 	}
@@ -230,7 +196,7 @@ func (s *Store) Week(ctx context.Context, patient string, w schedule.Week) (sche
 	)
 	err = s.db.QueryRowContext(ctx, `SELECT patient, week, minutes, body FROM week_summaries
 		WHERE patient = ? AND week = ?`, patient, week).
-		Scan(&col.Patient, weekScanner{dst: &col.Week}, &col.Minutes, &body)
+		Scan(&col.Patient, weekScanner{dst: &col.Week}, sqlScan(&col.Minutes), &body)
 	if err != nil {
 		return schedule.WeekSummary{}, fmt.Errorf("ehrstore: week: %w", err)
 	}
@@ -245,15 +211,15 @@ func (s *Store) Week(ctx context.Context, patient string, w schedule.Week) (sche
 
 // PutAssessment stores an assessment, replacing the one with its ID.
 func (s *Store) PutAssessment(ctx context.Context, a eligibility.Assessment) error {
-	args := []any{a.ID, a.Edition, dateValue(a.Date), a.Population}
-	for _, d := range eligibility.AllDimensions() {
+	args := []any{a.ID, sqlEnum(a.Edition), dateValue(a.Date), sqlEnum(a.Population)}
+	for _, d := range iop.All[eligibility.Dimension]() {
 		if r, ok := a.Ratings.Of(d); ok {
-			args = append(args, r.Risk, r.Note)
+			args = append(args, sqlText(r.Risk), r.Note)
 		} else {
 			args = append(args, nil, "")
 		}
 	}
-	args = append(args, a.Modifiers)
+	args = append(args, sqlText(a.Modifiers))
 	_, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO assessments
 		(id, edition, date, population, d1, d1_note, d2, d2_note, d3, d3_note,
 		 d4, d4_note, d5, d5_note, d6, d6_note, modifiers)
@@ -269,21 +235,21 @@ func (s *Store) PutAssessment(ctx context.Context, a eligibility.Assessment) err
 func (s *Store) Assessment(ctx context.Context, id string) (eligibility.Assessment, error) {
 	var (
 		a     eligibility.Assessment
-		risks [eligibility.NumDimensions]sql.Null[eligibility.Risk]
+		risks [eligibility.NumDimensions]sqlNull[eligibility.Risk, *eligibility.Risk]
 		notes [eligibility.NumDimensions]string
 	)
-	dest := []any{&a.ID, &a.Edition, dateScanner{dst: &a.Date}, &a.Population}
+	dest := []any{&a.ID, sqlScan(&a.Edition), dateScanner{dst: &a.Date}, sqlScan(&a.Population)}
 	for i := range risks {
 		dest = append(dest, &risks[i], &notes[i])
 	}
-	dest = append(dest, &a.Modifiers)
+	dest = append(dest, sqlScan(&a.Modifiers))
 	err := s.db.QueryRowContext(ctx, `SELECT id, edition, date, population,
 		d1, d1_note, d2, d2_note, d3, d3_note, d4, d4_note, d5, d5_note, d6, d6_note, modifiers
 		FROM assessments WHERE id = ?`, id).Scan(dest...)
 	if err != nil {
 		return eligibility.Assessment{}, fmt.Errorf("ehrstore: assessment: %w", err)
 	}
-	for i, d := range eligibility.AllDimensions() {
+	for i, d := range iop.All[eligibility.Dimension]() {
 		if risks[i].Valid {
 			a.Ratings = a.Ratings.With(d, eligibility.Rating{Risk: risks[i].V, Note: notes[i]})
 		}
@@ -300,7 +266,7 @@ func (s *Store) PutDecision(ctx context.Context, d eligibility.Decision) error {
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT OR REPLACE INTO decisions
 		(id, source, recommended, placed, drivers, body) VALUES (?, ?, ?, ?, ?, ?)`,
-		d.Assessment().ID, d.Source(), d.Recommended(), d.Placed(), d.Drivers(), string(body))
+		d.Assessment().ID, d.Source(), sqlEnum(d.Recommended()), sqlEnum(d.Placed()), sqlText(d.Drivers()), string(body))
 	if err != nil {
 		return fmt.Errorf("ehrstore: decision: %w", err)
 	}
@@ -314,12 +280,12 @@ func (s *Store) Decision(ctx context.Context, id string) (eligibility.Decision, 
 	var (
 		source              string
 		recommended, placed iop.Level
-		drivers             eligibility.Dimensions
+		drivers             iop.Set[eligibility.Dimension]
 		body                string
 		d                   eligibility.Decision
 	)
 	err := s.db.QueryRowContext(ctx, `SELECT source, recommended, placed, drivers, body
-		FROM decisions WHERE id = ?`, id).Scan(&source, &recommended, &placed, &drivers, &body)
+		FROM decisions WHERE id = ?`, id).Scan(&source, sqlScan(&recommended), sqlScan(&placed), sqlScan(&drivers), &body)
 	if err != nil {
 		return eligibility.Decision{}, fmt.Errorf("ehrstore: decision: %w", err)
 	}
@@ -336,7 +302,7 @@ func (s *Store) Decision(ctx context.Context, id string) (eligibility.Decision, 
 // l, in ID order: a query on a column with a library value as its
 // argument.
 func (s *Store) PlacedAt(ctx context.Context, l iop.Level) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM decisions WHERE placed = ? ORDER BY id`, l)
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM decisions WHERE placed = ? ORDER BY id`, sqlEnum(l))
 	if err != nil {
 		return nil, fmt.Errorf("ehrstore: decisions: %w", err)
 	}
@@ -363,7 +329,7 @@ func (s *Store) PutEpisode(ctx context.Context, e aftercare.Episode) error {
 		return fmt.Errorf("ehrstore: episode: %w", err)
 	}
 	_, err = s.db.ExecContext(ctx, `INSERT OR REPLACE INTO episodes (id, state, level, body)
-		VALUES (?, ?, ?, ?)`, e.ID(), e.State(), e.Level(), string(body))
+		VALUES (?, ?, ?, ?)`, e.ID(), sqlEnum(e.State()), sqlEnum(e.Level()), string(body))
 	if err != nil {
 		return fmt.Errorf("ehrstore: episode: %w", err)
 	}
@@ -379,7 +345,7 @@ func (s *Store) Episode(ctx context.Context, id string) (aftercare.Episode, erro
 		body  string
 	)
 	err := s.db.QueryRowContext(ctx, `SELECT state, level, body FROM episodes WHERE id = ?`, id).
-		Scan(&state, &level, &body)
+		Scan(sqlScan(&state), sqlScan(&level), &body)
 	if err != nil {
 		return aftercare.Episode{}, fmt.Errorf("ehrstore: episode: %w", err)
 	}
@@ -403,7 +369,7 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 		_, err = tx.ExecContext(ctx, `INSERT INTO findings
 			(code, severity, scope, subject, line, day, need, got, unit, level, ref)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			f.Code, f.Severity, scopeValue(f.Scope), f.Subject, f.Line, dayValue(f.Day), f.Need, f.Got, f.Unit, f.Level, f.Ref)
+			f.Code, sqlEnum(f.Severity), scopeValue(f.Scope), f.Subject, f.Line, dayValue(f.Day), f.Need, f.Got, sqlEnum(f.Unit), sqlEnum(f.Level), f.Ref)
 		if err != nil {
 			return errors.Join(fmt.Errorf("ehrstore: findings[%d]: %w", i, err), tx.Rollback())
 		}
@@ -427,8 +393,8 @@ func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, err
 	var out iop.Findings
 	for rows.Next() {
 		var f iop.Finding
-		err := rows.Scan(&f.Code, &f.Severity, scopeScanner{dst: &f.Scope}, &f.Subject, &f.Line, dateScanner{dst: &f.Day, null: true},
-			&f.Need, &f.Got, &f.Unit, &f.Level, &f.Ref)
+		err := rows.Scan(&f.Code, sqlScan(&f.Severity), scopeScanner{dst: &f.Scope}, &f.Subject, &f.Line, dateScanner{dst: &f.Day, null: true},
+			&f.Need, &f.Got, sqlScan(&f.Unit), sqlScan(&f.Level), &f.Ref)
 		if err != nil {
 			return nil, fmt.Errorf("ehrstore: findings[%d]: %w", len(out), err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding"
 	"fmt"
 	"slices"
 	"testing"
@@ -78,34 +79,34 @@ func testSessions(t *testing.T) []schedule.Session {
 	t.Helper()
 	monday := mustDate(t, "2025-03-03")
 	var out []schedule.Session
-	for i, k := range iop.AllServiceKinds() {
+	for i, k := range iop.All[iop.ServiceKind]() {
 		start, err := schedule.ClockOf(8+i%10, 5*i%60)
 		require.NoError(t, err)
 		out = append(out, schedule.Session{
 			Patient: "P-1", ID: fmt.Sprintf("S-%02d", i), Date: monday + date.Date(i%7), Start: start,
-			Kind: k, Attendance: schedule.Attended, Planned: iop.Minutes(30 + 15*i), Code: "90853",
+			Kind: k, Attendance: schedule.AttendanceAttended, Planned: iop.Minutes(30 + 15*i), Code: "90853",
 		})
 	}
-	for i, a := range schedule.AllAttendances() {
+	for i, a := range iop.All[schedule.Attendance]() {
 		x := schedule.Session{
 			Patient: "P-1", Date: monday, Start: schedule.MustParseClock("00:00"),
-			Kind: iop.GroupTherapy, Attendance: a, Planned: 60,
+			Kind: iop.ServiceKindGroupTherapy, Attendance: a, Planned: 60,
 		}
-		if a == schedule.Partial {
+		if a == schedule.AttendancePartial {
 			x.Attended = 59
 		}
 		x.ID = fmt.Sprintf("A-%d", i)
 		out = append(out, x)
 	}
-	for i, d := range append([]iop.Delivery{0}, iop.AllDeliveries()...) {
+	for i, d := range append([]iop.Delivery{0}, iop.All[iop.Delivery]()...) {
 		out = append(out, schedule.Session{
 			Patient: "P-1", ID: fmt.Sprintf("D-%d", i), Date: monday + 1, Start: schedule.MustParseClock("23:59"),
-			Kind: iop.IndividualTherapy, Attendance: schedule.Attended, Delivery: d, Planned: 1,
+			Kind: iop.ServiceKindIndividualTherapy, Attendance: schedule.AttendanceAttended, Delivery: d, Planned: 1,
 		})
 	}
 	// No start time, no ID, no code: all optional.
-	out = append(out, schedule.Session{Patient: "P-1", Date: monday + 6, Kind: iop.OtherService,
-		Attendance: schedule.Absent, Planned: iop.Hours(9)})
+	out = append(out, schedule.Session{Patient: "P-1", Date: monday + 6, Kind: iop.ServiceKindOther,
+		Attendance: schedule.AttendanceAbsent, Planned: iop.Hours(9)})
 	parsed, err := schedule.ParseSessions([]byte(sessionsJSON))
 	require.NoError(t, err)
 	for _, x := range parsed {
@@ -120,14 +121,14 @@ func testSessions(t *testing.T) []schedule.Session {
 // unrated.
 func testAssessments(t *testing.T) []eligibility.Assessment {
 	t.Helper()
-	base := eligibility.Assessment{ID: "A-0", Edition: iop.Edition3, Date: mustDate(t, "2025-02-28"), Population: iop.Adult}
+	base := eligibility.Assessment{ID: "A-0", Edition: iop.Edition3, Date: mustDate(t, "2025-02-28"), Population: iop.PopulationAdult}
 	var out []eligibility.Assessment
 	add := func(a eligibility.Assessment) {
 		a.ID = fmt.Sprintf("A-%d", len(out))
 		out = append(out, a)
 	}
-	for _, r := range eligibility.AllRisks() {
-		for _, d := range eligibility.AllDimensions() {
+	for _, r := range iop.All[eligibility.Risk]() {
+		for _, d := range iop.All[eligibility.Dimension]() {
 			a := base
 			rs := [eligibility.NumDimensions]eligibility.Risk{}
 			rs[d-1] = r
@@ -139,24 +140,24 @@ func testAssessments(t *testing.T) []eligibility.Assessment {
 	}
 	full, err := eligibility.NewRatings(4, 3, 2, 1, 0, 2)
 	require.NoError(t, err)
-	for i, d := range eligibility.AllDimensions() {
+	for i, d := range iop.All[eligibility.Dimension]() {
 		full = full.With(d, eligibility.Rating{Risk: eligibility.Risk(i % 5), Note: fmt.Sprintf("N-%d", i)})
 	}
-	for _, e := range iop.AllEditions() {
-		for _, p := range iop.AllPopulations() {
+	for _, e := range iop.All[iop.Edition]() {
+		for _, p := range iop.All[iop.Population]() {
 			a := base
 			a.Edition, a.Population, a.Ratings = e, p, full
 			add(a)
 		}
 	}
-	for _, m := range eligibility.AllModifiers() {
+	for _, m := range iop.All[eligibility.Modifier]() {
 		a := base
-		a.Ratings, a.Modifiers = full, eligibility.ModifiersOf(m)
+		a.Ratings, a.Modifiers = full, iop.SetOf[eligibility.Modifier](m)
 		add(a)
 	}
 	a := base
-	a.Ratings, a.Modifiers = full.Without(eligibility.D2).Without(eligibility.D5),
-		eligibility.ModifiersOf(eligibility.AllModifiers()...)
+	a.Ratings, a.Modifiers = full.Without(eligibility.Dimension2).Without(eligibility.Dimension5),
+		iop.SetOf[eligibility.Modifier](iop.All[eligibility.Modifier]()...)
 	add(a)
 	add(base)                                    // nothing rated
 	add(eligibility.Assessment{Date: base.Date}) // zero edition and population: NULL columns
@@ -183,7 +184,7 @@ func testDecisions(t *testing.T) []eligibility.Decision {
 	// Each level the criteria allow, given for the first decision, with
 	// each variance reason in turn.
 	first := out[0]
-	reasons := eligibility.AllVarianceReasons()
+	reasons := iop.All[eligibility.VarianceReason]()
 	for i, l := range first.Levels() {
 		placed, err := first.Place(l, reasons[i%len(reasons)], fmt.Sprintf("N-%d", i))
 		require.NoError(t, err)
@@ -194,10 +195,10 @@ func testDecisions(t *testing.T) []eligibility.Decision {
 	for i, l := range iop.Levels(iop.Edition3) {
 		r := eligibility.Recommendation{
 			ID: fmt.Sprintf("R-%d", i), Source: "ASAM CONTINUUM", Edition: iop.Edition3,
-			Date: mustDate(t, "2025-03-01"), Population: iop.Adult, Level: l,
+			Date: mustDate(t, "2025-03-01"), Population: iop.PopulationAdult, Level: l,
 		}
 		if i%2 == 0 {
-			r.Ratings, r.Modifiers = ratings, eligibility.ModifiersOf(eligibility.ModSteppingDown)
+			r.Ratings, r.Modifiers = ratings, iop.SetOf[eligibility.Modifier](eligibility.ModifierSteppingDown)
 		}
 		if r.Validate() != nil {
 			continue // withdrawal management and OTS are not placement levels
@@ -206,7 +207,7 @@ func testDecisions(t *testing.T) []eligibility.Decision {
 		require.NoError(t, err)
 		out = append(out, d)
 		if l != iop.Level21 {
-			placed, err := d.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "")
+			placed, err := d.Place(iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "")
 			require.NoError(t, err)
 			out = append(out, placed)
 		}
@@ -229,7 +230,7 @@ func testEpisodes(t *testing.T) []aftercare.Episode {
 		func(e aftercare.Episode) (aftercare.Episode, error) { return e.Hold(on + 28) },
 		func(e aftercare.Episode) (aftercare.Episode, error) { return e.Resume(on + 35) },
 		func(e aftercare.Episode) (aftercare.Episode, error) {
-			return e.Discharge(on+63, aftercare.Discharge{Reason: aftercare.ReasonCompleted, Planned: true,
+			return e.Discharge(on+63, aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true,
 				Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "REF-9"})
 		},
 		func(e aftercare.Episode) (aftercare.Episode, error) { return e.BeginAftercare(on + 64) },
@@ -240,7 +241,7 @@ func testEpisodes(t *testing.T) []aftercare.Episode {
 		require.NoError(t, err)
 		out = append(out, ep)
 	}
-	for i, r := range aftercare.AllDischargeReasons() {
+	for i, r := range iop.All[aftercare.DischargeReason]() {
 		e, err := aftercare.Refer(fmt.Sprintf("E-R%d", i), on, false)
 		require.NoError(t, err)
 		for _, move := range moves[:3] {
@@ -293,11 +294,11 @@ func testFindings(t *testing.T) iop.Findings {
 	for d := range 5 {
 		for h := range 5 {
 			heavy = append(heavy, schedule.Session{Patient: "P-1001", Date: sessions[0].Date + date.Date(d),
-				Start: schedule.MustParseClock(fmt.Sprintf("%02d:00", 8+h)), Kind: iop.GroupTherapy,
-				Attendance: schedule.Attended, Planned: 60})
+				Start: schedule.MustParseClock(fmt.Sprintf("%02d:00", 8+h)), Kind: iop.ServiceKindGroupTherapy,
+				Attendance: schedule.AttendanceAttended, Planned: 60})
 		}
 	}
-	episode := schedule.Episode{Population: iop.Adult, Admitted: mustDate(t, "2025-02-24"), Setting: iop.HospitalOutpatient}
+	episode := schedule.Stay{Population: iop.PopulationAdult, Admitted: mustDate(t, "2025-02-24"), Setting: iop.ProviderHospitalOutpatient}
 	for _, c := range []struct {
 		profile  iop.Profile
 		sessions []schedule.Session
@@ -317,10 +318,10 @@ func testFindings(t *testing.T) iop.Findings {
 	require.NoError(t, err)
 	eps := testEpisodes(t)
 	discharged := eps[6]
-	require.Equal(t, aftercare.Discharged, discharged.State())
+	require.Equal(t, aftercare.StateDischarged, discharged.State())
 	ev, ok := discharged.DischargeEvent()
 	require.True(t, ok)
-	plan := aftercare.Plan{Made: ev.On - 3, Contacts: []aftercare.Contact{{On: ev.On + 4, Status: aftercare.ContactKept}}}
+	plan := aftercare.Plan{Made: ev.On - 3, Contacts: []aftercare.Contact{{On: ev.On + 4, Status: aftercare.ContactStatusKept}}}
 	fs, err = ack.AppendDischarge(fs, discharged, plan, ev.On+60)
 	require.NoError(t, err)
 
@@ -343,17 +344,17 @@ func testFindings(t *testing.T) iop.Findings {
 	require.True(t, withRef, "a finding with a Ref")
 
 	proto := fs[0]
-	for _, s := range append([]iop.Severity{0}, iop.AllSeverities()...) {
+	for _, s := range append([]iop.Severity{0}, iop.All[iop.Severity]()...) {
 		f := proto
 		f.Severity = s
 		fs = append(fs, f)
 	}
-	for _, u := range append([]iop.Unit{0}, iop.AllUnits()...) {
+	for _, u := range append([]iop.Unit{0}, iop.All[iop.Unit]()...) {
 		f := proto
 		f.Unit = u
 		fs = append(fs, f)
 	}
-	for _, l := range append([]iop.Level{0}, iop.AllLevels()...) {
+	for _, l := range append([]iop.Level{0}, iop.All[iop.Level]()...) {
 		f := proto
 		f.Level = l
 		fs = append(fs, f)
@@ -388,7 +389,7 @@ func TestRoundTrip(t *testing.T) {
 			assert.Equal(t, want, got)
 			kinds = append(kinds, want.Week.Kind())
 		}
-		assert.ElementsMatch(t, schedule.AllWeekKinds(), kinds)
+		assert.ElementsMatch(t, iop.All[schedule.WeekKind](), kinds)
 	})
 	t.Run("assessments", func(t *testing.T) {
 		s := newStore(t)
@@ -423,7 +424,7 @@ func TestRoundTrip(t *testing.T) {
 				states = append(states, want.State())
 			}
 		}
-		assert.ElementsMatch(t, aftercare.AllStates(), states)
+		assert.ElementsMatch(t, iop.All[aftercare.State](), states)
 	})
 	t.Run("findings", func(t *testing.T) {
 		s := newStore(t)
@@ -454,7 +455,7 @@ func TestPlacedAt(t *testing.T) {
 	for id, d := range last {
 		want[d.Placed()] = append(want[d.Placed()], id)
 	}
-	for _, l := range iop.AllLevels() {
+	for _, l := range iop.All[iop.Level]() {
 		got, err := s.PlacedAt(t.Context(), l)
 		require.NoError(t, err)
 		var ids []string
@@ -479,8 +480,8 @@ func TestColumnsHoldText(t *testing.T) {
 	require.Len(t, rows, len(sessions))
 	for i, x := range sessions {
 		want := []sql.NullString{
-			nullText(x.Date, false), nullText(x.Start, x.Start.IsZero()), nullText(x.Kind, x.Kind.IsZero()),
-			nullText(x.Attendance, x.Attendance.IsZero()), nullText(x.Delivery, x.Delivery.IsZero()),
+			nullText(x.Date, false), nullText(x.Start, x.Start.IsZero()), nullText(x.Kind, x.Kind == 0),
+			nullText(x.Attendance, x.Attendance == 0), nullText(x.Delivery, x.Delivery == 0),
 			nullText(x.Planned, false), nullText(x.Attended, false),
 		}
 		assert.Equal(t, want, rows[i], "sessions[%d]", i)
@@ -494,9 +495,9 @@ func TestColumnsHoldText(t *testing.T) {
 
 	for _, a := range testAssessments(t) {
 		require.NoError(t, s.PutAssessment(ctx, a))
-		want := []sql.NullString{nullText(a.Edition, a.Edition.IsZero()), nullText(a.Date, false),
-			nullText(a.Population, a.Population.IsZero())}
-		for _, d := range eligibility.AllDimensions() {
+		want := []sql.NullString{nullText(a.Edition, a.Edition == 0), nullText(a.Date, false),
+			nullText(a.Population, a.Population == 0)}
+		for _, d := range iop.All[eligibility.Dimension]() {
 			r, ok := a.Ratings.Of(d)
 			want = append(want, nullText(r.Risk, !ok), sql.NullString{String: r.Note, Valid: true})
 		}
@@ -509,15 +510,15 @@ func TestColumnsHoldText(t *testing.T) {
 	for _, d := range testDecisions(t) {
 		require.NoError(t, s.PutDecision(ctx, d))
 		rows := rawRows(t, s, `SELECT recommended, placed, drivers FROM decisions WHERE id = ?`, d.Assessment().ID)
-		want := []sql.NullString{nullText(d.Recommended(), d.Recommended().IsZero()),
-			nullText(d.Placed(), d.Placed().IsZero()), nullText(d.Drivers(), false)}
+		want := []sql.NullString{nullText(d.Recommended(), d.Recommended() == 0),
+			nullText(d.Placed(), d.Placed() == 0), nullText(d.Drivers(), false)}
 		assert.Equal(t, [][]sql.NullString{want}, rows, "decision %s", d.Assessment().ID)
 	}
 
 	for _, e := range testEpisodes(t) {
 		require.NoError(t, s.PutEpisode(ctx, e))
 		rows := rawRows(t, s, `SELECT state, level FROM episodes WHERE id = ?`, e.ID())
-		want := []sql.NullString{nullText(e.State(), false), nullText(e.Level(), e.Level().IsZero())}
+		want := []sql.NullString{nullText(e.State(), false), nullText(e.Level(), e.Level() == 0)}
 		assert.Equal(t, [][]sql.NullString{want}, rows, "episode %s", e.ID())
 	}
 
@@ -526,8 +527,8 @@ func TestColumnsHoldText(t *testing.T) {
 	rows = rawRows(t, s, `SELECT severity, day, unit, level FROM findings ORDER BY seq`)
 	require.Len(t, rows, len(fs))
 	for i, f := range fs {
-		want := []sql.NullString{nullText(f.Severity, f.Severity.IsZero()), nullText(f.Day, f.Day == 0),
-			nullText(f.Unit, f.Unit.IsZero()), nullText(f.Level, f.Level.IsZero())}
+		want := []sql.NullString{nullText(f.Severity, f.Severity == 0), nullText(f.Day, f.Day == 0),
+			nullText(f.Unit, f.Unit == 0), nullText(f.Level, f.Level == 0)}
 		assert.Equal(t, want, rows[i], "findings[%d]", i)
 	}
 
@@ -547,11 +548,12 @@ func TestColumnsHoldText(t *testing.T) {
 	}
 }
 
-// sqlValue is an enum or set type of the library: stored through its
-// driver.Valuer, read back through its sql.Scanner.
+// sqlValue is an enum or set type of the library, or minutes: stored
+// through the store's text adapters (sqlEnum, sqlText), read back through
+// sqlScan.
 type sqlValue interface {
 	comparable
-	driver.Valuer
+	encoding.TextMarshaler
 	fmt.Stringer
 }
 
@@ -560,7 +562,7 @@ type sqlValue interface {
 // an enum, when zeroIsNull), and the value scanned is the value stored.
 func roundTripValues[T sqlValue, P interface {
 	*T
-	sql.Scanner
+	encoding.TextUnmarshaler
 }](t *testing.T, values []T, zeroIsNull bool) {
 	t.Helper()
 	s := newStore(t)
@@ -568,7 +570,11 @@ func roundTripValues[T sqlValue, P interface {
 	_, err := s.db.ExecContext(ctx, `CREATE TABLE vals (seq INTEGER PRIMARY KEY, v TEXT) STRICT`)
 	require.NoError(t, err)
 	for _, v := range values {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO vals (v) VALUES (?)`, v)
+		arg := sqlText(v)
+		if zeroIsNull {
+			arg = sqlEnum(v)
+		}
+		_, err := s.db.ExecContext(ctx, `INSERT INTO vals (v) VALUES (?)`, arg)
 		require.NoError(t, err, "%v", v)
 	}
 	raw := rawRows(t, s, `SELECT v FROM vals ORDER BY seq`)
@@ -579,7 +585,7 @@ func roundTripValues[T sqlValue, P interface {
 	var zero T
 	for i := 0; rows.Next(); i++ {
 		var got T
-		require.NoError(t, rows.Scan(P(&got)))
+		require.NoError(t, rows.Scan(sqlScan[T, P](&got)))
 		assert.Equal(t, values[i], got)
 		assert.Equal(t, nullText(values[i], zeroIsNull && values[i] == zero), raw[i][0], "%T %v", values[i], values[i])
 	}
@@ -611,67 +617,73 @@ func TestEveryValueRoundTrips(t *testing.T) {
 		name string
 		run  func(t *testing.T)
 	}{
-		{"iop.Level", func(t *testing.T) { roundTripValues(t, withZero(iop.AllLevels()), true) }},
-		{"iop.Edition", func(t *testing.T) { roundTripValues(t, withZero(iop.AllEditions()), true) }},
-		{"iop.Population", func(t *testing.T) { roundTripValues(t, withZero(iop.AllPopulations()), true) }},
-		{"iop.ServiceKind", func(t *testing.T) { roundTripValues(t, withZero(iop.AllServiceKinds()), true) }},
-		{"iop.Delivery", func(t *testing.T) { roundTripValues(t, withZero(iop.AllDeliveries()), true) }},
-		{"iop.Severity", func(t *testing.T) { roundTripValues(t, withZero(iop.AllSeverities()), true) }},
-		{"iop.Unit", func(t *testing.T) { roundTripValues(t, withZero(iop.AllUnits()), true) }},
-		{"aftercare.Measure", func(t *testing.T) { roundTripValues(t, withZero(aftercare.AllMeasures()), true) }},
-		{"iop.Setting", func(t *testing.T) { roundTripValues(t, withZero(iop.AllSettings()), true) }},
-		{"iop.Reach", func(t *testing.T) { roundTripValues(t, withZero(iop.AllReaches()), true) }},
-		{"iop.GroupKind", func(t *testing.T) { roundTripValues(t, withZero(iop.AllGroupKinds()), true) }},
-		{"schedule.DayCount", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllDayCounts()), true) }},
-		{"schedule.PartialWeek", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllPartialWeeks()), true) }},
-		{"iop.Deliveries", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllDeliveries(), iop.DeliveriesOf), false) }},
-		{"iop.GroupKinds", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllGroupKinds(), iop.GroupKindsOf), false) }},
-		{"iop.ServiceKinds", func(t *testing.T) {
-			roundTripValues(t, setsOf(iop.AllServiceKinds(), iop.ServiceKindsOf), false)
+		{"iop.Level", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Level]()), true) }},
+		{"iop.Edition", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Edition]()), true) }},
+		{"iop.Population", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Population]()), true) }},
+		{"iop.ServiceKind", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.ServiceKind]()), true) }},
+		{"iop.Delivery", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Delivery]()), true) }},
+		{"iop.Severity", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Severity]()), true) }},
+		{"iop.Unit", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Unit]()), true) }},
+		{"aftercare.Measure", func(t *testing.T) { roundTripValues(t, withZero(iop.All[aftercare.Measure]()), true) }},
+		{"iop.Provider", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Provider]()), true) }},
+		{"iop.Reach", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.Reach]()), true) }},
+		{"iop.GroupKind", func(t *testing.T) { roundTripValues(t, withZero(iop.All[iop.GroupKind]()), true) }},
+		{"schedule.DayCount", func(t *testing.T) { roundTripValues(t, withZero(iop.All[schedule.DayCount]()), true) }},
+		{"schedule.PartialWeek", func(t *testing.T) { roundTripValues(t, withZero(iop.All[schedule.PartialWeek]()), true) }},
+		{"iop.Deliveries", func(t *testing.T) {
+			roundTripValues(t, setsOf(iop.All[iop.Delivery](), iop.SetOf[iop.Delivery]), false)
 		}},
-		{"iop.Settings", func(t *testing.T) { roundTripValues(t, setsOf(iop.AllSettings(), iop.SettingsOf), false) }},
+		{"iop.GroupKinds", func(t *testing.T) {
+			roundTripValues(t, setsOf(iop.All[iop.GroupKind](), iop.SetOf[iop.GroupKind]), false)
+		}},
+		{"iop.ServiceKinds", func(t *testing.T) {
+			roundTripValues(t, setsOf(iop.All[iop.ServiceKind](), iop.SetOf[iop.ServiceKind]), false)
+		}},
+		{"iop.Settings", func(t *testing.T) {
+			roundTripValues(t, setsOf(iop.All[iop.Provider](), iop.SetOf[iop.Provider]), false)
+		}},
 		{"iop.Minutes", func(t *testing.T) {
 			roundTripValues(t, []iop.Minutes{0, 1, 59, 60, 539, iop.Hours(9), iop.Hours(20) - 1, -90, 1<<31 - 1}, false)
 		}},
-		{"schedule.Attendance", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllAttendances()), true) }},
-		{"schedule.WeekKind", func(t *testing.T) { roundTripValues(t, withZero(schedule.AllWeekKinds()), true) }},
+		{"schedule.Attendance", func(t *testing.T) { roundTripValues(t, withZero(iop.All[schedule.Attendance]()), true) }},
+		{"schedule.WeekKind", func(t *testing.T) { roundTripValues(t, withZero(iop.All[schedule.WeekKind]()), true) }},
 		{"schedule.Weekdays", func(t *testing.T) { roundTripValues(t, setsOf(weekdays, schedule.WeekdaysOf), false) }},
-		{"eligibility.Risk", func(t *testing.T) { roundTripValues(t, eligibility.AllRisks(), false) }},
+		{"eligibility.Risk", func(t *testing.T) { roundTripValues(t, iop.All[eligibility.Risk](), false) }},
 		{"eligibility.Dimension", func(t *testing.T) {
-			roundTripValues(t, withZero(eligibility.AllDimensions()), true)
+			roundTripValues(t, withZero(iop.All[eligibility.Dimension]()), true)
 		}},
 		{"eligibility.Dimensions", func(t *testing.T) {
-			roundTripValues(t, setsOf(eligibility.AllDimensions(), eligibility.DimensionsOf), false)
+			roundTripValues(t, setsOf(iop.All[eligibility.Dimension](), iop.SetOf[eligibility.Dimension]), false)
 		}},
-		{"eligibility.Role", func(t *testing.T) { roundTripValues(t, withZero(eligibility.AllRoles()), true) }},
-		{"eligibility.Modifier", func(t *testing.T) { roundTripValues(t, withZero(eligibility.AllModifiers()), true) }},
+		{"eligibility.Role", func(t *testing.T) { roundTripValues(t, withZero(iop.All[eligibility.Role]()), true) }},
+		{"eligibility.Modifier", func(t *testing.T) { roundTripValues(t, withZero(iop.All[eligibility.Modifier]()), true) }},
 		{"eligibility.Modifiers", func(t *testing.T) {
-			roundTripValues(t, setsOf(eligibility.AllModifiers(), eligibility.ModifiersOf), false)
+			roundTripValues(t, setsOf(iop.All[eligibility.Modifier](), iop.SetOf[eligibility.Modifier]), false)
 		}},
 		{"eligibility.VarianceReason", func(t *testing.T) {
-			roundTripValues(t, withZero(eligibility.AllVarianceReasons()), true)
+			roundTripValues(t, withZero(iop.All[eligibility.VarianceReason]()), true)
 		}},
-		{"eligibility.Progress", func(t *testing.T) { roundTripValues(t, withZero(eligibility.AllProgress()), true) }},
+		{"eligibility.Progress", func(t *testing.T) { roundTripValues(t, withZero(iop.All[eligibility.Progress]()), true) }},
 		{"eligibility.Direction", func(t *testing.T) {
-			roundTripValues(t, withZero(eligibility.AllDirections()), true)
+			roundTripValues(t, withZero(iop.All[eligibility.Direction]()), true)
 		}},
-		{"aftercare.State", func(t *testing.T) { roundTripValues(t, withZero(aftercare.AllStates()), true) }},
-		{"aftercare.EventKind", func(t *testing.T) { roundTripValues(t, withZero(aftercare.AllEventKinds()), true) }},
+		{"aftercare.State", func(t *testing.T) { roundTripValues(t, withZero(iop.All[aftercare.State]()), true) }},
+		{"aftercare.EventKind", func(t *testing.T) { roundTripValues(t, withZero(iop.All[aftercare.EventKind]()), true) }},
 		{"aftercare.DischargeReason", func(t *testing.T) {
-			roundTripValues(t, withZero(aftercare.AllDischargeReasons()), true)
+			roundTripValues(t, withZero(iop.All[aftercare.DischargeReason]()), true)
 		}},
-		{"aftercare.Step", func(t *testing.T) { roundTripValues(t, withZero(aftercare.AllSteps()), true) }},
+		{"aftercare.Step", func(t *testing.T) { roundTripValues(t, withZero(iop.All[aftercare.Step]()), true) }},
 		{"aftercare.ContactStatus", func(t *testing.T) {
-			roundTripValues(t, withZero(aftercare.AllContactStatuses()), true)
+			roundTripValues(t, withZero(iop.All[aftercare.ContactStatus]()), true)
 		}},
-		{"group.AgeFocus", func(t *testing.T) { roundTripValues(t, withZero(group.AllAgeFocuses()), true) }},
-		{"group.Gender", func(t *testing.T) { roundTripValues(t, withZero(group.AllGenders()), true) }},
-		{"group.Enrollment", func(t *testing.T) { roundTripValues(t, withZero(group.AllEnrollments()), true) }},
+		{"group.AgeFocus", func(t *testing.T) { roundTripValues(t, withZero(iop.All[group.AgeFocus]()), true) }},
+		{"group.Gender", func(t *testing.T) { roundTripValues(t, withZero(iop.All[group.Gender]()), true) }},
+		{"group.Enrollment", func(t *testing.T) { roundTripValues(t, withZero(iop.All[group.Enrollment]()), true) }},
 		{"group.ParticipantRole", func(t *testing.T) {
-			roundTripValues(t, withZero(group.AllParticipantRoles()), true)
+			roundTripValues(t, withZero(iop.All[group.ParticipantRole]()), true)
 		}},
 		{"group.FacilitatorRole", func(t *testing.T) {
-			roundTripValues(t, withZero(group.AllFacilitatorRoles()), true)
+			roundTripValues(t, withZero(iop.All[group.FacilitatorRole]()), true)
 		}},
 	}
 	for _, tt := range tests {
@@ -680,12 +692,12 @@ func TestEveryValueRoundTrips(t *testing.T) {
 }
 
 // TestInvalidValueNotStored checks that a value outside its type's range
-// is refused by its Valuer, so it never reaches the database.
+// is refused by its text adapter, so it never reaches the database.
 func TestInvalidValueNotStored(t *testing.T) {
 	s := newStore(t)
 	ctx := t.Context()
-	for _, v := range []driver.Valuer{iop.Level(200), iop.ServiceKind(200), eligibility.Risk(5),
-		eligibility.Modifiers(1 << 15), aftercare.State(200), iop.Severity(200)} {
+	for _, v := range []driver.Valuer{sqlEnum(iop.Level(200)), sqlEnum(iop.ServiceKind(200)), sqlText(eligibility.Risk(5)),
+		sqlText(iop.Set[eligibility.Modifier](1 << 15)), sqlEnum(aftercare.State(200)), sqlEnum(iop.Severity(200))} {
 		_, err := s.db.ExecContext(ctx, `INSERT INTO findings (code, severity, subject, need, got, ref)
 			VALUES ('x', ?, 'X-1', 0, 0, '')`, v)
 		require.ErrorIs(t, err, iop.ErrUnknown, "%T", v)

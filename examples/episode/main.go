@@ -62,13 +62,13 @@ func (k *walker) refuse(ev aftercare.Event) error {
 
 func detail(ev aftercare.Event) string {
 	switch ev.Kind {
-	case aftercare.EventRefer:
+	case aftercare.EventKindRefer:
 		if ev.CourtOrdered {
 			return "court-ordered"
 		}
-	case aftercare.EventAdmit:
+	case aftercare.EventKindAdmit:
 		return "level " + ev.Level.String()
-	case aftercare.EventDischarge:
+	case aftercare.EventKindDischarge:
 		d := ev.Discharge
 		s := fmt.Sprintf("%s (TEDS-D %d)", d.Reason, d.Reason.TEDS())
 		if d.Planned {
@@ -117,15 +117,15 @@ func run(w io.Writer) error {
 		ev     aftercare.Event
 		refuse bool
 	}{
-		{ev: aftercare.Event{Kind: aftercare.EventAdmit, On: date.New(2025, 1, 7), Level: iop.Level21}, refuse: true},
-		{ev: aftercare.Event{Kind: aftercare.EventAssess, On: date.New(2025, 1, 8)}},
-		{ev: aftercare.Event{Kind: aftercare.EventAdmit, On: date.New(2025, 1, 13), Level: iop.Level21}},
-		{ev: aftercare.Event{Kind: aftercare.EventStart, On: date.New(2025, 1, 14)}},
-		{ev: aftercare.Event{Kind: aftercare.EventHold, On: date.New(2025, 2, 3)}},
-		{ev: aftercare.Event{Kind: aftercare.EventResume, On: date.New(2025, 1, 31)}, refuse: true},
-		{ev: aftercare.Event{Kind: aftercare.EventResume, On: date.New(2025, 2, 10)}},
-		{ev: aftercare.Event{Kind: aftercare.EventDischarge, On: discharged, Discharge: aftercare.Discharge{
-			Reason: aftercare.ReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "REF-88",
+		{ev: aftercare.Event{Kind: aftercare.EventKindAdmit, On: date.New(2025, 1, 7), Level: iop.Level21}, refuse: true},
+		{ev: aftercare.Event{Kind: aftercare.EventKindAssess, On: date.New(2025, 1, 8)}},
+		{ev: aftercare.Event{Kind: aftercare.EventKindAdmit, On: date.New(2025, 1, 13), Level: iop.Level21}},
+		{ev: aftercare.Event{Kind: aftercare.EventKindStart, On: date.New(2025, 1, 14)}},
+		{ev: aftercare.Event{Kind: aftercare.EventKindHold, On: date.New(2025, 2, 3)}},
+		{ev: aftercare.Event{Kind: aftercare.EventKindResume, On: date.New(2025, 1, 31)}, refuse: true},
+		{ev: aftercare.Event{Kind: aftercare.EventKindResume, On: date.New(2025, 2, 10)}},
+		{ev: aftercare.Event{Kind: aftercare.EventKindDischarge, On: discharged, Discharge: aftercare.Discharge{
+			Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: iop.Level1, ReferredTo: "REF-88",
 		}}},
 	}
 	for _, s := range steps {
@@ -144,35 +144,35 @@ func run(w io.Writer) error {
 		Made: date.New(2025, 3, 5), GroupSessionsPerWeek: 1, MutualHelpPerWeek: 3, CounselingPerMonth: 2,
 		Medication: true, RecoveryCoach: true,
 		Contacts: []aftercare.Contact{
-			{On: discharged + 3, Status: aftercare.ContactScheduled},
-			{On: discharged + 10, Status: aftercare.ContactScheduled},
+			{On: discharged + 3, Status: aftercare.ContactStatusScheduled},
+			{On: discharged + 10, Status: aftercare.ContactStatusScheduled},
 		},
 	}
 	if err := check(w, ck, k.ep, plan, discharged, "two contacts booked"); err != nil {
 		return err
 	}
-	plan.Contacts = append(plan.Contacts, aftercare.Contact{On: discharged + 22, Status: aftercare.ContactScheduled})
+	plan.Contacts = append(plan.Contacts, aftercare.Contact{On: discharged + 22, Status: aftercare.ContactStatusScheduled})
 	if err := check(w, ck, k.ep, plan, discharged, "a third contact booked"); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== Into aftercare")
-	if err := k.move(aftercare.Event{Kind: aftercare.EventAftercare, On: discharged + 1}); err != nil {
+	if err := k.move(aftercare.Event{Kind: aftercare.EventKindAftercare, On: discharged + 1}); err != nil {
 		return err
 	}
 	// Six weeks on: the first two contacts were kept, the third missed.
-	plan.Contacts[0].Status = aftercare.ContactKept
-	plan.Contacts[1].Status = aftercare.ContactKept
-	plan.Contacts[2].Status = aftercare.ContactMissed
+	plan.Contacts[0].Status = aftercare.ContactStatusKept
+	plan.Contacts[1].Status = aftercare.ContactStatusKept
+	plan.Contacts[2].Status = aftercare.ContactStatusMissed
 	if err := check(w, ck, k.ep, plan, discharged+42, "the third contact missed"); err != nil {
 		return err
 	}
 
 	fmt.Fprintln(w, "\n== Closed")
-	if err := k.move(aftercare.Event{Kind: aftercare.EventClose, On: date.New(2025, 6, 30)}); err != nil {
+	if err := k.move(aftercare.Event{Kind: aftercare.EventKindClose, On: date.New(2025, 6, 30)}); err != nil {
 		return err
 	}
-	if err := k.refuse(aftercare.Event{Kind: aftercare.EventAftercare, On: date.New(2025, 7, 1)}); err != nil {
+	if err := k.refuse(aftercare.Event{Kind: aftercare.EventKindAftercare, On: date.New(2025, 7, 1)}); err != nil {
 		return err
 	}
 	los, _ := k.ep.LengthOfStay()

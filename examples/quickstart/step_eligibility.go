@@ -104,7 +104,7 @@ func stepEligibility(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== A variance: partial hospitalization is not available")
 	first := decisions[0]
-	placed, err := first.Place(iop.Level21, eligibility.VarianceLevelNotAvailable, "note-0401-v")
+	placed, err := first.Place(iop.Level21, eligibility.VarianceReasonLevelNotAvailable, "note-0401-v")
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func stepGroups(w io.Writer) error {
 	}
 
 	fmt.Fprintln(w, "\n== A group session checked")
-	g, err := group.ParseSession(groupSessionJSON)
+	g, err := group.ParseMeeting(groupSessionJSON)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func stepGroups(w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		findings, err = ck.AppendSession(findings[:0], g)
+		findings, err = ck.AppendMeeting(findings[:0], g)
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func stepGroups(w io.Writer) error {
 		}
 	}
 
-	_, err = group.ParseSession(groupBadSessionJSON)
+	_, err = group.ParseMeeting(groupBadSessionJSON)
 	var errs iop.FieldErrors
 	if errors.As(err, &errs) {
 		fmt.Fprintf(w, "  refused a session with %d errors:\n", len(errs))
@@ -140,7 +140,7 @@ func groupStaff(r group.Composition) string {
 	var parts []string
 	if r.RequireLicensed {
 		s := "licensed"
-		if !r.LicensedExempt.IsZero() {
+		if r.LicensedExempt != 0 {
 			s += " (not " + r.LicensedExempt.String() + ")"
 		}
 		parts = append(parts, s)

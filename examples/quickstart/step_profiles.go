@@ -25,7 +25,7 @@ var (
 func stepProfiles(w io.Writer) error {
 	fmt.Fprintln(w, "== Levels of care (ASAM 4th edition)")
 	for _, l := range iop.Levels(iop.Edition4) {
-		fmt.Fprintf(w, "  %-4s %s\n", l, l.Name(iop.Edition4, iop.Adult))
+		fmt.Fprintf(w, "  %-4s %s\n", l, l.Name(iop.Edition4, iop.PopulationAdult))
 	}
 
 	fmt.Fprintln(w, "\n== Built-in rule profiles")

@@ -44,7 +44,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	week := schedule.ISOWeeks().Of(sessions[0].Date)
-	episode := schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 2, 24)}
+	episode := schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 2, 24)}
 	sum, err := medicare.Summarize(week, sessions)
 	if err != nil {
 		return err
@@ -59,7 +59,7 @@ func stepSchedule(w io.Writer) error {
 	fmt.Fprintf(w, "  billable: %t\n", findings.BlockingErr() == nil)
 
 	last := len(sessions) - 2 // the session left a minute early
-	sessions[last].Attendance, sessions[last].Attended = schedule.Attended, 0
+	sessions[last].Attendance, sessions[last].Attended = schedule.AttendanceAttended, 0
 	if sum, err = medicare.Summarize(week, sessions); err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func stepSchedule(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
 	admitted := week.Day(2)
-	findings, err = medicare.AppendWeek(findings[:0], &sum, schedule.Episode{Population: iop.Adult, Admitted: admitted})
+	findings, err = medicare.AppendWeek(findings[:0], &sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: admitted})
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func stepSchedule(w io.Writer) error {
 		}
 		tier := "no tier"
 		if d.HasTier {
-			tier = d.Tier.Name + ", hospital APC " + d.Tier.APC(iop.HospitalOutpatient)
+			tier = d.Tier.Name + ", hospital APC " + d.Tier.APC(iop.ProviderHospitalOutpatient)
 		}
 		fmt.Fprintf(w, "  %-9s %d services  %s\n", d.Weekday, d.Services, tier)
 	}
@@ -105,7 +105,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	for _, ck := range []schedule.Checker{medicare, h0015} {
-		fit, err := ck.FitTemplate(tmpl, iop.Adult)
+		fit, err := ck.FitTemplate(tmpl, iop.PopulationAdult)
 		if err != nil {
 			return err
 		}
@@ -139,7 +139,7 @@ func stepSchedule(w io.Writer) error {
 	fmt.Fprintf(w, "  %d sessions, %d patients, %d patient-weeks\n", stats.Sessions, stats.Patients, stats.Weeks)
 	var fs iop.Findings
 	for _, s := range sums {
-		fs, err = h0015.AppendWeek(fs[:0], &s, schedule.Episode{Population: iop.Adult, Admitted: date.New(2025, 1, 6)})
+		fs, err = h0015.AppendWeek(fs[:0], &s, schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 1, 6)})
 		if err != nil {
 			return err
 		}

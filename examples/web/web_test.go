@@ -555,7 +555,7 @@ func report(t *testing.T, data, format string) string {
 	require.NoError(t, err)
 	defer f.Close()
 	rep, err := billing.Check(f, nil, billing.Options{Input: billing.InputClaims, Rules: rules, Weeks: mustISO(t),
-		Setting: iop.HospitalOutpatient, Columns: cols})
+		Setting: iop.ProviderHospitalOutpatient, Columns: cols})
 	require.NoError(t, err)
 	var out, notes bytes.Buffer
 	rep.Write(format, &out, &notes)

@@ -48,25 +48,25 @@ func TestUnmarshalKeepsValueOnError(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	table := []iop.Rule{
-		{Code: "schedule.a", Severity: iop.Blocking, Summary: "a"},
-		{Code: "schedule.b", Severity: iop.Warning, Summary: "b", Cite: iop.Citation{Source: "table"}},
+		{Code: "schedule.a", Severity: iop.SeverityBlocking, Summary: "a"},
+		{Code: "schedule.b", Severity: iop.SeverityWarning, Summary: "b", Cite: iop.Citation{Source: "table"}},
 	}
 	p := iop.Profile{Rules: []iop.RuleSetting{
 		{Code: "schedule.a", Off: true},
-		{Code: "schedule.b", Severity: iop.Info},
-		{Code: "group.x", Severity: iop.Info},
+		{Code: "schedule.b", Severity: iop.SeverityInfo},
+		{Code: "group.x", Severity: iop.SeverityInfo},
 	}}
 	r := check.New(table, &p)
 	assert.False(t, r.On(0))
-	assert.Equal(t, iop.Info, r.Severity(1))
+	assert.Equal(t, iop.SeverityInfo, r.Severity(1))
 	fs := r.Add(nil, 0, iop.Finding{Subject: "P-1"})
 	assert.Empty(t, fs, "a rule turned off adds nothing")
 	fs = r.Add(fs, 1, iop.Finding{Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount})
-	assert.Equal(t, iop.Findings{{Code: "schedule.b", Severity: iop.Info, Subject: "P-1", Need: 3, Got: 2,
+	assert.Equal(t, iop.Findings{{Code: "schedule.b", Severity: iop.SeverityInfo, Subject: "P-1", Need: 3, Got: 2,
 		Unit: iop.UnitCount}}, fs)
 	assert.Equal(t, iop.NewRuleTable(
 		iop.Rule{Code: "schedule.a", Summary: "a", Cite: iop.Citation{Source: "profile"}},
-		iop.Rule{Code: "schedule.b", Severity: iop.Info, Summary: "b", Cite: iop.Citation{Source: "table"}},
+		iop.Rule{Code: "schedule.b", Severity: iop.SeverityInfo, Summary: "b", Cite: iop.Citation{Source: "table"}},
 	), r.Table([]iop.Citation{{Source: "profile"}}), "the profile's severity and, where given, its citation")
 
 }

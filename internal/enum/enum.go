@@ -1,7 +1,6 @@
 package enum
 
 import (
-	"database/sql/driver"
 	"encoding/json"
 	"math/bits"
 	"strconv"
@@ -11,7 +10,7 @@ import (
 )
 
 // Fail builds the error a table reports: fn is the public function that
-// failed ("iop.ParseLevel"), field the element of a list that failed ("[2]",
+// failed ("iop.Level.UnmarshalText"), field the element of a list that failed ("[2]",
 // empty for a single value), err one of the sentinels of package errs.
 // Package iop supplies one that builds its ParseError and FieldError, so
 // that this package needs no import of iop.
@@ -22,7 +21,7 @@ type Fail func(fn, field string, err error) error
 // concurrent use.
 type Table[T ~uint8] struct {
 	typ   string // the type's name: "Level"
-	fn    string // the parse function: "iop.ParseLevel"
+	fn    string // the parse function: "iop.Level.UnmarshalText"
 	fail  Fail
 	names []string
 }
@@ -96,36 +95,6 @@ func (t *Table[T]) Unmarshal(v *T, b []byte) error {
 	}
 	*v = x
 	return nil
-}
-
-// Store is the body of driver.Valuer: the name as a string, never the
-// number, so that stored data does not depend on the order of the
-// constants. An unset value is NULL.
-func (t *Table[T]) Store(v T) (driver.Value, error) {
-	if v == 0 {
-		return nil, nil
-	}
-	b, err := t.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// Load is the body of sql.Scanner: a string or []byte name, or NULL for the
-// unset value. Anything else, or an unknown name, is an error and leaves *v
-// unchanged.
-func (t *Table[T]) Load(v *T, src any) error {
-	switch s := src.(type) {
-	case nil:
-		*v = 0
-		return nil
-	case string:
-		return t.Unmarshal(v, []byte(s))
-	case []byte:
-		return t.Unmarshal(v, s)
-	}
-	return t.fail(t.typ+".Scan", "", errs.Syntax)
 }
 
 // Bits is the underlying type of a set: bit v is set when value v is in it.
@@ -263,36 +232,6 @@ func (d *Set[T, S]) DecodeJSON(p *S, b []byte) error {
 			return d.t.fail(d.typ+".UnmarshalJSON", "["+strconv.Itoa(i)+"]", errs.Duplicate)
 		}
 		s |= 1 << v
-	}
-	*p = s
-	return nil
-}
-
-// Store is the body of a set's driver.Valuer: the String form.
-func (d *Set[T, S]) Store(s S) (driver.Value, error) {
-	b, err := d.Text(s)
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// Load is the body of a set's sql.Scanner: the String form as a string or
-// []byte; NULL is the empty set.
-func (d *Set[T, S]) Load(p *S, src any) error {
-	var str string
-	switch v := src.(type) {
-	case nil:
-	case string:
-		str = v
-	case []byte:
-		str = string(v)
-	default:
-		return d.t.fail(d.typ+".Scan", "", errs.Syntax)
-	}
-	s, err := d.Parse(str)
-	if err != nil {
-		return err
 	}
 	*p = s
 	return nil

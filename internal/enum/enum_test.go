@@ -50,18 +50,6 @@ func TestTable(t *testing.T) {
 	c := color(2)
 	require.ErrorIs(t, table.Unmarshal(&c, []byte("pink")), errs.Unknown)
 	assert.Equal(t, color(2), c, "unchanged on error")
-
-	dv, err := table.Store(4)
-	require.NoError(t, err)
-	assert.Equal(t, "blue", dv)
-	dv, err = table.Store(0)
-	require.NoError(t, err)
-	assert.Nil(t, dv)
-	require.NoError(t, table.Load(&c, []byte("red")))
-	assert.Equal(t, color(1), c)
-	require.NoError(t, table.Load(&c, nil))
-	assert.Equal(t, color(0), c)
-	require.ErrorIs(t, table.Load(&c, int64(1)), errs.Syntax, "an ordinal is not a stored value")
 }
 
 func TestSet(t *testing.T) {
@@ -100,13 +88,6 @@ func TestSet(t *testing.T) {
 	require.ErrorIs(t, set.DecodeJSON(&got, []byte(`["blue","blue"]`)), errs.Duplicate)
 	require.ErrorIs(t, set.DecodeJSON(&got, []byte(`3`)), errs.Syntax)
 
-	v, err := set.Store(s)
-	require.NoError(t, err)
-	assert.Equal(t, "red,blue", v)
-	require.NoError(t, set.Load(&got, "green"))
-	assert.Equal(t, set.Of(2), got)
-	require.NoError(t, set.Load(&got, nil))
-	assert.Equal(t, colors(0), got)
 	require.NoError(t, set.DecodeText(&got, []byte("red")))
 	assert.Equal(t, set.Of(1), got)
 }

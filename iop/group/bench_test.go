@@ -14,7 +14,7 @@ func BenchmarkCheckSession12(b *testing.B) {
 	ck, s := checker(b, ioprules.TIP47()), session(12)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ck.CheckSession(s); err != nil {
+		if _, err := ck.CheckMeeting(s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -28,7 +28,7 @@ func BenchmarkAppendSessionFindings(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		if dst, err = ck.AppendSession(dst[:0], s); err != nil {
+		if dst, err = ck.AppendMeeting(dst[:0], s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -41,7 +41,7 @@ func BenchmarkCheckSessionFindings(b *testing.B) {
 	ck, s := checker(b, ioprules.TIP47()), findingsSession()
 	b.ReportAllocs()
 	for b.Loop() {
-		if fs, err := ck.CheckSession(s); err != nil || len(fs) != 4 {
+		if fs, err := ck.CheckMeeting(s); err != nil || len(fs) != 4 {
 			b.Fatal(fs, err)
 		}
 	}
@@ -56,7 +56,7 @@ func BenchmarkHandWrittenSize12(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		for i := range s.Participants {
-			if s.Participants[i].Role == group.Patient {
+			if s.Participants[i].Role == group.ParticipantRolePatient {
 				n++
 			}
 		}
@@ -83,7 +83,7 @@ func BenchmarkParseSession(b *testing.B) {
 	data := []byte(sessionJSON)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := group.ParseSession(data); err != nil {
+		if _, err := group.ParseMeeting(data); err != nil {
 			b.Fatal(err)
 		}
 	}

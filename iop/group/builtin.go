@@ -10,7 +10,7 @@ import (
 // combines them with the hours of the payer it bills. Where the date a rule
 // came into force is not confirmed, the citation's Note says so.
 
-// NGSGroupPsychotherapy returns the group size limit of iop.National
+// NGSGroupPsychotherapy returns the group size limit of iop.ReachNational
 // Government Services' local coverage determination L33632, "Psychiatry and
 // Psychology Services": group psychotherapy (CPT 90853) with at most 12
 // patients. An LCD binds only in its Medicare administrative contractor's
@@ -28,7 +28,7 @@ func NGSGroupPsychotherapy() iop.Profile {
 		Level:  iop.Level21,
 		From:   date.New(2015, 10, 1),
 		Source: cite,
-		Scope: iop.Scope{Reach: iop.Contractor, Body: "National Government Services (Medicare J6, JK)",
+		Scope: iop.Scope{Reach: iop.ReachContractor, Body: "National Government Services (Medicare J6, JK)",
 			States: []string{"CT", "IL", "MA", "ME", "MN", "NH", "NY", "RI", "VT", "WI"}},
 		Parts: []iop.Part{Composition{MaxSize: 12, Cite: cite}},
 	}
@@ -56,7 +56,7 @@ func ColoradoIOP() iop.Profile {
 			Source: "2 CCR 502-1 §4.6", Title: cite.Title, Edition: edition, URL: cite.URL,
 			Note: "unverified effective date: the rules were adopted under eDocket 2023-00444 (believed in force from about 2024-01-01); From is the date of the register the text was confirmed against, a day the rule was certainly in force",
 		},
-		Scope: iop.Scope{Reach: iop.State, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"},
+		Scope: iop.Scope{Reach: iop.ReachState, States: []string{"CO"}, Body: "Colorado Behavioral Health Administration"},
 		Parts: []iop.Part{Composition{MaxSize: 12, Cite: cite}},
 	}
 }
@@ -71,14 +71,14 @@ func texasGroups(id string, from, until date.Date, c iop.Citation, scopeNote str
 		From:   from,
 		Until:  until,
 		Source: c,
-		Scope:  iop.Scope{Reach: iop.State, States: []string{"TX"}, Body: scopeNote},
+		Scope:  iop.Scope{Reach: iop.ReachState, States: []string{"TX"}, Body: scopeNote},
 		Ages: iop.AgeRules{AdultAge: 18, Cite: iop.Citation{
 			Source: c.Source, Edition: c.Edition,
 			Note: "unconfirmed: adult from 18 as in most state rules; the chapter's definition of adolescent was not read",
 		}},
 		Parts: []iop.Part{Composition{
 			MaxSize:          16,
-			EducationKinds:   iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment),
+			EducationKinds:   iop.SetOf[iop.GroupKind](iop.GroupKindPsychoeducation, iop.GroupKindSkillsDevelopment),
 			EducationMaxSize: 35,
 			SeparateAges:     true,
 			Cite:             c,
@@ -131,7 +131,7 @@ func CaliforniaDMC() iop.Profile {
 		Level:  iop.Level1,
 		From:   date.New(2015, 1, 1),
 		Source: cite,
-		Scope:  iop.Scope{Reach: iop.State, States: []string{"CA"}, Body: "California Department of Health Care Services (Drug Medi-Cal)"},
+		Scope:  iop.Scope{Reach: iop.ReachState, States: []string{"CA"}, Body: "California Department of Health Care Services (Drug Medi-Cal)"},
 		Parts: []iop.Part{Composition{MinSize: 2, MaxSize: 12, Cite: iop.Citation{
 			Source: cite.Source, Edition: cite.Edition,
 			Note: "2 to 12 individuals confirmed in the statute for outpatient drug free groups; applying it to intensive outpatient is unconfirmed",
@@ -145,7 +145,7 @@ func CaliforniaDMC() iop.Profile {
 // member, no more than 12 with two, and only a master's-level mental health
 // professional may lead psychotherapy groups while a mental health support
 // worker may lead others (Wis. Admin. iop.Code DHS 40.10(3)(a)3). Day treatment
-// is filed under level 2.5, the closest ASAM level. iop.Psychoeducation, skills
+// is filed under level 2.5, the closest ASAM level. iop.ServiceKindPsychoeducation, skills
 // development and support groups are taken as the groups that are not
 // psychotherapy.
 func WisconsinYouth() iop.Profile {
@@ -160,12 +160,12 @@ func WisconsinYouth() iop.Profile {
 		Level:  iop.Level25,
 		From:   date.New(2020, 7, 1),
 		Source: iop.Citation{Source: "Wis. Admin. Code ch. DHS 40", Title: cite.Title, Edition: cite.Edition, URL: cite.URL, Note: "level 2.5 is this library's filing; substance use programs fall under DHS 75"},
-		Scope:  iop.Scope{Reach: iop.State, States: []string{"WI"}, Body: "Wisconsin Department of Health Services"},
+		Scope:  iop.Scope{Reach: iop.ReachState, States: []string{"WI"}, Body: "Wisconsin Department of Health Services"},
 		Parts: []iop.Part{Composition{
 			MaxSize:            12,
 			CoFacilitatorAbove: 10,
 			RequireLicensed:    true,
-			LicensedExempt:     iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment, iop.KindSupport),
+			LicensedExempt:     iop.SetOf[iop.GroupKind](iop.GroupKindPsychoeducation, iop.GroupKindSkillsDevelopment, iop.GroupKindSupport),
 			Cite: iop.Citation{
 				Source: cite.Source, Title: cite.Title, Edition: cite.Edition, URL: cite.URL,
 				Note: "'10 youth with one staff, 12 with two' encoded as max 12 and a co-facilitator above 10; a master's-level professional is read as licensed; the kinds that are not psychotherapy are this library's reading",
@@ -193,12 +193,12 @@ func IllinoisAges() iop.Profile {
 		Level:  iop.Level21,
 		From:   date.New(2025, 4, 2),
 		Source: cite,
-		Scope:  iop.Scope{Reach: iop.State, States: []string{"IL"}, Body: "Illinois Department of Human Services (SUPR)"},
+		Scope:  iop.Scope{Reach: iop.ReachState, States: []string{"IL"}, Body: "Illinois Department of Human Services (SUPR)"},
 		Ages:   iop.AgeRules{AdultAge: 18, MinAge: 12, AdolescentMaxAge: 22, AdultMinAge: 16, Cite: cite},
 		Parts: []iop.Part{Composition{SeparateAges: true, Cite: iop.Citation{
 			Source: cite.Source, Title: cite.Title, Edition: cite.Edition, URL: cite.URL,
 			Note: "separate groups read from the separate adolescent and adult treatment the definitions describe",
 		}}},
-		Rules: []iop.RuleSetting{{Code: CodeAgeExceptionUndocumented, Severity: iop.Blocking, Cite: cite}},
+		Rules: []iop.RuleSetting{{Code: CodeAgeExceptionUndocumented, Severity: iop.SeverityBlocking, Cite: cite}},
 	}
 }

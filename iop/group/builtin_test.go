@@ -53,13 +53,13 @@ func TestGroupBuiltinsValues(t *testing.T) {
 	assert.Equal(t, group.Composition{MaxSize: 12}, strip(compositionOf(group.ColoradoIOP())))
 	assert.Equal(t, strip(compositionOf(group.TexasGroups())), strip(compositionOf(group.TexasGroups2004())), "same numbers since 2004")
 	assert.Equal(t, group.Composition{
-		MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment),
+		MaxSize: 16, EducationKinds: iop.SetOf[iop.GroupKind](iop.GroupKindPsychoeducation, iop.GroupKindSkillsDevelopment),
 		EducationMaxSize: 35, SeparateAges: true,
 	}, strip(compositionOf(group.TexasGroups())))
 	assert.Equal(t, group.Composition{MinSize: 2, MaxSize: 12}, strip(compositionOf(group.CaliforniaDMC())))
 	assert.Equal(t, group.Composition{
 		MaxSize: 12, CoFacilitatorAbove: 10, RequireLicensed: true,
-		LicensedExempt: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment, iop.KindSupport),
+		LicensedExempt: iop.SetOf[iop.GroupKind](iop.GroupKindPsychoeducation, iop.GroupKindSkillsDevelopment, iop.GroupKindSupport),
 	}, strip(compositionOf(group.WisconsinYouth())))
 	assert.Equal(t, group.Composition{SeparateAges: true}, strip(compositionOf(group.IllinoisAges())))
 	il := group.IllinoisAges().Ages
@@ -96,8 +96,8 @@ func TestProfileGroupFromJSON(t *testing.T) {
 	}`))
 	require.NoError(t, err)
 	assert.Equal(t, group.Composition{
-		MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation, iop.KindSkillsDevelopment), EducationMaxSize: 35,
-		CountFamily: true, RequireLicensed: true, LicensedExempt: iop.GroupKindsOf(iop.KindSupport),
+		MaxSize: 16, EducationKinds: iop.SetOf[iop.GroupKind](iop.GroupKindPsychoeducation, iop.GroupKindSkillsDevelopment), EducationMaxSize: 35,
+		CountFamily: true, RequireLicensed: true, LicensedExempt: iop.SetOf[iop.GroupKind](iop.GroupKindSupport),
 		MinFacilitators: 1, CoFacilitatorAbove: 10, MaxPerFacilitator: 12, CountTrainees: true,
 		SeparateAges: true, YoungAdultMaxAge: 25, RequireAgreement: true,
 		Cite: iop.Citation{Source: "26 TAC §564.902(b)"},
@@ -125,10 +125,10 @@ func TestProfileValidateGroup(t *testing.T) {
 		err   error
 	}{
 		{"education sizes without kinds", group.Composition{EducationMaxSize: 35}, testAges(), "group.education_kinds", iop.ErrMissing},
-		{"education kinds without sizes", group.Composition{EducationKinds: iop.GroupKindsOf(iop.KindCBT)}, testAges(), "group.education_max_size", iop.ErrMissing},
+		{"education kinds without sizes", group.Composition{EducationKinds: iop.SetOf[iop.GroupKind](iop.GroupKindCBT)}, testAges(), "group.education_max_size", iop.ErrMissing},
 		{"unknown education kind", group.Composition{EducationKinds: 1, EducationMaxSize: 3}, testAges(), "group.education_kinds", iop.ErrUnknown},
-		{"education minimum above maximum", group.Composition{EducationKinds: iop.GroupKindsOf(iop.KindCBT), EducationMinSize: 8, MaxSize: 6}, testAges(), "group", iop.ErrOrder},
-		{"negative education size", group.Composition{EducationKinds: iop.GroupKindsOf(iop.KindCBT), EducationMaxSize: -1}, testAges(), "group.education_max_size", iop.ErrOutOfRange},
+		{"education minimum above maximum", group.Composition{EducationKinds: iop.SetOf[iop.GroupKind](iop.GroupKindCBT), EducationMinSize: 8, MaxSize: 6}, testAges(), "group", iop.ErrOrder},
+		{"negative education size", group.Composition{EducationKinds: iop.SetOf[iop.GroupKind](iop.GroupKindCBT), EducationMaxSize: -1}, testAges(), "group.education_max_size", iop.ErrOutOfRange},
 		{"unknown exempt kind", group.Composition{LicensedExempt: 1 << 30}, testAges(), "group.licensed_exempt", iop.ErrUnknown},
 		{"negative min facilitators", group.Composition{MinFacilitators: -1}, testAges(), "group.min_facilitators", iop.ErrOutOfRange},
 		{"young adults below adult age", group.Composition{YoungAdultMaxAge: 17}, testAges(), "group.young_adult_max_age", iop.ErrOutOfRange},
@@ -169,17 +169,17 @@ func TestTIP47IsGuidance(t *testing.T) {
 	}
 	var settings []iop.RuleSetting
 	for _, c := range guided {
-		settings = append(settings, iop.RuleSetting{Code: c, Severity: iop.Warning, Cite: tip41})
+		settings = append(settings, iop.RuleSetting{Code: c, Severity: iop.SeverityWarning, Cite: tip41})
 	}
 	assert.Equal(t, settings, p.Rules, "every guided rule is a warning cited to TIP 41")
 
 	warn := func(c iop.Code, subject string, need, got int64) func(testing.TB) iop.Finding {
-		return at(iop.Warning, func(t testing.TB) iop.Finding { return finding(t, c, subject, need, got) })
+		return at(iop.SeverityWarning, func(t testing.TB) iop.Finding { return finding(t, c, subject, need, got) })
 	}
 	tests := []struct {
 		name string
 		n    int
-		edit func(*group.Session)
+		edit func(*group.Meeting)
 		want func(testing.TB) iop.Findings
 	}{
 		{name: "6 members", n: 6},
@@ -188,13 +188,13 @@ func TestTIP47IsGuidance(t *testing.T) {
 		{name: "13 members", n: 13, want: findings(warn(group.CodeSizeAboveMaximum, "G-1", 12, 13))},
 		{name: "no facilitator", n: 8, edit: facilitatorsOnly(0),
 			want: findings(warn(group.CodeFacilitatorsTooFew, "G-1", 1, 0), warn(group.CodeNoLicensedFacilitator, "G-1", 0, 0))},
-		{name: "an unlicensed lead", n: 8, edit: func(s *group.Session) { s.Facilitators[0].Licensed = false },
+		{name: "an unlicensed lead", n: 8, edit: func(s *group.Meeting) { s.Facilitators[0].Licensed = false },
 			want: findings(warn(group.CodeNoLicensedFacilitator, "G-1", 0, 0))},
 		{name: "10 with one leader", n: 10, edit: facilitatorsOnly(1)},
 		{name: "11 with one leader", n: 11, edit: facilitatorsOnly(1), want: findings(warn(group.CodeCoFacilitatorRequired, "G-1", 2, 1))},
-		{name: "no agreement on file", n: 8, edit: func(s *group.Session) { s.Participants[2].Agreement = false },
+		{name: "no agreement on file", n: 8, edit: func(s *group.Meeting) { s.Participants[2].Agreement = false },
 			want: findings(warn(group.CodeAgreementMissing, "P-03", 0, 0))},
-		{name: "everything at once", n: 13, edit: join(facilitatorsOnly(1), func(s *group.Session) {
+		{name: "everything at once", n: 13, edit: join(facilitatorsOnly(1), func(s *group.Meeting) {
 			s.Facilitators[0].Licensed = false
 			s.Participants[12].Agreement = false
 		}), want: findings(
@@ -232,7 +232,7 @@ func TestTIP47IsGuidance(t *testing.T) {
 // states of NGS's jurisdictions only.
 func TestNGSGroupPsychotherapy(t *testing.T) {
 	p := group.NGSGroupPsychotherapy()
-	assert.Equal(t, iop.Contractor, p.Scope.Reach)
+	assert.Equal(t, iop.ReachContractor, p.Scope.Reach)
 	for state, want := range map[string]bool{"NY": true, "IL": true, "WI": true, "MA": true, "TX": false, "CA": false, "CO": false} {
 		assert.Equal(t, want, p.Scope.Covers(state, 0), "covers %s", state)
 	}
@@ -241,12 +241,12 @@ func TestNGSGroupPsychotherapy(t *testing.T) {
 	}
 
 	above := finding(t, group.CodeSizeAboveMaximum, "G-1", 12, 13)
-	require.Equal(t, iop.Blocking, above.Severity)
-	family := group.Participant{ID: "F-1", Role: group.Family, Gender: group.GenderMan, Agreement: true}
+	require.Equal(t, iop.SeverityBlocking, above.Severity)
+	family := group.Participant{ID: "F-1", Role: group.ParticipantRoleFamily, Gender: group.GenderMan, Agreement: true}
 	tests := []struct {
 		name string
 		n    int
-		edit func(*group.Session)
+		edit func(*group.Meeting)
 		want iop.Findings
 	}{
 		{name: "1 patient", n: 1},
@@ -277,7 +277,7 @@ func TestIllinoisAges(t *testing.T) {
 	p := group.IllinoisAges()
 	blocking := func(c iop.Code) iop.Findings {
 		f := finding(t, c, "P-03", 0, 0)
-		f.Severity = iop.Blocking
+		f.Severity = iop.SeverityBlocking
 		return iop.Findings{f}
 	}
 	tests := []struct {
@@ -287,27 +287,27 @@ func TestIllinoisAges(t *testing.T) {
 		justified bool
 		want      iop.Findings
 	}{
-		{"15 in an adult group", group.FocusAdult, 15, false, blocking(group.CodeAdolescentInAdultGroup)},
-		{"15 in an adult group, justified", group.FocusAdult, 15, true, blocking(group.CodeAdolescentInAdultGroup)},
-		{"16 in an adult group", group.FocusAdult, 16, false, blocking(group.CodeAgeExceptionUndocumented)},
-		{"16 in an adult group, justified", group.FocusAdult, 16, true, nil},
-		{"17 in an adult group", group.FocusAdult, 17, false, blocking(group.CodeAgeExceptionUndocumented)},
-		{"17 in an adult group, justified", group.FocusAdult, 17, true, nil},
-		{"18 in an adult group", group.FocusAdult, 18, false, nil},
-		{"18 in an adult group, justified", group.FocusAdult, 18, true, nil},
-		{"11 in an adolescent group", group.FocusAdolescent, 11, false, blocking(group.CodeBelowMinimumAge)},
-		{"12 in an adolescent group", group.FocusAdolescent, 12, false, nil},
-		{"17 in an adolescent group", group.FocusAdolescent, 17, false, nil},
-		{"18 in an adolescent group", group.FocusAdolescent, 18, false, blocking(group.CodeAgeExceptionUndocumented)},
-		{"18 in an adolescent group, justified", group.FocusAdolescent, 18, true, nil},
-		{"22 in an adolescent group, justified", group.FocusAdolescent, 22, true, nil},
-		{"23 in an adolescent group, justified", group.FocusAdolescent, 23, true, blocking(group.CodeAdultInAdolescentGroup)},
+		{"15 in an adult group", group.AgeFocusAdult, 15, false, blocking(group.CodeAdolescentInAdultGroup)},
+		{"15 in an adult group, justified", group.AgeFocusAdult, 15, true, blocking(group.CodeAdolescentInAdultGroup)},
+		{"16 in an adult group", group.AgeFocusAdult, 16, false, blocking(group.CodeAgeExceptionUndocumented)},
+		{"16 in an adult group, justified", group.AgeFocusAdult, 16, true, nil},
+		{"17 in an adult group", group.AgeFocusAdult, 17, false, blocking(group.CodeAgeExceptionUndocumented)},
+		{"17 in an adult group, justified", group.AgeFocusAdult, 17, true, nil},
+		{"18 in an adult group", group.AgeFocusAdult, 18, false, nil},
+		{"18 in an adult group, justified", group.AgeFocusAdult, 18, true, nil},
+		{"11 in an adolescent group", group.AgeFocusAdolescent, 11, false, blocking(group.CodeBelowMinimumAge)},
+		{"12 in an adolescent group", group.AgeFocusAdolescent, 12, false, nil},
+		{"17 in an adolescent group", group.AgeFocusAdolescent, 17, false, nil},
+		{"18 in an adolescent group", group.AgeFocusAdolescent, 18, false, blocking(group.CodeAgeExceptionUndocumented)},
+		{"18 in an adolescent group, justified", group.AgeFocusAdolescent, 18, true, nil},
+		{"22 in an adolescent group, justified", group.AgeFocusAdolescent, 22, true, nil},
+		{"23 in an adolescent group, justified", group.AgeFocusAdolescent, 23, true, blocking(group.CodeAdultInAdolescentGroup)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := session(6)
 			s.Focus.Ages = tt.focus
-			if tt.focus == group.FocusAdolescent {
+			if tt.focus == group.AgeFocusAdolescent {
 				for i := range s.Participants {
 					s.Participants[i].Age = 15
 				}
@@ -337,7 +337,7 @@ func TestTexasAgesNotJudged(t *testing.T) {
 	ioptest.CodesEqual(t, got, group.CodeSizeAboveMaximum, group.CodeAgesNotJudged)
 	f, ok := got.Find(group.CodeAgesNotJudged)
 	require.True(t, ok)
-	assert.Equal(t, iop.Finding{Code: group.CodeAgesNotJudged, Severity: iop.Blocking, Subject: "G-1", Day: sessionDay,
+	assert.Equal(t, iop.Finding{Code: group.CodeAgesNotJudged, Severity: iop.SeverityBlocking, Subject: "G-1", Day: sessionDay,
 		Ref: "ages", Got: 17, Unit: iop.UnitCount}, f)
 	ioptest.CodesEqual(t, check(t, p, session(17)), group.CodeSizeAboveMaximum)
 }

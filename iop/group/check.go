@@ -70,19 +70,19 @@ func (ck Checker) Profile() iop.Profile {
 	return ck.r.p.Clone()
 }
 
-// CheckSession holds s to the checker's profile and returns every finding,
+// CheckMeeting holds s to the checker's profile and returns every finding,
 // in rule order ([Rules]) and then in the order of the participants: nil
 // when the session meets every rule. A session that is not valid
-// ([Session.Validate]) is an error ([iop.FieldErrors]) and no findings.
+// ([Meeting.Validate]) is an error ([iop.FieldErrors]) and no findings.
 //
 // The rules, in order, and what triggers each:
 //
 //   - size: the participants who count (patients; family members and
 //     observers when the profile's CountFamily and CountObservers say so)
-//     against the sizes [Composition.SizeFor] gives for the session's
+//     against the sizes Composition.sizeFor gives for the session's
 //     kind;
 //   - facilitators: MinFacilitators, a licensed facilitator where
-//     [Composition.LicensedRequired], a co-facilitator above
+//     Composition.licensedRequired, a co-facilitator above
 //     CoFacilitatorAbove, and MaxPerFacilitator (trainees count only with
 //     CountTrainees);
 //   - ages, for patients only: a group without an age focus may not mix
@@ -111,15 +111,15 @@ func (ck Checker) Profile() iop.Profile {
 // participants the facilitators may lead and those counted). No finding
 // holds anything else of the session.
 // CheckSession allocates nothing when the session complies.
-func (ck Checker) CheckSession(s Session) (iop.Findings, error) {
+func (ck Checker) CheckMeeting(s Meeting) (iop.Findings, error) {
 	var buf [check.OnceCap]iop.Finding
-	return check.Own(ck.AppendSession(buf[:0], s))
+	return check.Own(ck.AppendMeeting(buf[:0], s))
 }
 
-// AppendSession is [Checker.CheckSession] appending the findings to dst,
+// AppendSession is [Checker.CheckMeeting] appending the findings to dst,
 // for callers that check many sessions and reuse one list. It allocates
 // only when dst must grow. On error it returns dst unchanged.
-func (ck Checker) AppendSession(dst iop.Findings, s Session) (iop.Findings, error) {
+func (ck Checker) AppendMeeting(dst iop.Findings, s Meeting) (iop.Findings, error) {
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
@@ -136,7 +136,7 @@ func (ck Checker) AppendSession(dst iop.Findings, s Session) (iop.Findings, erro
 // run applies the rules of one checker to one valid session.
 type run struct {
 	ck *checker
-	s  Session
+	s  Meeting
 }
 
 // tally is the head count of a session.
@@ -163,13 +163,13 @@ func (c *run) tally() tally {
 	r := &c.ck.group
 	for i := range c.s.Participants {
 		switch c.s.Participants[i].Role {
-		case Patient:
+		case ParticipantRolePatient:
 			t.counted++
-		case Family:
+		case ParticipantRoleFamily:
 			if r.CountFamily {
 				t.counted++
 			}
-		case Observer:
+		case ParticipantRoleObserver:
 			if r.CountObservers {
 				t.counted++
 			}
@@ -177,7 +177,7 @@ func (c *run) tally() tally {
 	}
 	for i := range c.s.Facilitators {
 		f := &c.s.Facilitators[i]
-		if f.Role == Trainee && !r.CountTrainees {
+		if f.Role == FacilitatorRoleTrainee && !r.CountTrainees {
 			continue
 		}
 		t.facilitators++
@@ -187,7 +187,7 @@ func (c *run) tally() tally {
 }
 
 func (c *run) size(out iop.Findings, t tally) iop.Findings {
-	minSize, maxSize := c.ck.group.SizeFor(c.s.Kind)
+	minSize, maxSize := c.ck.group.sizeFor(c.s.Kind)
 	if minSize > 0 && t.counted < minSize {
 		out = c.group(out, ruleSizeBelowMinimum, minSize, t.counted)
 	}
@@ -202,7 +202,7 @@ func (c *run) staff(out iop.Findings, t tally) iop.Findings {
 	if r.MinFacilitators > 0 && t.facilitators < r.MinFacilitators {
 		out = c.group(out, ruleFacilitatorsTooFew, r.MinFacilitators, t.facilitators)
 	}
-	if r.LicensedRequired(c.s.Kind) && !t.licensed {
+	if r.licensedRequired(c.s.Kind) && !t.licensed {
 		out = c.group(out, ruleNoLicensedFacilitator, 0, 0)
 	}
 	if r.CoFacilitatorAbove > 0 && t.counted > r.CoFacilitatorAbove && t.facilitators < 2 {
@@ -230,7 +230,7 @@ func (c *run) ages(out iop.Findings) iop.Findings {
 		}
 		for i := range c.s.Participants {
 			pt := &c.s.Participants[i]
-			if pt.Role == Patient && c.ageRule(pt, target) == rule {
+			if pt.Role == ParticipantRolePatient && c.ageRule(pt, target) == rule {
 				out = c.person(out, rule, pt)
 			}
 		}
@@ -263,7 +263,7 @@ func (c *run) ageRule(pt *Participant, target iop.Population) int {
 // mismatch returns the rule of a patient who may not be in a group for
 // population target.
 func mismatch(target iop.Population) int {
-	if target == iop.Adolescent {
+	if target == iop.PopulationAdolescent {
 		return ruleAdultInAdolescentGroup
 	}
 	return ruleAdolescentInAdultGroup
@@ -273,9 +273,9 @@ func mismatch(target iop.Population) int {
 // an adult age; ages below MinAge are taken as adolescents.
 func naturalPopulation(a *iop.AgeRules, age int) iop.Population {
 	if age >= a.AdultAge {
-		return iop.Adult
+		return iop.PopulationAdult
 	}
-	return iop.Adolescent
+	return iop.PopulationAdolescent
 }
 
 // mixedAges reports a group that holds both patients who may only be served
@@ -286,7 +286,7 @@ func (c *run) mixedAges(out iop.Findings) iop.Findings {
 	var adolescents, adults, unknown int
 	for i := range c.s.Participants {
 		pt := &c.s.Participants[i]
-		if pt.Role != Patient {
+		if pt.Role != ParticipantRolePatient {
 			continue
 		}
 		if pt.Age <= 0 && (pt.Population == 0 || !pt.Population.IsValid()) {
@@ -296,17 +296,17 @@ func (c *run) mixedAges(out iop.Findings) iop.Findings {
 		if a.AdultAge > 0 && pt.Age > 0 {
 			switch {
 			case pt.Age < a.MinAge:
-			case !a.MayJoin(pt.Age, iop.Adult):
+			case !a.MayJoin(pt.Age, iop.PopulationAdult):
 				adolescents++
-			case !a.MayJoin(pt.Age, iop.Adolescent):
+			case !a.MayJoin(pt.Age, iop.PopulationAdolescent):
 				adults++
 			}
 			continue
 		}
 		switch pt.Population {
-		case iop.Adolescent:
+		case iop.PopulationAdolescent:
 			adolescents++
-		case iop.Adult:
+		case iop.PopulationAdult:
 			adults++
 		}
 	}
@@ -334,30 +334,30 @@ func (c *run) focus(out iop.Findings) iop.Findings {
 			}
 		}
 	}
-	if maxAge := c.ck.group.YoungAdultMaxAge; f.Ages == FocusYoungAdult && maxAge > 0 {
+	if maxAge := c.ck.group.YoungAdultMaxAge; f.Ages == AgeFocusYoungAdult && maxAge > 0 {
 		for i := range ps {
-			if pt := &ps[i]; pt.Role == Patient && pt.Age > maxAge {
+			if pt := &ps[i]; pt.Role == ParticipantRolePatient && pt.Age > maxAge {
 				out = c.person(out, ruleAgeBandMismatch, pt)
 			}
 		}
 	}
 	if f.CoOccurring {
 		for i := range ps {
-			if pt := &ps[i]; pt.Role == Patient && !pt.CoOccurring {
+			if pt := &ps[i]; pt.Role == ParticipantRolePatient && !pt.CoOccurring {
 				out = c.person(out, ruleCoOccurringMismatch, pt)
 			}
 		}
 	}
 	if f.Trauma {
 		for i := range ps {
-			if pt := &ps[i]; pt.Role == Patient && !pt.Trauma {
+			if pt := &ps[i]; pt.Role == ParticipantRolePatient && !pt.Trauma {
 				out = c.person(out, ruleTraumaMismatch, pt)
 			}
 		}
 	}
 	if f.Cohort != "" {
 		for i := range ps {
-			if pt := &ps[i]; pt.Role == Patient && pt.Cohort != f.Cohort {
+			if pt := &ps[i]; pt.Role == ParticipantRolePatient && pt.Cohort != f.Cohort {
 				out = c.person(out, ruleCohortMismatch, pt)
 			}
 		}
@@ -378,11 +378,11 @@ func (c *run) agreements(out iop.Findings) iop.Findings {
 }
 
 func (c *run) enrollment(out iop.Findings) iop.Findings {
-	if c.s.Enrollment != Closed {
+	if c.s.Enrollment != EnrollmentClosed {
 		return out
 	}
 	for i := range c.s.Participants {
-		if pt := &c.s.Participants[i]; pt.Role != Observer && pt.Joined > c.s.Started {
+		if pt := &c.s.Participants[i]; pt.Role != ParticipantRoleObserver && pt.Joined > c.s.Started {
 			out = c.person(out, ruleJoinedClosedGroup, pt)
 		}
 	}
@@ -398,7 +398,7 @@ func (c *run) level(out iop.Findings) iop.Findings {
 		return out
 	}
 	for i := range c.s.Participants {
-		if pt := &c.s.Participants[i]; pt.Role == Patient && pt.Level.IsValid() && pt.Level != program {
+		if pt := &c.s.Participants[i]; pt.Role == ParticipantRolePatient && pt.Level.IsValid() && pt.Level != program {
 			out = c.person(out, ruleLevelMismatch, pt)
 		}
 	}

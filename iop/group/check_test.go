@@ -43,7 +43,7 @@ type checkCase struct {
 	ages     func() iop.AgeRules // nil: testAges
 	settings []iop.RuleSetting
 	n        int // patients in the session
-	edit     func(*group.Session)
+	edit     func(*group.Meeting)
 	want     func(t testing.TB) iop.Findings
 }
 
@@ -65,16 +65,16 @@ func (c checkCase) run(t *testing.T) iop.Findings {
 	return check(t, c.profile(), s)
 }
 
-func setAge(i, age int) func(*group.Session) {
-	return func(s *group.Session) { s.Participants[i].Age = age }
+func setAge(i, age int) func(*group.Meeting) {
+	return func(s *group.Meeting) { s.Participants[i].Age = age }
 }
 
-func facilitatorsOnly(n int) func(*group.Session) {
-	return func(s *group.Session) { s.Facilitators = s.Facilitators[:n] }
+func facilitatorsOnly(n int) func(*group.Meeting) {
+	return func(s *group.Meeting) { s.Facilitators = s.Facilitators[:n] }
 }
 
-func join(edits ...func(*group.Session)) func(*group.Session) {
-	return func(s *group.Session) {
+func join(edits ...func(*group.Meeting)) func(*group.Meeting) {
+	return func(s *group.Meeting) {
 		for _, e := range edits {
 			e(s)
 		}
@@ -82,8 +82,8 @@ func join(edits ...func(*group.Session)) func(*group.Session) {
 }
 
 // atLevel puts every patient at level l.
-func atLevel(l iop.Level) func(*group.Session) {
-	return func(s *group.Session) {
+func atLevel(l iop.Level) func(*group.Meeting) {
+	return func(s *group.Meeting) {
 		for i := range s.Participants {
 			s.Participants[i].Level = l
 		}
@@ -94,20 +94,20 @@ func noAges() iop.AgeRules { return iop.AgeRules{} }
 
 var (
 	sixToTwelve = group.Composition{MinSize: 6, MaxSize: 12}
-	texasSizes  = group.Composition{MaxSize: 16, EducationKinds: iop.GroupKindsOf(iop.KindPsychoeducation), EducationMaxSize: 35}
+	texasSizes  = group.Composition{MaxSize: 16, EducationKinds: iop.SetOf[iop.GroupKind](iop.GroupKindPsychoeducation), EducationMaxSize: 35}
 	settingCite = iop.Citation{Source: "Test payer contract §4"}
 )
 
-func closedSince(d date.Date) func(*group.Session) {
-	return func(s *group.Session) { s.Enrollment, s.Started = group.Closed, d }
+func closedSince(d date.Date) func(*group.Meeting) {
+	return func(s *group.Meeting) { s.Enrollment, s.Started = group.EnrollmentClosed, d }
 }
 
-func withParticipant(p group.Participant) func(*group.Session) {
-	return func(s *group.Session) { s.Participants = append(s.Participants, p) }
+func withParticipant(p group.Participant) func(*group.Meeting) {
+	return func(s *group.Meeting) { s.Participants = append(s.Participants, p) }
 }
 
-func withFocus(f group.Focus) func(*group.Session) {
-	return func(s *group.Session) { s.Focus = f }
+func withFocus(f group.Focus) func(*group.Meeting) {
+	return func(s *group.Meeting) { s.Focus = f }
 }
 
 // findings builds the wanted findings lazily, once the test has its t.
@@ -144,15 +144,15 @@ func at(sev iop.Severity, f func(testing.TB) iop.Finding) func(testing.TB) iop.F
 // its boundary. The coverage of TestMain checks that together with the
 // other tests they produce every code of the rule table.
 func checkCases() []checkCase {
-	adultGroup := withFocus(group.Focus{Ages: group.FocusAdult})
-	adolescentGroup := func(s *group.Session) {
-		s.Focus.Ages = group.FocusAdolescent
+	adultGroup := withFocus(group.Focus{Ages: group.AgeFocusAdult})
+	adolescentGroup := func(s *group.Meeting) {
+		s.Focus.Ages = group.AgeFocusAdolescent
 		for i := range s.Participants {
 			s.Participants[i].Age = 15
 		}
 	}
-	family := group.Participant{ID: "F-1", Role: group.Family, Gender: group.GenderMan, Agreement: true}
-	observer := group.Participant{ID: "O-1", Role: group.Observer, Gender: group.GenderWoman, Agreement: true}
+	family := group.Participant{ID: "F-1", Role: group.ParticipantRoleFamily, Gender: group.GenderMan, Agreement: true}
+	observer := group.Participant{ID: "O-1", Role: group.ParticipantRoleObserver, Gender: group.GenderWoman, Agreement: true}
 	return []checkCase{
 		// Size, for a 6-12 limit: 5, 6, 12 and 13 patients.
 		{name: "size 5 of 6-12", rules: sixToTwelve, n: 5, want: findings(about(group.CodeSizeBelowMinimum, 6, 5))},
@@ -166,8 +166,8 @@ func checkCases() []checkCase {
 		{name: "observers not counted", rules: group.Composition{MinSize: 6, CountFamily: true}, n: 5, edit: withParticipant(observer),
 			want: findings(about(group.CodeSizeBelowMinimum, 6, 5))},
 		{name: "observers counted", rules: group.Composition{MinSize: 6, CountObservers: true}, n: 5, edit: withParticipant(observer)},
-		{name: "education group of 35", rules: texasSizes, n: 35, edit: func(s *group.Session) { s.Kind = iop.KindPsychoeducation }},
-		{name: "education group of 36", rules: texasSizes, n: 36, edit: func(s *group.Session) { s.Kind = iop.KindPsychoeducation },
+		{name: "education group of 35", rules: texasSizes, n: 35, edit: func(s *group.Meeting) { s.Kind = iop.GroupKindPsychoeducation }},
+		{name: "education group of 36", rules: texasSizes, n: 36, edit: func(s *group.Meeting) { s.Kind = iop.GroupKindPsychoeducation },
 			want: findings(about(group.CodeSizeAboveMaximum, 35, 36))},
 		{name: "counseling group of 16", rules: texasSizes, n: 16},
 		{name: "counseling group of 17", rules: texasSizes, n: 17, want: findings(about(group.CodeSizeAboveMaximum, 16, 17))},
@@ -179,23 +179,23 @@ func checkCases() []checkCase {
 		{name: "one facilitator of two", rules: group.Composition{MinFacilitators: 2}, n: 8, edit: facilitatorsOnly(1),
 			want: findings(about(group.CodeFacilitatorsTooFew, 2, 1))},
 		{name: "a trainee does not count", rules: group.Composition{MinFacilitators: 2}, n: 8,
-			edit: func(s *group.Session) { s.Facilitators[1].Role = group.Trainee },
+			edit: func(s *group.Meeting) { s.Facilitators[1].Role = group.FacilitatorRoleTrainee },
 			want: findings(about(group.CodeFacilitatorsTooFew, 2, 1))},
 		{name: "a trainee counts when the profile says", rules: group.Composition{MinFacilitators: 2, CountTrainees: true}, n: 8,
-			edit: func(s *group.Session) { s.Facilitators[1].Role = group.Trainee }},
+			edit: func(s *group.Meeting) { s.Facilitators[1].Role = group.FacilitatorRoleTrainee }},
 		{name: "licensed lead", rules: group.Composition{RequireLicensed: true}, n: 8},
 		{name: "no licensed facilitator", rules: group.Composition{RequireLicensed: true}, n: 8,
-			edit: func(s *group.Session) { s.Facilitators[0].Licensed = false },
+			edit: func(s *group.Meeting) { s.Facilitators[0].Licensed = false },
 			want: findings(about(group.CodeNoLicensedFacilitator, 0, 0))},
 		{name: "no facilitator at all", rules: group.Composition{RequireLicensed: true, MinFacilitators: 1}, n: 8, edit: facilitatorsOnly(0),
 			want: findings(about(group.CodeFacilitatorsTooFew, 1, 0), about(group.CodeNoLicensedFacilitator, 0, 0))},
-		{name: "kind exempt from a licensed facilitator", rules: group.Composition{RequireLicensed: true, LicensedExempt: iop.GroupKindsOf(iop.KindSupport)}, n: 8,
-			edit: func(s *group.Session) { s.Kind, s.Facilitators[0].Licensed = iop.KindSupport, false }},
+		{name: "kind exempt from a licensed facilitator", rules: group.Composition{RequireLicensed: true, LicensedExempt: iop.SetOf[iop.GroupKind](iop.GroupKindSupport)}, n: 8,
+			edit: func(s *group.Meeting) { s.Kind, s.Facilitators[0].Licensed = iop.GroupKindSupport, false }},
 		{name: "licensed trainee does not count", rules: group.Composition{RequireLicensed: true}, n: 8,
-			edit: func(s *group.Session) { s.Facilitators[0].Role = group.Trainee },
+			edit: func(s *group.Meeting) { s.Facilitators[0].Role = group.FacilitatorRoleTrainee },
 			want: findings(about(group.CodeNoLicensedFacilitator, 0, 0))},
 		{name: "licensed trainee counts when the profile says", rules: group.Composition{RequireLicensed: true, CountTrainees: true}, n: 8,
-			edit: func(s *group.Session) { s.Facilitators[0].Role = group.Trainee }},
+			edit: func(s *group.Meeting) { s.Facilitators[0].Role = group.FacilitatorRoleTrainee }},
 		{name: "10 with one facilitator, co-facilitator above 10", rules: group.Composition{CoFacilitatorAbove: 10}, n: 10, edit: facilitatorsOnly(1)},
 		{name: "11 with one facilitator, co-facilitator above 10", rules: group.Composition{CoFacilitatorAbove: 10}, n: 11, edit: facilitatorsOnly(1),
 			want: findings(about(group.CodeCoFacilitatorRequired, 2, 1))},
@@ -214,13 +214,13 @@ func checkCases() []checkCase {
 		{name: "18 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 18))},
 		{name: "17 in an adult group", n: 6, edit: join(adultGroup, setAge(2, 17)),
 			want: findings(person(group.CodeAdolescentInAdultGroup, "P-03"))},
-		{name: "17 in a young-adult group", n: 6, edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(0, 17)),
+		{name: "17 in a young-adult group", n: 6, edit: join(withFocus(group.Focus{Ages: group.AgeFocusYoungAdult}), setAge(0, 17)),
 			want: findings(person(group.CodeAdolescentInAdultGroup, "P-01"))},
 		{name: "17 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 17))},
 		{name: "18 in an adolescent group", n: 6, edit: join(adolescentGroup, setAge(2, 18)),
 			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03"))},
 		{name: "16 with justification in an adult group", ages: overlapAges, n: 6,
-			edit: join(adultGroup, setAge(2, 16), func(s *group.Session) { s.Participants[2].AgeException = true })},
+			edit: join(adultGroup, setAge(2, 16), func(s *group.Meeting) { s.Participants[2].AgeException = true })},
 		{name: "16 without justification in an adult group", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 16)),
 			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03"))},
 		{name: "15 in an adult group that takes 16", ages: overlapAges, n: 6, edit: join(adultGroup, setAge(2, 15)),
@@ -229,9 +229,9 @@ func checkCases() []checkCase {
 			want: findings(person(group.CodeAgeExceptionUndocumented, "P-03"))},
 		{name: "23 in an adolescent group that takes 22", ages: overlapAges, n: 6, edit: join(adolescentGroup, setAge(2, 23)),
 			want: findings(person(group.CodeAdultInAdolescentGroup, "P-03"))},
-		{name: "population label without age rules", ages: noAges, n: 6, edit: join(adultGroup, func(s *group.Session) {
-			s.Participants[1].Age, s.Participants[1].Population = 0, iop.Adolescent
-			s.Participants[2].Age, s.Participants[2].Population = 0, iop.Adult
+		{name: "population label without age rules", ages: noAges, n: 6, edit: join(adultGroup, func(s *group.Meeting) {
+			s.Participants[1].Age, s.Participants[1].Population = 0, iop.PopulationAdolescent
+			s.Participants[2].Age, s.Participants[2].Population = 0, iop.PopulationAdult
 		}), want: findings(person(group.CodeAdolescentInAdultGroup, "P-02"))},
 		{name: "a family member's age is not checked", n: 6, edit: join(adolescentGroup, withParticipant(family))},
 		{name: "adults only, ages kept apart", rules: group.Composition{SeparateAges: true}, n: 6},
@@ -241,71 +241,71 @@ func checkCases() []checkCase {
 		{name: "17 with adults where 17 may be an adult", rules: group.Composition{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 17)},
 		{name: "15 with adults where 16 may be an adult", rules: group.Composition{SeparateAges: true}, ages: overlapAges, n: 6, edit: setAge(2, 15),
 			want: findings(person(group.CodeAgesMixed, "G-1"))},
-		{name: "labels mixed, ages kept apart", rules: group.Composition{SeparateAges: true}, ages: noAges, n: 6, edit: func(s *group.Session) {
+		{name: "labels mixed, ages kept apart", rules: group.Composition{SeparateAges: true}, ages: noAges, n: 6, edit: func(s *group.Meeting) {
 			for i := range s.Participants {
-				s.Participants[i].Age, s.Participants[i].Population = 0, iop.Adolescent
+				s.Participants[i].Age, s.Participants[i].Population = 0, iop.PopulationAdolescent
 			}
-			s.Participants[5].Population = iop.Adult
+			s.Participants[5].Population = iop.PopulationAdult
 		}, want: findings(person(group.CodeAgesMixed, "G-1"))},
 
 		// Focus.
 		{name: "women in a women's group", n: 6, edit: withFocus(group.Focus{Gender: group.GenderWoman})},
 		{name: "a man in a women's group", n: 6, edit: join(withFocus(group.Focus{Gender: group.GenderWoman}), withParticipant(family),
-			func(s *group.Session) { s.Participants[2].Gender = group.GenderMan }),
+			func(s *group.Meeting) { s.Participants[2].Gender = group.GenderMan }),
 			want: findings(person(group.CodeGenderMismatch, "P-03"), person(group.CodeGenderMismatch, "F-1"))},
 		{name: "a man in a women's group, as a warning", n: 6,
-			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Severity: iop.Warning, Cite: settingCite}},
-			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderNonbinary }),
-			want:     findings(at(iop.Warning, person(group.CodeGenderMismatch, "P-03")))},
+			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Severity: iop.SeverityWarning, Cite: settingCite}},
+			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Meeting) { s.Participants[2].Gender = group.GenderNonbinary }),
+			want:     findings(at(iop.SeverityWarning, person(group.CodeGenderMismatch, "P-03")))},
 		{name: "a man in a women's group, focus rule off", n: 6,
 			settings: []iop.RuleSetting{{Code: group.CodeGenderMismatch, Off: true, Cite: settingCite}},
-			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Session) { s.Participants[2].Gender = group.GenderMan })},
+			edit:     join(withFocus(group.Focus{Gender: group.GenderWoman}), func(s *group.Meeting) { s.Participants[2].Gender = group.GenderMan })},
 		{name: "25 in a young-adult group to 25", rules: group.Composition{YoungAdultMaxAge: 25}, n: 6,
-			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 25), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18))},
+			edit: join(withFocus(group.Focus{Ages: group.AgeFocusYoungAdult}), setAge(2, 25), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18))},
 		{name: "26 in a young-adult group to 25", rules: group.Composition{YoungAdultMaxAge: 25}, n: 6,
-			edit: join(withFocus(group.Focus{Ages: group.FocusYoungAdult}), setAge(2, 26), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18)),
+			edit: join(withFocus(group.Focus{Ages: group.AgeFocusYoungAdult}), setAge(2, 26), setAge(0, 18), setAge(1, 18), setAge(3, 18), setAge(4, 18), setAge(5, 18)),
 			want: findings(person(group.CodeAgeBandMismatch, "P-03"))},
-		{name: "young-adult group without an upper age", n: 6, edit: withFocus(group.Focus{Ages: group.FocusYoungAdult})},
+		{name: "young-adult group without an upper age", n: 6, edit: withFocus(group.Focus{Ages: group.AgeFocusYoungAdult})},
 		{name: "dual diagnosis, all with a co-occurring condition", n: 6, edit: join(withFocus(group.Focus{CoOccurring: true}), withParticipant(family))},
 		{name: "dual diagnosis, one without", n: 6,
-			edit: join(withFocus(group.Focus{CoOccurring: true}), func(s *group.Session) { s.Participants[2].CoOccurring = false }),
+			edit: join(withFocus(group.Focus{CoOccurring: true}), func(s *group.Meeting) { s.Participants[2].CoOccurring = false }),
 			want: findings(person(group.CodeCoOccurringMismatch, "P-03"))},
 		{name: "trauma group, all with a history", n: 6, edit: join(withFocus(group.Focus{Trauma: true}), withParticipant(family))},
 		{name: "trauma group, one without", n: 6,
-			edit: join(withFocus(group.Focus{Trauma: true}), func(s *group.Session) { s.Participants[2].Trauma = false }),
+			edit: join(withFocus(group.Focus{Trauma: true}), func(s *group.Meeting) { s.Participants[2].Trauma = false }),
 			want: findings(person(group.CodeTraumaMismatch, "P-03"))},
 		{name: "language group, all in the cohort", n: 6, edit: join(withFocus(group.Focus{Cohort: "es"}), withParticipant(family))},
 		{name: "language group, one outside", n: 6,
-			edit: join(withFocus(group.Focus{Cohort: "es"}), func(s *group.Session) { s.Participants[2].Cohort = "" }),
+			edit: join(withFocus(group.Focus{Cohort: "es"}), func(s *group.Meeting) { s.Participants[2].Cohort = "" }),
 			want: findings(person(group.CodeCohortMismatch, "P-03"))},
 
 		// Confidentiality agreements.
 		{name: "agreements on file", rules: group.Composition{RequireAgreement: true}, n: 6, edit: join(withParticipant(family), withParticipant(observer))},
-		{name: "agreements missing", rules: group.Composition{RequireAgreement: true}, n: 6, edit: join(withParticipant(observer), func(s *group.Session) {
+		{name: "agreements missing", rules: group.Composition{RequireAgreement: true}, n: 6, edit: join(withParticipant(observer), func(s *group.Meeting) {
 			s.Participants[2].Agreement = false
 			s.Participants[6].Agreement = false
 		}), want: findings(person(group.CodeAgreementMissing, "P-03"), person(group.CodeAgreementMissing, "O-1"))},
-		{name: "agreements not required", n: 6, edit: func(s *group.Session) { s.Participants[2].Agreement = false }},
+		{name: "agreements not required", n: 6, edit: func(s *group.Meeting) { s.Participants[2].Agreement = false }},
 
 		// Closed groups.
-		{name: "closed group, joined on its first day", n: 6, edit: join(closedSince(started), func(s *group.Session) { s.Participants[2].Joined = started })},
+		{name: "closed group, joined on its first day", n: 6, edit: join(closedSince(started), func(s *group.Meeting) { s.Participants[2].Joined = started })},
 		{name: "closed group, joined the day after", n: 6, edit: join(closedSince(started),
-			withParticipant(group.Participant{ID: "F-1", Role: group.Family, Joined: started + 7}),
-			withParticipant(group.Participant{ID: "O-1", Role: group.Observer, Joined: started + 7}),
-			func(s *group.Session) { s.Participants[2].Joined = started + 1 }),
+			withParticipant(group.Participant{ID: "F-1", Role: group.ParticipantRoleFamily, Joined: started + 7}),
+			withParticipant(group.Participant{ID: "O-1", Role: group.ParticipantRoleObserver, Joined: started + 7}),
+			func(s *group.Meeting) { s.Participants[2].Joined = started + 1 }),
 			want: findings(person(group.CodeJoinedClosedGroup, "P-03"), person(group.CodeJoinedClosedGroup, "F-1"))},
-		{name: "open group, joined later", n: 6, edit: func(s *group.Session) { s.Participants[2].Joined = started + 1 }},
+		{name: "open group, joined later", n: 6, edit: func(s *group.Meeting) { s.Participants[2].Joined = started + 1 }},
 
 		// Levels of care.
-		{name: "every patient at the program's level", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = 0 }},
-		{name: "a 2.5 patient in a 2.1 group", n: 6, edit: func(s *group.Session) { s.Participants[2].Level = iop.Level25 },
+		{name: "every patient at the program's level", n: 6, edit: func(s *group.Meeting) { s.Participants[2].Level = 0 }},
+		{name: "a 2.5 patient in a 2.1 group", n: 6, edit: func(s *group.Meeting) { s.Participants[2].Level = iop.Level25 },
 			want: findings(person(group.CodeLevelMismatch, "P-03"))},
 		{name: "a 2.1 patient in a 2.5 group, blocking", n: 2,
-			settings: []iop.RuleSetting{{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: settingCite}},
-			edit: func(s *group.Session) {
+			settings: []iop.RuleSetting{{Code: group.CodeLevelMismatch, Severity: iop.SeverityBlocking, Cite: settingCite}},
+			edit: func(s *group.Meeting) {
 				s.Level = iop.Level25
 				s.Participants[1].Level = iop.Level25
-			}, want: findings(at(iop.Blocking, person(group.CodeLevelMismatch, "P-01")))},
+			}, want: findings(at(iop.SeverityBlocking, person(group.CodeLevelMismatch, "P-01")))},
 	}
 }
 
@@ -353,12 +353,12 @@ func TestCheckerRulesCitations(t *testing.T) {
 	ioptest.Cited(t, ck.Rules(), got)
 	ioptest.FollowsRules(t, ck.Rules(), got)
 
-	p.Rules = []iop.RuleSetting{{Code: group.CodeLevelMismatch, Off: true, Cite: groupCite}, {Code: group.CodeAgesMixed, Severity: iop.Info, Cite: groupCite}}
+	p.Rules = []iop.RuleSetting{{Code: group.CodeLevelMismatch, Off: true, Cite: groupCite}, {Code: group.CodeAgesMixed, Severity: iop.SeverityInfo, Cite: groupCite}}
 	ck = checker(t, p)
 	r, _ := ck.Rules().Rule(group.CodeLevelMismatch)
 	assert.Equal(t, iop.Severity(0), r.Severity, "a rule turned off has no severity")
 	r, _ = ck.Rules().Rule(group.CodeAgesMixed)
-	assert.Equal(t, iop.Info, r.Severity)
+	assert.Equal(t, iop.SeverityInfo, r.Severity)
 	assert.Equal(t, group.Rules(), group.Checker{}.Rules(), "the zero Checker's table is the package's")
 	assert.Equal(t, group.Rules().Len(), ck.Rules().Len())
 }
@@ -379,8 +379,8 @@ func TestRulesTable(t *testing.T) {
 		assert.NotEmpty(t, r.Summary, "%s", r.Code)
 		assert.NotEmpty(t, r.Cite.Source, "%s", r.Code)
 	}
-	assert.Equal(t, iop.Blocking, rule(t, group.CodeGenderMismatch).Severity, "focus mismatch blocks by default")
-	assert.Equal(t, iop.Warning, rule(t, group.CodeLevelMismatch).Severity, "level mismatch warns by default")
+	assert.Equal(t, iop.SeverityBlocking, rule(t, group.CodeGenderMismatch).Severity, "focus mismatch blocks by default")
+	assert.Equal(t, iop.SeverityWarning, rule(t, group.CodeLevelMismatch).Severity, "level mismatch warns by default")
 }
 
 // TestCheckSessionRuleOrder checks a session that breaks many rules: the
@@ -392,13 +392,13 @@ func TestCheckSessionRuleOrder(t *testing.T) {
 	})
 	p.Ages = overlapAges()
 	s := session(0)
-	s.Focus = group.Focus{Ages: group.FocusYoungAdult, Gender: group.GenderWoman, CoOccurring: true, Trauma: true, Cohort: "es"}
-	s.Enrollment, s.Started = group.Closed, started
-	s.Facilitators = []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "CADC"}}
+	s.Focus = group.Focus{Ages: group.AgeFocusYoungAdult, Gender: group.GenderWoman, CoOccurring: true, Trauma: true, Cohort: "es"}
+	s.Enrollment, s.Started = group.EnrollmentClosed, started
+	s.Facilitators = []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Credential: "CADC"}}
 	s.Participants = []group.Participant{
-		{ID: "P-1", Role: group.Patient, Age: 17, Gender: group.GenderWoman, Agreement: true, CoOccurring: true, Trauma: true, Cohort: "es"},
-		{ID: "P-2", Role: group.Patient, Age: 40, Gender: group.GenderMan, Level: iop.Level25, Joined: started + 14},
-		{ID: "P-3", Role: group.Patient, Age: 11, Gender: group.GenderWoman},
+		{ID: "P-1", Role: group.ParticipantRolePatient, Age: 17, Gender: group.GenderWoman, Agreement: true, CoOccurring: true, Trauma: true, Cohort: "es"},
+		{ID: "P-2", Role: group.ParticipantRolePatient, Age: 40, Gender: group.GenderMan, Level: iop.Level25, Joined: started + 14},
+		{ID: "P-3", Role: group.ParticipantRolePatient, Age: 11, Gender: group.GenderWoman},
 	}
 	got := check(t, p, s)
 	want := []struct {
@@ -442,13 +442,13 @@ func TestCheckSessionHoldsNoDetail(t *testing.T) {
 	p = withComposition(p, func(c *group.Composition) { c.SeparateAges = true })
 	p = withComposition(p, func(c *group.Composition) { c.YoungAdultMaxAge = 25 })
 	s := session(0)
-	s.Focus = group.Focus{Ages: group.FocusYoungAdult, Gender: group.GenderNonbinary, CoOccurring: true, Trauma: true, Cohort: "marker-cohort-x"}
-	s.Enrollment, s.Started = group.Closed, started
-	s.Facilitators = []group.Facilitator{{ID: "S-1", Role: group.Trainee, Credential: "marker-credential-x"}}
+	s.Focus = group.Focus{Ages: group.AgeFocusYoungAdult, Gender: group.GenderNonbinary, CoOccurring: true, Trauma: true, Cohort: "marker-cohort-x"}
+	s.Enrollment, s.Started = group.EnrollmentClosed, started
+	s.Facilitators = []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleTrainee, Credential: "marker-credential-x"}}
 	s.Participants = []group.Participant{
-		{ID: "P-1", Role: group.Patient, Age: 97, Gender: group.GenderUndisclosed, Level: iop.Level37WM, Cohort: "marker-cohort-y", Joined: started + 3},
-		{ID: "P-2", Role: group.Patient, Age: 17, Gender: group.GenderWoman, Cohort: "marker-cohort-y"},
-		{ID: "F-1", Role: group.Family, Age: 63, Gender: group.GenderMan},
+		{ID: "P-1", Role: group.ParticipantRolePatient, Age: 97, Gender: group.GenderUndisclosed, Level: iop.Level37WM, Cohort: "marker-cohort-y", Joined: started + 3},
+		{ID: "P-2", Role: group.ParticipantRolePatient, Age: 17, Gender: group.GenderWoman, Cohort: "marker-cohort-y"},
+		{ID: "F-1", Role: group.ParticipantRoleFamily, Age: 63, Gender: group.GenderMan},
 	}
 	got := check(t, p, s)
 	require.NotEmpty(t, got)
@@ -468,7 +468,7 @@ func TestCheckSessionInvalid(t *testing.T) {
 	s := session(6)
 	s.Participants[4].ID = ""
 	s.Participants[2].Gender = group.Gender(40)
-	got, err := ck.CheckSession(s)
+	got, err := ck.CheckMeeting(s)
 	var errs iop.FieldErrors
 	require.ErrorAs(t, err, &errs)
 	assert.Equal(t, iop.FieldErrors{
@@ -478,19 +478,19 @@ func TestCheckSessionInvalid(t *testing.T) {
 	assert.Nil(t, got)
 
 	dst := make(iop.Findings, 1, 8)
-	got, err = ck.AppendSession(dst, s)
+	got, err = ck.AppendMeeting(dst, s)
 	require.ErrorIs(t, err, iop.ErrMissing)
 	assert.Equal(t, dst, got, "dst comes back unchanged")
 }
 
 func TestZeroChecker(t *testing.T) {
 	var ck group.Checker
-	_, err := ck.CheckSession(session(6))
+	_, err := ck.CheckMeeting(session(6))
 	var fe *iop.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "checker", fe.Field)
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = ck.AppendSession(nil, session(6))
+	_, err = ck.AppendMeeting(nil, session(6))
 	require.ErrorIs(t, err, iop.ErrMissing)
 	_, err = ck.PlanRoster(roster())
 	require.ErrorIs(t, err, iop.ErrMissing)
@@ -512,7 +512,7 @@ func TestNewChecker(t *testing.T) {
 
 	p.Rules = []iop.RuleSetting{
 		{Code: "schedule.weekly-minutes.below-minimum", Off: true, Cite: settingCite},
-		{Code: "group.size.too-big", Severity: iop.Warning, Cite: settingCite},
+		{Code: "group.size.too-big", Severity: iop.SeverityWarning, Cite: settingCite},
 	}
 	_, err = group.NewChecker(p)
 	var errs iop.FieldErrors
@@ -548,7 +548,7 @@ func TestSettingsFromJSON(t *testing.T) {
 	}, check(t, def, s), "the table's severities")
 
 	blocking := finding(t, group.CodeLevelMismatch, "P-04", 0, 0)
-	blocking.Severity = iop.Blocking
+	blocking.Severity = iop.SeverityBlocking
 	got := check(t, p, s)
 	assert.Equal(t, iop.Findings{blocking}, got, "the profile's settings")
 	require.ErrorIs(t, got.BlockingErr(), group.CodeLevelMismatch)
@@ -573,7 +573,7 @@ func TestCheckBuiltins(t *testing.T) {
 	tests := []struct {
 		profile iop.Profile
 		n       int
-		edit    func(*group.Session)
+		edit    func(*group.Meeting)
 		want    []iop.Code
 	}{
 		{ioprules.TIP47(), 12, nil, nil},
@@ -589,8 +589,8 @@ func TestCheckBuiltins(t *testing.T) {
 		{group.ColoradoIOP(), 13, nil, []iop.Code{group.CodeSizeAboveMaximum}},
 		{group.TexasGroups(), 16, nil, nil},
 		{group.TexasGroups(), 17, nil, []iop.Code{group.CodeSizeAboveMaximum}},
-		{group.TexasGroups(), 35, func(s *group.Session) { s.Kind = iop.KindSkillsDevelopment }, nil},
-		{group.TexasGroups(), 36, func(s *group.Session) { s.Kind = iop.KindPsychoeducation }, []iop.Code{group.CodeSizeAboveMaximum}},
+		{group.TexasGroups(), 35, func(s *group.Meeting) { s.Kind = iop.GroupKindSkillsDevelopment }, nil},
+		{group.TexasGroups(), 36, func(s *group.Meeting) { s.Kind = iop.GroupKindPsychoeducation }, []iop.Code{group.CodeSizeAboveMaximum}},
 		{group.TexasGroups(), 6, setAge(0, 17), []iop.Code{group.CodeAgesMixed}},
 		{group.CaliforniaDMC(), 1, atLevel(iop.Level1), []iop.Code{group.CodeSizeBelowMinimum}},
 		{group.CaliforniaDMC(), 2, atLevel(iop.Level1), nil},
@@ -599,13 +599,13 @@ func TestCheckBuiltins(t *testing.T) {
 		{group.WisconsinYouth(), 11, join(facilitatorsOnly(1), atLevel(iop.Level25)), []iop.Code{group.CodeCoFacilitatorRequired}},
 		{group.WisconsinYouth(), 12, atLevel(iop.Level25), nil},
 		{group.WisconsinYouth(), 13, atLevel(iop.Level25), []iop.Code{group.CodeSizeAboveMaximum}},
-		{group.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) {
-			s.Kind, s.Facilitators[0].Licensed = iop.KindSupport, false
+		{group.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Meeting) {
+			s.Kind, s.Facilitators[0].Licensed = iop.GroupKindSupport, false
 		}), nil},
-		{group.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Session) { s.Facilitators[0].Licensed = false }), []iop.Code{group.CodeNoLicensedFacilitator}},
+		{group.WisconsinYouth(), 8, join(atLevel(iop.Level25), func(s *group.Meeting) { s.Facilitators[0].Licensed = false }), []iop.Code{group.CodeNoLicensedFacilitator}},
 		{group.IllinoisAges(), 6, setAge(0, 17), nil},
 		{group.IllinoisAges(), 6, setAge(0, 15), []iop.Code{group.CodeAgesMixed}},
-		{group.IllinoisAges(), 6, join(withFocus(group.Focus{Ages: group.FocusAdult}), setAge(0, 17)), []iop.Code{group.CodeAgeExceptionUndocumented}},
+		{group.IllinoisAges(), 6, join(withFocus(group.Focus{Ages: group.AgeFocusAdult}), setAge(0, 17)), []iop.Code{group.CodeAgeExceptionUndocumented}},
 	}
 	for _, tt := range tests {
 		s := session(tt.n)
@@ -622,7 +622,7 @@ func TestCheckBuiltins(t *testing.T) {
 }
 
 // findingsSession is a 12-person session with four findings under TIP 47.
-func findingsSession() group.Session {
+func findingsSession() group.Meeting {
 	s := session(12)
 	s.Facilitators = s.Facilitators[1:]
 	s.Participants[3].Agreement = false
@@ -635,7 +635,7 @@ func findingsSession() group.Session {
 func TestCheckerConcurrent(t *testing.T) {
 	ck := checker(t, ioprules.TIP47())
 	s := findingsSession()
-	want, err := ck.CheckSession(s)
+	want, err := ck.CheckMeeting(s)
 	require.NoError(t, err)
 	errs := make(chan error, 8)
 	for range 8 {
@@ -643,7 +643,7 @@ func TestCheckerConcurrent(t *testing.T) {
 			var dst iop.Findings
 			for range 50 {
 				var err error
-				dst, err = ck.AppendSession(dst[:0], s)
+				dst, err = ck.AppendMeeting(dst[:0], s)
 				if err != nil {
 					errs <- err
 					return

@@ -31,9 +31,9 @@ type Composition struct {
 	// life skills training groups). An education bound left zero falls back
 	// to the general one. A profile that sets an education bound must say
 	// which kinds it covers.
-	EducationKinds   iop.GroupKinds `json:"education_kinds,omitzero"`
-	EducationMinSize int            `json:"education_min_size,omitzero"`
-	EducationMaxSize int            `json:"education_max_size,omitzero"`
+	EducationKinds   iop.Set[iop.GroupKind] `json:"education_kinds,omitzero"`
+	EducationMinSize int                    `json:"education_min_size,omitzero"`
+	EducationMaxSize int                    `json:"education_max_size,omitzero"`
 	// CountFamily and CountObservers say whether family members and
 	// observers count toward the size limits and the facilitator ratios.
 	CountFamily    bool `json:"count_family,omitzero"`
@@ -41,8 +41,8 @@ type Composition struct {
 	// RequireLicensed requires at least one licensed facilitator, except in
 	// the kinds of group listed in LicensedExempt (Wisconsin DHS 40.10: a
 	// support worker may lead a group that is not psychotherapy).
-	RequireLicensed bool           `json:"require_licensed,omitzero"`
-	LicensedExempt  iop.GroupKinds `json:"licensed_exempt,omitzero"`
+	RequireLicensed bool                   `json:"require_licensed,omitzero"`
+	LicensedExempt  iop.Set[iop.GroupKind] `json:"licensed_exempt,omitzero"`
 	// MinFacilitators is the fewest facilitators every group must have
 	// (Montana's two staff per group, scope unconfirmed); zero means the
 	// count is not checked.
@@ -73,10 +73,10 @@ type Composition struct {
 	Cite             iop.Citation `json:"cite,omitzero"`
 }
 
-// SizeFor returns the group sizes the rules allow for a group of kind k:
+// sizeFor returns the group sizes the rules allow for a group of kind k:
 // EducationMinSize and EducationMaxSize when k is one of EducationKinds and
 // they are set, MinSize and MaxSize otherwise. Zero means no bound.
-func (r Composition) SizeFor(k iop.GroupKind) (minSize, maxSize int) {
+func (r Composition) sizeFor(k iop.GroupKind) (minSize, maxSize int) {
 	if r.EducationKinds.Has(k) {
 		return r.educationSizes()
 	}
@@ -96,17 +96,17 @@ func (r Composition) educationSizes() (minSize, maxSize int) {
 	return minSize, maxSize
 }
 
-// LicensedRequired reports whether a group of kind k needs a licensed
+// licensedRequired reports whether a group of kind k needs a licensed
 // facilitator under these rules.
-func (r Composition) LicensedRequired(k iop.GroupKind) bool {
+func (r Composition) licensedRequired(k iop.GroupKind) bool {
 	return r.RequireLicensed && !r.LicensedExempt.Has(k)
 }
 
-// Facilitators returns the fewest facilitators the rules require for a
+// facilitators returns the fewest facilitators the rules require for a
 // group with counted participants: MinFacilitators, two above
 // CoFacilitatorAbove, enough to keep within MaxPerFacilitator, and at least
 // one.
-func (r Composition) Facilitators(counted int) int {
+func (r Composition) facilitators(counted int) int {
 	need := max(1, r.MinFacilitators)
 	if r.CoFacilitatorAbove > 0 && counted > r.CoFacilitatorAbove {
 		need = max(need, 2)
@@ -141,13 +141,13 @@ func (r Composition) Validate(p *iop.Profile) error {
 	}
 	v.Count("education_min_size", r.EducationMinSize, maxGroup)
 	v.Count("education_max_size", r.EducationMaxSize, maxGroup)
-	if r.EducationKinds.IsZero() && (r.EducationMinSize != 0 || r.EducationMaxSize != 0) {
+	if r.EducationKinds == 0 && (r.EducationMinSize != 0 || r.EducationMaxSize != 0) {
 		v.Add("education_kinds", fmt.Errorf("%w: education sizes need the kinds they apply to", iop.ErrMissing))
 	}
-	if !r.EducationKinds.IsZero() && r.EducationMinSize == 0 && r.EducationMaxSize == 0 {
+	if r.EducationKinds != 0 && r.EducationMinSize == 0 && r.EducationMaxSize == 0 {
 		v.Add("education_max_size", fmt.Errorf("%w: education_kinds need an education size", iop.ErrMissing))
 	}
-	if emin, emax := r.educationSizes(); !r.EducationKinds.IsZero() && emax > 0 && emin > emax {
+	if emin, emax := r.educationSizes(); r.EducationKinds != 0 && emax > 0 && emin > emax {
 		v.Add("", fmt.Errorf("%w: education min %d, max %d", iop.ErrOrder, emin, emax))
 	}
 	if !r.LicensedExempt.IsValid() {

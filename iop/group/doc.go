@@ -7,11 +7,11 @@
 //
 // # Sessions
 //
-// A [Session] is one meeting of a group: its kind ([iop.GroupKind]:
+// A [Meeting] is one meeting of a group: its kind ([iop.GroupKind]:
 // psychoeducation, skills development, CBT, DBT, process, support, family,
 // trauma-informed, relapse prevention, twelve-step facilitation, other),
 // its [Focus] (an age group, a gender identity, dual diagnosis, trauma, a
-// culture or language cohort), whether it is [Open] or [Closed] to new
+// culture or language cohort), whether it is [EnrollmentOpen] or [EnrollmentClosed] to new
 // members, its date and length, its [Facilitator]s (lead, co-facilitator,
 // trainee) and its [Participant]s (patients, family members, observers).
 //
@@ -21,11 +21,11 @@
 // session's or a person's record ID, the session's day and counts, and an
 // error names the field by its JSON path ("participants[3].id").
 //
-// [ParseSession] and [ParseRoster] decode strictly: an unknown or repeated
+// [ParseMeeting] and [ParseRoster] decode strictly: an unknown or repeated
 // member, a value of the wrong type, an unknown name, a date that does not
 // exist ("2025-02-30") is an error ([iop.FieldErrors]) naming every field
 // at fault, and a document that is not valid UTF-8 is refused whole. Minutes
-// are strings in JSON ("1h30m"). [Session.Validate] says what a session
+// are strings in JSON ("1h30m"). [Meeting.Validate] says what a session
 // needs before it can be checked: an ID, a kind, an enrollment, a date, a
 // start day for a closed group not after the date, record IDs unique among
 // the facilitators and among the participants, ages from 0 to 130, and, in
@@ -50,7 +50,7 @@
 //
 // [NewChecker] makes a [Checker] from a profile: it validates the profile
 // and applies its rule settings ([iop.RuleSetting]) to the rule table
-// ([Rules]). [Checker.CheckSession] validates a session (a session that is
+// ([Rules]). [Checker.CheckMeeting] validates a session (a session that is
 // not valid is an error, never a finding) and reports every finding, in the
 // order of the rule table and then of the participants:
 //
@@ -93,13 +93,13 @@
 // age rules), or the rule table's when the profile has none. Size and staffing findings
 // carry their figures as counts: "need 12, got 13".
 //
-// [Checker.AppendSession] appends to a caller's list. A compliant check
+// [Checker.AppendMeeting] appends to a caller's list. A compliant check
 // allocates nothing, and a check with findings allocates only when the list
 // must grow.
 //
 // # The planner
 //
-// [Checker.PlanRoster] splits a [Roster] into a [Plan] of groups that pass
+// [Checker.PlanRoster] splits a [Roster] into a [Grouping] of groups that pass
 // the size, staffing and age rules: adolescents apart from adults, and by
 // gender identity and cohort when the roster asks, each group between the
 // profile's sizes, as few groups as possible of sizes that differ by one at
@@ -114,7 +114,7 @@
 // The zero value of each enum ([AgeFocus], [Gender], [Enrollment],
 // [ParticipantRole], [FacilitatorRole]) is unset and not valid; where a
 // field is optional (a focus, a gender identity) zero means not given. The
-// zero [Focus] restricts no one. The zero [Session] and [Roster] are not
+// zero [Focus] restricts no one. The zero [Meeting] and [Roster] are not
 // valid. A rule of the profile's [Composition] left at its zero value is
 // not applied: a profile without a Composition checks no sizes. The zero [Checker] is not
 // usable: its methods return an error.

@@ -1,7 +1,6 @@
 package group_test
 
 import (
-	"database/sql/driver"
 	"encoding/json"
 	"testing"
 
@@ -23,15 +22,15 @@ type groupEnum struct {
 func groupEnums() []groupEnum {
 	return []groupEnum{
 		{"AgeFocus", []string{"adolescent", "adult", "young-adult"},
-			func(s string) (string, error) { v, err := group.ParseAgeFocus(s); return v.String(), err }, len(group.AllAgeFocuses()), group.AgeFocus(200).String()},
+			func(s string) (string, error) { v, err := iop.Parse[group.AgeFocus](s); return v.String(), err }, len(iop.All[group.AgeFocus]()), group.AgeFocus(200).String()},
 		{"Gender", []string{"woman", "man", "nonbinary", "other", "undisclosed"},
-			func(s string) (string, error) { v, err := group.ParseGender(s); return v.String(), err }, len(group.AllGenders()), group.Gender(200).String()},
+			func(s string) (string, error) { v, err := iop.Parse[group.Gender](s); return v.String(), err }, len(iop.All[group.Gender]()), group.Gender(200).String()},
 		{"Enrollment", []string{"open", "closed"},
-			func(s string) (string, error) { v, err := group.ParseEnrollment(s); return v.String(), err }, len(group.AllEnrollments()), group.Enrollment(200).String()},
+			func(s string) (string, error) { v, err := iop.Parse[group.Enrollment](s); return v.String(), err }, len(iop.All[group.Enrollment]()), group.Enrollment(200).String()},
 		{"ParticipantRole", []string{"patient", "family", "observer"},
-			func(s string) (string, error) { v, err := group.ParseParticipantRole(s); return v.String(), err }, len(group.AllParticipantRoles()), group.ParticipantRole(200).String()},
+			func(s string) (string, error) { v, err := iop.Parse[group.ParticipantRole](s); return v.String(), err }, len(iop.All[group.ParticipantRole]()), group.ParticipantRole(200).String()},
 		{"FacilitatorRole", []string{"lead", "co-facilitator", "trainee"},
-			func(s string) (string, error) { v, err := group.ParseFacilitatorRole(s); return v.String(), err }, len(group.AllFacilitatorRoles()), group.FacilitatorRole(200).String()},
+			func(s string) (string, error) { v, err := iop.Parse[group.FacilitatorRole](s); return v.String(), err }, len(iop.All[group.FacilitatorRole]()), group.FacilitatorRole(200).String()},
 	}
 }
 
@@ -49,7 +48,7 @@ func TestEnumsParseString(t *testing.T) {
 				require.ErrorIs(t, err, iop.ErrUnknown, "Parse%s(%q)", e.name, bad)
 				var pe *iop.ParseError
 				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, &iop.ParseError{Func: "group.Parse" + e.name, Err: iop.ErrUnknown}, pe)
+				assert.Equal(t, &iop.ParseError{Func: "group." + e.name + ".UnmarshalText", Err: iop.ErrUnknown}, pe)
 			}
 			assert.Equal(t, "%!"+e.name+"(200)", e.invalid)
 		})
@@ -57,19 +56,14 @@ func TestEnumsParseString(t *testing.T) {
 }
 
 func TestEnumsZeroAndValid(t *testing.T) {
-	assert.True(t, group.AgeFocus(0).IsZero())
 	assert.False(t, group.AgeFocus(0).IsValid())
-	assert.True(t, group.FocusYoungAdult.IsValid())
-	assert.False(t, (group.FocusYoungAdult + 1).IsValid())
+	assert.True(t, group.AgeFocusYoungAdult.IsValid())
+	assert.False(t, (group.AgeFocusYoungAdult + 1).IsValid())
 	assert.Equal(t, "%!AgeFocus(0)", group.AgeFocus(0).String())
 	assert.False(t, group.Gender(0).IsValid())
-	assert.True(t, group.Gender(0).IsZero())
-	assert.True(t, group.Enrollment(0).IsZero())
 	assert.False(t, group.ParticipantRole(4).IsValid())
-	assert.False(t, group.ParticipantRole(4).IsZero())
 	assert.False(t, group.FacilitatorRole(0).IsValid())
-	assert.True(t, group.FacilitatorRole(0).IsZero())
-	assert.Equal(t, []group.Enrollment{group.Open, group.Closed}, group.AllEnrollments())
+	assert.Equal(t, []group.Enrollment{group.EnrollmentOpen, group.EnrollmentClosed}, iop.All[group.Enrollment]())
 }
 
 func TestAgeFocusPopulation(t *testing.T) {
@@ -78,9 +72,9 @@ func TestAgeFocusPopulation(t *testing.T) {
 		want  iop.Population
 	}{
 		{0, 0},
-		{group.FocusAdolescent, iop.Adolescent},
-		{group.FocusAdult, iop.Adult},
-		{group.FocusYoungAdult, iop.Adult},
+		{group.AgeFocusAdolescent, iop.PopulationAdolescent},
+		{group.AgeFocusAdult, iop.PopulationAdult},
+		{group.AgeFocusYoungAdult, iop.PopulationAdult},
 		{9, 0},
 	}
 	for _, tt := range tests {
@@ -95,7 +89,7 @@ func TestEnumsMarshalText(t *testing.T) {
 		E group.Enrollment      `json:"e"`
 		P group.ParticipantRole `json:"p"`
 		F group.FacilitatorRole `json:"f"`
-	}{group.FocusYoungAdult, group.GenderNonbinary, group.Closed, group.Family, group.CoFacilitator})
+	}{group.AgeFocusYoungAdult, group.GenderNonbinary, group.EnrollmentClosed, group.ParticipantRoleFamily, group.FacilitatorRoleCoFacilitator})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"a":"young-adult","g":"nonbinary","e":"closed","p":"family","f":"co-facilitator"}`, string(b))
 
@@ -110,55 +104,15 @@ func TestEnumsMarshalText(t *testing.T) {
 }
 
 func TestEnumsUnmarshalTextLeavesValueOnError(t *testing.T) {
-	e := group.Closed
+	e := group.EnrollmentClosed
 	require.ErrorIs(t, e.UnmarshalText([]byte("rolling")), iop.ErrUnknown)
-	assert.Equal(t, group.Closed, e)
+	assert.Equal(t, group.EnrollmentClosed, e)
 	require.NoError(t, e.UnmarshalText([]byte("open")))
-	assert.Equal(t, group.Open, e)
+	assert.Equal(t, group.EnrollmentOpen, e)
 
 	g := group.GenderMan
 	err := g.UnmarshalText([]byte("female"))
 	require.ErrorIs(t, err, iop.ErrUnknown)
-	assert.Equal(t, "group.ParseGender: unknown value", err.Error(), "a misspelt gender stays out of the message")
+	assert.Equal(t, "group.Gender.UnmarshalText: unknown value", err.Error(), "a misspelt gender stays out of the message")
 	assert.Equal(t, group.GenderMan, g)
-}
-
-// TestEnumsSQL checks Value and Scan: names, never numbers; NULL for unset.
-func TestEnumsSQL(t *testing.T) {
-	v, err := group.GenderWoman.Value()
-	require.NoError(t, err)
-	assert.Equal(t, driver.Value("woman"), v)
-	v, err = group.Gender(0).Value()
-	require.NoError(t, err)
-	assert.Nil(t, v)
-
-	var r group.FacilitatorRole
-	require.NoError(t, r.Scan("trainee"))
-	assert.Equal(t, group.Trainee, r)
-	require.NoError(t, r.Scan([]byte("lead")))
-	assert.Equal(t, group.Lead, r)
-	require.ErrorIs(t, r.Scan(3), iop.ErrSyntax)
-	require.ErrorIs(t, r.Scan("boss"), iop.ErrUnknown)
-	assert.Equal(t, group.Lead, r)
-	require.NoError(t, r.Scan(nil))
-	assert.Equal(t, group.FacilitatorRole(0), r)
-
-	var f group.AgeFocus
-	require.NoError(t, f.Scan("young-adult"))
-	fv, err := f.Value()
-	require.NoError(t, err)
-	assert.Equal(t, driver.Value("young-adult"), fv)
-	var e group.Enrollment
-	require.NoError(t, e.Scan("closed"))
-	ev, err := e.Value()
-	require.NoError(t, err)
-	assert.Equal(t, driver.Value("closed"), ev)
-	var p group.ParticipantRole
-	require.NoError(t, p.Scan("observer"))
-	pv, err := p.Value()
-	require.NoError(t, err)
-	assert.Equal(t, driver.Value("observer"), pv)
-	var g group.Gender
-	require.NoError(t, g.Scan("other"))
-	assert.Equal(t, group.GenderOther, g)
 }

@@ -16,23 +16,23 @@ import (
 // leader above 10, a confidentiality agreement from each member). The TIPs
 // are guidance, not rules: the profile's rule settings make these findings
 // warnings, so they do not block.
-func ExampleChecker_CheckSession() {
+func ExampleChecker_CheckMeeting() {
 	ck, err := group.NewChecker(ioprules.TIP47())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	s := group.Session{
-		ID: "G-0303", Kind: iop.KindRelapsePrevention, Enrollment: group.Open,
+	s := group.Meeting{
+		ID: "G-0303", Kind: iop.GroupKindRelapsePrevention, Enrollment: group.EnrollmentOpen,
 		Date: date.New(2025, time.April, 7), Minutes: 90,
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "LCSW", Licensed: true}},
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Credential: "LCSW", Licensed: true}},
 	}
 	for i := 1; i <= 11; i++ {
 		s.Participants = append(s.Participants, group.Participant{
-			ID: fmt.Sprintf("P-%02d", i), Role: group.Patient, Age: 30 + i, Agreement: i != 4,
+			ID: fmt.Sprintf("P-%02d", i), Role: group.ParticipantRolePatient, Age: 30 + i, Agreement: i != 4,
 		})
 	}
-	findings, err := ck.CheckSession(s)
+	findings, err := ck.CheckMeeting(s)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -51,7 +51,7 @@ func ExampleChecker_CheckSession() {
 // group psychotherapy (CPT 90853) at 12 patients in NGS's states. A
 // program checks its groups against it only where the profile's scope
 // covers the program's state.
-func ExampleChecker_CheckSession_contractor() {
+func ExampleChecker_CheckMeeting_contractor() {
 	p := group.NGSGroupPsychotherapy()
 	fmt.Println("covers NY:", p.Scope.Covers("NY", 0), "covers TX:", p.Scope.Covers("TX", 0))
 	ck, err := group.NewChecker(p)
@@ -59,14 +59,14 @@ func ExampleChecker_CheckSession_contractor() {
 		fmt.Println(err)
 		return
 	}
-	s := group.Session{
-		ID: "G-0304", Kind: iop.KindProcess, Enrollment: group.Open, Date: date.New(2025, time.March, 4),
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Licensed: true}},
+	s := group.Meeting{
+		ID: "G-0304", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: date.New(2025, time.March, 4),
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Licensed: true}},
 	}
 	for i := 1; i <= 13; i++ {
-		s.Participants = append(s.Participants, group.Participant{ID: fmt.Sprintf("P-%02d", i), Role: group.Patient})
+		s.Participants = append(s.Participants, group.Participant{ID: fmt.Sprintf("P-%02d", i), Role: group.ParticipantRolePatient})
 	}
-	findings, err := ck.CheckSession(s)
+	findings, err := ck.CheckMeeting(s)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -84,19 +84,19 @@ func ExampleChecker_CheckSession_contractor() {
 // justification on file (without it the placement does not meet 77 Ill.
 // Adm. Code 2060: blocking), a 15-year-old not at all, and a member
 // without a co-occurring condition does not fit the group.
-func ExampleChecker_CheckSession_focus() {
+func ExampleChecker_CheckMeeting_focus() {
 	ck, _ := group.NewChecker(group.IllinoisAges())
-	s := group.Session{
-		ID: "G-W1", Kind: iop.KindCBT, Enrollment: group.Open, Date: date.New(2025, time.April, 7),
-		Focus:        group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman, CoOccurring: true},
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Licensed: true}},
+	s := group.Meeting{
+		ID: "G-W1", Kind: iop.GroupKindCBT, Enrollment: group.EnrollmentOpen, Date: date.New(2025, time.April, 7),
+		Focus:        group.Focus{Ages: group.AgeFocusAdult, Gender: group.GenderWoman, CoOccurring: true},
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Licensed: true}},
 		Participants: []group.Participant{
-			{ID: "P-1", Role: group.Patient, Age: 17, Gender: group.GenderWoman, CoOccurring: true},
-			{ID: "P-2", Role: group.Patient, Age: 44, Gender: group.GenderWoman},
-			{ID: "P-3", Role: group.Patient, Age: 15, Gender: group.GenderWoman, CoOccurring: true},
+			{ID: "P-1", Role: group.ParticipantRolePatient, Age: 17, Gender: group.GenderWoman, CoOccurring: true},
+			{ID: "P-2", Role: group.ParticipantRolePatient, Age: 44, Gender: group.GenderWoman},
+			{ID: "P-3", Role: group.ParticipantRolePatient, Age: 15, Gender: group.GenderWoman, CoOccurring: true},
 		},
 	}
-	findings, _ := ck.CheckSession(s)
+	findings, _ := ck.CheckMeeting(s)
 	for _, f := range findings {
 		fmt.Printf("%s %s (%s)\n", f.Severity, f.Code, f.Subject)
 	}
@@ -112,7 +112,7 @@ func ExampleChecker_CheckSession_focus() {
 func ExampleNewChecker_settings() {
 	p := ioprules.TIP47()
 	p.Rules = []iop.RuleSetting{
-		{Code: group.CodeLevelMismatch, Severity: iop.Blocking, Cite: iop.Citation{Source: "Program policy 7.2"}},
+		{Code: group.CodeLevelMismatch, Severity: iop.SeverityBlocking, Cite: iop.Citation{Source: "Program policy 7.2"}},
 		{Code: group.CodeGenderMismatch, Off: true, Cite: iop.Citation{Source: "Program policy 7.3"}},
 	}
 	ck, err := group.NewChecker(p)
@@ -120,19 +120,19 @@ func ExampleNewChecker_settings() {
 		fmt.Println(err)
 		return
 	}
-	s := group.Session{
-		ID: "G-1", Kind: iop.KindProcess, Enrollment: group.Open, Date: date.New(2025, time.April, 7),
+	s := group.Meeting{
+		ID: "G-1", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: date.New(2025, time.April, 7),
 		Focus:        group.Focus{Gender: group.GenderWoman},
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Licensed: true}},
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Licensed: true}},
 	}
 	for i := 1; i <= 6; i++ {
 		s.Participants = append(s.Participants, group.Participant{
-			ID: fmt.Sprintf("P-%d", i), Role: group.Patient, Gender: group.GenderWoman, Agreement: true, Level: iop.Level21,
+			ID: fmt.Sprintf("P-%d", i), Role: group.ParticipantRolePatient, Gender: group.GenderWoman, Agreement: true, Level: iop.Level21,
 		})
 	}
 	s.Participants[1].Gender = group.GenderMan
 	s.Participants[4].Level = iop.Level25
-	findings, _ := ck.CheckSession(s)
+	findings, _ := ck.CheckMeeting(s)
 	for _, f := range findings {
 		fmt.Printf("%s %s (%s)\n", f.Severity, f.Code, f.Subject)
 	}
@@ -147,8 +147,8 @@ func ExampleNewChecker_settings() {
 
 // Bad input is a typed error naming the field, never a finding or a panic;
 // the error never holds the rejected text.
-func ExampleParseSession() {
-	_, err := group.ParseSession([]byte(`{
+func ExampleParseMeeting() {
+	_, err := group.ParseMeeting([]byte(`{
 		"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-04-07",
 		"participants": [
 			{"id": "P-1", "role": "patient"},
@@ -159,7 +159,7 @@ func ExampleParseSession() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, iop.ErrDuplicate))
 
-	_, err = group.ParseSession([]byte(`{"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-04-07",
+	_, err = group.ParseMeeting([]byte(`{"id": "G-1", "kind": "process", "enrollment": "open", "date": "2025-04-07",
 		"participants": [{"id": "P-1", "role": "patient", "gender": "female"}]}`))
 	var fe *iop.FieldError
 	if errors.As(err, &fe) {
@@ -177,7 +177,7 @@ func ExampleParseSession() {
 // cannot make a group are reported by record ID.
 func ExampleChecker_PlanRoster() {
 	ck, _ := group.NewChecker(ioprules.TIP47())
-	r := group.Roster{Date: date.New(2025, time.April, 7), Kind: iop.KindProcess}
+	r := group.Roster{Date: date.New(2025, time.April, 7), Kind: iop.GroupKindProcess}
 	for i := 1; i <= 15; i++ {
 		r.Patients = append(r.Patients, group.Participant{ID: fmt.Sprintf("A-%02d", i), Age: 25 + i})
 	}

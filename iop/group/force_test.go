@@ -17,14 +17,14 @@ func TestProfileNotInForce(t *testing.T) {
 	ck := checker(t, group.IllinoisAges())
 	s := session(6)
 	s.Date = date.New(2025, 4, 1)
-	_, err := ck.CheckSession(s)
+	_, err := ck.CheckMeeting(s)
 	var pe *iop.ProfileError
 	require.ErrorAs(t, err, &pe)
 	require.ErrorIs(t, err, iop.ErrNotInForce)
 	assert.Equal(t, "il-77iac2060-ages", pe.Profile)
 	assert.Equal(t, date.New(2025, 4, 1), pe.On)
 	s.Date = date.New(2025, 4, 2)
-	fs, err := ck.CheckSession(s)
+	fs, err := ck.CheckMeeting(s)
 	require.NoError(t, err)
 	assert.Nil(t, fs)
 }

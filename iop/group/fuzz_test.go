@@ -73,11 +73,11 @@ func vocabulary() string {
 			}
 		}
 	}
-	names(reflect.TypeFor[group.Session]())
+	names(reflect.TypeFor[group.Meeting]())
 	names(reflect.TypeFor[group.Roster]())
 	for _, s := range []string{
-		"group.ParseAgeFocus group.ParseGender group.ParseEnrollment group.ParseParticipantRole group.ParseFacilitatorRole",
-		"iop.ParseGroupKind iop.ParseLevel iop.ParsePopulation iop.ParseMinutes",
+		"group.AgeFocus.UnmarshalText group.Gender.UnmarshalText group.Enrollment.UnmarshalText group.ParticipantRole.UnmarshalText group.FacilitatorRole.UnmarshalText",
+		"iop.GroupKind.UnmarshalText iop.Level.UnmarshalText iop.Population.UnmarshalText iop.ParseMinutes",
 		"unknown value", "unknown field", "duplicate", "invalid syntax", "invalid date", "input too large",
 		"missing", "out of range", "out of order", "want a JSON string", "want a JSON object", "want a JSON array",
 		"nested too deeply", "malformed at byte", "data after the value", "want string", "want int", "want bool",
@@ -130,14 +130,14 @@ func FuzzParseSession(f *testing.F) {
 		checkers = append(checkers, checker(f, p))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := group.ParseSession(data)
+		s, err := group.ParseMeeting(data)
 		if err != nil {
 			requireTyped(t, err)
 			requireNoInput(t, err, data)
-			require.True(t, s.Equal(group.Session{}))
+			require.True(t, s.Equal(group.Meeting{}))
 			return
 		}
-		s2 := requireRoundTrip(t, s, group.ParseSession)
+		s2 := requireRoundTrip(t, s, group.ParseMeeting)
 		require.True(t, s.Equal(s2))
 		require.NoError(t, iop.CheckID(s.ID))
 		require.NoError(t, iop.CheckServiceDate(s.Date))
@@ -151,7 +151,7 @@ func FuzzParseSession(f *testing.F) {
 			}
 		}
 		for _, ck := range checkers {
-			fs, err := ck.CheckSession(s)
+			fs, err := ck.CheckMeeting(s)
 			if p := ck.Profile(); !p.InForceOn(s.Date) {
 				require.ErrorIs(t, err, iop.ErrNotInForce, "a session outside %s's force", p.ID)
 				continue
@@ -225,7 +225,7 @@ func FuzzNewCheckerAnyProfile(f *testing.F) {
 		}
 		s := session(min(max(n, 0), 200))
 		s.Focus.Ages = group.AgeFocus(1 + (max(n, 0) % 3))
-		fs, err := ck.CheckSession(s)
+		fs, err := ck.CheckMeeting(s)
 		require.NoError(t, err)
 		cover.Check(t, p, fs)
 		_, _ = ck.PlanRoster(group.Roster{Date: s.Date, Kind: s.Kind, Patients: s.Participants})
@@ -248,7 +248,7 @@ func FuzzParseEnums(f *testing.F) {
 			got, err := e.parse(s)
 			if err != nil {
 				require.ErrorIs(t, err, iop.ErrUnknown)
-				assert.Equal(t, "group.Parse"+e.name+": unknown value", err.Error())
+				assert.Equal(t, "group."+e.name+".UnmarshalText: unknown value", err.Error())
 				continue
 			}
 			assert.Equal(t, s, got, "Parse%s(%q).String()", e.name, s)

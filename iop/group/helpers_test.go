@@ -48,7 +48,7 @@ func testProfile(r group.Composition) iop.Profile {
 	return iop.Profile{
 		ID: "test-groups", Title: "Test group rules", Level: iop.Level21,
 		From: date.New(2020, time.January, 1), Source: profileCite,
-		Scope: iop.Scope{Reach: iop.State, States: []string{"ZZ"}, Body: "Test agency"},
+		Scope: iop.Scope{Reach: iop.ReachState, States: []string{"ZZ"}, Body: "Test agency"},
 		Ages:  testAges(), Parts: []iop.Part{r},
 	}
 }
@@ -63,9 +63,9 @@ func checker(t testing.TB, p iop.Profile) group.Checker {
 
 // check checks s under p, requires no error, and records the findings with
 // the coverage of the rule table.
-func check(t testing.TB, p iop.Profile, s group.Session) iop.Findings {
+func check(t testing.TB, p iop.Profile, s group.Meeting) iop.Findings {
 	t.Helper()
-	fs, err := checker(t, p).CheckSession(s)
+	fs, err := checker(t, p).CheckMeeting(s)
 	require.NoError(t, err)
 	cover.Check(t, p, fs)
 	return fs
@@ -74,19 +74,19 @@ func check(t testing.TB, p iop.Profile, s group.Session) iop.Findings {
 // patient returns an adult patient who fits every focus the tests use.
 func patient(id string) group.Participant {
 	return group.Participant{
-		ID: id, Role: group.Patient, Age: 34, Gender: group.GenderWoman, CoOccurring: true,
+		ID: id, Role: group.ParticipantRolePatient, Age: 34, Gender: group.GenderWoman, CoOccurring: true,
 		Trauma: true, Agreement: true, Level: iop.Level21, Cohort: "es",
 	}
 }
 
 // session returns open process group G-1 of n patients P-01... led by
 // licensed S-1 and co-facilitator S-2.
-func session(n int) group.Session {
-	s := group.Session{
-		ID: "G-1", Kind: iop.KindProcess, Enrollment: group.Open, Date: sessionDay, Minutes: 90,
+func session(n int) group.Meeting {
+	s := group.Meeting{
+		ID: "G-1", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: sessionDay, Minutes: 90,
 		Facilitators: []group.Facilitator{
-			{ID: "S-1", Role: group.Lead, Credential: "LCSW", Licensed: true},
-			{ID: "S-2", Role: group.CoFacilitator, Credential: "CADC"},
+			{ID: "S-1", Role: group.FacilitatorRoleLead, Credential: "LCSW", Licensed: true},
+			{ID: "S-2", Role: group.FacilitatorRoleCoFacilitator, Credential: "CADC"},
 		},
 	}
 	for i := range n {

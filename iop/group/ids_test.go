@@ -36,11 +36,11 @@ var badIDs = []struct {
 func TestRecordIDsChecked(t *testing.T) {
 	places := []struct {
 		field string
-		set   func(*group.Session, string)
+		set   func(*group.Meeting, string)
 	}{
-		{"id", func(s *group.Session, id string) { s.ID = id }},
-		{"facilitators[1].id", func(s *group.Session, id string) { s.Facilitators[1].ID = id }},
-		{"participants[2].id", func(s *group.Session, id string) { s.Participants[2].ID = id }},
+		{"id", func(s *group.Meeting, id string) { s.ID = id }},
+		{"facilitators[1].id", func(s *group.Meeting, id string) { s.Facilitators[1].ID = id }},
+		{"participants[2].id", func(s *group.Meeting, id string) { s.Participants[2].ID = id }},
 	}
 	for _, place := range places {
 		for _, bad := range badIDs {
@@ -54,9 +54,9 @@ func TestRecordIDsChecked(t *testing.T) {
 
 				doc, jerr := json.Marshal(s)
 				require.NoError(t, jerr)
-				got, err := group.ParseSession(doc)
+				got, err := group.ParseMeeting(doc)
 				assert.Equal(t, want, err, "ParseSession")
-				assert.True(t, got.Equal(group.Session{}))
+				assert.True(t, got.Equal(group.Meeting{}))
 				if bad.id != "" {
 					assert.NotContains(t, err.Error(), bad.id)
 				}
@@ -82,7 +82,7 @@ func TestRecordIDsChecked(t *testing.T) {
 	s.ID = strings.Repeat("G", iop.MaxIDLen)
 	s.Participants[0].ID = "Paciente-ñ-1"
 	require.NoError(t, s.Validate())
-	requireRoundTrip(t, s, group.ParseSession)
+	requireRoundTrip(t, s, group.ParseMeeting)
 }
 
 // TestInvalidUTF8Refused checks that a JSON document with a record ID that
@@ -93,7 +93,7 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		[]byte("{\"id\":\"G-\xff\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2025-04-07\"}"),
 		[]byte("{\"id\":\"G-1\",\"kind\":\"cbt\",\"enrollment\":\"open\",\"date\":\"2025-04-07\",\"participants\":[{\"id\":\"P-\xfe\",\"role\":\"patient\"}]}"),
 	} {
-		_, err := group.ParseSession(doc)
+		_, err := group.ParseMeeting(doc)
 		var errs iop.FieldErrors
 		require.ErrorAs(t, err, &errs)
 		require.Len(t, errs, 1)
@@ -118,18 +118,18 @@ func TestServiceDatesChecked(t *testing.T) {
 	first, last := date.New(1970, time.January, 1), date.New(2199, time.December, 31)
 	tests := []struct {
 		name  string
-		edit  func(*group.Session)
+		edit  func(*group.Meeting)
 		field string // empty: valid
 	}{
-		{"date 1970-01-01", func(s *group.Session) { s.Date = first }, ""},
-		{"date 1969-12-31", func(s *group.Session) { s.Date = first - 1 }, "date"},
-		{"date 2199-12-31", func(s *group.Session) { s.Date = last }, ""},
-		{"date 2200-01-01", func(s *group.Session) { s.Date = last + 1 }, "date"},
-		{"date in year 1", func(s *group.Session) { s.Date = date.New(1, time.March, 3) }, "date"},
-		{"started 1970-01-01", func(s *group.Session) { s.Enrollment, s.Started = group.Closed, first }, ""},
-		{"started 1969-12-31", func(s *group.Session) { s.Enrollment, s.Started = group.Closed, first-1 }, "started"},
-		{"joined 1970-01-01", func(s *group.Session) { s.Participants[1].Joined = first }, ""},
-		{"joined 1969-12-31", func(s *group.Session) { s.Participants[1].Joined = first - 1 }, "participants[1].joined"},
+		{"date 1970-01-01", func(s *group.Meeting) { s.Date = first }, ""},
+		{"date 1969-12-31", func(s *group.Meeting) { s.Date = first - 1 }, "date"},
+		{"date 2199-12-31", func(s *group.Meeting) { s.Date = last }, ""},
+		{"date 2200-01-01", func(s *group.Meeting) { s.Date = last + 1 }, "date"},
+		{"date in year 1", func(s *group.Meeting) { s.Date = date.New(1, time.March, 3) }, "date"},
+		{"started 1970-01-01", func(s *group.Meeting) { s.Enrollment, s.Started = group.EnrollmentClosed, first }, ""},
+		{"started 1969-12-31", func(s *group.Meeting) { s.Enrollment, s.Started = group.EnrollmentClosed, first-1 }, "started"},
+		{"joined 1970-01-01", func(s *group.Meeting) { s.Participants[1].Joined = first }, ""},
+		{"joined 1969-12-31", func(s *group.Meeting) { s.Participants[1].Joined = first - 1 }, "participants[1].joined"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,7 +143,7 @@ func TestServiceDatesChecked(t *testing.T) {
 			assert.Equal(t, want, s.Validate(), "Validate")
 			doc, err := json.Marshal(s)
 			require.NoError(t, err)
-			_, err = group.ParseSession(doc)
+			_, err = group.ParseMeeting(doc)
 			assert.Equal(t, want, err, "ParseSession")
 		})
 	}

@@ -22,7 +22,7 @@ type Roster struct {
 	// Date is the day of the sessions; ages are taken on it.
 	Date date.Date `json:"date"`
 	// Kind is the kind of group to form; it decides the sizes allowed
-	// ([Composition.SizeFor]).
+	// (Composition.sizeFor).
 	Kind iop.GroupKind `json:"kind"`
 	// ByGender forms gender-specific groups; every patient then needs a
 	// Gender.
@@ -30,14 +30,14 @@ type Roster struct {
 	// ByCohort forms a group per cohort ([Participant.Cohort]); patients
 	// without a cohort form groups of their own.
 	ByCohort bool `json:"by_cohort,omitzero"`
-	// Patients are the patients to place. Their Role is [Patient] or unset.
+	// Patients are the patients to place. Their Role is [ParticipantRolePatient] or unset.
 	Patients []Participant `json:"patients"`
 }
 
-// Plan is the outcome of [Checker.PlanRoster]: the groups formed, in the
+// Grouping is the outcome of [Checker.PlanRoster]: the groups formed, in the
 // order of population, gender identity and cohort, then of the roster, and
-// the patients it could not place. The zero Plan has no groups.
-type Plan struct {
+// the patients it could not place. The zero Grouping has no groups.
+type Grouping struct {
 	// Groups are the groups formed; none when no patient could be placed.
 	Groups []PlannedGroup `json:"groups"`
 	// Unplaced are the patients left out, by set: those younger than the
@@ -49,11 +49,11 @@ type Plan struct {
 // unknown or repeated member or a value of the wrong type is an error
 // naming the field ([iop.FieldErrors]). It does not check the plan against
 // a profile. On error pl is unchanged.
-func (pl *Plan) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, pl) }
+func (pl *Grouping) UnmarshalJSON(data []byte) error { return check.Unmarshal(data, pl) }
 
 // UnplacedIDs returns the record IDs of every patient left out, in the
 // order of Unplaced; nil when every patient was placed.
-func (pl Plan) UnplacedIDs() []string {
+func (pl Grouping) UnplacedIDs() []string {
 	var out []string
 	for _, u := range pl.Unplaced {
 		out = append(out, u.Patients...)
@@ -62,7 +62,7 @@ func (pl Plan) UnplacedIDs() []string {
 }
 
 // Placed returns the number of patients placed in the plan's groups.
-func (pl Plan) Placed() int {
+func (pl Grouping) Placed() int {
 	n := 0
 	for _, g := range pl.Groups {
 		n += len(g.Patients)
@@ -70,8 +70,8 @@ func (pl Plan) Placed() int {
 	return n
 }
 
-// PlannedGroup is one group of a [Plan]: the focus its members share, its
-// patients in roster order (each with Role [Patient]), and the staff the
+// PlannedGroup is one group of a [Grouping]: the focus its members share, its
+// patients in roster order (each with Role [ParticipantRolePatient]), and the staff the
 // profile requires for it.
 type PlannedGroup struct {
 	// Kind and Date are the roster's.
@@ -83,18 +83,18 @@ type PlannedGroup struct {
 	// Patients are the group's members.
 	Patients []Participant `json:"patients"`
 	// Facilitators is the fewest facilitators the profile requires for the
-	// group's size ([Composition.Facilitators]).
+	// group's size (Composition.facilitators).
 	Facilitators int `json:"facilitators"`
 	// Licensed says whether one of them must be licensed.
 	Licensed bool `json:"licensed,omitzero"`
 }
 
-// Session returns template with the planned group filled in: its kind,
+// Meeting returns template with the planned group filled in: its kind,
 // date and patients, and the focus restrictions the plan split by (age
 // always, gender and cohort when the roster asked). The rest of template
 // (ID, enrollment, length, facilitators, other restrictions) is kept. The
 // session shares no memory with the plan or the template.
-func (pg PlannedGroup) Session(template Session) Session {
+func (pg PlannedGroup) Meeting(template Meeting) Meeting {
 	s := template.Clone()
 	s.Kind, s.Date = pg.Kind, pg.Date
 	s.Focus.Ages = pg.Focus.Ages
@@ -115,7 +115,7 @@ func (pg PlannedGroup) Session(template Session) Session {
 // sizes the profile allows for the roster's kind. It forms the fewest
 // groups it can, of sizes that differ by one at most, keeping roster
 // order. Each group, with the facilitators the plan names, passes
-// [Checker.CheckSession] under the size, staffing and age rules.
+// [Checker.CheckMeeting] under the size, staffing and age rules.
 //
 // When the patients of a population (and gender, and cohort) are too few
 // for a group, or cannot be split into groups within the sizes (7 patients
@@ -128,12 +128,12 @@ func (pg PlannedGroup) Session(template Session) Session {
 // population cannot be told (no Age under age rules, no Population) or,
 // with ByGender, whose gender is not recorded, is an error
 // ([iop.FieldErrors]) and the zero Plan.
-func (ck Checker) PlanRoster(r Roster) (Plan, error) {
+func (ck Checker) PlanRoster(r Roster) (Grouping, error) {
 	if ck.r == nil {
-		return Plan{}, check.ZeroChecker()
+		return Grouping{}, check.ZeroChecker()
 	}
 	if err := r.Validate(); err != nil {
-		return Plan{}, err
+		return Grouping{}, err
 	}
 	type bucket struct {
 		key      Focus
@@ -146,7 +146,7 @@ func (ck Checker) PlanRoster(r Roster) (Plan, error) {
 	)
 	a := &ck.r.ages
 	for i, pt := range r.Patients {
-		pt.Role = Patient
+		pt.Role = ParticipantRolePatient
 		var pop iop.Population
 		switch {
 		case a.AdultAge > 0 && pt.Age > 0 && pt.Age < a.MinAge:
@@ -179,7 +179,7 @@ func (ck Checker) PlanRoster(r Roster) (Plan, error) {
 		buckets[j].patients = append(buckets[j].patients, pt)
 	}
 	if err := v.errs.Err(); err != nil {
-		return Plan{}, err
+		return Grouping{}, err
 	}
 	slices.SortStableFunc(buckets, func(a, b bucket) int {
 		return cmp.Or(
@@ -189,12 +189,12 @@ func (ck Checker) PlanRoster(r Roster) (Plan, error) {
 		)
 	})
 
-	var plan Plan
+	var plan Grouping
 	if len(young) > 0 {
 		plan.Unplaced = append(plan.Unplaced, Unplaced{Patients: young, Of: len(young), TooYoung: true})
 	}
 	g := &ck.r.group
-	minSize, maxSize := g.SizeFor(r.Kind)
+	minSize, maxSize := g.sizeFor(r.Kind)
 	for _, b := range buckets {
 		placed, groups := split(len(b.patients), minSize, maxSize)
 		start := 0
@@ -207,8 +207,8 @@ func (ck Checker) PlanRoster(r Roster) (Plan, error) {
 			start += size
 			plan.Groups = append(plan.Groups, PlannedGroup{
 				Kind: r.Kind, Date: r.Date, Focus: b.key, Patients: members,
-				Facilitators: g.Facilitators(size),
-				Licensed:     g.LicensedRequired(r.Kind),
+				Facilitators: g.facilitators(size),
+				Licensed:     g.licensedRequired(r.Kind),
 			})
 		}
 		if placed < len(b.patients) {
@@ -241,25 +241,25 @@ func split(n, minSize, maxSize int) (placed, groups int) {
 
 // focusOf returns the age focus of a group for population p.
 func focusOf(p iop.Population) AgeFocus {
-	if p == iop.Adolescent {
-		return FocusAdolescent
+	if p == iop.PopulationAdolescent {
+		return AgeFocusAdolescent
 	}
-	return FocusAdult
+	return AgeFocusAdult
 }
 
 // Validate reports every problem that keeps r from being planned, in field
 // order, as [iop.FieldErrors]: a Date that is missing or not a plausible
 // service date ([iop.CheckServiceDate]), a missing or unknown Kind, and for
-// each patient what [Session.Validate] requires of a participant (a unique
+// each patient what [Meeting.Validate] requires of a participant (a unique
 // record ID that [iop.CheckID] accepts, known enum values, an age from 0 to
-// 130, a Joined day not after Date) and a Role that is [Patient] or unset.
+// 130, a Joined day not after Date) and a Role that is [ParticipantRolePatient] or unset.
 // No error holds a value of r.
 func (r Roster) Validate() error {
 	var v validator
 	if err := iop.CheckServiceDate(r.Date); err != nil {
 		v.at(field("date"), err)
 	}
-	if err := required(r.Kind.IsZero(), r.Kind.IsValid()); err != nil {
+	if err := required(r.Kind == 0, r.Kind.IsValid()); err != nil {
 		v.at(field("kind"), err)
 	}
 	ids := newIDSet(len(r.Patients))
@@ -268,7 +268,7 @@ func (r Roster) Validate() error {
 		switch role := r.Patients[i].Role; {
 		case role != 0 && !role.IsValid():
 			v.at(elem("patients", i, "role"), iop.ErrUnknown)
-		case role != 0 && role != Patient:
+		case role != 0 && role != ParticipantRolePatient:
 			v.at(elem("patients", i, "role"), errNotPatient)
 		}
 	}
@@ -276,12 +276,12 @@ func (r Roster) Validate() error {
 }
 
 // ParseRoster decodes a roster from JSON strictly and validates it, as
-// [ParseSession] does for a session. A refused roster comes back as the
+// [ParseMeeting] does for a session. A refused roster comes back as the
 // zero Roster.
 func ParseRoster(data []byte) (Roster, error) { return check.Parse[Roster](data) }
 
 // UnmarshalJSON decodes a roster strictly, as [ParseRoster] does, but does
-// not validate it; like [Session.UnmarshalJSON] it refuses a document that
+// not validate it; like [Meeting.UnmarshalJSON] it refuses a document that
 // is not valid UTF-8.
 func (r *Roster) UnmarshalJSON(data []byte) error {
 	return check.Unmarshal(data, r)

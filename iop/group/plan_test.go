@@ -17,7 +17,7 @@ import (
 // roster returns a roster of process groups on sessionDay with the given
 // patients.
 func roster(patients ...group.Participant) group.Roster {
-	return group.Roster{Date: sessionDay, Kind: iop.KindProcess, Patients: patients}
+	return group.Roster{Date: sessionDay, Kind: iop.GroupKindProcess, Patients: patients}
 }
 
 // people returns n patients with IDs prefix-01... of age age and gender g.
@@ -30,13 +30,13 @@ func people(prefix string, n, age int, g group.Gender) []group.Participant {
 }
 
 // plan plans r under p.
-func plan(t testing.TB, p iop.Profile, r group.Roster) (group.Plan, error) {
+func plan(t testing.TB, p iop.Profile, r group.Roster) (group.Grouping, error) {
 	t.Helper()
 	return checker(t, p).PlanRoster(r)
 }
 
 // sizes returns the sizes of the plan's groups.
-func sizes(pl group.Plan) []int {
+func sizes(pl group.Grouping) []int {
 	out := make([]int, len(pl.Groups))
 	for i, g := range pl.Groups {
 		out[i] = len(g.Patients)
@@ -100,12 +100,12 @@ func TestPlanRosterSplitsPopulations(t *testing.T) {
 	require.Len(t, pl.Groups, 3)
 
 	assert.Equal(t, group.PlannedGroup{
-		Kind: iop.KindProcess, Date: sessionDay, Focus: group.Focus{Ages: group.FocusAdolescent},
+		Kind: iop.GroupKindProcess, Date: sessionDay, Focus: group.Focus{Ages: group.AgeFocusAdolescent},
 		Patients: withRole(teens), Facilitators: 1, Licensed: true,
 	}, pl.Groups[0])
 	assert.Equal(t, []string{"A-01", "A-02", "A-03", "A-04", "A-05", "A-06", "A-07"}, ids(pl.Groups[1].Patients))
 	assert.Equal(t, []string{"A-08", "A-09", "A-10", "A-11", "A-12", "A-13", "A-14"}, ids(pl.Groups[2].Patients))
-	assert.Equal(t, group.Focus{Ages: group.FocusAdult}, pl.Groups[2].Focus)
+	assert.Equal(t, group.Focus{Ages: group.AgeFocusAdult}, pl.Groups[2].Focus)
 	assert.Equal(t, group.ParticipantRole(0), r.Patients[0].Role, "the roster's patients are unchanged")
 }
 
@@ -113,7 +113,7 @@ func TestPlanRosterSplitsPopulations(t *testing.T) {
 func withRole(ps []group.Participant) []group.Participant {
 	out := make([]group.Participant, len(ps))
 	for i, p := range ps {
-		p.Role = group.Patient
+		p.Role = group.ParticipantRolePatient
 		out[i] = p
 	}
 	return out
@@ -127,9 +127,9 @@ func TestPlanRosterByGenderAndCohort(t *testing.T) {
 	pl, err := plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 2)
-	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman}, pl.Groups[0].Focus)
+	assert.Equal(t, group.Focus{Ages: group.AgeFocusAdult, Gender: group.GenderWoman}, pl.Groups[0].Focus)
 	assert.Equal(t, ids(women), ids(pl.Groups[0].Patients))
-	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Gender: group.GenderMan}, pl.Groups[1].Focus)
+	assert.Equal(t, group.Focus{Ages: group.AgeFocusAdult, Gender: group.GenderMan}, pl.Groups[1].Focus)
 
 	es := people("E", 6, 30, group.GenderWoman)
 	for i := range es {
@@ -140,8 +140,8 @@ func TestPlanRosterByGenderAndCohort(t *testing.T) {
 	pl, err = plan(t, ioprules.TIP47(), r)
 	require.NoError(t, err)
 	require.Len(t, pl.Groups, 2)
-	assert.Equal(t, group.Focus{Ages: group.FocusAdult}, pl.Groups[0].Focus, "no cohort sorts first")
-	assert.Equal(t, group.Focus{Ages: group.FocusAdult, Cohort: "es"}, pl.Groups[1].Focus)
+	assert.Equal(t, group.Focus{Ages: group.AgeFocusAdult}, pl.Groups[0].Focus, "no cohort sorts first")
+	assert.Equal(t, group.Focus{Ages: group.AgeFocusAdult, Cohort: "es"}, pl.Groups[1].Focus)
 }
 
 func TestPlanRosterCannotPlace(t *testing.T) {
@@ -180,7 +180,7 @@ func TestUnplacedString(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.u.String())
 	}
-	assert.Nil(t, group.Plan{}.UnplacedIDs())
+	assert.Nil(t, group.Grouping{}.UnplacedIDs())
 }
 
 func TestPlanRosterInputErrors(t *testing.T) {
@@ -192,12 +192,12 @@ func TestPlanRosterInputErrors(t *testing.T) {
 		err     error
 	}{
 		{"no population", roster(group.Participant{ID: "P-1", Age: 30}), ioprules.MedicareIOP2024(), "patients[0].age", iop.ErrMissing},
-		{"no gender", group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, ioprules.TIP47(), "patients[0].gender", iop.ErrMissing},
+		{"no gender", group.Roster{Date: sessionDay, Kind: iop.GroupKindCBT, ByGender: true, Patients: []group.Participant{{ID: "P-1", Age: 30}}}, ioprules.TIP47(), "patients[0].gender", iop.ErrMissing},
 		{"duplicate ID", roster(group.Participant{ID: "P-1"}, group.Participant{ID: "P-1"}), ioprules.TIP47(), "patients[1].id", iop.ErrDuplicate},
-		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.Family}), ioprules.TIP47(), "patients[0].role", iop.ErrOutOfRange},
+		{"not a patient", roster(group.Participant{ID: "F-1", Role: group.ParticipantRoleFamily}), ioprules.TIP47(), "patients[0].role", iop.ErrOutOfRange},
 		{"unknown role", roster(group.Participant{ID: "F-1", Role: 9}), ioprules.TIP47(), "patients[0].role", iop.ErrUnknown},
 		{"no kind", group.Roster{Date: sessionDay}, ioprules.TIP47(), "kind", iop.ErrMissing},
-		{"no date", group.Roster{Kind: iop.KindCBT}, ioprules.TIP47(), "date", iop.ErrMissing},
+		{"no date", group.Roster{Kind: iop.GroupKindCBT}, ioprules.TIP47(), "date", iop.ErrMissing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,7 +218,7 @@ func TestPlanRosterGroupsComply(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	genders := []group.Gender{group.GenderWoman, group.GenderMan, group.GenderNonbinary}
 	profiles := []iop.Profile{ioprules.TIP47(), group.TexasGroups(), group.IllinoisAges(), group.WisconsinYouth()}
-	kinds := iop.AllGroupKinds()
+	kinds := iop.All[iop.GroupKind]()
 	for trial := range 200 {
 		p := profiles[trial%len(profiles)]
 		p.Ages = overlapAges()
@@ -233,11 +233,11 @@ func TestPlanRosterGroupsComply(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, len(r.Patients), pl.Placed()+len(pl.UnplacedIDs()), "trial %d", trial)
 		for i, pg := range pl.Groups {
-			template := group.Session{ID: fmt.Sprintf("G-%d", i), Enrollment: group.Open}
+			template := group.Meeting{ID: fmt.Sprintf("G-%d", i), Enrollment: group.EnrollmentOpen}
 			for f := range pg.Facilitators {
-				template.Facilitators = append(template.Facilitators, group.Facilitator{ID: fmt.Sprintf("S-%d", f), Role: group.Lead, Licensed: pg.Licensed})
+				template.Facilitators = append(template.Facilitators, group.Facilitator{ID: fmt.Sprintf("S-%d", f), Role: group.FacilitatorRoleLead, Licensed: pg.Licensed})
 			}
-			fs := check(t, p, pg.Session(template))
+			fs := check(t, p, pg.Meeting(template))
 			ioptest.NoFindings(t, fs, "trial %d group %d", trial, i)
 		}
 	}
@@ -245,21 +245,21 @@ func TestPlanRosterGroupsComply(t *testing.T) {
 
 func TestPlannedGroupSession(t *testing.T) {
 	pg := group.PlannedGroup{
-		Kind: iop.KindDBT, Date: sessionDay, Focus: group.Focus{Ages: group.FocusAdolescent, Gender: group.GenderMan},
+		Kind: iop.GroupKindDBT, Date: sessionDay, Focus: group.Focus{Ages: group.AgeFocusAdolescent, Gender: group.GenderMan},
 		Patients: withRole(people("T", 2, 15, group.GenderMan)), Facilitators: 1,
 	}
-	template := group.Session{
-		ID: "G-9", Kind: iop.KindCBT, Focus: group.Focus{Ages: group.FocusAdult, CoOccurring: true, Cohort: "es"},
-		Enrollment: group.Closed, Started: started, Minutes: 60,
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead}},
+	template := group.Meeting{
+		ID: "G-9", Kind: iop.GroupKindCBT, Focus: group.Focus{Ages: group.AgeFocusAdult, CoOccurring: true, Cohort: "es"},
+		Enrollment: group.EnrollmentClosed, Started: started, Minutes: 60,
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead}},
 		Participants: []group.Participant{{ID: "X"}},
 	}
-	got := pg.Session(template)
-	assert.Equal(t, group.Session{
-		ID: "G-9", Kind: iop.KindDBT,
-		Focus:      group.Focus{Ages: group.FocusAdolescent, Gender: group.GenderMan, CoOccurring: true, Cohort: "es"},
-		Enrollment: group.Closed, Started: started, Date: sessionDay, Minutes: 60,
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead}},
+	got := pg.Meeting(template)
+	assert.Equal(t, group.Meeting{
+		ID: "G-9", Kind: iop.GroupKindDBT,
+		Focus:      group.Focus{Ages: group.AgeFocusAdolescent, Gender: group.GenderMan, CoOccurring: true, Cohort: "es"},
+		Enrollment: group.EnrollmentClosed, Started: started, Date: sessionDay, Minutes: 60,
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead}},
 		Participants: pg.Patients,
 	}, got)
 	got.Participants[0].ID = "changed"
@@ -272,9 +272,9 @@ func TestParseRoster(t *testing.T) {
 	r, err := group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","by_gender":true,
 		"patients":[{"id":"P-1","age":16,"gender":"man"},{"id":"P-2","role":"patient","population":"adult","gender":"woman"}]}`))
 	require.NoError(t, err)
-	assert.Equal(t, group.Roster{Date: sessionDay, Kind: iop.KindCBT, ByGender: true, Patients: []group.Participant{
+	assert.Equal(t, group.Roster{Date: sessionDay, Kind: iop.GroupKindCBT, ByGender: true, Patients: []group.Participant{
 		{ID: "P-1", Age: 16, Gender: group.GenderMan},
-		{ID: "P-2", Role: group.Patient, Population: iop.Adult, Gender: group.GenderWoman},
+		{ID: "P-2", Role: group.ParticipantRolePatient, Population: iop.PopulationAdult, Gender: group.GenderWoman},
 	}}, r)
 
 	_, err = group.ParseRoster([]byte(`{"date":"2025-04-07","kind":"cbt","patients":[{"id":"P-1","gender":"female"}]}`))
@@ -300,7 +300,7 @@ func TestPlanJSON(t *testing.T) {
 	require.NotEmpty(t, pl.Unplaced)
 	b, err := json.Marshal(pl)
 	require.NoError(t, err)
-	var back group.Plan
+	var back group.Grouping
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, pl, back)
 	err = back.UnmarshalJSON([]byte(`{"groups":[],"extra":1}`))

@@ -5,7 +5,7 @@ import (
 )
 
 // The rule codes of group composition, "group.<subject>.<what>", as
-// [Checker.CheckSession] reports them. [Rules] lists each with its default
+// [Checker.CheckMeeting] reports them. [Rules] lists each with its default
 // severity, summary and source.
 const (
 	// CodeSizeBelowMinimum: fewer counted participants than the profile's
@@ -138,26 +138,26 @@ var (
 // rules is the rule table of the package, in the order the check applies
 // the rules. It is read-only.
 var rules = [numRules]iop.Rule{
-	ruleSizeBelowMinimum:         {Code: CodeSizeBelowMinimum, Severity: iop.Blocking, Summary: "fewer counted participants than the minimum group size", Cite: citeSize},
-	ruleSizeAboveMaximum:         {Code: CodeSizeAboveMaximum, Severity: iop.Blocking, Summary: "more counted participants than the maximum group size", Cite: citeSize},
-	ruleFacilitatorsTooFew:       {Code: CodeFacilitatorsTooFew, Severity: iop.Blocking, Summary: "fewer facilitators than every group needs", Cite: citeStaff},
-	ruleNoLicensedFacilitator:    {Code: CodeNoLicensedFacilitator, Severity: iop.Blocking, Summary: "no licensed facilitator where the kind of group needs one", Cite: citeStaff},
-	ruleCoFacilitatorRequired:    {Code: CodeCoFacilitatorRequired, Severity: iop.Blocking, Summary: "a second facilitator is needed above the group size the profile names", Cite: citeStaff},
-	ruleFacilitatorRatio:         {Code: CodeFacilitatorRatio, Severity: iop.Blocking, Summary: "more counted participants than the facilitators may lead", Cite: citeStaff},
-	ruleAgesMixed:                {Code: CodeAgesMixed, Severity: iop.Blocking, Summary: "a group without an age focus mixes adolescent and adult patients", Cite: citeAges},
-	ruleAgesNotJudged:            {Code: CodeAgesNotJudged, Severity: iop.Blocking, Summary: "not judged: patients without an age or population where the profile keeps ages apart", Cite: citeAges},
-	ruleBelowMinimumAge:          {Code: CodeBelowMinimumAge, Severity: iop.Blocking, Summary: "a patient is younger than the program serves", Cite: citeAges},
-	ruleAdolescentInAdultGroup:   {Code: CodeAdolescentInAdultGroup, Severity: iop.Blocking, Summary: "a patient who may not be served as an adult is in an adult group", Cite: citeAges},
-	ruleAdultInAdolescentGroup:   {Code: CodeAdultInAdolescentGroup, Severity: iop.Blocking, Summary: "a patient who may not be served as an adolescent is in an adolescent group", Cite: citeAges},
-	ruleAgeExceptionUndocumented: {Code: CodeAgeExceptionUndocumented, Severity: iop.Warning, Summary: "a patient is served outside the population of their age without the justification on file", Cite: citeAges},
-	ruleGenderMismatch:           {Code: CodeGenderMismatch, Severity: iop.Blocking, Summary: "a participant does not fit the group's gender focus", Cite: citeFocus},
-	ruleAgeBandMismatch:          {Code: CodeAgeBandMismatch, Severity: iop.Blocking, Summary: "a patient is older than the young-adult age of a young-adult group", Cite: citeFocus},
-	ruleCoOccurringMismatch:      {Code: CodeCoOccurringMismatch, Severity: iop.Blocking, Summary: "a patient without a co-occurring condition on record is in a dual-diagnosis group", Cite: citeFocus},
-	ruleTraumaMismatch:           {Code: CodeTraumaMismatch, Severity: iop.Blocking, Summary: "a patient without a trauma history on record is in a trauma-specific group", Cite: citeFocus},
-	ruleCohortMismatch:           {Code: CodeCohortMismatch, Severity: iop.Blocking, Summary: "a patient is outside the cohort of a culture- or language-specific group", Cite: citeFocus},
-	ruleAgreementMissing:         {Code: CodeAgreementMissing, Severity: iop.Blocking, Summary: "a participant has no confidentiality agreement on file", Cite: citeAgreement},
-	ruleJoinedClosedGroup:        {Code: CodeJoinedClosedGroup, Severity: iop.Warning, Summary: "a member joined a closed group after its first session", Cite: citeEnrollment},
-	ruleLevelMismatch:            {Code: CodeLevelMismatch, Severity: iop.Warning, Summary: "a patient's level of care differs from the level of the group's program", Cite: citeLevel},
+	ruleSizeBelowMinimum:         {Code: CodeSizeBelowMinimum, Severity: iop.SeverityBlocking, Summary: "fewer counted participants than the minimum group size", Cite: citeSize},
+	ruleSizeAboveMaximum:         {Code: CodeSizeAboveMaximum, Severity: iop.SeverityBlocking, Summary: "more counted participants than the maximum group size", Cite: citeSize},
+	ruleFacilitatorsTooFew:       {Code: CodeFacilitatorsTooFew, Severity: iop.SeverityBlocking, Summary: "fewer facilitators than every group needs", Cite: citeStaff},
+	ruleNoLicensedFacilitator:    {Code: CodeNoLicensedFacilitator, Severity: iop.SeverityBlocking, Summary: "no licensed facilitator where the kind of group needs one", Cite: citeStaff},
+	ruleCoFacilitatorRequired:    {Code: CodeCoFacilitatorRequired, Severity: iop.SeverityBlocking, Summary: "a second facilitator is needed above the group size the profile names", Cite: citeStaff},
+	ruleFacilitatorRatio:         {Code: CodeFacilitatorRatio, Severity: iop.SeverityBlocking, Summary: "more counted participants than the facilitators may lead", Cite: citeStaff},
+	ruleAgesMixed:                {Code: CodeAgesMixed, Severity: iop.SeverityBlocking, Summary: "a group without an age focus mixes adolescent and adult patients", Cite: citeAges},
+	ruleAgesNotJudged:            {Code: CodeAgesNotJudged, Severity: iop.SeverityBlocking, Summary: "not judged: patients without an age or population where the profile keeps ages apart", Cite: citeAges},
+	ruleBelowMinimumAge:          {Code: CodeBelowMinimumAge, Severity: iop.SeverityBlocking, Summary: "a patient is younger than the program serves", Cite: citeAges},
+	ruleAdolescentInAdultGroup:   {Code: CodeAdolescentInAdultGroup, Severity: iop.SeverityBlocking, Summary: "a patient who may not be served as an adult is in an adult group", Cite: citeAges},
+	ruleAdultInAdolescentGroup:   {Code: CodeAdultInAdolescentGroup, Severity: iop.SeverityBlocking, Summary: "a patient who may not be served as an adolescent is in an adolescent group", Cite: citeAges},
+	ruleAgeExceptionUndocumented: {Code: CodeAgeExceptionUndocumented, Severity: iop.SeverityWarning, Summary: "a patient is served outside the population of their age without the justification on file", Cite: citeAges},
+	ruleGenderMismatch:           {Code: CodeGenderMismatch, Severity: iop.SeverityBlocking, Summary: "a participant does not fit the group's gender focus", Cite: citeFocus},
+	ruleAgeBandMismatch:          {Code: CodeAgeBandMismatch, Severity: iop.SeverityBlocking, Summary: "a patient is older than the young-adult age of a young-adult group", Cite: citeFocus},
+	ruleCoOccurringMismatch:      {Code: CodeCoOccurringMismatch, Severity: iop.SeverityBlocking, Summary: "a patient without a co-occurring condition on record is in a dual-diagnosis group", Cite: citeFocus},
+	ruleTraumaMismatch:           {Code: CodeTraumaMismatch, Severity: iop.SeverityBlocking, Summary: "a patient without a trauma history on record is in a trauma-specific group", Cite: citeFocus},
+	ruleCohortMismatch:           {Code: CodeCohortMismatch, Severity: iop.SeverityBlocking, Summary: "a patient is outside the cohort of a culture- or language-specific group", Cite: citeFocus},
+	ruleAgreementMissing:         {Code: CodeAgreementMissing, Severity: iop.SeverityBlocking, Summary: "a participant has no confidentiality agreement on file", Cite: citeAgreement},
+	ruleJoinedClosedGroup:        {Code: CodeJoinedClosedGroup, Severity: iop.SeverityWarning, Summary: "a member joined a closed group after its first session", Cite: citeEnrollment},
+	ruleLevelMismatch:            {Code: CodeLevelMismatch, Severity: iop.SeverityWarning, Summary: "a patient's level of care differs from the level of the group's program", Cite: citeLevel},
 }
 
 // Rules returns the package's rule table, in the order the checks apply

@@ -8,19 +8,19 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Session is one meeting of a group: its kind and focus, whether it takes
+// Meeting is one meeting of a group: its kind and focus, whether it takes
 // new members, its date and length, the program it belongs to, who led it
-// and who took part. [Checker.CheckSession] holds it to a profile's
-// [Composition] and [iop.AgeRules]; [ParseSession] decodes one from JSON.
+// and who took part. [Checker.CheckMeeting] holds it to a profile's
+// [Composition] and [iop.AgeRules]; [ParseMeeting] decodes one from JSON.
 //
 // People appear by record ID only: opaque strings the caller chooses, never
 // names. Credentials, gender identities, ages and cohorts are used to apply
 // the rules and never appear in a finding or an error.
 //
-// The zero Session is not valid. Session is a value; it holds slices, so it
-// is not comparable: use [Session.Equal]. It is safe for concurrent use as
+// The zero Meeting is not valid. Meeting is a value; it holds slices, so it
+// is not comparable: use [Meeting.Equal]. It is safe for concurrent use as
 // long as no one writes to it.
-type Session struct {
+type Meeting struct {
 	// ID is the record ID of the session, the subject of the findings about
 	// the group as a whole.
 	ID string `json:"id"`
@@ -31,7 +31,7 @@ type Session struct {
 	// Enrollment says whether the group takes new members after it starts.
 	Enrollment Enrollment `json:"enrollment"`
 	// Started is the day of the first session of a closed group; required
-	// when Enrollment is [Closed], and not after Date.
+	// when Enrollment is [EnrollmentClosed], and not after Date.
 	Started date.Date `json:"started,omitzero"`
 	// Date is the day of this session. Ages are taken on this day.
 	Date date.Date `json:"date"`
@@ -135,7 +135,7 @@ type Participant struct {
 }
 
 // Equal reports whether s and t hold the same session.
-func (s Session) Equal(t Session) bool {
+func (s Meeting) Equal(t Meeting) bool {
 	return s.ID == t.ID && s.Kind == t.Kind && s.Focus == t.Focus &&
 		s.Enrollment == t.Enrollment && s.Started == t.Started && s.Date == t.Date &&
 		s.Minutes == t.Minutes && s.Level == t.Level &&
@@ -144,26 +144,26 @@ func (s Session) Equal(t Session) bool {
 }
 
 // Clone returns a copy of s that shares no memory with it.
-func (s Session) Clone() Session {
+func (s Meeting) Clone() Meeting {
 	s.Facilitators = slices.Clone(s.Facilitators)
 	s.Participants = slices.Clone(s.Participants)
 	return s
 }
 
-// ParseSession decodes a group session from JSON strictly and validates it
-// ([Session.Validate]): an unknown or duplicate member, a value of the
+// ParseMeeting decodes a group session from JSON strictly and validates it
+// ([Meeting.Validate]): an unknown or duplicate member, a value of the
 // wrong type, an unknown name ("kind": "yoga"), a date that does not exist
 // ("2025-02-30"), a participant without a record ID or with a record ID
 // given twice is an error naming every field ([iop.FieldErrors]), never
 // holding the input's text. A refused session comes back as the zero
 // Session. It never panics.
-func ParseSession(data []byte) (Session, error) { return check.Parse[Session](data) }
+func ParseMeeting(data []byte) (Meeting, error) { return check.Parse[Meeting](data) }
 
-// UnmarshalJSON decodes a group session strictly, as [ParseSession] does,
+// UnmarshalJSON decodes a group session strictly, as [ParseMeeting] does,
 // but does not validate it. A document that is not valid UTF-8 is refused
 // whole ([iop.ErrSyntax]): a decoder would turn each invalid byte of a
 // record ID into U+FFFD, and two IDs that differ only there would become
 // one.
-func (s *Session) UnmarshalJSON(data []byte) error {
+func (s *Meeting) UnmarshalJSON(data []byte) error {
 	return check.Unmarshal(data, s)
 }

@@ -13,18 +13,18 @@ import (
 )
 
 func TestParseSession(t *testing.T) {
-	got, err := group.ParseSession([]byte(sessionJSON))
+	got, err := group.ParseMeeting([]byte(sessionJSON))
 	require.NoError(t, err)
-	want := group.Session{
-		ID: "G-7", Kind: iop.KindRelapsePrevention,
-		Focus:      group.Focus{Ages: group.FocusAdult, Gender: group.GenderWoman, CoOccurring: true},
-		Enrollment: group.Closed, Started: date.New(2025, time.February, 3), Date: sessionDay,
+	want := group.Meeting{
+		ID: "G-7", Kind: iop.GroupKindRelapsePrevention,
+		Focus:      group.Focus{Ages: group.AgeFocusAdult, Gender: group.GenderWoman, CoOccurring: true},
+		Enrollment: group.EnrollmentClosed, Started: date.New(2025, time.February, 3), Date: sessionDay,
 		Minutes: 90, Level: iop.Level21,
-		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.Lead, Credential: "LCSW", Licensed: true}},
+		Facilitators: []group.Facilitator{{ID: "S-1", Role: group.FacilitatorRoleLead, Credential: "LCSW", Licensed: true}},
 		Participants: []group.Participant{
-			{ID: "P-1", Role: group.Patient, Age: 29, Gender: group.GenderWoman, CoOccurring: true, Agreement: true, Level: iop.Level21},
-			{ID: "P-2", Role: group.Patient, Population: iop.Adult, Gender: group.GenderWoman, CoOccurring: true, Agreement: true, Joined: date.New(2025, time.February, 3)},
-			{ID: "F-1", Role: group.Family, Gender: group.GenderWoman, Agreement: true},
+			{ID: "P-1", Role: group.ParticipantRolePatient, Age: 29, Gender: group.GenderWoman, CoOccurring: true, Agreement: true, Level: iop.Level21},
+			{ID: "P-2", Role: group.ParticipantRolePatient, Population: iop.PopulationAdult, Gender: group.GenderWoman, CoOccurring: true, Agreement: true, Joined: date.New(2025, time.February, 3)},
+			{ID: "F-1", Role: group.ParticipantRoleFamily, Gender: group.GenderWoman, Agreement: true},
 		},
 	}
 	assert.Equal(t, want, got)
@@ -32,7 +32,7 @@ func TestParseSession(t *testing.T) {
 
 	b, err := json.Marshal(got)
 	require.NoError(t, err)
-	again, err := group.ParseSession(b)
+	again, err := group.ParseMeeting(b)
 	require.NoError(t, err)
 	assert.True(t, got.Equal(again), "round trip")
 }
@@ -70,12 +70,12 @@ func TestParseSessionErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := group.ParseSession([]byte(tt.in))
+			s, err := group.ParseMeeting([]byte(tt.in))
 			require.ErrorIs(t, err, tt.err)
 			var fe *iop.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.field, fe.Field)
-			assert.True(t, s.Equal(group.Session{}), "ParseSession returns the zero session on error")
+			assert.True(t, s.Equal(group.Meeting{}), "ParseSession returns the zero session on error")
 			for _, secret := range []string{"female", "visitor", "child", "Jane", "yoga", "rolling", "teen", "boss", "2.2", "02-30"} {
 				assert.NotContains(t, err.Error(), secret)
 			}
@@ -88,21 +88,21 @@ func TestParseSessionErrors(t *testing.T) {
 func TestSessionValidate(t *testing.T) {
 	require.NoError(t, session(12).Validate())
 
-	s := group.Session{
+	s := group.Meeting{
 		Kind:       iop.GroupKind(40),
-		Focus:      group.Focus{Ages: group.FocusAdolescent, Gender: group.GenderUndisclosed},
-		Enrollment: group.Closed,
+		Focus:      group.Focus{Ages: group.AgeFocusAdolescent, Gender: group.GenderUndisclosed},
+		Enrollment: group.EnrollmentClosed,
 		Date:       sessionDay,
 		Minutes:    -5,
 		Level:      iop.Level(99),
 		Facilitators: []group.Facilitator{
-			{ID: "S-1", Role: group.Lead},
+			{ID: "S-1", Role: group.FacilitatorRoleLead},
 			{ID: "S-1"},
 		},
 		Participants: []group.Participant{
-			{ID: "P-1", Role: group.Patient, Gender: group.GenderWoman},
-			{ID: "P-2", Role: group.Patient, Age: 131, Gender: group.GenderWoman, Joined: sessionDay + 1},
-			{ID: "P-1", Role: group.Family},
+			{ID: "P-1", Role: group.ParticipantRolePatient, Gender: group.GenderWoman},
+			{ID: "P-2", Role: group.ParticipantRolePatient, Age: 131, Gender: group.GenderWoman, Joined: sessionDay + 1},
+			{ID: "P-1", Role: group.ParticipantRoleFamily},
 			{Age: -1, Role: group.ParticipantRole(9), Population: iop.Population(5), Gender: group.Gender(7), Level: iop.Level(77)},
 		},
 	}
@@ -157,7 +157,7 @@ func TestSessionValidateBounds(t *testing.T) {
 
 func TestSessionValidateDates(t *testing.T) {
 	s := session(6)
-	s.Enrollment = group.Closed
+	s.Enrollment = group.EnrollmentClosed
 	s.Started = sessionDay
 	require.NoError(t, s.Validate(), "a closed group may start on the session's day")
 	s.Started = sessionDay + 1

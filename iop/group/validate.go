@@ -54,28 +54,28 @@ var (
 //     focus, for each patient an Age or a Population.
 //
 // No error holds a value of s. Validate allocates nothing when s is valid.
-func (s Session) Validate() error {
+func (s Meeting) Validate() error {
 	var v validator
 	if err := iop.CheckID(s.ID); err != nil {
 		v.at(field("id"), err)
 	}
-	if err := required(s.Kind.IsZero(), s.Kind.IsValid()); err != nil {
+	if err := required(s.Kind == 0, s.Kind.IsValid()); err != nil {
 		v.at(field("kind"), err)
 	}
-	if err := optional(s.Focus.Ages.IsZero(), s.Focus.Ages.IsValid()); err != nil {
+	if err := optional(s.Focus.Ages == 0, s.Focus.Ages.IsValid()); err != nil {
 		v.at(field("focus.ages"), err)
 	}
-	if err := optional(s.Focus.Gender.IsZero(), s.Focus.Gender.IsValid()); err != nil {
+	if err := optional(s.Focus.Gender == 0, s.Focus.Gender.IsValid()); err != nil {
 		v.at(field("focus.gender"), err)
 	}
 	if s.Focus.Gender == GenderUndisclosed {
 		v.at(field("focus.gender"), errUndisclosedFocus)
 	}
-	if err := required(s.Enrollment.IsZero(), s.Enrollment.IsValid()); err != nil {
+	if err := required(s.Enrollment == 0, s.Enrollment.IsValid()); err != nil {
 		v.at(field("enrollment"), err)
 	}
 	switch {
-	case s.Enrollment == Closed && s.Started == 0:
+	case s.Enrollment == EnrollmentClosed && s.Started == 0:
 		v.at(field("started"), errClosedNoStart)
 	case s.Started == 0:
 	case iop.CheckServiceDate(s.Started) != nil:
@@ -92,7 +92,7 @@ func (s Session) Validate() error {
 	case s.Minutes > minutesPerDay:
 		v.at(field("minutes"), errAboveDay)
 	}
-	if err := optional(s.Level.IsZero(), s.Level.IsValid()); err != nil {
+	if err := optional(s.Level == 0, s.Level.IsValid()); err != nil {
 		v.at(field("level"), err)
 	}
 
@@ -104,7 +104,7 @@ func (s Session) Validate() error {
 		} else if seen(&ids, s.Facilitators, i, facilitatorID) {
 			v.at(elem("facilitators", i, "id"), iop.ErrDuplicate)
 		}
-		if err := required(f.Role.IsZero(), f.Role.IsValid()); err != nil {
+		if err := required(f.Role == 0, f.Role.IsValid()); err != nil {
 			v.at(elem("facilitators", i, "role"), err)
 		}
 	}
@@ -112,7 +112,7 @@ func (s Session) Validate() error {
 	for i := range s.Participants {
 		v.participant("participants", s.Participants, i, &ids, s.Date, s.Focus)
 		r := s.Participants[i].Role
-		if err := required(r.IsZero(), r.IsValid()); err != nil {
+		if err := required(r == 0, r.IsValid()); err != nil {
 			v.at(elem("participants", i, "role"), err)
 		}
 	}
@@ -134,16 +134,16 @@ func (v *validator) participant(list string, ps []Participant, i int, ids *idSet
 	case p.Age > maxAge:
 		v.at(elem(list, i, "age"), errAboveAge)
 	}
-	if err := optional(p.Population.IsZero(), p.Population.IsValid()); err != nil {
+	if err := optional(p.Population == 0, p.Population.IsValid()); err != nil {
 		v.at(elem(list, i, "population"), err)
 	}
-	if err := optional(p.Gender.IsZero(), p.Gender.IsValid()); err != nil {
+	if err := optional(p.Gender == 0, p.Gender.IsValid()); err != nil {
 		v.at(elem(list, i, "gender"), err)
 	}
 	if focus.Gender != 0 && p.Gender == 0 {
 		v.at(elem(list, i, "gender"), errGenderSpecific)
 	}
-	if focus.Ages != 0 && p.Role == Patient && p.Age == 0 && p.Population == 0 {
+	if focus.Ages != 0 && p.Role == ParticipantRolePatient && p.Age == 0 && p.Population == 0 {
 		v.at(elem(list, i, "age"), errAgeFocus)
 	}
 	switch {
@@ -153,7 +153,7 @@ func (v *validator) participant(list string, ps []Participant, i int, ids *idSet
 	case on != 0 && p.Joined > on:
 		v.at(elem(list, i, "joined"), errJoinedAfter)
 	}
-	if err := optional(p.Level.IsZero(), p.Level.IsValid()); err != nil {
+	if err := optional(p.Level == 0, p.Level.IsValid()); err != nil {
 		v.at(elem(list, i, "level"), err)
 	}
 }

@@ -16,7 +16,7 @@ func (printer) FailNow()                          {}
 
 func ExampleHasCode() {
 	findings := iop.Findings{{
-		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.Blocking, Subject: "P-1",
+		Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityBlocking, Subject: "P-1",
 		Need: 540, Got: 539, Unit: iop.UnitMinutes,
 	}}
 	// In a test: ioptest.HasCode(t, findings, ...).

@@ -83,7 +83,7 @@ func CodesEqual(t T, fs iop.Findings, want ...iop.Code) bool {
 func Blocks(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
 	t.Helper()
 	f, ok := fs.Find(c)
-	if ok && f.Severity == iop.Blocking {
+	if ok && f.Severity == iop.SeverityBlocking {
 		return true
 	}
 	return assert.Fail(t, "want a blocking finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)

@@ -28,13 +28,13 @@ const (
 )
 
 var table = iop.NewRuleTable(
-	iop.Rule{Code: below, Severity: iop.Blocking, Summary: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}},
-	iop.Rule{Code: days, Severity: iop.Warning, Summary: "days"},
+	iop.Rule{Code: below, Severity: iop.SeverityBlocking, Summary: "below", Cite: iop.Citation{Source: "42 CFR 410.44(c)"}},
+	iop.Rule{Code: days, Severity: iop.SeverityWarning, Summary: "days"},
 )
 
 var findings = iop.Findings{
-	{Code: below, Severity: iop.Blocking, Subject: "P-1", Need: 540, Got: 539, Unit: iop.UnitMinutes},
-	{Code: days, Severity: iop.Warning, Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount},
+	{Code: below, Severity: iop.SeverityBlocking, Subject: "P-1", Need: 540, Got: 539, Unit: iop.UnitMinutes},
+	{Code: days, Severity: iop.SeverityWarning, Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount},
 }
 
 func TestAssertions(t *testing.T) {
@@ -94,15 +94,15 @@ func TestRequireForms(t *testing.T) {
 }
 
 func TestSeverityAndFollowsRules(t *testing.T) {
-	rules := iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.Warning}, iop.Rule{Code: days, Severity: iop.Warning})
-	fs := iop.Findings{{Code: below, Severity: iop.Warning}, {Code: days, Severity: iop.Warning}}
-	assert.True(t, ioptest.Severity(t, fs, below, iop.Warning))
+	rules := iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.SeverityWarning}, iop.Rule{Code: days, Severity: iop.SeverityWarning})
+	fs := iop.Findings{{Code: below, Severity: iop.SeverityWarning}, {Code: days, Severity: iop.SeverityWarning}}
+	assert.True(t, ioptest.Severity(t, fs, below, iop.SeverityWarning))
 	assert.True(t, ioptest.FollowsRules(t, rules, fs))
 
 	var rec recorder
-	assert.False(t, ioptest.Severity(&rec, fs, below, iop.Blocking))
-	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.Blocking}, iop.Rule{Code: days, Severity: iop.Warning}), fs), "the table says blocking")
-	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: days, Severity: iop.Warning}), fs), "a code not in the table")
-	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.Warning}, iop.Rule{Code: days}), fs), "a rule turned off")
+	assert.False(t, ioptest.Severity(&rec, fs, below, iop.SeverityBlocking))
+	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.SeverityBlocking}, iop.Rule{Code: days, Severity: iop.SeverityWarning}), fs), "the table says blocking")
+	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: days, Severity: iop.SeverityWarning}), fs), "a code not in the table")
+	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.SeverityWarning}, iop.Rule{Code: days}), fs), "a rule turned off")
 	assert.Len(t, rec.msgs, 4)
 }

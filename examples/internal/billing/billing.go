@@ -119,7 +119,7 @@ type Options struct {
 	Weeks   schedule.Weeks
 	// Setting is the provider setting of every episode, for each day's
 	// APC; zero for none.
-	Setting iop.Setting
+	Setting iop.Provider
 	// Columns renames the input's columns (ParseColumns).
 	Columns map[string]string
 	// Source names the input in the text report's heading.

@@ -22,7 +22,7 @@ import (
 // gives on the same export by its single-week and single-claim paths
 // (Checker.SummarizeClaims, CheckWeek, CheckClaim, DaysIn).
 func TestClaimsJSONRoundTrip(t *testing.T) {
-	out := jsonReport(t, "medicare-iop", "iso", Options{Input: InputClaims, Setting: iop.HospitalOutpatient,
+	out := jsonReport(t, "medicare-iop", "iso", Options{Input: InputClaims, Setting: iop.ProviderHospitalOutpatient,
 		Columns: map[string]string{"date_of_service": "date"}}, sampleClaims, "")
 	var weeks []libraryRow
 	var apcs [][]string
@@ -138,12 +138,12 @@ func libraryClaims(t *testing.T) ([]libraryRow, [][]string, []claimRow, []string
 		ck := asOf(t, day)
 		sum, err := ck.SummarizeClaims(k.week, byWeek[k])
 		require.NoError(t, err)
-		ep := schedule.Episode{Population: iop.Adult, Admitted: first[k.patient], Setting: iop.HospitalOutpatient}
+		ep := schedule.Stay{Population: iop.PopulationAdult, Admitted: first[k.patient], Setting: iop.ProviderHospitalOutpatient}
 		fs, err := ck.CheckWeek(&sum, ep)
 		require.NoError(t, err)
 		weeks = append(weeks, libraryRow{sum, ck.Profile().ID, fs})
 		var a []string
-		for _, d := range ck.DaysIn(sum, iop.HospitalOutpatient) {
+		for _, d := range ck.DaysIn(sum, iop.ProviderHospitalOutpatient) {
 			a = append(a, d.APC)
 		}
 		apcs = append(apcs, a)
@@ -183,10 +183,10 @@ func TestPerDiem(t *testing.T) {
 	ck, err := schedule.NewChecker(ioprules.MedicareIOP2024())
 	require.NoError(t, err)
 	sum := schedule.WeekSummary{Patient: "p-1", Week: schedule.MustParseWeek("2025-W10"), DayServices: [7]uint16{3, 0, 4, 0, 2, 0, 0}}
-	assert.Equal(t, "Mon APC 5861, Wed APC 5862", perDiem(ck.DaysIn(sum, iop.HospitalOutpatient)))
-	assert.Equal(t, "Mon APC 5851, Wed APC 5852", perDiem(ck.DaysIn(sum, iop.CMHC)))
-	assert.Equal(t, "Mon 3 services (no APC), Wed 4 or more services (no APC)", perDiem(ck.DaysIn(sum, iop.RHC)))
-	assert.Equal(t, "no day reaches a payment tier", perDiem(ck.DaysIn(schedule.WeekSummary{Patient: "p-1", Week: sum.Week}, iop.CMHC)))
+	assert.Equal(t, "Mon APC 5861, Wed APC 5862", perDiem(ck.DaysIn(sum, iop.ProviderHospitalOutpatient)))
+	assert.Equal(t, "Mon APC 5851, Wed APC 5852", perDiem(ck.DaysIn(sum, iop.ProviderCMHC)))
+	assert.Equal(t, "Mon 3 services (no APC), Wed 4 or more services (no APC)", perDiem(ck.DaysIn(sum, iop.ProviderRHC)))
+	assert.Equal(t, "no day reaches a payment tier", perDiem(ck.DaysIn(schedule.WeekSummary{Patient: "p-1", Week: sum.Week}, iop.ProviderCMHC)))
 }
 
 // FuzzClaimsInput reads and checks arbitrary claim lines: it never panics

@@ -152,7 +152,7 @@ func libraryWeeks(t *testing.T, weeksName string) []libraryRow {
 	for _, k := range keys {
 		first := date.Max()
 		for _, s := range byWeek[k] {
-			if s.Attendance == schedule.Attended || s.Attendance == schedule.Partial {
+			if s.Attendance == schedule.AttendanceAttended || s.Attendance == schedule.AttendancePartial {
 				first = min(first, s.Date)
 			}
 		}

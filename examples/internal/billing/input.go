@@ -27,7 +27,7 @@ type readOptions struct {
 	kind    string
 	x12     bool // claims read from an X12 837I
 	mapping map[string]string
-	setting iop.Setting
+	setting iop.Provider
 	// maxErrors is how many rows refused are kept (-max-errors): 0 means
 	// schedule.DefaultMaxErrors, a negative value all.
 	maxErrors int
@@ -40,7 +40,7 @@ type input struct {
 	sessions []schedule.Session
 	lines    []schedule.ClaimLine
 	lineAt   []int // the line of the file each claim line starts on
-	episodes map[string]schedule.Episode
+	episodes map[string]schedule.Stay
 	certs    map[string]schedule.Certifications // patients with certifications given
 	derived  []string                           // patients whose episode was taken from their first day of service
 	ignored  []string                           // the input's columns ignored, by name
@@ -99,7 +99,7 @@ func (r *ioReader) Read(p []byte) (int, error) {
 // when there is one. A bad row is kept in rowErrors; a header that cannot
 // be read, an input too large or an I/O error is an error.
 func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
-	in := &input{kind: cmp.Or(opt.kind, inputSessions), episodes: map[string]schedule.Episode{}, certs: map[string]schedule.Certifications{},
+	in := &input{kind: cmp.Or(opt.kind, inputSessions), episodes: map[string]schedule.Stay{}, certs: map[string]schedule.Certifications{},
 		maxErrors: cmp.Or(opt.maxErrors, schedule.DefaultMaxErrors)}
 	if episodes != nil {
 		er := &ioReader{r: episodes}
@@ -133,7 +133,7 @@ func readInput(data, episodes io.Reader, opt readOptions) (*input, error) {
 	}
 	for id, d := range first {
 		if _, ok := in.episodes[id]; !ok {
-			in.episodes[id] = schedule.Episode{Population: iop.Adult, Admitted: d, AdmissionAssumed: true, Setting: opt.setting}
+			in.episodes[id] = schedule.Stay{Population: iop.PopulationAdult, Admitted: d, AdmissionAssumed: true, Setting: opt.setting}
 			in.derived = append(in.derived, id)
 		}
 	}
@@ -263,7 +263,7 @@ var episodeColumns = []string{"patient", "population", "admitted", "discharged",
 
 // readEpisodes reads the episodes CSV: a header row with episodeColumns in
 // this order, then one row per patient (see eachRow for its limits).
-func (in *input) readEpisodes(r io.Reader, setting iop.Setting) error {
+func (in *input) readEpisodes(r io.Reader, setting iop.Provider) error {
 	header := true
 	var headerErr error
 	err := eachRow(r, func(line int, rec []string, err error) bool {
@@ -297,7 +297,7 @@ func (in *input) readEpisodes(r io.Reader, setting iop.Setting) error {
 }
 
 // episodeRow reads one row of the episodes CSV, reporting every problem.
-func (in *input) episodeRow(rec []string, setting iop.Setting) error {
+func (in *input) episodeRow(rec []string, setting iop.Provider) error {
 	var errs iop.FieldErrors
 	field := errs.Add
 	patient := rec[0]
@@ -306,8 +306,8 @@ func (in *input) episodeRow(rec []string, setting iop.Setting) error {
 	} else if _, dup := in.episodes[patient]; dup {
 		field("patient", iop.ErrDuplicate)
 	}
-	e := schedule.Episode{Setting: setting}
-	if p, err := iop.ParsePopulation(rec[1]); err != nil {
+	e := schedule.Stay{Setting: setting}
+	if p, err := iop.Parse[iop.Population](rec[1]); err != nil {
 		field("population", iop.ErrUnknown)
 	} else {
 		e.Population = p

@@ -117,13 +117,13 @@ func (c Column) Names() []string {
 // checks that it names every column schedule.WriteCSV writes.
 func sessionColumns() []Column {
 	var kinds, attendances, deliveries []string
-	for _, k := range iop.AllServiceKinds() {
+	for _, k := range iop.All[iop.ServiceKind]() {
 		kinds = append(kinds, k.String())
 	}
-	for _, a := range schedule.AllAttendances() {
+	for _, a := range iop.All[schedule.Attendance]() {
 		attendances = append(attendances, a.String())
 	}
-	for _, d := range iop.AllDeliveries() {
+	for _, d := range iop.All[iop.Delivery]() {
 		deliveries = append(deliveries, d.String())
 	}
 	return []Column{

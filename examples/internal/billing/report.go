@@ -32,9 +32,9 @@ type results struct {
 func (res *results) count(fs iop.Findings) {
 	for _, f := range fs {
 		switch f.Severity {
-		case iop.Blocking:
+		case iop.SeverityBlocking:
 			res.blocking++
-		case iop.Warning:
+		case iop.SeverityWarning:
 			res.warnings++
 		}
 	}
@@ -76,7 +76,7 @@ type heading struct {
 	weeks, source string
 	stats         schedule.BatchStats
 	// setting is the provider setting (-setting), zero when not given.
-	setting iop.Setting
+	setting iop.Provider
 	rules   *ruleSet
 }
 
@@ -316,7 +316,7 @@ func severityResult(fs iop.Findings) string {
 	switch w := worst(fs); w {
 	case 0:
 		return "ok"
-	case iop.Blocking:
+	case iop.SeverityBlocking:
 		return "BLOCKING"
 	default:
 		return w.String()
@@ -338,9 +338,9 @@ func heldDays(fs iop.Findings) []date.Date {
 // admission is in the episode).
 func weekLabel(w schedule.Week) string {
 	switch w.Kind() {
-	case schedule.CalendarWeek:
+	case schedule.WeekKindCalendar:
 		return "week of " + w.Start().String()
-	case schedule.ProgramWeek:
+	case schedule.WeekKindProgram:
 		return "program week " + strconv.Itoa(w.Number())
 	}
 	return w.String()

@@ -59,7 +59,7 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 	n := len(in.sessions)
 	record := func(i int) (string, date.Date, bool) {
 		s := &in.sessions[i]
-		return s.Patient, s.Date, s.Attendance == schedule.Attended || s.Attendance == schedule.Partial
+		return s.Patient, s.Date, s.Attendance == schedule.AttendanceAttended || s.Attendance == schedule.AttendancePartial
 	}
 	if in.kind == inputClaims {
 		n = len(in.lines)

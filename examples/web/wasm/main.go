@@ -130,7 +130,7 @@ func choices() string {
 		c.Families = append(c.Families, fam)
 	}
 	c.IDs = billing.ProfileIDs()
-	for _, s := range iop.AllSettings() {
+	for _, s := range iop.All[iop.Provider]() {
 		c.Settings = append(c.Settings, s.String())
 	}
 	b, _ := json.Marshal(c)
