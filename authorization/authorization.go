@@ -97,21 +97,6 @@ var (
 	errPatientOrder  = fmt.Errorf("%w: not sorted by patient", iop.ErrOrder)
 )
 
-// alnum reports whether s has n characters, digits or upper-case letters
-// (digits only when digits is set).
-func alnum(s string, n int, digits bool) bool {
-	if len(s) != n {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || !digits && c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
 // Validate reports every problem with a as [iop.FieldErrors] naming each
 // field by its JSON name: a number, payer or patient that is not a clean
 // record ID ([iop.CheckID]); an invalid level or action, or an unknown
@@ -141,12 +126,12 @@ func (a *Authorization) valid() bool {
 		return false
 	}
 	for i, c := range a.Codes {
-		if c != "" && (!alnum(c, 5, false) || repeated(a.Codes[:i], c)) {
+		if c != "" && (!check.Alnum(c, 5, false) || repeated(a.Codes[:i], c)) {
 			return false
 		}
 	}
 	for i, c := range a.Revenue {
-		if c != "" && (!alnum(c, 4, true) || repeated(a.Revenue[:i], c)) {
+		if c != "" && (!check.Alnum(c, 4, true) || repeated(a.Revenue[:i], c)) {
 			return false
 		}
 	}
@@ -167,7 +152,7 @@ func (a *Authorization) validate(es *iop.FieldErrors) {
 	for i, c := range a.Codes {
 		switch {
 		case c == "":
-		case !alnum(c, 5, false):
+		case !check.Alnum(c, 5, false):
 			es.Add("codes["+strconv.Itoa(i)+"]", errCodeSyntax)
 		case repeated(a.Codes[:i], c):
 			es.Add("codes["+strconv.Itoa(i)+"]", iop.ErrDuplicate)
@@ -176,7 +161,7 @@ func (a *Authorization) validate(es *iop.FieldErrors) {
 	for i, c := range a.Revenue {
 		switch {
 		case c == "":
-		case !alnum(c, 4, true):
+		case !check.Alnum(c, 4, true):
 			es.Add("revenue["+strconv.Itoa(i)+"]", errRevenueSyntax)
 		case repeated(a.Revenue[:i], c):
 			es.Add("revenue["+strconv.Itoa(i)+"]", iop.ErrDuplicate)

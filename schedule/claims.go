@@ -84,33 +84,18 @@ func (l *ClaimLine) hasCondition(cc string) bool {
 // maxUnits bounds the units of a line: a day of one-minute units.
 const maxUnits = minutesPerDay
 
-// alnum reports whether s has n characters, digits or upper-case letters
-// (digits only when digits is set).
-func alnum(s string, n int, digits bool) bool {
-	if len(s) != n {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || !digits && c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
 // valid reports whether Validate finds nothing, without building errors.
 func (l *ClaimLine) valid() bool {
 	if !idOK(l.Patient) || !idOK(l.Claim) || l.Line < 1 || l.Line > maxClaimLine || !serviceDate(l.Date) ||
-		(l.Revenue == "" && l.Code == "") || (l.Revenue != "" && !alnum(l.Revenue, 4, true)) ||
-		(l.Code != "" && !alnum(l.Code, 5, false)) || l.Units < 1 || l.Units > maxUnits ||
-		(l.PlaceOfService != "" && !alnum(l.PlaceOfService, 2, true)) || l.Minutes < 0 || l.Minutes > minutesPerDay ||
-		(l.BillType != "" && !alnum(l.BillType, 3, true) && !alnum(l.BillType, 4, true)) ||
+		(l.Revenue == "" && l.Code == "") || (l.Revenue != "" && !check.Alnum(l.Revenue, 4, true)) ||
+		(l.Code != "" && !check.Alnum(l.Code, 5, false)) || l.Units < 1 || l.Units > maxUnits ||
+		(l.PlaceOfService != "" && !check.Alnum(l.PlaceOfService, 2, true)) || l.Minutes < 0 || l.Minutes > minutesPerDay ||
+		(l.BillType != "" && !check.Alnum(l.BillType, 3, true) && !check.Alnum(l.BillType, 4, true)) ||
 		(l.Replaces != "" && !idOK(l.Replaces)) {
 		return false
 	}
 	for i := range 4 {
-		if (l.Modifiers[i] != "" && !alnum(l.Modifiers[i], 2, false)) || (l.ConditionCodes[i] != "" && !alnum(l.ConditionCodes[i], 2, false)) {
+		if (l.Modifiers[i] != "" && !check.Alnum(l.Modifiers[i], 2, false)) || (l.ConditionCodes[i] != "" && !check.Alnum(l.ConditionCodes[i], 2, false)) {
 			return false
 		}
 	}
@@ -148,31 +133,31 @@ func (l ClaimLine) Validate() error {
 	if l.Revenue == "" && l.Code == "" {
 		es.Add("code", iop.ErrMissing)
 	}
-	if l.Revenue != "" && !alnum(l.Revenue, 4, true) {
+	if l.Revenue != "" && !check.Alnum(l.Revenue, 4, true) {
 		es.Add("revenue", errRevenueSyntax)
 	}
-	if l.Code != "" && !alnum(l.Code, 5, false) {
+	if l.Code != "" && !check.Alnum(l.Code, 5, false) {
 		es.Add("code", errCodeSyntax)
 	}
 	for i, m := range l.Modifiers {
-		if m != "" && !alnum(m, 2, false) {
+		if m != "" && !check.Alnum(m, 2, false) {
 			es.Add("modifiers["+strconv.Itoa(i)+"]", errTwoChars)
 		}
 	}
 	if l.Units < 1 || l.Units > maxUnits {
 		es.Add("units", errUnitsRange)
 	}
-	if l.PlaceOfService != "" && !alnum(l.PlaceOfService, 2, true) {
+	if l.PlaceOfService != "" && !check.Alnum(l.PlaceOfService, 2, true) {
 		es.Add("place_of_service", errTwoDigits)
 	}
 	if l.Minutes < 0 || l.Minutes > minutesPerDay {
 		es.Add("minutes", errMinutesRange)
 	}
-	if l.BillType != "" && !alnum(l.BillType, 3, true) && !alnum(l.BillType, 4, true) {
+	if l.BillType != "" && !check.Alnum(l.BillType, 3, true) && !check.Alnum(l.BillType, 4, true) {
 		es.Add("bill_type", errBillTypeSyntax)
 	}
 	for i, c := range l.ConditionCodes {
-		if c != "" && !alnum(c, 2, false) {
+		if c != "" && !check.Alnum(c, 2, false) {
 			es.Add("condition_codes["+strconv.Itoa(i)+"]", errTwoChars)
 		}
 	}

@@ -94,7 +94,7 @@ func (s Session) attendanceFits() bool {
 func (s *Session) check(kinds uint32) (iop.Minutes, bool) {
 	if s.Patient == "" || !serviceDate(s.Date) || s.Start.m == 0 || s.Start.m > minutesPerDay ||
 		s.Planned <= 0 || int64(s.Start.m)-1+int64(s.Planned) > minutesPerDay || s.Kind >= 32 || kinds>>s.Kind&1 == 0 ||
-		s.Delivery > iop.DeliveryAudioOnly || (s.Code != "" && !alnum(s.Code, 5, false)) {
+		s.Delivery > iop.DeliveryAudioOnly || (s.Code != "" && !check.Alnum(s.Code, 5, false)) {
 		return 0, false
 	}
 	switch s.Attendance {
@@ -206,7 +206,7 @@ func (s *Session) validate(es *iop.FieldErrors) {
 	if s.Delivery != 0 && !s.Delivery.IsValid() {
 		es.Add("delivery", iop.ErrUnknown)
 	}
-	if s.Code != "" && !alnum(s.Code, 5, false) {
+	if s.Code != "" && !check.Alnum(s.Code, 5, false) {
 		es.Add("code", errCodeSyntax)
 	}
 	switch {

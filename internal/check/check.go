@@ -141,3 +141,20 @@ func Own(fs iop.Findings, err error) (iop.Findings, error) {
 	}
 	return slices.Clone(fs), nil
 }
+
+// Alnum reports whether s has n characters, each a digit or an upper-case
+// letter (digits only when digits is set): the syntax of HCPCS and CPT
+// codes (5), revenue codes (4 digits) and the like, shared by every
+// package that reads claim or authorization codes.
+func Alnum(s string, n int, digits bool) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || !digits && c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
