@@ -120,7 +120,7 @@ func (in hostileInput) measure(size int64, baseline bool) (memtest.Cost, error) 
 // of heap at 6 MB and, unless -short or -race, at 60 MB.
 func TestMemoryBound(t *testing.T) {
 	sizes := []int64{6e6}
-	if !testing.Short() && !memtest.Race {
+	if memtest.Big(testing.Short()) {
 		sizes = append(sizes, 60e6)
 	}
 	for _, in := range hostileInputs() {
@@ -142,8 +142,8 @@ func TestMemoryBound(t *testing.T) {
 // through a session reader, with no size limit by default, in under 32 MB
 // of heap (issue 25).
 func TestStream5M(t *testing.T) {
-	if testing.Short() || memtest.Race {
-		t.Skip("240 MB: not under -short or -race")
+	if !memtest.Big(testing.Short()) {
+		t.Skip("240 MB: not under -short, -race or GOOS=js")
 	}
 	const row = "p-00001,s-1,2025-03-03,09:00,180,group,attended\n"
 	const header = "patient,id,date,start,minutes,kind,attendance\n"

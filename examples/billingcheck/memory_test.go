@@ -71,7 +71,7 @@ func (in cliInput) measure(t *testing.T, size int64) memtest.Cost {
 
 func TestMemoryBound(t *testing.T) {
 	sizes := []int64{6e6}
-	if !testing.Short() && !memtest.Race {
+	if memtest.Big(testing.Short()) {
 		sizes = append(sizes, 60e6)
 	}
 	for _, in := range cliInputs() {

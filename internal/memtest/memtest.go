@@ -11,6 +11,13 @@ import (
 	"time"
 )
 
+// Big reports whether the large (60 MB, 240 MB) inputs run: not under
+// -short, nor under the race detector (slow, and it measures the
+// detector's memory), nor under GOOS=js (Node's heap is not the native
+// one, and the inputs take minutes there). .ci/run runs them once,
+// natively and without -race.
+func Big(short bool) bool { return !short && !Race && runtime.GOOS != "js" }
+
 // Cost is what one call cost.
 type Cost struct {
 	// Peak is the highest runtime.MemStats.HeapInuse seen during the call
