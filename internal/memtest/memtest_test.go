@@ -36,7 +36,10 @@ func TestStream(t *testing.T) {
 func TestMeasure(t *testing.T) {
 	var keep []byte
 	c := memtest.Measure(func() { keep = make([]byte, 32<<20) })
-	assert.GreaterOrEqual(t, c.Peak, uint64(32<<20), "a 32 MiB slice is seen")
+	// Peak is HeapInuse less its level before the call, so memory the
+	// runtime frees meanwhile (a sweep of a few KB, seen once) comes off it:
+	// the slice is seen when the peak is within 1 MiB of it.
+	assert.GreaterOrEqual(t, c.Peak, uint64(31<<20), "a 32 MiB slice is seen")
 	assert.Len(t, keep, 32<<20)
 	c = memtest.Measure(func() { _ = strings.Repeat("x", 10) })
 	assert.Less(t, c.Peak, uint64(1<<20))
