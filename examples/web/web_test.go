@@ -439,11 +439,18 @@ func TestPage(t *testing.T) {
 		// The reports saved are billingcheck's, made in the page.
 		for _, format := range []string{"json", "csv"} {
 			require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("save-"+format))))
+			// Chromium makes the file before it writes it: wait for the
+			// whole report, then compare what is there.
 			path := filepath.Join(downloads, "billingcheck-report."+format)
-			require.Eventually(t, func() bool { _, err := os.Stat(path); return err == nil }, 10*time.Second, 50*time.Millisecond)
-			saved, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, report(t, data, format), string(saved), format)
+			w := report(t, data, format)
+			var saved []byte
+			for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+				saved, _ = os.ReadFile(path)
+				if string(saved) == w || time.Now().After(deadline) {
+					break
+				}
+			}
+			assert.Equal(t, w, string(saved), format)
 		}
 	})
 	t.Run("837I refused", func(t *testing.T) {
