@@ -147,8 +147,8 @@ func medicareSettings(year int, weekly iop.Citation) []iop.RuleSetting {
 	}
 }
 
-// MedicareIOP returns the identity and schedule part of
-// ioprules.MedicareIOP2024 and the following years.
+// MedicareIOP returns the identity, schedule part and schedule settings of
+// ioprules.MedicareIOP2024 and the following years (year).
 func MedicareIOP(year int) iop.Profile {
 	weekly := iop.Citation{
 		Source: "42 CFR 424.24(d)(1); SSA §1861(ff)(4)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
@@ -189,8 +189,8 @@ func MedicareIOP(year int) iop.Profile {
 	return p
 }
 
-// MedicarePHP returns the identity and schedule part of
-// ioprules.MedicarePHP2024 and the following years.
+// MedicarePHP returns the identity, schedule part and schedule settings of
+// ioprules.MedicarePHP2024 and the following years (year).
 func MedicarePHP(year int) iop.Profile {
 	weekly := iop.Citation{
 		Source: "42 CFR 410.43(c)(1); 42 CFR 424.24(e)(1); CMS Change Request 11066 (Pub. 100-20 Transmittal 2266, 2019-02-28)",
@@ -248,14 +248,8 @@ func itoa(n int) string {
 // below 20: 19 hours 30 minutes is level 2.1 intensity.
 const asam21Top = 20*60 - 1
 
-// ASAM3Level21 returns ASAM level 2.1 (intensive outpatient) of the 3rd
-// edition as public sources quote it: at least 9 hours a week for adults
-// and 6 for adolescents, below the 20 of level 2.5 (payers write the bands
-// as 9-19 and 6-19 hours; the band here ends at 19h59m, so 19h30m is 2.1
-// intensity). iop.Hours above the band fall in level 2.5. The step-down
-// allowance (fewer hours for up to 2 weeks after stepping down from 2.1) is
-// unconfirmed as a general rule and set here as several state manuals
-// describe it.
+// ASAM3Level21 returns the identity, schedule part and schedule settings of
+// ioprules.ASAM3Level21, whose doc comment says what the source sets.
 func ASAM3Level21() iop.Profile {
 	return iop.Profile{
 		ID:      "asam3-2.1",
@@ -288,8 +282,8 @@ func ASAM3Level21() iop.Profile {
 	}
 }
 
-// ASAM3Level25 returns ASAM level 2.5 (partial hospitalization) of the 3rd
-// edition: at least 20 hours a week, adults and adolescents.
+// ASAM3Level25 returns the identity, schedule part and schedule settings of
+// ioprules.ASAM3Level25, whose doc comment says what the source sets.
 func ASAM3Level25() iop.Profile {
 	band := iop.Band{Min: iop.Hours(20)}
 	return iop.Profile{
@@ -311,10 +305,8 @@ func ASAM3Level25() iop.Profile {
 	}
 }
 
-// H0015 returns the per-day definition of HCPCS H0015 (alcohol and/or drug
-// services; intensive outpatient: a program of at least 3 hours a day on at
-// least 3 days a week): a day of 2.5 hours is not a service day, and 2 days
-// of 4.5 hours do not make a week. From is a floor: the code predates it.
+// H0015 returns the identity, schedule part and schedule settings of
+// ioprules.H0015, whose doc comment says what the source sets.
 func H0015() iop.Profile {
 	cite := iop.Citation{
 		Source: "HCPCS Level II H0015", Title: "Alcohol and/or drug services; intensive outpatient (treatment program that operates at least 3 hours/day and at least 3 days/week ...)",
@@ -355,10 +347,8 @@ func CiteS9480NewYork() iop.Citation {
 	}
 }
 
-// S9480NewYork returns New York's rule for HCPCS S9480 (intensive
-// outpatient psychiatric services, per diem) under the Office of Mental
-// Health's IOP guidance: at least 3 hours on a billed day, 9 hours a week
-// scheduled, and a written justification after 6 weeks.
+// S9480NewYork returns the identity, schedule part and schedule settings of
+// ioprules.S9480NewYork, whose doc comment says what the source sets.
 func S9480NewYork() iop.Profile {
 	band := iop.Band{Min: iop.Hours(9)}
 	cite := CiteS9480NewYork()
@@ -388,12 +378,8 @@ func S9480NewYork() iop.Profile {
 	}
 }
 
-// TIP47 returns SAMHSA's recommendations for intensive outpatient
-// treatment: at least 9 hours a week for adults and 6 for adolescents
-// (SAMHSA's 2021 advisory, restating TIP 47), and groups of typically 6 to
-// 12 members with one or two leaders and a confidentiality agreement from
-// each member (TIP 41). The sources describe practice; they do not bind, so
-// every group rule of the profile is a warning.
+// TIP47 returns the identity, schedule part and schedule settings of
+// ioprules.TIP47, whose doc comment says what the source sets.
 func TIP47() iop.Profile {
 	return iop.Profile{
 		ID:     "samhsa-tip47",
@@ -426,10 +412,8 @@ func CiteDCLevel21() iop.Citation {
 	}
 }
 
-// DCLevel21 returns the District of Columbia's level 2.1 rule (22-A DCMR
-// 6329): 9-19 hours a week for adults, 6-19 for people under 21, and a
-// length of stay of 30 to 60 days. The band, like ASAM's, ends below 20
-// hours.
+// DCLevel21 returns the identity, schedule part and schedule settings of
+// ioprules.DCLevel21, whose doc comment says what the source sets.
 func DCLevel21() iop.Profile {
 	cite := CiteDCLevel21()
 	return iop.Profile{
