@@ -1,7 +1,6 @@
 package iop
 
 import (
-	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -280,29 +279,6 @@ func appendFigure(b []byte, v int64, u Unit) []byte {
 		return append(b, " days"...)
 	}
 	return strconv.AppendInt(b, v, 10)
-}
-
-// LogValue implements [slog.LogValuer]: the code, severity, subject, day
-// and figures as attributes. The library itself logs nothing.
-func (f Finding) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 9)
-	attrs = append(attrs, slog.String("code", string(f.Code)), slog.String("severity", f.Severity.String()))
-	if f.Subject != "" {
-		attrs = append(attrs, slog.String("subject", f.Subject))
-	}
-	if f.Day != 0 {
-		attrs = append(attrs, slog.String("day", f.Day.Format(date.ISO8601)))
-	}
-	if f.Level != 0 {
-		attrs = append(attrs, slog.String("level", f.Level.String()))
-	}
-	if f.Ref != "" {
-		attrs = append(attrs, slog.String("ref", f.Ref))
-	}
-	if f.Unit != 0 {
-		attrs = append(attrs, slog.Int64("need", f.Need), slog.Int64("got", f.Got), slog.String("unit", f.Unit.String()))
-	}
-	return slog.GroupValue(attrs...)
 }
 
 // IsBlocking reports whether the finding blocks.

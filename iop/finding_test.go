@@ -1,6 +1,7 @@
 package iop_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"log/slog"
 	"testing"
@@ -150,15 +151,25 @@ func TestFindingJSON(t *testing.T) {
 		"day":"2025-03-04","need":3,"got":2,"unit":"count"}`, string(b))
 }
 
-func TestFindingLogValue(t *testing.T) {
-	v := sample()[2].LogValue()
-	require.Equal(t, slog.KindGroup, v.Kind())
-	got := map[string]string{}
-	for _, a := range v.Group() {
-		got[a.Key] = a.Value.String()
+// TestFindingLogged checks what log/slog writes of a finding, which has
+// no LogValue method of its own: its String (words-free, figures only)
+// with the text handler, and its JSON (its fields) with the JSON handler.
+func TestFindingLogged(t *testing.T) {
+	f := sample()[2]
+	var text, js bytes.Buffer
+	slog.New(slog.NewTextHandler(&text, &slog.HandlerOptions{ReplaceAttr: dropTime})).Info("checked", "finding", f)
+	assert.Equal(t, `level=INFO msg=checked finding="test.days.too-few [P-03/2025-W10] on 2025-03-04: need 3, got 2"`+"\n", text.String())
+	slog.New(slog.NewJSONHandler(&js, &slog.HandlerOptions{ReplaceAttr: dropTime})).Info("checked", "finding", f)
+	assert.JSONEq(t, `{"level":"INFO","msg":"checked","finding":{"code":"test.days.too-few","severity":"warning",
+		"subject":"P-03/2025-W10","day":"2025-03-04","need":3,"got":2,"unit":"count"}}`, js.String())
+}
+
+// dropTime leaves the time out of a log record.
+func dropTime(groups []string, a slog.Attr) slog.Attr {
+	if len(groups) == 0 && a.Key == slog.TimeKey {
+		return slog.Attr{}
 	}
-	assert.Equal(t, map[string]string{"code": "test.days.too-few", "severity": "warning", "subject": "P-03/2025-W10",
-		"day": "2025-03-04", "need": "3", "got": "2", "unit": "count"}, got)
+	return a
 }
 
 func TestSeverityAndUnit(t *testing.T) {

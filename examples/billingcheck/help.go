@@ -117,7 +117,7 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 			fmt.Fprintf(w, "%s%s\n", indent, l)
 		}
 	}
-	p("Built-in IDs:")
+	p("Built-in IDs (the built-in profiles with a schedule part; those of groups only", "have no rule for a billing check):")
 	for _, l := range wrap(strings.Join(profileIDs(), ", "), 78) {
 		p("  " + l)
 	}

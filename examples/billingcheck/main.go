@@ -203,7 +203,8 @@
 //	              -input says otherwise (default sessions)
 //	-profile P    a family, medicare-iop or medicare-php: the profile in
 //	              force on each patient-week's and claim's first day of
-//	              service; or a built-in ID (default medicare-iop)
+//	              service; or the ID of a built-in profile with a schedule
+//	              part (default medicare-iop)
 //	-weeks W      iso, program (from each admission), or the weekday
 //	              calendar weeks start on: sunday, monday, ... (default iso)
 //	-setting S    the provider setting of every episode, for each day's APC:

@@ -216,5 +216,5 @@ func TestNoProfileInForce(t *testing.T) {
 func TestHelpFamilies(t *testing.T) {
 	_, out, _ := runWith("", "-h")
 	assert.Contains(t, out, "\nFamilies, by calendar year:\n  medicare-iop  medicare-iop-2024 from 2024-01-01 to 2024-12-31,\n")
-	assert.Less(t, strings.Index(out, "Families, by calendar year:"), strings.Index(out, "Built-in IDs:"), "families first")
+	assert.Less(t, strings.Index(out, "Families, by calendar year:"), strings.Index(out, "Built-in IDs ("), "families first")
 }

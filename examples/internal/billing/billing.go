@@ -35,7 +35,7 @@ var ErrInput = errInput
 type Rules = ruleSet
 
 // NewRules returns the rules name names: a family (Families) or the ID of
-// a built-in profile. It returns false when name is neither, and an error
+// a built-in profile that has a schedule part (ProfileIDs). It returns false when name is neither, and an error
 // when a profile's checker cannot be made.
 func NewRules(name string) (*Rules, bool, error) { return newRuleSet(name) }
 
@@ -44,14 +44,15 @@ func NewRules(name string) (*Rules, bool, error) { return newRuleSet(name) }
 func Families() []string { return slices.Clone(families) }
 
 // FamilyOf returns the built-in profiles of a family, in the order of
-// iop.Builtins, and false when family is not one of Families.
+// ioprules.Builtins, and false when family is not one of Families.
 func FamilyOf(family string) (iop.Profiles, bool) { return familyOf(family) }
 
 // InForce describes the days a profile is in force: "from 2024-01-01 to
 // 2024-12-31", or "from 2026-01-01" when it is open-ended.
 func InForce(p iop.Profile) string { return inForce(p) }
 
-// ProfileIDs lists the built-in profiles' IDs, sorted.
+// ProfileIDs lists the IDs of the built-in profiles that have a schedule
+// part, sorted: those the billing check applies rules of.
 func ProfileIDs() []string { return profileIDs() }
 
 // Describe names the rules for a report's heading: the profile's ID, or

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/internal/benefits"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 )
@@ -179,10 +179,11 @@ func columnSet(kind string) map[string]bool {
 	return m
 }
 
-// profileIDs lists the built-in profiles' IDs, sorted.
+// profileIDs lists the IDs of the built-in profiles that have a schedule
+// part, sorted.
 func profileIDs() []string {
 	var ids []string
-	for _, p := range ioprules.Builtins() {
+	for _, p := range benefits.All() {
 		ids = append(ids, p.ID)
 	}
 	slices.Sort(ids)

@@ -6,11 +6,20 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/internal/benefits"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 )
+
+// The built-in profiles the billing check applies are those of
+// ioprules.Builtins that have a schedule part, as far as package schedule
+// checks them: each one's identity, schedule part and settings of
+// schedule's rules (package internal/benefits, from which package ioprules
+// builds its built-ins; TestBuiltinsAsScheduled checks they are the same).
+// Reading them there rather than from package ioprules keeps the other
+// checking packages out of the web page's WebAssembly: what they would
+// add to it is more than its size budget allows.
 
 // families are the names -profile accepts for a family of built-in
 // profiles dated by calendar year: those whose ID is the family's name, a
@@ -24,7 +33,7 @@ func familyOf(family string) (iop.Profiles, bool) {
 		return nil, false
 	}
 	var ps iop.Profiles
-	for _, p := range ioprules.Builtins() {
+	for _, p := range benefits.All() {
 		if strings.HasPrefix(p.ID, family+"-") {
 			ps = append(ps, p)
 		}
@@ -54,7 +63,7 @@ func newRuleSet(name string) (*ruleSet, bool, error) {
 	rs := &ruleSet{name: name}
 	if ps, ok := familyOf(name); ok {
 		rs.family, rs.profiles = true, ps
-	} else if p, ok := ioprules.Builtins().ByID(name); ok {
+	} else if p, ok := benefits.All().ByID(name); ok {
 		rs.profiles = iop.Profiles{p}
 	} else {
 		return nil, false, nil

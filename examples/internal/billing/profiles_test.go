@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/internal/benefits"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,4 +55,51 @@ func TestFamilies(t *testing.T) {
 	assert.False(t, ok)
 	assert.False(t, slices.ContainsFunc(families, func(f string) bool { return slices.Contains(profileIDs(), f) }),
 		"a family's name is no profile's ID")
+}
+
+// TestBuiltinsAsScheduled checks that the profiles the billing check
+// applies are the built-ins of package ioprules as package schedule checks
+// them: every built-in that has a schedule part, in the order of
+// ioprules.Builtins, each equal to the built-in with its schedule part
+// only and its settings of schedule's rules only. What the billing check
+// applies of a built-in is that much: a schedule checker reads no other
+// part and no other rule's setting.
+func TestBuiltinsAsScheduled(t *testing.T) {
+	var want iop.Profiles
+	for _, p := range ioprules.Builtins() {
+		b, ok := iop.PartOf[schedule.Benefit](&p)
+		if !ok {
+			continue
+		}
+		q := p.Clone()
+		q.Parts = []iop.Part{b}
+		q.Rules = slices.DeleteFunc(q.Rules, func(s iop.RuleSetting) bool {
+			_, ok := schedule.Rules().Rule(s.Code)
+			return !ok
+		})
+		if len(q.Rules) == 0 {
+			q.Rules = nil
+		}
+		want = append(want, q)
+	}
+	require.Len(t, want, 12, "the multi-part built-ins")
+	got := benefits.All()
+	assert.Equal(t, want, got)
+	for _, p := range got {
+		require.NoError(t, p.Validate(), p.ID)
+		// The same schedule checker: its rules as the profile applies them.
+		full, ok := ioprules.Builtins().ByID(p.ID)
+		require.True(t, ok, p.ID)
+		ckWant, err := schedule.NewChecker(full)
+		require.NoError(t, err)
+		ckGot, err := schedule.NewChecker(p)
+		require.NoError(t, err)
+		assert.Equal(t, ckWant.Rules(), ckGot.Rules(), p.ID)
+	}
+	var ids []string
+	for _, p := range want {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	assert.Equal(t, ids, profileIDs())
 }

@@ -1,5 +1,3 @@
-//go:build !nox12
-
 package billing
 
 import (

@@ -360,7 +360,7 @@
   function useSample(kind) {
     const enc = new TextEncoder();
     state.data = enc.encode(ioprules.sample(kind));
-    state.dataName = "the sample " + (kind === "claims" ? "claim lines" : "sessions");
+    state.dataName = "the sample " + ({ claims: "claim lines", x12: "837I" }[kind] || "sessions");
     state.episodes = kind === "sessions" ? enc.encode(ioprules.sample("episodes")) : null;
     $("episodes").value = "";
     $("columns").value = kind === "claims" ? ioprules.sample("claims-columns") : "";
@@ -395,6 +395,7 @@
   });
   $("sample-sessions").addEventListener("click", () => useSample("sessions"));
   $("sample-claims").addEventListener("click", () => useSample("claims"));
+  $("sample-x12").addEventListener("click", () => useSample("x12"));
   $("save-json").addEventListener("click", () => save("json"));
   $("save-csv").addEventListener("click", () => save("csv"));
   $("show-more").addEventListener("click", showMore);

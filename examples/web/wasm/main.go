@@ -12,7 +12,7 @@
 //	ioprules.report(f)   the last check's report in format f: "json" or "csv"
 //	ioprules.warm()      checks a made-up export and drops the result (see warm)
 //	ioprules.forget()    drops the last check's report
-//	ioprules.sample(n)   an embedded sample: "sessions", "episodes" or "claims"
+//	ioprules.sample(n)   an embedded sample: "sessions", "episodes", "claims" or "x12" (an 837I)
 //
 // It reads what the page hands it and returns strings: it opens nothing
 // and sends nothing (the page's Content-Security-Policy forbids every
@@ -96,6 +96,8 @@ func main() {
 				return billing.SampleClaims()
 			case "claims-columns":
 				return billing.SampleClaimsColumns
+			case "x12":
+				return billing.SampleX12()
 			}
 			return ""
 		}),
@@ -138,10 +140,13 @@ func choices() string {
 }
 
 // check runs the billing check on the options the page gives: input
-// ("auto", "sessions" or "claims"), profile, weeks, setting, columns (the
-// renames, from=to,...), data and episodes (Uint8Array, episodes null for
-// none). It returns the report and its summary (billing.View) as JSON, or
-// an error as JSON.
+// ("auto", "sessions", "claims" or "x12"), profile, weeks, setting,
+// columns (the renames, from=to,...), data and episodes (Uint8Array,
+// episodes null for none). Auto reads an input that starts with an ISA
+// segment as an X12 837I, as billingcheck does, and otherwise guesses the
+// kind from the header as renamed; the renames do not apply to an 837I,
+// which has no columns. It returns the report and its summary
+// (billing.View) as JSON, or an error as JSON.
 func check(opts js.Value) (*billing.Report, string) {
 	str := func(name string) string {
 		if v := opts.Get(name); v.Type() == js.TypeString {
@@ -162,25 +167,31 @@ func check(opts js.Value) (*billing.Report, string) {
 	kind := str("input")
 	var opt billing.Options
 	var err error
-	// The renames are read for the kind they rename to; auto guesses the
-	// kind from the header as renamed.
 	if kind == "auto" || kind == "" {
-		cols, err := billing.ParseColumns(str("columns"), billing.InputClaims)
-		if err != nil {
-			cols, _ = billing.ParseColumns(str("columns"), billing.InputSessions)
-		}
-		kind = billing.GuessInput(data, cols)
 		if _, x12 := billing.IsX12(bytes.NewReader(data)); x12 {
-			kind, opt.X12 = billing.InputClaims, true // refused: this build has no X12 reader
+			kind = billing.InputX12
+		} else {
+			// The renames are read for the kind they rename to.
+			cols, err := billing.ParseColumns(str("columns"), billing.InputClaims)
+			if err != nil {
+				cols, _ = billing.ParseColumns(str("columns"), billing.InputSessions)
+			}
+			kind = billing.GuessInput(data, cols)
 		}
 	}
-	if kind != billing.InputSessions && kind != billing.InputClaims {
+	switch kind {
+	case billing.InputX12:
+		// Its claim lines are checked as a claim-line CSV's.
+		opt.Input, opt.X12 = billing.InputClaims, true
+	case billing.InputSessions, billing.InputClaims:
+		opt.Input = kind
+		if opt.Columns, err = billing.ParseColumns(str("columns"), kind); err != nil {
+			return nil, errorJSON(err.Error())
+		}
+	default:
 		return nil, errorJSON("unknown input " + billing.Quote(kind))
 	}
-	opt.Input, opt.Source = kind, "the file chosen"
-	if opt.Columns, err = billing.ParseColumns(str("columns"), kind); err != nil {
-		return nil, errorJSON(err.Error())
-	}
+	opt.Source = "the file chosen"
 	rules, ok, err := billing.NewRules(str("profile"))
 	switch {
 	case err != nil:
