@@ -67,7 +67,7 @@
 //
 //	group.NewChecker(p)        CheckSession, PlanRoster
 //	schedule.NewChecker(p)     Summarize, SummarizeClaims, CheckWeek, CheckWeeks, CheckCertification,
-//	                           CheckClaim, CheckClaims
+//	                           CheckCertificationContent, CheckClaim, CheckClaims
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
 //	aftercare.NewChecker(p)    CheckDischarge, Measure
