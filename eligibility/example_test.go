@@ -232,7 +232,7 @@ func ExampleChecker_CheckTransfer() {
 	}
 	// Output:
 	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 1, got 2.1
-	// info eligibility.transfer.step-down-allowance - transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows
+	// info eligibility.transfer.step-down-allowance - transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows: need 14 days, got 0 days
 }
 
 // A profile's rule settings change a rule's severity or turn it off.

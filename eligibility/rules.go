@@ -81,11 +81,13 @@ const (
 	// CodeStayStepDown: the reassessment recommends a less intensive level
 	// and the profile allows a step-down: the stay continues as a
 	// step-down for the weeks the profile allows, counted from the
-	// step-down ([Review.SteppedDown], or the reassessment when none is
+	// step-down ([Review.StepDown], or the reassessment when none is
 	// recorded), as [Checker.CheckTransfer] says
 	// ([CodeTransferStepDownAllowance]) and the weekly check applies
-	// (schedule's Episode.SteppedDown). Need is the allowance in days, Got
-	// the days since the step-down; after it, the criteria are not met.
+	// (schedule's Stay.StepDown: the same [iop.StepDown] record). Need is
+	// the allowance in days, Got the days since the step-down; after it,
+	// or for a record that does not step down from IOP, the criteria are
+	// not met.
 	CodeStayStepDown iop.Code = "eligibility.continued-stay.step-down"
 	// CodeStayProgressUnrecorded: the review does not record progress.
 	CodeStayProgressUnrecorded iop.Code = "eligibility.continued-stay.progress-unrecorded"
@@ -115,7 +117,9 @@ const (
 	// intensive level.
 	CodeTransferDownIndicated iop.Code = "eligibility.transfer.down-indicated"
 	// CodeTransferStepDownAllowance: after the step-down, the profile allows
-	// fewer weekly hours for a number of weeks.
+	// fewer weekly hours for a number of weeks; given exactly when the
+	// continued-stay check gives [CodeStayStepDown], with the same figures
+	// (Need the allowance in days, Got the days since the step-down).
 	CodeTransferStepDownAllowance iop.Code = "eligibility.transfer.step-down-allowance"
 	// CodeTransferGoalsMetRatingsHigh: goals are recorded as met but the
 	// ratings still recommend IOP or more.

@@ -142,6 +142,12 @@
 // overlap the profile's StepDown.Weeks weeks from the day a patient steps
 // down are not held to the weekly minimums (minutes and service days); a
 // shortfall there is information, not a block ([CodeStepDownAllowance]).
+// The step-down is [Stay.StepDown], an [iop.StepDown] (day, from, to): the
+// one record eligibility's continued-stay and transfer checks and
+// aftercare's step-down check read too, so the three agree on which days
+// the allowance covers (the step-down's day and the 13 after it, for 2
+// weeks). Only a step-down that lowers the level from the profile's level
+// gives the allowance.
 //
 // # Per-day services and payment tiers
 //
