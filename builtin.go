@@ -206,6 +206,7 @@ func medicareIOP(year int) iop.Profile {
 					Note: "the 60 days read on 2026-12-06 in an eCFR mirror carrying the 2023-11-22 amendments, not re-found on 2026-12-07 (the stored copies show (a)-(c) only); 'every other month' is the statute's and CMS summaries' wording, and 2 calendar months (62 days from a July 1st) is not the rule; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
 				}, Content: medicareCertContent(false), Plan: medicarePlan()},
 			},
+			eligibility.Placement{Patient: medicarePatients(false)},
 			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
@@ -265,6 +266,7 @@ func medicarePHP(year int) iop.Profile {
 					Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
 				}, Content: medicareCertContent(true), Plan: medicarePlan()},
 			},
+			eligibility.Placement{Patient: medicarePatients(true)},
 			aftercare.DischargeFollowUp(citeDischargeFollowUp(), 7, 30),
 		},
 	}
@@ -291,6 +293,26 @@ func medicareCertContent(php bool) schedule.CertificationContentRules {
 		c.Note = "424.24(a)-(c) read (stored copies, 2024); (e) not found in any stored copy: as Noridian JF's Partial Hospitalization Program page states it (read 2026-12-07: the physician certifies the need for partial hospitalization and for at least 20 hours a week of therapeutic services, as the plan of care shows); the recertification's descriptions as (e)(3) is commonly quoted, not read"
 	}
 	return schedule.CertificationContentRules{Initial: initial, Recert: recert, Cite: c}
+}
+
+// medicarePatients are the patient criteria of Medicare IOP (php false,
+// 42 CFR 410.44(c)) or PHP (410.43(c)).
+func medicarePatients(php bool) eligibility.PatientRules {
+	req := iop.SetOf(eligibility.PatientCriterionNeedsHours, eligibility.PatientCriterionBenefits, eligibility.PatientCriterionNo24Hour,
+		eligibility.PatientCriterionSupport, eligibility.PatientCriterionDiagnosis, eligibility.PatientCriterionNotDangerous,
+		eligibility.PatientCriterionCanParticipate)
+	c := iop.Citation{
+		Source: "42 CFR 410.44(c): intensive outpatient services are for patients who need at least 9 hours a week of therapeutic services as the plan of care shows, are likely to benefit from a coordinated program (more than isolated outpatient sessions), do not need 24-hour care, have an adequate support system outside the program, have a mental health diagnosis (a substance use disorder included), are not judged dangerous to self or others, and can take part in active treatment and tolerate its intensity",
+		Title:  "Intensive outpatient services: conditions and exclusions", Edition: "CY2024 OPPS final rule (88 FR 81540), effective 2024-01-01", URL: urlCFR41044,
+		Note: "paragraph (c) not found in any stored copy: the diagnosis that severely interferes with several areas of daily life, the ability to take part and tolerate the intensity, and the need for more than outpatient and less than PHP read in NGS's Intensive Outpatient Program page (2026-12-07); the 9 hours in RULES.md §2; the rest as 410.43(c) words the PHP criteria, which the CY2024 rule mirrored for IOP (not read)",
+	}
+	if php {
+		req |= iop.SetOf(eligibility.PatientCriterionInpatientRisk)
+		c.Source = "42 CFR 410.43(c): partial hospitalization is for patients who need at least 20 hours a week of therapeutic services as the plan of care shows, are likely to benefit from a coordinated program, do not need 24-hour care, have an adequate support system outside the program, have a mental health diagnosis, are not judged dangerous to self or others, and can take part in active treatment and tolerate its intensity; and who would otherwise be at reasonable risk of inpatient care or step down from it"
+		c.Title, c.URL = "Partial hospitalization services: conditions and exclusions", urlCFR41043
+		c.Note = "paragraph (c) not found in any stored copy (the stored copies of 410.43 show (a) and (b)): the 20 hours in RULES.md §3 (410.43(c)(1)); the risk of inpatient care, the diagnosis that severely interferes with daily life and the ability to take part and tolerate the intensity read in Noridian JF's Partial Hospitalization Program page (2026-12-07); the rest as (c) is commonly quoted (not read)"
+	}
+	return eligibility.PatientRules{Require: req, Cite: c}
 }
 
 // medicarePlan is what a Medicare IOP or PHP plan of care sets forth and

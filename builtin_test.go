@@ -55,6 +55,12 @@ func TestBuiltinNumbers(t *testing.T) {
 				Recert:  recert, Cite: pc.Content.Cite,
 			}, Plan: plan},
 			pc, "the 18th day of services, then every 30 days; no 31-day plan review; (e)(1), (e)(3) content; (e)(2) plan")
+		iopPatients, _ := iop.PartOf[eligibility.Placement](&ioprule)
+		phpPatients, _ := iop.PartOf[eligibility.Placement](&php)
+		seven := iop.SetOf(eligibility.PatientCriterionNeedsHours, eligibility.PatientCriterionBenefits, eligibility.PatientCriterionNo24Hour,
+			eligibility.PatientCriterionSupport, eligibility.PatientCriterionDiagnosis, eligibility.PatientCriterionNotDangerous, eligibility.PatientCriterionCanParticipate)
+		assert.Equal(t, seven, iopPatients.Patient.Require, "42 CFR 410.44(c)")
+		assert.Equal(t, seven|iop.SetOf(eligibility.PatientCriterionInpatientRisk), phpPatients.Patient.Require, "42 CFR 410.43(c)")
 		for _, tc := range []struct {
 			p       iop.Profile
 			setting iop.Provider

@@ -70,7 +70,7 @@
 //	                           CheckCertificationContent, CheckClaim, CheckClaims
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
-//	aftercare.NewChecker(p)    CheckDischarge, Measure
+//	aftercare.NewChecker(p)    CheckDischarge, CheckStepDown, Measure
 //	authorization.NewChecker(p) CheckStay, CheckClaims, CheckStays, CheckLevel, CheckTurnaround,
 //	                           Remaining, RemainingClaims
 //

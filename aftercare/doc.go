@@ -72,6 +72,11 @@
 //     rule order: nil when every rule is met. [Checker.AppendDischarge]
 //     appends them to a slice the caller reuses, and allocates nothing
 //     else: a compliant discharge costs no allocation at all;
+//   - [Checker.CheckStepDown] judges the discharge against the episode's
+//     step-down record ([iop.StepDown], the one record eligibility's
+//     continued-stay and transfer checks and schedule's weekly check read):
+//     the record lowers the level, is dated no later than the discharge,
+//     and a discharge that names a step steps down to the record's level;
 //   - [Checker.Measure] counts over many [Case]s.
 //
 // The error return says the subject cannot be judged: an episode without a

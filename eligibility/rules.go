@@ -72,6 +72,15 @@ const (
 	// than the profile's maximum; the finding's Level is the level whose
 	// band the hours fall in (the Above of the profile's weekly rules).
 	CodeAdmissionHoursAboveMaximum iop.Code = "eligibility.admission.hours-above-maximum"
+	// CodeAdmissionPatientNotMet: the assessment documents a patient
+	// criterion of the profile ([PatientRules]) as not met, or contradicts
+	// it (imminent danger with "not dangerous" recorded as met); Ref names
+	// the criterion ([PatientCriterion]).
+	CodeAdmissionPatientNotMet iop.Code = "eligibility.admission.patient-criterion-not-met"
+	// CodeAdmissionPatientNotJudged: the assessment does not record a
+	// patient criterion the profile requires ([Assessment.Patient]): not
+	// judged, at the force of [CodeAdmissionPatientNotMet]; Ref names it.
+	CodeAdmissionPatientNotJudged iop.Code = "eligibility.admission.patient-criterion-not-judged"
 
 	// CodeStayCriteriaNotMet: the reassessment no longer recommends IOP.
 	CodeStayCriteriaNotMet iop.Code = "eligibility.continued-stay.criteria-not-met"
@@ -166,6 +175,8 @@ const (
 	ruleAdmissionPopulationNotServed
 	ruleAdmissionHoursBelowMinimum
 	ruleAdmissionHoursAboveMaximum
+	ruleAdmissionPatientNotMet
+	ruleAdmissionPatientNotJudged
 
 	ruleStayCriteriaNotMet
 	ruleStayCriteriaNotMetDocumented
@@ -218,6 +229,8 @@ var rules = [numRules]iop.Rule{
 	ruleAdmissionPopulationNotServed:   mk(CodeAdmissionPopulationNotServed, iop.SeverityBlocking, "IOP admission: the profile sets no weekly hours for the person's population", citeLibrary("a zero weekly band for a population means the program does not serve it")),
 	ruleAdmissionHoursBelowMinimum:     mk(CodeAdmissionHoursBelowMinimum, iop.SeverityBlocking, "IOP admission: the plan schedules fewer weekly hours than the minimum", citeWeeklyHours()),
 	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.SeverityWarning, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band", citeWeeklyHours()),
+	ruleAdmissionPatientNotMet:         mk(CodeAdmissionPatientNotMet, iop.SeverityBlocking, "IOP admission: the assessment documents a patient criterion as not met", citePatientCriteria()),
+	ruleAdmissionPatientNotJudged:      mk(CodeAdmissionPatientNotJudged, iop.SeverityBlocking, "not judged: the assessment does not record a patient criterion", citePatientCriteria()),
 
 	ruleStayCriteriaNotMet:           mk(CodeStayCriteriaNotMet, iop.SeverityBlocking, "continued stay: the reassessment no longer recommends IOP", citeContinuedStay()),
 	ruleStayCriteriaNotMetDocumented: mk(CodeStayCriteriaNotMetDocumented, iop.SeverityWarning, "continued stay: the reassessment no longer recommends IOP; a documented variance keeps the person there", citeContinuedStay()),
