@@ -119,7 +119,11 @@ func (r *checker) patient(dst iop.Findings, d *Decision) iop.Findings {
 	}
 	a := &d.assessment
 	met, notMet := a.Patient.Met, a.Patient.NotMet
-	if a.Modifiers.Has(ModifierImminentDanger) && met.Has(PatientCriterionNotDangerous) {
+	danger := a.Modifiers.Has(ModifierImminentDanger)
+	if need&^met == 0 && !danger {
+		return dst // every criterion documented as met: the compliant path
+	}
+	if danger && met.Has(PatientCriterionNotDangerous) {
 		met &^= iop.SetOf(PatientCriterionNotDangerous) // the assessment contradicts the record
 		notMet |= iop.SetOf(PatientCriterionNotDangerous)
 	}

@@ -322,6 +322,9 @@ func (ck *checker) content(fs iop.Findings, s *WeekSummary, c *Certifications, c
 			if j > 0 {
 				need = cr.Recert
 			}
+			if need&^c.Content[j].States == 0 {
+				continue // states everything: the compliant path
+			}
 			for st := range need.All() {
 				if !c.Content[j].States.Has(st) {
 					fs = ck.rules.Add(fs, ruleCertContentMissing, iop.Finding{Subject: s.Patient, Day: s.Week.Day(i), Ref: st.String()})
@@ -337,10 +340,8 @@ func (ck *checker) content(fs iop.Findings, s *WeekSummary, c *Certifications, c
 	if p == nil {
 		return ck.rules.Add(fs, rulePlanNotJudged, iop.Finding{Subject: s.Patient, Ref: "plan"})
 	}
-	for el := range pr.Elements.All() {
-		if !p.Sets.Has(el) {
-			fs = ck.rules.Add(fs, rulePlanElementMissing, iop.Finding{Subject: s.Patient, Ref: el.String()})
-		}
+	for el := range (pr.Elements &^ p.Sets).All() {
+		fs = ck.rules.Add(fs, rulePlanElementMissing, iop.Finding{Subject: s.Patient, Ref: el.String()})
 	}
 	if pr.By != 0 && !pr.By.Has(p.By) {
 		fs = ck.rules.Add(fs, rulePlanAuthor, iop.Finding{Subject: s.Patient, Ref: p.By.String()})
