@@ -40,16 +40,22 @@ func followUp() iop.Part {
 // the setting ([schedule.MedicareShortDays]: a hospital's services are paid
 // one by one, a CMHC's day goes unpaid and is held, that day only). Time
 // counts when furnished in person.
-func MedicareIOP2024() iop.Profile { return withParts(benefits.MedicareIOP(2024), followUp()) }
+func MedicareIOP2024() iop.Profile {
+	return withParts(benefits.MedicareIOP(2024), medicareIOPPlacement(), followUp())
+}
 
 // MedicareIOP2025 returns the Medicare IOP benefit for calendar year 2025:
 // the CY2025 OPPS kept the 2024 structure and APC numbers.
-func MedicareIOP2025() iop.Profile { return withParts(benefits.MedicareIOP(2025), followUp()) }
+func MedicareIOP2025() iop.Profile {
+	return withParts(benefits.MedicareIOP(2025), medicareIOPPlacement(), followUp())
+}
 
 // MedicareIOP2026 returns the Medicare IOP benefit for calendar year 2026,
 // as far as the CY2026 OPPS final rule was read (no change found). It is
 // open-ended until a later year is encoded.
-func MedicareIOP2026() iop.Profile { return withParts(benefits.MedicareIOP(2026), followUp()) }
+func MedicareIOP2026() iop.Profile {
+	return withParts(benefits.MedicareIOP(2026), medicareIOPPlacement(), followUp())
+}
 
 // MedicarePHP2024 returns the Medicare partial hospitalization program for
 // calendar year 2024 (42 CFR 410.43; 424.24(e)): the physician certifies
@@ -61,14 +67,20 @@ func MedicareIOP2026() iop.Profile { return withParts(benefits.MedicareIOP(2026)
 // least every 30 days. Per diem by day: 3 services, or 4 or more (APC
 // 5863/5864 hospital, 5853/5854 iop.ProviderCMHC); a day with fewer than 3 is not paid
 // as a PHP day.
-func MedicarePHP2024() iop.Profile { return withParts(benefits.MedicarePHP(2024), followUp()) }
+func MedicarePHP2024() iop.Profile {
+	return withParts(benefits.MedicarePHP(2024), medicarePHPPlacement(), followUp())
+}
 
 // MedicarePHP2025 returns the Medicare PHP for calendar year 2025.
-func MedicarePHP2025() iop.Profile { return withParts(benefits.MedicarePHP(2025), followUp()) }
+func MedicarePHP2025() iop.Profile {
+	return withParts(benefits.MedicarePHP(2025), medicarePHPPlacement(), followUp())
+}
 
 // MedicarePHP2026 returns the Medicare PHP for calendar year 2026,
 // open-ended until a later year is encoded.
-func MedicarePHP2026() iop.Profile { return withParts(benefits.MedicarePHP(2026), followUp()) }
+func MedicarePHP2026() iop.Profile {
+	return withParts(benefits.MedicarePHP(2026), medicarePHPPlacement(), followUp())
+}
 
 // ASAM3Level21 returns ASAM level 2.1 (intensive outpatient) of the 3rd
 // edition as public sources quote it: at least 9 hours a week for adults
@@ -175,3 +187,33 @@ func citeDischargeFollowUp() iop.Citation {
 		Note: "a program's or a payer's rule, not a HEDIS measure: HEDIS IET counts from the start of a new treatment episode (the IOP admission is often the initiation itself), FUI and FUH from the discharge of a higher level (the IOP intake is the follow-up), FUA and FUM from an emergency department visit (NCQA HEDIS MY2024-2025, RULES.md §6); 7 and 30 days after the discharge, a contact on the discharge day not counting, as programs commonly hold them: set your program's or payer's own",
 	}
 }
+
+// medicarePatients are the patient criteria of Medicare IOP (php false,
+// 42 CFR 410.44(c)) or PHP (410.43(c)).
+func medicarePatients(php bool) eligibility.PatientRules {
+	req := iop.SetOf(eligibility.PatientCriterionNeedsHours, eligibility.PatientCriterionBenefits, eligibility.PatientCriterionNo24Hour,
+		eligibility.PatientCriterionSupport, eligibility.PatientCriterionDiagnosis, eligibility.PatientCriterionNotDangerous,
+		eligibility.PatientCriterionCanParticipate)
+	c := iop.Citation{
+		Source: "42 CFR 410.44(c): intensive outpatient services are for patients who need at least 9 hours a week of therapeutic services as the plan of care shows, are likely to benefit from a coordinated program (more than isolated outpatient sessions), do not need 24-hour care, have an adequate support system outside the program, have a mental health diagnosis (a substance use disorder included), are not judged dangerous to self or others, and can take part in active treatment and tolerate its intensity",
+		Title:  "Intensive outpatient services: conditions and exclusions", Edition: "CY2024 OPPS final rule (88 FR 81540), effective 2024-01-01", URL: urlCFR41044,
+		Note: "paragraph (c) not found in any stored copy: the diagnosis that severely interferes with several areas of daily life, the ability to take part and tolerate the intensity, and the need for more than outpatient and less than PHP read in NGS's Intensive Outpatient Program page (2026-12-07); the 9 hours in RULES.md §2; the rest as 410.43(c) words the PHP criteria, which the CY2024 rule mirrored for IOP (not read)",
+	}
+	if php {
+		req |= iop.SetOf(eligibility.PatientCriterionInpatientRisk)
+		c.Source = "42 CFR 410.43(c): partial hospitalization is for patients who need at least 20 hours a week of therapeutic services as the plan of care shows, are likely to benefit from a coordinated program, do not need 24-hour care, have an adequate support system outside the program, have a mental health diagnosis, are not judged dangerous to self or others, and can take part in active treatment and tolerate its intensity; and who would otherwise be at reasonable risk of inpatient care or step down from it"
+		c.Title, c.URL = "Partial hospitalization services: conditions and exclusions", urlCFR41043
+		c.Note = "paragraph (c) not found in any stored copy (the stored copies of 410.43 show (a) and (b)): the 20 hours in RULES.md §3 (410.43(c)(1)); the risk of inpatient care, the diagnosis that severely interferes with daily life and the ability to take part and tolerate the intensity read in Noridian JF's Partial Hospitalization Program page (2026-12-07); the rest as (c) is commonly quoted (not read)"
+	}
+	return eligibility.PatientRules{Require: req, Cite: c}
+}
+
+// medicareIOPPlacement and medicarePHPPlacement are the patient criteria of
+// the Medicare built-ins, as eligibility judges an admission.
+func medicareIOPPlacement() iop.Part { return eligibility.Placement{Patient: medicarePatients(false)} }
+func medicarePHPPlacement() iop.Part { return eligibility.Placement{Patient: medicarePatients(true)} }
+
+const (
+	urlCFR41043 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.43"
+	urlCFR41044 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.44"
+)

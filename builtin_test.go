@@ -33,12 +33,34 @@ func TestBuiltinNumbers(t *testing.T) {
 		php := map[int]iop.Profile{2024: ioprules.MedicarePHP2024(), 2025: ioprules.MedicarePHP2025(), 2026: ioprules.MedicarePHP2026()}[year]
 		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.PopulationAdult), "Medicare IOP sets a minimum and no maximum")
 		assert.Equal(t, iop.Band{Min: 540}, benefitOf(ioprule).Weekly.For(iop.PopulationAdolescent))
-		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, RecertDays: 60, Cite: benefitOf(ioprule).Certification.Cite}, benefitOf(ioprule).Certification,
-			"42 CFR 424.24(d)(3)(ii): every 60 days, not 2 calendar months; no day set for the initial certification")
+		ic := benefitOf(ioprule).Certification
+		recert := iop.SetOf(schedule.CertStatementContinuedNeed, schedule.CertStatementResponse, schedule.CertStatementSymptoms, schedule.CertStatementDischargeGoals)
+		plan := schedule.PlanRules{
+			Elements: iop.SetOf(schedule.PlanElementDiagnosis, schedule.PlanElementType, schedule.PlanElementAmount, schedule.PlanElementFrequency, schedule.PlanElementDuration, schedule.PlanElementGoals),
+			By:       iop.SetOf(schedule.PlanAuthorPhysician), Cite: ic.Plan.Cite,
+		}
+		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, RecertDays: 60, Cite: ic.Cite,
+			Content: schedule.CertificationContentRules{
+				Initial: iop.SetOf(schedule.CertStatementNeedsHours, schedule.CertStatementPlanEstablished, schedule.CertStatementUnderCare),
+				Recert:  recert, Cite: ic.Content.Cite,
+			}, Plan: plan}, ic,
+			"42 CFR 424.24(d)(3)(ii): every 60 days, not 2 calendar months; no day set for the initial certification; (d)(1), (d)(3) content; (d)(2) plan")
 		assert.Equal(t, date.New(year, 1, 1), ioprule.From)
 		assert.Equal(t, iop.Band{Min: 1200}, benefitOf(php).Weekly.For(iop.PopulationAdult))
-		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.DayCountService, RecertDays: 30, Cite: benefitOf(php).Certification.Cite},
-			benefitOf(php).Certification, "the 18th day of services, then every 30 days; no 31-day plan review")
+		pc := benefitOf(php).Certification
+		plan.Cite = pc.Plan.Cite
+		assert.Equal(t, schedule.CertificationRules{NoInitialDay: true, FirstRecertDay: 17, FirstRecertCount: schedule.DayCountService, RecertDays: 30, Cite: pc.Cite,
+			Content: schedule.CertificationContentRules{
+				Initial: iop.SetOf(schedule.CertStatementInpatientOtherwise, schedule.CertStatementNeedsHours, schedule.CertStatementPlanEstablished, schedule.CertStatementUnderCare),
+				Recert:  recert, Cite: pc.Content.Cite,
+			}, Plan: plan},
+			pc, "the 18th day of services, then every 30 days; no 31-day plan review; (e)(1), (e)(3) content; (e)(2) plan")
+		iopPatients, _ := iop.PartOf[eligibility.Placement](&ioprule)
+		phpPatients, _ := iop.PartOf[eligibility.Placement](&php)
+		seven := iop.SetOf(eligibility.PatientCriterionNeedsHours, eligibility.PatientCriterionBenefits, eligibility.PatientCriterionNo24Hour,
+			eligibility.PatientCriterionSupport, eligibility.PatientCriterionDiagnosis, eligibility.PatientCriterionNotDangerous, eligibility.PatientCriterionCanParticipate)
+		assert.Equal(t, seven, iopPatients.Patient.Require, "42 CFR 410.44(c)")
+		assert.Equal(t, seven|iop.SetOf(eligibility.PatientCriterionInpatientRisk), phpPatients.Patient.Require, "42 CFR 410.43(c)")
 		for _, tc := range []struct {
 			p       iop.Profile
 			setting iop.Provider

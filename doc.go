@@ -67,10 +67,10 @@
 //
 //	group.NewChecker(p)        CheckSession, PlanRoster
 //	schedule.NewChecker(p)     Summarize, SummarizeClaims, CheckWeek, CheckWeeks, CheckCertification,
-//	                           CheckClaim, CheckClaims
+//	                           CheckCertificationContent, CheckClaim, CheckClaims
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
 //	                           CheckContinuedStay, CheckTransfer, CheckDischargeReview
-//	aftercare.NewChecker(p)    CheckDischarge, Measure
+//	aftercare.NewChecker(p)    CheckDischarge, CheckStepDown, Measure
 //	authorization.NewChecker(p) CheckStay, CheckClaims, CheckStays, CheckLevel, CheckTurnaround,
 //	                           Remaining, RemainingClaims
 //

@@ -159,7 +159,15 @@ func params(b *bytes.Buffer, p iop.Profile, cites *[]iop.Citation) {
 				}
 				continue
 			}
-			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", path, name, cell(compact(fv.Interface())), ref(ownCite(gv, name, groupCite)))
+			c := ownCite(gv, name, groupCite)
+			if fv.Kind() == reflect.Struct {
+				// A rule group within the group (certification content,
+				// the plan of care): its own citation when it has one.
+				if fc := fv.FieldByName("Cite"); fc.IsValid() && !fc.IsZero() {
+					c = fc.Interface().(iop.Citation)
+				}
+			}
+			fmt.Fprintf(b, "| %s.%s | %s | %s |\n", path, name, cell(compact(fv.Interface())), ref(c))
 		}
 	}
 	rows("ages", reflect.ValueOf(p.Ages))

@@ -72,6 +72,11 @@
 //     rule order: nil when every rule is met. [Checker.AppendDischarge]
 //     appends them to a slice the caller reuses, and allocates nothing
 //     else: a compliant discharge costs no allocation at all;
+//   - [Checker.CheckStepDown] judges the discharge against the episode's
+//     step-down record ([iop.StepDown], the one record eligibility's
+//     continued-stay and transfer checks and schedule's weekly check read):
+//     the record lowers the level, is dated no later than the discharge,
+//     and a discharge that names a step steps down to the record's level;
 //   - [Checker.Measure] counts over many [Case]s.
 //
 // The error return says the subject cannot be judged: an episode without a
@@ -104,14 +109,30 @@
 //
 // # Follow-up windows
 //
-// The windows are those of the profile's [FollowUp] part, in its order: the
-// HEDIS measures it lists by name ([Measure], [FollowUpOf]: the
-// built-in profiles hold FUH 7 and 30 days for mental health programs, IET
-// and FUI 7 and 30 days for substance use programs), or windows of its
-// own. Each has a number of days, a same-day rule and a number of
-// contacts, and may count from another window. Days are calendar dates
-// and both ends of a window are included: with a discharge (or index
-// visit) on day D,
+// The windows are those of the profile's [FollowUp] part, in its order.
+// Each window counts from its own index event ([FollowUpWindow.Index],
+// [IndexEvent]), and each HEDIS measure from the event NCQA defines, never
+// from the IOP's discharge (RULES.md §6):
+//
+//   - IET (initiation and engagement) counts from the start of the
+//     treatment episode: the IOP admission, which is often the initiation
+//     itself ([IndexEventEpisodeStart]);
+//   - FUI and FUH count from the discharge of the level before the IOP
+//     (inpatient, residential or withdrawal management care: the case's
+//     [Case.PriorDischarge], [IndexEventHigherLevelDischarge]); the IOP admission
+//     within the window is the follow-up visit;
+//   - FUA and FUM count from an emergency department visit the caller
+//     records ([Case.EDVisit], [IndexEventEDVisit]);
+//   - follow-up after the IOP's own discharge is a program's or a payer's
+//     rule, not a HEDIS measure: a window with the zero Index
+//     ([DischargeFollowUp]; the built-in profiles hold discharge-7 and
+//     discharge-30 windows of this kind, cited to the program rule).
+//
+// A profile lists HEDIS measures by name ([Measure], [FollowUpOf]) or
+// windows of its own. Each window has a number of days, a same-day rule
+// and a number of contacts, and may count from another window. Days are
+// calendar dates and both ends of a window are included: with the index
+// event (a discharge, an ED visit, the episode's start) on day D,
 //
 //	fua-7, fum-7     D to D+7 (a contact on day D counts: 8 days; D+8 does not)
 //	fua-30, fum-30   D to D+30
@@ -125,8 +146,7 @@
 // A contact counts as kept when it is [ContactStatusKept] and not after the day
 // judged; a window is closed once the day judged is after its last day.
 // Windows do not apply after a death or a step up to more intensive care,
-// which HEDIS leaves out. HEDIS has no measure of follow-up after an IOP
-// discharge: the measures are applied to it as the profile lists them.
+// which HEDIS leaves out.
 //
 // # Measures
 //

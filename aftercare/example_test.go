@@ -247,3 +247,27 @@ func ExampleParseCase() {
 	// plan.made: missing
 	// plan.counseling_per_month: out of range: negative
 }
+
+// One step-down record, read by eligibility, schedule and aftercare alike:
+// a discharge that steps down to the record's level agrees with it; one
+// that names another level does not.
+func ExampleChecker_CheckStepDown() {
+	ck, _ := aftercare.NewChecker(ioprules.ASAM3Level21())
+	on := date.New(2025, 1, 6)
+	sd := iop.StepDown{Date: on + 50, From: iop.Level21, To: iop.Level1}
+	for _, to := range []iop.Level{iop.Level1, iop.Level05} {
+		ep, _ := aftercare.Replay("E1", []aftercare.Event{
+			{Kind: aftercare.EventKindRefer, On: on},
+			{Kind: aftercare.EventKindAssess, On: on + 2},
+			{Kind: aftercare.EventKindAdmit, On: on + 7, Level: iop.Level21},
+			{Kind: aftercare.EventKindStart, On: on + 8},
+			{Kind: aftercare.EventKindDischarge, On: on + 60, Discharge: aftercare.Discharge{
+				Reason: aftercare.DischargeReasonCompleted, Planned: true, Step: aftercare.StepDown, ToLevel: to}},
+		})
+		fs, _ := ck.CheckStepDown(ep, sd)
+		fmt.Printf("discharged to %s: %v\n", to, fs.Codes())
+	}
+	// Output:
+	// discharged to 1: []
+	// discharged to 0.5: [aftercare.step-down.discharge-mismatch]
+}

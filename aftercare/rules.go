@@ -47,6 +47,20 @@ const (
 	// those kept or scheduled ([iop.UnitCount]); the citation is the
 	// window's.
 	CodeFollowUpNotScheduled iop.Code = "aftercare.follow-up.not-scheduled"
+	// CodeStepDownRecordNotLower: the step-down record ([iop.StepDown])
+	// goes to a level that is not less intensive than the one it comes
+	// from: no step-down. Day is its day, Level the level it names.
+	CodeStepDownRecordNotLower iop.Code = "aftercare.step-down.record-not-lower"
+	// CodeStepDownAfterDischarge: the step-down record is dated after the
+	// episode's discharge. Day is its day; Got the days after the
+	// discharge.
+	CodeStepDownAfterDischarge iop.Code = "aftercare.step-down.after-discharge"
+	// CodeStepDownDischargeMismatch: the discharge names a step that the
+	// step-down record contradicts: a step up or lateral, or a step down
+	// to another level than the record's (Level, the discharge's). A
+	// discharge that names no step, or steps down to the record's level,
+	// agrees with it.
+	CodeStepDownDischargeMismatch iop.Code = "aftercare.step-down.discharge-mismatch"
 )
 
 // The indices of the rules in the rule table.
@@ -62,6 +76,9 @@ const (
 	ruleOutreach
 	ruleFollowUpMissed
 	ruleFollowUpNotScheduled
+	ruleStepDownRecordNotLower
+	ruleStepDownAfterDischarge
+	ruleStepDownDischargeMismatch
 )
 
 // The general sources of the rules. The numbers (the follow-up windows)
@@ -75,6 +92,11 @@ var (
 	citeStep = iop.Citation{
 		Source:  "SAMHSA TIP 47, ch. 3 (stepping up or down the continuum of care); ASAM levels of care by intensity",
 		Edition: "2006; The ASAM Criteria 3rd edition (2013)",
+	}
+	citeStepDownRecord = iop.Citation{
+		Source:  "ioprules: one step-down record (iop.StepDown) read by eligibility, schedule and aftercare",
+		Edition: "v1",
+		Note:    "not a payer rule: the records of one episode must agree (issue 23); the step-down allowance itself is the profile's (schedule's step_down rules, state Medicaid manuals)",
 	}
 	citeTEDS = iop.Citation{
 		Source:  "SAMHSA Treatment Episode Data Set: Discharges (TEDS-D), reason for discharge 4 (transferred)",
@@ -123,6 +145,12 @@ var rules = [...]iop.Rule{
 		Summary: "fewer contacts kept than a follow-up window needs, by its last day", Cite: citeFollowUp},
 	ruleFollowUpNotScheduled: {Code: CodeFollowUpNotScheduled, Severity: iop.SeverityWarning,
 		Summary: "fewer contacts kept or scheduled than an open follow-up window needs, by its last day", Cite: citeFollowUp},
+	ruleStepDownRecordNotLower: {Code: CodeStepDownRecordNotLower, Severity: iop.SeverityBlocking,
+		Summary: "the step-down record does not go to a less intensive level of care", Cite: citeStep},
+	ruleStepDownAfterDischarge: {Code: CodeStepDownAfterDischarge, Severity: iop.SeverityWarning,
+		Summary: "the step-down record is dated after the discharge", Cite: citeStepDownRecord},
+	ruleStepDownDischargeMismatch: {Code: CodeStepDownDischargeMismatch, Severity: iop.SeverityWarning,
+		Summary: "the discharge's step contradicts the step-down record", Cite: citeStepDownRecord},
 }
 
 // Rules returns the package's rule table, in the order the checks apply

@@ -176,13 +176,19 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 		}
 		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
 	}
+	dst = r.hours(dst, a, planned)
+	return r.patient(dst, d), nil
+}
+
+// hours appends the findings of the planned weekly hours of an admission.
+func (r *checker) hours(dst iop.Findings, a *Assessment, planned iop.Minutes) iop.Findings {
 	w := &r.weekly
 	if w.Adult == (iop.Band{}) && w.Adolescent == (iop.Band{}) {
-		return dst, nil
+		return dst
 	}
 	band := w.For(a.Population)
 	if band == (iop.Band{}) {
-		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID}), nil
+		return r.rules.Add(dst, ruleAdmissionPopulationNotServed, iop.Finding{Subject: a.ID})
 	}
 	switch band.Compare(planned) {
 	case -1:
@@ -192,5 +198,5 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 		dst = r.rules.Add(dst, ruleAdmissionHoursAboveMaximum, iop.Finding{Subject: a.ID,
 			Level: w.Above, Need: int64(band.Max), Got: int64(planned), Unit: iop.UnitMinutes})
 	}
-	return dst, nil
+	return dst
 }

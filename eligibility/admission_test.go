@@ -65,8 +65,8 @@ func TestCheckAdmission(t *testing.T) {
 		{"a profile that serves adults only", newChecker(t, adultsOnly(ioprules.ASAM3Level21())),
 			decide(t, adolescent(assess(t, iopRisks))), iop.Hours(9),
 			[]iop.Code{eligibility.CodeAdmissionPopulationNotServed}},
-		{"the Medicare band applies to every age", newChecker(t, ioprules.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(9), nil},
-		{"Medicare IOP has no weekly maximum", newChecker(t, ioprules.MedicareIOP2025()), decideRisks(t, iopRisks), iop.Hours(40), nil},
+		{"the Medicare band applies to every age", newChecker(t, ioprules.MedicareIOP2025()), decide(t, meetsAll(assess(t, iopRisks))), iop.Hours(9), nil},
+		{"Medicare IOP has no weekly maximum", newChecker(t, ioprules.MedicareIOP2025()), decide(t, meetsAll(assess(t, iopRisks))), iop.Hours(40), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,7 +137,7 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 // band, in any year's profile.
 func TestCheckAdmissionMedicareNoMaximum(t *testing.T) {
 	for _, p := range []iop.Profile{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025(), ioprules.MedicareIOP2026()} {
-		a := assess(t, iopRisks)
+		a := meetsAll(assess(t, iopRisks))
 		a.Date = p.From + 60 // each year's profile judges an admission of its own year
 		d := decide(t, a)
 		ck := newChecker(t, p)

@@ -205,6 +205,11 @@ type Assessment struct {
 	Population iop.Population    `json:"population,omitzero"`
 	Ratings    Ratings           `json:"ratings,omitzero"`
 	Modifiers  iop.Set[Modifier] `json:"modifiers,omitzero"`
+	// Patient is what the assessment documents of a payer's patient
+	// criteria (Medicare 410.43(c), 410.44(c)); the zero value records
+	// none, and an admission under a profile that requires them is then
+	// not judged on them.
+	Patient PatientRecord `json:"patient,omitzero"`
 }
 
 // IsZero reports whether a is the zero Assessment.
@@ -257,6 +262,7 @@ func (a Assessment) Validate() error {
 	if !a.Modifiers.IsValid() {
 		errs.Add("modifiers", iop.ErrUnknown)
 	}
+	a.Patient.validate(&errs, "patient")
 	return errs.Err()
 }
 

@@ -32,16 +32,30 @@ func hotPaths(tb testing.TB) map[string]func() {
 	dst := make(iop.Findings, 0, 8)
 	rec := recommendation(tb, iop.Level21)
 	rec.Ratings, rec.Modifiers = a.Ratings, a.Modifiers
+	medicare := newChecker(tb, ioprules.MedicareIOP2025())
+	md := decide(tb, meetsAll(assess(tb, iopRisks)))
+	stepped := rv
+	low := assess(tb, lowRisks)
+	low.ID, low.Date = "A-3", later.Date
+	stepped.Current = decide(tb, low)
+	stepped.StepDown = iop.StepDown{Date: later.Date - 3, From: iop.Level21, To: iop.Level1}
 	return map[string]func(){
-		"Decide":             func() { sinkDecision, sinkErr = ck.Decide(a) },
-		"Recommended":        func() { sinkDecision, sinkErr = ck.Recommended(rec) },
-		"ValidateAssessment": func() { sinkErr = a.Validate() },
-		"CheckDecision":      func() { sinkFindings, sinkErr = ck.CheckDecision(&plain) },
-		"CheckVariance":      func() { sinkFindings, sinkErr = ck.CheckVariance(&d) },
-		"CheckAdmission":     func() { sinkFindings, sinkErr = ck.CheckAdmission(&d, iop.Hours(9)) },
-		"CheckContinuedStay": func() { sinkFindings, sinkErr = ck.CheckContinuedStay(&rv) },
-		"CheckTransfer":      func() { sinkFindings, sinkErr = ck.CheckTransfer(&rv) },
-		"CheckDischarge":     func() { sinkFindings, sinkErr = ck.CheckDischargeReview(&x) },
+		// Medicare IOP: the weekly band and the seven patient criteria of
+		// 42 CFR 410.44(c), all documented as met.
+		"CheckAdmissionMedicare": func() { sinkFindings, sinkErr = medicare.CheckAdmission(&md, iop.Hours(9)) },
+		// Within the step-down allowance: one info finding each, into a
+		// slice with room.
+		"AppendContinuedStayStepDown": func() { sinkFindings, sinkErr = ck.AppendContinuedStay(dst[:0], &stepped) },
+		"AppendTransferStepDown":      func() { sinkFindings, sinkErr = ck.AppendTransfer(dst[:0], &stepped) },
+		"Decide":                      func() { sinkDecision, sinkErr = ck.Decide(a) },
+		"Recommended":                 func() { sinkDecision, sinkErr = ck.Recommended(rec) },
+		"ValidateAssessment":          func() { sinkErr = a.Validate() },
+		"CheckDecision":               func() { sinkFindings, sinkErr = ck.CheckDecision(&plain) },
+		"CheckVariance":               func() { sinkFindings, sinkErr = ck.CheckVariance(&d) },
+		"CheckAdmission":              func() { sinkFindings, sinkErr = ck.CheckAdmission(&d, iop.Hours(9)) },
+		"CheckContinuedStay":          func() { sinkFindings, sinkErr = ck.CheckContinuedStay(&rv) },
+		"CheckTransfer":               func() { sinkFindings, sinkErr = ck.CheckTransfer(&rv) },
+		"CheckDischarge":              func() { sinkFindings, sinkErr = ck.CheckDischargeReview(&x) },
 		// With findings: appending into a slice with room allocates nothing.
 		"AppendAdmissionFindings": func() { sinkFindings, sinkErr = ck.AppendAdmission(dst[:0], &d, iop.Hours(8)) },
 		// With findings, the one-shot form: one slice of the caller's own.
@@ -61,7 +75,10 @@ func BenchmarkCheckDischarge(b *testing.B)     { benchHot(b, "CheckDischarge") }
 func BenchmarkAppendAdmissionFindings(b *testing.B) {
 	benchHot(b, "AppendAdmissionFindings")
 }
-func BenchmarkCheckAdmissionFindings(b *testing.B) { benchHot(b, "CheckAdmissionFindings") }
+func BenchmarkCheckAdmissionFindings(b *testing.B)      { benchHot(b, "CheckAdmissionFindings") }
+func BenchmarkCheckAdmissionMedicare(b *testing.B)      { benchHot(b, "CheckAdmissionMedicare") }
+func BenchmarkAppendContinuedStayStepDown(b *testing.B) { benchHot(b, "AppendContinuedStayStepDown") }
+func BenchmarkAppendTransferStepDown(b *testing.B)      { benchHot(b, "AppendTransferStepDown") }
 
 func benchHot(b *testing.B, name string) {
 	f := hotPaths(b)[name]

@@ -21,14 +21,15 @@ type Checker struct{ r *checker }
 
 // checker is what a Checker shares between its copies.
 type checker struct {
-	profile  iop.Profile
-	criteria Criteria
-	rules    check.Rules
-	weekly   schedule.WeeklyRules     // the weekly band of the profile's schedule part
-	stepDown schedule.StepDownRules   // the step-down allowance of the profile's schedule part
-	stay     StayRules                // the stay rules of the profile's placement
-	cites    [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
-	levels   levelSet
+	profile      iop.Profile
+	criteria     Criteria
+	rules        check.Rules
+	weekly       schedule.WeeklyRules     // the weekly band of the profile's schedule part
+	stepDown     schedule.StepDownRules   // the step-down allowance of the profile's schedule part
+	stay         StayRules                // the stay rules of the profile's placement
+	patientRules PatientRules             // the patient criteria of the profile's placement
+	cites        [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
+	levels       levelSet
 	// first is the index in criteria.Rules of the first rule of each
 	// dimension and rating; modifier the index in criteria.Modifiers of
 	// the first rule of each modifier, -1 when none.
@@ -75,7 +76,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	}
 	b, _ := iop.PartOf[schedule.Benefit](&p)
 	rules := check.New(rules[:], &p)
-	r := &checker{profile: p, criteria: c.Clone(), rules: rules, weekly: b.Weekly, stepDown: b.StepDown, stay: place.Stay}
+	r := &checker{profile: p, criteria: c.Clone(), rules: rules, weekly: b.Weekly, stepDown: b.StepDown, stay: place.Stay, patientRules: place.Patient}
 	for _, i := range [...]int{ruleAdmissionPopulationNotServed, ruleAdmissionHoursBelowMinimum, ruleAdmissionHoursAboveMaximum} {
 		r.cites[i] = b.Weekly.Cite
 	}
@@ -83,6 +84,8 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	r.cites[ruleStayBeyondTypical] = place.Stay.Cite
 	r.cites[ruleTransferStepDownAllowance] = b.StepDown.Cite
 	r.cites[ruleStayStepDown] = b.StepDown.Cite
+	r.cites[ruleAdmissionPatientNotMet] = place.Patient.Cite
+	r.cites[ruleAdmissionPatientNotJudged] = place.Patient.Cite
 	for _, l := range c.Levels {
 		r.levels = r.levels.with(l)
 	}

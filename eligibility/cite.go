@@ -153,3 +153,9 @@ func citeStepDown() iop.Citation {
 	c.Note = "the number of weeks comes from the profile applied; several state manuals allow fewer weekly hours for 1-2 weeks after a step-down (unconfirmed as a general rule); a checker's rule table cites the profile's step-down rules"
 	return c
 }
+
+func citePatientCriteria() iop.Citation {
+	return iop.Citation{Source: "42 CFR 410.44(c) (IOP), 410.43(c) (PHP): the patients the program is for",
+		Edition: "as amended by the CY2024 OPPS final rule (88 FR 81540)",
+		Note:    "paragraph (c) of either section not read in a stored copy; the criteria as Medicare contractors state them (NGS IOP page; Noridian JF PHP page, both read 2026-12-07); a profile's patient rules cite their own source"}
+}

@@ -143,7 +143,7 @@ func (d *Decision) unmarshalRecommended(v *decisionJSON) error {
 	}
 	a := &v.Assessment
 	r := Recommendation{ID: a.ID, Source: v.Source, Edition: a.Edition, Date: a.Date, Population: a.Population,
-		Level: v.Recommended, Ratings: a.Ratings, Modifiers: a.Modifiers}
+		Level: v.Recommended, Ratings: a.Ratings, Modifiers: a.Modifiers, Patient: a.Patient}
 	r.validate(&errs, recommendedDecisionPaths())
 	if len(v.Reasons) > 0 {
 		errs.Add("reasons", errRecommendationReasons)

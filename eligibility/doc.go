@@ -150,6 +150,26 @@
 // that case is a rule of its own with its own code ("-documented",
 // "-step-down"), so that each code has one severity.
 //
+// # Patient criteria and the step-down
+//
+// A payer's patient criteria ([PatientCriterion]: Medicare IOP's 42 CFR
+// 410.44(c), the weekly hours, more than isolated outpatient sessions, no
+// 24-hour care, a support system, a mental health diagnosis, not
+// dangerous, able to take part) are the [Placement]'s [PatientRules]; an
+// assessment records which it documents as met or not met
+// ([Assessment.Patient], [Recommendation.Patient]). [Checker.CheckAdmission]
+// reports each required criterion documented as not met, or contradicted
+// by the assessment (imminent danger with "not dangerous" recorded), and
+// each not recorded as "not judged" at the same force: never a silent
+// pass. The Medicare PHP profiles hold 410.43(c)'s criteria as data; the
+// checks of this package judge level 2.1 admissions.
+//
+// The step-down is one record, [iop.StepDown] ([Review.StepDown]), the one
+// schedule's weekly check and aftercare's step-down check read: the
+// continued-stay and transfer checks give the allowance on the same days
+// (the step-down's day and the 13 after, for 2 weeks), and none for a
+// record that does not lower the level from 2.1.
+//
 // # Which rule comes from where
 //
 //   - Risk ratings 0-4 and their meanings: the public risk descriptions of

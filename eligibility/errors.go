@@ -27,6 +27,7 @@ var (
 	errAdmittedAfter          = fmt.Errorf("%w: admission after the reassessment", iop.ErrOrder)
 	errPreviousAfter          = fmt.Errorf("%w: the previous assessment is dated after the reassessment", iop.ErrOrder)
 	errSteppedDownAfter       = fmt.Errorf("%w: the step-down is dated after the reassessment", iop.ErrOrder)
+	errPatientBoth            = fmt.Errorf("%w: a patient criterion recorded both met and not met", iop.ErrDuplicate)
 	errNegativeMinutes        = fmt.Errorf("%w: planned minutes are negative", iop.ErrOutOfRange)
 	errNoDecision             = fmt.Errorf("%w: no decision made by Checker.Decide", iop.ErrMissing)
 	errDerived                = fmt.Errorf("%w: not what the reasons give", iop.ErrOutOfRange)

@@ -232,7 +232,7 @@ func ExampleChecker_CheckTransfer() {
 	}
 	// Output:
 	// warning eligibility.transfer.down-indicated - transfer: the reassessment recommends a less intensive level: step down: need 1, got 2.1
-	// info eligibility.transfer.step-down-allowance - transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows
+	// info eligibility.transfer.step-down-allowance - transfer: after the step-down, fewer than the weekly minimum hours may continue for the weeks the profile allows: need 14 days, got 0 days
 }
 
 // A profile's rule settings change a rule's severity or turn it off.
@@ -285,4 +285,25 @@ func ExampleChecker_Moves() {
 	// 2025-03-03 A-1 start   - -> 2.5 driven by D5
 	// 2025-03-17 A-2 down  2.5 -> 2.1 driven by D5
 	// 2025-04-14 A-3 down  2.1 -> 1   driven by D4,D5
+}
+
+// Medicare IOP admits by the patient criteria of 42 CFR 410.44(c): one
+// documented as not met blocks the admission, and one the assessment does
+// not record is not judged, at the same force.
+func ExampleChecker_CheckAdmission_patientCriteria() {
+	ck, _ := eligibility.NewChecker(ioprules.MedicareIOP2025())
+	a := exampleAssessment("A-1", iop.MustParseDate("2025-03-03"), 1, 0, 1, 2, 2, 1)
+	a.Patient = eligibility.PatientRecord{
+		Met: iop.SetOf(eligibility.PatientCriterionNeedsHours, eligibility.PatientCriterionBenefits, eligibility.PatientCriterionNo24Hour,
+			eligibility.PatientCriterionDiagnosis, eligibility.PatientCriterionNotDangerous),
+		NotMet: iop.SetOf(eligibility.PatientCriterionSupport),
+	}
+	d, _ := ck.Decide(a)
+	fs, _ := ck.CheckAdmission(&d, iop.Hours(9))
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, f.Ref)
+	}
+	// Output:
+	// blocking eligibility.admission.patient-criterion-not-met support-system
+	// blocking eligibility.admission.patient-criterion-not-judged can-participate
 }

@@ -90,6 +90,8 @@ var messageVocabulary = func() string {
 func FuzzAssessmentJSON(f *testing.F) {
 	f.Add([]byte(assessmentJSON))
 	f.Add([]byte(`{"ratings":{"D1":{"risk":4}},"modifiers":["imminent-danger"]}`))
+	f.Add([]byte(`{"patient":{"met":["support-system","not-dangerous"],"not_met":["support-system"]}}`))
+	f.Add([]byte(`{"patient":{"met":["Jane Doe"],"not_met":null}}`))
 	f.Add([]byte(`{"id":"A","edition":"4th","population":"adolescent","date":"2024-02-29"}`))
 	f.Add([]byte(`{"date":"2025-02-30","id":"Jane Doe"}`))
 	f.Add([]byte(`{"ratings":{"D1":{"risk":null,"note":"John Smith"}},"modifiers":null}`))

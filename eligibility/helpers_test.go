@@ -68,6 +68,13 @@ func decide(t testing.TB, a eligibility.Assessment) eligibility.Decision {
 	return d
 }
 
+// meetsAll returns a with every patient criterion documented as met: what
+// the Medicare profiles' admissions need besides the hours.
+func meetsAll(a eligibility.Assessment) eligibility.Assessment {
+	a.Patient = eligibility.PatientRecord{Met: iop.SetOf(iop.All[eligibility.PatientCriterion]()...)}
+	return a
+}
+
 // decideRisks decides an assessment with the given risks and modifiers.
 func decideRisks(t testing.TB, risks [6]int, mods ...eligibility.Modifier) eligibility.Decision {
 	t.Helper()

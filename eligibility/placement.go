@@ -22,6 +22,10 @@ type Placement struct {
 	// [DefaultCriteria].
 	Criteria Criteria  `json:"criteria,omitzero"`
 	Stay     StayRules `json:"stay,omitzero"`
+	// Patient are the patient criteria an admission must meet (Medicare
+	// IOP 42 CFR 410.44(c), PHP 410.43(c)), with their citation; zero for
+	// none.
+	Patient PatientRules `json:"patient,omitzero"`
 }
 
 // Package returns "eligibility", the part's key in a profile.
@@ -64,6 +68,7 @@ func (x Placement) Validate(p *iop.Profile) error {
 		v.Add("stay", fmt.Errorf("%w: typical_min_days %d, typical_max_days %d", iop.ErrOrder, s.TypicalMinDays, s.TypicalMaxDays))
 	}
 	v.Cited("stay.cite", s != (StayRules{Cite: s.Cite}), s.Cite)
+	x.Patient.validate(&v)
 	return v.Err()
 }
 

@@ -49,21 +49,24 @@ type Recommendation struct {
 	// them; the IOP checks read some of them (imminent danger, stepping
 	// down, withdrawal monitoring, co-occurring conditions).
 	Modifiers iop.Set[Modifier] `json:"modifiers,omitzero"`
+	// Patient is what the assessment documents of a payer's patient
+	// criteria ([Assessment.Patient]); the zero value records none.
+	Patient PatientRecord `json:"patient,omitzero"`
 }
 
 // recPaths names the fields of a recommendation in an error: as a
 // Recommendation, or as the JSON of the Decision made from one.
 type recPaths struct {
-	id, source, edition, date, population, level, ratings, modifiers string
+	id, source, edition, date, population, level, ratings, modifiers, patient string
 }
 
 func recommendationPaths() recPaths {
-	return recPaths{"id", "source", "edition", "date", "population", "level", "ratings", "modifiers"}
+	return recPaths{"id", "source", "edition", "date", "population", "level", "ratings", "modifiers", "patient"}
 }
 
 func recommendedDecisionPaths() recPaths {
 	return recPaths{"assessment.id", "source", "assessment.edition", "assessment.date", "assessment.population",
-		"recommended", "assessment.ratings", "assessment.modifiers"}
+		"recommended", "assessment.ratings", "assessment.modifiers", "assessment.patient"}
 }
 
 // IsZero reports whether r is the zero Recommendation.
@@ -134,6 +137,7 @@ func (r *Recommendation) validate(errs *iop.FieldErrors, p recPaths) {
 	if !r.Modifiers.IsValid() {
 		errs.Add(p.modifiers, iop.ErrUnknown)
 	}
+	r.Patient.validate(errs, p.patient)
 }
 
 // ParseRecommendation decodes a recommendation from JSON strictly and
@@ -215,7 +219,7 @@ func (ck Checker) Recommended(r Recommendation) (Decision, error) {
 func fromRecommendation(r *Recommendation) Decision {
 	d := Decision{
 		assessment: Assessment{ID: r.ID, Edition: r.Edition, Date: r.Date, Population: r.Population,
-			Ratings: r.Ratings, Modifiers: r.Modifiers},
+			Ratings: r.Ratings, Modifiers: r.Modifiers, Patient: r.Patient},
 		source: r.Source, continuum: editionLevels(r.Edition), recommended: r.Level, justified: r.Level,
 	}
 	if !r.Ratings.IsZero() {

@@ -65,6 +65,7 @@ func TestRecommended(t *testing.T) {
 	t.Run("4th edition under a profile without an edition", func(t *testing.T) {
 		r := recommendation(t, iop.Level27)
 		r.Edition, r.Source = iop.Edition4, "ASAM CO-Triage"
+		r.Patient = eligibility.PatientRecord{Met: iop.SetOf(iop.All[eligibility.PatientCriterion]()...)}
 		ck := newChecker(t, ioprules.MedicareIOP2025())
 		d, err := ck.Recommended(r)
 		require.NoError(t, err)

@@ -32,12 +32,15 @@ type Review struct {
 	// Justification is the opaque record ID of a written justification for
 	// a stay longer than the profile allows without one; empty when none.
 	Justification string `json:"justification,omitzero"`
-	// SteppedDown is the day the person stepped down from IOP while still
-	// in it: the same day schedule's Episode.SteppedDown holds, so that the
-	// continued-stay, transfer and weekly checks read one step-down. Zero
-	// when none is recorded: a reassessment that recommends a less
-	// intensive level is then the step-down.
-	SteppedDown date.Date `json:"stepped_down,omitzero"`
+	// StepDown is the person's step-down from IOP while still in it: the
+	// same record schedule's Stay.StepDown and aftercare's step-down check
+	// read ([iop.StepDown]), so that the continued-stay, transfer, weekly
+	// and discharge checks give one answer. The zero value records none: a
+	// reassessment that recommends a less intensive level is then the
+	// step-down, on the reassessment's day. A record that does not lower
+	// the level from IOP ([iop.StepDown.Lowers], From 2.1) gives no
+	// allowance.
+	StepDown iop.StepDown `json:"step_down,omitzero"`
 }
 
 // UnmarshalJSON decodes a review strictly: an unknown or repeated member,
@@ -79,12 +82,10 @@ func (rv *Review) validate() error {
 		errs.Add("progress", iop.ErrUnknown)
 	}
 	checkID(&errs, "justification", rv.Justification, false)
-	if rv.SteppedDown != date.Zero {
-		if err := iop.CheckServiceDate(rv.SteppedDown); err != nil {
-			errs.Add("stepped_down", err)
-		} else if !rv.Current.unset() && rv.SteppedDown > day {
-			errs.Add("stepped_down", errSteppedDownAfter)
-		}
+	if err := rv.StepDown.Validate(); err != nil {
+		errs.Add("step_down", err)
+	} else if !rv.StepDown.IsZero() && !rv.Current.unset() && rv.StepDown.Date > day {
+		errs.Add("step_down.date", errSteppedDownAfter)
 	}
 	return errs.Err()
 }
@@ -147,13 +148,9 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 	if rec := d.recommended; rec != iop.Level21 {
 		// A step-down the profile allows continues the stay for its weeks,
 		// as the transfer check says: one answer for one review.
-		since := int64(0)
-		if rv.SteppedDown != date.Zero {
-			since = int64(d.assessment.Date - rv.SteppedDown)
-		}
-		allow := int64(r.stepDown.Weeks) * 7
+		allow, since, ok := r.stepDownAllowance(rv)
 		switch {
-		case rec.Compare(iop.Level21) < 0 && allow > 0 && since <= allow:
+		case ok:
 			dst = r.rules.Add(dst, ruleStayStepDown, iop.Finding{Subject: d.assessment.ID, Need: allow, Got: since, Unit: iop.UnitDays})
 		case d.documentedAt(iop.Level21):
 			dst = r.addLevels(dst, ruleStayCriteriaNotMetDocumented, d, iop.Level21, rec)
@@ -239,12 +236,37 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, er
 	}
 	if rec.Compare(iop.Level21) < 0 {
 		dst = r.addLevels(dst, ruleTransferDownIndicated, d, rec, iop.Level21)
-		if s := &r.stepDown; s.Weeks > 0 {
-			dst = r.rules.Add(dst, ruleTransferStepDownAllowance, iop.Finding{Subject: d.assessment.ID})
+		if allow, since, ok := r.stepDownAllowance(rv); ok {
+			dst = r.rules.Add(dst, ruleTransferStepDownAllowance, iop.Finding{Subject: d.assessment.ID, Need: allow, Got: since, Unit: iop.UnitDays})
 		}
 	}
 	if rv.Progress == ProgressGoalsMet && rec.Compare(iop.Level21) >= 0 {
 		dst = r.addLevels(dst, ruleTransferGoalsMetRatingsHigh, d, rec, iop.Level21)
 	}
 	return dst, nil
+}
+
+// stepDownAllowance returns the profile's step-down allowance in days and
+// the days since the step-down, and whether the review is within it: the
+// reassessment recommends a less intensive level than IOP, the profile
+// allows a step-down, and the recorded step-down (or, with none recorded,
+// the reassessment itself) lowers the level from IOP no longer ago than the
+// allowance (2 weeks: the step-down's day and the 13 days after it). The
+// continued-stay and transfer checks both ask it, so that one review gets
+// one answer, and schedule's weekly check counts the same days.
+func (r *checker) stepDownAllowance(rv *Review) (allow, since int64, ok bool) {
+	d := &rv.Current
+	allow = int64(r.stepDown.Weeks) * 7
+	if d.recommended.Compare(iop.Level21) >= 0 || allow <= 0 {
+		return allow, 0, false
+	}
+	if sd := &rv.StepDown; !sd.IsZero() {
+		if !sd.Lowers() || sd.From != iop.Level21 {
+			return allow, 0, false
+		}
+		since = int64(d.assessment.Date - sd.Date)
+	}
+	// The allowance's days are those from the step-down's day (day 0)
+	// through day allow-1, as schedule's weekly check counts them.
+	return allow, since, since < allow
 }

@@ -163,8 +163,9 @@ func TestCheckTransfer(t *testing.T) {
 // profile with a step-down allowance (ASAM 2.1: 2 weeks) gets one answer
 // from the transfer and continued-stay checks (issue 23 case 7): the
 // step-down continues the stay for the allowance, counted from the
-// step-down recorded (the same day as schedule's Episode.SteppedDown);
-// after it the criteria are not met.
+// step-down recorded (the one record schedule's Stay.StepDown holds);
+// after it, or for a record that does not step down from IOP, the criteria
+// are not met and the transfer gives no allowance.
 func TestStepDownOneAnswer(t *testing.T) {
 	ck := newChecker(t, ioprules.ASAM3Level21())
 	admitted := iop.MustParseDate("2025-03-03")
@@ -173,27 +174,46 @@ func TestStepDownOneAnswer(t *testing.T) {
 	after, err := ck.Decide(exampleAssessment("A-2", admitted+28, 0, 0, 0, 1, 1, 1))
 	require.NoError(t, err)
 	rv := eligibility.Review{Admitted: admitted, Previous: before, Current: after, Progress: eligibility.ProgressGoalsMet}
-	tr, err := ck.CheckTransfer(&rv)
-	ioptest.CodesEqual(t, checked(t, ck, tr, err), eligibility.CodeTransferDownIndicated, eligibility.CodeTransferStepDownAllowance)
+	down := func(d date.Date) iop.StepDown { return iop.StepDown{Date: d, From: iop.Level21, To: iop.Level1} }
+	notMet := finding(t, eligibility.CodeStayCriteriaNotMet, "A-2", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)
 	for _, c := range []struct {
-		name        string
-		steppedDown date.Date
-		want        iop.Finding
+		name     string
+		stepDown iop.StepDown
+		stay     iop.Finding
+		transfer []iop.Code
 	}{
-		{"the reassessment is the step-down", 0,
-			finding(t, eligibility.CodeStayStepDown, "A-2", 14, 0, iop.UnitDays)},
-		{"stepped down 14 days ago: the last day allowed", admitted + 14,
-			finding(t, eligibility.CodeStayStepDown, "A-2", 14, 14, iop.UnitDays)},
-		{"stepped down 15 days ago: beyond the allowance", admitted + 13,
-			finding(t, eligibility.CodeStayCriteriaNotMet, "A-2", int64(iop.Level21), int64(iop.Level1), iop.UnitLevel)},
+		{"the reassessment is the step-down", iop.StepDown{},
+			finding(t, eligibility.CodeStayStepDown, "A-2", 14, 0, iop.UnitDays),
+			[]iop.Code{eligibility.CodeTransferDownIndicated, eligibility.CodeTransferStepDownAllowance}},
+		{"stepped down 13 days ago: the last day allowed", down(admitted + 15),
+			finding(t, eligibility.CodeStayStepDown, "A-2", 14, 13, iop.UnitDays),
+			[]iop.Code{eligibility.CodeTransferDownIndicated, eligibility.CodeTransferStepDownAllowance}},
+		{"stepped down 14 days ago: beyond the allowance (its days are 0 to 13, as schedule counts them)", down(admitted + 14), notMet,
+			[]iop.Code{eligibility.CodeTransferDownIndicated}},
+		{"a record that does not lower the level", iop.StepDown{Date: admitted + 20, From: iop.Level21, To: iop.Level25}, notMet,
+			[]iop.Code{eligibility.CodeTransferDownIndicated}},
+		{"a record of a step-down from another level", iop.StepDown{Date: admitted + 20, From: iop.Level25, To: iop.Level21}, notMet,
+			[]iop.Code{eligibility.CodeTransferDownIndicated}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rv := rv
-			rv.SteppedDown = c.steppedDown
+			rv.StepDown = c.stepDown
 			fs, err := ck.CheckContinuedStay(&rv)
 			fs = checked(t, ck, fs, err)
 			require.NotEmpty(t, fs)
-			assert.Equal(t, c.want, fs[0])
+			assert.Equal(t, c.stay, fs[0])
+			tr, err := ck.CheckTransfer(&rv)
+			ioptest.CodesEqual(t, checked(t, ck, tr, err), c.transfer...)
 		})
 	}
+	t.Run("a step-down after the reassessment is refused", func(t *testing.T) {
+		rv := rv
+		rv.StepDown = down(admitted + 29)
+		_, err := ck.CheckContinuedStay(&rv)
+		var fes iop.FieldErrors
+		require.ErrorAs(t, err, &fes)
+		require.Len(t, fes, 1)
+		assert.Equal(t, "step_down.date", fes[0].Field)
+		require.ErrorIs(t, fes[0], iop.ErrOrder)
+	})
 }

@@ -72,6 +72,15 @@ const (
 	// than the profile's maximum; the finding's Level is the level whose
 	// band the hours fall in (the Above of the profile's weekly rules).
 	CodeAdmissionHoursAboveMaximum iop.Code = "eligibility.admission.hours-above-maximum"
+	// CodeAdmissionPatientNotMet: the assessment documents a patient
+	// criterion of the profile ([PatientRules]) as not met, or contradicts
+	// it (imminent danger with "not dangerous" recorded as met); Ref names
+	// the criterion ([PatientCriterion]).
+	CodeAdmissionPatientNotMet iop.Code = "eligibility.admission.patient-criterion-not-met"
+	// CodeAdmissionPatientNotJudged: the assessment does not record a
+	// patient criterion the profile requires ([Assessment.Patient]): not
+	// judged, at the force of [CodeAdmissionPatientNotMet]; Ref names it.
+	CodeAdmissionPatientNotJudged iop.Code = "eligibility.admission.patient-criterion-not-judged"
 
 	// CodeStayCriteriaNotMet: the reassessment no longer recommends IOP.
 	CodeStayCriteriaNotMet iop.Code = "eligibility.continued-stay.criteria-not-met"
@@ -81,11 +90,13 @@ const (
 	// CodeStayStepDown: the reassessment recommends a less intensive level
 	// and the profile allows a step-down: the stay continues as a
 	// step-down for the weeks the profile allows, counted from the
-	// step-down ([Review.SteppedDown], or the reassessment when none is
+	// step-down ([Review.StepDown], or the reassessment when none is
 	// recorded), as [Checker.CheckTransfer] says
 	// ([CodeTransferStepDownAllowance]) and the weekly check applies
-	// (schedule's Episode.SteppedDown). Need is the allowance in days, Got
-	// the days since the step-down; after it, the criteria are not met.
+	// (schedule's Stay.StepDown: the same [iop.StepDown] record). Need is
+	// the allowance in days, Got the days since the step-down; after it,
+	// or for a record that does not step down from IOP, the criteria are
+	// not met.
 	CodeStayStepDown iop.Code = "eligibility.continued-stay.step-down"
 	// CodeStayProgressUnrecorded: the review does not record progress.
 	CodeStayProgressUnrecorded iop.Code = "eligibility.continued-stay.progress-unrecorded"
@@ -115,7 +126,9 @@ const (
 	// intensive level.
 	CodeTransferDownIndicated iop.Code = "eligibility.transfer.down-indicated"
 	// CodeTransferStepDownAllowance: after the step-down, the profile allows
-	// fewer weekly hours for a number of weeks.
+	// fewer weekly hours for a number of weeks; given exactly when the
+	// continued-stay check gives [CodeStayStepDown], with the same figures
+	// (Need the allowance in days, Got the days since the step-down).
 	CodeTransferStepDownAllowance iop.Code = "eligibility.transfer.step-down-allowance"
 	// CodeTransferGoalsMetRatingsHigh: goals are recorded as met but the
 	// ratings still recommend IOP or more.
@@ -162,6 +175,8 @@ const (
 	ruleAdmissionPopulationNotServed
 	ruleAdmissionHoursBelowMinimum
 	ruleAdmissionHoursAboveMaximum
+	ruleAdmissionPatientNotMet
+	ruleAdmissionPatientNotJudged
 
 	ruleStayCriteriaNotMet
 	ruleStayCriteriaNotMetDocumented
@@ -214,6 +229,8 @@ var rules = [numRules]iop.Rule{
 	ruleAdmissionPopulationNotServed:   mk(CodeAdmissionPopulationNotServed, iop.SeverityBlocking, "IOP admission: the profile sets no weekly hours for the person's population", citeLibrary("a zero weekly band for a population means the program does not serve it")),
 	ruleAdmissionHoursBelowMinimum:     mk(CodeAdmissionHoursBelowMinimum, iop.SeverityBlocking, "IOP admission: the plan schedules fewer weekly hours than the minimum", citeWeeklyHours()),
 	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.SeverityWarning, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band", citeWeeklyHours()),
+	ruleAdmissionPatientNotMet:         mk(CodeAdmissionPatientNotMet, iop.SeverityBlocking, "IOP admission: the assessment documents a patient criterion as not met", citePatientCriteria()),
+	ruleAdmissionPatientNotJudged:      mk(CodeAdmissionPatientNotJudged, iop.SeverityBlocking, "not judged: the assessment does not record a patient criterion", citePatientCriteria()),
 
 	ruleStayCriteriaNotMet:           mk(CodeStayCriteriaNotMet, iop.SeverityBlocking, "continued stay: the reassessment no longer recommends IOP", citeContinuedStay()),
 	ruleStayCriteriaNotMetDocumented: mk(CodeStayCriteriaNotMetDocumented, iop.SeverityWarning, "continued stay: the reassessment no longer recommends IOP; a documented variance keeps the person there", citeContinuedStay()),

@@ -184,8 +184,14 @@ type CertificationRules struct {
 	RecertMonths int `json:"recert_months,omitzero"`
 	// PlanReviewDays is the longest interval between reviews of the plan of
 	// care; zero when the profile sets none.
-	PlanReviewDays int          `json:"plan_review_days,omitzero"`
-	Cite           iop.Citation `json:"cite,omitzero"`
+	PlanReviewDays int `json:"plan_review_days,omitzero"`
+	// Content is what the certification and each recertification must
+	// state, with its own citation.
+	Content CertificationContentRules `json:"content,omitzero"`
+	// Plan is what the plan of care must set forth and who may establish
+	// it, with its own citation.
+	Plan PlanRules    `json:"plan,omitzero"`
+	Cite iop.Citation `json:"cite,omitzero"`
 }
 
 // CountingRules say which sessions count toward a program's hours and
@@ -695,7 +701,8 @@ func (b Benefit) Validate(*iop.Profile) error {
 	if c.FirstRecertDay != 0 && c.FirstRecertDay <= c.InitialDays {
 		v.Add("certification.first_recert_day", fmt.Errorf("%w: must come after initial_days", iop.ErrOrder))
 	}
-	v.Cited("certification.cite", c != (CertificationRules{Cite: c.Cite}), c.Cite)
+	c.validateContent(&v)
+	v.Cited("certification.cite", c != (CertificationRules{Cite: c.Cite, Content: c.Content, Plan: c.Plan}), c.Cite)
 
 	b.Counting.validate(&v)
 	b.Claims.validate(&v)

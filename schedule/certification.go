@@ -56,6 +56,15 @@ type Certifications struct {
 	// with counted service of the week it checks, so they may be left out
 	// here; the days of earlier weeks may not.
 	ServiceDays []date.Date `json:"service_days,omitzero"`
+	// Content is what each certification of Signed states, in the same
+	// order (Content[i] is that of Signed[i]); a certification without an
+	// entry, or with the zero entry, has its content not recorded, and the
+	// days it covers are not judged under a profile that sets
+	// [CertificationContentRules].
+	Content []CertificationContent `json:"content,omitzero"`
+	// Plan is the individualized written plan of care; nil when not
+	// recorded (not judged under a profile that sets [PlanRules]).
+	Plan *TreatmentPlan `json:"plan,omitzero"`
 }
 
 // Validate reports every problem with c as [iop.FieldErrors]: no admission
@@ -71,19 +80,22 @@ func (c Certifications) Validate() error {
 	}
 	ascending := func(field string, ds []date.Date, from int) {
 		for i, d := range ds {
-			f := field + "[" + strconv.Itoa(i) + "]"
+			// The field's name is built only for an error: a valid
+			// record costs no allocation.
+			f := func() string { return field + "[" + strconv.Itoa(i) + "]" }
 			if err := iop.CheckServiceDate(d); err != nil {
-				es.Add(f, err)
+				es.Add(f(), err)
 				continue
 			}
 			if i >= from && (d < c.Admitted || (i > 0 && d <= ds[i-1])) {
-				es.Add(f, errSignedOrder)
+				es.Add(f(), errSignedOrder)
 			}
 		}
 	}
 	ascending("signed", c.Signed, 1) // the initial certification may precede admission
 	ascending("reviewed", c.Reviewed, 0)
 	ascending("service_days", c.ServiceDays, 0)
+	c.validateContent(&es)
 	return es.Err()
 }
 
@@ -213,6 +225,27 @@ func due(r *CertificationRules, admitted date.Date, signed []date.Date, i int, s
 	return date.Zero, false
 }
 
+// coverOf returns, for each day of s with service, the index of the
+// certification of c covering it (the latest signed that does), -1 for
+// none and for a day without service.
+func coverOf(r *CertificationRules, s *WeekSummary, c *Certifications) covering {
+	sv := served{days: c.ServiceDays, week: s}
+	var cover covering
+	for i, m := range s.DayMinutes {
+		cover[i] = -1
+		if m <= 0 {
+			continue
+		}
+		d := s.Week.Day(i)
+		for j := range c.Signed {
+			if from, through := span(r, c.Admitted, c.Signed, j, sv); d >= from && d <= through {
+				cover[i] = j
+			}
+		}
+	}
+	return cover
+}
+
 // certRulesSet reports whether the profile applies certification rules.
 func certRulesSet(r *CertificationRules) bool {
 	return *r != (CertificationRules{Cite: r.Cite})
@@ -308,8 +341,18 @@ func (ck Checker) AppendCertification(dst iop.Findings, s *WeekSummary, c Certif
 	if ck.r == nil {
 		return dst, check.ZeroChecker()
 	}
+	if err := ck.r.validCert(s, &c); err != nil {
+		return dst, err
+	}
+	return ck.r.certification(dst, s, &c), nil
+}
+
+// validCert returns the error of a certification check's input: no
+// summary, an invalid summary or record, a week the profile is not in
+// force for.
+func (ck *checker) validCert(s *WeekSummary, c *Certifications) error {
 	if s == nil {
-		return dst, &iop.FieldError{Field: "summary", Err: iop.ErrMissing}
+		return &iop.FieldError{Field: "summary", Err: iop.ErrMissing}
 	}
 	if err := c.Validate(); err != nil || !s.valid() {
 		var es iop.FieldErrors
@@ -319,12 +362,9 @@ func (ck Checker) AppendCertification(dst iop.Findings, s *WeekSummary, c Certif
 			s.validate(&ss)
 			es.Add("summary", ss.Err())
 		}
-		return dst, es.Err()
+		return es.Err()
 	}
-	if err := ck.r.p.JudgeOn(s.judgedDay()); err != nil {
-		return dst, err
-	}
-	return ck.r.certification(dst, s, &c), nil
+	return ck.p.JudgeOn(s.judgedDay())
 }
 
 func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certifications) iop.Findings {
@@ -333,19 +373,10 @@ func (ck *checker) certification(fs iop.Findings, s *WeekSummary, c *Certificati
 		return fs
 	}
 	sv := served{days: c.ServiceDays, week: s}
-	for i, m := range s.DayMinutes {
-		if m <= 0 {
-			continue
-		}
+	cover := coverOf(r, s, c)
+	for i, j := range cover {
 		d := s.Week.Day(i)
-		covered := false
-		for j := range c.Signed {
-			if from, through := span(r, c.Admitted, c.Signed, j, sv); d >= from && d <= through {
-				covered = true
-				break
-			}
-		}
-		if !covered {
+		if s.DayMinutes[i] > 0 && j < 0 {
 			// Each day no certification covers is held, that day only.
 			fs = ck.add(fs, ruleCertificationMissing, s.Patient, d, 0, 0, 0)
 		}

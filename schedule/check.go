@@ -82,6 +82,12 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		ruleClaimBillType:          q.Claims.Cite,
 		ruleClaimBillTypeContested: q.Claims.Cite,
 		ruleWeeklyAddOnBelow:       q.ServiceTiers.AddOn.Cite,
+		ruleCertContentNotJudged:   q.Certification.Content.Cite,
+		ruleCertContentMissing:     q.Certification.Content.Cite,
+		rulePlanNotJudged:          q.Certification.Plan.Cite,
+		rulePlanElementMissing:     q.Certification.Plan.Cite,
+		rulePlanAuthor:             q.Certification.Plan.Cite,
+		rulePlanAfterService:       q.Certification.Plan.Cite,
 	} {
 		r.cite[i] = c
 	}

@@ -231,7 +231,8 @@ func TestWeekPartialServiceDays(t *testing.T) {
 func TestWeekStepDown(t *testing.T) {
 	asam := ioprules.ASAM3Level21() // 2 weeks of step-down allowance
 	e := adult()
-	e.SteppedDown = mon + 2 // Wednesday: the allowance runs to the Tuesday two weeks on
+	// Wednesday, from 2.1 to 1: the allowance runs to the Tuesday two weeks on.
+	e.StepDown = iop.StepDown{Date: mon + 2, From: iop.Level21, To: iop.Level1}
 	allowance := iop.Findings{finding(schedule.CodeStepDownAllowance, minutes(540, 300))}
 	below := iop.Findings{finding(schedule.CodeWeeklyBelowMinimum, minutes(540, 300))}
 	tests := []struct {
@@ -248,6 +249,19 @@ func TestWeekStepDown(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, check(t, checker(t, asam), tt.week, e, at(tt.week, 300)))
+		})
+	}
+	// A record that does not step down from the profile's level, or does
+	// not lower it, gives no allowance.
+	for name, sd := range map[string]iop.StepDown{
+		"to a level as intensive (2.1 to 2.1)":   {Date: mon + 2, From: iop.Level21, To: iop.Level21},
+		"to a more intensive level (2.1 to 2.5)": {Date: mon + 2, From: iop.Level21, To: iop.Level25},
+		"from another level (2.5 to 2.1)":        {Date: mon + 2, From: iop.Level25, To: iop.Level21},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := adult()
+			e.StepDown = sd
+			assert.Equal(t, below, check(t, checker(t, asam), mon, e, at(mon, 300)))
 		})
 	}
 
@@ -381,8 +395,10 @@ func TestWeekErrors(t *testing.T) {
 		{"no admission", schedule.Stay{Population: iop.PopulationAdult}, map[string]string{"episode.admitted": "missing"}},
 		{"discharged before admitted", schedule.Stay{Population: iop.PopulationAdult, Admitted: mon, Discharged: mon - 1},
 			map[string]string{"episode.discharged": "out of order: discharged before admitted"}},
-		{"step-down after discharge", schedule.Stay{Population: iop.PopulationAdult, Admitted: mon, Discharged: mon + 1, SteppedDown: mon + 2},
-			map[string]string{"episode.stepped_down": "out of order: stepped down outside the episode"}},
+		{"step-down after discharge", schedule.Stay{Population: iop.PopulationAdult, Admitted: mon, Discharged: mon + 1, StepDown: iop.StepDown{Date: mon + 2, From: iop.Level21, To: iop.Level1}},
+			map[string]string{"episode.step_down.date": "out of order: stepped down outside the episode"}},
+		{"step-down without levels", schedule.Stay{Population: iop.PopulationAdult, Admitted: mon, StepDown: iop.StepDown{Date: mon + 2}},
+			map[string]string{"episode.step_down.from": "missing", "episode.step_down.to": "missing"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -609,8 +625,8 @@ func TestDays(t *testing.T) {
 
 func TestEpisodeJSON(t *testing.T) {
 	var e schedule.Stay
-	require.NoError(t, e.UnmarshalJSON([]byte(`{"population":"adolescent","admitted":"2024-02-29","stepped_down":"2024-03-18"}`)))
-	assert.Equal(t, schedule.Stay{Population: iop.PopulationAdolescent, Admitted: day(2024, 2, 29), SteppedDown: day(2024, 3, 18)}, e)
+	require.NoError(t, e.UnmarshalJSON([]byte(`{"population":"adolescent","admitted":"2024-02-29","step_down":{"date":"2024-03-18","from":"2.1","to":"1"}}`)))
+	assert.Equal(t, schedule.Stay{Population: iop.PopulationAdolescent, Admitted: day(2024, 2, 29), StepDown: iop.StepDown{Date: day(2024, 3, 18), From: iop.Level21, To: iop.Level1}}, e)
 	require.NoError(t, e.Validate())
 	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admitted":"2023-02-29"}`)), iop.ErrInvalidDate)
 	require.ErrorIs(t, e.UnmarshalJSON([]byte(`{"population":"adult","admited":"2023-02-28"}`)), iop.ErrUnknownField)

@@ -142,6 +142,12 @@
 // overlap the profile's StepDown.Weeks weeks from the day a patient steps
 // down are not held to the weekly minimums (minutes and service days); a
 // shortfall there is information, not a block ([CodeStepDownAllowance]).
+// The step-down is [Stay.StepDown], an [iop.StepDown] (day, from, to): the
+// one record eligibility's continued-stay and transfer checks and
+// aftercare's step-down check read too, so the three agree on which days
+// the allowance covers (the step-down's day and the 13 after it, for 2
+// weeks). Only a step-down that lowers the level from the profile's level
+// gives the allowance.
 //
 // # Per-day services and payment tiers
 //
@@ -176,13 +182,36 @@
 // week's days of service fall under a current certification and that the
 // plan of care was reviewed in time. Days count from admission as day 0,
 // both ends included; see [Certifications] for the exact reading.
-// Intervals are in days (Medicare PHP: every 30 days) or calendar months
-// (Medicare IOP: every other month, so 2024-12-31 is due again by
-// 2025-02-28, where 60 days would give 2025-03-01). A first
-// recertification counted in days of service (Medicare PHP: by the 18th
-// day of services) depends on the days the patient attended: give them in
-// [Certifications.ServiceDays] (the checked week's are added), and use
-// [Certifications.DueDates] for the dates.
+// Intervals are in days (Medicare IOP: no less often than every 60 days,
+// 42 CFR 424.24(d)(3)(ii), so a certification signed on July 1st covers
+// through August 30th; Medicare PHP: every 30 days) or calendar months (a
+// program's "every other month": 2024-12-31 is due again by 2025-02-28). A
+// first recertification counted in days of service (Medicare PHP: by the
+// 18th day of services) depends on the days the patient attended: give
+// them in [Certifications.ServiceDays] (the checked week's are added), and
+// use [Certifications.DueDates] for the dates.
+//
+// What a certification says is checked apart, by
+// [Checker.CheckCertificationContent], from the record's
+// [Certifications.Content] (the [CertStatement]s each certification
+// holds) and [Certifications.Plan] (the [TreatmentPlan]: when and by whom it
+// was established, the [PlanElement]s it sets forth), against the
+// profile's [CertificationContentRules] and [PlanRules]. The Medicare
+// profiles require, for IOP (42 CFR 424.24(d)), that the initial
+// certification state the need for at least 9 hours a week, the plan
+// established by a physician and the care of a physician, and each
+// recertification the continued need, the response to treatment, the
+// symptoms that continue and the goals toward discharge; for PHP (424.24(e))
+// also that inpatient psychiatric care would otherwise be needed; and a
+// plan set up by a physician with the diagnosis, the type, amount,
+// frequency and duration of the services and the treatment goals. Each day
+// is judged under the latest certification covering it; a statement
+// missing holds that day (Ref names the statement), content not recorded
+// is "not judged" at the same force, never a pass. The plan lives with the
+// certifications because the regulation makes it part of what the
+// physician certifies and of the same record a biller keeps ("furnished
+// under a plan of care", 410.43(a)(3), 410.44(a)(3)); a record of dates
+// alone, such as a billing export, is judged by CheckCertification only.
 //
 // # Claim lines
 //

@@ -19,12 +19,15 @@ type Stay struct {
 	// Discharged is the last day of the episode, included; zero while the
 	// episode goes on.
 	Discharged date.Date `json:"discharged,omitzero"`
-	// SteppedDown is the day the patient stepped down from the profile's
-	// level while still billed at it: the weeks that overlap the
-	// profile's StepDown.Weeks weeks from this day are not held to the
-	// weekly minimums (minutes and service days). Zero when there is no
-	// step-down.
-	SteppedDown date.Date `json:"stepped_down,omitzero"`
+	// StepDown is the patient's step-down, if any: the one record that
+	// eligibility's continued-stay and transfer checks and aftercare's
+	// discharge check read too ([iop.StepDown]). When it lowers the level
+	// ([iop.StepDown.Lowers]) from the profile's level (or the profile
+	// names none) and the patient is still billed at that level, the weeks
+	// that overlap the profile's StepDown.Weeks weeks from its day are not
+	// held to the weekly minimums (minutes and service days). The zero
+	// value records none.
+	StepDown iop.StepDown `json:"step_down,omitzero"`
 	// AdmissionAssumed says that Admitted is not known but assumed (a
 	// claim export without admission dates: the first day of service).
 	// A first week cut short by an assumed admission is then not judged
@@ -70,8 +73,10 @@ func (e Stay) Validate() error {
 	if optional("discharged", e.Discharged) && e.Discharged < e.Admitted {
 		es.Add("discharged", errDischarge)
 	}
-	if optional("stepped_down", e.SteppedDown) && (e.SteppedDown < e.Admitted || (e.Discharged != date.Zero && e.SteppedDown > e.Discharged)) {
-		es.Add("stepped_down", errStepDown)
+	if err := e.StepDown.Validate(); err != nil {
+		es.Add("step_down", err)
+	} else if sd := e.StepDown.Date; !e.StepDown.IsZero() && (sd < e.Admitted || (e.Discharged != date.Zero && sd > e.Discharged)) {
+		es.Add("step_down.date", errStepDown)
 	}
 	if e.Setting != 0 && !e.Setting.IsValid() {
 		es.Add("setting", iop.ErrUnknown)
@@ -92,10 +97,10 @@ var (
 func (e *Stay) valid() bool {
 	return e.Population.IsValid() && serviceDate(e.Admitted) &&
 		(e.Discharged == date.Zero || serviceDate(e.Discharged)) &&
-		(e.SteppedDown == date.Zero || serviceDate(e.SteppedDown)) &&
+		(e.StepDown.IsZero() || (serviceDate(e.StepDown.Date) && e.StepDown.From.IsValid() && e.StepDown.To.IsValid())) &&
 		(e.Setting == 0 || e.Setting.IsValid()) &&
 		(e.Discharged == date.Zero || e.Discharged >= e.Admitted) &&
-		(e.SteppedDown == date.Zero || (e.SteppedDown >= e.Admitted && (e.Discharged == date.Zero || e.SteppedDown <= e.Discharged)))
+		(e.StepDown.IsZero() || (e.StepDown.Date >= e.Admitted && (e.Discharged == date.Zero || e.StepDown.Date <= e.Discharged)))
 }
 
 // weekShape is where a week stands in an episode.
@@ -136,11 +141,14 @@ func partialMin[T int | iop.Minutes](r *PartialWeekRules, full T, sh weekShape) 
 	return m
 }
 
-// stepDown reports whether week w overlaps the step-down allowance.
+// stepDown reports whether week w overlaps the step-down allowance: a
+// step-down that lowers the level, from the profile's level when it names
+// one.
 func (r *checker) stepDown(w Week, e *Stay) bool {
-	if e.SteppedDown == date.Zero || r.b.StepDown.Weeks <= 0 {
+	sd := &e.StepDown
+	if !sd.Lowers() || r.b.StepDown.Weeks <= 0 || (r.p.Level != 0 && sd.From != r.p.Level) {
 		return false
 	}
-	end := e.SteppedDown + date.Date(daysPerWeek*r.b.StepDown.Weeks)
-	return w.start < end && w.End() > e.SteppedDown
+	end := sd.Date + date.Date(daysPerWeek*r.b.StepDown.Weeks)
+	return w.start < end && w.End() > sd.Date
 }

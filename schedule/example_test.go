@@ -277,3 +277,36 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 	// warning schedule.day-services.below-tier p-042: too few countable services for a paid program day on 2025-03-05 (individual): need 3, got 1
 	// info schedule.weekly-minutes.uncounted p-042: time attended in sessions that do not count toward the hours, not counted: 0h45m
 }
+
+// What a Medicare IOP certification states (42 CFR 424.24(d)): a day of
+// service under a recertification that lacks the treatment goals toward
+// discharge is held, that day only, and a plan of care set up by a
+// counselor is not the physician's plan the regulation asks for.
+func ExampleChecker_CheckCertificationContent() {
+	ck, _ := schedule.NewChecker(ioprules.MedicareIOP2025())
+	adm := date.New(2025, 3, 3)
+	w := schedule.ISOWeeks().Of(adm + 60) // the week of day 60, a Friday
+	var sessions []schedule.Session
+	for _, d := range []date.Date{w.Start(), w.Start() + 4} {
+		sessions = append(sessions, schedule.Session{Patient: "p-1", Date: d, Start: schedule.MustParseClock("09:00"),
+			Planned: 240, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended})
+	}
+	sum, _ := ck.Summarize(w, sessions)
+	c := schedule.Certifications{Admitted: adm, Signed: []date.Date{adm, adm + 60},
+		Content: []schedule.CertificationContent{
+			{States: iop.SetOf(schedule.CertStatementNeedsHours, schedule.CertStatementPlanEstablished, schedule.CertStatementUnderCare)},
+			{States: iop.SetOf(schedule.CertStatementContinuedNeed, schedule.CertStatementResponse, schedule.CertStatementSymptoms)},
+		},
+		Plan: &schedule.TreatmentPlan{Established: adm, By: schedule.PlanAuthorOtherClinician, Sets: iop.SetOf(iop.All[schedule.PlanElement]()...)},
+	}
+	fs, _ := ck.CheckCertificationContent(&sum, c)
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, f.Scope, f.Ref)
+	}
+	held, week := fs.Held()
+	fmt.Println("days held:", held, "week held:", week)
+	// Output:
+	// blocking schedule.certification.content-missing day discharge-goals
+	// blocking schedule.plan.author week other-clinician
+	// days held: [2025-05-02] week held: true
+}

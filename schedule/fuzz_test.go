@@ -16,8 +16,10 @@ import (
 // types (episode, certifications, week summary): never a panic, errors
 // are field errors, and what decodes re-encodes to the same bytes.
 func FuzzDecodeJSON(f *testing.F) {
-	f.Add([]byte(`{"population":"adolescent","admitted":"2024-02-29","discharged":"2024-03-31","stepped_down":"2024-03-18"}`))
+	f.Add([]byte(`{"population":"adolescent","admitted":"2024-02-29","discharged":"2024-03-31","step_down":{"date":"2024-03-18","from":"2.1","to":"1"}}`))
 	f.Add([]byte(`{"admitted":"2025-01-06","signed":["2025-01-06","2025-01-24"],"reviewed":["2025-02-05"]}`))
+	f.Add([]byte(`{"admitted":"2025-01-06","signed":["2025-01-06"],"content":[{"states":["needs-weekly-hours","under-physician-care"]},{}],"plan":{"established":"2025-01-06","by":"physician","sets":["goals","diagnosis"]}}`))
+	f.Add([]byte(`{"admitted":"2025-01-06","content":[{"states":["Jane Doe"]}],"plan":{"established":"2025-02-30","by":"nurse"}}`))
 	f.Add([]byte(`{"population":"child","admitted":"2025-02-30"}`))
 	f.Add([]byte(`{"patient":"p-1","week":"2024-12-18/W-2","minutes":"9h00m","day_services":[1,2,3,0,0,0,65535]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

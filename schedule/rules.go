@@ -132,6 +132,33 @@ const (
 	// OTP bills G0137, Ref, for a week of at least 9 services): the
 	// add-on is not billable for the week. Need and Got are services.
 	CodeWeeklyAddOnBelow iop.Code = "schedule.weekly-services.below-add-on"
+	// CodeCertContentNotJudged: a day of service under a certification
+	// whose content is not recorded ([Certifications.Content]), under a
+	// profile that says what a certification must state: not judged, at
+	// the force of [CodeCertContentMissing]. Ref is "content"; one finding
+	// a day, holding that day only.
+	CodeCertContentNotJudged iop.Code = "schedule.certification.content-not-judged"
+	// CodeCertContentMissing: a day of service under a certification (or
+	// recertification) that does not state what the profile's
+	// [CertificationContentRules] require: Ref names the missing
+	// statement ([CertStatement]), one finding a day and statement.
+	CodeCertContentMissing iop.Code = "schedule.certification.content-missing"
+	// CodePlanNotJudged: the week has days of service and no plan of care
+	// is recorded ([Certifications.Plan]), under a profile that says what
+	// the plan must set forth: not judged, at the force of the plan rules;
+	// Ref is "plan". It concerns the week.
+	CodePlanNotJudged iop.Code = "schedule.plan.not-judged"
+	// CodePlanElementMissing: the plan of care does not set forth an
+	// element the profile's [PlanRules] require; Ref names it
+	// ([PlanElement]). It concerns the week.
+	CodePlanElementMissing iop.Code = "schedule.plan.element-missing"
+	// CodePlanAuthor: the plan of care was established by someone the
+	// profile does not allow (Ref, a [PlanAuthor]). It concerns the week.
+	CodePlanAuthor iop.Code = "schedule.plan.author"
+	// CodePlanAfterService: a day of service (Day) before the plan of care
+	// was established: the services of that day were not furnished under
+	// it.
+	CodePlanAfterService iop.Code = "schedule.plan.after-service"
 )
 
 // The rules' indices in the table, in the order the checks apply them.
@@ -165,6 +192,12 @@ const (
 	ruleClaimIOPPHPOverlap
 	ruleClaimBillTypeContested
 	ruleWeeklyAddOnBelow
+	ruleCertContentNotJudged
+	ruleCertContentMissing
+	rulePlanNotJudged
+	rulePlanElementMissing
+	rulePlanAuthor
+	rulePlanAfterService
 )
 
 // The general sources of the rules. A checker's rule table cites the
@@ -207,6 +240,18 @@ func citeCounting() iop.Citation {
 func citeCert() iop.Citation {
 	return iop.Citation{Source: "42 CFR 424.24(d) (IOP), 424.24(e) (PHP)",
 		Edition: "CY2024 PFS final rule"}
+}
+
+func citeCertContent() iop.Citation {
+	return iop.Citation{Source: "42 CFR 424.24(b) (Part B pays only when a physician certifies the content of (d)(1) or (e)(1)); 424.24(d)(1), (d)(3) (IOP), (e)(1), (e)(3) (PHP)",
+		Edition: "as amended by the CY2024 OPPS/PFS final rules",
+		Note:    "(a)-(c) read in stored copies of the regulation; the statements of (d) and (e) read from Medicare contractors' summaries (NGS IOP page, Noridian PHP page), the paragraphs themselves not read; a profile's certification content cites its own source"}
+}
+
+func citePlan() iop.Citation {
+	return iop.Citation{Source: "42 CFR 424.24(d)(2), (e)(2) (the plan of care: established and periodically reviewed by a physician; diagnosis, type, amount, frequency and duration of services, treatment goals); 410.43(a)(3), 410.44(a)(3) (services furnished under the certification and plan)",
+		Edition: "as amended by the CY2024 OPPS/PFS final rules",
+		Note:    "410.43(a)(3) read (eCFR copy verified 2026-06-20); the plan's elements as 410.61(c) words them for therapy plans (read) and as contractors summarise (d)(2)/(e)(2), which were not read themselves; a profile's plan rules cite their own source"}
 }
 
 func citeInput() iop.Citation {
@@ -276,6 +321,12 @@ var rules = [...]iop.Rule{
 	ruleClaimIOPPHPOverlap:     {Code: CodeClaimIOPPHPOverlap, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
 	ruleClaimBillTypeContested: {Code: CodeClaimBillTypeContested, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a program claim on a type of bill not all sources allow", Cite: citeClaims()},
 	ruleWeeklyAddOnBelow:       {Code: CodeWeeklyAddOnBelow, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few services in the week for the weekly add-on", Cite: citeAddOn()},
+	ruleCertContentNotJudged:   {Code: CodeCertContentNotJudged, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "not judged: a day of service under a certification whose content is not recorded", Cite: citeCertContent()},
+	ruleCertContentMissing:     {Code: CodeCertContentMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under a certification that does not state what the rule requires", Cite: citeCertContent()},
+	rulePlanNotJudged:          {Code: CodePlanNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "not judged: no plan of care recorded", Cite: citePlan()},
+	rulePlanElementMissing:     {Code: CodePlanElementMissing, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the plan of care does not set forth what the rule requires", Cite: citePlan()},
+	rulePlanAuthor:             {Code: CodePlanAuthor, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the plan of care was established by someone the rule does not allow", Cite: citePlan()},
+	rulePlanAfterService:       {Code: CodePlanAfterService, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service before the plan of care was established", Cite: citePlan()},
 }
 
 // Rules returns the package's rule table, in the order the checks apply

@@ -44,10 +44,7 @@ func stepAftercare(w io.Writer) error {
 	fu, _ := iop.PartOf[aftercare.FollowUp](&profile)
 	for _, fw := range fu.Windows {
 		first, last := fw.Range(0)
-		from := "discharge"
-		if fw.After != "" {
-			from = fw.After
-		}
+		from := countedFrom(fw)
 		fmt.Fprintf(tw, "  %s\t%d-%d\t%d\t%s\t%s\n", fw.Name, first, last, fw.Need(), from, fw.Cite.Source)
 	}
 	if err := tw.Flush(); err != nil {
@@ -115,4 +112,20 @@ func summary(d aftercare.Discharge) string {
 		s += ", step " + d.Step.String() + " to " + d.ToLevel.String()
 	}
 	return s
+}
+
+// countedFrom says what a follow-up window counts from: the program's
+// discharge for a program's or payer's window (the built-ins' discharge-7
+// and discharge-30), a HEDIS measure's own index event otherwise (IET from
+// the episode's start, FUI and FUH from the discharge of the level before
+// the IOP, FUA and FUM from an emergency department visit), or the contact
+// that met an earlier window (IET engagement after initiation).
+func countedFrom(fw aftercare.FollowUpWindow) string {
+	switch {
+	case fw.After != "":
+		return fw.After
+	case fw.Index == 0:
+		return "program discharge"
+	}
+	return fw.Index.String()
 }

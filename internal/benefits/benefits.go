@@ -179,7 +179,7 @@ func MedicareIOP(year int) iop.Profile {
 					Source: "42 CFR 424.24(d)(3)(ii) (recertification no less frequently than every 60 days); 424.24(b), (d) (no day set for the initial certification)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
 					Edition: "as amended by 88 FR 82177 (CY2024 PFS final rule)", URL: urlCFR42424,
 					Note: "the 60 days read on 2026-12-06 in an eCFR mirror carrying the 2023-11-22 amendments, not re-found on 2026-12-07 (the stored copies show (a)-(c) only); 'every other month' is the statute's and CMS summaries' wording, and 2 calendar months (62 days from a July 1st) is not the rule; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
-				}},
+				}, Content: medicareCertContent(false), Plan: medicarePlan()},
 			},
 		},
 	}
@@ -220,7 +220,7 @@ func MedicarePHP(year int) iop.Profile {
 					Source: "42 CFR 424.24(e)(3); 424.24(b), (e) (no day set for the initial certification)", Title: "Requirements for medical and other health services furnished by providers under Medicare Part B",
 					Edition: "CY2024 OPPS final rule", URL: urlCFR42424,
 					Note: "'as of the 18th day of partial hospitalization services': read as the 18th day on which services were furnished (day 17 counting the first as day 0); no CMS text defining it was found; set first_recert_count to calendar for the earlier, calendar reading; the 31-day plan review earlier cited here is not in 424.24(e) and was removed; no day is set for the initial certification, so one signed at any time covers from admission (a program may require it on admission: initial_days)",
-				}},
+				}, Content: medicareCertContent(true), Plan: medicarePlan()},
 			},
 		},
 	}
@@ -496,4 +496,37 @@ func tip47Counting() schedule.CountingRules {
 	c.Kinds |= iop.SetOf[iop.ServiceKind](iop.ServiceKindCaseManagement)
 	c.Cite.Note = "SAMHSA TIP 47 (2006) and its IOP advisory list case management among the core services of an IOP: it counts here (RULES.md §2, issue 23); peer support does not"
 	return c
+}
+
+// medicareCertContent is what a Medicare IOP (php false) or PHP
+// certification and recertification state (42 CFR 424.24(d)(1), (d)(3);
+// (e)(1), (e)(3)).
+func medicareCertContent(php bool) schedule.CertificationContentRules {
+	initial := iop.SetOf(schedule.CertStatementNeedsHours, schedule.CertStatementPlanEstablished, schedule.CertStatementUnderCare)
+	recert := iop.SetOf(schedule.CertStatementContinuedNeed, schedule.CertStatementResponse, schedule.CertStatementSymptoms, schedule.CertStatementDischargeGoals)
+	c := iop.Citation{
+		Source: "42 CFR 424.24(d)(1) (IOP certification: the patient needs at least 9 hours a week of therapeutic services, as the plan of care shows; an individualized written plan established and periodically reviewed by a physician; services furnished while under a physician's care), (d)(3) (recertification: the continued need, the response to the program's interventions, the symptoms that continue to put the patient at risk, treatment goals toward discharge); 424.24(b) (payment only on a certification of that content)",
+		Title:  "Requirements for medical and other health services furnished by providers under Medicare Part B", Edition: "as amended by the CY2024 OPPS/PFS final rules (88 FR 81540, 2023-11-22)", URL: urlCFR42424,
+		Note: "424.24(a)-(c) read (stored copies, 2024); paragraphs (d) and (e) not found in any stored copy: the statements as Medicare contractors summarise them (NGS, Intensive Outpatient Program, and Noridian JF, Partial Hospitalization Program, both read 2026-12-07) and as RULES.md §2 gives them; the recertification's three descriptions follow the long-standing PHP wording of (e)(3), which the CY2024 rule applied to IOP (not read)",
+	}
+	if php {
+		initial = iop.SetOf(schedule.CertStatementInpatientOtherwise, schedule.CertStatementNeedsHours, schedule.CertStatementPlanEstablished, schedule.CertStatementUnderCare)
+		c.Source = "42 CFR 424.24(e)(1) (PHP certification: the patient would need inpatient psychiatric care without the services; an individualized written plan established and periodically reviewed by a physician; services furnished while under a physician's care), (e)(3) (recertification: inpatient care still needed otherwise, the response to the program's interventions, the symptoms that continue to put the patient at risk of hospitalization, treatment goals toward discharge); 424.24(b)"
+		c.Note = "424.24(a)-(c) read (stored copies, 2024); (e) not found in any stored copy: as Noridian JF's Partial Hospitalization Program page states it (read 2026-12-07: the physician certifies the need for partial hospitalization and for at least 20 hours a week of therapeutic services, as the plan of care shows); the recertification's descriptions as (e)(3) is commonly quoted, not read"
+	}
+	return schedule.CertificationContentRules{Initial: initial, Recert: recert, Cite: c}
+}
+
+// medicarePlan is what a Medicare IOP or PHP plan of care sets forth and
+// who establishes it (42 CFR 424.24(d)(2), (e)(2)).
+func medicarePlan() schedule.PlanRules {
+	return schedule.PlanRules{
+		Elements: iop.SetOf(schedule.PlanElementDiagnosis, schedule.PlanElementType, schedule.PlanElementAmount, schedule.PlanElementFrequency, schedule.PlanElementDuration, schedule.PlanElementGoals),
+		By:       iop.SetOf(schedule.PlanAuthorPhysician),
+		Cite: iop.Citation{
+			Source: "42 CFR 424.24(d)(2) (IOP), (e)(2) (PHP): an individualized written plan, established and periodically reviewed by a physician, setting forth the diagnosis, the type, amount, frequency and duration of the services, and the treatment goals; 410.43(a)(3), 410.44(a)(3): services furnished under the certification and plan",
+			Title:  "Requirements for medical and other health services furnished by providers under Medicare Part B", Edition: "as amended by the CY2024 OPPS/PFS final rules", URL: urlCFR42424,
+			Note: "410.43(a)(3) read (eCFR copy verified 2026-06-20); (d)(2) and (e)(2) not found in any stored copy: the elements as 410.61(c) words a therapy plan (read) and as Medicare contractors summarise the IOP/PHP plan (Noridian JF: treatment goals measurable, functional, time-framed; read); RULES.md §2 (the treatment, the goals, the frequency and duration)",
+		},
+	}
 }

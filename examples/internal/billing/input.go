@@ -312,7 +312,11 @@ func (in *input) episodeRow(rec []string, setting iop.Provider) error {
 	} else {
 		e.Population = p
 	}
-	dates := []*date.Date{&e.Admitted, &e.Discharged, &e.SteppedDown}
+	// The export's stepped_down column is the day of a step-down from the
+	// program (level 2.1) to outpatient care (level 1): the one step-down
+	// record the library reads ([iop.StepDown]).
+	var stepped date.Date
+	dates := []*date.Date{&e.Admitted, &e.Discharged, &stepped}
 	for i, d := range dates {
 		if rec[2+i] == "" {
 			continue
@@ -323,6 +327,9 @@ func (in *input) episodeRow(rec []string, setting iop.Provider) error {
 			continue
 		}
 		*d = v
+	}
+	if stepped != date.Zero {
+		e.StepDown = iop.StepDown{Date: stepped, From: iop.Level21, To: iop.Level1}
 	}
 	var certs []date.Date
 	if rec[5] != "" {
