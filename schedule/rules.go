@@ -110,7 +110,11 @@ const (
 	// void (frequency 8; Ref) and count nothing, nor do the void's.
 	CodeClaimVoided iop.Code = "schedule.claim.voided"
 	// CodeClaimReplacesUnknown: a replacement or void (Subject) names a
-	// claim (Ref) that is not in the input: nothing was superseded.
+	// claim (Ref, [ClaimLine.Replaces]: in an 837I the payer's claim
+	// control number, REF*F8) that is not in the input, and no earlier
+	// claim of its own ID either: nothing was superseded, so the claim
+	// it replaces, if it is in the input under another ID, counts beside
+	// it.
 	CodeClaimReplacesUnknown iop.Code = "schedule.claim.replaces-unknown"
 	// CodeClaimLineRepeated: a line (Subject, Line) repeats another
 	// (Ref, "claim#line") exactly: the same patient, day (Day), code,

@@ -140,6 +140,27 @@ func TestReaderSameAsCSV(t *testing.T) {
 	require.Len(t, a, 3)
 	assert.Equal(t, a, b)
 	assert.NotEmpty(t, a["p-102 2025-W10"].findings) // one day of 3 services in the week: below the weekly minimum
+
+	// The claims' answer is the same too: the replacement c-5003 and the
+	// void c-5004 name the payer's control numbers (REF*F8), which are no
+	// claim of the export, and no earlier claim has their own IDs, so
+	// each is reported (a warning) rather than silently counted beside
+	// what it replaces.
+	fromCSVClaims, err := ck.CheckClaims(fromCSV)
+	require.NoError(t, err)
+	fromX12Claims, err := ck.CheckClaims(fromX12)
+	require.NoError(t, err)
+	assert.Equal(t, fromCSVClaims, fromX12Claims)
+	var unknown iop.Findings
+	for _, f := range fromX12Claims {
+		if f.Code == schedule.CodeClaimReplacesUnknown {
+			unknown = append(unknown, f)
+		}
+	}
+	assert.Equal(t, iop.Findings{
+		{Code: schedule.CodeClaimReplacesUnknown, Severity: iop.SeverityWarning, Scope: iop.FindingScopeClaim, Subject: "c-5003", Day: date.New(2025, 3, 3), Ref: "ICN0001"},
+		{Code: schedule.CodeClaimReplacesUnknown, Severity: iop.SeverityWarning, Scope: iop.FindingScopeClaim, Subject: "c-5004", Day: date.New(2025, 3, 10), Ref: "ICN0002"},
+	}, unknown)
 }
 
 // rewrite gives data other separators: element, component, repetition

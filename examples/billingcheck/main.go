@@ -88,7 +88,8 @@
 // required, and code (HCPCS/CPT) or revenue (four digits) or both;
 // modifier1 to modifier4, units (1 when empty), place_of_service, minutes,
 // bill_type and condition1 to condition4 (the claim's, repeated on its
-// lines) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
+// lines) and replaces (the claim a replacement or void names, when not its
+// own ID) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
 // and 10, mark telehealth.
 //
 // -input x12 reads an ANSI X12 837I interchange (005010X223A2) with

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -159,14 +159,10 @@ var csvColumns = []string{"patient", "week", "claim", "profile", "code", "severi
 
 // safeCell neutralises a cell a spreadsheet would run as a formula: one
 // that starts with =, +, -, @, a tab or a carriage return gets a ' before
-// it (OWASP's rule against CSV injection). Record IDs are the only cells
-// of the input in the report; the others are the program's own words.
-func safeCell(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
-}
+// it (OWASP's rule against CSV injection), as schedule.WriteCSV writes
+// record IDs (check.SafeCell). Record IDs are the only cells of the input
+// in the report; the others are the program's own words.
+func safeCell(s string) string { return check.SafeCell(s) }
 
 // writeCSV writes a header row and one row per finding: those of the
 // patient-weeks, then those of the claims. Cells are neutralised against
