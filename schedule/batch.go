@@ -149,8 +149,10 @@ func (s *Summarizer) SummarizeSeq(dst []WeekSummary, sessions iter.Seq[Session])
 // SummarizeClaims is [Summarizer.Summarize] for claim lines, turned into
 // service as [Checker.SummarizeClaims] turns them, on the final answer of
 // the lines given: a replacement supersedes the claim it replaces on its
-// days, a void removes it (see [Checker.AppendClaims]). The lines
-// superseded count as read, in no summary.
+// days, a void removes it (see [Checker.AppendClaims]), and the claims of
+// the other program (IOP, condition code 92, and PHP, 41) count nothing.
+// The lines superseded or of the other program count as read, in no
+// summary.
 func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]WeekSummary, BatchStats) {
 	s.begin()
 	if cap(s.keep) < len(lines) {
@@ -158,6 +160,7 @@ func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]We
 	}
 	keep := s.keep[:len(lines)]
 	finalLines(lines, keep, s.claims.p.RepeatsOnce, false, nil)
+	otherProgram(lines, keep, s.claims.p.ConditionCode)
 	for i := range lines {
 		if !keep[i] {
 			s.stats.Sessions++

@@ -227,9 +227,12 @@ func (c *claimRules) service(l *ClaimLine, ct *counter) lineService {
 // on). The lines are read on their final answer (see
 // [Checker.AppendClaims]): a replacement supersedes the claim it replaces
 // on its days, a void removes it, and an exact repeat on another claim or
-// line counts unless the profile counts repeats once. A program line
-// counts its time and one service on its day; a line given twice (the
-// same claim and line number) counts once.
+// line counts unless the profile counts repeats once; the lines of a
+// claim of the other program (under IOP rules, condition code 92, a claim
+// carrying 41, PHP, and not 92; under PHP rules the reverse) count
+// nothing: their overlap is a claim finding ([CodeClaimIOPPHPOverlap]). A
+// program line counts its time and one service on its day; a line given
+// twice (the same claim and line number) counts once.
 func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error) {
 	if ck.r == nil {
 		return WeekSummary{}, check.ZeroChecker()
@@ -264,6 +267,7 @@ func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error
 		keep = kb[:len(lines)]
 	}
 	finalLines(lines, keep, ck.r.b.Claims.RepeatsOnce, false, nil)
+	otherProgram(lines, keep, ck.r.b.Claims.ConditionCode)
 	for i := range lines {
 		l := &lines[i]
 		d := uint64(l.Date - w.start)

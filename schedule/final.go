@@ -256,3 +256,40 @@ func (e *claimEvent) finding(lines []ClaimLine) (int, iop.Finding) {
 	f.Ref = lines[e.other].Claim
 	return ruleClaimIOPPHPOverlap, f
 }
+
+// otherProgram takes out of keep the lines of the claims of the other
+// program than the one whose condition code is cc: under IOP rules ("92")
+// the lines of a claim that carries 41 (PHP) and not 92, under PHP rules
+// ("41") those of a claim that carries 92 and not 41. An IOP week does not
+// count a PHP claim's services, nor the reverse: the condition code says
+// which program a claim bills (CGS, Intensive Outpatient Program Services,
+// citing MM13222), and their overlap is a claim finding of its own
+// ([CodeClaimIOPPHPOverlap]). Claims are the runs of consecutive lines of
+// one claim ID, type of bill and claim replaced. It does not allocate.
+func otherProgram(lines []ClaimLine, keep []bool, cc string) {
+	var other string
+	switch cc {
+	case "92":
+		other = "41"
+	case "41":
+		other = "92"
+	default:
+		return
+	}
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && lines[j].Claim == lines[i].Claim && lines[j].BillType == lines[i].BillType &&
+			lines[j].Replaces == lines[i].Replaces {
+			j++
+		}
+		ours, theirs := false, false
+		for k := i; k < j; k++ {
+			ours = ours || lines[k].hasCondition(cc)
+			theirs = theirs || lines[k].hasCondition(other)
+		}
+		if theirs && !ours {
+			clear(keep[i:j])
+		}
+		i = j
+	}
+}
