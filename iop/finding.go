@@ -175,6 +175,13 @@ type Finding struct {
 	Need int64 `json:"need,omitzero"`
 	Got  int64 `json:"got,omitzero"`
 	Unit Unit  `json:"unit,omitzero"`
+	// Input is where in the input the record the finding is drawn from
+	// was read (a CSV row's line, an 837I line's SV2 segment), when it
+	// was read from a file and the finding concerns one record: a claim
+	// line, a claim (its first line read, or the first line the finding
+	// counts), a session. Zero otherwise. It follows Unit to keep a
+	// Finding at 96 bytes.
+	Input Input `json:"input,omitzero"`
 }
 
 // IsZero reports whether f is the zero Finding.
@@ -193,9 +200,10 @@ func (f *Finding) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// String returns the finding without words: "code [subject] on day: level
-// L: need N, got G", each part only when the finding has it. It holds
-// record IDs and figures only.
+// String returns the finding without words: "code [subject] line N at
+// input line I on day (ref): level L: need N, got G", each part only when
+// the finding has it ("at segment 57" for an X12 input). It holds record
+// IDs, positions and figures only, never the input's text.
 func (f Finding) String() string { return string(f.appendTo(nil)) }
 
 func (f Finding) appendTo(b []byte) []byte {
@@ -208,11 +216,15 @@ func (f Finding) appendTo(b []byte) []byte {
 	return f.appendDetail(b)
 }
 
-// appendDetail appends the line, day, ref, level and figures of f.
+// appendDetail appends the line, input, day, ref, level and figures of f.
 func (f Finding) appendDetail(b []byte) []byte {
 	if f.Line != 0 {
 		b = append(b, " line "...)
 		b = strconv.AppendInt(b, int64(f.Line), 10)
+	}
+	if !f.Input.IsZero() {
+		b = append(b, " at "...)
+		b = f.Input.appendTo(b)
 	}
 	if f.Day != 0 {
 		b = append(b, " on "...)
@@ -285,7 +297,7 @@ func appendFigure(b []byte, v int64, u Unit) []byte {
 // LogValue implements [slog.LogValuer]: the code, severity, subject, day
 // and figures as attributes. The library itself logs nothing.
 func (f Finding) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 9)
+	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs, slog.String("code", string(f.Code)), slog.String("severity", f.Severity.String()))
 	if f.Subject != "" {
 		attrs = append(attrs, slog.String("subject", f.Subject))
@@ -301,6 +313,9 @@ func (f Finding) LogValue() slog.Value {
 	}
 	if f.Unit != 0 {
 		attrs = append(attrs, slog.Int64("need", f.Need), slog.Int64("got", f.Got), slog.String("unit", f.Unit.String()))
+	}
+	if !f.Input.IsZero() {
+		attrs = append(attrs, slog.String("input", f.Input.String()))
 	}
 	return slog.GroupValue(attrs...)
 }

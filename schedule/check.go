@@ -213,7 +213,7 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 	}
 	for j, k := range keys {
 		s := &sessions[idx[j]]
-		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
+		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID, s.Input)
 	}
 	return sum, nil
 }
@@ -376,11 +376,12 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Stay) iop.Findings {
 		hi = min(hi, int64(e.Discharged-s.Week.start))
 	}
 	if s.Duplicates.Sessions > 0 {
-		fs = r.add(fs, ruleSessionDuplicate, cmp.Or(s.Duplicates.First, s.Patient), 0, 0, int64(s.Duplicates.Minutes), iop.UnitMinutes)
+		fs = r.rules.Add(fs, ruleSessionDuplicate, iop.Finding{Subject: cmp.Or(s.Duplicates.First, s.Patient),
+			Got: int64(s.Duplicates.Minutes), Unit: iop.UnitMinutes, Input: s.Duplicates.Input})
 	}
 	if s.Overlaps.Sessions > 0 {
 		fs = r.rules.Add(fs, ruleSessionOverlap, iop.Finding{Subject: cmp.Or(s.Overlaps.First, s.Patient), Ref: s.Overlaps.With,
-			Got: int64(s.Overlaps.Minutes), Unit: iop.UnitMinutes})
+			Got: int64(s.Overlaps.Minutes), Unit: iop.UnitMinutes, Input: s.Overlaps.Input})
 	}
 	var counted, outside int64
 	for i := range int64(daysPerWeek) {

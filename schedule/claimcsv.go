@@ -59,7 +59,8 @@ var claimSchema = csvSchema{names: claimColumns[:], required: func() []bool {
 // ([ClaimLine.Replaces]), checked as claim IDs are. A patient, claim or
 // replaces cell that starts with a single quote before =, +, -, @, a tab
 // or a carriage return (a cell neutralised against spreadsheet formulas)
-// is read without that quote.
+// is read without that quote. Each line read carries the physical line
+// of the input its row starts on ([ClaimLine.Input]).
 // Every row is checked with [ClaimLine.Validate]. Rows, limits and errors
 // are those of a [CSVReader], and mean the same. A ClaimReader allocates
 // one string per row, and is not safe for concurrent use.
@@ -95,6 +96,7 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 		}
 		l, es := cr.line(rec, !cr.c.capped())
 		if len(es) == 0 && l.valid() {
+			l.Input = iop.InputLine(cr.c.row)
 			return l, nil
 		}
 		if cr.c.capped() {

@@ -63,6 +63,12 @@ type ClaimLine struct {
 	// frequency 7) or void (8) replaces, when it is not the claim's own
 	// ID (X12 837I REF*F8, the payer's claim control number); optional.
 	Replaces string `json:"replaces,omitzero"`
+	// Input is where the line was read: the line of its CSV row
+	// ([ClaimReader]) or its 837I SV2 segment (package x12); zero when it
+	// was not read from a file. The findings about the line or its claim
+	// carry it ([iop.Finding.Input]); it is not checked, and plays no part
+	// in the rules.
+	Input iop.Input `json:"input,omitzero"`
 }
 
 // Delivery returns how the line's service was delivered, from its place of
@@ -282,7 +288,7 @@ func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error
 	var a accumulator
 	a.reset()
 	for _, it := range items {
-		a.add(&sum, it.key, it.sv.minutes, it.sv.minutes, lines[it.i].Claim)
+		a.add(&sum, it.key, it.sv.minutes, it.sv.minutes, lines[it.i].Claim, lines[it.i].Input)
 	}
 	return sum, nil
 }
@@ -459,6 +465,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	id := lines[0].Claim
 	var excluded, notProgram, revenue int64
 	var excludedDay, notProgramDay, revenueDay date.Date
+	var excludedIn, notProgramIn, revenueIn iop.Input // where the first such line was read
 	excludedCode, billType := "", ""
 	program, condition := false, p.ConditionCode == ""
 	for i := range lines {
@@ -476,12 +483,12 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 			program = true
 			if !p.RevenueAllowed(l.Revenue) && l.Revenue != "" {
 				if revenue++; revenue == 1 {
-					revenueDay = l.Date
+					revenueDay, revenueIn = l.Date, l.Input
 				}
 			}
 		case l.Code != "" && p.IsExcluded(l.Code):
 			if excluded++; excluded == 1 {
-				excludedDay = l.Date
+				excludedDay, excludedIn = l.Date, l.Input
 				for _, c := range p.Excluded { // the profile's own string, not the input's
 					if c == l.Code {
 						excludedCode = c
@@ -490,36 +497,38 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 			}
 		case l.Code != "":
 			if notProgram++; notProgram == 1 {
-				notProgramDay = l.Date
+				notProgramDay, notProgramIn = l.Date, l.Input
 			}
 		}
 	}
 	if excluded > 0 {
 		fs = r.rules.Add(fs, ruleClaimCodeExcluded, iop.Finding{Subject: id, Day: excludedDay, Ref: excludedCode,
-			Got: excluded, Unit: iop.UnitCount})
+			Got: excluded, Unit: iop.UnitCount, Input: excludedIn})
 	}
 	if !program {
 		return fs
 	}
 	if notProgram > 0 {
-		fs = r.add(fs, ruleClaimCodeNotProgram, id, notProgramDay, 0, notProgram, iop.UnitCount)
+		fs = r.rules.Add(fs, ruleClaimCodeNotProgram, iop.Finding{Subject: id, Day: notProgramDay, Got: notProgram,
+			Unit: iop.UnitCount, Input: notProgramIn})
 	}
 	if revenue > 0 {
-		fs = r.add(fs, ruleClaimRevenueCode, id, revenueDay, 0, revenue, iop.UnitCount)
+		fs = r.rules.Add(fs, ruleClaimRevenueCode, iop.Finding{Subject: id, Day: revenueDay, Got: revenue,
+			Unit: iop.UnitCount, Input: revenueIn})
 	}
 	// A professional claim the rules take as program services (an OTP's,
 	// at place of service 58) carries neither a condition code nor a type
 	// of bill: those are the institutional claim's.
 	professional := billType == "" && lines[0].PlaceOfService != "" && p.InstitutionalOnly
 	if !condition && !professional {
-		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode})
+		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Input: lines[0].Input})
 	}
 	switch {
 	case len(p.BillTypes) == 0 || professional:
 	case billType != "" && !p.BillTypeAllowed(billType) && p.BillTypeContested(billType):
-		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType})
+		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType, Input: lines[0].Input})
 	case billType == "" || !p.BillTypeAllowed(billType):
-		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)
+		fs = r.rules.Add(fs, ruleClaimBillType, iop.Finding{Subject: id, Input: lines[0].Input})
 	}
 	return fs
 }

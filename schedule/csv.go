@@ -181,6 +181,7 @@ func (cr *CSVReader) Read() (Session, error) {
 		if cr.c.capped() {
 			// Past the cap, a row refused is counted only: no errors built.
 			if s, ok := cr.session(rec, nil); ok {
+				s.Input = iop.InputLine(cr.c.row)
 				return s, nil
 			}
 			cr.c.dropped++
@@ -189,6 +190,7 @@ func (cr *CSVReader) Read() (Session, error) {
 		var es iop.FieldErrors
 		s, _ := cr.session(rec, &es)
 		if len(es) == 0 {
+			s.Input = iop.InputLine(cr.c.row)
 			return s, nil
 		}
 		if err := cr.c.refuseRow(es); err != nil {

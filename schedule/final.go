@@ -237,7 +237,7 @@ func overlaps(lines []ClaimLine, runs []claimRun, keep []bool, events []claimEve
 // and severity, and the index of its rule.
 func (e *claimEvent) finding(lines []ClaimLine) (int, iop.Finding) {
 	l := &lines[e.line]
-	f := iop.Finding{Subject: l.Claim, Day: e.day}
+	f := iop.Finding{Subject: l.Claim, Day: e.day, Input: l.Input}
 	switch e.kind {
 	case eventReplaced, eventVoided:
 		f.Ref = lines[e.other].Claim

@@ -73,6 +73,7 @@ func FuzzClaimReader(f *testing.F) {
 				continue
 			}
 			require.NoError(t, l.Validate())
+			require.Equal(t, iop.InputLine(first), l.Input, "a line carries the line its row starts on")
 		}
 		for i, line := range refLines(in) {
 			if n := i + 1; n > headerEnd(in) && line != "" {

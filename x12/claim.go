@@ -570,6 +570,7 @@ func (r *Reader) endClaim() {
 		if c.IsReplacement() || c.IsVoid() {
 			l.Replaces = c.Replaces
 		}
+		l.Input = iop.InputSegment(ln.sv2)
 		if w != r.base+i {
 			r.slab[w] = *l
 		}

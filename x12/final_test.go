@@ -91,7 +91,9 @@ func TestFinalClaimSameAsCSV(t *testing.T) {
 		fromCSV = append(fromCSV, l)
 	}
 	require.Len(t, fromX12, len(fromCSV))
-	require.Equal(t, fromCSV, fromX12)
+	csvLines, _ := withoutInput(fromCSV)
+	x12Lines, _ := withoutInput(fromX12)
+	require.Equal(t, csvLines, x12Lines)
 
 	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
@@ -105,9 +107,9 @@ func TestFinalClaimSameAsCSV(t *testing.T) {
 	require.NoError(t, err)
 	b, err := ck.CheckClaims(fromX12)
 	require.NoError(t, err)
-	assert.Equal(t, a, b)
+	assert.Equal(t, withoutInputs(a), withoutInputs(b))
 	var final iop.Findings
-	for _, f := range b {
+	for _, f := range withoutInputs(b) {
 		switch f.Code {
 		case schedule.CodeClaimReplaced, schedule.CodeClaimVoided, schedule.CodeClaimReplacesUnknown:
 			final = append(final, f)
