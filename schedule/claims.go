@@ -520,15 +520,89 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	// at place of service 58) carries neither a condition code nor a type
 	// of bill: those are the institutional claim's.
 	professional := billType == "" && lines[0].PlaceOfService != "" && p.InstitutionalOnly
-	if !condition && !professional {
+	// A claim on a setting's type of bill is the setting's (an RHC's 71x,
+	// an OTP's 87x): its type of bill carries the program, and an OTP's
+	// carries no condition code.
+	sc := p.setting(billType)
+	if !condition && !professional && (sc == nil || !sc.NoCondition) {
 		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Input: lines[0].Input})
 	}
 	switch {
-	case len(p.BillTypes) == 0 || professional:
+	case len(p.BillTypes) == 0 || professional || sc != nil:
 	case billType != "" && !p.BillTypeAllowed(billType) && p.BillTypeContested(billType):
 		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType, Input: lines[0].Input})
 	case billType == "" || !p.BillTypeAllowed(billType):
 		fs = r.rules.Add(fs, ruleClaimBillType, iop.Finding{Subject: id, Input: lines[0].Input})
+	}
+	if sc != nil {
+		fs = r.settingClaim(fs, sc, lines)
+	}
+	return fs
+}
+
+// isProgram reports whether valid line l is a program service.
+func (r *checker) isProgram(l *ClaimLine) bool {
+	_, ok := r.claims.codes[l.Code]
+	return ok && l.Code != "" && !r.b.Claims.professional(l)
+}
+
+// settingClaim applies the rules of a provider setting (sc) to the valid
+// lines of one of its claims: the revenue code of its program lines, then
+// for each day of service, in the order of the lines, the modifier one
+// program line carries, then the codes of which the day needs one. It
+// does not allocate beyond the growth of fs.
+func (r *checker) settingClaim(fs iop.Findings, sc *SettingClaims, lines []ClaimLine) iop.Findings {
+	id := lines[0].Claim
+	if sc.Revenue != "" {
+		var n int64
+		var day date.Date
+		var in iop.Input
+		for i := range lines {
+			if l := &lines[i]; r.isProgram(l) && l.Revenue != sc.Revenue {
+				if n++; n == 1 {
+					day, in = l.Date, l.Input
+				}
+			}
+		}
+		if n > 0 {
+			fs = r.rules.Add(fs, ruleClaimSettingRevenue, iop.Finding{Subject: id, Day: day, Ref: sc.Revenue, Got: n,
+				Unit: iop.UnitCount, Input: in})
+		}
+	}
+	// firstOfDay reports whether line i is the first program line of its
+	// day; has whether a program line of that day passes ok.
+	firstOfDay := func(i int) bool {
+		if !r.isProgram(&lines[i]) {
+			return false
+		}
+		for j := range i {
+			if lines[j].Date == lines[i].Date && r.isProgram(&lines[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	has := func(i int, ok func(*ClaimLine) bool) bool {
+		for j := i; j < len(lines); j++ {
+			if l := &lines[j]; l.Date == lines[i].Date && r.isProgram(l) && ok(l) {
+				return true
+			}
+		}
+		return false
+	}
+	if m := sc.DayModifier; m != "" {
+		for i := range lines {
+			if firstOfDay(i) && !has(i, func(l *ClaimLine) bool { return slices.Contains(l.Modifiers[:], m) }) {
+				fs = r.rules.Add(fs, ruleClaimDayModifierMissing, iop.Finding{Subject: id, Day: lines[i].Date, Ref: m, Input: lines[i].Input})
+			}
+		}
+	}
+	if len(sc.DayCodes) > 0 {
+		for i := range lines {
+			if firstOfDay(i) && !has(i, func(l *ClaimLine) bool { return slices.Contains(sc.DayCodes, l.Code) }) {
+				fs = r.rules.Add(fs, ruleClaimDayCodeMissing, iop.Finding{Subject: id, Day: lines[i].Date, Input: lines[i].Input})
+			}
+		}
 	}
 	return fs
 }

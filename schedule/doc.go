@@ -225,7 +225,16 @@
 // claim control number) gives way to the claim's own ID, and is reported
 // ([CodeClaimReplacesUnknown]) when that supersedes nothing either. The
 // lines of a professional claim are no program services under Medicare
-// ([ClaimRules.InstitutionalOnly]).
+// ([ClaimRules.InstitutionalOnly]). A claim on a provider setting's type of
+// bill follows that setting's rules too ([ClaimRules.Settings]): under
+// Medicare IOP an RHC's (71x) and an FQHC's (77x) program lines carry
+// revenue code 0905 ([CodeClaimSettingRevenue]), an RHC's day has a
+// program line with modifier CG ([CodeClaimDayModifierMissing], that day
+// only), a day needs one of the setting's day codes when the profile
+// lists them ([CodeClaimDayCodeMissing]; CMS's List A was not read, so
+// the built-in profiles list none), and a freestanding OTP's claim (87x)
+// carries no condition code 92: its IOP services are the weekly add-on
+// G0137, not a per diem.
 //
 // # CSV input
 //
