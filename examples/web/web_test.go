@@ -204,7 +204,7 @@ func cells(t *testing.T, profile string, fs []reportFinding) []findingCell {
 	rules := ck.Rules()
 	for _, rf := range fs {
 		f := iop.Finding{Code: rf.Code, Severity: rf.Severity, Subject: rf.Subject, Day: rf.Day, Level: rf.Level,
-			Ref: rf.Ref, Need: rf.Need, Got: rf.Got, Unit: rf.Unit}
+			Line: rf.Line, Ref: rf.Ref, Need: rf.Need, Got: rf.Got, Unit: rf.Unit, Input: rf.Input}
 		r, ok := rules.Rule(f.Code)
 		require.True(t, ok, string(f.Code))
 		require.Equal(t, r.Summary, rf.Summary, "the report's summary is the rule's")
