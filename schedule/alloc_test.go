@@ -57,3 +57,18 @@ func TestSettingClaimAllocs(t *testing.T) {
 	assert.Zero(t, testing.AllocsPerRun(100, func() { fs, _ = ck.CheckClaim(lines) }))
 	assert.Empty(t, fs)
 }
+
+// A compliant claim's week (9 lines, no replacement) is summarised and
+// checked, week and claim, without allocating.
+func TestClaimWeekAllocs(t *testing.T) {
+	ck := checker(t, ioprules.MedicareIOP2025())
+	ls, w := claimWeek()
+	episode := schedule.Stay{Population: iop.PopulationAdult, Admitted: mon - 56}
+	var fs iop.Findings
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
+		sum, _ := ck.SummarizeClaims(w, ls)
+		fs, _ = ck.CheckWeek(&sum, episode)
+		fs, _ = ck.CheckClaim(ls)
+	}))
+	assert.Empty(t, fs)
+}

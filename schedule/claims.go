@@ -425,7 +425,7 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 	events := finalLines(lines, keep, r.b.Claims.RepeatsOnce, cc == "92" || cc == "41", nil)
 	slices.SortStableFunc(events, func(a, b claimEvent) int { return a.line - b.line })
 	e := 0
-	for _, run := range runsOf(lines) {
+	for _, run := range runsOf(nil, lines) {
 		if slices.Contains(keep[run.from:run.to], true) {
 			dst = r.claim(dst, lines[run.from:run.to])
 		}

@@ -92,8 +92,10 @@ func keyCmp(ka uint64, ida string, kb uint64, idb string) int {
 }
 
 // smallIDs is the number of IDs an accumulator keeps in an array before it
-// turns to a map.
-const smallIDs = 8
+// turns to a map: a week of one claim's lines keeps one a line (claim and
+// line number), so a week of up to 32 lines is summarised without
+// allocating.
+const smallIDs = 32
 
 // keptID is an ID taken in a week: a session ID (line 0) or a claim ID with
 // its line number (line+1).

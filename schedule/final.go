@@ -67,9 +67,8 @@ type claimRun struct {
 	first, last date.Date
 }
 
-// runsOf returns the runs of lines.
-func runsOf(lines []ClaimLine) []claimRun {
-	var runs []claimRun
+// runsOf appends the runs of lines to runs.
+func runsOf(runs []claimRun, lines []ClaimLine) []claimRun {
 	for i := 0; i < len(lines); {
 		j := i + 1
 		for j < len(lines) && lines[j].Claim == lines[i].Claim && lines[j].BillType == lines[i].BillType &&
@@ -94,18 +93,25 @@ func runsOf(lines []ClaimLine) []claimRun {
 // and the IOP claims (condition code 92) whose days overlap a PHP claim
 // (41) of the same patient (MM13222) when overlap is set. keep must have
 // len(lines) elements.
+//
+// A week's lines of a few claims with no replacement or void, the common
+// case, are judged without allocating.
 func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []claimEvent) []claimEvent {
-	runs := runsOf(lines)
-	byID := make(map[string][]int, len(runs)) // the runs of each claim ID
-	for i, r := range runs {
-		id := lines[r.from].Claim
-		byID[id] = append(byID[id], i)
-	}
-	alive := make([]bool, len(runs))
-	for i, r := range runs {
-		alive[i] = r.freq != '8'
+	var rb [8]claimRun
+	runs := runsOf(rb[:0], lines)
+	resent := false // a replacement or void among the runs
+	for _, r := range runs {
 		for k := r.from; k < r.to; k++ {
-			keep[k] = alive[i]
+			keep[k] = r.freq != '8'
+		}
+		resent = resent || r.freq == '7' || r.freq == '8'
+	}
+	var byID map[string][]int // the runs of each claim ID, when one is resent
+	if resent {
+		byID = make(map[string][]int, len(runs))
+		for i, r := range runs {
+			id := lines[r.from].Claim
+			byID[id] = append(byID[id], i)
 		}
 	}
 	for i, r := range runs {
@@ -170,7 +176,8 @@ func repeatCmp(lines []ClaimLine) func(a, b int) int {
 // line of another claim or line number exactly; with once set, the repeat
 // is not kept.
 func repeats(lines []ClaimLine, keep []bool, once bool, events []claimEvent) []claimEvent {
-	var idx []int
+	var ib [smallWeek]int
+	idx := ib[:0]
 	for i := range lines {
 		if keep[i] && lines[i].Code != "" {
 			idx = append(idx, i)
