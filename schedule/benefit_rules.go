@@ -360,7 +360,8 @@ type ClaimRules struct {
 // code 0905, the RHC reports modifier CG on the line paid, which carries
 // the day's charges, and the day needs one service of CMS's List A; an
 // OTP bills its IOP services as the weekly add-on G0137 on its own type
-// of bill (87x), without the per diem's condition code. The zero
+// of bill (87x; a provider-based OTP on the hospital's 13x or 85x with
+// condition code 89), without the per diem's condition code. The zero
 // SettingClaims is none; each row is cited.
 type SettingClaims struct {
 	// Setting is the provider setting the rows are for ("rhc").
@@ -369,6 +370,11 @@ type SettingClaims struct {
 	// [ClaimRules.BillTypes] writes them ("71x"): a claim on one is the
 	// setting's, and may carry the program.
 	BillTypes []string `json:"bill_types"`
+	// Condition, when set, is the condition code that marks the setting's
+	// claims among those on BillTypes ("89": a provider-based OTP's claim
+	// on the hospital's 13x); empty when every claim on BillTypes is the
+	// setting's.
+	Condition string `json:"condition,omitzero"`
 	// NoCondition says that the setting's claims carry no condition code
 	// of the program (an OTP's IOP services are a weekly add-on, not a
 	// per diem claim's).
@@ -389,7 +395,7 @@ type SettingClaims struct {
 }
 
 func (s SettingClaims) equal(t SettingClaims) bool {
-	return s.Setting == t.Setting && slices.Equal(s.BillTypes, t.BillTypes) && s.NoCondition == t.NoCondition &&
+	return s.Setting == t.Setting && slices.Equal(s.BillTypes, t.BillTypes) && s.Condition == t.Condition && s.NoCondition == t.NoCondition &&
 		s.Revenue == t.Revenue && s.DayModifier == t.DayModifier && slices.Equal(s.DayCodes, t.DayCodes) && s.Cite == t.Cite
 }
 
@@ -411,15 +417,17 @@ func (r *ClaimRules) settingCite(has func(*SettingClaims) bool) iop.Citation {
 	return iop.Citation{}
 }
 
-// setting returns the setting rules of a claim of type of bill tob, and
-// nil when no row has it.
-func (r *ClaimRules) setting(tob string) *SettingClaims {
+// setting returns the setting rules of a claim of type of bill tob whose
+// lines carry condition codes has, and nil when no row has it: the first
+// row with the type of bill and, when it names one, the condition code.
+func (r *ClaimRules) setting(tob string, has func(string) bool) *SettingClaims {
 	if tob == "" {
 		return nil
 	}
 	for i := range r.Settings {
-		if r.billTypeIn(r.Settings[i].BillTypes, tob) {
-			return &r.Settings[i]
+		s := &r.Settings[i]
+		if r.billTypeIn(s.BillTypes, tob) && (s.Condition == "" || has(s.Condition)) {
+			return s
 		}
 	}
 	return nil
@@ -577,6 +585,9 @@ func (r ClaimRules) validate(v *check.Validator) {
 			if len(bt) != 3 || !isDigits(bt[:2]) || (bt[2] != 'x' && !isDigits(bt[2:])) {
 				v.Add(field+".bill_types["+strconv.Itoa(j)+"]", fmt.Errorf("%w: want 3 characters such as 71x", iop.ErrSyntax))
 			}
+		}
+		if s.Condition != "" && (len(s.Condition) != 2 || !isAlnum(s.Condition)) {
+			v.Add(field+".condition", fmt.Errorf("%w: want 2 characters", iop.ErrSyntax))
 		}
 		if s.Revenue != "" && (len(s.Revenue) != 4 || !isDigits(s.Revenue)) {
 			v.Add(field+".revenue", fmt.Errorf("%w: want 4 digits", iop.ErrSyntax))

@@ -523,7 +523,14 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	// A claim on a setting's type of bill is the setting's (an RHC's 71x,
 	// an OTP's 87x): its type of bill carries the program, and an OTP's
 	// carries no condition code.
-	sc := p.setting(billType)
+	sc := p.setting(billType, func(cc string) bool {
+		for i := range lines {
+			if lines[i].hasCondition(cc) {
+				return true
+			}
+		}
+		return false
+	})
 	if !condition && !professional && (sc == nil || !sc.NoCondition) {
 		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Input: lines[0].Input})
 	}

@@ -232,9 +232,9 @@
 // program line with modifier CG ([CodeClaimDayModifierMissing], that day
 // only), a day needs one of the setting's day codes when the profile
 // lists them ([CodeClaimDayCodeMissing]; CMS's List A was not read, so
-// the built-in profiles list none), and a freestanding OTP's claim (87x)
-// carries no condition code 92: its IOP services are the weekly add-on
-// G0137, not a per diem.
+// the built-in profiles list none), and an OTP's claim (87x freestanding;
+// 13x or 85x with condition code 89 provider-based) carries no condition
+// code 92: its IOP services are the weekly add-on G0137, not a per diem.
 //
 // # CSV input
 //

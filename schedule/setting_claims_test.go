@@ -68,6 +68,16 @@ func TestSettingClaims(t *testing.T) {
 			return []schedule.ClaimLine{l}
 		}(), nil},
 		{"a claim on 87x is an OTP's, not a bill type refused", []schedule.ClaimLine{settingLine(1, mon, "G0410", "0906", otp)}, nil},
+		{"a provider-based OTP's claim on 13x with condition code 89 needs no 92", func() []schedule.ClaimLine {
+			l := settingLine(1, mon, "G0410", "0906", hospital)
+			l.ConditionCodes = [4]string{"89"}
+			return []schedule.ClaimLine{l}
+		}(), nil},
+		{"a hospital claim on 13x without 89 still needs 92", func() []schedule.ClaimLine {
+			l := settingLine(1, mon, "G0410", "0906", hospital)
+			l.ConditionCodes = [4]string{}
+			return []schedule.ClaimLine{l}
+		}(), iop.Findings{finding(schedule.CodeClaimConditionMissing, iop.Finding{Subject: "c-1", Ref: "92"})}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
