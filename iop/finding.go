@@ -174,6 +174,13 @@ type Finding struct {
 	Need int64 `json:"need,omitzero"`
 	Got  int64 `json:"got,omitzero"`
 	Unit Unit  `json:"unit,omitzero"`
+	// Input is where in the input the record the finding is drawn from
+	// was read (a CSV row's line, an 837I line's SV2 segment), when it
+	// was read from a file and the finding concerns one record: a claim
+	// line, a claim (its first line read, or the first line the finding
+	// counts), a session. Zero otherwise. It follows Unit to keep a
+	// Finding at 96 bytes.
+	Input Input `json:"input,omitzero"`
 }
 
 // IsZero reports whether f is the zero Finding.
@@ -192,9 +199,10 @@ func (f *Finding) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// String returns the finding without words: "code [subject] on day: level
-// L: need N, got G", each part only when the finding has it. It holds
-// record IDs and figures only.
+// String returns the finding without words: "code [subject] line N at
+// input line I on day (ref): level L: need N, got G", each part only when
+// the finding has it ("at segment 57" for an X12 input). It holds record
+// IDs, positions and figures only, never the input's text.
 func (f Finding) String() string { return string(f.appendTo(nil)) }
 
 func (f Finding) appendTo(b []byte) []byte {
@@ -207,11 +215,15 @@ func (f Finding) appendTo(b []byte) []byte {
 	return f.appendDetail(b)
 }
 
-// appendDetail appends the line, day, ref, level and figures of f.
+// appendDetail appends the line, input, day, ref, level and figures of f.
 func (f Finding) appendDetail(b []byte) []byte {
 	if f.Line != 0 {
 		b = append(b, " line "...)
 		b = strconv.AppendInt(b, int64(f.Line), 10)
+	}
+	if !f.Input.IsZero() {
+		b = append(b, " at "...)
+		b = f.Input.appendTo(b)
 	}
 	if f.Day != 0 {
 		b = append(b, " on "...)

@@ -151,3 +151,19 @@ func FuzzParseDate(f *testing.F) {
 		assert.Equal(t, s, d.String())
 	})
 }
+
+// FuzzInput: what UnmarshalText accepts, String writes back the same, and
+// a refusal leaves the Input unchanged.
+func FuzzInput(f *testing.F) {
+	for _, s := range []string{"", "input line 12", "segment 57", "segment 0", "input line 2147483648", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		in := iop.InputSegment(3)
+		if err := in.UnmarshalText([]byte(s)); err != nil {
+			require.Equal(t, iop.InputSegment(3), in)
+			return
+		}
+		require.Equal(t, s, in.String())
+	})
+}

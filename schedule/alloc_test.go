@@ -45,3 +45,30 @@ func TestSummarizeAndCheckAllocs(t *testing.T) {
 	require.NotEmpty(t, dst)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { dst, _ = ck.AppendWeek(dst[:0], &short, adult()) }), "AppendWeek into a slice with room")
 }
+
+// A compliant RHC claim is checked without allocating.
+func TestSettingClaimAllocs(t *testing.T) {
+	ck := checker(t, ioprules.MedicareIOP2025())
+	lines := []schedule.ClaimLine{
+		settingLine(1, mon, "G0410", "0905", "0711", "CG"), settingLine(2, mon, "90834", "0905", "0711"),
+		settingLine(3, mon+1, "G0410", "0905", "0711", "CG"),
+	}
+	var fs iop.Findings
+	assert.Zero(t, testing.AllocsPerRun(100, func() { fs, _ = ck.CheckClaim(lines) }))
+	assert.Empty(t, fs)
+}
+
+// A compliant claim's week (9 lines, no replacement) is summarised and
+// checked, week and claim, without allocating.
+func TestClaimWeekAllocs(t *testing.T) {
+	ck := checker(t, ioprules.MedicareIOP2025())
+	ls, w := claimWeek()
+	episode := schedule.Stay{Population: iop.PopulationAdult, Admitted: mon - 56}
+	var fs iop.Findings
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
+		sum, _ := ck.SummarizeClaims(w, ls)
+		fs, _ = ck.CheckWeek(&sum, episode)
+		fs, _ = ck.CheckClaim(ls)
+	}))
+	assert.Empty(t, fs)
+}

@@ -74,6 +74,7 @@ type batchRec struct {
 	start             int32  // the week's first day (a date.Date)
 	pat               int32
 	planned, attended uint16
+	in                iop.Input // where the record was read (in the padding: a batchRec stays 40 bytes)
 }
 
 // BatchStats counts what one call of a [Summarizer] saw.
@@ -149,8 +150,10 @@ func (s *Summarizer) SummarizeSeq(dst []WeekSummary, sessions iter.Seq[Session])
 // SummarizeClaims is [Summarizer.Summarize] for claim lines, turned into
 // service as [Checker.SummarizeClaims] turns them, on the final answer of
 // the lines given: a replacement supersedes the claim it replaces on its
-// days, a void removes it (see [Checker.AppendClaims]). The lines
-// superseded count as read, in no summary.
+// days, a void removes it (see [Checker.AppendClaims]), and the claims of
+// the other program (IOP, condition code 92, and PHP, 41) count nothing.
+// The lines superseded or of the other program count as read, in no
+// summary.
 func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]WeekSummary, BatchStats) {
 	s.begin()
 	if cap(s.keep) < len(lines) {
@@ -158,6 +161,7 @@ func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]We
 	}
 	keep := s.keep[:len(lines)]
 	finalLines(lines, keep, s.claims.p.RepeatsOnce, false, nil)
+	otherProgram(lines, keep, s.claims.p.ConditionCode)
 	for i := range lines {
 		if !keep[i] {
 			s.stats.Sessions++
@@ -238,7 +242,7 @@ func (s *Summarizer) add(sess *Session) {
 		return
 	}
 	s.push(batchRec{key: sessionKey(sess, int(sess.Date-start), m, s.counting.counts(sess)), id: sess.ID,
-		start: int32(start), pat: pi, planned: uint16(sess.Planned), attended: uint16(m)})
+		start: int32(start), pat: pi, planned: uint16(sess.Planned), attended: uint16(m), in: sess.Input})
 }
 
 func (s *Summarizer) addClaim(l *ClaimLine) {
@@ -257,7 +261,7 @@ func (s *Summarizer) addClaim(l *ClaimLine) {
 	}
 	sv := s.claims.service(l, s.counting)
 	s.push(batchRec{key: claimKey(int(l.Date-start), l.Line, sv.minutes, sv.kind, sv.counts), id: l.Claim,
-		start: int32(start), pat: pi, planned: uint16(min(sv.minutes, 0xFFFF)), attended: uint16(min(sv.minutes, 0xFFFF))})
+		start: int32(start), pat: pi, planned: uint16(min(sv.minutes, 0xFFFF)), attended: uint16(min(sv.minutes, 0xFFFF)), in: l.Input})
 }
 
 func (s *Summarizer) push(r batchRec) {
@@ -320,7 +324,7 @@ func (s *Summarizer) end(dst []WeekSummary) ([]WeekSummary, BatchStats) {
 		s.acc.prior = &s.prior
 		for k := range week {
 			w := &week[k]
-			s.acc.add(sum, w.key, iop.Minutes(w.planned), iop.Minutes(w.attended), w.id)
+			s.acc.add(sum, w.key, iop.Minutes(w.planned), iop.Minutes(w.attended), w.id, w.in)
 		}
 		if j < len(recs) && recs[j].pat == r.pat {
 			// The patient has a later week: keep this week's session IDs.

@@ -351,15 +351,92 @@ type ClaimRules struct {
 	// number that does not replace it) once; by default it counts, as no
 	// source makes the two one service. Either way the repeat is reported
 	// ([CodeClaimLineRepeated]).
-	RepeatsOnce bool         `json:"repeats_once,omitzero"`
-	Cite        iop.Citation `json:"cite,omitzero"`
+	RepeatsOnce bool `json:"repeats_once,omitzero"`
+	// Settings are the claim rules of provider settings beyond the
+	// program's, each for the claims of its types of bill (Medicare IOP:
+	// an RHC's and an FQHC's revenue code 0905 and the RHC's modifier CG,
+	// an OTP's type of bill 87x without condition code 92).
+	Settings []SettingClaims `json:"settings,omitzero"`
+	Cite     iop.Citation    `json:"cite,omitzero"`
+}
+
+// SettingClaims are the claim rules of one provider setting beyond the
+// program's, for the claims on its types of bill. Medicare pays an RHC's
+// or FQHC's IOP day outside the OPPS APCs: its IOP lines carry revenue
+// code 0905, the RHC reports modifier CG on the line paid, which carries
+// the day's charges, and the day needs one service of CMS's List A; an
+// OTP bills its IOP services as the weekly add-on G0137 on its own type
+// of bill (87x; a provider-based OTP on the hospital's 13x or 85x with
+// condition code 89), without the per diem's condition code. The zero
+// SettingClaims is none; each row is cited.
+type SettingClaims struct {
+	// Setting is the provider setting the rows are for ("rhc").
+	Setting iop.Provider `json:"setting"`
+	// BillTypes are the types of bill of the setting's claims, as
+	// [ClaimRules.BillTypes] writes them ("71x"): a claim on one is the
+	// setting's, and may carry the program.
+	BillTypes []string `json:"bill_types"`
+	// Condition, when set, is the condition code that marks the setting's
+	// claims among those on BillTypes ("89": a provider-based OTP's claim
+	// on the hospital's 13x); empty when every claim on BillTypes is the
+	// setting's.
+	Condition string `json:"condition,omitzero"`
+	// NoCondition says that the setting's claims carry no condition code
+	// of the program (an OTP's IOP services are a weekly add-on, not a
+	// per diem claim's).
+	NoCondition bool `json:"no_condition,omitzero"`
+	// Revenue is the revenue code every program line of the setting's
+	// claims carries, four digits ("0905"); empty when any
+	// ([CodeClaimSettingRevenue]).
+	Revenue string `json:"revenue,omitzero"`
+	// DayModifier is the modifier one program line of each day of
+	// service carries ("CG": the RHC's line paid); empty when none
+	// ([CodeClaimDayModifierMissing]).
+	DayModifier string `json:"day_modifier,omitzero"`
+	// DayCodes are the codes of which each day of service needs one on
+	// the claim (the RHC/FQHC List A); empty when not checked
+	// ([CodeClaimDayCodeMissing]).
+	DayCodes []string     `json:"day_codes,omitzero"`
+	Cite     iop.Citation `json:"cite"`
+}
+
+func (s SettingClaims) equal(t SettingClaims) bool {
+	return s.Setting == t.Setting && slices.Equal(s.BillTypes, t.BillTypes) && s.Condition == t.Condition && s.NoCondition == t.NoCondition &&
+		s.Revenue == t.Revenue && s.DayModifier == t.DayModifier && slices.Equal(s.DayCodes, t.DayCodes) && s.Cite == t.Cite
 }
 
 // IsZero reports whether r reads no claims.
 func (r ClaimRules) IsZero() bool {
 	return len(r.Codes) == 0 && len(r.Excluded) == 0 && len(r.RevenueCodes) == 0 &&
 		r.ConditionCode == "" && len(r.BillTypes) == 0 && !r.RepeatsOnce && len(r.ContestedBillTypes) == 0 &&
-		!r.InstitutionalOnly && len(r.ProfessionalPlaces) == 0 && r.Cite.IsZero()
+		!r.InstitutionalOnly && len(r.ProfessionalPlaces) == 0 && len(r.Settings) == 0 && r.Cite.IsZero()
+}
+
+// settingCite returns the citation of the first setting row that has,
+// and the zero Citation when none does.
+func (r *ClaimRules) settingCite(has func(*SettingClaims) bool) iop.Citation {
+	for i := range r.Settings {
+		if has(&r.Settings[i]) {
+			return r.Settings[i].Cite
+		}
+	}
+	return iop.Citation{}
+}
+
+// setting returns the setting rules of a claim of type of bill tob whose
+// lines carry condition codes has, and nil when no row has it: the first
+// row with the type of bill and, when it names one, the condition code.
+func (r *ClaimRules) setting(tob string, has func(string) bool) *SettingClaims {
+	if tob == "" {
+		return nil
+	}
+	for i := range r.Settings {
+		s := &r.Settings[i]
+		if r.billTypeIn(s.BillTypes, tob) && (s.Condition == "" || has(s.Condition)) {
+			return s
+		}
+	}
+	return nil
 }
 
 // Code returns the service code code, and false when it is not a program
@@ -419,7 +496,7 @@ func (r ClaimRules) equal(q ClaimRules) bool {
 		slices.Equal(r.RevenueCodes, q.RevenueCodes) && r.ConditionCode == q.ConditionCode &&
 		slices.Equal(r.BillTypes, q.BillTypes) && r.RepeatsOnce == q.RepeatsOnce && r.Cite == q.Cite &&
 		slices.Equal(r.ContestedBillTypes, q.ContestedBillTypes) && r.InstitutionalOnly == q.InstitutionalOnly &&
-		slices.Equal(r.ProfessionalPlaces, q.ProfessionalPlaces)
+		slices.Equal(r.ProfessionalPlaces, q.ProfessionalPlaces) && slices.EqualFunc(r.Settings, q.Settings, SettingClaims.equal)
 }
 
 // professional reports whether line l is a professional service that is
@@ -435,6 +512,11 @@ func (r ClaimRules) clone() ClaimRules {
 	r.BillTypes = slices.Clone(r.BillTypes)
 	r.ContestedBillTypes = slices.Clone(r.ContestedBillTypes)
 	r.ProfessionalPlaces = slices.Clone(r.ProfessionalPlaces)
+	r.Settings = slices.Clone(r.Settings)
+	for i := range r.Settings {
+		s := &r.Settings[i]
+		s.BillTypes, s.DayCodes = slices.Clone(s.BillTypes), slices.Clone(s.DayCodes)
+	}
 	return r
 }
 
@@ -493,6 +575,38 @@ func (r ClaimRules) validate(v *check.Validator) {
 		if len(pos) != 2 || !isDigits(pos) {
 			v.Add("claims.professional_places["+strconv.Itoa(i)+"]", fmt.Errorf("%w: want 2 digits", iop.ErrSyntax))
 		}
+	}
+	for i, s := range r.Settings {
+		field := "claims.settings[" + strconv.Itoa(i) + "]"
+		switch {
+		case s.Setting == 0:
+			v.Add(field+".setting", iop.ErrMissing)
+		case !s.Setting.IsValid():
+			v.Add(field+".setting", iop.ErrUnknown)
+		}
+		if len(s.BillTypes) == 0 {
+			v.Add(field+".bill_types", iop.ErrMissing)
+		}
+		for j, bt := range s.BillTypes {
+			if len(bt) != 3 || !isDigits(bt[:2]) || (bt[2] != 'x' && !isDigits(bt[2:])) {
+				v.Add(field+".bill_types["+strconv.Itoa(j)+"]", fmt.Errorf("%w: want 3 characters such as 71x", iop.ErrSyntax))
+			}
+		}
+		if s.Condition != "" && (len(s.Condition) != 2 || !isAlnum(s.Condition)) {
+			v.Add(field+".condition", fmt.Errorf("%w: want 2 characters", iop.ErrSyntax))
+		}
+		if s.Revenue != "" && (len(s.Revenue) != 4 || !isDigits(s.Revenue)) {
+			v.Add(field+".revenue", fmt.Errorf("%w: want 4 digits", iop.ErrSyntax))
+		}
+		if s.DayModifier != "" && (len(s.DayModifier) != 2 || !isAlnum(s.DayModifier)) {
+			v.Add(field+".day_modifier", fmt.Errorf("%w: want 2 characters", iop.ErrSyntax))
+		}
+		for j, c := range s.DayCodes {
+			if !isCode(c) {
+				v.Add(field+".day_codes["+strconv.Itoa(j)+"]", fmt.Errorf("%w: want a HCPCS or CPT code", iop.ErrSyntax))
+			}
+		}
+		v.Cited(field+".cite", true, s.Cite)
 	}
 	v.Cited("claims.cite", !r.IsZero(), r.Cite)
 }

@@ -62,32 +62,35 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		r.minTier = uint16(min(q.ServiceTiers.Tiers[0].MinServices, math.MaxUint16))
 	}
 	for i, c := range [len(rules)]iop.Citation{
-		rulePopulationNotServed:    q.Weekly.Cite,
-		rulePartialWeek:            q.PartialWeeks.Cite,
-		ruleWeeklyBelowMinimum:     q.Weekly.Cite,
-		ruleStepDownAllowance:      q.StepDown.Cite,
-		ruleWeeklyAboveMaximum:     q.Weekly.Cite,
-		ruleShortDay:               q.Daily.Cite,
-		ruleTooFewDays:             q.Daily.Cite,
-		ruleBelowTier:              q.ServiceTiers.Cite,
-		ruleUncountedTime:          q.Counting.Cite,
-		ruleMissedTime:             q.Counting.Cite,
-		ruleCertificationMissing:   q.Certification.Cite,
-		ruleCertificationDue:       q.Certification.Cite,
-		rulePlanReviewOverdue:      q.Certification.Cite,
-		ruleClaimCodeExcluded:      q.Claims.Cite,
-		ruleClaimCodeNotProgram:    q.Claims.Cite,
-		ruleClaimRevenueCode:       q.Claims.Cite,
-		ruleClaimConditionMissing:  q.Claims.Cite,
-		ruleClaimBillType:          q.Claims.Cite,
-		ruleClaimBillTypeContested: q.Claims.Cite,
-		ruleWeeklyAddOnBelow:       q.ServiceTiers.AddOn.Cite,
-		ruleCertContentNotJudged:   q.Certification.Content.Cite,
-		ruleCertContentMissing:     q.Certification.Content.Cite,
-		rulePlanNotJudged:          q.Certification.Plan.Cite,
-		rulePlanElementMissing:     q.Certification.Plan.Cite,
-		rulePlanAuthor:             q.Certification.Plan.Cite,
-		rulePlanAfterService:       q.Certification.Plan.Cite,
+		rulePopulationNotServed:     q.Weekly.Cite,
+		rulePartialWeek:             q.PartialWeeks.Cite,
+		ruleWeeklyBelowMinimum:      q.Weekly.Cite,
+		ruleStepDownAllowance:       q.StepDown.Cite,
+		ruleWeeklyAboveMaximum:      q.Weekly.Cite,
+		ruleShortDay:                q.Daily.Cite,
+		ruleTooFewDays:              q.Daily.Cite,
+		ruleBelowTier:               q.ServiceTiers.Cite,
+		ruleUncountedTime:           q.Counting.Cite,
+		ruleMissedTime:              q.Counting.Cite,
+		ruleCertificationMissing:    q.Certification.Cite,
+		ruleCertificationDue:        q.Certification.Cite,
+		rulePlanReviewOverdue:       q.Certification.Cite,
+		ruleClaimCodeExcluded:       q.Claims.Cite,
+		ruleClaimCodeNotProgram:     q.Claims.Cite,
+		ruleClaimRevenueCode:        q.Claims.Cite,
+		ruleClaimConditionMissing:   q.Claims.Cite,
+		ruleClaimBillType:           q.Claims.Cite,
+		ruleClaimBillTypeContested:  q.Claims.Cite,
+		ruleWeeklyAddOnBelow:        q.ServiceTiers.AddOn.Cite,
+		ruleCertContentNotJudged:    q.Certification.Content.Cite,
+		ruleCertContentMissing:      q.Certification.Content.Cite,
+		rulePlanNotJudged:           q.Certification.Plan.Cite,
+		rulePlanElementMissing:      q.Certification.Plan.Cite,
+		rulePlanAuthor:              q.Certification.Plan.Cite,
+		rulePlanAfterService:        q.Certification.Plan.Cite,
+		ruleClaimSettingRevenue:     q.Claims.settingCite(func(s *SettingClaims) bool { return s.Revenue != "" }),
+		ruleClaimDayModifierMissing: q.Claims.settingCite(func(s *SettingClaims) bool { return s.DayModifier != "" }),
+		ruleClaimDayCodeMissing:     q.Claims.settingCite(func(s *SettingClaims) bool { return len(s.DayCodes) > 0 }),
 	} {
 		r.cite[i] = c
 	}
@@ -219,7 +222,7 @@ func (r *checker) summarizeUnordered(w Week, sessions []Session) (WeekSummary, e
 	}
 	for j, k := range keys {
 		s := &sessions[idx[j]]
-		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID)
+		a.add(&sum, k, s.Planned, s.AttendedMinutes(), s.ID, s.Input)
 	}
 	return sum, nil
 }
@@ -382,11 +385,12 @@ func (r *checker) week(fs iop.Findings, s *WeekSummary, e *Stay) iop.Findings {
 		hi = min(hi, int64(e.Discharged-s.Week.start))
 	}
 	if s.Duplicates.Sessions > 0 {
-		fs = r.add(fs, ruleSessionDuplicate, cmp.Or(s.Duplicates.First, s.Patient), 0, 0, int64(s.Duplicates.Minutes), iop.UnitMinutes)
+		fs = r.rules.Add(fs, ruleSessionDuplicate, iop.Finding{Subject: cmp.Or(s.Duplicates.First, s.Patient),
+			Got: int64(s.Duplicates.Minutes), Unit: iop.UnitMinutes, Input: s.Duplicates.Input})
 	}
 	if s.Overlaps.Sessions > 0 {
 		fs = r.rules.Add(fs, ruleSessionOverlap, iop.Finding{Subject: cmp.Or(s.Overlaps.First, s.Patient), Ref: s.Overlaps.With,
-			Got: int64(s.Overlaps.Minutes), Unit: iop.UnitMinutes})
+			Got: int64(s.Overlaps.Minutes), Unit: iop.UnitMinutes, Input: s.Overlaps.Input})
 	}
 	var counted, outside int64
 	for i := range int64(daysPerWeek) {

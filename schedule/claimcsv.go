@@ -5,6 +5,7 @@ import (
 	"io"
 	"iter"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -13,7 +14,7 @@ import (
 // are one a column: modifier1 to modifier4, condition1 to condition4.
 var claimColumns = [...]string{"patient", "claim", "line", "date", "revenue", "code",
 	"modifier1", "modifier2", "modifier3", "modifier4", "units", "place_of_service", "minutes",
-	"bill_type", "condition1", "condition2", "condition3", "condition4"}
+	"bill_type", "condition1", "condition2", "condition3", "condition4", "replaces"}
 
 const (
 	ccPatient = iota
@@ -34,6 +35,7 @@ const (
 	ccCondition2
 	ccCondition3
 	ccCondition4
+	ccReplaces
 	numClaimColumns
 )
 
@@ -51,7 +53,14 @@ var claimSchema = csvSchema{names: claimColumns[:], required: func() []bool {
 //	p-001,c-77,1,2025-03-03,0905,G0410,,2,,0131,92
 //
 // patient, claim, line and date are required, and code or revenue; units
-// is 1 when the column or the cell is empty; minutes is whole minutes.
+// is 1 when the column or the cell is empty; minutes is whole minutes;
+// replaces, optional, is the claim ID a replacement (type of bill
+// frequency 7) or void (8) names when it is not its own
+// ([ClaimLine.Replaces]), checked as claim IDs are. A patient, claim or
+// replaces cell that starts with a single quote before =, +, -, @, a tab
+// or a carriage return (a cell neutralised against spreadsheet formulas)
+// is read without that quote. Each line read carries the physical line
+// of the input its row starts on ([ClaimLine.Input]).
 // Every row is checked with [ClaimLine.Validate]. Rows, limits and errors
 // are those of a [CSVReader], and mean the same. A ClaimReader allocates
 // one string per row, and is not safe for concurrent use.
@@ -87,6 +96,7 @@ func (cr *ClaimReader) Read() (ClaimLine, error) {
 		}
 		l, es := cr.line(rec, !cr.c.capped())
 		if len(es) == 0 && l.valid() {
+			l.Input = iop.InputLine(cr.c.row)
 			return l, nil
 		}
 		if cr.c.capped() {
@@ -112,7 +122,7 @@ func (cr *ClaimReader) line(rec []string, report bool) (ClaimLine, iop.FieldErro
 	var l ClaimLine
 	var es iop.FieldErrors
 	var err error
-	l.Patient, l.Claim = cell(ccPatient), cell(ccClaim)
+	l.Patient, l.Claim = check.CellValue(cell(ccPatient)), check.CellValue(cell(ccClaim))
 	if v := cell(ccLine); v != "" {
 		n, ok := parseInt(v)
 		if !ok {
@@ -140,6 +150,7 @@ func (cr *ClaimReader) line(rec []string, report bool) (ClaimLine, iop.FieldErro
 		l.Units = int(n)
 	}
 	l.PlaceOfService, l.BillType = cell(ccPOS), cell(ccBillType)
+	l.Replaces = check.CellValue(cell(ccReplaces))
 	if v := cell(ccMinutes); v != "" {
 		if l.Minutes, err = parseMinutes(v); err != nil {
 			es.Add("minutes", errNumber)

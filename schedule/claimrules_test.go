@@ -51,6 +51,14 @@ func TestClaimRulesValidate(t *testing.T) {
 		{"bill type", `{"bill_types":["1x"],"cite":{"source":"S"}}`, "claims.bill_types[0]", iop.ErrSyntax},
 		{"no citation", `{"condition_code":"92"}`, "claims.cite", iop.ErrMissing},
 		{"included and excluded", `{"codes":[{"code":"90853","kind":"group"}],"excluded":["90853"],"cite":{"source":"S"}}`, "claims.codes[0].code", iop.ErrOrder},
+		{"setting missing", `{"settings":[{"bill_types":["71x"],"cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].setting", iop.ErrMissing},
+		{"setting's bill types missing", `{"settings":[{"setting":"rhc","cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].bill_types", iop.ErrMissing},
+		{"setting's bill type", `{"settings":[{"setting":"rhc","bill_types":["7x"],"cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].bill_types[0]", iop.ErrSyntax},
+		{"setting's condition", `{"settings":[{"setting":"otp","bill_types":["13x"],"condition":"089","cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].condition", iop.ErrSyntax},
+		{"setting's revenue", `{"settings":[{"setting":"rhc","bill_types":["71x"],"revenue":"905","cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].revenue", iop.ErrSyntax},
+		{"setting's modifier", `{"settings":[{"setting":"rhc","bill_types":["71x"],"day_modifier":"C","cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].day_modifier", iop.ErrSyntax},
+		{"setting's day code", `{"settings":[{"setting":"rhc","bill_types":["71x"],"day_codes":["g0410"],"cite":{"source":"S"}}],"cite":{"source":"S"}}`, "claims.settings[0].day_codes[0]", iop.ErrSyntax},
+		{"setting's citation", `{"settings":[{"setting":"rhc","bill_types":["71x"]}],"cite":{"source":"S"}}`, "claims.settings[0].cite", iop.ErrMissing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := iop.ParseProfile([]byte(valid+`,"schedule":{"claims":`+tc.claims+`}}`), schedule.Benefit{})

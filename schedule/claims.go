@@ -63,6 +63,12 @@ type ClaimLine struct {
 	// frequency 7) or void (8) replaces, when it is not the claim's own
 	// ID (X12 837I REF*F8, the payer's claim control number); optional.
 	Replaces string `json:"replaces,omitzero"`
+	// Input is where the line was read: the line of its CSV row
+	// ([ClaimReader]) or its 837I SV2 segment (package x12); zero when it
+	// was not read from a file. The findings about the line or its claim
+	// carry it ([iop.Finding.Input]); it is not checked, and plays no part
+	// in the rules.
+	Input iop.Input `json:"input,omitzero"`
 }
 
 // Delivery returns how the line's service was delivered, from its place of
@@ -227,9 +233,12 @@ func (c *claimRules) service(l *ClaimLine, ct *counter) lineService {
 // on). The lines are read on their final answer (see
 // [Checker.AppendClaims]): a replacement supersedes the claim it replaces
 // on its days, a void removes it, and an exact repeat on another claim or
-// line counts unless the profile counts repeats once. A program line
-// counts its time and one service on its day; a line given twice (the
-// same claim and line number) counts once.
+// line counts unless the profile counts repeats once; the lines of a
+// claim of the other program (under IOP rules, condition code 92, a claim
+// carrying 41, PHP, and not 92; under PHP rules the reverse) count
+// nothing: their overlap is a claim finding ([CodeClaimIOPPHPOverlap]). A
+// program line counts its time and one service on its day; a line given
+// twice (the same claim and line number) counts once.
 func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error) {
 	if ck.r == nil {
 		return WeekSummary{}, check.ZeroChecker()
@@ -264,6 +273,7 @@ func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error
 		keep = kb[:len(lines)]
 	}
 	finalLines(lines, keep, ck.r.b.Claims.RepeatsOnce, false, nil)
+	otherProgram(lines, keep, ck.r.b.Claims.ConditionCode)
 	for i := range lines {
 		l := &lines[i]
 		d := uint64(l.Date - w.start)
@@ -278,7 +288,7 @@ func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error
 	var a accumulator
 	a.reset()
 	for _, it := range items {
-		a.add(&sum, it.key, it.sv.minutes, it.sv.minutes, lines[it.i].Claim)
+		a.add(&sum, it.key, it.sv.minutes, it.sv.minutes, lines[it.i].Claim, lines[it.i].Input)
 	}
 	return sum, nil
 }
@@ -415,7 +425,7 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 	events := finalLines(lines, keep, r.b.Claims.RepeatsOnce, cc == "92" || cc == "41", nil)
 	slices.SortStableFunc(events, func(a, b claimEvent) int { return a.line - b.line })
 	e := 0
-	for _, run := range runsOf(lines) {
+	for _, run := range runsOf(nil, lines) {
 		if slices.Contains(keep[run.from:run.to], true) {
 			dst = r.claim(dst, lines[run.from:run.to])
 		}
@@ -455,6 +465,7 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	id := lines[0].Claim
 	var excluded, notProgram, revenue int64
 	var excludedDay, notProgramDay, revenueDay date.Date
+	var excludedIn, notProgramIn, revenueIn iop.Input // where the first such line was read
 	excludedCode, billType := "", ""
 	program, condition := false, p.ConditionCode == ""
 	for i := range lines {
@@ -472,12 +483,12 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 			program = true
 			if !p.RevenueAllowed(l.Revenue) && l.Revenue != "" {
 				if revenue++; revenue == 1 {
-					revenueDay = l.Date
+					revenueDay, revenueIn = l.Date, l.Input
 				}
 			}
 		case l.Code != "" && p.IsExcluded(l.Code):
 			if excluded++; excluded == 1 {
-				excludedDay = l.Date
+				excludedDay, excludedIn = l.Date, l.Input
 				for _, c := range p.Excluded { // the profile's own string, not the input's
 					if c == l.Code {
 						excludedCode = c
@@ -486,36 +497,119 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 			}
 		case l.Code != "":
 			if notProgram++; notProgram == 1 {
-				notProgramDay = l.Date
+				notProgramDay, notProgramIn = l.Date, l.Input
 			}
 		}
 	}
 	if excluded > 0 {
 		fs = r.rules.Add(fs, ruleClaimCodeExcluded, iop.Finding{Subject: id, Day: excludedDay, Ref: excludedCode,
-			Got: excluded, Unit: iop.UnitCount})
+			Got: excluded, Unit: iop.UnitCount, Input: excludedIn})
 	}
 	if !program {
 		return fs
 	}
 	if notProgram > 0 {
-		fs = r.add(fs, ruleClaimCodeNotProgram, id, notProgramDay, 0, notProgram, iop.UnitCount)
+		fs = r.rules.Add(fs, ruleClaimCodeNotProgram, iop.Finding{Subject: id, Day: notProgramDay, Got: notProgram,
+			Unit: iop.UnitCount, Input: notProgramIn})
 	}
 	if revenue > 0 {
-		fs = r.add(fs, ruleClaimRevenueCode, id, revenueDay, 0, revenue, iop.UnitCount)
+		fs = r.rules.Add(fs, ruleClaimRevenueCode, iop.Finding{Subject: id, Day: revenueDay, Got: revenue,
+			Unit: iop.UnitCount, Input: revenueIn})
 	}
 	// A professional claim the rules take as program services (an OTP's,
 	// at place of service 58) carries neither a condition code nor a type
 	// of bill: those are the institutional claim's.
 	professional := billType == "" && lines[0].PlaceOfService != "" && p.InstitutionalOnly
-	if !condition && !professional {
-		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode})
+	// A claim on a setting's type of bill is the setting's (an RHC's 71x,
+	// an OTP's 87x): its type of bill carries the program, and an OTP's
+	// carries no condition code.
+	sc := p.setting(billType, func(cc string) bool {
+		for i := range lines {
+			if lines[i].hasCondition(cc) {
+				return true
+			}
+		}
+		return false
+	})
+	if !condition && !professional && (sc == nil || !sc.NoCondition) {
+		fs = r.rules.Add(fs, ruleClaimConditionMissing, iop.Finding{Subject: id, Ref: p.ConditionCode, Input: lines[0].Input})
 	}
 	switch {
-	case len(p.BillTypes) == 0 || professional:
+	case len(p.BillTypes) == 0 || professional || sc != nil:
 	case billType != "" && !p.BillTypeAllowed(billType) && p.BillTypeContested(billType):
-		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType})
+		fs = r.rules.Add(fs, ruleClaimBillTypeContested, iop.Finding{Subject: id, Ref: billType, Input: lines[0].Input})
 	case billType == "" || !p.BillTypeAllowed(billType):
-		fs = r.add(fs, ruleClaimBillType, id, 0, 0, 0, 0)
+		fs = r.rules.Add(fs, ruleClaimBillType, iop.Finding{Subject: id, Input: lines[0].Input})
+	}
+	if sc != nil {
+		fs = r.settingClaim(fs, sc, lines)
+	}
+	return fs
+}
+
+// isProgram reports whether valid line l is a program service.
+func (r *checker) isProgram(l *ClaimLine) bool {
+	_, ok := r.claims.codes[l.Code]
+	return ok && l.Code != "" && !r.b.Claims.professional(l)
+}
+
+// settingClaim applies the rules of a provider setting (sc) to the valid
+// lines of one of its claims: the revenue code of its program lines, then
+// for each day of service, in the order of the lines, the modifier one
+// program line carries, then the codes of which the day needs one. It
+// does not allocate beyond the growth of fs.
+func (r *checker) settingClaim(fs iop.Findings, sc *SettingClaims, lines []ClaimLine) iop.Findings {
+	id := lines[0].Claim
+	if sc.Revenue != "" {
+		var n int64
+		var day date.Date
+		var in iop.Input
+		for i := range lines {
+			if l := &lines[i]; r.isProgram(l) && l.Revenue != sc.Revenue {
+				if n++; n == 1 {
+					day, in = l.Date, l.Input
+				}
+			}
+		}
+		if n > 0 {
+			fs = r.rules.Add(fs, ruleClaimSettingRevenue, iop.Finding{Subject: id, Day: day, Ref: sc.Revenue, Got: n,
+				Unit: iop.UnitCount, Input: in})
+		}
+	}
+	// firstOfDay reports whether line i is the first program line of its
+	// day; has whether a program line of that day passes ok.
+	firstOfDay := func(i int) bool {
+		if !r.isProgram(&lines[i]) {
+			return false
+		}
+		for j := range i {
+			if lines[j].Date == lines[i].Date && r.isProgram(&lines[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	has := func(i int, ok func(*ClaimLine) bool) bool {
+		for j := i; j < len(lines); j++ {
+			if l := &lines[j]; l.Date == lines[i].Date && r.isProgram(l) && ok(l) {
+				return true
+			}
+		}
+		return false
+	}
+	if m := sc.DayModifier; m != "" {
+		for i := range lines {
+			if firstOfDay(i) && !has(i, func(l *ClaimLine) bool { return slices.Contains(l.Modifiers[:], m) }) {
+				fs = r.rules.Add(fs, ruleClaimDayModifierMissing, iop.Finding{Subject: id, Day: lines[i].Date, Ref: m, Input: lines[i].Input})
+			}
+		}
+	}
+	if len(sc.DayCodes) > 0 {
+		for i := range lines {
+			if firstOfDay(i) && !has(i, func(l *ClaimLine) bool { return slices.Contains(sc.DayCodes, l.Code) }) {
+				fs = r.rules.Add(fs, ruleClaimDayCodeMissing, iop.Finding{Subject: id, Day: lines[i].Date, Input: lines[i].Input})
+			}
+		}
 	}
 	return fs
 }

@@ -257,3 +257,39 @@ func TestValuesRoundTrip(t *testing.T) {
 		require.True(t, jsonRoundTrip(t, w, func(w *schedule.Week, b []byte) error { return json.Unmarshal(b, w) }))
 	}
 }
+
+// An IOP week does not count a PHP claim's lines, nor a PHP week an IOP
+// claim's (condition codes 92 and 41), in the checker's and the batch
+// path alike; a claim carrying both codes counts in both.
+func TestClaimsOfTheOtherProgram(t *testing.T) {
+	lines := func() []schedule.ClaimLine {
+		iopLine := func(n int, code string) schedule.ClaimLine { return line(n, mon, code, 1) }
+		php := func(n int, d date.Date, code string) schedule.ClaimLine {
+			l := line(n, d, code, 1)
+			l.Claim, l.ConditionCodes = "c-5", [4]string{"41"}
+			return l
+		}
+		both := php(1, mon+2, "G0129")
+		both.Claim, both.ConditionCodes = "c-6", [4]string{"41", "92"}
+		return []schedule.ClaimLine{iopLine(1, "G0410"), iopLine(2, "G0411"), php(1, mon, "G0129"), php(2, mon+1, "G0129"), both}
+	}
+	w := schedule.ISOWeeks().Of(mon)
+	for _, tt := range []struct {
+		profile iop.Profile
+		want    [7]uint16
+	}{
+		{ioprules.MedicareIOP2025(), [7]uint16{2, 0, 1}},
+		{ioprules.MedicarePHP2025(), [7]uint16{1, 1, 1}},
+	} {
+		ck := checker(t, tt.profile)
+		sum, err := ck.SummarizeClaims(w, lines())
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, sum.DayServices, tt.profile.ID)
+		sz, err := schedule.NewSummarizer(ck, schedule.ISOWeeks())
+		require.NoError(t, err)
+		batch, st := sz.SummarizeClaims(nil, lines())
+		require.Len(t, batch, 1)
+		assert.Equal(t, sum, batch[0], tt.profile.ID)
+		assert.Equal(t, 5, st.Sessions, "the lines of the other program are read")
+	}
+}

@@ -92,8 +92,10 @@ func keyCmp(ka uint64, ida string, kb uint64, idb string) int {
 }
 
 // smallIDs is the number of IDs an accumulator keeps in an array before it
-// turns to a map.
-const smallIDs = 8
+// turns to a map: a week of one claim's lines keeps one a line (claim and
+// line number), so a week of up to 32 lines is summarised without
+// allocating.
+const smallIDs = 32
 
 // keptID is an ID taken in a week: a session ID (line 0) or a claim ID with
 // its line number (line+1).
@@ -145,13 +147,13 @@ func (t *tally) repeat(clock uint16, kind uint8) bool {
 // minutes given, with ID id; dup says it repeats a record taken before,
 // by its run or its ID, and then it counts nothing but the repeat.
 func (t *tally) count(sum *WeekSummary, d int, clock uint16, att Attendance, counts, claim, dup bool,
-	planned, attended iop.Minutes, id string) {
+	planned, attended iop.Minutes, id string, in iop.Input) {
 	if dup {
 		m := iop.Minutes(0)
 		if counts {
 			m = attended
 		}
-		sum.Duplicates.add(m, id)
+		sum.Duplicates.add(m, id, in)
 		return
 	}
 	inc32(&sum.Sessions)
@@ -188,7 +190,7 @@ func (t *tally) count(sum *WeekSummary, d int, clock uint16, att Attendance, cou
 			t.covered, t.coverID = end, id
 		}
 		if counted < attended {
-			sum.Overlaps.overlap(attended-counted, id, other)
+			sum.Overlaps.overlap(attended-counted, id, other, in)
 		}
 		if counted == 0 {
 			return // no time of its own: no service
@@ -310,16 +312,16 @@ func (a *accumulator) seen(id keptID) bool {
 
 // add adds to sum the record of key, planned and attended minutes and ID
 // (the session's, or the claim's), the records coming in canonical order.
-func (a *accumulator) add(sum *WeekSummary, key uint64, planned, attended iop.Minutes, id string) {
+func (a *accumulator) add(sum *WeekSummary, key uint64, planned, attended iop.Minutes, id string, in iop.Input) {
 	a.take(sum, int(key>>keyDayShift), uint16((key&keyClockMaskOnly)>>keyClockShift), uint8((key&keyKindMask)>>keyKindShift),
-		Attendance((key&keyAttendMask)>>keyAttendShift), key&keyUncounted == 0, key&keyClaim != 0, planned, attended, id)
+		Attendance((key&keyAttendMask)>>keyAttendShift), key&keyUncounted == 0, key&keyClaim != 0, planned, attended, id, in)
 }
 
 // take is add with the key's parts: the day of the week d, the start clock
 // (a claim line's number), the kind, attendance, whether the record counts
-// and is a claim line.
+// and is a claim line; in is where the record was read.
 func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, att Attendance, counts, claim bool,
-	planned, attended iop.Minutes, id string) {
+	planned, attended iop.Minutes, id string, in iop.Input) {
 	a.t.enter(d)
 	dup := false
 	switch {
@@ -334,7 +336,7 @@ func (a *accumulator) take(sum *WeekSummary, d int, clock uint16, kind uint8, at
 			dup = a.seen(keptID{id, 0})
 		}
 	}
-	a.t.count(sum, d, clock, att, counts, claim, dup, planned, attended, id)
+	a.t.count(sum, d, clock, att, counts, claim, dup, planned, attended, id, in)
 }
 
 // summarizeSimple adds up, into the zero sum, the sessions of week w in the
@@ -483,7 +485,7 @@ func (c *counter) summarizeOrdered(sum *WeekSummary, w Week, sessions []Session)
 			}
 			idBits[word] |= bit
 		}
-		t.count(sum, int(d), clock, s.Attendance, counts, false, dup, s.Planned, m, s.ID)
+		t.count(sum, int(d), clock, s.Attendance, counts, false, dup, s.Planned, m, s.ID, s.Input)
 	}
 	sum.Patient = patient
 	return orderedDone
@@ -521,19 +523,19 @@ func idBefore(w Week, sessions []Session, id string) bool {
 	return false
 }
 
-// overlap counts a session of ID id overlapped by the one of ID other,
-// with m minutes not counted.
-func (r *Repeats) overlap(m iop.Minutes, id, other string) {
+// overlap counts a session of ID id, read at in, overlapped by the one
+// of ID other, with m minutes not counted.
+func (r *Repeats) overlap(m iop.Minutes, id, other string, in iop.Input) {
 	if r.Sessions == 0 {
 		r.With = other
 	}
-	r.add(m, id)
+	r.add(m, id, in)
 }
 
-// add counts a session of m minutes not counted, with ID id.
-func (r *Repeats) add(m iop.Minutes, id string) {
+// add counts a session of m minutes not counted, with ID id, read at in.
+func (r *Repeats) add(m iop.Minutes, id string, in iop.Input) {
 	if r.Sessions == 0 {
-		r.First = id
+		r.First, r.Input = id, in
 	}
 	inc32(&r.Sessions)
 	r.Minutes = addMinutes(r.Minutes, m)

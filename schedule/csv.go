@@ -7,6 +7,7 @@ import (
 	"iter"
 	"strconv"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 )
 
@@ -180,6 +181,7 @@ func (cr *CSVReader) Read() (Session, error) {
 		if cr.c.capped() {
 			// Past the cap, a row refused is counted only: no errors built.
 			if s, ok := cr.session(rec, nil); ok {
+				s.Input = iop.InputLine(cr.c.row)
 				return s, nil
 			}
 			cr.c.dropped++
@@ -188,6 +190,7 @@ func (cr *CSVReader) Read() (Session, error) {
 		var es iop.FieldErrors
 		s, _ := cr.session(rec, &es)
 		if len(es) == 0 {
+			s.Input = iop.InputLine(cr.c.row)
 			return s, nil
 		}
 		if err := cr.c.refuseRow(es); err != nil {
@@ -213,7 +216,7 @@ func (cr *CSVReader) session(rec []string, es *iop.FieldErrors) (Session, bool) 
 			}
 		}
 	}
-	s.Patient, s.ID, s.Code = cell(colPatient), cell(colID), cell(colCode)
+	s.Patient, s.ID, s.Code = check.CellValue(cell(colPatient)), check.CellValue(cell(colID)), cell(colCode)
 	if v := cell(colDate); v != "" {
 		var ok bool
 		if s.Date, ok = parseDate(v); !ok {
@@ -315,7 +318,11 @@ func (cr *CSVReader) All() iter.Seq2[Session, error] {
 
 // WriteCSV writes a header row and one row per session, in the form
 // [CSVReader] reads. A session that does not pass [Session.Validate] is an
-// error, and nothing more is written.
+// error, and nothing more is written. A patient or session ID that a
+// spreadsheet would run as a formula (one that starts with =, +, -, @, a
+// tab or a carriage return) is written with a single quote before it
+// (OWASP's rule against CSV injection); the readers take the quote away
+// again, so what WriteCSV writes reads as the same sessions.
 func WriteCSV(w io.Writer, sessions iter.Seq[Session]) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvColumns[:]); err != nil {
@@ -326,7 +333,7 @@ func WriteCSV(w io.Writer, sessions iter.Seq[Session]) error {
 		if err := s.Validate(); err != nil {
 			return err
 		}
-		row[colPatient], row[colID], row[colCode] = s.Patient, s.ID, s.Code
+		row[colPatient], row[colID], row[colCode] = check.SafeCell(s.Patient), check.SafeCell(s.ID), s.Code
 		row[colDate], row[colStart] = s.Date.String(), s.Start.String()
 		row[colMinutes] = strconv.Itoa(int(s.Planned))
 		row[colAttended] = ""

@@ -38,7 +38,8 @@ func TestClaimReaderOptions(t *testing.T) {
 	first := line(1, mon, "G0410", 2)
 	second := line(2, mon, "90834", 1)
 	second.Revenue, second.Modifiers[0] = "0914", "95"
-	assert.Equal(t, []schedule.ClaimLine{first, second}, got, "units 1 when the cell is empty")
+	assert.Equal(t, csvLines(2, 3), inputLines(got))
+	assert.Equal(t, []schedule.ClaimLine{first, second}, clearInput(got), "units 1 when the cell is empty")
 	require.Len(t, errs, 1)
 	var re *schedule.RowError
 	require.ErrorAs(t, errs[0], &re)

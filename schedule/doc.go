@@ -34,7 +34,11 @@
 // finding: an [iop.Finding] with the rule's code and severity, the
 // patient as Subject, the day it concerns (Finding.Day) and its figures
 // (Need, Got, Unit); [Checker.Rules] puts them in words
-// ([iop.RuleTable.Message]).
+// ([iop.RuleTable.Message]). A finding drawn from one record read from a
+// file (a session's overlap or duplicate, a claim line repeated, a claim)
+// says where it was read, [iop.Finding.Input]: the line of its CSV row
+// ([Session.Input], [ClaimLine.Input], set by the readers) or the 837I SV2
+// segment (package x12), written "input line 12" or "segment 57".
 // Findings come in the order of [Rules], then of the days. The checks
 // build no strings and allocate nothing when the week complies, and
 // nothing beyond the growth of dst with findings.
@@ -244,8 +248,22 @@
 // lines ([CodeClaimLineRepeated], Finding.Line and Ref "claim#line") and
 // counts twice unless [ClaimRules.RepeatsOnce]; an IOP claim (92)
 // overlapping a PHP claim (41) of the patient is returned
-// ([CodeClaimIOPPHPOverlap]). The lines of a professional claim are no
-// program services under Medicare ([ClaimRules.InstitutionalOnly]).
+// ([CodeClaimIOPPHPOverlap]), and an IOP week does not count a PHP
+// claim's lines, nor a PHP week an IOP claim's. A claim named in
+// Replaces that is not in the input (an 837I's REF*F8 holds the payer's
+// claim control number) gives way to the claim's own ID, and is reported
+// ([CodeClaimReplacesUnknown]) when that supersedes nothing either. The
+// lines of a professional claim are no program services under Medicare
+// ([ClaimRules.InstitutionalOnly]). A claim on a provider setting's type of
+// bill follows that setting's rules too ([ClaimRules.Settings]): under
+// Medicare IOP an RHC's (71x) and an FQHC's (77x) program lines carry
+// revenue code 0905 ([CodeClaimSettingRevenue]), an RHC's day has a
+// program line with modifier CG ([CodeClaimDayModifierMissing], that day
+// only), a day needs one of the setting's day codes when the profile
+// lists them ([CodeClaimDayCodeMissing]; CMS's List A was not read, so
+// the built-in profiles list none), and an OTP's claim (87x freestanding;
+// 13x or 85x with condition code 89 provider-based) carries no condition
+// code 92: its IOP services are the weekly add-on G0137, not a per diem.
 //
 // # CSV input
 //

@@ -272,7 +272,7 @@ p-042,c-9001,6,2025-03-07,0914,90834,95,1,Dr B,0131,92
 	// p-042 2025-W10 4h30m counted, 0h45m not
 	//   Monday 3 services, per-diem APC 5861
 	//   Wednesday 1 services, individual APC none
-	// blocking schedule.claim.code-excluded c-9001: claim lines with a code not to be reported on a program claim on 2025-03-05 (90853): 1
+	// blocking schedule.claim.code-excluded c-9001: claim lines with a code not to be reported on a program claim at input line 6 on 2025-03-05 (90853): 1
 	// warning schedule.weekly-minutes.below-minimum p-042: counted service time below the weekly minimum: need 9h00m, got 4h30m
 	// warning schedule.day-services.below-tier p-042: too few countable services for a paid program day on 2025-03-05 (individual): need 3, got 1
 	// info schedule.weekly-minutes.uncounted p-042: time attended in sessions that do not count toward the hours, not counted: 0h45m

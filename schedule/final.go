@@ -19,7 +19,12 @@ import (
 //
 // A replacement or void names the claim it replaces by its own claim ID
 // (a biller's export keeps the patient control number across
-// resubmissions) or by [ClaimLine.Replaces]. Lines come in runs: the
+// resubmissions) or by [ClaimLine.Replaces]. Replaces may hold the payer's
+// claim control number (837I REF*F8), which need not be a claim ID of the
+// export: when it names no claim of the input, the claim's own ID names
+// the claim replaced, and when that supersedes nothing either, the
+// replacement is reported (it counts alone: whatever it replaces is not in
+// the input, or is under another ID and counts beside it). Lines come in runs: the
 // consecutive lines with one claim ID and one type of bill are one
 // submission. A replacement supersedes the lines of the claim it names on
 // the days its own lines span (so the other bills of an interim series
@@ -62,9 +67,8 @@ type claimRun struct {
 	first, last date.Date
 }
 
-// runsOf returns the runs of lines.
-func runsOf(lines []ClaimLine) []claimRun {
-	var runs []claimRun
+// runsOf appends the runs of lines to runs.
+func runsOf(runs []claimRun, lines []ClaimLine) []claimRun {
 	for i := 0; i < len(lines); {
 		j := i + 1
 		for j < len(lines) && lines[j].Claim == lines[i].Claim && lines[j].BillType == lines[i].BillType &&
@@ -89,18 +93,25 @@ func runsOf(lines []ClaimLine) []claimRun {
 // and the IOP claims (condition code 92) whose days overlap a PHP claim
 // (41) of the same patient (MM13222) when overlap is set. keep must have
 // len(lines) elements.
+//
+// A week's lines of a few claims with no replacement or void, the common
+// case, are judged without allocating.
 func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []claimEvent) []claimEvent {
-	runs := runsOf(lines)
-	byID := make(map[string][]int, len(runs)) // the runs of each claim ID
-	for i, r := range runs {
-		id := lines[r.from].Claim
-		byID[id] = append(byID[id], i)
-	}
-	alive := make([]bool, len(runs))
-	for i, r := range runs {
-		alive[i] = r.freq != '8'
+	var rb [8]claimRun
+	runs := runsOf(rb[:0], lines)
+	resent := false // a replacement or void among the runs
+	for _, r := range runs {
 		for k := r.from; k < r.to; k++ {
-			keep[k] = alive[i]
+			keep[k] = r.freq != '8'
+		}
+		resent = resent || r.freq == '7' || r.freq == '8'
+	}
+	var byID map[string][]int // the runs of each claim ID, when one is resent
+	if resent {
+		byID = make(map[string][]int, len(runs))
+		for i, r := range runs {
+			id := lines[r.from].Claim
+			byID[id] = append(byID[id], i)
 		}
 	}
 	for i, r := range runs {
@@ -112,13 +123,18 @@ func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []cla
 			kind = eventVoided
 		}
 		target, named := lines[r.from].Claim, lines[r.from].Replaces
+		unknown := false
 		if named != "" {
-			target = named
-			if _, ok := byID[named]; !ok {
-				events = append(events, claimEvent{kind: eventReplacesUnknown, line: r.from, other: -1, day: r.first})
-				continue
+			if _, ok := byID[named]; ok {
+				target = named
+			} else {
+				// The payer's control number (837I REF*F8) need not be a
+				// claim ID of the export: the claim's own ID then names
+				// the claim replaced, if an earlier submission has it.
+				named, unknown = "", true
 			}
 		}
+		superseded := false
 		for _, q := range byID[target] {
 			o := runs[q]
 			if q == i || o.freq == '8' || (o.freq == '7' && q > i && named == "") {
@@ -131,8 +147,12 @@ func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []cla
 				}
 			}
 			if dropped {
+				superseded = true
 				events = append(events, claimEvent{kind: kind, line: o.from, other: r.from, day: o.first})
 			}
+		}
+		if unknown && !superseded {
+			events = append(events, claimEvent{kind: eventReplacesUnknown, line: r.from, other: -1, day: r.first})
 		}
 	}
 	events = repeats(lines, keep, once, events)
@@ -156,7 +176,8 @@ func repeatCmp(lines []ClaimLine) func(a, b int) int {
 // line of another claim or line number exactly; with once set, the repeat
 // is not kept.
 func repeats(lines []ClaimLine, keep []bool, once bool, events []claimEvent) []claimEvent {
-	var idx []int
+	var ib [smallWeek]int
+	idx := ib[:0]
 	for i := range lines {
 		if keep[i] && lines[i].Code != "" {
 			idx = append(idx, i)
@@ -223,7 +244,7 @@ func overlaps(lines []ClaimLine, runs []claimRun, keep []bool, events []claimEve
 // and severity, and the index of its rule.
 func (e *claimEvent) finding(lines []ClaimLine) (int, iop.Finding) {
 	l := &lines[e.line]
-	f := iop.Finding{Subject: l.Claim, Day: e.day}
+	f := iop.Finding{Subject: l.Claim, Day: e.day, Input: l.Input}
 	switch e.kind {
 	case eventReplaced, eventVoided:
 		f.Ref = lines[e.other].Claim
@@ -241,4 +262,41 @@ func (e *claimEvent) finding(lines []ClaimLine) (int, iop.Finding) {
 	}
 	f.Ref = lines[e.other].Claim
 	return ruleClaimIOPPHPOverlap, f
+}
+
+// otherProgram takes out of keep the lines of the claims of the other
+// program than the one whose condition code is cc: under IOP rules ("92")
+// the lines of a claim that carries 41 (PHP) and not 92, under PHP rules
+// ("41") those of a claim that carries 92 and not 41. An IOP week does not
+// count a PHP claim's services, nor the reverse: the condition code says
+// which program a claim bills (CGS, Intensive Outpatient Program Services,
+// citing MM13222), and their overlap is a claim finding of its own
+// ([CodeClaimIOPPHPOverlap]). Claims are the runs of consecutive lines of
+// one claim ID, type of bill and claim replaced. It does not allocate.
+func otherProgram(lines []ClaimLine, keep []bool, cc string) {
+	var other string
+	switch cc {
+	case "92":
+		other = "41"
+	case "41":
+		other = "92"
+	default:
+		return
+	}
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && lines[j].Claim == lines[i].Claim && lines[j].BillType == lines[i].BillType &&
+			lines[j].Replaces == lines[i].Replaces {
+			j++
+		}
+		ours, theirs := false, false
+		for k := i; k < j; k++ {
+			ours = ours || lines[k].hasCondition(cc)
+			theirs = theirs || lines[k].hasCondition(other)
+		}
+		if theirs && !ours {
+			clear(keep[i:j])
+		}
+		i = j
+	}
 }

@@ -52,6 +52,7 @@ func FuzzClaimReader(f *testing.F) {
 	f.Add("patient,claim,line,date,revenue,code,units,x\np-1,c-1,1,2025-03-03,0915,G0410,2,y\n")
 	f.Add("\uFEFFmember,claim,line,date,hcpcs\np-1,c-1,1,2025-02-30,G0410\np-1,\"c-1,2,2025-03-03,G0410\np-2,c,3,2025-03-03,90834\n")
 	f.Add("patient,claim,line,date,code,minutes,modifier1\np-1,c-1,0,2025-03-03,g0410,-1,9\n")
+	f.Add("patient,claim,line,date,code,bill_type,replaces\n'=p,c-2,1,2025-03-03,G0410,0137,c-1\np-1,c-3,1,2025-03-03,G0410,0138,\"c\x01\"\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		opt := schedule.CSVOptions{Columns: map[string]string{"member": "patient", "hcpcs": "code"}, IgnoreExtra: true, MaxErrors: -1}
 		cr, err := schedule.NewClaimReader(strings.NewReader(in), opt)
@@ -74,6 +75,7 @@ func FuzzClaimReader(f *testing.F) {
 				continue
 			}
 			require.NoError(t, l.Validate())
+			require.Equal(t, iop.InputLine(first), l.Input, "a line carries the line its row starts on")
 		}
 		for i, line := range refLines(in) {
 			if n := i + 1; n > headerEnd(in) && line != "" {

@@ -207,3 +207,47 @@ func withBenefit(p iop.Profile, f func(*schedule.Benefit)) iop.Profile {
 // ptr returns a pointer to a copy of v: the summaries the checks take by
 // pointer, from a helper's value.
 func ptr[T any](v T) *T { return &v }
+
+// inputLines returns where each line was read.
+func inputLines(lines []schedule.ClaimLine) []iop.Input {
+	var out []iop.Input
+	for _, l := range lines {
+		out = append(out, l.Input)
+	}
+	return out
+}
+
+// clearInput returns lines with where each was read cleared, for a
+// comparison with lines built by hand (inputLines gives it).
+func clearInput(lines []schedule.ClaimLine) []schedule.ClaimLine {
+	for i := range lines {
+		lines[i].Input = iop.Input{}
+	}
+	return lines
+}
+
+// sessionInputs returns where each session was read.
+func sessionInputs(ss []schedule.Session) []iop.Input {
+	var out []iop.Input
+	for _, s := range ss {
+		out = append(out, s.Input)
+	}
+	return out
+}
+
+// clearSessionInput returns sessions with where each was read cleared.
+func clearSessionInput(ss []schedule.Session) []schedule.Session {
+	for i := range ss {
+		ss[i].Input = iop.Input{}
+	}
+	return ss
+}
+
+// csvLines returns the Inputs of CSV lines ns.
+func csvLines(ns ...int) []iop.Input {
+	var out []iop.Input
+	for _, n := range ns {
+		out = append(out, iop.InputLine(n))
+	}
+	return out
+}

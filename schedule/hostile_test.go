@@ -49,7 +49,8 @@ func TestLineEnds(t *testing.T) {
 				"p-101,c-1,2,2025-03-03,G0410,2,Jane Doe" + end
 			cr, ls, errs := readClaims(t, in)
 			assert.Empty(t, errs)
-			assert.Equal(t, []schedule.ClaimLine{claim, second}, ls)
+			assert.Equal(t, csvLines(2, 3), inputLines(ls), "each row's line, whatever ends it")
+			assert.Equal(t, []schedule.ClaimLine{claim, second}, clearInput(ls))
 			assert.Equal(t, []string{"member_name"}, cr.Extra(), "the header is one row")
 		})
 	}
@@ -57,12 +58,14 @@ func TestLineEnds(t *testing.T) {
 		in := "patient,claim,line,date,code,units\rp-101,c-1,1,2025-03-03,G0410,2\r\n\rp-101,c-1,2,2025-03-03,G0410,2\n"
 		_, ls, errs := readClaims(t, in)
 		assert.Empty(t, errs)
-		assert.Equal(t, []schedule.ClaimLine{claim, second}, ls)
+		assert.Equal(t, csvLines(2, 4), inputLines(ls), "CR LF is one line end, a CR after it another")
+		assert.Equal(t, []schedule.ClaimLine{claim, second}, clearInput(ls))
 	})
 	t.Run("a lone CR file of sessions", func(t *testing.T) {
 		ss, errs := readAll(t, "patient,date,start,minutes,kind,attendance\rp-1,2025-03-03,09:00,60,group,attended\rp-1,2025-03-04,09:00,60,group,attended")
 		assert.Empty(t, errs)
-		assert.Equal(t, []schedule.Session{at(day(2025, 3, 3), 60), at(day(2025, 3, 4), 60)}, ss)
+		assert.Equal(t, csvLines(2, 3), sessionInputs(ss))
+		assert.Equal(t, []schedule.Session{at(day(2025, 3, 3), 60), at(day(2025, 3, 4), 60)}, clearSessionInput(ss))
 	})
 	t.Run("a stray quote in the header does not swallow the next line", func(t *testing.T) {
 		in := "patient,claim,line,\"date,code,units\np-101,c-1,1,2025-03-03,G0410,2\n"

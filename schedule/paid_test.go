@@ -216,11 +216,27 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-5", line: 1, date: "2025-03-10", code: "G0129", units: 1, billType: "0131", cond: "41"},
 			},
-			// The PHP claim's line counts toward the week (a line is read
-			// by its code), and the PHP claim lacks the IOP condition code.
-			want:        map[string]paidDay{"2025-03-10": {services: 4, tier: true, apc: "5862", pay: "per-diem", blocked: true}},
+			// The PHP claim's line does not count toward the IOP week
+			// (before issue 23's claim step it did: 4 services, APC
+			// 5862); the PHP claim lacks the IOP condition code.
+			want:        map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem", blocked: true}},
 			weekBlocked: true,
 			codes:       []string{"schedule.claim.iop-php-overlap", "schedule.claim.condition-code-missing"},
+		},
+		{
+			name:    "a PHP week does not count an IOP claim's lines",
+			source:  "condition code 41 marks a PHP claim and 92 an IOP claim (CGS, citing MM13222): each program's day counts its own claims",
+			profile: ioprules.MedicarePHP2025, setting: iop.ProviderHospitalOutpatient,
+			lines: []paidLine{
+				{claim: "c-5", line: 1, date: "2025-03-10", code: "G0129", units: 1, billType: "0131", cond: "41"},
+				{claim: "c-5", line: 2, date: "2025-03-11", code: "G0129", units: 1, billType: "0131", cond: "41"},
+				{claim: "c-1", line: 1, date: "2025-03-10", code: "G0410", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
+				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
+			},
+			want:        map[string]paidDay{"2025-03-10": {services: 1, pay: "individual", blocked: true}, "2025-03-11": {services: 1, pay: "individual"}},
+			weekBlocked: true,
+			codes:       []string{"schedule.claim.condition-code-missing", "schedule.claim.iop-php-overlap"},
 		},
 		{
 			name:    "an OTP week of 8 services does not reach the weekly add-on",

@@ -110,7 +110,11 @@ const (
 	// void (frequency 8; Ref) and count nothing, nor do the void's.
 	CodeClaimVoided iop.Code = "schedule.claim.voided"
 	// CodeClaimReplacesUnknown: a replacement or void (Subject) names a
-	// claim (Ref) that is not in the input: nothing was superseded.
+	// claim (Ref, [ClaimLine.Replaces]: in an 837I the payer's claim
+	// control number, REF*F8) that is not in the input, and no earlier
+	// claim of its own ID either: nothing was superseded, so the claim
+	// it replaces, if it is in the input under another ID, counts beside
+	// it.
 	CodeClaimReplacesUnknown iop.Code = "schedule.claim.replaces-unknown"
 	// CodeClaimLineRepeated: a line (Subject, Line) repeats another
 	// (Ref, "claim#line") exactly: the same patient, day (Day), code,
@@ -159,6 +163,19 @@ const (
 	// was established: the services of that day were not furnished under
 	// it.
 	CodePlanAfterService iop.Code = "schedule.plan.after-service"
+	// CodeClaimSettingRevenue: program lines of a claim of a provider
+	// setting ([ClaimRules.Settings]: an RHC's or FQHC's IOP claim) without
+	// the setting's revenue code (Ref; Medicare: 0905). Got is their
+	// number, Day the first one's date.
+	CodeClaimSettingRevenue iop.Code = "schedule.claim.setting-revenue-code"
+	// CodeClaimDayModifierMissing: a day of service (Day) of a setting's
+	// claim on which no program line carries the setting's modifier (Ref;
+	// an RHC's CG on the line paid): that day only.
+	CodeClaimDayModifierMissing iop.Code = "schedule.claim.day-modifier-missing"
+	// CodeClaimDayCodeMissing: a day of service (Day) of a setting's claim
+	// with none of the codes a day needs ([SettingClaims.DayCodes]: the
+	// RHC/FQHC List A): that day is not paid as a program day.
+	CodeClaimDayCodeMissing iop.Code = "schedule.claim.day-code-missing"
 )
 
 // The rules' indices in the table, in the order the checks apply them.
@@ -198,6 +215,9 @@ const (
 	rulePlanElementMissing
 	rulePlanAuthor
 	rulePlanAfterService
+	ruleClaimSettingRevenue
+	ruleClaimDayModifierMissing
+	ruleClaimDayCodeMissing
 )
 
 // The general sources of the rules. A checker's rule table cites the
@@ -292,41 +312,53 @@ func citeOverlap9241() iop.Citation {
 // rules is the rule table: the one place that states each rule's default
 // severity. Read-only once initialised.
 var rules = [...]iop.Rule{
-	ruleSessionDuplicate:       {Code: CodeSessionDuplicate, Scope: iop.FindingScopeSession, Severity: iop.SeverityWarning, Summary: "sessions repeated in the records were counted once; time not counted", Cite: citeInput()},
-	ruleSessionOverlap:         {Code: CodeSessionOverlap, Scope: iop.FindingScopeSession, Severity: iop.SeverityWarning, Summary: "sessions overlapping in time were counted once; time not counted", Cite: citeInput()},
-	ruleServiceOutsideEpisode:  {Code: CodeServiceOutsideEpisode, Scope: iop.FindingScopeWeek, Severity: iop.SeverityWarning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
-	rulePopulationNotServed:    {Code: CodePopulationNotServed, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
-	rulePartialWeek:            {Code: CodePartialWeek, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
-	rulePartialWeekNotJudged:   {Code: CodePartialWeekNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "not judged: a first week whose admission was assumed", Cite: citePartial()},
-	ruleWeeklyBelowMinimum:     {Code: CodeWeeklyBelowMinimum, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
-	ruleStepDownAllowance:      {Code: CodeStepDownAllowance, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
-	ruleWeeklyAboveMaximum:     {Code: CodeWeeklyAboveMaximum, Scope: iop.FindingScopeWeek, Severity: iop.SeverityWarning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
-	ruleShortDay:               {Code: CodeShortDay, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "too little counted time for a service day", Cite: citeDaily()},
-	ruleTooFewDays:             {Code: CodeTooFewDays, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few service days in the week", Cite: citeDaily()},
-	ruleBelowTier:              {Code: CodeBelowTier, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
-	ruleUncountedTime:          {Code: CodeUncountedTime, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "time attended in sessions that do not count toward the hours, not counted", Cite: citeCounting()},
-	ruleMissedTime:             {Code: CodeMissedTime, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
-	ruleCertificationMissing:   {Code: CodeCertificationMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under no current certification", Cite: citeCert()},
-	ruleCertificationDue:       {Code: CodeCertificationDue, Scope: iop.FindingScopeDay, Severity: iop.SeverityInfo, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
-	rulePlanReviewOverdue:      {Code: CodePlanReviewOverdue, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
-	ruleClaimCodeExcluded:      {Code: CodeClaimCodeExcluded, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
-	ruleClaimCodeNotProgram:    {Code: CodeClaimCodeNotProgram, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
-	ruleClaimRevenueCode:       {Code: CodeClaimRevenueCode, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
-	ruleClaimConditionMissing:  {Code: CodeClaimConditionMissing, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
-	ruleClaimBillType:          {Code: CodeClaimBillType, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
-	ruleClaimReplaced:          {Code: CodeClaimReplaced, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
-	ruleClaimVoided:            {Code: CodeClaimVoided, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "claim lines removed by a void", Cite: citeFinal()},
-	ruleClaimReplacesUnknown:   {Code: CodeClaimReplacesUnknown, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
-	ruleClaimLineRepeated:      {Code: CodeClaimLineRepeated, Scope: iop.FindingScopeLine, Severity: iop.SeverityWarning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
-	ruleClaimIOPPHPOverlap:     {Code: CodeClaimIOPPHPOverlap, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
-	ruleClaimBillTypeContested: {Code: CodeClaimBillTypeContested, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a program claim on a type of bill not all sources allow", Cite: citeClaims()},
-	ruleWeeklyAddOnBelow:       {Code: CodeWeeklyAddOnBelow, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few services in the week for the weekly add-on", Cite: citeAddOn()},
-	ruleCertContentNotJudged:   {Code: CodeCertContentNotJudged, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "not judged: a day of service under a certification whose content is not recorded", Cite: citeCertContent()},
-	ruleCertContentMissing:     {Code: CodeCertContentMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under a certification that does not state what the rule requires", Cite: citeCertContent()},
-	rulePlanNotJudged:          {Code: CodePlanNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "not judged: no plan of care recorded", Cite: citePlan()},
-	rulePlanElementMissing:     {Code: CodePlanElementMissing, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the plan of care does not set forth what the rule requires", Cite: citePlan()},
-	rulePlanAuthor:             {Code: CodePlanAuthor, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the plan of care was established by someone the rule does not allow", Cite: citePlan()},
-	rulePlanAfterService:       {Code: CodePlanAfterService, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service before the plan of care was established", Cite: citePlan()},
+	ruleSessionDuplicate:        {Code: CodeSessionDuplicate, Scope: iop.FindingScopeSession, Severity: iop.SeverityWarning, Summary: "sessions repeated in the records were counted once; time not counted", Cite: citeInput()},
+	ruleSessionOverlap:          {Code: CodeSessionOverlap, Scope: iop.FindingScopeSession, Severity: iop.SeverityWarning, Summary: "sessions overlapping in time were counted once; time not counted", Cite: citeInput()},
+	ruleServiceOutsideEpisode:   {Code: CodeServiceOutsideEpisode, Scope: iop.FindingScopeWeek, Severity: iop.SeverityWarning, Summary: "service time not all within the episode; the rest was not counted", Cite: citeEpisode()},
+	rulePopulationNotServed:     {Code: CodePopulationNotServed, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the profile sets no weekly hours for the patient's population", Cite: citeWeekly()},
+	rulePartialWeek:             {Code: CodePartialWeek, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "a partial first or last week of the episode, held to an adjusted minimum", Cite: citePartial()},
+	rulePartialWeekNotJudged:    {Code: CodePartialWeekNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "not judged: a first week whose admission was assumed", Cite: citePartial()},
+	ruleWeeklyBelowMinimum:      {Code: CodeWeeklyBelowMinimum, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "counted service time below the weekly minimum", Cite: citeWeekly()},
+	ruleStepDownAllowance:       {Code: CodeStepDownAllowance, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "below a weekly minimum within the step-down allowance", Cite: citeStepDown()},
+	ruleWeeklyAboveMaximum:      {Code: CodeWeeklyAboveMaximum, Scope: iop.FindingScopeWeek, Severity: iop.SeverityWarning, Summary: "counted service time above the top of the weekly band", Cite: citeWeekly()},
+	ruleShortDay:                {Code: CodeShortDay, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "too little counted time for a service day", Cite: citeDaily()},
+	ruleTooFewDays:              {Code: CodeTooFewDays, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few service days in the week", Cite: citeDaily()},
+	ruleBelowTier:               {Code: CodeBelowTier, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "too few countable services for a paid program day", Cite: citeTiers()},
+	ruleUncountedTime:           {Code: CodeUncountedTime, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "time attended in sessions that do not count toward the hours, not counted", Cite: citeCounting()},
+	ruleMissedTime:              {Code: CodeMissedTime, Scope: iop.FindingScopeWeek, Severity: iop.SeverityInfo, Summary: "planned time of countable sessions not all attended", Cite: citeCounting()},
+	ruleCertificationMissing:    {Code: CodeCertificationMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under no current certification", Cite: citeCert()},
+	ruleCertificationDue:        {Code: CodeCertificationDue, Scope: iop.FindingScopeDay, Severity: iop.SeverityInfo, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
+	rulePlanReviewOverdue:       {Code: CodePlanReviewOverdue, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
+	ruleClaimCodeExcluded:       {Code: CodeClaimCodeExcluded, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
+	ruleClaimCodeNotProgram:     {Code: CodeClaimCodeNotProgram, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
+	ruleClaimRevenueCode:        {Code: CodeClaimRevenueCode, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
+	ruleClaimConditionMissing:   {Code: CodeClaimConditionMissing, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "a program claim without the program's condition code", Cite: citeClaims()},
+	ruleClaimBillType:           {Code: CodeClaimBillType, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "a program claim without a type of bill the program allows", Cite: citeClaims()},
+	ruleClaimReplaced:           {Code: CodeClaimReplaced, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "claim lines superseded by a replacement claim", Cite: citeFinal()},
+	ruleClaimVoided:             {Code: CodeClaimVoided, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "claim lines removed by a void", Cite: citeFinal()},
+	ruleClaimReplacesUnknown:    {Code: CodeClaimReplacesUnknown, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a replacement or void names a claim not in the input", Cite: citeFinal()},
+	ruleClaimLineRepeated:       {Code: CodeClaimLineRepeated, Scope: iop.FindingScopeLine, Severity: iop.SeverityWarning, Summary: "a claim line repeats another exactly (a possible duplicate)", Cite: citeRepeat()},
+	ruleClaimIOPPHPOverlap:      {Code: CodeClaimIOPPHPOverlap, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "an IOP claim overlapping a PHP claim of the patient", Cite: citeOverlap9241()},
+	ruleClaimBillTypeContested:  {Code: CodeClaimBillTypeContested, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "a program claim on a type of bill not all sources allow", Cite: citeClaims()},
+	ruleWeeklyAddOnBelow:        {Code: CodeWeeklyAddOnBelow, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "too few services in the week for the weekly add-on", Cite: citeAddOn()},
+	ruleCertContentNotJudged:    {Code: CodeCertContentNotJudged, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "not judged: a day of service under a certification whose content is not recorded", Cite: citeCertContent()},
+	ruleCertContentMissing:      {Code: CodeCertContentMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under a certification that does not state what the rule requires", Cite: citeCertContent()},
+	rulePlanNotJudged:           {Code: CodePlanNotJudged, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "not judged: no plan of care recorded", Cite: citePlan()},
+	rulePlanElementMissing:      {Code: CodePlanElementMissing, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the plan of care does not set forth what the rule requires", Cite: citePlan()},
+	rulePlanAuthor:              {Code: CodePlanAuthor, Scope: iop.FindingScopeWeek, Severity: iop.SeverityBlocking, Summary: "the plan of care was established by someone the rule does not allow", Cite: citePlan()},
+	rulePlanAfterService:        {Code: CodePlanAfterService, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service before the plan of care was established", Cite: citePlan()},
+	ruleClaimSettingRevenue:     {Code: CodeClaimSettingRevenue, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "program lines of the setting's claim without the setting's revenue code", Cite: citeClinic()},
+	ruleClaimDayModifierMissing: {Code: CodeClaimDayModifierMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service without the setting's modifier on a program line", Cite: citeClinic()},
+	ruleClaimDayCodeMissing:     {Code: CodeClaimDayCodeMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service without a code the setting's day needs", Cite: citeClinic()},
+}
+
+// citeClinic is the source of the RHC and FQHC IOP claim rules.
+func citeClinic() iop.Citation {
+	return iop.Citation{Source: "CY2024 Physician Fee Schedule final rule (RHC/FQHC intensive outpatient services); CMS billing instructions as summarised by NAHRI",
+		Title:   "CMS releases IOP requirements for FQHCs and RHCs",
+		Edition: "effective 2024-01-01",
+		URL:     "https://nahri.org/articles/cms-releases-iop-requirements-fqhcs-and-rhcs",
+		Note:    "secondary (a trade summary of CMS's transmittal): condition code 92 and revenue code 0905 on IOP claims; at least one List A service on the claim for the day, List B services bundled into it; an RHC reports modifier CG on the line paid; paid at the hospital 3-service per diem (CY2024 $259.13), an FQHC the lesser of its charges and that amount. The transmittal and its List A/List B codes were not read"}
 }
 
 // Rules returns the package's rule table, in the order the checks apply

@@ -19,7 +19,8 @@ import (
 // is: build it with a composite literal, decode it with [ParseSession], or
 // read it with a [CSVReader], and check it with [Session.Validate]. It is
 // comparable and safe for concurrent use. Its fields are laid out to keep it
-// at 72 bytes, since billing batches hold millions.
+// at 80 bytes (72 before [Session.Input]), since billing batches hold
+// millions.
 //
 // The length of a session is Planned (or Attended), a duration: never the
 // difference of two wall-clock readings, so a session on the day clocks
@@ -49,6 +50,11 @@ type Session struct {
 	Attended iop.Minutes `json:"attended,omitzero"`
 	// Code is the billing code (HCPCS or CPT, such as "90853"); optional.
 	Code string `json:"code,omitzero"`
+	// Input is where the session was read: the line of its CSV row
+	// ([CSVReader]); zero when it was not read from a file. The findings
+	// about the session carry it ([iop.Finding.Input]); it is not
+	// checked, and plays no part in the rules.
+	Input iop.Input `json:"input,omitzero"`
 }
 
 // AttendedMinutes returns the minutes the patient attended: Planned for

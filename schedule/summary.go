@@ -69,6 +69,9 @@ type Repeats struct {
 	// With is, for overlaps, the record ID of the session the first one
 	// overlapped (whose time it shares); empty when it has none.
 	With string `json:"with,omitzero"`
+	// Input is where the first of them was read (its CSV row's line, its
+	// 837I SV2 segment); zero when it was not read from a file.
+	Input iop.Input `json:"input,omitzero"`
 }
 
 // UnmarshalJSON decodes s strictly ([iop.FieldErrors] naming each bad

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/ioprules/ioprules/x12"
 )
@@ -161,6 +162,11 @@ func TestBenchInput(t *testing.T) {
 		t.Fatalf("lines %d and %d", len(got), len(want))
 	}
 	for i := range got {
+		// Where each was read differs: the SV2 segment, the CSV row's line.
+		if got[i].Input.Segment() == 0 || want[i].Input.Line() != i+2 {
+			t.Fatalf("line %d: read at %v and %v", i, got[i].Input, want[i].Input)
+		}
+		got[i].Input, want[i].Input = iop.Input{}, iop.Input{}
 		if got[i] != want[i] {
 			t.Fatalf("line %d: %+v, want %+v", i, got[i], want[i])
 		}

@@ -12,7 +12,9 @@ import (
 // diagnosis or charge of the file is kept.
 //
 // Each line carries the claim's patient, ID, type of bill ([Claim.BillType])
-// and first four condition codes, as a flat claim-line export does; its
+// and first four condition codes, as a flat claim-line export does, and
+// for a replacement or void (frequency 7 or 8) the claim it names
+// ([Claim.Replaces], REF*F8) as [schedule.ClaimLine.Replaces]; its
 // date is its own (DTP*472) or, for a line without one, the claim's
 // statement date when the statement covers one day.
 //
@@ -565,6 +567,10 @@ func (r *Reader) endClaim() {
 			l.Date = c.From
 		}
 		l.Patient, l.Claim, l.BillType, l.ConditionCodes = c.Patient, c.ID, billType, conds
+		if c.IsReplacement() || c.IsVoid() {
+			l.Replaces = c.Replaces
+		}
+		l.Input = iop.InputSegment(ln.sv2)
 		if w != r.base+i {
 			r.slab[w] = *l
 		}

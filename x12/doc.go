@@ -86,8 +86,11 @@
 // the claim's statement date when the statement covers one day, and is
 // refused otherwise. Each line carries the claim's patient, ID, type of
 // bill and first four condition codes ([Claim.ConditionCodes] has them
-// all), so that the lines of an 837I are those of the equivalent
-// claim-line CSV.
+// all), for a replacement or void the claim it names (REF*F8, as
+// [schedule.ClaimLine.Replaces]), so that the lines of an 837I are those
+// of the equivalent claim-line CSV; and the position of its SV2 segment
+// ([schedule.ClaimLine.Input], "segment 57"), which the findings about
+// the line or its claim carry.
 //
 // Each line read is valid by [schedule.ClaimLine.Validate]. A line that is
 // not is refused alone, with a [*SegmentError] naming its segment and

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,6 +35,28 @@ func readAll(t *testing.T, data []byte, opt x12.Options) ([]x12.Claim, []error, 
 	_, err = r.Read()
 	require.ErrorIs(t, err, io.EOF)
 	return claims, errs, r.Stats()
+}
+
+// withoutInput returns lines with where each was read cleared, and those
+// positions.
+func withoutInput(lines []schedule.ClaimLine) ([]schedule.ClaimLine, []iop.Input) {
+	out := slices.Clone(lines)
+	var at []iop.Input
+	for i := range out {
+		at = append(at, out[i].Input)
+		out[i].Input = iop.Input{}
+	}
+	return out, at
+}
+
+// withoutInputs returns fs with where each finding's record was read
+// cleared.
+func withoutInputs(fs iop.Findings) iop.Findings {
+	out := slices.Clone(fs)
+	for i := range out {
+		out[i].Input = iop.Input{}
+	}
+	return out
 }
 
 // linesOf flattens the claims' lines.
@@ -106,7 +129,20 @@ func TestReaderSameAsCSV(t *testing.T) {
 		fromCSV = append(fromCSV, l)
 	}
 	require.Len(t, fromCSV, 13)
-	assert.Equal(t, fromCSV, fromX12)
+	csvLines, csvAt := withoutInput(fromCSV)
+	x12Lines, x12At := withoutInput(fromX12)
+	assert.Equal(t, csvLines, x12Lines)
+	var wantCSV, wantX12 []iop.Input
+	for i := range fromCSV {
+		wantCSV = append(wantCSV, iop.InputLine(i+2))
+	}
+	for _, c := range claims {
+		for _, seg := range c.LineSegments {
+			wantX12 = append(wantX12, iop.InputSegment(seg))
+		}
+	}
+	assert.Equal(t, wantCSV, csvAt, "each CSV line carries its row's line")
+	assert.Equal(t, wantX12, x12At, "each 837I line carries its SV2 segment")
 
 	ck, err := schedule.NewChecker(ioprules.MedicareIOP2025())
 	require.NoError(t, err)
@@ -131,7 +167,8 @@ func TestReaderSameAsCSV(t *testing.T) {
 				}
 				fs, err := ck.CheckWeek(&sum, schedule.Stay{Population: iop.PopulationAdult, Admitted: date.New(2025, 2, 3)})
 				require.NoError(t, err)
-				out[patient+" "+w.String()] = answer{sum, fs}
+				sum.Duplicates.Input, sum.Overlaps.Input = iop.Input{}, iop.Input{} // a row's line, a segment
+				out[patient+" "+w.String()] = answer{sum, withoutInputs(fs)}
 			}
 		}
 		return out
@@ -140,6 +177,29 @@ func TestReaderSameAsCSV(t *testing.T) {
 	require.Len(t, a, 3)
 	assert.Equal(t, a, b)
 	assert.NotEmpty(t, a["p-102 2025-W10"].findings) // one day of 3 services in the week: below the weekly minimum
+
+	// The claims' answer is the same too: the replacement c-5003 and the
+	// void c-5004 name the payer's control numbers (REF*F8), which are no
+	// claim of the export, and no earlier claim has their own IDs, so
+	// each is reported (a warning) rather than silently counted beside
+	// what it replaces.
+	fromCSVClaims, err := ck.CheckClaims(fromCSV)
+	require.NoError(t, err)
+	fromX12Claims, err := ck.CheckClaims(fromX12)
+	require.NoError(t, err)
+	assert.Equal(t, withoutInputs(fromCSVClaims), withoutInputs(fromX12Claims))
+	var unknown iop.Findings
+	for _, f := range fromX12Claims {
+		if f.Code == schedule.CodeClaimReplacesUnknown {
+			unknown = append(unknown, f)
+		}
+	}
+	assert.Equal(t, iop.Findings{
+		{Code: schedule.CodeClaimReplacesUnknown, Severity: iop.SeverityWarning, Scope: iop.FindingScopeClaim, Subject: "c-5003", Day: date.New(2025, 3, 3), Ref: "ICN0001",
+			Input: iop.InputSegment(84)}, // the SV2 of the claim's first line
+		{Code: schedule.CodeClaimReplacesUnknown, Severity: iop.SeverityWarning, Scope: iop.FindingScopeClaim, Subject: "c-5004", Day: date.New(2025, 3, 10), Ref: "ICN0002",
+			Input: iop.InputSegment(101)},
+	}, unknown)
 }
 
 // rewrite gives data other separators: element, component, repetition

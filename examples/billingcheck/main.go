@@ -88,7 +88,8 @@
 // required, and code (HCPCS/CPT) or revenue (four digits) or both;
 // modifier1 to modifier4, units (1 when empty), place_of_service, minutes,
 // bill_type and condition1 to condition4 (the claim's, repeated on its
-// lines) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
+// lines) and replaces (the claim a replacement or void names, when not its
+// own ID) are optional. Modifiers 95/GT and 93/FQ, and places of service 02
 // and 10, mark telehealth.
 //
 // -input x12 reads an ANSI X12 837I interchange (005010X223A2) with
@@ -175,7 +176,12 @@
 // spreadsheet does not run it: OWASP's rule against CSV injection):
 // patient, week (a patient-week's finding) or claim (a claim's), profile
 // (the ID of the profile applied), code, severity, day, need, got, unit
-// (the figures as whole numbers in the unit: minutes, days, services).
+// (the figures as whole numbers in the unit: minutes, days, services),
+// input (where the claim line, claim or session the finding is drawn
+// from was read: "input line 12" for a CSV row, "segment 57" for the SV2
+// segment of an 837I line; empty for a finding of a week or a day). The
+// JSON findings carry it as "input", and the text report says "at input
+// line 12".
 //
 // With json and csv, standard output holds the data only: the rows
 // refused, the patient-weeks and claims not checked ("billingcheck: not

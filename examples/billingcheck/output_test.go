@@ -185,7 +185,8 @@ func TestCSVOutput(t *testing.T) {
 			if f.Unit != 0 {
 				need, got, unit = strconv.FormatInt(f.Need, 10), strconv.FormatInt(f.Got, 10), f.Unit.String()
 			}
-			want = append(want, []string{v.Patient, v.Week.String(), "", v.Profile, string(f.Code), f.Severity.String(), day, need, got, unit})
+			want = append(want, []string{v.Patient, v.Week.String(), "", v.Profile, string(f.Code), f.Severity.String(), day, need, got, unit,
+				f.Input.String()})
 		}
 	}
 	_, csvOut, _ := runWith("", "-format", "csv")

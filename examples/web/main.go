@@ -11,10 +11,8 @@
 //
 // (or cd examples/web && go run .). It builds the WebAssembly with the Go
 // toolchain that runs it (GOOS=js GOARCH=wasm go build -trimpath
-// -ldflags='-s -w' -gcflags=github.com/ioprules/ioprules/...=-l
-// -gcflags=github.com/ioprules/ioprules/schedule= ./wasm: no inlining
-// but in schedule, to keep the page under its size budget of 1.5 MB
-// gzipped), copies wasm_exec.js from $(go env GOROOT)/lib/wasm, serves
+// -ldflags='-s -w' -gcflags=all=-l ./wasm: no inlining, to keep the
+// page under its size budget of 1.5 MB gzipped), copies wasm_exec.js from $(go env GOROOT)/lib/wasm, serves
 // the page on 127.0.0.1 and prints its address.
 //
 //	-addr A   the address to serve on (default 127.0.0.1:8080; port 0 for any)

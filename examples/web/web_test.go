@@ -65,8 +65,8 @@ var (
 // precompresses with (9, the best); the default level (6) is logged beside
 // it. What keeps it there: the billing check reads the built-in profiles
 // as package schedule checks them (internal/benefits), so no other
-// checking package is linked; iop links no log/slog; and the module's
-// packages but schedule are built without inlining (server.go).
+// checking package is linked; iop links no log/slog; and nothing is
+// inlined (server.go).
 func TestWasmSize(t *testing.T) {
 	bin, err := os.ReadFile(filepath.Join(pageDir, "main.wasm"))
 	require.NoError(t, err)
@@ -204,7 +204,7 @@ func cells(t *testing.T, profile string, fs []reportFinding) []findingCell {
 	rules := ck.Rules()
 	for _, rf := range fs {
 		f := iop.Finding{Code: rf.Code, Severity: rf.Severity, Subject: rf.Subject, Day: rf.Day, Level: rf.Level,
-			Ref: rf.Ref, Need: rf.Need, Got: rf.Got, Unit: rf.Unit}
+			Line: rf.Line, Ref: rf.Ref, Need: rf.Need, Got: rf.Got, Unit: rf.Unit, Input: rf.Input}
 		r, ok := rules.Rule(f.Code)
 		require.True(t, ok, string(f.Code))
 		require.Equal(t, r.Summary, rf.Summary, "the report's summary is the rule's")

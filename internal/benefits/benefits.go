@@ -99,7 +99,38 @@ func medicareIOPClaims() schedule.ClaimRules {
 	c.ContestedBillTypes = []string{"12x"}
 	c.ProfessionalPlaces = []string{"58"}
 	c.Cite.Note += "; 12x is accepted with a warning: one contractor (NGS) lists it for hospital IOP and the I/OCE refuses PHP on 12x (RULES.md §2); an OTP bills on a professional claim at place of service 58 (CMS OTP billing page)"
+	c.Settings = medicareIOPSettingClaims()
 	return c
+}
+
+// medicareIOPSettingClaims returns the IOP claim rules of the settings
+// Medicare pays outside the OPPS APCs: an RHC's (71x) and an FQHC's (77x)
+// IOP lines carry revenue code 0905 and the RHC reports modifier CG on
+// the line paid (CY2024 PFS final rule, as NAHRI summarises CMS's
+// instructions; the List A codes of which a day needs one were not read,
+// so DayCodes is left empty and that rule is not applied); an OTP bills
+// on type of bill 87x when freestanding, on 13x or 85x with condition code
+// 89 when provider-based (CMS OTP billing page), its IOP services being the
+// weekly add-on G0137, with no per diem condition code.
+func medicareIOPSettingClaims() []schedule.SettingClaims {
+	clinic := iop.Citation{
+		Source:  "CY2024 Physician Fee Schedule final rule (RHC/FQHC intensive outpatient services); CMS billing instructions as summarised by NAHRI",
+		Title:   "CMS releases IOP requirements for FQHCs and RHCs",
+		Edition: "effective 2024-01-01",
+		URL:     "https://nahri.org/articles/cms-releases-iop-requirements-fqhcs-and-rhcs",
+		Note:    "secondary (a trade summary of CMS's transmittal, read 2026-12-07): condition code 92 and revenue code 0905 on IOP claims; an RHC reports modifier CG on the line paid (coinsurance), an FQHC its charges on the primary line; at least one List A service on the claim for the day (List B bundled): the transmittal's List A was not read, so no day codes are set (a profile may set them)",
+	}
+	otp := iop.Citation{
+		Source: "CMS, Opioid Treatment Program Billing & Payment (How to Bill: institutional providers, Form CMS-1450); NGS, Coding and Billing for OTP Services (G0137, new for 2024)",
+		URL:    "https://cms.gov/medicare/medicare-fee-for-service-payment/opioid-treatment-program/billing-payment",
+		Note:   "a freestanding non-residential OTP bills on type of bill 087x, a hospital-based one on 013x and a CAH-based one on 085x with condition code 89 (provider-based OTP), revenue codes 090x-091x or 0949, or on a professional claim at place of service 58; its IOP services are G0137, a weekly add-on billed when at least 9 services were furnished (NGS), not the per diem of condition code 92",
+	}
+	return []schedule.SettingClaims{
+		{Setting: iop.ProviderRHC, BillTypes: []string{"71x"}, Revenue: "0905", DayModifier: "CG", Cite: clinic},
+		{Setting: iop.ProviderFQHC, BillTypes: []string{"77x"}, Revenue: "0905", Cite: clinic},
+		{Setting: iop.ProviderOTP, BillTypes: []string{"87x"}, NoCondition: true, Cite: otp},
+		{Setting: iop.ProviderOTP, BillTypes: []string{"13x", "85x"}, Condition: "89", NoCondition: true, Cite: otp},
+	}
 }
 
 // medicareProfessionalApart makes the lines of professional claims no

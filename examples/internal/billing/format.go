@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
+	"github.com/ioprules/ioprules/internal/check"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
@@ -63,14 +63,17 @@ type jsonFinding struct {
 	Need     int64            `json:"need,omitzero"`
 	Got      int64            `json:"got,omitzero"`
 	Unit     iop.Unit         `json:"unit,omitzero"`
-	Summary  string           `json:"summary"`
-	Cite     iop.Citation     `json:"cite,omitzero"`
+	// Input is where the record the finding is drawn from was read:
+	// "input line 12" (a CSV row), "segment 57" (an 837I line's SV2).
+	Input   iop.Input    `json:"input,omitzero"`
+	Summary string       `json:"summary"`
+	Cite    iop.Citation `json:"cite,omitzero"`
 }
 
 // finding returns the iop.Finding of f.
 func (f jsonFinding) finding() iop.Finding {
 	return iop.Finding{Code: f.Code, Severity: f.Severity, Scope: f.Scope, Subject: f.Subject, Day: f.Day, Level: f.Level,
-		Line: f.Line, Ref: f.Ref, Need: f.Need, Got: f.Got, Unit: f.Unit}
+		Line: f.Line, Ref: f.Ref, Need: f.Need, Got: f.Got, Unit: f.Unit, Input: f.Input}
 }
 
 // jsonFindings returns fs with their rules' words from rules, the rule
@@ -81,7 +84,7 @@ func jsonFindings(rules iop.RuleTable, fs iop.Findings) []jsonFinding {
 	for i, f := range fs {
 		r, _ := rules.Rule(f.Code)
 		out[i] = jsonFinding{Code: f.Code, Severity: f.Severity, Scope: f.Scope, Subject: f.Subject, Day: f.Day, Level: f.Level,
-			Line: f.Line, Ref: f.Ref, Need: f.Need, Got: f.Got, Unit: f.Unit, Summary: r.Summary, Cite: r.Cite}
+			Line: f.Line, Ref: f.Ref, Need: f.Need, Got: f.Got, Unit: f.Unit, Input: f.Input, Summary: r.Summary, Cite: r.Cite}
 	}
 	return out
 }
@@ -155,18 +158,14 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 // The columns of -format csv: a finding of a patient-week has a week and
 // no claim, a finding of a claim a claim and no week; profile is the ID of
 // the profile the patient-week or claim was checked against.
-var csvColumns = []string{"patient", "week", "claim", "profile", "code", "severity", "day", "need", "got", "unit"}
+var csvColumns = []string{"patient", "week", "claim", "profile", "code", "severity", "day", "need", "got", "unit", "input"}
 
 // safeCell neutralises a cell a spreadsheet would run as a formula: one
 // that starts with =, +, -, @, a tab or a carriage return gets a ' before
-// it (OWASP's rule against CSV injection). Record IDs are the only cells
-// of the input in the report; the others are the program's own words.
-func safeCell(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
-}
+// it (OWASP's rule against CSV injection), as schedule.WriteCSV writes
+// record IDs (check.SafeCell). Record IDs are the only cells of the input
+// in the report; the others are the program's own words.
+func safeCell(s string) string { return check.SafeCell(s) }
 
 // writeCSV writes a header row and one row per finding: those of the
 // patient-weeks, then those of the claims. Cells are neutralised against
@@ -179,7 +178,7 @@ func writeCSV(w, errOut io.Writer, h heading, in *input, res results) {
 	write := func(patient, week, claim string, profile int, f iop.Finding) {
 		rec[0], rec[1], rec[2], rec[3] = safeCell(patient), week, safeCell(claim), h.rules.profiles[profile].ID
 		rec[4], rec[5] = string(f.Code), f.Severity.String()
-		rec[6], rec[7], rec[8], rec[9] = "", "", "", ""
+		rec[6], rec[7], rec[8], rec[9], rec[10] = "", "", "", "", f.Input.String()
 		if f.Day != 0 {
 			rec[6] = f.Day.String()
 		}

@@ -66,11 +66,12 @@ func TestCheckEpisodesLimits(t *testing.T) {
 }
 
 // The CSV report neutralises every cell that starts with =, +, -, @, a tab
-// or a CR (OWASP), and only those.
+// or a CR (OWASP), and those whose leading quotes come before one (so a
+// reader that takes the quote away gets the ID back), and only those.
 func TestSafeCell(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "", "p-1": "p-1", "=1+1": "'=1+1", "+1": "'+1", "-1": "'-1", "@SUM(1)": "'@SUM(1)",
-		"\tx": "'\tx", "\rx": "'\rx", "x=1": "x=1", "'=1": "'=1",
+		"\tx": "'\tx", "\rx": "'\rx", "x=1": "x=1", "'=1": "''=1", "'x": "'x",
 	} {
 		assert.Equal(t, want, safeCell(in), "%q", in)
 	}

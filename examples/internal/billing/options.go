@@ -157,6 +157,7 @@ func claimColumns() []Column {
 		{"minutes", "optional", "the time of service, whole minutes, when the export gives it: it overrides the code's"},
 		{"bill_type", "optional", "the claim's type of bill, 3 or 4 digits: 0131 (hospital), 0761 (CMHC)"},
 		{"condition1..4", "optional", "the claim's condition codes, 2 characters: 92 (IOP), 41 (PHP)"},
+		{"replaces", "optional", "the claim ID a replacement (bill type frequency 7) or void (8) names, as claim, when not its own"},
 	}
 }
 
