@@ -2,12 +2,16 @@ package x12_test
 
 import (
 	"bytes"
+	"math"
+	"os"
 	"strconv"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/ioprules/ioprules/x12"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // benchInput returns n service lines as an 837I (claims of 5 lines over one
@@ -61,82 +65,101 @@ func benchInput(n int) (edi, csv []byte) {
 	return e.Bytes(), c.Bytes()
 }
 
+// readX12 reads the n service lines of edi, under opt, b.N times.
+func readX12(b *testing.B, edi []byte, n int, opt x12.Options) {
+	b.SetBytes(int64(len(edi)))
+	b.ReportAllocs()
+	cpu := cpuNanos()
+	defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
+	for b.Loop() {
+		r, err := x12.NewReader(bytes.NewReader(edi), opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines := 0
+		for c, err := range r.All() {
+			if err != nil {
+				b.Fatal(err)
+			}
+			lines += len(c.Lines)
+		}
+		if lines != n {
+			b.Fatalf("read %d lines", lines)
+		}
+	}
+}
+
+// readCSV reads the n claim lines of csv with schedule.NewClaimReader,
+// b.N times; with keep, it keeps them, as a caller that checks them does.
+func readCSV(b *testing.B, csv []byte, n int, keep bool) {
+	b.SetBytes(int64(len(csv)))
+	b.ReportAllocs()
+	cpu := cpuNanos()
+	defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
+	for b.Loop() {
+		cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var kept []schedule.ClaimLine
+		lines := 0
+		for l, err := range cr.All() {
+			if err != nil {
+				b.Fatal(err)
+			}
+			if keep {
+				kept = append(kept, l)
+			}
+			lines++
+		}
+		if lines != n || keep && len(kept) != n {
+			b.Fatalf("read %d lines", lines)
+		}
+	}
+}
+
 // BenchmarkRead reads 1M service lines from an 837I and the same lines
 // from claim-line CSV (schedule.NewClaimReader), in one run.
 func BenchmarkRead(b *testing.B) {
 	const n = 1_000_000
 	edi, csv := benchInput(n)
-	for _, mode := range []struct {
-		name string
-		opt  x12.Options
-	}{{"x12", x12.Options{}}, {"x12-reuse", x12.Options{ReuseLines: true}}} {
-		b.Run(mode.name, func(b *testing.B) {
-			b.SetBytes(int64(len(edi)))
-			b.ReportAllocs()
-			cpu := cpuNanos()
-			defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
-			for b.Loop() {
-				r, err := x12.NewReader(bytes.NewReader(edi), mode.opt)
-				if err != nil {
-					b.Fatal(err)
-				}
-				lines := 0
-				for c, err := range r.All() {
-					if err != nil {
-						b.Fatal(err)
-					}
-					lines += len(c.Lines)
-				}
-				if lines != n {
-					b.Fatalf("read %d lines", lines)
-				}
-			}
-		})
+	b.Run("x12", func(b *testing.B) { readX12(b, edi, n, x12.Options{}) })
+	b.Run("x12-reuse", func(b *testing.B) { readX12(b, edi, n, x12.Options{ReuseLines: true}) })
+	b.Run("csv-keep", func(b *testing.B) { readCSV(b, csv, n, true) })
+	b.Run("csv", func(b *testing.B) { readCSV(b, csv, n, false) })
+}
+
+// With IOPRULES_BENCH_RATIO=1, reading 1M service lines from an 837I
+// with the default options takes less than 1.5 times reading the same
+// lines as CSV (issue 19), both measured in this run: x12 and CSV in
+// turn, three rounds, the fastest of each compared, in wall time and in
+// CPU time (which other processes of a shared machine inflate less).
+// Without the variable the test is skipped: shared CI machines are too
+// noisy for a timing to decide a build.
+func TestReadRatio(t *testing.T) {
+	if os.Getenv("IOPRULES_BENCH_RATIO") != "1" {
+		t.Skip("timing: set IOPRULES_BENCH_RATIO=1 to run")
 	}
-	b.Run("csv-keep", func(b *testing.B) { // the lines kept, as a caller that checks them does
-		b.SetBytes(int64(len(csv)))
-		b.ReportAllocs()
-		cpu := cpuNanos()
-		defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
-			cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
-			if err != nil {
-				b.Fatal(err)
-			}
-			var lines []schedule.ClaimLine
-			for l, err := range cr.All() {
-				if err != nil {
-					b.Fatal(err)
-				}
-				lines = append(lines, l)
-			}
-			if len(lines) != n {
-				b.Fatalf("read %d lines", len(lines))
-			}
+	const n, rounds, most = 1_000_000, 3, 1.5
+	edi, csv := benchInput(n)
+	wall, cpu := [2]float64{math.Inf(1), math.Inf(1)}, [2]float64{math.Inf(1), math.Inf(1)}
+	for range rounds {
+		for i, read := range []func(*testing.B){
+			func(b *testing.B) { readX12(b, edi, n, x12.Options{}) },
+			func(b *testing.B) { readCSV(b, csv, n, false) },
+		} {
+			res := testing.Benchmark(read)
+			require.Positive(t, res.N, "the benchmark failed")
+			wall[i] = min(wall[i], float64(res.NsPerOp()))
+			cpu[i] = min(cpu[i], res.Extra["cpu-ns/op"])
 		}
-	})
-	b.Run("csv", func(b *testing.B) {
-		b.SetBytes(int64(len(csv)))
-		b.ReportAllocs()
-		cpu := cpuNanos()
-		defer func() { b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
-			cr, err := schedule.NewClaimReader(bytes.NewReader(csv), schedule.CSVOptions{MaxBytes: -1})
-			if err != nil {
-				b.Fatal(err)
-			}
-			lines := 0
-			for _, err := range cr.All() {
-				if err != nil {
-					b.Fatal(err)
-				}
-				lines++
-			}
-			if lines != n {
-				b.Fatalf("read %d lines", lines)
-			}
-		}
-	})
+	}
+	t.Logf("x12 %.1f ms/op (CPU %.1f), CSV %.1f ms/op (CPU %.1f): %.2fx wall, %.2fx CPU",
+		wall[0]/1e6, cpu[0]/1e6, wall[1]/1e6, cpu[1]/1e6, wall[0]/wall[1], cpu[0]/cpu[1])
+	assert.Less(t, wall[0]/wall[1], most, "x12 / CSV, wall time")
+	if cpu[1] > 0 { // no CPU time where the platform gives none
+		assert.Less(t, cpu[0]/cpu[1], most, "x12 / CSV, CPU time")
+	}
 }
 
 // The benchmark's input reads without error into the lines of its CSV.

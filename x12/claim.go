@@ -74,16 +74,20 @@ func (c *Claim) IsReplacement() bool { return c.Frequency == "7" }
 // IsVoid reports whether the claim voids a prior claim (frequency 8).
 func (c *Claim) IsVoid() bool { return c.Frequency == "8" }
 
-// date parses CCYYMMDD as parseDate does, the last date again from a
-// cache.
+// date parses CCYYMMDD as parseDate does, recent dates again from a
+// small cache.
 func (r *Reader) date(b []byte) (date.Date, bool) {
-	if len(b) == 8 && r.lastDay != 0 && string(b) == string(r.lastDate[:]) {
-		return r.lastDay, true
+	if len(b) != 8 {
+		return date.Zero, false
+	}
+	k := keyOf(b)
+	e := &r.dates[slot(k, 4)]
+	if e.key == k && e.day != date.Zero {
+		return e.day, true
 	}
 	d, ok := parseDate(b)
 	if ok {
-		copy(r.lastDate[:], b)
-		r.lastDay = d
+		e.key, e.day = k, d
 	}
 	return d, ok
 }
@@ -408,25 +412,30 @@ func (r *Reader) sv2() {
 		}
 		l.Revenue = r.str(v)
 	}
-	var buf [8][]byte
-	if v := r.el(2); len(v) > 0 {
-		parts := r.components(buf[:0], v)
+	if v := r.el(2); len(v) > 0 { // its components scanned in place
+		qualifier, rest, more := r.cut(v)
+		var proc []byte
+		if more {
+			proc, rest, more = r.cut(rest)
+		}
 		switch {
-		case string(parts[0]) != "HC":
+		case string(qualifier) != "HC":
 			r.lineErr(2, 1, errQualifier)
-		case len(parts) < 2 || !code(parts[1], 5, 5, false):
+		case proc == nil || !code(proc, 5, 5, false):
 			r.lineErr(2, 2, errCode)
 		default:
-			l.Code = r.str(parts[1])
-			for i := 2; i < len(parts) && i < 6; i++ {
-				if len(parts[i]) == 0 {
+			l.Code = r.str(proc)
+			for i := 2; more && i < 6; i++ { // the modifiers: components 3 to 6
+				var m []byte
+				m, rest, more = r.cut(rest)
+				if len(m) == 0 {
 					continue
 				}
-				if !code(parts[i], 2, 2, false) {
+				if !code(m, 2, 2, false) {
 					r.lineErr(2, i+1, errCode)
 					break
 				}
-				l.Modifiers[i-2] = r.str(parts[i])
+				l.Modifiers[i-2] = r.str(m)
 			}
 		}
 	} else if l.Revenue == "" {

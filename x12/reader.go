@@ -3,10 +3,12 @@ package x12
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
+	"math/bits"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
@@ -98,7 +100,7 @@ type Stats struct {
 // reads and what it refuses. A Reader is not safe for concurrent use.
 type Reader struct {
 	opt Options
-	br  *bufio.Reader
+	br  *input
 	lr  *limitReader
 
 	sep, comp, rep, term byte
@@ -148,9 +150,9 @@ type Reader struct {
 	intSlab     []int
 	condSlab    []string // the claims' condition codes
 	intern      map[string]string
-	cache       [64]string // recent codes, by a hash of their bytes
-	lastDate    [8]byte    // the last CCYYMMDD parsed, and its date
-	lastDay     date.Date
+	cache       [64]string    // recent longer codes, by a hash of their bytes
+	short       [64]shortCode // recent codes of up to 7 bytes, by a hash of their key
+	dates       [16]dayCache  // recent CCYYMMDD parsed, by a hash of their key
 	errorsLimit int
 }
 
@@ -218,7 +220,7 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	}
 	lr := &limitReader{r: r, limit: opt.MaxBytes}
 	size := opt.MaxSegmentBytes + 2
-	return &Reader{opt: opt, lr: lr, br: bufio.NewReaderSize(lr, max(size, 4096)),
+	return &Reader{opt: opt, lr: lr, br: newInput(lr, max(size, 4096)),
 		offs: make([]int32, 0, opt.MaxElements+1), intern: make(map[string]string, 64), errorsLimit: opt.MaxErrors}, nil
 }
 
@@ -313,12 +315,12 @@ func (r *Reader) finish() {
 func (r *Reader) step() {
 	if r.state == stOutside {
 		if r.seg == 0 {
-			if b, _ := r.br.Peek(3); string(b) == "\uFEFF" {
-				_, _ = r.br.Discard(3) // a byte order mark, as some editors write
+			if b, _ := r.br.peek(3); string(b) == "\uFEFF" {
+				_, _ = r.br.discard(3) // a byte order mark, as some editors write
 			}
 		}
 		r.skipBlank()
-		if _, err := r.br.Peek(1); err != nil {
+		if _, err := r.br.peek(1); err != nil {
 			switch {
 			case errors.Is(err, io.EOF) && r.seg == 0:
 				r.fail(&SegmentError{Segment: 1, Err: fmt.Errorf("%w: no interchange", iop.ErrMissing)})
@@ -332,7 +334,12 @@ func (r *Reader) step() {
 		r.readISA()
 		return
 	}
-	b, _ := r.br.Peek(5)
+	var b []byte
+	if in := r.br; in.w-in.r >= 5 { // r.br.peek(5), inlined
+		b = in.buf[in.r : in.r+5]
+	} else {
+		b, _ = in.peekFill(5)
+	}
 	k := 0
 	for k < len(b) && (b[k] == '\r' || b[k] == '\n') {
 		k++
@@ -340,10 +347,10 @@ func (r *Reader) step() {
 	if k == len(b) && k > 0 { // more line breaks than peeked
 		r.skipBlank()
 		b, k = nil, 0
-		b, _ = r.br.Peek(3)
+		b, _ = r.br.peek(3)
 	}
 	if len(b) >= k+3 && string(b[k:k+3]) == "ISA" { // a new interchange before this one's IEA
-		_, _ = r.br.Discard(k)
+		_, _ = r.br.discard(k)
 		r.close()
 		return
 	}
@@ -380,18 +387,7 @@ func (r *Reader) close() {
 }
 
 // skipBlank skips line breaks between segments.
-func (r *Reader) skipBlank() {
-	for {
-		c, err := r.br.ReadByte()
-		if err != nil {
-			return
-		}
-		if c != '\r' && c != '\n' {
-			_ = r.br.UnreadByte()
-			return
-		}
-	}
-}
+func (r *Reader) skipBlank() { r.br.skipBlank() }
 
 // readError is the error of the input's reader: past the size limit, or
 // an I/O error.
@@ -409,7 +405,7 @@ var isaSeps = [...]int{3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101
 func (r *Reader) readISA() {
 	r.seg++
 	r.stats.Segments++
-	b, err := r.br.Peek(isaLen)
+	b, err := r.br.peek(isaLen)
 	if err != nil && !errors.Is(err, io.EOF) {
 		r.fail(r.readError(err))
 		return
@@ -439,21 +435,30 @@ func (r *Reader) readISA() {
 	}
 	r.isaControl = append(r.isaControl[:0], b[90:99]...)
 	r.isaAt, r.groups, r.state = r.seg, 0, stInterchange
-	_, _ = r.br.Discard(isaLen)
+	_, _ = r.br.discard(isaLen)
 }
 
 // next reads the next segment into r.sb and r.offs. It returns false at the end of
 // the input, and an error that ends the reading.
 func (r *Reader) next() (bool, error) {
 	for {
-		b, err := r.br.ReadSlice(r.term)
+		var b []byte
+		var err error
+		if in := r.br; true { // r.br.readSlice(r.term), inlined
+			if i := bytes.IndexByte(in.buf[in.r:in.w], r.term); i >= 0 {
+				b = in.buf[in.r : in.r+i+1]
+				in.r += i + 1
+			} else {
+				b, err = in.readSliceFill(r.term)
+			}
+		}
 		switch {
 		case err == nil && len(b) <= r.opt.MaxSegmentBytes+1:
 		case errors.Is(err, bufio.ErrBufferFull), err == nil:
 			r.seg++
 			r.stats.Segments++
 			for errors.Is(err, bufio.ErrBufferFull) {
-				_, err = r.br.ReadSlice(r.term)
+				_, err = r.br.readSlice(r.term)
 			}
 			if err != nil && !errors.Is(err, io.EOF) {
 				return false, r.readError(err)
@@ -513,16 +518,7 @@ func (r *Reader) next() (bool, error) {
 			r.offs = append(offs, int32(idEnd))
 			return true, nil
 		}
-		many, maxSeps := false, r.opt.MaxElements
-		for i := idEnd; i < len(b); i++ {
-			if b[i] == sep {
-				if len(offs) == maxSeps {
-					many = true
-					break
-				}
-				offs = append(offs, int32(i))
-			}
-		}
+		offs, many := separators(offs, b, idEnd, sep, r.opt.MaxElements)
 		r.offs = append(offs, int32(len(b)))
 		if many {
 			r.badSegment(&SegmentError{Segment: r.seg, Err: errElementsMany})
@@ -530,6 +526,35 @@ func (r *Reader) next() (bool, error) {
 		}
 		return true, nil
 	}
+}
+
+// separators appends to offs the positions of sep in b from i on, and
+// reports whether there are more than offs has room for, up to max in all.
+// It looks at eight bytes at a time: a byte equal to sep is a zero byte
+// of the word xor sep, found without a branch per byte.
+func separators(offs []int32, b []byte, i int, sep byte, maxSeps int) ([]int32, bool) {
+	const ones, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	pat := uint64(sep) * ones
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) ^ pat
+		m := ^((x&low7 + low7) | x | low7) // 0x80 in each byte of x that is zero
+		for m != 0 {
+			if len(offs) == maxSeps {
+				return offs, true
+			}
+			offs = append(offs, int32(i+bits.TrailingZeros64(m)>>3))
+			m &= m - 1
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] == sep {
+			if len(offs) == maxSeps {
+				return offs, true
+			}
+			offs = append(offs, int32(i))
+		}
+	}
+	return offs, false
 }
 
 // segID is a segment ID packed in an integer, for switches.
@@ -669,6 +694,15 @@ func (r *Reader) components(dst [][]byte, e []byte) [][]byte {
 	return append(dst, e[start:])
 }
 
+// cut cuts e at its first component separator: the component before it,
+// the rest after it, and whether there was one.
+func (r *Reader) cut(e []byte) (before, after []byte, found bool) {
+	if i := bytes.IndexByte(e, r.comp); i >= 0 {
+		return e[:i], e[i+1:], true
+	}
+	return e, nil, false
+}
+
 // simple reports whether e holds no component or repetition separator.
 func (r *Reader) simple(e []byte) bool {
 	return bytes.IndexByte(e, r.comp) < 0 && bytes.IndexByte(e, r.rep) < 0
@@ -716,7 +750,7 @@ func (r *Reader) endInterchange() {
 		r.report(&SegmentError{Segment: r.seg, ID: "IEA", Element: 2, Err: errControl})
 	}
 	r.skipBlank()
-	if b, err := r.br.Peek(3); len(b) > 0 && string(b) != "ISA" && (err == nil || errors.Is(err, io.EOF)) {
+	if b, err := r.br.peek(3); len(b) > 0 && string(b) != "ISA" && (err == nil || errors.Is(err, io.EOF)) {
 		r.fail(&SegmentError{Segment: r.seg + 1, Err: errTrailing})
 	}
 }
@@ -923,16 +957,74 @@ func code(b []byte, minLen, maxLen int, digits bool) bool {
 	return true
 }
 
+// shortCode is a code of up to 7 bytes and its key: its bytes and its
+// length packed in an integer (keyOf), never 0.
+type shortCode struct {
+	key uint64
+	s   string
+}
+
+// dayCache is a date of service read and its CCYYMMDD, packed in an
+// integer (keyOf); the zero dayCache holds no date.
+type dayCache struct {
+	key uint64
+	day date.Date
+}
+
+// keyOf packs b, of at most 7 bytes, and its length in an integer:
+// different for different b, never 0 for a b not empty. For 8 bytes it
+// packs the bytes alone.
+func keyOf(b []byte) uint64 {
+	var k uint64
+	switch len(b) {
+	case 1:
+		k = uint64(b[0])
+	case 2:
+		k = uint64(binary.LittleEndian.Uint16(b))
+	case 3:
+		k = uint64(binary.LittleEndian.Uint16(b)) | uint64(b[2])<<16
+	case 4:
+		k = uint64(binary.LittleEndian.Uint32(b))
+	case 5:
+		k = uint64(binary.LittleEndian.Uint32(b)) | uint64(b[4])<<32
+	case 6:
+		k = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint16(b[4:]))<<32
+	case 7:
+		k = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint16(b[4:]))<<32 | uint64(b[6])<<48
+	case 8:
+		return binary.LittleEndian.Uint64(b)
+	}
+	return k | uint64(len(b))<<56
+}
+
+// slot returns the slot of key in a cache of 1<<bits entries.
+func slot(key uint64, bits uint) uint64 { return key * 0x9e3779b97f4a7c15 >> (64 - bits) }
+
 // str returns b as a string, the same string for the same short codes:
-// a small cache in front of a map of at most 4096 codes.
+// small caches in front of a map of at most 4096 codes.
 func (r *Reader) str(b []byte) string {
 	if len(b) == 0 {
 		return ""
+	}
+	if len(b) < 8 {
+		k := keyOf(b)
+		e := &r.short[slot(k, 6)]
+		if e.key != k {
+			e.key, e.s = k, r.interned(b)
+		}
+		return e.s
 	}
 	h := (uint(len(b))*31 + uint(b[0])*7 + uint(b[len(b)-1])) % uint(len(r.cache))
 	if s := r.cache[h]; s == string(b) {
 		return s
 	}
+	s := r.interned(b)
+	r.cache[h] = s
+	return s
+}
+
+// interned returns b as a string, from the map of codes when there.
+func (r *Reader) interned(b []byte) string {
 	s, ok := r.intern[string(b)]
 	if !ok {
 		s = string(b)
@@ -940,7 +1032,6 @@ func (r *Reader) str(b []byte) string {
 			r.intern[s] = s
 		}
 	}
-	r.cache[h] = s
 	return s
 }
 
