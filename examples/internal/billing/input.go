@@ -202,10 +202,16 @@ func (in *input) refuseOtherPatients(file string, refusal func(at int, err error
 			first[l.Claim] = i
 		}
 	}
+	// Each claim's patient, taken before the lines are compacted below
+	// (which overwrites the lines the indices above point to).
+	patient := make(map[string]string, len(first))
+	for c, i := range first {
+		patient[c] = in.lines[i].Patient
+	}
 	var refused []rowError
 	n, more := 0, 0
 	for i, l := range in.lines {
-		if l.Patient != in.lines[first[l.Claim]].Patient {
+		if l.Patient != patient[l.Claim] {
 			at := in.lineAt[i]
 			if in.maxErrors >= 0 && len(refused) >= in.maxErrors {
 				more++ // beyond the cap, whatever the order: counted only
