@@ -1,7 +1,8 @@
 // Package eligibility turns a multidimensional assessment into a
 // level-of-care decision, and holds the criteria to admit a person to
 // intensive outpatient care (ASAM level 2.1), to continue the stay, to
-// transfer up or down and to discharge.
+// transfer up or down and to discharge, and to admit a person to partial
+// hospitalization (level 2.5) under a PHP profile.
 //
 // # What ships and what does not
 //
@@ -106,7 +107,8 @@
 // # The checker
 //
 // Every check goes through a [Checker], built once by [NewChecker] from a
-// level 2.1 rule profile (or a level 2.5 one: see above), whose [Placement] part holds the criteria (the
+// level 2.1 rule profile (or a level 2.5 one: see "Level 2.1 and level 2.5
+// profiles" below), whose [Placement] part holds the criteria (the
 // default criteria without one), validated there: its checks judge
 // decisions, and a decision is the criteria applied to an assessment;
 // validated once, the criteria cannot fail a later Decide, and indexed
