@@ -92,13 +92,19 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 	return fs, nil
 }
 
-// CheckAdmission checks an admission to intensive outpatient care (ASAM
-// level 2.1) on decision d, with planned weekly minutes of service in the
-// plan of care, under the checker's profile. The person must need at least
-// the care of level 2.1 but not 24-hour care: the decision must recommend
-// 2.1, and the plan must schedule the weekly hours the profile sets for the
-// person's population (9 hours for adults and 6 for adolescents under
-// ioprules.ASAM3Level21).
+// CheckAdmission checks an admission to the program of the checker's
+// profile on decision d, with planned weekly minutes of service in the
+// plan of care: intensive outpatient care (ASAM level 2.1), or partial
+// hospitalization under a level 2.5 profile (ioprules.MedicarePHP2025).
+// The person must need the care of the profile's level but not 24-hour
+// care: the decision must recommend that level, the plan must schedule
+// the weekly hours the profile sets for the person's population (9 hours
+// for adults and 6 for adolescents under ioprules.ASAM3Level21, 20 under
+// the Medicare PHP profiles), and the assessment must document the
+// profile's patient criteria (42 CFR 410.44(c) for Medicare IOP, 410.43(c)
+// for PHP). Under a level 2.5 profile the level findings below name 2.5
+// where this comment says 2.1 ("need 2.5, got 2.1" for a decision that
+// recommends IOP).
 //
 // Findings, in rule order: a decision that places the person elsewhere;
 // imminent danger; a recommended level below 2.1, above it short of 24-hour
@@ -115,7 +121,9 @@ func (ck Checker) AppendVariance(dst iop.Findings, d *Decision) (iop.Findings, e
 // the hours fall in (the Above of the profile's weekly rules: 2.5 above the 2.1 band).
 // A band without a maximum, as Medicare's IOP rules have (42 CFR 410.44
 // sets only the 9-hour minimum), is never exceeded. A profile without
-// weekly rules checks no hours.
+// weekly rules checks no hours. Last come the patient criteria of the
+// profile's [Placement]: each required criterion documented as not met or
+// contradicted, then each not recorded (see [PatientRules]).
 //
 // The zero (or nil) Decision and negative planned minutes are errors. On the
 // compliant path it allocates nothing.
@@ -146,14 +154,14 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 	r := ck.r
 	a := &d.assessment
 	rec := d.recommended
-	if g := d.variance.Given; g != 0 && g != iop.Level21 {
-		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, d, iop.Level21, g)
+	if g := d.variance.Given; g != 0 && g != r.level {
+		dst = r.addLevels(dst, ruleAdmissionPlacedElsewhere, d, r.level, g)
 	}
 	if a.Modifiers.Has(ModifierImminentDanger) {
 		dst = r.addPlain(dst, ruleAdmissionImminentDanger, d)
 	}
-	documented := d.documentedAt(iop.Level21)
-	switch cmp := rec.Compare(iop.Level21); {
+	documented := d.documentedAt(r.level)
+	switch cmp := rec.Compare(r.level); {
 	case cmp < 0:
 		rule := ruleAdmissionBelowIOP
 		switch {
@@ -162,19 +170,19 @@ func (ck Checker) AppendAdmission(dst iop.Findings, d *Decision, planned iop.Min
 		case a.Modifiers.Has(ModifierSteppingDown):
 			rule = ruleAdmissionBelowIOPStepDown
 		}
-		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, r.level)
 	case cmp > 0 && is24Hour(rec):
 		rule := ruleAdmissionNeeds24Hour
 		if documented {
 			rule = ruleAdmissionNeeds24HourDocumented
 		}
-		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, r.level)
 	case cmp > 0:
 		rule := ruleAdmissionAboveIOP
 		if documented {
 			rule = ruleAdmissionAboveIOPDocumented
 		}
-		dst = r.addLevels(dst, rule, d, rec, iop.Level21)
+		dst = r.addLevels(dst, rule, d, rec, r.level)
 	}
 	dst = r.hours(dst, a, planned)
 	return r.patient(dst, d), nil

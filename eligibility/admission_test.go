@@ -126,10 +126,10 @@ func TestCheckAdmissionBoundaries(t *testing.T) {
 		}
 	}
 	b := finding(t, eligibility.CodeAdmissionHoursBelowMinimum, "A-1", 540, 539, iop.UnitMinutes)
-	assert.Equal(t, "IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", eligibility.Rules().Message(b))
+	assert.Equal(t, "admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h59m", eligibility.Rules().Message(b))
 	a := finding(t, eligibility.CodeAdmissionHoursAboveMaximum, "A-1", 1199, 1200, iop.UnitMinutes)
 	a.Level = iop.Level25
-	assert.Equal(t, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", eligibility.Rules().Message(a))
+	assert.Equal(t, "admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m", eligibility.Rules().Message(a))
 }
 
 // TestCheckAdmissionMedicareNoMaximum: Medicare's IOP rules (42 CFR 410.44)

@@ -34,6 +34,10 @@ func hotPaths(tb testing.TB) map[string]func() {
 	rec.Ratings, rec.Modifiers = a.Ratings, a.Modifiers
 	medicare := newChecker(tb, ioprules.MedicareIOP2025())
 	md := decide(tb, meetsAll(assess(tb, iopRisks)))
+	php := newChecker(tb, ioprules.MedicarePHP2025())
+	pa := assess(tb, phpRisks)
+	pa.Patient = eligibility.PatientRecord{Met: phpCriteria}
+	pd := decide(tb, pa)
 	stepped := rv
 	low := assess(tb, lowRisks)
 	low.ID, low.Date = "A-3", later.Date
@@ -43,6 +47,9 @@ func hotPaths(tb testing.TB) map[string]func() {
 		// Medicare IOP: the weekly band and the seven patient criteria of
 		// 42 CFR 410.44(c), all documented as met.
 		"CheckAdmissionMedicare": func() { sinkFindings, sinkErr = medicare.CheckAdmission(&md, iop.Hours(9)) },
+		// Medicare PHP (level 2.5): 20 hours and the eight patient criteria
+		// of 42 CFR 410.43(c), all documented as met.
+		"CheckAdmissionMedicarePHP": func() { sinkFindings, sinkErr = php.CheckAdmission(&pd, iop.Hours(20)) },
 		// Within the step-down allowance: one info finding each, into a
 		// slice with room.
 		"AppendContinuedStayStepDown": func() { sinkFindings, sinkErr = ck.AppendContinuedStay(dst[:0], &stepped) },
@@ -77,6 +84,7 @@ func BenchmarkAppendAdmissionFindings(b *testing.B) {
 }
 func BenchmarkCheckAdmissionFindings(b *testing.B)      { benchHot(b, "CheckAdmissionFindings") }
 func BenchmarkCheckAdmissionMedicare(b *testing.B)      { benchHot(b, "CheckAdmissionMedicare") }
+func BenchmarkCheckAdmissionMedicarePHP(b *testing.B)   { benchHot(b, "CheckAdmissionMedicarePHP") }
 func BenchmarkAppendContinuedStayStepDown(b *testing.B) { benchHot(b, "AppendContinuedStayStepDown") }
 func BenchmarkAppendTransferStepDown(b *testing.B)      { benchHot(b, "AppendTransferStepDown") }
 

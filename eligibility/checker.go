@@ -30,6 +30,7 @@ type checker struct {
 	patientRules PatientRules             // the patient criteria of the profile's placement
 	cites        [len(rules)]iop.Citation // the profile's citation of each rule; zero: the table's
 	levels       levelSet
+	level        iop.Level // the program's level: the profile's, 2.1 or 2.5
 	// first is the index in criteria.Rules of the first rule of each
 	// dimension and rating; modifier the index in criteria.Modifiers of
 	// the first rule of each modifier, -1 when none.
@@ -40,8 +41,16 @@ type checker struct {
 // NewChecker returns a checker for profile p, and validates it
 // ([iop.Profile.Validate]), reporting every problem as [iop.FieldErrors]
 // with the profile's paths ("eligibility.criteria.rules[3].level"). p must
-// govern level 2.1, the level whose admission, stay, transfer and
-// discharge rules this package holds.
+// govern level 2.1 (intensive outpatient) or level 2.5 (partial
+// hospitalization, as the Medicare PHP profiles do); any other level is
+// refused ("level", [iop.ErrOutOfRange]). Under a level 2.5 profile the
+// admission check judges a PHP admission (the decision's level against
+// 2.5, the weekly band of the profile's schedule part, the patient
+// criteria of its Placement: 42 CFR 410.43(c) in the Medicare PHP
+// profiles), and the decision and variance checks are the same; the
+// continued-stay, transfer and discharge checks, whose rules hold the IOP
+// stay (its step-down from 2.1, its stay rules), refuse to judge and
+// return an error ("level", [iop.ErrOutOfRange]).
 //
 // The criteria decisions apply are those of p's [Placement], or
 // [DefaultCriteria] when p has none (or its criteria are zero); they must
@@ -55,7 +64,7 @@ type checker struct {
 func NewChecker(p iop.Profile) (Checker, error) {
 	var errs iop.FieldErrors
 	errs.Add("", p.Validate())
-	if p.Level.IsValid() && p.Level != iop.Level21 {
+	if p.Level.IsValid() && p.Level != iop.Level21 && p.Level != iop.Level25 {
 		errs.Add("level", errNotIOPProfile)
 	}
 	p = p.Clone()
@@ -76,7 +85,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	}
 	b, _ := iop.PartOf[schedule.Benefit](&p)
 	rules := check.New(rules[:], &p)
-	r := &checker{profile: p, criteria: c.Clone(), rules: rules, weekly: b.Weekly, stepDown: b.StepDown, stay: place.Stay, patientRules: place.Patient}
+	r := &checker{profile: p, criteria: c.Clone(), rules: rules, weekly: b.Weekly, stepDown: b.StepDown, stay: place.Stay, patientRules: place.Patient, level: p.Level}
 	for _, i := range [...]int{ruleAdmissionPopulationNotServed, ruleAdmissionHoursBelowMinimum, ruleAdmissionHoursAboveMaximum} {
 		r.cites[i] = b.Weekly.Cite
 	}
@@ -201,6 +210,16 @@ func (ck Checker) Decide(a Assessment) (Decision, error) {
 	}
 	dec.settle()
 	return dec, nil
+}
+
+// stayChecks returns the error of a continued-stay, transfer or discharge
+// check under a profile that is not of level 2.1: those checks judge an
+// IOP stay.
+func (r *checker) stayChecks() error {
+	if r.level != iop.Level21 {
+		return fieldError("level", errStayNotIOP)
+	}
+	return nil
 }
 
 // ready returns the error of a method called on the zero Checker.

@@ -49,7 +49,8 @@ func TestNewCheckerRefuses(t *testing.T) {
 		c    eligibility.Criteria
 		want []fieldWant
 	}{
-		{"a partial hospitalization profile", ioprules.ASAM3Level25(), c, []fieldWant{{"level", iop.ErrOutOfRange}}},
+		{"a level 1 profile", func() iop.Profile { p := ioprules.ASAM3Level21(); p.Level = iop.Level1; return p }(), c, []fieldWant{{"level", iop.ErrOutOfRange}}},
+		{"a level 3.1 profile", func() iop.Profile { p := ioprules.ASAM3Level21(); p.Level = iop.Level31; return p }(), c, []fieldWant{{"level", iop.ErrOutOfRange}}},
 		{"an invalid profile", func() iop.Profile { p := ioprules.ASAM3Level21(); p.ID = ""; return p }(), c,
 			[]fieldWant{{"id", iop.ErrMissing}}},
 		{"criteria of another edition", func() iop.Profile { p := ioprules.ASAM3Level21(); p.Edition = iop.Edition4; return p }(), c,

@@ -69,6 +69,9 @@ func (ck Checker) AppendDischargeReview(dst iop.Findings, x *DischargeReview) (i
 	if x == nil {
 		return dst, fieldError("review", iop.ErrMissing)
 	}
+	if err := ck.r.stayChecks(); err != nil {
+		return dst, err
+	}
 	if err := x.validate(); err != nil {
 		return dst, err
 	}

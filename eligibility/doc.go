@@ -1,7 +1,8 @@
 // Package eligibility turns a multidimensional assessment into a
 // level-of-care decision, and holds the criteria to admit a person to
 // intensive outpatient care (ASAM level 2.1), to continue the stay, to
-// transfer up or down and to discharge.
+// transfer up or down and to discharge, and to admit a person to partial
+// hospitalization (level 2.5) under a PHP profile.
 //
 // # What ships and what does not
 //
@@ -106,7 +107,8 @@
 // # The checker
 //
 // Every check goes through a [Checker], built once by [NewChecker] from a
-// level 2.1 rule profile, whose [Placement] part holds the criteria (the
+// level 2.1 rule profile (or a level 2.5 one: see "Level 2.1 and level 2.5
+// profiles" below), whose [Placement] part holds the criteria (the
 // default criteria without one), validated there: its checks judge
 // decisions, and a decision is the criteria applied to an assessment;
 // validated once, the criteria cannot fail a later Decide, and indexed
@@ -161,8 +163,27 @@
 // reports each required criterion documented as not met, or contradicted
 // by the assessment (imminent danger with "not dangerous" recorded), and
 // each not recorded as "not judged" at the same force: never a silent
-// pass. The Medicare PHP profiles hold 410.43(c)'s criteria as data; the
-// checks of this package judge level 2.1 admissions.
+// pass. The Medicare PHP profiles hold 410.43(c)'s criteria (those of IOP
+// and the risk of inpatient care, or the step down from it), which
+// CheckAdmission judges under those profiles in the same way.
+//
+// # Level 2.1 and level 2.5 profiles
+//
+// [NewChecker] takes a profile of level 2.1 (IOP) or 2.5 (partial
+// hospitalization: ioprules.MedicarePHP2025, ioprules.ASAM3Level25) and
+// refuses any other. Under a level 2.5 profile, [Checker.Decide],
+// [Checker.Recommended], [Checker.CheckDecision] and
+// [Checker.CheckVariance] are as under 2.1 (they do not depend on the
+// program's level), and [Checker.CheckAdmission] judges an admission to
+// the PHP: the decision's level against 2.5 (the admission codes, whose
+// figures name the level: "need 2.5, got 2.1"), imminent danger, the
+// weekly band of the profile's schedule part (20 hours under Medicare:
+// 42 CFR 410.43(c)(1)) and the profile's patient criteria.
+// [Checker.CheckContinuedStay], [Checker.CheckTransfer] and
+// [Checker.CheckDischargeReview] judge an IOP stay (a step-down from 2.1,
+// the stay rules of the IOP sources, codes that name IOP): under a level
+// 2.5 profile they return an error ("level", wrapping [iop.ErrOutOfRange])
+// and no findings, never an IOP answer about a PHP stay.
 //
 // The step-down is one record, [iop.StepDown] ([Review.StepDown]), the one
 // schedule's weekly check and aftercare's step-down check read: the

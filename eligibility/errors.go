@@ -10,7 +10,8 @@ import (
 // iop's sentinel errors, so that errors.Is(err, iop.ErrOutOfRange) and the
 // like work; none holds input text.
 var (
-	errNotIOPProfile          = fmt.Errorf("%w: the eligibility checks need a level 2.1 (intensive outpatient) profile", iop.ErrOutOfRange)
+	errNotIOPProfile          = fmt.Errorf("%w: the eligibility checks need a level 2.1 (intensive outpatient) or 2.5 (partial hospitalization) profile", iop.ErrOutOfRange)
+	errStayNotIOP             = fmt.Errorf("%w: the continued-stay, transfer and discharge checks judge a level 2.1 (intensive outpatient) stay", iop.ErrOutOfRange)
 	errEditionMismatch        = fmt.Errorf("%w: not the edition of the criteria", iop.ErrOutOfRange)
 	errProfileEdition         = fmt.Errorf("%w: not the edition of the profile", iop.ErrOutOfRange)
 	errPopulationMismatch     = fmt.Errorf("%w: the criteria do not apply to this population", iop.ErrOutOfRange)

@@ -63,10 +63,10 @@ func Example() {
 	//   D6 risk 1 (mild): 1-2.1
 	// 9h00m [] false
 	// 8h00m [eligibility.admission.hours-below-minimum] true
-	//    IOP admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h00m
+	//    admission: the plan schedules fewer weekly hours than the minimum: need 9h00m, got 8h00m
 	// 19h59m [] false
 	// 20h00m [eligibility.admission.hours-above-maximum] false
-	//    IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m
+	//    admission: the planned weekly hours are above the band's maximum and fall in another level's band: level 2.5: need 19h59m, got 20h00m
 }
 
 // A level of care recommended by licensed software that an EHR hosts (here
@@ -306,4 +306,31 @@ func ExampleChecker_CheckAdmission_patientCriteria() {
 	// Output:
 	// blocking eligibility.admission.patient-criterion-not-met support-system
 	// blocking eligibility.admission.patient-criterion-not-judged can-participate
+}
+
+// Medicare PHP (a level 2.5 profile) admits by the patient criteria of 42
+// CFR 410.43(c), which add the risk of inpatient care to IOP's, and by its
+// 20 weekly hours; the continued-stay, transfer and discharge checks judge
+// an IOP stay and refuse a PHP profile.
+func ExampleChecker_CheckAdmission_partialHospitalization() {
+	ck, _ := eligibility.NewChecker(ioprules.MedicarePHP2025())
+	a := exampleAssessment("A-1", iop.MustParseDate("2025-03-03"), 0, 1, 1, 1, 3, 1)
+	a.Patient = eligibility.PatientRecord{
+		Met: iop.SetOf(eligibility.PatientCriterionNeedsHours, eligibility.PatientCriterionBenefits, eligibility.PatientCriterionNo24Hour,
+			eligibility.PatientCriterionSupport, eligibility.PatientCriterionDiagnosis, eligibility.PatientCriterionNotDangerous,
+			eligibility.PatientCriterionCanParticipate),
+	}
+	d, _ := ck.Decide(a)
+	fmt.Println("recommended:", d.Recommended())
+	fs, _ := ck.CheckAdmission(&d, iop.Hours(19))
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code+":", ck.Rules().Message(f))
+	}
+	_, err := ck.CheckContinuedStay(&eligibility.Review{Current: d, Progress: eligibility.ProgressMade})
+	fmt.Println(errors.Is(err, iop.ErrOutOfRange))
+	// Output:
+	// recommended: 2.5
+	// blocking eligibility.admission.hours-below-minimum: admission: the plan schedules fewer weekly hours than the minimum: need 20h00m, got 19h00m
+	// blocking eligibility.admission.patient-criterion-not-judged: not judged: the assessment does not record a patient criterion (inpatient-risk)
+	// true
 }

@@ -12,9 +12,8 @@ import (
 )
 
 // TestPatientCriteria: the patient criteria of 42 CFR 410.44(c) (IOP) as
-// the Medicare IOP profile holds them, judged on the admission (the
-// eligibility checks judge level 2.1 admissions: PHP's 410.43(c) criteria
-// are data of the PHP profiles, tested in the root package): each documented as not met, or contradicted by the
+// the Medicare IOP profile holds them, judged on the admission (PHP's
+// 410.43(c) criteria: TestPHPPatientCriteria): each documented as not met, or contradicted by the
 // assessment, blocks; each not recorded is not judged, at the same force;
 // all met gives nothing.
 func TestPatientCriteria(t *testing.T) {

@@ -137,6 +137,9 @@ func (ck Checker) AppendContinuedStay(dst iop.Findings, rv *Review) (iop.Finding
 	if rv == nil {
 		return dst, fieldError("review", iop.ErrMissing)
 	}
+	if err := ck.r.stayChecks(); err != nil {
+		return dst, err
+	}
 	if err := rv.validate(); err != nil {
 		return dst, err
 	}
@@ -207,6 +210,9 @@ func (ck Checker) AppendTransfer(dst iop.Findings, rv *Review) (iop.Findings, er
 	}
 	if rv == nil {
 		return dst, fieldError("review", iop.ErrMissing)
+	}
+	if err := ck.r.stayChecks(); err != nil {
+		return dst, err
 	}
 	if err := rv.validate(); err != nil {
 		return dst, err

@@ -38,8 +38,12 @@ const (
 	// intensive one.
 	CodeVarianceNotNextAvailable iop.Code = "eligibility.variance.not-next-available"
 
+	// The admission codes name IOP, the program of a level 2.1 profile;
+	// under a level 2.5 (PHP) profile they judge the admission to that
+	// program, and a finding's figures name the profile's level (need 2.5).
+
 	// CodeAdmissionPlacedElsewhere: the decision places the person at
-	// another level than IOP.
+	// another level than IOP (the profile's level).
 	CodeAdmissionPlacedElsewhere iop.Code = "eligibility.admission.placed-elsewhere"
 	// CodeAdmissionImminentDanger: the person is in imminent danger.
 	CodeAdmissionImminentDanger iop.Code = "eligibility.admission.imminent-danger"
@@ -217,19 +221,19 @@ var rules = [numRules]iop.Rule{
 	ruleVarianceReasonMismatch:   mk(CodeVarianceReasonMismatch, iop.SeverityBlocking, "a payer-authorized lower level must be less intensive than the level recommended", citeVariance()),
 	ruleVarianceNotNextAvailable: mk(CodeVarianceNotNextAvailable, iop.SeverityWarning, "the recommended level is not available: give the next more intensive level, not a lower one", citeNextAvailable()),
 
-	ruleAdmissionPlacedElsewhere:       mk(CodeAdmissionPlacedElsewhere, iop.SeverityBlocking, "IOP admission: the decision places the person at another level", citeVariance()),
-	ruleAdmissionImminentDanger:        mk(CodeAdmissionImminentDanger, iop.SeverityBlocking, "IOP admission: imminent danger calls for 24-hour care, not IOP", citeImminentDanger()),
-	ruleAdmissionBelowIOP:              mk(CodeAdmissionBelowIOP, iop.SeverityBlocking, "IOP admission: the recommended level is less intensive than IOP", citeSAMHSAAdvisory()),
-	ruleAdmissionBelowIOPDocumented:    mk(CodeAdmissionBelowIOPDocumented, iop.SeverityWarning, "IOP admission: the recommended level is less intensive than IOP; a documented variance places the person in IOP", citeVariance()),
-	ruleAdmissionBelowIOPStepDown:      mk(CodeAdmissionBelowIOPStepDown, iop.SeverityWarning, "IOP admission: the recommended level is less intensive than IOP; the person steps down from a more intensive level", citeSAMHSAAdvisory()),
-	ruleAdmissionAboveIOP:              mk(CodeAdmissionAboveIOP, iop.SeverityBlocking, "IOP admission: the recommended level is more intensive than IOP", citeSAMHSAAdvisory()),
-	ruleAdmissionAboveIOPDocumented:    mk(CodeAdmissionAboveIOPDocumented, iop.SeverityWarning, "IOP admission: the recommended level is more intensive than IOP; a documented variance places the person in IOP", citeNextAvailable()),
-	ruleAdmissionNeeds24Hour:           mk(CodeAdmissionNeeds24Hour, iop.SeverityBlocking, "IOP admission: the recommended level is 24-hour care", citeSAMHSAAdvisory()),
-	ruleAdmissionNeeds24HourDocumented: mk(CodeAdmissionNeeds24HourDocumented, iop.SeverityWarning, "IOP admission: the recommended level is 24-hour care; a documented variance places the person in IOP", citeNextAvailable()),
-	ruleAdmissionPopulationNotServed:   mk(CodeAdmissionPopulationNotServed, iop.SeverityBlocking, "IOP admission: the profile sets no weekly hours for the person's population", citeLibrary("a zero weekly band for a population means the program does not serve it")),
-	ruleAdmissionHoursBelowMinimum:     mk(CodeAdmissionHoursBelowMinimum, iop.SeverityBlocking, "IOP admission: the plan schedules fewer weekly hours than the minimum", citeWeeklyHours()),
-	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.SeverityWarning, "IOP admission: the planned weekly hours are above the band's maximum and fall in another level's band", citeWeeklyHours()),
-	ruleAdmissionPatientNotMet:         mk(CodeAdmissionPatientNotMet, iop.SeverityBlocking, "IOP admission: the assessment documents a patient criterion as not met", citePatientCriteria()),
+	ruleAdmissionPlacedElsewhere:       mk(CodeAdmissionPlacedElsewhere, iop.SeverityBlocking, "admission: the decision places the person at another level", citeVariance()),
+	ruleAdmissionImminentDanger:        mk(CodeAdmissionImminentDanger, iop.SeverityBlocking, "admission: imminent danger calls for 24-hour care, not the program", citeImminentDanger()),
+	ruleAdmissionBelowIOP:              mk(CodeAdmissionBelowIOP, iop.SeverityBlocking, "admission: the recommended level is less intensive than the program's level", citeSAMHSAAdvisory()),
+	ruleAdmissionBelowIOPDocumented:    mk(CodeAdmissionBelowIOPDocumented, iop.SeverityWarning, "admission: the recommended level is less intensive than the program's level; a documented variance places the person in the program", citeVariance()),
+	ruleAdmissionBelowIOPStepDown:      mk(CodeAdmissionBelowIOPStepDown, iop.SeverityWarning, "admission: the recommended level is less intensive than the program's level; the person steps down from a more intensive level", citeSAMHSAAdvisory()),
+	ruleAdmissionAboveIOP:              mk(CodeAdmissionAboveIOP, iop.SeverityBlocking, "admission: the recommended level is more intensive than the program's level", citeSAMHSAAdvisory()),
+	ruleAdmissionAboveIOPDocumented:    mk(CodeAdmissionAboveIOPDocumented, iop.SeverityWarning, "admission: the recommended level is more intensive than the program's level; a documented variance places the person in the program", citeNextAvailable()),
+	ruleAdmissionNeeds24Hour:           mk(CodeAdmissionNeeds24Hour, iop.SeverityBlocking, "admission: the recommended level is 24-hour care", citeSAMHSAAdvisory()),
+	ruleAdmissionNeeds24HourDocumented: mk(CodeAdmissionNeeds24HourDocumented, iop.SeverityWarning, "admission: the recommended level is 24-hour care; a documented variance places the person in the program", citeNextAvailable()),
+	ruleAdmissionPopulationNotServed:   mk(CodeAdmissionPopulationNotServed, iop.SeverityBlocking, "admission: the profile sets no weekly hours for the person's population", citeLibrary("a zero weekly band for a population means the program does not serve it")),
+	ruleAdmissionHoursBelowMinimum:     mk(CodeAdmissionHoursBelowMinimum, iop.SeverityBlocking, "admission: the plan schedules fewer weekly hours than the minimum", citeWeeklyHours()),
+	ruleAdmissionHoursAboveMaximum:     mk(CodeAdmissionHoursAboveMaximum, iop.SeverityWarning, "admission: the planned weekly hours are above the band's maximum and fall in another level's band", citeWeeklyHours()),
+	ruleAdmissionPatientNotMet:         mk(CodeAdmissionPatientNotMet, iop.SeverityBlocking, "admission: the assessment documents a patient criterion as not met", citePatientCriteria()),
 	ruleAdmissionPatientNotJudged:      mk(CodeAdmissionPatientNotJudged, iop.SeverityBlocking, "not judged: the assessment does not record a patient criterion", citePatientCriteria()),
 
 	ruleStayCriteriaNotMet:           mk(CodeStayCriteriaNotMet, iop.SeverityBlocking, "continued stay: the reassessment no longer recommends IOP", citeContinuedStay()),

@@ -160,7 +160,7 @@ func (s *Summarizer) SummarizeClaims(dst []WeekSummary, lines []ClaimLine) ([]We
 		s.keep = make([]bool, len(lines))
 	}
 	keep := s.keep[:len(lines)]
-	finalLines(lines, keep, s.claims.p.RepeatsOnce, false, nil)
+	finalLines(lines, keep, s.claims.p.RepeatsOnce, s.claims.p.ConditionCode, false, nil)
 	otherProgram(lines, keep, s.claims.p.ConditionCode)
 	for i := range lines {
 		if !keep[i] {

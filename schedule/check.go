@@ -75,6 +75,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 		ruleCertificationMissing:    q.Certification.Cite,
 		ruleCertificationDue:        q.Certification.Cite,
 		rulePlanReviewOverdue:       q.Certification.Cite,
+		ruleClaimOtherProgram:       q.Claims.Cite,
 		ruleClaimCodeExcluded:       q.Claims.Cite,
 		ruleClaimCodeNotProgram:     q.Claims.Cite,
 		ruleClaimRevenueCode:        q.Claims.Cite,

@@ -272,7 +272,7 @@ func (ck Checker) SummarizeClaims(w Week, lines []ClaimLine) (WeekSummary, error
 	} else {
 		keep = kb[:len(lines)]
 	}
-	finalLines(lines, keep, ck.r.b.Claims.RepeatsOnce, false, nil)
+	finalLines(lines, keep, ck.r.b.Claims.RepeatsOnce, ck.r.b.Claims.ConditionCode, false, nil)
 	otherProgram(lines, keep, ck.r.b.Claims.ConditionCode)
 	for i := range lines {
 		l := &lines[i]
@@ -342,7 +342,10 @@ func claimErrors(w Week, lines []ClaimLine) error {
 // condition code the program needs, and [CodeClaimBillType] when the
 // claim's type of bill is missing or not one the program allows. A claim
 // without program lines is not a program claim, and only its excluded
-// codes are reported. The services per day and the payment tier they
+// codes are reported. A claim of the other Medicare program (under IOP
+// rules, condition code 92, a claim carrying 41, PHP, and not 92; under
+// PHP rules the reverse) is not judged: its one finding is
+// [CodeClaimOtherProgram] (information), whatever its lines hold. The services per day and the payment tier they
 // reach are the week's ([Checker.SummarizeClaims], [Checker.CheckWeek]).
 //
 // It returns an error, and no findings, when a line fails
@@ -422,7 +425,7 @@ func (ck Checker) AppendClaims(dst iop.Findings, lines []ClaimLine) (iop.Finding
 	r := ck.r
 	keep := make([]bool, len(lines))
 	cc := r.b.Claims.ConditionCode
-	events := finalLines(lines, keep, r.b.Claims.RepeatsOnce, cc == "92" || cc == "41", nil)
+	events := finalLines(lines, keep, r.b.Claims.RepeatsOnce, cc, otherCondition(cc) != "", nil)
 	slices.SortStableFunc(events, func(a, b claimEvent) int { return a.line - b.line })
 	e := 0
 	for _, run := range runsOf(nil, lines) {
@@ -463,6 +466,10 @@ func (r *checker) claim(fs iop.Findings, lines []ClaimLine) iop.Findings {
 	}
 	p := &r.b.Claims
 	id := lines[0].Claim
+	if cc := ofOtherProgram(lines, p.ConditionCode); cc != "" {
+		// Another program's claim: not judged under this profile.
+		return r.rules.Add(fs, ruleClaimOtherProgram, iop.Finding{Subject: id, Day: lines[0].Date, Ref: cc, Input: lines[0].Input})
+	}
 	var excluded, notProgram, revenue int64
 	var excludedDay, notProgramDay, revenueDay date.Date
 	var excludedIn, notProgramIn, revenueIn iop.Input // where the first such line was read

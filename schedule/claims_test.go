@@ -116,9 +116,9 @@ func TestCheckClaim(t *testing.T) {
 			iop.Findings{f(schedule.CodeClaimCodeExcluded, mon, "90853", 1)}},
 		{"a code that is no program service", with(func(ls []schedule.ClaimLine) { ls[2].Code = "99213" }),
 			iop.Findings{f(schedule.CodeClaimCodeNotProgram, mon+2, "", 1)}},
-		{"no condition code 92", with(func(ls []schedule.ClaimLine) {
+		{"no condition code", with(func(ls []schedule.ClaimLine) {
 			for i := range ls {
-				ls[i].ConditionCodes = [4]string{"41"}
+				ls[i].ConditionCodes = [4]string{"20"}
 			}
 		}), iop.Findings{f(schedule.CodeClaimConditionMissing, 0, "92", 0)}},
 		{"a type of bill Medicare IOP is not billed on", with(func(ls []schedule.ClaimLine) {

@@ -249,7 +249,13 @@
 // counts twice unless [ClaimRules.RepeatsOnce]; an IOP claim (92)
 // overlapping a PHP claim (41) of the patient is returned
 // ([CodeClaimIOPPHPOverlap]), and an IOP week does not count a PHP
-// claim's lines, nor a PHP week an IOP claim's. A claim named in
+// claim's lines, nor a PHP week an IOP claim's. The condition code says
+// which program a claim bills (92 IOP, 41 PHP): under IOP rules a claim
+// carrying 41 and not 92 is the PHP's, and is not judged: one finding says
+// so ([CodeClaimOtherProgram], information, Ref the code it carries), and
+// no claim rule of the profile (the condition code, the type of bill, the
+// codes, a repeat of one of its lines) applies to it; under PHP rules the
+// same for a claim carrying 92 and not 41. A claim named in
 // Replaces that is not in the input (an 837I's REF*F8 holds the payer's
 // claim control number) gives way to the claim's own ID, and is reported
 // ([CodeClaimReplacesUnknown]) when that supersedes nothing either. The

@@ -91,12 +91,14 @@ func runsOf(runs []claimRun, lines []ClaimLine) []claimRun {
 // the exact repeats (same patient, date, code, modifiers and units on
 // another claim or line number; with once set, the later one is not kept),
 // and the IOP claims (condition code 92) whose days overlap a PHP claim
-// (41) of the same patient (MM13222) when overlap is set. keep must have
-// len(lines) elements.
+// (41) of the same patient (MM13222) when overlap is set. A line of a
+// claim of the other program than cc's ([otherProgram]) is no repeat of a
+// program line, nor a program line of it: the overlap of the two claims is
+// their finding. keep must have len(lines) elements.
 //
 // A week's lines of a few claims with no replacement or void, the common
 // case, are judged without allocating.
-func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []claimEvent) []claimEvent {
+func finalLines(lines []ClaimLine, keep []bool, once bool, cc string, overlap bool, events []claimEvent) []claimEvent {
 	var rb [8]claimRun
 	runs := runsOf(rb[:0], lines)
 	resent := false // a replacement or void among the runs
@@ -155,7 +157,7 @@ func finalLines(lines []ClaimLine, keep []bool, once, overlap bool, events []cla
 			events = append(events, claimEvent{kind: eventReplacesUnknown, line: r.from, other: -1, day: r.first})
 		}
 	}
-	events = repeats(lines, keep, once, events)
+	events = repeats(lines, runs, keep, once, cc, events)
 	if !overlap {
 		return events
 	}
@@ -174,13 +176,19 @@ func repeatCmp(lines []ClaimLine) func(a, b int) int {
 
 // repeats appends an event for each kept line that repeats an earlier kept
 // line of another claim or line number exactly; with once set, the repeat
-// is not kept.
-func repeats(lines []ClaimLine, keep []bool, once bool, events []claimEvent) []claimEvent {
+// is not kept. The lines of a claim of the other program than cc's are
+// left out.
+func repeats(lines []ClaimLine, runs []claimRun, keep []bool, once bool, cc string, events []claimEvent) []claimEvent {
 	var ib [smallWeek]int
 	idx := ib[:0]
-	for i := range lines {
-		if keep[i] && lines[i].Code != "" {
-			idx = append(idx, i)
+	for _, r := range runs {
+		if ofOtherProgram(lines[r.from:r.to], cc) != "" {
+			continue
+		}
+		for i := r.from; i < r.to; i++ {
+			if keep[i] && lines[i].Code != "" {
+				idx = append(idx, i)
+			}
 		}
 	}
 	if len(idx) < 2 {
@@ -274,13 +282,7 @@ func (e *claimEvent) finding(lines []ClaimLine) (int, iop.Finding) {
 // ([CodeClaimIOPPHPOverlap]). Claims are the runs of consecutive lines of
 // one claim ID, type of bill and claim replaced. It does not allocate.
 func otherProgram(lines []ClaimLine, keep []bool, cc string) {
-	var other string
-	switch cc {
-	case "92":
-		other = "41"
-	case "41":
-		other = "92"
-	default:
+	if otherCondition(cc) == "" {
 		return
 	}
 	for i := 0; i < len(lines); {
@@ -289,14 +291,41 @@ func otherProgram(lines []ClaimLine, keep []bool, cc string) {
 			lines[j].Replaces == lines[i].Replaces {
 			j++
 		}
-		ours, theirs := false, false
-		for k := i; k < j; k++ {
-			ours = ours || lines[k].hasCondition(cc)
-			theirs = theirs || lines[k].hasCondition(other)
-		}
-		if theirs && !ours {
+		if ofOtherProgram(lines[i:j], cc) != "" {
 			clear(keep[i:j])
 		}
 		i = j
 	}
+}
+
+// otherCondition returns the condition code of the other Medicare program
+// than the one whose condition code is cc: 41 (PHP) for 92 (IOP), 92 for
+// 41, and "" for any other cc (no other program to tell apart).
+func otherCondition(cc string) string {
+	switch cc {
+	case "92":
+		return "41"
+	case "41":
+		return "92"
+	}
+	return ""
+}
+
+// ofOtherProgram returns the other program's condition code (a constant,
+// never the input's string) when the lines of one claim carry it and not
+// cc, the condition code of the profile's program, and "" otherwise.
+func ofOtherProgram(lines []ClaimLine, cc string) string {
+	other := otherCondition(cc)
+	if other == "" {
+		return ""
+	}
+	ours, theirs := false, false
+	for k := range lines {
+		ours = ours || lines[k].hasCondition(cc)
+		theirs = theirs || lines[k].hasCondition(other)
+	}
+	if theirs && !ours {
+		return other
+	}
+	return ""
 }

@@ -137,6 +137,19 @@ func TestFinalLines(t *testing.T) {
 			events: []claimEvent{{kind: eventIOPPHPOverlap, line: 0, other: 2, day: mar(12)}},
 		},
 		{
+			// Under IOP rules (92) the PHP claim's line is no program
+			// line: the IOP line that repeats it is kept even with
+			// repeats counted once, and only the overlap is reported.
+			name: "an IOP line the same as a PHP claim's line is no repeat",
+			lines: []ClaimLine{
+				ln("c-5", 1, 10, "G0410", "0131", "41"),
+				ln("c-1", 1, 10, "G0410", "0131", "92"),
+			},
+			once:   true,
+			keep:   []bool{true, true},
+			events: []claimEvent{{kind: eventIOPPHPOverlap, line: 1, other: 0, day: mar(10)}},
+		},
+		{
 			name: "an IOP claim the day after a PHP claim does not overlap",
 			lines: []ClaimLine{
 				ln("c-5", 1, 10, "G0411", "0131", "41"),
@@ -148,7 +161,7 @@ func TestFinalLines(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			keep := make([]bool, len(c.lines))
-			events := finalLines(c.lines, keep, c.once, true, nil)
+			events := finalLines(c.lines, keep, c.once, "92", true, nil)
 			assert.Equal(t, c.keep, keep, "kept lines")
 			assert.Equal(t, c.events, events, "events")
 		})

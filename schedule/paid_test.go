@@ -218,10 +218,12 @@ func paidCases() []paidCase {
 			},
 			// The PHP claim's line does not count toward the IOP week
 			// (before issue 23's claim step it did: 4 services, APC
-			// 5862); the PHP claim lacks the IOP condition code.
-			want:        map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem", blocked: true}},
-			weekBlocked: true,
-			codes:       []string{"schedule.claim.iop-php-overlap", "schedule.claim.condition-code-missing"},
+			// 5862); the PHP claim is another program's, not judged
+			// under the IOP profile (information: before, a blocking
+			// condition-code-missing that held the whole week); the
+			// overlap blocks the day the claims share.
+			want:  map[string]paidDay{"2025-03-10": {services: 3, tier: true, apc: "5861", pay: "per-diem", blocked: true}},
+			codes: []string{"schedule.claim.iop-php-overlap", "schedule.claim.other-program"},
 		},
 		{
 			name:    "a PHP week does not count an IOP claim's lines",
@@ -234,9 +236,11 @@ func paidCases() []paidCase {
 				{claim: "c-1", line: 2, date: "2025-03-10", code: "G0411", units: 1, billType: "0131", cond: "92"},
 				{claim: "c-1", line: 3, date: "2025-03-10", code: "90834", units: 1, billType: "0131", cond: "92"},
 			},
-			want:        map[string]paidDay{"2025-03-10": {services: 1, pay: "individual", blocked: true}, "2025-03-11": {services: 1, pay: "individual"}},
-			weekBlocked: true,
-			codes:       []string{"schedule.claim.condition-code-missing", "schedule.claim.iop-php-overlap"},
+			// The IOP claim is another program's: not judged under the
+			// PHP profile; its overlap with the PHP claim blocks the day
+			// they share, not the week.
+			want:  map[string]paidDay{"2025-03-10": {services: 1, pay: "individual", blocked: true}, "2025-03-11": {services: 1, pay: "individual"}},
+			codes: []string{"schedule.claim.other-program", "schedule.claim.iop-php-overlap"},
 		},
 		{
 			name:    "an OTP week of 8 services does not reach the weekly add-on",

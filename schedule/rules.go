@@ -87,6 +87,16 @@ const (
 	// Subject is the claim; Ref the first such code (from the profile);
 	// Day its date of service; Got the number of such lines.
 	CodeClaimCodeExcluded iop.Code = "schedule.claim.code-excluded"
+	// CodeClaimOtherProgram: a claim (Subject) of the other Medicare
+	// program than the profile's, by its condition code (Ref): under IOP
+	// rules (condition code 92) a claim carrying 41 (PHP) and not 92,
+	// under PHP rules (41) one carrying 92 and not 41. It is not judged
+	// under this profile (no other claim finding is given for it, and its
+	// lines count nothing toward the week); judge it under the other
+	// program's profile. An IOP claim overlapping a PHP claim is a
+	// finding of its own ([CodeClaimIOPPHPOverlap]). Day is the claim's
+	// first line's date.
+	CodeClaimOtherProgram iop.Code = "schedule.claim.other-program"
 	// CodeClaimCodeNotProgram: lines of a program claim whose code is no
 	// program service under the profile; they count nothing. Got is their
 	// number, Day the first one's date.
@@ -197,6 +207,7 @@ const (
 	ruleCertificationMissing
 	ruleCertificationDue
 	rulePlanReviewOverdue
+	ruleClaimOtherProgram
 	ruleClaimCodeExcluded
 	ruleClaimCodeNotProgram
 	ruleClaimRevenueCode
@@ -329,6 +340,7 @@ var rules = [...]iop.Rule{
 	ruleCertificationMissing:    {Code: CodeCertificationMissing, Scope: iop.FindingScopeDay, Severity: iop.SeverityBlocking, Summary: "a day of service under no current certification", Cite: citeCert()},
 	ruleCertificationDue:        {Code: CodeCertificationDue, Scope: iop.FindingScopeDay, Severity: iop.SeverityInfo, Summary: "a certification falls due in the week, not signed by then", Cite: citeCert()},
 	rulePlanReviewOverdue:       {Code: CodePlanReviewOverdue, Scope: iop.FindingScopeDay, Severity: iop.SeverityWarning, Summary: "days of service after the plan of care was due for review", Cite: citeCert()},
+	ruleClaimOtherProgram:       {Code: CodeClaimOtherProgram, Scope: iop.FindingScopeClaim, Severity: iop.SeverityInfo, Summary: "a claim of the other program (its condition code), not judged under this profile", Cite: citeClaims()},
 	ruleClaimCodeExcluded:       {Code: CodeClaimCodeExcluded, Scope: iop.FindingScopeClaim, Severity: iop.SeverityBlocking, Summary: "claim lines with a code not to be reported on a program claim", Cite: citeClaims()},
 	ruleClaimCodeNotProgram:     {Code: CodeClaimCodeNotProgram, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "claim lines with a code that is no program service", Cite: citeClaims()},
 	ruleClaimRevenueCode:        {Code: CodeClaimRevenueCode, Scope: iop.FindingScopeClaim, Severity: iop.SeverityWarning, Summary: "program lines with a revenue code the program does not use", Cite: citeClaims()},
