@@ -159,7 +159,7 @@ func (l ClaimLine) Validate() error {
 	if l.Minutes < 0 || l.Minutes > minutesPerDay {
 		es.Add("minutes", errMinutesRange)
 	}
-	if l.BillType != "" && !check.Alnum(l.BillType, 3, true) && !check.Alnum(l.BillType, 4, true) {
+	if l.BillType != "" && !billTypeSyntax(l.BillType) {
 		es.Add("bill_type", errBillTypeSyntax)
 	}
 	for i, c := range l.ConditionCodes {
@@ -633,4 +633,17 @@ func (ck *checker) judgeClaim(lines []ClaimLine) error {
 		first = min(first, lines[i].Date)
 	}
 	return ck.p.JudgeOn(first)
+}
+
+// billTypeSyntax reports whether s is a type of bill: 3 characters, or 4
+// with the leading zero, all digits but the last, the frequency code, which
+// may also be an upper-case letter (the NUBC type of bill is alphanumeric:
+// Medicare's frequency Q, for example). The CSV's bill_type and an 837I's
+// CLM05 are held to the same syntax.
+func billTypeSyntax(s string) bool {
+	if len(s) != 3 && len(s) != 4 {
+		return false
+	}
+	last := s[len(s)-1]
+	return check.Alnum(s[:len(s)-1], len(s)-1, true) && (last >= '0' && last <= '9' || last >= 'A' && last <= 'Z')
 }

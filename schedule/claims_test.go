@@ -36,12 +36,33 @@ func TestClaimLineValidate(t *testing.T) {
 		"units":              "out of range: units are from 1 to 1440",
 		"place_of_service":   "invalid syntax: want 2 digits",
 		"minutes":            "out of range: minutes are from 0 to a day",
-		"bill_type":          "invalid syntax: want 3 or 4 digits",
+		"bill_type":          "invalid syntax: want 3 or 4 digits, the last one a digit or an upper-case letter",
 		"condition_codes[1]": "invalid syntax: want 2 digits or upper-case letters",
 	}, fieldErrors(t, bad.Validate()))
 	assert.Equal(t, iop.DeliveryVideo, schedule.ClaimLine{PlaceOfService: "10"}.Delivery())
 	assert.Equal(t, iop.DeliveryAudioOnly, schedule.ClaimLine{Modifiers: [4]string{"", "93"}}.Delivery())
 	assert.Equal(t, iop.DeliveryInPerson, ok.Delivery())
+}
+
+// TestBillTypeSyntax: the type of bill is alphanumeric in its last place,
+// the frequency code (Medicare's Q, a reopening); the others are digits. An
+// 837I's CLM05 with a letter as frequency reads into a line that
+// validates (x12's FuzzReader found the two disagreeing).
+func TestBillTypeSyntax(t *testing.T) {
+	for _, tc := range []struct {
+		bill string
+		ok   bool
+	}{
+		{"131", true}, {"0131", true}, {"013Q", true}, {"13Q", true}, {"0137", true},
+		{"01Q3", false}, {"Q13", false}, {"013q", false}, {"13", false}, {"01311", false}, {"0 13", false},
+	} {
+		l := schedule.ClaimLine{Patient: "p-1", Claim: "c-1", Line: 1, Date: date.New(2025, 3, 3), Code: "G0410", Units: 1, BillType: tc.bill}
+		if tc.ok {
+			assert.NoError(t, l.Validate(), tc.bill)
+		} else {
+			assert.ErrorIs(t, l.Validate(), iop.ErrSyntax, tc.bill)
+		}
+	}
 }
 
 func TestSummarizeClaims(t *testing.T) {

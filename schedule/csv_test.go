@@ -222,7 +222,8 @@ func init() {
 		bare in non quoted extraneous or extra delimiter at end column lines delivery holds replacement character UTF
 		not valid control format service is a longer than bytes claim number digits upper case letters modifiers units
 		first row data names required cell closed closing quote on its no may hold after text too large more errors reported
-		place_of_service bill_type condition_codes place service bill type condition codes day or revenue a and replaces`) {
+		place_of_service bill_type condition_codes place service bill type condition codes day or revenue a and replaces
+		the last one digit an letter`) {
 		vocabulary[w] = true
 	}
 }

@@ -42,7 +42,7 @@ var (
 	errCodeSyntax       = fmt.Errorf("%w: want 5 digits and upper-case letters", iop.ErrSyntax)
 	errTwoChars         = fmt.Errorf("%w: want 2 digits or upper-case letters", iop.ErrSyntax)
 	errTwoDigits        = fmt.Errorf("%w: want 2 digits", iop.ErrSyntax)
-	errBillTypeSyntax   = fmt.Errorf("%w: want 3 or 4 digits", iop.ErrSyntax)
+	errBillTypeSyntax   = fmt.Errorf("%w: want 3 or 4 digits, the last one a digit or an upper-case letter", iop.ErrSyntax)
 )
 
 // RowError reports a CSV row that could not be read as a session or a
