@@ -196,13 +196,13 @@ func medicarePatients(php bool) eligibility.PatientRules {
 		eligibility.PatientCriterionCanParticipate)
 	c := iop.Citation{
 		Source: "42 CFR 410.44(c): intensive outpatient services are for patients who need at least 9 hours a week of therapeutic services as the plan of care shows, are likely to benefit from a coordinated program (more than isolated outpatient sessions), do not need 24-hour care, have an adequate support system outside the program, have a mental health diagnosis (a substance use disorder included), are not judged dangerous to self or others, and can take part in active treatment and tolerate its intensity",
-		Title:  "Intensive outpatient services: conditions and exclusions", Edition: "CY2024 OPPS final rule (88 FR 81540), effective 2024-01-01", URL: urlCFR41044,
+		Title:  "Intensive outpatient services: conditions and exclusions", Edition: "CY2024 OPPS final rule (88 FR 81540), effective 2024-01-01", URL: benefits.URLCFR41044,
 		Note: "paragraph (c) not found in any stored copy: the diagnosis that severely interferes with several areas of daily life, the ability to take part and tolerate the intensity, and the need for more than outpatient and less than PHP read in NGS's Intensive Outpatient Program page (2026-12-07); the 9 hours in RULES.md §2; the rest as 410.43(c) words the PHP criteria, which the CY2024 rule mirrored for IOP (not read)",
 	}
 	if php {
 		req |= iop.SetOf(eligibility.PatientCriterionInpatientRisk)
 		c.Source = "42 CFR 410.43(c): partial hospitalization is for patients who need at least 20 hours a week of therapeutic services as the plan of care shows, are likely to benefit from a coordinated program, do not need 24-hour care, have an adequate support system outside the program, have a mental health diagnosis, are not judged dangerous to self or others, and can take part in active treatment and tolerate its intensity; and who would otherwise be at reasonable risk of inpatient care or step down from it"
-		c.Title, c.URL = "Partial hospitalization services: conditions and exclusions", urlCFR41043
+		c.Title, c.URL = "Partial hospitalization services: conditions and exclusions", benefits.URLCFR41043
 		c.Note = "paragraph (c) not found in any stored copy (the stored copies of 410.43 show (a) and (b)): the 20 hours in RULES.md §3 (410.43(c)(1)); the risk of inpatient care, the diagnosis that severely interferes with daily life and the ability to take part and tolerate the intensity read in Noridian JF's Partial Hospitalization Program page (2026-12-07); the rest as (c) is commonly quoted (not read)"
 	}
 	return eligibility.PatientRules{Require: req, Cite: c}
@@ -212,8 +212,3 @@ func medicarePatients(php bool) eligibility.PatientRules {
 // the Medicare built-ins, as eligibility judges an admission.
 func medicareIOPPlacement() iop.Part { return eligibility.Placement{Patient: medicarePatients(false)} }
 func medicarePHPPlacement() iop.Part { return eligibility.Placement{Patient: medicarePatients(true)} }
-
-const (
-	urlCFR41043 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.43"
-	urlCFR41044 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.44"
-)

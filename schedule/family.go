@@ -168,43 +168,34 @@ func (f *FamilySummarizer) Summarize(dst []FamilyWeek, sessions []Session) ([]Fa
 		s := &sessions[i]
 		return s.Patient, s.Date, s.Attendance == AttendanceAttended || s.Attendance == AttendancePartial
 	})
-	var stats BatchStats
-	for pi := range f.sums {
-		f.part = f.part[:0]
-		for i := range sessions {
-			if f.chosen[i] == int32(pi) {
-				f.part = append(f.part, sessions[i])
-			}
-		}
-		if len(f.part) == 0 {
-			continue
-		}
-		var st BatchStats
-		f.partial, st = f.sums[pi].Summarize(f.partial[:0], f.part)
-		stats = addStats(stats, st)
-		for _, s := range f.partial {
-			dst = append(dst, FamilyWeek{Summary: s, Profile: pi})
-		}
-	}
-	return f.unchecked(dst, &stats), stats
+	return summarizeEach(f, dst, sessions, &f.part, (*Summarizer).Summarize)
 }
 
 // SummarizeClaims is [FamilySummarizer.Summarize] for claim lines.
 func (f *FamilySummarizer) SummarizeClaims(dst []FamilyWeek, lines []ClaimLine) ([]FamilyWeek, BatchStats) {
 	f.plan(len(lines), func(i int) (string, date.Date, bool) { return lines[i].Patient, lines[i].Date, true })
+	return summarizeEach(f, dst, lines, &f.partCL, (*Summarizer).SummarizeClaims)
+}
+
+// summarizeEach summarises the records of each profile's patient-weeks
+// (those f.plan chose for it, gathered in *part) with that profile's
+// summarizer, and appends the weeks to dst: the one body of Summarize and
+// SummarizeClaims.
+func summarizeEach[T any](f *FamilySummarizer, dst []FamilyWeek, records []T, part *[]T,
+	sum func(*Summarizer, []WeekSummary, []T) ([]WeekSummary, BatchStats)) ([]FamilyWeek, BatchStats) {
 	var stats BatchStats
 	for pi := range f.sums {
-		f.partCL = f.partCL[:0]
-		for i := range lines {
+		*part = (*part)[:0]
+		for i := range records {
 			if f.chosen[i] == int32(pi) {
-				f.partCL = append(f.partCL, lines[i])
+				*part = append(*part, records[i])
 			}
 		}
-		if len(f.partCL) == 0 {
+		if len(*part) == 0 {
 			continue
 		}
 		var st BatchStats
-		f.partial, st = f.sums[pi].SummarizeClaims(f.partial[:0], f.partCL)
+		f.partial, st = sum(f.sums[pi], f.partial[:0], *part)
 		stats = addStats(stats, st)
 		for _, s := range f.partial {
 			dst = append(dst, FamilyWeek{Summary: s, Profile: pi})

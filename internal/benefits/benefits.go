@@ -10,8 +10,10 @@ import (
 // function returns a fresh value: there is no package state.
 
 const (
-	urlCFR41043 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.43"
-	urlCFR41044 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.44"
+	// URLCFR41043 and URLCFR41044 are the eCFR addresses of 42 CFR 410.43
+	// (PHP) and 410.44 (IOP), which package ioprules cites too.
+	URLCFR41043 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.43"
+	URLCFR41044 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.44"
 	urlCFR42424 = "https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-424/subpart-B/section-424.24"
 	urlOPPS2024 = "https://www.federalregister.gov/documents/2023-11-22/2023-24293/medicare-program-hospital-outpatient-prospective-payment-and-ambulatory-surgical-center-payment-systems"
 )
@@ -194,7 +196,7 @@ func MedicareIOP(year int) iop.Profile {
 		From:  date.New(year, 1, 1),
 		Source: iop.Citation{
 			Source: "SSA §1861(ff)(4); 42 CFR 410.44", Title: "Intensive outpatient services",
-			Edition: "CAA 2023 §4124; CY2024 OPPS/PFS final rules, effective 2024-01-01", URL: urlCFR41044,
+			Edition: "CAA 2023 §4124; CY2024 OPPS/PFS final rules, effective 2024-01-01", URL: URLCFR41044,
 			Note: "§1861(ff)(4) defines intensive outpatient services (the 9-hour need, the every-other-month determination); §1861(ff)(3)(A) describes the program; both read from secondary sources",
 		},
 		Scope: medicareScope(iop.ProviderHospitalOutpatient, iop.ProviderCMHC, iop.ProviderCAH, iop.ProviderRHC, iop.ProviderFQHC, iop.ProviderOTP),
@@ -225,7 +227,7 @@ func MedicareIOP(year int) iop.Profile {
 func MedicarePHP(year int) iop.Profile {
 	weekly := iop.Citation{
 		Source: "42 CFR 410.43(c)(1); 42 CFR 424.24(e)(1); CMS Change Request 11066 (Pub. 100-20 Transmittal 2266, 2019-02-28)",
-		Title:  "Partial hospitalization services: conditions and exclusions", Edition: "CY2024 OPPS final rule", URL: urlCFR41043,
+		Title:  "Partial hospitalization services: conditions and exclusions", Edition: "CY2024 OPPS final rule", URL: URLCFR41043,
 		Note: "a certification and plan-of-care requirement; CMS answers weeks under 20 hours with informational remittance messaging, effective 2019-07-01, not a denial",
 	}
 	band := iop.Band{Min: iop.Hours(20)}
@@ -236,7 +238,7 @@ func MedicarePHP(year int) iop.Profile {
 		From:  date.New(year, 1, 1),
 		Source: iop.Citation{
 			Source: "SSA §1861(ff); 42 CFR 410.43; 42 CFR 424.24(e)", Title: "Partial hospitalization services: conditions and exclusions",
-			Edition: "CY2024 OPPS final rule", URL: urlCFR41043,
+			Edition: "CY2024 OPPS final rule", URL: URLCFR41043,
 		},
 		Scope: medicareScope(iop.ProviderHospitalOutpatient, iop.ProviderCMHC, iop.ProviderCAH),
 		Rules: medicareSettings(year, weekly),
