@@ -89,7 +89,7 @@ type BatchStats struct {
 	// Invalid is the number of sessions, placed or not, that fail
 	// [Session.Validate] ([ClaimLine.Validate]). They are in no summary: a
 	// Summarizer does not report which they are, so validate sessions
-	// first ([CSVReader] and [ParseSessions] do) when Invalid must be zero.
+	// first ([SessionReader] and [ParseSessions] do) when Invalid must be zero.
 	Invalid int
 	// Patients and Weeks are the numbers of patients and patient-weeks
 	// summarised.

@@ -62,7 +62,7 @@ var claimSchema = csvSchema{names: claimColumns[:], required: func() []bool {
 // is read without that quote. Each line read carries the physical line
 // of the input its row starts on ([ClaimLine.Input]).
 // Every row is checked with [ClaimLine.Validate]. Rows, limits and errors
-// are those of a [CSVReader], and mean the same. A ClaimReader allocates
+// are those of a [SessionReader], and mean the same. A ClaimReader allocates
 // one string per row, and is not safe for concurrent use.
 type ClaimReader struct {
 	c *csvCore
@@ -79,14 +79,14 @@ func NewClaimReader(r io.Reader, opt CSVOptions) (*ClaimReader, error) {
 	return &ClaimReader{c: c}, nil
 }
 
-// Extra returns the columns the reader skips, as [CSVReader.Extra] does.
+// Extra returns the columns the reader skips, as [SessionReader.Extra] does.
 func (cr *ClaimReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
 
 // Lines returns the first and last lines of the input the last row read
 // (or refused) took.
 func (cr *ClaimReader) Lines() (first, last int) { return cr.c.lines() }
 
-// Read returns the next claim line; see [CSVReader] for what its errors
+// Read returns the next claim line; see [SessionReader] for what its errors
 // mean.
 func (cr *ClaimReader) Read() (ClaimLine, error) {
 	for {
@@ -162,7 +162,7 @@ func (cr *ClaimReader) line(rec []string, report bool) (ClaimLine, iop.FieldErro
 	return l, es
 }
 
-// All returns an iterator over the rest of the rows, as [CSVReader.All]
+// All returns an iterator over the rest of the rows, as [SessionReader.All]
 // does.
 func (cr *ClaimReader) All() iter.Seq2[ClaimLine, error] {
 	return func(yield func(ClaimLine, error) bool) {

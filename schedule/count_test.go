@@ -250,7 +250,7 @@ func TestRecordIDsAndDates(t *testing.T) {
 		require.ErrorIs(t, err, iop.ErrSyntax)
 		_, err = schedule.ParseSessions([]byte("[{\"patient\":\"p\xff\",\"date\":\"2025-03-03\",\"start\":\"09:00\",\"minutes\":\"1h00m\",\"kind\":\"group\",\"attendance\":\"attended\"}]"))
 		require.ErrorIs(t, err, iop.ErrSyntax)
-		cr, err := schedule.NewCSVReader(strings.NewReader("patient,date,start,minutes,kind,attendance\np\xff,2025-03-03,09:00,60,group,attended\n"))
+		cr, err := schedule.NewSessionReader(strings.NewReader("patient,date,start,minutes,kind,attendance\np\xff,2025-03-03,09:00,60,group,attended\n"), schedule.CSVOptions{})
 		require.NoError(t, err)
 		_, err = cr.Read()
 		require.ErrorIs(t, err, iop.ErrSyntax)

@@ -96,7 +96,7 @@ func (e *IOError) Error() string { return "reading CSV: " + e.Err.Error() }
 // Unwrap returns the reader's error.
 func (e *IOError) Unwrap() error { return e.Err }
 
-// CSVReader reads sessions from CSV, one a row, after a header row that
+// SessionReader reads sessions from CSV, one a row, after a header row that
 // names the columns:
 //
 //	patient,id,date,start,minutes,kind,attendance,attended,code,delivery
@@ -135,29 +135,26 @@ func (e *IOError) Unwrap() error { return e.Err }
 // A byte order mark before the header is skipped. A header whose first
 // row looks like data (a cell starting with a digit, or no cell naming a
 // column) is refused with [ErrNoHeader]. No cell of the input is ever in
-// an error: header cells are named by position ("header[7]"). A CSVReader
+// an error: header cells are named by position ("header[7]"). A SessionReader
 // is not safe for concurrent use.
-type CSVReader struct {
+type SessionReader struct {
 	c *csvCore
 }
 
-// NewCSVReader reads the header row from r and returns a reader for the
-// rows after it, with the zero [CSVOptions]: the package's column names, no
-// extra column, no size limit, [DefaultMaxErrors]. A header with an
-// unknown column, a column twice, or without a required column is a
-// [*RowError] for line 1.
-func NewCSVReader(r io.Reader) (*CSVReader, error) { return NewSessionReader(r, CSVOptions{}) }
-
-// NewSessionReader is [NewCSVReader] with options: a column mapping, extra
-// columns ignored, a size limit, another cap of errors. An error names each
-// column missing ("header: missing: column start"), and each unknown one
-// by its position only ("header[7]: unknown field").
-func NewSessionReader(r io.Reader, opt CSVOptions) (*CSVReader, error) {
+// NewSessionReader reads the header row from r and returns a reader for
+// the rows after it. The zero [CSVOptions] reads the package's column
+// names, no extra column, with no size limit and [DefaultMaxErrors]; opt
+// sets a column mapping, extra columns ignored, a size limit, another cap
+// of errors. A header with an unknown column, a column twice, or without a
+// required column is a [*RowError] for line 1: it names each column
+// missing ("header: missing: column start"), and each unknown one by its
+// position only ("header[7]: unknown field").
+func NewSessionReader(r io.Reader, opt CSVOptions) (*SessionReader, error) {
 	c, err := newCore(r, opt, &sessionSchema)
 	if err != nil {
 		return nil, err
 	}
-	return &CSVReader{c: c}, nil
+	return &SessionReader{c: c}, nil
 }
 
 // Extra returns the columns the reader skips ([CSVOptions.IgnoreExtra]),
@@ -165,14 +162,14 @@ func NewSessionReader(r io.Reader, opt CSVOptions) (*CSVReader, error) {
 // column name (a letter, then letters, digits or '_', at most 64 bytes),
 // else by its position, "header[7]", so that a row of data taken for a
 // header never gives its cells back.
-func (cr *CSVReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
+func (cr *SessionReader) Extra() []string { return append([]string(nil), cr.c.extra...) }
 
 // Lines returns the first and last lines of the input the last row read
 // (or refused) took; they differ when a quoted cell holds line breaks.
-func (cr *CSVReader) Lines() (first, last int) { return cr.c.lines() }
+func (cr *SessionReader) Lines() (first, last int) { return cr.c.lines() }
 
-// Read returns the next session; see [CSVReader] for what its errors mean.
-func (cr *CSVReader) Read() (Session, error) {
+// Read returns the next session; see [SessionReader] for what its errors mean.
+func (cr *SessionReader) Read() (Session, error) {
 	for {
 		rec, err := cr.c.read()
 		if err != nil {
@@ -201,7 +198,7 @@ func (cr *CSVReader) Read() (Session, error) {
 
 // session reads the cells of a row as a session, adding every problem to
 // es; with a nil es, it only reports whether the session is valid.
-func (cr *CSVReader) session(rec []string, es *iop.FieldErrors) (Session, bool) {
+func (cr *SessionReader) session(rec []string, es *iop.FieldErrors) (Session, bool) {
 	c := cr.c
 	cell := func(col int) string { return c.cell(rec, col) }
 	var s Session
@@ -302,7 +299,7 @@ func parseInt(v string) (int64, bool) {
 // All returns an iterator over the rest of the rows: each session, or the
 // error of a row that cannot be read. It stops at the end of the input, or
 // after an error that ends the reading ([*IOError], [iop.ErrTooLarge]).
-func (cr *CSVReader) All() iter.Seq2[Session, error] {
+func (cr *SessionReader) All() iter.Seq2[Session, error] {
 	return func(yield func(Session, error) bool) {
 		for {
 			s, err := cr.Read()
@@ -317,7 +314,7 @@ func (cr *CSVReader) All() iter.Seq2[Session, error] {
 }
 
 // WriteCSV writes a header row and one row per session, in the form
-// [CSVReader] reads. A session that does not pass [Session.Validate] is an
+// [SessionReader] reads. A session that does not pass [Session.Validate] is an
 // error, and nothing more is written. A patient or session ID that a
 // spreadsheet would run as a formula (one that starts with =, +, -, @, a
 // tab or a carriage return) is written with a single quote before it

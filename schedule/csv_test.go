@@ -18,7 +18,7 @@ import (
 // readAll reads every row, returning the sessions and the row errors.
 func readAll(t *testing.T, in string) ([]schedule.Session, []*schedule.RowError) {
 	t.Helper()
-	cr, err := schedule.NewCSVReader(strings.NewReader(in))
+	cr, err := schedule.NewSessionReader(strings.NewReader(in), schedule.CSVOptions{})
 	require.NoError(t, err)
 	var ss []schedule.Session
 	var errs []*schedule.RowError
@@ -34,7 +34,7 @@ func readAll(t *testing.T, in string) ([]schedule.Session, []*schedule.RowError)
 	return ss, errs
 }
 
-func TestCSVReader(t *testing.T) {
+func TestSessionReader(t *testing.T) {
 	in := `patient,id,date,start,minutes,kind,attendance,attended,code
 p-1,s-1,2025-03-03,09:00,180,group,attended,,H0015
 p-1,s-2,2025-02-30,9:00,x,Group,present,,
@@ -80,7 +80,7 @@ p-1,s-11,2025-03-09,09:00,60,group,attended,,
 	require.ErrorIs(t, errs[6], csv.ErrBareQuote)
 }
 
-func TestCSVReaderColumns(t *testing.T) {
+func TestSessionReaderColumns(t *testing.T) {
 	ss, errs := readAll(t, "kind,attendance,minutes,start,date,patient\ngroup,attended,60,10:00,2025-03-03,p-9\n")
 	assert.Empty(t, errs)
 	assert.Equal(t, []schedule.Session{{Patient: "p-9", Date: mon, Start: schedule.MustParseClock("10:00"), Planned: 60, Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended, Input: iop.InputLine(2)}}, ss,
@@ -99,25 +99,25 @@ func TestCSVReaderColumns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := schedule.NewCSVReader(strings.NewReader(tt.header + "\n"))
+			_, err := schedule.NewSessionReader(strings.NewReader(tt.header+"\n"), schedule.CSVOptions{})
 			var re *schedule.RowError
 			require.ErrorAs(t, err, &re)
 			assert.Equal(t, 1, re.Line)
 			assert.Equal(t, tt.want, fieldErrors(t, re.Err))
 		})
 	}
-	_, err := schedule.NewCSVReader(strings.NewReader(""))
+	_, err := schedule.NewSessionReader(strings.NewReader(""), schedule.CSVOptions{})
 	require.ErrorIs(t, err, iop.ErrMissing)
-	_, err = schedule.NewCSVReader(strings.NewReader("patient,\"date\n"))
+	_, err = schedule.NewSessionReader(strings.NewReader("patient,\"date\n"), schedule.CSVOptions{})
 	require.ErrorIs(t, err, csv.ErrQuote)
-	_, err = schedule.NewCSVReader(iotest.ErrReader(io.ErrUnexpectedEOF))
+	_, err = schedule.NewSessionReader(iotest.ErrReader(io.ErrUnexpectedEOF), schedule.CSVOptions{})
 	var ioe *schedule.IOError
 	require.ErrorAs(t, err, &ioe, "an I/O error is an I/O error, not a malformed row")
 	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
 	require.NotErrorIs(t, err, iop.ErrSyntax)
 
 	// An error of the underlying reader ends the iteration.
-	cr, err := schedule.NewCSVReader(io.MultiReader(strings.NewReader("patient,date,start,minutes,kind,attendance\n"), iotest.ErrReader(io.ErrUnexpectedEOF)))
+	cr, err := schedule.NewSessionReader(io.MultiReader(strings.NewReader("patient,date,start,minutes,kind,attendance\n"), iotest.ErrReader(io.ErrUnexpectedEOF)), schedule.CSVOptions{})
 	require.NoError(t, err)
 	var got []error
 	for _, err := range cr.All() {
@@ -145,11 +145,11 @@ func TestWriteCSV(t *testing.T) {
 	require.ErrorIs(t, schedule.WriteCSV(io.Discard, slices.Values([]schedule.Session{bad})), iop.ErrOutOfRange)
 }
 
-// FuzzCSVReader reads arbitrary input as CSV sessions: it never panics,
+// FuzzSessionReader reads arbitrary input as CSV sessions: it never panics,
 // reports bad rows with a line number within the input and a message in the
 // package's own words only (never a cell value), and the sessions it reads
 // write back to CSV that reads as the same sessions.
-func FuzzCSVReader(f *testing.F) {
+func FuzzSessionReader(f *testing.F) {
 	f.Add("patient,id,date,start,minutes,kind,attendance,attended,code\np-1,s-1,2025-03-03,09:00,180,group,attended,,H0015\n")
 	f.Add("patient,date,start,minutes,kind,attendance\np-1,2025-02-30,24:00,-5,x,y\n\"p\"\"2\",2024-02-29,23:00,60,group,partial\n")
 	f.Add("attendance,kind,minutes,start,date,patient,attended\nabsent,other,1,00:00,2000-01-01,a,0\n")

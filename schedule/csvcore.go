@@ -235,7 +235,7 @@ func (c *csvCore) header(opt CSVOptions, schema *csvSchema) error {
 
 // plainName reports whether a header cell is a plain column name: a
 // letter, then letters, digits or '_', at most 64 bytes. Only such a cell
-// is ever given back ([CSVReader.Extra]); others are named by their place.
+// is ever given back ([SessionReader.Extra]); others are named by their place.
 func plainName(s string) bool {
 	if s == "" || len(s) > 64 {
 		return false

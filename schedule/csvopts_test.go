@@ -98,7 +98,7 @@ func TestCSVLosesNothing(t *testing.T) {
 	t.Run("a directory is an I/O error", func(t *testing.T) {
 		f, err := openDir(t)
 		require.NoError(t, err)
-		_, err = schedule.NewCSVReader(f)
+		_, err = schedule.NewSessionReader(f, schedule.CSVOptions{})
 		var ioe *schedule.IOError
 		require.ErrorAs(t, err, &ioe)
 		require.NotErrorIs(t, err, iop.ErrSyntax)
@@ -167,7 +167,7 @@ func TestInputLimits(t *testing.T) {
 			n++
 		}
 		assert.Equal(t, 1000, n)
-		_, err = schedule.ParseSessionsLimit([]byte(`[]`), 1)
+		_, err = schedule.ParseSessionsWith([]byte(`[]`), schedule.ParseOptions{MaxBytes: 1})
 		require.ErrorIs(t, err, iop.ErrTooLarge)
 	})
 }
@@ -216,8 +216,8 @@ func TestNoCellValueInMessages(t *testing.T) {
 			in := strings.Join(cols, ",") + "\n" + strings.Join(row, ",") + "\n"
 			var err error
 			if len(cols) == len(sessionCols) {
-				var cr *schedule.CSVReader
-				cr, err = schedule.NewCSVReader(strings.NewReader(in))
+				var cr *schedule.SessionReader
+				cr, err = schedule.NewSessionReader(strings.NewReader(in), schedule.CSVOptions{})
 				require.NoError(t, err)
 				_, err = cr.Read()
 			} else {

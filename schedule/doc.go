@@ -60,7 +60,7 @@
 // arrival or an early leave), [AttendanceAbsent] or [AttendanceExcused] (nothing counts: no
 // service was furnished). [Session.Validate] reports every problem; a date
 // that does not exist ("2025-02-30") is refused where it is parsed, by
-// [ParseSession], [ParseSessions] and [CSVReader], with
+// [ParseSession], [ParseSessions] and [SessionReader], with
 // [iop.ErrInvalidDate]. Record IDs (patient, session, claim) must pass
 // [iop.CheckID] and hold no U+FFFD (what JSON decoding makes of invalid
 // UTF-8), and dates of service [iop.CheckServiceDate] (1970-01-01 to
@@ -273,10 +273,10 @@
 //
 // # CSV input
 //
-// [CSVReader] reads sessions and [ClaimReader] claim lines, each after a
+// [SessionReader] reads sessions and [ClaimReader] claim lines, each after a
 // header row naming the columns in any order. [CSVOptions] maps a file's
 // names to the reader's ({"date_of_service": "date"}), skips columns the
-// reader does not know (IgnoreExtra; [CSVReader.Extra] lists them, by name
+// reader does not know (IgnoreExtra; [SessionReader.Extra] lists them, by name
 // when a cell is a plain column name, else by position), and sets the
 // limits. The
 // required columns depend on the input: patient, date, start, minutes,
@@ -299,7 +299,7 @@
 //
 // A line end (LF, CRLF or a lone CR) ends a row, inside quotes too: no
 // cell may hold one, so a stray quote costs its own row and never the
-// rows after it (see [CSVReader]). A header-less export is refused
+// rows after it (see [SessionReader]). A header-less export is refused
 // ([ErrNoHeader]), and no cell of the input is in any error.
 //
 // A command-line tool would exit 0 when every row was read and no finding
@@ -340,7 +340,7 @@
 // that fail [Session.Validate] are in no summary and are counted in
 // [BatchStats]. [Checker.AppendWeeks] then checks every patient-week into
 // one findings slice that a billing job reuses from batch to batch. A
-// [CSVReader] reads sessions from CSV, reporting a bad row with its line
+// [SessionReader] reads sessions from CSV, reporting a bad row with its line
 // number ([RowError]) without stopping. A [FamilySummarizer] does the same
 // for a family of profiles dated by year, each patient-week added up and
 // checked by the profile in force on its first day of service
@@ -372,7 +372,7 @@
 // templates are comparable values, and round-trip through JSON. A [Checker] is an
 // immutable value, safe for concurrent use by any number of goroutines;
 // the zero Checker is not usable and its methods return an error. A
-// [Summarizer] and a [CSVReader] hold state and are not safe for
+// [Summarizer] and a [SessionReader] hold state and are not safe for
 // concurrent use. Errors name the function or the field path and the
 // reason, never the rejected text (a cell value, a time, a code), and
 // findings name record IDs, days and figures only.

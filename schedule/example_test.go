@@ -181,14 +181,14 @@ func ExampleSummarizer() {
 
 // A CSV export with a bad row: it is reported with its line number, and the
 // rows after it are read.
-func ExampleCSVReader() {
+func ExampleSessionReader() {
 	in := `patient,date,start,minutes,kind,attendance,attended
 p-1,2025-03-03,09:00,180,group,attended,
 p-1,2025-02-30,09:00,180,group,attended,
 p-1,2025-03-05,09:00,180,group,partial,200
 p-1,2025-03-07,22:00,180,group,attended,
 `
-	cr, err := schedule.NewCSVReader(strings.NewReader(in))
+	cr, err := schedule.NewSessionReader(strings.NewReader(in), schedule.CSVOptions{})
 	if err != nil {
 		panic(err)
 	}

@@ -57,7 +57,7 @@ func FuzzClaimReader(f *testing.F) {
 		opt := schedule.CSVOptions{Columns: map[string]string{"member": "patient", "hcpcs": "code"}, IgnoreExtra: true, MaxErrors: -1}
 		cr, err := schedule.NewClaimReader(strings.NewReader(in), opt)
 		if err != nil {
-			return // a header refused: see FuzzCSVReader for its words
+			return // a header refused: see FuzzSessionReader for its words
 		}
 		lines := len(refLines(in))
 		covered := map[int]bool{}

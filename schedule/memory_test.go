@@ -151,7 +151,7 @@ func TestStream5M(t *testing.T) {
 	src := memtest.NewStream(header, row, "", int64(len(header)+n*len(row)))
 	read := 0
 	c := memtest.Measure(func() {
-		cr, err := schedule.NewCSVReader(src)
+		cr, err := schedule.NewSessionReader(src, schedule.CSVOptions{})
 		require.NoError(t, err)
 		for _, err := range cr.All() {
 			require.NoError(t, err)

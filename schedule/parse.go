@@ -208,12 +208,6 @@ func stringEnd(data []byte, i int) int {
 // result's and a small constant: it holds no copy of the input.
 func ParseSessions(data []byte) ([]Session, error) { return ParseSessionsWith(data, ParseOptions{}) }
 
-// ParseSessionsLimit is [ParseSessions] with a size limit of limit bytes
-// instead of [DefaultMaxBytes].
-func ParseSessionsLimit(data []byte, limit int64) ([]Session, error) {
-	return ParseSessionsWith(data, ParseOptions{MaxBytes: limit})
-}
-
 // ParseSessionsWith is [ParseSessions] with the limits of opt.
 func ParseSessionsWith(data []byte, opt ParseOptions) ([]Session, error) {
 	return parseArray[Session](data, opt)

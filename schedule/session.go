@@ -17,7 +17,7 @@ import (
 //
 // Session is a plain record with exported fields, as a billing export row
 // is: build it with a composite literal, decode it with [ParseSession], or
-// read it with a [CSVReader], and check it with [Session.Validate]. It is
+// read it with a [SessionReader], and check it with [Session.Validate]. It is
 // comparable and safe for concurrent use. Its fields are laid out to keep it
 // at 80 bytes (72 before [Session.Input]), since billing batches hold
 // millions.
@@ -51,7 +51,7 @@ type Session struct {
 	// Code is the billing code (HCPCS or CPT, such as "90853"); optional.
 	Code string `json:"code,omitzero"`
 	// Input is where the session was read: the line of its CSV row
-	// ([CSVReader]); zero when it was not read from a file. The findings
+	// ([SessionReader]); zero when it was not read from a file. The findings
 	// about the session carry it ([iop.Finding.Input]); it is not
 	// checked, and plays no part in the rules.
 	Input iop.Input `json:"input,omitzero"`
@@ -174,7 +174,7 @@ func (c *counter) counts(s *Session) bool {
 // 5 digits and upper-case letters, as HCPCS and CPT codes are
 // ([iop.ErrSyntax]). It returns nil when s
 // is valid. A date that does not exist cannot be held in a date.Date: it is
-// refused where it is parsed ([ParseSession], [CSVReader]) with
+// refused where it is parsed ([ParseSession], [SessionReader]) with
 // [iop.ErrInvalidDate].
 func (s Session) Validate() error {
 	if s.valid() {

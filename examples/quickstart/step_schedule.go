@@ -115,7 +115,7 @@ func stepSchedule(w io.Writer) error {
 	}
 
 	fmt.Fprintln(w, "\n== The batch path (sample/schedule-sessions.csv, hcpcs-h0015)")
-	cr, err := schedule.NewCSVReader(bytes.NewReader(scheduleSessionsCSV))
+	cr, err := schedule.NewSessionReader(bytes.NewReader(scheduleSessionsCSV), schedule.CSVOptions{})
 	if err != nil {
 		return err
 	}

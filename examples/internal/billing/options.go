@@ -113,7 +113,7 @@ func (c Column) Names() []string {
 	return out
 }
 
-// sessionColumns describes the columns schedule.CSVReader reads; the test
+// sessionColumns describes the columns schedule.SessionReader reads; the test
 // checks that it names every column schedule.WriteCSV writes.
 func sessionColumns() []Column {
 	var kinds, attendances, deliveries []string
