@@ -37,7 +37,7 @@ func TestIsX12(t *testing.T) {
 	}
 }
 
-// x12Rules are the rules and options the X12 tests read with.
+// x12Options are the options the X12 tests check with.
 func x12Options(t *testing.T, maxErrors int) Options {
 	t.Helper()
 	rs, ok, err := NewRules("medicare-iop")
