@@ -103,3 +103,66 @@ func TestBuiltinsAsScheduled(t *testing.T) {
 	slices.Sort(ids)
 	assert.Equal(t, ids, profileIDs())
 }
+
+// The names -profile takes: the families, each of its built-ins in force
+// one after the other; and the IDs of the built-ins with a schedule part,
+// as billingcheck -h lists them. A name of neither (a built-in of groups
+// only among them) is no rules and no error.
+func TestProfileNames(t *testing.T) {
+	fs := Families()
+	assert.Equal(t, []string{"medicare-iop", "medicare-php"}, fs)
+	fs[0] = "x"
+	assert.Equal(t, "medicare-iop", Families()[0], "Families is the package's own")
+
+	for _, tc := range []struct {
+		family string
+		ids    []string
+		spans  []string
+	}{
+		{"medicare-iop", []string{"medicare-iop-2024", "medicare-iop-2025", "medicare-iop-2026"},
+			[]string{"from 2024-01-01 to 2024-12-31", "from 2025-01-01 to 2025-12-31", "from 2026-01-01"}},
+		{"medicare-php", []string{"medicare-php-2024", "medicare-php-2025", "medicare-php-2026"},
+			[]string{"from 2024-01-01 to 2024-12-31", "from 2025-01-01 to 2025-12-31", "from 2026-01-01"}},
+	} {
+		ps, ok := FamilyOf(tc.family)
+		require.True(t, ok, tc.family)
+		var ids, spans []string
+		for _, p := range ps {
+			ids, spans = append(ids, p.ID), append(spans, InForce(p))
+		}
+		assert.Equal(t, tc.ids, ids, tc.family)
+		assert.Equal(t, tc.spans, spans, tc.family)
+		rs, ok, err := NewRules(tc.family)
+		require.NoError(t, err)
+		require.True(t, ok)
+		assert.Equal(t, tc.family+" by first day of service", rs.Describe())
+	}
+	for _, name := range []string{"", "medicare", "Medicare-IOP", "asam3-2.1", "medicare-iop-2025"} {
+		ps, ok := FamilyOf(name)
+		assert.False(t, ok, "FamilyOf(%q)", name)
+		assert.Nil(t, ps, "FamilyOf(%q)", name)
+	}
+
+	ids := ProfileIDs()
+	assert.Equal(t, []string{"asam3-2.1", "asam3-2.5", "dc-22a-6329", "hcpcs-h0015", "medicare-iop-2024", "medicare-iop-2025",
+		"medicare-iop-2026", "medicare-php-2024", "medicare-php-2025", "medicare-php-2026", "ny-s9480", "samhsa-tip47"}, ids)
+	for _, id := range ids {
+		rs, ok, err := NewRules(id)
+		require.NoError(t, err, id)
+		require.True(t, ok, id)
+		assert.Equal(t, id, rs.Describe())
+	}
+	for _, name := range []string{"", "medicare", "MEDICARE-IOP", "medicare-iop-2023", "ngs-l33632-groups", "co-2ccr502-1-iop"} {
+		rs, ok, err := NewRules(name)
+		require.NoError(t, err, name)
+		assert.False(t, ok, "NewRules(%q)", name)
+		assert.Nil(t, rs, "NewRules(%q)", name)
+	}
+}
+
+// A profile in force over one day is said so: from that day to that day.
+func TestInForce(t *testing.T) {
+	d := date.New(2025, 3, 3)
+	assert.Equal(t, "from 2025-03-03 to 2025-03-03", InForce(iop.Profile{From: d, Until: d + 1}))
+	assert.Equal(t, "from 2025-03-03", InForce(iop.Profile{From: d}))
+}

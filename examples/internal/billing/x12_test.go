@@ -51,10 +51,11 @@ func x12Options(t *testing.T, maxErrors int) Options {
 // at its segment 139 for its date) and its trailers.
 func sampleSet(t *testing.T) (head, set string) {
 	t.Helper()
-	i, j := strings.Index(sampleX12, "ST*837*"), strings.Index(sampleX12, "GE*1*101~")
+	x := SampleX12()
+	i, j := strings.Index(x, "ST*837*"), strings.Index(x, "GE*1*101~")
 	require.Positive(t, i)
 	require.Greater(t, j, i)
-	return sampleX12[:i], sampleX12[i:j]
+	return x[:i], x[i:j]
 }
 
 // The rows refused in an 837I are capped and counted as a CSV's are:
