@@ -99,8 +99,8 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"",
 		"Profiles (-profile): a family checks each patient-week, and each claim, against",
 		"its profile in force on the first day of service (the first day with a session",
-		"attended in whole or in part, or with a claim line; failing that, the first day",
-		"with a session); a built-in ID is applied where it is in force. A patient-week",
+		"attended in whole or in part, or with a claim line; failing that, the week's",
+		"first day); a built-in ID is applied where it is in force. A patient-week",
 		"or claim with no profile in force is not checked, and reported.",
 		"Families, by calendar year:")
 	width := 0

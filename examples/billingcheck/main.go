@@ -55,10 +55,14 @@
 // year its services began in. The first day of service of a patient-week
 // is the first day with a session attended, in whole or in part (a session
 // missed is no service), or with a claim line; in a week with no session
-// attended, the first day with a session. ISO week 2025-W01 runs from
-// 2024-12-30 to 2025-01-05: attended from 2024-12-31, it is checked
-// against medicare-iop-2024; attended from 2025-01-02 only, against
-// medicare-iop-2025. billingcheck makes one schedule.Checker (and one
+// attended, the week's first day. ISO week 2025-W01 runs from 2024-12-30
+// to 2025-01-05: attended from 2024-12-31, it is checked against
+// medicare-iop-2024; attended from 2025-01-02 only, against
+// medicare-iop-2025; not attended at all, against medicare-iop-2024. The
+// checker judges a week by its first day of counted service: a week whose
+// profile is not in force then (its first claim line a code that counts
+// nothing, in the year before) is not checked, and reported so.
+// billingcheck makes one schedule.Checker (and one
 // schedule.Summarizer) per profile of the family, and adds each
 // patient-week up with its own profile's.
 //

@@ -1,9 +1,11 @@
 package billing
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
@@ -156,7 +158,12 @@ func Check(data, episodes io.Reader, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.unchecked = skipped
+	// The weeks no profile applies to, and those checkWeeks could not
+	// judge, in patient and week order.
+	res.unchecked = append(skipped, res.unchecked...)
+	slices.SortStableFunc(res.unchecked, func(a, b unchecked) int {
+		return cmp.Or(strings.Compare(a.patient, b.patient), cmp.Compare(a.week.Start(), b.week.Start()))
+	})
 	if in.kind == inputClaims {
 		var claims []unchecked
 		if res.claims, claims, err = checkClaims(opt.Rules, in); err != nil {

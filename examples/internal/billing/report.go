@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -42,29 +43,45 @@ func (res *results) count(fs iop.Findings) {
 
 // checkWeeks checks every patient-week against its profile: the week, and
 // the certifications when the patient's episode gave them. The rows come
-// from summarize, without findings.
+// from summarize, without findings. A week the profile chosen cannot judge
+// is not checked (res.unchecked): schedule's checker judges a week by its
+// first day of counted service, later than its first day of service when
+// the first session attended or claim line counts no time and no service
+// (a code excluded on 2024-12-31, the services from 2025-01-02: the 2024
+// profile, chosen by 2024-12-31, is not in force on 2025-01-02).
 func checkWeeks(rs *ruleSet, in *input, rows []row) (results, error) {
 	// One findings slice for the whole batch; each row holds its part.
 	res := results{rows: rows}
 	var all iop.Findings
+	n := 0
 	for i := range res.rows {
 		rw := &res.rows[i]
 		ck := rs.checkers[rw.profile]
 		from := len(all)
 		var err error
-		if all, err = ck.AppendWeek(all, &rw.sum, in.episodes[rw.sum.Patient]); err != nil {
-			return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
+		all, err = ck.AppendWeek(all, &rw.sum, in.episodes[rw.sum.Patient])
+		if c, ok := in.certs[rw.sum.Patient]; ok && err == nil {
+			all, err = ck.AppendCertification(all, &rw.sum, c)
 		}
-		if c, ok := in.certs[rw.sum.Patient]; ok {
-			if all, err = ck.AppendCertification(all, &rw.sum, c); err != nil {
-				return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
-			}
+		var pe *iop.ProfileError
+		switch {
+		case errors.As(err, &pe) && errors.Is(err, iop.ErrNotInForce):
+			all = all[:from]
+			res.unchecked = append(res.unchecked, unchecked{patient: rw.sum.Patient, week: rw.sum.Week,
+				err: fmt.Errorf("%s is not in force on %s, the week's first day of counted service (it is in force %s)",
+					pe.Profile, pe.On, inForce(rs.profiles[rw.profile]))})
+			continue
+		case err != nil:
+			return results{}, fmt.Errorf("%s: %w", quote(rw.sum.Patient), err)
 		}
 		rw.findings = all[from:len(all):len(all)]
 		if len(rw.findings) == 0 {
 			rw.findings = nil
 		}
+		res.rows[n] = *rw
+		n++
 	}
+	res.rows = res.rows[:n]
 	res.count(all)
 	return res, nil
 }

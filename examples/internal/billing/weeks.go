@@ -25,11 +25,10 @@ type weekKey struct {
 	start   date.Date
 }
 
-// weekPlan is what choosing a patient-week's profile needs: its first days
-// with a record and with a service furnished, and the choice.
+// weekPlan is what choosing a patient-week's profile needs: its first day
+// with a service furnished, and the choice.
 type weekPlan struct {
 	week        schedule.Week
-	first       date.Date // the first day with a session or claim line
 	firstServed date.Date // the first day with a service furnished, zero for none
 	records     int
 	profile     int // the index of its profile in the rules, -1 for none
@@ -38,13 +37,16 @@ type weekPlan struct {
 
 // day is the patient-week's first day of service: the first day with a
 // service furnished (a session attended in whole or in part, or a claim
-// line) or, when no session of the week was attended, the first day with
-// a session.
+// line) or, when no session of the week was attended, the week's first
+// day, the day schedule's checker judges a week without service by (the
+// first day with a session was chosen before, and a week from 2024-12-30
+// whose one session, on 2025-01-05, was missed ended the whole check: its
+// 2025 profile is not in force on the day the checker judges).
 func (p *weekPlan) day() date.Date {
 	if p.firstServed != date.Zero {
 		return p.firstServed
 	}
-	return p.first
+	return p.week.Start()
 }
 
 // summarize places every session (or claim line) in its patient-week,
@@ -92,11 +94,10 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 		keys[i] = k
 		p := plans[k]
 		if p == nil {
-			p = &weekPlan{week: w, first: d}
+			p = &weekPlan{week: w}
 			plans[k] = p
 		}
 		p.records++
-		p.first = min(p.first, d)
 		if served && (p.firstServed == date.Zero || d < p.firstServed) {
 			p.firstServed = d
 		}
