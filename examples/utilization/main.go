@@ -12,9 +12,11 @@ package main
 
 import (
 	"embed"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -27,21 +29,38 @@ import (
 //go:embed sample
 var sample embed.FS
 
-func main() {
-	today := flag.String("today", "2026-03-16", "the day judged, YYYY-MM-DD")
-	flag.Parse()
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run is the program: it reads the flags in args, writes the screen for
+// the day judged to stdout, and returns the exit status: 0, 1 when the
+// day or the sample cannot be read (said on stderr), 2 for a flag it does
+// not know (with the usage on stderr, as -h writes it, with status 0).
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("utilization", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	today := fl.String("today", "2026-03-16", "the day judged, YYYY-MM-DD")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
 	d, err := date.Parse(date.ISO8601, *today)
 	if err == nil {
-		err = run(os.Stdout, d)
+		err = report(stdout, sample, d)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "utilization:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "utilization:", err)
+		return 1
 	}
+	return 0
 }
 
-func run(w io.Writer, today date.Date) error {
-	data, err := sample.ReadFile("sample/payer-profile.json")
+// report writes the screen for the day judged from the sample files in
+// fsys: sample/payer-profile.json, sample/authorizations.json and
+// sample/sessions.json.
+func report(w io.Writer, fsys fs.FS, today date.Date) error {
+	data, err := fs.ReadFile(fsys, "sample/payer-profile.json")
 	if err != nil {
 		return err
 	}
@@ -53,14 +72,14 @@ func run(w io.Writer, today date.Date) error {
 	if err != nil {
 		return err
 	}
-	if data, err = sample.ReadFile("sample/authorizations.json"); err != nil {
+	if data, err = fs.ReadFile(fsys, "sample/authorizations.json"); err != nil {
 		return err
 	}
 	auths, err := authorization.ParseAuthorizations(data)
 	if err != nil {
 		return fmt.Errorf("authorizations: %w", err)
 	}
-	weeks, err := summarize()
+	weeks, err := summarize(fsys)
 	if err != nil {
 		return err
 	}
@@ -110,8 +129,8 @@ func run(w io.Writer, today date.Date) error {
 
 // summarize adds up the sample sessions into one summary per
 // patient-week, with the counting rules of HCPCS H0015.
-func summarize() ([]schedule.WeekSummary, error) {
-	data, err := sample.ReadFile("sample/sessions.json")
+func summarize(fsys fs.FS) ([]schedule.WeekSummary, error) {
+	data, err := fs.ReadFile(fsys, "sample/sessions.json")
 	if err != nil {
 		return nil, err
 	}
