@@ -21,11 +21,16 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "episode:", err)
-		os.Exit(1)
+func main() { os.Exit(run(os.Stdout, os.Stderr, ioprules.ASAM3Level21())) }
+
+// run walks the episode under profile, writing it to stdout, and returns
+// the exit status: 0, or 1 with the error on stderr.
+func run(stdout, stderr io.Writer, profile iop.Profile) int {
+	if err := walk(stdout, profile); err != nil {
+		fmt.Fprintln(stderr, "episode:", err)
+		return 1
 	}
+	return 0
 }
 
 // walker makes moves and prints each one.
@@ -98,8 +103,9 @@ func check(w io.Writer, ck aftercare.Checker, ep aftercare.Episode, plan afterca
 	return nil
 }
 
-func run(w io.Writer) error {
-	profile := ioprules.ASAM3Level21()
+// walk walks the episode from referral to close under profile, the
+// discharge checked against its aftercare rules.
+func walk(w io.Writer, profile iop.Profile) error {
 	ck, err := aftercare.NewChecker(profile)
 	if err != nil {
 		return err

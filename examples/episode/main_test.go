@@ -5,24 +5,153 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
+	"github.com/ioprules/ioprules/aftercare"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/episode.golden")
 
-// TestRun checks the program's output against testdata/episode.golden.
-// Run with -update to rewrite it after a deliberate change.
-func TestRun(t *testing.T) {
-	var buf bytes.Buffer
-	require.NoError(t, run(&buf))
-	golden := filepath.Join("testdata", "episode.golden")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
+// goldenText returns testdata/episode.golden.
+func goldenText(t *testing.T) string {
+	t.Helper()
+	want, err := os.ReadFile(filepath.Join("testdata", "episode.golden"))
 	require.NoError(t, err)
-	assert.Equal(t, string(want), buf.String())
+	return string(want)
+}
+
+// TestRun checks the program's output, under the built-in ASAM 2.1
+// profile main applies, against testdata/episode.golden. Run with -update
+// to rewrite it after a deliberate change.
+func TestRun(t *testing.T) {
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 0, run(&out, &errOut, ioprules.ASAM3Level21()))
+	assert.Empty(t, errOut.String())
+	if *update {
+		require.NoError(t, os.WriteFile(filepath.Join("testdata", "episode.golden"), out.Bytes(), 0o644))
+	}
+	assert.Equal(t, goldenText(t), out.String())
+}
+
+// withFollowUp returns the built-in ASAM 2.1 profile with a window of the
+// payer's added to its follow-up after discharge.
+func withFollowUp(t *testing.T, w aftercare.FollowUpWindow) iop.Profile {
+	t.Helper()
+	p := ioprules.ASAM3Level21().Clone()
+	for i, part := range p.Parts {
+		if f, ok := part.(aftercare.FollowUp); ok {
+			f.Windows = append(append([]aftercare.FollowUpWindow(nil), f.Windows...), w)
+			p.Parts[i] = f
+			return p
+		}
+	}
+	require.Fail(t, "the built-in profile has no follow-up")
+	return p
+}
+
+// The walk's three checks tell the plan's story under a profile whose
+// window the contacts do not all meet: three contacts in the 30 days
+// after discharge (to 2025-04-09). At discharge, two booked: not enough
+// scheduled; a third booked: every rule met; six weeks on, the third
+// missed: the window closed with two kept. The findings name the
+// episode's ID, the window and the figures only.
+func TestRunFindings(t *testing.T) {
+	p := withFollowUp(t, aftercare.FollowUpWindow{Name: "payer-30", Days: 30, Contacts: 3,
+		Cite: iop.Citation{Source: "Example Health Plan provider manual §9.2", Edition: "2025"}})
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(&out, &errOut, p))
+	assert.Empty(t, errOut.String())
+	want := strings.Replace(goldenText(t), "== Check as of 2025-03-10: two contacts booked\n  every rule met\n",
+		"== Check as of 2025-03-10: two contacts booked\n"+
+			"  [warning] E-1001 aftercare.follow-up.not-scheduled: fewer contacts kept or scheduled than an open follow-up window needs, by its last day on 2025-04-09 (payer-30): need 3, got 2\n", 1)
+	want = strings.Replace(want, "== Check as of 2025-04-21: the third contact missed\n  every rule met\n",
+		"== Check as of 2025-04-21: the third contact missed\n"+
+			"  [warning] E-1001 aftercare.follow-up.missed: fewer contacts kept than a follow-up window needs, by its last day on 2025-04-09 (payer-30): need 3, got 2\n", 1)
+	require.NotEqual(t, want, goldenText(t), "the golden file has the checks this test rewrites")
+	assert.Equal(t, want, out.String())
+}
+
+// A profile the aftercare checker refuses stops the walk before it
+// starts: exit 1, the reason on stderr by the field's path.
+func TestRunBadProfile(t *testing.T) {
+	p := withFollowUp(t, aftercare.FollowUpWindow{Name: "payer-0", Days: 0, Cite: iop.Citation{Source: "x"}})
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 1, run(&out, &errOut, p))
+	assert.Empty(t, out.String())
+	assert.Equal(t, "episode: aftercare.windows[2].days: out of range: must be at least 1\n", errOut.String())
+}
+
+// A move: printed with the state it leads to when allowed; when refused,
+// an error, nothing printed and the episode as it was. refuse is the
+// other way round: a move allowed is an error, and changes nothing.
+func TestWalker(t *testing.T) {
+	ep, err := aftercare.Refer("E-1", date.New(2025, 1, 6), false)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	k := &walker{w: &out, ep: ep}
+
+	require.NoError(t, k.move(aftercare.Event{Kind: aftercare.EventKindAssess, On: date.New(2025, 1, 7)}))
+	assert.Equal(t, "  2025-01-07  assess    -> assessed\n", out.String())
+	assert.Equal(t, aftercare.StateAssessed, k.ep.State())
+
+	out.Reset()
+	err = k.move(aftercare.Event{Kind: aftercare.EventKindResume, On: date.New(2025, 1, 8)})
+	require.ErrorIs(t, err, aftercare.ErrMoveNotAllowed)
+	require.EqualError(t, err, "aftercare: event 2 (resume) from assessed: out of order: move not allowed from this state")
+	assert.Empty(t, out.String())
+	assert.Equal(t, aftercare.StateAssessed, k.ep.State())
+	assert.Equal(t, 2, k.ep.Len())
+
+	err = k.refuse(aftercare.Event{Kind: aftercare.EventKindAdmit, On: date.New(2025, 1, 8), Level: iop.Level21})
+	require.EqualError(t, err, "admit was not refused")
+	assert.Empty(t, out.String())
+	assert.Equal(t, aftercare.StateAssessed, k.ep.State())
+
+	require.NoError(t, k.refuse(aftercare.Event{Kind: aftercare.EventKindStart, On: date.New(2025, 1, 8)}))
+	assert.Equal(t, "  2025-01-08  start     refused: aftercare: event 2 (start) from assessed: out of order: move not allowed from this state (still assessed)\n", out.String())
+	assert.Equal(t, 2, k.ep.Len())
+}
+
+// detail: what a move's line adds after the state.
+func TestDetail(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ev   aftercare.Event
+		want string
+	}{
+		{"referral", aftercare.Event{Kind: aftercare.EventKindRefer}, ""},
+		{"court-ordered referral", aftercare.Event{Kind: aftercare.EventKindRefer, CourtOrdered: true}, "court-ordered"},
+		{"admission", aftercare.Event{Kind: aftercare.EventKindAdmit, Level: iop.Level25}, "level 2.5"},
+		{"discharge, unplanned", aftercare.Event{Kind: aftercare.EventKindDischarge, Discharge: aftercare.Discharge{Reason: aftercare.DischargeReasonLeftAgainstAdvice}},
+			"left-against-advice (TEDS-D 2)"},
+		{"discharge, planned, no step", aftercare.Event{Kind: aftercare.EventKindDischarge, Discharge: aftercare.Discharge{Reason: aftercare.DischargeReasonCompleted, Planned: true}},
+			"completed (TEDS-D 1), planned"},
+		{"discharge, stepped up", aftercare.Event{Kind: aftercare.EventKindDischarge, Discharge: aftercare.Discharge{
+			Reason: aftercare.DischargeReasonTransferred, Step: aftercare.StepUp, ToLevel: iop.Level25}},
+			"transferred (TEDS-D 4), step up to level 2.5"},
+		{"hold", aftercare.Event{Kind: aftercare.EventKindHold}, ""},
+		{"close", aftercare.Event{Kind: aftercare.EventKindClose}, ""},
+	} {
+		assert.Equal(t, tc.want, detail(tc.ev), tc.name)
+	}
+}
+
+// check: an episode not discharged cannot be judged; the error names the
+// field, and nothing is printed.
+func TestCheckNotDischarged(t *testing.T) {
+	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	ep, err := aftercare.Refer("E-1", date.New(2025, 1, 6), false)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	err = check(&out, ck, ep, aftercare.Plan{}, date.New(2025, 1, 6), "not discharged")
+	require.ErrorIs(t, err, aftercare.ErrNotDischarged)
+	require.EqualError(t, err, "episode: missing: episode not discharged")
+	assert.Empty(t, out.String())
 }
