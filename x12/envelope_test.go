@@ -1,7 +1,9 @@
 package x12_test
 
 import (
+	"bytes"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,4 +240,64 @@ func TestReaderAllStops(t *testing.T) {
 	_, err = r.Read()
 	require.ErrorIs(t, err, io.EOF)
 	assert.Equal(t, []schedule.ClaimLine{goodLine(), goodLine(func(l *schedule.ClaimLine) { l.Input = iop.InputSegment(32) })}, linesOf(got))
+}
+
+// With ReuseLines, what a caller copies as it reads is what it reads
+// without: the claims, errors and counts, whatever sets, claims and lines
+// were refused between those read.
+func TestReaderReuseLinesWithRefusals(t *testing.T) {
+	sample := readFile(t, "testdata/claims.x12")
+	refusing := append(append(append([]string(nil), claimSegs...), "LX*2", "SV2*0905*HC:G0410*300*UN*0"),
+		"CLM*c-2*300***13:A:1**A*Y*Y", "DTP*434*RD8*20250303-20250305", "CL1*2*1*30", "REF*EA*p-2", "LX*1", "SV2*0905*HC:G0410*300*UN*1")
+	for name, data := range map[string][]byte{
+		"sample":            sample,
+		"sample twice":      append(append([]byte(nil), sample...), sample...),
+		"lines refused":     envelope(refusing...),
+		"sets refused":      []byte(string(envelope(refusing...)) + strings.Replace(string(envelope(claimSegs...)), "SE*14", "SE*15", 1) + string(envelope(claimSegs...))),
+		"one claim of each": []byte(string(envelope(claimSegs...)) + string(envelope(with(10, "SV2*0905**300*UN*1440")...))),
+	} {
+		t.Run(name, func(t *testing.T) {
+			want, wantErrs, wantStats := readAll(t, data, x12.Options{})
+			r, err := x12.NewReader(bytes.NewReader(data), x12.Options{ReuseLines: true})
+			require.NoError(t, err)
+			var got []x12.Claim
+			var errs []error
+			for c, err := range r.All() {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				c.Lines, c.LineSegments, c.ConditionCodes = slices.Clone(c.Lines), slices.Clone(c.LineSegments), slices.Clone(c.ConditionCodes)
+				got = append(got, c)
+			}
+			assert.Equal(t, want, got)
+			assert.Equal(t, wantErrs, errs)
+			assert.Equal(t, wantStats, r.Stats())
+		})
+	}
+}
+
+// The reader keeps the IDs it reads apart however alike they are: IDs of
+// 1 to 12 bytes that differ in one byte, each on two claims.
+func TestReaderIDsAlike(t *testing.T) {
+	var body []string
+	var want []string
+	for n := 1; n <= 12; n++ {
+		for _, last := range []string{"1", "2"} {
+			id := strings.Repeat("p", n-1) + last
+			for range 2 {
+				body = append(body, "CLM*"+id+"*300***13:A:1**A*Y*Y", "DTP*434*RD8*20250303-20250303", "CL1*2*1*30", "REF*EA*"+id, "LX*1", "SV2*0905*HC:G0410*300*UN*1")
+				want = append(want, id+" "+id)
+			}
+		}
+	}
+	claims, errs, _ := readAll(t, envelope(body...), x12.Options{})
+	require.Empty(t, errs)
+	var got []string
+	for _, c := range claims {
+		got = append(got, c.ID+" "+c.Patient)
+		require.Len(t, c.Lines, 1)
+		assert.Equal(t, c.ID+" "+c.Patient, c.Lines[0].Claim+" "+c.Lines[0].Patient)
+	}
+	assert.Equal(t, want, got)
 }
