@@ -1,0 +1,194 @@
+package fhir_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ioprules/ioprules/authorization"
+	"github.com/ioprules/ioprules/fhir"
+	"github.com/ioprules/ioprules/iop"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// wantErr is one field error expected: its whole message (the path and
+// the reason's words, never input text) and the sentinel it wraps.
+type wantErr struct {
+	text string
+	is   error
+}
+
+// requireFieldErrors requires err to be iop.FieldErrors saying exactly
+// want, in order.
+func requireFieldErrors(t *testing.T, err error, want []wantErr) {
+	t.Helper()
+	var fes iop.FieldErrors
+	require.ErrorAs(t, err, &fes)
+	var got, texts []string
+	for _, fe := range fes {
+		got = append(got, fe.Error())
+	}
+	for _, w := range want {
+		texts = append(texts, w.text)
+	}
+	require.Equal(t, texts, got)
+	for i, w := range want {
+		require.ErrorIs(t, fes[i], w.is, "%s", w.text)
+	}
+}
+
+// edited returns s with each pair of edits (old, new) applied once; old
+// must be in s.
+func edited(t *testing.T, s string, edits ...string) []byte {
+	t.Helper()
+	for i := 0; i+1 < len(edits); i += 2 {
+		require.Contains(t, s, edits[i])
+		s = strings.Replace(s, edits[i], edits[i+1], 1)
+	}
+	return []byte(s)
+}
+
+const (
+	pasDetail   = `"url":"http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemAuthorizedDetail"`
+	pasQuantity = `{"url":"quantity","valueQuantity":{"value":12,"unit":"days","system":"https://codesystem.x12.org/005010/673","code":"DY"}}`
+	pasRevenue  = `{"url":"revenue","valueCodeableConcept":{"coding":[{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0905"}]}}`
+	pasProduct  = `{"url":"productOrServiceCode","valueCodeableConcept":{"coding":[{"system":"http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets","code":"S9480"}]}}`
+	pasCode     = `{"url":"http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewActionCode","valueCodeableConcept":{"coding":[{"system":"https://codesystem.x12.org/005010/306","code":"A1"}]}}`
+	pasLevel    = `{"url":"https://ioprules.github.io/fhir/StructureDefinition/authorized-level","valueCode":"2.1"}`
+	pasCategory = `"category":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/adjudication","code":"submitted"}]}`
+
+	atDetail = "item[0].extension[0].extension"
+	atReview = "item[0].adjudication[0].extension[0].extension"
+)
+
+// DecodeClaimResponse refuses, element by element, what a PAS
+// ClaimResponse must not say, and reports what it does not read: the
+// whole list of errors, each with its path and sentinel, or the whole
+// authorization and report.
+func TestDecodeClaimResponseElements(t *testing.T) {
+	base, err := fhir.EncodeClaimResponse(fhir.ClaimResponse{ID: "CR1", Created: decided, Authorizations: []authorization.Authorization{authz()}})
+	require.NoError(t, err)
+	s := string(base)
+	with := func(f func(a *authorization.Authorization)) []authorization.Authorization {
+		a := authz()
+		f(&a)
+		return []authorization.Authorization{a}
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want []wantErr
+		as   []authorization.Authorization // read when want is nil
+		rep  fhir.Report
+	}{
+		{name: "as written", data: base, as: []authorization.Authorization{authz()}},
+		{name: "text with quotes, a backslash, a line break and <&>", data: edited(t, s, `"code":"S9480"`, `"code":"S9480","display":"\"IOP\" \\ per diem\n<&>\u0001"`),
+			as: []authorization.Authorization{authz()}},
+		{name: "draft", data: edited(t, s, `"status":"active"`, `"status":"draft"`),
+			want: []wantErr{{"status: no mapping", fhir.ErrNoMapping}}},
+		{name: "no item", data: edited(t, s, s[strings.Index(s, `,"item":[`):strings.Index(s, `,"resourceType"`)], ""),
+			want: []wantErr{{"item: missing", iop.ErrMissing}}},
+		{name: "patient of another type", data: edited(t, s, `"Patient/P1"`, `"Group/P1"`),
+			want: []wantErr{{"patient.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "patient of a path", data: edited(t, s, `"Patient/P1"`, `"Patient/P1/_history/2"`),
+			want: []wantErr{{"patient.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "id with a control character", data: edited(t, s, `"id":"CR1"`, `"id":"CR\u00071"`),
+			want: []wantErr{{"id: invalid syntax", iop.ErrSyntax}}},
+		{name: "item period without its period", data: edited(t, s, `"item":[{"extension":[`, `"item":[{"extension":[{"url":"http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-itemPreAuthPeriod","valueString":"x"},`),
+			want: []wantErr{{"item[0].extension[0].valuePeriod: missing", iop.ErrMissing}}},
+		{name: "level unknown", data: edited(t, s, `"valueCode":"2.1"`, `"valueCode":"2.2"`),
+			want: []wantErr{{"item[0].extension[1].valueCode: unknown value", iop.ErrUnknown}}},
+		{name: "level without its code", data: edited(t, s, `"valueCode":"2.1"`, `"valueString":"2.1"`),
+			want: []wantErr{{"item[0].extension[1].valueCode: missing", iop.ErrMissing}}},
+		{name: "two action codes", data: edited(t, s, pasCode, pasCode+`,{"url":"code","valueCodeableConcept":{"coding":[{"system":"https://codesystem.x12.org/005010/306","code":"A3"}]}}`),
+			want: []wantErr{{atReview + "[1]: duplicate", iop.ErrDuplicate}}},
+		{name: "action code without its concept", data: edited(t, s, pasCode, `{"url":"code","valueString":"A1"}`),
+			want: []wantErr{{atReview + "[0].valueCodeableConcept: missing", iop.ErrMissing}}},
+		{name: "reviewAction without its code", data: edited(t, s, pasCode, `{"url":"number","valueString":"n"}`),
+			want: []wantErr{{atReview + ": missing", iop.ErrMissing}}},
+		{name: "a detail twice", data: edited(t, s, pasQuantity, pasQuantity+","+pasRevenue),
+			want: []wantErr{{atDetail + "[3]: duplicate", iop.ErrDuplicate}}},
+		{name: "quantity without its quantity", data: edited(t, s, pasQuantity, `{"url":"quantity","valueInteger":12}`),
+			want: []wantErr{{atDetail + "[2].valueQuantity: missing", iop.ErrMissing}}},
+		{name: "quantity with a comparator <", data: edited(t, s, `"valueQuantity":{"value":12,`, `"valueQuantity":{"value":12,"comparator":"<",`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.comparator: no mapping", fhir.ErrNoMapping}}},
+		{name: "quantity with a comparator >=", data: edited(t, s, `"valueQuantity":{"value":12,`, `"valueQuantity":{"value":12,"comparator":">=",`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.comparator: no mapping", fhir.ErrNoMapping}}},
+		{name: "quantity with a comparator that is none", data: edited(t, s, `"valueQuantity":{"value":12,`, `"valueQuantity":{"value":12,"comparator":"=<",`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.comparator: unknown value", iop.ErrUnknown}}},
+		{name: "quantity with a comparator <=", data: edited(t, s, `"valueQuantity":{"value":12,`, `"valueQuantity":{"value":12,"comparator":"<=",`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.comparator: no mapping", fhir.ErrNoMapping}}},
+		{name: "quantity without its value", data: edited(t, s, `"valueQuantity":{"value":12,`, `"valueQuantity":{`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.value: missing", iop.ErrMissing}}},
+		{name: "quantity in exponent form", data: edited(t, s, `"value":12,`, `"value":12e0,`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.value: invalid syntax", iop.ErrSyntax}}},
+		{name: "quantity negative", data: edited(t, s, `"value":12,`, `"value":-12,`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.value: invalid syntax", iop.ErrSyntax}}},
+		{name: "quantity of eight digits", data: edited(t, s, `"value":12,`, `"value":10000000,`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.value: invalid syntax", iop.ErrSyntax}}},
+		{name: "quantity of seven digits", data: edited(t, s, `"value":12,`, `"value":9999999,`),
+			want: []wantErr{{"item[0].quantity: out of range: from 0 to 1048576", iop.ErrOutOfRange}}},
+		{name: "quantity 12.00", data: edited(t, s, `"value":12,`, `"value":12.00,`), as: []authorization.Authorization{authz()}},
+		{name: "quantity without its code", data: edited(t, s, `,"code":"DY"`, ``),
+			want: []wantErr{{atDetail + "[2].valueQuantity.code: missing", iop.ErrMissing}}},
+		{name: "quantity of another system", data: edited(t, s, `"system":"https://codesystem.x12.org/005010/673"`, `"system":"http://unitsofmeasure.org"`),
+			want: []wantErr{{atDetail + "[2].valueQuantity.system: no mapping", fhir.ErrNoMapping}}},
+		{name: "codes without their concept", data: edited(t, s, pasProduct, `{"url":"productOrServiceCode","valueString":"S9480"}`),
+			want: []wantErr{{atDetail + "[0].valueCodeableConcept: missing", iop.ErrMissing}}},
+		{name: "a coding without its code", data: edited(t, s, `"code":"0905"`, `"display":"0905"`),
+			want: []wantErr{{atDetail + "[1].valueCodeableConcept.coding[0].code: missing", iop.ErrMissing}}},
+		{name: "five revenue codes", data: edited(t, s, `"code":"0905"}]`, `"code":"0905"},`+`{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0906"},{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0907"},{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0912"},`+`{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0913"}]`),
+			want: []wantErr{{atDetail + "[1].valueCodeableConcept.coding[4]: out of range", iop.ErrOutOfRange}}},
+		{name: "four revenue codes", data: edited(t, s, `"code":"0905"}]`, `"code":"0905"},`+`{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0906"},{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0907"},`+`{"system":"https://www.nubc.org/CodeSystem/RevenueCodes","code":"0913"}]`),
+			as: with(func(a *authorization.Authorization) { a.Revenue = [4]string{"0905", "0906", "0907", "0913"} })},
+		{name: "what is not read", data: edited(t, s,
+			`"code":"0905"}]`, `"code":"0905"},{"system":"http://example.org/local","code":"L1"}],"text":"IOP"`,
+			pasQuantity, pasQuantity+`,{"url":"modifier","valueString":"x"}`,
+			pasCode, pasCode+`,{"url":"number","valueString":"n"},{"url":"http://example.org/x","valueString":"y"}`,
+			pasCategory, pasCategory+`,"reason":{"text":"why"},"amount":{"value":1,"currency":"USD"},"value":2`,
+			`"itemSequence":1,`, `"itemSequence":1,"noteNumber":[1],"detail":[{"detailSequence":1,"adjudication":[{"category":{"text":"x"}}]}],`),
+			as: []authorization.Authorization{authz()},
+			rep: fhir.Report{
+				{Path: "item[0].adjudication[0].amount", Kind: fhir.NoteKindNotMapped},
+				{Path: atReview + "[1]", Kind: fhir.NoteKindNotMapped},
+				{Path: atReview + "[2]", Kind: fhir.NoteKindExtension},
+				{Path: "item[0].adjudication[0].reason", Kind: fhir.NoteKindNotMapped},
+				{Path: "item[0].adjudication[0].value", Kind: fhir.NoteKindNotMapped},
+				{Path: "item[0].detail", Kind: fhir.NoteKindNotMapped},
+				{Path: atDetail + "[1].valueCodeableConcept.coding[1]", Kind: fhir.NoteKindNotMapped},
+				{Path: atDetail + "[1].valueCodeableConcept.text", Kind: fhir.NoteKindNotMapped},
+				{Path: atDetail + "[3]", Kind: fhir.NoteKindNotMapped},
+				{Path: "item[0].noteNumber", Kind: fhir.NoteKindNotMapped},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeClaimResponse(tt.data, fhir.ClaimResponseOptions{})
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Equal(t, fhir.ClaimResponse{}, got)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, fhir.ClaimResponse{ID: "CR1", Created: decided, Authorizations: tt.as}, got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+}
+
+// EncodeClaimResponse refuses a response of no authorization, and
+// authorizations that do not share their number and patient.
+func TestEncodeClaimResponseRefusesMixed(t *testing.T) {
+	_, err := fhir.EncodeClaimResponse(fhir.ClaimResponse{Created: decided})
+	requireFieldErrors(t, err, []wantErr{{"authorizations: missing", iop.ErrMissing}})
+
+	other := authz()
+	other.Number, other.Patient = "AUTH0002", "P2"
+	_, err = fhir.EncodeClaimResponse(fhir.ClaimResponse{ID: "CR\x01", Created: decided, Authorizations: []authorization.Authorization{authz(), other}})
+	requireFieldErrors(t, err, []wantErr{
+		{"id: invalid syntax: control or format character", iop.ErrSyntax},
+		{"authorizations[1].number: out of order", iop.ErrOrder},
+		{"authorizations[1].patient: out of order", iop.ErrOrder},
+	})
+}
