@@ -7,6 +7,7 @@ import (
 	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/fhir"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -191,4 +192,127 @@ func TestEncodeClaimResponseRefusesMixed(t *testing.T) {
 		{"authorizations[1].number: out of order", iop.ErrOrder},
 		{"authorizations[1].patient: out of order", iop.ErrOrder},
 	})
+}
+
+// The extensions of encounterJSON, each with the comma that follows it.
+const (
+	encPlanned    = `{"url":"https://ioprules.github.io/fhir/StructureDefinition/planned-length","valueDuration":{"value":180,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}},`
+	encAttendance = `{"url":"https://ioprules.github.io/fhir/StructureDefinition/attendance","valueCode":"partial"},`
+	encDelivery   = `{"url":"https://ioprules.github.io/fhir/StructureDefinition/delivery","valueCode":"video"}`
+)
+
+// encounterJSON is the Encounter of a partial session by video, as
+// EncodeEncounter writes it (TestEncounterShape), in an order of our own.
+const encounterJSON = `{"resourceType":"Encounter","id":"S1","status":"finished",` +
+	`"class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"VR","display":"virtual"},` +
+	`"type":[{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"90853"}]},{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/service-kind","code":"group"}]}],` +
+	`"subject":{"reference":"Patient/P1"},"episodeOfCare":[{"reference":"EpisodeOfCare/E1"}],` +
+	`"period":{"start":"2025-03-04T09:00:00-07:00","end":"2025-03-04T10:35:00-07:00"},` +
+	`"extension":[` + encPlanned + encAttendance + encDelivery + `]}`
+
+// DecodeEncounter refuses, element by element, what a session cannot be,
+// and reports what it does not read.
+func TestDecodeEncounterElements(t *testing.T) {
+	partial := fhir.Encounter{Episode: "E1", Session: schedule.Session{Patient: "P1", ID: "S1", Date: day("2025-03-04"), Start: schedule.MustParseClock("09:00"),
+		Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendancePartial, Attended: 95, Planned: 180, Code: "90853", Delivery: iop.DeliveryVideo}}
+	s := encounterJSON
+	tests := []struct {
+		name string
+		data []byte
+		want []wantErr
+		enc  fhir.Encounter // read when want is nil
+		rep  fhir.Report
+	}{
+		{name: "as written", data: []byte(s), enc: partial},
+		{name: "class of no system", data: edited(t, s, `"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode",`, ``),
+			want: []wantErr{{"class: unknown value", iop.ErrUnknown}}},
+		{name: "no subject", data: edited(t, s, `"subject":{"reference":"Patient/P1"},`, ``),
+			want: []wantErr{{"subject: missing", iop.ErrMissing}}},
+		{name: "subject by display only", data: edited(t, s, `"subject":{"reference":"Patient/P1"}`, `"subject":{"display":"Jane Q Secret"}`),
+			want: []wantErr{{"subject.reference: missing", iop.ErrMissing}}},
+		{name: "subject a group", data: edited(t, s, `"Patient/P1"`, `"Group/P1"`),
+			want: []wantErr{{"subject.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "episode of another type", data: edited(t, s, `"EpisodeOfCare/E1"`, `"Encounter/E1"`),
+			want: []wantErr{{"episodeOfCare[0].reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "episode by display only", data: edited(t, s, `{"reference":"EpisodeOfCare/E1"}`, `{"display":"IOP"}`),
+			want: []wantErr{{"episodeOfCare[0].reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "a second episode", data: edited(t, s, `{"reference":"EpisodeOfCare/E1"}`, `{"reference":"EpisodeOfCare/E1"},{"reference":"EpisodeOfCare/E2"}`),
+			enc: partial, rep: fhir.Report{{Path: "episodeOfCare[1]", Kind: fhir.NoteKindNotMapped}}},
+		{name: "a CPT system for an HCPCS code", data: edited(t, s, `"code":"90853"`, `"code":"H0015"`),
+			want: []wantErr{{"type[0].coding[0].code: unknown value", iop.ErrUnknown}}},
+		{name: "a kind of ours unknown", data: edited(t, s, `"code":"group"`, `"code":"choir"`),
+			want: []wantErr{{"type[1].coding[0].code: unknown value", iop.ErrUnknown}}},
+		{name: "codings not read", data: edited(t, s, `{"system":"http://www.ama-assn.org/go/cpt","code":"90853"}`,
+			`{"system":"http://www.ama-assn.org/go/cpt","code":"90853"},{"code":"x"},{"system":"http://snomed.info/sct","code":"y"}`),
+			enc: partial, rep: fhir.Report{{Path: "type[0].coding[1]", Kind: fhir.NoteKindNotMapped}, {Path: "type[0].coding[2]", Kind: fhir.NoteKindNotMapped}}},
+		{name: "start without a time", data: edited(t, s, `"start":"2025-03-04T09:00:00-07:00"`, `"start":"2025-03-04"`),
+			want: []wantErr{{"period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "start without an offset", data: edited(t, s, `"start":"2025-03-04T09:00:00-07:00"`, `"start":"2025-03-04T09:00:00"`),
+			want: []wantErr{{"period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "end that is no instant", data: edited(t, s, `"end":"2025-03-04T10:35:00-07:00"`, `"end":"2025-03-04T25:35:00-07:00"`),
+			want: []wantErr{{"period.end: invalid date", iop.ErrInvalidDate}}},
+		{name: "planned length in hours", data: edited(t, s, `"value":180,"unit":"min","system":"http://unitsofmeasure.org","code":"min"`, `"value":3,"unit":"h","system":"http://unitsofmeasure.org","code":"h"`),
+			want: []wantErr{{"extension[0].valueDuration: unknown value", iop.ErrUnknown}}},
+		{name: "planned length of no system", data: edited(t, s, `"system":"http://unitsofmeasure.org",`, ``),
+			want: []wantErr{{"extension[0].valueDuration: unknown value", iop.ErrUnknown}}},
+		{name: "planned length 0", data: edited(t, s, `"value":180`, `"value":0`),
+			want: []wantErr{{"extension[0].valueDuration: out of range", iop.ErrOutOfRange}}},
+		{name: "planned length 180.5", data: edited(t, s, `"value":180`, `"value":180.5`),
+			want: []wantErr{{"extension[0].valueDuration: out of range", iop.ErrOutOfRange}}},
+		{name: "planned length without a value", data: edited(t, s, `"value":180,`, ``),
+			want: []wantErr{{"extension[0].valueDuration: missing", iop.ErrMissing}}},
+		{name: "planned length without its duration", data: edited(t, s, encPlanned, `{"url":"https://ioprules.github.io/fhir/StructureDefinition/planned-length","valueInteger":180},`),
+			want: []wantErr{{"extension[0].valueDuration: missing", iop.ErrMissing}}},
+		{name: "delivery unknown", data: edited(t, s, `"valueCode":"video"`, `"valueCode":"smoke signals"`),
+			want: []wantErr{{"extension[2].valueCode: unknown value", iop.ErrUnknown}}},
+		{name: "attendance unknown", data: edited(t, s, `"valueCode":"partial"`, `"valueCode":"late"`),
+			want: []wantErr{{"extension: unknown value", iop.ErrUnknown}}},
+		{name: "absent, yet finished", data: edited(t, s, `"valueCode":"partial"`, `"valueCode":"absent"`),
+			want: []wantErr{{"status: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "an extension of others", data: edited(t, s, encDelivery, encDelivery+`,{"url":"http://example.org/x","valueString":"Jane Q Secret"}`),
+			enc: partial, rep: fhir.Report{{Path: "extension[3]", Kind: fhir.NoteKindExtension}}},
+		{name: "planned length alone: attended less is partial", data: edited(t, s, encAttendance, ``, `,`+encDelivery, ``),
+			enc: partial},
+		{name: "planned length alone: attended all is attended", data: edited(t, s, encAttendance, ``, `,`+encDelivery, ``, `"end":"2025-03-04T10:35:00-07:00"`, `"end":"2025-03-04T12:00:00-07:00"`),
+			enc: func() fhir.Encounter {
+				e := partial
+				e.Session.Attendance, e.Session.Attended = schedule.AttendanceAttended, 0
+				return e
+			}()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeEncounter(tt.data, denver(t))
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Equal(t, fhir.Encounter{}, got)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.enc, got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+	_, _, err := fhir.DecodeEncounter([]byte(s), nil)
+	requireFieldErrors(t, err, []wantErr{{"location: missing", iop.ErrMissing}})
+}
+
+// EncodeEncounter refuses no time zone, an episode ID that is not one and
+// a billing code of neither CPT's nor HCPCS's shape.
+func TestEncodeEncounterRefuses(t *testing.T) {
+	s := schedule.Session{Patient: "P1", ID: "S1", Date: day("2025-03-04"), Start: schedule.MustParseClock("09:00"),
+		Kind: iop.ServiceKindGroupTherapy, Attendance: schedule.AttendanceAttended, Planned: 180, Code: "90853"}
+	_, err := fhir.EncodeEncounter(fhir.Encounter{Session: s, Episode: "E\x01"}, nil)
+	requireFieldErrors(t, err, []wantErr{
+		{"location: missing", iop.ErrMissing},
+		{"episode: invalid syntax: control or format character", iop.ErrSyntax},
+	})
+	for _, code := range []string{"9085", "908533", "9085X", "H001"} {
+		s.Code = code
+		_, err = fhir.EncodeEncounter(fhir.Encounter{Session: s}, denver(t))
+		var fes iop.FieldErrors
+		require.ErrorAs(t, err, &fes, code)
+		assert.Equal(t, "session.code", fes[len(fes)-1].Field, code)
+	}
 }
