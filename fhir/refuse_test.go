@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/fhir"
 	"github.com/ioprules/ioprules/iop"
@@ -315,4 +316,176 @@ func TestEncodeEncounterRefuses(t *testing.T) {
 		require.ErrorAs(t, err, &fes, code)
 		assert.Equal(t, "session.code", fes[len(fes)-1].Field, code)
 	}
+}
+
+// DecodeEpisode refuses a resource of ours whose moves (episode-event
+// extensions) or statuses do not hold together, element by element.
+func TestDecodeEpisodeOwnElements(t *testing.T) {
+	ep := replay(t, "E1", fullEvents())
+	data, err := fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P1", Episode: ep})
+	require.NoError(t, err)
+	s := string(data)
+	const (
+		reason = `{"url":"reason","valueCoding":{"system":"https://ioprules.github.io/fhir/CodeSystem/teds-discharge-reason","code":"1"}}`
+		last   = `,{"status":"finished","period":{"start":"2025-03-10"}}`
+		event  = `"url":"https://ioprules.github.io/fhir/StructureDefinition/episode-event"}],"status"`
+	)
+	tests := []struct {
+		name string
+		data []byte
+		want []wantErr
+		rep  fhir.Report // read when want is nil
+	}{
+		{name: "as written", data: data},
+		{name: "no statusHistory", data: edited(t, s, s[strings.Index(s, `"statusHistory":[`):strings.Index(s, `"type":[`)], ``)},
+		{name: "an extension of others", data: edited(t, s, event, `"url":"https://ioprules.github.io/fhir/StructureDefinition/episode-event"},{"url":"http://example.org/x","valueString":"Jane Q Secret"}],"status"`),
+			rep: fhir.Report{{Path: "extension[9]", Kind: fhir.NoteKindExtension}}},
+		{name: "no id", data: edited(t, s, `"id":"E1",`, ``), want: []wantErr{{"id: missing", iop.ErrMissing}}},
+		{name: "patient of another type", data: edited(t, s, `"Patient/P1"`, `"Group/P1"`), want: []wantErr{{"patient.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "patient by display", data: edited(t, s, `"patient":{"reference":"Patient/P1"}`, `"patient":{"display":"Jane Q Secret"}`),
+			want: []wantErr{{"patient.reference: missing", iop.ErrMissing}}},
+		{name: "a history entered in error", data: edited(t, s, `{"status":"onhold"`, `{"status":"entered-in-error"`),
+			want: []wantErr{{"statusHistory[2].status: entered in error", fhir.ErrEnteredInError}}},
+		{name: "a history one short", data: edited(t, s, last, ``), want: []wantErr{{"statusHistory: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a history of other statuses", data: edited(t, s, `{"status":"onhold"`, `{"status":"active"`),
+			want: []wantErr{{"statusHistory[2].status: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a move's kind twice", data: edited(t, s, `{"url":"kind","valueCode":"assess"}`, `{"url":"kind","valueCode":"assess"},{"url":"kind","valueCode":"admit"}`),
+			want: []wantErr{{"extension[1].extension[1]: duplicate", iop.ErrDuplicate}}},
+		{name: "a move on a day that does not exist", data: edited(t, s, `"valueDate":"2025-01-08"`, `"valueDate":"2025-02-29"`),
+			want: []wantErr{{"extension[1].extension[1]: invalid date", iop.ErrInvalidDate}}},
+		{name: "a move on no day", data: edited(t, s, `{"url":"on","valueDate":"2025-01-08"}`, `{"url":"on","valueString":"2025-01-08"}`),
+			want: []wantErr{{"extension[1].extension[1]: missing", iop.ErrMissing}}},
+		{name: "a move of an unknown kind", data: edited(t, s, `"valueCode":"assess"`, `"valueCode":"triage"`),
+			want: []wantErr{{"extension[1].extension[0]: unknown value", iop.ErrUnknown}}},
+		{name: "a level unknown", data: edited(t, s, `{"url":"level","valueCode":"2.1"}`, `{"url":"level","valueCode":"2.2"}`),
+			want: []wantErr{{"extension[2].extension[2]: unknown value", iop.ErrUnknown}}},
+		{name: "a court order that says nothing", data: edited(t, s, `{"url":"courtOrdered","valueBoolean":true}`, `{"url":"courtOrdered","valueString":"yes"}`),
+			want: []wantErr{{"extension[0].extension[2]: missing", iop.ErrMissing}}},
+		{name: "a reason of another system", data: edited(t, s, `"system":"https://ioprules.github.io/fhir/CodeSystem/teds-discharge-reason"`, `"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-end-of-treatment-reason-cs"`),
+			want: []wantErr{{"extension[6].extension[2]: missing", iop.ErrMissing}}},
+		{name: "a reason without its coding", data: edited(t, s, reason, `{"url":"reason","valueCode":"1"}`),
+			want: []wantErr{{"extension[6].extension[2]: missing", iop.ErrMissing}}},
+		{name: "a reason not a number", data: edited(t, s, `teds-discharge-reason","code":"1"`, `teds-discharge-reason","code":"one"`),
+			want: []wantErr{{"extension[6].extension[2]: unknown value", iop.ErrUnknown}}},
+		{name: "a reason 0", data: edited(t, s, `teds-discharge-reason","code":"1"`, `teds-discharge-reason","code":"0"`),
+			want: []wantErr{{"extension[6].extension[2]: out of range", iop.ErrOutOfRange}}},
+		{name: "a reason 8", data: edited(t, s, `teds-discharge-reason","code":"1"`, `teds-discharge-reason","code":"8"`),
+			want: []wantErr{{"extension[6].extension[2]: out of range", iop.ErrOutOfRange}}},
+		{name: "planned that says nothing", data: edited(t, s, `{"url":"planned","valueBoolean":true}`, `{"url":"planned","valueCode":"true"}`),
+			want: []wantErr{{"extension[6].extension[3]: missing", iop.ErrMissing}}},
+		{name: "a step unknown", data: edited(t, s, `{"url":"step","valueCode":"down"}`, `{"url":"step","valueCode":"sideways"}`),
+			want: []wantErr{{"extension[6].extension[4]: unknown value", iop.ErrUnknown}}},
+		{name: "a level stepped to unknown", data: edited(t, s, `{"url":"toLevel","valueCode":"1"}`, `{"url":"toLevel","valueCode":"one"}`),
+			want: []wantErr{{"extension[6].extension[5]: unknown value", iop.ErrUnknown}}},
+		{name: "a referral without its ID", data: edited(t, s, `{"url":"referredTo","valueString":"R-77"}`, `{"url":"referredTo","valueCode":"R-77"}`),
+			want: []wantErr{{"extension[6].extension[6]: missing", iop.ErrMissing}}},
+		{name: "a detail of no move", data: edited(t, s, `{"url":"referredTo","valueString":"R-77"}`, `{"url":"referredTo","valueString":"R-77"},{"url":"note","valueString":"Jane Q Secret"}`),
+			want: []wantErr{{"extension[6].extension[7]: unknown value", iop.ErrUnknown}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeEpisode(tt.data, fhir.EpisodeOptions{})
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Equal(t, fhir.EpisodeOfCare{}, got)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, "P1", got.Patient)
+			assert.Equal(t, ep.Events(), got.Episode.Events())
+			assert.True(t, got.Episode.Equal(ep))
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+}
+
+// DecodeEpisode replays an EHR's statuses: from its history, completed by
+// its status and the last entry's end or the period; the level from its
+// type (ours, BHA's ASAM level, BHA's episode type 09) or the options.
+func TestDecodeEpisodeEHRStatuses(t *testing.T) {
+	ehr := func(status, history, types, period string) []byte {
+		s := `{"resourceType":"EpisodeOfCare","id":"E9","status":"` + status + `"`
+		if history != "" {
+			s += `,"statusHistory":[` + history + `]`
+		}
+		if types != "" {
+			s += `,"type":[{"coding":[` + types + `]}]`
+		}
+		if period != "" {
+			s += `,"period":` + period
+		}
+		return []byte(s + `,"patient":{"reference":"Patient/P9"}}`)
+	}
+	const bha09 = `{"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-episode-identifier-cs","code":"09"}`
+	admitted := func(on string, l iop.Level) []aftercare.Event {
+		return []aftercare.Event{{Kind: aftercare.EventKindRefer, On: day(on)}, {Kind: aftercare.EventKindAssess, On: day(on)},
+			{Kind: aftercare.EventKindAdmit, On: day(on), Level: l}, {Kind: aftercare.EventKindStart, On: day(on)}}
+	}
+	tests := []struct {
+		name string
+		data []byte
+		opt  fhir.EpisodeOptions
+		want []wantErr
+		evs  []aftercare.Event // read when want is nil
+	}{
+		{name: "status after the last entry's end", data: ehr("active", `{"status":"planned","period":{"start":"2025-01-06","end":"2025-01-13"}}`, bha09, ""),
+			evs: append([]aftercare.Event{{Kind: aftercare.EventKindRefer, On: day("2025-01-06")}}, admitted("2025-01-13", iop.Level21)[1:]...)},
+		{name: "last entry's end that does not exist", data: ehr("active", `{"status":"planned","period":{"start":"2025-01-06","end":"2025-01-32"}}`, bha09, ""),
+			want: []wantErr{{"statusHistory[0].period.end: invalid date", iop.ErrInvalidDate}}},
+		{name: "status from the period's start", data: ehr("active", "", bha09, `{"start":"2025-01-13"}`), evs: admitted("2025-01-13", iop.Level21)},
+		{name: "period's start that does not exist", data: ehr("active", "", bha09, `{"start":"2025-02-29"}`),
+			want: []wantErr{{"period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "period's start before 1970", data: ehr("active", "", bha09, `{"start":"1969-12-31"}`),
+			want: []wantErr{{"period.start: out of range: a service date is from 1970-01-01 to 2199-12-31", iop.ErrOutOfRange}}},
+		{name: "period's start of a month only", data: ehr("active", "", bha09, `{"start":"2025-01"}`),
+			want: []wantErr{{"period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "period's start with a time", data: ehr("active", "", bha09, `{"start":"2025-01-13T23:30:00-07:00"}`), evs: admitted("2025-01-13", iop.Level21)},
+		{name: "period's start with a time that is none", data: ehr("active", "", bha09, `{"start":"2025-01-13T24:30:00-07:00"}`),
+			want: []wantErr{{"period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "cancelled on the period's end", data: ehr("cancelled", "", "", `{"start":"2025-01-06","end":"2025-01-09"}`),
+			evs: []aftercare.Event{{Kind: aftercare.EventKindRefer, On: day("2025-01-09")}, {Kind: aftercare.EventKindClose, On: day("2025-01-09")}}},
+		{name: "period's end that does not exist", data: ehr("cancelled", "", "", `{"start":"2025-01-06","end":"2025-04-31"}`),
+			want: []wantErr{{"period.end: invalid date", iop.ErrInvalidDate}}},
+		{name: "finished with nothing before", data: ehr("finished", "", bha09, `{"start":"2025-01-06","end":"2025-03-10"}`), opt: fhir.EpisodeOptions{Discharge: completed()},
+			want: []wantErr{{"status: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "no history and no period", data: ehr("planned", "", "", ""), want: []wantErr{{"period: missing", iop.ErrMissing}}},
+		{name: "a level of ours", data: ehr("active", "", `{"system":"https://ioprules.github.io/fhir/CodeSystem/level","code":"2.5"}`, `{"start":"2025-01-13"}`),
+			evs: admitted("2025-01-13", iop.Level25)},
+		{name: "a BHA level", data: ehr("active", "", `{"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-asam-level-of-care-cs","code":"2.5"}`, `{"start":"2025-01-13"}`),
+			evs: admitted("2025-01-13", iop.Level25)},
+		{name: "codes of no level, then one", data: ehr("active", "",
+			`{"code":"2.1"},{"system":"https://ioprules.github.io/fhir/CodeSystem/level","code":"9.9"},{"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-asam-level-of-care-cs","code":"DUI-1"},`+
+				`{"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-episode-identifier-cs","code":"01"},{"system":"http://snomed.info/sct","code":"2.1"},`+
+				`{"system":"https://ioprules.github.io/fhir/CodeSystem/level","code":"1"}`, `{"start":"2025-01-13"}`),
+			evs: admitted("2025-01-13", iop.Level1)},
+		{name: "the options' level", data: ehr("active", "", "", `{"start":"2025-01-13"}`), opt: fhir.EpisodeOptions{Level: iop.Level25},
+			evs: admitted("2025-01-13", iop.Level25)},
+		{name: "a type's level over the options'", data: ehr("active", "", bha09, `{"start":"2025-01-13"}`), opt: fhir.EpisodeOptions{Level: iop.Level25},
+			evs: admitted("2025-01-13", iop.Level21)},
+		{name: "no level", data: ehr("active", "", `{"code":"2.1"}`, `{"start":"2025-01-13"}`), want: []wantErr{{"type: missing", iop.ErrMissing}}},
+		{name: "a move the episode refuses", data: ehr("active", `{"status":"planned","period":{"start":"2025-01-13"}},{"status":"active","period":{"start":"2025-01-06"}}`, bha09, ""),
+			want: []wantErr{{"statusHistory[1].status: aftercare: event 1 (assess) from referred: out of order: date before the previous move", aftercare.ErrDateBackwards}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := fhir.DecodeEpisode(tt.data, tt.opt)
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Equal(t, fhir.EpisodeOfCare{}, got)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, "P9", got.Patient)
+			assert.Equal(t, tt.evs, got.Episode.Events())
+		})
+	}
+}
+
+// EncodeEpisode refuses the zero episode and a patient ID that is none.
+func TestEncodeEpisodeRefuses(t *testing.T) {
+	_, err := fhir.EncodeEpisode(fhir.EpisodeOfCare{})
+	requireFieldErrors(t, err, []wantErr{{"patient: missing", iop.ErrMissing}, {"episode: missing", iop.ErrMissing}})
+	_, err = fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P\n1", Episode: replay(t, "E1", fullEvents()[:1])})
+	requireFieldErrors(t, err, []wantErr{{"patient: invalid syntax: control or format character", iop.ErrSyntax}})
 }
