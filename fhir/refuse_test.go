@@ -8,6 +8,7 @@ import (
 	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/fhir"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/group"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -488,4 +489,156 @@ func TestEncodeEpisodeRefuses(t *testing.T) {
 	requireFieldErrors(t, err, []wantErr{{"patient: missing", iop.ErrMissing}, {"episode: missing", iop.ErrMissing}})
 	_, err = fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P\n1", Episode: replay(t, "E1", fullEvents()[:1])})
 	requireFieldErrors(t, err, []wantErr{{"patient: invalid syntax: control or format character", iop.ErrSyntax}})
+}
+
+// groupEHR is an EHR's Group of two patients (TestDecodeGroupFromEHR),
+// and ehrVisit an Encounter of one of them.
+const groupEHR = `{"resourceType":"Group","id":"G-7","type":"person","actual":true,` +
+	`"code":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/group-kind","code":"process"}]},` +
+	`"member":[{"entity":{"reference":"Patient/P-1"}},{"entity":{"reference":"Patient/P-2"},"period":{"start":"2025-02-10"}}]}`
+
+func ehrVisit(patient string) string {
+	return `{"resourceType":"Encounter","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},` +
+		`"subject":{"reference":"Patient/` + patient + `"},"period":{"start":"2025-03-03","end":"2025-03-03"},` +
+		`"length":{"value":90,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}}`
+}
+
+// DecodeGroup refuses, element by element, an EHR's Group and Encounters
+// that are not one group session, and reports what it does not read.
+func TestDecodeGroupEHRElements(t *testing.T) {
+	v1, v2 := ehrVisit("P-1"), ehrVisit("P-2")
+	want := group.Meeting{ID: "G-7", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: day("2025-03-03"), Minutes: 90,
+		Participants: []group.Participant{{ID: "P-1", Role: group.ParticipantRolePatient}, {ID: "P-2", Role: group.ParticipantRolePatient, Joined: day("2025-02-10")}}}
+	g := groupEHR
+	tests := []struct {
+		name   string
+		group  []byte
+		visits []string
+		want   []wantErr
+		rep    fhir.Report // with the meeting read when want is nil
+	}{
+		{name: "as written", group: []byte(g), visits: []string{v1, v2}, rep: fhir.Report{{Path: "type", Kind: fhir.NoteKindReadAs}}},
+		{name: "a group of devices, not actual", group: edited(t, g, `"type":"person","actual":true`, `"type":"device","actual":false`), visits: []string{v1, v2},
+			want: []wantErr{{"type: no mapping", fhir.ErrNoMapping}, {"actual: no mapping", fhir.ErrNoMapping}}},
+		{name: "no id", group: edited(t, g, `"id":"G-7",`, ``), visits: []string{v1, v2}, want: []wantErr{{"id: missing", iop.ErrMissing}}},
+		{name: "a member not a patient", group: edited(t, g, `"Patient/P-1"`, `"Practitioner/P-1"`), visits: []string{v1, v2},
+			want: []wantErr{{"member[0].entity.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "a member inactive", group: edited(t, g, `{"entity":{"reference":"Patient/P-1"}}`, `{"entity":{"reference":"Patient/P-1"},"inactive":true}`), visits: []string{v1, v2},
+			want: []wantErr{{"member[0].inactive: no mapping", fhir.ErrNoMapping}}},
+		{name: "a member joined on a day that does not exist", group: edited(t, g, `"2025-02-10"`, `"2025-02-31"`), visits: []string{v1, v2},
+			want: []wantErr{{"member[1].period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "an extension of others", group: edited(t, g, `"id":"G-7",`, `"id":"G-7","extension":[{"url":"http://example.org/x","valueString":"Jane Q Secret"}],`), visits: []string{v1, v2},
+			rep: fhir.Report{{Path: "extension[0]", Kind: fhir.NoteKindExtension}, {Path: "type", Kind: fhir.NoteKindReadAs}}},
+		{name: "no code of ours", group: edited(t, g, `"system":"https://ioprules.github.io/fhir/CodeSystem/group-kind",`, ``), visits: []string{v1, v2},
+			want: []wantErr{{"code: missing", iop.ErrMissing}}},
+		{name: "a code of ours unknown", group: edited(t, g, `"code":"process"`, `"code":"choir"`), visits: []string{v1, v2},
+			want: []wantErr{{"code: missing", iop.ErrMissing}}},
+		{name: "no code", group: edited(t, g, `"code":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/group-kind","code":"process"}]},`, ``), visits: []string{v1, v2},
+			want: []wantErr{{"code: missing", iop.ErrMissing}}},
+		{name: "no Encounter", group: []byte(g), want: []wantErr{{"encounters: missing", iop.ErrMissing}}},
+		{name: "an Encounter that is not one", group: []byte(g), visits: []string{v1, `{"resourceType":"Patient"}`},
+			want: []wantErr{{"encounters[1].resourceType: not the resource type read", fhir.ErrResourceType}}},
+		{name: "an Encounter cancelled", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"finished"`, `"cancelled"`, 1)},
+			want: []wantErr{{"encounters[1].status: no mapping", fhir.ErrNoMapping}}},
+		{name: "an Encounter of no subject", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"subject":{"reference":"Patient/P-2"},`, ``, 1)},
+			want: []wantErr{{"encounters[1].subject: missing", iop.ErrMissing}}},
+		{name: "an Encounter of a group", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"Patient/P-2"`, `"Group/G-7"`, 1)},
+			want: []wantErr{{"encounters[1].subject.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "an Encounter of no period", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"period":{"start":"2025-03-03","end":"2025-03-03"},`, ``, 1)},
+			want: []wantErr{{"encounters[1].period.start: missing", iop.ErrMissing}}},
+		{name: "an Encounter on a day that does not exist", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"start":"2025-03-03"`, `"start":"2025-03-33"`, 1)},
+			want: []wantErr{{"encounters[1].period.start: invalid date", iop.ErrInvalidDate}}},
+		{name: "an Encounter's length in hours", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"code":"min"}`, `"code":"h"}`, 1)},
+			want: []wantErr{{"encounters[1].length: unknown value", iop.ErrUnknown}}},
+		{name: "two Encounters of one patient", group: []byte(g), visits: []string{v1, v2, v1},
+			want: []wantErr{{"encounters[2].subject: duplicate", iop.ErrDuplicate}}},
+		{name: "Encounters on two days", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"start":"2025-03-03"`, `"start":"2025-03-04"`, 1)},
+			want: []wantErr{{"encounters[1]: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "Encounters of two lengths", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"value":90`, `"value":60`, 1)},
+			want: []wantErr{{"encounters[1]: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "an Encounter of no member", group: []byte(g), visits: []string{v1, v2, ehrVisit("P-3")},
+			want: []wantErr{{"member: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a member of no Encounter", group: []byte(g), visits: []string{v1},
+			want: []wantErr{{"encounters: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a member twice", group: edited(t, g, `{"entity":{"reference":"Patient/P-1"}}`, `{"entity":{"reference":"Patient/P-1"}},{"entity":{"reference":"Patient/P-1"}}`), visits: []string{v1, v2},
+			want: []wantErr{{"member.participants[1].id: duplicate", iop.ErrDuplicate}}},
+		{name: "what an Encounter holds that is not read", group: []byte(g), visits: []string{v1, strings.Replace(v2, `"status":"finished"`, `"status":"finished","priority":{"text":"x"},"Jane Q Secret":1`, 1)},
+			rep: fhir.Report{{Path: "encounters[1].#3", Kind: fhir.NoteKindUnknownElement}, {Path: "encounters[1].priority", Kind: fhir.NoteKindNotMapped}, {Path: "type", Kind: fhir.NoteKindReadAs}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var encs [][]byte
+			for _, v := range tt.visits {
+				encs = append(encs, []byte(v))
+			}
+			got, rep, err := fhir.DecodeGroup(fhir.GroupSession{Group: tt.group, Encounters: encs})
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.True(t, got.Equal(group.Meeting{}), "got %+v", got)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, got.Equal(want), "got %+v", got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+}
+
+// DecodeGroup refuses a Group of ours whose group-session extension does
+// not mirror a session, or whose members are not the session's patients.
+func TestDecodeGroupOwnElements(t *testing.T) {
+	s := groupSession()
+	gs, err := fhir.EncodeGroup(s)
+	require.NoError(t, err)
+	g := string(gs.Group)
+	const enrollment = `{"url":"enrollment","valueString":"closed"}`
+	tests := []struct {
+		name  string
+		group []byte
+		encs  [][]byte
+		want  []wantErr
+		rep   fhir.Report // with s read when want is nil
+	}{
+		{name: "as written", group: gs.Group},
+		{name: "an extension of others", group: edited(t, g, `"url":"https://ioprules.github.io/fhir/StructureDefinition/group-session"}]`,
+			`"url":"https://ioprules.github.io/fhir/StructureDefinition/group-session"},{"url":"http://example.org/x","valueString":"Jane Q Secret"}]`),
+			rep: fhir.Report{{Path: "extension[1]", Kind: fhir.NoteKindExtension}}},
+		{name: "a detail of no value", group: edited(t, g, enrollment, `{"url":"enrollment"}`),
+			want: []wantErr{{"extension.extension[3]: missing", iop.ErrMissing}}},
+		{name: "a nested detail of no value", group: edited(t, g, `{"url":"ages","valueString":"adolescent"}`, `{"url":"ages"}`),
+			want: []wantErr{{"extension.extension[2].extension[0]: missing", iop.ErrMissing}}},
+		{name: "a detail twice", group: edited(t, g, enrollment, enrollment+`,{"url":"enrollment","valueString":"open"}`),
+			want: []wantErr{{"extension.extension[4]: duplicate", iop.ErrDuplicate}}},
+		{name: "a detail the session refuses", group: edited(t, g, `{"url":"kind","valueString":"relapse-prevention"}`, `{"url":"kind","valueString":"karaoke"}`),
+			want: []wantErr{{"extension.kind: iop.GroupKind.UnmarshalText: unknown value", iop.ErrUnknown}}},
+		{name: "an id not the session's", group: edited(t, g, `{"id":"G-0303"`, `{"id":"G-0304"`),
+			want: []wantErr{{"id: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a member not the session's", group: edited(t, g, `,{"entity":{"reference":"Patient/P-4"}}`, ``),
+			want: []wantErr{{"member: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "an Encounter on another day", group: gs.Group,
+			encs: append(append([][]byte(nil), gs.Encounters[:3]...), []byte(strings.Replace(string(gs.Encounters[3]), `"start":"2025-03-03"`, `"start":"2025-03-04"`, 1))),
+			want: []wantErr{{"encounters: impossible sequence of statuses", fhir.ErrImpossible}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			encs := tt.encs
+			if encs == nil {
+				encs = gs.Encounters
+			}
+			got, rep, err := fhir.DecodeGroup(fhir.GroupSession{Group: tt.group, Encounters: encs})
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, got.Equal(s), "got %+v", got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+	bad := s
+	bad.Minutes = -1
+	_, err = fhir.EncodeGroup(bad)
+	requireFieldErrors(t, err, []wantErr{{"minutes: out of range: negative", iop.ErrOutOfRange}})
 }
