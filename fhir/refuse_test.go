@@ -1,6 +1,9 @@
 package fhir_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -641,4 +644,149 @@ func TestDecodeGroupOwnElements(t *testing.T) {
 	bad.Minutes = -1
 	_, err = fhir.EncodeGroup(bad)
 	requireFieldErrors(t, err, []wantErr{{"minutes: out of range: negative", iop.ErrOutOfRange}})
+}
+
+// A Bundle is read all or nothing: a resource refused refuses it, under
+// its entry's path; an entry without a resource and a resource of no
+// mapping are noted.
+func TestDecodeBundleElements(t *testing.T) {
+	ep, err := fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P1", Episode: replay(t, "E1", fullEvents()[:2])})
+	require.NoError(t, err)
+	gs, err := fhir.EncodeGroup(groupSession())
+	require.NoError(t, err)
+	bundle := func(resources ...string) []byte {
+		s := `{"resourceType":"Bundle","type":"collection","entry":[`
+		for i, r := range resources {
+			if i > 0 {
+				s += ","
+			}
+			if r == "" {
+				s += `{"fullUrl":"urn:uuid:1"}`
+				continue
+			}
+			s += `{"resource":` + r + `}`
+		}
+		return []byte(s + `]}`)
+	}
+	opt := fhir.BundleOptions{Location: denver(t)}
+	tests := []struct {
+		name string
+		data []byte
+		want []wantErr
+		rep  fhir.Report
+	}{
+		{name: "an entry of no resource", data: bundle(string(ep), ""), rep: fhir.Report{{Path: "entry[1]", Kind: fhir.NoteKindNotMapped}}},
+		{name: "an episode refused", data: bundle(strings.Replace(string(ep), `"status":"planned",`, ``, 1)),
+			want: []wantErr{{"entry[0].resource.status: missing", iop.ErrMissing}}},
+		{name: "an Encounter refused", data: bundle(string(ep), strings.Replace(encounterJSON, `"subject":{"reference":"Patient/P1"},`, ``, 1)),
+			want: []wantErr{{"entry[1].resource.subject: missing", iop.ErrMissing}}},
+		{name: "an Encounter whose extensions are no list", data: bundle(strings.Replace(encounterJSON, `"extension":[`+encPlanned+encAttendance+encDelivery+`]`, `"extension":{}`, 1)),
+			want: []wantErr{{"entry[0].resource.extension: invalid syntax", iop.ErrSyntax}}},
+		{name: "Encounters of a Group not in the bundle", data: bundle(string(gs.Encounters[0])),
+			want: []wantErr{{"entry: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a Group refused", data: bundle(strings.Replace(string(gs.Group), `"type":"person"`, `"type":"device"`, 1), string(gs.Encounters[0])),
+			want: []wantErr{{"entry[0].resource.type: no mapping", fhir.ErrNoMapping}}},
+		{name: "a resource that is no object", data: bundle(`["EpisodeOfCare"]`),
+			want: []wantErr{{"entry[0].resource: invalid syntax", iop.ErrSyntax}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeBundle(tt.data, opt)
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Equal(t, fhir.Bundle{}, got)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, got.Episodes, 1)
+			assert.Equal(t, "P1", got.Episodes[0].Patient)
+			assert.True(t, got.Episodes[0].Episode.Equal(replay(t, "E1", fullEvents()[:2])))
+			assert.Equal(t, fhir.Bundle{Episodes: got.Episodes}, got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+}
+
+// The pre-pass holds each JSON value to its element's type, refuses what
+// is no JSON object or too large, and says so with the element's path.
+func TestPrepassTypes(t *testing.T) {
+	g := groupEHR
+	visits := [][]byte{[]byte(ehrVisit("P-1")), []byte(ehrVisit("P-2"))}
+	tests := []struct {
+		name string
+		data []byte
+		want []wantErr
+	}{
+		{name: "a string for a bool", data: edited(t, g, `"actual":true`, `"actual":"true"`), want: []wantErr{{"actual: invalid syntax", iop.ErrSyntax}}},
+		{name: "a decimal for an integer", data: edited(t, g, `"actual":true,`, `"actual":true,"quantity":2.5,`), want: []wantErr{{"quantity: invalid syntax", iop.ErrSyntax}}},
+		{name: "an integer above 32 bits", data: edited(t, g, `"actual":true,`, `"actual":true,"quantity":2147483648,`), want: []wantErr{{"quantity: invalid syntax", iop.ErrSyntax}}},
+		{name: "an integer of 32 bits", data: edited(t, g, `"actual":true,`, `"actual":true,"quantity":2147483647,`)},
+		{name: "a string for an object", data: edited(t, g, `"period":{"start":"2025-02-10"}`, `"period":"2025-02-10"`), want: []wantErr{{"member[1].period: invalid syntax", iop.ErrSyntax}}},
+		{name: "a string for a code", data: edited(t, g, `"type":"person"`, `"type":7`), want: []wantErr{{"type: unknown value", iop.ErrUnknown}}},
+		{name: "an array", data: []byte(`[` + g + `]`), want: []wantErr{{"invalid syntax", iop.ErrSyntax}}},
+		{name: "a string", data: []byte(`"Group"`), want: []wantErr{{"invalid syntax", iop.ErrSyntax}}},
+		{name: "no resourceType", data: edited(t, g, `"resourceType":"Group",`, ``), want: []wantErr{{"resourceType: not the resource type read", fhir.ErrResourceType}}},
+		{name: "above MaxBytes", data: append(edited(t, g, `}]}`, `}]`), append([]byte(`,"text":{"status":"generated","div":"`), append(bytes.Repeat([]byte("x"), fhir.MaxBytes), `"}}`...)...)...),
+			want: []wantErr{{"input too large", iop.ErrTooLarge}}},
+		{name: "unclosed", data: []byte(g[:len(g)-1]), want: []wantErr{{"invalid syntax", iop.ErrSyntax}}},
+		{name: "a member without its value", data: []byte(`{"resourceType":"Group","id":}`), want: []wantErr{{"#1: invalid syntax", iop.ErrSyntax}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := fhir.DecodeGroup(fhir.GroupSession{Group: tt.data, Encounters: visits})
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			requireFieldErrors(t, err, tt.want)
+		})
+	}
+	_, _, err := fhir.DecodeGroup(fhir.GroupSession{Group: []byte(g), Encounters: [][]byte{visits[0], edited(t, string(visits[1]), `"value":90`, `"value":"90"`)}})
+	requireFieldErrors(t, err, []wantErr{{"encounters[1].length.value: invalid syntax", iop.ErrSyntax}})
+}
+
+// NoteKind's text forms, and the sentinels' words and the iop sentinels
+// they wrap.
+func TestNoteKindAndSentinels(t *testing.T) {
+	for k, want := range map[fhir.NoteKind]string{
+		fhir.NoteKindUnknownElement: "unknown-element", fhir.NoteKindPrimitiveExtension: "primitive-extension", fhir.NoteKindExtension: "extension",
+		fhir.NoteKindNotMapped: "not-mapped", fhir.NoteKindReadAs: "read-as",
+	} {
+		assert.Equal(t, want, k.String())
+		assert.True(t, k.IsValid(), want)
+		text, err := k.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, want, string(text))
+	}
+	for _, k := range []fhir.NoteKind{0, fhir.NoteKindReadAs + 1, 255} {
+		assert.Equal(t, "%!NoteKind("+itoa(int(k))+")", k.String())
+		assert.False(t, k.IsValid(), k.String())
+		text, err := k.MarshalText()
+		require.ErrorIs(t, err, iop.ErrUnknown)
+		assert.Equal(t, "invalid note kind", err.Error())
+		assert.Nil(t, text)
+	}
+	data, err := json.Marshal(fhir.Report{{Path: "#3", Kind: fhir.NoteKindUnknownElement}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `[{"path":"#3","kind":"unknown-element"}]`, string(data))
+	_, err = json.Marshal(fhir.Note{Path: "x"})
+	require.ErrorIs(t, err, iop.ErrUnknown)
+
+	for _, tt := range []struct {
+		err  error
+		text string
+		is   error
+	}{
+		{fhir.ErrModifierExtension, "modifier extension not understood", iop.ErrUnknown},
+		{fhir.ErrResourceType, "not the resource type read", iop.ErrUnknown},
+		{fhir.ErrEnteredInError, "entered in error", iop.ErrUnknown},
+		{fhir.ErrImpossible, "impossible sequence of statuses", iop.ErrOrder},
+		{fhir.ErrNoMapping, "no mapping", iop.ErrUnknown},
+		{fhir.ErrNotCarried, "not carried by a PAS ClaimResponse", iop.ErrOutOfRange},
+	} {
+		assert.Equal(t, tt.text, tt.err.Error())
+		require.ErrorIs(t, tt.err, tt.is, tt.text)
+		assert.Equal(t, tt.is, errors.Unwrap(tt.err), tt.text)
+	}
 }
