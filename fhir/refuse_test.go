@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/authorization"
+	"github.com/ioprules/ioprules/eligibility"
 	"github.com/ioprules/ioprules/fhir"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/group"
@@ -789,4 +791,97 @@ func TestNoteKindAndSentinels(t *testing.T) {
 		require.ErrorIs(t, tt.err, tt.is, tt.text)
 		assert.Equal(t, tt.is, errors.Unwrap(tt.err), tt.text)
 	}
+}
+
+// DecodeQuestionnaireResponse refuses, answer by answer, what an
+// assessment or decision cannot be, and reports what it does not read.
+func TestDecodeQuestionnaireResponseElements(t *testing.T) {
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
+	d, err := ck.Decide(a)
+	require.NoError(t, err)
+	v, err := d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-9")
+	require.NoError(t, err)
+	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: v})
+	require.NoError(t, err)
+	s := string(data)
+	const (
+		d1       = `{"linkId":"D1","answer":[{"valueInteger":1}]}`
+		level    = `{"linkId":"level","answer":[{"valueCoding":{"system":"https://ioprules.github.io/fhir/CodeSystem/level","code":"2.1"}}]}`
+		levelCO  = `"code":"2.1"}}]},{"linkId":"given"`
+		modifier = `"system":"https://ioprules.github.io/fhir/CodeSystem/assessment-modifier","code":"co-occurring"`
+	)
+	decided := fhir.QuestionnaireResponse{Patient: "P1", Assessment: a, Decision: v}
+	tests := []struct {
+		name string
+		data []byte
+		ck   eligibility.Checker
+		want []wantErr
+		got  fhir.QuestionnaireResponse // read when want is nil
+		rep  fhir.Report
+	}{
+		{name: "as written", data: data, ck: ck, got: decided},
+		{name: "amended", data: edited(t, s, `"status":"completed"`, `"status":"amended"`), ck: ck, got: decided},
+		{name: "without a checker", data: data, got: fhir.QuestionnaireResponse{Patient: "P1", Assessment: a},
+			rep: fhir.Report{{Path: "item[11]", Kind: fhir.NoteKindNotMapped}}},
+		{name: "an item of no mapping", data: edited(t, s, `]}],"resourceType"`, `]},{"linkId":"Jane Q Secret","answer":[{"valueString":"x"}]}],"resourceType"`), ck: ck, got: decided,
+			rep: fhir.Report{{Path: "item[16]", Kind: fhir.NoteKindNotMapped}}},
+		{name: "an item of items", data: edited(t, s, d1, `{"linkId":"D1","answer":[{"valueInteger":1}],"item":[{"linkId":"x"}]}`), ck: ck, got: decided,
+			rep: fhir.Report{{Path: "item[3].item", Kind: fhir.NoteKindNotMapped}}},
+		{name: "in progress", data: edited(t, s, `"status":"completed"`, `"status":"in-progress"`), want: []wantErr{{"status: no mapping", fhir.ErrNoMapping}}},
+		{name: "entered in error", data: edited(t, s, `"status":"completed"`, `"status":"entered-in-error"`), want: []wantErr{{"status: entered in error", fhir.ErrEnteredInError}}},
+		{name: "no subject", data: edited(t, s, `"subject":{"reference":"Patient/P1"},`, ``), want: []wantErr{{"subject: missing", iop.ErrMissing}}},
+		{name: "a subject not a patient", data: edited(t, s, `"Patient/P1"`, `"Group/P1"`), want: []wantErr{{"subject.reference: invalid syntax", iop.ErrSyntax}}},
+		{name: "no id", data: edited(t, s, `"id":"A-1",`, ``), want: []wantErr{{"id: missing", iop.ErrMissing}}},
+		{name: "a questionnaire of another version", data: edited(t, s, `asam-assessment|1"`, `asam-assessment|2"`), want: []wantErr{{"questionnaire: no mapping", fhir.ErrNoMapping}}},
+		{name: "an item twice", data: edited(t, s, d1, d1+","+d1), want: []wantErr{{"item[4]: duplicate", iop.ErrDuplicate}}},
+		{name: "two answers to one", data: edited(t, s, d1, `{"linkId":"D1","answer":[{"valueInteger":1},{"valueInteger":2}]}`),
+			want: []wantErr{{"item[3].answer: out of range", iop.ErrOutOfRange}}},
+		{name: "an edition of another system", data: edited(t, s, `"system":"https://ioprules.github.io/fhir/CodeSystem/asam-edition"`, `"system":"http://example.org/edition"`),
+			want: []wantErr{{"item[0].answer[0].valueCoding: unknown value", iop.ErrUnknown}}},
+		{name: "an edition unknown", data: edited(t, s, `"code":"3rd"`, `"code":"5th"`),
+			want: []wantErr{{"item[0].answer[0].valueCoding.code: unknown value", iop.ErrUnknown}}},
+		{name: "a date that does not exist", data: edited(t, s, `"valueDate":"2025-03-03"`, `"valueDate":"2025-02-29"`),
+			want: []wantErr{{"item[1].answer[0].valueDate: invalid date", iop.ErrInvalidDate}}},
+		{name: "a rating as text", data: edited(t, s, d1, `{"linkId":"D1","answer":[{"valueString":"1"}]}`),
+			want: []wantErr{{"item[3].answer[0].valueInteger: missing", iop.ErrMissing}}},
+		{name: "a rating -1", data: edited(t, s, d1, `{"linkId":"D1","answer":[{"valueInteger":-1}]}`),
+			want: []wantErr{{"item[3].answer[0].valueInteger: out of range", iop.ErrOutOfRange}}},
+		{name: "a note as a number", data: edited(t, s, `{"valueString":"N-3"}`, `{"valueInteger":3}`),
+			want: []wantErr{{"item[6].answer[0].valueString: missing", iop.ErrMissing}}},
+		{name: "a modifier of another system", data: edited(t, s, modifier, `"system":"http://example.org/m","code":"co-occurring"`),
+			want: []wantErr{{"item[10].answer[0].valueCoding: unknown value", iop.ErrUnknown}}},
+		{name: "a modifier unknown", data: edited(t, s, modifier, `"system":"https://ioprules.github.io/fhir/CodeSystem/assessment-modifier","code":"hungry"`),
+			want: []wantErr{{"item[10].answer[0].valueCoding.code: unknown value", iop.ErrUnknown}}},
+		{name: "a BHA level of another system", data: edited(t, s, `"system":"http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-asam-level-of-care-cs"`, `"system":"http://example.org/asam"`),
+			want: []wantErr{{"item[12].answer[0].valueCoding: unknown value", iop.ErrUnknown}}},
+		{name: "a BHA level not the level", data: edited(t, s, levelCO, `"code":"3.1"}}]},{"linkId":"given"`), ck: ck,
+			want: []wantErr{{"item[12]: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a BHA level of no level of ours", data: edited(t, s, levelCO, `"code":"DA"}}]},{"linkId":"given"`), ck: ck,
+			want: []wantErr{{"item[12]: impossible sequence of statuses", fhir.ErrImpossible}}},
+		{name: "a level the checker does not recommend", data: edited(t, s, level, strings.Replace(level, `"2.1"`, `"2.5"`, 1), levelCO, `"code":"2.5"}}]},{"linkId":"given"`), ck: ck,
+			want: []wantErr{{"item[11]: impossible sequence of statuses", fhir.ErrImpossible}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeQuestionnaireResponse(tt.data, tt.ck)
+			if tt.want != nil {
+				requireFieldErrors(t, err, tt.want)
+				assert.Equal(t, fhir.QuestionnaireResponse{}, got)
+				assert.Nil(t, rep)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.got, got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+
+	// an assessment and a decision on another
+	other := assessment(t, "A-2", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
+	_, err = fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: other, Decision: v})
+	requireFieldErrors(t, err, []wantErr{{"decision: impossible sequence of statuses", fhir.ErrImpossible}})
+	_, err = fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Assessment: a})
+	requireFieldErrors(t, err, []wantErr{{"patient: missing", iop.ErrMissing}})
 }
