@@ -229,7 +229,7 @@ func (p *prepass) walk(n node, t reflect.Type, path string) {
 	if reflect.PointerTo(t).Implements(unmarshalerType) && t.Kind() != reflect.Struct {
 		// a samply code: decode it alone, so that its error (which
 		// quotes the input) never leaves, and the path is known
-		raw, _ := json.Marshal(n.str)
+		raw := quote(nil, n.str)
 		if n.kind != 's' || json.Unmarshal(raw, reflect.New(t).Interface()) != nil {
 			p.errs.Add(path, iop.ErrUnknown)
 		}
@@ -415,14 +415,34 @@ func (n node) encode(b []byte) []byte {
 		}
 		return append(b, ']')
 	case 's':
-		q, _ := json.Marshal(n.str)
-		return append(b, q...)
+		return quote(b, n.str)
 	case 'n':
 		return append(b, n.str...)
 	case 'b':
 		return append(b, n.str...)
 	}
 	return append(b, "null"...)
+}
+
+// quote appends s as a JSON string, escaping only what JSON requires (a
+// quote, a backslash, control characters): json.Marshal also escapes
+// "<", ">" and "&", and samply's code types read their JSON by cutting
+// the quotes off, so a comparator "<=" written "\u003c=" would be no
+// code of theirs. s is valid UTF-8 (it was read by encoding/json).
+func quote(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }
 
 var errNoteKind = sentinel("invalid note kind", iop.ErrUnknown)

@@ -144,6 +144,7 @@ func FuzzDecodeClaimResponse(f *testing.F) {
 	data, err := os.ReadFile("testdata/pas-claimresponse.json")
 	require.NoError(f, err)
 	f.Add(data)
+	f.Add([]byte(strings.Replace(string(data), `"value": 12,`, `"value": 12, "comparator": "<=",`, 1))) // a code with "<": read as written, not as "\u003c="
 	f.Fuzz(func(t *testing.T, data []byte) {
 		data = []byte(strings.ReplaceAll(string(data), "AUTH0001", secret+"\x07"))
 		c, rep, err := fhir.DecodeClaimResponse(data, fhir.ClaimResponseOptions{Level: iop.Level21})

@@ -28,6 +28,8 @@ func FuzzReader(f *testing.F) {
 	f.Add(envelope(with(7, "")...))
 	f.Add(envelope(with(11, "")...))
 	f.Add(envelope(with(10, "SV2*0905*HC:G0410:GT:95:59:XU:descr*300*DA*1.00")...))
+	f.Add(envelope(insert(4, "REF"+strings.Repeat("*1", x12.DefaultMaxElements))...)) // as many elements as the limit: read
+	f.Add(envelope(insert(4, "DMG"+strings.Repeat("*1", x12.DefaultMaxElements))...))
 	f.Add([]byte("ISA*00*"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -115,7 +117,7 @@ func countSV2(data []byte) (int, bool) {
 		if term == '\n' {
 			seg = bytes.TrimSuffix(seg, []byte("\r"))
 		}
-		if len(seg) > x12.DefaultMaxSegmentBytes || bytes.Count(seg, []byte{sep}) >= x12.DefaultMaxElements ||
+		if len(seg) > x12.DefaultMaxSegmentBytes || bytes.Count(seg, []byte{sep}) > x12.DefaultMaxElements ||
 			bytes.HasPrefix(seg, []byte("ISA")) || i > 0 && bytes.Contains(seg, []byte("ISA")) && len(seg) > 0 && seg[0] == 'I' {
 			return 0, false
 		}

@@ -10,7 +10,11 @@ import (
 // [bufio.Reader] the reader uses (Peek, Discard, ReadSlice, ReadByte),
 // with the same results, errors and reads of the underlying reader; what
 // differs is that their common case, the bytes asked for already in the
-// buffer, is small enough to be inlined in the segment loop.
+// buffer, is small enough to be inlined in the segment loop, and that
+// peek and skipBlank leave the underlying reader's error for the reads
+// (readSlice, discard) that follow: the reader peeks ahead and drops what
+// peek says, and an error that the underlying reader returns once must
+// not be lost with it.
 type input struct {
 	buf  []byte
 	rd   io.Reader
@@ -79,7 +83,7 @@ func (b *input) peekFill(n int) ([]byte, error) {
 	var err error
 	if avail := b.w - b.r; avail < n {
 		n = avail
-		err = b.readErr()
+		err = b.err // kept for the read that needs the bytes: a caller that peeks may drop it
 		if err == nil {
 			err = bufio.ErrBufferFull
 		}
@@ -153,8 +157,7 @@ func (b *input) skipBlank() {
 	for {
 		for b.r == b.w {
 			if b.err != nil {
-				_ = b.readErr()
-				return
+				return // the error kept for the read that follows
 			}
 			b.fill()
 		}

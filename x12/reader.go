@@ -221,7 +221,7 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 	lr := &limitReader{r: r, limit: opt.MaxBytes}
 	size := opt.MaxSegmentBytes + 2
 	return &Reader{opt: opt, lr: lr, br: newInput(lr, max(size, 4096)),
-		offs: make([]int32, 0, opt.MaxElements+1), intern: make(map[string]string, 64), errorsLimit: opt.MaxErrors}, nil
+		offs: make([]int32, 0, opt.MaxElements+2), intern: make(map[string]string, 64), errorsLimit: opt.MaxErrors}, nil
 }
 
 // Stats returns the counts of what the reader read so far.
@@ -511,14 +511,14 @@ func (r *Reader) next() (bool, error) {
 		offs := append(r.offs[:0], -1)
 		r.id = segIDOf(b[:idEnd])
 		if !r.wanted(r.id) { // a segment not read: its ID only, its elements counted
-			if bytes.Count(b, []byte{sep}) >= r.opt.MaxElements {
+			if bytes.Count(b, []byte{sep}) > r.opt.MaxElements {
 				r.badSegment(&SegmentError{Segment: r.seg, Err: errElementsMany})
 				continue
 			}
 			r.offs = append(offs, int32(idEnd))
 			return true, nil
 		}
-		offs, many := separators(offs, b, idEnd, sep, r.opt.MaxElements)
+		offs, many := separators(offs, b, idEnd, sep, r.opt.MaxElements+1) // -1 and the separators
 		r.offs = append(offs, int32(len(b)))
 		if many {
 			r.badSegment(&SegmentError{Segment: r.seg, Err: errElementsMany})
