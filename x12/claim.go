@@ -215,7 +215,7 @@ func (r *Reader) statementDates() {
 	}
 	r.cur.statement = true
 	if string(r.el(2)) != "RD8" {
-		r.claimErr(2, 0, errDateFormat)
+		r.claimErr(2, 0, errRangeFormat)
 		return
 	}
 	from, through, ok := r.dateRange(r.el(3))

@@ -55,6 +55,7 @@ var (
 	errDate         = fmt.Errorf("%w: want CCYYMMDD", iop.ErrInvalidDate)
 	errDateRange    = fmt.Errorf("%w: want CCYYMMDD-CCYYMMDD, first date not after the last", iop.ErrInvalidDate)
 	errDateFormat   = fmt.Errorf("%w: date format qualifier not D8 or RD8", iop.ErrSyntax)
+	errRangeFormat  = fmt.Errorf("%w: date format qualifier not RD8", iop.ErrSyntax)
 	errLineSpan     = fmt.Errorf("%w: a service line's date range covers more than one day", iop.ErrOutOfRange)
 	errNoLineDate   = fmt.Errorf("%w: no service date, and the claim's statement covers more than one day", iop.ErrMissing)
 	errLineNumber   = fmt.Errorf("%w: a line number is from 1 to 65535", iop.ErrOutOfRange)

@@ -57,6 +57,7 @@ const (
 	txtFacility  = "invalid syntax: want facility type code:A:frequency code"
 	txtRange     = "invalid date: want CCYYMMDD-CCYYMMDD, first date not after the last"
 	txtFormat    = "invalid syntax: date format qualifier not D8 or RD8"
+	txtRange8    = "invalid syntax: date format qualifier not RD8"
 	txtNoPatient = "missing: no medical record number (REF*EA), and the member ID is not taken as the patient's"
 )
 
@@ -100,7 +101,7 @@ func TestReaderClaimAndLineRefusals(t *testing.T) {
 		{name: "statement dates twice", body: insert(6, "DTP*434*RD8*20250303-20250303"),
 			want: []errAt{{10, 0, 0, "DTP", "segment 10 (DTP): " + txtTwice}}, is: []error{iop.ErrDuplicate}},
 		{name: "statement dates as D8", body: with(5, "DTP*434*D8*20250303"),
-			want: []errAt{{9, 2, 0, "DTP", "segment 9 (DTP), element 2: " + txtFormat}}, is: []error{iop.ErrSyntax}},
+			want: []errAt{{9, 2, 0, "DTP", "segment 9 (DTP), element 2: " + txtRange8}}, is: []error{iop.ErrSyntax}},
 		{name: "statement of one date", body: with(5, "DTP*434*RD8*20250303"),
 			want: []errAt{{9, 3, 0, "DTP", "segment 9 (DTP), element 3: " + txtRange}}, is: []error{iop.ErrInvalidDate}},
 		{name: "statement range without its hyphen", body: with(5, "DTP*434*RD8*20250303:20250303"),
