@@ -23,7 +23,7 @@ const (
 	IndexEventEDVisit                                // an emergency department visit ([Case.EDVisit])
 )
 
-var indexEvents = enum.New[IndexEvent]("IndexEvent", "aftercare.IndexEvent", check.EnumFail, []string{
+var indexEvents = enum.New[IndexEvent]("IndexEvent", "aftercare.IndexEvent.UnmarshalText", check.EnumFail, []string{
 	IndexEventEpisodeStart: "episode-start", IndexEventHigherLevelDischarge: "higher-level-discharge", IndexEventEDVisit: "ed-visit",
 })
 

@@ -105,7 +105,7 @@ func parseRisk(b []byte) (Risk, bool) {
 // rating is an error.
 func (r Risk) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, check.EnumFail("Risk.MarshalText", "", iop.ErrUnknown)
+		return nil, check.EnumFail("eligibility.Risk.MarshalText", "", iop.ErrUnknown)
 	}
 	return []byte{byte('0' + r)}, nil
 }

@@ -35,7 +35,7 @@ func testEnum[T enum, P enumPtr[T]](t *testing.T, name string, all []T, parse fu
 		assert.Zero(t, zero)
 		assert.False(t, zero.IsValid())
 		_, err := zero.MarshalText()
-		require.Error(t, err, "the zero value has no text")
+		require.EqualError(t, err, "iop."+name+".MarshalText: unknown value", "the zero value has no text")
 		seen := map[string]bool{}
 		for _, v := range all {
 			assert.True(t, v.IsValid(), "%v", v)
@@ -64,7 +64,7 @@ func testEnum[T enum, P enumPtr[T]](t *testing.T, name string, all []T, parse fu
 		require.ErrorIs(t, err, iop.ErrUnknown)
 		assert.NotContains(t, err.Error(), "Jane")
 		keep := all[0]
-		require.Error(t, P(&keep).UnmarshalText([]byte("Jane Doe")))
+		require.EqualError(t, P(&keep).UnmarshalText([]byte("Jane Doe")), "iop."+name+".UnmarshalText: unknown value")
 		assert.Equal(t, all[0], keep, "unchanged on error")
 		assert.NotEmpty(t, T(zero).String())
 	})
@@ -79,7 +79,7 @@ func TestEnums(t *testing.T) {
 	testEnum[iop.GroupKind](t, "GroupKind", iop.All[iop.GroupKind](), iop.Parse[iop.GroupKind])
 	testEnum[iop.ServiceKind](t, "ServiceKind", iop.All[iop.ServiceKind](), iop.Parse[iop.ServiceKind])
 	testEnum[iop.Delivery](t, "Delivery", iop.All[iop.Delivery](), iop.Parse[iop.Delivery])
-	testEnum[iop.Provider](t, "Setting", iop.All[iop.Provider](), iop.Parse[iop.Provider])
+	testEnum[iop.Provider](t, "Provider", iop.All[iop.Provider](), iop.Parse[iop.Provider])
 	testEnum[iop.Reach](t, "Reach", iop.All[iop.Reach](), iop.Parse[iop.Reach])
 }
 

@@ -53,7 +53,7 @@ const (
 	FindingScopeSession              // a session (Subject)
 )
 
-var findingScopes = enum.New[FindingScope]("FindingScope", "iop.FindingScope", enumFail,
+var findingScopes = enum.New[FindingScope]("FindingScope", "iop.FindingScope.UnmarshalText", enumFail,
 	[]string{FindingScopeWeek: "week", FindingScopeDay: "day", FindingScopeClaim: "claim", FindingScopeLine: "line", FindingScopeSession: "session"})
 
 // IsValid reports whether s is a known scope.

@@ -27,7 +27,7 @@ const (
 	DayPayNotJudged         // below the tier, in a setting not given: what is paid instead cannot be said
 )
 
-var dayPays = enum.New[DayPay]("DayPay", "schedule.DayPay", check.EnumFail, []string{
+var dayPays = enum.New[DayPay]("DayPay", "schedule.DayPay.UnmarshalText", check.EnumFail, []string{
 	DayPayPerDiem: "per-diem", DayPayIndividual: "individual", DayPayUnpaid: "unpaid", DayPayCost: "cost",
 	DayPayClinic: "clinic", DayPayWeekly: "weekly", DayPayNotJudged: "not-judged",
 })

@@ -29,7 +29,7 @@ func TestPutAllOrNothing(t *testing.T) {
 	require.ErrorIs(t, err, iop.ErrUnknown)
 	var pe *iop.ParseError
 	require.ErrorAs(t, err, &pe)
-	require.EqualError(t, err, "ehrstore: sessions[2]: sql: converting argument $5 type: ServiceKind.MarshalText: unknown value")
+	require.EqualError(t, err, "ehrstore: sessions[2]: sql: converting argument $5 type: iop.ServiceKind.MarshalText: unknown value")
 	for _, x := range sessions {
 		got, err := s.Sessions(ctx, x.Patient)
 		require.NoError(t, err)
@@ -42,7 +42,7 @@ func TestPutAllOrNothing(t *testing.T) {
 	badFs[1].Severity = iop.Severity(200)
 	err = s.PutFindings(ctx, badFs)
 	require.ErrorIs(t, err, iop.ErrUnknown)
-	require.EqualError(t, err, "ehrstore: findings[1]: sql: converting argument $2 type: Severity.MarshalText: unknown value")
+	require.EqualError(t, err, "ehrstore: findings[1]: sql: converting argument $2 type: iop.Severity.MarshalText: unknown value")
 	assert.Equal(t, [][]sql.NullString{{{String: "0", Valid: true}}}, rawRows(t, s, `SELECT count(*) FROM findings`))
 
 	// The same batches, valid, are stored whole.

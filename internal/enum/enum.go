@@ -22,6 +22,7 @@ type Fail func(fn, field string, err error) error
 type Table[T ~uint8] struct {
 	typ   string // the type's name: "Level"
 	fn    string // the parse function: "iop.Level.UnmarshalText"
+	qual  string // the type's qualified name: "iop.Level"
 	fail  Fail
 	names []string
 }
@@ -29,7 +30,7 @@ type Table[T ~uint8] struct {
 // New returns the table of an enum type named typ whose parse function is
 // fn. names[v] is the name of value v; names[0] must be "".
 func New[T ~uint8](typ, fn string, fail Fail, names []string) *Table[T] {
-	return &Table[T]{typ: typ, fn: fn, fail: fail, names: names}
+	return &Table[T]{typ: typ, fn: fn, qual: strings.TrimSuffix(fn, ".UnmarshalText"), fail: fail, names: names}
 }
 
 // Valid reports whether v has a name.
@@ -81,7 +82,7 @@ func (t *Table[T]) Values() []T {
 // without one.
 func (t *Table[T]) Marshal(v T) ([]byte, error) {
 	if !t.Valid(v) {
-		return nil, t.fail(t.typ+".MarshalText", "", errs.Unknown)
+		return nil, t.fail(t.qual+".MarshalText", "", errs.Unknown)
 	}
 	return []byte(t.names[v]), nil
 }
@@ -105,9 +106,10 @@ type Bits interface {
 // Set describes a set type S of the values of table t. It is read-only once
 // made and safe for concurrent use.
 type Set[T ~uint8, S Bits] struct {
-	t   *Table[T]
-	typ string // "GroupKinds"
-	all S
+	t    *Table[T]
+	typ  string // "Weekdays"
+	qual string // "schedule.Weekdays"
+	all  S
 }
 
 // NewSet returns the description of set type typ over t's values.
@@ -116,7 +118,7 @@ func NewSet[S Bits, T ~uint8](t *Table[T], typ string) *Set[T, S] {
 	for _, v := range t.Values() {
 		all |= 1 << v
 	}
-	return &Set[T, S]{t: t, typ: typ, all: all}
+	return &Set[T, S]{t: t, typ: typ, qual: t.qual[:strings.LastIndex(t.qual, ".")+1] + typ, all: all}
 }
 
 // Of returns the set of vs; invalid values are left out.
@@ -183,9 +185,9 @@ func (d *Set[T, S]) Parse(str string) (S, error) {
 		v, ok := d.t.Lookup(name)
 		switch {
 		case !ok:
-			return 0, d.t.fail("Parse"+d.typ, "["+strconv.Itoa(i)+"]", errs.Unknown)
+			return 0, d.t.fail(d.qual+".UnmarshalText", "["+strconv.Itoa(i)+"]", errs.Unknown)
 		case s&(1<<v) != 0:
-			return 0, d.t.fail("Parse"+d.typ, "["+strconv.Itoa(i)+"]", errs.Duplicate)
+			return 0, d.t.fail(d.qual+".UnmarshalText", "["+strconv.Itoa(i)+"]", errs.Duplicate)
 		}
 		s |= 1 << v
 	}
@@ -196,7 +198,7 @@ func (d *Set[T, S]) Parse(str string) (S, error) {
 // that name no value are an error.
 func (d *Set[T, S]) Text(s S) ([]byte, error) {
 	if !d.Valid(s) {
-		return nil, d.t.fail(d.typ+".MarshalText", "", errs.Unknown)
+		return nil, d.t.fail(d.qual+".MarshalText", "", errs.Unknown)
 	}
 	return []byte(d.String(s)), nil
 }
@@ -205,7 +207,7 @@ func (d *Set[T, S]) Text(s S) ([]byte, error) {
 // value order, [] for the empty set. Bits that name no value are an error.
 func (d *Set[T, S]) JSON(s S) ([]byte, error) {
 	if !d.Valid(s) {
-		return nil, d.t.fail(d.typ+".MarshalJSON", "", errs.Unknown)
+		return nil, d.t.fail(d.qual+".MarshalJSON", "", errs.Unknown)
 	}
 	names := make([]string, 0, d.Len(s))
 	for _, v := range d.Values(s) {
@@ -220,16 +222,16 @@ func (d *Set[T, S]) JSON(s S) ([]byte, error) {
 func (d *Set[T, S]) DecodeJSON(p *S, b []byte) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
-		return d.t.fail(d.typ+".UnmarshalJSON", "", errs.Syntax)
+		return d.t.fail(d.qual+".UnmarshalJSON", "", errs.Syntax)
 	}
 	var s S
 	for i, name := range names {
 		v, ok := d.t.Lookup(name)
 		switch {
 		case !ok:
-			return d.t.fail(d.typ+".UnmarshalJSON", "["+strconv.Itoa(i)+"]", errs.Unknown)
+			return d.t.fail(d.qual+".UnmarshalJSON", "["+strconv.Itoa(i)+"]", errs.Unknown)
 		case s&(1<<v) != 0:
-			return d.t.fail(d.typ+".UnmarshalJSON", "["+strconv.Itoa(i)+"]", errs.Duplicate)
+			return d.t.fail(d.qual+".UnmarshalJSON", "["+strconv.Itoa(i)+"]", errs.Duplicate)
 		}
 		s |= 1 << v
 	}

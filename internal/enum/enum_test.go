@@ -91,3 +91,31 @@ func TestSet(t *testing.T) {
 	require.NoError(t, set.DecodeText(&got, []byte("red")))
 	assert.Equal(t, set.Of(1), got)
 }
+
+// TestErrorsNameTheQualifiedType: every error of a table and of a set names
+// its function by the type's package-qualified name, as the parse function
+// given to New does ("test.Color.UnmarshalText"), so that an error says
+// which package's type refused.
+func TestErrorsNameTheQualifiedType(t *testing.T) {
+	tb := enum.New[color]("Color", "test.Color.UnmarshalText", fail, []string{1: "red", 2: "green"})
+	st := enum.NewSet[colors](tb, "Colors")
+	failed := func(err error) failure {
+		t.Helper()
+		var f failure
+		require.ErrorAs(t, err, &f)
+		return f
+	}
+	_, err := tb.Parse("pink")
+	assert.Equal(t, failure{fn: "test.Color.UnmarshalText"}, failed(err))
+	_, err = tb.Marshal(3)
+	assert.Equal(t, failure{fn: "test.Color.MarshalText"}, failed(err))
+	_, err = st.Parse("red,pink")
+	assert.Equal(t, failure{fn: "test.Colors.UnmarshalText", field: "[1]"}, failed(err))
+	_, err = st.Text(1 << 5)
+	assert.Equal(t, failure{fn: "test.Colors.MarshalText"}, failed(err))
+	_, err = st.JSON(1 << 5)
+	assert.Equal(t, failure{fn: "test.Colors.MarshalJSON"}, failed(err))
+	var got colors
+	assert.Equal(t, failure{fn: "test.Colors.UnmarshalJSON"}, failed(st.DecodeJSON(&got, []byte(`3`))))
+	assert.Equal(t, failure{fn: "test.Colors.UnmarshalJSON", field: "[0]"}, failed(st.DecodeJSON(&got, []byte(`["pink"]`))))
+}
