@@ -115,29 +115,36 @@ func validateShortDays(es *iop.FieldErrors, field string, rows []ShortDay) {
 // rate for a day with a List A service; an OTP bills a weekly add-on, not
 // a per diem, so its days have no tier to miss.
 func MedicareShortDays() []ShortDay {
-	const opps = "OPPS per diem payment of IOP and PHP days (CY2024 OPPS/ASC final rule, 88 FR 81540; kept in CY2025 and CY2026)"
+	const (
+		opps   = "OPPS per diem payment of IOP and PHP days (CY2024 OPPS/ASC final rule, 88 FR 81540)"
+		oppsEd = "CY2024 OPPS/ASC final rule (2023-11-22), kept in CY2025 and CY2026"
+		cy2024 = "CY2024 (effective 2024-01-01)"
+	)
 	return []ShortDay{
 		{Settings: iop.SetOf[iop.Provider](iop.ProviderHospitalOutpatient), Pay: DayPayIndividual, Severity: iop.SeverityWarning, Cite: iop.Citation{
-			Source: opps, Title: "Payment for intensive outpatient and partial hospitalization services",
+			Source: opps, Title: "Payment for intensive outpatient and partial hospitalization services", Edition: oppsEd,
 			Note: "secondary: CMS's per diem descriptions (RULES.md §2) say a hospital's services on a day below 3 are paid individually within the mental health composite; the rule's text, Claims Processing Manual ch. 4 §260 and the I/OCE PHP logic were not read; the same is assumed for a non-excepted off-campus department (modifier PN), whose rate was not found",
 		}},
 		{Settings: iop.SetOf[iop.Provider](iop.ProviderCMHC), Pay: DayPayUnpaid, Severity: iop.SeverityBlocking, Cite: iop.Citation{
-			Source: opps, Title: "Payment for intensive outpatient and partial hospitalization services",
+			Source: opps, Title: "Payment for intensive outpatient and partial hospitalization services", Edition: oppsEd,
 			Note: "secondary: a CMHC may bill only the program (RULES.md §2), so a day below 3 services is not paid; the rule's text and the I/OCE were not read",
 		}},
 		{Settings: iop.SetOf[iop.Provider](iop.ProviderCAH), Pay: DayPayCost, Severity: iop.SeverityWarning, Cite: iop.Citation{
-			Source: "42 CFR 413.70 (CAH outpatient services at reasonable cost); CGS Medicare, Intensive Outpatient Program Services (2024-01-02): CAH type of bill 85X, HCPCS not required",
-			Note:   "a CAH is paid outside the OPPS APCs (413.70 not re-read here); what a day below 3 services gets was not found: flagged for review",
+			Source:  "42 CFR 413.70 (CAH outpatient services at reasonable cost); CGS Medicare, Intensive Outpatient Program Services: CAH type of bill 85X, HCPCS not required",
+			Edition: "CGS page of 2024-01-02",
+			Note:    "a CAH is paid outside the OPPS APCs (413.70 not re-read here); what a day below 3 services gets was not found: flagged for review",
 		}},
 		{Settings: iop.SetOf[iop.Provider](iop.ProviderRHC, iop.ProviderFQHC), Pay: DayPayClinic, Severity: iop.SeverityWarning, Cite: iop.Citation{
-			Source: "RHC/FQHC IOP billing (CY2024 PFS final rule; Claims Processing Manual ch. 9), as summarised by NAHRI, \"CMS releases IOP requirements for FQHCs and RHCs\"",
-			URL:    "https://nahri.org/articles/cms-releases-iop-requirements-fqhcs-and-rhcs",
-			Note:   "secondary: paid at the hospital 3-service per diem (RHC; FQHC the lesser of charges) for a day with a List A service, revenue code 0905, modifier CG (RHC); whether fewer than 3 services are paid was not found: flagged for review",
+			Source:  "RHC/FQHC IOP billing (CY2024 PFS final rule; Claims Processing Manual ch. 9), as summarised by NAHRI, \"CMS releases IOP requirements for FQHCs and RHCs\"",
+			Edition: cy2024,
+			URL:     "https://nahri.org/articles/cms-releases-iop-requirements-fqhcs-and-rhcs",
+			Note:    "secondary: paid at the hospital 3-service per diem (RHC; FQHC the lesser of charges) for a day with a List A service, revenue code 0905, modifier CG (RHC); whether fewer than 3 services are paid was not found: flagged for review",
 		}},
 		{Settings: iop.SetOf[iop.Provider](iop.ProviderOTP), Pay: DayPayWeekly, Cite: iop.Citation{
-			Source: "HCPCS G0137 (OTP intensive outpatient services, weekly add-on, from 2024-01-01); NGS, Coding and Billing for OTP Services",
-			URL:    "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
-			Note:   "an OTP bills G0137 once a week when at least 9 services were furnished, not a per diem: no daily tier",
+			Source:  "HCPCS G0137 (OTP intensive outpatient services, weekly add-on); NGS, Coding and Billing for OTP Services",
+			Edition: cy2024,
+			URL:     "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
+			Note:    "an OTP bills G0137 once a week when at least 9 services were furnished, not a per diem: no daily tier",
 		}},
 	}
 }

@@ -86,9 +86,10 @@ func medicareTiers(year int, hospital3, hospital4, cmhc3, cmhc4, what string) sc
 func medicareIOPTiers(year int) schedule.ServiceTierRules {
 	t := medicareTiers(year, "5861", "5862", "5851", "5852", "IOP per diem APCs")
 	t.AddOn = schedule.WeeklyAddOn{Settings: iop.SetOf[iop.Provider](iop.ProviderOTP), Code: "G0137", MinServices: 9, Cite: iop.Citation{
-		Source: "HCPCS G0137 (intensive outpatient services furnished by an OTP, weekly add-on, from 2024-01-01); NGS, Coding and Billing for OTP Services",
-		URL:    "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
-		Note:   "secondary (a Medicare contractor): billed once a week when at least 9 services were furnished; an OTP's week is 7 contiguous days (42 CFR 410.67(b))",
+		Source:  "HCPCS G0137 (intensive outpatient services furnished by an OTP, weekly add-on); NGS, Coding and Billing for OTP Services",
+		Edition: "HCPCS 2024 (effective 2024-01-01)",
+		URL:     "https://ngsmedicare.com/web/ngs/opiod-treatment?selectedArticleId=2251313",
+		Note:    "secondary (a Medicare contractor): billed once a week when at least 9 services were furnished; an OTP's week is 7 contiguous days (42 CFR 410.67(b))",
 	}}
 	return t
 }
@@ -123,9 +124,10 @@ func medicareIOPSettingClaims() []schedule.SettingClaims {
 		Note:    "secondary (a trade summary of CMS's transmittal, read 2026-12-07): condition code 92 and revenue code 0905 on IOP claims; an RHC reports modifier CG on the line paid (coinsurance), an FQHC its charges on the primary line; at least one List A service on the claim for the day (List B bundled): the transmittal's List A was not read, so no day codes are set (a profile may set them)",
 	}
 	otp := iop.Citation{
-		Source: "CMS, Opioid Treatment Program Billing & Payment (How to Bill: institutional providers, Form CMS-1450); NGS, Coding and Billing for OTP Services (G0137, new for 2024)",
-		URL:    "https://cms.gov/medicare/medicare-fee-for-service-payment/opioid-treatment-program/billing-payment",
-		Note:   "a freestanding non-residential OTP bills on type of bill 087x, a hospital-based one on 013x and a CAH-based one on 085x with condition code 89 (provider-based OTP), revenue codes 090x-091x or 0949, or on a professional claim at place of service 58; its IOP services are G0137, a weekly add-on billed when at least 9 services were furnished (NGS), not the per diem of condition code 92",
+		Source:  "CMS, Opioid Treatment Program Billing & Payment (How to Bill: institutional providers, Form CMS-1450); NGS, Coding and Billing for OTP Services (G0137)",
+		Edition: "G0137 new for 2024; pages as read 2026-12",
+		URL:     "https://cms.gov/medicare/medicare-fee-for-service-payment/opioid-treatment-program/billing-payment",
+		Note:    "a freestanding non-residential OTP bills on type of bill 087x, a hospital-based one on 013x and a CAH-based one on 085x with condition code 89 (provider-based OTP), revenue codes 090x-091x or 0949, or on a professional claim at place of service 58; its IOP services are G0137, a weekly add-on billed when at least 9 services were furnished (NGS), not the per diem of condition code 92",
 	}
 	return []schedule.SettingClaims{
 		{Setting: iop.ProviderRHC, BillTypes: []string{"71x"}, Revenue: "0905", DayModifier: "CG", Cite: clinic},
@@ -159,8 +161,9 @@ func medicareCounting() schedule.CountingRules {
 	}
 	c.MinServiceMinutes = 16
 	c.MinServiceCite = iop.Citation{
-		Source: "CPT psychotherapy time rules (90832: 16 to 37 minutes), as RULES.md §4 quotes them; OPPS per diem by number of services",
-		Note:   "this library's reading: the per diem counts services furnished, and a session whose time others already cover furnishes little of its own; 16 minutes is the least time for which a timed psychotherapy code is reported. No CMS text sets a minimum per service for the per diem count: a parameter",
+		Source:  "CPT psychotherapy time rules (90832: 16 to 37 minutes), as RULES.md §4 quotes them; OPPS per diem by number of services",
+		Edition: "CPT 2013 onward (the psychotherapy codes' time ranges); CY2024 OPPS",
+		Note:    "this library's reading: the per diem counts services furnished, and a session whose time others already cover furnishes little of its own; 16 minutes is the least time for which a timed psychotherapy code is reported. No CMS text sets a minimum per service for the per diem count: a parameter",
 	}
 	return c
 }
@@ -514,10 +517,11 @@ func medicareClaims(condition string, billTypes ...string) schedule.ClaimRules {
 		ConditionCode: condition,
 		BillTypes:     billTypes,
 		Cite: iop.Citation{
-			Source: "Medicare Claims Processing Manual (Pub. 100-04) ch. 4 §260.1; CR 13222 (MLN Matters MM13222, 2023-12-20)",
-			Title:  "Special Partial Hospitalization and Intensive Outpatient Billing Requirements",
-			URL:    "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c04.pdf",
-			Note:   "secondary: the code list, condition codes and types of bill are read from Medicare contractors' pages quoting the manual and CR 13222, not from the manual's table; the minutes are the codes' nominal times (G-codes 45 minutes or more, CPT 90832/90834/90837 30/45/60); group psychotherapy is G0410, not CPT 90853; Medicare hospital and CMHC lines carry the service's own revenue code, so revenue codes are not restricted here",
+			Source:  "Medicare Claims Processing Manual (Pub. 100-04) ch. 4 §260.1; CR 13222 (MLN Matters MM13222, 2023-12-20)",
+			Title:   "Special Partial Hospitalization and Intensive Outpatient Billing Requirements",
+			Edition: "as amended for IOP from 2024-01-01",
+			URL:     "https://www.cms.gov/regulations-and-guidance/guidance/manuals/downloads/clm104c04.pdf",
+			Note:    "secondary: the code list, condition codes and types of bill are read from Medicare contractors' pages quoting the manual and CR 13222, not from the manual's table; the minutes are the codes' nominal times (G-codes 45 minutes or more, CPT 90832/90834/90837 30/45/60); group psychotherapy is G0410, not CPT 90853; Medicare hospital and CMHC lines carry the service's own revenue code, so revenue codes are not restricted here",
 		},
 	}
 }

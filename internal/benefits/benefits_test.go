@@ -399,3 +399,44 @@ func TestItoa(t *testing.T) {
 		assert.Equal(t, strconv.Itoa(n), itoa(n), "itoa(%d)", n)
 	}
 }
+
+// undated appends to out the path of each citation of v that names a
+// source but not its edition or date.
+func undated(path string, v reflect.Value, out *[]string) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if !v.IsNil() {
+			undated(path, v.Elem(), out)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			undated(fmt.Sprintf("%s[%d]", path, i), v.Index(i), out)
+		}
+	case reflect.Struct:
+		if c, ok := v.Interface().(iop.Citation); ok {
+			if c.Source != "" && c.Edition == "" {
+				*out = append(*out, path)
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				undated(path+"."+v.Type().Field(i).Name, v.Field(i), out)
+			}
+		}
+	}
+}
+
+// Every citation of every built-in profile says which edition or date of
+// its source it read: a rule's force is its source's, and sources change
+// by year.
+func TestEveryCitationDated(t *testing.T) {
+	var got []string
+	undated("p", reflect.ValueOf(iop.Citation{Source: "s"}), &got)
+	require.Equal(t, []string{"p"}, got, "the walk finds an undated citation")
+	for _, p := range All() {
+		var got []string
+		undated(p.ID, reflect.ValueOf(p), &got)
+		assert.Empty(t, got, "%s: undated", p.ID)
+	}
+}
