@@ -327,6 +327,7 @@ var vocabulary = strings.Join([]string{
 	"aftercare: event 0 (%!EventKind(0)) from start: missing unknown value unknown field duplicate invalid syntax invalid date",
 	"out of range out of order malformed at byte 0 want a JSON string object array of 0 want int bool",
 	"data after the value nested too deeply input too large above 0 bytes not valid UTF-8 after 9999-12-31",
+	"not valid UTF-8, or a \\u escape of half a surrogate pair",
 	"a service date is from 1970-01-01 to 2199-12-31 control or format character longer than 128 bytes the document is not valid UTF-8",
 	"aftercare.State.UnmarshalText aftercare.EventKind.UnmarshalText aftercare.DischargeReason.UnmarshalText aftercare.Step.UnmarshalText aftercare.ContactStatus.UnmarshalText",
 	"iop.Level.UnmarshalText events[0].discharge.reason contacts[0].status #0",

@@ -84,7 +84,7 @@ func vocabulary() string {
 		"a group cannot be for undisclosed gender", "a closed group needs its start day", "started after the session date",
 		"negative", "above a day", "the group is gender-specific", "the group has an age focus; give age or population",
 		"joined after the session date", "a roster holds patients only",
-		"not valid UTF-8", "control or format character", "longer than 128 bytes", "the document is not valid UTF-8",
+		"not valid UTF-8, or a \\u escape of half a surrogate pair", "control or format character", "longer than 128 bytes", "the document is not valid UTF-8",
 		"a service date is from 1970-01-01 to 2199-12-31",
 	} {
 		b.WriteString(s + " ")
