@@ -216,7 +216,8 @@
 //	              service; or the ID of a built-in profile with a schedule
 //	              part (default medicare-iop)
 //	-weeks W      iso, program (from each admission), or the weekday
-//	              calendar weeks start on: sunday, monday, ... (default iso)
+//	              calendar weeks start on: sunday, monday, ...; each in
+//	              any case: ISO, Sunday (default iso)
 //	-setting S    the provider setting of every episode, for each day's APC:
 //	              hospital, cmhc, cah, rhc, fqhc, otp (default none)
 //	-episodes F   the episodes CSV (default: the embedded one with the
@@ -271,7 +272,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, claims (claim lines), or x12 (an 837I); a file starting with an ISA segment is read as x12 unless -input says")
 	profileName := fl.String("profile", families[0], "the profiles to apply, by `name`: a family ("+strings.Join(families, ", ")+
 		"), whose profile in force on each patient-week's and claim's first day of service applies, or a built-in ID (see Profiles below)")
-	weeksName := fl.String("weeks", "iso", "the week `scheme`: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
+	weeksName := fl.String("weeks", "iso", "the week `scheme`, in any case: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
 	settingName := fl.String("setting", "", "the provider `setting` of every episode (hospital, cmhc, ...), to give each day's APC")
 	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sessions, none otherwise)")
 	format := fl.String("format", "text", "the report's `format`: text, json or csv")

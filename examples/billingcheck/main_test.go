@@ -48,6 +48,51 @@ func TestEmbeddedSampleProgramWeeks(t *testing.T) {
 	golden(t, "sample-program-weeks", out)
 }
 
+// -weeks: each scheme's name in any case of its letters is that scheme,
+// the report the same as its golden file's; anything else is a usage
+// error naming what was given, and nothing is written to stdout.
+func TestWeeksFlag(t *testing.T) {
+	const notes = "billingcheck: row refused: sessions line 22: date: invalid date\n" +
+		"billingcheck: row refused: sessions line 47: attended: out of range: attended above planned\n"
+	for _, tc := range []struct {
+		weeks, golden string
+	}{
+		{"iso", "sample-iso.csv"},
+		{"ISO", "sample-iso.csv"},
+		{"Iso", "sample-iso.csv"},
+		{"program", "sample-program.csv"},
+		{"PROGRAM", "sample-program.csv"},
+		{"sunday", "sample-sunday.csv"},
+		{"SUNDAY", "sample-sunday.csv"},
+		{"Sunday", "sample-sunday.csv"},
+	} {
+		t.Run(tc.weeks, func(t *testing.T) {
+			code, out, errOut := runWith("", "-format", "csv", "-weeks", tc.weeks)
+			assert.Equal(t, exitBlocking, code)
+			assert.Equal(t, notes, errOut)
+			want, err := os.ReadFile(filepath.Join("testdata", tc.golden+".golden"))
+			require.NoError(t, err)
+			assert.Equal(t, string(want), out)
+		})
+	}
+	for _, tc := range []struct {
+		weeks, err string
+	}{
+		{"", "billingcheck: unknown -weeks \"\": want iso, program or a weekday\n"},
+		{"isoweeks", "billingcheck: unknown -weeks isoweeks: want iso, program or a weekday\n"},
+		{"Sun", "billingcheck: unknown -weeks Sun: want iso, program or a weekday\n"},
+		{" sunday", "billingcheck: unknown -weeks \" sunday\": want iso, program or a weekday\n"},
+		{"ſunday", "billingcheck: unknown -weeks \"\\u017funday\": want iso, program or a weekday\n"},
+	} {
+		t.Run(tc.weeks, func(t *testing.T) {
+			code, out, errOut := runWith("", "-weeks", tc.weeks)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out)
+			assert.Equal(t, tc.err, errOut)
+		})
+	}
+}
+
 func TestFile(t *testing.T) {
 	// ASAM 2.1 with a step-down allowance, an adolescent, bad rows in both
 	// files, and a patient without an episode.

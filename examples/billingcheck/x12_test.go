@@ -34,7 +34,8 @@ func TestX12(t *testing.T) {
 }
 
 // An input that starts with an ISA segment is read as an 837I when -input
-// does not say otherwise, from a file or standard input.
+// does not say otherwise, from a file or standard input, the sample file
+// the README names included.
 func TestX12Detected(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "claims.edi")
 	require.NoError(t, os.WriteFile(path, []byte(sampleX12), 0o600))
@@ -43,6 +44,11 @@ func TestX12Detected(t *testing.T) {
 	assert.Equal(t, exitBlocking, code)
 	assert.Equal(t, want, out)
 	code, out, _ = runWith(sampleX12, "-format", "json", "-")
+	assert.Equal(t, exitBlocking, code)
+	assert.Equal(t, want, out)
+	// The README's command: the sample 837I by its path in the repository
+	// (examples/internal/billing/sample/claims.x12 from its root).
+	code, out, _ = runWith("", "-format", "json", filepath.Join("..", "internal", "billing", "sample", "claims.x12"))
 	assert.Equal(t, exitBlocking, code)
 	assert.Equal(t, want, out)
 }

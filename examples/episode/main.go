@@ -1,8 +1,10 @@
 // Command episode walks one episode of care from referral to close with
 // package aftercare: each move and the state it leads to, a move that is
 // refused, the discharge and its aftercare plan checked against a rule
-// profile on the discharge day and six weeks later, and the history
-// encoded to JSON and decoded back.
+// profile's follow-up windows on the discharge day and six weeks later
+// (a contact booked a day after the 7-day window, then one on its last
+// day, then that one missed: each finding with its severity, code and
+// source), and the history encoded to JSON and decoded back.
 //
 //	go run ./examples/episode
 package main
@@ -12,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/ioprules/ioprules"
@@ -87,7 +90,10 @@ func detail(ev aftercare.Event) string {
 	return ""
 }
 
-// check prints the findings of the discharge and plan as of day asOf.
+// check prints the findings of the discharge and plan as of day asOf,
+// each with its severity, code, words and source: a follow-up window's
+// finding cites the window of the checker's profile it names (Ref), any
+// other the rule as the profile applies it.
 func check(w io.Writer, ck aftercare.Checker, ep aftercare.Episode, plan aftercare.Plan, asOf date.Date, title string) error {
 	fs, err := ck.CheckDischarge(ep, plan, asOf)
 	if err != nil {
@@ -97,10 +103,24 @@ func check(w io.Writer, ck aftercare.Checker, ep aftercare.Episode, plan afterca
 	if fs == nil {
 		fmt.Fprintln(w, "  every rule met")
 	}
+	p := ck.Profile()
+	fu, _ := iop.PartOf[aftercare.FollowUp](&p)
+	rules := ck.Rules()
 	for _, f := range fs {
-		fmt.Fprintf(w, "  [%s] %s %s: %s\n", f.Severity, f.Subject, f.Code, ioprules.Catalog().Message(f))
+		fmt.Fprintf(w, "  [%s] %s %s: %s\n", f.Severity, f.Subject, f.Code, rules.Message(f))
+		fmt.Fprintf(w, "    source: %s\n", cite(rules, fu, f))
 	}
 	return nil
+}
+
+// cite returns the source of finding f: the window of fu it names, or the
+// rule of rules it breaks.
+func cite(rules iop.RuleTable, fu aftercare.FollowUp, f iop.Finding) iop.Citation {
+	if fw, ok := fu.Window(f.Ref); f.Ref != "" && ok {
+		return fw.Cite
+	}
+	r, _ := rules.Rule(f.Code)
+	return r.Cite
 }
 
 // walk walks the episode from referral to close under profile, the
@@ -145,20 +165,29 @@ func walk(w io.Writer, profile iop.Profile) error {
 		}
 	}
 
-	// The plan as made before discharge: two contacts booked.
+	// The plan as made before discharge. The profile's follow-up windows
+	// (discharge-7 and discharge-30) count the days after the discharge
+	// day, which itself does not count, as HEDIS FUH and FUI do: day
+	// discharged+1 to discharged+7 (2025-03-11 to 2025-03-17) and to
+	// discharged+30 (2025-04-09), both ends in the window. Two contacts
+	// booked on days 8 and 15: the first falls one day after the 7-day
+	// window, so that window is short of a contact (not scheduled) while
+	// the 30-day one is covered.
 	plan := aftercare.Plan{
 		Made: date.New(2025, 3, 5), GroupSessionsPerWeek: 1, MutualHelpPerWeek: 3, CounselingPerMonth: 2,
 		Medication: true, RecoveryCoach: true,
 		Contacts: []aftercare.Contact{
-			{On: discharged + 3, Status: aftercare.ContactStatusScheduled},
-			{On: discharged + 10, Status: aftercare.ContactStatusScheduled},
+			{On: discharged + 8, Status: aftercare.ContactStatusScheduled},
+			{On: discharged + 15, Status: aftercare.ContactStatusScheduled},
 		},
 	}
-	if err := check(w, ck, k.ep, plan, discharged, "two contacts booked"); err != nil {
+	if err := check(w, ck, k.ep, plan, discharged, "two contacts booked, the first on day 8"); err != nil {
 		return err
 	}
-	plan.Contacts = append(plan.Contacts, aftercare.Contact{On: discharged + 22, Status: aftercare.ContactStatusScheduled})
-	if err := check(w, ck, k.ep, plan, discharged, "a third contact booked"); err != nil {
+	// A third contact booked on day 7, the 7-day window's last day (it
+	// counts): every window has its contact. Contacts are in date order.
+	plan.Contacts = slices.Insert(plan.Contacts, 0, aftercare.Contact{On: discharged + 7, Status: aftercare.ContactStatusScheduled})
+	if err := check(w, ck, k.ep, plan, discharged, "a third contact booked on day 7"); err != nil {
 		return err
 	}
 
@@ -166,11 +195,13 @@ func walk(w io.Writer, profile iop.Profile) error {
 	if err := k.move(aftercare.Event{Kind: aftercare.EventKindAftercare, On: discharged + 1}); err != nil {
 		return err
 	}
-	// Six weeks on: the first two contacts were kept, the third missed.
-	plan.Contacts[0].Status = aftercare.ContactStatusKept
+	// Six weeks on, both windows have closed: the day-7 contact was missed
+	// and the day-8 one kept, a day late for the 7-day window (missed) but
+	// in the 30-day one (met), as is the day-15 one.
+	plan.Contacts[0].Status = aftercare.ContactStatusMissed
 	plan.Contacts[1].Status = aftercare.ContactStatusKept
-	plan.Contacts[2].Status = aftercare.ContactStatusMissed
-	if err := check(w, ck, k.ep, plan, discharged+42, "the third contact missed"); err != nil {
+	plan.Contacts[2].Status = aftercare.ContactStatusKept
+	if err := check(w, ck, k.ep, plan, discharged+42, "the day-7 contact missed, days 8 and 15 kept"); err != nil {
 		return err
 	}
 

@@ -55,26 +55,86 @@ func withFollowUp(t *testing.T, w aftercare.FollowUpWindow) iop.Profile {
 	return p
 }
 
-// The walk's three checks tell the plan's story under a profile whose
-// window the contacts do not all meet: three contacts in the 30 days
-// after discharge (to 2025-04-09). At discharge, two booked: not enough
-// scheduled; a third booked: every rule met; six weeks on, the third
-// missed: the window closed with two kept. The findings name the
-// episode's ID, the window and the figures only.
+// The walk's three checks under the built-in profile (the golden file):
+// at discharge, contacts on days 8 and 15 leave the 7-day window
+// (2025-03-11 to 2025-03-17) without one; a third on day 7, its last day,
+// meets every window; six weeks on, the day-7 contact missed and the
+// others kept, the 7-day window closed unmet and the 30-day one met. A
+// payer's window of 3 contacts in 30 days (to 2025-04-09) adds its own
+// findings beside the 7-day window's, in the profile's order of windows,
+// citing the payer's manual: two contacts booked, then three, then two
+// kept. The findings name the episode's ID, the window and the figures
+// only.
 func TestRunFindings(t *testing.T) {
 	p := withFollowUp(t, aftercare.FollowUpWindow{Name: "payer-30", Days: 30, Contacts: 3,
 		Cite: iop.Citation{Source: "Example Health Plan provider manual §9.2", Edition: "2025"}})
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run(&out, &errOut, p))
 	assert.Empty(t, errOut.String())
-	want := strings.Replace(goldenText(t), "== Check as of 2025-03-10: two contacts booked\n  every rule met\n",
-		"== Check as of 2025-03-10: two contacts booked\n"+
-			"  [warning] E-1001 aftercare.follow-up.not-scheduled: fewer contacts kept or scheduled than an open follow-up window needs, by its last day on 2025-04-09 (payer-30): need 3, got 2\n", 1)
-	want = strings.Replace(want, "== Check as of 2025-04-21: the third contact missed\n  every rule met\n",
-		"== Check as of 2025-04-21: the third contact missed\n"+
-			"  [warning] E-1001 aftercare.follow-up.missed: fewer contacts kept than a follow-up window needs, by its last day on 2025-04-09 (payer-30): need 3, got 2\n", 1)
-	require.NotEqual(t, want, goldenText(t), "the golden file has the checks this test rewrites")
+	const builtinSource = "    source: ioprules aftercare: follow-up after the program's discharge (v1)\n"
+	const payerSource = "    source: Example Health Plan provider manual §9.2 (2025)\n"
+	notScheduled7 := "  [warning] E-1001 aftercare.follow-up.not-scheduled: fewer contacts kept or scheduled than an open follow-up window needs, by its last day on 2025-03-17 (discharge-7): need 1, got 0\n" + builtinSource
+	missed7 := "  [warning] E-1001 aftercare.follow-up.missed: fewer contacts kept than a follow-up window needs, by its last day on 2025-03-17 (discharge-7): need 1, got 0\n" + builtinSource
+	want := strings.Replace(goldenText(t), notScheduled7, notScheduled7+
+		"  [warning] E-1001 aftercare.follow-up.not-scheduled: fewer contacts kept or scheduled than an open follow-up window needs, by its last day on 2025-04-09 (payer-30): need 3, got 2\n"+payerSource, 1)
+	want = strings.Replace(want, missed7, missed7+
+		"  [warning] E-1001 aftercare.follow-up.missed: fewer contacts kept than a follow-up window needs, by its last day on 2025-04-09 (payer-30): need 3, got 2\n"+payerSource, 1)
+	require.NotEqual(t, want, goldenText(t), "the golden file has the findings this test adds to")
 	assert.Equal(t, want, out.String())
+}
+
+// The walk's dates against the built-in profile's windows, as the
+// comments in walk say: for the discharge on 2025-03-10, discharge-7 runs
+// from 2025-03-11 (the discharge day does not count) to 2025-03-17 (day
+// 7, the walk's third contact, in; day 8, its first, out), discharge-30
+// to 2025-04-09 (days 8 and 15 in).
+func TestWalkWindows(t *testing.T) {
+	p := ioprules.ASAM3Level21()
+	fu, ok := iop.PartOf[aftercare.FollowUp](&p)
+	require.True(t, ok)
+	type span struct {
+		name        string
+		first, last date.Date
+	}
+	var got []span
+	for _, w := range fu.Windows {
+		first, last := w.Range(date.New(2025, 3, 10))
+		got = append(got, span{w.Name, first, last})
+	}
+	assert.Equal(t, []span{
+		{"discharge-7", date.New(2025, 3, 11), date.New(2025, 3, 17)},
+		{"discharge-30", date.New(2025, 3, 11), date.New(2025, 4, 9)},
+	}, got)
+}
+
+// cite: a follow-up window's finding cites the window its Ref names, as
+// the checker's profile holds it; any other finding the rule it breaks,
+// as the checker's table gives it.
+func TestCite(t *testing.T) {
+	ck, err := aftercare.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	p := ck.Profile()
+	fu, ok := iop.PartOf[aftercare.FollowUp](&p)
+	require.True(t, ok)
+	w7, ok := fu.Window("discharge-7")
+	require.True(t, ok)
+	late, ok := ck.Rules().Rule(aftercare.CodePlanLate)
+	require.True(t, ok)
+	missed, ok := ck.Rules().Rule(aftercare.CodeFollowUpMissed)
+	require.True(t, ok)
+	require.NotEqual(t, w7.Cite, missed.Cite, "a window's source is not its rule's")
+
+	for _, tc := range []struct {
+		name string
+		f    iop.Finding
+		want iop.Citation
+	}{
+		{"a window's finding", iop.Finding{Code: aftercare.CodeFollowUpMissed, Ref: "discharge-7"}, w7.Cite},
+		{"a window the profile does not hold", iop.Finding{Code: aftercare.CodeFollowUpMissed, Ref: "payer-30"}, missed.Cite},
+		{"a finding of no window", iop.Finding{Code: aftercare.CodePlanLate}, late.Cite},
+	} {
+		assert.Equal(t, tc.want, cite(ck.Rules(), fu, tc.f), tc.name)
+	}
 }
 
 // A profile the aftercare checker refuses stops the walk before it

@@ -115,7 +115,8 @@ type Options struct {
 	Setting iop.Provider
 	// Columns renames the input's columns (ParseColumns).
 	Columns map[string]string
-	// Source names the input in the text report's heading.
+	// Source names the input in the text report's heading; when empty,
+	// the heading names none.
 	Source string
 	// MaxErrors is how many rows refused are reported, at most; those
 	// after are counted (Report.Refused). 0 means

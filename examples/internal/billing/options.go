@@ -7,27 +7,43 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ioprules/ioprules/internal/benefits"
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 )
 
-// parseWeeks reads the -weeks flag.
+// parseWeeks reads the -weeks flag: iso, program or a weekday's English
+// name, each in any case of its ASCII letters ("ISO", "Sunday"); nothing
+// else (no abbreviation, no space, no other letter that folds to one of
+// them).
 func parseWeeks(name string) (program bool, ws schedule.Weeks, err error) {
-	switch name {
-	case "iso":
+	switch {
+	case foldASCII(name, "iso"):
 		return false, schedule.ISOWeeks(), nil
-	case "program":
+	case foldASCII(name, "program"):
 		return true, schedule.Weeks{}, nil
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.EqualFold(d.String(), name) {
+		if foldASCII(name, d.String()) {
 			ws, err := schedule.CalendarWeeks(d)
 			return false, ws, err
 		}
 	}
 	return false, schedule.Weeks{}, fmt.Errorf("unknown -weeks %s: want iso, program or a weekday", quote(name))
+}
+
+// foldASCII reports whether s is word in any case of its ASCII letters:
+// strings.EqualFold, but for s in ASCII only (EqualFold also takes the
+// long s, U+017F, for an s).
+func foldASCII(s, word string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return strings.EqualFold(s, word)
 }
 
 // parseMap reads the -map flag: from=to pairs separated by commas. Each

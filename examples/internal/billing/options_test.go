@@ -15,8 +15,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// -weeks: iso, program, or a weekday's English name in any case; the
-// error quotes what was given (a name typed by the user, escaped).
+// -weeks: iso, program, or a weekday's English name, each in any case of
+// its ASCII letters; the error quotes what was given (a name typed by the
+// user, escaped). A letter outside ASCII that folds to one of a name's
+// (the long s) does not make the name.
 func TestParseWeeks(t *testing.T) {
 	sunday, err := schedule.CalendarWeeks(time.Sunday)
 	require.NoError(t, err)
@@ -31,9 +33,15 @@ func TestParseWeeks(t *testing.T) {
 		describe string
 	}{
 		{"iso", false, schedule.ISOWeeks(), "ISO weeks"},
+		{"ISO", false, schedule.ISOWeeks(), "ISO weeks"},
+		{"Iso", false, schedule.ISOWeeks(), "ISO weeks"},
 		{"program", true, schedule.Weeks{}, "program weeks from admission"},
+		{"PROGRAM", true, schedule.Weeks{}, "program weeks from admission"},
+		{"Program", true, schedule.Weeks{}, "program weeks from admission"},
 		{"sunday", false, sunday, "weeks from Sunday"},
+		{"SUNDAY", false, sunday, "weeks from Sunday"},
 		{"Monday", false, monday, "weeks from Monday"},
+		{"mOnDaY", false, monday, "weeks from Monday"},
 		{"SATURDAY", false, saturday, "weeks from Saturday"},
 	} {
 		program, ws, err := ParseWeeks(tc.name)
@@ -44,7 +52,11 @@ func TestParseWeeks(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"":          `unknown -weeks "": want iso, program or a weekday`,
-		"ISO":       "unknown -weeks ISO: want iso, program or a weekday",
+		"isoweek":   "unknown -weeks isoweek: want iso, program or a weekday",
+		"iso ":      `unknown -weeks "iso ": want iso, program or a weekday`,
+		"ſunday":    `unknown -weeks "\u017funday": want iso, program or a weekday`,
+		"TUEſDAY":   `unknown -weeks "TUE\u017fDAY": want iso, program or a weekday`,
+		"PROGRAMS":  "unknown -weeks PROGRAMS: want iso, program or a weekday",
 		"sun":       "unknown -weeks sun: want iso, program or a weekday",
 		"sundays":   "unknown -weeks sundays: want iso, program or a weekday",
 		" monday":   `unknown -weeks " monday": want iso, program or a weekday`,

@@ -125,11 +125,14 @@ var textColumns = []string{"patient", "week", "from", "profile", "counted", "day
 // writeText writes the table of patient-weeks and their findings, then,
 // for claim lines, the table of claims and theirs.
 func writeText(w, _ io.Writer, h heading, in *input, res results) {
-	setting := ""
+	head := []string{h.rules.describe(), h.weeks}
 	if h.setting != 0 {
-		setting = ", setting " + h.setting.String()
+		head = append(head, "setting "+h.setting.String())
 	}
-	fmt.Fprintf(w, "billingcheck: %s, %s%s, %s\n", h.rules.describe(), h.weeks, setting, h.source)
+	if h.source != "" {
+		head = append(head, h.source)
+	}
+	fmt.Fprintf(w, "billingcheck: %s\n", strings.Join(head, ", "))
 	read := "sessions read"
 	if in.kind == inputClaims {
 		read = "claim lines read"

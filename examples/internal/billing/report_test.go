@@ -128,6 +128,38 @@ func TestReportClean(t *testing.T) {
 	assert.Equal(t, billingcheckFile(t, "stdin.golden"), out.String())
 }
 
+// The text report's heading ends with the input Options.Source names, or
+// with the week scheme (or the setting) when Source is empty: no separator
+// left dangling. The rest of the report is the same.
+func TestReportHeadingSource(t *testing.T) {
+	rs, ok, err := NewRules("asam3-2.1")
+	require.NoError(t, err)
+	require.True(t, ok)
+	golden := billingcheckFile(t, "stdin.golden")
+	const named = "billingcheck: asam3-2.1, ISO weeks, standard input\n"
+	require.True(t, strings.HasPrefix(golden, named), "stdin.golden's heading")
+	for _, tc := range []struct {
+		name    string
+		source  string
+		setting iop.Provider
+		heading string
+	}{
+		{"a source", "standard input", 0, named},
+		{"no source", "", 0, "billingcheck: asam3-2.1, ISO weeks\n"},
+		{"a setting and a source", "standard input", iop.ProviderHospitalOutpatient, "billingcheck: asam3-2.1, ISO weeks, setting hospital, standard input\n"},
+		{"a setting, no source", "", iop.ProviderHospitalOutpatient, "billingcheck: asam3-2.1, ISO weeks, setting hospital\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Check(strings.NewReader(billingcheckFile(t, "compliant.csv")), nil,
+				Options{Rules: rs, Weeks: schedule.ISOWeeks(), Setting: tc.setting, Source: tc.source})
+			require.NoError(t, err)
+			var out bytes.Buffer
+			rep.Write("text", &out, io.Discard)
+			assert.Equal(t, tc.heading+strings.TrimPrefix(golden, named), out.String())
+		})
+	}
+}
+
 // Check refuses to run without rules; input that cannot be read at all
 // (a header without a required column, an I/O error in either file, a
 // header of the episodes CSV other than its columns) is an error wrapping
