@@ -66,7 +66,7 @@ func stepAftercare(w io.Writer) error {
 			fmt.Fprintln(w, "    every rule met")
 		}
 		for _, f := range fs {
-			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
+			fmt.Fprintf(w, "    [%s] %s\n      %s\n", f.Severity, f.Code, ck.Rules().Message(f))
 		}
 	}
 

@@ -30,7 +30,6 @@ var (
 // discharge checks.
 func stepEligibility(w io.Writer) error {
 	fmt.Fprintln(w, "== Eligibility: an assessment to a level of care")
-	show := func(fs iop.Findings, err error) error { return printChecked(w, fs, err) }
 	a, err := eligibility.ParseAssessment(eligibilityAssessmentJSON)
 	if err != nil {
 		return err
@@ -41,6 +40,8 @@ func stepEligibility(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The findings in words as this checker's profile applies the rules.
+	show := func(fs iop.Findings, err error) error { return printChecked(w, ck.Rules(), fs, err) }
 	d, err := ck.Decide(a)
 	if err != nil {
 		return err
@@ -168,20 +169,20 @@ func parseSeries(data []byte) ([]eligibility.Assessment, error) {
 }
 
 // printChecked prints the findings of a check, or returns its error.
-func printChecked(w io.Writer, fs iop.Findings, err error) error {
+func printChecked(w io.Writer, rules iop.RuleTable, fs iop.Findings, err error) error {
 	if err != nil {
 		return err
 	}
-	printFindings(w, fs)
+	printFindings(w, rules, fs)
 	return nil
 }
 
-func printFindings(w io.Writer, fs iop.Findings) {
+func printFindings(w io.Writer, rules iop.RuleTable, fs iop.Findings) {
 	if len(fs) == 0 {
 		fmt.Fprintln(w, "    every rule met")
 		return
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
+		fmt.Fprintf(w, "    %-8s %s: %s\n", f.Severity, f.Code, rules.Message(f))
 	}
 }

@@ -76,7 +76,7 @@ func stepGroups(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  against %s: %d findings, %d blocking\n", p.ID, len(findings), len(findings.Blocking()))
 		for _, f := range findings {
-			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, ioprules.Catalog().Message(f))
+			fmt.Fprintf(w, "    [%s] %s (%s): %s\n", f.Severity, f.Code, f.Subject, ck.Rules().Message(f))
 		}
 	}
 
@@ -112,7 +112,7 @@ func stepGroups(w io.Writer) error {
 		fmt.Fprintf(w, "    group %d (%s): %d patients, %s: %s\n", i+1, focus, len(pg.Patients), staff, patientIDs(pg.Patients))
 	}
 	for _, u := range plan.Unplaced {
-		fmt.Fprintf(w, "    not placed: %s (%v)\n", strings.Join(u.Patients, " "), u)
+		fmt.Fprintf(w, "    not placed: %v\n", u)
 	}
 	fmt.Fprintln(w)
 	return nil

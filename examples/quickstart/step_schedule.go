@@ -55,7 +55,7 @@ func stepSchedule(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printWeekFindings(w, findings)
+	printWeekFindings(w, medicare.Rules(), findings)
 	fmt.Fprintf(w, "  billable: %t\n", findings.BlockingErr() == nil)
 
 	last := len(sessions) - 2 // the session left a minute early
@@ -68,7 +68,7 @@ func stepSchedule(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "  with the last minute attended: %d blocking findings\n", len(findings.Blocking()))
-	printWeekFindings(w, findings)
+	printWeekFindings(w, medicare.Rules(), findings)
 
 	fmt.Fprintln(w, "\n== A partial first week (admitted on Wednesday: 5 of 7 days, prorated)")
 	admitted := week.Day(2)
@@ -76,7 +76,7 @@ func stepSchedule(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printWeekFindings(w, findings)
+	printWeekFindings(w, medicare.Rules(), findings)
 
 	fmt.Fprintln(w, "\n== Per-diem payment tiers (Medicare: 3 services, 4 or more)")
 	for _, d := range medicare.Days(sum) {
@@ -111,7 +111,7 @@ func stepSchedule(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "  %s against %s: %s a week, margin %s, meets: %t\n",
 			tmpl.ID, ck.Profile().ID, fit.Weekly, fit.Margin, fit.Meets())
-		printWeekFindings(w, fit.Findings)
+		printWeekFindings(w, ck.Rules(), fit.Findings)
 	}
 
 	fmt.Fprintln(w, "\n== The batch path (sample/schedule-sessions.csv, hcpcs-h0015)")
@@ -144,16 +144,17 @@ func stepSchedule(w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(w, "  %s %s  %-6s days: %d, findings: %d\n", s.Patient, s.Week, s.Minutes, s.Days(), len(fs))
-		printWeekFindings(w, fs)
+		printWeekFindings(w, h0015.Rules(), fs)
 	}
 	fmt.Fprintln(w)
 	return nil
 }
 
 // printWeekFindings writes each finding on a line: severity, code, and the
-// finding in words with its day and figures.
-func printWeekFindings(w io.Writer, fs iop.Findings) {
+// finding in words with its day and figures, as the checker's profile
+// applies the rules (rules: the checker's Rules).
+func printWeekFindings(w io.Writer, rules iop.RuleTable, fs iop.Findings) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, ioprules.Catalog().Message(f))
+		fmt.Fprintf(w, "    [%s] %s: %s\n", f.Severity, f.Code, rules.Message(f))
 	}
 }
