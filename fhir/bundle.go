@@ -60,6 +60,7 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 		groups = map[string]*GroupSession{}
 		order  []string
 		gat    = map[string]string{}
+		encAt  = map[string]string{} // the first Encounter of each Group
 	)
 	note := func(at string, r Report) {
 		for _, n := range r {
@@ -99,6 +100,9 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 			if id, ok := groupOf(e.Resource); ok {
 				g := group(id)
 				g.Encounters = append(g.Encounters, e.Resource)
+				if _, ok := encAt[id]; !ok {
+					encAt[id] = at
+				}
 				continue
 			}
 			enc, r, err := DecodeEncounter(e.Resource, o.Location)
@@ -135,7 +139,7 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 	for _, id := range order {
 		at, ok := gat[id]
 		if !ok {
-			errs.Add("entry", ErrImpossible) // Encounters of a Group the bundle does not hold
+			errs.Add(encAt[id], errNoGroup)
 			continue
 		}
 		s, r, err := DecodeGroup(*groups[id])
@@ -169,3 +173,6 @@ func groupOf(data []byte) (string, bool) {
 	}
 	return "", false
 }
+
+// errNoGroup reports an Encounter of a Group the bundle does not hold.
+var errNoGroup = impossible("an Encounter of a Group the bundle does not hold")

@@ -33,9 +33,15 @@ var (
 	// entered in error: it records nothing and is refused. It wraps
 	// [iop.ErrUnknown].
 	ErrEnteredInError = sentinel("entered in error", iop.ErrUnknown)
-	// ErrImpossible reports a status history that no episode of ours can
-	// have (active after cancelled, on hold before active). It wraps
-	// [iop.ErrOrder].
+	// ErrImpossible reports facts of a resource that cannot all hold: a
+	// status history that no episode of ours can have (active after
+	// cancelled, on hold before active), which it says in its own words;
+	// and, each in an error of its own words that wraps it ("impossible:
+	// not the level the checker recommends"), a status that its moves or
+	// its attendance contradict, a period not the minutes attended, a
+	// Group's id, members or Encounters not its session's, an Encounter of
+	// a Group the bundle does not hold, a level not the one recommended. It
+	// wraps [iop.ErrOrder].
 	ErrImpossible = sentinel("impossible sequence of statuses", iop.ErrOrder)
 	// ErrNoMapping reports a code that has a meaning in its code system but
 	// none of ours (a Colorado DUI education level, a TEDS reason read
@@ -53,6 +59,10 @@ func (e *wrapErr) Error() string { return e.msg }
 func (e *wrapErr) Unwrap() error { return e.err }
 
 func sentinel(msg string, err error) error { return &wrapErr{msg: msg, err: err} }
+
+// impossible returns an error that says what is impossible and wraps
+// [ErrImpossible].
+func impossible(what string) error { return &wrapErr{msg: "impossible: " + what, err: ErrImpossible} }
 
 // node is one JSON value read by the pre-pass: an object keeps its members
 // in order, so that positions can name members whose keys are not

@@ -167,8 +167,14 @@
 // ([NoteKindExtension]), R4 elements the mapping does not read
 // ([NoteKindNotMapped]), and values read as the nearest of ours
 // ([NoteKindReadAs]). A [Report] holds paths and kinds only, never
-// content; errors are [iop.FieldErrors] with element paths and never hold
-// input text (42 CFR Part 2). No encoder writes Group.characteristic;
+// content; errors are [iop.FieldErrors] with element paths, in FHIR's
+// style with indexes ("member[1].entity.reference",
+// "extension[0].extension[11].extension[5]" inside an extension of ours;
+// one that is missing by FHIRPath's extension(url),
+// "extension[0].extension('date')"), and never hold input text (42 CFR
+// Part 2). Facts that cannot all hold are refused with an error wrapping
+// [ErrImpossible] that says which ("impossible: not the day of the
+// session"). No encoder writes Group.characteristic;
 // every encoder sets the elements R4 requires, and the module's tests
 // check every resource they emit with the reference implementation
 // (google/fhir's R4 validating unmarshaller, in the separate module

@@ -195,6 +195,13 @@ func DecodeEncounter(data []byte, loc *time.Location) (Encounter, Report, error)
 	return readEncounter(&r, loc, rep)
 }
 
+// An Encounter's facts that its attendance extension contradicts: each
+// wraps [ErrImpossible].
+var (
+	errStatusAttendance = impossible("the status contradicts the attendance (cancelled when absent or excused, else finished)")
+	errPeriodAttended   = impossible("the period's length is not the time attended that the attendance or the status gives (none when cancelled)")
+)
+
 func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, Report, error) {
 	var (
 		errs iop.FieldErrors
@@ -350,7 +357,7 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 			return Encounter{}, nil, prefix("extension", err)
 		}
 		if (a == schedule.AttendanceAbsent || a == schedule.AttendanceExcused) != (r.Status == fm.EncounterStatusCancelled) {
-			return Encounter{}, nil, iop.FieldErrors{{Field: "status", Err: ErrImpossible}}
+			return Encounter{}, nil, iop.FieldErrors{{Field: "status", Err: errStatusAttendance}}
 		}
 		s.Attendance = a
 	} else if s.Attendance == schedule.AttendanceAttended && attended < planned {
@@ -360,7 +367,7 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 		s.Attended = attended
 	}
 	if s.AttendedMinutes() != attended {
-		return Encounter{}, nil, iop.FieldErrors{{Field: "period", Err: ErrImpossible}}
+		return Encounter{}, nil, iop.FieldErrors{{Field: "period", Err: errPeriodAttended}}
 	}
 	if err := s.Validate(); err != nil {
 		return Encounter{}, nil, prefix("period", err)

@@ -135,3 +135,13 @@ func TestDecodeEncounterRefuses(t *testing.T) {
 		})
 	}
 }
+
+// A period that is not the time the status says was attended is refused,
+// and the error says so.
+func TestDecodeEncounterPeriodNotAttended(t *testing.T) {
+	data := []byte(`{"resourceType":"Encounter","status":"cancelled","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+	"subject":{"reference":"Patient/P1"},"period":{"start":"2025-03-04T09:00:00-07:00","end":"2025-03-04T10:00:00-07:00"},
+	"extension":[{"url":"https://ioprules.github.io/fhir/StructureDefinition/planned-length","valueDuration":{"value":60,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}}]}`)
+	_, _, err := fhir.DecodeEncounter(data, denver(t))
+	requireFieldErrors(t, err, []wantErr{{"period: impossible: the period's length is not the time attended that the attendance or the status gives (none when cancelled)", fhir.ErrImpossible}})
+}

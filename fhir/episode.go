@@ -361,21 +361,28 @@ func sameStatuses(r *fm.EpisodeOfCare, ep aftercare.Episode) error {
 		return iop.FieldErrors{{Err: iop.ErrSyntax}}
 	}
 	if r.Status != want.Status {
-		return iop.FieldErrors{{Field: "status", Err: ErrImpossible}}
+		return iop.FieldErrors{{Field: "status", Err: errMovesStatus}}
 	}
 	if len(r.StatusHistory) == 0 {
 		return nil
 	}
 	if len(r.StatusHistory) != len(want.StatusHistory) {
-		return iop.FieldErrors{{Field: "statusHistory", Err: ErrImpossible}}
+		return iop.FieldErrors{{Field: "statusHistory", Err: errMovesHistory}}
 	}
 	for i, h := range r.StatusHistory {
 		if h.Status != want.StatusHistory[i].Status {
-			return iop.FieldErrors{{Field: "statusHistory[" + strconv.Itoa(i) + "].status", Err: ErrImpossible}}
+			return iop.FieldErrors{{Field: "statusHistory[" + strconv.Itoa(i) + "].status", Err: errMovesStatus}}
 		}
 	}
 	return nil
 }
+
+// The statuses that an episode's moves (its extensions) contradict: each
+// wraps [ErrImpossible].
+var (
+	errMovesStatus  = impossible("not the status the episode's moves give")
+	errMovesHistory = impossible("not as many statuses as the episode's moves give")
+)
 
 // step is one status of an EHR's EpisodeOfCare and the day it began.
 type step struct {

@@ -6,6 +6,7 @@ package fhir
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -208,14 +209,18 @@ func prefix(p string, err error) error {
 
 // DecodeGroup reads a Group and its Encounters (JSON) as a group
 // session. A Group this module wrote is read from its group-session
-// extension with [group.ParseMeeting] (strict, validating); its members
-// and its Encounters must be the session's patients, each Encounter on the
-// session's day ([ErrImpossible] otherwise). An EHR's Group (without the
-// extension) gives: the record ID; the kind from code (a coding of ours,
-// required); enrollment open (noted [NoteKindReadAs]: Group does not say);
-// one patient participant per member, joined on member.period.start; the
-// day and the minutes from the Encounters, which must agree; no
-// facilitators. A Group that is not actual or not of type person, an
+// extension with [group.ParseMeeting] (strict, validating; an error names
+// the nested extension at fault, "extension[0].extension[11].extension[5]",
+// not the session's JSON path); its members and its Encounters must be the
+// session's patients, in order, each Encounter on the session's day
+// ([ErrImpossible] otherwise, in words that say which: "member[4]:
+// impossible: a member who is not a patient of the session"). An EHR's
+// Group (without the extension) gives: the record ID; the kind from code
+// (a coding of ours, required); enrollment open (noted [NoteKindReadAs]:
+// Group does not say); one patient participant per member, joined on
+// member.period.start; the day and the minutes from the Encounters, which
+// must agree; no facilitators; its errors name the member or Encounter an
+// element was read from. A Group that is not actual or not of type person, an
 // inactive member, a characteristic (noted, never read) and everything the
 // pre-pass refuses are handled as [DecodeEpisode] says. Encounters are
 // matched to members by subject; each Encounter's report is prefixed
@@ -256,9 +261,10 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 		members = append(members, id)
 	}
 	var ours *fm.Extension
+	oursAt := ""
 	for i := range g.Extension {
 		if g.Extension[i].Url == ExtGroupSession && ours == nil {
-			ours = &g.Extension[i]
+			ours, oursAt = &g.Extension[i], "extension["+strconv.Itoa(i)+"]"
 			continue
 		}
 		rep = append(rep, Note{Path: "extension[" + strconv.Itoa(i) + "]", Kind: NoteKindExtension})
@@ -267,6 +273,7 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 		day     date.Date
 		minutes iop.Minutes
 		at      string
+		i       int
 	}
 	visits := map[string]visit{}
 	for i, data := range gs.Encounters {
@@ -292,8 +299,7 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 			errs.Add(at+".subject.reference", err)
 			continue
 		}
-		var v visit
-		v.at = at
+		v := visit{at: at, i: i}
 		if e.Period == nil || e.Period.Start == nil {
 			errs.Add(at+".period.start", iop.ErrMissing)
 			continue
@@ -313,17 +319,21 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 		return group.Meeting{}, nil, errs
 	}
 	var s group.Meeting
+	var participant func(i int) string // the path of the session's participant i
 	if ours != nil {
 		obj, err := fromExtensions(ours.Extension, groupLists)
 		if err != nil {
-			return group.Meeting{}, nil, prefix("extension", err)
+			return group.Meeting{}, nil, prefix(oursAt, err)
 		}
 		raw, _ := json.Marshal(obj)
 		if s, err = group.ParseMeeting(raw); err != nil {
-			return group.Meeting{}, nil, prefix("extension", err)
+			return group.Meeting{}, nil, extPaths(oursAt, ours.Extension, err)
 		}
 		if s.ID != *g.Id {
-			return group.Meeting{}, nil, iop.FieldErrors{{Field: "id", Err: ErrImpossible}}
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "id", Err: errGroupID}}
+		}
+		participant = func(i int) string {
+			return extPath(oursAt, ours.Extension, "participants["+strconv.Itoa(i)+"]")
 		}
 	} else {
 		s.ID = *g.Id
@@ -336,39 +346,207 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 			s.Participants = append(s.Participants, group.Participant{ID: id, Role: group.ParticipantRolePatient, Joined: joined[id]})
 		}
 		first := true
+		var from visit // the Encounter the session's day and length are read from
 		for _, id := range members {
 			v, ok := visits[id]
 			if !ok {
 				continue
 			}
-			if first {
-				s.Date, s.Minutes, first = v.day, v.minutes, false
-			} else if v.day != s.Date || v.minutes != s.Minutes {
-				return group.Meeting{}, nil, iop.FieldErrors{{Field: v.at, Err: ErrImpossible}}
+			switch {
+			case first:
+				s.Date, s.Minutes, first, from = v.day, v.minutes, false, v
+			case v.day != s.Date:
+				return group.Meeting{}, nil, iop.FieldErrors{{Field: v.at + ".period.start", Err: errOtherDay}}
+			case v.minutes != s.Minutes:
+				return group.Meeting{}, nil, iop.FieldErrors{{Field: v.at + ".length", Err: errOtherLength}}
 			}
 		}
 		if first {
 			return group.Meeting{}, nil, iop.FieldErrors{{Field: "encounters", Err: iop.ErrMissing}}
 		}
 		if err := s.Validate(); err != nil {
-			return group.Meeting{}, nil, prefix("member", err)
+			return group.Meeting{}, nil, ehrPaths(err, from.at)
 		}
+		participant = func(i int) string { return "member[" + strconv.Itoa(i) + "]" }
 	}
 	// the members and the Encounters must be the session's patients
 	var patients []string
-	for _, p := range s.Participants {
-		if p.Role == group.ParticipantRolePatient {
-			patients = append(patients, p.ID)
-			if v, ok := visits[p.ID]; !ok || v.day != s.Date {
-				return group.Meeting{}, nil, iop.FieldErrors{{Field: "encounters", Err: ErrImpossible}}
-			}
+	for i, p := range s.Participants {
+		if p.Role != group.ParticipantRolePatient {
+			continue
+		}
+		patients = append(patients, p.ID)
+		switch v, ok := visits[p.ID]; {
+		case !ok:
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: participant(i), Err: errNoEncounter}}
+		case v.day != s.Date:
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: v.at + ".period.start", Err: errNotSessionDay}}
 		}
 	}
-	if strings.Join(patients, "\x00") != strings.Join(members, "\x00") || len(visits) != len(patients) {
-		return group.Meeting{}, nil, iop.FieldErrors{{Field: "member", Err: ErrImpossible}}
+	if len(visits) != len(patients) { // an Encounter of someone not a patient of the session: the first
+		stranger := -1
+		for id, v := range visits {
+			if !slices.Contains(patients, id) && (stranger < 0 || v.i < stranger) {
+				stranger = v.i
+			}
+		}
+		return group.Meeting{}, nil, iop.FieldErrors{{Field: "encounters[" + strconv.Itoa(stranger) + "].subject", Err: errNotPatient}}
+	}
+	for i := range max(len(members), len(patients)) {
+		switch {
+		case i == len(members):
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "member", Err: errFewerMembers}}
+		case i == len(patients):
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "member[" + strconv.Itoa(i) + "]", Err: errMoreMembers}}
+		case members[i] != patients[i]:
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: "member[" + strconv.Itoa(i) + "].entity.reference", Err: errMemberOrder}}
+		}
 	}
 	rep.sort()
 	return s, rep, nil
+}
+
+// The group mapping's impossible facts: each wraps [ErrImpossible].
+var (
+	errGroupID       = impossible("not the id of the session in the group-session extension")
+	errOtherDay      = impossible("not the day of the group's other Encounters")
+	errOtherLength   = impossible("not the length of the group's other Encounters")
+	errNoEncounter   = impossible("a patient of the session without an Encounter")
+	errNotSessionDay = impossible("not the day of the session")
+	errNotPatient    = impossible("not a patient of the session")
+	errFewerMembers  = impossible("fewer members than the session has patients")
+	errMoreMembers   = impossible("a member who is not a patient of the session")
+	errMemberOrder   = impossible("not the session's patient in this place (members are its patients, in order)")
+)
+
+// ehrPaths returns the field errors of err, a session read from an EHR's
+// Group refused by [group.Meeting.Validate], paths in the session's JSON,
+// as paths of the elements they were read from: a participant is its
+// member (id its entity.reference, joined its period.start), kind is
+// code, date and minutes the period.start and length of the Encounter at.
+func ehrPaths(err error, at string) error {
+	fes, ok := err.(iop.FieldErrors)
+	if !ok {
+		return err
+	}
+	out := make(iop.FieldErrors, 0, len(fes))
+	for _, fe := range fes {
+		f := fe.Field
+		switch f {
+		case "kind":
+			f = "code"
+		case "date":
+			f = at + ".period.start"
+		case "minutes":
+			f = at + ".length"
+		default:
+			if rest, ok := strings.CutPrefix(f, "participants["); ok {
+				f = "member[" + rest
+				if base, field, ok := strings.Cut(f, "]."); ok {
+					switch field {
+					case "id":
+						f = base + "].entity.reference"
+					case "joined":
+						f = base + "].period.start"
+					}
+				}
+			}
+		}
+		out = append(out, &iop.FieldError{Field: f, Err: fe.Err})
+	}
+	return out
+}
+
+// extPaths returns the field errors of err, paths in the session's JSON,
+// as paths of the element each names in the nested extensions xs of the
+// extension at ([extPath]).
+func extPaths(at string, xs []fm.Extension, err error) error {
+	fes, ok := err.(iop.FieldErrors)
+	if !ok {
+		return prefix(at, err)
+	}
+	out := make(iop.FieldErrors, 0, len(fes))
+	for _, fe := range fes {
+		out = append(out, &iop.FieldError{Field: extPath(at, xs, fe.Field), Err: fe.Err})
+	}
+	return out
+}
+
+// extPath returns the FHIR path of the element that the path p of the
+// session's JSON names in the nested extensions xs of the extension at:
+// a member is the extension of its url ("kind": at + ".extension[4]"),
+// item n of a list the n-th extension of the list's url, a member named by
+// its position (an unknown one, "#3") the extension of the url in that
+// place among the member names in order, as the JSON read from xs has
+// them. A member none holds (a missing one) is named by FHIRPath's
+// extension(url) function: at + ".extension('date')". The url of an
+// extension that is not a member of the session is never written.
+func extPath(at string, xs []fm.Extension, p string) string {
+	path, found := at, true
+	for p != "" {
+		var part string
+		part, p, _ = strings.Cut(p, ".")
+		name, index, _ := strings.Cut(part, "[")
+		nth, rest := 0, ""
+		if index != "" {
+			num, _, _ := strings.Cut(index, "]")
+			nth, _ = strconv.Atoi(num)
+			rest = "[" + index
+		}
+		j, byPosition := -1, false
+		if pos, ok := strings.CutPrefix(name, "#"); ok && found {
+			if n, err := strconv.Atoi(pos); err == nil && n >= 0 {
+				if names := urlsInOrder(xs); n < len(names) {
+					name, byPosition = names[n], true // a url of the input: never written
+				}
+			}
+		}
+		if found {
+			for k := range xs {
+				if xs[k].Url != name {
+					continue
+				}
+				if nth == 0 {
+					j = k
+					break
+				}
+				nth--
+			}
+		}
+		switch {
+		case j >= 0:
+			path += ".extension[" + strconv.Itoa(j) + "]"
+			xs = xs[j].Extension
+		case byPosition || strings.HasPrefix(name, "#"):
+			return path + "." + part + joinRest(p) // not resolved: as the JSON names it
+		default:
+			path += ".extension('" + name + "')" + rest
+			found, xs = false, nil
+		}
+	}
+	return path
+}
+
+// joinRest returns the rest of a path after a member, "" or ".rest".
+func joinRest(p string) string {
+	if p == "" {
+		return ""
+	}
+	return "." + p
+}
+
+// urlsInOrder returns the urls of xs, each once, in the order of the
+// members of the JSON object fromExtensions rebuilds from them when it is
+// encoded (encoding/json writes a map's keys sorted).
+func urlsInOrder(xs []fm.Extension) []string {
+	var names []string
+	for _, x := range xs {
+		if !slices.Contains(names, x.Url) {
+			names = append(names, x.Url)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 func kindOf(cc *fm.CodeableConcept, k *iop.GroupKind) bool {

@@ -46,9 +46,7 @@ func TestGroupRoundTrip(t *testing.T) {
 
 	// an Encounter missing, or one too many, is refused
 	_, _, err = fhir.DecodeGroup(fhir.GroupSession{Group: gs.Group, Encounters: gs.Encounters[:3]})
-	var fes iop.FieldErrors
-	require.ErrorAs(t, err, &fes)
-	assert.Equal(t, iop.FieldErrors{{Field: "encounters", Err: fhir.ErrImpossible}}, fes)
+	requireFieldErrors(t, err, []wantErr{{"extension[0].extension[13]: impossible: a patient of the session without an Encounter", fhir.ErrImpossible}})
 }
 
 func TestDecodeGroupFromEHR(t *testing.T) {
@@ -69,7 +67,5 @@ func TestDecodeGroupFromEHR(t *testing.T) {
 	assert.Equal(t, fhir.Report{{Path: "characteristic", Kind: fhir.NoteKindNotMapped}, {Path: "type", Kind: fhir.NoteKindReadAs}}, rep)
 
 	_, _, err = fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc("P-1"), enc("P-9")}})
-	var fes iop.FieldErrors
-	require.ErrorAs(t, err, &fes)
-	assert.Equal(t, iop.FieldErrors{{Field: "encounters", Err: fhir.ErrImpossible}}, fes)
+	requireFieldErrors(t, err, []wantErr{{"member[1]: impossible: a patient of the session without an Encounter", fhir.ErrImpossible}})
 }

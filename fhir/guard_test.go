@@ -91,13 +91,12 @@ func TestEpisodeEditedByEHR(t *testing.T) {
 	edited := strings.Replace(string(data), `"status":"active","statusHistory"`, `"status":"finished","statusHistory"`, 1)
 	require.NotEqual(t, string(data), edited)
 	_, _, err = fhir.DecodeEpisode([]byte(edited), fhir.EpisodeOptions{})
-	var fes iop.FieldErrors
-	require.ErrorAs(t, err, &fes)
-	assert.Equal(t, iop.FieldErrors{{Field: "status", Err: fhir.ErrImpossible}}, fes)
+	requireFieldErrors(t, err, []wantErr{{"status: impossible: not the status the episode's moves give", fhir.ErrImpossible}})
 
 	// a move our machine refuses (a start dated before the admission), in our own extension
 	bad := strings.Replace(string(data), `"valueDate":"2025-01-14"`, `"valueDate":"2025-01-01"`, 1)
 	_, _, err = fhir.DecodeEpisode([]byte(bad), fhir.EpisodeOptions{})
+	var fes iop.FieldErrors
 	require.ErrorAs(t, err, &fes)
 	require.Len(t, fes, 1)
 	assert.Equal(t, "extension", fes[0].Field)

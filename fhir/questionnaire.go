@@ -5,6 +5,7 @@ package fhir
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,15 @@ type QuestionnaireResponse struct {
 
 func coding(system, code string) *fm.Coding { return &fm.Coding{System: ptr(system), Code: ptr(code)} }
 
+// The answers that cannot all hold: each wraps [ErrImpossible].
+var (
+	errOtherAssessment = impossible("a decision on another assessment")
+	errBHANoLevel      = impossible("a Colorado BHA level that is no level of ours")
+	errBHAUnknown      = impossible("a code that is no Colorado BHA level")
+	errBHAOtherLevel   = impossible("not the Colorado BHA level of the recommended level")
+	errNotRecommended  = impossible("not the level the checker recommends for these answers")
+)
+
 // EncodeQuestionnaireResponse writes q as a US Core QuestionnaireResponse
 // (JSON) answering [Questionnaire]: id the assessment's record ID, status
 // completed, subject the patient, authored the day of the assessment, one
@@ -92,7 +102,7 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 		if a.IsZero() {
 			a = q.Decision.Assessment()
 		} else if a != q.Decision.Assessment() {
-			return nil, iop.FieldErrors{{Field: "decision", Err: ErrImpossible}}
+			return nil, iop.FieldErrors{{Field: "decision", Err: errOtherAssessment}}
 		}
 	}
 	var errs iop.FieldErrors
@@ -298,8 +308,13 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 		return QuestionnaireResponse{}, nil, prefix("item", err)
 	}
 	if bha != "" {
-		if l, _, err := BHALevel(bha); err != nil || hasLevel && l != level {
-			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level-co"], Err: ErrImpossible}}
+		switch l, _, err := BHALevel(bha); {
+		case errors.Is(err, ErrNoMapping):
+			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level-co"], Err: errBHANoLevel}}
+		case err != nil:
+			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level-co"], Err: errBHAUnknown}}
+		case hasLevel && l != level:
+			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level-co"], Err: errBHAOtherLevel}}
 		}
 	}
 	if hasLevel && !ck.IsZero() {
@@ -308,7 +323,7 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 			return QuestionnaireResponse{}, nil, prefix("item", err)
 		}
 		if d.Recommended() != level {
-			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level"], Err: ErrImpossible}}
+			return QuestionnaireResponse{}, nil, iop.FieldErrors{{Field: at["level"], Err: errNotRecommended}}
 		}
 		if given != 0 {
 			if d, err = d.Place(given, reason, vnote); err != nil {

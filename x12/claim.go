@@ -533,7 +533,9 @@ func (r *Reader) endClaim() {
 			cs.err = r.memberErr
 		case c.Patient == "" && !r.opt.PatientFromMemberID:
 			at(errNoPatient)
-		case c.Patient == "" && (r.dependent || !r.subscriber):
+		case c.Patient == "" && !r.subscriber:
+			at(errNoSubscriber)
+		case c.Patient == "" && r.dependent:
 			at(errDependent)
 		case c.Patient == "" && r.memberID == "":
 			at(errNoPatient)

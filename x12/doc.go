@@ -46,12 +46,17 @@
 // match, or that holds a segment that cannot be read (a segment ID that is
 // not 2 or 3 upper-case letters and digits, a segment above
 // [Options.MaxSegmentBytes] or with more than [Options.MaxElements]
-// elements), is one error and delivers nothing. A reader's memory is its
-// largest transaction set's claims (a few hundred bytes a service line),
-// and the limits bound every segment. A group's or interchange's trailer
-// that does not match is reported when it is read, after the sets it
-// closes were delivered: a caller that must refuse the whole interchange
-// stops at the first [ErrEnvelope].
+// elements), is one error and delivers nothing. A set that the input ends
+// in, or that an ST, GS, GE, IEA or ISA interrupts, is refused as not
+// closed by SE; when it was refused already, its one error names that
+// reason at its segment first, then that the set was not closed: "segment
+// 57: invalid syntax: input ends inside a segment; envelope does not
+// match: transaction set opened at segment 3 (ST) not closed by SE". A
+// reader's memory is its largest transaction set's claims (a few hundred
+// bytes a service line), and the limits bound every segment. A group's or
+// interchange's trailer that does not match is reported when it is read,
+// after the sets it closes were delivered: a caller that must refuse the
+// whole interchange stops at the first [ErrEnvelope].
 //
 // # Claims and service lines
 //
@@ -70,7 +75,10 @@
 //   - the patient's record ID: REF*EA, the medical record number, or with
 //     [Options.PatientFromMemberID] the subscriber's member ID (NM1*IL
 //     with qualifier MI, loop 2010BA) when the claim has no REF*EA and the
-//     patient is the subscriber. A claim without either is refused.
+//     patient is the subscriber. A claim without either is refused; the
+//     error says whether the claim is in no subscriber loop (2000B, HL03
+//     22), or its patient is a dependent (loop 2000C, HL03 23), whom the
+//     subscriber's member ID does not identify.
 //
 // These are read from the claim's own segments, before its first service
 // line and before the provider and other-payer loops (2310, 2320, 2330),

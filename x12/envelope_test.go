@@ -33,7 +33,12 @@ const (
 	txtNotIEA = "envelope does not match: interchange not closed by IEA"
 	txtNot837 = "not an 837 005010X223A2 transaction"
 
-	txtDependent = "missing: no medical record number (REF*EA), and the patient is a dependent, whom the subscriber's member ID does not identify"
+	txtNotSEAt3 = "envelope does not match: transaction set opened at segment 3 (ST) not closed by SE"
+	txtCutOff   = "invalid syntax: input ends inside a segment"
+	txtLong     = "input too large: segment longer than the limit"
+
+	txtDependent    = "missing: no medical record number (REF*EA), and the patient is a dependent, whom the subscriber's member ID does not identify"
+	txtNoSubscriber = "missing: no medical record number (REF*EA), and the claim is in no subscriber loop (2000B, HL03 22) to take a member ID from"
 )
 
 // The envelope's rules (ISA, GS/GE, ST/SE, IEA): each refusal names the
@@ -109,8 +114,8 @@ func TestReaderEnvelopeRefusals(t *testing.T) {
 		{name: "carriage return as terminator", data: strings.ReplaceAll(good, "~\n", "\r\n"),
 			lines: []schedule.ClaimLine{goodLine()}, stats: x12.Stats{Segments: 18, Sets: 1, Claims: 1, ServiceLines: 1, LinesRead: 1}},
 		{name: "input ends inside a set's segment", data: openSet(10) + "SV2*0905*HC:G0410*300*UN*2",
-			want:  []errAt{{3, 0, 0, "ST", "segment 3 (ST): " + txtNotSE}, {2, 0, 0, "GS", "segment 2 (GS): " + txtNotGE}, {1, 0, 0, "ISA", "segment 1 (ISA): " + txtNotIEA}},
-			is:    []error{x12.ErrEnvelope, x12.ErrEnvelope, x12.ErrEnvelope},
+			want:  []errAt{{14, 0, 0, "", "segment 14: " + txtCutOff + "; " + txtNotSEAt3}, {2, 0, 0, "GS", "segment 2 (GS): " + txtNotGE}, {1, 0, 0, "ISA", "segment 1 (ISA): " + txtNotIEA}},
+			is:    []error{iop.ErrSyntax, x12.ErrEnvelope, x12.ErrEnvelope},
 			stats: x12.Stats{Segments: 14, ServiceLines: 1, LinesRefused: 1, Errors: 3}},
 		{name: "input ends inside a segment between GS and ST", data: isaSeg + segs("GS*HC*SUB*REC*20250310*1200*7*X*005010X223A2") + "\r\nSV2",
 			want:  []errAt{{3, 0, 0, "", "segment 3: invalid syntax: input ends inside a segment"}, {2, 0, 0, "GS", "segment 2 (GS): " + txtNotGE}, {1, 0, 0, "ISA", "segment 1 (ISA): " + txtNotIEA}},
@@ -124,8 +129,8 @@ func TestReaderEnvelopeRefusals(t *testing.T) {
 			want: []errAt{{8, 0, 0, "", "segment 8: input too large: segment longer than the limit"}}, is: []error{iop.ErrTooLarge},
 			stats: x12.Stats{Segments: 19, ServiceLines: 1, LinesRefused: 1, Errors: 1}},
 		{name: "input ends inside a segment longer than the buffer", data: openSet(4) + "NTE*ADD*" + strings.Repeat("A", 5000),
-			want:  []errAt{{3, 0, 0, "ST", "segment 3 (ST): " + txtNotSE}, {2, 0, 0, "GS", "segment 2 (GS): " + txtNotGE}, {1, 0, 0, "ISA", "segment 1 (ISA): " + txtNotIEA}},
-			is:    []error{x12.ErrEnvelope, x12.ErrEnvelope, x12.ErrEnvelope},
+			want:  []errAt{{8, 0, 0, "", "segment 8: " + txtLong + "; " + txtNotSEAt3}, {2, 0, 0, "GS", "segment 2 (GS): " + txtNotGE}, {1, 0, 0, "ISA", "segment 1 (ISA): " + txtNotIEA}},
+			is:    []error{iop.ErrTooLarge, x12.ErrEnvelope, x12.ErrEnvelope},
 			stats: x12.Stats{Segments: 8, Errors: 3}},
 	}
 	for _, tt := range tests {
@@ -137,6 +142,87 @@ func TestReaderEnvelopeRefusals(t *testing.T) {
 				require.ErrorIs(t, errs[i], is)
 			}
 			assert.Equal(t, tt.lines, linesOf(claims))
+			assert.Equal(t, tt.stats, stats)
+		})
+	}
+}
+
+// A transaction set the input ends in, or that the next ST interrupts, is
+// refused as not closed by SE; when it was refused already (a segment
+// that cannot be read, the input cut off inside a segment, another
+// version), its one error gives that reason at that segment first. The
+// group and the interchange are reported open after it, as they are when
+// the input ends outside a set.
+func TestReaderSetNotClosed(t *testing.T) {
+	long := "NTE*ADD*" + strings.Repeat("A", 5000)
+	gs := "GS*HC*SUB*REC*20250310*1200*7*X*005010X223A2"
+	notGE, notIEA := "segment 2 (GS): "+txtNotGE, "segment 1 (ISA): "+txtNotIEA
+	tests := []struct {
+		name  string
+		data  string
+		want  x12.SegmentError // the set's error; its Err is checked by text and with errors.Is
+		text  string
+		is    []error
+		isNot []error
+		rest  []string // the errors after it
+		stats x12.Stats
+	}{
+		{name: "input ends after a segment", data: openSet(12),
+			want: x12.SegmentError{Segment: 3, ID: "ST"}, text: "segment 3 (ST): " + txtNotSE,
+			is: []error{x12.ErrEnvelope}, isNot: []error{iop.ErrSyntax, iop.ErrTooLarge},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 15, ServiceLines: 1, LinesRefused: 1, Errors: 3}},
+		{name: "input ends inside a segment", data: openSet(10) + "SV2*0905*HC:G0410*300*UN*2",
+			want: x12.SegmentError{Segment: 14}, text: "segment 14: invalid syntax: input ends inside a segment; envelope does not match: transaction set opened at segment 3 (ST) not closed by SE",
+			is: []error{iop.ErrSyntax, x12.ErrEnvelope}, isNot: []error{iop.ErrTooLarge},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 14, ServiceLines: 1, LinesRefused: 1, Errors: 3}},
+		{name: "input ends inside a segment longer than the limit", data: openSet(4) + long,
+			want: x12.SegmentError{Segment: 8}, text: "segment 8: input too large: segment longer than the limit; envelope does not match: transaction set opened at segment 3 (ST) not closed by SE",
+			is: []error{iop.ErrTooLarge, x12.ErrEnvelope}, isNot: []error{iop.ErrSyntax},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 8, Errors: 3}},
+		{name: "input ends after a segment longer than the limit", data: openSet(4) + long + "~\n" + segs(claimSegs[4:]...),
+			want: x12.SegmentError{Segment: 8}, text: "segment 8: input too large: segment longer than the limit; envelope does not match: transaction set opened at segment 3 (ST) not closed by SE",
+			is: []error{iop.ErrTooLarge, x12.ErrEnvelope}, isNot: []error{iop.ErrSyntax},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 16, ServiceLines: 1, LinesRefused: 1, Errors: 3}},
+		{name: "input ends after a segment of too many elements", data: openSet(4) + segs("DMG"+strings.Repeat("*1", 65)),
+			want: x12.SegmentError{Segment: 8}, text: "segment 8: input too large: more elements than the limit; envelope does not match: transaction set opened at segment 3 (ST) not closed by SE",
+			is: []error{iop.ErrTooLarge, x12.ErrEnvelope}, isNot: []error{iop.ErrSyntax},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 8, Errors: 3}},
+		{name: "input ends after a segment ID in lower case", data: openSet(4) + segs("dmg*D8*19600101"),
+			want: x12.SegmentError{Segment: 8}, text: "segment 8: invalid syntax: not a segment identifier; envelope does not match: transaction set opened at segment 3 (ST) not closed by SE",
+			is: []error{iop.ErrSyntax, x12.ErrEnvelope}, isNot: []error{iop.ErrTooLarge},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 8, Errors: 3}},
+		{name: "input ends in a set of another version", data: isaSeg + segs(append([]string{gs, "ST*837*0001*005010X223A1"}, claimSegs[:4]...)...),
+			want: x12.SegmentError{Segment: 3, ID: "ST", Element: 3}, text: "segment 3 (ST), element 3: not an 837 005010X223A2 transaction; envelope does not match: transaction set not closed by SE",
+			is: []error{x12.ErrVersion, x12.ErrEnvelope}, isNot: []error{iop.ErrSyntax},
+			rest: []string{notGE, notIEA}, stats: x12.Stats{Segments: 7, Errors: 3}},
+		{name: "the next ST after a segment longer than the limit", data: isaSeg + segs(append(append([]string{gs, "ST*837*0001*005010X223A2"}, claimSegs[:4]...), long)...) +
+			strings.Replace(string(envelope(claimSegs...)), isaSeg+gs+"~\n", "", 1),
+			want: x12.SegmentError{Segment: 8}, text: "segment 8: input too large: segment longer than the limit; envelope does not match: transaction set opened at segment 3 (ST) not closed by SE",
+			is: []error{iop.ErrTooLarge, x12.ErrEnvelope}, isNot: []error{iop.ErrSyntax},
+			rest:  []string{"segment 23 (GE), element 1: envelope does not match: number of transaction sets in the group does not match"},
+			stats: x12.Stats{Segments: 24, Sets: 1, Claims: 1, ServiceLines: 1, LinesRead: 1, Errors: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, stats := readAll(t, []byte(tt.data), x12.Options{})
+			require.Len(t, errs, 1+len(tt.rest))
+			se, ok := errs[0].(*x12.SegmentError)
+			require.True(t, ok, "the set's error is a %T, want a *x12.SegmentError", errs[0])
+			got := *se
+			assert.Equal(t, tt.text, got.Error())
+			for _, is := range tt.is {
+				require.ErrorIs(t, errs[0], is)
+			}
+			for _, is := range tt.isNot {
+				require.NotErrorIs(t, errs[0], is)
+			}
+			got.Err = nil
+			assert.Equal(t, tt.want, got)
+			var rest []string
+			for _, err := range errs[1:] {
+				rest = append(rest, err.Error())
+			}
+			assert.Equal(t, tt.rest, rest)
 			assert.Equal(t, tt.stats, stats)
 		})
 	}
@@ -181,6 +267,9 @@ func TestReaderMemberIDRefusals(t *testing.T) {
 		return append(append([]string(nil), segs[:7]...), segs[8:]...)
 	}
 	withMember := func(nm1 string) []string { return with(2, nm1) }
+	dependent := func(segs []string) []string { // a patient loop (2000C) before the claim
+		return append(append(append([]string(nil), segs[:4]...), "HL*3*2*23*0"), segs[4:]...)
+	}
 	member := goodLine(func(l *schedule.ClaimLine) { l.Patient, l.Input = "M-77", iop.InputSegment(13) })
 	tests := []struct {
 		name  string
@@ -202,11 +291,15 @@ func TestReaderMemberIDRefusals(t *testing.T) {
 		{name: "another party's NM1", body: noMRN(withMember("NM1*QC*1*DOE*JANE****MI*M-77")),
 			want: []errAt{{8, 0, 0, "CLM", "segment 8 (CLM): " + txtNoPatient}}, is: []error{iop.ErrMissing}},
 		{name: "no subscriber loop", body: noMRN(with(1, "HL*2*1*21*0")),
-			want: []errAt{{8, 0, 0, "CLM", "segment 8 (CLM): " + txtDependent}},
+			want: []errAt{{8, 0, 0, "CLM", "segment 8 (CLM): " + txtNoSubscriber}},
 			is:   []error{iop.ErrMissing}},
+		{name: "a dependent", body: dependent(noMRN(claimSegs)),
+			want: []errAt{{9, 0, 0, "CLM", "segment 9 (CLM): " + txtDependent}}, is: []error{iop.ErrMissing}},
+		{name: "a dependent under no subscriber loop", body: dependent(noMRN(with(1, "HL*2*1*21*1"))),
+			want: []errAt{{9, 0, 0, "CLM", "segment 9 (CLM): " + txtNoSubscriber}}, is: []error{iop.ErrMissing}},
 		{name: "the member ID", body: noMRN(claimSegs), lines: []schedule.ClaimLine{member}},
 		{name: "a new billing provider forgets the subscriber", body: append(noMRN(claimSegs), "HL*3**20*1", "CLM*c-2*300***13:A:1**A*Y*Y", "DTP*434*RD8*20250303-20250303", "CL1*2*1*30", "LX*1", "SV2*0905*HC:G0410*300*UN*2"),
-			want: []errAt{{16, 0, 0, "CLM", "segment 16 (CLM): " + txtDependent}}, is: []error{iop.ErrMissing},
+			want: []errAt{{16, 0, 0, "CLM", "segment 16 (CLM): " + txtNoSubscriber}}, is: []error{iop.ErrMissing},
 			lines: []schedule.ClaimLine{member}},
 	}
 	for _, tt := range tests {

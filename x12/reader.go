@@ -241,7 +241,9 @@ func (r *Reader) Stats() Stats { return r.stats }
 // The errors of a transaction set come when its SE has been read, in the
 // order of the input, each line's before its claim's; a set refused as a
 // whole (a count or control number that does not match, a segment that
-// cannot be read, another version) is one error and none of its claims.
+// cannot be read, another version) is one error and none of its claims;
+// so is a set not closed by SE, whose error names first the reason it was
+// refused already, when it was.
 func (r *Reader) Read() (Claim, error) {
 	for r.head == len(r.ready) {
 		if r.done {
@@ -377,7 +379,7 @@ func (r *Reader) close() {
 	switch r.state {
 	case stSet:
 		r.endClaim()
-		r.refuseSet(&SegmentError{Segment: r.stAt, ID: "ST", Err: errSetOpen})
+		r.refuseSet(r.setOpen())
 		r.report(&SegmentError{Segment: r.gsAt, ID: "GS", Err: errGroupOpen})
 	case stGroup:
 		r.report(&SegmentError{Segment: r.gsAt, ID: "GS", Err: errGroupOpen})
@@ -480,7 +482,7 @@ func (r *Reader) next() (bool, error) {
 						r.stats.LinesRefused++
 					}
 				}
-				r.badSegment(&SegmentError{Segment: r.seg, Err: fmt.Errorf("%w: input ends inside a segment", iop.ErrSyntax)})
+				r.badSegment(&SegmentError{Segment: r.seg, Err: errCutOff})
 			}
 			return false, nil
 		case err != nil:
@@ -624,7 +626,7 @@ func (r *Reader) segment() {
 			return
 		case idST, idGE, idGS, idIEA:
 			r.endClaim()
-			r.refuseSet(&SegmentError{Segment: r.stAt, ID: "ST", Err: errSetOpen})
+			r.refuseSet(r.setOpen())
 			r.state = stGroup
 		default:
 			r.setSegs++
@@ -837,6 +839,25 @@ func (r *Reader) refuseSet(e *SegmentError) {
 	if !r.setSilent {
 		r.report(e)
 	}
+}
+
+// setOpen is the error of the open set when it ends without its SE: that
+// it was not closed, after the reason it was refused already when it was
+// (a segment that cannot be read, the input cut off inside a segment,
+// another version), as one error, at that reason's segment.
+func (r *Reader) setOpen() *SegmentError {
+	e := r.setBad
+	if e == nil {
+		return &SegmentError{Segment: r.stAt, ID: "ST", Err: errSetOpen}
+	}
+	if e.Err == nil { // refused with its group: not reported
+		return e
+	}
+	open := errSetOpen
+	if e.Segment != r.stAt {
+		open = fmt.Errorf("%w: transaction set opened at segment %d (ST) not closed by SE", ErrEnvelope, r.stAt)
+	}
+	return &SegmentError{Segment: e.Segment, ID: e.ID, Element: e.Element, Component: e.Component, Err: fmt.Errorf("%w; %w", e.Err, open)}
 }
 
 // discardSet drops the open set's claims and errors: all its lines are
