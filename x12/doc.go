@@ -12,7 +12,7 @@
 //	r, err := x12.NewReader(file, x12.Options{})
 //	for claim, err := range r.All() {
 //		if err != nil { // a *SegmentError: a line, claim or set refused; read on
-//			continue    // (a *LimitError, an *ReadError or iop.ErrTooLarge ends it)
+//			continue    // (a *LimitError, a *ReadError or the input above MaxBytes ends it)
 //		}
 //		lines = append(lines, claim.Lines...) // schedule.ClaimLine, as from schedule.NewClaimReader
 //	}
