@@ -94,28 +94,11 @@ func unexportedInDoc(fset *token.FileSet, pkg *ast.Package) []string {
 			return true
 		})
 	}
-	exportedRecv := func(fd *ast.FuncDecl) bool {
-		if fd.Recv == nil {
-			return true
-		}
-		t := fd.Recv.List[0].Type
-		if s, ok := t.(*ast.StarExpr); ok {
-			t = s.X
-		}
-		switch x := t.(type) {
-		case *ast.IndexExpr:
-			t = x.X
-		case *ast.IndexListExpr:
-			t = x.X
-		}
-		id, ok := t.(*ast.Ident)
-		return ok && id.IsExported()
-	}
 	for _, f := range pkg.Files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
-				if d.Name.IsExported() && exportedRecv(d) {
+				if d.Name.IsExported() && receiverExported(d) {
 					look(d.Type)
 				}
 			case *ast.GenDecl:
