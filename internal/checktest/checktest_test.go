@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -200,6 +201,9 @@ func TestChild(t *testing.T) {
 func TestRun(t *testing.T) {
 	if os.Getenv(child) != "" {
 		t.Skip("a child")
+	}
+	if runtime.GOOS == "js" || runtime.GOOS == "wasip1" {
+		t.Skip("no child processes under " + runtime.GOOS)
 	}
 	for _, tc := range []struct {
 		mode   string
