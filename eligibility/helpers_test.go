@@ -217,3 +217,19 @@ func withCriteria(p iop.Profile, c eligibility.Criteria) iop.Profile {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// criterionFinding is the admission finding of code about patient
+// criterion c of assessment A-1 (not met, or not judged).
+func criterionFinding(t testing.TB, code iop.Code, c eligibility.PatientCriterion) iop.Finding {
+	f := finding(t, code, "A-1", 0, 0, 0)
+	f.Ref = c.String()
+	return f
+}
+
+// decideRecord decides an assessment of risks and mods whose patient
+// criteria are documented as rec.
+func decideRecord(t testing.TB, risks [6]int, rec eligibility.PatientRecord, mods ...eligibility.Modifier) eligibility.Decision {
+	a := assess(t, risks, mods...)
+	a.Patient = rec
+	return decide(t, a)
+}

@@ -21,19 +21,13 @@ func TestPatientCriteria(t *testing.T) {
 	all := iop.SetOf(iop.All[eligibility.PatientCriterion]()...)
 	iopSet := all &^ iop.SetOf(eligibility.PatientCriterionInpatientRisk)
 	notMet := func(c eligibility.PatientCriterion) iop.Finding {
-		f := finding(t, eligibility.CodeAdmissionPatientNotMet, "A-1", 0, 0, 0)
-		f.Ref = c.String()
-		return f
+		return criterionFinding(t, eligibility.CodeAdmissionPatientNotMet, c)
 	}
 	notJudged := func(c eligibility.PatientCriterion) iop.Finding {
-		f := finding(t, eligibility.CodeAdmissionPatientNotJudged, "A-1", 0, 0, 0)
-		f.Ref = c.String()
-		return f
+		return criterionFinding(t, eligibility.CodeAdmissionPatientNotJudged, c)
 	}
 	with := func(rec eligibility.PatientRecord, mods ...eligibility.Modifier) eligibility.Decision {
-		a := assess(t, iopRisks, mods...)
-		a.Patient = rec
-		return decide(t, a)
+		return decideRecord(t, iopRisks, rec, mods...)
 	}
 	tests := []struct {
 		name string

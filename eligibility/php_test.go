@@ -27,19 +27,13 @@ var phpCriteria = iop.SetOf(iop.All[eligibility.PatientCriterion]()...)
 func TestPHPPatientCriteria(t *testing.T) {
 	ck := newChecker(t, ioprules.MedicarePHP2025())
 	notMet := func(c eligibility.PatientCriterion) iop.Finding {
-		f := finding(t, eligibility.CodeAdmissionPatientNotMet, "A-1", 0, 0, 0)
-		f.Ref = c.String()
-		return f
+		return criterionFinding(t, eligibility.CodeAdmissionPatientNotMet, c)
 	}
 	notJudged := func(c eligibility.PatientCriterion) iop.Finding {
-		f := finding(t, eligibility.CodeAdmissionPatientNotJudged, "A-1", 0, 0, 0)
-		f.Ref = c.String()
-		return f
+		return criterionFinding(t, eligibility.CodeAdmissionPatientNotJudged, c)
 	}
 	with := func(rec eligibility.PatientRecord, mods ...eligibility.Modifier) eligibility.Decision {
-		a := assess(t, phpRisks, mods...)
-		a.Patient = rec
-		return decide(t, a)
+		return decideRecord(t, phpRisks, rec, mods...)
 	}
 	require.Equal(t, iop.Level25, with(eligibility.PatientRecord{}).Recommended(), "phpRisks recommend 2.5")
 	t.Run("all eight met", func(t *testing.T) {
