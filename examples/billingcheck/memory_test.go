@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/ioprules/ioprules/internal/memtest"
@@ -70,6 +71,9 @@ func (in cliInput) measure(t *testing.T, size int64) memtest.Cost {
 }
 
 func TestMemoryBound(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("the bounds are the native runtime's heap: Node's wasm heap grows by its own rules (85 MB seen where 78 MB holds natively)")
+	}
 	sizes := []int64{6e6}
 	if memtest.Big(testing.Short()) {
 		sizes = append(sizes, 60e6)
