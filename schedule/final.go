@@ -191,7 +191,7 @@ func repeats(lines []ClaimLine, runs []claimRun, keep []bool, once bool, cc stri
 			}
 		}
 	}
-	if len(idx) < 2 {
+	if len(idx) < 2 || !maybeRepeats(lines, idx) {
 		return events
 	}
 	by := repeatCmp(lines)
@@ -213,6 +213,24 @@ func repeats(lines []ClaimLine, runs []claimRun, keep []bool, once bool, cc stri
 		}
 	}
 	return events
+}
+
+// maybeRepeats reports whether two of the lines at idx share their date
+// and code, the cheap half of being a repeat. A week's lines seldom do, and
+// then [repeats] has nothing to order. Above smallWeek lines it answers
+// true without looking (the sort is then the cheaper way to find them).
+func maybeRepeats(lines []ClaimLine, idx []int) bool {
+	if len(idx) > smallWeek {
+		return true
+	}
+	for x, i := range idx {
+		for _, j := range idx[:x] {
+			if lines[i].Date == lines[j].Date && lines[i].Code == lines[j].Code {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // overlaps appends an event for each kept IOP claim (a run with a line

@@ -167,3 +167,35 @@ func TestFinalLines(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatsPastTheQuickLook checks that the repeats are found whether
+// or not maybeRepeats looks at the lines: with smallWeek lines it looks,
+// with one more it leaves the finding to the sort; either way the repeat
+// of the first line by the last is reported, and lines that share only
+// their date or only their code are not.
+func TestRepeatsPastTheQuickLook(t *testing.T) {
+	day := func(d int) date.Date { return date.New(2025, time.March, 3) + date.Date(d%7) }
+	for _, n := range []int{smallWeek, smallWeek + 1} {
+		lines := make([]ClaimLine, n)
+		for i := range lines {
+			// distinct lines: each (day, code) once; the same day or the
+			// same code as another line, never both.
+			lines[i] = ClaimLine{Patient: "p-1", Claim: "c-1", Line: i + 1, Date: day(i), Code: "G04" + string(rune('A'+i/7)) + "0", Units: 1}
+		}
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		assert.Equal(t, n > smallWeek, maybeRepeats(lines, idx), "%d distinct lines", n)
+		keep := make([]bool, n)
+		for i := range keep {
+			keep[i] = true
+		}
+		assert.Empty(t, repeats(lines, []claimRun{{from: 0, to: n}}, keep, false, "", nil), "%d distinct lines", n)
+
+		lines[n-1].Date, lines[n-1].Code = lines[0].Date, lines[0].Code
+		assert.True(t, maybeRepeats(lines, idx), "%d lines, the last repeating the first", n)
+		assert.Equal(t, []claimEvent{{kind: eventRepeat, line: n - 1, other: 0, day: lines[0].Date}},
+			repeats(lines, []claimRun{{from: 0, to: n}}, keep, false, "", nil), "%d lines, the last repeating the first", n)
+	}
+}
