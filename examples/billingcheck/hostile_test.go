@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,8 +104,16 @@ func TestCSVInjection(t *testing.T) {
 	_, out, _ := runWith(in, "-profile", "asam3-2.1", "-format", "csv", "-")
 	// Each of the four IDs prefixed with ' on its rows.
 	golden(t, "csv-injection.csv", out)
-	for line := range strings.Lines(out) {
-		assert.NotContains(t, "=+-@\t\r", line[:1], "no row starts with a formula character: %q", line)
+	// Whatever the golden file is rewritten to: no cell starts with a
+	// formula character.
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if cell != "" {
+				assert.NotContains(t, []byte("=+-@\t\r"), cell[0], "a cell starts with a formula character: %q", cell)
+			}
+		}
 	}
 	_, help, _ := runWith("", "-h")
 	assert.Equal(t, "  csv   one row per finding: "+strings.Join(csvColumns, ",")+"\n"+
