@@ -31,7 +31,8 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"reads the CSV file named, standard input for \"-\", or with no name an embedded",
 		"sample (with -input claims, one read with -map "+sampleClaimsMap+").",
 		"",
-		"Flags:")
+		"Flags (the names -input, -profile, -weeks, -setting and -format take are read",
+		"in any case of their ASCII letters: JSON, Sunday, Medicare-IOP):")
 	prev := fl.Output()
 	fl.SetOutput(w)
 	fl.PrintDefaults()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,8 +21,10 @@ func TestLoneCRFile(t *testing.T) {
 	code, out, errOut := runWith(in, "-input", "claims", "-")
 	assert.Equal(t, exitBlocking, code, "one G0410 line is not a week of IOP: %s", out)
 	assert.Equal(t, "billingcheck: columns ignored: member_name\n", errOut)
-	assert.Contains(t, out, "claim lines read: 1, rows refused: 0")
-	assert.NotContains(t, out+errOut, "Jane")
+	golden(t, "lone-cr", out)
+	// The name never leaks, whatever the golden file is rewritten to.
+	assert.NotContains(t, out, "Jane Doe")
+	assert.NotContains(t, errOut, "Jane Doe")
 }
 
 // Case 2: a stray quote costs its own row only.
@@ -29,10 +32,11 @@ func TestStrayQuote(t *testing.T) {
 	in := "patient,id,date,start,minutes,kind,attendance,code\n" +
 		"p-1,s-1,2025-03-03,09:00,180,group,attended,\"H0015\n" +
 		"p-1,s-2,2025-03-04,09:00,180,group,attended,H0015\n"
-	code, out, _ := runWith(in, "-profile", "asam3-2.1", "-")
+	code, out, errOut := runWith(in, "-profile", "asam3-2.1", "-")
 	assert.Equal(t, exitBlocking, code)
-	assert.Contains(t, out, "sessions read: 1, rows refused: 1,")
-	assert.Contains(t, out, "  sessions line 2: invalid syntax: malformed CSV row: extraneous or missing \" in quoted-field: a quoted cell is not closed on its line (no cell may hold a line end)\n")
+	assert.Empty(t, errOut)
+	// Line 2 refused, line 3 read.
+	golden(t, "stray-quote", out)
 }
 
 // Case 3: at most -max-errors rows refused are reported, the rest counted.
@@ -41,14 +45,19 @@ func TestRowErrorCap(t *testing.T) {
 	code, out, errOut := runWith(in, "-profile", "asam3-2.1", "-")
 	assert.Equal(t, exitBlocking, code)
 	assert.Empty(t, errOut)
-	assert.Equal(t, 100, strings.Count(out, "  sessions line "), "100 rows refused reported")
-	assert.Contains(t, out, "  and 150 more rows refused, not reported (-max-errors raises the cap)\n")
-	assert.Contains(t, out, "sessions read: 1, rows refused: 250,")
-	_, out, _ = runWith(in, "-profile", "asam3-2.1", "-max-errors", "1000", "-")
-	assert.Equal(t, 250, strings.Count(out, "  sessions line "))
-	_, _, errOut = runWith(in, "-profile", "asam3-2.1", "-format", "csv", "-")
-	assert.Equal(t, 100, strings.Count(errOut, "billingcheck: row refused: "))
-	assert.Contains(t, errOut, "billingcheck: and 150 more rows refused, not reported (-max-errors raises the cap)\n")
+	// Lines 2 to 101 reported, 150 counted.
+	golden(t, "row-error-cap", out)
+	code, out, errOut = runWith(in, "-profile", "asam3-2.1", "-max-errors", "1000", "-")
+	assert.Equal(t, exitBlocking, code)
+	assert.Empty(t, errOut)
+	// All 250 reported.
+	golden(t, "row-error-cap-1000", out)
+	code, out, errOut = runWith(in, "-profile", "asam3-2.1", "-format", "csv", "-")
+	assert.Equal(t, exitBlocking, code)
+	// The findings on standard output; the rows refused, 100 and a count,
+	// on standard error.
+	golden(t, "row-error-cap.csv", out)
+	golden(t, "row-error-cap.csv.stderr", errOut)
 }
 
 // Case 3: the episodes file goes through the same limits: a long line is
@@ -66,12 +75,14 @@ func TestEpisodesLimits(t *testing.T) {
 	code, out, errOut := runWith(in, "-profile", "asam3-2.1", "-episodes", path, "-")
 	assert.Equal(t, exitBlocking, code)
 	assert.Empty(t, errOut)
-	assert.Equal(t, 100, strings.Count(out, "  episodes line "))
-	assert.Contains(t, out, "  episodes line 3: patient: duplicate\n", "CR line ends")
-	assert.Contains(t, out, "  and 202 more rows refused, not reported (-max-errors raises the cap)\n")
-	_, out, _ = runWith(in, "-profile", "asam3-2.1", "-episodes", path, "-max-errors", "-1", "-")
-	assert.Contains(t, out, "  episodes line 303: invalid syntax: malformed CSV row: extraneous or missing \" in quoted-field: a quoted cell is not closed on its line (no cell may hold a line end)\n")
-	assert.Contains(t, out, "  episodes line 304: invalid syntax: malformed CSV row: wrong number of fields: a row above 65536 bytes\n")
+	// CR line ends: lines 3 to 102 reported (each a duplicate), 202
+	// counted.
+	golden(t, "episodes-limits", out)
+	code, out, errOut = runWith(in, "-profile", "asam3-2.1", "-episodes", path, "-max-errors", "-1", "-")
+	assert.Equal(t, exitBlocking, code)
+	assert.Empty(t, errOut)
+	// All reported, to the stray quote (303) and the long row (304).
+	golden(t, "episodes-limits-all", out)
 }
 
 // Case 4: a header-less export is refused, and no cell of it is printed.
@@ -91,14 +102,27 @@ func TestCSVInjection(t *testing.T) {
 		"-1,2025-03-03,09:00,60,group,attended\n" +
 		"@SUM(1),2025-03-03,09:00,60,group,attended\n"
 	_, out, _ := runWith(in, "-profile", "asam3-2.1", "-format", "csv", "-")
-	for _, id := range []string{"'+1", "'-1", "'=HYPERLINK(1)", "'@SUM(1)"} {
-		assert.Contains(t, out, "\n"+id+",2025-W10,", "a cell starting with a formula character is prefixed with '")
-	}
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		assert.NotContains(t, "=+-@\t\r", line[:1], "no row starts with a formula character: %q", line)
+	// Each of the four IDs prefixed with ' on its rows.
+	golden(t, "csv-injection.csv", out)
+	// Whatever the golden file is rewritten to: no cell starts with a
+	// formula character.
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	for _, rec := range recs {
+		for _, cell := range rec {
+			if cell != "" {
+				assert.NotContains(t, []byte("=+-@\t\r"), cell[0], "a cell starts with a formula character: %q", cell)
+			}
+		}
 	}
 	_, help, _ := runWith("", "-h")
-	assert.Contains(t, help, "a cell that starts with =, +, -, @, a tab or a carriage return is written\n        with a ' before it")
+	assert.Equal(t, "  csv   one row per finding: "+strings.Join(csvColumns, ",")+"\n"+
+		"        a cell that starts with =, +, -, @, a tab or a carriage return is written\n"+
+		"        with a ' before it, so that a spreadsheet does not run it as a formula\n"+
+		"        (OWASP: CSV injection); input is where the finding's claim line,\n"+
+		"        claim or session was read: input line 12 (CSV), segment 57 (837I)\n",
+		section(help, "  csv   one row per finding: "+strings.Join(csvColumns, ","),
+			"  With json and csv, rows refused and what was not checked are reported on"))
 }
 
 // Case 5: file names are quoted in errors.
@@ -109,7 +133,8 @@ func TestFileNameQuoted(t *testing.T) {
 	assert.Equal(t, "billingcheck: open "+strings.ReplaceAll(`"`+name+`"`, "\x1b", `\x1b`)+": "+syscall.ENOENT.Error()+"\n", errOut)
 	code, _, errOut = runWith("", "-episodes", name, "-")
 	assert.Equal(t, exitUsage, code)
-	assert.NotContains(t, errOut, "\x1b")
+	assert.Equal(t, "billingcheck: open "+strings.ReplaceAll(`"`+name+`"`, "\x1b", `\x1b`)+": "+syscall.ENOENT.Error()+"\n", errOut)
+	assert.NotContains(t, errOut, "\x1b", "no terminal escape, whatever the message")
 }
 
 // Case 2: the episodes' patient cell is a record ID like any other.
@@ -119,8 +144,11 @@ func TestEpisodesPatientID(t *testing.T) {
 		"p\x1b[31m,adult,2025-01-06,,,\n" + strings.Repeat("p", 200) + ",adult,2025-01-06,,,\n"
 	require.NoError(t, os.WriteFile(path, []byte(ep), 0o600))
 	in := "patient,date,start,minutes,kind,attendance\np-1,2025-03-03,09:00,180,group,attended\n"
-	_, out, _ := runWith(in, "-profile", "asam3-2.1", "-episodes", path, "-")
-	assert.Contains(t, out, "  episodes line 2: patient: invalid syntax: control or format character\n")
-	assert.Contains(t, out, "  episodes line 3: patient: out of range: longer than 128 bytes\n")
-	assert.NotContains(t, out, "\x1b")
+	code, out, errOut := runWith(in, "-profile", "asam3-2.1", "-episodes", path, "-")
+	assert.Equal(t, exitBlocking, code)
+	assert.Empty(t, errOut)
+	// Both rows refused, neither ID printed.
+	golden(t, "episodes-patient-id", out)
+	assert.NotContains(t, out, "\x1b", "no terminal escape, whatever the golden file is rewritten to")
+	assert.NotContains(t, out, strings.Repeat("p", 200))
 }

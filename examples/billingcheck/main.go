@@ -52,16 +52,17 @@
 // week's first day of service (iop.Profiles.AsOf), and each claim against
 // the one in force on its first date of service, so that a week or claim
 // that starts in one year and ends in the next follows the rules of the
-// year its services began in. The first day of service of a patient-week
-// is the first day with a session attended, in whole or in part (a session
-// missed is no service), or with a claim line; in a week with no session
-// attended, the week's first day. ISO week 2025-W01 runs from 2024-12-30
-// to 2025-01-05: attended from 2024-12-31, it is checked against
-// medicare-iop-2024; attended from 2025-01-02 only, against
-// medicare-iop-2025; not attended at all, against medicare-iop-2024. The
-// checker judges a week by its first day of counted service: a week whose
-// profile is not in force then (its first claim line a code that counts
-// nothing, in the year before) is not checked, and reported so.
+// year its services began in. A week's first day of service is the one
+// schedule.FamilySummarizer defines, but in a week with no session
+// attended: there it is the week's first day (the day schedule's checker
+// judges a week without counted service by), not the first session's.
+// ISO week 2025-W01 runs from 2024-12-30 to 2025-01-05: attended from
+// 2024-12-31, it is checked against medicare-iop-2024; attended from
+// 2025-01-02 only, against medicare-iop-2025; not attended at all, against
+// medicare-iop-2024, even with its one session on 2025-01-05. The checker
+// judges a week by its first day of counted service: a week whose profile
+// is not in force then (its first claim line a code that counts nothing,
+// in the year before) is not checked, and reported so.
 // billingcheck makes one schedule.Checker (and one
 // schedule.Summarizer) per profile of the family, and adds each
 // patient-week up with its own profile's.
@@ -208,6 +209,10 @@
 //
 // # Flags
 //
+// The names -input, -profile, -weeks, -setting and -format take are read
+// in any case of their ASCII letters (JSON, Sunday, Medicare-IOP), and no
+// other letter stands for one (the long s, U+017F, is no s).
+//
 //	-input K      sessions, claims (claim lines) or x12 (an 837I); an
 //	              input that starts with an ISA segment is x12 unless
 //	              -input says otherwise (default sessions)
@@ -216,8 +221,8 @@
 //	              service; or the ID of a built-in profile with a schedule
 //	              part (default medicare-iop)
 //	-weeks W      iso, program (from each admission), or the weekday
-//	              calendar weeks start on: sunday, monday, ...; each in
-//	              any case: ISO, Sunday (default iso)
+//	              calendar weeks start on: sunday, monday, ... (default
+//	              iso)
 //	-setting S    the provider setting of every episode, for each day's APC:
 //	              hospital, cmhc, cah, rhc, fqhc, otp (default none)
 //	-episodes F   the episodes CSV (default: the embedded one with the
@@ -272,7 +277,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	kind := fl.String("input", inputSessions, "the input's `kind`: sessions, claims (claim lines), or x12 (an 837I); a file starting with an ISA segment is read as x12 unless -input says")
 	profileName := fl.String("profile", families[0], "the profiles to apply, by `name`: a family ("+strings.Join(families, ", ")+
 		"), whose profile in force on each patient-week's and claim's first day of service applies, or a built-in ID (see Profiles below)")
-	weeksName := fl.String("weeks", "iso", "the week `scheme`, in any case: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
+	weeksName := fl.String("weeks", "iso", "the week `scheme`: iso, program (from each admission), or the weekday calendar weeks start on (sunday, monday, ...)")
 	settingName := fl.String("setting", "", "the provider `setting` of every episode (hospital, cmhc, ...), to give each day's APC")
 	episodesPath := fl.String("episodes", "", "the episodes CSV `file` (default: the embedded one with the embedded sessions, none otherwise)")
 	format := fl.String("format", "text", "the report's `format`: text, json or csv")
@@ -298,12 +303,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var opt options
 	var ok bool
-	if opt.kind = *kind; opt.kind != inputSessions && opt.kind != inputClaims && opt.kind != inputX12 {
-		return fail("unknown -input %s: want sessions, claims or x12", quote(opt.kind))
+	var err error
+	if opt.kind, err = parseInput(*kind); err != nil {
+		return fail("%v", err)
 	}
 	kindSet := false
 	fl.Visit(func(f *flag.Flag) { kindSet = kindSet || f.Name == "input" })
-	var err error
 	if opt.rules, ok, err = newRuleSet(*profileName); err != nil {
 		return fail("%v", err)
 	} else if !ok {
@@ -313,17 +318,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opt.program, opt.weeks, err = parseWeeks(*weeksName); err != nil {
 		return fail("%v", err)
 	}
-	opt.format, opt.episodes = *format, *episodesPath
-	if !billing.IsFormat(opt.format) {
-		return fail("unknown -format %s: want text, json or csv", quote(opt.format))
+	opt.episodes = *episodesPath
+	if opt.format, err = parseFormat(*format); err != nil {
+		return fail("%v", err)
 	}
 	if *settingName != "" {
-		if opt.setting, err = iop.Parse[iop.Provider](*settingName); err != nil {
-			var names []string
-			for _, s := range iop.All[iop.Provider]() {
-				names = append(names, s.String())
-			}
-			return fail("unknown -setting %s: want %s", quote(*settingName), strings.Join(names, ", "))
+		if opt.setting, err = parseSetting(*settingName); err != nil {
+			return fail("%v", err)
 		}
 	}
 	if fl.NArg() == 0 && opt.kind == inputClaims && *mapFlag == "" {

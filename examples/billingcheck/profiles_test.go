@@ -63,7 +63,8 @@ func jsonProfiles(t *testing.T, in string, args ...string) (map[string][]string,
 // two Medicare profiles. A week whose first session attended is on
 // 2024-12-31 is checked against the 2024 profile, one whose first is on
 // 2025-01-02 against the 2025 profile, whatever the sessions missed
-// before; a week with no session attended goes by its first session.
+// before; a week with no session attended goes by the week's first day
+// (2024-12-30), not by its first session (p-5's, on 2025-01-05).
 func TestProfileByFirstServiceDay(t *testing.T) {
 	in := sessionsHeader +
 		// Attended from 2024-12-31: the 2024 profile.
@@ -76,61 +77,84 @@ func TestProfileByFirstServiceDay(t *testing.T) {
 		session("p-2", "2024-12-31", "excused") +
 		session("p-2", "2025-01-02", "attended") +
 		session("p-2", "2025-01-03", "partial") +
-		// Nothing attended: the first session, on 2024-12-31.
+		// Nothing attended: the week's first day, 2024-12-30.
 		session("p-3", "2024-12-31", "absent") +
 		session("p-3", "2025-01-02", "absent") +
 		// Three weeks across the year end, in one batch: 2024, 2024, 2025.
 		session("p-4", "2025-01-08", "attended") +
 		session("p-4", "2024-12-23", "attended") +
-		session("p-4", "2024-12-31", "attended")
+		session("p-4", "2024-12-31", "attended") +
+		// Nothing attended, one session in 2025: still the week's first
+		// day, 2024-12-30, and the 2024 profile.
+		session("p-5", "2025-01-05", "absent")
 
+	const derived = "billingcheck: without an episode, taken as adults admitted on their first session: p-1, p-2, p-3, p-4, p-5\n"
 	want := map[string][]string{
 		"p-1": {"2025-W01 medicare-iop-2024"},
 		"p-2": {"2025-W01 medicare-iop-2025"},
 		"p-3": {"2025-W01 medicare-iop-2024"},
 		"p-4": {"2024-W52 medicare-iop-2024", "2025-W01 medicare-iop-2024", "2025-W02 medicare-iop-2025"},
+		"p-5": {"2025-W01 medicare-iop-2024"},
 	}
 	got, code, errOut := jsonProfiles(t, in)
 	assert.Equal(t, want, got)
-	assert.NotContains(t, errOut, "not checked", "every week has a profile in force")
+	assert.Equal(t, derived, errOut, "every week has a profile in force")
 	assert.Equal(t, exitBlocking, code, "p-3 attended nothing")
 
 	t.Run("php", func(t *testing.T) {
-		got, _, _ := jsonProfiles(t, in, "-profile", "medicare-php")
-		assert.Equal(t, []string{"2025-W01 medicare-php-2024"}, got["p-1"])
-		assert.Equal(t, []string{"2025-W01 medicare-php-2025"}, got["p-2"])
+		got, _, errOut := jsonProfiles(t, in, "-profile", "medicare-php")
+		assert.Equal(t, map[string][]string{
+			"p-1": {"2025-W01 medicare-php-2024"},
+			"p-2": {"2025-W01 medicare-php-2025"},
+			"p-3": {"2025-W01 medicare-php-2024"},
+			"p-4": {"2024-W52 medicare-php-2024", "2025-W01 medicare-php-2024", "2025-W02 medicare-php-2025"},
+			"p-5": {"2025-W01 medicare-php-2024"},
+		}, got)
+		assert.Equal(t, derived, errOut)
 	})
 	t.Run("text", func(t *testing.T) {
-		_, out, _ := runWith(in, "-")
-		assert.True(t, strings.HasPrefix(out, "billingcheck: medicare-iop by first day of service, ISO weeks, standard input\n"+
-			"sessions read: 12, rows refused: 0, patients: 4, patient-weeks: 6\n"), out)
-		assert.Contains(t, out, "\np-1      2025-W01  2024-12-30  medicare-iop-2024  9h00m ")
-		assert.Contains(t, out, "\np-2      2025-W01  2024-12-30  medicare-iop-2025  4h30m ")
-		assert.Contains(t, out, "\npatient-weeks: 6, not checked: 0, ")
+		code, out, errOut := runWith(in, "-")
+		assert.Equal(t, exitBlocking, code)
+		assert.Empty(t, errOut)
+		golden(t, "first-service-day", out)
 	})
 	t.Run("csv", func(t *testing.T) {
 		_, out, _ := runWith(in, "-format", "csv", "-")
 		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 		require.NoError(t, err)
+		require.NotEmpty(t, recs)
 		profiles := map[string]string{}
 		for _, r := range recs[1:] {
 			profiles[r[0]+" "+r[1]] = r[3]
 		}
-		assert.Equal(t, "medicare-iop-2025", profiles["p-2 2025-W01"])
-		assert.Equal(t, "medicare-iop-2024", profiles["p-4 2024-W52"])
+		// Every patient-week has a finding, each row naming its week's
+		// profile, as the JSON above.
+		assert.Equal(t, map[string]string{
+			"p-1 2025-W01": "medicare-iop-2024",
+			"p-2 2025-W01": "medicare-iop-2025",
+			"p-3 2025-W01": "medicare-iop-2024",
+			"p-4 2024-W52": "medicare-iop-2024",
+			"p-4 2025-W01": "medicare-iop-2024",
+			"p-4 2025-W02": "medicare-iop-2025",
+			"p-5 2025-W01": "medicare-iop-2024",
+		}, profiles)
 	})
 	t.Run("an explicit ID", func(t *testing.T) {
-		// The 2025 profile checks the week it is in force on; p-1's and
-		// p-3's weeks, and p-4's first two, are not checked.
+		// The 2025 profile checks the weeks it is in force on; p-1's,
+		// p-3's and p-5's weeks, and p-4's first two, are not checked.
 		got, code, errOut := jsonProfiles(t, in, "-profile", "medicare-iop-2025")
 		assert.Equal(t, map[string][]string{
 			"p-2": {"2025-W01 medicare-iop-2025"},
 			"p-4": {"2025-W02 medicare-iop-2025"},
 		}, got)
 		assert.Equal(t, exitBlocking, code)
-		assert.Contains(t, errOut, "billingcheck: not checked: p-1 2025-W01: medicare-iop-2025 is not in force on 2024-12-31, "+
-			"the week's first day of service (it is in force from 2025-01-01 to 2025-12-31)\n")
-		assert.Contains(t, errOut, "billingcheck: not checked: p-4 2024-W52: medicare-iop-2025 is not in force on 2024-12-23, ")
+		const inForce = ", the week's first day of service (it is in force from 2025-01-01 to 2025-12-31)\n"
+		assert.Equal(t, derived+
+			"billingcheck: not checked: p-1 2025-W01: medicare-iop-2025 is not in force on 2024-12-31"+inForce+
+			"billingcheck: not checked: p-3 2025-W01: medicare-iop-2025 is not in force on 2024-12-30"+inForce+
+			"billingcheck: not checked: p-4 2024-W52: medicare-iop-2025 is not in force on 2024-12-23"+inForce+
+			"billingcheck: not checked: p-4 2025-W01: medicare-iop-2025 is not in force on 2024-12-31"+inForce+
+			"billingcheck: not checked: p-5 2025-W01: medicare-iop-2025 is not in force on 2024-12-30"+inForce, errOut)
 	})
 }
 
@@ -151,7 +175,8 @@ func TestClaimsByFirstServiceDay(t *testing.T) {
 		"claim c-2": {"medicare-iop-2025"},
 		"claim c-3": {"medicare-iop-2025"},
 	}, got)
-	assert.NotContains(t, errOut, "not checked")
+	assert.Equal(t, "billingcheck: without an episode, taken as adults admitted on their first day of service: p-1, p-2\n", errOut,
+		"every week and claim has a profile in force")
 }
 
 // TestNoProfileInForce checks that a patient-week, or a claim, on which no
@@ -167,11 +192,9 @@ func TestNoProfileInForce(t *testing.T) {
 	code, out, errOut := runWith(in, "-")
 	assert.Equal(t, exitBlocking, code, "a week not checked fails the run, though the other one is clean")
 	assert.Empty(t, errOut)
-	assert.Contains(t, out, "sessions read: 18, rows refused: 0, patients: 1, patient-weeks: 2\n")
-	assert.Contains(t, out, "\np-9      2025-W10  2025-03-03  medicare-iop-2025  9h00m    3     3-3-3--   ok\n")
-	assert.NotContains(t, out, "2023-W10  ", "a week not checked is not a row of the table")
-	assert.Contains(t, out, "\nnot checked, no profile in force:\n  "+msg+"\n")
-	assert.Contains(t, out, "\npatient-weeks: 2, not checked: 1, blocking findings: 0, warnings: 0, rows refused: 0\n")
+	// 2025-W10 is a row of the table, ok; 2023-W10 is not, but is listed
+	// as not checked.
+	golden(t, "no-profile", out)
 
 	for _, format := range []string{"json", "csv"} {
 		t.Run(format, func(t *testing.T) {
@@ -179,42 +202,47 @@ func TestNoProfileInForce(t *testing.T) {
 			assert.Equal(t, exitBlocking, code)
 			assert.Equal(t, "billingcheck: without an episode, taken as adults admitted on their first session: p-9\n"+
 				"billingcheck: not checked: "+msg+"\n", errOut)
-			assert.NotContains(t, out, "2023-W10", "standard output holds what was checked only")
+			// Standard output holds what was checked only: 2025-W10.
+			golden(t, "no-profile."+format, out)
 		})
 	}
 
 	t.Run("an explicit ID", func(t *testing.T) {
-		code, out, _ := runWith(in, "-profile", "medicare-iop-2024", "-")
+		code, out, errOut := runWith(in, "-profile", "medicare-iop-2024", "-")
 		assert.Equal(t, exitBlocking, code)
-		assert.Contains(t, out, "billingcheck: medicare-iop-2024, ISO weeks, standard input\n")
-		assert.Contains(t, out, "\n  p-9 2023-W10: medicare-iop-2024 is not in force on 2023-03-06, the week's first day of service "+
-			"(it is in force from 2024-01-01 to 2024-12-31)\n")
-		assert.Contains(t, out, "\n  p-9 2025-W10: medicare-iop-2024 is not in force on 2025-03-03, ")
-		assert.Contains(t, out, "\npatient-weeks: 2, not checked: 2, ")
+		assert.Empty(t, errOut)
+		golden(t, "no-profile-id", out)
 	})
 	t.Run("an open-ended profile", func(t *testing.T) {
-		_, out, _ := runWith(in, "-profile", "medicare-iop-2026", "-")
-		assert.Contains(t, out, "\n  p-9 2025-W10: medicare-iop-2026 is not in force on 2025-03-03, the week's first day of service "+
-			"(it is in force from 2026-01-01)\n")
+		code, out, errOut := runWith(in, "-profile", "medicare-iop-2026", "-")
+		assert.Equal(t, exitBlocking, code)
+		assert.Empty(t, errOut)
+		golden(t, "no-profile-open-ended", out)
 	})
 	t.Run("claims", func(t *testing.T) {
 		in := "patient,claim,line,date,code,bill_type,condition1\n" +
 			"p-9,c-1,1,2023-03-06,G0410,0131,92\n" +
 			"p-9,c-1,2,2024-01-02,G0410,0131,92\n"
-		code, out, _ := runWith(in, "-input", "claims", "-")
+		code, out, errOut := runWith(in, "-input", "claims", "-")
 		assert.Equal(t, exitBlocking, code)
-		assert.Contains(t, out, "\nnot checked, no profile in force:\n"+
-			"  p-9 2023-W10: no medicare-iop profile is in force on 2023-03-06, the week's first day of service\n"+
-			"  claim c-1 of p-9: no medicare-iop profile is in force on 2023-03-06, the claim's first day of service\n")
-		assert.Contains(t, out, "\npatient-weeks: 2, claims: 1, not checked: 2, ")
-		assert.Contains(t, out, "\np-9      2024-W01  2024-01-01  medicare-iop-2024  ", "the other week is checked")
+		assert.Empty(t, errOut)
+		// The week of 2024 is checked; the week of 2023 and the claim
+		// are not.
+		golden(t, "no-profile-claims", out)
 	})
 }
 
-// TestHelpFamilies checks that -h lists the families, before the built-in
-// IDs.
+// TestHelpFamilies checks that -h lists the families, by calendar year,
+// before the built-in IDs: the lines from the families' heading up to the
+// built-in IDs' heading.
 func TestHelpFamilies(t *testing.T) {
 	_, out, _ := runWith("", "-h")
-	assert.Contains(t, out, "\nFamilies, by calendar year:\n  medicare-iop  medicare-iop-2024 from 2024-01-01 to 2024-12-31,\n")
-	assert.Less(t, strings.Index(out, "Families, by calendar year:"), strings.Index(out, "Built-in IDs ("), "families first")
+	assert.Equal(t, "Families, by calendar year:\n"+
+		"  medicare-iop  medicare-iop-2024 from 2024-01-01 to 2024-12-31,\n"+
+		"                medicare-iop-2025 from 2025-01-01 to 2025-12-31,\n"+
+		"                medicare-iop-2026 from 2026-01-01\n"+
+		"  medicare-php  medicare-php-2024 from 2024-01-01 to 2024-12-31,\n"+
+		"                medicare-php-2025 from 2025-01-01 to 2025-12-31,\n"+
+		"                medicare-php-2026 from 2026-01-01\n",
+		section(out, "Families, by calendar year:", "Built-in IDs (the built-in profiles with a schedule part; those of groups only"))
 }

@@ -44,3 +44,6 @@ func quoteAll(names []string) string                       { return billing.Quot
 func parseMap(s, kind string) (map[string]string, error)   { return billing.ParseColumns(s, kind) }
 func isX12(r io.Reader) (io.Reader, bool)                  { return billing.IsX12(r) }
 func parseWeeks(name string) (bool, schedule.Weeks, error) { return billing.ParseWeeks(name) }
+func parseInput(name string) (string, error)               { return billing.ParseInput(name) }
+func parseFormat(name string) (string, error)              { return billing.ParseFormat(name) }
+func parseSetting(name string) (iop.Provider, error)       { return billing.ParseSetting(name) }

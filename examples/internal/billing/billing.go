@@ -37,8 +37,10 @@ var ErrInput = errInput
 type Rules = ruleSet
 
 // NewRules returns the rules name names: a family (Families) or the ID of
-// a built-in profile that has a schedule part (ProfileIDs). It returns false when name is neither, and an error
-// when a profile's checker cannot be made.
+// a built-in profile that has a schedule part (ProfileIDs), in any case of
+// its ASCII letters, as ParseWeeks reads a week scheme. It returns false
+// when name is neither, and an error when a profile's checker cannot be
+// made.
 func NewRules(name string) (*Rules, bool, error) { return newRuleSet(name) }
 
 // Families returns the names of the families of built-in profiles dated
@@ -62,8 +64,23 @@ func ProfileIDs() []string { return profileIDs() }
 func (rs *ruleSet) Describe() string { return rs.describe() }
 
 // ParseWeeks reads a week scheme: iso, program (from each admission), or
-// the weekday calendar weeks start on. program reports program weeks.
+// the weekday calendar weeks start on, each in any case of its ASCII
+// letters (no other letter that folds to one of them: the long s is no
+// s). program reports program weeks.
 func ParseWeeks(name string) (program bool, ws schedule.Weeks, err error) { return parseWeeks(name) }
+
+// ParseInput reads an input kind: sessions, claims or x12, in any case of
+// its ASCII letters, as ParseWeeks reads a week scheme. It returns the
+// kind as InputSessions, InputClaims or InputX12 spell it.
+func ParseInput(name string) (string, error) { return parseInput(name) }
+
+// ParseFormat reads a report format: text, json or csv, in any case of
+// its ASCII letters. It returns the name IsFormat accepts.
+func ParseFormat(name string) (string, error) { return parseFormat(name) }
+
+// ParseSetting reads a provider setting by the name its String gives
+// (hospital, cmhc, ...), in any case of its ASCII letters.
+func ParseSetting(name string) (iop.Provider, error) { return parseSetting(name) }
 
 // DescribeWeeks names a week scheme for a report's heading.
 func DescribeWeeks(program bool, ws schedule.Weeks) string { return describeWeeks(program, ws) }

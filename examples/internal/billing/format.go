@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -117,8 +118,21 @@ func resultName(fs iop.Findings) string {
 // one a line.
 func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 	writeNotes(errOut, in, res)
-	enc := json.NewEncoder(w)
+	// Each object is encoded into buf, then written: an object that
+	// cannot be encoded is said on errOut, while a write error stays in w
+	// for its Flush (an Encoder on w would return it for every object
+	// after the first that failed, each said again).
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
+	encode := func(v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		w.Write(buf.Bytes()) //nolint:errcheck // the error stays in w
+		return nil
+	}
 	for _, rw := range res.rows {
 		jw := jsonWeek{
 			Patient:     rw.sum.Patient,
@@ -139,9 +153,7 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 				jw.DayAPCs[i] = d.APC
 			}
 		}
-		if err := enc.Encode(jw); err != nil {
-			// Only a value that cannot be encoded gets here (a write
-			// error stays in w for its Flush): say so in the output.
+		if err := encode(jw); err != nil {
 			fmt.Fprintf(errOut, "billingcheck: %s %s: %v\n", quote(rw.sum.Patient), rw.sum.Week, err)
 		}
 	}
@@ -149,7 +161,7 @@ func writeJSON(w, errOut io.Writer, h heading, in *input, res results) {
 		jc := jsonClaim{Claim: c.claim, Patient: c.patient, Lines: c.lines, From: c.from, Through: c.through,
 			Profile: h.rules.profiles[c.profile].ID, Result: resultName(c.findings),
 			Findings: jsonFindings(h.rules.checkers[c.profile].Rules(), c.findings)}
-		if err := enc.Encode(jc); err != nil {
+		if err := encode(jc); err != nil {
 			fmt.Fprintf(errOut, "billingcheck: claim %s: %v\n", quote(c.claim), err)
 		}
 	}

@@ -106,7 +106,7 @@ func asOf(t *testing.T, day date.Date) schedule.Checker {
 	t.Helper()
 	p, err := ioprules.Builtins().AsOf(iop.Level21, day)
 	require.NoError(t, err)
-	require.True(t, strings.HasPrefix(p.ID, "medicare-iop-"), p.ID)
+	require.Contains(t, []string{"medicare-iop-2024", "medicare-iop-2025", "medicare-iop-2026"}, p.ID)
 	ck, err := schedule.NewChecker(p)
 	require.NoError(t, err)
 	return ck

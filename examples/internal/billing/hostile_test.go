@@ -59,7 +59,19 @@ func TestCheckEpisodesLimits(t *testing.T) {
 	assert.Equal(t, 3, v.MoreRefused)
 	var out, notes bytes.Buffer
 	rep.Write("text", &out, &notes)
-	assert.Contains(t, out.String(), "\n  episodes line 3: patient: duplicate\n  and 3 more rows refused, not reported (-max-errors raises the cap)\n")
+	assert.Equal(t, "billingcheck: asam3-2.1, ISO weeks\n"+
+		"sessions read: 1, rows refused: 4, patients: 1, patient-weeks: 1\n"+
+		"\n"+
+		"patient  week      from        profile    counted  days  services  result\n"+
+		"p-1      2025-W10  2025-03-03  asam3-2.1  3h00m    1     1------   BLOCKING\n"+
+		"    blocking schedule.weekly-minutes.below-minimum: counted service time below the weekly minimum: need 9h00m, got 3h00m\n"+
+		"\n"+
+		"rows refused:\n"+
+		"  episodes line 3: patient: duplicate\n"+
+		"  and 3 more rows refused, not reported (-max-errors raises the cap)\n"+
+		"\n"+
+		"patient-weeks: 1, not checked: 0, blocking findings: 1, warnings: 0, rows refused: 4\n", out.String())
+	assert.Empty(t, notes.String(), "the text report says it all on out")
 	out.Reset()
 	rep.WriteJSON(&out, &notes)
 	assert.Equal(t, "billingcheck: row refused: episodes line 3: patient: duplicate\nbillingcheck: and 3 more rows refused, not reported (-max-errors raises the cap)\n", notes.String())

@@ -34,6 +34,51 @@ func parseWeeks(name string) (program bool, ws schedule.Weeks, err error) {
 	return false, schedule.Weeks{}, fmt.Errorf("unknown -weeks %s: want iso, program or a weekday", quote(name))
 }
 
+// Every flag whose value is one of a list of names (-input, -profile,
+// -weeks, -setting, -format) reads it as parseWeeks does: in any case of
+// its ASCII letters, and nothing else. Each parse returns the name as the
+// list spells it.
+
+// parseInput reads the -input flag: sessions, claims or x12.
+func parseInput(name string) (string, error) {
+	if k, ok := foldName(name, []string{inputSessions, inputClaims, inputX12}); ok {
+		return k, nil
+	}
+	return "", fmt.Errorf("unknown -input %s: want sessions, claims or x12", quote(name))
+}
+
+// parseFormat reads the -format flag: text, json or csv.
+func parseFormat(name string) (string, error) {
+	if f, ok := foldName(name, []string{"text", "json", "csv"}); ok {
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown -format %s: want text, json or csv", quote(name))
+}
+
+// parseSetting reads the -setting flag: a provider setting by the name
+// its String gives (hospital, cmhc, ...).
+func parseSetting(name string) (iop.Provider, error) {
+	var names []string
+	for _, p := range iop.All[iop.Provider]() {
+		if foldASCII(name, p.String()) {
+			return p, nil
+		}
+		names = append(names, p.String())
+	}
+	return 0, fmt.Errorf("unknown -setting %s: want %s", quote(name), strings.Join(names, ", "))
+}
+
+// foldName returns the name of names that s is in any case of its ASCII
+// letters (foldASCII), and false when there is none.
+func foldName(s string, names []string) (string, bool) {
+	for _, n := range names {
+		if foldASCII(s, n) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
 // foldASCII reports whether s is word in any case of its ASCII letters:
 // strings.EqualFold, but for s in ASCII only (EqualFold also takes the
 // long s, U+017F, for an s).

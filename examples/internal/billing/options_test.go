@@ -70,6 +70,87 @@ func TestParseWeeks(t *testing.T) {
 	}
 }
 
+// -input, -format and -setting: a name of their list in any case of its
+// ASCII letters, returned as the list spells it; the error quotes what
+// was given. A letter outside ASCII that folds to one of a name's (the
+// long s, U+017F) does not make the name.
+func TestParseNames(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"sessions", InputSessions}, {"SESSIONS", InputSessions}, {"Sessions", InputSessions},
+		{"claims", InputClaims}, {"CLAIMS", InputClaims}, {"cLaImS", InputClaims},
+		{"x12", InputX12}, {"X12", InputX12},
+	} {
+		got, err := ParseInput(tc.in)
+		require.NoError(t, err, "ParseInput(%q)", tc.in)
+		assert.Equal(t, tc.want, got, "ParseInput(%q)", tc.in)
+	}
+	for in, want := range map[string]string{
+		"":            `unknown -input "": want sessions, claims or x12`,
+		"claim":       "unknown -input claim: want sessions, claims or x12",
+		"claims ":     `unknown -input "claims ": want sessions, claims or x12`,
+		"claim\u017f": `unknown -input "claim\u017f": want sessions, claims or x12`,
+		"x\x1b[2J":    `unknown -input "x\x1b[2J": want sessions, claims or x12`,
+	} {
+		got, err := ParseInput(in)
+		require.EqualError(t, err, want, "ParseInput(%q)", in)
+		assert.Empty(t, got)
+	}
+
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"text", "text"}, {"TEXT", "text"}, {"Text", "text"},
+		{"json", "json"}, {"JSON", "json"}, {"jSoN", "json"},
+		{"csv", "csv"}, {"CSV", "csv"},
+	} {
+		got, err := ParseFormat(tc.in)
+		require.NoError(t, err, "ParseFormat(%q)", tc.in)
+		assert.Equal(t, tc.want, got, "ParseFormat(%q)", tc.in)
+		assert.True(t, IsFormat(got), "ParseFormat(%q) = %q, a name Write takes", tc.in, got)
+	}
+	for in, want := range map[string]string{
+		"":          `unknown -format "": want text, json or csv`,
+		"xml":       "unknown -format xml: want text, json or csv",
+		"jsonl":     "unknown -format jsonl: want text, json or csv",
+		" csv":      `unknown -format " csv": want text, json or csv`,
+		"j\u017fon": `unknown -format "j\u017fon": want text, json or csv`,
+	} {
+		got, err := ParseFormat(in)
+		require.EqualError(t, err, want, "ParseFormat(%q)", in)
+		assert.Empty(t, got)
+	}
+
+	for _, tc := range []struct {
+		in   string
+		want iop.Provider
+	}{
+		{"hospital", iop.ProviderHospitalOutpatient}, {"HOSPITAL", iop.ProviderHospitalOutpatient},
+		{"Hospital", iop.ProviderHospitalOutpatient}, {"CMHC", iop.ProviderCMHC}, {"Otp", iop.ProviderOTP},
+	} {
+		got, err := ParseSetting(tc.in)
+		require.NoError(t, err, "ParseSetting(%q)", tc.in)
+		assert.Equal(t, tc.want, got, "ParseSetting(%q)", tc.in)
+	}
+	for _, p := range iop.All[iop.Provider]() {
+		got, err := ParseSetting(strings.ToUpper(p.String()))
+		require.NoError(t, err, p.String())
+		assert.Equal(t, p, got)
+	}
+	const settings = "hospital, cmhc, cah, rhc, fqhc, otp"
+	for in, want := range map[string]string{
+		"":              `unknown -setting "": want ` + settings,
+		"clinic":        "unknown -setting clinic: want " + settings,
+		"hosp":          "unknown -setting hosp: want " + settings,
+		"ho\u017fpital": `unknown -setting "ho\u017fpital": want ` + settings,
+	} {
+		got, err := ParseSetting(in)
+		require.EqualError(t, err, want, "ParseSetting(%q)", in)
+		assert.Zero(t, got)
+	}
+}
+
 // -map: from=to pairs separated by commas, spaces around each name
 // dropped; each "to" a column of the input kind (a numbered column by its
 // number), named once, each "from" renamed once.

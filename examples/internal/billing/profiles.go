@@ -57,9 +57,15 @@ type ruleSet struct {
 	tiers []bool
 }
 
-// newRuleSet returns the rules -profile names: a family or a built-in ID.
-// It returns false when name is neither.
+// newRuleSet returns the rules -profile names: a family or a built-in ID,
+// in any case of its ASCII letters (foldASCII), named as the family or
+// the profile spells it. It returns false when name is neither.
 func newRuleSet(name string) (*ruleSet, bool, error) {
+	if n, ok := foldName(name, families); ok {
+		name = n
+	} else if n, ok := foldName(name, profileIDs()); ok {
+		name = n
+	}
 	rs := &ruleSet{name: name}
 	if ps, ok := familyOf(name); ok {
 		rs.family, rs.profiles = true, ps

@@ -132,10 +132,12 @@ func TestProfileNames(t *testing.T) {
 		}
 		assert.Equal(t, tc.ids, ids, tc.family)
 		assert.Equal(t, tc.spans, spans, tc.family)
-		rs, ok, err := NewRules(tc.family)
-		require.NoError(t, err)
-		require.True(t, ok)
-		assert.Equal(t, tc.family+" by first day of service", rs.Describe())
+		for _, name := range []string{tc.family, strings.ToUpper(tc.family), "M" + tc.family[1:]} {
+			rs, ok, err := NewRules(name)
+			require.NoError(t, err)
+			require.True(t, ok, "NewRules(%q)", name)
+			assert.Equal(t, tc.family+" by first day of service", rs.Describe(), "NewRules(%q): the family as Families spells it", name)
+		}
 	}
 	for _, name := range []string{"", "medicare", "Medicare-IOP", "asam3-2.1", "medicare-iop-2025"} {
 		ps, ok := FamilyOf(name)
@@ -147,12 +149,17 @@ func TestProfileNames(t *testing.T) {
 	assert.Equal(t, []string{"asam3-2.1", "asam3-2.5", "dc-22a-6329", "hcpcs-h0015", "medicare-iop-2024", "medicare-iop-2025",
 		"medicare-iop-2026", "medicare-php-2024", "medicare-php-2025", "medicare-php-2026", "ny-s9480", "samhsa-tip47"}, ids)
 	for _, id := range ids {
-		rs, ok, err := NewRules(id)
-		require.NoError(t, err, id)
-		require.True(t, ok, id)
-		assert.Equal(t, id, rs.Describe())
+		for _, name := range []string{id, strings.ToUpper(id)} {
+			rs, ok, err := NewRules(name)
+			require.NoError(t, err, name)
+			require.True(t, ok, name)
+			assert.Equal(t, id, rs.Describe(), "NewRules(%q): the ID as ProfileIDs spells it", name)
+		}
 	}
-	for _, name := range []string{"", "medicare", "MEDICARE-IOP", "medicare-iop-2023", "ngs-l33632-groups", "co-2ccr502-1-iop"} {
+	// Names in any case of their ASCII letters, nothing else: no other
+	// letter that folds to one of a name's (the long s).
+	for _, name := range []string{"", "medicare", "medicare-iop-2023", "ngs-l33632-groups", "co-2ccr502-1-iop",
+		" asam3-2.1", "asam3-2.1 ", "a\u017fam3-2.1", "ny-\u017f9480", "medicare-iop\x00"} {
 		rs, ok, err := NewRules(name)
 		require.NoError(t, err, name)
 		assert.False(t, ok, "NewRules(%q)", name)
