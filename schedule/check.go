@@ -295,8 +295,13 @@ func sessionErrors(w Week, sessions []Session) error {
 //
 // It returns an error, and no findings, when e is not valid or s has no
 // week or negative figures: [iop.FieldErrors] naming "episode.population",
-// "summary.week" and so on; a nil s is "summary" missing. It does not
-// allocate when the week complies. The summary is passed by pointer, as
+// "summary.week" and so on; a nil s is "summary" missing. A week is
+// judged only when ck's profile is in force on its first day of service,
+// the first day with time or services that count (DayMinutes,
+// DayServices above zero) or the week's first day when nothing counts;
+// otherwise the error is an [*iop.ProfileError] wrapping
+// [iop.ErrNotInForce] (a [FamilySummarizer] chooses each week's profile by
+// that day). It does not allocate when the week complies. The summary is passed by pointer, as
 // every record larger than 128 bytes is, and is not changed.
 func (ck Checker) CheckWeek(s *WeekSummary, e Stay) (iop.Findings, error) {
 	var buf [check.OnceCap]iop.Finding

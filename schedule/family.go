@@ -10,10 +10,11 @@ import (
 
 // FamilyWeek is one patient-week of a [FamilySummarizer]: its summary,
 // added up by the profile of the family in force on the week's first day
-// of service, and that profile's index in the family; Profile is -1, and
-// Err says why (wrapping [iop.ErrNoProfile] or [iop.ErrAmbiguousProfile]),
-// when no single profile of the family is in force then: the summary
-// then has only the patient and week.
+// of service, and that profile's index in the family, whose checker
+// judges the summary; Profile is -1, and Err says why (wrapping
+// [iop.ErrNoProfile] or [iop.ErrAmbiguousProfile]), when no single
+// profile of the family is in force then: the summary then has only the
+// patient and week.
 type FamilyWeek struct {
 	Summary WeekSummary
 	Profile int
@@ -25,10 +26,17 @@ type FamilyWeek struct {
 // checked by the family's profile in force on its first day of service,
 // so that a week that starts in one year and ends in the next follows the
 // rules of the year its services began in. The first day of service is
-// the first day with a session attended in whole or in part (a session
-// missed is no service), or with a claim line; in a week with no session
-// attended, the first day with a session. Like a [Summarizer] it holds
-// scratch memory and is not safe for concurrent use.
+// the one [Checker.CheckWeek] judges a week by: its first day with time or
+// services that count ([WeekSummary.DayMinutes], [WeekSummary.DayServices]),
+// or the week's first day when nothing counts. What counts is the
+// profile's to say (Medicare counts no video session), so the week is
+// first added up by the profile in force on its first day with a session
+// attended or a claim line (the week's first day when none), and added up
+// again by another profile when that one's count moves the day out of its
+// force; a week that each profile's count would move into the other's
+// force is governed by none ([iop.ErrAmbiguousProfile]). Like a
+// [Summarizer] it holds scratch memory and is not safe for concurrent
+// use.
 type FamilySummarizer struct {
 	family   iop.Profiles
 	checkers []Checker
@@ -52,18 +60,18 @@ type familyKey struct {
 
 type familyPlan struct {
 	week        Week
-	first       date.Date // the first day of a record
-	firstServed date.Date // the first day of service; zero when none
+	firstServed date.Date // the first day with a session attended or a claim line; zero when none
 	profile     int
 	err         error
 }
 
-// day returns the plan's first day of service.
+// day returns the day the plan first chooses its profile by: its first
+// day with a session attended or a claim line, or the week's first day.
 func (p *familyPlan) day() date.Date {
 	if p.firstServed != date.Zero {
 		return p.firstServed
 	}
-	return p.first
+	return p.week.Start()
 }
 
 // NewFamilySummarizer returns a FamilySummarizer for the profiles of
@@ -129,27 +137,36 @@ func (f *FamilySummarizer) plan(n int, record func(i int) (string, date.Date, bo
 		f.keys = append(f.keys, k)
 		p := f.plans[k]
 		if p == nil {
-			p = &familyPlan{week: w, first: d}
+			p = &familyPlan{week: w}
 			f.plans[k] = p
 		}
-		p.first = min(p.first, d)
 		if served && (p.firstServed == date.Zero || d < p.firstServed) {
 			p.firstServed = d
 		}
 	}
 	for _, p := range f.plans {
-		p.profile = -1
-		q, err := f.family.AsOf(f.family[0].Level, p.day())
-		if err != nil {
-			p.err = err
-			continue
-		}
-		for i := range f.family {
-			if f.family[i].ID == q.ID {
-				p.profile = i
-			}
+		p.profile, p.err = f.profileOn(p.day())
+	}
+	f.choose()
+}
+
+// profileOn returns the index of the family's profile in force on d, or
+// -1 and why none is.
+func (f *FamilySummarizer) profileOn(d date.Date) (int, error) {
+	q, err := f.family.AsOf(f.family[0].Level, d)
+	if err != nil {
+		return -1, err
+	}
+	for i := range f.family {
+		if f.family[i].ID == q.ID {
+			return i, nil
 		}
 	}
+	return -1, nil // unreachable: AsOf returns a profile of the family
+}
+
+// choose sets the profile of each record of the call from its week's plan.
+func (f *FamilySummarizer) choose() {
 	f.chosen = f.chosen[:0]
 	for _, k := range f.keys {
 		pi := int32(0)
@@ -158,6 +175,36 @@ func (f *FamilySummarizer) plan(n int, record func(i int) (string, date.Date, bo
 		}
 		f.chosen = append(f.chosen, pi)
 	}
+}
+
+// replan moves each of weeks that its profile does not judge (its first
+// day of service, as that profile counted it, lies outside the profile's
+// force) to the profile in force on that day, and reports whether any
+// moved. A week added up by a second profile was moved once already: if
+// that one's count moves it again, no single profile governs it.
+func (f *FamilySummarizer) replan(weeks []FamilyWeek, again bool) bool {
+	moved := false
+	for i := range weeks {
+		s := &weeks[i].Summary
+		d := s.judgedDay()
+		if f.family[weeks[i].Profile].InForceOn(d) {
+			continue
+		}
+		p := f.plans[familyKey{s.Patient, s.Week.Start()}]
+		if p == nil {
+			continue // unreachable: every week summarised was planned
+		}
+		moved = true
+		if again {
+			p.profile, p.err = -1, &iop.ProfileError{Level: f.family[0].Level, On: d, Err: iop.ErrAmbiguousProfile}
+			continue
+		}
+		p.profile, p.err = f.profileOn(d)
+	}
+	if moved {
+		f.choose()
+	}
+	return moved
 }
 
 // Summarize adds up sessions, each patient-week by its profile, and appends
@@ -183,6 +230,20 @@ func (f *FamilySummarizer) SummarizeClaims(dst []FamilyWeek, lines []ClaimLine) 
 // SummarizeClaims.
 func summarizeEach[T any](f *FamilySummarizer, dst []FamilyWeek, records []T, part *[]T,
 	sum func(*Summarizer, []WeekSummary, []T) ([]WeekSummary, BatchStats)) ([]FamilyWeek, BatchStats) {
+	base := len(dst)
+	for round := 0; ; round++ {
+		var stats BatchStats
+		dst, stats = summarizeRound(f, dst[:base], records, part, sum)
+		if !f.replan(dst[base:], round > 0) {
+			return f.unchecked(dst, &stats), stats
+		}
+	}
+}
+
+// summarizeRound is one round of [summarizeEach]: every planned week
+// summarised by its profile, appended to dst.
+func summarizeRound[T any](f *FamilySummarizer, dst []FamilyWeek, records []T, part *[]T,
+	sum func(*Summarizer, []WeekSummary, []T) ([]WeekSummary, BatchStats)) ([]FamilyWeek, BatchStats) {
 	var stats BatchStats
 	for pi := range f.sums {
 		*part = (*part)[:0]
@@ -201,7 +262,7 @@ func summarizeEach[T any](f *FamilySummarizer, dst []FamilyWeek, records []T, pa
 			dst = append(dst, FamilyWeek{Summary: s, Profile: pi})
 		}
 	}
-	return f.unchecked(dst, &stats), stats
+	return dst, stats
 }
 
 // unchecked appends the weeks no profile governs, by patient and week, and
