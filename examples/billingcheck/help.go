@@ -98,11 +98,12 @@ func writeHelp(out io.Writer, fl *flag.FlagSet) error {
 		"  With json and csv, rows refused and what was not checked are reported on",
 		"  standard error.",
 		"",
-		"Profiles (-profile): a family checks each patient-week, and each claim, against",
-		"its profile in force on the first day of service (the first day with a session",
-		"attended in whole or in part, or with a claim line; failing that, the week's",
-		"first day); a built-in ID is applied where it is in force. A patient-week",
-		"or claim with no profile in force is not checked, and reported.",
+		"Profiles (-profile): a family checks each patient-week against its profile in",
+		"force on the week's first day of service as that profile counts it (the first",
+		"day with time or services it counts; failing that, the week's first day), and",
+		"each claim against its profile in force on the claim's first day of service;",
+		"a built-in ID is applied where it is in force. A patient-week or claim with no",
+		"single profile in force is not checked, and reported.",
 		"Families, by calendar year:")
 	width := 0
 	for _, f := range families {

@@ -53,27 +53,35 @@
 // the one in force on its first date of service, so that a week or claim
 // that starts in one year and ends in the next follows the rules of the
 // year its services began in. A week's first day of service is the one
-// schedule.FamilySummarizer defines, but in a week with no session
-// attended: there it is the week's first day (the day schedule's checker
-// judges a week without counted service by), not the first session's.
-// ISO week 2025-W01 runs from 2024-12-30 to 2025-01-05: attended from
-// 2024-12-31, it is checked against medicare-iop-2024; attended from
-// 2025-01-02 only, against medicare-iop-2025; not attended at all, against
-// medicare-iop-2024, even with its one session on 2025-01-05. The checker
-// judges a week by its first day of counted service: a week whose profile
-// is not in force then (its first claim line a code that counts nothing,
-// in the year before) is not checked, and reported so.
-// billingcheck makes one schedule.Checker (and one
-// schedule.Summarizer) per profile of the family, and adds each
-// patient-week up with its own profile's.
+// schedule's checker judges it by, as schedule.FamilySummarizer has it:
+// its first day with time or services that count, or the week's first
+// day when nothing counts. What counts is the profile's to say (Medicare
+// counts no video session, nor a claim line of a code outside the
+// program), so the week is first added up by the profile in force on its
+// first day with a session attended (in whole or in part) or a claim
+// line, the week's first day when none; when that profile's count puts
+// the day out of its force, the week is added up again by the profile in
+// force on that day. ISO week 2025-W01 runs from 2024-12-30 to
+// 2025-01-05: attended from 2024-12-31, it is checked against
+// medicare-iop-2024; attended from 2025-01-02 only, or by video on
+// 2024-12-31 and in person from 2025-01-02, against medicare-iop-2025;
+// not attended at all, against medicare-iop-2024, even with its one
+// session on 2025-01-05. A week that the second profile's count moves
+// again (into the first one's force) is governed by no single profile of
+// the family: it is not checked, and reported so. billingcheck makes one
+// schedule.Checker (and one schedule.Summarizer) per profile of the
+// family, and adds each patient-week up with its own profile's.
 //
 // -profile also takes the ID of any built-in profile (billingcheck -h
 // lists them), applied to the patient-weeks and claims whose first day of
-// service it is in force on.
+// service (with a session attended or a claim line) it is in force on; a
+// week its count judges by a day it is not in force on (its first claim
+// line a code that counts nothing, in the year before) is not checked,
+// and reported so.
 //
 // A patient-week or claim that no profile applies to (no profile of the
-// family in force on its first day of service, say a week of 2023, or the
-// profile named not in force then) is not checked: it is reported as not
+// family in force on its first day of service, say a week of 2023, no
+// single one governing it, or the profile named not in force then) is not checked: it is reported as not
 // checked, with the rule and the day, and fails the run like a row
 // refused.
 //

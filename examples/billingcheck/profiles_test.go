@@ -158,6 +158,33 @@ func TestProfileByFirstServiceDay(t *testing.T) {
 	})
 }
 
+// TestProfileByCountedService checks that a family's patient-week goes by
+// its first day of service as its profile counts it: p-1's video session
+// on 2024-12-31 counts nothing under medicare-iop-2024 (Medicare counts no
+// video session), so its week is checked against medicare-iop-2025, by
+// its session in person on 2025-01-02; p-2's week, attended in person
+// from 2024-12-31, against medicare-iop-2024. The profile named by its ID
+// is applied by the first day with a session attended, and does not judge
+// a week whose counted service begins where it is not in force.
+func TestProfileByCountedService(t *testing.T) {
+	in := "patient,date,start,minutes,kind,attendance,delivery\n" +
+		"p-1,2024-12-31,09:00,180,group,attended,video\n" +
+		"p-1,2025-01-02,09:00,180,group,attended,in-person\n" +
+		"p-2,2024-12-31,09:00,180,group,attended,in-person\n" +
+		"p-2,2025-01-02,09:00,180,group,attended,video\n"
+	code, out, errOut := runWith(in, "-")
+	assert.Equal(t, exitBlocking, code)
+	assert.Empty(t, errOut)
+	golden(t, "counted-service-day", out)
+
+	got, code, errOut := jsonProfiles(t, in, "-profile", "medicare-iop-2024")
+	assert.Equal(t, map[string][]string{"p-2": {"2025-W01 medicare-iop-2024"}}, got)
+	assert.Equal(t, exitBlocking, code)
+	assert.Equal(t, "billingcheck: without an episode, taken as adults admitted on their first session: p-1, p-2\n"+
+		"billingcheck: not checked: p-1 2025-W01: medicare-iop-2024 is not in force on 2025-01-02, the week's first day of counted service "+
+		"(it is in force from 2024-01-01 to 2024-12-31)\n", errOut)
+}
+
 // TestClaimsByFirstServiceDay checks that a patient-week of claim lines
 // goes by its first date of service, and each claim by its own first date
 // of service.

@@ -47,7 +47,7 @@ func checkClaims(rs *ruleSet, in *input) ([]claimRow, []unchecked, error) {
 		claim := lines[i:j]
 		i = j
 		var err error
-		if r.profile, err = rs.choose(r.from, "the claim's"); err != nil {
+		if r.profile, err = rs.choose(r.from, "the claim's first day of service"); err != nil {
 			skipped = append(skipped, unchecked{patient: r.patient, claim: r.claim, err: err})
 			continue
 		}

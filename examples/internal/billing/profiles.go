@@ -66,44 +66,53 @@ func newRuleSet(name string) (*ruleSet, bool, error) {
 	} else if n, ok := foldName(name, profileIDs()); ok {
 		name = n
 	}
-	rs := &ruleSet{name: name}
 	if ps, ok := familyOf(name); ok {
-		rs.family, rs.profiles = true, ps
-	} else if p, ok := benefits.All().ByID(name); ok {
-		rs.profiles = iop.Profiles{p}
-	} else {
-		return nil, false, nil
+		rs, err := ruleSetOf(name, true, ps)
+		return rs, true, err
 	}
+	if p, ok := benefits.All().ByID(name); ok {
+		rs, err := ruleSetOf(name, false, iop.Profiles{p})
+		return rs, true, err
+	}
+	return nil, false, nil
+}
+
+// ruleSetOf returns the rules of profiles ps, named name: a family of
+// them, or, when family is false, the one profile ps holds. Each profile
+// is given its checker.
+func ruleSetOf(name string, family bool, ps iop.Profiles) (*ruleSet, error) {
+	rs := &ruleSet{name: name, family: family, profiles: ps}
 	for _, p := range rs.profiles {
 		ck, err := schedule.NewChecker(p)
 		if err != nil {
-			return nil, true, fmt.Errorf("%s: %w", p.ID, err)
+			return nil, fmt.Errorf("%s: %w", p.ID, err)
 		}
 		rs.checkers = append(rs.checkers, ck)
 		b, _ := iop.PartOf[schedule.Benefit](&p)
 		rs.tiers = append(rs.tiers, len(b.ServiceTiers.Tiers) > 0)
 	}
-	return rs, true, nil
+	return rs, nil
 }
 
 // choose returns the index of the profile that applies to a patient-week
-// or a claim whose first day of service is day; what names whose day it is
-// ("the week's", "the claim's"). When none applies it returns an error
-// that says why, naming the day and profiles only (no patient data).
+// or a claim by day; what names the day ("the week's first day of
+// service", "the claim's first day of service"). When none applies it
+// returns an error that says why, naming the day and profiles only (no
+// patient data).
 func (rs *ruleSet) choose(day date.Date, what string) (int, error) {
 	if !rs.family {
 		p := rs.profiles[0]
 		if p.InForceOn(day) {
 			return 0, nil
 		}
-		return -1, fmt.Errorf("%s is not in force on %s, %s first day of service (it is in force %s)", p.ID, day, what, inForce(p))
+		return -1, fmt.Errorf("%s is not in force on %s, %s (it is in force %s)", p.ID, day, what, inForce(p))
 	}
 	p, err := rs.profiles.AsOf(rs.profiles[0].Level, day)
 	switch {
 	case errors.Is(err, iop.ErrNoProfile):
-		return -1, fmt.Errorf("no %s profile is in force on %s, %s first day of service", rs.name, day, what)
+		return -1, fmt.Errorf("no %s profile is in force on %s, %s", rs.name, day, what)
 	case err != nil:
-		return -1, fmt.Errorf("no single %s profile is in force on %s, %s first day of service: %w", rs.name, day, what, err)
+		return -1, fmt.Errorf("no single %s profile is in force on %s, %s: %w", rs.name, day, what, err)
 	}
 	return slices.IndexFunc(rs.profiles, func(q iop.Profile) bool { return q.ID == p.ID }), nil
 }

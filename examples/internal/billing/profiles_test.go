@@ -47,7 +47,7 @@ func TestFamilies(t *testing.T) {
 			for i, ck := range rs.checkers {
 				assert.Equal(t, ps[i].ID, ck.Profile().ID)
 			}
-			_, err = rs.choose(ps[0].From-1, "the week's")
+			_, err = rs.choose(ps[0].From-1, "the week's first day of service")
 			require.Error(t, err)
 		})
 	}

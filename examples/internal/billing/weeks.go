@@ -33,6 +33,14 @@ type weekPlan struct {
 	records     int
 	profile     int // the index of its profile in the rules, -1 for none
 	err         error
+	// moved reports a family's week whose count under the profile first
+	// chosen put its first day of service out of that profile's force
+	// (summarize): first is that profile, firstDay the day its count gave,
+	// and firstWhat the words that name the day (judgedDay).
+	moved     bool
+	first     int
+	firstDay  date.Date
+	firstWhat string
 }
 
 // day is the patient-week's first day of service: the first day with a
@@ -50,12 +58,26 @@ func (p *weekPlan) day() date.Date {
 }
 
 // summarize places every session (or claim line) in its patient-week,
-// chooses each patient-week's profile by its first day of service, and
-// adds the patient-weeks up with a Summarizer of their profile, one per
-// profile, each over its patient-weeks' records only, so that each is
-// counted by the rules it is checked by. It returns the rows in patient
-// and week order, without findings, the patient-weeks no profile applies
-// to, in the same order, and the counts of the whole input.
+// chooses each patient-week's profile, and adds the patient-weeks up with
+// a Summarizer of their profile, one per profile, each over its
+// patient-weeks' records only, read in place, so that each is counted by
+// the rules it is checked by. A family's profile for a week is the one in
+// force on the week's first day of service as schedule's checker judges
+// it, by the profile's own count (judgedDay): what counts is the
+// profile's to say (Medicare counts no video session, nor a claim line of
+// a code outside the program), so summarize first chooses by the first
+// day with a service furnished (weekPlan.day), then, for each week whose
+// count puts that day outside its profile's force, moves the week to the
+// profile in force on the day and adds it up again, by that profile, in
+// a second round over the weeks moved only; a week that profile's count
+// moves again is governed by no single profile of the family, and not
+// checked, as schedule.FamilySummarizer has it. One profile named (not a
+// family) is applied where it is in force on the first day with a
+// service furnished; checkWeeks reports the weeks it cannot judge.
+//
+// It returns the rows in patient and week order, without findings, the
+// patient-weeks no profile applies to, in the same order, and the counts
+// of the whole input, each record and each week counted once.
 func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule.Weeks, in *input) ([]row, []unchecked, schedule.BatchStats, error) {
 	var stats schedule.BatchStats
 	n := len(in.sessions)
@@ -106,26 +128,95 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 	patients := map[string]bool{}
 	for k, p := range plans {
 		patients[k.patient] = true
-		if p.profile, p.err = rs.choose(p.day(), "the week's"); p.err != nil {
+		if p.profile, p.err = rs.choose(p.day(), "the week's first day of service"); p.err != nil {
 			skipped = append(skipped, unchecked{patient: k.patient, week: p.week, err: p.err})
 			stats.Sessions += p.records
 			stats.Weeks++
 		}
 	}
-	slices.SortFunc(skipped, func(a, b unchecked) int {
-		return cmp.Or(strings.Compare(a.patient, b.patient), cmp.Compare(a.week.Start(), b.week.Start()))
-	})
+	stats.Patients = len(patients)
 
 	// Each profile's records; one that cannot be placed goes to the first
 	// profile, whose Summarizer counts it.
-	profileOf := func(i int) int {
+	rows, st, err := summarizeRound(rs, weeks, weeksFor, in, n, plans, func(i int) int {
 		if p := plans[keys[i]]; p != nil {
 			return p.profile
 		}
 		return 0
+	})
+	stats.Sessions += st.Sessions
+	stats.Unplaced += st.Unplaced
+	stats.Invalid += st.Invalid
+	stats.Weeks += st.Weeks
+	if err != nil {
+		return nil, nil, stats, err
 	}
+
+	if rs.family {
+		// The second round: the weeks whose count moves their first day
+		// of service out of their profile's force, each added up again by
+		// the profile in force on that day. Their records and weeks are
+		// counted once, in the first round.
+		moved := false
+		for _, rw := range rows {
+			d, what := judgedDay(&rw.sum)
+			if rs.profiles[rw.profile].InForceOn(d) {
+				continue
+			}
+			p := plans[weekKey{rw.sum.Patient, rw.sum.Week.Start()}]
+			moved = true
+			p.moved, p.first, p.firstDay, p.firstWhat = true, rw.profile, d, what
+			if p.profile, p.err = rs.choose(d, "the week's "+what); p.err != nil {
+				skipped = append(skipped, unchecked{patient: rw.sum.Patient, week: p.week, err: p.err})
+			}
+		}
+		if moved {
+			rows = slices.DeleteFunc(rows, func(rw row) bool { return plans[weekKey{rw.sum.Patient, rw.sum.Week.Start()}].moved })
+			again, _, err := summarizeRound(rs, weeks, weeksFor, in, n, plans, func(i int) int {
+				if p := plans[keys[i]]; p != nil && p.moved {
+					return p.profile
+				}
+				return -1
+			})
+			if err != nil {
+				return nil, nil, stats, err
+			}
+			for _, rw := range again {
+				d, what := judgedDay(&rw.sum)
+				if rs.profiles[rw.profile].InForceOn(d) {
+					rows = append(rows, rw)
+					continue
+				}
+				p := plans[weekKey{rw.sum.Patient, rw.sum.Week.Start()}]
+				p.profile, p.err = -1, fmt.Errorf("no single %s profile governs the week: by %s's count its %s is %s, by %s's its %s is %s",
+					rs.name, rs.profiles[p.first].ID, p.firstWhat, p.firstDay, rs.profiles[rw.profile].ID, what, d)
+				skipped = append(skipped, unchecked{patient: rw.sum.Patient, week: p.week, err: p.err})
+			}
+		}
+	}
+
+	slices.SortFunc(skipped, func(a, b unchecked) int {
+		return cmp.Or(strings.Compare(a.patient, b.patient), cmp.Compare(a.week.Start(), b.week.Start()))
+	})
+	// In patient and week order, as one Summarizer gives them.
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(strings.Compare(a.sum.Patient, b.sum.Patient), cmp.Compare(a.sum.Week.Start(), b.sum.Week.Start()))
+	})
+	return rows, skipped, stats, nil
+}
+
+// summarizeRound adds up the records of each profile, those profileOf
+// gives its index (-1: none of this round), with a Summarizer of the
+// profile, reading the input in place: no copy of it. Each summary must
+// be of a patient-week planned for the profile.
+func summarizeRound(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule.Weeks, in *input, n int,
+	plans map[weekKey]*weekPlan, profileOf func(i int) int) ([]row, schedule.BatchStats, error) {
+	var stats schedule.BatchStats
 	var rows []row
 	for pi, ck := range rs.checkers {
+		if !anyOf(n, func(i int) bool { return profileOf(i) == pi }) {
+			continue
+		}
 		var sz *schedule.Summarizer
 		var err error
 		if weeksFor != nil {
@@ -134,15 +225,10 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 			sz, err = schedule.NewSummarizer(ck, weeks)
 		}
 		if err != nil {
-			return nil, nil, stats, err
+			return nil, stats, err
 		}
 		var sums []schedule.WeekSummary
 		var st schedule.BatchStats
-		// The profile's records, read in place: no copy of the input.
-		if !slices.ContainsFunc(keys, func(k weekKey) bool { p := plans[k]; return p != nil && p.profile == pi }) &&
-			(pi != 0 || !slices.Contains(keys, weekKey{})) {
-			continue
-		}
 		if in.kind == inputClaims {
 			sums, st = sz.SummarizeClaimsSeq(nil, func(yield func(schedule.ClaimLine) bool) {
 				for i := range in.lines {
@@ -166,15 +252,33 @@ func summarize(rs *ruleSet, weeks schedule.Weeks, weeksFor func(string) schedule
 		stats.Weeks += st.Weeks
 		for _, s := range sums {
 			if p := plans[weekKey{s.Patient, s.Week.Start()}]; p == nil || p.profile != pi {
-				return nil, nil, stats, fmt.Errorf("%s %s: summarized against another profile than its own", quote(s.Patient), s.Week)
+				return nil, stats, fmt.Errorf("%s %s: summarized against another profile than its own", quote(s.Patient), s.Week)
 			}
 			rows = append(rows, row{sum: s, profile: pi})
 		}
 	}
-	stats.Patients = len(patients)
-	// In patient and week order, as one Summarizer gives them.
-	slices.SortStableFunc(rows, func(a, b row) int {
-		return cmp.Or(strings.Compare(a.sum.Patient, b.sum.Patient), cmp.Compare(a.sum.Week.Start(), b.sum.Week.Start()))
-	})
-	return rows, skipped, stats, nil
+	return rows, stats, nil
+}
+
+// anyOf reports whether f holds for an index below n.
+func anyOf(n int, f func(i int) bool) bool {
+	for i := range n {
+		if f(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgedDay returns the day schedule's checker judges a week by (the
+// doc of schedule.Checker.CheckWeek): its first day with time or services
+// that count under the profile it was added up by, or, when nothing
+// counts, the week's first day; and the words that name that day.
+func judgedDay(s *schedule.WeekSummary) (date.Date, string) {
+	for i := range s.DayMinutes {
+		if s.DayMinutes[i] > 0 || s.DayServices[i] > 0 {
+			return s.Week.Day(i), "first day of counted service"
+		}
+	}
+	return s.Week.Start(), "first day (nothing of it counted)"
 }

@@ -1,10 +1,12 @@
 package billing
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -103,21 +105,140 @@ func TestViewChartPatients(t *testing.T) {
 	}
 }
 
-// A week whose first day of service counts nothing (a claim line of a code
-// excluded from the program) is judged by schedule's checker on its first
-// day of counted service: when the profile chosen by the first day of
-// service is not in force then, the week is not checked, and said so,
-// rather than the whole check failing (as it did before the fix). The
-// claim is checked against the profile in force on its first date of
-// service.
+// A family's patient-week is checked against the profile in force on its
+// first day of service as that profile counts it, as schedule's checker
+// judges a week (the first day with time or services that count, or the
+// week's first day when nothing counts), as schedule.FamilySummarizer
+// chooses it: a week is first added up by the profile in force on its
+// first day with a service furnished and, when that profile's count puts
+// the day out of its force, added up again by the profile in force then;
+// a week that profile's count moves again is governed by no single
+// profile, and not checked, and said so. Before, a week whose first
+// service furnished counts nothing (a video session, which Medicare does
+// not count; a claim line of a code outside the program) in 2024, and
+// whose counted service begins in 2025, was not checked at all. Each
+// record and week is counted once. Each case is checked against
+// schedule.FamilySummarizer too, over the records billing read.
+func TestFamilyWeekMoves(t *testing.T) {
+	iop25, ok, err := NewRules("medicare-iop")
+	require.NoError(t, err)
+	require.True(t, ok)
+	// A family whose 2025 profile counts video (as a payer's telehealth
+	// rule may) and whose 2024 one does not: schedule's
+	// TestFamilyWeekNoProfileGoverns.
+	ps := slices.Clone(iop25.profiles)
+	i25 := slices.IndexFunc(ps, func(p iop.Profile) bool { return p.ID == "medicare-iop-2025" })
+	require.GreaterOrEqual(t, i25, 0)
+	b, ok := iop.PartOf[schedule.Benefit](&ps[i25])
+	require.True(t, ok)
+	b.Counting.Telehealth = iop.SetOf(iop.DeliveryVideo)
+	b.Counting.TelehealthCite = iop.Citation{Source: "a payer's telehealth rule, for the test", Edition: "2025"}
+	ps[i25] = ps[i25].WithPart(b)
+	video25, err := ruleSetOf("medicare-iop", true, ps)
+	require.NoError(t, err)
+
+	const sessions = "patient,date,start,minutes,kind,attendance,delivery\n"
+	const claims = "patient,claim,line,date,code,bill_type,condition1\n"
+	_, sunday, err := ParseWeeks("sunday")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name      string
+		rules     *ruleSet
+		weeks     schedule.Weeks // ISO weeks when zero
+		claims    bool
+		in        string
+		want      []string // each week checked: patient, week and profile
+		unchecked []string
+	}{
+		{name: "in person from 2024-12-31: 2024, unchanged", rules: iop25,
+			in:   sessions + "p-1,2024-12-31,09:00,180,group,attended,in-person\np-1,2025-01-02,09:00,180,group,attended,in-person\n",
+			want: []string{"p-1 2025-W01 medicare-iop-2024"}},
+		{name: "video on 2024-12-31, in person on 2025-01-02: 2025", rules: iop25,
+			in:   sessions + "p-1,2024-12-31,09:00,180,group,attended,video\np-1,2025-01-02,09:00,180,group,attended,in-person\n",
+			want: []string{"p-1 2025-W01 medicare-iop-2025"}},
+		{name: "video only, on 2025-01-03 (nothing counted): the week's first day, 2024", rules: iop25,
+			in:   sessions + "p-1,2025-01-03,09:00,180,group,attended,video\n",
+			want: []string{"p-1 2025-W01 medicare-iop-2024"}},
+		{name: "a 2024 line of no program code, program lines in 2025: 2025", rules: iop25, claims: true,
+			in:   claims + "p-1,c-1,1,2024-12-31,90853,0131,92\np-1,c-1,2,2025-01-02,G0410,0131,92\np-1,c-1,3,2025-01-03,G0410,0131,92\n",
+			want: []string{"p-1 2025-W01 medicare-iop-2025"}},
+		{name: "program lines from 2024-12-31: 2024, unchanged", rules: iop25, claims: true,
+			in:   claims + "p-1,c-1,1,2024-12-31,G0410,0131,92\np-1,c-1,2,2025-01-02,G0410,0131,92\n",
+			want: []string{"p-1 2025-W01 medicare-iop-2024"}},
+		{name: "each profile's count moves the week: no single profile", rules: video25,
+			in: sessions + "p-1,2024-12-31,09:00,180,group,attended,video\np-1,2025-01-02,09:00,180,group,attended,in-person\n" +
+				"p-2,2025-01-06,09:00,180,group,attended,video\n",
+			want: []string{"p-2 2025-W02 medicare-iop-2025"},
+			unchecked: []string{"p-1 2025-W01: no single medicare-iop profile governs the week: by medicare-iop-2024's count its first day of counted service is 2025-01-02, " +
+				"by medicare-iop-2025's its first day of counted service is 2024-12-31"}},
+		{name: "moved to a day no profile is in force on", rules: iop25, weeks: sunday,
+			in:        sessions + "p-1,2024-01-02,09:00,180,group,attended,video\n",
+			unchecked: []string{"p-1 week of 2023-12-31: no medicare-iop profile is in force on 2023-12-31, the week's first day (nothing of it counted)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := Options{Rules: tc.rules, Weeks: tc.weeks}
+			if opt.Weeks == (schedule.Weeks{}) {
+				opt.Weeks = schedule.ISOWeeks()
+			}
+			if tc.claims {
+				opt.Input = InputClaims
+			}
+			rep, err := Check(strings.NewReader(tc.in), nil, opt)
+			require.NoError(t, err)
+			var got []string
+			for _, w := range rep.Weeks(0, 10) {
+				got = append(got, w.Patient+" "+w.Week+" "+w.Profile)
+			}
+			assert.Equal(t, tc.want, got)
+			v := rep.View()
+			var unchecked []string
+			for _, u := range v.Unchecked {
+				if !strings.HasPrefix(u, "claim ") {
+					unchecked = append(unchecked, u)
+				}
+			}
+			assert.Equal(t, tc.unchecked, unchecked)
+			records := strings.Count(tc.in, "\n") - 1
+			assert.Equal(t, records, v.Records, "each record counted once")
+			assert.Equal(t, len(tc.want)+len(tc.unchecked), rep.head.stats.Weeks, "each week counted once")
+			assert.Empty(t, v.Refused)
+
+			// The library's choice, over the same records.
+			fs, err := schedule.NewFamilySummarizer(tc.rules.profiles, opt.Weeks, nil)
+			require.NoError(t, err)
+			var fws []schedule.FamilyWeek
+			if tc.claims {
+				fws, _ = fs.SummarizeClaims(nil, slices.Clone(rep.in.lines))
+			} else {
+				fws, _ = fs.Summarize(nil, slices.Clone(rep.in.sessions))
+			}
+			var lib []string
+			for _, w := range fws {
+				if w.Profile >= 0 {
+					lib = append(lib, w.Summary.Patient+" "+w.Summary.Week.String()+" "+tc.rules.profiles[w.Profile].ID)
+				}
+			}
+			slices.Sort(lib)
+			assert.Equal(t, tc.want, lib, "as schedule.FamilySummarizer chooses")
+		})
+	}
+}
+
+// One profile named (not a family) is applied where it is in force on a
+// week's first day of service: a week its checker judges by a day it is
+// not in force on (the first day of counted service, after a line of a
+// code outside the program) is not checked, and said so, rather than the
+// whole check failing (as it did before); the week is not moved to
+// another profile. The claim is checked against the profile in force on
+// its first date of service.
 func TestWeekNotJudged(t *testing.T) {
-	rs, ok, err := NewRules("medicare-iop")
+	rs, ok, err := NewRules("medicare-iop-2024")
 	require.NoError(t, err)
 	require.True(t, ok)
 	in := "patient,claim,line,date,code,bill_type,condition1\n" +
 		"p-1,c-1,1,2024-12-31,90853,0131,92\n" +
 		"p-1,c-1,2,2025-01-02,G0410,0131,92\n" +
-		"p-2,c-2,1,2025-01-02,G0410,0131,92\n"
+		"p-2,c-2,1,2024-12-30,G0410,0131,92\n"
 	rep, err := Check(strings.NewReader(in), nil, Options{Input: InputClaims, Rules: rs, Weeks: schedule.ISOWeeks()})
 	require.NoError(t, err)
 	assert.True(t, rep.Failed())
@@ -127,10 +248,10 @@ func TestWeekNotJudged(t *testing.T) {
 	weeks := rep.Weeks(0, 10)
 	require.Len(t, weeks, 1)
 	assert.Equal(t, "p-2", weeks[0].Patient)
-	assert.Equal(t, "medicare-iop-2025", weeks[0].Profile)
+	assert.Equal(t, "medicare-iop-2024", weeks[0].Profile)
 	var claims []string
 	for _, c := range rep.Claims(0, 10) {
 		claims = append(claims, c.Claim+" "+c.Profile)
 	}
-	assert.ElementsMatch(t, []string{"c-1 medicare-iop-2024", "c-2 medicare-iop-2025"}, claims)
+	assert.ElementsMatch(t, []string{"c-1 medicare-iop-2024", "c-2 medicare-iop-2024"}, claims)
 }
