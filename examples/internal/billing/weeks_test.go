@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/schedule"
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -123,19 +125,7 @@ func TestFamilyWeekMoves(t *testing.T) {
 	iop25, ok, err := NewRules("medicare-iop")
 	require.NoError(t, err)
 	require.True(t, ok)
-	// A family whose 2025 profile counts video (as a payer's telehealth
-	// rule may) and whose 2024 one does not: schedule's
-	// TestFamilyWeekNoProfileGoverns.
-	ps := slices.Clone(iop25.profiles)
-	i25 := slices.IndexFunc(ps, func(p iop.Profile) bool { return p.ID == "medicare-iop-2025" })
-	require.GreaterOrEqual(t, i25, 0)
-	b, ok := iop.PartOf[schedule.Benefit](&ps[i25])
-	require.True(t, ok)
-	b.Counting.Telehealth = iop.SetOf(iop.DeliveryVideo)
-	b.Counting.TelehealthCite = iop.Citation{Source: "a payer's telehealth rule, for the test", Edition: "2025"}
-	ps[i25] = ps[i25].WithPart(b)
-	video25, err := ruleSetOf("medicare-iop", true, ps)
-	require.NoError(t, err)
+	video25 := videoFamily(t)
 
 	const sessions = "patient,date,start,minutes,kind,attendance,delivery\n"
 	const claims = "patient,claim,line,date,code,bill_type,condition1\n"
@@ -254,4 +244,116 @@ func TestWeekNotJudged(t *testing.T) {
 		claims = append(claims, c.Claim+" "+c.Profile)
 	}
 	assert.ElementsMatch(t, []string{"c-1 medicare-iop-2024", "c-2 medicare-iop-2024"}, claims)
+}
+
+// videoFamily is medicare-iop but that its 2025 profile counts video (as a
+// payer's telehealth rule may) and its 2024 one does not, as in schedule's
+// TestFamilyWeekNoProfileGoverns: a week attended by video in 2024 and in
+// person in 2025 is governed by neither.
+func videoFamily(t testing.TB) *ruleSet {
+	t.Helper()
+	ps, ok := familyOf("medicare-iop")
+	require.True(t, ok)
+	ps = slices.Clone(ps)
+	i := slices.IndexFunc(ps, func(p iop.Profile) bool { return p.ID == "medicare-iop-2025" })
+	require.GreaterOrEqual(t, i, 0)
+	b, ok := iop.PartOf[schedule.Benefit](&ps[i])
+	require.True(t, ok)
+	b.Counting.Telehealth = iop.SetOf(iop.DeliveryVideo)
+	b.Counting.TelehealthCite = iop.Citation{Source: "a payer's telehealth rule, for the test", Edition: "2025"}
+	ps[i] = ps[i].WithPart(b)
+	rs, err := ruleSetOf("medicare-iop", true, ps)
+	require.NoError(t, err)
+	return rs
+}
+
+// FuzzFamilyAsLibrary holds billing's copy of the family choice
+// (summarize) to the library's: on sessions about the end of 2024 (three
+// patients, ISO weeks, in person or by video, attended, partly attended
+// or missed), and on claim lines of a code that counts or one that does
+// not, under medicare-iop and videoFamily, every patient-week gets
+// the profile schedule.FamilySummarizer gives it over the same sessions,
+// whose checker judges it, or is not checked where the library gives it
+// none; and the counts are the library's.
+func FuzzFamilyAsLibrary(f *testing.F) {
+	// Video (90853) on 2024-12-31, in person (G0410) on 2025-01-02.
+	f.Add([]byte{0, 3, 0, 1, 0, 5, 0, 0}, false)
+	f.Add([]byte{0, 3, 0, 1, 0, 5, 0, 0}, true)
+	f.Add([]byte{0, 3, 0, 1, 0, 5, 0, 0, 1, 6, 1, 1}, false)
+	f.Add([]byte{0, 6, 0, 1, 1, 2, 1, 0, 2, 9, 2, 0}, true)
+	family := []*ruleSet{videoFamily(f)}
+	rs, ok, err := NewRules("medicare-iop")
+	require.NoError(f, err)
+	require.True(f, ok)
+	family = append(family, rs)
+	first := date.New(2024, 12, 28)
+	attendance := []string{"attended,", "absent,", "partial,30"}
+	f.Fuzz(func(t *testing.T, data []byte, claims bool) {
+		var b strings.Builder
+		if claims {
+			// A line of 90853 counts nothing under Medicare's rules.
+			b.WriteString("patient,claim,line,date,code,bill_type,condition1\n")
+		} else {
+			b.WriteString("patient,date,start,minutes,kind,attendance,attended,delivery\n")
+		}
+		for i := 0; i+4 <= len(data) && i < 4*32; i += 4 {
+			d := data[i : i+4]
+			p, day := d[0]%3, first+date.Date(d[1]%12)
+			if claims {
+				code := "G0410"
+				if d[3]&1 != 0 {
+					code = "90853"
+				}
+				fmt.Fprintf(&b, "p-%d,c-%d,%d,%s,%s,0131,92\n", p, p, i/4+1, day, code)
+				continue
+			}
+			delivery := "in-person"
+			if d[3]&1 != 0 {
+				delivery = "video"
+			}
+			fmt.Fprintf(&b, "p-%d,%s,%02d:00,60,group,%s,%s\n", p, day, 8+d[2]/3%8, attendance[d[2]%3], delivery)
+		}
+		opt := readOptions{}
+		if claims {
+			opt.kind = inputClaims
+		}
+		in, err := readInput(strings.NewReader(b.String()), nil, opt)
+		require.NoError(t, err)
+		require.Empty(t, in.rowErrors)
+		for _, rs := range family {
+			rows, skipped, stats, err := summarize(rs, schedule.ISOWeeks(), nil, in)
+			require.NoError(t, err)
+			got := map[string]string{}
+			for _, rw := range rows {
+				got[rw.sum.Patient+" "+rw.sum.Week.String()] = rs.profiles[rw.profile].ID
+			}
+			for _, u := range skipped {
+				got[u.patient+" "+u.week.String()] = "not checked"
+			}
+			res, err := checkWeeks(rs, in, rows)
+			require.NoError(t, err)
+			assert.Empty(t, res.unchecked, "each week's profile judges it")
+
+			fs, err := schedule.NewFamilySummarizer(rs.profiles, schedule.ISOWeeks(), nil)
+			require.NoError(t, err)
+			var fws []schedule.FamilyWeek
+			var st schedule.BatchStats
+			if claims {
+				fws, st = fs.SummarizeClaims(nil, slices.Clone(in.lines))
+			} else {
+				fws, st = fs.Summarize(nil, slices.Clone(in.sessions))
+			}
+			want := map[string]string{}
+			for _, w := range fws {
+				k := w.Summary.Patient + " " + w.Summary.Week.String()
+				if w.Profile < 0 {
+					want[k] = "not checked"
+					continue
+				}
+				want[k] = rs.profiles[w.Profile].ID
+			}
+			assert.Equal(t, want, got, "%s\n%s", rs.name, b.String())
+			assert.Equal(t, st, stats, rs.name)
+		}
+	})
 }
