@@ -47,8 +47,10 @@ func (res *results) count(fs iop.Findings) {
 // is not checked (res.unchecked): schedule's checker judges a week by its
 // first day of counted service, later than its first day of service when
 // the first session attended or claim line counts no time and no service
-// (a code excluded on 2024-12-31, the services from 2025-01-02: the 2024
-// profile, chosen by 2024-12-31, is not in force on 2025-01-02).
+// (a code excluded on 2024-12-31, the services from 2025-01-02: one
+// profile named, medicare-iop-2024, applied by 2024-12-31, is not in
+// force on 2025-01-02). A family's weeks come from summarize each with a
+// profile that judges it.
 func checkWeeks(rs *ruleSet, in *input, rows []row) (results, error) {
 	// One findings slice for the whole batch; each row holds its part.
 	res := results{rows: rows}

@@ -28,7 +28,8 @@ type View struct {
 	// Blocking and Warnings count the findings that block and warn.
 	Blocking int `json:"blocking"`
 	Warnings int `json:"warnings"`
-	// Unchecked says what was not checked, and why: no profile in force.
+	// Unchecked says what was not checked, and why: no profile in force,
+	// or no single profile of a family governing a week.
 	Unchecked []string `json:"unchecked"`
 	// Refused are the rows that could not be read.
 	Refused []ViewRefusal `json:"refused"`

@@ -16,7 +16,9 @@ type unchecked struct {
 	patient string
 	week    schedule.Week // a patient-week's, zero for a claim
 	claim   string        // a claim's ID, "" for a patient-week
-	err     error         // why: no profile in force on its first day of service
+	// err says why: no profile in force on its first day of service, or,
+	// for a family's week, no single profile that governs it.
+	err error
 }
 
 // weekKey is a patient-week: the patient and the week's first day.
@@ -43,13 +45,13 @@ type weekPlan struct {
 	firstWhat string
 }
 
-// day is the patient-week's first day of service: the first day with a
-// service furnished (a session attended in whole or in part, or a claim
-// line) or, when no session of the week was attended, the week's first
-// day, the day schedule's checker judges a week without service by (the
-// first day with a session was chosen before, and a week from 2024-12-30
-// whose one session, on 2025-01-05, was missed ended the whole check: its
-// 2025 profile is not in force on the day the checker judges).
+// day is the day a patient-week's profile is first chosen by: its first
+// day with a service furnished (a session attended in whole or in part,
+// or a claim line) or, when no session of the week was attended, the
+// week's first day, the day schedule's checker judges a week without
+// counted service by. A family's week whose count, under the profile
+// chosen, judges it by a day out of that profile's force is moved
+// (summarize).
 func (p *weekPlan) day() date.Date {
 	if p.firstServed != date.Zero {
 		return p.firstServed
