@@ -1,6 +1,7 @@
 package ioptest
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -82,25 +83,36 @@ func CodesEqual(t T, fs iop.Findings, want ...iop.Code) bool {
 // Blocks asserts that fs holds a blocking finding with code c.
 func Blocks(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) bool {
 	t.Helper()
-	f, ok := fs.Find(c)
-	if ok && f.Severity == iop.SeverityBlocking {
+	if slices.ContainsFunc(fs, func(f iop.Finding) bool { return f.Code == c && f.Severity == iop.SeverityBlocking }) {
 		return true
 	}
 	return assert.Fail(t, "want a blocking finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)
 }
 
 // Figures asserts that fs holds a finding with code c whose figures are
-// need and got.
+// need and got. Any finding of the code may match: a rule that reports
+// each day (or each record) apart has a finding for each.
 func Figures(t T, fs iop.Findings, c iop.Code, need, got int64, msgAndArgs ...any) bool {
 	t.Helper()
-	f, ok := fs.Find(c)
-	if !ok {
+	of := ofCode(fs, c)
+	if len(of) == 0 {
 		return assert.Fail(t, "want a finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)
 	}
-	if f.Need == need && f.Got == got {
+	if slices.ContainsFunc(of, func(f iop.Finding) bool { return f.Need == need && f.Got == got }) {
 		return true
 	}
-	return assert.Fail(t, "figures of "+string(c)+" differ", "want need %d, got %d; finding:%s", need, got, describe(iop.Findings{f}))
+	return assert.Fail(t, fmt.Sprintf("figures of %s differ: want need %d, got %d; findings:%s", c, need, got, describe(of)), msgAndArgs...)
+}
+
+// ofCode returns the findings of fs with code c.
+func ofCode(fs iop.Findings, c iop.Code) iop.Findings {
+	var of iop.Findings
+	for _, f := range fs {
+		if f.Code == c {
+			of = append(of, f)
+		}
+	}
+	return of
 }
 
 // Cited asserts that the rule of every finding in fs is in table with a
@@ -137,17 +149,17 @@ func RequireCode(t T, fs iop.Findings, c iop.Code, msgAndArgs ...any) {
 
 // Severity asserts that fs holds a finding with code c of severity want:
 // for a test suite that checks a profile's settings (a payer that makes the
-// weekly minimum a warning).
+// weekly minimum a warning). Any finding of the code may match.
 func Severity(t T, fs iop.Findings, c iop.Code, want iop.Severity, msgAndArgs ...any) bool {
 	t.Helper()
-	f, ok := fs.Find(c)
-	if !ok {
+	of := ofCode(fs, c)
+	if len(of) == 0 {
 		return assert.Fail(t, "want a finding with code "+string(c)+", got:"+describe(fs), msgAndArgs...)
 	}
-	if f.Severity == want {
+	if slices.ContainsFunc(of, func(f iop.Finding) bool { return f.Severity == want }) {
 		return true
 	}
-	return assert.Fail(t, "severity of "+string(c)+" differs", "want %s; finding:%s", want, describe(iop.Findings{f}))
+	return assert.Fail(t, fmt.Sprintf("severity of %s differs: want %s; findings:%s", c, want, describe(of)), msgAndArgs...)
 }
 
 // FollowsRules asserts that every finding in fs has the severity its rule

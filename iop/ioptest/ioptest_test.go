@@ -7,6 +7,7 @@ import (
 	"github.com/ioprules/ioprules/iop"
 	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // recorder is a TestingT that records failures instead of failing.
@@ -105,4 +106,60 @@ func TestSeverityAndFollowsRules(t *testing.T) {
 	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: days, Severity: iop.SeverityWarning}), fs), "a code not in the table")
 	assert.False(t, ioptest.FollowsRules(&rec, iop.NewRuleTable(iop.Rule{Code: below, Severity: iop.SeverityWarning}, iop.Rule{Code: days}), fs), "a rule turned off")
 	assert.Len(t, rec.msgs, 4)
+}
+
+// A rule that reports each day apart (schedule's below-tier, one finding a
+// day, each at the force of the day's setting) has several findings of one
+// code: Figures, Blocks and Severity hold when any of them matches, not only
+// the first.
+func TestAnyFindingOfTheCode(t *testing.T) {
+	const tier iop.Code = "schedule.day-services.below-tier"
+	fs := iop.Findings{
+		{Code: tier, Severity: iop.SeverityWarning, Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount},
+		{Code: tier, Severity: iop.SeverityBlocking, Subject: "P-2", Need: 3, Got: 1, Unit: iop.UnitCount},
+	}
+	tests := []struct {
+		name string
+		run  func(r *recorder) bool
+		pass bool
+	}{
+		{"Figures first", func(r *recorder) bool { return ioptest.Figures(r, fs, tier, 3, 2) }, true},
+		{"Figures second", func(r *recorder) bool { return ioptest.Figures(r, fs, tier, 3, 1) }, true},
+		{"Figures none", func(r *recorder) bool { return ioptest.Figures(r, fs, tier, 3, 0) }, false},
+		{"Blocks second", func(r *recorder) bool { return ioptest.Blocks(r, fs, tier) }, true},
+		{"Blocks none", func(r *recorder) bool { return ioptest.Blocks(r, fs[:1], tier) }, false},
+		{"Severity first", func(r *recorder) bool { return ioptest.Severity(r, fs, tier, iop.SeverityWarning) }, true},
+		{"Severity second", func(r *recorder) bool { return ioptest.Severity(r, fs, tier, iop.SeverityBlocking) }, true},
+		{"Severity none", func(r *recorder) bool { return ioptest.Severity(r, fs, tier, iop.SeverityInfo) }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r recorder
+			assert.Equal(t, tt.pass, tt.run(&r))
+			assert.Equal(t, tt.pass, len(r.msgs) == 0, "a failure is reported exactly when the assertion fails: %v", r.msgs)
+		})
+	}
+}
+
+// The caller's message is part of every failure, figures and severity
+// that differ included.
+func TestFailureKeepsTheCallersMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		run  func(r *recorder) bool
+	}{
+		{"Figures absent", func(r *recorder) bool { return ioptest.Figures(r, findings, "x", 1, 1, "week %d", 10) }},
+		{"Figures differ", func(r *recorder) bool { return ioptest.Figures(r, findings, below, 540, 540, "week %d", 10) }},
+		{"Severity absent", func(r *recorder) bool { return ioptest.Severity(r, findings, "x", iop.SeverityInfo, "week %d", 10) }},
+		{"Severity differs", func(r *recorder) bool { return ioptest.Severity(r, findings, below, iop.SeverityInfo, "week %d", 10) }},
+		{"Blocks", func(r *recorder) bool { return ioptest.Blocks(r, findings, days, "week %d", 10) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r recorder
+			require.False(t, tt.run(&r))
+			require.Len(t, r.msgs, 1)
+			assert.Contains(t, r.msgs[0], "Messages:   \tweek 10")
+		})
+	}
 }
