@@ -85,6 +85,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	}
 	b, _ := iop.PartOf[schedule.Benefit](&p)
 	rules := check.New(rules[:], &p)
+	rules.Tie(ruleAdmissionPatientNotJudged, ruleAdmissionPatientNotMet) // at the force of the criterion's rule
 	r := &checker{profile: p, criteria: c.Clone(), rules: rules, weekly: b.Weekly, stepDown: b.StepDown, stay: place.Stay, patientRules: place.Patient, level: p.Level}
 	for _, i := range [...]int{ruleAdmissionPopulationNotServed, ruleAdmissionHoursBelowMinimum, ruleAdmissionHoursAboveMaximum} {
 		r.cites[i] = b.Weekly.Cite

@@ -70,6 +70,35 @@ func TestPatientCriteria(t *testing.T) {
 		require.NoError(t, err)
 		require.ErrorIs(t, fs.BlockingErr(), eligibility.CodeAdmissionPatientNotJudged)
 	})
+	// Not judged is at the force of the rule it could not apply, as its
+	// code's doc says: a profile that makes a criterion not met a warning
+	// makes one not recorded a warning, in the findings and in the
+	// checker's table alike; one that turns it off judges nothing.
+	t.Run("at the force of the not-met rule", func(t *testing.T) {
+		d := with(eligibility.PatientRecord{Met: iopSet &^ iop.SetOf(eligibility.PatientCriterionDiagnosis)})
+		for _, tt := range []struct {
+			name    string
+			setting iop.RuleSetting
+			want    iop.Findings
+		}{
+			{"a warning", iop.RuleSetting{Code: eligibility.CodeAdmissionPatientNotMet, Severity: iop.SeverityWarning, Cite: iop.Citation{Source: "payer contract"}},
+				iop.Findings{{Code: eligibility.CodeAdmissionPatientNotJudged, Severity: iop.SeverityWarning, Subject: "A-1",
+					Ref: eligibility.PatientCriterionDiagnosis.String()}}},
+			{"off", iop.RuleSetting{Code: eligibility.CodeAdmissionPatientNotMet, Off: true, Cite: iop.Citation{Source: "payer contract"}}, nil},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				p := ioprules.MedicareIOP2025()
+				p.Rules = append(p.Rules, tt.setting)
+				ck := newChecker(t, p)
+				fs, err := ck.CheckAdmission(&d, iop.Hours(9))
+				require.NoError(t, err)
+				assert.Equal(t, tt.want, fs)
+				r, ok := ck.Rules().Rule(eligibility.CodeAdmissionPatientNotJudged)
+				require.True(t, ok)
+				assert.Equal(t, tt.setting.Severity, r.Severity, "the checker's table says what its findings carry")
+			})
+		}
+	})
 }
 
 func TestPatientRecordValidate(t *testing.T) {

@@ -46,6 +46,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	}
 	r := &checker{p: p.Clone()}
 	rs := check.New(rules[:], &r.p)
+	rs.Tie(rulePartialWeekNotJudged, ruleWeeklyBelowMinimum)
 	r.rules = rs
 	if b, ok := iop.PartOf[Benefit](&r.p); ok {
 		// The checker's own copy: a caller that changes a slice of its
@@ -466,13 +467,10 @@ func (r *checker) weekRules(fs iop.Findings, s *WeekSummary, e *Stay, sh weekSha
 	}
 	if served && judged < 0 && e.AdmissionAssumed && sh.first && r.rules.On(ruleWeeklyBelowMinimum) {
 		// The admission is assumed: the minimum of this first week is
-		// not known. Not judged, at the force of the rule not applied.
-		k := len(fs)
+		// not known. Not judged, at the force of the rule not applied
+		// (the rule tables tie the two: NewChecker).
 		fs = r.rules.Add(fs, rulePartialWeekNotJudged, iop.Finding{Subject: s.Patient, Ref: "admission",
 			Got: int64(counted), Unit: iop.UnitMinutes})
-		if len(fs) > k {
-			fs[k].Severity = r.rules.Severity(ruleWeeklyBelowMinimum)
-		}
 		judged = 0
 	}
 	fewDays := serviceDays < needDays

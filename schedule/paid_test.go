@@ -543,4 +543,8 @@ func TestPaidAdmissionAssumed(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, iop.Findings{{Code: schedule.CodePartialWeekNotJudged, Severity: iop.SeverityWarning, Scope: iop.FindingScopeWeek,
 		Subject: "p-1", Ref: "admission", Got: 360, Unit: iop.UnitMinutes}}, covered(t, ck, fs))
+	r, ok := ck.Rules().Rule(schedule.CodePartialWeekNotJudged)
+	require.True(t, ok)
+	assert.Equal(t, iop.SeverityWarning, r.Severity, "the checker's table gives the force its findings carry")
+	assert.True(t, ioptest.FollowsRules(t, ck.Rules(), fs))
 }

@@ -30,6 +30,16 @@ func New(table []iop.Rule, p *iop.Profile) Rules {
 	return Rules{table: table, sev: sev}
 }
 
+// Tie gives rule i, a "not judged" rule that stands in for rule j when
+// what j needs is missing, the force of rule j: j's severity when both
+// apply, off when j is off (there is nothing to judge). Every finding of i
+// then has the severity the table gives it.
+func (r *Rules) Tie(i, j int) {
+	if r.sev[i] != 0 {
+		r.sev[i] = r.sev[j]
+	}
+}
+
 // On reports whether rule i applies.
 func (r *Rules) On(i int) bool { return r.sev[i] != 0 }
 

@@ -340,4 +340,31 @@ func TestTexasAgesNotJudged(t *testing.T) {
 	assert.Equal(t, iop.Finding{Code: group.CodeAgesNotJudged, Severity: iop.SeverityBlocking, Subject: "G-1", Day: sessionDay,
 		Ref: "ages", Got: 17, Unit: iop.UnitCount}, f)
 	ioptest.CodesEqual(t, check(t, p, session(17)), group.CodeSizeAboveMaximum)
+
+	// At the force of the mixed-ages rule, in the findings and in the
+	// checker's table alike: a profile that makes it a warning makes the
+	// not judged a warning; one that turns it off judges nothing.
+	for _, tt := range []struct {
+		name    string
+		setting iop.RuleSetting
+		want    iop.Severity
+	}{
+		{"a warning", iop.RuleSetting{Code: group.CodeAgesMixed, Severity: iop.SeverityWarning, Cite: iop.Citation{Source: "program policy"}}, iop.SeverityWarning},
+		{"off", iop.RuleSetting{Code: group.CodeAgesMixed, Off: true, Cite: iop.Citation{Source: "program policy"}}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			q := p.Clone()
+			q.Rules = append(q.Rules, tt.setting)
+			ck := checker(t, q)
+			fs, err := ck.CheckMeeting(s)
+			require.NoError(t, err)
+			r, ok := ck.Rules().Rule(group.CodeAgesNotJudged)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, r.Severity, "the checker's table gives the force its findings carry")
+			assert.True(t, ioptest.FollowsRules(t, ck.Rules(), fs))
+			f, found := fs.Find(group.CodeAgesNotJudged)
+			assert.Equal(t, tt.want != 0, found)
+			assert.Equal(t, tt.want, f.Severity)
+		})
+	}
 }

@@ -31,6 +31,7 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	}
 	p = p.Clone()
 	rs := check.New(rules[:], &p)
+	rs.Tie(ruleAgesNotJudged, ruleAgesMixed)
 	comp, _ := iop.PartOf[Composition](&p)
 	c := &checker{p: p, rules: rs, group: comp, ages: p.Ages}
 	agesCite := comp.Cite
@@ -313,12 +314,11 @@ func (c *run) mixedAges(out iop.Findings) iop.Findings {
 	switch {
 	case adolescents > 0 && adults > 0:
 		out = c.ck.rules.Add(out, ruleAgesMixed, iop.Finding{Subject: c.s.ID, Day: c.s.Date})
-	case unknown > 0 && c.ck.rules.On(ruleAgesMixed) && c.ck.rules.On(ruleAgesNotJudged):
-		// What the mixed-ages rule needs is missing: not judged, at its force.
-		k := len(out)
+	case unknown > 0:
+		// What the mixed-ages rule needs is missing: not judged, at its
+		// force (the rule tables tie the two: NewChecker).
 		out = c.ck.rules.Add(out, ruleAgesNotJudged, iop.Finding{Subject: c.s.ID, Day: c.s.Date, Ref: "ages",
 			Got: int64(unknown), Unit: iop.UnitCount})
-		out[k].Severity = c.ck.rules.Severity(ruleAgesMixed)
 	}
 	return out
 }

@@ -165,7 +165,11 @@ func Severity(t T, fs iop.Findings, c iop.Code, want iop.Severity, msgAndArgs ..
 // FollowsRules asserts that every finding in fs has the severity its rule
 // has in table, and that no finding belongs to a rule the table turns off
 // (severity zero) or does not list. Pass the Rules of the checker that
-// made fs: they hold the severities its profile gives.
+// made fs: they hold the severities its profile gives. One force no table
+// can hold is the exception: a day below the payment tier
+// (schedule.CodeBelowTier) has the force of its provider setting's
+// short-day row (schedule.ShortDay), a warning in a hospital where the
+// table says blocking; check those findings with [Severity].
 func FollowsRules(t T, table iop.RuleTable, fs iop.Findings, msgAndArgs ...any) bool {
 	t.Helper()
 	var wrong iop.Findings
