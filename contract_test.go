@@ -1,7 +1,9 @@
 package ioprules_test
 
 import (
+	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -174,4 +176,59 @@ func outs(f reflect.Type) []reflect.Type {
 		out[i] = f.Out(i)
 	}
 	return out
+}
+
+// TestDocListsCheckerMethods holds the lists of each checker's methods in
+// the package documentation (doc.go) and in README.md to the code: every
+// name listed is a method of that package's Checker, and every CheckX
+// method is listed, so that a renamed method cannot leave a user reading
+// one that is not there.
+func TestDocListsCheckerMethods(t *testing.T) {
+	checkers := map[string]reflect.Type{}
+	for _, pkg := range checkingPackages() {
+		checkers[pkg.name] = reflect.TypeOf(pkg.newChecker).Out(0)
+	}
+	docLine := regexp.MustCompile(`^//\t(\w+)\.NewChecker\(p\)\s+(.*)$`)
+	docMore := regexp.MustCompile(`^//\t\s+(\S.*)$`)
+	readmeRow := regexp.MustCompile("^\\| `(\\w+)` \\| `\\w+\\.NewChecker\\(p\\)` \\| (.*) \\|$")
+	name := regexp.MustCompile(`[A-Z]\w+`)
+	for _, file := range []string{"doc.go", "README.md"} {
+		t.Run(file, func(t *testing.T) {
+			b, err := os.ReadFile(file)
+			require.NoError(t, err)
+			listed := map[string][]string{}
+			last := ""
+			for line := range strings.Lines(string(b)) {
+				line = strings.TrimRight(line, "\n")
+				if m := docLine.FindStringSubmatch(line); m != nil {
+					last = m[1]
+					listed[last] = append(listed[last], name.FindAllString(m[2], -1)...)
+					continue
+				}
+				if m := readmeRow.FindStringSubmatch(line); m != nil {
+					listed[m[1]] = append(listed[m[1]], name.FindAllString(m[2], -1)...)
+					continue
+				}
+				if m := docMore.FindStringSubmatch(line); m != nil && last != "" {
+					listed[last] = append(listed[last], name.FindAllString(m[1], -1)...)
+					continue
+				}
+				last = ""
+			}
+			require.Len(t, listed, len(checkers), "%s lists the methods of every checker", file)
+			for pkg, names := range listed {
+				ck, ok := checkers[pkg]
+				require.True(t, ok, "%s lists a checker of %s, no checking package", file, pkg)
+				for _, n := range names {
+					_, ok := ck.MethodByName(n)
+					assert.True(t, ok, "%s lists %s.Checker.%s, which is no method of it", file, pkg, n)
+				}
+				for i := range ck.NumMethod() {
+					if m := ck.Method(i).Name; strings.HasPrefix(m, "Check") {
+						assert.Contains(t, names, m, "%s does not list %s.Checker.%s", file, pkg, m)
+					}
+				}
+			}
+		})
+	}
 }

@@ -65,7 +65,7 @@
 // has IsZero, Profile and Rules (the rule table as the profile applies
 // it); records larger than 128 bytes go by pointer.
 //
-//	group.NewChecker(p)        CheckSession, PlanRoster
+//	group.NewChecker(p)        CheckMeeting, PlanRoster
 //	schedule.NewChecker(p)     Summarize, SummarizeClaims, CheckWeek, CheckWeeks, CheckCertification,
 //	                           CheckCertificationContent, CheckClaim, CheckClaims
 //	eligibility.NewChecker(p)  Decide, Recommended, CheckDecision, CheckVariance, CheckAdmission,
