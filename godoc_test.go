@@ -2,10 +2,14 @@ package ioprules_test
 
 import (
 	"go/ast"
+	"go/doc"
+	"go/doc/comment"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -134,6 +138,128 @@ func unexportedInDoc(fset *token.FileSet, pkg *ast.Package) []string {
 					}
 				}
 			}
+		}
+	}
+	return out
+}
+
+// docLink is a doc link as go doc reads one ([Name], [Name.Method],
+// [pkg.Name]): brackets not after a word (iop.Parse[Level] is Go, not a
+// link) and not before a letter or an opening parenthesis.
+var docLink = regexp.MustCompile(`(?:^|[^\w\]])\[((?:[A-Z]\w*|[a-z]\w*\.[A-Z]\w*)(?:\.\w+)?)\](?:$|[^\w(])`)
+
+// TestDocLinksResolve: every doc link in what go doc shows of a package
+// (its package doc and the docs of its exported names and their fields)
+// names something that exists, in the package or in a package it imports:
+// go doc prints a link it cannot resolve as plain text, and a reader
+// looking up a renamed or moved name ([Modifiers], [CountingRules] in iop)
+// finds nothing.
+func TestDocLinksResolve(t *testing.T) {
+	var dirs []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		switch name := d.Name(); {
+		case path == ".":
+		case name == "internal" || name == "examples" || name == "testdata" || name == "fhir" || strings.HasPrefix(name, "."):
+			return filepath.SkipDir
+		}
+		dirs = append(dirs, path)
+		return nil
+	})
+	require.NoError(t, err)
+	checked := 0
+	for _, dir := range dirs {
+		fset := token.NewFileSet()
+		pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+		require.NoError(t, err)
+		for _, pkg := range pkgs {
+			if pkg.Name == "main" {
+				continue
+			}
+			files := make([]*ast.File, 0, len(pkg.Files))
+			for _, f := range pkg.Files {
+				files = append(files, f)
+			}
+			dp, err := doc.NewFromFiles(fset, files, path.Join("github.com/ioprules/ioprules", filepath.ToSlash(dir)))
+			require.NoError(t, err)
+			checked++
+			for _, l := range unresolvedLinks(dp) {
+				assert.Fail(t, "a doc link go doc cannot resolve", "%s: %s", dir, l)
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, checked, 6, "the checking packages were read")
+}
+
+// unresolvedLinks returns "where: [link]" for each doc link of dp's docs
+// that go doc leaves as plain text.
+func unresolvedLinks(dp *doc.Package) []string {
+	p := dp.Parser()
+	var out []string
+	var texts func(where string, ts []comment.Text)
+	texts = func(where string, ts []comment.Text) {
+		for _, t := range ts {
+			switch t := t.(type) {
+			case comment.Plain:
+				for _, m := range docLink.FindAllStringSubmatch(string(t), -1) {
+					out = append(out, where+": ["+m[1]+"]")
+				}
+			case comment.Italic:
+				for _, m := range docLink.FindAllStringSubmatch(string(t), -1) {
+					out = append(out, where+": ["+m[1]+"]")
+				}
+			}
+		}
+	}
+	check := func(where, text string) {
+		for _, b := range p.Parse(text).Content {
+			switch b := b.(type) {
+			case *comment.Paragraph:
+				texts(where, b.Text)
+			case *comment.Heading:
+				texts(where, b.Text)
+			case *comment.List:
+				for _, it := range b.Items {
+					for _, c := range it.Content {
+						if pp, ok := c.(*comment.Paragraph); ok {
+							texts(where, pp.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+	fields := func(where string, decl ast.Node) {
+		ast.Inspect(decl, func(n ast.Node) bool {
+			if f, ok := n.(*ast.Field); ok && f.Doc != nil && (len(f.Names) == 0 || f.Names[0].IsExported()) {
+				check(where, f.Doc.Text())
+			}
+			return true
+		})
+	}
+	check("package", dp.Doc)
+	for _, v := range append(dp.Consts, dp.Vars...) {
+		check(strings.Join(v.Names, ","), v.Doc)
+	}
+	for _, f := range dp.Funcs {
+		check(f.Name, f.Doc)
+	}
+	for _, ty := range dp.Types {
+		check(ty.Name, ty.Doc)
+		fields(ty.Name, ty.Decl)
+		for _, v := range append(ty.Consts, ty.Vars...) {
+			check(strings.Join(v.Names, ","), v.Doc)
+		}
+		for _, f := range ty.Funcs {
+			check(f.Name, f.Doc)
+		}
+		for _, f := range ty.Methods {
+			check(ty.Name+"."+f.Name, f.Doc)
 		}
 	}
 	return out

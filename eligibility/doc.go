@@ -22,7 +22,7 @@
 //
 // An [Assessment] records the edition, the day, the population (adult or
 // adolescent; the 4th edition does not cover adolescents), the [Ratings] of
-// the six dimensions and [Modifiers]: withdrawal that needs monitoring,
+// the six dimensions and its [Modifier]s: withdrawal that needs monitoring,
 // imminent danger, co-occurring conditions, an environment that does not
 // support recovery, a lower level that has not worked, a court order, a
 // step-down from a more intensive level. It names no one: its ID and note
@@ -229,8 +229,8 @@
 // directions are small comparable enums whose zero is unset; they have
 // String, IsValid and text marshalling, [iop.Parse] reads exactly what
 // String writes and [iop.All] lists the values of any of them. [Risk] is the exception: its zero is the
-// rating 0, so "not rated" lives in [Ratings]. Sets ([Dimensions],
-// [Modifiers]) marshal as lists of names, never as bits. Assessments,
+// rating 0, so "not rated" lives in [Ratings]. Sets (iop.Set[Dimension],
+// iop.Set[Modifier]) marshal as lists of names, never as bits. Assessments,
 // ratings, recommendations, decisions, reviews and discharge reviews are
 // comparable values; the zero Assessment, Recommendation, Decision, Review
 // and DischargeReview are not valid and are refused with an error.

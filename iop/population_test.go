@@ -59,6 +59,9 @@ func TestPopulationOn(t *testing.T) {
 	assert.Equal(t, "ages.adult_age", fe.Field)
 	require.ErrorIs(t, err, iop.ErrMissing)
 
+	_, err = rules.PopulationOn(birth, birth-1)
+	require.ErrorIs(t, err, iop.ErrOrder, "born after the day: the error its doc names")
+
 	young := iop.AgeRules{AdultAge: 18, MinAge: 12}
 	_, err = young.PopulationAt(11)
 	require.ErrorIs(t, err, iop.ErrOutOfRange)

@@ -136,8 +136,8 @@ type AgeRules struct {
 
 // PopulationOn returns the population of a person born on birth, on day on:
 // [PopulationAdolescent] below AdultAge, [PopulationAdult] from it. It returns an error wrapping
-// [ErrMissing] when the rules set no adult age, [ErrBirthAfterDate] when
-// birth is after on, and [ErrOutOfRange] when the person is below MinAge.
+// [ErrMissing] when the rules set no adult age, [ErrOrder] when birth is
+// after on, and [ErrOutOfRange] when the person is below MinAge.
 // The error never holds the dates.
 func (r AgeRules) PopulationOn(birth, on date.Date) (Population, error) {
 	if r.AdultAge <= 0 {

@@ -6,7 +6,7 @@ import (
 
 // ServiceKind is the kind of service a session furnishes. Whether a kind
 // counts toward a program's hours is not a property of the kind but a rule
-// of the profile: see [CountingRules]. The zero ServiceKind is unset and not
+// of the profile: see schedule.CountingRules. The zero ServiceKind is unset and not
 // valid. Kinds are comparable and safe for concurrent use.
 type ServiceKind uint8
 
@@ -59,7 +59,8 @@ func (k *ServiceKind) UnmarshalText(b []byte) error { return serviceKinds.Unmars
 
 // Delivery is how a service was delivered: in person, or by telehealth
 // with video, or audio only. Whether a telehealth service counts toward a
-// program's hours differs by payer and year: see [CountingRules.Telehealth].
+// program's hours differs by payer and year: see
+// schedule.CountingRules.Telehealth.
 // The zero Delivery is unset; a session that does not say is taken as in
 // person.
 type Delivery uint8
