@@ -205,8 +205,17 @@ func TestFindingUnmarshalStrict(t *testing.T) {
 func TestFieldErrorsLenAndProfileError(t *testing.T) {
 	es := iop.FieldErrors{{Field: "a", Err: iop.ErrMissing}}
 	assert.Equal(t, 1, es.Len())
-	_, err := iop.Profiles{}.AsOf(iop.Level21, iop.MustParseDate("2025-01-01"))
-	assert.Equal(t, "iop: level 2.1 on 2025-01-01: no profile in force", err.Error())
+	// The day judged is input (a birth date in the wrong column would be
+	// one): a field of the error, never in its message.
+	on := iop.MustParseDate("2025-01-01")
+	_, err := iop.Profiles{}.AsOf(iop.Level21, on)
+	assert.Equal(t, "iop: level 2.1: no profile in force on the day judged", err.Error())
+	var pe *iop.ProfileError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, iop.ProfileError{Level: iop.Level21, On: on, Err: iop.ErrNoProfile}, *pe)
+	two := iop.Profiles{{ID: "a", Level: iop.Level21, From: on}, {ID: "b", Level: iop.Level21, From: on}}
+	_, err = two.AsOf(iop.Level21, on)
+	assert.Equal(t, "iop: level 2.1: more than one profile in force on the day judged", err.Error())
 }
 
 func TestDeliveryOf(t *testing.T) {

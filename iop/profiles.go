@@ -75,7 +75,7 @@ type ProfileError struct {
 // Error implements the error interface.
 func (e *ProfileError) Error() string {
 	if e.Profile == "" {
-		return "iop: level " + e.Level.String() + " on " + e.On.String() + ": " + e.Err.Error()
+		return "iop: level " + e.Level.String() + ": " + e.Err.Error() + " on the day judged"
 	}
 	s := "iop: profile " + e.Profile + ": " + e.Err.Error() + " on the day judged (in force from " + e.From.String()
 	if e.Until != date.Zero {
