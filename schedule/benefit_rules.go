@@ -280,6 +280,11 @@ func (r CountingRules) validate(v *check.Validator) {
 		switch {
 		case code == "":
 			v.Add(field, iop.ErrMissing)
+		case !isCode(code):
+			// A session's code must be one (Session.Validate): any other
+			// text would never match, and the sessions it names would
+			// silently not count.
+			v.Add(field, fmt.Errorf("%w: want a HCPCS or CPT code", iop.ErrSyntax))
 		case slices.Contains(r.Codes[:i], code):
 			v.Add(field, iop.ErrDuplicate)
 		}
