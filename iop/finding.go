@@ -371,14 +371,16 @@ func (fs Findings) Find(c Code) (Finding, bool) {
 
 // Held returns the days that blocking findings hold, in order and each
 // once (a day below a payment tier in a CMHC, a day no certification
-// covers), and whether a blocking finding without a day holds the whole
-// record (a week, a claim). Medicare pays by the day: a day held does not
-// hold the other days of the week, which stay billable.
+// covers), and whether a blocking finding holds the whole record (a week,
+// a claim): one without a day, or one whose Scope is a record other than
+// a day (an excluded code on a claim names the day of its first line, and
+// holds the claim). Medicare pays by the day: a day held does not hold the
+// other days of the week, which stay billable.
 func (fs Findings) Held() (days []date.Date, whole bool) {
 	for _, f := range fs {
 		switch {
 		case f.Severity != SeverityBlocking:
-		case f.Day == 0:
+		case f.Day == 0 || (f.Scope != 0 && f.Scope != FindingScopeDay):
 			whole = true
 		default:
 			k, found := slices.BinarySearch(days, f.Day)

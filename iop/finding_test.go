@@ -237,4 +237,13 @@ func TestHeld(t *testing.T) {
 	days, whole = iop.Findings{{Code: "x.b", Severity: iop.SeverityWarning, Day: d1}}.Held()
 	assert.Empty(t, days)
 	assert.False(t, whole)
+
+	// A finding that names a day but concerns a whole record, by its
+	// scope, holds the record; one that concerns the day holds the day.
+	days, whole = iop.Findings{{Code: "x.f", Severity: iop.SeverityBlocking, Scope: iop.FindingScopeClaim, Day: d1}}.Held()
+	assert.Empty(t, days)
+	assert.True(t, whole)
+	days, whole = iop.Findings{{Code: "x.g", Severity: iop.SeverityBlocking, Scope: iop.FindingScopeDay, Day: d1}}.Held()
+	assert.Equal(t, []date.Date{d1}, days)
+	assert.False(t, whole)
 }

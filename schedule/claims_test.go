@@ -176,6 +176,15 @@ func TestCheckClaim(t *testing.T) {
 			assert.Equal(t, tt.want, covered(t, ck, got))
 		})
 	}
+	// An excluded code names the day of its first line, and holds the
+	// claim it is on (its scope), not that day only.
+	t.Run("an excluded code holds the claim", func(t *testing.T) {
+		got, err := ck.CheckClaim(with(func(ls []schedule.ClaimLine) { ls[1].Code = "90853" }))
+		require.NoError(t, err)
+		days, whole := got.Held()
+		assert.Empty(t, days)
+		assert.True(t, whole)
+	})
 	t.Run("revenue codes of a per-diem profile", func(t *testing.T) {
 		h := ioprules.H0015()
 		hk := checker(t, h)
