@@ -1,6 +1,7 @@
 package iop
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -426,8 +427,10 @@ func (fs Findings) Codes() []Code {
 	return codes
 }
 
-// Sorted returns a copy of fs ordered by code, subject, day and figures:
-// an order that does not depend on the order of the input records.
+// Sorted returns a copy of fs ordered by code, subject, day and figures,
+// then by the fields that tell the rest apart (line, level, ref, severity,
+// scope, unit, input): an order that does not depend on the order of the
+// input records, since only equal findings are left as they came.
 func (fs Findings) Sorted() Findings {
 	out := slices.Clone(fs)
 	slices.SortStableFunc(out, func(a, b Finding) int {
@@ -443,7 +446,18 @@ func (fs Findings) Sorted() Findings {
 		if a.Need != b.Need {
 			return cmpInt64(a.Need, b.Need)
 		}
-		return cmpInt64(a.Got, b.Got)
+		if a.Got != b.Got {
+			return cmpInt64(a.Got, b.Got)
+		}
+		return cmp.Or(
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Level, b.Level),
+			strings.Compare(a.Ref, b.Ref),
+			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(a.Scope, b.Scope),
+			cmp.Compare(a.Unit, b.Unit),
+			cmp.Compare(a.Input.v, b.Input.v),
+		)
 	})
 	return out
 }

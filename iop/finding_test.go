@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"slices"
 	"testing"
 
 	"github.com/ioprules/ioprules/iop"
@@ -130,6 +131,21 @@ func TestFindingsQueries(t *testing.T) {
 	assert.Equal(t, iop.Findings{fs[2], fs[1], fs[0]}, fs.Sorted())
 	assert.Equal(t, codeBelow, fs.Sorted().Sorted()[2].Code, "Sorted is stable")
 	assert.Equal(t, sample(), fs, "Sorted does not change the receiver")
+
+	// Findings alike in code, subject, day and figures (the lines of one
+	// claim that repeat others) come out in one order whatever order they
+	// came in.
+	repeats := iop.Findings{
+		{Code: "schedule.claim.line-repeated", Severity: iop.SeverityWarning, Subject: "c-1", Line: 3, Ref: "c-1#1", Input: iop.InputLine(4)},
+		{Code: "schedule.claim.line-repeated", Severity: iop.SeverityWarning, Subject: "c-1", Line: 2, Ref: "c-1#1", Input: iop.InputLine(3)},
+		{Code: "schedule.claim.line-repeated", Severity: iop.SeverityWarning, Subject: "c-1", Line: 2, Ref: "c-0#1", Input: iop.InputLine(3)},
+		{Code: "schedule.claim.line-repeated", Severity: iop.SeverityWarning, Subject: "c-1", Line: 2, Ref: "c-0#1", Input: iop.InputSegment(3)},
+	}
+	want := iop.Findings{repeats[2], repeats[3], repeats[1], repeats[0]}
+	assert.Equal(t, want, repeats.Sorted())
+	reversed := slices.Clone(repeats)
+	slices.Reverse(reversed)
+	assert.Equal(t, want, reversed.Sorted(), "in any order")
 	got, ok := fs.Find(codeNote)
 	require.True(t, ok)
 	assert.Equal(t, fs[1], got)
