@@ -35,6 +35,9 @@ func (ck Checker) AppendStays(dst iop.Findings, auths []Authorization, weeks []s
 	if err := validStays(auths, weeks, asOf); err != nil {
 		return dst, err
 	}
+	if err := ck.r.p.JudgeOn(asOf); err != nil {
+		return dst, err
+	}
 	var s stay
 	for i, j := 0, 0; i < len(auths) || j < len(weeks); {
 		// The next patient in order, from either list.

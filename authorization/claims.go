@@ -138,6 +138,9 @@ func (ck Checker) claimStay(auths []Authorization, lines []schedule.ClaimLine, a
 	if err := es.Err(); err != nil {
 		return nil, nil, err
 	}
+	if err := ck.r.p.JudgeOn(asOf); err != nil {
+		return nil, nil, err
+	}
 	s := &stay{}
 	s.init(ck.r, auths, patient, asOf, discharge)
 	return s, claimDays(auths, lines), nil

@@ -18,7 +18,7 @@ func Example() {
 	terms := authorization.CMS0057F()
 	terms.LeadDays = 3
 	terms.ReviewCite = iop.Citation{Source: "Payer X utilization review manual §4.2", Edition: "2026"}
-	ck, err := authorization.NewChecker(ioprules.MedicareIOP2024().WithPart(terms))
+	ck, err := authorization.NewChecker(ioprules.MedicareIOP2026().WithPart(terms))
 	if err != nil {
 		fmt.Println(err)
 		return

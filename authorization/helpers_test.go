@@ -23,7 +23,7 @@ func TestMain(m *testing.M) { os.Exit(cover.Run(m)) }
 
 // profile is the profile the tests check under: its identity and rule
 // settings; the Terms come apart.
-func profile() iop.Profile { return ioprules.MedicareIOP2024() }
+func profile() iop.Profile { return ioprules.MedicareIOP2026() }
 
 // newChecker returns a Checker for profile() with Terms terms as its
 // authorization part.

@@ -509,7 +509,8 @@ func validWeeks(es *iop.FieldErrors, weeks []schedule.WeekSummary, patient, pref
 // valid, the authorizations or weeks are of different patients, the weeks
 // are not in order or overlap, an authorization counts units (claim
 // lines hold them: use [Checker.CheckClaims]), or asOf is not a plausible
-// date. It does not allocate when the stay has at most 8 authorizations
+// date; and an error wrapping [iop.ErrNotInForce] (an [*iop.ProfileError])
+// when ck's profile is not in force on asOf. It does not allocate when the stay has at most 8 authorizations
 // and dst has room.
 func (ck Checker) CheckStay(auths []Authorization, weeks []schedule.WeekSummary, asOf, discharge date.Date) (iop.Findings, error) {
 	return ck.AppendStay(nil, auths, weeks, asOf, discharge)
@@ -524,6 +525,9 @@ func (ck Checker) AppendStay(dst iop.Findings, auths []Authorization, weeks []sc
 	patient, ok := fastStay(auths, weeks, asOf, discharge)
 	if !ok {
 		return dst, stayErrors(auths, weeks, asOf, discharge)
+	}
+	if err := ck.r.p.JudgeOn(asOf); err != nil {
+		return dst, err // the day judged is judged by the profile in force on it
 	}
 	var s stay
 	s.init(ck.r, auths, patient, asOf, discharge)
@@ -635,6 +639,9 @@ func (ck Checker) Remaining(auths []Authorization, weeks []schedule.WeekSummary,
 	patient = validWeeks(&es, weeks, patient, "weeks", 0)
 	unitsOnWeeks(&es, auths, 0)
 	if err := es.Err(); err != nil {
+		return nil, err
+	}
+	if err := ck.r.p.JudgeOn(asOf); err != nil {
 		return nil, err
 	}
 	var s stay

@@ -15,7 +15,9 @@ import (
 // the limit meets it. Requests received before DecisionsFrom, and
 // authorizations with no Requested instant, are not checked; nor is
 // anything when the Terms set no limit. [CodeDecisionLate] is the finding.
-// It returns an error when a is not valid or at is zero.
+// It returns an error when a is not valid or at is zero, and one wrapping
+// [iop.ErrNotInForce] when ck's profile is not in force on the day
+// received.
 func (ck Checker) CheckTurnaround(a *Authorization, at time.Time) (iop.Findings, error) {
 	return ck.AppendTurnaround(nil, a, at)
 }
@@ -39,6 +41,9 @@ func (ck Checker) AppendTurnaround(dst iop.Findings, a *Authorization, at time.T
 		return dst, nil
 	}
 	received := date.NewAt(a.Requested)
+	if err := ck.r.p.JudgeOn(received); err != nil {
+		return dst, err // a request is judged by the profile in force on the day received
+	}
 	if t.DecisionsFrom != 0 && received < t.DecisionsFrom {
 		return dst, nil
 	}
