@@ -241,3 +241,32 @@ func TestDeliveryOf(t *testing.T) {
 
 // members lists the values in s.
 func members[E iop.Enum](s iop.Set[E]) []E { return slices.Collect(s.All()) }
+
+// TestZeroErrorsDoNotPanic: the package doc says nothing in it panics on
+// any input but the MustParse functions; the zero value of each error
+// type (a caller's expected error in a test, say) is input too.
+func TestZeroErrorsDoNotPanic(t *testing.T) {
+	var nilField *iop.FieldError
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&iop.FieldError{}, "invalid"},
+		{&iop.FieldError{Field: "schedule.weekly"}, "schedule.weekly: invalid"},
+		{nilField, "invalid"},
+		{&iop.ParseError{Func: "iop.Level.UnmarshalText"}, "iop.Level.UnmarshalText: invalid"},
+		{&iop.ProfileError{}, "iop: level %!Level(0): invalid on the day judged"},
+		{&iop.ProfileError{Profile: "p", From: iop.MustParseDate("2025-01-01")}, "iop: profile p: invalid on the day judged (in force from 2025-01-01)"},
+		{iop.FieldErrors{nil, {Field: "a", Err: iop.ErrMissing}}, "invalid\na: missing"},
+	} {
+		assert.Equal(t, tc.want, tc.err.Error())
+	}
+	l := iop.FieldErrors{{Field: "b"}, nil, {Field: "a"}}
+	l.Sort()
+	assert.Equal(t, iop.FieldErrors{nil, {Field: "a"}, {Field: "b"}}, l)
+	var got iop.FieldErrors
+	got.Add("x", iop.FieldErrors{nil, {Field: "a", Err: iop.ErrMissing}})
+	got.Add("y", nilField)
+	assert.Equal(t, iop.FieldErrors{{Field: "x.a", Err: iop.ErrMissing}}, got)
+	require.ErrorIs(t, iop.FieldErrors{nil, {Field: "a", Err: iop.ErrMissing}}, iop.ErrMissing)
+}

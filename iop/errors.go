@@ -65,16 +65,34 @@ type FieldError struct {
 	Err   error  // what is wrong: wraps a sentinel error
 }
 
-// Error returns "field: reason".
+// Error returns "field: reason". A FieldError without a reason (the zero
+// value, or nil) says "invalid".
 func (e *FieldError) Error() string {
-	if e.Field == "" {
-		return e.Err.Error()
+	if e == nil {
+		return reason(nil)
 	}
-	return e.Field + ": " + e.Err.Error()
+	if e.Field == "" {
+		return reason(e.Err)
+	}
+	return e.Field + ": " + reason(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *FieldError) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// reason returns the message of err, and "invalid" for no error: the
+// Error methods of the zero error values, which must not panic.
+func reason(err error) string {
+	if err == nil {
+		return "invalid"
+	}
+	return err.Error()
+}
 
 // ParseError reports a string that a Parse function, or an UnmarshalText
 // method, does not accept. Its message names the function and the reason,
@@ -86,7 +104,7 @@ type ParseError struct {
 }
 
 // Error returns "func: reason".
-func (e *ParseError) Error() string { return e.Func + ": " + e.Err.Error() }
+func (e *ParseError) Error() string { return e.Func + ": " + reason(e.Err) }
 
 // Unwrap returns the reason.
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -106,10 +124,14 @@ func (l *FieldErrors) Add(field string, err error) {
 	case nil:
 	case FieldErrors:
 		for _, fe := range e {
-			*l = append(*l, &FieldError{Field: strictjson.Join(field, fe.Field), Err: fe.Err})
+			if fe != nil {
+				*l = append(*l, &FieldError{Field: strictjson.Join(field, fe.Field), Err: fe.Err})
+			}
 		}
 	case *FieldError:
-		*l = append(*l, &FieldError{Field: strictjson.Join(field, e.Field), Err: e.Err})
+		if e != nil {
+			*l = append(*l, &FieldError{Field: strictjson.Join(field, e.Field), Err: e.Err})
+		}
 	default:
 		*l = append(*l, &FieldError{Field: field, Err: err})
 	}
@@ -121,7 +143,15 @@ func (l FieldErrors) Len() int { return len(l) }
 // Sort orders the list by field path, array indices compared as numbers
 // ("a[2]" before "a[10]"), keeping the order of errors of the same field.
 func (l FieldErrors) Sort() {
-	slices.SortStableFunc(l, func(a, b *FieldError) int { return comparePaths(a.Field, b.Field) })
+	slices.SortStableFunc(l, func(a, b *FieldError) int { return comparePaths(fieldOf(a), fieldOf(b)) })
+}
+
+// fieldOf returns e's path, empty for a nil e.
+func fieldOf(e *FieldError) string {
+	if e == nil {
+		return ""
+	}
+	return e.Field
 }
 
 // comparePaths compares paths part by part, runs of digits as numbers.

@@ -75,9 +75,9 @@ type ProfileError struct {
 // Error implements the error interface.
 func (e *ProfileError) Error() string {
 	if e.Profile == "" {
-		return "iop: level " + e.Level.String() + ": " + e.Err.Error() + " on the day judged"
+		return "iop: level " + e.Level.String() + ": " + reason(e.Err) + " on the day judged"
 	}
-	s := "iop: profile " + e.Profile + ": " + e.Err.Error() + " on the day judged (in force from " + e.From.String()
+	s := "iop: profile " + e.Profile + ": " + reason(e.Err) + " on the day judged (in force from " + e.From.String()
 	if e.Until != date.Zero {
 		s += " to " + (e.Until - 1).String()
 	}
