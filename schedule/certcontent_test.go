@@ -6,6 +6,7 @@ import (
 
 	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/iop"
+	"github.com/ioprules/ioprules/iop/ioptest"
 	"github.com/ioprules/ioprules/schedule"
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -113,6 +114,21 @@ func TestCertificationContent(t *testing.T) {
 		fs, err := ck.CheckCertificationContent(ptr(summarize(t, ck, adm, at(adm, 240))), schedule.Certifications{Admitted: adm, Signed: []date.Date{adm}})
 		require.NoError(t, err)
 		assert.Nil(t, fs)
+	})
+	// Content or a plan not recorded is not judged at the force of the
+	// rule it could not apply, as the codes' docs say: a payer that makes
+	// a missing statement or plan element a warning makes them warnings.
+	t.Run("not judged at the force of the rule", func(t *testing.T) {
+		p := ioprules.MedicareIOP2025()
+		p.Rules = append(p.Rules,
+			iop.RuleSetting{Code: schedule.CodeCertContentMissing, Severity: iop.SeverityWarning, Cite: iop.Citation{Source: "payer contract"}},
+			iop.RuleSetting{Code: schedule.CodePlanElementMissing, Severity: iop.SeverityWarning, Cite: iop.Citation{Source: "payer contract"}})
+		ck := checker(t, p)
+		fs, err := ck.CheckCertificationContent(ptr(summarize(t, ck, adm, at(adm, 240))), schedule.Certifications{Admitted: adm, Signed: []date.Date{adm}})
+		require.NoError(t, err)
+		warn := func(f iop.Finding) iop.Finding { f.Severity = iop.SeverityWarning; return f }
+		assert.Equal(t, iop.Findings{warn(notJudged(adm)), warn(plan(schedule.CodePlanNotJudged, "plan"))}, covered(t, ck, fs))
+		assert.True(t, ioptest.FollowsRules(t, ck.Rules(), fs))
 	})
 	t.Run("blocking: do not bill the days", func(t *testing.T) {
 		fs, err := iopck.CheckCertificationContent(ptr(summarize(t, iopck, adm, at(adm, 240))),

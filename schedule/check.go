@@ -47,6 +47,8 @@ func NewChecker(p iop.Profile) (Checker, error) {
 	r := &checker{p: p.Clone()}
 	rs := check.New(rules[:], &r.p)
 	rs.Tie(rulePartialWeekNotJudged, ruleWeeklyBelowMinimum)
+	rs.Tie(ruleCertContentNotJudged, ruleCertContentMissing)
+	rs.Tie(rulePlanNotJudged, rulePlanElementMissing)
 	r.rules = rs
 	if b, ok := iop.PartOf[Benefit](&r.p); ok {
 		// The checker's own copy: a caller that changes a slice of its

@@ -17,8 +17,13 @@ var cover = checktest.New(schedule.Rules()).WithSeverity(shortDaySeverity)
 // shortDaySeverity is the force of a day below the payment tier in the
 // setting whose short-day row pays what the finding's Ref says.
 func shortDaySeverity(p iop.Profile, f iop.Finding) (iop.Severity, bool) {
-	if f.Code == schedule.CodePartialWeekNotJudged {
-		r, _ := schedule.Rules().Rule(schedule.CodeWeeklyBelowMinimum)
+	// A "not judged" finding has the force of the rule it stands in for.
+	if of, ok := map[iop.Code]iop.Code{
+		schedule.CodePartialWeekNotJudged: schedule.CodeWeeklyBelowMinimum,
+		schedule.CodeCertContentNotJudged: schedule.CodeCertContentMissing,
+		schedule.CodePlanNotJudged:        schedule.CodePlanElementMissing,
+	}[f.Code]; ok {
+		r, _ := schedule.Rules().Rule(of)
 		return p.Setting(r)
 	}
 	b, ok := iop.PartOf[schedule.Benefit](&p)
