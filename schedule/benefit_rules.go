@@ -177,9 +177,9 @@ type CertificationRules struct {
 	// hospitalization services"). Zero means calendar days.
 	FirstRecertCount DayCount `json:"first_recert_count,omitzero"`
 	// RecertDays is the longest interval between recertifications, in
-	// days; RecertMonths the same in calendar months (Medicare IOP's "no
-	// less frequently than every other month" is 2 months). At most one of
-	// the two is set.
+	// days (Medicare IOP: 60, 42 CFR 424.24(d)(3)(ii); PHP: 30);
+	// RecertMonths the same in calendar months (a program's "every other
+	// month" is 2). At most one of the two is set.
 	RecertDays   int `json:"recert_days,omitzero"`
 	RecertMonths int `json:"recert_months,omitzero"`
 	// PlanReviewDays is the longest interval between reviews of the plan of

@@ -28,8 +28,8 @@ import (
 //     services, FirstRecertDay 17). Otherwise it lasts one interval after
 //     the later of admission and its signing.
 //   - Each recertification covers from the day signed through one interval
-//     later: RecertDays days (Medicare PHP: 30), or RecertMonths calendar
-//     months (Medicare IOP: "every other month", 2), a month later being
+//     later: RecertDays days (Medicare IOP: 60; PHP: 30), or RecertMonths
+//     calendar months (a program's "every other month": 2), a month later being
 //     the same day of the month, or the month's last day when it has no
 //     such day (2024-12-31 + 2 months = 2025-02-28, where 60 days is
 //     2025-03-01). A recertification signed late leaves the days between
