@@ -99,9 +99,10 @@ func (ck Checker) CheckDischarge(ep Episode, plan Plan, asOf date.Date) (iop.Fin
 // Level. A finding of a follow-up window identifies the window by its name
 // as its Ref (the measure's name, "fuh-7", for a window of an
 // [Measure]), and carries the window's last day as its Day, the
-// contacts needed and counted as Need and Got ([iop.UnitCount]), and the
-// window's citation (the measure's). A rule the profile turns off adds
-// nothing.
+// contacts needed and counted as Need and Got ([iop.UnitCount]); the
+// window's citation (the measure's) is the window's in the profile
+// ([FollowUpWindow].Cite), found by that name. A rule the profile turns
+// off adds nothing.
 //
 // The error is [iop.FieldErrors], and dst is returned unchanged, when the
 // subject is not one the rules can judge: "episode" wrapping

@@ -89,8 +89,8 @@
 //   - a follow-up window's finding names the window as its Ref (the
 //     measure's name, "fuh-7", for a HEDIS measure), carries the window's
 //     last day as its Day, the contacts it needs and those counted as Need
-//     and Got ([iop.UnitCount]), and cites the window (the measure's
-//     citation);
+//     and Got ([iop.UnitCount]); the window's citation (the measure's) is
+//     its Cite in the profile, found by that name;
 //   - a step's finding names the level stepped to as its Level;
 //   - a late plan's finding counts the days after the discharge (Got, in
 //     [iop.UnitDays]).
