@@ -2,6 +2,7 @@ package schedule_test
 
 import (
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/ioprules/ioprules/internal/checktest"
@@ -17,12 +18,13 @@ var cover = checktest.New(schedule.Rules()).WithSeverity(shortDaySeverity)
 // shortDaySeverity is the force of a day below the payment tier in the
 // setting whose short-day row pays what the finding's Ref says.
 func shortDaySeverity(p iop.Profile, f iop.Finding) (iop.Severity, bool) {
-	// A "not judged" finding has the force of the rule it stands in for.
+	// A "not judged" finding has the force of the rule it stands in for,
+	// unless the profile names it in a setting of its own.
 	if of, ok := map[iop.Code]iop.Code{
 		schedule.CodePartialWeekNotJudged: schedule.CodeWeeklyBelowMinimum,
 		schedule.CodeCertContentNotJudged: schedule.CodeCertContentMissing,
 		schedule.CodePlanNotJudged:        schedule.CodePlanElementMissing,
-	}[f.Code]; ok {
+	}[f.Code]; ok && !slices.ContainsFunc(p.Rules, func(s iop.RuleSetting) bool { return s.Code == f.Code }) {
 		r, _ := schedule.Rules().Rule(of)
 		return p.Setting(r)
 	}

@@ -14,6 +14,7 @@ import (
 type Rules struct {
 	table []iop.Rule
 	sev   []iop.Severity
+	named []bool // whether the profile names rule i in a setting
 }
 
 // New applies p's rule settings to table, a package's rule table. The
@@ -22,20 +23,23 @@ type Rules struct {
 // concern it.
 func New(table []iop.Rule, p *iop.Profile) Rules {
 	sev := make([]iop.Severity, len(table))
+	named := make([]bool, len(table))
 	for i, r := range table {
 		if s, on := p.Setting(r); on {
 			sev[i] = s
 		}
+		named[i] = slices.ContainsFunc(p.Rules, func(s iop.RuleSetting) bool { return s.Code == r.Code })
 	}
-	return Rules{table: table, sev: sev}
+	return Rules{table: table, sev: sev, named: named}
 }
 
 // Tie gives rule i, a "not judged" rule that stands in for rule j when
 // what j needs is missing, the force of rule j: j's severity when both
-// apply, off when j is off (there is nothing to judge). Every finding of i
-// then has the severity the table gives it.
+// apply, off when j is off (there is nothing to judge). A profile that
+// names rule i in a setting of its own keeps that setting. Every finding
+// of i then has the severity the table gives it.
 func (r *Rules) Tie(i, j int) {
-	if r.sev[i] != 0 {
+	if r.sev[i] != 0 && !r.named[i] {
 		r.sev[i] = r.sev[j]
 	}
 }

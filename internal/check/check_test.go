@@ -69,7 +69,33 @@ func TestRules(t *testing.T) {
 		iop.Rule{Code: "schedule.a", Summary: "a", Cite: iop.Citation{Source: "profile"}},
 		iop.Rule{Code: "schedule.b", Severity: iop.SeverityInfo, Summary: "b", Cite: iop.Citation{Source: "table"}},
 	), r.Table([]iop.Citation{{Source: "profile"}}), "the profile's severity and, where given, its citation")
+}
 
+// TestTie: a "not judged" rule takes the force of the rule it stands in
+// for, off when that one is off, unless the profile names it itself.
+func TestTie(t *testing.T) {
+	table := []iop.Rule{
+		{Code: "schedule.rule", Severity: iop.SeverityBlocking},
+		{Code: "schedule.not-judged", Severity: iop.SeverityBlocking},
+	}
+	for _, tt := range []struct {
+		name     string
+		settings []iop.RuleSetting
+		want     iop.Severity
+	}{
+		{"the default", nil, iop.SeverityBlocking},
+		{"the rule a warning", []iop.RuleSetting{{Code: "schedule.rule", Severity: iop.SeverityWarning}}, iop.SeverityWarning},
+		{"the rule off", []iop.RuleSetting{{Code: "schedule.rule", Off: true}}, 0},
+		{"named itself", []iop.RuleSetting{{Code: "schedule.rule", Severity: iop.SeverityWarning}, {Code: "schedule.not-judged", Severity: iop.SeverityInfo}}, iop.SeverityInfo},
+		{"turned off itself", []iop.RuleSetting{{Code: "schedule.not-judged", Off: true}}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := iop.Profile{Rules: tt.settings}
+			r := check.New(table, &p)
+			r.Tie(1, 0)
+			assert.Equal(t, tt.want, r.Severity(1))
+		})
+	}
 }
 
 func TestZeroChecker(t *testing.T) {
