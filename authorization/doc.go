@@ -90,10 +90,11 @@
 // naming "authorizations[1].expiration", "weeks[3].week"), and comes with
 // no findings. A checker judges only the days its profile is in force (the
 // day asOf of a stay, the day a request was received): any other is an
-// error wrapping [iop.ErrNotInForce], as in every checking package. The findings are what the rules found, in rule order
-// ([Rules]), each with a code, a severity, the authorization's number (or
-// the patient's record ID for a day no authorization covers), the day and
-// the figures. A profile may change a rule's severity or turn it off.
+// error wrapping [iop.ErrNotInForce], as in every checking package. The
+// findings are what the rules found, in rule order ([Rules]), each with a
+// code, a severity, the authorization's number (or the patient's record ID
+// for a day no authorization covers), the day and the figures. A profile
+// may change a rule's severity or turn it off.
 //
 // # Terms
 //
