@@ -188,3 +188,41 @@ func FuzzFamilyWeeks(f *testing.F) {
 		}
 	})
 }
+
+// TestFamilyWeekCheckedByItsProfile: the profile a FamilyWeek names is
+// one whose Checker judges the week (CheckWeek judges it by its first day
+// of counted service). In 2025-W01, from 2024-12-30 to 2025-01-05, a week
+// whose first day attended holds only recreation, which does not count
+// (2024-12-31), and whose counted service begins on 2025-01-02 follows
+// medicare-iop-2025; a week with only a session missed on 2025-01-02 has
+// no service, and is judged by its first day, under medicare-iop-2024.
+func TestFamilyWeekCheckedByItsProfile(t *testing.T) {
+	family := iop.Profiles{ioprules.MedicareIOP2024(), ioprules.MedicareIOP2025()}
+	s := func(patient string, d date.Date, kind iop.ServiceKind, a schedule.Attendance) schedule.Session {
+		x := at(d, 180)
+		x.Patient, x.ID, x.Kind, x.Attendance = patient, patient+"-"+d.String(), kind, a
+		return x
+	}
+	sessions := []schedule.Session{
+		s("p-1", day(2024, 12, 31), iop.ServiceKindRecreation, schedule.AttendanceAttended),
+		s("p-1", day(2025, 1, 2), iop.ServiceKindGroupTherapy, schedule.AttendanceAttended),
+		s("p-2", day(2025, 1, 2), iop.ServiceKindGroupTherapy, schedule.AttendanceAbsent),
+		s("p-3", day(2024, 12, 31), iop.ServiceKindGroupTherapy, schedule.AttendanceAttended),
+		s("p-3", day(2025, 1, 2), iop.ServiceKindGroupTherapy, schedule.AttendanceAttended),
+	}
+	f, err := schedule.NewFamilySummarizer(family, schedule.ISOWeeks(), nil)
+	require.NoError(t, err)
+	got, st := f.Summarize(nil, sessions)
+	profileOf := map[string]string{}
+	for _, w := range got {
+		require.GreaterOrEqual(t, w.Profile, 0, w.Summary.Patient)
+		ck := f.Checker(w.Profile)
+		profileOf[w.Summary.Patient] = ck.Profile().ID
+		_, err := ck.CheckWeek(&w.Summary, schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2024, 12, 2)})
+		require.NoError(t, err, "%s's week under %s", w.Summary.Patient, ck.Profile().ID)
+	}
+	assert.Equal(t, map[string]string{"p-1": "medicare-iop-2025", "p-2": "medicare-iop-2024", "p-3": "medicare-iop-2024"}, profileOf)
+	assert.Equal(t, schedule.BatchStats{Sessions: 5, Patients: 3, Weeks: 3}, st)
+	again, _ := f.Summarize(nil, sessions)
+	assert.Equal(t, got, again, "the same on a second call, with the scratch memory reused")
+}
