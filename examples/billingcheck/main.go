@@ -392,8 +392,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if x {
 		opt.kind = inputClaims // its claim lines are checked as a claim-line CSV's
 	}
-	if *maxErrors == 0 {
-		return fail("-max-errors 0: want at least 1, or -1 for all")
+	if *maxErrors == 0 || *maxErrors < -1 {
+		return fail("-max-errors %d: want at least 1, or -1 for all", *maxErrors)
 	}
 	rep, err := billing.Check(dataIn, episodesIn, billing.Options{Input: opt.kind, X12: x, Rules: opt.rules, Program: opt.program,
 		Weeks: opt.weeks, Setting: opt.setting, Columns: opt.mapping, Source: source, MaxErrors: *maxErrors})

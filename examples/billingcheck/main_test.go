@@ -178,6 +178,8 @@ func TestUsageErrors(t *testing.T) {
 		{"an empty claims input", []string{"-input", "claims", "-"}, "", "billingcheck: cannot read the input: claims: line 1: header: missing\n"},
 		{"an empty input", []string{"-"}, "", "billingcheck: cannot read the input: sessions: line 1: header: missing\n"},
 		{"a bad episodes header", []string{"-episodes", filepath.Join("testdata", "compliant.csv"), "-"}, "", "billingcheck: cannot read the input: episodes: the header must be patient,population,admitted,discharged,stepped_down,certified\n"},
+		{"no rows refused reported", []string{"-max-errors", "0", "-"}, "", "billingcheck: -max-errors 0: want at least 1, or -1 for all\n"},
+		{"a cap below -1", []string{"-max-errors", "-2", "-"}, "", "billingcheck: -max-errors -2: want at least 1, or -1 for all\n"},
 		{"an unknown flag", []string{"-x"}, "", "flag provided but not defined: -x\n" + usage},
 	}
 	for _, tt := range tests {
