@@ -165,7 +165,9 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 // response to another questionnaire, a status other than completed or
 // amended, a missing or repeated answer, a rating outside 0-4, a code not
 // of its system, and an assessment that does not validate; items it does
-// not know are reported.
+// not know are reported, and so are the decision's answers (level,
+// level-co, given, variance) when it does not decide (no checker, or no
+// level answered) and a variance without a level given.
 func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (QuestionnaireResponse, Report, error) {
 	var r fm.QuestionnaireResponse
 	rep, err := decodeResource(data, "QuestionnaireResponse", &r, "id", "questionnaire", "status", "subject", "authored", "item")
@@ -331,8 +333,21 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 			}
 		}
 		out.Decision = d
-	} else if hasLevel {
-		rep = append(rep, Note{Path: at["level"], Kind: NoteKindNotMapped})
+	}
+	// what is not decided on is reported, not dropped: the decision's
+	// answers without a checker or a level, the variance without a level
+	// given
+	var unread []string
+	switch {
+	case !hasLevel || ck.IsZero():
+		unread = []string{"level", "level-co", "given", "variance-reason", "variance-note"}
+	case given == 0:
+		unread = []string{"variance-reason", "variance-note"}
+	}
+	for _, link := range unread {
+		if p, ok := at[link]; ok {
+			rep = append(rep, Note{Path: p, Kind: NoteKindNotMapped})
+		}
 	}
 	rep.sort()
 	return out, rep, nil

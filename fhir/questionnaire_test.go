@@ -101,3 +101,29 @@ func TestDecodeQuestionnaireResponseRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeQuestionnaireResponseUndecidedReported: a response with a
+// decision read without a checker keeps the assessment and reports each
+// of the decision's answers it does not read (the level given, the
+// variance reason and note were dropped unreported).
+func TestDecodeQuestionnaireResponseUndecidedReported(t *testing.T) {
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
+	d, err := ck.Decide(a)
+	require.NoError(t, err)
+	v, err := d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-9")
+	require.NoError(t, err)
+	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: v})
+	require.NoError(t, err)
+	got, rep, err := fhir.DecodeQuestionnaireResponse(data, eligibility.Checker{})
+	require.NoError(t, err)
+	assert.Equal(t, fhir.QuestionnaireResponse{Patient: "P1", Assessment: a}, got)
+	assert.Equal(t, fhir.Report{
+		{Path: "item[11]", Kind: fhir.NoteKindNotMapped}, // level
+		{Path: "item[12]", Kind: fhir.NoteKindNotMapped}, // level-co
+		{Path: "item[13]", Kind: fhir.NoteKindNotMapped}, // given
+		{Path: "item[14]", Kind: fhir.NoteKindNotMapped}, // variance-reason
+		{Path: "item[15]", Kind: fhir.NoteKindNotMapped}, // variance-note
+	}, rep)
+}

@@ -844,7 +844,10 @@ func TestDecodeQuestionnaireResponseElements(t *testing.T) {
 		{name: "as written", data: data, ck: ck, got: decided},
 		{name: "amended", data: edited(t, s, `"status":"completed"`, `"status":"amended"`), ck: ck, got: decided},
 		{name: "without a checker", data: data, got: fhir.QuestionnaireResponse{Patient: "P1", Assessment: a},
-			rep: fhir.Report{{Path: "item[11]", Kind: fhir.NoteKindNotMapped}}},
+			rep: fhir.Report{ // level, level-co, given, variance-reason, variance-note
+				{Path: "item[11]", Kind: fhir.NoteKindNotMapped}, {Path: "item[12]", Kind: fhir.NoteKindNotMapped}, {Path: "item[13]", Kind: fhir.NoteKindNotMapped},
+				{Path: "item[14]", Kind: fhir.NoteKindNotMapped}, {Path: "item[15]", Kind: fhir.NoteKindNotMapped},
+			}},
 		{name: "an item of no mapping", data: edited(t, s, `]}],"resourceType"`, `]},{"linkId":"Jane Q Secret","answer":[{"valueString":"x"}]}],"resourceType"`), ck: ck, got: decided,
 			rep: fhir.Report{{Path: "item[16]", Kind: fhir.NoteKindNotMapped}}},
 		{name: "an item of items", data: edited(t, s, d1, `{"linkId":"D1","answer":[{"valueInteger":1}],"item":[{"linkId":"x"}]}`), ck: ck, got: decided,
