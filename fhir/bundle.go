@@ -46,7 +46,8 @@ type Bundle struct {
 // extension) is read with that Group. Every other resource (Patient,
 // Organization, Condition, ...) is reported as not mapped, at
 // "entry[i].resource", and each resource's notes come back prefixed with
-// its entry's path. A resource refused refuses the bundle, with the errors
+// its entry's path. Two Groups of one id are refused ([iop.ErrDuplicate]
+// at the second's id): the Encounters name a Group by its id. A resource refused refuses the bundle, with the errors
 // under its entry's path: the import is all or nothing.
 func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 	var b fm.Bundle
@@ -129,6 +130,10 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 			note(at, r)
 			out.ClaimResponses = append(out.ClaimResponses, c)
 		case "Group":
+			if _, dup := gat[head.ID]; dup { // which one to read? neither is dropped unsaid
+				errs.Add(at+".id", iop.ErrDuplicate)
+				continue
+			}
 			g := group(head.ID)
 			g.Group = e.Resource
 			gat[head.ID] = at

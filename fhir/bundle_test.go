@@ -87,3 +87,19 @@ func TestDecodeBundleGroupAndRefusal(t *testing.T) {
 	require.ErrorAs(t, err, &fes)
 	assert.Equal(t, iop.FieldErrors{{Field: "entry[0].resource.status", Err: iop.ErrMissing}}, fes)
 }
+
+// TestDecodeBundleDuplicateGroup: two Groups of one id are refused at the
+// second's id (the second replaced the first, which was dropped without a
+// note).
+func TestDecodeBundleDuplicateGroup(t *testing.T) {
+	gs, err := fhir.EncodeGroup(groupSession())
+	require.NoError(t, err)
+	entries := `{"resource":` + string(gs.Group) + `},{"resource":` + string(gs.Group) + `}`
+	for _, e := range gs.Encounters {
+		entries += `,{"resource":` + string(e) + `}`
+	}
+	_, _, err = fhir.DecodeBundle([]byte(`{"resourceType":"Bundle","type":"collection","entry":[`+entries+`]}`), fhir.BundleOptions{})
+	var fes iop.FieldErrors
+	require.ErrorAs(t, err, &fes)
+	assert.Equal(t, iop.FieldErrors{{Field: "entry[1].resource.id", Err: iop.ErrDuplicate}}, fes)
+}
