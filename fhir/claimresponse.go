@@ -564,22 +564,12 @@ func unitOfX12(code string) (authorization.QuantityUnit, bool) {
 	return 0, false
 }
 
-// wholeNumber reads a FHIR decimal that is a whole number ("10", "10.0").
+// wholeNumber reads a FHIR decimal that is a whole number of at most
+// seven digits, in any form R4 allows ("10", "10.0", "1e1"): a fraction,
+// a negative value and eight digits are [iop.ErrOutOfRange].
 func wholeNumber(s string) (int, error) {
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		if strings.Trim(s[i+1:], "0") != "" {
-			return 0, iop.ErrOutOfRange
-		}
-		s = s[:i]
-	}
-	if s == "" || len(s) > 7 || strings.Trim(s, "0123456789") != "" {
-		return 0, iop.ErrSyntax
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, iop.ErrSyntax
-	}
-	return n, nil
+	n, err := wholeDecimal(s, 7)
+	return int(n), err
 }
 
 // readRef reads the ID of a reference "Type/ID"; never its display.

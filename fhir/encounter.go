@@ -144,7 +144,8 @@ func minutesDuration(m iop.Minutes) *fm.Duration {
 	return &fm.Duration{Value: &v, Unit: ptr("min"), System: ptr(SystemUCUM), Code: ptr("min")}
 }
 
-// readMinutes reads a Duration in whole minutes.
+// readMinutes reads a Duration in whole minutes, its value a decimal in
+// any form R4 allows.
 func readMinutes(d *fm.Duration) (iop.Minutes, error) {
 	if d == nil || d.Value == nil {
 		return 0, iop.ErrMissing
@@ -152,7 +153,7 @@ func readMinutes(d *fm.Duration) (iop.Minutes, error) {
 	if d.Code == nil || *d.Code != "min" || d.System == nil || *d.System != SystemUCUM {
 		return 0, iop.ErrUnknown
 	}
-	n, err := strconv.ParseInt(string(*d.Value), 10, 32)
+	n, err := wholeDecimal(string(*d.Value), 9) // "90", "90.0" or "9e1"
 	if err != nil || n <= 0 {
 		return 0, iop.ErrOutOfRange
 	}

@@ -69,3 +69,30 @@ func TestDecodeGroupFromEHR(t *testing.T) {
 	_, _, err = fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc("P-1"), enc("P-9")}})
 	requireFieldErrors(t, err, []wantErr{{"member[1]: impossible: a patient of the session without an Encounter", fhir.ErrImpossible}})
 }
+
+// TestDecodeGroupLengthDecimal: an EHR's Encounter.length is a FHIR
+// decimal, which R4 lets it write "90.0" or "9e1": each is 90 minutes
+// (they were refused as out of range); a fraction is refused.
+func TestDecodeGroupLengthDecimal(t *testing.T) {
+	g := []byte(`{"resourceType":"Group","id":"G-7","type":"person","actual":true,
+	"code":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/group-kind","code":"process"}]},
+	"member":[{"entity":{"reference":"Patient/P-1"}}]}`)
+	enc := func(v string) []byte {
+		return []byte(`{"resourceType":"Encounter","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+		"subject":{"reference":"Patient/P-1"},"period":{"start":"2025-03-03","end":"2025-03-03"},
+		"length":{"value":` + v + `,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}}`)
+	}
+	want := group.Meeting{ID: "G-7", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: day("2025-03-03"), Minutes: 90,
+		Participants: []group.Participant{{ID: "P-1", Role: group.ParticipantRolePatient}}}
+	for _, v := range []string{"90", "90.0", "90.000", "9e1", "9E1", "9.0E+1", "900e-1", "0.9e2"} {
+		got, _, err := fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc(v)}})
+		require.NoError(t, err, "length %s", v)
+		assert.True(t, got.Equal(want), "length %s: got %+v", v, got)
+	}
+	for _, v := range []string{"90.5", "905e-1", "-90", "0", "0e5", "1e999999999999", "1e-999999999999"} {
+		_, _, err := fhir.DecodeGroup(fhir.GroupSession{Group: g, Encounters: [][]byte{enc(v)}})
+		var fes iop.FieldErrors
+		require.ErrorAs(t, err, &fes, "length %s", v)
+		assert.Equal(t, iop.FieldErrors{{Field: "encounters[0].length", Err: iop.ErrOutOfRange}}, fes, "length %s", v)
+	}
+}
