@@ -169,8 +169,10 @@ func BHAEndReason(code string) (aftercare.DischargeReason, error) {
 	return bhaEndReasons[n], nil
 }
 
+// atoiStrict reads a code that is a number as its code system writes
+// it: digits, without a leading zero ("1", never "01").
 func atoiStrict(s string) (int, error) {
-	if s == "" || len(s) > 3 {
+	if s == "" || len(s) > 3 || len(s) > 1 && s[0] == '0' {
 		return 0, iop.ErrSyntax
 	}
 	n := 0

@@ -152,7 +152,7 @@ func TestBHACodes(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, reasons[n], r, "BHAEndReason(%d)", n)
 	}
-	for _, bad := range []string{"0", "12", "01x", "", "-1"} {
+	for _, bad := range []string{"0", "12", "01x", "", "-1", "01", "011", "00"} {
 		_, err := fhir.BHAEndReason(bad)
 		require.ErrorIs(t, err, iop.ErrUnknown, "BHAEndReason(%q)", bad)
 	}

@@ -384,6 +384,8 @@ func TestDecodeEpisodeOwnElements(t *testing.T) {
 			want: []wantErr{{"extension[6].extension[2]: out of range", iop.ErrOutOfRange}}},
 		{name: "a reason 8", data: edited(t, s, `teds-discharge-reason","code":"1"`, `teds-discharge-reason","code":"8"`),
 			want: []wantErr{{"extension[6].extension[2]: out of range", iop.ErrOutOfRange}}},
+		{name: "a reason 01", data: edited(t, s, `teds-discharge-reason","code":"1"`, `teds-discharge-reason","code":"01"`),
+			want: []wantErr{{"extension[6].extension[2]: unknown value", iop.ErrUnknown}}},
 		{name: "planned that says nothing", data: edited(t, s, `{"url":"planned","valueBoolean":true}`, `{"url":"planned","valueCode":"true"}`),
 			want: []wantErr{{"extension[6].extension[3]: missing", iop.ErrMissing}}},
 		{name: "a step unknown", data: edited(t, s, `{"url":"step","valueCode":"down"}`, `{"url":"step","valueCode":"sideways"}`),
