@@ -33,7 +33,8 @@ CREATE TABLE sessions (
 	delivery   TEXT,           -- iop.Delivery; NULL is in person
 	minutes    TEXT NOT NULL,  -- iop.Minutes, planned
 	attended   TEXT NOT NULL,  -- iop.Minutes
-	code       TEXT NOT NULL
+	code       TEXT NOT NULL,
+	input      TEXT            -- iop.Input, "input line 7"; NULL when not read from a file
 ) STRICT;
 CREATE INDEX sessions_patient ON sessions (patient, date);
 
@@ -87,7 +88,8 @@ CREATE TABLE findings (
 	got      INTEGER NOT NULL,
 	unit     TEXT,             -- iop.Unit
 	level    TEXT,             -- iop.Level
-	ref      TEXT NOT NULL     -- the rule's words and citation are looked up by code
+	ref      TEXT NOT NULL,    -- the rule's words and citation are looked up by code
+	input    TEXT              -- iop.Input, "segment 57"; NULL when none
 ) STRICT;
 CREATE INDEX findings_subject ON findings (subject);
 `
@@ -124,10 +126,10 @@ func (s *Store) PutSessions(ctx context.Context, sessions []schedule.Session) er
 	}
 	for i, x := range sessions {
 		_, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(patient, id, date, start, kind, attendance, delivery, minutes, attended, code)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(patient, id, date, start, kind, attendance, delivery, minutes, attended, code, input)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			x.Patient, x.ID, dateValue(x.Date), clockValue(x.Start), sqlEnum(x.Kind), sqlEnum(x.Attendance), sqlEnum(x.Delivery),
-			sqlText(x.Planned), sqlText(x.Attended), x.Code)
+			sqlText(x.Planned), sqlText(x.Attended), x.Code, sqlEnum(x.Input))
 		if err != nil {
 			return errors.Join(fmt.Errorf("ehrstore: sessions[%d]: %w", i, err), tx.Rollback())
 		}
@@ -141,7 +143,7 @@ func (s *Store) PutSessions(ctx context.Context, sessions []schedule.Session) er
 // Sessions returns the sessions of a patient in the order they were stored.
 func (s *Store) Sessions(ctx context.Context, patient string) ([]schedule.Session, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT
-		patient, id, date, start, kind, attendance, delivery, minutes, attended, code
+		patient, id, date, start, kind, attendance, delivery, minutes, attended, code, input
 		FROM sessions WHERE patient = ? ORDER BY seq`, patient)
 	if err != nil {
 		return nil, fmt.Errorf("ehrstore: sessions: %w", err)
@@ -151,7 +153,7 @@ func (s *Store) Sessions(ctx context.Context, patient string) ([]schedule.Sessio
 	for rows.Next() {
 		var x schedule.Session
 		err := rows.Scan(&x.Patient, &x.ID, dateScanner{dst: &x.Date}, clockScanner{dst: &x.Start},
-			sqlScan(&x.Kind), sqlScan(&x.Attendance), sqlScan(&x.Delivery), sqlScan(&x.Planned), sqlScan(&x.Attended), &x.Code)
+			sqlScan(&x.Kind), sqlScan(&x.Attendance), sqlScan(&x.Delivery), sqlScan(&x.Planned), sqlScan(&x.Attended), &x.Code, sqlScan(&x.Input))
 		if err != nil {
 			return nil, fmt.Errorf("ehrstore: sessions[%d]: %w", len(out), err)
 		}
@@ -367,9 +369,9 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 	}
 	for i, f := range fs {
 		_, err = tx.ExecContext(ctx, `INSERT INTO findings
-			(code, severity, scope, subject, line, day, need, got, unit, level, ref)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			f.Code, sqlEnum(f.Severity), scopeValue(f.Scope), f.Subject, f.Line, dayValue(f.Day), f.Need, f.Got, sqlEnum(f.Unit), sqlEnum(f.Level), f.Ref)
+			(code, severity, scope, subject, line, day, need, got, unit, level, ref, input)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Code, sqlEnum(f.Severity), scopeValue(f.Scope), f.Subject, f.Line, dayValue(f.Day), f.Need, f.Got, sqlEnum(f.Unit), sqlEnum(f.Level), f.Ref, sqlEnum(f.Input))
 		if err != nil {
 			return errors.Join(fmt.Errorf("ehrstore: findings[%d]: %w", i, err), tx.Rollback())
 		}
@@ -384,7 +386,7 @@ func (s *Store) PutFindings(ctx context.Context, fs iop.Findings) error {
 // stored; nil when there are none.
 func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT
-		code, severity, scope, subject, line, day, need, got, unit, level, ref
+		code, severity, scope, subject, line, day, need, got, unit, level, ref, input
 		FROM findings WHERE subject = ? ORDER BY seq`, subject)
 	if err != nil {
 		return nil, fmt.Errorf("ehrstore: findings: %w", err)
@@ -394,7 +396,7 @@ func (s *Store) Findings(ctx context.Context, subject string) (iop.Findings, err
 	for rows.Next() {
 		var f iop.Finding
 		err := rows.Scan(&f.Code, sqlScan(&f.Severity), scopeScanner{dst: &f.Scope}, &f.Subject, &f.Line, dateScanner{dst: &f.Day, null: true},
-			&f.Need, &f.Got, sqlScan(&f.Unit), sqlScan(&f.Level), &f.Ref)
+			&f.Need, &f.Got, sqlScan(&f.Unit), sqlScan(&f.Level), &f.Ref, sqlScan(&f.Input))
 		if err != nil {
 			return nil, fmt.Errorf("ehrstore: findings[%d]: %w", len(out), err)
 		}

@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -909,4 +912,48 @@ func TestDateOwnScanRolls(t *testing.T) {
 	assert.Equal(t, "2025-03-02", d.String())
 	_, err := iop.ParseDate("2025-02-30")
 	assert.ErrorIs(t, err, iop.ErrInvalidDate)
+}
+
+// TestRoundTripInput: a session read from a file, and a finding drawn
+// from one, carry where they were read (iop.Input); the store keeps it (it
+// was dropped: a session read back from the store had lost its CSV line,
+// a finding its X12 segment). NULL is a record not read from a file.
+func TestRoundTripInput(t *testing.T) {
+	ctx := t.Context()
+	s := newStore(t)
+	r, err := schedule.NewSessionReader(strings.NewReader("patient,id,date,start,minutes,kind,attendance,attended,code,delivery\n"+
+		"P-7,S-1,2025-03-03,09:00,180,group,attended,,90853,in-person\n"+
+		"P-7,S-2,2025-03-04,09:00,180,group,partial,95,90853,video\n"), schedule.CSVOptions{})
+	require.NoError(t, err)
+	var sessions []schedule.Session
+	for {
+		x, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err)
+		sessions = append(sessions, x)
+	}
+	require.Len(t, sessions, 2)
+	require.Equal(t, iop.InputLine(3), sessions[1].Input)
+	sessions = append(sessions, schedule.Session{Patient: "P-7", Date: mustDate(t, "2025-03-05"), Kind: iop.ServiceKindOther,
+		Attendance: schedule.AttendanceAbsent, Planned: 60}) // built in code: no Input
+	require.NoError(t, s.PutSessions(ctx, sessions))
+	got, err := s.Sessions(ctx, "P-7")
+	require.NoError(t, err)
+	assert.Equal(t, sessions, got)
+
+	fs := iop.Findings{
+		{Code: "billing.units.mismatch", Severity: iop.SeverityBlocking, Subject: "C-1", Line: 2, Input: iop.InputSegment(57)},
+		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityWarning, Subject: "C-1", Input: iop.InputLine(12)},
+		{Code: "schedule.weekly-minutes.below-minimum", Severity: iop.SeverityWarning, Subject: "C-1"},
+	}
+	require.NoError(t, s.PutFindings(ctx, fs))
+	gotFs, err := s.Findings(ctx, "C-1")
+	require.NoError(t, err)
+	assert.Equal(t, fs, gotFs)
+	assert.Equal(t, [][]sql.NullString{{{String: "input line 2", Valid: true}}, {{String: "input line 3", Valid: true}}, {{}}},
+		rawRows(t, s, `SELECT input FROM sessions ORDER BY seq`))
+	assert.Equal(t, [][]sql.NullString{{{String: "segment 57", Valid: true}}, {{String: "input line 12", Valid: true}}, {{}}},
+		rawRows(t, s, `SELECT input FROM findings ORDER BY seq`))
 }
