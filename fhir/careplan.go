@@ -42,12 +42,12 @@ type CarePlan struct {
 // (scheduled, completed when kept, cancelled when missed, on its day),
 // and one per follow-up window (its name, scheduled over the days
 // [aftercare.FollowUpWindow.Range] gives from the discharge). It refuses a plan
-// [aftercare.Plan.Validate] refuses, the zero plan, IDs [iop.CheckID]
-// refuses, and windows without a discharge day.
+// [aftercare.Plan.Validate] refuses, the zero plan, IDs that are no FHIR
+// id (1 to 64 letters, digits, '-' or '.'; [iop.CheckID] first), and windows without a discharge day.
 func EncodeCarePlan(c CarePlan) ([]byte, error) {
 	var errs iop.FieldErrors
-	errs.Add("id", iop.CheckID(c.ID))
-	errs.Add("patient", iop.CheckID(c.Patient))
+	errs.Add("id", checkID(c.ID))
+	errs.Add("patient", checkID(c.Patient))
 	if c.Plan.IsZero() {
 		errs.Add("plan", iop.ErrMissing)
 	}

@@ -95,7 +95,9 @@ var ErrNotCarried = sentinel("not carried by a PAS ClaimResponse", iop.ErrOutOfR
 // holding the X12 HCR01 code.
 //
 // It refuses (as [iop.FieldErrors] under "authorizations[i]") an
-// authorization that does not validate, one whose number, payer or
+// authorization that does not validate, a payer or patient ID that is
+// no FHIR id ("Organization/" + payer and "Patient/" + patient are
+// references), one whose number, payer or
 // patient differs from the first's ([iop.ErrOrder]), a decision time
 // other than Created (zero for a pended one) ([iop.ErrOrder]), a code
 // that is neither CPT nor HCPCS by its shape and a quantity without a
@@ -111,12 +113,17 @@ func EncodeClaimResponse(c ClaimResponse) ([]byte, error) {
 		errs.Add("authorizations", iop.ErrMissing)
 	}
 	if c.ID != "" {
-		errs.Add("id", iop.CheckID(c.ID))
+		errs.Add("id", checkID(c.ID))
 	}
 	for i := range c.Authorizations {
 		a := &c.Authorizations[i]
 		at := "authorizations[" + strconv.Itoa(i) + "]"
 		errs.Add(at, a.Validate())
+		for _, id := range [...]struct{ name, id string }{{"payer", a.Payer}, {"patient", a.Patient}} {
+			if iop.CheckID(id.id) == nil { // else Validate said why
+				errs.Add(at+"."+id.name, checkID(id.id))
+			}
+		}
 		first := &c.Authorizations[0]
 		if a.Number != first.Number {
 			errs.Add(at+".number", iop.ErrOrder)
@@ -275,7 +282,9 @@ func DecodeClaimResponse(data []byte, o ClaimResponseOptions) (ClaimResponse, Re
 	var out ClaimResponse
 	if r.Id != nil {
 		out.ID = *r.Id
-		d.errs.Add("id", plainID(iop.CheckID(out.ID)))
+		if !isFHIRID(out.ID) {
+			d.errs.Add("id", iop.ErrSyntax)
+		}
 	}
 	switch r.Status {
 	case fm.FinancialResourceStatusCodesActive:
@@ -578,7 +587,7 @@ func readRef(ref *fm.Reference, typ string) (string, error) {
 		return "", iop.ErrMissing
 	}
 	id, ok := strings.CutPrefix(*ref.Reference, typ)
-	if !ok || iop.CheckID(id) != nil || strings.Contains(id, "/") {
+	if !ok || !isFHIRID(id) {
 		return "", iop.ErrSyntax
 	}
 	return id, nil

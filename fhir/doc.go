@@ -22,6 +22,11 @@
 //	a Bundle of the above     -> records + Report       DecodeBundle
 //
 // Each pair round-trips: what EncodeX writes, DecodeX reads back equal.
+// A record ID written as a resource's id or in a reference ("Patient/" +
+// ID) must be a FHIR id, 1 to 64 letters, digits, '-' or '.': the
+// encoders refuse any other ID that [iop.CheckID] allows ("P 1", "a/b")
+// rather than write a resource no FHIR server accepts, and the decoders
+// refuse such an id.
 // The resources are JSON ([]byte) on both sides; the FHIR models
 // (github.com/samply/golang-fhir-models, R4) stay inside the package.
 //

@@ -71,7 +71,8 @@ func codeSystem(code string) (string, bool) {
 // was attended, so the attended time is placed at the start); the
 // planned-length extension the session's planned minutes; the attendance
 // extension its attendance. It refuses a session [schedule.Session.Validate]
-// refuses, a nil loc and an episode ID [iop.CheckID] refuses.
+// refuses, a nil loc, and a session ID, patient ID or episode ID that is
+// no FHIR id (1 to 64 letters, digits, '-' or '.'; [iop.CheckID] first).
 func EncodeEncounter(e Encounter, loc *time.Location) ([]byte, error) {
 	r, err := encounterOf(e, loc)
 	if err != nil {
@@ -86,9 +87,16 @@ func encounterOf(e Encounter, loc *time.Location) (fm.Encounter, error) {
 	if loc == nil {
 		errs.Add("location", iop.ErrMissing)
 	}
-	errs.Add("session", s.Validate())
+	if err := s.Validate(); err != nil {
+		errs.Add("session", err)
+	} else {
+		errs.Add("session.patient", checkID(s.Patient))
+		if s.ID != "" {
+			errs.Add("session.id", checkID(s.ID))
+		}
+	}
 	if e.Episode != "" {
-		errs.Add("episode", iop.CheckID(e.Episode))
+		errs.Add("episode", checkID(e.Episode))
 	}
 	if s.Code != "" {
 		if _, ok := codeSystem(s.Code); !ok {
@@ -214,6 +222,9 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 	}
 	if r.Id != nil {
 		s.ID = *r.Id
+		if !isFHIRID(s.ID) {
+			errs.Add("id", iop.ErrSyntax)
+		}
 	}
 	switch r.Status {
 	case fm.EncounterStatusFinished:
@@ -252,7 +263,7 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 		if ref.Reference != nil {
 			id, ok = strings.CutPrefix(*ref.Reference, "EpisodeOfCare/")
 		}
-		if !ok || iop.CheckID(id) != nil {
+		if !ok || !isFHIRID(id) {
 			errs.Add(at+".reference", iop.ErrSyntax)
 			continue
 		}

@@ -69,12 +69,15 @@ func fhirStatus(s aftercare.State, admitted bool) fm.EpisodeOfCareStatus {
 // to (a coding of ours and, where one exists, Colorado BHA's), and the BHA
 // episode type 09 for level 2.1; patient "Patient/" + e.Patient; and one
 // episode-event extension per move, which [DecodeEpisode] replays.
-// It refuses the zero Episode and a patient ID [iop.CheckID] refuses.
+// It refuses the zero Episode, and a patient ID or episode ID that is no
+// FHIR id (1 to 64 letters, digits, '-' or '.'; [iop.CheckID] first).
 func EncodeEpisode(e EpisodeOfCare) ([]byte, error) {
 	var errs iop.FieldErrors
-	errs.Add("patient", iop.CheckID(e.Patient))
+	errs.Add("patient", checkID(e.Patient))
 	if e.Episode.IsZero() {
 		errs.Add("episode", iop.ErrMissing)
+	} else {
+		errs.Add("episode.id", checkID(e.Episode.ID()))
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -289,8 +292,8 @@ func DecodeEpisode(data []byte, o EpisodeOptions) (EpisodeOfCare, Report, error)
 	id := ""
 	if r.Id == nil {
 		errs.Add("id", iop.ErrMissing)
-	} else {
-		id = *r.Id
+	} else if id = *r.Id; !isFHIRID(id) {
+		errs.Add("id", iop.ErrSyntax)
 	}
 	patient, perr := readPatientRef(&r.Patient)
 	errs.Add("patient.reference", perr)
@@ -343,7 +346,7 @@ func readPatientRef(ref *fm.Reference) (string, error) {
 		return "", iop.ErrMissing
 	}
 	id, ok := strings.CutPrefix(*ref.Reference, "Patient/")
-	if !ok || iop.CheckID(id) != nil || strings.Contains(id, "/") {
+	if !ok || !isFHIRID(id) {
 		return "", iop.ErrSyntax
 	}
 	return id, nil

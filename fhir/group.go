@@ -53,10 +53,21 @@ type GroupSession struct {
 // type our service kind "group", subject the patient, period the session's
 // day (date precision: the group session holds no time of day), length
 // its minutes when recorded, and the group extension naming the Group.
-// It refuses a session [group.Meeting.Validate] refuses.
+// It refuses a session [group.Meeting.Validate] refuses, and a session ID
+// or patient ID that is no FHIR id (1 to 64 letters, digits, '-' or '.').
 func EncodeGroup(s group.Meeting) (GroupSession, error) {
 	if err := s.Validate(); err != nil {
 		return GroupSession{}, err
+	}
+	var errs iop.FieldErrors
+	errs.Add("id", checkID(s.ID))
+	for i, p := range s.Participants {
+		if p.Role == group.ParticipantRolePatient {
+			errs.Add("participants["+strconv.Itoa(i)+"].id", checkID(p.ID))
+		}
+	}
+	if len(errs) > 0 {
+		return GroupSession{}, errs
 	}
 	raw, err := json.Marshal(s)
 	if err != nil {
@@ -240,6 +251,8 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 	}
 	if g.Id == nil {
 		errs.Add("id", iop.ErrMissing)
+	} else if !isFHIRID(*g.Id) {
+		errs.Add("id", iop.ErrSyntax)
 	}
 	var members []string
 	joined := map[string]date.Date{}

@@ -94,8 +94,9 @@ var (
 // item per answer. With a decision (whose assessment must be q.Assessment
 // or q.Assessment zero) it adds the recommended level, the Colorado BHA
 // level where one exists, the level given and the variance. It refuses an
-// assessment [eligibility.Assessment.Validate] refuses and a patient ID
-// [iop.CheckID] refuses.
+// assessment [eligibility.Assessment.Validate] refuses, and an assessment
+// ID or patient ID that is no FHIR id (1 to 64 letters, digits, '-' or
+// '.'; [iop.CheckID] first).
 func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 	a := q.Assessment
 	if !q.Decision.IsZero() {
@@ -106,8 +107,12 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 		}
 	}
 	var errs iop.FieldErrors
-	errs.Add("patient", iop.CheckID(q.Patient))
-	errs.Add("assessment", a.Validate())
+	errs.Add("patient", checkID(q.Patient))
+	if err := a.Validate(); err != nil {
+		errs.Add("assessment", err)
+	} else {
+		errs.Add("assessment.id", checkID(a.ID))
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -196,8 +201,8 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 	a := &out.Assessment
 	if r.Id == nil {
 		errs.Add("id", iop.ErrMissing)
-	} else {
-		a.ID = *r.Id
+	} else if a.ID = *r.Id; !isFHIRID(a.ID) {
+		errs.Add("id", iop.ErrSyntax)
 	}
 	answers := map[string][]fm.QuestionnaireResponseItemAnswer{}
 	at := map[string]string{}

@@ -80,3 +80,36 @@ func digitsOnly(s string) bool {
 	}
 	return true
 }
+
+// errNotFHIRID reports a record ID that FHIR cannot carry as an id.
+var errNotFHIRID = sentinel("invalid syntax: not a FHIR id (1 to 64 letters, digits, '-' or '.')", iop.ErrSyntax)
+
+// isFHIRID reports whether id is a FHIR id (the R4 datatype: 1 to 64 of
+// A-Z, a-z, 0-9, "-" and "."), as a resource's id and the ID of a
+// literal reference ("Patient/" + id) must be.
+func isFHIRID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkID checks a record ID that an encoder writes as an id or in a
+// literal reference: [iop.CheckID]'s error, else [errNotFHIRID] for an ID
+// of ours that is no FHIR id ("P 1", "a/b", "p_1", 65 bytes): written,
+// it would make the resource invalid, and its reference one no decoder
+// reads. Neither error holds the ID.
+func checkID(id string) error {
+	if err := iop.CheckID(id); err != nil {
+		return err
+	}
+	if !isFHIRID(id) {
+		return errNotFHIRID
+	}
+	return nil
+}
