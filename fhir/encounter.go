@@ -71,7 +71,8 @@ func codeSystem(code string) (string, bool) {
 // was attended, so the attended time is placed at the start); the
 // planned-length extension the session's planned minutes; the attendance
 // extension its attendance. It refuses a session [schedule.Session.Validate]
-// refuses, a nil loc, and a session ID, patient ID or episode ID that is
+// refuses, a nil loc, a start that loc skips (02:30 on the day daylight
+// saving time begins, which no instant holds), and a session ID, patient ID or episode ID that is
 // no FHIR id (1 to 64 letters, digits, '-' or '.'; [iop.CheckID] first).
 func EncodeEncounter(e Encounter, loc *time.Location) ([]byte, error) {
 	r, err := encounterOf(e, loc)
@@ -101,6 +102,11 @@ func encounterOf(e Encounter, loc *time.Location) (fm.Encounter, error) {
 	if s.Code != "" {
 		if _, ok := codeSystem(s.Code); !ok {
 			errs.Add("session.code", iop.ErrUnknown)
+		}
+	}
+	if len(errs) == 0 && !s.Start.IsZero() {
+		if t := startOf(s.Date, s.Start, loc); t.Hour()*60+t.Minute() != int(s.Start.Minutes()) {
+			errs.Add("session.start", errNoSuchTime)
 		}
 	}
 	if len(errs) > 0 {
@@ -140,6 +146,11 @@ func encounterOf(e Encounter, loc *time.Location) (fm.Encounter, error) {
 	}
 	return r, nil
 }
+
+// errNoSuchTime reports a session's start that the program's clocks
+// skipped (02:30 on the day daylight saving time begins): as an instant
+// it would read back as another time.
+var errNoSuchTime = sentinel("out of range: a time the program's time zone skips (a clock change)", iop.ErrOutOfRange)
 
 func startOf(d date.Date, c schedule.Clock, loc *time.Location) time.Time {
 	y, m, dd := d.Date()
