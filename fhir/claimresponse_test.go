@@ -304,3 +304,25 @@ func TestDecodePASResponseBundle(t *testing.T) {
 	require.ErrorIs(t, err, iop.ErrMissing)
 	assert.Equal(t, "entry[0].resource.preAuthRef", fes[0].Field)
 }
+
+// TestClaimResponseCreatedFraction: created is a FHIR instant, which may
+// hold a fraction of a second; it reads back the same instant (the
+// fraction was dropped on the way out, so the decision time read back was
+// another than the one encoded).
+func TestClaimResponseCreatedFraction(t *testing.T) {
+	for _, created := range []time.Time{
+		decided.Add(250 * time.Millisecond),
+		decided.Add(123456789 * time.Nanosecond).In(time.FixedZone("", -7*3600)),
+		decided,
+	} {
+		a := authz()
+		a.Decided = created
+		data, err := fhir.EncodeClaimResponse(fhir.ClaimResponse{Created: created, Authorizations: []authorization.Authorization{a}})
+		require.NoError(t, err)
+		got, _, err := fhir.DecodeClaimResponse(data, fhir.ClaimResponseOptions{})
+		require.NoError(t, err)
+		require.Len(t, got.Authorizations, 1)
+		assert.True(t, got.Created.Equal(created), "created %v read back %v", created, got.Created)
+		assert.True(t, got.Authorizations[0].Decided.Equal(created), "decided %v read back %v", created, got.Authorizations[0].Decided)
+	}
+}

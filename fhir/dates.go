@@ -45,4 +45,6 @@ func instantOf(s string) (time.Time, error) {
 
 func dateText(d date.Date) string { return d.String() }
 
-func instantText(t time.Time) string { return t.Format(time.RFC3339) }
+// instantText writes an instant with its offset and, when it has one, its
+// fraction of a second (FHIR instant and dateTime allow both).
+func instantText(t time.Time) string { return t.Format(time.RFC3339Nano) }
