@@ -235,7 +235,10 @@ func prefix(p string, err error) error {
 // inactive member, a characteristic (noted, never read) and everything the
 // pre-pass refuses are handled as [DecodeEpisode] says. Encounters are
 // matched to members by subject; each Encounter's report is prefixed
-// "encounters[i].".
+// "encounters[i].", and holds what EncodeGroup does not write (an id, a
+// class other than AMB, a type other than our group service kind, an
+// extension of others). An Encounter whose group extension names another
+// Group is refused ([ErrImpossible]).
 func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 	var g fm.Group
 	rep, err := decodeResource(gs.Group, "Group", &g, "id", "active", "type", "actual", "code", "quantity", "member", "extension", "characteristic")
@@ -289,16 +292,39 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 		i       int
 	}
 	visits := map[string]visit{}
+	type groupRef struct{ at, ref string }
+	var groupRefs []groupRef // each Encounter's group extension: checked once the session's id is known
 	for i, data := range gs.Encounters {
 		at := "encounters[" + strconv.Itoa(i) + "]"
 		var e fm.Encounter
-		erep, err := decodeResource(data, "Encounter", &e, "id", "status", "class", "type", "subject", "period", "length", "extension")
+		erep, err := decodeResource(data, "Encounter", &e, "status", "class", "type", "subject", "period", "length", "extension")
 		if err != nil {
 			errs.Add(at, err)
 			continue
 		}
 		for _, n := range erep {
 			rep = append(rep, Note{Path: at + "." + n.Path, Kind: n.Kind})
+		}
+		// what EncodeGroup writes is read; anything else is reported
+		if c := e.Class; c.System == nil || *c.System != SystemActCode || c.Code == nil || *c.Code != "AMB" {
+			rep = append(rep, Note{Path: at + ".class", Kind: NoteKindNotMapped}) // a virtual group: the session holds no delivery
+		}
+		for j, cc := range e.Type {
+			if len(cc.Coding) != 1 || cc.Text != nil || !isCoding(cc.Coding[0], SystemServiceKind, iop.ServiceKindGroupTherapy.String()) {
+				rep = append(rep, Note{Path: at + ".type[" + strconv.Itoa(j) + "]", Kind: NoteKindNotMapped})
+			}
+		}
+		for j, x := range e.Extension {
+			xat := at + ".extension[" + strconv.Itoa(j) + "]"
+			if x.Url != ExtGroup {
+				rep = append(rep, Note{Path: xat, Kind: NoteKindExtension})
+				continue
+			}
+			ref := ""
+			if x.ValueReference != nil && x.ValueReference.Reference != nil {
+				ref = *x.ValueReference.Reference
+			}
+			groupRefs = append(groupRefs, groupRef{xat + ".valueReference", ref})
 		}
 		if e.Status != fm.EncounterStatusFinished {
 			errs.Add(at+".status", ErrNoMapping)
@@ -382,6 +408,11 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 		}
 		participant = func(i int) string { return "member[" + strconv.Itoa(i) + "]" }
 	}
+	for _, r := range groupRefs {
+		if r.ref != "Group/"+s.ID {
+			return group.Meeting{}, nil, iop.FieldErrors{{Field: r.at, Err: errOtherGroup}}
+		}
+	}
 	// the members and the Encounters must be the session's patients
 	var patients []string
 	for i, p := range s.Participants {
@@ -422,6 +453,7 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 // The group mapping's impossible facts: each wraps [ErrImpossible].
 var (
 	errGroupID       = impossible("not the id of the session in the group-session extension")
+	errOtherGroup    = impossible("an Encounter of another Group")
 	errOtherDay      = impossible("not the day of the group's other Encounters")
 	errOtherLength   = impossible("not the length of the group's other Encounters")
 	errNoEncounter   = impossible("a patient of the session without an Encounter")
@@ -560,6 +592,12 @@ func urlsInOrder(xs []fm.Extension) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// isCoding reports whether c is exactly the code of system, with no
+// more than a display.
+func isCoding(c fm.Coding, system, code string) bool {
+	return c.System != nil && *c.System == system && c.Code != nil && *c.Code == code && c.Version == nil && c.UserSelected == nil
 }
 
 func kindOf(cc *fm.CodeableConcept, k *iop.GroupKind) bool {

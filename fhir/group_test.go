@@ -1,7 +1,9 @@
 package fhir_test
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/fhir"
@@ -95,4 +97,45 @@ func TestDecodeGroupLengthDecimal(t *testing.T) {
 		require.ErrorAs(t, err, &fes, "length %s", v)
 		assert.Equal(t, iop.FieldErrors{{Field: "encounters[0].length", Err: iop.ErrOutOfRange}}, fes, "length %s", v)
 	}
+}
+
+// TestDecodeGroupEncounterNotRead: what a group session's Encounter holds
+// beyond what EncodeGroup writes (an id, class VR, another type, an
+// extension of others) is reported, not dropped unsaid (none of it was
+// reported); an Encounter whose group extension names another Group is
+// refused.
+func TestDecodeGroupEncounterNotRead(t *testing.T) {
+	gs, err := fhir.EncodeGroup(groupSession())
+	require.NoError(t, err)
+	edit := func(i int, old, new string) fhir.GroupSession {
+		t.Helper()
+		e := string(gs.Encounters[i])
+		edited := strings.Replace(e, old, new, 1)
+		require.NotEqual(t, e, edited)
+		out := fhir.GroupSession{Group: gs.Group, Encounters: slices.Clone(gs.Encounters)}
+		out.Encounters[i] = []byte(edited)
+		return out
+	}
+	ext := `{"url":"https://ioprules.github.io/fhir/StructureDefinition/group"`
+	for _, tt := range []struct {
+		name string
+		gs   fhir.GroupSession
+		rep  fhir.Report
+	}{
+		{"an id", edit(1, `{"extension":`, `{"id":"V-2","extension":`), fhir.Report{{Path: "encounters[1].id", Kind: fhir.NoteKindNotMapped}}},
+		{"class VR", edit(0, `"code":"AMB","display":"ambulatory"`, `"code":"VR"`), fhir.Report{{Path: "encounters[0].class", Kind: fhir.NoteKindNotMapped}}},
+		{"a CPT type", edit(2, `"type":[`, `"type":[{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"90853"}]},`),
+			fhir.Report{{Path: "encounters[2].type[0]", Kind: fhir.NoteKindNotMapped}}},
+		{"an extension of others", edit(3, `"extension":[`, `"extension":[{"url":"http://ehr.example/x","valueString":"Jane Q Secret"},`),
+			fhir.Report{{Path: "encounters[3].extension[0]", Kind: fhir.NoteKindExtension}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeGroup(tt.gs)
+			require.NoError(t, err)
+			assert.True(t, got.Equal(groupSession()))
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+	_, _, err = fhir.DecodeGroup(edit(2, ext+`,"valueReference":{"reference":"Group/G-0303"}`, ext+`,"valueReference":{"reference":"Group/G-0304"}`))
+	requireFieldErrors(t, err, []wantErr{{"encounters[2].extension[0].valueReference: impossible: an Encounter of another Group", fhir.ErrImpossible}})
 }
