@@ -178,3 +178,13 @@ func TestBodyNotJSON(t *testing.T) {
 	require.ErrorIs(t, err, iop.ErrSyntax)
 	require.EqualError(t, err, "ehrstore: episode.body: invalid syntax: malformed at byte 1")
 }
+
+// The zero Episode is refused before the database: it was stored, under
+// the ID "", as a body Episode refuses to read back.
+func TestPutEpisodeZero(t *testing.T) {
+	s := newStore(t)
+	err := s.PutEpisode(t.Context(), aftercare.Episode{})
+	require.ErrorIs(t, err, iop.ErrMissing)
+	require.EqualError(t, err, "ehrstore: episode: missing")
+	assert.Equal(t, [][]sql.NullString{{{String: "0", Valid: true}}}, rawRows(t, s, `SELECT count(*) FROM episodes`))
+}

@@ -324,8 +324,13 @@ func (s *Store) PlacedAt(ctx context.Context, l iop.Level) ([]string, error) {
 }
 
 // PutEpisode stores an episode, replacing the one with its ID: an episode
-// is stored again after each move.
+// is stored again after each move. The zero Episode (no move, no ID) is
+// refused with an error wrapping iop.ErrMissing: Episode could not read it
+// back.
 func (s *Store) PutEpisode(ctx context.Context, e aftercare.Episode) error {
+	if e.IsZero() {
+		return fmt.Errorf("ehrstore: episode: %w", iop.ErrMissing)
+	}
 	body, err := json.Marshal(e)
 	if err != nil {
 		return fmt.Errorf("ehrstore: episode: %w", err)
