@@ -198,7 +198,9 @@ var kindOfCode = map[string]iop.ServiceKind{
 // billing code where the code names one (90853 group, 90832/90834/90837
 // individual, 90846/90847/90849 family, 90791/90792 diagnostic; any other
 // is [iop.ServiceKindOther], noted [NoteKindReadAs]), the delivery from the
-// class (AMB in person, VR video). It refuses: status entered-in-error
+// class (AMB in person, VR video); a start to the minute and the time
+// attended in whole minutes (the seconds dropped, noted [NoteKindReadAs]
+// at period.start or period.end). It refuses: status entered-in-error
 // ([ErrEnteredInError]); any status but finished and cancelled (the
 // session has not happened: [ErrNoMapping]); a class but AMB and VR
 // ([ErrNoMapping]); a period without a start, or one that does not fit a
@@ -356,11 +358,18 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 	s.Date = date.NewAt(start)
 	c, _ := schedule.ClockOf(start.Hour(), start.Minute())
 	s.Start = c
+	if start.Second() != 0 || start.Nanosecond() != 0 { // a session starts on a minute
+		rep = append(rep, Note{Path: "period.start", Kind: NoteKindReadAs})
+	}
 	var attended iop.Minutes
 	if !end.IsZero() {
-		attended = iop.MinutesOf(end.Sub(start))
+		d := end.Sub(start)
+		attended = iop.MinutesOf(d)
 		if attended <= 0 {
 			return Encounter{}, nil, iop.FieldErrors{{Field: "period.end", Err: iop.ErrOrder}}
+		}
+		if d%time.Minute != 0 { // the time attended is whole minutes
+			rep = append(rep, Note{Path: "period.end", Kind: NoteKindReadAs})
 		}
 	}
 	if planned == 0 {

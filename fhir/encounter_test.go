@@ -145,3 +145,37 @@ func TestDecodeEncounterPeriodNotAttended(t *testing.T) {
 	_, _, err := fhir.DecodeEncounter(data, denver(t))
 	requireFieldErrors(t, err, []wantErr{{"period: impossible: the period's length is not the time attended that the attendance or the status gives (none when cancelled)", fhir.ErrImpossible}})
 }
+
+// TestDecodeEncounterSeconds: an EHR's period may hold seconds, which a
+// session (a start on a minute, whole minutes attended) does not: they
+// are dropped and noted at the element (they were dropped unreported).
+func TestDecodeEncounterSeconds(t *testing.T) {
+	enc := func(start, end string) []byte {
+		return []byte(`{"resourceType":"Encounter","id":"enc-1","status":"finished",
+		"class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+		"type":[{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"90834"}]}],
+		"subject":{"reference":"Patient/P1"},"period":{"start":"` + start + `","end":"` + end + `"}}`)
+	}
+	want := func(planned iop.Minutes) fhir.Encounter {
+		return fhir.Encounter{Session: schedule.Session{Patient: "P1", ID: "enc-1", Date: day("2025-03-04"),
+			Start: schedule.MustParseClock("09:00"), Kind: iop.ServiceKindIndividualTherapy, Attendance: schedule.AttendanceAttended,
+			Delivery: iop.DeliveryInPerson, Planned: planned, Code: "90834"}}
+	}
+	typeNote := fhir.Note{Path: "type", Kind: fhir.NoteKindReadAs}
+	for _, tt := range []struct {
+		start, end string
+		want       fhir.Encounter
+		rep        fhir.Report
+	}{
+		{"2025-03-04T16:00:00Z", "2025-03-04T16:45:00Z", want(45), fhir.Report{typeNote}},
+		{"2025-03-04T16:00:00.000Z", "2025-03-04T16:45:00.000Z", want(45), fhir.Report{typeNote}},
+		{"2025-03-04T16:00:30Z", "2025-03-04T16:45:30Z", want(45), fhir.Report{{Path: "period.start", Kind: fhir.NoteKindReadAs}, typeNote}},
+		{"2025-03-04T16:00:00Z", "2025-03-04T16:45:59Z", want(45), fhir.Report{{Path: "period.end", Kind: fhir.NoteKindReadAs}, typeNote}},
+		{"2025-03-04T16:00:00.5Z", "2025-03-04T16:45:00Z", want(44), fhir.Report{{Path: "period.end", Kind: fhir.NoteKindReadAs}, {Path: "period.start", Kind: fhir.NoteKindReadAs}, typeNote}},
+	} {
+		got, rep, err := fhir.DecodeEncounter(enc(tt.start, tt.end), denver(t))
+		require.NoError(t, err, "%s %s", tt.start, tt.end)
+		assert.Equal(t, tt.want, got, "%s %s", tt.start, tt.end)
+		assert.Equal(t, tt.rep, rep, "%s %s", tt.start, tt.end)
+	}
+}
