@@ -328,7 +328,7 @@ func DecodeEpisode(data []byte, o EpisodeOptions) (EpisodeOfCare, Report, error)
 		if err != nil {
 			return EpisodeOfCare{}, nil, prefix("extension", err)
 		}
-		if err := sameStatuses(&r, ep); err != nil {
+		if err := sameStatuses(&r, ep, &rep); err != nil {
 			return EpisodeOfCare{}, nil, err
 		}
 	} else {
@@ -340,6 +340,8 @@ func DecodeEpisode(data []byte, o EpisodeOptions) (EpisodeOfCare, Report, error)
 	rep.sort()
 	return EpisodeOfCare{Patient: patient, Episode: ep}, rep, nil
 }
+
+func marshalled(v any) []byte { b, _ := json.Marshal(v); return b }
 
 func readPatientRef(ref *fm.Reference) (string, error) {
 	if ref.Reference == nil {
@@ -353,8 +355,9 @@ func readPatientRef(ref *fm.Reference) (string, error) {
 }
 
 // sameStatuses checks that the status and statusHistory of r are the ones
-// ep's moves give.
-func sameStatuses(r *fm.EpisodeOfCare, ep aftercare.Episode) error {
+// ep's moves give; a type other than the one they give (the level
+// admitted to) is noted in rep, since the moves' level is the one read.
+func sameStatuses(r *fm.EpisodeOfCare, ep aftercare.Episode, rep *Report) error {
 	data, err := EncodeEpisode(EpisodeOfCare{Patient: "x", Episode: ep})
 	if err != nil {
 		return err
@@ -365,6 +368,9 @@ func sameStatuses(r *fm.EpisodeOfCare, ep aftercare.Episode) error {
 	}
 	if r.Status != want.Status {
 		return iop.FieldErrors{{Field: "status", Err: errMovesStatus}}
+	}
+	if got, _ := json.Marshal(r.Type); string(got) != string(marshalled(want.Type)) {
+		*rep = append(*rep, Note{Path: "type", Kind: NoteKindNotMapped})
 	}
 	if len(r.StatusHistory) == 0 {
 		return nil
@@ -433,7 +439,7 @@ func replayStatuses(r *fm.EpisodeOfCare, id string, o EpisodeOptions, rep *Repor
 		steps = append(steps, step{r.Status, d, "status"})
 	}
 	level := o.Level
-	if l, ok := levelOfTypes(r.Type); ok {
+	if l, ok := levelOfTypes(r.Type, rep); ok {
 		level = l
 	}
 	var events []aftercare.Event
@@ -499,29 +505,52 @@ func replayStatuses(r *fm.EpisodeOfCare, id string, o EpisodeOptions, rep *Repor
 	return ep, nil
 }
 
-// levelOfTypes finds the level of care in an EpisodeOfCare's types: a
-// coding of ours, a BHA ASAM level, or the BHA episode type 09 (2.1).
-func levelOfTypes(types []fm.CodeableConcept) (iop.Level, bool) {
-	for _, cc := range types {
-		for _, c := range cc.Coding {
-			if c.System == nil || c.Code == nil {
-				continue
+// levelOfTypes finds the level of care in an EpisodeOfCare's types: the
+// first coding of ours, a BHA ASAM level, or the BHA episode type 09
+// (2.1). Every other coding, and one that names a level after the first,
+// is noted in rep as not mapped (a level that agrees with the one read
+// is read too).
+func levelOfTypes(types []fm.CodeableConcept, rep *Report) (iop.Level, bool) {
+	var (
+		level iop.Level
+		found bool
+	)
+	for i, cc := range types {
+		for j, c := range cc.Coding {
+			l, ok := codingLevel(c)
+			switch {
+			case ok && !found:
+				level, found = l, true
+			case ok && l == level:
+			default:
+				*rep = append(*rep, Note{Path: "type[" + strconv.Itoa(i) + "].coding[" + strconv.Itoa(j) + "]", Kind: NoteKindNotMapped})
 			}
-			switch *c.System {
-			case SystemLevel:
-				var l iop.Level
-				if textInto(c.Code, &l) == nil {
-					return l, true
-				}
-			case SystemBHALevel:
-				if l, _, err := BHALevel(*c.Code); err == nil {
-					return l, true
-				}
-			case SystemBHAEpisode:
-				if *c.Code == BHAEpisodeIOP {
-					return iop.Level21, true
-				}
-			}
+		}
+		if cc.Text != nil {
+			*rep = append(*rep, Note{Path: "type[" + strconv.Itoa(i) + "].text", Kind: NoteKindNotMapped})
+		}
+	}
+	return level, found
+}
+
+// codingLevel reads one coding of an EpisodeOfCare's type as a level.
+func codingLevel(c fm.Coding) (iop.Level, bool) {
+	if c.System == nil || c.Code == nil {
+		return 0, false
+	}
+	switch *c.System {
+	case SystemLevel:
+		var l iop.Level
+		if textInto(c.Code, &l) == nil {
+			return l, true
+		}
+	case SystemBHALevel:
+		if l, _, err := BHALevel(*c.Code); err == nil {
+			return l, true
+		}
+	case SystemBHAEpisode:
+		if *c.Code == BHAEpisodeIOP {
+			return iop.Level21, true
 		}
 	}
 	return 0, false

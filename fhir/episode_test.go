@@ -1,6 +1,7 @@
 package fhir_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/aftercare"
@@ -149,4 +150,47 @@ func TestDecodeEpisodeRefuses(t *testing.T) {
 			assert.NotContains(t, err.Error(), "Jane")
 		})
 	}
+}
+
+// TestDecodeEpisodeTypeNotRead: of an EpisodeOfCare's type, the first
+// level is read; every other coding, its text, and a level after it that
+// disagrees are noted (they were dropped unreported), and so is a type of
+// our own resource that is not the one its moves give (the moves' level
+// is read).
+func TestDecodeEpisodeTypeNotRead(t *testing.T) {
+	ehr := func(types string) []byte {
+		return []byte(`{"resourceType":"EpisodeOfCare","id":"E9","status":"active",
+		"statusHistory":[{"status":"active","period":{"start":"2025-01-13"}}],"type":[` + types + `],"patient":{"reference":"Patient/P9"}}`)
+	}
+	coding := func(system, code string) string { return `{"system":"` + system + `","code":"` + code + `"}` }
+	snomed := coding("http://snomed.info/sct", "Jane Q Secret")
+	for _, tt := range []struct {
+		name  string
+		types string
+		level iop.Level
+		rep   fhir.Report
+	}{
+		{"a level alone", `{"coding":[` + coding(fhir.SystemLevel, "2.1") + `]}`, iop.Level21, nil},
+		{"a level in two systems", `{"coding":[` + coding(fhir.SystemLevel, "2.1") + `,` + coding(fhir.SystemBHALevel, "2.1") + `]},{"coding":[` + coding(fhir.SystemBHAEpisode, "09") + `]}`, iop.Level21, nil},
+		{"another system and a text", `{"coding":[` + snomed + `,` + coding(fhir.SystemBHALevel, "2.5") + `],"text":"Jane Q Secret"}`, iop.Level25,
+			fhir.Report{{Path: "type[0].coding[0]", Kind: fhir.NoteKindNotMapped}, {Path: "type[0].text", Kind: fhir.NoteKindNotMapped}}},
+		{"two levels", `{"coding":[` + coding(fhir.SystemLevel, "2.1") + `]},{"coding":[` + coding(fhir.SystemBHALevel, "3.1") + `]}`, iop.Level21,
+			fhir.Report{{Path: "type[1].coding[0]", Kind: fhir.NoteKindNotMapped}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, rep, err := fhir.DecodeEpisode(ehr(tt.types), fhir.EpisodeOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, tt.level, got.Episode.Level())
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+
+	data, err := fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P1", Episode: replay(t, "E1", fullEvents()[:4])})
+	require.NoError(t, err)
+	edited := strings.Replace(string(data), `"code":"2.1"}`, `"code":"3.1"}`, 1)
+	require.NotEqual(t, string(data), edited)
+	got, rep, err := fhir.DecodeEpisode([]byte(edited), fhir.EpisodeOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, iop.Level21, got.Episode.Level())
+	assert.Equal(t, fhir.Report{{Path: "type", Kind: fhir.NoteKindNotMapped}}, rep)
 }
