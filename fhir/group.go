@@ -233,7 +233,9 @@ func prefix(p string, err error) error {
 // must agree; no facilitators; its errors name the member or Encounter an
 // element was read from. A Group that is not actual or not of type person, an
 // inactive member, a characteristic (noted, never read) and everything the
-// pre-pass refuses are handled as [DecodeEpisode] says. Encounters are
+// pre-pass refuses are handled as [DecodeEpisode] says; a member's
+// period.end, active false and a quantity other than the number of
+// members are noted, not read. Encounters are
 // matched to members by subject; each Encounter's report is prefixed
 // "encounters[i].", and holds what EncodeGroup does not write (an id, a
 // class other than AMB, a type other than our group service kind, an
@@ -274,7 +276,16 @@ func DecodeGroup(gs GroupSession) (group.Meeting, Report, error) {
 			errs.Add(at+".period.start", dateInto(m.Period.Start, &d))
 			joined[id] = d
 		}
+		if m.Period != nil && m.Period.End != nil { // the session records when a patient joined, not left
+			rep = append(rep, Note{Path: at + ".period.end", Kind: NoteKindNotMapped})
+		}
 		members = append(members, id)
+	}
+	if g.Active != nil && !*g.Active {
+		rep = append(rep, Note{Path: "active", Kind: NoteKindNotMapped})
+	}
+	if g.Quantity != nil && *g.Quantity != len(g.Member) {
+		rep = append(rep, Note{Path: "quantity", Kind: NoteKindNotMapped})
 	}
 	var ours *fm.Extension
 	oursAt := ""

@@ -139,3 +139,44 @@ func TestDecodeGroupEncounterNotRead(t *testing.T) {
 	_, _, err = fhir.DecodeGroup(edit(2, ext+`,"valueReference":{"reference":"Group/G-0303"}`, ext+`,"valueReference":{"reference":"Group/G-0304"}`))
 	requireFieldErrors(t, err, []wantErr{{"encounters[2].extension[0].valueReference: impossible: an Encounter of another Group", fhir.ErrImpossible}})
 }
+
+// TestDecodeGroupMembersNotRead: a member's period.end (when the patient
+// left), active false and a quantity that is not the number of members
+// are noted (they were dropped unreported): the session holds none of
+// them.
+func TestDecodeGroupMembersNotRead(t *testing.T) {
+	g := `{"resourceType":"Group","id":"G-7","type":"person","actual":true,"active":true,"quantity":2,
+	"code":{"coding":[{"system":"https://ioprules.github.io/fhir/CodeSystem/group-kind","code":"process"}]},
+	"member":[{"entity":{"reference":"Patient/P-1"}},{"entity":{"reference":"Patient/P-2"},"period":{"start":"2025-02-10"}}]}`
+	enc := func(p string) []byte {
+		return []byte(`{"resourceType":"Encounter","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+		"subject":{"reference":"Patient/` + p + `"},"period":{"start":"2025-03-03","end":"2025-03-03"},
+		"length":{"value":90,"unit":"min","system":"http://unitsofmeasure.org","code":"min"}}`)
+	}
+	want := group.Meeting{ID: "G-7", Kind: iop.GroupKindProcess, Enrollment: group.EnrollmentOpen, Date: day("2025-03-03"), Minutes: 90,
+		Participants: []group.Participant{{ID: "P-1", Role: group.ParticipantRolePatient}, {ID: "P-2", Role: group.ParticipantRolePatient, Joined: day("2025-02-10")}}}
+	readAs := fhir.Note{Path: "type", Kind: fhir.NoteKindReadAs}
+	for _, tt := range []struct {
+		name     string
+		old, new string
+		rep      fhir.Report
+	}{
+		{"as written", "", "", fhir.Report{readAs}},
+		{"a member who left", `"start":"2025-02-10"}`, `"start":"2025-02-10","end":"2025-02-28"}`,
+			fhir.Report{{Path: "member[1].period.end", Kind: fhir.NoteKindNotMapped}, readAs}},
+		{"inactive", `"active":true`, `"active":false`, fhir.Report{{Path: "active", Kind: fhir.NoteKindNotMapped}, readAs}},
+		{"another quantity", `"quantity":2`, `"quantity":12`, fhir.Report{{Path: "quantity", Kind: fhir.NoteKindNotMapped}, readAs}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := g
+			if tt.old != "" {
+				data = strings.Replace(g, tt.old, tt.new, 1)
+				require.NotEqual(t, g, data)
+			}
+			got, rep, err := fhir.DecodeGroup(fhir.GroupSession{Group: []byte(data), Encounters: [][]byte{enc("P-1"), enc("P-2")}})
+			require.NoError(t, err)
+			assert.True(t, got.Equal(want), "got %+v", got)
+			assert.Equal(t, tt.rep, rep)
+		})
+	}
+}
