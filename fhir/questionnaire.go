@@ -172,7 +172,9 @@ func EncodeQuestionnaireResponse(q QuestionnaireResponse) ([]byte, error) {
 // of its system, and an assessment that does not validate; items it does
 // not know are reported, and so are the decision's answers (level,
 // level-co, given, variance) when it does not decide (no checker, or no
-// level answered) and a variance without a level given.
+// level answered), a variance without a level given, and an authored
+// that is not the day answered (the assessment's day is its "date"
+// answer).
 func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (QuestionnaireResponse, Report, error) {
 	var r fm.QuestionnaireResponse
 	rep, err := decodeResource(data, "QuestionnaireResponse", &r, "id", "questionnaire", "status", "subject", "authored", "item")
@@ -313,6 +315,11 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 	}
 	if err := a.Validate(); err != nil {
 		return QuestionnaireResponse{}, nil, prefix("item", err)
+	}
+	if r.Authored != nil { // the day of the assessment is its "date" answer
+		if d, err := dateOf(*r.Authored); err != nil || d != a.Date {
+			rep = append(rep, Note{Path: "authored", Kind: NoteKindNotMapped})
+		}
 	}
 	if bha != "" {
 		switch l, _, err := BHALevel(bha); {

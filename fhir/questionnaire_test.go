@@ -2,6 +2,7 @@ package fhir_test
 
 import (
 	"github.com/ioprules/ioprules"
+	"strings"
 	"testing"
 
 	"github.com/ioprules/ioprules/eligibility"
@@ -126,4 +127,29 @@ func TestDecodeQuestionnaireResponseUndecidedReported(t *testing.T) {
 		{Path: "item[14]", Kind: fhir.NoteKindNotMapped}, // variance-reason
 		{Path: "item[15]", Kind: fhir.NoteKindNotMapped}, // variance-note
 	}, rep)
+}
+
+// TestDecodeQuestionnaireResponseAuthored: authored on another day than
+// the "date" answer (which is the assessment's day) is noted (it was
+// dropped unreported); the same day, with or without a time, is read.
+func TestDecodeQuestionnaireResponseAuthored(t *testing.T) {
+	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
+	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: a})
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		authored string
+		rep      fhir.Report
+	}{
+		{`"2025-03-03"`, nil},
+		{`"2025-03-03T15:04:05-07:00"`, nil},
+		{`"2025-03-04"`, fhir.Report{{Path: "authored", Kind: fhir.NoteKindNotMapped}}},
+		{`"2025-03"`, fhir.Report{{Path: "authored", Kind: fhir.NoteKindNotMapped}}},
+	} {
+		edited := strings.Replace(string(data), `"authored":"2025-03-03"`, `"authored":`+tt.authored, 1)
+		require.Contains(t, string(data), `"authored":"2025-03-03"`)
+		got, rep, err := fhir.DecodeQuestionnaireResponse([]byte(edited), eligibility.Checker{})
+		require.NoError(t, err, tt.authored)
+		assert.Equal(t, a, got.Assessment, tt.authored)
+		assert.Equal(t, tt.rep, rep, tt.authored)
+	}
 }
