@@ -267,7 +267,8 @@ func authorizedDetail(a *authorization.Authorization) fm.Extension {
 // authorization that does not validate (its field named under the item:
 // "item[0].quantity"). Reported, not read: R4 elements the mapping does
 // not read (identifier, requestor, request, addItem, item.noteNumber,
-// item.detail, adjudication reason, amount and value, an adjudication
+// item.detail, adjudication reason, amount and value, an outcome other
+// than complete, a type other than professional or institutional, an adjudication
 // without reviewAction), the reviewAction's number, reasonCode and
 // secondSurgicalOpinionFlag, codings of other systems, and every other
 // extension. Errors and notes hold paths, never input text.
@@ -295,6 +296,12 @@ func DecodeClaimResponse(data []byte, o ClaimResponseOptions) (ClaimResponse, Re
 	}
 	if r.Use != fm.UsePreauthorization {
 		d.errs.Add("use", ErrNoMapping)
+	}
+	if r.Outcome != fm.ClaimProcessingCodesComplete { // queued, partial, error: the items' decisions are what is read
+		d.note("outcome", NoteKindNotMapped)
+	}
+	if len(r.Type.Coding) != 1 || r.Type.Text != nil || !isCoding(r.Type.Coding[0], systemClaimType, "professional") && !isCoding(r.Type.Coding[0], systemClaimType, "institutional") {
+		d.note("type", NoteKindNotMapped)
 	}
 	var number string
 	if r.PreAuthRef == nil {

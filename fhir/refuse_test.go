@@ -90,6 +90,13 @@ func TestDecodeClaimResponseElements(t *testing.T) {
 		rep  fhir.Report
 	}{
 		{name: "as written", data: base, as: []authorization.Authorization{authz()}},
+		{name: "outcome queued", data: edited(t, s, `"outcome":"complete"`, `"outcome":"queued"`), as: []authorization.Authorization{authz()},
+			rep: fhir.Report{{Path: "outcome", Kind: fhir.NoteKindNotMapped}}},
+		{name: "type professional", data: edited(t, s, `"code":"institutional"`, `"code":"professional"`), as: []authorization.Authorization{authz()}},
+		{name: "type pharmacy", data: edited(t, s, `"code":"institutional"`, `"code":"pharmacy"`), as: []authorization.Authorization{authz()},
+			rep: fhir.Report{{Path: "type", Kind: fhir.NoteKindNotMapped}}},
+		{name: "type with a text", data: edited(t, s, `"code":"institutional"}]`, `"code":"institutional"}],"text":"Jane Q Secret"`), as: []authorization.Authorization{authz()},
+			rep: fhir.Report{{Path: "type", Kind: fhir.NoteKindNotMapped}}},
 		{name: "text with quotes, a backslash, a line break and <&>", data: edited(t, s, `"code":"S9480"`, `"code":"S9480","display":"\"IOP\" \\ per diem\n<&>\u0001"`),
 			as: []authorization.Authorization{authz()}},
 		{name: "draft", data: edited(t, s, `"status":"active"`, `"status":"draft"`),
