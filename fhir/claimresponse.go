@@ -263,7 +263,8 @@ func authorizedDetail(a *authorization.Authorization) fm.Extension {
 // other than preauthorization ([ErrNoMapping]), a missing preAuthRef,
 // period, item, reviewAction or action code ([iop.ErrMissing]), an
 // unknown action or unit code ([iop.ErrUnknown]), two reviewActions on
-// one item ([iop.ErrDuplicate]), what the pre-pass refuses, and an
+// one item, or two itemPreAuthPeriod, itemAuthorizedDetail or
+// authorized-level extensions ([iop.ErrDuplicate]), what the pre-pass refuses, and an
 // authorization that does not validate (its field named under the item:
 // "item[0].quantity"). Reported, not read: R4 elements the mapping does
 // not read (identifier, requestor, request, addItem, item.noteNumber,
@@ -363,8 +364,17 @@ func (d *crDecoder) item(it *fm.ClaimResponseItem, at string, period *fm.Period,
 		d.note(at+".detail", NoteKindNotMapped)
 	}
 	periodAt := "preAuthPeriod"
+	seen := map[string]bool{}
 	for j, x := range it.Extension {
 		xat := at + ".extension[" + strconv.Itoa(j) + "]"
+		switch x.Url {
+		case ExtPASItemPreAuthPeriod, ExtPASItemAuthorizedDetail, ExtAuthorizedLevel:
+			if seen[x.Url] { // two periods, details or levels for one item: which one?
+				d.errs.Add(xat, iop.ErrDuplicate)
+				continue
+			}
+			seen[x.Url] = true
+		}
 		switch x.Url {
 		case ExtPASItemPreAuthPeriod:
 			if x.ValuePeriod == nil {

@@ -206,7 +206,8 @@ var kindOfCode = map[string]iop.ServiceKind{
 // ([ErrNoMapping]); a period without a start, or one that does not fit a
 // session (crossing midnight, attended above planned); a subject that is
 // not a Patient; attendance and status that disagree ([ErrImpossible]);
-// and everything [DecodeEpisode] refuses of any resource. What it does not
+// an extension of ours twice ([iop.ErrDuplicate]); and everything
+// [DecodeEpisode] refuses of any resource. What it does not
 // read is in the [Report].
 func DecodeEncounter(data []byte, loc *time.Location) (Encounter, Report, error) {
 	var r fm.Encounter
@@ -333,8 +334,17 @@ func readEncounter(r *fm.Encounter, loc *time.Location, rep Report) (Encounter, 
 	var planned iop.Minutes
 	var attendance *string
 	delivery := false
+	seen := map[string]bool{}
 	for i, x := range r.Extension {
 		at := "extension[" + strconv.Itoa(i) + "]"
+		switch x.Url {
+		case ExtPlanned, ExtAttendance, ExtDelivery:
+			if seen[x.Url] { // two planned lengths, attendances or deliveries: which one?
+				errs.Add(at, iop.ErrDuplicate)
+				continue
+			}
+			seen[x.Url] = true
+		}
 		switch x.Url {
 		case ExtPlanned:
 			m, err := readMinutes(x.ValueDuration)

@@ -90,6 +90,10 @@ func TestDecodeClaimResponseElements(t *testing.T) {
 		rep  fhir.Report
 	}{
 		{name: "as written", data: base, as: []authorization.Authorization{authz()}},
+		{name: "two authorized levels", data: edited(t, s, pasLevel, pasLevel+`,{"url":"https://ioprules.github.io/fhir/StructureDefinition/authorized-level","valueCode":"2.5"}`),
+			want: []wantErr{{"item[0].extension[2]: duplicate", iop.ErrDuplicate}}},
+		{name: "two authorized details", data: edited(t, s, pasLevel, pasLevel+`,{`+pasDetail+`,"extension":[`+pasRevenue+`]}`),
+			want: []wantErr{{"item[0].extension[2]: duplicate", iop.ErrDuplicate}}},
 		{name: "outcome queued", data: edited(t, s, `"outcome":"complete"`, `"outcome":"queued"`), as: []authorization.Authorization{authz()},
 			rep: fhir.Report{{Path: "outcome", Kind: fhir.NoteKindNotMapped}}},
 		{name: "type professional", data: edited(t, s, `"code":"institutional"`, `"code":"professional"`), as: []authorization.Authorization{authz()}},
@@ -245,6 +249,10 @@ func TestDecodeEncounterElements(t *testing.T) {
 		rep  fhir.Report
 	}{
 		{name: "as written", data: []byte(s), enc: partial},
+		{name: "two planned lengths", data: edited(t, s, encPlanned, encPlanned+strings.Replace(encPlanned, "180", "60", 1)),
+			want: []wantErr{{"extension[1]: duplicate", iop.ErrDuplicate}}},
+		{name: "two attendances", data: edited(t, s, encAttendance, encAttendance+strings.Replace(encAttendance, "partial", "attended", 1)),
+			want: []wantErr{{"extension[2]: duplicate", iop.ErrDuplicate}}},
 		{name: "class of no system", data: edited(t, s, `"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode",`, ``),
 			want: []wantErr{{"class: unknown value", iop.ErrUnknown}}},
 		{name: "no subject", data: edited(t, s, `"subject":{"reference":"Patient/P1"},`, ``),
