@@ -202,7 +202,9 @@ func (s *Store) Week(ctx context.Context, patient string, w schedule.Week) (sche
 	if err != nil {
 		return schedule.WeekSummary{}, fmt.Errorf("ehrstore: week: %w", err)
 	}
-	if err := json.Unmarshal([]byte(body), &summary); err != nil {
+	// The type's own strict decoder, not json.Unmarshal: encoding/json's
+	// syntax check quotes the character it stopped at, stored text.
+	if err := summary.UnmarshalJSON([]byte(body)); err != nil {
 		return schedule.WeekSummary{}, fmt.Errorf("ehrstore: week.body: %w", err)
 	}
 	if col.Patient != summary.Patient || col.Week != summary.Week || col.Minutes != summary.Minutes {
@@ -291,7 +293,7 @@ func (s *Store) Decision(ctx context.Context, id string) (eligibility.Decision, 
 	if err != nil {
 		return eligibility.Decision{}, fmt.Errorf("ehrstore: decision: %w", err)
 	}
-	if err := json.Unmarshal([]byte(body), &d); err != nil {
+	if err := d.UnmarshalJSON([]byte(body)); err != nil { // strict, quoting nothing, as for the week
 		return eligibility.Decision{}, fmt.Errorf("ehrstore: decision.body: %w", err)
 	}
 	if source != d.Source() || recommended != d.Recommended() || placed != d.Placed() || drivers != d.Drivers() {
