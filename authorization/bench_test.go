@@ -18,7 +18,7 @@ const (
 	benchPerWeek  = 5
 )
 
-var benchStart = date.New(2025, 1, 6) // a Monday
+var benchStart = date.New(2026, 1, 5) // a Monday, in the test profile's year (Medicare IOP 2026)
 
 // benchSessions returns patients x 10 weeks x 5 sessions of 1h48m, three
 // on Monday and two on Wednesday, grouped by patient and week, patients in
@@ -148,7 +148,7 @@ func BenchmarkStays(b *testing.B) {
 func BenchmarkCheckStay(b *testing.B) {
 	ck := newChecker(b, reviewTerms())
 	auths := benchAuths(1)
-	weeks := days("p00000", weekdays("2025-01-06", 10)[:0]...)
+	weeks := days("p00000", weekdays("2026-01-05", 10)[:0]...)
 	for w := range benchWeeks {
 		weeks = append(weeks, week("p00000", (benchStart+date.Date(7*w)).Format(date.ISO8601),
 			[]iop.Minutes{324, 0, 216}, []uint16{3, 0, 2}))
