@@ -224,7 +224,7 @@ func DecodeQuestionnaireResponse(data []byte, ck eligibility.Checker) (Questionn
 		delete(answers, link)
 		switch {
 		case !ok && required:
-			errs.Add("item", iop.ErrMissing)
+			errs.Add("item('"+link+"')", iop.ErrMissing) // link is one of ours, never the input's
 		case !ok:
 		case len(ans) != 1:
 			errs.Add(at[link]+".answer", iop.ErrOutOfRange)

@@ -88,10 +88,11 @@ func TestDecodeQuestionnaireResponseRefuses(t *testing.T) {
 		want iop.FieldErrors
 	}{
 		{"risk 5", qr(base + `,{"linkId":"D6","answer":[{"valueInteger":5}]}`), iop.FieldErrors{{Field: "item[8].answer[0].valueInteger", Err: iop.ErrOutOfRange}}},
-		{"D6 missing", qr(base), iop.FieldErrors{{Field: "item", Err: iop.ErrMissing}}},
+		{"D6 missing", qr(base), iop.FieldErrors{{Field: "item('D6')", Err: iop.ErrMissing}}},
 		{"other questionnaire", []byte(`{"resourceType":"QuestionnaireResponse","id":"A-1","questionnaire":"http://x/Q","status":"completed","subject":{"reference":"Patient/P1"}}`),
-			iop.FieldErrors{{Field: "questionnaire", Err: fhir.ErrNoMapping}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing},
-				{Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}, {Field: "item", Err: iop.ErrMissing}}},
+			iop.FieldErrors{{Field: "questionnaire", Err: fhir.ErrNoMapping}, {Field: "item('edition')", Err: iop.ErrMissing}, {Field: "item('date')", Err: iop.ErrMissing},
+				{Field: "item('population')", Err: iop.ErrMissing}, {Field: "item('D1')", Err: iop.ErrMissing}, {Field: "item('D2')", Err: iop.ErrMissing}, {Field: "item('D3')", Err: iop.ErrMissing},
+				{Field: "item('D4')", Err: iop.ErrMissing}, {Field: "item('D5')", Err: iop.ErrMissing}, {Field: "item('D6')", Err: iop.ErrMissing}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
