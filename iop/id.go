@@ -22,7 +22,9 @@ const MaxIDLen = 128
 // override). Two IDs that differ only in invalid bytes would otherwise be
 // merged by a JSON decoder and kept apart by a CSV reader, and an ID with
 // control characters could forge lines in a report. The error wraps
-// [ErrMissing] or [ErrSyntax] and never holds the ID.
+// [ErrMissing] or [ErrSyntax] and never holds the ID. A format may hold
+// fewer IDs than this: a FHIR id is 1 to 64 letters, digits, '-' and '.',
+// and the fhir module refuses a record whose ID is not one.
 func CheckID(id string) error {
 	switch {
 	case id == "":
