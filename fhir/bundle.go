@@ -46,7 +46,9 @@ type Bundle struct {
 // extension) is read with that Group. Every other resource (Patient,
 // Organization, Condition, ...) is reported as not mapped, at
 // "entry[i].resource", and each resource's notes come back prefixed with
-// its entry's path. Two Groups of one id are refused ([iop.ErrDuplicate]
+// its entry's path. What an entry holds beside its resource is noted too
+// (its search, request, response, link, id and extensions), but for its
+// fullUrl, which names the resource whose own id is read. Two Groups of one id are refused ([iop.ErrDuplicate]
 // at the second's id): the Encounters name a Group by its id. A resource refused refuses the bundle, with the errors
 // under its entry's path: the import is all or nothing.
 func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
@@ -78,9 +80,11 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 		return g
 	}
 	for i, e := range b.Entry {
-		at := "entry[" + strconv.Itoa(i) + "].resource"
+		ent := "entry[" + strconv.Itoa(i) + "]"
+		at := ent + ".resource"
+		rep = entryNotes(rep, ent, &e)
 		if len(e.Resource) == 0 {
-			rep = append(rep, Note{Path: "entry[" + strconv.Itoa(i) + "]", Kind: NoteKindNotMapped})
+			rep = append(rep, Note{Path: ent, Kind: NoteKindNotMapped})
 			continue
 		}
 		var head struct {
@@ -160,6 +164,29 @@ func DecodeBundle(data []byte, o BundleOptions) (Bundle, Report, error) {
 	}
 	rep.sort()
 	return out, rep, nil
+}
+
+// entryNotes appends the notes of what an entry holds beside its
+// resource and fullUrl: its element id, link, search, request and
+// response (R4 elements the mapping does not read) and extensions of
+// others. A request is only noted: an entry's resource is read whatever
+// the method a transaction would apply to it.
+func entryNotes(rep Report, ent string, e *fm.BundleEntry) Report {
+	if e.Id != nil {
+		rep = append(rep, Note{Path: ent + ".id", Kind: NoteKindNotMapped})
+	}
+	for j := range e.Extension {
+		rep = append(rep, Note{Path: ent + ".extension[" + strconv.Itoa(j) + "]", Kind: NoteKindExtension})
+	}
+	for _, el := range []struct {
+		name string
+		set  bool
+	}{{"link", len(e.Link) > 0}, {"search", e.Search != nil}, {"request", e.Request != nil}, {"response", e.Response != nil}} {
+		if el.set {
+			rep = append(rep, Note{Path: ent + "." + el.name, Kind: NoteKindNotMapped})
+		}
+	}
+	return rep
 }
 
 // groupOf returns the record ID of the Group an Encounter names with this

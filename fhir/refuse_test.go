@@ -934,3 +934,24 @@ func TestDecodeQuestionnaireResponseElements(t *testing.T) {
 	_, err = fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Assessment: a})
 	requireFieldErrors(t, err, []wantErr{{"patient: missing", iop.ErrMissing}})
 }
+
+// TestDecodeBundleEntryNotes: what an entry holds beside its resource is
+// noted, by path only, and its fullUrl is not (it names the resource).
+func TestDecodeBundleEntryNotes(t *testing.T) {
+	ep, err := fhir.EncodeEpisode(fhir.EpisodeOfCare{Patient: "P1", Episode: replay(t, "E1", fullEvents()[:2])})
+	require.NoError(t, err)
+	data := []byte(`{"resourceType":"Bundle","type":"transaction","entry":[{"id":"x1","fullUrl":"urn:uuid:Jane-Q-Secret",` +
+		`"extension":[{"url":"http://example.org/a","valueString":"Jane Q Secret"}],"link":[{"relation":"self","url":"http://example.org/E1"}],` +
+		`"search":{"mode":"match"},"request":{"method":"PUT","url":"EpisodeOfCare/E1"},"response":{"status":"200"},"resource":` + string(ep) + `}]}`)
+	got, rep, err := fhir.DecodeBundle(data, fhir.BundleOptions{})
+	require.NoError(t, err)
+	require.Len(t, got.Episodes, 1)
+	assert.Equal(t, fhir.Report{
+		{Path: "entry[0].extension[0]", Kind: fhir.NoteKindExtension},
+		{Path: "entry[0].id", Kind: fhir.NoteKindNotMapped},
+		{Path: "entry[0].link", Kind: fhir.NoteKindNotMapped},
+		{Path: "entry[0].request", Kind: fhir.NoteKindNotMapped},
+		{Path: "entry[0].response", Kind: fhir.NoteKindNotMapped},
+		{Path: "entry[0].search", Kind: fhir.NoteKindNotMapped},
+	}, rep)
+}
