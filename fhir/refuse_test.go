@@ -804,6 +804,16 @@ func TestNoteKindAndSentinels(t *testing.T) {
 		text, err := k.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, want, string(text))
+		var back fhir.NoteKind
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, k, back)
+	}
+	for _, text := range []string{"", "Not-Mapped", "not-mapped ", "%!NoteKind(0)", "Jane Q Secret"} {
+		k := fhir.NoteKindReadAs
+		err := k.UnmarshalText([]byte(text))
+		require.ErrorIs(t, err, iop.ErrUnknown, text)
+		assert.Equal(t, "fhir.NoteKind.UnmarshalText: unknown value", err.Error())
+		assert.Equal(t, fhir.NoteKindReadAs, k, "unchanged on error")
 	}
 	for _, k := range []fhir.NoteKind{0, fhir.NoteKindReadAs + 1, 255} {
 		assert.Equal(t, "%!NoteKind("+itoa(int(k))+")", k.String())
@@ -816,6 +826,9 @@ func TestNoteKindAndSentinels(t *testing.T) {
 	data, err := json.Marshal(fhir.Report{{Path: "#3", Kind: fhir.NoteKindUnknownElement}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `[{"path":"#3","kind":"unknown-element"}]`, string(data))
+	var back fhir.Report
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, fhir.Report{{Path: "#3", Kind: fhir.NoteKindUnknownElement}}, back, "a Report kept as JSON reads back")
 	_, err = json.Marshal(fhir.Note{Path: "x"})
 	require.ErrorIs(t, err, iop.ErrUnknown)
 

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/ioprules/ioprules/iop"
 )
 
 // NoteKind is why a decoder did not read part of a resource. The zero
@@ -52,6 +54,20 @@ func (k NoteKind) MarshalText() ([]byte, error) {
 		return nil, errNoteKind
 	}
 	return []byte(k.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: it reads a name
+// MarshalText writes, so that a [Report] kept as JSON reads back. Any
+// other text is an [*iop.ParseError] wrapping [iop.ErrUnknown], without
+// the text.
+func (k *NoteKind) UnmarshalText(b []byte) error {
+	for i, name := range noteKinds {
+		if i > 0 && string(b) == name {
+			*k = NoteKind(i)
+			return nil
+		}
+	}
+	return &iop.ParseError{Func: "fhir.NoteKind.UnmarshalText", Err: iop.ErrUnknown}
 }
 
 // Note is one part of a resource that a decoder did not read: the path of
