@@ -171,3 +171,23 @@ func FuzzDecodeClaimResponse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNoteKind: a note kind reads back only from the name it writes, and
+// any other text is refused without being echoed.
+func FuzzNoteKind(f *testing.F) {
+	for _, s := range []string{"not-mapped", "read-as", "", "Extension", secret} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var k fhir.NoteKind
+		if err := k.UnmarshalText(data); err != nil {
+			require.ErrorIs(t, err, iop.ErrUnknown)
+			assert.Equal(t, "fhir.NoteKind.UnmarshalText: unknown value", err.Error())
+			assert.Zero(t, k)
+			return
+		}
+		text, err := k.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, string(data), string(text))
+	})
+}
