@@ -751,7 +751,7 @@ func (r *Reader) endInterchange() {
 	if !bytes.Equal(r.el(2), r.isaControl) {
 		r.report(&SegmentError{Segment: r.seg, ID: "IEA", Element: 2, Err: errControl})
 	}
-	r.skipBlank()
+	r.br.skipSpace() // whitespace after the trailer, as files padded or edited end with
 	if b, err := r.br.peek(3); len(b) > 0 && string(b) != "ISA" && (err == nil || errors.Is(err, io.EOF)) {
 		r.fail(&SegmentError{Segment: r.seg + 1, Err: errTrailing})
 	}

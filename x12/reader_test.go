@@ -377,6 +377,9 @@ func TestReaderEnvelope(t *testing.T) {
 			[]x12.SegmentError{{Segment: 3, ID: "ST"}}},
 		{"two interchanges", good + good, nil},
 		{"garbage after IEA", good + "JANE DOE 19600101", []x12.SegmentError{{Segment: 19}}},
+		{"spaces and tabs after IEA", good + "  \t\r\n   \n", nil},
+		{"spaces between interchanges", good + " \t\n" + good + "   ", nil},
+		{"spaces then garbage after IEA", good + "  \n JANE DOE", []x12.SegmentError{{Segment: 19}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
