@@ -21,7 +21,9 @@
 // # The envelope
 //
 // An interchange starts with an ISA segment of fixed layout: its fourth
-// character is the element separator, ISA11 the repetition separator,
+// character is the element separator, ISA11 the repetition separator
+// (in 00501: an interchange of an earlier version, ISA11 "U", is
+// reported with [ErrVersion], not as one of bad separators),
 // ISA16 the component separator and the character after it the segment
 // terminator. The reader takes them from there and assumes none of "*",
 // ":", "^" and "~"; they must be four different characters, none a letter,

@@ -424,15 +424,22 @@ func (r *Reader) readISA() {
 		}
 	}
 	rep, comp, term := b[82], b[104], b[105]
+	v5010 := string(b[84:89]) == "00501"
+	if !v5010 {
+		rep = comp // before 00501, ISA11 is the standards identifier ("U"), not a separator
+	}
 	seps := [4]byte{sep, rep, comp, term}
 	for i, c := range seps {
+		if i == 1 && !v5010 {
+			continue
+		}
 		if c == ' ' || isAlnum(c) || bytes.IndexByte(seps[i+1:], c) >= 0 || i < 3 && (c == '\r' || c == '\n') {
 			r.fail(&SegmentError{Segment: r.seg, ID: "ISA", Err: errSeparators})
 			return
 		}
 	}
 	r.sep, r.rep, r.comp, r.term = sep, rep, comp, term
-	if string(b[84:89]) != "00501" {
+	if !v5010 {
 		r.report(&SegmentError{Segment: r.seg, ID: "ISA", Element: 12, Err: fmt.Errorf("%w: interchange control version not 00501", ErrVersion)})
 	}
 	r.isaControl = append(r.isaControl[:0], b[90:99]...)
