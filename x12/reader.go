@@ -346,7 +346,7 @@ func (r *Reader) step() {
 	for k < len(b) && (b[k] == '\r' || b[k] == '\n') {
 		k++
 	}
-	if k == len(b) && k > 0 { // more line breaks than peeked
+	if k > 0 && len(b) < k+3 { // too many line breaks peeked to see an ISA after them
 		r.skipBlank()
 		b, k = nil, 0
 		b, _ = r.br.peek(3)

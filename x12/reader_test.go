@@ -373,6 +373,16 @@ func TestReaderEnvelope(t *testing.T) {
 		{"IEA count", strings.Replace(good, "IEA*1*", "IEA*2*", 1), []x12.SegmentError{{Segment: 18, ID: "IEA", Element: 1}}},
 		{"IEA control", strings.Replace(good, "IEA*1*000000101", "IEA*1*000000102", 1), []x12.SegmentError{{Segment: 18, ID: "IEA", Element: 2}}},
 		{"no IEA", strings.Replace(good, "IEA*1*000000101~\n", "", 1), []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		// The next ISA ends an interchange without its IEA after any number
+		// of line breaks: after 3 or 4 bytes of them it was read as a segment outside a
+		// group, and the next interchange's groups as the first one's.
+		{"no IEA, the next ISA at once", strings.Replace(good, "IEA*1*000000101~\n", "", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 2 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 4 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\n\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 3 bytes of line breaks", strings.Replace(good, "~\nIEA*1*000000101~\n", "~\n\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 5 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 6 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 10 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n\r\n\r\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
 		{"no SE", strings.Replace(good, "SE*14*0001~\n", "", 1),
 			[]x12.SegmentError{{Segment: 3, ID: "ST"}}},
 		{"two interchanges", good + good, nil},
