@@ -92,7 +92,7 @@
 // and up to four modifiers (two each); SV204 the unit basis, UN (units)
 // or DA (days), and SV205 the quantity, a whole number from 1 to 1440
 // ("2" or "2.0"), which becomes [schedule.ClaimLine.Units]; DTP*472 the
-// date of service (D8, or RD8 of one day). A line without DTP*472 takes
+// date of service (D8, or RD8 of one day), within the statement dates. A line without DTP*472 takes
 // the claim's statement date when the statement covers one day, and is
 // refused otherwise. Each line carries the claim's patient, ID, type of
 // bill and first four condition codes ([Claim.ConditionCodes] has them

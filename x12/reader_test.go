@@ -309,6 +309,22 @@ func TestReaderRefusals(t *testing.T) {
 			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrInvalidDate, 1, 1},
 		{"line over two days", envelope(with(11, "DTP*472*RD8*20250303-20250304")...), x12.Options{},
 			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		// Each service date falls within the statement dates (Stedi's claim
+		// edit "Service date outside the statement covers period"; the TR3's
+		// own note was not read): a line outside was read into a week its
+		// claim does not cover.
+		{"line the day before the statement", envelope(with(11, "DTP*472*D8*20250302")...), x12.Options{},
+			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		{"line the day after the statement", envelope(with(11, "DTP*472*D8*20250304")...), x12.Options{},
+			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		{"line of one day in RD8 after the statement", envelope(with(11, "DTP*472*RD8*20250310-20250310")...), x12.Options{},
+			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		{"line on the statement's first day", envelope(with(11, "DTP*472*D8*20250303")...), x12.Options{},
+			x12.SegmentError{}, nil, 1, 0},
+		{"line on the statement's last day", envelope(with(5, "DTP*434*RD8*20250301-20250303")...), x12.Options{},
+			x12.SegmentError{}, nil, 1, 0},
+		{"line on the statement's first of three days", envelope(with(5, "DTP*434*RD8*20250303-20250305")...), x12.Options{},
+			x12.SegmentError{}, nil, 1, 0},
 		{"units in minutes", envelope(with(10, "SV2*0905*HC:G0410*300*MJ*60")...), x12.Options{},
 			x12.SegmentError{Segment: 14, ID: "SV2", Element: 4}, iop.ErrUnknown, 1, 1},
 		{"fractional units", envelope(with(10, "SV2*0905*HC:G0410*300*UN*1.5")...), x12.Options{},
