@@ -565,6 +565,9 @@ func (r *Reader) endClaim() {
 		r.condSlab = append(r.condSlab, cs.conditions[:cs.nCond]...)
 		c.ConditionCodes = r.condSlab[n:len(r.condSlab):len(r.condSlab)]
 	}
+	if !c.IsReplacement() && !c.IsVoid() {
+		c.Replaces = "" // REF*F8 names a claim replaced or voided only
+	}
 	var conds [4]string
 	copy(conds[:], cs.conditions[:min(cs.nCond, 4)])
 	bt := [4]byte{'0', 0, 0, 0}

@@ -552,3 +552,32 @@ func TestClaimJSON(t *testing.T) {
 		assert.Equal(t, c, back)
 	}
 }
+
+// Claim.Replaces is the claim a replacement or void names (REF*F8), and
+// empty for other frequencies, as its doc says: a claim of frequency 1
+// that carried a REF*F8 had it in Replaces (and its lines did not).
+func TestReaderReplacesOnlyFor7And8(t *testing.T) {
+	ref := func(freq, ref string) []byte {
+		segs := with(4, "CLM*c-1*300***13:A:"+freq+"**A*Y*Y")
+		segs = append(segs[:8:8], append([]string{ref}, segs[8:]...)...)
+		return envelope(segs...)
+	}
+	for _, tc := range []struct {
+		freq, replaces string
+	}{{"1", ""}, {"5", ""}, {"7", "ICN-9"}, {"8", "ICN-9"}} {
+		t.Run(tc.freq, func(t *testing.T) {
+			got, errs, _ := readAll(t, ref(tc.freq, "REF*F8*ICN-9"), x12.Options{})
+			require.Empty(t, errs)
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.replaces, got[0].Replaces)
+			for _, l := range got[0].Lines {
+				assert.Equal(t, tc.replaces, l.Replaces)
+			}
+			if tc.replaces == "" { // the same claim as with a REF the reader does not read
+				want, errs, _ := readAll(t, ref(tc.freq, "REF*G1*A-1"), x12.Options{})
+				require.Empty(t, errs)
+				assert.Equal(t, want, got)
+			}
+		})
+	}
+}
