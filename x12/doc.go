@@ -28,7 +28,7 @@
 // terminator. The reader takes them from there and assumes none of "*",
 // ":", "^" and "~"; they must be four different characters, none a letter,
 // digit or space, and only the terminator may be a line break. Line breaks
-// (LF or CRLF) after a terminator are skipped, a byte order mark
+// (LF or CRLF), spaces and tabs after a terminator are skipped, a byte order mark
 // before the first ISA, and spaces and tabs after an IEA. A file may hold several interchanges, each several functional
 // groups (GS/GE), each several transaction sets (ST/SE); the reader
 // checks each trailer against its header: IEA01 the number of groups and

@@ -478,7 +478,7 @@ func (r *Reader) next() (bool, error) {
 			}
 			continue
 		case errors.Is(err, io.EOF):
-			if b = bytes.TrimLeft(b, "\r\n"); len(b) > 0 {
+			if b = bytes.TrimLeft(b, "\r\n \t"); len(b) > 0 {
 				r.seg++
 				r.stats.Segments++
 				if bytes.HasPrefix(b, []byte{'S', 'V', '2', r.sep}) || string(b) == "SV2" { // a service line cut short: refused
@@ -496,7 +496,7 @@ func (r *Reader) next() (bool, error) {
 			return false, r.readError(err)
 		}
 		b = b[:len(b)-1]
-		for len(b) > 0 && (b[0] == '\r' || b[0] == '\n') {
+		for len(b) > 0 && (b[0] == '\r' || b[0] == '\n' || b[0] == ' ' || b[0] == '\t') { // no segment ID starts with them
 			b = b[1:]
 		}
 		if r.term == '\n' && len(b) > 0 && b[len(b)-1] == '\r' {

@@ -219,6 +219,12 @@ func TestReaderSeparators(t *testing.T) {
 		"tilde-free":                 rewrite(data, '+', '<', '{', '\n'),
 		"crlf":                       bytes.ReplaceAll(data, []byte("~\n"), []byte("~\r\n")),
 		"one line":                   bytes.ReplaceAll(data, []byte("~\n"), []byte("~")),
+		// Whitespace left after each terminator, as tools that pad lines
+		// write: every segment after the ISA was refused as not one.
+		"spaces before line breaks": bytes.ReplaceAll(data, []byte("~\n"), []byte("~  \n")),
+		"tabs before CRLF":          bytes.ReplaceAll(data, []byte("~\n"), []byte("~\t\r\n")),
+		"one line, spaced":          bytes.ReplaceAll(data, []byte("~\n"), []byte("~ ")),
+		"tilde-free, spaced":        bytes.ReplaceAll(rewrite(data, '+', '<', '{', '\n'), []byte("\n"), []byte("\n ")),
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, errs, stats := readAll(t, in, x12.Options{})
