@@ -343,11 +343,11 @@ func (r *Reader) step() {
 		b, _ = in.peekFill(5)
 	}
 	k := 0
-	for k < len(b) && (b[k] == '\r' || b[k] == '\n') {
+	for k < len(b) && (b[k] == '\r' || b[k] == '\n' || b[k] == ' ' || b[k] == '\t') { // what next skips
 		k++
 	}
 	if k > 0 && len(b) < k+3 { // too many line breaks peeked to see an ISA after them
-		r.skipBlank()
+		r.br.skipSpace()
 		b, k = nil, 0
 		b, _ = r.br.peek(3)
 	}

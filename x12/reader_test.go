@@ -404,6 +404,8 @@ func TestReaderEnvelope(t *testing.T) {
 		{"no IEA, the next ISA after 3 bytes of line breaks", strings.Replace(good, "~\nIEA*1*000000101~\n", "~\n\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
 		{"no IEA, the next ISA after 5 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
 		{"no IEA, the next ISA after 6 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after spaces", strings.Replace(good, "~\nIEA*1*000000101~\n", "~ ", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after spaces and line breaks", strings.Replace(good, "~\nIEA*1*000000101~\n", "~ \t \r\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
 		{"no IEA, the next ISA after 10 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n\r\n\r\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
 		{"no SE", strings.Replace(good, "SE*14*0001~\n", "", 1),
 			[]x12.SegmentError{{Segment: 3, ID: "ST"}}},
