@@ -23,13 +23,14 @@
 // An interchange starts with an ISA segment of fixed layout: its fourth
 // character is the element separator, ISA11 the repetition separator
 // (in 00501: an interchange of an earlier version, ISA11 "U", is
-// reported with [ErrVersion], not as one of bad separators),
-// ISA16 the component separator and the character after it the segment
+// reported with [ErrVersion], not as one of bad separators), ISA16 the
+// component separator and the character after it the segment
 // terminator. The reader takes them from there and assumes none of "*",
-// ":", "^" and "~"; they must be four different characters, none a letter,
-// digit or space, and only the terminator may be a line break. Line breaks
-// (LF or CRLF), spaces and tabs after a terminator are skipped, a byte order mark
-// before the first ISA, and spaces and tabs after an IEA. A file may hold several interchanges, each several functional
+// ":", "^" and "~"; they must be four different characters, none a
+// letter, digit or space, and only the terminator may be a line break.
+// Line breaks (LF or CRLF), spaces and tabs after a terminator are
+// skipped, and a byte order mark before an ISA (files saved with one,
+// joined). A file may hold several interchanges, each several functional
 // groups (GS/GE), each several transaction sets (ST/SE); the reader
 // checks each trailer against its header: IEA01 the number of groups and
 // IEA02 the ISA13 control number, GE01 the number of sets and GE02 the

@@ -758,7 +758,11 @@ func (r *Reader) endInterchange() {
 	if !bytes.Equal(r.el(2), r.isaControl) {
 		r.report(&SegmentError{Segment: r.seg, ID: "IEA", Element: 2, Err: errControl})
 	}
-	r.br.skipSpace() // whitespace after the trailer, as files padded or edited end with
+	r.br.skipSpace()                                 // whitespace after the trailer, as files padded or edited end with
+	if b, _ := r.br.peek(3); string(b) == "\uFEFF" { // the next file's byte order mark, files joined as they were saved
+		_, _ = r.br.discard(3)
+		r.br.skipSpace()
+	}
 	if b, err := r.br.peek(3); len(b) > 0 && string(b) != "ISA" && (err == nil || errors.Is(err, io.EOF)) {
 		r.fail(&SegmentError{Segment: r.seg + 1, Err: errTrailing})
 	}

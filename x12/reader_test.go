@@ -413,6 +413,13 @@ func TestReaderEnvelope(t *testing.T) {
 		{"garbage after IEA", good + "JANE DOE 19600101", []x12.SegmentError{{Segment: 19}}},
 		{"spaces and tabs after IEA", good + "  \t\r\n   \n", nil},
 		{"spaces between interchanges", good + " \t\n" + good + "   ", nil},
+		// Files saved with a byte order mark, joined: each interchange
+		// after the first was refused as data after the trailer, and the
+		// reading ended there.
+		{"two files with a BOM joined", "\uFEFF" + good + "\uFEFF" + good, nil},
+		{"two files with a BOM joined, line breaks between", "\uFEFF" + good + "\r\n\uFEFF\r\n" + good, nil},
+		{"a BOM, then garbage after IEA", good + "\uFEFFJANE DOE", []x12.SegmentError{{Segment: 19}}},
+		{"two BOMs after IEA", good + "\uFEFF\uFEFF" + good, []x12.SegmentError{{Segment: 19}}},
 		{"spaces then garbage after IEA", good + "  \n JANE DOE", []x12.SegmentError{{Segment: 19}}},
 	}
 	for _, tt := range tests {
