@@ -485,27 +485,34 @@ func (r *Reader) lineDate() {
 		return
 	}
 	ln.dated = true
+	var d date.Date
 	switch string(r.el(2)) {
 	case "D8":
-		d, ok := r.date(r.el(3))
-		if !ok {
+		var ok bool
+		if d, ok = r.date(r.el(3)); !ok {
 			r.lineErr(3, 0, errDate)
 			return
 		}
-		r.slab[r.base+r.li].Date = d
 	case "RD8":
 		from, through, ok := r.dateRange(r.el(3))
 		switch {
 		case !ok:
 			r.lineErr(3, 0, errDateRange)
+			return
 		case from != through:
 			r.lineErr(3, 0, errLineSpan)
-		default:
-			r.slab[r.base+r.li].Date = from
+			return
 		}
+		d = from
 	default:
 		r.lineErr(2, 0, errDateFormat)
+		return
 	}
+	if c := &r.cur; c.statement && (d < c.c.From || d > c.c.Through) { // without DTP*434 the claim is refused
+		r.lineErr(3, 0, errLineNotCovered)
+		return
+	}
+	r.slab[r.base+r.li].Date = d
 }
 
 // endClaim ends the claim being read: it is refused, or its lines are
@@ -557,6 +564,9 @@ func (r *Reader) endClaim() {
 		n := len(r.condSlab)
 		r.condSlab = append(r.condSlab, cs.conditions[:cs.nCond]...)
 		c.ConditionCodes = r.condSlab[n:len(r.condSlab):len(r.condSlab)]
+	}
+	if !c.IsReplacement() && !c.IsVoid() {
+		c.Replaces = "" // REF*F8 names a claim replaced or voided only
 	}
 	var conds [4]string
 	copy(conds[:], cs.conditions[:min(cs.nCond, 4)])

@@ -21,13 +21,16 @@
 // # The envelope
 //
 // An interchange starts with an ISA segment of fixed layout: its fourth
-// character is the element separator, ISA11 the repetition separator,
-// ISA16 the component separator and the character after it the segment
+// character is the element separator, ISA11 the repetition separator
+// (in 00501: an interchange of an earlier version, ISA11 "U", is
+// reported with [ErrVersion], not as one of bad separators), ISA16 the
+// component separator and the character after it the segment
 // terminator. The reader takes them from there and assumes none of "*",
-// ":", "^" and "~"; they must be four different characters, none a letter,
-// digit or space, and only the terminator may be a line break. Line breaks
-// (LF or CRLF) after a terminator are skipped, and a byte order mark
-// before the first ISA. A file may hold several interchanges, each several functional
+// ":", "^" and "~"; they must be four different characters, none a
+// letter, digit or space, and only the terminator may be a line break.
+// Line breaks (LF or CRLF), spaces and tabs after a terminator are
+// skipped, and a byte order mark before an ISA (files saved with one,
+// joined). A file may hold several interchanges, each several functional
 // groups (GS/GE), each several transaction sets (ST/SE); the reader
 // checks each trailer against its header: IEA01 the number of groups and
 // IEA02 the ISA13 control number, GE01 the number of sets and GE02 the
@@ -90,7 +93,7 @@
 // and up to four modifiers (two each); SV204 the unit basis, UN (units)
 // or DA (days), and SV205 the quantity, a whole number from 1 to 1440
 // ("2" or "2.0"), which becomes [schedule.ClaimLine.Units]; DTP*472 the
-// date of service (D8, or RD8 of one day). A line without DTP*472 takes
+// date of service (D8, or RD8 of one day), within the statement dates. A line without DTP*472 takes
 // the claim's statement date when the statement covers one day, and is
 // refused otherwise. Each line carries the claim's patient, ID, type of
 // bill and first four condition codes ([Claim.ConditionCodes] has them

@@ -74,6 +74,18 @@ func TestReaderEnvelopeRefusals(t *testing.T) {
 		{name: "ISA12 00401", data: strings.Replace(good, "*00501*", "*00401*", 1),
 			want: []errAt{{1, 12, 0, "ISA", "segment 1 (ISA), element 12: " + txtNot837 + ": interchange control version not 00501"}}, is: []error{x12.ErrVersion},
 			lines: []schedule.ClaimLine{goodLine()}, stats: x12.Stats{Segments: 18, Sets: 1, Claims: 1, ServiceLines: 1, LinesRead: 1, Errors: 1}},
+		{name: "ISA of 00401, ISA11 its standards identifier U", data: strings.Replace(good, "*^*00501*", "*U*00401*", 1), // not a repetition separator before 00501
+			want: []errAt{{1, 12, 0, "ISA", "segment 1 (ISA), element 12: " + txtNot837 + ": interchange control version not 00501"}}, is: []error{x12.ErrVersion},
+			lines: []schedule.ClaimLine{goodLine()}, stats: x12.Stats{Segments: 18, Sets: 1, Claims: 1, ServiceLines: 1, LinesRead: 1, Errors: 1}},
+		{name: "an 004010 interchange", data: strings.Replace(strings.Replace(good, "*^*00501*", "*U*00401*", 1), "*X*005010X223A2", "*X*004010X096A1", 1),
+			want: []errAt{
+				{1, 12, 0, "ISA", "segment 1 (ISA), element 12: " + txtNot837 + ": interchange control version not 00501"},
+				{2, 8, 0, "GS", "segment 2 (GS), element 8: " + txtNot837},
+			}, is: []error{x12.ErrVersion, x12.ErrVersion},
+			stats: x12.Stats{Segments: 18, ServiceLines: 1, LinesRefused: 1, Errors: 2}},
+		{name: "ISA of 00501, ISA11 a letter", data: strings.Replace(good, "*^*00501*", "*U*00501*", 1),
+			want: []errAt{{1, 0, 0, "ISA", "segment 1 (ISA): invalid syntax: the ISA separators must be four different characters, none a letter, digit or space, and only the terminator a line break"}}, is: []error{iop.ErrSyntax},
+			stats: x12.Stats{Segments: 1}},
 		{name: "ISA separators out of place", data: strings.Replace(good, "ISA*00*", "ISA*00+", 1),
 			want: []errAt{{1, 0, 0, "ISA", "segment 1 (ISA): invalid syntax: not an ISA segment of 106 characters with its separators in place"}}, is: []error{iop.ErrSyntax},
 			stats: x12.Stats{Segments: 1}},

@@ -113,7 +113,7 @@ func countSV2(data []byte) (int, bool) {
 	}
 	n := 0
 	for i, seg := range bytes.Split(data[106:], []byte{term}) {
-		seg = bytes.TrimLeft(seg, "\r\n")
+		seg = bytes.TrimLeft(seg, "\r\n \t")
 		if term == '\n' {
 			seg = bytes.TrimSuffix(seg, []byte("\r"))
 		}

@@ -153,7 +153,13 @@ func (b *input) readSliceFill(delim byte) (line []byte, err error) {
 
 // skipBlank skips line breaks, as a loop of [bufio.Reader.ReadByte] that
 // unreads the first other byte.
-func (b *input) skipBlank() {
+func (b *input) skipBlank() { b.skip(false) }
+
+// skipSpace skips line breaks, spaces and tabs.
+func (b *input) skipSpace() { b.skip(true) }
+
+// skip skips line breaks, and spaces and tabs too when spaces.
+func (b *input) skip(spaces bool) {
 	for {
 		for b.r == b.w {
 			if b.err != nil {
@@ -161,7 +167,7 @@ func (b *input) skipBlank() {
 			}
 			b.fill()
 		}
-		if c := b.buf[b.r]; c != '\r' && c != '\n' {
+		if c := b.buf[b.r]; c != '\r' && c != '\n' && (!spaces || c != ' ' && c != '\t') {
 			return
 		}
 		b.r++

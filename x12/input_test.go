@@ -29,6 +29,7 @@ func FuzzInput(f *testing.F) {
 	f.Add(bytes.Repeat([]byte("0123456789"), 10), []byte{40<<2 | 1, 2, 2, 15 << 2, 3, 63<<2 | 1, 63<<2 | 1, 2})
 	f.Add([]byte("\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\nABC~"), []byte{3, 2, 3, 3})
 	f.Add([]byte("AB~CDE"), []byte{2, 2, 2, 0})
+	f.Add([]byte("AB~ \t\r\n \t\n\r  \t\t\r\n CD~\n  "), []byte{2, 1<<2 | 3, 2, 0<<2 | 3, 1<<2 | 3, 0})
 	f.Add([]byte(""), []byte{0, 1, 2, 3})
 	f.Fuzz(func(t *testing.T, data, ops []byte) {
 		for name, mk := range map[string]func(io.Reader) io.Reader{
@@ -59,14 +60,19 @@ func FuzzInput(f *testing.F) {
 					got = result{2, len(b), string(b), err}
 					b, err = br.ReadSlice('~')
 					want = result{2, len(b), string(b), err}
-				case 3: // skipBlank is a loop of ReadByte that unreads the first other byte
-					in.skipBlank()
+				case 3: // skipBlank (skipSpace, arg odd) is a loop of ReadByte that unreads the first other byte
+					spaces := arg&1 == 1
+					if spaces {
+						in.skipSpace()
+					} else {
+						in.skipBlank()
+					}
 					for {
 						c, err := br.ReadByte()
 						if err != nil {
 							break
 						}
-						if c != '\r' && c != '\n' {
+						if c != '\r' && c != '\n' && (!spaces || c != ' ' && c != '\t') {
 							_ = br.UnreadByte()
 							break
 						}

@@ -343,11 +343,11 @@ func (r *Reader) step() {
 		b, _ = in.peekFill(5)
 	}
 	k := 0
-	for k < len(b) && (b[k] == '\r' || b[k] == '\n') {
+	for k < len(b) && (b[k] == '\r' || b[k] == '\n' || b[k] == ' ' || b[k] == '\t') { // what next skips
 		k++
 	}
-	if k == len(b) && k > 0 { // more line breaks than peeked
-		r.skipBlank()
+	if k > 0 && len(b) < k+3 { // too many line breaks peeked to see an ISA after them
+		r.br.skipSpace()
 		b, k = nil, 0
 		b, _ = r.br.peek(3)
 	}
@@ -424,15 +424,22 @@ func (r *Reader) readISA() {
 		}
 	}
 	rep, comp, term := b[82], b[104], b[105]
+	v5010 := string(b[84:89]) == "00501"
+	if !v5010 {
+		rep = comp // before 00501, ISA11 is the standards identifier ("U"), not a separator
+	}
 	seps := [4]byte{sep, rep, comp, term}
 	for i, c := range seps {
+		if i == 1 && !v5010 {
+			continue
+		}
 		if c == ' ' || isAlnum(c) || bytes.IndexByte(seps[i+1:], c) >= 0 || i < 3 && (c == '\r' || c == '\n') {
 			r.fail(&SegmentError{Segment: r.seg, ID: "ISA", Err: errSeparators})
 			return
 		}
 	}
 	r.sep, r.rep, r.comp, r.term = sep, rep, comp, term
-	if string(b[84:89]) != "00501" {
+	if !v5010 {
 		r.report(&SegmentError{Segment: r.seg, ID: "ISA", Element: 12, Err: fmt.Errorf("%w: interchange control version not 00501", ErrVersion)})
 	}
 	r.isaControl = append(r.isaControl[:0], b[90:99]...)
@@ -471,7 +478,7 @@ func (r *Reader) next() (bool, error) {
 			}
 			continue
 		case errors.Is(err, io.EOF):
-			if b = bytes.TrimLeft(b, "\r\n"); len(b) > 0 {
+			if b = bytes.TrimLeft(b, "\r\n \t"); len(b) > 0 {
 				r.seg++
 				r.stats.Segments++
 				if bytes.HasPrefix(b, []byte{'S', 'V', '2', r.sep}) || string(b) == "SV2" { // a service line cut short: refused
@@ -489,7 +496,7 @@ func (r *Reader) next() (bool, error) {
 			return false, r.readError(err)
 		}
 		b = b[:len(b)-1]
-		for len(b) > 0 && (b[0] == '\r' || b[0] == '\n') {
+		for len(b) > 0 && (b[0] == '\r' || b[0] == '\n' || b[0] == ' ' || b[0] == '\t') { // no segment ID starts with them
 			b = b[1:]
 		}
 		if r.term == '\n' && len(b) > 0 && b[len(b)-1] == '\r' {
@@ -751,7 +758,11 @@ func (r *Reader) endInterchange() {
 	if !bytes.Equal(r.el(2), r.isaControl) {
 		r.report(&SegmentError{Segment: r.seg, ID: "IEA", Element: 2, Err: errControl})
 	}
-	r.skipBlank()
+	r.br.skipSpace()                                 // whitespace after the trailer, as files padded or edited end with
+	if b, _ := r.br.peek(3); string(b) == "\uFEFF" { // the next file's byte order mark, files joined as they were saved
+		_, _ = r.br.discard(3)
+		r.br.skipSpace()
+	}
 	if b, err := r.br.peek(3); len(b) > 0 && string(b) != "ISA" && (err == nil || errors.Is(err, io.EOF)) {
 		r.fail(&SegmentError{Segment: r.seg + 1, Err: errTrailing})
 	}

@@ -219,6 +219,12 @@ func TestReaderSeparators(t *testing.T) {
 		"tilde-free":                 rewrite(data, '+', '<', '{', '\n'),
 		"crlf":                       bytes.ReplaceAll(data, []byte("~\n"), []byte("~\r\n")),
 		"one line":                   bytes.ReplaceAll(data, []byte("~\n"), []byte("~")),
+		// Whitespace left after each terminator, as tools that pad lines
+		// write: every segment after the ISA was refused as not one.
+		"spaces before line breaks": bytes.ReplaceAll(data, []byte("~\n"), []byte("~  \n")),
+		"tabs before CRLF":          bytes.ReplaceAll(data, []byte("~\n"), []byte("~\t\r\n")),
+		"one line, spaced":          bytes.ReplaceAll(data, []byte("~\n"), []byte("~ ")),
+		"tilde-free, spaced":        bytes.ReplaceAll(rewrite(data, '+', '<', '{', '\n'), []byte("\n"), []byte("\n ")),
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, errs, stats := readAll(t, in, x12.Options{})
@@ -309,6 +315,22 @@ func TestReaderRefusals(t *testing.T) {
 			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrInvalidDate, 1, 1},
 		{"line over two days", envelope(with(11, "DTP*472*RD8*20250303-20250304")...), x12.Options{},
 			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		// Each service date falls within the statement dates (Stedi's claim
+		// edit "Service date outside the statement covers period"; the TR3's
+		// own note was not read): a line outside was read into a week its
+		// claim does not cover.
+		{"line the day before the statement", envelope(with(11, "DTP*472*D8*20250302")...), x12.Options{},
+			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		{"line the day after the statement", envelope(with(11, "DTP*472*D8*20250304")...), x12.Options{},
+			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		{"line of one day in RD8 after the statement", envelope(with(11, "DTP*472*RD8*20250310-20250310")...), x12.Options{},
+			x12.SegmentError{Segment: 15, ID: "DTP", Element: 3}, iop.ErrOutOfRange, 1, 1},
+		{"line on the statement's first day", envelope(with(11, "DTP*472*D8*20250303")...), x12.Options{},
+			x12.SegmentError{}, nil, 1, 0},
+		{"line on the statement's last day", envelope(with(5, "DTP*434*RD8*20250301-20250303")...), x12.Options{},
+			x12.SegmentError{}, nil, 1, 0},
+		{"line on the statement's first of three days", envelope(with(5, "DTP*434*RD8*20250303-20250305")...), x12.Options{},
+			x12.SegmentError{}, nil, 1, 0},
 		{"units in minutes", envelope(with(10, "SV2*0905*HC:G0410*300*MJ*60")...), x12.Options{},
 			x12.SegmentError{Segment: 14, ID: "SV2", Element: 4}, iop.ErrUnknown, 1, 1},
 		{"fractional units", envelope(with(10, "SV2*0905*HC:G0410*300*UN*1.5")...), x12.Options{},
@@ -373,10 +395,32 @@ func TestReaderEnvelope(t *testing.T) {
 		{"IEA count", strings.Replace(good, "IEA*1*", "IEA*2*", 1), []x12.SegmentError{{Segment: 18, ID: "IEA", Element: 1}}},
 		{"IEA control", strings.Replace(good, "IEA*1*000000101", "IEA*1*000000102", 1), []x12.SegmentError{{Segment: 18, ID: "IEA", Element: 2}}},
 		{"no IEA", strings.Replace(good, "IEA*1*000000101~\n", "", 1), []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		// The next ISA ends an interchange without its IEA after any number
+		// of line breaks: after 3 or 4 bytes of them it was read as a segment outside a
+		// group, and the next interchange's groups as the first one's.
+		{"no IEA, the next ISA at once", strings.Replace(good, "IEA*1*000000101~\n", "", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 2 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 4 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\n\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 3 bytes of line breaks", strings.Replace(good, "~\nIEA*1*000000101~\n", "~\n\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 5 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 6 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after spaces", strings.Replace(good, "~\nIEA*1*000000101~\n", "~ ", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after spaces and line breaks", strings.Replace(good, "~\nIEA*1*000000101~\n", "~ \t \r\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
+		{"no IEA, the next ISA after 10 bytes of line breaks", strings.Replace(good, "IEA*1*000000101~\n", "\r\n\r\n\r\n\r\n\n", 1) + good, []x12.SegmentError{{Segment: 1, ID: "ISA"}}},
 		{"no SE", strings.Replace(good, "SE*14*0001~\n", "", 1),
 			[]x12.SegmentError{{Segment: 3, ID: "ST"}}},
 		{"two interchanges", good + good, nil},
 		{"garbage after IEA", good + "JANE DOE 19600101", []x12.SegmentError{{Segment: 19}}},
+		{"spaces and tabs after IEA", good + "  \t\r\n   \n", nil},
+		{"spaces between interchanges", good + " \t\n" + good + "   ", nil},
+		// Files saved with a byte order mark, joined: each interchange
+		// after the first was refused as data after the trailer, and the
+		// reading ended there.
+		{"two files with a BOM joined", "\uFEFF" + good + "\uFEFF" + good, nil},
+		{"two files with a BOM joined, line breaks between", "\uFEFF" + good + "\r\n\uFEFF\r\n" + good, nil},
+		{"a BOM, then garbage after IEA", good + "\uFEFFJANE DOE", []x12.SegmentError{{Segment: 19}}},
+		{"two BOMs after IEA", good + "\uFEFF\uFEFF" + good, []x12.SegmentError{{Segment: 19}}},
+		{"spaces then garbage after IEA", good + "  \n JANE DOE", []x12.SegmentError{{Segment: 19}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -521,5 +565,34 @@ func TestClaimJSON(t *testing.T) {
 		var back x12.Claim
 		require.NoError(t, json.Unmarshal(data, &back))
 		assert.Equal(t, c, back)
+	}
+}
+
+// Claim.Replaces is the claim a replacement or void names (REF*F8), and
+// empty for other frequencies, as its doc says: a claim of frequency 1
+// that carried a REF*F8 had it in Replaces (and its lines did not).
+func TestReaderReplacesOnlyFor7And8(t *testing.T) {
+	ref := func(freq, ref string) []byte {
+		segs := with(4, "CLM*c-1*300***13:A:"+freq+"**A*Y*Y")
+		segs = append(segs[:8:8], append([]string{ref}, segs[8:]...)...)
+		return envelope(segs...)
+	}
+	for _, tc := range []struct {
+		freq, replaces string
+	}{{"1", ""}, {"5", ""}, {"7", "ICN-9"}, {"8", "ICN-9"}} {
+		t.Run(tc.freq, func(t *testing.T) {
+			got, errs, _ := readAll(t, ref(tc.freq, "REF*F8*ICN-9"), x12.Options{})
+			require.Empty(t, errs)
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.replaces, got[0].Replaces)
+			for _, l := range got[0].Lines {
+				assert.Equal(t, tc.replaces, l.Replaces)
+			}
+			if tc.replaces == "" { // the same claim as with a REF the reader does not read
+				want, errs, _ := readAll(t, ref(tc.freq, "REF*G1*A-1"), x12.Options{})
+				require.Empty(t, errs)
+				assert.Equal(t, want, got)
+			}
+		})
 	}
 }

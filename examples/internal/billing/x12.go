@@ -2,6 +2,7 @@ package billing
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 )
@@ -11,11 +12,17 @@ import (
 const inputX12 = "x12"
 
 // isX12 reports whether the input starts as an X12 interchange does, with
-// an ISA segment, and returns a reader of the whole input.
+// an ISA segment after what package x12 skips before it (a byte order
+// mark, line breaks), and returns a reader of the whole input.
 func isX12(r io.Reader) (io.Reader, bool) {
 	br := bufio.NewReader(r)
-	b, _ := br.Peek(3)
-	return br, string(b) == "ISA"
+	for n := 3; ; n *= 2 {
+		b, err := br.Peek(n)
+		b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\uFEFF")), "\r\n")
+		if len(b) >= 3 || err != nil {
+			return br, bytes.HasPrefix(b, []byte("ISA"))
+		}
+	}
 }
 
 // errMapX12 refuses -map with X12 input, which has no columns.

@@ -13,7 +13,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// An input is X12 when its first three bytes are ISA; the reader returned
+// An input is X12 when it starts with ISA, after a byte order mark and
+// line breaks as package x12 reads it (a file saved by an editor that
+// writes a BOM was refused with -input x12, "no ISA segment", and taken
+// for a CSV without it, though the x12 reader reads it); the reader returned
 // gives the whole input back, whatever was peeked.
 func TestIsX12(t *testing.T) {
 	for _, tc := range []struct {
@@ -26,7 +29,14 @@ func TestIsX12(t *testing.T) {
 		{"ISA*00*", true},
 		{"isa*00*", false},
 		{" ISA*00*", false},
-		{"\uFEFFISA*00*", false}, // billingcheck's detection: the x12 reader drops a BOM, the guess does not
+		{"\uFEFFISA*00*", true}, // what the x12 reader skips before the ISA: a BOM, line breaks
+		{"\r\n\nISA*00*", true},
+		{"\uFEFF\r\nISA*00*", true},
+		{"\uFEFF\r\n", false},
+		{"\uFEFF", false},
+		{strings.Repeat("\r\n", 100) + "ISA*00*", true},
+		{"\uFEFF\uFEFFISA*00*", false},
+		{"\n\uFEFFISA*00*", false},
 		{"patient,claim,line\n", false},
 	} {
 		r, ok := IsX12(strings.NewReader(tc.in))
@@ -114,6 +124,7 @@ func TestX12InputErrors(t *testing.T) {
 	}{
 		{"a CSV", strings.NewReader(sampleClaims), "cannot read the input: x12: not an X12 interchange (no ISA segment)"},
 		{"empty", strings.NewReader(""), "cannot read the input: x12: not an X12 interchange (no ISA segment)"},
+		{"a BOM, then not an ISA", strings.NewReader("\uFEFF\r\npatient,claim"), "cannot read the input: x12: not an X12 interchange (no ISA segment)"},
 		{"an ISA cut short", strings.NewReader("ISA*00*DOE JANE 19600101"), "cannot read the input: x12: segment 1: invalid syntax: not an ISA segment of 106 characters with its separators in place"},
 		{"an I/O error after the ISA", io.MultiReader(strings.NewReader(sampleX12[:300]), iotest.ErrReader(diskGone)), "cannot read the input: x12: disk gone"},
 	} {
@@ -123,5 +134,18 @@ func TestX12InputErrors(t *testing.T) {
 			assert.Nil(t, rep)
 			assert.EqualError(t, err, tc.want)
 		})
+	}
+}
+
+// An 837I saved with a byte order mark and a line break before its ISA
+// is checked as the same file without them: with -input x12 it was
+// refused as "not an X12 interchange (no ISA segment)".
+func TestX12ByteOrderMark(t *testing.T) {
+	want, err := Check(strings.NewReader(sampleX12), nil, x12Options(t, 0))
+	require.NoError(t, err)
+	for _, prefix := range []string{"\uFEFF", "\uFEFF\r\n", "\n\n"} {
+		got, err := Check(strings.NewReader(prefix+sampleX12), nil, x12Options(t, 0))
+		require.NoError(t, err, "%q", prefix)
+		assert.Equal(t, want.View(), got.View(), "%q", prefix)
 	}
 }
