@@ -22,23 +22,7 @@ import (
 // variables) names no unexported identifier of the package, such as
 // [daysPerWeek]Day in a method's result: a reader cannot look it up.
 func TestDocShowsOnlyExportedNames(t *testing.T) {
-	var dirs []string
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			return nil
-		}
-		switch name := d.Name(); {
-		case path == ".":
-		case name == "internal" || name == "examples" || name == "testdata" || name == "fhir" || strings.HasPrefix(name, "."):
-			return filepath.SkipDir
-		}
-		dirs = append(dirs, path)
-		return nil
-	})
-	require.NoError(t, err)
+	dirs := libraryDirs(t)
 	checked := 0
 	for _, dir := range dirs {
 		fset := token.NewFileSet()
@@ -155,23 +139,7 @@ var docLink = regexp.MustCompile(`(?:^|[^\w\]])\[((?:[A-Z]\w*|[a-z]\w*\.[A-Z]\w*
 // looking up a renamed or moved name ([Modifiers], [CountingRules] in iop)
 // finds nothing.
 func TestDocLinksResolve(t *testing.T) {
-	var dirs []string
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			return nil
-		}
-		switch name := d.Name(); {
-		case path == ".":
-		case name == "internal" || name == "examples" || name == "testdata" || name == "fhir" || strings.HasPrefix(name, "."):
-			return filepath.SkipDir
-		}
-		dirs = append(dirs, path)
-		return nil
-	})
-	require.NoError(t, err)
+	dirs := libraryDirs(t)
 	checked := 0
 	for _, dir := range dirs {
 		fset := token.NewFileSet()
@@ -263,4 +231,29 @@ func unresolvedLinks(dp *doc.Package) []string {
 		}
 	}
 	return out
+}
+
+// libraryDirs returns the directories of the root module's library
+// packages, as go doc readers meet them: the root and every package
+// outside internal/, examples/ and testdata, the fhir module apart.
+func libraryDirs(t *testing.T) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		switch name := d.Name(); {
+		case path == ".":
+		case name == "internal" || name == "examples" || name == "testdata" || name == "fhir" || strings.HasPrefix(name, "."):
+			return filepath.SkipDir
+		}
+		dirs = append(dirs, path)
+		return nil
+	})
+	require.NoError(t, err)
+	return dirs
 }

@@ -109,18 +109,10 @@ func TestDecodeQuestionnaireResponseRefuses(t *testing.T) {
 // of the decision's answers it does not read (the level given, the
 // variance reason and note were dropped unreported).
 func TestDecodeQuestionnaireResponseUndecidedReported(t *testing.T) {
-	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
-	require.NoError(t, err)
-	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
-	d, err := ck.Decide(a)
-	require.NoError(t, err)
-	v, err := d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-9")
-	require.NoError(t, err)
-	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: v})
-	require.NoError(t, err)
+	_, v, data := placedResponse(t)
 	got, rep, err := fhir.DecodeQuestionnaireResponse(data, eligibility.Checker{})
 	require.NoError(t, err)
-	assert.Equal(t, fhir.QuestionnaireResponse{Patient: "P1", Assessment: a}, got)
+	assert.Equal(t, fhir.QuestionnaireResponse{Patient: "P1", Assessment: v.Assessment()}, got)
 	assert.Equal(t, fhir.Report{
 		{Path: "item[11]", Kind: fhir.NoteKindNotMapped}, // level
 		{Path: "item[12]", Kind: fhir.NoteKindNotMapped}, // level-co
@@ -153,4 +145,21 @@ func TestDecodeQuestionnaireResponseAuthored(t *testing.T) {
 		assert.Equal(t, a, got.Assessment, tt.authored)
 		assert.Equal(t, tt.rep, rep, tt.authored)
 	}
+}
+
+// placedResponse returns ASAM 2.1's checker, a decision placed a level
+// below the recommendation for the patient's preference (variance note
+// N-9), and that decision encoded as a QuestionnaireResponse of P1.
+func placedResponse(t *testing.T) (eligibility.Checker, eligibility.Decision, []byte) {
+	t.Helper()
+	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
+	require.NoError(t, err)
+	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
+	d, err := ck.Decide(a)
+	require.NoError(t, err)
+	v, err := d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-9")
+	require.NoError(t, err)
+	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: v})
+	require.NoError(t, err)
+	return ck, v, data
 }

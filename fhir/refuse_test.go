@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ioprules/ioprules"
 	"github.com/ioprules/ioprules/aftercare"
 	"github.com/ioprules/ioprules/authorization"
 	"github.com/ioprules/ioprules/eligibility"
@@ -853,15 +852,8 @@ func TestNoteKindAndSentinels(t *testing.T) {
 // DecodeQuestionnaireResponse refuses, answer by answer, what an
 // assessment or decision cannot be, and reports what it does not read.
 func TestDecodeQuestionnaireResponseElements(t *testing.T) {
-	ck, err := eligibility.NewChecker(ioprules.ASAM3Level21())
-	require.NoError(t, err)
-	a := assessment(t, "A-1", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
-	d, err := ck.Decide(a)
-	require.NoError(t, err)
-	v, err := d.Place(iop.Level1, eligibility.VarianceReasonPatientPreference, "N-9")
-	require.NoError(t, err)
-	data, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Decision: v})
-	require.NoError(t, err)
+	ck, v, data := placedResponse(t)
+	a := v.Assessment()
 	s := string(data)
 	const (
 		d1       = `{"linkId":"D1","answer":[{"valueInteger":1}]}`
@@ -942,7 +934,7 @@ func TestDecodeQuestionnaireResponseElements(t *testing.T) {
 
 	// an assessment and a decision on another
 	other := assessment(t, "A-2", iop.PopulationAdult, 1, 0, 1, 2, 2, 1)
-	_, err = fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: other, Decision: v})
+	_, err := fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Patient: "P1", Assessment: other, Decision: v})
 	requireFieldErrors(t, err, []wantErr{{"decision: impossible: a decision on another assessment", fhir.ErrImpossible}})
 	_, err = fhir.EncodeQuestionnaireResponse(fhir.QuestionnaireResponse{Assessment: a})
 	requireFieldErrors(t, err, []wantErr{{"patient: missing", iop.ErrMissing}})

@@ -79,21 +79,27 @@ func TestFamilyWeeksAreCheckable(t *testing.T) {
 		{"attended by video in 2024 (not counted), in person in 2025", []schedule.Session{s("p", day(2024, 12, 31), video), s("p", day(2025, 1, 2), nil)}, "medicare-iop-2025"},
 		{"attended by video only, in 2025 (nothing counted)", []schedule.Session{s("p", day(2025, 1, 3), video)}, "medicare-iop-2024"},
 	}
-	stay := schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2024, 12, 1)}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f, err := schedule.NewFamilySummarizer(family, schedule.ISOWeeks(), nil)
 			require.NoError(t, err)
 			got, st := f.Summarize(nil, c.sessions)
-			require.Len(t, got, 1)
-			require.GreaterOrEqual(t, got[0].Profile, 0, "%v", got[0].Err)
-			ck := f.Checker(got[0].Profile)
-			assert.Equal(t, c.profile, ck.Profile().ID)
-			_, err = ck.CheckWeek(&got[0].Summary, stay)
-			require.NoError(t, err)
+			requireOneCheckableWeek(t, f, got, c.profile)
 			assert.Equal(t, schedule.BatchStats{Sessions: len(c.sessions), Patients: 1, Weeks: 1}, st)
 		})
 	}
+}
+
+// requireOneCheckableWeek holds weeks to one patient-week, given the
+// profile whose ID is profile, whose checker judges it (no error).
+func requireOneCheckableWeek(t *testing.T, f *schedule.FamilySummarizer, weeks []schedule.FamilyWeek, profile string) {
+	t.Helper()
+	require.Len(t, weeks, 1)
+	require.GreaterOrEqual(t, weeks[0].Profile, 0, "%v", weeks[0].Err)
+	ck := f.Checker(weeks[0].Profile)
+	assert.Equal(t, profile, ck.Profile().ID)
+	_, err := ck.CheckWeek(&weeks[0].Summary, schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2024, 12, 1)})
+	require.NoError(t, err)
 }
 
 // TestFamilyClaimWeeksAreCheckable is TestFamilyWeeksAreCheckable for claim
@@ -114,18 +120,12 @@ func TestFamilyClaimWeeksAreCheckable(t *testing.T) {
 		{"a line of no program code in 2024, program lines in 2025", []schedule.ClaimLine{ln(1, day(2024, 12, 31), "99999"), ln(2, day(2025, 1, 2), "G0410")}, "medicare-iop-2025"},
 		{"no program line: the week's first day", []schedule.ClaimLine{ln(1, day(2025, 1, 2), "99999")}, "medicare-iop-2024"},
 	}
-	stay := schedule.Stay{Population: iop.PopulationAdult, Admitted: day(2024, 12, 1)}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f, err := schedule.NewFamilySummarizer(family, schedule.ISOWeeks(), nil)
 			require.NoError(t, err)
 			got, _ := f.SummarizeClaims(nil, c.lines)
-			require.Len(t, got, 1)
-			require.GreaterOrEqual(t, got[0].Profile, 0, "%v", got[0].Err)
-			ck := f.Checker(got[0].Profile)
-			assert.Equal(t, c.profile, ck.Profile().ID)
-			_, err = ck.CheckWeek(&got[0].Summary, stay)
-			require.NoError(t, err)
+			requireOneCheckableWeek(t, f, got, c.profile)
 		})
 	}
 }
