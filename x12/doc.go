@@ -30,7 +30,8 @@
 // letter, digit or space, and only the terminator may be a line break.
 // Line breaks (LF or CRLF), spaces and tabs after a terminator are
 // skipped, and a byte order mark before an ISA (files saved with one,
-// joined). A file may hold several interchanges, each several functional
+// joined); after an IEA, so are NUL bytes and Ctrl-Z (0x1A), with which
+// some systems pad a file to a block or mark its end. A file may hold several interchanges, each several functional
 // groups (GS/GE), each several transaction sets (ST/SE); the reader
 // checks each trailer against its header: IEA01 the number of groups and
 // IEA02 the ISA13 control number, GE01 the number of sets and GE02 the

@@ -758,13 +758,28 @@ func (r *Reader) endInterchange() {
 	if !bytes.Equal(r.el(2), r.isaControl) {
 		r.report(&SegmentError{Segment: r.seg, ID: "IEA", Element: 2, Err: errControl})
 	}
-	r.br.skipSpace()                                 // whitespace after the trailer, as files padded or edited end with
+	r.skipPadding()
 	if b, _ := r.br.peek(3); string(b) == "\uFEFF" { // the next file's byte order mark, files joined as they were saved
 		_, _ = r.br.discard(3)
-		r.br.skipSpace()
+		r.skipPadding()
 	}
 	if b, err := r.br.peek(3); len(b) > 0 && string(b) != "ISA" && (err == nil || errors.Is(err, io.EOF)) {
 		r.fail(&SegmentError{Segment: r.seg + 1, Err: errTrailing})
+	}
+}
+
+// skipPadding skips what may follow an interchange's trailer and is no
+// data: whitespace, as files edited end with, and the NUL and Ctrl-Z
+// (0x1A) bytes with which some systems pad a file to a block or mark its
+// end.
+func (r *Reader) skipPadding() {
+	for {
+		r.br.skipSpace()
+		b, _ := r.br.peek(1)
+		if len(b) == 0 || b[0] != 0 && b[0] != 0x1A {
+			return
+		}
+		_, _ = r.br.discard(1)
 	}
 }
 

@@ -421,6 +421,12 @@ func TestReaderEnvelope(t *testing.T) {
 		{"a BOM, then garbage after IEA", good + "\uFEFFJANE DOE", []x12.SegmentError{{Segment: 19}}},
 		{"two BOMs after IEA", good + "\uFEFF\uFEFF" + good, []x12.SegmentError{{Segment: 19}}},
 		{"spaces then garbage after IEA", good + "  \n JANE DOE", []x12.SegmentError{{Segment: 19}}},
+		// Padding to a block with NUL bytes, or a DOS end-of-file mark
+		// (Ctrl-Z), is no data after the trailer.
+		{"NUL padding after IEA", good + strings.Repeat("\x00", 300), nil},
+		{"a Ctrl-Z after IEA", good + "\r\n\x1a", nil},
+		{"NUL padding between interchanges", good + "\x00\x00\n" + good, nil},
+		{"NUL padding then garbage", good + "\x00\x00JANE DOE", []x12.SegmentError{{Segment: 19}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
