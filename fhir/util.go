@@ -84,11 +84,14 @@ func digitsOnly(s string) bool {
 // errNotFHIRID reports a record ID that FHIR cannot carry as an id.
 var errNotFHIRID = sentinel("invalid syntax: not a FHIR id (1 to 64 letters, digits, '-' or '.')", iop.ErrSyntax)
 
-// isFHIRID reports whether id is a FHIR id (the R4 datatype: 1 to 64 of
-// A-Z, a-z, 0-9, "-" and "."), as a resource's id and the ID of a
-// literal reference ("Patient/" + id) must be.
+// maxFHIRID is the longest id R4's id datatype allows.
+const maxFHIRID = 64
+
+// isFHIRID reports whether id is a FHIR id (the R4 datatype: 1 to
+// [maxFHIRID] of A-Z, a-z, 0-9, "-" and "."), as a resource's id and the
+// ID of a literal reference ("Patient/" + id) must be.
 func isFHIRID(id string) bool {
-	if id == "" || len(id) > 64 {
+	if id == "" || len(id) > maxFHIRID {
 		return false
 	}
 	for _, c := range []byte(id) {

@@ -39,11 +39,7 @@ var findings = iop.Findings{
 }
 
 func TestAssertions(t *testing.T) {
-	tests := []struct {
-		name string
-		run  func(r *recorder) bool
-		pass bool
-	}{
+	tests := []assertionCase{
 		{"HasCode present", func(r *recorder) bool { return ioptest.HasCode(r, findings, below) }, true},
 		{"HasCode absent", func(r *recorder) bool { return ioptest.HasCode(r, findings, "x") }, false},
 		{"LacksCode absent", func(r *recorder) bool { return ioptest.LacksCode(r, findings, "x") }, true},
@@ -64,13 +60,7 @@ func TestAssertions(t *testing.T) {
 		{"Cited all", func(r *recorder) bool { return ioptest.Cited(r, table, findings[:1]) }, true},
 		{"Cited missing", func(r *recorder) bool { return ioptest.Cited(r, table, findings) }, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var r recorder
-			assert.Equal(t, tt.pass, tt.run(&r))
-			assert.Equal(t, tt.pass, len(r.msgs) == 0, "a failure is reported exactly when the assertion fails: %v", r.msgs)
-		})
-	}
+	runAssertions(t, tests)
 }
 
 func TestFailureMessageShowsFigures(t *testing.T) {
@@ -118,11 +108,7 @@ func TestAnyFindingOfTheCode(t *testing.T) {
 		{Code: tier, Severity: iop.SeverityWarning, Subject: "P-1", Need: 3, Got: 2, Unit: iop.UnitCount},
 		{Code: tier, Severity: iop.SeverityBlocking, Subject: "P-2", Need: 3, Got: 1, Unit: iop.UnitCount},
 	}
-	tests := []struct {
-		name string
-		run  func(r *recorder) bool
-		pass bool
-	}{
+	tests := []assertionCase{
 		{"Figures first", func(r *recorder) bool { return ioptest.Figures(r, fs, tier, 3, 2) }, true},
 		{"Figures second", func(r *recorder) bool { return ioptest.Figures(r, fs, tier, 3, 1) }, true},
 		{"Figures none", func(r *recorder) bool { return ioptest.Figures(r, fs, tier, 3, 0) }, false},
@@ -132,13 +118,7 @@ func TestAnyFindingOfTheCode(t *testing.T) {
 		{"Severity second", func(r *recorder) bool { return ioptest.Severity(r, fs, tier, iop.SeverityBlocking) }, true},
 		{"Severity none", func(r *recorder) bool { return ioptest.Severity(r, fs, tier, iop.SeverityInfo) }, false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var r recorder
-			assert.Equal(t, tt.pass, tt.run(&r))
-			assert.Equal(t, tt.pass, len(r.msgs) == 0, "a failure is reported exactly when the assertion fails: %v", r.msgs)
-		})
-	}
+	runAssertions(t, tests)
 }
 
 // The caller's message is part of every failure, figures and severity
@@ -160,6 +140,27 @@ func TestFailureKeepsTheCallersMessage(t *testing.T) {
 			require.False(t, tt.run(&r))
 			require.Len(t, r.msgs, 1)
 			assert.Contains(t, r.msgs[0], "Messages:   \tweek 10")
+		})
+	}
+}
+
+// assertionCase runs one assertion against a recorder and says whether it
+// should pass.
+type assertionCase struct {
+	name string
+	run  func(r *recorder) bool
+	pass bool
+}
+
+// runAssertions checks each case's result, and that a failure is
+// reported exactly when the assertion fails.
+func runAssertions(t *testing.T, tests []assertionCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r recorder
+			assert.Equal(t, tt.pass, tt.run(&r))
+			assert.Equal(t, tt.pass, len(r.msgs) == 0, "a failure is reported exactly when the assertion fails: %v", r.msgs)
 		})
 	}
 }
